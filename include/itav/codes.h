@@ -1,0 +1,51 @@
+/**
+ * @file itav/codes.h
+ * @brief Stable text codes of libitav's enumerations.
+ *
+ * Every enumeration that appears in JSON or on the command line has a stable lower-case code
+ * (setting "informal", qualifier "at_least", ...). These two functions convert both ways, so
+ * that programs and bindings never keep their own copy of the tables. The codes are listed in
+ * docs/format.md.
+ */
+#ifndef ITAV_CODES_H
+#define ITAV_CODES_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief Which enumeration a code belongs to. */
+typedef enum itav_code_type {
+    ITAV_CODE_KIND = 1,           /**< itav_kind */
+    ITAV_CODE_SETTING = 2,        /**< itav_setting */
+    ITAV_CODE_SCOPE = 3,          /**< itav_scope */
+    ITAV_CODE_CHANNEL = 4,        /**< itav_channel */
+    ITAV_CODE_EVIDENCE = 5,       /**< itav_evidence */
+    ITAV_CODE_AUDIENCE = 6,       /**< one bit of itav_audience */
+    ITAV_CODE_ROLE = 7,           /**< itav_role_kind */
+    ITAV_CODE_QUALIFIER = 8,      /**< itav_qualifier */
+    ITAV_CODE_STATUS = 9,         /**< itav_status */
+    ITAV_CODE_PROFILE_SOURCE = 10 /**< itav_profile_source (not ITAV_PROFILE_DEFAULT) */
+} itav_code_type;
+
+/**
+ * @brief The code of a value ("informal" for ITAV_SETTING_INFORMAL).
+ * @return a static string, or NULL if type or value is unknown, or value is the "unknown"
+ *         value 0 of the enumeration.
+ */
+ITAV_API const char *itav_code_name(itav_code_type type, int value);
+
+/**
+ * @brief The value of a code (exact, case-sensitive match).
+ * @param[out] out the value
+ * @return ITAV_OK, ITAV_EINVAL for NULL arguments or an unknown type, ITAV_ENOTFOUND for a code
+ *         the enumeration does not have.
+ */
+ITAV_API int itav_code_parse(int *out, itav_code_type type, const char *code);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,92 @@
+/**
+ * @file itav/figure.h
+ * @brief Figures: something counted, as a qualified quantity.
+ *
+ * The seeds give figures as "ruim 1700", "minimaal 12", "5 à 10" or "honderden". A figure
+ * keeps the number with its qualifier and the seed's own wording, never forcing it into one
+ * integer. Interventions and offers hold lists of figures (reach, targets); a figure is built
+ * on its own with itav_figure_new() and copied into them.
+ */
+#ifndef ITAV_FIGURE_H
+#define ITAV_FIGURE_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief How a quantity's number is meant. */
+typedef enum itav_qualifier {
+    ITAV_QTY_EXACT = 1,    /**< exactly min (== max) */
+    ITAV_QTY_ABOUT = 2,    /**< approximately min (== max) */
+    ITAV_QTY_AT_LEAST = 3, /**< min or more (max == min) */
+    ITAV_QTY_AT_MOST = 4,  /**< max or less (min == max) */
+    ITAV_QTY_RANGE = 5,    /**< between min and max, inclusive */
+    ITAV_QTY_TEXT = 6      /**< no number, only the text ("honderden") */
+} itav_qualifier;
+
+/** @brief Which list of figures of an intervention or offer. */
+typedef enum itav_figure_list {
+    ITAV_FIGURES_REACH = 1,  /**< what it reached (interventions and offers) */
+    ITAV_FIGURES_TARGETS = 2 /**< what it aims for (offers only) */
+} itav_figure_list;
+
+/** @brief A figure (opaque). */
+typedef struct itav_figure itav_figure;
+
+/**
+ * @brief Creates a figure.
+ * @param[out] out the new figure, to be freed with itav_figure_free()
+ * @param what what is counted ("families"); non-empty
+ * @param qualifier how the number is meant
+ * @param min the number; the lower bound for ITAV_QTY_RANGE; ignored for ITAV_QTY_TEXT
+ * @param max the upper bound for ITAV_QTY_RANGE (>= min); ignored otherwise
+ * @param text the source's wording; required for ITAV_QTY_TEXT, may be NULL otherwise
+ * @return ITAV_OK, ITAV_EINVAL (empty what, unknown qualifier, min > max, a number that is not
+ *         finite, ITAV_QTY_TEXT without text), ITAV_ENOMEM.
+ */
+ITAV_API int itav_figure_new(itav_figure **out, const char *what, itav_qualifier qualifier,
+                             double min, double max, const char *text);
+
+/** @brief Frees a figure made by itav_figure_new(). NULL is allowed. */
+ITAV_API void itav_figure_free(itav_figure *f);
+
+/** @brief Sets the period the figure covers ("2020"); NULL or "" clears it. */
+ITAV_API int itav_figure_set_period(itav_figure *f, const char *period);
+
+/** @brief Sets the municipality or area the figure is about; NULL or "" clears it. */
+ITAV_API int itav_figure_set_where(itav_figure *f, const char *where);
+
+/** @brief Sets a note on how to read the figure; NULL or "" clears it. */
+ITAV_API int itav_figure_set_note(itav_figure *f, const char *note);
+
+/**
+ * @brief Sets the source reference ("002:L80-81"); NULL or "" clears it.
+ * @return ITAV_OK, ITAV_EINVAL for a malformed reference, ITAV_ENOMEM.
+ */
+ITAV_API int itav_figure_set_source(itav_figure *f, const char *ref);
+
+/** @brief What is counted. */
+ITAV_API const char *itav_figure_get_what(const itav_figure *f);
+/** @brief The qualifier. */
+ITAV_API itav_qualifier itav_figure_get_qualifier(const itav_figure *f);
+/** @brief The number (lower bound of a range); NaN for ITAV_QTY_TEXT. */
+ITAV_API double itav_figure_get_min(const itav_figure *f);
+/** @brief The upper bound (equal to min unless a range); NaN for ITAV_QTY_TEXT. */
+ITAV_API double itav_figure_get_max(const itav_figure *f);
+/** @brief The source's wording, or NULL. */
+ITAV_API const char *itav_figure_get_text(const itav_figure *f);
+/** @brief The period, or NULL. */
+ITAV_API const char *itav_figure_get_period(const itav_figure *f);
+/** @brief The municipality or area, or NULL. */
+ITAV_API const char *itav_figure_get_where(const itav_figure *f);
+/** @brief The note, or NULL. */
+ITAV_API const char *itav_figure_get_note(const itav_figure *f);
+/** @brief The source reference, or NULL. */
+ITAV_API const char *itav_figure_get_source(const itav_figure *f);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

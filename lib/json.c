@@ -1,0 +1,1241 @@
+/* JSON interchange (format itav/1, docs/format.md): records, datasets, import and export.
+ * The only module that includes jansson.h. Decoders are strict: every member is checked,
+ * unknown members are refused, and each problem is reported with its JSON path. */
+#include "internal.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FORMAT_NAME "itav/1"
+#define PATH_MAX_LEN 256
+
+/* ======================================================================================
+ * Encoding
+ * ====================================================================================== */
+
+/* Builders that treat NULL as "leave it out"; they return false only for lack of memory. */
+static bool put(json_t *obj, const char *key, json_t *value)
+{
+    return value && json_object_set_new(obj, key, value) == 0;
+}
+
+static bool put_text(json_t *obj, const char *key, const char *s)
+{
+    return !s || put(obj, key, json_string(s));
+}
+
+static bool put_code(json_t *obj, const char *key, itav_code_type type, int value)
+{
+    return !value || put_text(obj, key, itav_code_name(type, value));
+}
+
+static bool put_list(json_t *obj, const char *key, const itav__strlist *l)
+{
+    if (!l->n)
+        return true;
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < l->n; i++)
+        if (json_array_append_new(a, json_string(l->v[i])) != 0) {
+            json_decref(a);
+            return false;
+        }
+    return put(obj, key, a);
+}
+
+static json_t *number(double v)
+{
+    if (v == floor(v) && fabs(v) < 9007199254740992.0)
+        return json_integer((json_int_t)v);
+    return json_real(v);
+}
+
+static json_t *encode_figure(const itav_figure *f)
+{
+    json_t *o = json_object(), *q = json_object();
+    bool ok = o && q && put_text(o, "what", f->what);
+    ok = ok && put_code(q, "qualifier", ITAV_CODE_QUALIFIER, f->qualifier);
+    if (ok && f->qualifier == ITAV_QTY_RANGE)
+        ok = put(q, "min", number(f->min)) && put(q, "max", number(f->max));
+    else if (ok && f->qualifier != ITAV_QTY_TEXT)
+        ok = put(q, "value", number(f->min));
+    ok = ok && put_text(q, "text", f->text) && put(o, "quantity", q);
+    if (!ok) {
+        json_decref(q);
+        json_decref(o);
+        return NULL;
+    }
+    ok = put_text(o, "period", f->period) && put_text(o, "where", f->where) &&
+         put_text(o, "note", f->note) && put_text(o, "source", f->source);
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static bool put_figures(json_t *obj, const char *key, const itav__figlist *l)
+{
+    if (!l->n)
+        return true;
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < l->n; i++)
+        if (json_array_append_new(a, encode_figure(l->v[i])) != 0) {
+            json_decref(a);
+            return false;
+        }
+    return put(obj, key, a);
+}
+
+static bool put_sources(json_t *obj, const itav__sources *s, const char *const *fields)
+{
+    json_t *o = NULL;
+    for (int i = 0; fields[i]; i++) {
+        if (!s->ref[i])
+            continue;
+        if (!o && !(o = json_object()))
+            return false;
+        if (!put_text(o, fields[i], s->ref[i])) {
+            json_decref(o);
+            return false;
+        }
+    }
+    return !o || put(obj, "sources", o);
+}
+
+static json_t *encode_intervention(const itav_intervention *iv)
+{
+    json_t *o = json_object();
+    bool ok = o && put_text(o, "id", iv->id) && put_text(o, "name", iv->name) &&
+              put_code(o, "kind", ITAV_CODE_KIND, iv->kind) &&
+              put_text(o, "summary", iv->summary) &&
+              put_list(o, "providers", &iv->text[ITAV_TEXT_PROVIDERS]) &&
+              put_list(o, "municipalities", &iv->text[ITAV_TEXT_MUNICIPALITIES]) &&
+              put_list(o, "regions", &iv->text[ITAV_TEXT_REGIONS]) &&
+              (!iv->since || put(o, "since", json_integer(iv->since)));
+    if (ok && (iv->audience || iv->age_min != ITAV_AGE_NONE || iv->age_max != ITAV_AGE_NONE ||
+               iv->conditions)) {
+        json_t *a = json_object(), *who = NULL, *age = NULL;
+        ok = a != NULL;
+        if (ok && iv->audience) {
+            ok = (who = json_array()) != NULL;
+            for (unsigned bit = 1; ok && bit <= ITAV_AUDIENCE_PROFESSIONALS; bit <<= 1)
+                if (iv->audience & bit)
+                    ok = json_array_append_new(
+                             who, json_string(itav_code_name(ITAV_CODE_AUDIENCE, (int)bit))) ==
+                         0;
+            ok = ok && put(a, "who", who);
+            if (!ok)
+                json_decref(who);
+        }
+        if (ok && (iv->age_min != ITAV_AGE_NONE || iv->age_max != ITAV_AGE_NONE)) {
+            ok = (age = json_object()) != NULL;
+            ok = ok && (iv->age_min == ITAV_AGE_NONE || put(age, "min", json_integer(iv->age_min)));
+            ok = ok && (iv->age_max == ITAV_AGE_NONE || put(age, "max", json_integer(iv->age_max)));
+            ok = ok && put(a, "age_months", age);
+            if (!ok)
+                json_decref(age);
+        }
+        ok = ok && put_text(a, "conditions", iv->conditions) && put(o, "audience", a);
+        if (!ok)
+            json_decref(a);
+    }
+    ok = ok && put_code(o, "setting", ITAV_CODE_SETTING, iv->setting) &&
+         put_code(o, "scope", ITAV_CODE_SCOPE, iv->scope) &&
+         put_code(o, "channel", ITAV_CODE_CHANNEL, iv->channel);
+    if (ok && iv->nroles) {
+        json_t *a = json_array();
+        ok = a != NULL;
+        for (size_t i = 0; ok && i < iv->nroles; i++) {
+            const itav_role *r = iv->roles[i];
+            json_t *ro = json_object();
+            ok = ro && put_code(ro, "role", ITAV_CODE_ROLE, r->kind) &&
+                 put_text(ro, "description", r->description) &&
+                 (!r->vog || put(ro, "vog", json_true())) &&
+                 put_text(ro, "training", r->training) && json_array_append_new(a, ro) == 0;
+        }
+        ok = ok && put(o, "roles", a);
+        if (!ok)
+            json_decref(a);
+    }
+    ok = ok && put_list(o, "phases", &iv->text[ITAV_TEXT_PHASES]);
+    if (ok && itav_intervention_profile_source(iv) != ITAV_PROFILE_DEFAULT) {
+        json_t *el = json_object();
+        ok = el != NULL;
+        for (int s = ITAV_PROFILE_TABLE; ok && s <= ITAV_PROFILE_OTHER; s++) {
+            if (!itav_intervention_known_elements(iv, (itav_profile_source)s))
+                continue;
+            json_t *prof = json_object();
+            ok = prof != NULL;
+            for (int e = 0; ok && e < ITAV_ELEMENT_COUNT; e++) {
+                const itav__element_statement *st = &iv->profile[s - 1][e];
+                if (st->status == ITAV_STATUS_UNKNOWN)
+                    continue;
+                json_t *so = json_object();
+                ok = so && put_code(so, "status", ITAV_CODE_STATUS, st->status) &&
+                     put_text(so, "evidence", st->evidence) &&
+                     put_text(so, "source", st->source) &&
+                     put(prof, itav_element_code((itav_element)(e + 1)), so);
+            }
+            ok = ok && put(el, itav_code_name(ITAV_CODE_PROFILE_SOURCE, s), prof);
+        }
+        ok = ok && put(o, "elements", el);
+    }
+    ok = ok && put_code(o, "evidence_level", ITAV_CODE_EVIDENCE, iv->evidence) &&
+         put_figures(o, "reach", &iv->reach) &&
+         put_list(o, "works", &iv->text[ITAV_TEXT_WORKS]) &&
+         put_list(o, "improve", &iv->text[ITAV_TEXT_IMPROVE]) &&
+         put_list(o, "links", &iv->text[ITAV_TEXT_LINKS]) &&
+         put_sources(o, &iv->sources, itav__intervention_fields);
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static bool put_date(json_t *obj, const char *key, int32_t d)
+{
+    char buf[ITAV_DATE_BUFSIZE];
+    if (d == ITAV_DATE_NONE)
+        return true;
+    return itav_date_format(buf, sizeof buf, d) == ITAV_OK && put_text(obj, key, buf);
+}
+
+static json_t *encode_offer(const itav_offer *of)
+{
+    json_t *o = json_object();
+    bool ok = o && put_text(o, "id", of->id) && put_text(o, "intervention", of->intervention) &&
+              put_text(o, "name", of->name) &&
+              put_list(o, "municipalities", &of->municipalities) &&
+              put_text(o, "region", of->region) && put_text(o, "provider", of->provider) &&
+              put_date(o, "start", of->start) && put_date(o, "end", of->end) &&
+              put_text(o, "contact", of->contact) && put_figures(o, "targets", &of->targets) &&
+              put_figures(o, "reach", &of->reach) &&
+              put_sources(o, &of->sources, itav__offer_fields);
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* Dumps a value as owned text: compact for storage, indented with a final newline for
+ * people and files. */
+static int dump(char **out, json_t *v, bool pretty)
+{
+    if (!v)
+        return ITAV_ENOMEM;
+    char *s = json_dumps(v, pretty ? JSON_INDENT(2) | JSON_PRESERVE_ORDER
+                                   : JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(v);
+    if (!s)
+        return ITAV_ENOMEM;
+    size_t n = strlen(s);
+    char *copy = itav__malloc(n + 2);
+    if (!copy) {
+        free(s);
+        return ITAV_ENOMEM;
+    }
+    memcpy(copy, s, n);
+    if (pretty)
+        copy[n++] = '\n';
+    copy[n] = '\0';
+    free(s);
+    *out = copy;
+    return ITAV_OK;
+}
+
+int itav__intervention_encode(char **out, const itav_intervention *iv, bool pretty)
+{
+    return dump(out, encode_intervention(iv), pretty);
+}
+
+int itav__offer_encode(char **out, const itav_offer *of, bool pretty)
+{
+    return dump(out, encode_offer(of), pretty);
+}
+
+/* ======================================================================================
+ * Decoding
+ * ====================================================================================== */
+
+typedef struct dec {
+    char *err;
+    size_t errsize;
+} dec;
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static int problem(dec *d, const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    int n = snprintf(d->err, d->errsize, "%s: ", path);
+    if (n >= 0 && (size_t)n < d->errsize) {
+        va_start(ap, fmt);
+        vsnprintf(d->err + n, d->errsize - (size_t)n, fmt, ap);
+        va_end(ap);
+    }
+    return ITAV_EFORMAT;
+}
+
+static int nomem(dec *d, const char *path) { problem(d, path, "out of memory"); return ITAV_ENOMEM; }
+
+/* Appends to a path, truncating at PATH_MAX_LEN - 1 bytes (a long path is still a clue). */
+static void append(char *buf, const char *path, const char *sep, const char *tail)
+{
+    size_t n = 0;
+    const char *parts[] = {path, sep, tail};
+    for (size_t i = 0; i < 3; i++)
+        for (const char *p = parts[i]; *p && n < PATH_MAX_LEN - 1; p++)
+            buf[n++] = *p;
+    buf[n] = '\0';
+}
+
+static void join(char *buf, const char *path, const char *key) { append(buf, path, ".", key); }
+
+static void join_index(char *buf, const char *path, size_t i)
+{
+    char idx[32];
+    snprintf(idx, sizeof idx, "[%zu]", i);
+    append(buf, path, "", idx);
+}
+
+static const char *type_name(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER: return "an integer";
+    case JSON_REAL: return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    case JSON_NULL: return "null";
+    }
+    return "a value";
+}
+
+/* Checks that v is an object whose members are all in allowed and the required ones are
+ * there (required: a prefix of allowed, nreq long). */
+static int object(dec *d, const json_t *v, const char *path, const char *const *allowed,
+                  int nreq)
+{
+    const char *key;
+    json_t *val;
+    if (!json_is_object(v))
+        return problem(d, path, "expected an object, found %s", type_name(v));
+    json_object_foreach((json_t *)v, key, val) {
+        bool known = false;
+        for (int i = 0; allowed[i] && !known; i++)
+            known = strcmp(allowed[i], key) == 0;
+        if (!known) {
+            char p[PATH_MAX_LEN];
+            join(p, path, key);
+            return problem(d, p, "unknown member \"%s\"", key);
+        }
+    }
+    for (int i = 0; i < nreq; i++)
+        if (!json_object_get(v, allowed[i]))
+            return problem(d, path, "required member \"%s\" is missing", allowed[i]);
+    return ITAV_OK;
+}
+
+/* A text member: *out borrowed from the document, NULL if missing (or empty). */
+static int text(dec *d, const json_t *obj, const char *path, const char *key, const char **out)
+{
+    char p[PATH_MAX_LEN];
+    const json_t *v = json_object_get(obj, key);
+    *out = NULL;
+    if (!v)
+        return ITAV_OK;
+    join(p, path, key);
+    if (!json_is_string(v))
+        return problem(d, p, "expected a string, found %s", type_name(v));
+    if (json_string_length(v) > ITAV__TEXT_MAX)
+        return problem(d, p, "text longer than %d bytes", ITAV__TEXT_MAX);
+    if (strlen(json_string_value(v)) != json_string_length(v))
+        return problem(d, p, "text contains a NUL character");
+    *out = json_string_length(v) ? json_string_value(v) : NULL;
+    return ITAV_OK;
+}
+
+static int required_text(dec *d, const json_t *obj, const char *path, const char *key,
+                         const char **out)
+{
+    int rc = text(d, obj, path, key, out);
+    if (rc == ITAV_OK && !*out) {
+        char p[PATH_MAX_LEN];
+        join(p, path, key);
+        return problem(d, p, "must not be empty");
+    }
+    return rc;
+}
+
+static int id_member(dec *d, const json_t *obj, const char *path, const char *key,
+                     const char **out)
+{
+    int rc = required_text(d, obj, path, key, out);
+    if (rc == ITAV_OK && !itav__valid_id(*out)) {
+        char p[PATH_MAX_LEN];
+        join(p, path, key);
+        return problem(d, p, "\"%s\" is not a valid id (1-64 of a-z, 0-9 and single '-' "
+                             "between them)", *out);
+    }
+    return rc;
+}
+
+static int ref_member(dec *d, const json_t *obj, const char *path, const char *key,
+                      const char **out)
+{
+    int rc = text(d, obj, path, key, out);
+    if (rc == ITAV_OK && *out && !itav__valid_ref(*out)) {
+        char p[PATH_MAX_LEN];
+        join(p, path, key);
+        return problem(d, p, "\"%s\" is not a source reference like \"001:L373\" or "
+                             "\"001:L373-380\"", *out);
+    }
+    return rc;
+}
+
+/* An enum member given by code; *out is 0 if missing. */
+static int code_member(dec *d, const json_t *obj, const char *path, const char *key,
+                       itav_code_type type, int *out)
+{
+    const char *s;
+    *out = 0;
+    int rc = text(d, obj, path, key, &s);
+    if (rc != ITAV_OK || !s)
+        return rc;
+    if (itav_code_parse(out, type, s) != ITAV_OK) {
+        char p[PATH_MAX_LEN], expected[256] = "";
+        join(p, path, key);
+        for (int v = 1; v <= 64; v++) {
+            const char *name = itav_code_name(type, v);
+            if (name && strlen(expected) + strlen(name) + 3 < sizeof expected) {
+                if (*expected)
+                    strcat(expected, ", ");
+                strcat(expected, name);
+            }
+        }
+        return problem(d, p, "unknown value \"%s\" (expected one of: %s)", s, expected);
+    }
+    return ITAV_OK;
+}
+
+static int int_member(dec *d, const json_t *obj, const char *path, const char *key, long lo,
+                      long hi, bool *present, long *out)
+{
+    char p[PATH_MAX_LEN];
+    const json_t *v = json_object_get(obj, key);
+    *present = v != NULL;
+    if (!v)
+        return ITAV_OK;
+    join(p, path, key);
+    if (!json_is_integer(v))
+        return problem(d, p, "expected an integer, found %s", type_name(v));
+    json_int_t x = json_integer_value(v);
+    if (x < lo || x > hi)
+        return problem(d, p, "%lld is out of range (%ld to %ld)", (long long)x, lo, hi);
+    *out = (long)x;
+    return ITAV_OK;
+}
+
+static int text_array(dec *d, const json_t *obj, const char *path, const char *key,
+                      itav__strlist *out)
+{
+    char p[PATH_MAX_LEN], pi[PATH_MAX_LEN];
+    const json_t *a = json_object_get(obj, key);
+    if (!a)
+        return ITAV_OK;
+    join(p, path, key);
+    if (!json_is_array(a))
+        return problem(d, p, "expected an array of strings, found %s", type_name(a));
+    for (size_t i = 0; i < json_array_size(a); i++) {
+        const json_t *v = json_array_get(a, i);
+        join_index(pi, p, i);
+        if (!json_is_string(v))
+            return problem(d, pi, "expected a string, found %s", type_name(v));
+        if (!json_string_length(v))
+            return problem(d, pi, "must not be empty");
+        if (json_string_length(v) > ITAV__TEXT_MAX ||
+            strlen(json_string_value(v)) != json_string_length(v))
+            return problem(d, pi, "text too long or contains a NUL character");
+        if (itav__strlist_add(out, json_string_value(v)) != ITAV_OK)
+            return nomem(d, pi);
+    }
+    return ITAV_OK;
+}
+
+static int number_member(dec *d, const json_t *q, const char *path, const char *key,
+                         double *out)
+{
+    char p[PATH_MAX_LEN];
+    const json_t *v = json_object_get(q, key);
+    join(p, path, key);
+    if (!v)
+        return problem(d, path, "required member \"%s\" is missing", key);
+    if (!json_is_number(v))
+        return problem(d, p, "expected a number, found %s", type_name(v));
+    *out = json_number_value(v);
+    return ITAV_OK;
+}
+
+static int decode_figure(dec *d, const json_t *v, const char *path, itav__figlist *list)
+{
+    static const char *const members[] = {"what", "quantity", "period", "where", "note",
+                                          "source", NULL};
+    static const char *const qmembers[] = {"qualifier", "value", "min", "max", "text", NULL};
+    char qp[PATH_MAX_LEN];
+    const char *what, *qtext, *period, *where, *note, *source;
+    int qual, rc;
+    double min = 0, max = 0;
+    if ((rc = object(d, v, path, members, 2)) || (rc = required_text(d, v, path, "what", &what)))
+        return rc;
+    const json_t *q = json_object_get(v, "quantity");
+    join(qp, path, "quantity");
+    if ((rc = object(d, q, qp, qmembers, 1)) ||
+        (rc = code_member(d, q, qp, "qualifier", ITAV_CODE_QUALIFIER, &qual)) ||
+        (rc = text(d, q, qp, "text", &qtext)))
+        return rc;
+    if (!qual)
+        return problem(d, qp, "qualifier must not be empty");
+    bool has_value = json_object_get(q, "value"), has_range = json_object_get(q, "min") ||
+                                                              json_object_get(q, "max");
+    if (qual == ITAV_QTY_TEXT) {
+        if (has_value || has_range)
+            return problem(d, qp, "qualifier \"text\" takes no number");
+        if (!qtext)
+            return problem(d, qp, "qualifier \"text\" needs a non-empty \"text\"");
+    } else if (qual == ITAV_QTY_RANGE) {
+        if (has_value)
+            return problem(d, qp, "qualifier \"range\" takes \"min\" and \"max\", not \"value\"");
+        if ((rc = number_member(d, q, qp, "min", &min)) ||
+            (rc = number_member(d, q, qp, "max", &max)))
+            return rc;
+        if (min > max)
+            return problem(d, qp, "min %g is greater than max %g", min, max);
+    } else {
+        if (has_range)
+            return problem(d, qp, "qualifier \"%s\" takes \"value\", not \"min\"/\"max\"",
+                           itav_code_name(ITAV_CODE_QUALIFIER, qual));
+        if ((rc = number_member(d, q, qp, "value", &min)))
+            return rc;
+        max = min;
+    }
+    if ((rc = text(d, v, path, "period", &period)) || (rc = text(d, v, path, "where", &where)) ||
+        (rc = text(d, v, path, "note", &note)) ||
+        (rc = ref_member(d, v, path, "source", &source)))
+        return rc;
+    itav_figure *f;
+    rc = itav_figure_new(&f, what, (itav_qualifier)qual, min, max, qtext);
+    if (rc == ITAV_EINVAL)
+        return problem(d, qp, "not a valid quantity");
+    if (rc != ITAV_OK)
+        return nomem(d, path);
+    if (itav_figure_set_period(f, period) || itav_figure_set_where(f, where) ||
+        itav_figure_set_note(f, note) || itav_figure_set_source(f, source) ||
+        itav__figlist_add(list, f)) {
+        itav_figure_free(f);
+        return nomem(d, path);
+    }
+    itav_figure_free(f);
+    return ITAV_OK;
+}
+
+static int figure_array(dec *d, const json_t *obj, const char *path, const char *key,
+                        itav__figlist *out)
+{
+    char p[PATH_MAX_LEN], pi[PATH_MAX_LEN];
+    const json_t *a = json_object_get(obj, key);
+    int rc;
+    if (!a)
+        return ITAV_OK;
+    join(p, path, key);
+    if (!json_is_array(a))
+        return problem(d, p, "expected an array of figures, found %s", type_name(a));
+    for (size_t i = 0; i < json_array_size(a); i++) {
+        join_index(pi, p, i);
+        if ((rc = decode_figure(d, json_array_get(a, i), pi, out)))
+            return rc;
+    }
+    return ITAV_OK;
+}
+
+static int sources_member(dec *d, const json_t *obj, const char *path,
+                          const char *const *fields, itav__sources *out)
+{
+    char p[PATH_MAX_LEN], pk[PATH_MAX_LEN];
+    const json_t *s = json_object_get(obj, "sources");
+    const char *key;
+    json_t *v;
+    if (!s)
+        return ITAV_OK;
+    join(p, path, "sources");
+    if (!json_is_object(s))
+        return problem(d, p, "expected an object, found %s", type_name(s));
+    json_object_foreach((json_t *)s, key, v) {
+        join(pk, p, key);
+        if (itav__field_index(fields, key) < 0)
+            return problem(d, pk, "\"%s\" is not a field that can have a source", key);
+        if (!json_is_string(v) || !itav__valid_ref(json_string_value(v)))
+            return problem(d, pk, "expected a source reference like \"001:L373-380\"");
+        if (itav__sources_set(out, fields, key, json_string_value(v)) != ITAV_OK)
+            return nomem(d, pk);
+    }
+    return ITAV_OK;
+}
+
+static int decode_audience(dec *d, const json_t *obj, const char *path, itav_intervention *iv)
+{
+    static const char *const members[] = {"who", "age_months", "conditions", NULL};
+    static const char *const age_members[] = {"min", "max", NULL};
+    char p[PATH_MAX_LEN], pw[PATH_MAX_LEN], pi[PATH_MAX_LEN], pa[PATH_MAX_LEN];
+    const json_t *a = json_object_get(obj, "audience");
+    const char *cond;
+    int rc;
+    if (!a)
+        return ITAV_OK;
+    join(p, path, "audience");
+    if ((rc = object(d, a, p, members, 0)))
+        return rc;
+    const json_t *who = json_object_get(a, "who");
+    if (who) {
+        join(pw, p, "who");
+        if (!json_is_array(who))
+            return problem(d, pw, "expected an array of audience codes, found %s",
+                           type_name(who));
+        for (size_t i = 0; i < json_array_size(who); i++) {
+            const json_t *v = json_array_get(who, i);
+            int bit;
+            join_index(pi, pw, i);
+            if (!json_is_string(v) ||
+                itav_code_parse(&bit, ITAV_CODE_AUDIENCE, json_string_value(v)) != ITAV_OK)
+                return problem(d, pi, "unknown audience (expected parents, expecting_parents, "
+                                      "youth, children, co_carers or professionals)");
+            iv->audience |= (unsigned)bit;
+        }
+    }
+    const json_t *age = json_object_get(a, "age_months");
+    if (age) {
+        long min = ITAV_AGE_NONE, max = ITAV_AGE_NONE;
+        bool has_min, has_max;
+        join(pa, p, "age_months");
+        if ((rc = object(d, age, pa, age_members, 0)) ||
+            (rc = int_member(d, age, pa, "min", -12, 1200, &has_min, &min)) ||
+            (rc = int_member(d, age, pa, "max", -12, 1200, &has_max, &max)))
+            return rc;
+        if (!has_min)
+            min = ITAV_AGE_NONE;
+        if (!has_max)
+            max = ITAV_AGE_NONE;
+        if (itav_intervention_set_age_range(iv, (int32_t)min, (int32_t)max) != ITAV_OK)
+            return problem(d, pa, "min %ld is greater than max %ld", min, max);
+    }
+    if ((rc = text(d, a, p, "conditions", &cond)))
+        return rc;
+    return itav__set_text(&iv->conditions, cond) ? nomem(d, p) : ITAV_OK;
+}
+
+static int decode_roles(dec *d, const json_t *obj, const char *path, itav_intervention *iv)
+{
+    static const char *const members[] = {"role", "description", "vog", "training", NULL};
+    char p[PATH_MAX_LEN], pi[PATH_MAX_LEN], pv[PATH_MAX_LEN];
+    const json_t *a = json_object_get(obj, "roles");
+    int rc;
+    if (!a)
+        return ITAV_OK;
+    join(p, path, "roles");
+    if (!json_is_array(a))
+        return problem(d, p, "expected an array of roles, found %s", type_name(a));
+    for (size_t i = 0; i < json_array_size(a); i++) {
+        const json_t *r = json_array_get(a, i);
+        const char *desc, *training;
+        int kind;
+        join_index(pi, p, i);
+        if ((rc = object(d, r, pi, members, 1)) ||
+            (rc = code_member(d, r, pi, "role", ITAV_CODE_ROLE, &kind)) ||
+            (rc = text(d, r, pi, "description", &desc)) ||
+            (rc = text(d, r, pi, "training", &training)))
+            return rc;
+        if (!kind)
+            return problem(d, pi, "role must not be empty");
+        const json_t *vog = json_object_get(r, "vog");
+        join(pv, pi, "vog");
+        if (vog && !json_is_boolean(vog))
+            return problem(d, pv, "expected true or false, found %s", type_name(vog));
+        itav_role *role;
+        if (itav_role_new(&role, (itav_role_kind)kind))
+            return nomem(d, pi);
+        rc = itav_role_set_description(role, desc) || itav_role_set_training(role, training) ||
+             itav_role_set_vog(role, json_is_true(vog)) || itav_intervention_add_role(iv, role);
+        itav_role_free(role);
+        if (rc)
+            return nomem(d, pi);
+    }
+    return ITAV_OK;
+}
+
+static int decode_elements(dec *d, const json_t *obj, const char *path, itav_intervention *iv)
+{
+    static const char *const sources[] = {"table", "sections", "other", NULL};
+    static const char *const members[] = {"status", "evidence", "source", NULL};
+    char p[PATH_MAX_LEN], ps[PATH_MAX_LEN], pe[PATH_MAX_LEN];
+    const json_t *el = json_object_get(obj, "elements");
+    int rc;
+    if (!el)
+        return ITAV_OK;
+    join(p, path, "elements");
+    if ((rc = object(d, el, p, sources, 0)))
+        return rc;
+    for (int s = 0; sources[s]; s++) {
+        const json_t *prof = json_object_get(el, sources[s]);
+        const char *code;
+        json_t *st;
+        if (!prof)
+            continue;
+        join(ps, p, sources[s]);
+        if (!json_is_object(prof))
+            return problem(d, ps, "expected an object keyed by element code, found %s",
+                           type_name(prof));
+        json_object_foreach((json_t *)prof, code, st) {
+            itav_element e;
+            const char *evidence, *ref;
+            int status;
+            join(pe, ps, code);
+            if (itav_element_from_code(&e, code) != ITAV_OK)
+                return problem(d, pe, "unknown element code \"%s\"", code);
+            if ((rc = object(d, st, pe, members, 1)) ||
+                (rc = code_member(d, st, pe, "status", ITAV_CODE_STATUS, &status)) ||
+                (rc = text(d, st, pe, "evidence", &evidence)) ||
+                (rc = ref_member(d, st, pe, "source", &ref)))
+                return rc;
+            if (!status)
+                return problem(d, pe, "status must not be empty");
+            if (itav_intervention_set_element(iv, (itav_profile_source)(s + 1), e,
+                                              (itav_status)status, evidence, ref))
+                return nomem(d, pe);
+        }
+    }
+    return ITAV_OK;
+}
+
+static const char *const intervention_members[] = {"id", "name", "kind", "summary",
+    "providers", "municipalities", "regions", "since", "audience", "setting", "scope",
+    "channel", "roles", "phases", "elements", "evidence_level", "reach", "works", "improve",
+    "links", "sources", NULL};
+
+static int decode_intervention(dec *d, const json_t *v, const char *path,
+                               itav_intervention **out)
+{
+    const char *id, *name, *summary;
+    int kind, setting, scope, channel, evidence, rc;
+    long since = 0;
+    bool has_since;
+    itav_intervention *iv = NULL;
+    if ((rc = object(d, v, path, intervention_members, 2)) ||
+        (rc = id_member(d, v, path, "id", &id)) ||
+        (rc = required_text(d, v, path, "name", &name)) ||
+        (rc = text(d, v, path, "summary", &summary)) ||
+        (rc = code_member(d, v, path, "kind", ITAV_CODE_KIND, &kind)) ||
+        (rc = code_member(d, v, path, "setting", ITAV_CODE_SETTING, &setting)) ||
+        (rc = code_member(d, v, path, "scope", ITAV_CODE_SCOPE, &scope)) ||
+        (rc = code_member(d, v, path, "channel", ITAV_CODE_CHANNEL, &channel)) ||
+        (rc = code_member(d, v, path, "evidence_level", ITAV_CODE_EVIDENCE, &evidence)) ||
+        (rc = int_member(d, v, path, "since", 1800, 9999, &has_since, &since)))
+        return rc;
+    if (itav_intervention_new(&iv, id) != ITAV_OK)
+        return nomem(d, path);
+    iv->kind = (itav_kind)kind;
+    iv->setting = (itav_setting)setting;
+    iv->scope = (itav_scope)scope;
+    iv->channel = (itav_channel)channel;
+    iv->evidence = (itav_evidence)evidence;
+    iv->since = (int)since;
+    if (itav__set_text(&iv->name, name) || itav__set_text(&iv->summary, summary)) {
+        rc = nomem(d, path);
+        goto fail;
+    }
+    static const struct { const char *key; itav_text_list list; } lists[] = {
+        {"providers", ITAV_TEXT_PROVIDERS}, {"municipalities", ITAV_TEXT_MUNICIPALITIES},
+        {"regions", ITAV_TEXT_REGIONS}, {"phases", ITAV_TEXT_PHASES},
+        {"works", ITAV_TEXT_WORKS}, {"improve", ITAV_TEXT_IMPROVE}, {"links", ITAV_TEXT_LINKS}};
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+        if ((rc = text_array(d, v, path, lists[i].key, &iv->text[lists[i].list])))
+            goto fail;
+    if ((rc = decode_audience(d, v, path, iv)) || (rc = decode_roles(d, v, path, iv)) ||
+        (rc = decode_elements(d, v, path, iv)) ||
+        (rc = figure_array(d, v, path, "reach", &iv->reach)) ||
+        (rc = sources_member(d, v, path, itav__intervention_fields, &iv->sources)))
+        goto fail;
+    *out = iv;
+    return ITAV_OK;
+fail:
+    itav_intervention_free(iv);
+    return rc;
+}
+
+static int date_member(dec *d, const json_t *obj, const char *path, const char *key,
+                       int32_t *out)
+{
+    const char *s;
+    *out = ITAV_DATE_NONE;
+    int rc = text(d, obj, path, key, &s);
+    if (rc != ITAV_OK || !s)
+        return rc;
+    if (itav_date_parse(out, s) != ITAV_OK) {
+        char p[PATH_MAX_LEN];
+        join(p, path, key);
+        return problem(d, p, "\"%s\" is not a date (YYYY-MM-DD, years 1900-9999)", s);
+    }
+    return ITAV_OK;
+}
+
+static const char *const offer_members[] = {"id", "intervention", "name", "municipalities",
+    "region", "provider", "start", "end", "contact", "targets", "reach", "sources", NULL};
+
+static int decode_offer(dec *d, const json_t *v, const char *path, itav_offer **out)
+{
+    const char *id, *intervention, *name, *region, *provider, *contact;
+    int32_t start, end;
+    itav_offer *of = NULL;
+    int rc;
+    if ((rc = object(d, v, path, offer_members, 2)) || (rc = id_member(d, v, path, "id", &id)) ||
+        (rc = id_member(d, v, path, "intervention", &intervention)) ||
+        (rc = text(d, v, path, "name", &name)) || (rc = text(d, v, path, "region", &region)) ||
+        (rc = text(d, v, path, "provider", &provider)) ||
+        (rc = text(d, v, path, "contact", &contact)) ||
+        (rc = date_member(d, v, path, "start", &start)) ||
+        (rc = date_member(d, v, path, "end", &end)))
+        return rc;
+    if (start != ITAV_DATE_NONE && end != ITAV_DATE_NONE && end < start) {
+        char p[PATH_MAX_LEN];
+        join(p, path, "end");
+        return problem(d, p, "the end is before the start");
+    }
+    if (itav_offer_new(&of, id, intervention) != ITAV_OK)
+        return nomem(d, path);
+    of->start = start;
+    of->end = end;
+    if (itav__set_text(&of->name, name) || itav__set_text(&of->region, region) ||
+        itav__set_text(&of->provider, provider) || itav__set_text(&of->contact, contact)) {
+        rc = nomem(d, path);
+        goto fail;
+    }
+    if ((rc = text_array(d, v, path, "municipalities", &of->municipalities)) ||
+        (rc = figure_array(d, v, path, "targets", &of->targets)) ||
+        (rc = figure_array(d, v, path, "reach", &of->reach)) ||
+        (rc = sources_member(d, v, path, itav__offer_fields, &of->sources)))
+        goto fail;
+    *out = of;
+    return ITAV_OK;
+fail:
+    itav_offer_free(of);
+    return rc;
+}
+
+/* Parses text as JSON; a syntax error becomes "NAME:LINE:COLUMN: message". */
+static json_t *parse(dec *d, const char *json, size_t size, const char *name)
+{
+    json_error_t e;
+    json_t *v = json_loadb(json, size, JSON_REJECT_DUPLICATES, &e);
+    if (!v)
+        snprintf(d->err, d->errsize, "%s:%d:%d: %s", name, e.line, e.column, e.text);
+    return v;
+}
+
+int itav__intervention_decode(itav_intervention **out, const char *json, size_t size,
+                              char *err, size_t errsize)
+{
+    dec d = {err, errsize};
+    json_t *v = parse(&d, json, size, "<record>");
+    if (!v)
+        return ITAV_EFORMAT;
+    int rc = decode_intervention(&d, v, "$", out);
+    json_decref(v);
+    return rc;
+}
+
+int itav__offer_decode(itav_offer **out, const char *json, size_t size, char *err,
+                       size_t errsize)
+{
+    dec d = {err, errsize};
+    json_t *v = parse(&d, json, size, "<record>");
+    if (!v)
+        return ITAV_EFORMAT;
+    int rc = decode_offer(&d, v, "$", out);
+    json_decref(v);
+    return rc;
+}
+
+/* ======================================================================================
+ * Public record functions
+ * ====================================================================================== */
+
+ITAV_API int itav_intervention_to_json(char **out, const itav_intervention *iv)
+{
+    if (!out || !iv)
+        return ITAV_EINVAL;
+    return itav__intervention_encode(out, iv, true);
+}
+
+ITAV_API int itav_offer_to_json(char **out, const itav_offer *of)
+{
+    if (!out || !of)
+        return ITAV_EINVAL;
+    return itav__offer_encode(out, of, true);
+}
+
+ITAV_API int itav_intervention_from_json(itav_intervention **out, itav_db *db,
+                                         const char *json)
+{
+    char err[512];
+    if (!out || !json)
+        return itav__error(db, ITAV_EINVAL, "no JSON text given");
+    int rc = itav__intervention_decode(out, json, strlen(json), err, sizeof err);
+    return rc == ITAV_OK ? rc : itav__error(db, rc, "%s", err);
+}
+
+ITAV_API int itav_offer_from_json(itav_offer **out, itav_db *db, const char *json)
+{
+    char err[512];
+    if (!out || !json)
+        return itav__error(db, ITAV_EINVAL, "no JSON text given");
+    int rc = itav__offer_decode(out, json, strlen(json), err, sizeof err);
+    return rc == ITAV_OK ? rc : itav__error(db, rc, "%s", err);
+}
+
+/* ======================================================================================
+ * Datasets
+ * ====================================================================================== */
+
+/* Every problem of an import, collected so that one run reports them all. */
+typedef struct report {
+    char text[900];
+    size_t len;
+    int count;
+    int code; /* EFORMAT, or ENOMEM/EIO if those happened */
+} report;
+
+static void report_add(report *r, const char *name, const char *msg, int code)
+{
+    if (r->count == 0 || code != ITAV_EFORMAT)
+        r->code = code;
+    r->count++;
+    int n = snprintf(r->text + r->len, sizeof r->text - r->len, "%s%s: %s",
+                     r->len ? "\n" : "", name, msg);
+    if (n < 0 || r->len + (size_t)n >= sizeof r->text)
+        r->text[r->len] = '\0'; /* keep whole lines only; the count says how many more */
+    else
+        r->len += (size_t)n;
+}
+
+typedef struct dataset {
+    itav_intervention **ivs;
+    size_t niv;
+    itav_offer **ofs;
+    size_t nof;
+} dataset;
+
+static void dataset_free(dataset *ds)
+{
+    for (size_t i = 0; i < ds->niv; i++)
+        itav_intervention_free(ds->ivs[i]);
+    for (size_t i = 0; i < ds->nof; i++)
+        itav_offer_free(ds->ofs[i]);
+    itav__free(ds->ivs);
+    itav__free(ds->ofs);
+}
+
+static bool in_file(const dataset *ds, const char *intervention_id)
+{
+    for (size_t i = 0; i < ds->niv; i++)
+        if (ds->ivs[i] && strcmp(ds->ivs[i]->id, intervention_id) == 0)
+            return true;
+    return false;
+}
+
+/* Decodes and checks the whole document; fills ds with what decoded and r with every
+ * problem. Nothing is written. */
+static void check_dataset(itav_db *db, const json_t *root, const char *name, dataset *ds,
+                          report *r)
+{
+    static const char *const members[] = {"format", "interventions", "offers", NULL};
+    char err[512], p[PATH_MAX_LEN];
+    dec d = {err, sizeof err};
+    const char *format;
+    if (object(&d, root, "$", members, 1) || text(&d, root, "$", "format", &format)) {
+        report_add(r, name, err, ITAV_EFORMAT);
+        return;
+    }
+    if (!format || strcmp(format, FORMAT_NAME) != 0) {
+        snprintf(err, sizeof err, "$.format: \"%s\" is not a format this library reads "
+                                  "(expected \"%s\")", format ? format : "", FORMAT_NAME);
+        report_add(r, name, err, ITAV_EFORMAT);
+        return;
+    }
+    const json_t *ivs = json_object_get(root, "interventions");
+    const json_t *ofs = json_object_get(root, "offers");
+    if ((ivs && !json_is_array(ivs)) || (ofs && !json_is_array(ofs))) {
+        snprintf(err, sizeof err, "$.%s: expected an array",
+                 ivs && !json_is_array(ivs) ? "interventions" : "offers");
+        report_add(r, name, err, ITAV_EFORMAT);
+        return;
+    }
+    size_t niv = json_array_size(ivs), nof = json_array_size(ofs);
+    ds->ivs = itav__calloc(niv, sizeof *ds->ivs);
+    ds->ofs = itav__calloc(nof, sizeof *ds->ofs);
+    if (!ds->ivs || !ds->ofs) {
+        report_add(r, name, "out of memory", ITAV_ENOMEM);
+        return;
+    }
+    ds->niv = niv;
+    ds->nof = nof;
+    for (size_t i = 0; i < niv; i++) {
+        snprintf(p, sizeof p, "$.interventions[%zu]", i);
+        int rc = decode_intervention(&d, json_array_get(ivs, i), p, &ds->ivs[i]);
+        if (rc != ITAV_OK) {
+            report_add(r, name, err, rc);
+            continue;
+        }
+        const char *id = ds->ivs[i]->id;
+        bool dup = false, exists = false;
+        for (size_t k = 0; k < i && !dup; k++) {
+            if (ds->ivs[k] && strcmp(ds->ivs[k]->id, id) == 0) {
+                snprintf(err, sizeof err, "%s.id: duplicate id \"%s\" (also at "
+                         "$.interventions[%zu])", p, id, k);
+                report_add(r, name, err, ITAV_EFORMAT);
+                dup = true;
+            }
+        }
+        if (dup)
+            continue;
+        if ((rc = itav__exists(&exists, db, ITAV__KIND_INTERVENTION, id)) != ITAV_OK) {
+            report_add(r, name, itav_errmsg(db), rc);
+        } else if (exists) {
+            snprintf(err, sizeof err, "%s.id: intervention \"%s\" is already in the store", p,
+                     id);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+    }
+    for (size_t i = 0; i < nof; i++) {
+        snprintf(p, sizeof p, "$.offers[%zu]", i);
+        int rc = decode_offer(&d, json_array_get(ofs, i), p, &ds->ofs[i]);
+        if (rc != ITAV_OK) {
+            report_add(r, name, err, rc);
+            continue;
+        }
+        const itav_offer *of = ds->ofs[i];
+        bool dup = false, exists = false, known;
+        for (size_t k = 0; k < i && !dup; k++) {
+            if (ds->ofs[k] && strcmp(ds->ofs[k]->id, of->id) == 0) {
+                snprintf(err, sizeof err, "%s.id: duplicate id \"%s\" (also at $.offers[%zu])",
+                         p, of->id, k);
+                report_add(r, name, err, ITAV_EFORMAT);
+                dup = true;
+            }
+        }
+        if (!dup && (rc = itav__exists(&exists, db, ITAV__KIND_OFFER, of->id)) != ITAV_OK) {
+            report_add(r, name, itav_errmsg(db), rc);
+            continue;
+        }
+        if (exists) {
+            snprintf(err, sizeof err, "%s.id: offer \"%s\" is already in the store", p, of->id);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+        known = in_file(ds, of->intervention);
+        if (!known &&
+            (rc = itav__exists(&known, db, ITAV__KIND_INTERVENTION, of->intervention))) {
+            report_add(r, name, itav_errmsg(db), rc);
+            continue;
+        }
+        if (!known) {
+            snprintf(err, sizeof err, "%s.intervention: no intervention \"%s\" in the file or "
+                     "the store", p, of->intervention);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+    }
+}
+
+static int import_value(itav_db *db, json_t *root, const char *name)
+{
+    dataset ds = {0};
+    report r = {.code = ITAV_OK};
+    check_dataset(db, root, name, &ds, &r);
+    int rc;
+    if (r.count) {
+        rc = r.code;
+        if (r.count > 1)
+            itav__error(db, rc, "%d problems; nothing was imported:\n%s%s", r.count, r.text,
+                        strlen(r.text) < sizeof r.text - 64 ? "" : "\n...");
+        else
+            itav__error(db, rc, "%s; nothing was imported", r.text);
+        dataset_free(&ds);
+        return rc;
+    }
+    if ((rc = itav__begin(db)) != ITAV_OK) {
+        dataset_free(&ds);
+        return rc;
+    }
+    for (size_t i = 0; rc == ITAV_OK && i < ds.niv; i++)
+        rc = itav__intervention_write(db, ds.ivs[i]);
+    for (size_t i = 0; rc == ITAV_OK && i < ds.nof; i++)
+        rc = itav__offer_write(db, ds.ofs[i]);
+    dataset_free(&ds);
+    if (rc != ITAV_OK) {
+        itav__rollback(db);
+        return rc;
+    }
+    return itav__commit(db);
+}
+
+ITAV_API int itav_import_json_string(itav_db *db, const char *json, const char *name)
+{
+    char err[512];
+    dec d = {err, sizeof err};
+    if (!db)
+        return ITAV_EINVAL;
+    if (!json)
+        return itav__error(db, ITAV_EINVAL, "no JSON text given");
+    if (!name)
+        name = "<string>";
+    json_t *root = parse(&d, json, strlen(json), name);
+    if (!root)
+        return itav__error(db, ITAV_EFORMAT, "%s; nothing was imported", err);
+    int rc = import_value(db, root, name);
+    json_decref(root);
+    return rc;
+}
+
+ITAV_API int itav_import_json_file(itav_db *db, const char *path)
+{
+    json_error_t e;
+    if (!db)
+        return ITAV_EINVAL;
+    if (!path)
+        return itav__error(db, ITAV_EINVAL, "no file name given");
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return itav__error(db, ITAV_EIO, "cannot read %s: %s", path, strerror(errno));
+    json_t *root = json_loadf(f, JSON_REJECT_DUPLICATES, &e);
+    fclose(f);
+    if (!root)
+        return itav__error(db, ITAV_EFORMAT, "%s:%d:%d: %s; nothing was imported", path, e.line,
+                           e.column, e.text);
+    int rc = import_value(db, root, path);
+    json_decref(root);
+    return rc;
+}
+
+typedef struct export_state {
+    itav_db *db;
+    json_t *array;
+    bool offers;
+    int rc;
+} export_state;
+
+static int export_record(void *arg, const char *key, const void *data, size_t size)
+{
+    export_state *st = arg;
+    json_t *v = NULL;
+    char err[512];
+    int rc;
+    if (st->offers) {
+        itav_offer *of;
+        if ((rc = itav__offer_decode(&of, data, size, err, sizeof err)) == ITAV_OK) {
+            v = encode_offer(of);
+            itav_offer_free(of);
+        }
+    } else {
+        itav_intervention *iv;
+        if ((rc = itav__intervention_decode(&iv, data, size, err, sizeof err)) == ITAV_OK) {
+            v = encode_intervention(iv);
+            itav_intervention_free(iv);
+        }
+    }
+    if (rc != ITAV_OK) {
+        st->rc = itav__error(st->db, rc, "stored %s \"%s\" is damaged: %s",
+                             st->offers ? "offer" : "intervention", key, err);
+        return 1;
+    }
+    if (!v || json_array_append_new(st->array, v) != 0) {
+        st->rc = itav__error(st->db, ITAV_ENOMEM, "out of memory exporting");
+        return 1;
+    }
+    return 0;
+}
+
+ITAV_API int itav_export_json_string(char **out, itav_db *db)
+{
+    if (!db)
+        return ITAV_EINVAL;
+    if (!out)
+        return itav__error(db, ITAV_EINVAL, "no place for the text given");
+    json_t *root = json_object(), *ivs = json_array(), *ofs = json_array();
+    if (!root || !ivs || !ofs || !put(root, "format", json_string(FORMAT_NAME)) ||
+        json_object_set(root, "interventions", ivs) || json_object_set(root, "offers", ofs)) {
+        json_decref(root);
+        json_decref(ivs);
+        json_decref(ofs);
+        return itav__error(db, ITAV_ENOMEM, "out of memory exporting");
+    }
+    export_state st = {db, ivs, false, ITAV_OK};
+    int rc = itav__scan(db, ITAV__KIND_INTERVENTION, ITAV_SCAN_ALL, NULL, export_record, &st);
+    if (rc >= 0 && st.rc == ITAV_OK) {
+        st.array = ofs;
+        st.offers = true;
+        rc = itav__scan(db, ITAV__KIND_OFFER, ITAV_SCAN_ALL, NULL, export_record, &st);
+    }
+    json_decref(ivs);
+    json_decref(ofs);
+    if (rc < 0 || st.rc != ITAV_OK) {
+        json_decref(root);
+        return st.rc != ITAV_OK ? st.rc : rc;
+    }
+    rc = dump(out, root, true);
+    return rc == ITAV_OK ? rc : itav__error(db, rc, "out of memory exporting");
+}
+
+ITAV_API int itav_export_json_file(itav_db *db, const char *path)
+{
+    char *text, tmp[4096];
+    if (!db)
+        return ITAV_EINVAL;
+    if (!path)
+        return itav__error(db, ITAV_EINVAL, "no file name given");
+    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
+        return itav__error(db, ITAV_EINVAL, "file name too long: %s", path);
+    int rc = itav_export_json_string(&text, db);
+    if (rc != ITAV_OK)
+        return rc;
+    FILE *f = fopen(tmp, "wb");
+    if (!f) {
+        itav__free(text);
+        return itav__error(db, ITAV_EIO, "cannot write %s: %s", tmp, strerror(errno));
+    }
+    size_t n = strlen(text);
+    bool ok = fwrite(text, 1, n, f) == n;
+    ok = (fclose(f) == 0) && ok;
+    itav__free(text);
+    if (!ok || rename(tmp, path) != 0) {
+        int e = errno;
+        remove(tmp);
+        return itav__error(db, ITAV_EIO, "cannot write %s: %s", path, strerror(e));
+    }
+    return ITAV_OK;
+}
+
+/* ======================================================================================
+ * The built-in catalogue
+ * ====================================================================================== */
+
+ITAV_API const char *itav_catalog_json(void) { return itav__catalog_text; }
+
+ITAV_API int itav_catalog_load(itav_db *db)
+{
+    return itav_import_json_string(db, itav__catalog_text, "catalog.json");
+}

@@ -1,0 +1,370 @@
+/* Offers: an intervention as it runs in one place. */
+#include "internal.h"
+
+#include <string.h>
+
+ITAV_API int itav_offer_new(itav_offer **out, const char *id, const char *intervention)
+{
+    if (!out || !itav__valid_id(id) || !itav__valid_id(intervention))
+        return ITAV_EINVAL;
+    itav_offer *of = itav__calloc(1, sizeof *of);
+    if (!of)
+        return ITAV_ENOMEM;
+    of->start = of->end = ITAV_DATE_NONE;
+    if (!(of->id = itav__strdup(id)) || !(of->intervention = itav__strdup(intervention))) {
+        itav_offer_free(of);
+        return ITAV_ENOMEM;
+    }
+    *out = of;
+    return ITAV_OK;
+}
+
+ITAV_API void itav_offer_free(itav_offer *of)
+{
+    if (!of)
+        return;
+    itav__free(of->id);
+    itav__free(of->intervention);
+    itav__free(of->name);
+    itav__free(of->region);
+    itav__free(of->provider);
+    itav__free(of->contact);
+    itav__strlist_clear(&of->municipalities);
+    itav__figlist_clear(&of->reach);
+    itav__figlist_clear(&of->targets);
+    itav__sources_clear(&of->sources);
+    itav__free(of);
+}
+
+ITAV_API int itav_offer_dup(itav_offer **out, const itav_offer *of)
+{
+    itav_offer *c;
+    if (!out || !of)
+        return ITAV_EINVAL;
+    int rc = itav_offer_new(&c, of->id, of->intervention);
+    if (rc != ITAV_OK)
+        return rc;
+    c->start = of->start;
+    c->end = of->end;
+    if (itav__set_text(&c->name, of->name) || itav__set_text(&c->region, of->region) ||
+        itav__set_text(&c->provider, of->provider) ||
+        itav__set_text(&c->contact, of->contact) ||
+        itav__strlist_copy(&c->municipalities, &of->municipalities) ||
+        itav__figlist_copy(&c->reach, &of->reach) ||
+        itav__figlist_copy(&c->targets, &of->targets) ||
+        itav__sources_copy(&c->sources, &of->sources)) {
+        itav_offer_free(c);
+        return ITAV_ENOMEM;
+    }
+    *out = c;
+    return ITAV_OK;
+}
+
+ITAV_API const char *itav_offer_id(const itav_offer *of) { return of ? of->id : NULL; }
+ITAV_API const char *itav_offer_intervention(const itav_offer *of)
+{
+    return of ? of->intervention : NULL;
+}
+ITAV_API const char *itav_offer_name(const itav_offer *of) { return of ? of->name : NULL; }
+ITAV_API const char *itav_offer_region(const itav_offer *of) { return of ? of->region : NULL; }
+ITAV_API const char *itav_offer_provider(const itav_offer *of)
+{
+    return of ? of->provider : NULL;
+}
+ITAV_API const char *itav_offer_contact(const itav_offer *of)
+{
+    return of ? of->contact : NULL;
+}
+ITAV_API int32_t itav_offer_start(const itav_offer *of) { return of ? of->start : ITAV_DATE_NONE; }
+ITAV_API int32_t itav_offer_end(const itav_offer *of) { return of ? of->end : ITAV_DATE_NONE; }
+
+ITAV_API int itav_offer_set_name(itav_offer *of, const char *name)
+{
+    return of ? itav__set_text(&of->name, name) : ITAV_EINVAL;
+}
+ITAV_API int itav_offer_set_region(itav_offer *of, const char *region)
+{
+    return of ? itav__set_text(&of->region, region) : ITAV_EINVAL;
+}
+ITAV_API int itav_offer_set_provider(itav_offer *of, const char *provider)
+{
+    return of ? itav__set_text(&of->provider, provider) : ITAV_EINVAL;
+}
+ITAV_API int itav_offer_set_contact(itav_offer *of, const char *contact)
+{
+    return of ? itav__set_text(&of->contact, contact) : ITAV_EINVAL;
+}
+
+static bool date_ok(int32_t d)
+{
+    char buf[ITAV_DATE_BUFSIZE];
+    return d == ITAV_DATE_NONE || itav_date_format(buf, sizeof buf, d) == ITAV_OK;
+}
+
+ITAV_API int itav_offer_set_period(itav_offer *of, int32_t start, int32_t end)
+{
+    if (!of || !date_ok(start) || !date_ok(end) ||
+        (start != ITAV_DATE_NONE && end != ITAV_DATE_NONE && end < start))
+        return ITAV_EINVAL;
+    of->start = start;
+    of->end = end;
+    return ITAV_OK;
+}
+
+static itav__strlist *text_list(const itav_offer *of, itav_text_list list)
+{
+    return of && list == ITAV_TEXT_MUNICIPALITIES ? (itav__strlist *)&of->municipalities
+                                                  : NULL;
+}
+
+ITAV_API size_t itav_offer_text_count(const itav_offer *of, itav_text_list list)
+{
+    const itav__strlist *l = text_list(of, list);
+    return l ? l->n : 0;
+}
+
+ITAV_API const char *itav_offer_text(const itav_offer *of, itav_text_list list, size_t i)
+{
+    const itav__strlist *l = text_list(of, list);
+    return l && i < l->n ? l->v[i] : NULL;
+}
+
+ITAV_API int itav_offer_add_text(itav_offer *of, itav_text_list list, const char *text)
+{
+    itav__strlist *l = text_list(of, list);
+    if (!l || !text || !*text)
+        return ITAV_EINVAL;
+    return itav__strlist_add(l, text);
+}
+
+ITAV_API int itav_offer_remove_text(itav_offer *of, itav_text_list list, size_t i)
+{
+    itav__strlist *l = text_list(of, list);
+    return l ? itav__strlist_remove(l, i) : ITAV_EINVAL;
+}
+
+static itav__figlist *figure_list(const itav_offer *of, itav_figure_list list)
+{
+    if (!of)
+        return NULL;
+    switch (list) {
+    case ITAV_FIGURES_REACH: return (itav__figlist *)&of->reach;
+    case ITAV_FIGURES_TARGETS: return (itav__figlist *)&of->targets;
+    }
+    return NULL;
+}
+
+ITAV_API size_t itav_offer_figure_count(const itav_offer *of, itav_figure_list list)
+{
+    const itav__figlist *l = figure_list(of, list);
+    return l ? l->n : 0;
+}
+
+ITAV_API const itav_figure *itav_offer_figure(const itav_offer *of, itav_figure_list list,
+                                              size_t i)
+{
+    const itav__figlist *l = figure_list(of, list);
+    return l && i < l->n ? l->v[i] : NULL;
+}
+
+ITAV_API int itav_offer_add_figure(itav_offer *of, itav_figure_list list, const itav_figure *f)
+{
+    itav__figlist *l = figure_list(of, list);
+    return l && f ? itav__figlist_add(l, f) : ITAV_EINVAL;
+}
+
+ITAV_API int itav_offer_remove_figure(itav_offer *of, itav_figure_list list, size_t i)
+{
+    itav__figlist *l = figure_list(of, list);
+    return l ? itav__figlist_remove(l, i) : ITAV_EINVAL;
+}
+
+ITAV_API const char *itav_offer_source(const itav_offer *of, const char *field)
+{
+    int i = of ? itav__field_index(itav__offer_fields, field) : -1;
+    return i < 0 ? NULL : of->sources.ref[i];
+}
+
+ITAV_API int itav_offer_set_source(itav_offer *of, const char *field, const char *ref)
+{
+    return of ? itav__sources_set(&of->sources, itav__offer_fields, field, ref) : ITAV_EINVAL;
+}
+
+/* ---- in a store ---- */
+
+int itav__offer_check(itav_db *db, const itav_offer *of)
+{
+    bool exists;
+    int rc = itav__exists(&exists, db, ITAV__KIND_INTERVENTION, of->intervention);
+    if (rc != ITAV_OK)
+        return rc;
+    if (!exists)
+        return itav__error(db, ITAV_ENOTFOUND, "offer \"%s\": no intervention \"%s\"", of->id,
+                           of->intervention);
+    return ITAV_OK;
+}
+
+int itav__offer_write(itav_db *db, const itav_offer *of)
+{
+    char *json;
+    int rc = itav__offer_encode(&json, of, false);
+    if (rc != ITAV_OK)
+        return itav__error(db, rc, "cannot encode offer \"%s\"", of->id);
+    const char *index[ITAV_BACKEND_INDEXES] = {NULL};
+    index[ITAV__OFFER_SLOT_INTERVENTION] = of->intervention;
+    rc = itav__put_record(db, ITAV__KIND_OFFER, of->id, index, json);
+    itav__free(json);
+    return rc;
+}
+
+static int save(itav_db *db, const itav_offer *of, bool must_exist)
+{
+    bool exists;
+    if (!db)
+        return ITAV_EINVAL;
+    if (!of)
+        return itav__error(db, ITAV_EINVAL, "no offer given");
+    int rc = itav__begin(db);
+    if (rc != ITAV_OK)
+        return rc;
+    if ((rc = itav__exists(&exists, db, ITAV__KIND_OFFER, of->id)) != ITAV_OK)
+        goto fail;
+    if (exists != must_exist) {
+        rc = must_exist ? itav__error(db, ITAV_ENOTFOUND, "no offer \"%s\"", of->id)
+                        : itav__error(db, ITAV_EEXISTS, "offer \"%s\" already exists", of->id);
+        goto fail;
+    }
+    if ((rc = itav__offer_check(db, of)) != ITAV_OK || (rc = itav__offer_write(db, of)) != ITAV_OK)
+        goto fail;
+    return itav__commit(db);
+fail:
+    itav__rollback(db);
+    return rc;
+}
+
+ITAV_API int itav_offer_create(itav_db *db, const itav_offer *of) { return save(db, of, false); }
+ITAV_API int itav_offer_update(itav_db *db, const itav_offer *of) { return save(db, of, true); }
+
+ITAV_API int itav_offer_get(itav_offer **out, itav_db *db, const char *id)
+{
+    char *json, err[512];
+    if (!db)
+        return ITAV_EINVAL;
+    if (!out || !id)
+        return itav__error(db, ITAV_EINVAL, "no offer id given");
+    int rc = itav__get_record(&json, db, ITAV__KIND_OFFER, id);
+    if (rc == ITAV_ENOTFOUND)
+        return itav__error(db, rc, "no offer \"%s\"", id);
+    if (rc != ITAV_OK)
+        return rc;
+    rc = itav__offer_decode(out, json, strlen(json), err, sizeof err);
+    itav__free(json);
+    if (rc != ITAV_OK)
+        return itav__error(db, rc, "stored offer \"%s\" is damaged: %s", id, err);
+    return ITAV_OK;
+}
+
+ITAV_API int itav_offer_delete(itav_db *db, const char *id)
+{
+    if (!db)
+        return ITAV_EINVAL;
+    if (!id)
+        return itav__error(db, ITAV_EINVAL, "no offer id given");
+    int rc = itav__begin(db);
+    if (rc != ITAV_OK)
+        return rc;
+    rc = itav__del_record(db, ITAV__KIND_OFFER, id);
+    if (rc == ITAV_ENOTFOUND)
+        rc = itav__error(db, rc, "no offer \"%s\"", id);
+    if (rc != ITAV_OK) {
+        itav__rollback(db);
+        return rc;
+    }
+    return itav__commit(db);
+}
+
+struct itav_offer_iter {
+    itav_offer **items;
+    size_t n, cap, next;
+};
+
+typedef struct list_state {
+    itav_db *db;
+    const char *municipality;
+    itav_offer_iter *it;
+    int rc;
+} list_state;
+
+static int collect(void *arg, const char *key, const void *data, size_t size)
+{
+    list_state *st = arg;
+    itav_offer *of;
+    char err[512];
+    int rc = itav__offer_decode(&of, data, size, err, sizeof err);
+    if (rc != ITAV_OK) {
+        st->rc = itav__error(st->db, rc, "stored offer \"%s\" is damaged: %s", key, err);
+        return 1;
+    }
+    if (st->municipality && !itav__strlist_has_nocase(&of->municipalities, st->municipality)) {
+        itav_offer_free(of);
+        return 0;
+    }
+    itav_offer_iter *it = st->it;
+    if (it->n == it->cap) {
+        size_t cap = it->cap ? it->cap * 2 : 16;
+        itav_offer **v = itav__realloc(it->items, cap * sizeof *v);
+        if (!v) {
+            itav_offer_free(of);
+            st->rc = itav__error(st->db, ITAV_ENOMEM, "out of memory listing offers");
+            return 1;
+        }
+        it->items = v;
+        it->cap = cap;
+    }
+    it->items[it->n++] = of;
+    return 0;
+}
+
+ITAV_API int itav_offer_list(itav_offer_iter **out, itav_db *db, const char *intervention,
+                             const char *municipality)
+{
+    if (!db)
+        return ITAV_EINVAL;
+    if (!out)
+        return itav__error(db, ITAV_EINVAL, "no place for the iterator given");
+    list_state st = {db, municipality, itav__calloc(1, sizeof *st.it), ITAV_OK};
+    if (!st.it)
+        return itav__error(db, ITAV_ENOMEM, "out of memory listing offers");
+    int rc = intervention ? itav__scan(db, ITAV__KIND_OFFER, ITAV__OFFER_SLOT_INTERVENTION,
+                                       intervention, collect, &st)
+                          : itav__scan(db, ITAV__KIND_OFFER, ITAV_SCAN_ALL, NULL, collect, &st);
+    if (rc < 0 || st.rc != ITAV_OK) {
+        itav_offer_iter_free(st.it);
+        return st.rc != ITAV_OK ? st.rc : rc;
+    }
+    *out = st.it; /* the backend scans in key order, which is id order */
+    return ITAV_OK;
+}
+
+ITAV_API int itav_offer_iter_next(itav_offer **out, itav_offer_iter *it)
+{
+    if (!out || !it)
+        return ITAV_EINVAL;
+    if (it->next == it->n) {
+        *out = NULL;
+        return ITAV_ITEROVER;
+    }
+    *out = it->items[it->next];
+    it->items[it->next++] = NULL;
+    return ITAV_OK;
+}
+
+ITAV_API void itav_offer_iter_free(itav_offer_iter *it)
+{
+    if (!it)
+        return;
+    for (size_t i = it->next; i < it->n; i++)
+        itav_offer_free(it->items[i]);
+    itav__free(it->items);
+    itav__free(it);
+}

@@ -1,0 +1,303 @@
+/* The SQLite backend: one table of records, prepared statements, WAL, migrations through
+ * PRAGMA user_version. The only file that includes sqlite3.h; written only against
+ * include/itav/backend.h. */
+#include "../internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/* "ITAV" in PRAGMA application_id marks a file as a libitav store. */
+#define APPLICATION_ID 0x49544156
+#define BUSY_TIMEOUT_MS 5000
+
+/* Schema migrations: migrations[v] takes a store from user_version v to v + 1. Released
+ * steps are never edited; a change of schema appends a step. */
+static const char *const migrations[] = {
+    "CREATE TABLE records ("
+    " kind TEXT NOT NULL, key TEXT NOT NULL,"
+    " i0 TEXT, i1 TEXT, i2 TEXT, i3 TEXT,"
+    " data BLOB NOT NULL,"
+    " PRIMARY KEY (kind, key)) WITHOUT ROWID;"
+    "CREATE INDEX records_i0 ON records (kind, i0, key) WHERE i0 IS NOT NULL;"
+    "CREATE INDEX records_i1 ON records (kind, i1, key) WHERE i1 IS NOT NULL;"
+    "CREATE INDEX records_i2 ON records (kind, i2, key) WHERE i2 IS NOT NULL;"
+    "CREATE INDEX records_i3 ON records (kind, i3, key) WHERE i3 IS NOT NULL;",
+};
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
+
+enum { ST_BEGIN, ST_COMMIT, ST_ROLLBACK, ST_PUT, ST_GET, ST_DEL, ST_SCAN_ALL, ST_SCAN_I0,
+       ST_COUNT = ST_SCAN_I0 + ITAV_BACKEND_INDEXES };
+
+static const char *const statement_sql[ST_COUNT] = {
+    [ST_BEGIN] = "BEGIN IMMEDIATE",
+    [ST_COMMIT] = "COMMIT",
+    [ST_ROLLBACK] = "ROLLBACK",
+    [ST_PUT] = "INSERT OR REPLACE INTO records (kind, key, i0, i1, i2, i3, data)"
+               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [ST_GET] = "SELECT key, data FROM records WHERE kind = ?1 AND key = ?2",
+    [ST_DEL] = "DELETE FROM records WHERE kind = ?1 AND key = ?2",
+    [ST_SCAN_ALL] = "SELECT key, data FROM records WHERE kind = ?1 ORDER BY key",
+    [ST_SCAN_I0 + 0] = "SELECT key, data FROM records WHERE kind = ?1 AND i0 = ?2 ORDER BY key",
+    [ST_SCAN_I0 + 1] = "SELECT key, data FROM records WHERE kind = ?1 AND i1 = ?2 ORDER BY key",
+    [ST_SCAN_I0 + 2] = "SELECT key, data FROM records WHERE kind = ?1 AND i2 = ?2 ORDER BY key",
+    [ST_SCAN_I0 + 3] = "SELECT key, data FROM records WHERE kind = ?1 AND i3 = ?2 ORDER BY key",
+};
+
+typedef struct sqlite_backend {
+    itav_backend parent;
+    sqlite3 *db;
+    sqlite3_stmt *st[ST_COUNT];
+    char err[512];
+} sqlite_backend;
+
+/* Maps a SQLite result to a libitav code and keeps SQLite's words for errmsg. */
+static int fail(sqlite_backend *s, int rc)
+{
+    snprintf(s->err, sizeof s->err, "sqlite: %s", sqlite3_errmsg(s->db));
+    switch (rc & 0xFF) {
+    case SQLITE_NOMEM: return ITAV_ENOMEM;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return ITAV_EBUSY;
+    default: return ITAV_EIO;
+    }
+}
+
+static int run(sqlite_backend *s, int which)
+{
+    sqlite3_stmt *st = s->st[which];
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? ITAV_OK : fail(s, rc);
+}
+
+static int sq_begin(itav_backend *be) { return run((sqlite_backend *)be, ST_BEGIN); }
+static int sq_commit(itav_backend *be) { return run((sqlite_backend *)be, ST_COMMIT); }
+
+static int sq_rollback(itav_backend *be)
+{
+    sqlite_backend *s = (sqlite_backend *)be;
+    /* SQLite may have rolled back by itself (after an I/O error); that is fine. */
+    if (sqlite3_get_autocommit(s->db))
+        return ITAV_OK;
+    return run(s, ST_ROLLBACK);
+}
+
+static int sq_put(itav_backend *be, const char *kind, const char *key,
+                  const char *const *index, const void *data, size_t size)
+{
+    sqlite_backend *s = (sqlite_backend *)be;
+    sqlite3_stmt *st = s->st[ST_PUT];
+    sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+    for (int i = 0; i < ITAV_BACKEND_INDEXES; i++) {
+        if (index && index[i])
+            sqlite3_bind_text(st, 3 + i, index[i], -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(st, 3 + i);
+    }
+    sqlite3_bind_blob64(st, 7, data, size, SQLITE_STATIC);
+    int rc = run(s, ST_PUT);
+    sqlite3_clear_bindings(st);
+    return rc;
+}
+
+/* Steps a SELECT key, data statement, calling fn per row; stop after the first if once. */
+static int rows(sqlite_backend *s, sqlite3_stmt *st, itav_record_fn fn, void *arg, bool once,
+                bool *any)
+{
+    int rc, cb = 0;
+    *any = false;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *any = true;
+        const char *key = (const char *)sqlite3_column_text(st, 0);
+        const void *data = sqlite3_column_blob(st, 1);
+        size_t size = (size_t)sqlite3_column_bytes(st, 1);
+        if (!data)
+            data = "";
+        cb = fn(arg, key, data, size);
+        if (cb || once)
+            break;
+    }
+    int result = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? cb : fail(s, rc);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return result;
+}
+
+static int sq_get(itav_backend *be, const char *kind, const char *key, itav_record_fn found,
+                  void *arg)
+{
+    sqlite_backend *s = (sqlite_backend *)be;
+    sqlite3_stmt *st = s->st[ST_GET];
+    bool any;
+    sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+    int rc = rows(s, st, found, arg, true, &any);
+    return rc == ITAV_OK && !any ? ITAV_ENOTFOUND : rc;
+}
+
+static int sq_del(itav_backend *be, const char *kind, const char *key)
+{
+    sqlite_backend *s = (sqlite_backend *)be;
+    sqlite3_stmt *st = s->st[ST_DEL];
+    sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+    int rc = run(s, ST_DEL);
+    sqlite3_clear_bindings(st);
+    if (rc == ITAV_OK && sqlite3_changes(s->db) == 0)
+        return ITAV_ENOTFOUND;
+    return rc;
+}
+
+static int sq_scan(itav_backend *be, const char *kind, int slot, const char *value,
+                   itav_record_fn each, void *arg)
+{
+    sqlite_backend *s = (sqlite_backend *)be;
+    bool any;
+    if (slot != ITAV_SCAN_ALL && (slot < 0 || slot >= ITAV_BACKEND_INDEXES || !value))
+        return ITAV_EINVAL;
+    sqlite3_stmt *st = s->st[slot == ITAV_SCAN_ALL ? ST_SCAN_ALL : ST_SCAN_I0 + slot];
+    sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+    if (slot != ITAV_SCAN_ALL)
+        sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+    return rows(s, st, each, arg, false, &any);
+}
+
+static const char *sq_errmsg(itav_backend *be) { return ((sqlite_backend *)be)->err; }
+
+static void sq_free(itav_backend *be)
+{
+    sqlite_backend *s = (sqlite_backend *)be;
+    for (int i = 0; i < ST_COUNT; i++)
+        sqlite3_finalize(s->st[i]);
+    sqlite3_close(s->db);
+    itav__free(s);
+}
+
+static int pragma_int(sqlite3 *db, const char *sql, int *out)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = sqlite3_step(st);
+    *out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Brings the schema to SCHEMA_VERSION in one transaction. */
+static int migrate(sqlite_backend *s, char *err, size_t errsize)
+{
+    int version, app, tables, rc;
+    if ((rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
+        goto sqlfail;
+    if ((rc = pragma_int(s->db, "PRAGMA user_version", &version)) ||
+        (rc = pragma_int(s->db, "PRAGMA application_id", &app)) ||
+        (rc = pragma_int(s->db, "SELECT count(*) FROM sqlite_schema", &tables)))
+        goto sqlfail;
+    if (app != APPLICATION_ID && (tables > 0 || version > 0)) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        snprintf(err, errsize, "the file is a SQLite database but not a libitav store");
+        return ITAV_EFORMAT;
+    }
+    if (version > SCHEMA_VERSION) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        snprintf(err, errsize, "the store has schema version %d; this library knows up to %d",
+                 version, SCHEMA_VERSION);
+        return ITAV_EVERSION;
+    }
+    for (; version < SCHEMA_VERSION; version++) {
+        char sql[64];
+        if ((rc = sqlite3_exec(s->db, migrations[version], NULL, NULL, NULL)) != SQLITE_OK)
+            goto sqlfail;
+        snprintf(sql, sizeof sql, "PRAGMA user_version = %d", version + 1);
+        if ((rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL)) != SQLITE_OK)
+            goto sqlfail;
+    }
+    if (app != APPLICATION_ID) {
+        char sql[64];
+        snprintf(sql, sizeof sql, "PRAGMA application_id = %d", APPLICATION_ID);
+        if ((rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL)) != SQLITE_OK)
+            goto sqlfail;
+    }
+    if ((rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
+        goto sqlfail;
+    return ITAV_OK;
+sqlfail:
+    snprintf(err, errsize, "%s", sqlite3_errmsg(s->db));
+    if (!sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return (rc & 0xFF) == SQLITE_NOTADB ? ITAV_EFORMAT : fail(s, rc);
+}
+
+/* Creates the file with mode 0600 if it is not there, so that SQLite (which would use
+ * 0644 less the umask) never makes a store readable by others. */
+static int create_private(const char *path, char *err, size_t errsize)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        close(fd);
+        return ITAV_OK;
+    }
+    if (errno == EEXIST)
+        return ITAV_OK;
+    snprintf(err, errsize, "%s: %s", path, strerror(errno));
+    return ITAV_EIO;
+}
+
+int itav__sqlite_backend_open(itav_backend **out, const char *path, char *err, size_t errsize)
+{
+    int rc = create_private(path, err, errsize);
+    if (rc != ITAV_OK)
+        return rc;
+    sqlite_backend *s = itav__calloc(1, sizeof *s);
+    if (!s)
+        return ITAV_ENOMEM;
+    s->parent = (itav_backend)ITAV_BACKEND_INIT;
+    s->parent.begin = sq_begin;
+    s->parent.commit = sq_commit;
+    s->parent.rollback = sq_rollback;
+    s->parent.put = sq_put;
+    s->parent.get = sq_get;
+    s->parent.del = sq_del;
+    s->parent.scan = sq_scan;
+    s->parent.errmsg = sq_errmsg;
+    s->parent.free = sq_free;
+
+    int src = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+    if (src != SQLITE_OK) {
+        snprintf(err, errsize, "%s", s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        rc = src == SQLITE_NOMEM ? ITAV_ENOMEM : ITAV_EIO;
+        goto fail;
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+    src = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", NULL,
+                       NULL, NULL);
+    if (src != SQLITE_OK) {
+        snprintf(err, errsize, "%s", sqlite3_errmsg(s->db));
+        rc = (src & 0xFF) == SQLITE_NOTADB ? ITAV_EFORMAT : fail(s, src);
+        goto fail;
+    }
+    if ((rc = migrate(s, err, errsize)) != ITAV_OK)
+        goto fail;
+    for (int i = 0; i < ST_COUNT; i++) {
+        src = sqlite3_prepare_v3(s->db, statement_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+                                 &s->st[i], NULL);
+        if (src != SQLITE_OK) {
+            snprintf(err, errsize, "%s", sqlite3_errmsg(s->db));
+            rc = fail(s, src);
+            goto fail;
+        }
+    }
+    *out = &s->parent;
+    return ITAV_OK;
+fail:
+    sq_free(&s->parent);
+    return rc;
+}

@@ -1,0 +1,231 @@
+/* Allocation, strings, validation, result codes and version. */
+#include "internal.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- allocation ---- */
+
+void *itav__malloc(size_t n) { return malloc(n ? n : 1); }
+void *itav__calloc(size_t n, size_t size) { return calloc(n ? n : 1, size ? size : 1); }
+void *itav__realloc(void *p, size_t n) { return realloc(p, n ? n : 1); }
+void itav__free(void *p) { free(p); }
+
+char *itav__strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = itav__malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+int itav__set_text(char **slot, const char *s)
+{
+    char *copy = NULL;
+    if (s && *s && !(copy = itav__strdup(s)))
+        return ITAV_ENOMEM;
+    itav__free(*slot);
+    *slot = copy;
+    return ITAV_OK;
+}
+
+ITAV_API void itav_free(void *ptr) { itav__free(ptr); }
+
+/* ---- string lists ---- */
+
+int itav__strlist_add(itav__strlist *l, const char *s)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 4;
+        char **v = itav__realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return ITAV_ENOMEM;
+        l->v = v;
+        l->cap = cap;
+    }
+    if (!(l->v[l->n] = itav__strdup(s)))
+        return ITAV_ENOMEM;
+    l->n++;
+    return ITAV_OK;
+}
+
+int itav__strlist_remove(itav__strlist *l, size_t i)
+{
+    if (i >= l->n)
+        return ITAV_ERANGE;
+    itav__free(l->v[i]);
+    memmove(l->v + i, l->v + i + 1, (l->n - i - 1) * sizeof *l->v);
+    l->n--;
+    return ITAV_OK;
+}
+
+void itav__strlist_clear(itav__strlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        itav__free(l->v[i]);
+    itav__free(l->v);
+    l->v = NULL;
+    l->n = l->cap = 0;
+}
+
+int itav__strlist_copy(itav__strlist *dst, const itav__strlist *src)
+{
+    itav__strlist tmp = {0};
+    for (size_t i = 0; i < src->n; i++) {
+        if (itav__strlist_add(&tmp, src->v[i]) != ITAV_OK) {
+            itav__strlist_clear(&tmp);
+            return ITAV_ENOMEM;
+        }
+    }
+    itav__strlist_clear(dst);
+    *dst = tmp;
+    return ITAV_OK;
+}
+
+bool itav__strlist_has_nocase(const itav__strlist *l, const char *s)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (itav__strcasecmp(l->v[i], s) == 0)
+            return true;
+    return false;
+}
+
+/* ---- validation and comparison ---- */
+
+bool itav__valid_id(const char *s)
+{
+    size_t n = 0;
+    if (!s || !*s)
+        return false;
+    for (const char *p = s; *p; p++, n++) {
+        bool alnum = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9');
+        if (!alnum && !(*p == '-' && p != s && p[1] && p[-1] != '-'))
+            return false;
+    }
+    return n <= ITAV__ID_MAX;
+}
+
+/* Reads 1 to 7 decimal digits into *out; false if there are none, too many, or a zero value. */
+static bool line_number(const char **p, long *out)
+{
+    long v = 0;
+    int n = 0;
+    while (isdigit((unsigned char)**p)) {
+        if (++n > 7)
+            return false;
+        v = v * 10 + (**p - '0');
+        (*p)++;
+    }
+    *out = v;
+    return n > 0 && v > 0;
+}
+
+bool itav__valid_ref(const char *s)
+{
+    /* "NNN:Lnnn" or "NNN:Lnnn-mmm" with nnn <= mmm */
+    long a, b;
+    if (!s)
+        return false;
+    for (int i = 0; i < 3; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return false;
+    if (s[3] != ':' || s[4] != 'L')
+        return false;
+    const char *p = s + 5;
+    if (!line_number(&p, &a))
+        return false;
+    if (*p == '\0')
+        return true;
+    if (*p++ != '-' || !line_number(&p, &b))
+        return false;
+    return *p == '\0' && b >= a;
+}
+
+bool itav__valid_utf8(const char *s, size_t *bad_offset)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        size_t len;
+        unsigned cp;
+        if (*p < 0x80) {
+            p++;
+            continue;
+        } else if ((*p & 0xE0) == 0xC0) {
+            len = 2;
+            cp = *p & 0x1F;
+        } else if ((*p & 0xF0) == 0xE0) {
+            len = 3;
+            cp = *p & 0x0F;
+        } else if ((*p & 0xF8) == 0xF0) {
+            len = 4;
+            cp = *p & 0x07;
+        } else
+            goto bad;
+        for (size_t i = 1; i < len; i++) {
+            if ((p[i] & 0xC0) != 0x80)
+                goto bad;
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            goto bad;
+        p += len;
+    }
+    return true;
+bad:
+    if (bad_offset)
+        *bad_offset = (size_t)((const char *)p - s);
+    return false;
+}
+
+int itav__strcasecmp(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        int ca = tolower((unsigned char)*a), cb = tolower((unsigned char)*b);
+        if (ca != cb || !ca)
+            return ca - cb;
+    }
+}
+
+bool itav__contains_nocase(const char *h, const char *n)
+{
+    size_t nl = strlen(n);
+    if (!h)
+        return nl == 0;
+    for (; *h; h++) {
+        size_t i = 0;
+        while (i < nl && h[i] && tolower((unsigned char)h[i]) == tolower((unsigned char)n[i]))
+            i++;
+        if (i == nl)
+            return true;
+    }
+    return nl == 0;
+}
+
+/* ---- result codes and version ---- */
+
+ITAV_API const char *itav_strerror(int code)
+{
+    switch (code) {
+    case ITAV_OK: return "no error";
+    case ITAV_ITEROVER: return "no more items";
+    case ITAV_ERROR: return "error";
+    case ITAV_ENOMEM: return "out of memory";
+    case ITAV_EINVAL: return "invalid argument";
+    case ITAV_ENOTFOUND: return "not found";
+    case ITAV_EEXISTS: return "already exists";
+    case ITAV_EFORMAT: return "malformed or inconsistent data";
+    case ITAV_EIO: return "storage error";
+    case ITAV_EINUSE: return "still in use by another record";
+    case ITAV_EBUSY: return "store is busy";
+    case ITAV_EVERSION: return "unsupported version";
+    case ITAV_ESTATE: return "not allowed in the current state";
+    case ITAV_ERANGE: return "out of range";
+    default: return "unknown error";
+    }
+}
+
+ITAV_API const char *itav_version(void) { return ITAV_VERSION_STRING; }
+ITAV_API int itav_version_number(void) { return ITAV_VERSION_NUMBER; }
