@@ -1,0 +1,362 @@
+/* The built-in catalogue checked against the seed documents themselves: the summary table
+ * and the element lists of seed 001 are parsed here from the seed text, every source
+ * reference must point inside its seed, and every figure's wording must stand on the lines
+ * it cites. Skipped (exit 77) when the seeds are not beside the checkout. */
+#include "testutil.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_LINES 4000
+
+typedef struct seed {
+    char *line[MAX_LINES + 1]; /* 1-based */
+    int n;
+} seed;
+
+static seed seeds[5];
+static itav_db *db;
+
+static const char *seed_dir(void)
+{
+    const char *d = getenv("ITAV_SEEDS");
+    return d ? d : "../shared/seeds";
+}
+
+static bool load_seed(int number, seed *s)
+{
+    static const char *const names[] = {"000_dd500cebf179d990.txt", "001_0cac70cba0ba34e6.txt",
+        "002_d9ceb7a337d333ef.txt", "003_1792100341f394d4.txt", "004_4c83b9d57b7e56d0.txt"};
+    char path[512], buf[65536];
+    snprintf(path, sizeof path, "%s/%s", seed_dir(), names[number]);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return false;
+    s->n = 0;
+    while (s->n < MAX_LINES && fgets(buf, sizeof buf, f)) {
+        buf[strcspn(buf, "\r\n")] = '\0';
+        s->line[++s->n] = strcpy(malloc(strlen(buf) + 1), buf);
+    }
+    fclose(f);
+    return true;
+}
+
+static void setup(void)
+{
+    ck_assert_int_eq(itav_open(&db, "memory:"), ITAV_OK);
+    ck_assert_int_eq(itav_catalog_load(db), ITAV_OK);
+}
+
+static void teardown(void) { itav_close(db); }
+
+/* The summary table's row names (seed 001, lines 2373-2385) and the catalogue's ids. */
+static const struct { const char *row; const char *id; } table_rows[] = {
+    {"@Ease", "at-ease"}, {"MIM", "moeders-informeren-moeders"}, {"Ouderkamer", "ouderkamer"},
+    {"Duo-coaching", "duo-coaching"}, {"HBBM", "het-begint-bij-mij"},
+    {"JP Maatjesproject", "jong-perspectief"}, {"Pinkies", "pinkies"}, {"GIZ", "giz"},
+    {"ETP", "eigen-toekomst-plan"}, {"Buurtgezinnen", "buurtgezinnen"},
+    {"Ervaringsca", "ervaringscafe"}, {"Homestart", "home-start"},
+    {"Pijnacker- Nootdorp", "pijnacker-nootdorp"}};
+
+static const char *id_of_row(const char *cell)
+{
+    for (size_t i = 0; i < sizeof table_rows / sizeof *table_rows; i++)
+        if (strstr(cell, table_rows[i].row))
+            return table_rows[i].id;
+    return NULL;
+}
+
+/* Splits a line at tabs into cells (in place); returns the number of cells. */
+static int split_tabs(char *line, char **cells, int max)
+{
+    int n = 0;
+    cells[n++] = line;
+    for (char *p = line; *p && n < max; p++)
+        if (*p == '\t') {
+            *p = '\0';
+            cells[n++] = p + 1;
+        }
+    return n;
+}
+
+START_TEST(summary_table_matches_the_seed)
+{
+    seed *s = &seeds[1];
+    char buf[4096], *cells[16];
+    int rows = 0;
+    itav_elemset common = ITAV_ELEMSET_ALL;
+    /* the header names the eight elements in order */
+    strcpy(buf, s->line[2372]);
+    ck_assert_int_eq(split_tabs(buf, cells, 16), 9);
+    for (int e = 1; e <= 8; e++) {
+        itav_element got;
+        ck_assert_msg(itav_element_parse(&got, cells[e]) == ITAV_OK, "header \"%s\"", cells[e]);
+        ck_assert_int_eq(got, e);
+    }
+    for (int ln = 2373; ln <= 2385; ln++, rows++) {
+        strcpy(buf, s->line[ln]);
+        ck_assert_int_eq(split_tabs(buf, cells, 16), 9);
+        const char *id = id_of_row(cells[0]);
+        ck_assert_msg(id != NULL, "unknown row \"%s\"", cells[0]);
+        itav_intervention *iv;
+        ck_assert_msg(itav_intervention_get(&iv, db, id) == ITAV_OK, "%s", itav_errmsg(db));
+        ck_assert_int_eq(itav_intervention_profile_source(iv), ITAV_PROFILE_TABLE);
+        char ref[32];
+        snprintf(ref, sizeof ref, "001:L%d", ln);
+        for (int e = 1; e <= 8; e++) {
+            itav_status want = strchr(cells[e], '+') ? ITAV_STATUS_PRESENT : ITAV_STATUS_ABSENT;
+            ck_assert_msg(itav_intervention_element(iv, ITAV_PROFILE_TABLE, (itav_element)e) ==
+                              want, "%s element %d", id, e);
+            ck_assert_str_eq(itav_intervention_element_source(iv, ITAV_PROFILE_TABLE,
+                                                              (itav_element)e), ref);
+        }
+        common &= itav_intervention_elements(iv, ITAV_PROFILE_TABLE);
+        itav_intervention_free(iv);
+    }
+    ck_assert_int_eq(rows, 13);
+    /* seed 001 L2360: all examples share informal support, equality and demand-led */
+    ck_assert_uint_eq(common, (1u << 1) | (1u << 3) | (1u << 4));
+}
+END_TEST
+
+/* The example order of seed 001, as its "Aanwezige elementen" lists come. */
+static const char *const example_order[] = {"at-ease", "buurtgezinnen", "duo-coaching",
+    "eigen-toekomst-plan", "ervaringscafe", "pijnacker-nootdorp", "giz", "het-begint-bij-mij",
+    "home-start", "jong-perspectief", "moeders-informeren-moeders", "ouderkamer", "pinkies"};
+
+START_TEST(section_lists_match_the_seed)
+{
+    seed *s = &seeds[1];
+    int found = 0;
+    for (int ln = 1; ln <= s->n; ln++) {
+        if (!strstr(s->line[ln], "# Aanwezige elementen"))
+            continue;
+        ck_assert_int_lt(found, 13);
+        itav_elemset listed = 0;
+        for (int k = ln + 1; k <= s->n; k++) {
+            if (!s->line[k][0] || s->line[k][0] == ' ')
+                continue;
+            if (strncmp(s->line[k], "- ", 2) != 0)
+                break;
+            itav_element e;
+            ck_assert_msg(itav_element_parse(&e, s->line[k]) == ITAV_OK,
+                          "seed 001 L%d: \"%s\" not recognised", k, s->line[k]);
+            listed = itav_elemset_add(listed, e);
+        }
+        itav_intervention *iv;
+        const char *id = example_order[found++];
+        ck_assert_int_eq(itav_intervention_get(&iv, db, id), ITAV_OK);
+        ck_assert_msg(itav_intervention_elements(iv, ITAV_PROFILE_SECTIONS) == listed,
+                      "%s: sections 0x%x, seed lists 0x%x", id,
+                      itav_intervention_elements(iv, ITAV_PROFILE_SECTIONS), listed);
+        ck_assert_uint_eq(itav_intervention_known_elements(iv, ITAV_PROFILE_SECTIONS),
+                          ITAV_ELEMSET_ALL);
+        itav_intervention_free(iv);
+    }
+    ck_assert_int_eq(found, 13);
+}
+END_TEST
+
+START_TEST(disputes_are_where_the_seed_disagrees)
+{
+    /* computed from the two checks above: only these two examples differ */
+    itav_intervention_iter *it;
+    itav_intervention *iv;
+    char disputed[256] = "";
+    ck_assert_int_eq(itav_intervention_list(&it, db, NULL), ITAV_OK);
+    while (itav_intervention_iter_next(&iv, it) == ITAV_OK) {
+        if (itav_intervention_disputed(iv)) {
+            char item[96];
+            snprintf(item, sizeof item, "%s:%x ", itav_intervention_id(iv),
+                     itav_intervention_disputed(iv));
+            strcat(disputed, item);
+        }
+        itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(it);
+    /* Eigen Toekomst Plan: elements 1 and 3; Jong Perspectief: element 6 */
+    ck_assert_str_eq(disputed, "eigen-toekomst-plan:5 jong-perspectief:20 ");
+}
+END_TEST
+
+/* Collapses runs of white space to one space, in place. */
+static void squeeze(char *s)
+{
+    char *w = s;
+    bool space = false;
+    for (char *r = s; *r; r++) {
+        if (isspace((unsigned char)*r)) {
+            space = true;
+            continue;
+        }
+        if (space && w != s)
+            *w++ = ' ';
+        space = false;
+        *w++ = *r;
+    }
+    *w = '\0';
+}
+
+static bool parse_ref(const char *ref, int *seed_no, int *from, int *to)
+{
+    int used = 0;
+    if (sscanf(ref, "%3d:L%d%n", seed_no, from, &used) != 2)
+        return false;
+    *to = ref[used] == '-' ? atoi(ref + used + 1) : *from; /* ref may run on into JSON */
+    return *seed_no >= 0 && *seed_no <= 4;
+}
+
+static void check_figure(const itav_figure *f, const char *owner)
+{
+    int no, from, to;
+    const char *ref = itav_figure_get_source(f), *text = itav_figure_get_text(f);
+    if (!ref || !text)
+        return;
+    ck_assert_msg(parse_ref(ref, &no, &from, &to), "%s: bad ref %s", owner, ref);
+    size_t size = 1;
+    for (int ln = from; ln <= to; ln++)
+        size += strlen(seeds[no].line[ln]) + 1;
+    char *joined = calloc(1, size), *want = strcpy(malloc(strlen(text) + 1), text);
+    for (int ln = from; ln <= to; ln++) {
+        strcat(joined, seeds[no].line[ln]);
+        strcat(joined, " ");
+    }
+    squeeze(joined);
+    squeeze(want);
+    ck_assert_msg(strstr(joined, want) != NULL, "%s: \"%s\" is not on %s", owner, text, ref);
+    free(joined);
+    free(want);
+}
+
+START_TEST(figures_quote_the_lines_they_cite)
+{
+    itav_intervention_iter *it;
+    itav_intervention *iv;
+    itav_offer_iter *oit;
+    itav_offer *of;
+    int n = 0;
+    ck_assert_int_eq(itav_intervention_list(&it, db, NULL), ITAV_OK);
+    while (itav_intervention_iter_next(&iv, it) == ITAV_OK) {
+        for (size_t i = 0; i < itav_intervention_figure_count(iv, ITAV_FIGURES_REACH); i++, n++)
+            check_figure(itav_intervention_figure(iv, ITAV_FIGURES_REACH, i),
+                         itav_intervention_id(iv));
+        itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(it);
+    ck_assert_int_eq(itav_offer_list(&oit, db, NULL, NULL), ITAV_OK);
+    while (itav_offer_iter_next(&of, oit) == ITAV_OK) {
+        for (int list = ITAV_FIGURES_REACH; list <= ITAV_FIGURES_TARGETS; list++)
+            for (size_t i = 0; i < itav_offer_figure_count(of, (itav_figure_list)list); i++, n++)
+                check_figure(itav_offer_figure(of, (itav_figure_list)list, i), itav_offer_id(of));
+        itav_offer_free(of);
+    }
+    itav_offer_iter_free(oit);
+    ck_assert_int_gt(n, 50);
+}
+END_TEST
+
+START_TEST(every_reference_is_inside_its_seed)
+{
+    const char *p = itav_catalog_json();
+    int n = 0;
+    while ((p = strstr(p, ":L")) != NULL) {
+        int no, from, to;
+        if (p - 3 < itav_catalog_json() || p[-4] != '"' || !parse_ref(p - 3, &no, &from, &to)) {
+            p += 2;
+            continue;
+        }
+        ck_assert_msg(from >= 1 && to >= from && to <= seeds[no].n, "%.16s is outside seed %03d",
+                      p - 3, no);
+        n++;
+        p += 2;
+    }
+    ck_assert_int_gt(n, 500);
+}
+END_TEST
+
+START_TEST(buurtgezinnen_runs_in_three_places)
+{
+    itav_offer_iter *it;
+    itav_offer *of;
+    char places[512] = "";
+    ck_assert_int_eq(itav_offer_list(&it, db, "buurtgezinnen", NULL), ITAV_OK);
+    while (itav_offer_iter_next(&of, it) == ITAV_OK) {
+        strcat(places, itav_offer_id(of));
+        strcat(places, ":");
+        for (size_t i = 0; i < itav_offer_text_count(of, ITAV_TEXT_MUNICIPALITIES); i++) {
+            strcat(places, " ");
+            strcat(places, itav_offer_text(of, ITAV_TEXT_MUNICIPALITIES, i));
+        }
+        strcat(places, ";");
+        itav_offer_free(of);
+    }
+    itav_offer_iter_free(it);
+    ck_assert_ptr_nonnull(strstr(places, "buurtgezinnen-leiden: Leiden;"));
+    ck_assert_ptr_nonnull(strstr(places, "buurtgezinnen-hoeksche-waard:"));
+    ck_assert_ptr_nonnull(strstr(places, "buurtgezinnen-zuid-kennemerland:"));
+    static const char *const zk[] = {"Haarlem", "Zandvoort", "Bloemendaal", "Heemstede"};
+    for (size_t i = 0; i < 4; i++) {
+        itav_intervention_filter f = ITAV_INTERVENTION_FILTER_INIT;
+        itav_intervention_iter *iit;
+        itav_intervention *iv;
+        bool hit = false;
+        f.municipality = zk[i];
+        ck_assert_int_eq(itav_intervention_list(&iit, db, &f), ITAV_OK);
+        while (itav_intervention_iter_next(&iv, iit) == ITAV_OK) {
+            hit |= strcmp(itav_intervention_id(iv), "buurtgezinnen") == 0;
+            itav_intervention_free(iv);
+        }
+        itav_intervention_iter_free(iit);
+        ck_assert_msg(hit, "Buurtgezinnen not found in %s", zk[i]);
+    }
+}
+END_TEST
+
+START_TEST(counts_per_seed)
+{
+    itav_intervention_iter *it;
+    itav_intervention *iv;
+    int table = 0, vws = 0, itav_hw = 0, utrecht = 0, total = 0;
+    ck_assert_int_eq(itav_intervention_list(&it, db, NULL), ITAV_OK);
+    while (itav_intervention_iter_next(&iv, it) == ITAV_OK) {
+        const char *id = itav_intervention_id(iv);
+        table += itav_intervention_profile_source(iv) == ITAV_PROFILE_TABLE;
+        vws += strncmp(id, "vws-", 4) == 0;
+        itav_hw += strncmp(id, "itav-hw-", 8) == 0;
+        utrecht += strncmp(id, "utrecht-", 8) == 0;
+        ck_assert_ptr_nonnull(itav_intervention_name(iv));
+        total++;
+        itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(it);
+    ck_assert_int_eq(table, 13);  /* seed 001: thirteen examples */
+    ck_assert_int_eq(vws, 15);    /* seed 004: fifteen practice stories */
+    ck_assert_int_eq(itav_hw, 8); /* seed 000: nine efforts, the sixth is Buurtgezinnen */
+    ck_assert_int_gt(utrecht, 10);
+    ck_assert_int_eq(total, 13 + 15 + 1 + 8 + utrecht);
+}
+END_TEST
+
+int main(void)
+{
+    for (int i = 0; i < 5; i++) {
+        if (!load_seed(i, &seeds[i])) {
+            printf("seeds not found in %s: skipping the catalogue checks\n", seed_dir());
+            return 77;
+        }
+    }
+    Suite *s = suite_create("catalog");
+    TCase *tc = tcase_create("catalog");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, summary_table_matches_the_seed);
+    tcase_add_test(tc, section_lists_match_the_seed);
+    tcase_add_test(tc, disputes_are_where_the_seed_disagrees);
+    tcase_add_test(tc, figures_quote_the_lines_they_cite);
+    tcase_add_test(tc, every_reference_is_inside_its_seed);
+    tcase_add_test(tc, buurtgezinnen_runs_in_three_places);
+    tcase_add_test(tc, counts_per_seed);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}

@@ -1,0 +1,226 @@
+/* JSON import and export: round trips, and every kind of bad input refused with its place
+ * named and the store unchanged. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot read %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    char *s = malloc((size_t)n + 1);
+    ck_assert_int_eq(fread(s, 1, (size_t)n, f), (size_t)n);
+    s[n] = '\0';
+    fclose(f);
+    return s;
+}
+
+START_TEST(catalogue_export_is_the_file)
+{
+    const char *path = getenv("ITAV_CATALOG_FILE");
+    ck_assert_msg(path != NULL, "ITAV_CATALOG_FILE is not set");
+    char *file = read_file(path);
+    ck_assert_str_eq(itav_catalog_json(), file);
+    itav_db *db = open_store(_i);
+    ck_assert_int_eq(itav_catalog_load(db), ITAV_OK);
+    char *text = export_text(db);
+    ck_assert_msg(strcmp(text, file) == 0,
+                  "export of the loaded catalogue differs from data/catalog.json");
+    itav_free(text);
+    free(file);
+    close_store(db);
+}
+END_TEST
+
+START_TEST(export_import_export_is_identical)
+{
+    itav_db *a = open_store(_i), *b = open_store((_i + 1) % STORE_COUNT);
+    ck_assert_int_eq(itav_catalog_load(a), ITAV_OK);
+    char *first = export_text(a);
+    ck_assert_int_eq(itav_import_json_string(b, first, "first"), ITAV_OK);
+    char *second = export_text(b);
+    ck_assert_str_eq(first, second);
+    /* through files too */
+    char dir[] = "/tmp/itav-json-XXXXXX", path[128];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/out.json", dir);
+    ck_assert_int_eq(itav_export_json_file(b, path), ITAV_OK);
+    char *onfile = read_file(path);
+    ck_assert_str_eq(onfile, first);
+    itav_db *c = open_store(STORE_MEMORY);
+    ck_assert_int_eq(itav_import_json_file(c, path), ITAV_OK);
+    char *third = export_text(c);
+    ck_assert_str_eq(first, third);
+    unlink(path);
+    rmdir(dir);
+    ck_assert_int_eq(itav_import_json_file(c, path), ITAV_EIO);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(c), path));
+    ck_assert_int_eq(itav_export_json_file(c, "/nonexistent-dir/x.json"), ITAV_EIO);
+    free(onfile);
+    itav_free(first);
+    itav_free(second);
+    itav_free(third);
+    close_store(a);
+    close_store(b);
+    close_store(c);
+}
+END_TEST
+
+START_TEST(empty_dataset)
+{
+    itav_db *db = open_store(_i);
+    ck_assert_int_eq(itav_import_json_string(db, "{\"format\": \"itav/1\"}", NULL), ITAV_OK);
+    char *text = export_text(db);
+    ck_assert_str_eq(text, "{\n  \"format\": \"itav/1\",\n  \"interventions\": [],\n"
+                           "  \"offers\": []\n}\n");
+    itav_free(text);
+    close_store(db);
+}
+END_TEST
+
+#define IV(body) "{\"format\": \"itav/1\", \"interventions\": [{\"id\": \"a\", \"name\": \"A\"}, " body "]}"
+#define OF(body) "{\"format\": \"itav/1\", \"interventions\": [{\"id\": \"a\", \"name\": \"A\"}], \"offers\": [" body "]}"
+
+/* Each bad document and a piece of the message it must give. */
+static const struct { const char *json; const char *message; } bad[] = {
+    {"{\"format\": \"itav/1\", \"interventions\": [", "bad.json:1:"},
+    {"{\"format\": \"itav/1\",\n \"interventions\": [}]}", "bad.json:2:"},
+    {"[]", "$: expected an object, found an array"},
+    {"{\"interventions\": []}", "required member \"format\" is missing"},
+    {"{\"format\": \"itav/2\"}", "$.format: \"itav/2\" is not a format"},
+    {"{\"format\": \"itav/1\", \"extra\": 1}", "$.extra: unknown member \"extra\""},
+    {"{\"format\": \"itav/1\", \"interventions\": {}}", "$.interventions: expected an array"},
+    {IV("{\"id\": \"b\"}"), "$.interventions[1]: required member \"name\" is missing"},
+    {IV("{\"id\": \"B b\", \"name\": \"B\"}"), "$.interventions[1].id: \"B b\" is not a valid id"},
+    {IV("{\"id\": \"b\", \"name\": 7}"), "$.interventions[1].name: expected a string, found an integer"},
+    {IV("{\"id\": \"b\", \"name\": \"\"}"), "$.interventions[1].name: must not be empty"},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"colour\": \"red\"}"), "$.interventions[1].colour: unknown member"},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"setting\": \"informeel\"}"),
+     "$.interventions[1].setting: unknown value \"informeel\" (expected one of: informal, formal, mixed)"},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"since\": \"2012\"}"), "$.interventions[1].since: expected an integer"},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"since\": 12}"), "$.interventions[1].since: 12 is out of range"},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"elements\": {\"table\": {\"gezelligheid\": {\"status\": \"present\"}}}}"),
+     "$.interventions[1].elements.table.gezelligheid: unknown element code \"gezelligheid\""},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"elements\": {\"table\": {\"equality\": {\"status\": \"yes\"}}}}"),
+     "$.interventions[1].elements.table.equality.status: unknown value \"yes\""},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"elements\": {\"summary\": {}}}"),
+     "$.interventions[1].elements.summary: unknown member"},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"elements\": {\"table\": {\"equality\": {\"status\": \"present\", \"source\": \"p. 12\"}}}}"),
+     "$.interventions[1].elements.table.equality.source: \"p. 12\" is not a source reference"},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"sources\": {\"name\": \"001\"}}"), "$.interventions[1].sources.name: expected a source reference"},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"sources\": {\"colour\": \"001:L1\"}}"),
+     "$.interventions[1].sources.colour: \"colour\" is not a field that can have a source"},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"audience\": {\"who\": [\"grandparents\"]}}"), "$.interventions[1].audience.who[0]: unknown audience"},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"audience\": {\"age_months\": {\"min\": 20, \"max\": 10}}}"),
+     "$.interventions[1].audience.age_months: min 20 is greater than max 10"},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"roles\": [{\"role\": \"volunteer\", \"vog\": \"yes\"}]}"),
+     "$.interventions[1].roles[0].vog: expected true or false"},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"providers\": [\"\"]}"), "$.interventions[1].providers[0]: must not be empty"},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"reach\": [{\"what\": \"families\", \"quantity\": {\"qualifier\": \"about\"}}]}"),
+     "$.interventions[1].reach[0].quantity: required member \"value\" is missing"},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"reach\": [{\"what\": \"families\", \"quantity\": {\"qualifier\": \"range\", \"min\": 9, \"max\": 3}}]}"),
+     "$.interventions[1].reach[0].quantity: min 9 is greater than max 3"},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"reach\": [{\"what\": \"families\", \"quantity\": {\"qualifier\": \"text\"}}]}"),
+     "qualifier \"text\" needs a non-empty \"text\""},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"reach\": [{\"what\": \"families\", \"quantity\": {\"qualifier\": \"exact\", \"value\": \"12\"}}]}"),
+     "$.interventions[1].reach[0].quantity.value: expected a number, found a string"},
+    {IV("{\"id\": \"a\", \"name\": \"Again\"}"), "$.interventions[1].id: duplicate id \"a\" (also at $.interventions[0])"},
+    {OF("{\"id\": \"o\", \"intervention\": \"ghost\"}"), "$.offers[0].intervention: no intervention \"ghost\" in the file or the store"},
+    {OF("{\"id\": \"o\", \"intervention\": \"a\", \"start\": \"2021-13-01\"}"), "$.offers[0].start: \"2021-13-01\" is not a date"},
+    {OF("{\"id\": \"o\", \"intervention\": \"a\", \"end\": 2021}"), "$.offers[0].end: expected a string"},
+    {OF("{\"id\": \"o\", \"intervention\": \"a\"}, {\"id\": \"o\", \"intervention\": \"a\"}"), "$.offers[1].id: duplicate id \"o\""},
+    {OF("{\"id\": \"o\", \"intervention\": \"a\", \"targets\": [{\"what\": \"matches\"}]}"), "$.offers[0].targets[0]: required member \"quantity\""},
+    {"{\"format\": \"itav/1\", \"format\": \"itav/1\"}", "bad.json:1:"},
+};
+
+START_TEST(bad_input_is_refused_and_changes_nothing)
+{
+    itav_db *db = open_store(_i);
+    ck_assert_int_eq(itav_import_json_string(db,
+        "{\"format\": \"itav/1\", \"interventions\": [{\"id\": \"kept\", \"name\": \"Kept\"}]}",
+        "setup"), ITAV_OK);
+    char *before = export_text(db);
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        int rc = itav_import_json_string(db, bad[i].json, "bad.json");
+        ck_assert_msg(rc == ITAV_EFORMAT, "case %zu: rc %d (%s)", i, rc, itav_errmsg(db));
+        ck_assert_msg(strstr(itav_errmsg(db), bad[i].message) != NULL,
+                      "case %zu: message \"%s\" lacks \"%s\"", i, itav_errmsg(db),
+                      bad[i].message);
+        ck_assert_msg(strstr(itav_errmsg(db), "bad.json") != NULL, "case %zu: no file name",
+                      i);
+        char *after = export_text(db);
+        ck_assert_msg(strcmp(before, after) == 0, "case %zu changed the store", i);
+        itav_free(after);
+    }
+    itav_free(before);
+    close_store(db);
+}
+END_TEST
+
+START_TEST(ids_already_in_the_store)
+{
+    itav_db *db = open_store(_i);
+    ck_assert_int_eq(itav_catalog_load(db), ITAV_OK);
+    char *before = export_text(db);
+    ck_assert_int_eq(itav_import_json_string(db,
+        "{\"format\": \"itav/1\", \"interventions\": [{\"id\": \"new-one\", \"name\": \"N\"}, "
+        "{\"id\": \"home-start\", \"name\": \"H\"}], \"offers\": [{\"id\": \"o\", "
+        "\"intervention\": \"pinkies\"}, {\"id\": \"buurtgezinnen-leiden\", \"intervention\": "
+        "\"new-one\"}]}", "more.json"), ITAV_EFORMAT);
+    const char *msg = itav_errmsg(db);
+    ck_assert_ptr_nonnull(strstr(msg, "2 problems; nothing was imported"));
+    ck_assert_ptr_nonnull(strstr(msg, "more.json: $.interventions[1].id: intervention "
+                                      "\"home-start\" is already in the store"));
+    ck_assert_ptr_nonnull(strstr(msg, "more.json: $.offers[1].id: offer "
+                                      "\"buurtgezinnen-leiden\" is already in the store"));
+    char *after = export_text(db);
+    ck_assert_str_eq(before, after);
+    /* loading the catalogue twice is refused the same way */
+    ck_assert_int_eq(itav_catalog_load(db), ITAV_EFORMAT);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "already in the store"));
+    /* but an offer of an intervention that is already stored is fine */
+    ck_assert_int_eq(itav_import_json_string(db,
+        "{\"format\": \"itav/1\", \"offers\": [{\"id\": \"pinkies-x\", \"intervention\": "
+        "\"pinkies\"}]}", "ok.json"), ITAV_OK);
+    itav_free(before);
+    itav_free(after);
+    close_store(db);
+}
+END_TEST
+
+START_TEST(null_arguments)
+{
+    itav_db *db = open_store(STORE_MEMORY);
+    char *s;
+    ck_assert_int_eq(itav_import_json_string(NULL, "{}", NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_import_json_string(db, NULL, NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_import_json_file(db, NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_export_json_string(NULL, db), ITAV_EINVAL);
+    ck_assert_int_eq(itav_export_json_string(&s, NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_export_json_file(db, NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_intervention_to_json(&s, NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_offer_to_json(NULL, NULL), ITAV_EINVAL);
+    itav_free(NULL);
+    close_store(db);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("json");
+    TCase *tc = tcase_create("json");
+    tcase_add_loop_test(tc, catalogue_export_is_the_file, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, export_import_export_is_identical, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, empty_dataset, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, bad_input_is_refused_and_changes_nothing, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, ids_already_in_the_store, 0, STORE_COUNT);
+    tcase_add_test(tc, null_arguments);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}

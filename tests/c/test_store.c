@@ -1,0 +1,460 @@
+/* Store conformance: every test runs on the memory store, the SQLite store and a backend
+ * written in the test itself (tests/c/testutil.c), and must give the same answers. */
+#include "testutil.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static itav_intervention *make(const char *id, const char *name, itav_setting setting,
+                               itav_elemset present, const char *municipality)
+{
+    itav_intervention *iv;
+    ck_assert_int_eq(itav_intervention_new(&iv, id), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_set_name(iv, name), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_set_setting(iv, setting), ITAV_OK);
+    for (int e = 1; e <= ITAV_ELEMENT_COUNT; e++)
+        ck_assert_int_eq(itav_intervention_set_element(iv, ITAV_PROFILE_TABLE, (itav_element)e,
+                                                       itav_elemset_has(present, (itav_element)e)
+                                                           ? ITAV_STATUS_PRESENT
+                                                           : ITAV_STATUS_ABSENT,
+                                                       NULL, NULL),
+                         ITAV_OK);
+    if (municipality)
+        ck_assert_int_eq(itav_intervention_add_text(iv, ITAV_TEXT_MUNICIPALITIES, municipality),
+                         ITAV_OK);
+    return iv;
+}
+
+static void create(itav_db *db, itav_intervention *iv)
+{
+    ck_assert_msg(itav_intervention_create(db, iv) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_intervention_free(iv);
+}
+
+static void create_offer(itav_db *db, const char *id, const char *iv, const char *m)
+{
+    itav_offer *of;
+    ck_assert_int_eq(itav_offer_new(&of, id, iv), ITAV_OK);
+    if (m)
+        ck_assert_int_eq(itav_offer_add_text(of, ITAV_TEXT_MUNICIPALITIES, m), ITAV_OK);
+    ck_assert_msg(itav_offer_create(db, of) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_offer_free(of);
+}
+
+#define E(x) (1u << ((x) - 1))
+
+/* A small fixture: four interventions, two offers. */
+static void fixture(itav_db *db)
+{
+    create(db, make("zeta", "zeta club", ITAV_SETTING_INFORMAL, E(2) | E(4) | E(5), NULL));
+    create(db, make("alpha", "Alpha", ITAV_SETTING_FORMAL, E(2) | E(3), "Delft"));
+    create(db, make("mid", "Middle", ITAV_SETTING_INFORMAL, E(1) | E(2) | E(4) | E(5),
+                    NULL));
+    create(db, make("bare", "Bare", ITAV_SETTING_MIXED, 0, NULL));
+    create_offer(db, "mid-haarlem", "mid", "Haarlem");
+    create_offer(db, "zeta-leiden", "zeta", "Leiden");
+}
+
+/* The ids a filter lists, joined by spaces. */
+static void list_ids(char *buf, size_t size, itav_db *db, const itav_intervention_filter *f)
+{
+    itav_intervention_iter *it;
+    itav_intervention *iv;
+    int rc;
+    buf[0] = '\0';
+    ck_assert_msg(itav_intervention_list(&it, db, f) == ITAV_OK, "%s", itav_errmsg(db));
+    while ((rc = itav_intervention_iter_next(&iv, it)) == ITAV_OK) {
+        if (buf[0])
+            strncat(buf, " ", size - strlen(buf) - 1);
+        strncat(buf, itav_intervention_id(iv), size - strlen(buf) - 1);
+        itav_intervention_free(iv);
+    }
+    ck_assert_int_eq(rc, ITAV_ITEROVER);
+    ck_assert_ptr_null(iv);
+    ck_assert_int_eq(itav_intervention_iter_next(&iv, it), ITAV_ITEROVER);
+    itav_intervention_iter_free(it);
+}
+
+START_TEST(create_get_update_delete)
+{
+    itav_db *db = open_store(_i);
+    itav_intervention *iv, *got;
+    iv = make("home-start", "Home-Start", ITAV_SETTING_INFORMAL, E(2), NULL);
+    ck_assert_int_eq(itav_intervention_create(db, iv), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_create(db, iv), ITAV_EEXISTS);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "\"home-start\" already exists"));
+    ck_assert_int_eq(itav_intervention_get(&got, db, "home-start"), ITAV_OK);
+    ck_assert_str_eq(itav_intervention_name(got), "Home-Start");
+    ck_assert_uint_eq(itav_intervention_elements(got, ITAV_PROFILE_DEFAULT), E(2));
+    /* a snapshot: changing it does not change the store until update */
+    itav_intervention_set_name(got, "Humanitas Home-Start");
+    itav_intervention_free(iv);
+    ck_assert_int_eq(itav_intervention_get(&iv, db, "home-start"), ITAV_OK);
+    ck_assert_str_eq(itav_intervention_name(iv), "Home-Start");
+    itav_intervention_free(iv);
+    ck_assert_int_eq(itav_intervention_update(db, got), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_get(&iv, db, "home-start"), ITAV_OK);
+    ck_assert_str_eq(itav_intervention_name(iv), "Humanitas Home-Start");
+    itav_intervention_free(iv);
+    itav_intervention_free(got);
+
+    ck_assert_int_eq(itav_intervention_get(&iv, db, "nope"), ITAV_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "no intervention \"nope\""));
+    ck_assert_int_eq(itav_errcode(db), ITAV_ENOTFOUND);
+    ck_assert_int_eq(itav_intervention_new(&iv, "nope"), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_set_name(iv, "Nope"), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_update(db, iv), ITAV_ENOTFOUND);
+    itav_intervention_free(iv);
+    ck_assert_int_eq(itav_intervention_new(&iv, "nameless"), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_create(db, iv), ITAV_EINVAL);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "a name is required"));
+    itav_intervention_free(iv);
+
+    ck_assert_int_eq(itav_intervention_delete(db, "home-start"), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_delete(db, "home-start"), ITAV_ENOTFOUND);
+    ck_assert_int_eq(itav_intervention_get(&iv, db, "home-start"), ITAV_ENOTFOUND);
+    ck_assert_int_eq(itav_intervention_create(NULL, NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_intervention_create(db, NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_intervention_get(&iv, db, NULL), ITAV_EINVAL);
+    close_store(db);
+}
+END_TEST
+
+START_TEST(offers_need_their_intervention)
+{
+    itav_db *db = open_store(_i);
+    itav_offer *of, *got;
+    itav_offer_iter *it;
+    fixture(db);
+    ck_assert_int_eq(itav_offer_new(&of, "ghost-delft", "ghost"), ITAV_OK);
+    ck_assert_int_eq(itav_offer_create(db, of), ITAV_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "no intervention \"ghost\""));
+    itav_offer_free(of);
+    ck_assert_int_eq(itav_offer_get(&got, db, "ghost-delft"), ITAV_ENOTFOUND);
+
+    ck_assert_int_eq(itav_offer_get(&got, db, "mid-haarlem"), ITAV_OK);
+    ck_assert_int_eq(itav_offer_create(db, got), ITAV_EEXISTS);
+    itav_offer_set_provider(got, "a provider");
+    ck_assert_int_eq(itav_offer_update(db, got), ITAV_OK);
+    itav_offer_free(got);
+    ck_assert_int_eq(itav_offer_get(&got, db, "mid-haarlem"), ITAV_OK);
+    ck_assert_str_eq(itav_offer_provider(got), "a provider");
+    itav_offer_free(got);
+
+    /* an intervention with offers cannot be deleted */
+    ck_assert_int_eq(itav_intervention_delete(db, "mid"), ITAV_EINUSE);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "still has offers"));
+    ck_assert_int_eq(itav_offer_list(&it, db, "mid", NULL), ITAV_OK);
+    ck_assert_int_eq(itav_offer_iter_next(&of, it), ITAV_OK);
+    ck_assert_str_eq(itav_offer_id(of), "mid-haarlem");
+    itav_offer_free(of);
+    ck_assert_int_eq(itav_offer_iter_next(&of, it), ITAV_ITEROVER);
+    itav_offer_iter_free(it);
+    ck_assert_int_eq(itav_offer_delete(db, "mid-haarlem"), ITAV_OK);
+    ck_assert_int_eq(itav_offer_delete(db, "mid-haarlem"), ITAV_ENOTFOUND);
+    ck_assert_int_eq(itav_intervention_delete(db, "mid"), ITAV_OK);
+
+    /* all offers in id order; by municipality ignoring case */
+    create_offer(db, "alpha-delft", "alpha", "Delft");
+    ck_assert_int_eq(itav_offer_list(&it, db, NULL, NULL), ITAV_OK);
+    ck_assert_int_eq(itav_offer_iter_next(&of, it), ITAV_OK);
+    ck_assert_str_eq(itav_offer_id(of), "alpha-delft");
+    itav_offer_free(of);
+    ck_assert_int_eq(itav_offer_iter_next(&of, it), ITAV_OK);
+    ck_assert_str_eq(itav_offer_id(of), "zeta-leiden");
+    itav_offer_free(of);
+    itav_offer_iter_free(it); /* freeing with items left is fine */
+    ck_assert_int_eq(itav_offer_list(&it, db, NULL, "LEIDEN"), ITAV_OK);
+    ck_assert_int_eq(itav_offer_iter_next(&of, it), ITAV_OK);
+    ck_assert_str_eq(itav_offer_id(of), "zeta-leiden");
+    itav_offer_free(of);
+    ck_assert_int_eq(itav_offer_iter_next(&of, it), ITAV_ITEROVER);
+    itav_offer_iter_free(it);
+    close_store(db);
+}
+END_TEST
+
+START_TEST(list_filters)
+{
+    itav_db *db = open_store(_i);
+    char ids[256];
+    itav_intervention_filter f = ITAV_INTERVENTION_FILTER_INIT;
+    fixture(db);
+    list_ids(ids, sizeof ids, db, NULL);
+    ck_assert_str_eq(ids, "alpha bare mid zeta"); /* by name ignoring case: Alpha Bare Middle zeta */
+    f.all_of = E(2) | E(4);
+    list_ids(ids, sizeof ids, db, &f);
+    ck_assert_str_eq(ids, "mid zeta");
+    f.all_of = 0;
+    f.any_of = E(1) | E(3);
+    list_ids(ids, sizeof ids, db, &f);
+    ck_assert_str_eq(ids, "alpha mid");
+    f.any_of = 0;
+    f.setting = ITAV_SETTING_INFORMAL;
+    list_ids(ids, sizeof ids, db, &f);
+    ck_assert_str_eq(ids, "mid zeta");
+    f.setting = 0;
+    f.municipality = "haarlem"; /* through an offer */
+    list_ids(ids, sizeof ids, db, &f);
+    ck_assert_str_eq(ids, "mid");
+    f.municipality = "Delft"; /* named by the intervention itself */
+    list_ids(ids, sizeof ids, db, &f);
+    ck_assert_str_eq(ids, "alpha");
+    f.municipality = NULL;
+    f.text = "CLUB";
+    list_ids(ids, sizeof ids, db, &f);
+    ck_assert_str_eq(ids, "zeta");
+    f.text = NULL;
+    f.age_months = 12; /* nobody states an age range */
+    list_ids(ids, sizeof ids, db, &f);
+    ck_assert_str_eq(ids, "");
+
+    /* bad filters are refused with a message */
+    itav_intervention_iter *it = NULL;
+    itav_intervention_filter bad = ITAV_INTERVENTION_FILTER_INIT;
+    bad.version = 2;
+    ck_assert_int_eq(itav_intervention_list(&it, db, &bad), ITAV_EVERSION);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "version 2"));
+    bad.version = 0;
+    ck_assert_int_eq(itav_intervention_list(&it, db, &bad), ITAV_EVERSION);
+    bad.version = ITAV_INTERVENTION_FILTER_VERSION;
+    bad.setting = 9;
+    ck_assert_int_eq(itav_intervention_list(&it, db, &bad), ITAV_EINVAL);
+    bad.setting = 0;
+    bad.all_of = 1u << 8;
+    ck_assert_int_eq(itav_intervention_list(&it, db, &bad), ITAV_EINVAL);
+    bad.all_of = 0;
+    bad.audience = 128;
+    ck_assert_int_eq(itav_intervention_list(&it, db, &bad), ITAV_EINVAL);
+    ck_assert_ptr_null(it);
+    close_store(db);
+}
+END_TEST
+
+START_TEST(age_audience_channel_filters)
+{
+    itav_db *db = open_store(_i);
+    char ids[256];
+    itav_intervention *iv = make("baby", "Baby", ITAV_SETTING_INFORMAL, 0, NULL);
+    itav_intervention_set_age_range(iv, -9, 12);
+    itav_intervention_set_audience(iv, ITAV_AUDIENCE_EXPECTING_PARENTS);
+    itav_intervention_set_channel(iv, ITAV_CHANNEL_BOTH);
+    create(db, iv);
+    iv = make("teen", "Teen", ITAV_SETTING_INFORMAL, 0, NULL);
+    itav_intervention_set_age_range(iv, 144, ITAV_AGE_NONE);
+    itav_intervention_set_audience(iv, ITAV_AUDIENCE_YOUTH);
+    itav_intervention_set_channel(iv, ITAV_CHANNEL_ONLINE);
+    create(db, iv);
+    itav_intervention_filter f = ITAV_INTERVENTION_FILTER_INIT;
+    f.age_months = -3;
+    list_ids(ids, sizeof ids, db, &f);
+    ck_assert_str_eq(ids, "baby");
+    f.age_months = 600;
+    list_ids(ids, sizeof ids, db, &f);
+    ck_assert_str_eq(ids, "teen");
+    f.age_months = ITAV_AGE_NONE;
+    f.channel = ITAV_CHANNEL_IN_PERSON; /* "both" satisfies it */
+    list_ids(ids, sizeof ids, db, &f);
+    ck_assert_str_eq(ids, "baby");
+    f.channel = ITAV_CHANNEL_ONLINE;
+    list_ids(ids, sizeof ids, db, &f);
+    ck_assert_str_eq(ids, "baby teen");
+    f.channel = 0;
+    f.audience = ITAV_AUDIENCE_YOUTH | ITAV_AUDIENCE_PARENTS;
+    list_ids(ids, sizeof ids, db, &f);
+    ck_assert_str_eq(ids, "teen");
+    close_store(db);
+}
+END_TEST
+
+/* The same operations give byte-identical exports on every backend. */
+START_TEST(backends_agree)
+{
+    char *text[STORE_COUNT];
+    for (int which = 0; which < STORE_COUNT; which++) {
+        itav_db *db = open_store(which);
+        fixture(db);
+        ck_assert_int_eq(itav_catalog_load(db), ITAV_OK);
+        ck_assert_int_eq(itav_intervention_delete(db, "bare"), ITAV_OK);
+        text[which] = export_text(db);
+        close_store(db);
+    }
+    for (int which = 1; which < STORE_COUNT; which++) {
+        ck_assert_msg(strcmp(text[0], text[which]) == 0, "%s and %s stores differ",
+                      store_name(0), store_name(which));
+        itav_free(text[which]);
+    }
+    itav_free(text[0]);
+}
+END_TEST
+
+/* A backend failure in the middle of an import reaches the caller with its cause, and
+ * nothing of the import is left behind. */
+START_TEST(backend_failure_leaves_nothing)
+{
+    itav_backend *be = test_backend_new();
+    itav_db *db;
+    ck_assert_int_eq(itav_open_backend(&db, be), ITAV_OK);
+    fixture(db);
+    char *before = export_text(db);
+    for (int n = 0; n < 30; n += 7) {
+        test_backend_fail_after(be, n);
+        ck_assert_int_eq(itav_catalog_load(db), ITAV_EIO);
+        ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "injected failure"));
+        test_backend_fail_after(be, -1);
+        char *after = export_text(db);
+        ck_assert_str_eq(before, after);
+        itav_free(after);
+    }
+    test_backend_fail_after(be, 0);
+    ck_assert_int_eq(itav_intervention_delete(db, "bare"), ITAV_EIO);
+    test_backend_fail_after(be, -1);
+    itav_free(before);
+    itav_close(db);
+}
+END_TEST
+
+START_TEST(open_backend_checks_the_struct)
+{
+    itav_db *db;
+    itav_backend *be = test_backend_new();
+    be->version = 0;
+    ck_assert_int_eq(itav_open_backend(&db, be), ITAV_EVERSION);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "version 0"));
+    itav_close(db);
+    be->version = ITAV_BACKEND_VERSION + 1;
+    ck_assert_int_eq(itav_open_backend(&db, be), ITAV_EVERSION);
+    itav_close(db);
+    be->version = ITAV_BACKEND_VERSION;
+    int (*scan)(itav_backend *, const char *, int, const char *, itav_record_fn, void *) =
+        be->scan;
+    be->scan = NULL;
+    ck_assert_int_eq(itav_open_backend(&db, be), ITAV_EINVAL);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "lacks a required function"));
+    /* a context whose open failed refuses work with the reason */
+    itav_intervention *iv;
+    ck_assert_int_eq(itav_intervention_get(&iv, db, "x"), ITAV_EINVAL);
+    itav_close(db);
+    be->scan = scan;
+    be->errmsg = NULL; /* optional */
+    ck_assert_int_eq(itav_open_backend(&db, be), ITAV_OK);
+    itav_close(db); /* frees be */
+    ck_assert_int_eq(itav_open_backend(&db, NULL), ITAV_EINVAL);
+    itav_close(db);
+}
+END_TEST
+
+START_TEST(open_refuses_bad_uris)
+{
+    itav_db *db;
+    ck_assert_int_eq(itav_open(&db, "postgres://x"), ITAV_EINVAL);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "unknown scheme"));
+    itav_close(db);
+    ck_assert_int_eq(itav_open(&db, "sqlite:"), ITAV_EINVAL);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "no file path"));
+    itav_close(db);
+    ck_assert_int_eq(itav_open(&db, "sqlite:/nonexistent-dir/x/store.db"), ITAV_EIO);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "/nonexistent-dir/x/store.db"));
+    itav_close(db);
+    ck_assert_int_eq(itav_open(&db, NULL), ITAV_EINVAL);
+    itav_close(db);
+    ck_assert_int_eq(itav_open(NULL, "memory:"), ITAV_EINVAL);
+}
+END_TEST
+
+static void sql(const char *path, const char *statement)
+{
+    sqlite3 *s;
+    ck_assert_int_eq(sqlite3_open(path, &s), SQLITE_OK);
+    ck_assert_msg(sqlite3_exec(s, statement, NULL, NULL, NULL) == SQLITE_OK, "%s",
+                  sqlite3_errmsg(s));
+    sqlite3_close(s);
+}
+
+static int pragma(const char *path, const char *statement)
+{
+    sqlite3 *s;
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_open(path, &s), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(s, statement, -1, &st, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    int v = sqlite3_column_type(st, 0) == SQLITE_TEXT
+                ? (strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0)
+                : sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(s);
+    return v;
+}
+
+START_TEST(sqlite_file_properties)
+{
+    char dir[] = "/tmp/itav-sq-XXXXXX", path[128], uri[160], cmd[160];
+    struct stat sb;
+    itav_db *db;
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/s.db", dir);
+    snprintf(uri, sizeof uri, "sqlite:%s", path);
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_OK);
+    fixture(db);
+    char *before = export_text(db);
+    itav_close(db);
+    ck_assert_int_eq(stat(path, &sb), 0);
+    ck_assert_int_eq(sb.st_mode & 0777, 0600);
+    ck_assert_int_eq(pragma(path, "PRAGMA journal_mode"), 1);
+    ck_assert_int_eq(pragma(path, "PRAGMA user_version"), 1);
+    ck_assert_int_eq(pragma(path, "PRAGMA application_id"), 0x49544156);
+    /* reopened, the data is all there */
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_OK);
+    char *after = export_text(db);
+    ck_assert_str_eq(before, after);
+    itav_close(db);
+    /* a store from a newer library is refused, not damaged */
+    sql(path, "PRAGMA user_version = 99");
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_EVERSION);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "schema version 99"));
+    itav_close(db);
+    ck_assert_int_eq(pragma(path, "PRAGMA user_version"), 99);
+    /* another program's database is refused */
+    snprintf(path, sizeof path, "%s/other.db", dir);
+    snprintf(uri, sizeof uri, "sqlite:%s", path);
+    sql(path, "CREATE TABLE t (x)");
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_EFORMAT);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "not a libitav store"));
+    itav_close(db);
+    /* and so is a file that is no database at all */
+    snprintf(path, sizeof path, "%s/text.db", dir);
+    snprintf(uri, sizeof uri, "sqlite:%s", path);
+    FILE *f = fopen(path, "w");
+    fputs("this is not a database, it is a text file of some length........\n", f);
+    fclose(f);
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_EFORMAT);
+    itav_close(db);
+    itav_free(before);
+    itav_free(after);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("store");
+    TCase *tc = tcase_create("conformance");
+    tcase_add_loop_test(tc, create_get_update_delete, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, offers_need_their_intervention, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, list_filters, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, age_audience_channel_filters, 0, STORE_COUNT);
+    tcase_add_test(tc, backends_agree);
+    suite_add_tcase(s, tc);
+    TCase *te = tcase_create("errors");
+    tcase_add_test(te, backend_failure_leaves_nothing);
+    tcase_add_test(te, open_backend_checks_the_struct);
+    tcase_add_test(te, open_refuses_bad_uris);
+    tcase_add_test(te, sqlite_file_properties);
+    suite_add_tcase(s, te);
+    return run_suite(s);
+}

@@ -1,0 +1,279 @@
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char *store_name(int which)
+{
+    static const char *const names[] = {"memory", "sqlite", "test backend"};
+    return which >= 0 && which < STORE_COUNT ? names[which] : "?";
+}
+
+/* ---- the test backend ---- */
+
+typedef struct rec {
+    char *kind, *key, *index[ITAV_BACKEND_INDEXES];
+    char *data;
+    size_t size;
+} rec;
+
+typedef struct test_backend {
+    itav_backend parent;
+    rec *recs, *saved;
+    size_t n, nsaved;
+    int in_txn;
+    int fail_after; /* -1: never */
+} test_backend;
+
+static char *dupstr(const char *s) { return s ? strcpy(malloc(strlen(s) + 1), s) : NULL; }
+
+static void rec_free(rec *r)
+{
+    free(r->kind);
+    free(r->key);
+    for (int i = 0; i < ITAV_BACKEND_INDEXES; i++)
+        free(r->index[i]);
+    free(r->data);
+}
+
+static rec rec_copy(const rec *r)
+{
+    rec c = {dupstr(r->kind), dupstr(r->key), {NULL}, malloc(r->size + 1), r->size};
+    for (int i = 0; i < ITAV_BACKEND_INDEXES; i++)
+        c.index[i] = dupstr(r->index[i]);
+    memcpy(c.data, r->data, r->size);
+    return c;
+}
+
+static void set_free(rec *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        rec_free(&v[i]);
+    free(v);
+}
+
+static int tb_begin(itav_backend *be)
+{
+    test_backend *t = (test_backend *)be;
+    if (t->in_txn)
+        return ITAV_ESTATE;
+    t->saved = calloc(t->n + 1, sizeof *t->saved);
+    for (size_t i = 0; i < t->n; i++)
+        t->saved[i] = rec_copy(&t->recs[i]);
+    t->nsaved = t->n;
+    t->in_txn = 1;
+    return ITAV_OK;
+}
+
+static int tb_commit(itav_backend *be)
+{
+    test_backend *t = (test_backend *)be;
+    set_free(t->saved, t->nsaved);
+    t->saved = NULL;
+    t->in_txn = 0;
+    return ITAV_OK;
+}
+
+static int tb_rollback(itav_backend *be)
+{
+    test_backend *t = (test_backend *)be;
+    if (!t->in_txn)
+        return ITAV_OK;
+    set_free(t->recs, t->n);
+    t->recs = t->saved;
+    t->n = t->nsaved;
+    t->saved = NULL;
+    t->in_txn = 0;
+    return ITAV_OK;
+}
+
+static long find(test_backend *t, const char *kind, const char *key)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (!strcmp(t->recs[i].kind, kind) && !strcmp(t->recs[i].key, key))
+            return (long)i;
+    return -1;
+}
+
+static int write_allowed(test_backend *t)
+{
+    if (t->fail_after < 0)
+        return 1;
+    if (t->fail_after == 0)
+        return 0;
+    t->fail_after--;
+    return 1;
+}
+
+static int tb_put(itav_backend *be, const char *kind, const char *key, const char *const *index,
+                  const void *data, size_t size)
+{
+    test_backend *t = (test_backend *)be;
+    if (!t->in_txn)
+        return ITAV_ESTATE;
+    if (!write_allowed(t))
+        return ITAV_EIO;
+    rec r = {dupstr(kind), dupstr(key), {NULL}, malloc(size + 1), size};
+    for (int i = 0; i < ITAV_BACKEND_INDEXES; i++)
+        r.index[i] = index ? dupstr(index[i]) : NULL;
+    memcpy(r.data, data, size);
+    long at = find(t, kind, key);
+    if (at >= 0) {
+        rec_free(&t->recs[at]);
+        t->recs[at] = r;
+    } else {
+        t->recs = realloc(t->recs, (t->n + 1) * sizeof *t->recs);
+        t->recs[t->n++] = r;
+    }
+    return ITAV_OK;
+}
+
+static int tb_get(itav_backend *be, const char *kind, const char *key, itav_record_fn found,
+                  void *arg)
+{
+    test_backend *t = (test_backend *)be;
+    long at = find(t, kind, key);
+    if (at < 0)
+        return ITAV_ENOTFOUND;
+    return found(arg, t->recs[at].key, t->recs[at].data, t->recs[at].size);
+}
+
+static int tb_del(itav_backend *be, const char *kind, const char *key)
+{
+    test_backend *t = (test_backend *)be;
+    if (!t->in_txn)
+        return ITAV_ESTATE;
+    long at = find(t, kind, key);
+    if (at < 0)
+        return ITAV_ENOTFOUND;
+    if (!write_allowed(t))
+        return ITAV_EIO;
+    rec_free(&t->recs[at]);
+    t->recs[at] = t->recs[--t->n];
+    return ITAV_OK;
+}
+
+static int by_key(const void *a, const void *b)
+{
+    return strcmp((*(rec *const *)a)->key, (*(rec *const *)b)->key);
+}
+
+static int tb_scan(itav_backend *be, const char *kind, int slot, const char *value,
+                   itav_record_fn each, void *arg)
+{
+    test_backend *t = (test_backend *)be;
+    rec **sel = calloc(t->n + 1, sizeof *sel);
+    size_t n = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        rec *r = &t->recs[i];
+        if (strcmp(r->kind, kind))
+            continue;
+        if (slot != ITAV_SCAN_ALL && (!r->index[slot] || strcmp(r->index[slot], value)))
+            continue;
+        sel[n++] = r;
+    }
+    qsort(sel, n, sizeof *sel, by_key);
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = each(arg, sel[i]->key, sel[i]->data, sel[i]->size);
+    free(sel);
+    return rc;
+}
+
+static const char *tb_errmsg(itav_backend *be)
+{
+    (void)be;
+    return "test backend: injected failure";
+}
+
+static void tb_free(itav_backend *be)
+{
+    test_backend *t = (test_backend *)be;
+    tb_rollback(be);
+    set_free(t->recs, t->n);
+    free(t);
+}
+
+itav_backend *test_backend_new(void)
+{
+    test_backend *t = calloc(1, sizeof *t);
+    t->parent = (itav_backend)ITAV_BACKEND_INIT;
+    t->parent.begin = tb_begin;
+    t->parent.commit = tb_commit;
+    t->parent.rollback = tb_rollback;
+    t->parent.put = tb_put;
+    t->parent.get = tb_get;
+    t->parent.del = tb_del;
+    t->parent.scan = tb_scan;
+    t->parent.errmsg = tb_errmsg;
+    t->parent.free = tb_free;
+    t->fail_after = -1;
+    return &t->parent;
+}
+
+void test_backend_fail_after(itav_backend *be, int writes)
+{
+    ((test_backend *)be)->fail_after = writes;
+}
+
+/* ---- stores ---- */
+
+/* Temporary directories of open SQLite stores, to remove at close. */
+static struct { itav_db *db; char dir[64]; } sqlite_dirs[16];
+
+itav_db *open_store(int which)
+{
+    itav_db *db = NULL;
+    int rc = ITAV_ERROR;
+    if (which == STORE_MEMORY) {
+        rc = itav_open(&db, "memory:");
+    } else if (which == STORE_SQLITE) {
+        char dir[64] = "/tmp/itav-test-XXXXXX", uri[128];
+        ck_assert_ptr_nonnull(mkdtemp(dir));
+        snprintf(uri, sizeof uri, "sqlite:%s/store.db", dir);
+        rc = itav_open(&db, uri);
+        for (int i = 0; i < 16; i++)
+            if (!sqlite_dirs[i].db) {
+                sqlite_dirs[i].db = db;
+                strcpy(sqlite_dirs[i].dir, dir);
+                break;
+            }
+    } else if (which == STORE_TESTBACKEND) {
+        itav_backend *be = test_backend_new();
+        rc = itav_open_backend(&db, be);
+    }
+    ck_assert_msg(rc == ITAV_OK, "cannot open %s store: %s", store_name(which), itav_errmsg(db));
+    return db;
+}
+
+void close_store(itav_db *db)
+{
+    itav_close(db);
+    for (int i = 0; i < 16; i++) {
+        if (db && sqlite_dirs[i].db == db) {
+            char cmd[128];
+            snprintf(cmd, sizeof cmd, "rm -rf '%s'", sqlite_dirs[i].dir);
+            ck_assert_int_eq(system(cmd), 0);
+            sqlite_dirs[i].db = NULL;
+        }
+    }
+}
+
+char *export_text(itav_db *db)
+{
+    char *s = NULL;
+    int rc = itav_export_json_string(&s, db);
+    ck_assert_msg(rc == ITAV_OK, "export failed: %s", itav_errmsg(db));
+    return s;
+}
+
+int run_suite(Suite *s)
+{
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}

@@ -1,0 +1,32 @@
+/* Helpers shared by the C unit tests. */
+#ifndef ITAV_TESTUTIL_H
+#define ITAV_TESTUTIL_H
+
+#include <check.h>
+#include <itav.h>
+#include <itav/backend.h>
+#include <stdbool.h>
+
+/* The stores every conformance test runs against, selected by a loop index. */
+enum { STORE_MEMORY, STORE_SQLITE, STORE_TESTBACKEND, STORE_COUNT };
+const char *store_name(int which);
+
+/* Opens a fresh, empty store of the given kind (a SQLite file in a new temporary directory).
+ * Fails the test if it cannot. */
+itav_db *open_store(int which);
+/* Closes a store from open_store and removes its files. */
+void close_store(itav_db *db);
+
+/* The whole store as itav/1 text (owned: free with itav_free). */
+char *export_text(itav_db *db);
+
+/* A backend written here, only against include/itav/backend.h: a plain array with a
+ * snapshot for rollback. fail_after >= 0 makes the (fail_after+1)-th write call fail with
+ * ITAV_EIO, to test that errors reach the caller and nothing is half-written. */
+itav_backend *test_backend_new(void);
+void test_backend_fail_after(itav_backend *be, int writes);
+
+/* Runs a suite; returns the process exit status. */
+int run_suite(Suite *s);
+
+#endif
