@@ -30,6 +30,19 @@ int itav__strlist_copy(itav__strlist *dst, const itav__strlist *src);
 void itav__strlist_clear(itav__strlist *l);
 bool itav__strlist_has_nocase(const itav__strlist *l, const char *s);
 
+/* ---- iterators: a list of owned objects handed out one by one ---- */
+typedef struct itav__iter {
+    void **items;
+    size_t n, cap, next;
+    void (*free_item)(void *);
+} itav__iter;
+/* Appends an owned item; on ITAV_ENOMEM the item is freed and the list unchanged. */
+int itav__iter_push(itav__iter *it, void *item);
+/* Hands out the next item (ownership moves to the caller) or returns ITAV_ITEROVER. */
+int itav__iter_next(void **out, itav__iter *it);
+/* Frees the items not handed out, and the list (not the struct holding it). */
+void itav__iter_clear(itav__iter *it);
+
 /* ---- validation ---- */
 #define ITAV__ID_MAX 64
 #define ITAV__TEXT_MAX 65536

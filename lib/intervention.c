@@ -661,9 +661,10 @@ fail:
 /* ---- listing ---- */
 
 struct itav_intervention_iter {
-    itav_intervention **items;
-    size_t n, cap, next;
+    itav__iter list; /* of itav_intervention */
 };
+
+static void free_intervention(void *iv) { itav_intervention_free(iv); }
 
 typedef struct list_state {
     itav_db *db;
@@ -706,17 +707,17 @@ static int keep_municipality(itav_db *db, itav_intervention_iter *it, const char
         return rc;
     }
     size_t kept = 0;
-    for (size_t i = 0; i < it->n; i++) {
-        itav_intervention *iv = it->items[i];
+    for (size_t i = 0; i < it->list.n; i++) {
+        itav_intervention *iv = it->list.items[i];
         bool in = itav__strlist_has_nocase(&iv->text[ITAV_TEXT_MUNICIPALITIES], m);
         for (size_t j = 0; !in && j < st.interventions.n; j++)
             in = strcmp(st.interventions.v[j], iv->id) == 0;
         if (in)
-            it->items[kept++] = iv;
+            it->list.items[kept++] = iv;
         else
             itav_intervention_free(iv);
     }
-    it->n = kept;
+    it->list.n = kept;
     itav__strlist_clear(&st.interventions);
     return ITAV_OK;
 }
@@ -766,19 +767,10 @@ static int collect(void *arg, const char *key, const void *data, size_t size)
         itav_intervention_free(iv);
         return 0;
     }
-    itav_intervention_iter *it = st->it;
-    if (it->n == it->cap) {
-        size_t cap = it->cap ? it->cap * 2 : 16;
-        itav_intervention **v = itav__realloc(it->items, cap * sizeof *v);
-        if (!v) {
-            itav_intervention_free(iv);
-            st->rc = itav__error(st->db, ITAV_ENOMEM, "out of memory listing interventions");
-            return 1;
-        }
-        it->items = v;
-        it->cap = cap;
+    if (itav__iter_push(&st->it->list, iv) != ITAV_OK) {
+        st->rc = itav__error(st->db, ITAV_ENOMEM, "out of memory listing interventions");
+        return 1;
     }
-    it->items[it->n++] = iv;
     return 0;
 }
 
@@ -826,6 +818,7 @@ ITAV_API int itav_intervention_list(itav_intervention_iter **out, itav_db *db,
     list_state st = {db, filter, itav__calloc(1, sizeof *st.it), ITAV_OK};
     if (!st.it)
         return itav__error(db, ITAV_ENOMEM, "out of memory listing interventions");
+    st.it->list.free_item = free_intervention;
     rc = itav__scan(db, ITAV__KIND_INTERVENTION, ITAV_SCAN_ALL, NULL, collect, &st);
     if (rc < 0 || st.rc != ITAV_OK) {
         itav_intervention_iter_free(st.it);
@@ -836,30 +829,20 @@ ITAV_API int itav_intervention_list(itav_intervention_iter **out, itav_db *db,
         itav_intervention_iter_free(st.it);
         return rc;
     }
-    qsort(st.it->items, st.it->n, sizeof *st.it->items, by_name);
+    qsort(st.it->list.items, st.it->list.n, sizeof *st.it->list.items, by_name);
     *out = st.it;
     return ITAV_OK;
 }
 
 ITAV_API int itav_intervention_iter_next(itav_intervention **out, itav_intervention_iter *it)
 {
-    if (!out || !it)
-        return ITAV_EINVAL;
-    if (it->next == it->n) {
-        *out = NULL;
-        return ITAV_ITEROVER;
-    }
-    *out = it->items[it->next];
-    it->items[it->next++] = NULL;
-    return ITAV_OK;
+    return out && it ? itav__iter_next((void **)out, &it->list) : ITAV_EINVAL;
 }
 
 ITAV_API void itav_intervention_iter_free(itav_intervention_iter *it)
 {
     if (!it)
         return;
-    for (size_t i = it->next; i < it->n; i++)
-        itav_intervention_free(it->items[i]);
-    itav__free(it->items);
+    itav__iter_clear(&it->list);
     itav__free(it);
 }

@@ -284,9 +284,10 @@ ITAV_API int itav_offer_delete(itav_db *db, const char *id)
 }
 
 struct itav_offer_iter {
-    itav_offer **items;
-    size_t n, cap, next;
+    itav__iter list; /* of itav_offer */
 };
+
+static void free_offer(void *of) { itav_offer_free(of); }
 
 typedef struct list_state {
     itav_db *db;
@@ -309,19 +310,10 @@ static int collect(void *arg, const char *key, const void *data, size_t size)
         itav_offer_free(of);
         return 0;
     }
-    itav_offer_iter *it = st->it;
-    if (it->n == it->cap) {
-        size_t cap = it->cap ? it->cap * 2 : 16;
-        itav_offer **v = itav__realloc(it->items, cap * sizeof *v);
-        if (!v) {
-            itav_offer_free(of);
-            st->rc = itav__error(st->db, ITAV_ENOMEM, "out of memory listing offers");
-            return 1;
-        }
-        it->items = v;
-        it->cap = cap;
+    if (itav__iter_push(&st->it->list, of) != ITAV_OK) {
+        st->rc = itav__error(st->db, ITAV_ENOMEM, "out of memory listing offers");
+        return 1;
     }
-    it->items[it->n++] = of;
     return 0;
 }
 
@@ -335,6 +327,7 @@ ITAV_API int itav_offer_list(itav_offer_iter **out, itav_db *db, const char *int
     list_state st = {db, municipality, itav__calloc(1, sizeof *st.it), ITAV_OK};
     if (!st.it)
         return itav__error(db, ITAV_ENOMEM, "out of memory listing offers");
+    st.it->list.free_item = free_offer;
     int rc = intervention ? itav__scan(db, ITAV__KIND_OFFER, ITAV__OFFER_SLOT_INTERVENTION,
                                        intervention, collect, &st)
                           : itav__scan(db, ITAV__KIND_OFFER, ITAV_SCAN_ALL, NULL, collect, &st);
@@ -348,23 +341,13 @@ ITAV_API int itav_offer_list(itav_offer_iter **out, itav_db *db, const char *int
 
 ITAV_API int itav_offer_iter_next(itav_offer **out, itav_offer_iter *it)
 {
-    if (!out || !it)
-        return ITAV_EINVAL;
-    if (it->next == it->n) {
-        *out = NULL;
-        return ITAV_ITEROVER;
-    }
-    *out = it->items[it->next];
-    it->items[it->next++] = NULL;
-    return ITAV_OK;
+    return out && it ? itav__iter_next((void **)out, &it->list) : ITAV_EINVAL;
 }
 
 ITAV_API void itav_offer_iter_free(itav_offer_iter *it)
 {
     if (!it)
         return;
-    for (size_t i = it->next; i < it->n; i++)
-        itav_offer_free(it->items[i]);
-    itav__free(it->items);
+    itav__iter_clear(&it->list);
     itav__free(it);
 }

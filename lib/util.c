@@ -92,6 +92,44 @@ bool itav__strlist_has_nocase(const itav__strlist *l, const char *s)
     return false;
 }
 
+/* ---- iterators ---- */
+
+int itav__iter_push(itav__iter *it, void *item)
+{
+    if (it->n == it->cap) {
+        size_t cap = it->cap ? it->cap * 2 : 16;
+        void **v = itav__realloc(it->items, cap * sizeof *v);
+        if (!v) {
+            it->free_item(item);
+            return ITAV_ENOMEM;
+        }
+        it->items = v;
+        it->cap = cap;
+    }
+    it->items[it->n++] = item;
+    return ITAV_OK;
+}
+
+int itav__iter_next(void **out, itav__iter *it)
+{
+    if (it->next == it->n) {
+        *out = NULL;
+        return ITAV_ITEROVER;
+    }
+    *out = it->items[it->next];
+    it->items[it->next++] = NULL;
+    return ITAV_OK;
+}
+
+void itav__iter_clear(itav__iter *it)
+{
+    for (size_t i = it->next; i < it->n; i++)
+        it->free_item(it->items[i]);
+    itav__free(it->items);
+    it->items = NULL;
+    it->n = it->cap = it->next = 0;
+}
+
 /* ---- validation and comparison ---- */
 
 bool itav__valid_id(const char *s)
