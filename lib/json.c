@@ -1235,7 +1235,38 @@ ITAV_API int itav_export_json_file(itav_db *db, const char *path)
 
 ITAV_API const char *itav_catalog_json(void) { return itav__catalog_text; }
 
+/* Counts how many of the catalogue's interventions the store already has. */
+static int catalog_present(size_t *present, size_t *total, itav_db *db, const json_t *root)
+{
+    const json_t *ivs = json_object_get(root, "interventions");
+    *present = 0;
+    *total = json_array_size(ivs);
+    for (size_t i = 0; i < *total; i++) {
+        const char *id = json_string_value(json_object_get(json_array_get(ivs, i), "id"));
+        bool exists = false;
+        int rc = id ? itav__exists(&exists, db, ITAV__KIND_INTERVENTION, id) : ITAV_OK;
+        if (rc != ITAV_OK)
+            return rc;
+        *present += exists;
+    }
+    return ITAV_OK;
+}
+
 ITAV_API int itav_catalog_load(itav_db *db)
 {
-    return itav_import_json_string(db, itav__catalog_text, "catalog.json");
+    char err[512];
+    dec d = {err, sizeof err};
+    size_t present, total;
+    if (!db)
+        return ITAV_EINVAL;
+    json_t *root = parse(&d, itav__catalog_text, strlen(itav__catalog_text), "catalog.json");
+    if (!root)
+        return itav__error(db, ITAV_EFORMAT, "%s", err);
+    int rc = catalog_present(&present, &total, db, root);
+    if (rc == ITAV_OK && present == total && total > 0)
+        rc = itav__error(db, ITAV_EEXISTS, "the built-in catalogue is already in the store");
+    else if (rc == ITAV_OK)
+        rc = import_value(db, root, "catalog.json"); /* names any partial overlap */
+    json_decref(root);
+    return rc;
 }

@@ -20,14 +20,21 @@ extern "C" {
 #endif
 
 /**
- * @brief Imports a dataset file into the store.
- * @return ITAV_OK, ITAV_EINVAL, ITAV_EIO (cannot read the file or write the store),
- *         ITAV_EFORMAT (any problem in the data), ITAV_ENOMEM.
+ * @brief Imports a dataset file into the store: all of it, or nothing.
+ *
+ * Every problem found is listed in itav_errmsg(), each with its place.
+ * @param db the store
+ * @param path the file, an itav/1 document
+ * @return ITAV_OK, ITAV_EINVAL (NULL), ITAV_EIO (cannot read the file or write the store),
+ *         ITAV_EFORMAT (any problem in the data, including ids already in the store),
+ *         ITAV_ENOMEM.
  */
 ITAV_API int itav_import_json_file(itav_db *db, const char *path);
 
 /**
- * @brief Imports a dataset from memory.
+ * @brief Imports a dataset from memory: all of it, or nothing.
+ * @param db the store
+ * @param json the itav/1 document, NUL-terminated UTF-8
  * @param name what to call the text in messages (NULL for "<string>")
  * @return as itav_import_json_file().
  */
@@ -36,42 +43,78 @@ ITAV_API int itav_import_json_string(itav_db *db, const char *json, const char *
 /**
  * @brief Exports the whole store to a file (written to a temporary file and renamed, so a
  * failure leaves any earlier file intact).
- * @return ITAV_OK, ITAV_EINVAL, ITAV_EIO, ITAV_ENOMEM.
+ *
+ * The text is the canonical form itav_export_json_string() gives. The temporary file is
+ * `PATH.tmp`, next to the target.
+ * @param db the store
+ * @param path the file to write; replaced if it exists
+ * @return ITAV_OK, ITAV_EINVAL, ITAV_EIO, ITAV_EFORMAT (a damaged record), ITAV_ENOMEM.
  */
 ITAV_API int itav_export_json_file(itav_db *db, const char *path);
 
 /**
  * @brief Exports the whole store as text.
+ *
+ * Interventions, then offers, each sorted by id, in the canonical layout of docs/format.md:
+ * exporting, importing into an empty store and exporting again gives identical bytes.
  * @param[out] out the UTF-8 text, to be freed with itav_free()
+ * @param db the store
+ * @return ITAV_OK, ITAV_EINVAL, ITAV_EIO, ITAV_EFORMAT (a damaged record), ITAV_ENOMEM.
  */
 ITAV_API int itav_export_json_string(char **out, itav_db *db);
 
-/** @brief One intervention as a JSON object (as in a dataset). Free with itav_free(). */
+/**
+ * @brief One intervention as a JSON object, as it appears in a dataset.
+ * @param[out] out the UTF-8 text, to be freed with itav_free()
+ * @param iv the intervention
+ * @return ITAV_OK, ITAV_EINVAL for NULL arguments, ITAV_ENOMEM.
+ */
 ITAV_API int itav_intervention_to_json(char **out, const itav_intervention *iv);
 
 /**
- * @brief Reads one intervention from a JSON object.
+ * @brief Reads one intervention from a JSON object. Nothing is stored.
+ * @param[out] out the new intervention, to be freed with itav_intervention_free()
  * @param db the context whose itav_errmsg() gets the message on failure (may be NULL)
+ * @param json one intervention object, as in a dataset, NUL-terminated UTF-8
  * @return ITAV_OK, ITAV_EINVAL, ITAV_EFORMAT, ITAV_ENOMEM.
  */
 ITAV_API int itav_intervention_from_json(itav_intervention **out, itav_db *db,
                                          const char *json);
 
-/** @brief One offer as a JSON object. Free with itav_free(). */
+/**
+ * @brief One offer as a JSON object, as it appears in a dataset.
+ * @param[out] out the UTF-8 text, to be freed with itav_free()
+ * @param of the offer
+ * @return ITAV_OK, ITAV_EINVAL for NULL arguments, ITAV_ENOMEM.
+ */
 ITAV_API int itav_offer_to_json(char **out, const itav_offer *of);
 
-/** @brief Reads one offer from a JSON object. @return as itav_intervention_from_json(). */
+/**
+ * @brief Reads one offer from a JSON object. Nothing is stored, and its intervention is not
+ * looked up.
+ * @param[out] out the new offer, to be freed with itav_offer_free()
+ * @param db the context whose itav_errmsg() gets the message on failure (may be NULL)
+ * @param json one offer object, as in a dataset, NUL-terminated UTF-8
+ * @return as itav_intervention_from_json().
+ */
 ITAV_API int itav_offer_from_json(itav_offer **out, itav_db *db, const char *json);
 
 /**
  * @brief Loads the built-in catalogue (data/catalog.json, compiled into the library): every
  * intervention and offer the seeds describe, each fact with its seed line.
- * @return ITAV_OK, ITAV_EFORMAT (some of its ids are already in the store: nothing loaded),
- *         ITAV_EIO, ITAV_ENOMEM.
+ *
+ * It is an ordinary import, all or nothing, of the text itav_catalog_json() returns.
+ * @param db the store
+ * @return ITAV_OK, ITAV_EINVAL (NULL), ITAV_EEXISTS (the catalogue is already in the
+ *         store), ITAV_EFORMAT (some, not all, of its ids are already in the store: nothing
+ *         loaded, every clash named), ITAV_EIO, ITAV_ENOMEM.
  */
 ITAV_API int itav_catalog_load(itav_db *db);
 
-/** @brief The built-in catalogue's JSON text (static, NUL-terminated). */
+/**
+ * @brief The built-in catalogue's JSON text, an itav/1 dataset.
+ * @return a static, NUL-terminated UTF-8 string; never free it.
+ */
 ITAV_API const char *itav_catalog_json(void);
 
 #ifdef __cplusplus

@@ -181,9 +181,17 @@ START_TEST(ids_already_in_the_store)
                                       "\"buurtgezinnen-leiden\" is already in the store"));
     char *after = export_text(db);
     ck_assert_str_eq(before, after);
-    /* loading the catalogue twice is refused the same way */
-    ck_assert_int_eq(itav_catalog_load(db), ITAV_EFORMAT);
-    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "already in the store"));
+    /* loading the catalogue twice is refused in one line */
+    ck_assert_int_eq(itav_catalog_load(db), ITAV_EEXISTS);
+    ck_assert_str_eq(itav_errmsg(db), "the built-in catalogue is already in the store");
+    /* a store holding part of it gets every clash named */
+    itav_db *part = open_store(STORE_MEMORY);
+    ck_assert_int_eq(itav_import_json_string(part,
+        "{\"format\": \"itav/1\", \"interventions\": [{\"id\": \"pinkies\", \"name\": \"P\"}]}",
+        NULL), ITAV_OK);
+    ck_assert_int_eq(itav_catalog_load(part), ITAV_EFORMAT);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(part), "intervention \"pinkies\" is already in the store"));
+    close_store(part);
     /* but an offer of an intervention that is already stored is fine */
     ck_assert_int_eq(itav_import_json_string(db,
         "{\"format\": \"itav/1\", \"offers\": [{\"id\": \"pinkies-x\", \"intervention\": "
