@@ -32,6 +32,8 @@ typedef enum itav_code_type {
 
 /**
  * @brief The code of a value ("informal" for ITAV_SETTING_INFORMAL).
+ * @param type the enumeration
+ * @param value a value of it; for ITAV_CODE_AUDIENCE a single bit
  * @return a static string, or NULL if type or value is unknown, or value is the "unknown"
  *         value 0 of the enumeration.
  */
@@ -39,7 +41,9 @@ ITAV_API const char *itav_code_name(itav_code_type type, int value);
 
 /**
  * @brief The value of a code (exact, case-sensitive match).
- * @param[out] out the value
+ * @param[out] out the value; unchanged on error
+ * @param type the enumeration
+ * @param code the code, as docs/format.md lists it ("at_least")
  * @return ITAV_OK, ITAV_EINVAL for NULL arguments or an unknown type, ITAV_ENOTFOUND for a code
  *         the enumeration does not have.
  */

@@ -3,6 +3,12 @@
  * @brief Export macro, versions, result codes, memory and dates.
  *
  * Every other libitav header includes this one.
+ *
+ * Conventions that hold for the whole API:
+ * - functions that can fail return ITAV_OK (0) or a negative ITAV_E... code (itav_result);
+ * - results go through out parameters, which come first;
+ * - text is UTF-8; dates are days since 1970-01-01 (int32_t); ages are months, negative
+ *   before birth.
  */
 #ifndef ITAV_COMMON_H
 #define ITAV_COMMON_H
@@ -14,7 +20,12 @@
 extern "C" {
 #endif
 
-/** @brief Marks a function as part of the exported API. */
+/**
+ * @brief Marks a function as part of the exported API.
+ *
+ * The library is built with hidden visibility, so only functions marked with ITAV_API (and
+ * listed in the linker version script) are exported. Callers need not use it.
+ */
 #if defined(_WIN32)
 #  define ITAV_API __declspec(dllexport)
 #elif defined(__GNUC__)
@@ -27,18 +38,25 @@ extern "C" {
 #define ITAV_VERSION_MAJOR 0
 /** @brief Minor version of the headers (new API, compatible). */
 #define ITAV_VERSION_MINOR 1
-/** @brief Patch version of the headers. */
+/** @brief Patch version of the headers (fixes only, no API change). */
 #define ITAV_VERSION_PATCH 0
-/** @brief The header version as text. */
+/** @brief The header version as text, "MAJOR.MINOR.PATCH". */
 #define ITAV_VERSION_STRING "0.1.0"
-/** @brief The header version as one number: major * 10000 + minor * 100 + patch. */
+/**
+ * @brief The header version as one number: major * 10000 + minor * 100 + patch.
+ *
+ * Compare it with itav_version_number() to find out whether the library loaded at run time
+ * is at least as new as the headers a program was compiled with.
+ */
 #define ITAV_VERSION_NUMBER \
     (ITAV_VERSION_MAJOR * 10000 + ITAV_VERSION_MINOR * 100 + ITAV_VERSION_PATCH)
 
 /**
  * @brief Result codes. Functions return ITAV_OK or a negative code.
  *
- * Values are fixed and never renumbered.
+ * The one positive value, ITAV_ITEROVER, only comes from the `_iter_next` functions and is
+ * not an error. Values are fixed and never renumbered. itav_strerror() gives the generic text
+ * of a code; itav_errmsg() the specific story of the last failure on a context.
  */
 typedef enum itav_result {
     ITAV_OK = 0,          /**< success */
@@ -57,25 +75,39 @@ typedef enum itav_result {
     ITAV_ERANGE = -12     /**< an index or value is outside its range */
 } itav_result;
 
-/** @brief The library's version as text, e.g. "0.1.0" (may differ from the headers'). */
+/**
+ * @brief The version of the library loaded at run time.
+ * @return a static string such as "0.1.0"; it may differ from ITAV_VERSION_STRING, the
+ *         version of the headers the program was compiled with.
+ */
 ITAV_API const char *itav_version(void);
 
-/** @brief The library's version as ITAV_VERSION_NUMBER computes it. */
+/**
+ * @brief The version of the library loaded at run time, as one number.
+ * @return major * 10000 + minor * 100 + patch, comparable with ITAV_VERSION_NUMBER.
+ */
 ITAV_API int itav_version_number(void);
 
 /**
  * @brief The generic English text of a result code ("out of memory").
- * @return a static string; an unknown code gives "unknown error".
+ *
+ * For what exactly went wrong in a call on a context, use itav_errmsg().
+ * @param code an itav_result value
+ * @return a static string, never NULL; an unknown code gives "unknown error".
  */
 ITAV_API const char *itav_strerror(int code);
 
 /**
  * @brief Frees memory that libitav returned to the caller as owned (for example the text
  * of itav_export_json_string()). NULL is allowed and does nothing.
+ *
+ * Use it, not free(), for such memory: the library may use its own allocator. Objects with a
+ * type of their own are freed with their own function (itav_intervention_free(), ...).
+ * @param ptr the memory, or NULL
  */
 ITAV_API void itav_free(void *ptr);
 
-/** @brief "No date": the value of a date field that is not set. */
+/** @brief "No date": the value of a date field that is not set (INT32_MIN). */
 #define ITAV_DATE_NONE INT32_MIN
 
 /** @brief Buffer size that holds any date itav_date_format() writes ("YYYY-MM-DD" + NUL). */
@@ -84,7 +116,8 @@ ITAV_API void itav_free(void *ptr);
 /**
  * @brief Parses an ISO 8601 calendar date "YYYY-MM-DD" (years 1900-9999).
  * @param[out] out days since 1970-01-01 (negative before)
- * @param text the date; nothing else may follow it
+ * @param text the date: exactly ten characters, four-digit year, two-digit month and day;
+ *        nothing else may follow it
  * @return ITAV_OK, or ITAV_EINVAL for NULL arguments, a malformed text or an impossible date
  *         (2021-02-29); *out is unchanged on error.
  */
@@ -92,23 +125,33 @@ ITAV_API int itav_date_parse(int32_t *out, const char *text);
 
 /**
  * @brief Writes a date as "YYYY-MM-DD".
- * @param[out] buf at least ITAV_DATE_BUFSIZE bytes
+ * @param[out] buf at least ITAV_DATE_BUFSIZE bytes; receives the NUL-terminated text
  * @param size size of buf
  * @param date days since 1970-01-01
  * @return ITAV_OK, ITAV_EINVAL for a NULL buffer, ITAV_ERANGE if buf is too small or the date
- *         is outside years 1900-9999 (ITAV_DATE_NONE included).
+ *         is outside years 1900-9999 (ITAV_DATE_NONE included); buf is unchanged on error.
  */
 ITAV_API int itav_date_format(char *buf, size_t size, int32_t date);
 
 /**
- * @brief Builds a date from year, month (1-12) and day.
- * @return ITAV_OK or ITAV_EINVAL for a date that does not exist or is outside 1900-9999.
+ * @brief Builds a date from year, month and day (Gregorian calendar).
+ * @param[out] out days since 1970-01-01
+ * @param year 1900 to 9999
+ * @param month 1 to 12
+ * @param day 1 to the length of the month
+ * @return ITAV_OK, or ITAV_EINVAL for a NULL out, a date that does not exist or one outside
+ *         1900-9999; *out is unchanged on error.
  */
 ITAV_API int itav_date_from_ymd(int32_t *out, int year, int month, int day);
 
 /**
  * @brief Splits a date into year, month and day.
- * @return ITAV_OK, ITAV_EINVAL for NULL out parameters, ITAV_ERANGE outside 1900-9999.
+ * @param[out] year the year
+ * @param[out] month the month, 1 to 12
+ * @param[out] day the day of the month
+ * @param date days since 1970-01-01
+ * @return ITAV_OK, ITAV_EINVAL for NULL out parameters, ITAV_ERANGE for a date outside
+ *         1900-9999 (ITAV_DATE_NONE included).
  */
 ITAV_API int itav_date_to_ymd(int *year, int *month, int *day, int32_t date);
 
