@@ -17,7 +17,8 @@ static void figure_clear(itav_figure *f)
 ITAV_API int itav_figure_new(itav_figure **out, const char *what, itav_qualifier qualifier,
                              double min, double max, const char *text)
 {
-    if (!out || !what || !*what || qualifier < ITAV_QTY_EXACT || qualifier > ITAV_QTY_TEXT)
+    if (!out || !what || !*what || !itav__valid_text(what) || qualifier < ITAV_QTY_EXACT ||
+        qualifier > ITAV_QTY_TEXT || (text && !itav__valid_text(text)))
         return ITAV_EINVAL;
     if (qualifier == ITAV_QTY_TEXT) {
         if (!text || !*text)

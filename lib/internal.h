@@ -15,8 +15,9 @@ void *itav__realloc(void *p, size_t n);
 void itav__free(void *p);
 char *itav__strdup(const char *s);
 
-/* Replaces *slot with a copy of s (NULL or "" stores NULL). Returns ITAV_OK or ITAV_ENOMEM,
- * leaving *slot unchanged on failure. */
+/* Replaces *slot with a copy of s (NULL or "" stores NULL). Returns ITAV_OK, ITAV_EINVAL
+ * (s is not valid UTF-8 or longer than ITAV__TEXT_MAX) or ITAV_ENOMEM, leaving *slot
+ * unchanged on failure. */
 int itav__set_text(char **slot, const char *s);
 
 /* ---- growable list of owned strings ---- */
@@ -49,6 +50,8 @@ void itav__iter_clear(itav__iter *it);
 bool itav__valid_id(const char *s);
 bool itav__valid_ref(const char *s);
 bool itav__valid_utf8(const char *s, size_t *bad_offset);
+/* Text the library stores: valid UTF-8, at most ITAV__TEXT_MAX bytes. */
+bool itav__valid_text(const char *s);
 int itav__strcasecmp(const char *a, const char *b);
 bool itav__contains_nocase(const char *haystack, const char *needle);
 

@@ -495,7 +495,7 @@ ITAV_API int itav_intervention_set_element(itav_intervention *iv, itav_profile_s
 {
     if (!iv || !source_ok(src) || e < 1 || e > ITAV_ELEMENT_COUNT ||
         status < ITAV_STATUS_UNKNOWN || status > ITAV_STATUS_ABSENT ||
-        (ref && *ref && !itav__valid_ref(ref)))
+        (ref && *ref && !itav__valid_ref(ref)) || (evidence && !itav__valid_text(evidence)))
         return ITAV_EINVAL;
     itav__element_statement *st = &iv->profile[src - 1][e - 1];
     if (status == ITAV_STATUS_UNKNOWN) {

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define FORMAT_NAME "itav/1"
 #define PATH_MAX_LEN 256
@@ -1065,8 +1066,12 @@ static int import_value(itav_db *db, json_t *root, const char *name)
 {
     dataset ds = {0};
     report r = {.code = ITAV_OK};
+    /* The checks against the store run inside the writing transaction, so another
+     * connection cannot add a clashing id between the check and the write. */
+    int rc = itav__begin(db);
+    if (rc != ITAV_OK)
+        return rc;
     check_dataset(db, root, name, &ds, &r);
-    int rc;
     if (r.count) {
         rc = r.code;
         if (r.count > 1)
@@ -1075,10 +1080,7 @@ static int import_value(itav_db *db, json_t *root, const char *name)
         else
             itav__error(db, rc, "%s; nothing was imported", r.text);
         dataset_free(&ds);
-        return rc;
-    }
-    if ((rc = itav__begin(db)) != ITAV_OK) {
-        dataset_free(&ds);
+        itav__rollback(db);
         return rc;
     }
     for (size_t i = 0; rc == ITAV_OK && i < ds.niv; i++)
@@ -1184,11 +1186,16 @@ ITAV_API int itav_export_json_string(char **out, itav_db *db)
         return itav__error(db, ITAV_ENOMEM, "out of memory exporting");
     }
     export_state st = {db, ivs, false, ITAV_OK};
-    int rc = itav__scan(db, ITAV__KIND_INTERVENTION, ITAV_SCAN_ALL, NULL, export_record, &st);
-    if (rc >= 0 && st.rc == ITAV_OK) {
-        st.array = ofs;
-        st.offers = true;
-        rc = itav__scan(db, ITAV__KIND_OFFER, ITAV_SCAN_ALL, NULL, export_record, &st);
+    /* Both scans in one transaction, so the export is one consistent snapshot. */
+    int rc = itav__begin(db);
+    if (rc == ITAV_OK) {
+        rc = itav__scan(db, ITAV__KIND_INTERVENTION, ITAV_SCAN_ALL, NULL, export_record, &st);
+        if (rc >= 0 && st.rc == ITAV_OK) {
+            st.array = ofs;
+            st.offers = true;
+            rc = itav__scan(db, ITAV__KIND_OFFER, ITAV_SCAN_ALL, NULL, export_record, &st);
+        }
+        itav__rollback(db); /* nothing was written */
     }
     json_decref(ivs);
     json_decref(ofs);
@@ -1219,6 +1226,8 @@ ITAV_API int itav_export_json_file(itav_db *db, const char *path)
     }
     size_t n = strlen(text);
     bool ok = fwrite(text, 1, n, f) == n;
+    ok = fflush(f) == 0 && ok;
+    ok = fsync(fileno(f)) == 0 && ok; /* on disk before it replaces the old file */
     ok = (fclose(f) == 0) && ok;
     itav__free(text);
     if (!ok || rename(tmp, path) != 0) {

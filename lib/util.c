@@ -24,6 +24,8 @@ char *itav__strdup(const char *s)
 int itav__set_text(char **slot, const char *s)
 {
     char *copy = NULL;
+    if (s && *s && !itav__valid_text(s))
+        return ITAV_EINVAL;
     if (s && *s && !(copy = itav__strdup(s)))
         return ITAV_ENOMEM;
     itav__free(*slot);
@@ -37,6 +39,8 @@ ITAV_API void itav_free(void *ptr) { itav__free(ptr); }
 
 int itav__strlist_add(itav__strlist *l, const char *s)
 {
+    if (!itav__valid_text(s))
+        return ITAV_EINVAL;
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 4;
         char **v = itav__realloc(l->v, cap * sizeof *v);
@@ -216,6 +220,11 @@ bad:
     if (bad_offset)
         *bad_offset = (size_t)((const char *)p - s);
     return false;
+}
+
+bool itav__valid_text(const char *s)
+{
+    return strnlen(s, ITAV__TEXT_MAX + 1) <= ITAV__TEXT_MAX && itav__valid_utf8(s, NULL);
 }
 
 int itav__strcasecmp(const char *a, const char *b)

@@ -20,8 +20,9 @@
  * @endcode
  *
  * Every function returns ITAV_OK or a negative code: ITAV_ENOTFOUND where stated,
- * ITAV_ENOMEM, ITAV_EBUSY when another connection holds a lock, ITAV_EIO for anything else
- * (then errmsg, if given, says what).
+ * ITAV_ENOMEM, ITAV_EBUSY when another connection holds a lock, ITAV_ESTATE for a call the
+ * contract rules out (a nested begin, a write outside a transaction), ITAV_EIO for anything
+ * else (then errmsg, if given, says what).
  *
  * How the core calls a backend:
  * - every write (put, del) happens between begin and commit or rollback; transactions are

@@ -26,8 +26,10 @@ extern "C" {
  * The library is built with hidden visibility, so only functions marked with ITAV_API (and
  * listed in the linker version script) are exported. Callers need not use it.
  */
-#if defined(_WIN32)
+#if defined(_WIN32) && defined(ITAV_BUILDING)
 #  define ITAV_API __declspec(dllexport)
+#elif defined(_WIN32)
+#  define ITAV_API __declspec(dllimport)
 #elif defined(__GNUC__)
 #  define ITAV_API __attribute__((visibility("default")))
 #else

@@ -277,7 +277,8 @@ int itav__sqlite_backend_open(itav_backend **out, const char *path, char *err, s
     }
     sqlite3_extended_result_codes(s->db, 1);
     sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-    src = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", NULL,
+    /* FULL: a commit is on disk when it returns, as the backend contract promises. */
+    src = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", NULL,
                        NULL, NULL);
     if (src != SQLITE_OK) {
         snprintf(err, errsize, "%s", sqlite3_errmsg(s->db));

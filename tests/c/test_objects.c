@@ -2,6 +2,7 @@
 #include "testutil.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 START_TEST(ids_must_be_slugs)
@@ -39,6 +40,25 @@ START_TEST(intervention_fields)
     ck_assert_int_eq(itav_intervention_set_name(iv, ""), ITAV_EINVAL);
     ck_assert_int_eq(itav_intervention_set_name(iv, NULL), ITAV_EINVAL);
     ck_assert_int_eq(itav_intervention_set_name(iv, "Humanitas Home-Start"), ITAV_OK);
+    /* text must be UTF-8 and at most 64 KiB; a refused value changes nothing */
+    ck_assert_int_eq(itav_intervention_set_name(iv, "Caf\xe9"), ITAV_EINVAL);
+    ck_assert_int_eq(itav_intervention_set_summary(iv, "\xc3\x28"), ITAV_EINVAL);
+    ck_assert_int_eq(itav_intervention_add_text(iv, ITAV_TEXT_WORKS, "\xed\xa0\x80"), ITAV_EINVAL);
+    char *big = malloc(65538);
+    memset(big, 'x', 65537);
+    big[65537] = '\0';
+    ck_assert_int_eq(itav_intervention_set_conditions(iv, big), ITAV_EINVAL);
+    big[65536] = '\0';
+    ck_assert_int_eq(itav_intervention_set_conditions(iv, big), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_set_conditions(iv, NULL), ITAV_OK);
+    free(big);
+    itav_figure *badfig = NULL;
+    ck_assert_int_eq(itav_figure_new(&badfig, "gezinnen\xff", ITAV_QTY_EXACT, 1, 1, NULL),
+                     ITAV_EINVAL);
+    ck_assert_int_eq(itav_intervention_set_element(iv, ITAV_PROFILE_TABLE, ITAV_ELEMENT_EQUALITY,
+                                                   ITAV_STATUS_PRESENT, "\x80", NULL),
+                     ITAV_EINVAL);
+    ck_assert_str_eq(itav_intervention_name(iv), "Humanitas Home-Start");
     ck_assert_str_eq(itav_intervention_name(iv), "Humanitas Home-Start");
     ck_assert_int_eq(itav_intervention_set_summary(iv, "Volunteers visit families."), ITAV_OK);
     ck_assert_int_eq(itav_intervention_set_summary(iv, ""), ITAV_OK);
