@@ -1,0 +1,44 @@
+"""Python bindings of libitav ("it takes a village"), through ctypes.
+
+    import itav
+    with itav.open("memory:") as store:
+        store.load_catalog()
+        for iv in store.interventions(all_of=["informal_support"], setting="informal"):
+            print(iv.id, sorted(e.code for e in iv.elements()))
+
+The library is found through ITAV_LIBRARY (a path), the build tree (build*/lib/libitav.so.0
+above this package), then the system. ``itav._lib`` is the raw ctypes layer: ``PROTOTYPES``
+holds the prototype of every exported function and ``lib`` the loaded library.
+"""
+
+from . import _lib
+from ._dates import (DATE_NONE, date_from_ymd, date_to_ymd, format_date, parse_date, to_date,
+                     to_days)
+from ._enums import (Audience, Channel, CodeType, Element, Evidence, FigureList, Kind, Lang,
+                     ProfileSource, Qualifier, Result, RoleKind, Scope, Setting, Status,
+                     TextList, code_name, code_parse, elements_of, elemset, elemset_count,
+                     elemset_remove)
+from ._errors import (Busy, Error, Exists, FormatError, InUse, InvalidArgument, NoMemory,
+                      NotFound, RangeError, StateError, StorageError, VersionError, strerror)
+from ._lib import ITAV_AGE_NONE as AGE_NONE
+from ._lib import ITAV_ELEMENT_COUNT as ELEMENT_COUNT
+from ._lib import LIBRARY_PATH, PROTOTYPES
+from ._objects import (INTERVENTION_FIELDS, OFFER_FIELDS, ElementStatement, Figure,
+                       Intervention, Offer, Role, TextListView)
+from ._store import (Backend, MemoryBackend, Store, catalog_json, open, open_backend, version,
+                     version_number)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AGE_NONE", "Audience", "Backend", "Busy", "Channel", "CodeType", "DATE_NONE",
+    "ELEMENT_COUNT", "Element", "ElementStatement", "Error", "Evidence", "Exists", "Figure",
+    "FigureList", "FormatError", "INTERVENTION_FIELDS", "InUse", "Intervention",
+    "InvalidArgument", "Kind", "LIBRARY_PATH", "Lang", "MemoryBackend", "NoMemory", "NotFound",
+    "OFFER_FIELDS", "Offer", "PROTOTYPES", "ProfileSource", "Qualifier", "RangeError", "Result",
+    "Role", "RoleKind", "Scope", "Setting", "StateError", "Status", "Store", "StorageError",
+    "TextList", "TextListView", "VersionError", "catalog_json", "code_name", "code_parse",
+    "date_from_ymd", "date_to_ymd", "elements_of", "elemset", "elemset_count",
+    "elemset_remove", "format_date", "open", "open_backend", "parse_date", "strerror",
+    "to_date", "to_days", "version", "version_number",
+]

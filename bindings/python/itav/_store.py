@@ -1,0 +1,525 @@
+"""Stores: opening by URI or on a Python backend, reading, writing, listing, JSON."""
+
+import builtins
+import contextlib
+import ctypes
+import os
+import weakref
+
+from ._enums import Channel, Kind, Scope, Setting, coerce_audience, coerce_enum, elemset
+from ._errors import Error, InvalidArgument, NoMemory, NotFound, check_db, error_for, strerror
+from ._lib import (ITAV_BACKEND_INDEXES, ITAV_BACKEND_VERSION, ITAV_ITEROVER,
+                   ITAV_OK, ITAV_SCAN_ALL, backend_begin_fn, backend_commit_fn, backend_del_fn,
+                   backend_errmsg_fn, backend_free_fn, backend_get_fn, backend_put_fn,
+                   backend_rollback_fn, backend_scan_fn, db_p, dec, enc, intervention_iter_p,
+                   intervention_p, itav_backend, itav_intervention_filter, lib, offer_iter_p,
+                   offer_p, take_string)
+from ._objects import Intervention, Offer
+
+
+def version():
+    """The library's version text (itav_version()), e.g. "0.1.0"."""
+    return dec(lib.itav_version())
+
+
+def version_number():
+    """The library's version as major * 10000 + minor * 100 + patch."""
+    return lib.itav_version_number()
+
+
+def catalog_json():
+    """The built-in catalogue's JSON text (itav_catalog_json())."""
+    return dec(lib.itav_catalog_json())
+
+
+def _close_db(db, bridge):
+    lib.itav_close(db)
+    # bridge (a Python backend's callbacks) is kept alive by this finalizer until here
+
+
+@contextlib.contextmanager
+def _scratch_db(store):
+    """The context of store, or a temporary memory: one, to receive error messages."""
+    if store is not None:
+        yield store._handle()
+        return
+    db = db_p()
+    rc = lib.itav_open(ctypes.byref(db), b"memory:")
+    try:
+        if rc < 0:
+            raise error_for(rc, "cannot open a memory: store: %s" % strerror(rc))
+        yield db
+    finally:
+        lib.itav_close(db)
+
+
+def _id_of(obj, cls):
+    if isinstance(obj, cls):
+        return obj.id
+    if isinstance(obj, str):
+        return obj
+    raise TypeError("expected an id or %s, got %s" % (cls.__name__, type(obj).__name__))
+
+
+class Store:
+    """A connection to a store (itav_db). Use ``itav.open(uri)``; close with close() or a
+    ``with`` block. One thread at a time may use a store."""
+
+    def __init__(self, uri="memory:"):
+        if not isinstance(uri, str):
+            raise TypeError("store URI: expected str, got %s" % type(uri).__name__)
+        db = db_p()
+        rc = lib.itav_open(ctypes.byref(db), enc(uri))
+        if rc < 0:
+            msg = dec(lib.itav_errmsg(db)) if db else ""
+            lib.itav_close(db)
+            raise error_for(rc, msg or "cannot open %r: %s" % (uri, strerror(rc)))
+        self.uri = uri
+        self._setup(db, None)
+
+    def _setup(self, db, bridge):
+        self._db = db
+        self._bridge = bridge
+        self._finalizer = weakref.finalize(self, _close_db, db, bridge)
+
+    @classmethod
+    def _on_backend(cls, backend):
+        bridge = _BackendBridge(backend)
+        db = db_p()
+        rc = lib.itav_open_backend(ctypes.byref(db), ctypes.byref(bridge.struct))
+        if rc < 0:
+            msg = dec(lib.itav_errmsg(db)) if db else ""
+            lib.itav_close(db)  # a failed open leaves the backend with the caller
+            raise error_for(rc, msg or "cannot open the backend: %s" % strerror(rc))
+        store = cls.__new__(cls)
+        store.uri = None
+        store._setup(db, bridge)
+        return store
+
+    # ---- life ----
+    def close(self):
+        """Closes the store (twice is harmless)."""
+        self._finalizer()
+
+    @property
+    def closed(self):
+        return not self._finalizer.alive
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _handle(self):
+        if not self._finalizer.alive:
+            raise error_for(-11, "the store is closed")  # StateError
+        return self._db
+
+    def _check(self, rc, what=None):
+        return check_db(rc, self._db, what)
+
+    @property
+    def errmsg(self):
+        """The last error of this store in words (itav_errmsg())."""
+        return dec(lib.itav_errmsg(self._handle()))
+
+    @property
+    def errcode(self):
+        """The code of the last error of this store (itav_errcode())."""
+        return lib.itav_errcode(self._handle())
+
+    def __repr__(self):
+        state = "closed" if self.closed else "open"
+        where = self.uri if self.uri is not None else "backend %r" % (self._bridge.backend,)
+        return "<itav.Store %s %s>" % (where, state)
+
+    # ---- interventions ----
+    def get_intervention(self, id):
+        """The intervention with this id (a detached copy); raises NotFound."""
+        ptr = intervention_p()
+        self._check(lib.itav_intervention_get(ctypes.byref(ptr), self._handle(),
+                                              enc(_id_of(id, Intervention))))
+        return Intervention._wrap(ptr)
+
+    def create_intervention(self, iv):
+        """Adds a new intervention; raises Exists, InvalidArgument (no name), ..."""
+        self._need(iv, Intervention)
+        self._check(lib.itav_intervention_create(self._handle(), iv._ptr))
+        return iv
+
+    def update_intervention(self, iv):
+        """Replaces a stored intervention; raises NotFound if it is not there."""
+        self._need(iv, Intervention)
+        self._check(lib.itav_intervention_update(self._handle(), iv._ptr))
+        return iv
+
+    def delete_intervention(self, id):
+        """Deletes an intervention (id or object); raises NotFound, InUse (offers refer to
+        it)."""
+        self._check(lib.itav_intervention_delete(self._handle(), enc(_id_of(id, Intervention))))
+
+    def interventions(self, all_of=None, any_of=None, kind=None, setting=None, scope=None,
+                      channel=None, audience=None, age_months=None, municipality=None,
+                      text=None):
+        """The interventions that pass every criterion given, ordered by name then id.
+
+        all_of / any_of: elements (Element, number, code or wording, or an iterable of them)
+        the profile in use has present (all of them / at least one). kind, setting, scope,
+        channel: a member or code ("both" satisfies either channel). audience: flags or codes
+        (at least one in common). age_months: inside the stated age range. municipality:
+        named by the intervention or one of its offers (ignoring case). text: in the name or
+        summary (ignoring ASCII case).
+        """
+        f = self.make_filter(all_of=all_of, any_of=any_of, kind=kind, setting=setting,
+                             scope=scope, channel=channel, audience=audience,
+                             age_months=age_months, municipality=municipality, text=text)
+        return self.list_interventions(f)
+
+    @staticmethod
+    def make_filter(all_of=None, any_of=None, kind=None, setting=None, scope=None, channel=None,
+                    audience=None, age_months=None, municipality=None, text=None):
+        """The itav_intervention_filter for these criteria (see interventions())."""
+        f = itav_intervention_filter()
+        if all_of is not None:
+            f.all_of = elemset(all_of)
+        if any_of is not None:
+            f.any_of = elemset(any_of)
+        f.kind = coerce_enum(Kind, kind, "kind")
+        f.setting = coerce_enum(Setting, setting, "setting")
+        f.scope = coerce_enum(Scope, scope, "scope")
+        f.channel = coerce_enum(Channel, channel, "channel")
+        bits = coerce_audience(audience)
+        if bits < 0 or bits > 0xFFFFFFFF:
+            raise InvalidArgument("filter: audience %r is out of range" % (audience,))
+        f.audience = bits
+        if age_months is not None:
+            if isinstance(age_months, bool) or not isinstance(age_months, int):
+                raise TypeError("age_months: expected int or None")
+            if not -2 ** 31 < age_months < 2 ** 31:
+                raise InvalidArgument("filter: age_months %r is out of range" % age_months)
+            f.age_months = age_months
+        if municipality is not None:
+            f.municipality = enc(municipality)
+        if text is not None:
+            f.text = enc(text)
+        return f
+
+    def list_interventions(self, filter=None):
+        """The interventions passing a raw itav_intervention_filter (None for all)."""
+        it = intervention_iter_p()
+        fp = ctypes.byref(filter) if filter is not None else None
+        self._check(lib.itav_intervention_list(ctypes.byref(it), self._handle(), fp))
+        out = []
+        try:
+            while True:
+                ptr = intervention_p()
+                rc = lib.itav_intervention_iter_next(ctypes.byref(ptr), it)
+                if rc == ITAV_ITEROVER:
+                    break
+                self._check(rc)
+                out.append(Intervention._wrap(ptr))
+        finally:
+            lib.itav_intervention_iter_free(it)
+        return out
+
+    # ---- offers ----
+    def get_offer(self, id):
+        """The offer with this id (a detached copy); raises NotFound."""
+        ptr = offer_p()
+        self._check(lib.itav_offer_get(ctypes.byref(ptr), self._handle(),
+                                       enc(_id_of(id, Offer))))
+        return Offer._wrap(ptr)
+
+    def create_offer(self, offer):
+        """Adds a new offer; raises Exists, NotFound (its intervention is not stored)."""
+        self._need(offer, Offer)
+        self._check(lib.itav_offer_create(self._handle(), offer._ptr))
+        return offer
+
+    def update_offer(self, offer):
+        """Replaces a stored offer; raises NotFound."""
+        self._need(offer, Offer)
+        self._check(lib.itav_offer_update(self._handle(), offer._ptr))
+        return offer
+
+    def delete_offer(self, id):
+        """Deletes an offer (id or object); raises NotFound."""
+        self._check(lib.itav_offer_delete(self._handle(), enc(_id_of(id, Offer))))
+
+    def offers(self, intervention=None, municipality=None):
+        """Offers ordered by id, optionally only those of an intervention (id or object)
+        and/or naming a municipality (ignoring case)."""
+        if intervention is not None:
+            intervention = _id_of(intervention, Intervention)
+        it = offer_iter_p()
+        self._check(lib.itav_offer_list(ctypes.byref(it), self._handle(), enc(intervention),
+                                        enc(municipality)))
+        out = []
+        try:
+            while True:
+                ptr = offer_p()
+                rc = lib.itav_offer_iter_next(ctypes.byref(ptr), it)
+                if rc == ITAV_ITEROVER:
+                    break
+                self._check(rc)
+                out.append(Offer._wrap(ptr))
+        finally:
+            lib.itav_offer_iter_free(it)
+        return out
+
+    # ---- either ----
+    def create(self, obj):
+        """create_intervention() or create_offer(), by type."""
+        return (self.create_offer if isinstance(obj, Offer) else self.create_intervention)(obj)
+
+    def update(self, obj):
+        """update_intervention() or update_offer(), by type."""
+        return (self.update_offer if isinstance(obj, Offer) else self.update_intervention)(obj)
+
+    def delete(self, obj):
+        """delete_intervention() or delete_offer(), by type (objects only)."""
+        if isinstance(obj, Offer):
+            return self.delete_offer(obj)
+        if isinstance(obj, Intervention):
+            return self.delete_intervention(obj)
+        raise TypeError("delete() needs an Intervention or Offer; for an id use "
+                        "delete_intervention() or delete_offer()")
+
+    @staticmethod
+    def _need(obj, cls):
+        if not isinstance(obj, cls):
+            raise TypeError("expected %s, got %s" % (cls.__name__, type(obj).__name__))
+
+    # ---- JSON ----
+    def import_json(self, source, name=None):
+        """Imports a dataset (all or nothing) from a path or from JSON text.
+
+        A path-like object is a file; a str is JSON text when it starts with "{" or "[" (after
+        white space) or holds a line break, else a file path; bytes are JSON text. Raises
+        FormatError naming file:line:column or the JSON path of every problem.
+        """
+        if isinstance(source, bytes):
+            return self.import_json_text(source.decode("utf-8"), name)
+        if isinstance(source, os.PathLike):
+            return self.import_json_file(source)
+        if not isinstance(source, str):
+            raise TypeError("import_json: expected a path or JSON text, got %s"
+                            % type(source).__name__)
+        s = source.lstrip()
+        if s.startswith(("{", "[")) or "\n" in source:
+            return self.import_json_text(source, name)
+        return self.import_json_file(source)
+
+    def import_json_text(self, text, name=None):
+        """Imports a dataset from JSON text; name is what messages call it."""
+        self._check(lib.itav_import_json_string(self._handle(), enc(text), enc(name)))
+
+    def import_json_file(self, path):
+        """Imports a dataset file."""
+        self._check(lib.itav_import_json_file(self._handle(), enc(os.fsdecode(path))))
+
+    def export_json(self, path=None):
+        """The whole store as itav/1 JSON text; with path, also written (atomically) there."""
+        if path is not None:
+            self._check(lib.itav_export_json_file(self._handle(), enc(os.fsdecode(path))))
+            with builtins.open(path, "r", encoding="utf-8", newline="") as f:
+                return f.read()
+        out = ctypes.c_void_p()
+        self._check(lib.itav_export_json_string(ctypes.byref(out), self._handle()))
+        return take_string(out.value)
+
+    def load_catalog(self):
+        """Loads the built-in catalogue; raises FormatError if some of its ids are stored."""
+        self._check(lib.itav_catalog_load(self._handle()))
+
+
+def open(uri="memory:"):
+    """Opens a store: "memory:" or "sqlite:PATH". Returns a Store (a context manager)."""
+    return Store(uri)
+
+
+def open_backend(backend):
+    """Opens a store on a Python backend object (see Backend)."""
+    return Store._on_backend(backend)
+
+
+# ---- Python backends ----------------------------------------------------------------------
+
+class Backend:
+    """The storage contract of include/itav/backend.h, for backends written in Python.
+
+    Subclass it and implement the methods; pass an instance to itav.open_backend(). Methods
+    return nothing on success and raise on failure (an itav.Error keeps its code, e.g.
+    Busy; anything else is reported as a storage error, with the exception's words).
+    """
+
+    def begin(self):
+        raise NotImplementedError
+
+    def commit(self):
+        raise NotImplementedError
+
+    def rollback(self):
+        raise NotImplementedError
+
+    def put(self, kind, key, index, data):
+        """Inserts or replaces (kind, key): index is a list of ITAV_BACKEND_INDEXES str/None,
+        data bytes."""
+        raise NotImplementedError
+
+    def get(self, kind, key):
+        """The bytes of (kind, key), or None if there is no such record."""
+        raise NotImplementedError
+
+    def delete(self, kind, key):
+        """Deletes (kind, key); returns False if there was no such record."""
+        raise NotImplementedError
+
+    def scan(self, kind, slot, value):
+        """(key, data) of every record of kind in ascending byte order of key; with slot 0..3
+        only those whose index value in that slot equals value (slot -1: all)."""
+        raise NotImplementedError
+
+    def close(self):
+        """Called once when the store is closed."""
+
+
+class MemoryBackend(Backend):
+    """A Backend in Python dictionaries, with transactions: a reference implementation."""
+
+    def __init__(self):
+        self.records = {}      # (kind, key) -> (index list, bytes)
+        self._undo = None
+        self.closed = False
+
+    def begin(self):
+        if self._undo is not None:
+            raise Error("a transaction is already open", -11)
+        self._undo = dict(self.records)
+
+    def commit(self):
+        if self._undo is None:
+            raise Error("no transaction is open", -11)
+        self._undo = None
+
+    def rollback(self):
+        if self._undo is not None:
+            self.records = self._undo
+            self._undo = None
+
+    def put(self, kind, key, index, data):
+        if self._undo is None:
+            raise Error("put outside a transaction", -11)
+        self.records[(kind, key)] = (list(index), bytes(data))
+
+    def get(self, kind, key):
+        rec = self.records.get((kind, key))
+        return None if rec is None else rec[1]
+
+    def delete(self, kind, key):
+        if self._undo is None:
+            raise Error("delete outside a transaction", -11)
+        return self.records.pop((kind, key), None) is not None
+
+    def scan(self, kind, slot, value):
+        keys = sorted((k.encode("utf-8"), k) for (kd, k) in self.records if kd == kind)
+        for _, key in keys:
+            index, data = self.records[(kind, key)]
+            if slot == ITAV_SCAN_ALL or index[slot] == value:
+                yield key, data
+
+    def close(self):
+        self.closed = True
+
+
+class _BackendBridge:
+    """The C struct itav_backend whose functions call a Python Backend."""
+
+    def __init__(self, backend):
+        self.backend = backend
+        self.error = None
+        self._errbuf = None
+        s = self.struct = itav_backend()
+        s.version = ITAV_BACKEND_VERSION
+        self._keep = []
+        # the CFUNCTYPE objects must live as long as the struct: they are kept in it
+        setattr(s, "begin", backend_begin_fn(lambda be: self._call(backend.begin)))
+        setattr(s, "commit", backend_commit_fn(lambda be: self._call(backend.commit)))
+        setattr(s, "rollback", backend_rollback_fn(lambda be: self._call(backend.rollback)))
+        setattr(s, "put", backend_put_fn(self._put))
+        setattr(s, "get", backend_get_fn(self._get))
+        setattr(s, "del", backend_del_fn(self._del))
+        setattr(s, "scan", backend_scan_fn(self._scan))
+        setattr(s, "errmsg", backend_errmsg_fn(self._errmsg))
+        setattr(s, "free", backend_free_fn(self._free))
+        self._keep = [getattr(s, name) for name, _ in itav_backend._fields_[1:]]
+
+    def _fail(self, e):
+        if isinstance(e, Error):
+            self.error = e.message
+            return e.code
+        if isinstance(e, MemoryError):
+            self.error = "out of memory"
+            return NoMemory.code
+        self.error = "%s: %s" % (type(e).__name__, e)
+        return -7  # ITAV_EIO
+
+    def _call(self, fn, *args):
+        try:
+            fn(*args)
+            return ITAV_OK
+        except BaseException as e:  # never let an exception cross into C
+            return self._fail(e)
+
+    def _put(self, be, kind, key, index, data, size):
+        try:
+            idx = [dec(index[i]) for i in range(ITAV_BACKEND_INDEXES)]
+            self.backend.put(dec(kind), dec(key), idx, ctypes.string_at(data, size))
+            return ITAV_OK
+        except BaseException as e:
+            return self._fail(e)
+
+    @staticmethod
+    def _emit(fn, arg, key, data):
+        k = ctypes.create_string_buffer(enc(key))
+        d = ctypes.create_string_buffer(bytes(data), len(data)) if data else None
+        return fn(arg, ctypes.addressof(k), ctypes.addressof(d) if d is not None else None,
+                  len(data))
+
+    def _get(self, be, kind, key, found, arg):
+        try:
+            data = self.backend.get(dec(kind), dec(key))
+            if data is None:
+                return NotFound.code
+            return self._emit(found, arg, dec(key), data)
+        except BaseException as e:
+            return self._fail(e)
+
+    def _del(self, be, kind, key):
+        try:
+            return ITAV_OK if self.backend.delete(dec(kind), dec(key)) else NotFound.code
+        except BaseException as e:
+            return self._fail(e)
+
+    def _scan(self, be, kind, slot, value, each, arg):
+        try:
+            for key, data in self.backend.scan(dec(kind), slot, dec(value)):
+                rc = self._emit(each, arg, key, data)
+                if rc != 0:
+                    return rc
+            return ITAV_OK
+        except BaseException as e:
+            return self._fail(e)
+
+    def _errmsg(self, be):
+        if not self.error:
+            return None
+        self._errbuf = ctypes.create_string_buffer(enc(self.error))
+        return ctypes.addressof(self._errbuf)
+
+    def _free(self, be):
+        try:
+            self.backend.close()
+        except BaseException:
+            pass
