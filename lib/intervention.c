@@ -1,6 +1,7 @@
 /* Interventions: the object, its roles and element profile, and its place in a store. */
 #include "internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -678,16 +679,18 @@ typedef struct offers_in {
     const char *municipality;
     itav__strlist interventions;
     int rc;
+    char damaged[600]; /* the message when rc is ITAV_EFORMAT */
 } offers_in;
 
 static int offer_in_municipality(void *arg, const char *key, const void *data, size_t size)
 {
-    (void)key;
     offers_in *st = arg;
     itav_offer *of;
     char err[256];
-    if (itav__offer_decode(&of, data, size, err, sizeof err) != ITAV_OK)
-        return 0; /* a damaged offer names no municipality; itav_offer_get reports it */
+    if ((st->rc = itav__offer_decode(&of, data, size, err, sizeof err)) != ITAV_OK) {
+        snprintf(st->damaged, sizeof st->damaged, "stored offer \"%s\" is damaged: %s", key, err);
+        return 1;
+    }
     if (itav__strlist_has_nocase(&of->municipalities, st->municipality) &&
         itav__strlist_add(&st->interventions, of->intervention) != ITAV_OK)
         st->rc = ITAV_ENOMEM;
@@ -698,10 +701,11 @@ static int offer_in_municipality(void *arg, const char *key, const void *data, s
 /* Keeps only the listed interventions that name the municipality or have an offer there. */
 static int keep_municipality(itav_db *db, itav_intervention_iter *it, const char *m)
 {
-    offers_in st = {m, {0}, ITAV_OK};
+    offers_in st = {m, {0}, ITAV_OK, ""};
     int rc = itav__scan(db, ITAV__KIND_OFFER, ITAV_SCAN_ALL, NULL, offer_in_municipality, &st);
     if (rc >= 0 && st.rc != ITAV_OK)
-        rc = itav__error(db, st.rc, "out of memory listing interventions");
+        rc = st.rc == ITAV_ENOMEM ? itav__error(db, st.rc, "out of memory listing interventions")
+                                  : itav__error(db, st.rc, "%s", st.damaged);
     if (rc < 0) {
         itav__strlist_clear(&st.interventions);
         return rc;

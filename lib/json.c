@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define FORMAT_NAME "itav/1"
@@ -18,10 +19,20 @@
  * Encoding
  * ====================================================================================== */
 
-/* Builders that treat NULL as "leave it out"; they return false only for lack of memory. */
+/* Builders that treat NULL as "leave it out"; they return false only for lack of memory.
+ * jansson's *_set_new and *_append_new take the value even when they fail, so a value given
+ * to them is never freed here again. */
 static bool put(json_t *obj, const char *key, json_t *value)
 {
     return value && json_object_set_new(obj, key, value) == 0;
+}
+
+/* Hands *child over to obj under key; *child is NULL afterwards whatever happened. */
+static bool attach(json_t *obj, const char *key, json_t **child)
+{
+    json_t *c = *child;
+    *child = NULL;
+    return put(obj, key, c);
 }
 
 static bool put_text(json_t *obj, const char *key, const char *s)
@@ -34,17 +45,22 @@ static bool put_code(json_t *obj, const char *key, itav_code_type type, int valu
     return !value || put_text(obj, key, itav_code_name(type, value));
 }
 
+static bool push(json_t *array, json_t *value)
+{
+    return value && json_array_append_new(array, value) == 0;
+}
+
 static bool put_list(json_t *obj, const char *key, const itav__strlist *l)
 {
     if (!l->n)
         return true;
     json_t *a = json_array();
-    for (size_t i = 0; a && i < l->n; i++)
-        if (json_array_append_new(a, json_string(l->v[i])) != 0) {
-            json_decref(a);
-            return false;
-        }
-    return put(obj, key, a);
+    bool ok = a != NULL;
+    for (size_t i = 0; ok && i < l->n; i++)
+        ok = push(a, json_string(l->v[i]));
+    ok = ok && attach(obj, key, &a);
+    json_decref(a);
+    return ok;
 }
 
 static json_t *number(double v)
@@ -57,20 +73,16 @@ static json_t *number(double v)
 static json_t *encode_figure(const itav_figure *f)
 {
     json_t *o = json_object(), *q = json_object();
-    bool ok = o && q && put_text(o, "what", f->what);
-    ok = ok && put_code(q, "qualifier", ITAV_CODE_QUALIFIER, f->qualifier);
+    bool ok = o && q && put_text(o, "what", f->what) &&
+              put_code(q, "qualifier", ITAV_CODE_QUALIFIER, f->qualifier);
     if (ok && f->qualifier == ITAV_QTY_RANGE)
         ok = put(q, "min", number(f->min)) && put(q, "max", number(f->max));
     else if (ok && f->qualifier != ITAV_QTY_TEXT)
         ok = put(q, "value", number(f->min));
-    ok = ok && put_text(q, "text", f->text) && put(o, "quantity", q);
-    if (!ok) {
-        json_decref(q);
-        json_decref(o);
-        return NULL;
-    }
-    ok = put_text(o, "period", f->period) && put_text(o, "where", f->where) &&
+    ok = ok && put_text(q, "text", f->text) && attach(o, "quantity", &q) &&
+         put_text(o, "period", f->period) && put_text(o, "where", f->where) &&
          put_text(o, "note", f->note) && put_text(o, "source", f->source);
+    json_decref(q);
     if (!ok) {
         json_decref(o);
         return NULL;
@@ -83,28 +95,104 @@ static bool put_figures(json_t *obj, const char *key, const itav__figlist *l)
     if (!l->n)
         return true;
     json_t *a = json_array();
-    for (size_t i = 0; a && i < l->n; i++)
-        if (json_array_append_new(a, encode_figure(l->v[i])) != 0) {
-            json_decref(a);
-            return false;
-        }
-    return put(obj, key, a);
+    bool ok = a != NULL;
+    for (size_t i = 0; ok && i < l->n; i++)
+        ok = push(a, encode_figure(l->v[i]));
+    ok = ok && attach(obj, key, &a);
+    json_decref(a);
+    return ok;
 }
 
 static bool put_sources(json_t *obj, const itav__sources *s, const char *const *fields)
 {
     json_t *o = NULL;
-    for (int i = 0; fields[i]; i++) {
+    bool ok = true;
+    for (int i = 0; ok && fields[i]; i++) {
         if (!s->ref[i])
             continue;
-        if (!o && !(o = json_object()))
-            return false;
-        if (!put_text(o, fields[i], s->ref[i])) {
-            json_decref(o);
-            return false;
+        ok = (o || (o = json_object())) && put_text(o, fields[i], s->ref[i]);
+    }
+    ok = ok && (!o || attach(obj, "sources", &o));
+    json_decref(o);
+    return ok;
+}
+
+static bool put_audience(json_t *o, const itav_intervention *iv)
+{
+    if (!iv->audience && iv->age_min == ITAV_AGE_NONE && iv->age_max == ITAV_AGE_NONE &&
+        !iv->conditions)
+        return true;
+    json_t *a = json_object(), *who = NULL, *age = NULL;
+    bool ok = a != NULL;
+    if (ok && iv->audience) {
+        ok = (who = json_array()) != NULL;
+        for (unsigned bit = 1; ok && bit <= ITAV_AUDIENCE_PROFESSIONALS; bit <<= 1)
+            if (iv->audience & bit)
+                ok = push(who, json_string(itav_code_name(ITAV_CODE_AUDIENCE, (int)bit)));
+        ok = ok && attach(a, "who", &who);
+    }
+    if (ok && (iv->age_min != ITAV_AGE_NONE || iv->age_max != ITAV_AGE_NONE)) {
+        ok = (age = json_object()) != NULL &&
+             (iv->age_min == ITAV_AGE_NONE || put(age, "min", json_integer(iv->age_min))) &&
+             (iv->age_max == ITAV_AGE_NONE || put(age, "max", json_integer(iv->age_max))) &&
+             attach(a, "age_months", &age);
+    }
+    ok = ok && put_text(a, "conditions", iv->conditions) && attach(o, "audience", &a);
+    json_decref(who);
+    json_decref(age);
+    json_decref(a);
+    return ok;
+}
+
+static bool put_roles(json_t *o, const itav_intervention *iv)
+{
+    if (!iv->nroles)
+        return true;
+    json_t *a = json_array();
+    bool ok = a != NULL;
+    for (size_t i = 0; ok && i < iv->nroles; i++) {
+        const itav_role *r = iv->roles[i];
+        json_t *ro = json_object();
+        ok = ro && put_code(ro, "role", ITAV_CODE_ROLE, r->kind) &&
+             put_text(ro, "description", r->description) &&
+             (!r->vog || put(ro, "vog", json_true())) && put_text(ro, "training", r->training);
+        if (ok) {
+            ok = push(a, ro);
+        } else {
+            json_decref(ro);
         }
     }
-    return !o || put(obj, "sources", o);
+    ok = ok && attach(o, "roles", &a);
+    json_decref(a);
+    return ok;
+}
+
+static bool put_elements(json_t *o, const itav_intervention *iv)
+{
+    if (itav_intervention_profile_source(iv) == ITAV_PROFILE_DEFAULT)
+        return true;
+    json_t *el = json_object(), *prof = NULL, *so = NULL;
+    bool ok = el != NULL;
+    for (int s = ITAV_PROFILE_TABLE; ok && s <= ITAV_PROFILE_OTHER; s++) {
+        if (!itav_intervention_known_elements(iv, (itav_profile_source)s))
+            continue;
+        ok = (prof = json_object()) != NULL;
+        for (int e = 0; ok && e < ITAV_ELEMENT_COUNT; e++) {
+            const itav__element_statement *st = &iv->profile[s - 1][e];
+            if (st->status == ITAV_STATUS_UNKNOWN)
+                continue;
+            ok = (so = json_object()) != NULL &&
+                 put_code(so, "status", ITAV_CODE_STATUS, st->status) &&
+                 put_text(so, "evidence", st->evidence) && put_text(so, "source", st->source) &&
+                 attach(prof, itav_element_code((itav_element)(e + 1)), &so);
+        }
+        ok = ok && attach(el, itav_code_name(ITAV_CODE_PROFILE_SOURCE, s), &prof);
+    }
+    ok = ok && attach(o, "elements", &el);
+    json_decref(so);
+    json_decref(prof);
+    json_decref(el);
+    return ok;
 }
 
 static json_t *encode_intervention(const itav_intervention *iv)
@@ -116,81 +204,17 @@ static json_t *encode_intervention(const itav_intervention *iv)
               put_list(o, "providers", &iv->text[ITAV_TEXT_PROVIDERS]) &&
               put_list(o, "municipalities", &iv->text[ITAV_TEXT_MUNICIPALITIES]) &&
               put_list(o, "regions", &iv->text[ITAV_TEXT_REGIONS]) &&
-              (!iv->since || put(o, "since", json_integer(iv->since)));
-    if (ok && (iv->audience || iv->age_min != ITAV_AGE_NONE || iv->age_max != ITAV_AGE_NONE ||
-               iv->conditions)) {
-        json_t *a = json_object(), *who = NULL, *age = NULL;
-        ok = a != NULL;
-        if (ok && iv->audience) {
-            ok = (who = json_array()) != NULL;
-            for (unsigned bit = 1; ok && bit <= ITAV_AUDIENCE_PROFESSIONALS; bit <<= 1)
-                if (iv->audience & bit)
-                    ok = json_array_append_new(
-                             who, json_string(itav_code_name(ITAV_CODE_AUDIENCE, (int)bit))) ==
-                         0;
-            ok = ok && put(a, "who", who);
-            if (!ok)
-                json_decref(who);
-        }
-        if (ok && (iv->age_min != ITAV_AGE_NONE || iv->age_max != ITAV_AGE_NONE)) {
-            ok = (age = json_object()) != NULL;
-            ok = ok && (iv->age_min == ITAV_AGE_NONE || put(age, "min", json_integer(iv->age_min)));
-            ok = ok && (iv->age_max == ITAV_AGE_NONE || put(age, "max", json_integer(iv->age_max)));
-            ok = ok && put(a, "age_months", age);
-            if (!ok)
-                json_decref(age);
-        }
-        ok = ok && put_text(a, "conditions", iv->conditions) && put(o, "audience", a);
-        if (!ok)
-            json_decref(a);
-    }
-    ok = ok && put_code(o, "setting", ITAV_CODE_SETTING, iv->setting) &&
-         put_code(o, "scope", ITAV_CODE_SCOPE, iv->scope) &&
-         put_code(o, "channel", ITAV_CODE_CHANNEL, iv->channel);
-    if (ok && iv->nroles) {
-        json_t *a = json_array();
-        ok = a != NULL;
-        for (size_t i = 0; ok && i < iv->nroles; i++) {
-            const itav_role *r = iv->roles[i];
-            json_t *ro = json_object();
-            ok = ro && put_code(ro, "role", ITAV_CODE_ROLE, r->kind) &&
-                 put_text(ro, "description", r->description) &&
-                 (!r->vog || put(ro, "vog", json_true())) &&
-                 put_text(ro, "training", r->training) && json_array_append_new(a, ro) == 0;
-        }
-        ok = ok && put(o, "roles", a);
-        if (!ok)
-            json_decref(a);
-    }
-    ok = ok && put_list(o, "phases", &iv->text[ITAV_TEXT_PHASES]);
-    if (ok && itav_intervention_profile_source(iv) != ITAV_PROFILE_DEFAULT) {
-        json_t *el = json_object();
-        ok = el != NULL;
-        for (int s = ITAV_PROFILE_TABLE; ok && s <= ITAV_PROFILE_OTHER; s++) {
-            if (!itav_intervention_known_elements(iv, (itav_profile_source)s))
-                continue;
-            json_t *prof = json_object();
-            ok = prof != NULL;
-            for (int e = 0; ok && e < ITAV_ELEMENT_COUNT; e++) {
-                const itav__element_statement *st = &iv->profile[s - 1][e];
-                if (st->status == ITAV_STATUS_UNKNOWN)
-                    continue;
-                json_t *so = json_object();
-                ok = so && put_code(so, "status", ITAV_CODE_STATUS, st->status) &&
-                     put_text(so, "evidence", st->evidence) &&
-                     put_text(so, "source", st->source) &&
-                     put(prof, itav_element_code((itav_element)(e + 1)), so);
-            }
-            ok = ok && put(el, itav_code_name(ITAV_CODE_PROFILE_SOURCE, s), prof);
-        }
-        ok = ok && put(o, "elements", el);
-    }
-    ok = ok && put_code(o, "evidence_level", ITAV_CODE_EVIDENCE, iv->evidence) &&
-         put_figures(o, "reach", &iv->reach) &&
-         put_list(o, "works", &iv->text[ITAV_TEXT_WORKS]) &&
-         put_list(o, "improve", &iv->text[ITAV_TEXT_IMPROVE]) &&
-         put_list(o, "links", &iv->text[ITAV_TEXT_LINKS]) &&
-         put_sources(o, &iv->sources, itav__intervention_fields);
+              (!iv->since || put(o, "since", json_integer(iv->since))) &&
+              put_audience(o, iv) && put_code(o, "setting", ITAV_CODE_SETTING, iv->setting) &&
+              put_code(o, "scope", ITAV_CODE_SCOPE, iv->scope) &&
+              put_code(o, "channel", ITAV_CODE_CHANNEL, iv->channel) && put_roles(o, iv) &&
+              put_list(o, "phases", &iv->text[ITAV_TEXT_PHASES]) && put_elements(o, iv) &&
+              put_code(o, "evidence_level", ITAV_CODE_EVIDENCE, iv->evidence) &&
+              put_figures(o, "reach", &iv->reach) &&
+              put_list(o, "works", &iv->text[ITAV_TEXT_WORKS]) &&
+              put_list(o, "improve", &iv->text[ITAV_TEXT_IMPROVE]) &&
+              put_list(o, "links", &iv->text[ITAV_TEXT_LINKS]) &&
+              put_sources(o, &iv->sources, itav__intervention_fields);
     if (!ok) {
         json_decref(o);
         return NULL;
@@ -1210,25 +1234,34 @@ ITAV_API int itav_export_json_string(char **out, itav_db *db)
 ITAV_API int itav_export_json_file(itav_db *db, const char *path)
 {
     char *text, tmp[4096];
+    struct stat target;
     if (!db)
         return ITAV_EINVAL;
     if (!path)
         return itav__error(db, ITAV_EINVAL, "no file name given");
-    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
+    if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp)
         return itav__error(db, ITAV_EINVAL, "file name too long: %s", path);
     int rc = itav_export_json_string(&text, db);
     if (rc != ITAV_OK)
         return rc;
-    FILE *f = fopen(tmp, "wb");
-    if (!f) {
+    /* A private temporary file beside the target (mkstemp: mode 0600, a fresh name, never a
+     * link), given the target's mode if it exists, then renamed over it. */
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
         itav__free(text);
-        return itav__error(db, ITAV_EIO, "cannot write %s: %s", tmp, strerror(errno));
+        return itav__error(db, ITAV_EIO, "cannot write beside %s: %s", path, strerror(errno));
     }
-    size_t n = strlen(text);
-    bool ok = fwrite(text, 1, n, f) == n;
-    ok = fflush(f) == 0 && ok;
-    ok = fsync(fileno(f)) == 0 && ok; /* on disk before it replaces the old file */
-    ok = (fclose(f) == 0) && ok;
+    size_t n = strlen(text), done = 0;
+    bool ok = true;
+    while (ok && done < n) {
+        ssize_t w = write(fd, text + done, n - done);
+        ok = w > 0;
+        done += ok ? (size_t)w : 0;
+    }
+    if (ok && stat(path, &target) == 0)
+        ok = fchmod(fd, target.st_mode & 07777) == 0;
+    ok = ok && fsync(fd) == 0; /* on disk before it replaces the old file */
+    ok = (close(fd) == 0) && ok;
     itav__free(text);
     if (!ok || rename(tmp, path) != 0) {
         int e = errno;
@@ -1244,19 +1277,22 @@ ITAV_API int itav_export_json_file(itav_db *db, const char *path)
 
 ITAV_API const char *itav_catalog_json(void) { return itav__catalog_text; }
 
-/* Counts how many of the catalogue's interventions the store already has. */
+/* Counts how many of the catalogue's records (interventions and offers) the store has. */
 static int catalog_present(size_t *present, size_t *total, itav_db *db, const json_t *root)
 {
-    const json_t *ivs = json_object_get(root, "interventions");
-    *present = 0;
-    *total = json_array_size(ivs);
-    for (size_t i = 0; i < *total; i++) {
-        const char *id = json_string_value(json_object_get(json_array_get(ivs, i), "id"));
-        bool exists = false;
-        int rc = id ? itav__exists(&exists, db, ITAV__KIND_INTERVENTION, id) : ITAV_OK;
-        if (rc != ITAV_OK)
-            return rc;
-        *present += exists;
+    static const struct { const char *member, *kind; } lists[] = {
+        {"interventions", ITAV__KIND_INTERVENTION}, {"offers", ITAV__KIND_OFFER}};
+    *present = *total = 0;
+    for (size_t l = 0; l < 2; l++) {
+        const json_t *a = json_object_get(root, lists[l].member);
+        for (size_t i = 0; i < json_array_size(a); i++, (*total)++) {
+            const char *id = json_string_value(json_object_get(json_array_get(a, i), "id"));
+            bool exists = false;
+            int rc = id ? itav__exists(&exists, db, lists[l].kind, id) : ITAV_OK;
+            if (rc != ITAV_OK)
+                return rc;
+            *present += exists;
+        }
     }
     return ITAV_OK;
 }

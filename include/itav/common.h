@@ -7,7 +7,8 @@
  * Conventions that hold for the whole API:
  * - functions that can fail return ITAV_OK (0) or a negative ITAV_E... code (itav_result);
  * - results go through out parameters, which come first;
- * - text is UTF-8; dates are days since 1970-01-01 (int32_t); ages are months, negative
+ * - text is UTF-8 of at most 64 KiB (setters refuse anything else with ITAV_EINVAL); dates
+ *   are days since 1970-01-01 (int32_t); ages are months, negative
  *   before birth.
  */
 #ifndef ITAV_COMMON_H

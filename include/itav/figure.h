@@ -69,7 +69,8 @@ ITAV_API void itav_figure_free(itav_figure *f);
  * @brief Sets the period the figure covers ("2020", "2019-2020", "2021-H1").
  * @param f the figure
  * @param period the period; NULL or "" clears it
- * @return ITAV_OK, ITAV_EINVAL for a NULL figure, ITAV_ENOMEM.
+ * @return ITAV_OK, ITAV_EINVAL for a NULL figure or text that is not UTF-8 or is over
+ *         64 KiB, ITAV_ENOMEM.
  */
 ITAV_API int itav_figure_set_period(itav_figure *f, const char *period);
 
@@ -77,7 +78,8 @@ ITAV_API int itav_figure_set_period(itav_figure *f, const char *period);
  * @brief Sets the municipality or area the figure is about, when it covers part of an offer.
  * @param f the figure
  * @param where the place ("Haarlem"); NULL or "" clears it
- * @return ITAV_OK, ITAV_EINVAL for a NULL figure, ITAV_ENOMEM.
+ * @return ITAV_OK, ITAV_EINVAL for a NULL figure or text that is not UTF-8 or is over
+ *         64 KiB, ITAV_ENOMEM.
  */
 ITAV_API int itav_figure_set_where(itav_figure *f, const char *where);
 
@@ -85,7 +87,8 @@ ITAV_API int itav_figure_set_where(itav_figure *f, const char *where);
  * @brief Sets a note on how to read the figure.
  * @param f the figure
  * @param note the note, in English; NULL or "" clears it
- * @return ITAV_OK, ITAV_EINVAL for a NULL figure, ITAV_ENOMEM.
+ * @return ITAV_OK, ITAV_EINVAL for a NULL figure or text that is not UTF-8 or is over
+ *         64 KiB, ITAV_ENOMEM.
  */
 ITAV_API int itav_figure_set_note(itav_figure *f, const char *note);
 

@@ -74,7 +74,11 @@ static int run(sqlite_backend *s, int which)
     return rc == SQLITE_DONE ? ITAV_OK : fail(s, rc);
 }
 
-static int sq_begin(itav_backend *be) { return run((sqlite_backend *)be, ST_BEGIN); }
+static int sq_begin(itav_backend *be)
+{
+    sqlite_backend *s = (sqlite_backend *)be;
+    return sqlite3_get_autocommit(s->db) ? run(s, ST_BEGIN) : ITAV_ESTATE; /* no nesting */
+}
 static int sq_commit(itav_backend *be) { return run((sqlite_backend *)be, ST_COMMIT); }
 
 static int sq_rollback(itav_backend *be)
@@ -91,6 +95,8 @@ static int sq_put(itav_backend *be, const char *kind, const char *key,
 {
     sqlite_backend *s = (sqlite_backend *)be;
     sqlite3_stmt *st = s->st[ST_PUT];
+    if (sqlite3_get_autocommit(s->db))
+        return ITAV_ESTATE; /* writes only inside a transaction */
     sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
     for (int i = 0; i < ITAV_BACKEND_INDEXES; i++) {
@@ -144,6 +150,8 @@ static int sq_del(itav_backend *be, const char *kind, const char *key)
 {
     sqlite_backend *s = (sqlite_backend *)be;
     sqlite3_stmt *st = s->st[ST_DEL];
+    if (sqlite3_get_autocommit(s->db))
+        return ITAV_ESTATE;
     sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
     int rc = run(s, ST_DEL);
@@ -278,15 +286,16 @@ int itav__sqlite_backend_open(itav_backend **out, const char *path, char *err, s
     sqlite3_extended_result_codes(s->db, 1);
     sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
     /* FULL: a commit is on disk when it returns, as the backend contract promises. */
+    /* Accept the file (a libitav store, or empty) before changing anything about it. */
+    if ((rc = migrate(s, err, errsize)) != ITAV_OK)
+        goto fail;
     src = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", NULL,
                        NULL, NULL);
     if (src != SQLITE_OK) {
         snprintf(err, errsize, "%s", sqlite3_errmsg(s->db));
-        rc = (src & 0xFF) == SQLITE_NOTADB ? ITAV_EFORMAT : fail(s, src);
+        rc = fail(s, src);
         goto fail;
     }
-    if ((rc = migrate(s, err, errsize)) != ITAV_OK)
-        goto fail;
     for (int i = 0; i < ST_COUNT; i++) {
         src = sqlite3_prepare_v3(s->db, statement_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
                                  &s->st[i], NULL);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static char *read_file(const char *path)
@@ -51,6 +52,13 @@ START_TEST(export_import_export_is_identical)
     ck_assert_ptr_nonnull(mkdtemp(dir));
     snprintf(path, sizeof path, "%s/out.json", dir);
     ck_assert_int_eq(itav_export_json_file(b, path), ITAV_OK);
+    struct stat sb;
+    ck_assert_int_eq(stat(path, &sb), 0);
+    ck_assert_int_eq(sb.st_mode & 0777, 0600); /* a new export is private */
+    ck_assert_int_eq(chmod(path, 0640), 0);
+    ck_assert_int_eq(itav_export_json_file(b, path), ITAV_OK);
+    ck_assert_int_eq(stat(path, &sb), 0);
+    ck_assert_int_eq(sb.st_mode & 0777, 0640); /* a replaced one keeps its mode */
     char *onfile = read_file(path);
     ck_assert_str_eq(onfile, first);
     itav_db *c = open_store(STORE_MEMORY);

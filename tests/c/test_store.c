@@ -412,6 +412,16 @@ START_TEST(sqlite_file_properties)
     char *after = export_text(db);
     ck_assert_str_eq(before, after);
     itav_close(db);
+    /* a damaged record is reported, also when only the municipality filter reads it */
+    sql(path, "UPDATE records SET data = '{' WHERE kind = 'offer' AND key = 'mid-haarlem'");
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_OK);
+    itav_intervention_filter in_haarlem = ITAV_INTERVENTION_FILTER_INIT;
+    itav_intervention_iter *it = NULL;
+    in_haarlem.municipality = "Haarlem";
+    ck_assert_int_eq(itav_intervention_list(&it, db, &in_haarlem), ITAV_EFORMAT);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "stored offer \"mid-haarlem\" is damaged"));
+    ck_assert_ptr_null(it);
+    itav_close(db);
     /* a store from a newer library is refused, not damaged */
     sql(path, "PRAGMA user_version = 99");
     ck_assert_int_eq(itav_open(&db, uri), ITAV_EVERSION);
@@ -425,6 +435,7 @@ START_TEST(sqlite_file_properties)
     ck_assert_int_eq(itav_open(&db, uri), ITAV_EFORMAT);
     ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "not a libitav store"));
     itav_close(db);
+    ck_assert_int_eq(pragma(path, "PRAGMA journal_mode"), 0); /* left as it was, not WAL */
     /* and so is a file that is no database at all */
     snprintf(path, sizeof path, "%s/text.db", dir);
     snprintf(uri, sizeof uri, "sqlite:%s", path);
