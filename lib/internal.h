@@ -49,7 +49,7 @@ void itav__iter_clear(itav__iter *it);
 #define ITAV__TEXT_MAX 65536
 bool itav__valid_id(const char *s);
 bool itav__valid_ref(const char *s);
-bool itav__valid_utf8(const char *s, size_t *bad_offset);
+bool itav__valid_utf8(const char *s);
 /* Text the library stores: valid UTF-8, at most ITAV__TEXT_MAX bytes. */
 bool itav__valid_text(const char *s);
 int itav__strcasecmp(const char *a, const char *b);

@@ -185,7 +185,7 @@ bool itav__valid_ref(const char *s)
     return *p == '\0' && b >= a;
 }
 
-bool itav__valid_utf8(const char *s, size_t *bad_offset)
+bool itav__valid_utf8(const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
@@ -204,27 +204,23 @@ bool itav__valid_utf8(const char *s, size_t *bad_offset)
             len = 4;
             cp = *p & 0x07;
         } else
-            goto bad;
+            return false;
         for (size_t i = 1; i < len; i++) {
             if ((p[i] & 0xC0) != 0x80)
-                goto bad;
+                return false;
             cp = (cp << 6) | (p[i] & 0x3F);
         }
         if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
             cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            goto bad;
+            return false;
         p += len;
     }
     return true;
-bad:
-    if (bad_offset)
-        *bad_offset = (size_t)((const char *)p - s);
-    return false;
 }
 
 bool itav__valid_text(const char *s)
 {
-    return strnlen(s, ITAV__TEXT_MAX + 1) <= ITAV__TEXT_MAX && itav__valid_utf8(s, NULL);
+    return strnlen(s, ITAV__TEXT_MAX + 1) <= ITAV__TEXT_MAX && itav__valid_utf8(s);
 }
 
 int itav__strcasecmp(const char *a, const char *b)
