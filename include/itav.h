@@ -15,6 +15,10 @@
 #include "itav/store.h"
 #include "itav/intervention.h"
 #include "itav/offer.h"
+#include "itav/plan.h"
+#include "itav/participant.h"
+#include "itav/match.h"
+#include "itav/matching.h"
 #include "itav/interchange.h"
 
 #endif

@@ -34,6 +34,59 @@ static const code statuses[] = {{ITAV_STATUS_PRESENT, "present"},
 static const code sources[] = {{ITAV_PROFILE_TABLE, "table"},
     {ITAV_PROFILE_SECTIONS, "sections"}, {ITAV_PROFILE_OTHER, "other"}, {0, NULL}};
 
+static const code sides[] = {{ITAV_SIDE_ASKING, "asking"},
+    {ITAV_SIDE_SUPPORTING, "supporting"}, {0, NULL}};
+static const code participant_kinds[] = {{ITAV_PARTICIPANT_FAMILY, "family"},
+    {ITAV_PARTICIPANT_YOUTH, "youth"}, {ITAV_PARTICIPANT_PARENT, "parent"},
+    {ITAV_PARTICIPANT_SUPPORT_FAMILY, "support_family"},
+    {ITAV_PARTICIPANT_VOLUNTEER, "volunteer"}, {ITAV_PARTICIPANT_BUDDY, "buddy"},
+    {ITAV_PARTICIPANT_PEER, "peer"}, {0, NULL}};
+static const code participant_statuses[] = {{ITAV_PSTATUS_REGISTERED, "registered"},
+    {ITAV_PSTATUS_INTAKE, "intake"}, {ITAV_PSTATUS_APPROVED, "approved"},
+    {ITAV_PSTATUS_NOT_SUITABLE, "not_suitable"}, {ITAV_PSTATUS_WAITING, "waiting"},
+    {ITAV_PSTATUS_AVAILABLE, "available"}, {ITAV_PSTATUS_MATCHED, "matched"},
+    {ITAV_PSTATUS_INACTIVE, "inactive"}, {ITAV_PSTATUS_ERASED, "erased"}, {0, NULL}};
+static const code supports[] = {{ITAV_SUPPORT_DAYTIME_CARE, "daytime_care"},
+    {ITAV_SUPPORT_SLEEPOVER, "sleepover"}, {ITAV_SUPPORT_ACCOMPANY, "accompany"},
+    {ITAV_SUPPORT_HOMEWORK, "homework"}, {ITAV_SUPPORT_LISTENING, "listening_ear"},
+    {ITAV_SUPPORT_PRACTICAL, "practical_help"}, {ITAV_SUPPORT_ACTIVITIES, "activities"},
+    {ITAV_SUPPORT_PARENTING, "parenting"}, {ITAV_SUPPORT_WAYFINDING, "wayfinding"},
+    {0, NULL}};
+#define SLOTS(d, name) {ITAV_SLOT(d, ITAV_MORNING), name "_morning"}, \
+    {ITAV_SLOT(d, ITAV_AFTERNOON), name "_afternoon"}, {ITAV_SLOT(d, ITAV_EVENING), name "_evening"}
+static const code slots[] = {SLOTS(0, "mon"), SLOTS(1, "tue"), SLOTS(2, "wed"),
+    SLOTS(3, "thu"), SLOTS(4, "fri"), SLOTS(5, "sat"), SLOTS(6, "sun"), {0, NULL}};
+#undef SLOTS
+static const code match_states[] = {{ITAV_MATCH_PROPOSED, "proposed"},
+    {ITAV_MATCH_INTRODUCED, "introduced"}, {ITAV_MATCH_TRIAL, "trial"},
+    {ITAV_MATCH_ACTIVE, "active"}, {ITAV_MATCH_COMPLETED, "completed"},
+    {ITAV_MATCH_DECLINED, "declined"}, {ITAV_MATCH_ENDED_EARLY, "ended_early"}, {0, NULL}};
+static const code actors[] = {{ITAV_ACTOR_COORDINATOR, "coordinator"},
+    {ITAV_ACTOR_ASKING, "asking"}, {ITAV_ACTOR_SUPPORTING, "supporting"},
+    {ITAV_ACTOR_SYSTEM, "system"}, {0, NULL}};
+static const code end_reasons[] = {{ITAV_END_NO_CLICK, "no_click"},
+    {ITAV_END_ASKING_STOPPED, "asking_stopped"},
+    {ITAV_END_SUPPORTING_STOPPED, "supporting_stopped"}, {ITAV_END_MOVED, "moved"},
+    {ITAV_END_PROFESSIONAL_HELP, "professional_help"}, {ITAV_END_SAFETY, "safety"},
+    {ITAV_END_OTHER, "other"}, {0, NULL}};
+static const code criteria[] = {{ITAV_CRITERION_DISTANCE, "distance"},
+    {ITAV_CRITERION_AVAILABILITY, "availability"}, {ITAV_CRITERION_NEEDS, "needs"},
+    {ITAV_CRITERION_LANGUAGES, "languages"}, {ITAV_CRITERION_INTERESTS, "interests"},
+    {ITAV_CRITERION_AGES, "ages"}, {ITAV_CRITERION_WAITING, "waiting"}, {0, NULL}};
+static const code constraints[] = {{ITAV_CONSTRAINT_OFFER, "offer"},
+    {ITAV_CONSTRAINT_STATUS, "status"}, {ITAV_CONSTRAINT_EXCLUDED, "excluded"},
+    {ITAV_CONSTRAINT_DECLINED, "declined"}, {ITAV_CONSTRAINT_OPEN, "open"},
+    {ITAV_CONSTRAINT_CAPACITY, "capacity"}, {ITAV_CONSTRAINT_SCREENING, "screening"},
+    {ITAV_CONSTRAINT_TRAINING, "training"}, {ITAV_CONSTRAINT_LANGUAGE, "language"},
+    {ITAV_CONSTRAINT_DISTANCE, "distance"}, {0, NULL}};
+static const code due_kinds[] = {{ITAV_DUE_TRIAL_EVALUATION, "trial_evaluation"},
+    {ITAV_DUE_REVIEW, "review"}, {ITAV_DUE_CLOSURE, "closure"}, {0, NULL}};
+static const code plan_fields[] = {{ITAV_PLAN_TRIAL, "trial"},
+    {ITAV_PLAN_TRIAL_MONTHS, "trial_months"}, {ITAV_PLAN_REVIEW_MONTHS, "review_months"},
+    {ITAV_PLAN_MAX_MONTHS, "max_months"}, {ITAV_PLAN_MAX_DISTANCE_M, "max_distance_m"},
+    {ITAV_PLAN_VOG, "vog"}, {ITAV_PLAN_VOG_VALID_MONTHS, "vog_valid_months"},
+    {ITAV_PLAN_TRAINING, "training"}, {ITAV_PLAN_CRITERIA, "criteria"}, {0, NULL}};
+
 static const code *table_of(itav_code_type type)
 {
     switch (type) {
@@ -47,6 +100,18 @@ static const code *table_of(itav_code_type type)
     case ITAV_CODE_QUALIFIER: return qualifiers;
     case ITAV_CODE_STATUS: return statuses;
     case ITAV_CODE_PROFILE_SOURCE: return sources;
+    case ITAV_CODE_SIDE: return sides;
+    case ITAV_CODE_PARTICIPANT_KIND: return participant_kinds;
+    case ITAV_CODE_PARTICIPANT_STATUS: return participant_statuses;
+    case ITAV_CODE_SUPPORT: return supports;
+    case ITAV_CODE_SLOT: return slots;
+    case ITAV_CODE_MATCH_STATE: return match_states;
+    case ITAV_CODE_ACTOR: return actors;
+    case ITAV_CODE_END_REASON: return end_reasons;
+    case ITAV_CODE_CRITERION: return criteria;
+    case ITAV_CODE_CONSTRAINT: return constraints;
+    case ITAV_CODE_DUE_KIND: return due_kinds;
+    case ITAV_CODE_PLAN_FIELD: return plan_fields;
     }
     return NULL;
 }

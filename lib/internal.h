@@ -104,6 +104,7 @@ typedef struct itav__element_statement {
 #define ITAV__PROFILE_SOURCES 3 /* table, sections, other */
 
 struct itav_intervention {
+    itav_plan *plan; /* NULL when the seeds give none */
     char *id;
     char *name;
     char *summary;
@@ -125,6 +126,7 @@ struct itav_intervention {
 };
 
 struct itav_offer {
+    itav_plan *plan; /* fields this offer overrides; NULL for none */
     char *id;
     char *intervention;
     char *name, *region, *provider, *contact;
@@ -133,6 +135,137 @@ struct itav_offer {
     itav__figlist reach, targets;
     itav__sources sources;
 };
+
+/* ---- match plans ---- */
+struct itav_plan {
+    long value[ITAV_PLAN_FIELD_COUNT + 1]; /* indexed by itav_plan_field; ITAV_PLAN_UNSET */
+    char *source[ITAV_PLAN_FIELD_COUNT + 1];
+};
+/* Copies *src into a new plan in *slot (NULL src clears it); *slot unchanged on ENOMEM. */
+int itav__plan_replace(itav_plan **slot, const itav_plan *src);
+/* Whether a value is allowed for a field (ITAV_PLAN_UNSET always is). */
+bool itav__plan_value_ok(itav_plan_field field, long value);
+
+/* ---- participants ---- */
+#define ITAV__REF_MAX 64
+/* External references: 1-64 of A-Z a-z 0-9 . _ -, first a letter or digit. */
+bool itav__valid_participant_ref(const char *s);
+/* References the library gives erased participants ("~erased-N"); never valid host refs. */
+#define ITAV__ERASED_PREFIX "~erased-"
+bool itav__is_erased_ref(const char *s);
+/* Interest tags: the same syntax as ids. */
+#define itav__valid_tag itav__valid_id
+
+struct itav_participant {
+    char *ref, *offer;
+    itav_participant_kind kind;
+    itav_participant_status status;
+    int32_t status_date;
+    char *municipality;
+    char postcode[5]; /* "" when not set */
+    int has_location;
+    double lat, lon;
+    uint32_t availability;
+    unsigned support;
+    itav__strlist languages, interests, exclusions;
+    int language_required;
+    int32_t children[ITAV_CHILDREN_MAX];
+    size_t nchildren;
+    int32_t age_min, age_max; /* -1 when no range is set */
+    int32_t vog_date;         /* ITAV_DATE_NONE */
+    int trained;
+    int capacity;
+    int32_t registered;
+    double max_distance_m; /* 0: none */
+};
+
+itav_side itav__kind_side(itav_participant_kind kind);
+/* Legal status moves made by hand (itav_participant_set_status) or at creation. */
+bool itav__status_move_ok(itav_side side, itav_participant_status from,
+                          itav_participant_status to);
+/* Validation the store applies before every write of a participant. */
+int itav__participant_check(itav_db *db, const itav_participant *p);
+/* Writes without a transaction of its own (the caller holds one); keeps the index values
+ * (offer, spatial cell) in step with the record. */
+int itav__participant_write(itav_db *db, const itav_participant *p);
+/* Reads a participant inside or outside a transaction; ENOTFOUND with a message. */
+int itav__participant_read(itav_participant **out, itav_db *db, const char *ref);
+/* Spatial cells: a fixed grid of ITAV__CELL_LAT x ITAV__CELL_LON degrees. Eligible
+ * supporters (available or matched) carry "<offer>@<row>,<col>" in index slot
+ * ITAV__PARTICIPANT_SLOT_CELL, or "<offer>@none" without coordinates. */
+#define ITAV__CELL_LAT 0.02
+#define ITAV__CELL_LON 0.03
+void itav__cell_of(double lat, double lon, long *row, long *col);
+void itav__cell_key(char *buf, size_t size, const char *offer, long row, long col);
+void itav__cell_key_none(char *buf, size_t size, const char *offer);
+
+/* ---- matches ---- */
+typedef struct itav__transition {
+    itav_match_state state;
+    int32_t date;
+    itav_actor actor;
+    char *note;
+} itav__transition;
+
+struct itav_match {
+    char *id, *offer, *asking, *supporting;
+    char *previous; /* NULL when none */
+    itav_match_state state;
+    double score; /* -1 when not known */
+    itav_end_reason reason;
+    itav__transition *trail;
+    size_t ntrail, captrail;
+};
+
+bool itav__match_open(itav_match_state s);
+int itav__match_new(itav_match **out, const char *id, const char *offer, const char *asking,
+                    const char *supporting);
+int itav__match_add_transition(itav_match *m, itav_match_state state, int32_t date,
+                               itav_actor actor, const char *note);
+int itav__match_write(itav_db *db, const itav_match *m);
+int itav__match_read(itav_match **out, itav_db *db, const char *id);
+/* Number of open matches of a participant (either side). */
+int itav__open_match_count(size_t *out, itav_db *db, const char *ref, itav_side side);
+/* Whether the pair has ever declined (DECLINED) or has an open match right now. */
+int itav__pair_history(bool *declined, bool *open, itav_db *db, const char *asking,
+                       const char *supporting);
+/* The next number of a named counter, stored in the store (inside the caller's txn). */
+int itav__next_sequence(long *out, itav_db *db, const char *name);
+/* Proposes inside the caller's transaction (used by itav_match_propose and assignment);
+ * the pair has been checked already; score is stored. out_id receives an owned id. */
+int itav__match_create(char **out_id, itav_db *db, const itav_participant *asking,
+                       const itav_participant *supporting, double score, int32_t date,
+                       itav_actor actor, const char *note);
+
+/* ---- scoring ---- */
+struct itav_suggestion {
+    char *asking, *supporting;
+    double score;
+    itav_constraint excluded;
+    double distance; /* metres, -1 unknown */
+    double value[ITAV_CRITERION_COUNT + 1];
+    double weight[ITAV_CRITERION_COUNT + 1]; /* 0 when the criterion did not apply */
+    bool applies[ITAV_CRITERION_COUNT + 1];
+};
+/* Checks options (version, ranges) and fills *o with them or the defaults; as_of
+ * ITAV_DATE_NONE becomes today. Sets an error message on db. */
+int itav__options_resolve(itav_match_options *o, itav_db *db, const itav_match_options *in);
+/* Everything scoring needs to know beyond the two participants. */
+typedef struct itav__pair_facts {
+    bool declined, open;   /* from the pair's match history */
+    size_t supporter_open; /* open matches of the supporter */
+} itav__pair_facts;
+/* Pure function: checks constraints and scores a pair. plan may be NULL. */
+void itav__score(itav_suggestion *s, const itav_participant *asking,
+                 const itav_participant *supporting, const itav_plan *plan,
+                 const itav__pair_facts *facts, const itav_match_options *o);
+/* Great-circle distance in metres (haversine, mean earth radius). */
+double itav__distance_m(double lat1, double lon1, double lat2, double lon2);
+/* Fills facts from the store. */
+int itav__pair_facts_load(itav__pair_facts *f, itav_db *db, const itav_participant *asking,
+                          const itav_participant *supporting);
+int itav__suggestion_dup(itav_suggestion **out, const itav_suggestion *s);
+void itav__suggestion_clear(itav_suggestion *s);
 
 /* ---- the context and the record layer ---- */
 struct itav_db {
@@ -144,6 +277,15 @@ struct itav_db {
 #define ITAV__KIND_INTERVENTION "intervention"
 #define ITAV__KIND_OFFER "offer"
 #define ITAV__OFFER_SLOT_INTERVENTION 0
+#define ITAV__KIND_PARTICIPANT "participant"
+#define ITAV__PARTICIPANT_SLOT_OFFER 0
+#define ITAV__PARTICIPANT_SLOT_CELL 1
+#define ITAV__KIND_MATCH "match"
+#define ITAV__MATCH_SLOT_OFFER 0
+#define ITAV__MATCH_SLOT_ASKING 1
+#define ITAV__MATCH_SLOT_SUPPORTING 2
+#define ITAV__MATCH_SLOT_OPEN 3 /* "open" while proposed..active, else NULL */
+#define ITAV__KIND_SEQUENCE "sequence"
 
 /* Records an error on the context and returns code. db may be NULL. */
 int itav__error(itav_db *db, int code, const char *fmt, ...)
@@ -157,6 +299,8 @@ int itav__backend_error(itav_db *db, int code, const char *what);
 int itav__begin(itav_db *db);
 int itav__commit(itav_db *db);
 void itav__rollback(itav_db *db);
+/* Asks the backend to drop leftover copies of deleted data (backend version 2 purge). */
+int itav__purge(itav_db *db);
 
 /* A record read from the store: owned copy of its bytes, NUL-terminated. */
 int itav__get_record(char **out, itav_db *db, const char *kind, const char *key);
@@ -176,6 +320,13 @@ int itav__intervention_decode(itav_intervention **out, const char *json, size_t 
                               char *err, size_t errsize);
 int itav__offer_encode(char **out, const itav_offer *of, bool pretty);
 int itav__offer_decode(itav_offer **out, const char *json, size_t size, char *err,
+                       size_t errsize);
+
+int itav__participant_encode(char **out, const itav_participant *p, bool pretty);
+int itav__participant_decode(itav_participant **out, const char *json, size_t size, char *err,
+                             size_t errsize);
+int itav__match_encode(char **out, const itav_match *m, bool pretty);
+int itav__match_decode(itav_match **out, const char *json, size_t size, char *err,
                        size_t errsize);
 
 /* Validation the store applies before every write. */

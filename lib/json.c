@@ -250,6 +250,10 @@ static json_t *encode_offer(const itav_offer *of)
 
 /* Dumps a value as owned text: compact for storage, indented with a final newline for
  * people and files. */
+/* ---- plans and participants (encoders) ---- */
+
+/* ---- matches (encoder) ---- */
+
 static int dump(char **out, json_t *v, bool pretty)
 {
     if (!v)
@@ -864,6 +868,10 @@ fail:
 }
 
 /* Parses text as JSON; a syntax error becomes "NAME:LINE:COLUMN: message". */
+/* ---- plans and participants (decoders) ---- */
+
+/* ---- matches (decoder) ---- */
+
 static json_t *parse(dec *d, const char *json, size_t size, const char *name)
 {
     json_error_t e;
@@ -933,6 +941,8 @@ ITAV_API int itav_offer_from_json(itav_offer **out, itav_db *db, const char *jso
     int rc = itav__offer_decode(out, json, strlen(json), err, sizeof err);
     return rc == ITAV_OK ? rc : itav__error(db, rc, "%s", err);
 }
+
+/* ---- participants and matches (record codecs and public JSON functions) ---- */
 
 /* ======================================================================================
  * Datasets

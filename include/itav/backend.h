@@ -49,7 +49,7 @@ extern "C" {
  * @brief The version of struct itav_backend that these headers describe; the `version`
  * member is set to it by ITAV_BACKEND_INIT.
  */
-#define ITAV_BACKEND_VERSION 1
+#define ITAV_BACKEND_VERSION 2
 
 /**
  * @brief Number of index values a record has (the length of put()'s `index` array, and the
@@ -73,7 +73,7 @@ extern "C" {
 typedef int (*itav_record_fn)(void *arg, const char *key, const void *data, size_t size);
 
 /**
- * @brief A storage backend (version 1): a table of function pointers, embedded at the start
+ * @brief A storage backend (version 2): a table of function pointers, embedded at the start
  * of the implementer's own struct and handed to itav_open_backend().
  */
 struct itav_backend {
@@ -138,13 +138,23 @@ struct itav_backend {
      * the context itav_open_backend() made with it.
      */
     void (*free)(itav_backend *be);
+
+    /**
+     * @brief Optional (may be NULL; added in version 2, never read from a version 1
+     * struct): removes leftover copies of deleted and replaced data, so that erased personal
+     * data is gone from the storage itself and not only from the records. Called outside
+     * any transaction, after a participant's erasure has been committed. The SQLite backend
+     * checkpoints and truncates its write-ahead log here (its freed pages are already
+     * overwritten: it runs with secure_delete on).
+     */
+    int (*purge)(itav_backend *be);
 };
 
 /**
  * @brief Initialiser for struct itav_backend: the version set, every function NULL. Assign
  * it with a cast, `b->parent = (itav_backend)ITAV_BACKEND_INIT;`, then set the functions.
  */
-#define ITAV_BACKEND_INIT { ITAV_BACKEND_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+#define ITAV_BACKEND_INIT { ITAV_BACKEND_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
 
 #ifdef __cplusplus
 }

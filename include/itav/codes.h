@@ -27,13 +27,26 @@ typedef enum itav_code_type {
     ITAV_CODE_ROLE = 7,           /**< itav_role_kind */
     ITAV_CODE_QUALIFIER = 8,      /**< itav_qualifier */
     ITAV_CODE_STATUS = 9,         /**< itav_status */
-    ITAV_CODE_PROFILE_SOURCE = 10 /**< itav_profile_source (not ITAV_PROFILE_DEFAULT) */
+    ITAV_CODE_PROFILE_SOURCE = 10, /**< itav_profile_source (not ITAV_PROFILE_DEFAULT) */
+    ITAV_CODE_SIDE = 11,               /**< itav_side */
+    ITAV_CODE_PARTICIPANT_KIND = 12,   /**< itav_participant_kind */
+    ITAV_CODE_PARTICIPANT_STATUS = 13, /**< itav_participant_status */
+    ITAV_CODE_SUPPORT = 14,            /**< one bit of itav_support */
+    ITAV_CODE_SLOT = 15,               /**< one availability bit, ITAV_SLOT() ("mon_morning") */
+    ITAV_CODE_MATCH_STATE = 16,        /**< itav_match_state */
+    ITAV_CODE_ACTOR = 17,              /**< itav_actor */
+    ITAV_CODE_END_REASON = 18,         /**< itav_end_reason */
+    ITAV_CODE_CRITERION = 19,          /**< itav_criterion */
+    ITAV_CODE_CONSTRAINT = 20,         /**< itav_constraint (not ITAV_CONSTRAINT_NONE) */
+    ITAV_CODE_DUE_KIND = 21,           /**< itav_due_kind */
+    ITAV_CODE_PLAN_FIELD = 22          /**< itav_plan_field */
 } itav_code_type;
 
 /**
  * @brief The code of a value ("informal" for ITAV_SETTING_INFORMAL).
  * @param type the enumeration
- * @param value a value of it; for ITAV_CODE_AUDIENCE a single bit
+ * @param value a value of it; for ITAV_CODE_AUDIENCE, ITAV_CODE_SUPPORT and ITAV_CODE_SLOT a
+ *        single bit
  * @return a static string, or NULL if type or value is unknown, or value is the "unknown"
  *         value 0 of the enumeration.
  */

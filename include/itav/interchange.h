@@ -12,7 +12,9 @@
 
 #include "common.h"
 #include "intervention.h"
+#include "match.h"
 #include "offer.h"
+#include "participant.h"
 #include "store.h"
 
 #ifdef __cplusplus
@@ -98,6 +100,59 @@ ITAV_API int itav_offer_to_json(char **out, const itav_offer *of);
  * @return as itav_intervention_from_json().
  */
 ITAV_API int itav_offer_from_json(itav_offer **out, itav_db *db, const char *json);
+
+/**
+ * @brief Encodes a participant as an itav/1 participant object (pretty-printed JSON).
+ * @param[out] out the text, owned by the caller (free with itav_free())
+ * @param p the participant
+ * @return ITAV_OK, ITAV_EINVAL, ITAV_ENOMEM.
+ */
+ITAV_API int itav_participant_to_json(char **out, const itav_participant *p);
+/**
+ * @brief Decodes one itav/1 participant object.
+ * @param[out] out the participant
+ * @param db a context to receive the error message (may be NULL); nothing is read from it
+ * @param json the JSON text
+ * @return ITAV_OK, ITAV_EINVAL (NULL), ITAV_EFORMAT (the message gives the JSON path),
+ *         ITAV_ENOMEM.
+ */
+ITAV_API int itav_participant_from_json(itav_participant **out, itav_db *db,
+                                        const char *json);
+/**
+ * @brief Encodes a match, with its audit trail, as an itav/1 match object.
+ * @param[out] out the text, owned by the caller (free with itav_free())
+ * @param m the match
+ * @return ITAV_OK, ITAV_EINVAL, ITAV_ENOMEM.
+ */
+ITAV_API int itav_match_to_json(char **out, const itav_match *m);
+
+/**
+ * @brief Imports participants from a CSV file (a header row, then one participant a row):
+ * all rows, or nothing.
+ *
+ * The columns are documented in docs/format.md; only "ref" and "kind" are required, the
+ * others may be left out or left empty, and their order is free. Every problem is reported in
+ * itav_errmsg() with its place: "file:row N, column NAME: ...".
+ * @param db the store
+ * @param path the file (UTF-8, comma-separated, fields quoted with " where needed)
+ * @param offer the offer for rows without an "offer" column or with that cell empty; NULL
+ *        if every row names its offer
+ * @return ITAV_OK, ITAV_EINVAL (NULL db or path), ITAV_EIO (cannot read the file, cannot
+ *         write the store), ITAV_EFORMAT (any problem in the data, including references
+ *         already in the store), ITAV_ENOMEM.
+ */
+ITAV_API int itav_import_participants_csv_file(itav_db *db, const char *path,
+                                               const char *offer);
+/**
+ * @brief Imports participants from CSV text, as itav_import_participants_csv_file().
+ * @param db the store
+ * @param csv the text
+ * @param name a name for the text in messages, or NULL ("<string>")
+ * @param offer the default offer, or NULL
+ * @return as itav_import_participants_csv_file().
+ */
+ITAV_API int itav_import_participants_csv_string(itav_db *db, const char *csv,
+                                                 const char *name, const char *offer);
 
 /**
  * @brief Loads the built-in catalogue (data/catalog.json, compiled into the library): every

@@ -28,7 +28,7 @@ from ._objects import (INTERVENTION_FIELDS, OFFER_FIELDS, ElementStatement, Figu
 from ._store import (Backend, MemoryBackend, Store, catalog_json, open, open_backend, version,
                      version_number)
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "AGE_NONE", "Audience", "Backend", "Busy", "Channel", "CodeType", "DATE_NONE",

@@ -18,7 +18,7 @@ from ._objects import Intervention, Offer
 
 
 def version():
-    """The library's version text (itav_version()), e.g. "0.1.0"."""
+    """The library's version text (itav_version()), e.g. "0.2.0"."""
     return dec(lib.itav_version())
 
 

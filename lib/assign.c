@@ -1,0 +1,2 @@
+/* assign: to be written. */
+#include "internal.h"

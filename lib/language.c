@@ -1,0 +1,2 @@
+/* language: to be written. */
+#include "internal.h"

@@ -1,0 +1,2 @@
+/* match: to be written. */
+#include "internal.h"

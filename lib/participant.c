@@ -1,0 +1,2 @@
+/* participant: to be written. */
+#include "internal.h"

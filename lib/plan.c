@@ -1,0 +1,2 @@
+/* plan: to be written. */
+#include "internal.h"

@@ -1,0 +1,2 @@
+/* suggest: to be written. */
+#include "internal.h"
