@@ -141,10 +141,14 @@ struct itav_plan {
     long value[ITAV_PLAN_FIELD_COUNT + 1]; /* indexed by itav_plan_field; ITAV_PLAN_UNSET */
     char *source[ITAV_PLAN_FIELD_COUNT + 1];
 };
-/* Copies *src into a new plan in *slot (NULL src clears it); *slot unchanged on ENOMEM. */
+/* Copies *src into a new plan in *slot (NULL src, or one that sets no field, clears it);
+ * *slot unchanged on ENOMEM. */
 int itav__plan_replace(itav_plan **slot, const itav_plan *src);
 /* Whether a value is allowed for a field (ITAV_PLAN_UNSET always is). */
 bool itav__plan_value_ok(itav_plan_field field, long value);
+/* The legal values lo..hi of a numeric field (flags are 0..1); false for criteria and
+ * unknown fields. */
+bool itav__plan_range(itav_plan_field field, long *lo, long *hi);
 
 /* ---- participants ---- */
 #define ITAV__REF_MAX 64
@@ -180,7 +184,8 @@ struct itav_participant {
 };
 
 itav_side itav__kind_side(itav_participant_kind kind);
-/* Legal status moves made by hand (itav_participant_set_status) or at creation. */
+/* Legal status moves made by hand (itav_participant_set_status) or at creation (from 0:
+ * the starting statuses itav_participant_create() allows). */
 bool itav__status_move_ok(itav_side side, itav_participant_status from,
                           itav_participant_status to);
 /* Validation the store applies before every write of a participant. */
@@ -224,6 +229,10 @@ int itav__match_add_transition(itav_match *m, itav_match_state state, int32_t da
                                itav_actor actor, const char *note);
 int itav__match_write(itav_db *db, const itav_match *m);
 int itav__match_read(itav_match **out, itav_db *db, const char *id);
+/* Moves m (read in the caller's transaction) by the rules of itav_match_advance(), whose
+ * arguments the caller has checked; writes it and, when it closes, the statuses. */
+int itav__match_move(itav_db *db, itav_match *m, itav_match_state state, int32_t date,
+                     itav_actor actor, itav_end_reason reason, const char *note);
 /* Number of open matches of a participant (either side). */
 int itav__open_match_count(size_t *out, itav_db *db, const char *ref, itav_side side);
 /* Whether the pair has ever declined (DECLINED) or has an open match right now. */

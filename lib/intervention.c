@@ -130,6 +130,7 @@ ITAV_API void itav_intervention_free(itav_intervention *iv)
         for (int e = 0; e < ITAV_ELEMENT_COUNT; e++)
             clear_statement(&iv->profile[s][e]);
     itav__sources_clear(&iv->sources);
+    itav_plan_free(iv->plan);
     itav__free(iv);
 }
 
@@ -170,7 +171,8 @@ ITAV_API int itav_intervention_dup(itav_intervention **out, const itav_intervent
                 goto nomem;
         }
     }
-    if (itav__sources_copy(&c->sources, &iv->sources))
+    if (itav__sources_copy(&c->sources, &iv->sources) ||
+        itav__plan_replace(&c->plan, iv->plan))
         goto nomem;
     *out = c;
     return ITAV_OK;

@@ -195,6 +195,8 @@ static bool put_elements(json_t *o, const itav_intervention *iv)
     return ok;
 }
 
+static bool put_plan(json_t *obj, const itav_plan *plan); /* with the plans, below */
+
 static json_t *encode_intervention(const itav_intervention *iv)
 {
     json_t *o = json_object();
@@ -213,7 +215,7 @@ static json_t *encode_intervention(const itav_intervention *iv)
               put_figures(o, "reach", &iv->reach) &&
               put_list(o, "works", &iv->text[ITAV_TEXT_WORKS]) &&
               put_list(o, "improve", &iv->text[ITAV_TEXT_IMPROVE]) &&
-              put_list(o, "links", &iv->text[ITAV_TEXT_LINKS]) &&
+              put_list(o, "links", &iv->text[ITAV_TEXT_LINKS]) && put_plan(o, iv->plan) &&
               put_sources(o, &iv->sources, itav__intervention_fields);
     if (!ok) {
         json_decref(o);
@@ -239,7 +241,7 @@ static json_t *encode_offer(const itav_offer *of)
               put_text(o, "region", of->region) && put_text(o, "provider", of->provider) &&
               put_date(o, "start", of->start) && put_date(o, "end", of->end) &&
               put_text(o, "contact", of->contact) && put_figures(o, "targets", &of->targets) &&
-              put_figures(o, "reach", &of->reach) &&
+              put_figures(o, "reach", &of->reach) && put_plan(o, of->plan) &&
               put_sources(o, &of->sources, itav__offer_fields);
     if (!ok) {
         json_decref(o);
@@ -250,9 +252,155 @@ static json_t *encode_offer(const itav_offer *of)
 
 /* Dumps a value as owned text: compact for storage, indented with a final newline for
  * people and files. */
-/* ---- plans and participants (encoders) ---- */
+/* ---- plans (encoder) ---- */
+
+/* Plan fields written as true/false rather than as numbers. */
+static bool plan_flag(int field)
+{
+    return field == ITAV_PLAN_TRIAL || field == ITAV_PLAN_VOG || field == ITAV_PLAN_TRAINING;
+}
+
+static json_t *encode_criteria(long bits)
+{
+    json_t *a = json_array();
+    bool ok = a != NULL;
+    for (int c = 1; ok && c <= ITAV_CRITERION_COUNT; c++)
+        if (bits & (1L << c))
+            ok = push(a, json_string(itav_code_name(ITAV_CODE_CRITERION, c)));
+    if (!ok) {
+        json_decref(a);
+        return NULL;
+    }
+    return a;
+}
+
+static bool put_plan(json_t *obj, const itav_plan *plan)
+{
+    if (!plan)
+        return true;
+    json_t *o = json_object(), *so = NULL;
+    bool ok = o != NULL;
+    for (int f = 1; ok && f <= ITAV_PLAN_FIELD_COUNT; f++) {
+        long v = plan->value[f];
+        const char *name = itav_code_name(ITAV_CODE_PLAN_FIELD, f);
+        if (v == ITAV_PLAN_UNSET)
+            continue;
+        ok = put(o, name, f == ITAV_PLAN_CRITERIA ? encode_criteria(v)
+                          : plan_flag(f)          ? json_boolean(v)
+                                                  : json_integer(v));
+        if (ok && plan->source[f])
+            ok = (so || (so = json_object())) && put_text(so, name, plan->source[f]);
+    }
+    ok = ok && (!so || attach(o, "sources", &so)) && attach(obj, "plan", &o);
+    json_decref(so);
+    json_decref(o);
+    return ok;
+}
+
+/* ---- participants (encoder) ---- */
+
+/* A set of bits as an array of their codes, in bit order; nothing when no bit is set. */
+static bool put_participant_bits(json_t *obj, const char *key, itav_code_type type,
+                                 unsigned long bits)
+{
+    if (!bits)
+        return true;
+    json_t *a = json_array();
+    bool ok = a != NULL;
+    for (int b = 0; ok && b < 32; b++)
+        if (bits & (1ul << b))
+            ok = push(a, json_string(itav_code_name(type, (int)(1u << b))));
+    ok = ok && attach(obj, key, &a);
+    json_decref(a);
+    return ok;
+}
+
+/* A pair of numbers as an object {lo_key, hi_key}. */
+static bool put_participant_pair(json_t *obj, const char *key, const char *lo_key, json_t *lo,
+                                 const char *hi_key, json_t *hi)
+{
+    json_t *o = json_object();
+    if (!o || !put(o, lo_key, lo)) { /* put() took lo if there was an o */
+        if (!o)
+            json_decref(lo);
+        json_decref(hi);
+        json_decref(o);
+        return false;
+    }
+    bool ok = put(o, hi_key, hi) && attach(obj, key, &o);
+    json_decref(o);
+    return ok;
+}
+
+static json_t *encode_participant(const itav_participant *p)
+{
+    json_t *o = json_object(), *children = NULL;
+    bool ok = o && put_text(o, "ref", p->ref) && put_text(o, "offer", p->offer) &&
+              put_code(o, "kind", ITAV_CODE_PARTICIPANT_KIND, p->kind) &&
+              put_code(o, "status", ITAV_CODE_PARTICIPANT_STATUS, p->status) &&
+              put_date(o, "status_date", p->status_date) &&
+              put_text(o, "municipality", p->municipality) &&
+              put_text(o, "postcode", p->postcode[0] ? p->postcode : NULL) &&
+              (!p->has_location || put_participant_pair(o, "location", "lat", json_real(p->lat),
+                                                        "lon", json_real(p->lon))) &&
+              put_participant_bits(o, "availability", ITAV_CODE_SLOT, p->availability) &&
+              put_participant_bits(o, "support", ITAV_CODE_SUPPORT, p->support) &&
+              put_list(o, "languages", &p->languages) &&
+              (!p->language_required || put(o, "language_required", json_true())) &&
+              put_list(o, "interests", &p->interests);
+    if (ok && p->nchildren) {
+        ok = (children = json_array()) != NULL;
+        for (size_t i = 0; ok && i < p->nchildren; i++)
+            ok = push(children, json_integer(p->children[i]));
+        ok = ok && attach(o, "children", &children);
+    }
+    ok = ok &&
+         (p->age_min < 0 || put_participant_pair(o, "age_range", "min", json_integer(p->age_min),
+                                                 "max", json_integer(p->age_max))) &&
+         put_date(o, "vog_date", p->vog_date) &&
+         (!p->trained || put(o, "trained", json_true())) &&
+         (p->capacity == 1 || put(o, "capacity", json_integer(p->capacity))) &&
+         put_date(o, "registered", p->registered) &&
+         (p->max_distance_m == 0 || put(o, "max_distance_m", number(p->max_distance_m))) &&
+         put_list(o, "exclusions", &p->exclusions);
+    json_decref(children);
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
 
 /* ---- matches (encoder) ---- */
+
+static json_t *encode_match(const itav_match *m)
+{
+    json_t *o = json_object(), *trail = json_array();
+    bool ok = o && trail && put_text(o, "id", m->id) && put_text(o, "offer", m->offer) &&
+              put_text(o, "asking", m->asking) && put_text(o, "supporting", m->supporting) &&
+              put_code(o, "state", ITAV_CODE_MATCH_STATE, m->state) &&
+              (m->score < 0 || put(o, "score", json_real(m->score))) &&
+              put_text(o, "previous", m->previous) &&
+              put_code(o, "reason", ITAV_CODE_END_REASON, m->reason);
+    for (size_t i = 0; ok && i < m->ntrail; i++) {
+        const itav__transition *tr = &m->trail[i];
+        json_t *t = json_object();
+        ok = t && put_code(t, "state", ITAV_CODE_MATCH_STATE, tr->state) &&
+             put_date(t, "date", tr->date) && put_code(t, "actor", ITAV_CODE_ACTOR, tr->actor) &&
+             put_text(t, "note", tr->note);
+        if (ok)
+            ok = push(trail, t);
+        else
+            json_decref(t);
+    }
+    ok = ok && attach(o, "trail", &trail);
+    json_decref(trail);
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
 
 static int dump(char **out, json_t *v, bool pretty)
 {
@@ -753,10 +901,13 @@ static int decode_elements(dec *d, const json_t *obj, const char *path, itav_int
     return ITAV_OK;
 }
 
+static int decode_plan(dec *d, const json_t *obj, const char *path,
+                       itav_plan **slot); /* with the plans, below */
+
 static const char *const intervention_members[] = {"id", "name", "kind", "summary",
     "providers", "municipalities", "regions", "since", "audience", "setting", "scope",
     "channel", "roles", "phases", "elements", "evidence_level", "reach", "works", "improve",
-    "links", "sources", NULL};
+    "links", "plan", "sources", NULL};
 
 static int decode_intervention(dec *d, const json_t *v, const char *path,
                                itav_intervention **out)
@@ -799,6 +950,7 @@ static int decode_intervention(dec *d, const json_t *v, const char *path,
     if ((rc = decode_audience(d, v, path, iv)) || (rc = decode_roles(d, v, path, iv)) ||
         (rc = decode_elements(d, v, path, iv)) ||
         (rc = figure_array(d, v, path, "reach", &iv->reach)) ||
+        (rc = decode_plan(d, v, path, &iv->plan)) ||
         (rc = sources_member(d, v, path, itav__intervention_fields, &iv->sources)))
         goto fail;
     *out = iv;
@@ -825,7 +977,8 @@ static int date_member(dec *d, const json_t *obj, const char *path, const char *
 }
 
 static const char *const offer_members[] = {"id", "intervention", "name", "municipalities",
-    "region", "provider", "start", "end", "contact", "targets", "reach", "sources", NULL};
+    "region", "provider", "start", "end", "contact", "targets", "reach", "plan", "sources",
+    NULL};
 
 static int decode_offer(dec *d, const json_t *v, const char *path, itav_offer **out)
 {
@@ -858,6 +1011,7 @@ static int decode_offer(dec *d, const json_t *v, const char *path, itav_offer **
     if ((rc = text_array(d, v, path, "municipalities", &of->municipalities)) ||
         (rc = figure_array(d, v, path, "targets", &of->targets)) ||
         (rc = figure_array(d, v, path, "reach", &of->reach)) ||
+        (rc = decode_plan(d, v, path, &of->plan)) ||
         (rc = sources_member(d, v, path, itav__offer_fields, &of->sources)))
         goto fail;
     *out = of;
@@ -868,9 +1022,480 @@ fail:
 }
 
 /* Parses text as JSON; a syntax error becomes "NAME:LINE:COLUMN: message". */
-/* ---- plans and participants (decoders) ---- */
+/* ---- plans (decoder) ---- */
+
+static int decode_criteria(dec *d, const json_t *a, const char *path, long *out)
+{
+    char pi[PATH_MAX_LEN], expected[128] = "";
+    *out = 0;
+    for (int c = 1; c <= ITAV_CRITERION_COUNT; c++) {
+        strcat(expected, c > 1 ? ", " : "");
+        strcat(expected, itav_code_name(ITAV_CODE_CRITERION, c));
+    }
+    if (!json_is_array(a) || !json_array_size(a))
+        return problem(d, path, "expected a non-empty array of criteria (%s), found %s",
+                       expected, json_is_array(a) ? "an empty array" : type_name(a));
+    for (size_t i = 0; i < json_array_size(a); i++) {
+        const json_t *v = json_array_get(a, i);
+        int c;
+        join_index(pi, path, i);
+        if (!json_is_string(v) ||
+            itav_code_parse(&c, ITAV_CODE_CRITERION, json_string_value(v)) != ITAV_OK)
+            return problem(d, pi, "unknown criterion (expected one of: %s)", expected);
+        if (*out & (1L << c))
+            return problem(d, pi, "\"%s\" is listed twice", json_string_value(v));
+        *out |= 1L << c;
+    }
+    return ITAV_OK;
+}
+
+static int decode_plan_value(dec *d, const json_t *v, const char *path, int field, long *out)
+{
+    long lo = 0, hi = 0;
+    if (field == ITAV_PLAN_CRITERIA)
+        return decode_criteria(d, v, path, out);
+    if (plan_flag(field)) {
+        if (!json_is_boolean(v))
+            return problem(d, path, "expected true or false, found %s", type_name(v));
+        *out = json_is_true(v);
+        return ITAV_OK;
+    }
+    if (!json_is_integer(v))
+        return problem(d, path, "expected an integer, found %s", type_name(v));
+    itav__plan_range((itav_plan_field)field, &lo, &hi);
+    json_int_t x = json_integer_value(v);
+    if (x < lo || x > hi)
+        return problem(d, path, "%lld is out of range (%ld to %ld)", (long long)x, lo, hi);
+    *out = (long)x;
+    return ITAV_OK;
+}
+
+static int decode_plan_sources(dec *d, const json_t *s, const char *path, itav_plan *plan)
+{
+    char pk[PATH_MAX_LEN];
+    const char *key;
+    json_t *v;
+    if (!json_is_object(s))
+        return problem(d, path, "expected an object, found %s", type_name(s));
+    json_object_foreach((json_t *)s, key, v) {
+        int f;
+        join(pk, path, key);
+        if (itav_code_parse(&f, ITAV_CODE_PLAN_FIELD, key) != ITAV_OK)
+            return problem(d, pk, "\"%s\" is not a plan field", key);
+        if (plan->value[f] == ITAV_PLAN_UNSET)
+            return problem(d, pk, "the plan gives no \"%s\" to cite", key);
+        if (!json_is_string(v) || !itav__valid_ref(json_string_value(v)))
+            return problem(d, pk, "expected a source reference like \"001:L373-380\"");
+        if (itav_plan_set_source(plan, (itav_plan_field)f, json_string_value(v)) != ITAV_OK)
+            return nomem(d, pk);
+    }
+    return ITAV_OK;
+}
+
+/* Decodes the member "plan" of obj, if there is one, into *slot. */
+static int decode_plan(dec *d, const json_t *obj, const char *path, itav_plan **slot)
+{
+    static const char *const members[] = {"trial", "trial_months", "review_months",
+        "max_months", "max_distance_m", "vog", "vog_valid_months", "training", "criteria",
+        "sources", NULL};
+    char p[PATH_MAX_LEN], pf[PATH_MAX_LEN];
+    const json_t *v = json_object_get(obj, "plan");
+    itav_plan *plan;
+    int rc;
+    if (!v)
+        return ITAV_OK;
+    join(p, path, "plan");
+    if ((rc = object(d, v, p, members, 0)))
+        return rc;
+    if (itav_plan_new(&plan) != ITAV_OK)
+        return nomem(d, p);
+    for (int f = 1; rc == ITAV_OK && f <= ITAV_PLAN_FIELD_COUNT; f++) {
+        const char *name = itav_code_name(ITAV_CODE_PLAN_FIELD, f);
+        const json_t *fv = json_object_get(v, name);
+        join(pf, p, name);
+        if (fv)
+            rc = decode_plan_value(d, fv, pf, f, &plan->value[f]);
+    }
+    if (rc == ITAV_OK && json_object_get(v, "sources")) {
+        join(pf, p, "sources");
+        rc = decode_plan_sources(d, json_object_get(v, "sources"), pf, plan);
+    }
+    if (rc == ITAV_OK && itav__plan_replace(slot, plan) != ITAV_OK)
+        rc = nomem(d, p);
+    itav_plan_free(plan);
+    return rc;
+}
+
+/* ---- participants (decoder) ---- */
+
+static const char *const participant_members[] = {"ref", "offer", "kind", "status",
+    "status_date", "municipality", "postcode", "location", "availability", "support",
+    "languages", "language_required", "interests", "children", "age_range", "vog_date",
+    "trained", "capacity", "registered", "max_distance_m", "exclusions", NULL};
+
+/* A member that must be true or false; *out is 0 when it is missing. */
+static int participant_flag(dec *d, const json_t *obj, const char *path, const char *key,
+                            int *out)
+{
+    char p[PATH_MAX_LEN];
+    const json_t *v = json_object_get(obj, key);
+    *out = json_is_true(v);
+    join(p, path, key);
+    return !v || json_is_boolean(v) ? ITAV_OK
+                                    : problem(d, p, "expected true or false, found %s",
+                                              type_name(v));
+}
+
+/* An array of single-bit codes of one type, or-ed into *out; expected says which codes. */
+static int participant_bits(dec *d, const json_t *obj, const char *path, const char *key,
+                            itav_code_type type, const char *expected, unsigned long *out)
+{
+    char p[PATH_MAX_LEN], pi[PATH_MAX_LEN];
+    const json_t *a = json_object_get(obj, key);
+    *out = 0;
+    if (!a)
+        return ITAV_OK;
+    join(p, path, key);
+    if (!json_is_array(a))
+        return problem(d, p, "expected an array of codes, found %s", type_name(a));
+    for (size_t i = 0; i < json_array_size(a); i++) {
+        const json_t *v = json_array_get(a, i);
+        int bit;
+        join_index(pi, p, i);
+        if (!json_is_string(v))
+            return problem(d, pi, "expected a string, found %s", type_name(v));
+        if (itav_code_parse(&bit, type, json_string_value(v)) != ITAV_OK)
+            return problem(d, pi, "unknown code \"%s\" (expected %s)", json_string_value(v),
+                           expected);
+        *out |= (unsigned long)bit;
+    }
+    return ITAV_OK;
+}
+
+/* An array of strings, each given to a participant setter; what says what the setter
+ * accepts, for the message when it refuses one. */
+static int participant_items(dec *d, const json_t *obj, const char *path, const char *key,
+                             itav_participant *pt, int (*add)(itav_participant *, const char *),
+                             const char *what)
+{
+    char p[PATH_MAX_LEN], pi[PATH_MAX_LEN];
+    const json_t *a = json_object_get(obj, key);
+    if (!a)
+        return ITAV_OK;
+    join(p, path, key);
+    if (!json_is_array(a))
+        return problem(d, p, "expected an array of strings, found %s", type_name(a));
+    for (size_t i = 0; i < json_array_size(a); i++) {
+        const json_t *v = json_array_get(a, i);
+        join_index(pi, p, i);
+        if (!json_is_string(v))
+            return problem(d, pi, "expected a string, found %s", type_name(v));
+        if (strlen(json_string_value(v)) != json_string_length(v))
+            return problem(d, pi, "text contains a NUL character");
+        int rc = add(pt, json_string_value(v));
+        if (rc == ITAV_EINVAL)
+            return problem(d, pi, "\"%s\" is not %s", json_string_value(v), what);
+        if (rc != ITAV_OK)
+            return nomem(d, pi);
+    }
+    return ITAV_OK;
+}
+
+static int decode_participant_location(dec *d, const json_t *v, const char *path,
+                                       itav_participant *pt)
+{
+    static const char *const members[] = {"lat", "lon", NULL};
+    char p[PATH_MAX_LEN], pc[PATH_MAX_LEN];
+    const json_t *loc = json_object_get(v, "location");
+    double lat, lon;
+    int rc;
+    if (!loc)
+        return ITAV_OK;
+    join(p, path, "location");
+    if ((rc = object(d, loc, p, members, 2)) || (rc = number_member(d, loc, p, "lat", &lat)) ||
+        (rc = number_member(d, loc, p, "lon", &lon)))
+        return rc;
+    if (!(lat >= -90 && lat <= 90)) {
+        join(pc, p, "lat");
+        return problem(d, pc, "latitude %g is out of range (-90 to 90)", lat);
+    }
+    if (!(lon >= -180 && lon <= 180)) {
+        join(pc, p, "lon");
+        return problem(d, pc, "longitude %g is out of range (-180 to 180)", lon);
+    }
+    return itav_participant_set_location(pt, lat, lon) == ITAV_OK ? ITAV_OK : nomem(d, p);
+}
+
+static int decode_participant_ages(dec *d, const json_t *v, const char *path,
+                                   itav_participant *pt)
+{
+    static const char *const members[] = {"min", "max", NULL};
+    char p[PATH_MAX_LEN], pi[PATH_MAX_LEN];
+    const json_t *a = json_object_get(v, "children"), *range = json_object_get(v, "age_range");
+    long min, max;
+    bool present;
+    int rc;
+    if (a) {
+        join(p, path, "children");
+        if (!json_is_array(a))
+            return problem(d, p, "expected an array of ages in months, found %s", type_name(a));
+        if (json_array_size(a) > ITAV_CHILDREN_MAX)
+            return problem(d, p, "more than %d children", ITAV_CHILDREN_MAX);
+        for (size_t i = 0; i < json_array_size(a); i++) {
+            const json_t *c = json_array_get(a, i);
+            join_index(pi, p, i);
+            if (!json_is_integer(c))
+                return problem(d, pi, "expected an integer, found %s", type_name(c));
+            if (itav_participant_add_child(pt, (int32_t)json_integer_value(c)) != ITAV_OK)
+                return problem(d, pi, "%lld is out of range (0 to 300 months)",
+                               (long long)json_integer_value(c));
+        }
+    }
+    if (!range)
+        return ITAV_OK;
+    join(p, path, "age_range");
+    if ((rc = object(d, range, p, members, 2)) ||
+        (rc = int_member(d, range, p, "min", 0, 300, &present, &min)) ||
+        (rc = int_member(d, range, p, "max", 0, 300, &present, &max)))
+        return rc;
+    if (max < min)
+        return problem(d, p, "min %ld is greater than max %ld", min, max);
+    return itav_participant_set_age_range(pt, (int32_t)min, (int32_t)max) == ITAV_OK
+               ? ITAV_OK
+               : nomem(d, p);
+}
+
+/* Checks that status, side and reference agree: only erased participants have an erased
+ * reference, and waiting/available belong to one side each. */
+static int check_participant_status(dec *d, const char *path, const itav_participant *pt)
+{
+    char p[PATH_MAX_LEN];
+    itav_side side = itav__kind_side(pt->kind);
+    const char *status = itav_code_name(ITAV_CODE_PARTICIPANT_STATUS, pt->status);
+    join(p, path, "status");
+    if ((pt->status == ITAV_PSTATUS_ERASED) != itav__is_erased_ref(pt->ref))
+        return pt->status == ITAV_PSTATUS_ERASED
+                   ? problem(d, p, "an erased participant has a reference \"%sN\"",
+                             ITAV__ERASED_PREFIX)
+                   : problem(d, p, "\"%s\" is the reference of an erased participant, but the "
+                                   "status is %s", pt->ref, status);
+    if (pt->status == ITAV_PSTATUS_WAITING && side != ITAV_SIDE_ASKING)
+        return problem(d, p, "waiting is for the asking side only (use available)");
+    if (pt->status == ITAV_PSTATUS_AVAILABLE && side != ITAV_SIDE_SUPPORTING)
+        return problem(d, p, "available is for the supporting side only (use waiting)");
+    return ITAV_OK;
+}
+
+static int decode_participant(dec *d, const json_t *v, const char *path, itav_participant **out)
+{
+    const char *ref, *offer, *municipality, *postcode;
+    char p[PATH_MAX_LEN];
+    int kind, status, trained, language_required, rc;
+    int32_t status_date, vog_date, registered;
+    unsigned long availability, support;
+    long capacity = 1;
+    bool has_capacity;
+    itav_participant *pt = NULL;
+    if ((rc = object(d, v, path, participant_members, 4)) ||
+        (rc = required_text(d, v, path, "ref", &ref)))
+        return rc;
+    bool erased = itav__is_erased_ref(ref);
+    if (!erased && !itav__valid_participant_ref(ref)) {
+        join(p, path, "ref");
+        return problem(d, p, "\"%s\" is not a valid reference (1-64 of A-Z, a-z, 0-9, '.', '_' "
+                             "and '-', starting with a letter or digit)", ref);
+    }
+    if ((rc = id_member(d, v, path, "offer", &offer)) ||
+        (rc = code_member(d, v, path, "kind", ITAV_CODE_PARTICIPANT_KIND, &kind)) ||
+        (rc = code_member(d, v, path, "status", ITAV_CODE_PARTICIPANT_STATUS, &status)) ||
+        (rc = date_member(d, v, path, "status_date", &status_date)) ||
+        (rc = text(d, v, path, "municipality", &municipality)) ||
+        (rc = text(d, v, path, "postcode", &postcode)) ||
+        (rc = participant_bits(d, v, path, "availability", ITAV_CODE_SLOT,
+                               "mon_morning, mon_afternoon, mon_evening, ... sun_evening",
+                               &availability)) ||
+        (rc = participant_bits(d, v, path, "support", ITAV_CODE_SUPPORT,
+                               "daytime_care, sleepover, accompany, homework, listening_ear, "
+                               "practical_help, activities, parenting or wayfinding",
+                               &support)) ||
+        (rc = participant_flag(d, v, path, "language_required", &language_required)) ||
+        (rc = date_member(d, v, path, "vog_date", &vog_date)) ||
+        (rc = participant_flag(d, v, path, "trained", &trained)) ||
+        (rc = int_member(d, v, path, "capacity", 1, 100, &has_capacity, &capacity)) ||
+        (rc = date_member(d, v, path, "registered", &registered)))
+        return rc;
+    if (!kind || !status) {
+        join(p, path, kind ? "status" : "kind");
+        return problem(d, p, "must not be empty");
+    }
+    /* The object is made with a stand-in for an erased reference, which
+     * itav_participant_new() refuses by design. */
+    if (itav_participant_new(&pt, erased ? "erased" : ref, offer,
+                             (itav_participant_kind)kind) != ITAV_OK ||
+        (erased && itav__set_text(&pt->ref, ref) != ITAV_OK))
+        goto nomemory;
+    pt->status = (itav_participant_status)status;
+    pt->status_date = status_date;
+    pt->vog_date = vog_date;
+    pt->registered = registered;
+    pt->availability = (uint32_t)availability;
+    pt->support = (unsigned)support;
+    pt->language_required = language_required;
+    pt->trained = trained;
+    if ((rc = check_participant_status(d, path, pt)))
+        goto fail;
+    if (itav_participant_set_capacity(pt, (int)capacity) != ITAV_OK) {
+        join(p, path, "capacity");
+        rc = problem(d, p, "the asking side has capacity 1");
+        goto fail;
+    }
+    if (itav_participant_set_municipality(pt, municipality) != ITAV_OK)
+        goto nomemory;
+    if (itav_participant_set_postcode(pt, postcode) != ITAV_OK) {
+        join(p, path, "postcode");
+        rc = problem(d, p, "\"%s\" is not a postcode area (four digits, the first not 0)",
+                     postcode);
+        goto fail;
+    }
+    const json_t *dist = json_object_get(v, "max_distance_m");
+    if (dist) {
+        join(p, path, "max_distance_m");
+        if (!json_is_number(dist))
+            rc = problem(d, p, "expected a number, found %s", type_name(dist));
+        else if (itav_participant_set_max_distance(pt, json_number_value(dist)) != ITAV_OK)
+            rc = problem(d, p, "%g is out of range (0 to 20000000 metres)",
+                         json_number_value(dist));
+        if (rc)
+            goto fail;
+    }
+    if ((rc = decode_participant_location(d, v, path, pt)) ||
+        (rc = decode_participant_ages(d, v, path, pt)) ||
+        (rc = participant_items(d, v, path, "languages", pt, itav_participant_add_language,
+                                "an ISO 639-1 language code (two lower-case letters)")) ||
+        (rc = participant_items(d, v, path, "interests", pt, itav_participant_add_interest,
+                                "an interest tag (lower-case letters, digits and single "
+                                "hyphens)")) ||
+        (rc = participant_items(d, v, path, "exclusions", pt, itav_participant_add_exclusion,
+                                "another participant's reference")))
+        goto fail;
+    *out = pt;
+    return ITAV_OK;
+nomemory:
+    rc = nomem(d, path);
+fail:
+    itav_participant_free(pt);
+    return rc;
+}
 
 /* ---- matches (decoder) ---- */
+
+static const char *const match_members[] = {"id", "offer", "asking", "supporting", "state",
+    "trail", "score", "previous", "reason", NULL};
+
+/* A participant reference: a host's own or one erasure gave. */
+static int match_party(dec *d, const json_t *obj, const char *path, const char *key,
+                       const char **out)
+{
+    int rc = required_text(d, obj, path, key, out);
+    if (rc == ITAV_OK && !itav__valid_participant_ref(*out) && !itav__is_erased_ref(*out)) {
+        char p[PATH_MAX_LEN];
+        join(p, path, key);
+        return problem(d, p, "\"%s\" is not a valid participant reference", *out);
+    }
+    return rc;
+}
+
+/* One entry of the trail, checked against the entry before it (none for the first). */
+static int match_transition(dec *d, const json_t *v, const char *path, itav_match *m)
+{
+    static const char *const members[] = {"state", "date", "actor", "note", NULL};
+    char p[PATH_MAX_LEN];
+    const char *note;
+    int state, actor, rc;
+    int32_t date;
+    if ((rc = object(d, v, path, members, 3)) ||
+        (rc = code_member(d, v, path, "state", ITAV_CODE_MATCH_STATE, &state)) ||
+        (rc = date_member(d, v, path, "date", &date)) ||
+        (rc = code_member(d, v, path, "actor", ITAV_CODE_ACTOR, &actor)) ||
+        (rc = text(d, v, path, "note", &note)))
+        return rc;
+    if (!state || !actor || date == ITAV_DATE_NONE)
+        return problem(d, path, "state, date and actor must not be empty");
+    join(p, path, "state");
+    if (!m->ntrail && state != ITAV_MATCH_PROPOSED)
+        return problem(d, p, "the trail starts with \"proposed\", not \"%s\"",
+                       itav_code_name(ITAV_CODE_MATCH_STATE, state));
+    if (m->ntrail && !itav_match_move_legal(m->state, (itav_match_state)state, 0) &&
+        !itav_match_move_legal(m->state, (itav_match_state)state, 1))
+        return problem(d, p, "\"%s\" cannot follow \"%s\"",
+                       itav_code_name(ITAV_CODE_MATCH_STATE, state),
+                       itav_code_name(ITAV_CODE_MATCH_STATE, m->state));
+    if (m->ntrail && date < m->trail[m->ntrail - 1].date) {
+        join(p, path, "date");
+        return problem(d, p, "before the date of the entry before it");
+    }
+    if (itav__match_add_transition(m, (itav_match_state)state, date, (itav_actor)actor, note))
+        return nomem(d, path);
+    return ITAV_OK;
+}
+
+static int decode_match(dec *d, const json_t *v, const char *path, itav_match **out)
+{
+    const char *id, *offer, *asking, *supporting, *previous = NULL;
+    char p[PATH_MAX_LEN], pi[PATH_MAX_LEN];
+    int state, reason, rc;
+    itav_match *m = NULL;
+    if ((rc = object(d, v, path, match_members, 6)) || (rc = id_member(d, v, path, "id", &id)) ||
+        (rc = id_member(d, v, path, "offer", &offer)) ||
+        (rc = match_party(d, v, path, "asking", &asking)) ||
+        (rc = match_party(d, v, path, "supporting", &supporting)) ||
+        (rc = code_member(d, v, path, "state", ITAV_CODE_MATCH_STATE, &state)) ||
+        (json_object_get(v, "previous") && (rc = id_member(d, v, path, "previous", &previous))) ||
+        (rc = code_member(d, v, path, "reason", ITAV_CODE_END_REASON, &reason)))
+        return rc;
+    if (strcmp(asking, supporting) == 0) {
+        join(p, path, "supporting");
+        return problem(d, p, "the same participant as \"asking\"");
+    }
+    const json_t *score = json_object_get(v, "score"), *trail = json_object_get(v, "trail");
+    join(p, path, "score");
+    if (score && (!json_is_number(score) || json_number_value(score) < 0 ||
+                  json_number_value(score) > 1))
+        return problem(d, p, "expected a number from 0 to 1");
+    join(p, path, "trail");
+    if (!json_is_array(trail) || !json_array_size(trail))
+        return problem(d, p, "expected a non-empty array of moves");
+    if (itav__match_new(&m, id, offer, asking, supporting) != ITAV_OK ||
+        (previous && !(m->previous = itav__strdup(previous)))) {
+        itav_match_free(m);
+        return nomem(d, path);
+    }
+    m->score = score ? json_number_value(score) : -1;
+    m->reason = (itav_end_reason)reason;
+    for (size_t i = 0; i < json_array_size(trail); i++) {
+        join_index(pi, p, i);
+        if ((rc = match_transition(d, json_array_get(trail, i), pi, m)))
+            goto fail;
+    }
+    join(p, path, "state");
+    if (state != (int)m->state) {
+        rc = problem(d, p, "\"%s\" is not the state of the last move (\"%s\")",
+                     state ? itav_code_name(ITAV_CODE_MATCH_STATE, state) : "",
+                     itav_code_name(ITAV_CODE_MATCH_STATE, m->state));
+        goto fail;
+    }
+    join(p, path, "reason");
+    if ((m->state == ITAV_MATCH_DECLINED || m->state == ITAV_MATCH_ENDED_EARLY) != (reason != 0)) {
+        rc = problem(d, p, reason ? "only a declined or ended_early match has a reason"
+                                  : "a declined or ended_early match needs a reason");
+        goto fail;
+    }
+    *out = m;
+    return ITAV_OK;
+fail:
+    itav_match_free(m);
+    return rc;
+}
 
 static json_t *parse(dec *d, const char *json, size_t size, const char *name)
 {
@@ -942,7 +1567,66 @@ ITAV_API int itav_offer_from_json(itav_offer **out, itav_db *db, const char *jso
     return rc == ITAV_OK ? rc : itav__error(db, rc, "%s", err);
 }
 
-/* ---- participants and matches (record codecs and public JSON functions) ---- */
+/* ---- participants (record codec and public JSON functions) ---- */
+
+int itav__participant_encode(char **out, const itav_participant *p, bool pretty)
+{
+    return dump(out, encode_participant(p), pretty);
+}
+
+int itav__participant_decode(itav_participant **out, const char *json, size_t size, char *err,
+                             size_t errsize)
+{
+    dec d = {err, errsize};
+    json_t *v = parse(&d, json, size, "<record>");
+    if (!v)
+        return ITAV_EFORMAT;
+    int rc = decode_participant(&d, v, "$", out);
+    json_decref(v);
+    return rc;
+}
+
+ITAV_API int itav_participant_to_json(char **out, const itav_participant *p)
+{
+    if (!out || !p)
+        return ITAV_EINVAL;
+    return itav__participant_encode(out, p, true);
+}
+
+ITAV_API int itav_participant_from_json(itav_participant **out, itav_db *db, const char *json)
+{
+    char err[512];
+    if (!out || !json)
+        return itav__error(db, ITAV_EINVAL, "no JSON text given");
+    int rc = itav__participant_decode(out, json, strlen(json), err, sizeof err);
+    return rc == ITAV_OK ? rc : itav__error(db, rc, "%s", err);
+}
+
+/* ---- matches (record codec and public JSON functions) ---- */
+
+int itav__match_encode(char **out, const itav_match *m, bool pretty)
+{
+    return dump(out, encode_match(m), pretty);
+}
+
+int itav__match_decode(itav_match **out, const char *json, size_t size, char *err,
+                       size_t errsize)
+{
+    dec d = {err, errsize};
+    json_t *v = parse(&d, json, size, "<record>");
+    if (!v)
+        return ITAV_EFORMAT;
+    int rc = decode_match(&d, v, "$", out);
+    json_decref(v);
+    return rc;
+}
+
+ITAV_API int itav_match_to_json(char **out, const itav_match *m)
+{
+    if (!out || !m)
+        return ITAV_EINVAL;
+    return itav__match_encode(out, m, true);
+}
 
 /* ======================================================================================
  * Datasets

@@ -134,7 +134,7 @@ ITAV_API int itav_match_to_json(char **out, const itav_match *m);
  * others may be left out or left empty, and their order is free. Every problem is reported in
  * itav_errmsg() with its place: "file:row N, column NAME: ...".
  * @param db the store
- * @param path the file (UTF-8, comma-separated, fields quoted with " where needed)
+ * @param path the file (UTF-8, comma-separated, fields in double quotes where needed)
  * @param offer the offer for rows without an "offer" column or with that cell empty; NULL
  *        if every row names its offer
  * @return ITAV_OK, ITAV_EINVAL (NULL db or path), ITAV_EIO (cannot read the file, cannot

@@ -77,7 +77,8 @@ ITAV_API long itav_plan_get(const itav_plan *plan, itav_plan_field field);
  * @brief Sets or clears a field.
  * @param plan the plan
  * @param field the field
- * @param value ITAV_PLAN_UNSET clears it; otherwise trial, vog and training take 0 or 1,
+ * @param value ITAV_PLAN_UNSET clears it (and its source); otherwise trial, vog and
+ *        training take 0 or 1,
  *        months 0 to 1200 (trial_months, review_months and max_months at least 1),
  *        max_distance_m 1 to 20,000,000, criteria a non-empty set of criterion bits
  * @return ITAV_OK, ITAV_EINVAL (NULL plan, unknown field, value out of range).
@@ -91,11 +92,13 @@ ITAV_API int itav_plan_set(itav_plan *plan, itav_plan_field field, long value);
  */
 ITAV_API const char *itav_plan_source(const itav_plan *plan, itav_plan_field field);
 /**
- * @brief Sets or clears the source reference of a field.
+ * @brief Sets or clears the source reference of a field. A source cites a value, so the
+ * field must be set first.
  * @param plan the plan
  * @param field the field
  * @param ref "NNN:Lline" or "NNN:Lfirst-last"; NULL or "" clears it
- * @return ITAV_OK, ITAV_EINVAL, ITAV_ENOMEM.
+ * @return ITAV_OK, ITAV_EINVAL (also for a reference to a field that is not set),
+ *         ITAV_ENOMEM.
  */
 ITAV_API int itav_plan_set_source(itav_plan *plan, itav_plan_field field, const char *ref);
 
@@ -109,7 +112,7 @@ ITAV_API const itav_plan *itav_intervention_plan(const itav_intervention *iv);
 /**
  * @brief Sets (a copy of) the plan of an intervention.
  * @param iv the intervention
- * @param plan the plan; NULL removes it
+ * @param plan the plan; NULL, or a plan with every field unset, removes it
  * @return ITAV_OK, ITAV_EINVAL, ITAV_ENOMEM.
  */
 ITAV_API int itav_intervention_set_plan(itav_intervention *iv, const itav_plan *plan);
@@ -122,7 +125,7 @@ ITAV_API const itav_plan *itav_offer_plan(const itav_offer *of);
 /**
  * @brief Sets (a copy of) the fields an offer overrides.
  * @param of the offer
- * @param plan the plan; NULL removes it
+ * @param plan the plan; NULL, or a plan with every field unset, removes it
  * @return ITAV_OK, ITAV_EINVAL, ITAV_ENOMEM.
  */
 ITAV_API int itav_offer_set_plan(itav_offer *of, const itav_plan *plan);
