@@ -1658,6 +1658,10 @@ typedef struct dataset {
     size_t niv;
     itav_offer **ofs;
     size_t nof;
+    itav_participant **pts;
+    size_t npt;
+    itav_match **ms;
+    size_t nm;
 } dataset;
 
 static void dataset_free(dataset *ds)
@@ -1666,8 +1670,144 @@ static void dataset_free(dataset *ds)
         itav_intervention_free(ds->ivs[i]);
     for (size_t i = 0; i < ds->nof; i++)
         itav_offer_free(ds->ofs[i]);
+    for (size_t i = 0; i < ds->npt; i++)
+        itav_participant_free(ds->pts[i]);
+    for (size_t i = 0; i < ds->nm; i++)
+        itav_match_free(ds->ms[i]);
     itav__free(ds->ivs);
     itav__free(ds->ofs);
+    itav__free(ds->pts);
+    itav__free(ds->ms);
+}
+
+static bool offer_in_file(const dataset *ds, const char *offer_id)
+{
+    for (size_t i = 0; i < ds->nof; i++)
+        if (ds->ofs[i] && strcmp(ds->ofs[i]->id, offer_id) == 0)
+            return true;
+    return false;
+}
+
+static const itav_participant *participant_in_file(const dataset *ds, const char *ref)
+{
+    for (size_t i = 0; i < ds->npt; i++)
+        if (ds->pts[i] && strcmp(ds->pts[i]->ref, ref) == 0)
+            return ds->pts[i];
+    return NULL;
+}
+
+/* Participants: unique refs, new to the store, their offer in the file or the store. */
+static void check_participants(itav_db *db, const json_t *pts, const char *name, dataset *ds,
+                               report *r)
+{
+    char err[512], p[PATH_MAX_LEN];
+    dec d = {err, sizeof err};
+    for (size_t i = 0; i < ds->npt; i++) {
+        snprintf(p, sizeof p, "$.participants[%zu]", i);
+        int rc = decode_participant(&d, json_array_get(pts, i), p, &ds->pts[i]);
+        if (rc != ITAV_OK) {
+            report_add(r, name, err, rc);
+            continue;
+        }
+        const itav_participant *pt = ds->pts[i];
+        bool exists = false, known = offer_in_file(ds, pt->offer);
+        for (size_t k = 0; k < i; k++) {
+            if (ds->pts[k] && strcmp(ds->pts[k]->ref, pt->ref) == 0) {
+                snprintf(err, sizeof err, "%s.ref: duplicate ref \"%s\" (also at "
+                         "$.participants[%zu])", p, pt->ref, k);
+                report_add(r, name, err, ITAV_EFORMAT);
+                break;
+            }
+        }
+        if ((rc = itav__exists(&exists, db, ITAV__KIND_PARTICIPANT, pt->ref)) != ITAV_OK ||
+            (!known && (rc = itav__exists(&known, db, ITAV__KIND_OFFER, pt->offer)))) {
+            report_add(r, name, itav_errmsg(db), rc);
+            continue;
+        }
+        if (exists) {
+            snprintf(err, sizeof err, "%s.ref: participant \"%s\" is already in the store", p,
+                     pt->ref);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+        if (!known) {
+            snprintf(err, sizeof err, "%s.offer: no offer \"%s\" in the file or the store", p,
+                     pt->offer);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+    }
+}
+
+/* Checks that a match's participant is in the file or the store, on the right side and in
+ * the match's offer. */
+static void check_match_side(itav_db *db, const itav_match *m, const char *path,
+                             const char *name, const dataset *ds, itav_side side, report *r)
+{
+    char err[512];
+    const char *ref = side == ITAV_SIDE_ASKING ? m->asking : m->supporting;
+    const char *member = side == ITAV_SIDE_ASKING ? "asking" : "supporting";
+    itav_participant *stored = NULL;
+    const itav_participant *pt = participant_in_file(ds, ref);
+    if (!pt) {
+        int rc = itav__participant_read(&stored, db, ref);
+        if (rc == ITAV_ENOTFOUND) {
+            snprintf(err, sizeof err, "%s.%s: no participant \"%s\" in the file or the store",
+                     path, member, ref);
+            report_add(r, name, err, ITAV_EFORMAT);
+            return;
+        }
+        if (rc != ITAV_OK) {
+            report_add(r, name, itav_errmsg(db), rc);
+            return;
+        }
+        pt = stored;
+    }
+    if (itav__kind_side(pt->kind) != side)
+        snprintf(err, sizeof err, "%s.%s: participant \"%s\" is on the %s side", path, member,
+                 ref, itav_code_name(ITAV_CODE_SIDE, (int)itav__kind_side(pt->kind)));
+    else if (strcmp(pt->offer, m->offer) != 0)
+        snprintf(err, sizeof err, "%s.%s: participant \"%s\" is in offer \"%s\", the match "
+                 "in \"%s\"", path, member, ref, pt->offer, m->offer);
+    else
+        err[0] = '\0';
+    if (err[0])
+        report_add(r, name, err, ITAV_EFORMAT);
+    itav_participant_free(stored);
+}
+
+/* Matches: unique ids, new to the store, both participants known and fitting. */
+static void check_matches(itav_db *db, const json_t *ms, const char *name, dataset *ds,
+                          report *r)
+{
+    char err[512], p[PATH_MAX_LEN];
+    dec d = {err, sizeof err};
+    for (size_t i = 0; i < ds->nm; i++) {
+        snprintf(p, sizeof p, "$.matches[%zu]", i);
+        int rc = decode_match(&d, json_array_get(ms, i), p, &ds->ms[i]);
+        if (rc != ITAV_OK) {
+            report_add(r, name, err, rc);
+            continue;
+        }
+        const itav_match *m = ds->ms[i];
+        bool exists = false;
+        for (size_t k = 0; k < i; k++) {
+            if (ds->ms[k] && strcmp(ds->ms[k]->id, m->id) == 0) {
+                snprintf(err, sizeof err, "%s.id: duplicate id \"%s\" (also at $.matches[%zu])",
+                         p, m->id, k);
+                report_add(r, name, err, ITAV_EFORMAT);
+                break;
+            }
+        }
+        if ((rc = itav__exists(&exists, db, ITAV__KIND_MATCH, m->id)) != ITAV_OK) {
+            report_add(r, name, itav_errmsg(db), rc);
+            continue;
+        }
+        if (exists) {
+            snprintf(err, sizeof err, "%s.id: match \"%s\" is already in the store", p, m->id);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+        check_match_side(db, m, p, name, ds, ITAV_SIDE_ASKING, r);
+        check_match_side(db, m, p, name, ds, ITAV_SIDE_SUPPORTING, r);
+    }
 }
 
 static bool in_file(const dataset *ds, const char *intervention_id)
@@ -1683,7 +1823,8 @@ static bool in_file(const dataset *ds, const char *intervention_id)
 static void check_dataset(itav_db *db, const json_t *root, const char *name, dataset *ds,
                           report *r)
 {
-    static const char *const members[] = {"format", "interventions", "offers", NULL};
+    static const char *const members[] = {"format", "interventions", "offers", "participants",
+                                          "matches", NULL};
     char err[512], p[PATH_MAX_LEN];
     dec d = {err, sizeof err};
     const char *format;
@@ -1697,23 +1838,32 @@ static void check_dataset(itav_db *db, const json_t *root, const char *name, dat
         report_add(r, name, err, ITAV_EFORMAT);
         return;
     }
+    for (size_t i = 1; members[i]; i++) {
+        const json_t *a = json_object_get(root, members[i]);
+        if (a && !json_is_array(a)) {
+            snprintf(err, sizeof err, "$.%s: expected an array", members[i]);
+            report_add(r, name, err, ITAV_EFORMAT);
+            return;
+        }
+    }
     const json_t *ivs = json_object_get(root, "interventions");
     const json_t *ofs = json_object_get(root, "offers");
-    if ((ivs && !json_is_array(ivs)) || (ofs && !json_is_array(ofs))) {
-        snprintf(err, sizeof err, "$.%s: expected an array",
-                 ivs && !json_is_array(ivs) ? "interventions" : "offers");
-        report_add(r, name, err, ITAV_EFORMAT);
-        return;
-    }
+    const json_t *pts = json_object_get(root, "participants");
+    const json_t *ms = json_object_get(root, "matches");
     size_t niv = json_array_size(ivs), nof = json_array_size(ofs);
+    size_t npt = json_array_size(pts), nm = json_array_size(ms);
     ds->ivs = itav__calloc(niv, sizeof *ds->ivs);
     ds->ofs = itav__calloc(nof, sizeof *ds->ofs);
-    if (!ds->ivs || !ds->ofs) {
+    ds->pts = itav__calloc(npt, sizeof *ds->pts);
+    ds->ms = itav__calloc(nm, sizeof *ds->ms);
+    if (!ds->ivs || !ds->ofs || !ds->pts || !ds->ms) {
         report_add(r, name, "out of memory", ITAV_ENOMEM);
         return;
     }
     ds->niv = niv;
     ds->nof = nof;
+    ds->npt = npt;
+    ds->nm = nm;
     for (size_t i = 0; i < niv; i++) {
         snprintf(p, sizeof p, "$.interventions[%zu]", i);
         int rc = decode_intervention(&d, json_array_get(ivs, i), p, &ds->ivs[i]);
@@ -1778,6 +1928,8 @@ static void check_dataset(itav_db *db, const json_t *root, const char *name, dat
             report_add(r, name, err, ITAV_EFORMAT);
         }
     }
+    check_participants(db, pts, name, ds, r);
+    check_matches(db, ms, name, ds, r);
 }
 
 static int import_value(itav_db *db, json_t *root, const char *name)
@@ -1805,6 +1957,10 @@ static int import_value(itav_db *db, json_t *root, const char *name)
         rc = itav__intervention_write(db, ds.ivs[i]);
     for (size_t i = 0; rc == ITAV_OK && i < ds.nof; i++)
         rc = itav__offer_write(db, ds.ofs[i]);
+    for (size_t i = 0; rc == ITAV_OK && i < ds.npt; i++)
+        rc = itav__participant_write(db, ds.pts[i]);
+    for (size_t i = 0; rc == ITAV_OK && i < ds.nm; i++)
+        rc = itav__match_write(db, ds.ms[i]);
     dataset_free(&ds);
     if (rc != ITAV_OK) {
         itav__rollback(db);
@@ -1851,35 +2007,78 @@ ITAV_API int itav_import_json_file(itav_db *db, const char *path)
     return rc;
 }
 
+/* What an export holds, in document order. Participants and matches are left out of the
+ * document when there are none, so a catalogue-only export stays as it was. */
+enum export_kind { EXPORT_INTERVENTIONS, EXPORT_OFFERS, EXPORT_PARTICIPANTS, EXPORT_MATCHES };
+static const struct {
+    const char *kind, *member, *what;
+    bool always;
+} export_kinds[] = {
+    {ITAV__KIND_INTERVENTION, "interventions", "intervention", true},
+    {ITAV__KIND_OFFER, "offers", "offer", true},
+    {ITAV__KIND_PARTICIPANT, "participants", "participant", false},
+    {ITAV__KIND_MATCH, "matches", "match", false},
+};
+#define EXPORT_KINDS (sizeof export_kinds / sizeof export_kinds[0])
+
 typedef struct export_state {
     itav_db *db;
     json_t *array;
-    bool offers;
+    enum export_kind which;
     int rc;
 } export_state;
+
+/* Decodes a stored record (checking it) and encodes it again in canonical form. */
+static int reencode(json_t **v, enum export_kind which, const void *data, size_t size,
+                    char *err, size_t errsize)
+{
+    int rc = ITAV_OK;
+    switch (which) {
+    case EXPORT_INTERVENTIONS: {
+        itav_intervention *iv;
+        if ((rc = itav__intervention_decode(&iv, data, size, err, errsize)) == ITAV_OK) {
+            *v = encode_intervention(iv);
+            itav_intervention_free(iv);
+        }
+        break;
+    }
+    case EXPORT_OFFERS: {
+        itav_offer *of;
+        if ((rc = itav__offer_decode(&of, data, size, err, errsize)) == ITAV_OK) {
+            *v = encode_offer(of);
+            itav_offer_free(of);
+        }
+        break;
+    }
+    case EXPORT_PARTICIPANTS: {
+        itav_participant *pt;
+        if ((rc = itav__participant_decode(&pt, data, size, err, errsize)) == ITAV_OK) {
+            *v = encode_participant(pt);
+            itav_participant_free(pt);
+        }
+        break;
+    }
+    case EXPORT_MATCHES: {
+        itav_match *m;
+        if ((rc = itav__match_decode(&m, data, size, err, errsize)) == ITAV_OK) {
+            *v = encode_match(m);
+            itav_match_free(m);
+        }
+        break;
+    }
+    }
+    return rc;
+}
 
 static int export_record(void *arg, const char *key, const void *data, size_t size)
 {
     export_state *st = arg;
     json_t *v = NULL;
     char err[512];
-    int rc;
-    if (st->offers) {
-        itav_offer *of;
-        if ((rc = itav__offer_decode(&of, data, size, err, sizeof err)) == ITAV_OK) {
-            v = encode_offer(of);
-            itav_offer_free(of);
-        }
-    } else {
-        itav_intervention *iv;
-        if ((rc = itav__intervention_decode(&iv, data, size, err, sizeof err)) == ITAV_OK) {
-            v = encode_intervention(iv);
-            itav_intervention_free(iv);
-        }
-    }
+    int rc = reencode(&v, st->which, data, size, err, sizeof err);
     if (rc != ITAV_OK) {
         st->rc = itav__error(st->db, rc, "stored %s \"%s\" is damaged: %s",
-                             st->offers ? "offer" : "intervention", key, err);
+                             export_kinds[st->which].what, key, err);
         return 1;
     }
     if (!v || json_array_append_new(st->array, v) != 0) {
@@ -1895,28 +2094,32 @@ ITAV_API int itav_export_json_string(char **out, itav_db *db)
         return ITAV_EINVAL;
     if (!out)
         return itav__error(db, ITAV_EINVAL, "no place for the text given");
-    json_t *root = json_object(), *ivs = json_array(), *ofs = json_array();
-    if (!root || !ivs || !ofs || !put(root, "format", json_string(FORMAT_NAME)) ||
-        json_object_set(root, "interventions", ivs) || json_object_set(root, "offers", ofs)) {
+    json_t *root = json_object();
+    if (!root || !put(root, "format", json_string(FORMAT_NAME))) {
         json_decref(root);
-        json_decref(ivs);
-        json_decref(ofs);
         return itav__error(db, ITAV_ENOMEM, "out of memory exporting");
     }
-    export_state st = {db, ivs, false, ITAV_OK};
-    /* Both scans in one transaction, so the export is one consistent snapshot. */
+    export_state st = {db, NULL, EXPORT_INTERVENTIONS, ITAV_OK};
+    /* Every scan in one transaction, so the export is one consistent snapshot. */
     int rc = itav__begin(db);
-    if (rc == ITAV_OK) {
-        rc = itav__scan(db, ITAV__KIND_INTERVENTION, ITAV_SCAN_ALL, NULL, export_record, &st);
-        if (rc >= 0 && st.rc == ITAV_OK) {
-            st.array = ofs;
-            st.offers = true;
-            rc = itav__scan(db, ITAV__KIND_OFFER, ITAV_SCAN_ALL, NULL, export_record, &st);
+    bool begun = rc == ITAV_OK;
+    for (size_t k = 0; rc == ITAV_OK && st.rc == ITAV_OK && k < EXPORT_KINDS; k++) {
+        st.which = (enum export_kind)k;
+        if (!(st.array = json_array())) {
+            st.rc = itav__error(db, ITAV_ENOMEM, "out of memory exporting");
+            break;
         }
-        itav__rollback(db); /* nothing was written */
+        rc = itav__scan(db, export_kinds[k].kind, ITAV_SCAN_ALL, NULL, export_record, &st);
+        if (rc > 0)
+            rc = ITAV_OK; /* a callback stopped the scan; st.rc says why */
+        if (rc == ITAV_OK && st.rc == ITAV_OK &&
+            (export_kinds[k].always || json_array_size(st.array) > 0) &&
+            json_object_set(root, export_kinds[k].member, st.array) != 0)
+            st.rc = itav__error(db, ITAV_ENOMEM, "out of memory exporting");
+        json_decref(st.array);
     }
-    json_decref(ivs);
-    json_decref(ofs);
+    if (begun)
+        itav__rollback(db); /* nothing was written */
     if (rc < 0 || st.rc != ITAV_OK) {
         json_decref(root);
         return st.rc != ITAV_OK ? st.rc : rc;

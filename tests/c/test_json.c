@@ -22,6 +22,17 @@ static char *read_file(const char *path)
     return s;
 }
 
+/* A document with offer "o" of intervention "a", and participants or matches. */
+#define PT(body) "{\"format\": \"itav/1\", \"interventions\": [{\"id\": \"a\", \"name\": \"A\"}], " \
+    "\"offers\": [{\"id\": \"o\", \"intervention\": \"a\"}], \"participants\": [" body "]}"
+#define PAIR "{\"ref\": \"a1\", \"offer\": \"o\", \"kind\": \"family\", \"status\": \"matched\"}, " \
+    "{\"ref\": \"s1\", \"offer\": \"o\", \"kind\": \"volunteer\", \"status\": \"matched\"}"
+#define MT(asking, supporting, state) "{\"format\": \"itav/1\", \"interventions\": [{\"id\": " \
+    "\"a\", \"name\": \"A\"}], \"offers\": [{\"id\": \"o\", \"intervention\": \"a\"}], " \
+    "\"participants\": [" PAIR "], \"matches\": [{\"id\": \"m-00000001\", \"offer\": \"o\", " \
+    "\"asking\": \"" asking "\", \"supporting\": \"" supporting "\", \"state\": \"" state "\", " \
+    "\"trail\": [{\"state\": \"" state "\", \"date\": \"2021-03-01\", \"actor\": \"coordinator\"}]}]}"
+
 START_TEST(catalogue_export_is_the_file)
 {
     const char *path = getenv("ITAV_CATALOG_FILE");
@@ -77,6 +88,36 @@ START_TEST(export_import_export_is_identical)
     close_store(a);
     close_store(b);
     close_store(c);
+}
+END_TEST
+
+START_TEST(participants_and_matches_round_trip)
+{
+    itav_db *a = open_store(_i), *b = open_store((_i + 1) % STORE_COUNT);
+    ck_assert_int_eq(itav_import_json_string(a, MT("a1", "s1", "proposed"), "pm"), ITAV_OK);
+    char *first = export_text(a);
+    ck_assert_ptr_nonnull(strstr(first, "\"participants\": ["));
+    ck_assert_ptr_nonnull(strstr(first, "\"matches\": ["));
+    ck_assert_int_eq(itav_import_json_string(b, first, "first"), ITAV_OK);
+    char *second = export_text(b);
+    ck_assert_str_eq(first, second);
+    /* the imported match is live: it moves on, and new matches get fresh ids */
+    ck_assert_int_eq(itav_match_advance(b, "m-00000001", ITAV_MATCH_DECLINED, 18700,
+                                        ITAV_ACTOR_ASKING, ITAV_END_NO_CLICK, NULL), ITAV_OK);
+    itav_match *m;
+    ck_assert_int_eq(itav_match_get(&m, b, "m-00000001"), ITAV_OK);
+    ck_assert_int_eq(itav_match_get_state(m), ITAV_MATCH_DECLINED);
+    itav_match_free(m);
+    /* importing the same document again clashes on every record */
+    ck_assert_int_eq(itav_import_json_string(a, first, "again"), ITAV_EFORMAT);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(a), "$.participants[0].ref: participant \"a1\" is "
+                                                 "already in the store"));
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(a), "$.matches[0].id: match \"m-00000001\" is "
+                                                 "already in the store"));
+    itav_free(first);
+    itav_free(second);
+    close_store(a);
+    close_store(b);
 }
 END_TEST
 
@@ -145,6 +186,17 @@ static const struct { const char *json; const char *message; } bad[] = {
     {OF("{\"id\": \"o\", \"intervention\": \"a\"}, {\"id\": \"o\", \"intervention\": \"a\"}"), "$.offers[1].id: duplicate id \"o\""},
     {OF("{\"id\": \"o\", \"intervention\": \"a\", \"targets\": [{\"what\": \"matches\"}]}"), "$.offers[0].targets[0]: required member \"quantity\""},
     {"{\"format\": \"itav/1\", \"format\": \"itav/1\"}", "bad.json:1:"},
+    {"{\"format\": \"itav/1\", \"participants\": {}}", "$.participants: expected an array"},
+    {PT("{\"ref\": \"p1\", \"offer\": \"ghost\", \"kind\": \"family\", \"status\": \"waiting\"}"),
+     "$.participants[0].offer: no offer \"ghost\" in the file or the store"},
+    {PT("{\"ref\": \"p1\", \"offer\": \"o\", \"kind\": \"family\", \"status\": \"waiting\"}, "
+        "{\"ref\": \"p1\", \"offer\": \"o\", \"kind\": \"volunteer\", \"status\": \"available\"}"),
+     "$.participants[1].ref: duplicate ref \"p1\" (also at $.participants[0])"},
+    {PT("{\"ref\": \"p1\", \"offer\": \"o\", \"kind\": \"family\", \"status\": \"waiting\", "
+        "\"languages\": [\"xx\"]}"), "$.participants[0].languages[0]"},
+    {MT("a1", "s9", "proposed"), "$.matches[0].supporting: no participant \"s9\" in the file or the store"},
+    {MT("s1", "a1", "proposed"), "$.matches[0].asking: participant \"s1\" is on the supporting side"},
+    {MT("a1", "s1", "finished"), "$.matches[0].state: unknown value \"finished\""},
 };
 
 START_TEST(bad_input_is_refused_and_changes_nothing)
@@ -234,6 +286,7 @@ int main(void)
     tcase_add_loop_test(tc, catalogue_export_is_the_file, 0, STORE_COUNT);
     tcase_add_loop_test(tc, export_import_export_is_identical, 0, STORE_COUNT);
     tcase_add_loop_test(tc, empty_dataset, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, participants_and_matches_round_trip, 0, STORE_COUNT);
     tcase_add_loop_test(tc, bad_input_is_refused_and_changes_nothing, 0, STORE_COUNT);
     tcase_add_loop_test(tc, ids_already_in_the_store, 0, STORE_COUNT);
     tcase_add_test(tc, null_arguments);

@@ -1102,7 +1102,10 @@ START_TEST(matches_and_erasure_block_changes)
     create_ok(db, with_status("s1", "volunteer", "available"));
     create_ok(db, with_status("s2", "volunteer", "available"));
     const char *index[ITAV_BACKEND_INDEXES] = {"bg-haarlem", "a1", "s1", NULL};
-    put_raw(be, KIND_MATCH, "m-00000001", index, "{}");
+    put_raw(be, KIND_MATCH, "m-00000001", index,
+            "{\"id\":\"m-00000001\",\"offer\":\"bg-haarlem\",\"asking\":\"a1\","
+            "\"supporting\":\"s1\",\"state\":\"proposed\",\"trail\":[{\"state\":"
+            "\"proposed\",\"date\":\"2021-03-01\",\"actor\":\"coordinator\"}]}");
     ck_assert_str_eq(scan_keys(be, KIND_MATCH, MATCH_SLOT_SUPPORTING, "s1"), "m-00000001");
     char *before = snapshot(db);
 
