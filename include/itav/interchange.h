@@ -137,9 +137,10 @@ ITAV_API int itav_match_to_json(char **out, const itav_match *m);
  * @param path the file (UTF-8, comma-separated, fields in double quotes where needed)
  * @param offer the offer for rows without an "offer" column or with that cell empty; NULL
  *        if every row names its offer
- * @return ITAV_OK, ITAV_EINVAL (NULL db or path), ITAV_EIO (cannot read the file, cannot
- *         write the store), ITAV_EFORMAT (any problem in the data, including references
- *         already in the store), ITAV_ENOMEM.
+ * @return ITAV_OK, ITAV_EINVAL (NULL db or path, or an offer that is not an offer id),
+ *         ITAV_EIO (cannot read the file, cannot write the store), ITAV_EFORMAT (any
+ *         problem in the data, including references already in the store and a default
+ *         offer that is not in the store), ITAV_ENOMEM.
  */
 ITAV_API int itav_import_participants_csv_file(itav_db *db, const char *path,
                                                const char *offer);

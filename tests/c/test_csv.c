@@ -1,0 +1,685 @@
+/* Participant import from CSV: every column read back, the forms a spreadsheet writes (BOM,
+ * CRLF, quotes, blank lines), and every kind of bad input refused with its row and column
+ * named and the store unchanged. */
+#include "testutil.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *const dataset =
+    "{\"format\": \"itav/1\", \"interventions\": [{\"id\": \"bg\", \"name\": \"Buurtgezinnen\"}],"
+    " \"offers\": [{\"id\": \"bg-zk\", \"intervention\": \"bg\"},"
+    " {\"id\": \"bg-leiden\", \"intervention\": \"bg\"},"
+    " {\"id\": \"buurtgezinnen-zuid-kennemerland\", \"intervention\": \"bg\"}]}";
+
+/* A store with three offers and one participant, "existing". */
+static itav_db *store(int which)
+{
+    itav_db *db = open_store(which);
+    itav_participant *p;
+    ck_assert_msg(itav_import_json_string(db, dataset, "fixture") == ITAV_OK, "%s",
+                  itav_errmsg(db));
+    ck_assert_int_eq(itav_participant_new(&p, "existing", "bg-zk", ITAV_PARTICIPANT_FAMILY),
+                     ITAV_OK);
+    ck_assert_msg(itav_participant_create(db, p) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_participant_free(p);
+    return db;
+}
+
+static size_t count(itav_db *db)
+{
+    itav_participant_iter *it;
+    itav_participant *p;
+    size_t n = 0;
+    ck_assert_msg(itav_participant_list(&it, db, NULL) == ITAV_OK, "%s", itav_errmsg(db));
+    while (itav_participant_iter_next(&p, it) == ITAV_OK) {
+        itav_participant_free(p);
+        n++;
+    }
+    itav_participant_iter_free(it);
+    return n;
+}
+
+static itav_participant *get(itav_db *db, const char *ref)
+{
+    itav_participant *p;
+    ck_assert_msg(itav_participant_get(&p, db, ref) == ITAV_OK, "%s", itav_errmsg(db));
+    return p;
+}
+
+static int32_t date(const char *text)
+{
+    int32_t d;
+    ck_assert_int_eq(itav_date_parse(&d, text), ITAV_OK);
+    return d;
+}
+
+static void import_ok(itav_db *db, const char *csv, const char *offer)
+{
+    ck_assert_msg(itav_import_participants_csv_string(db, csv, "t", offer) == ITAV_OK, "%s",
+                  itav_errmsg(db));
+}
+
+/* The import is refused with exactly this message, and nothing is written. */
+static void refused(itav_db *db, const char *csv, const char *offer, const char *message)
+{
+    size_t before = count(db);
+    int rc = itav_import_participants_csv_string(db, csv, "t", offer);
+    ck_assert_msg(rc == ITAV_EFORMAT, "expected ITAV_EFORMAT for\n%s\ngot %d: %s", csv, rc,
+                  itav_errmsg(db));
+    ck_assert_str_eq(itav_errmsg(db), message);
+    ck_assert_uint_eq(count(db), before);
+}
+
+/* A file next to the sources (tests/c/data/..., docs/...), found from the catalogue path the
+ * test environment gives. */
+static char *source_path(const char *relative)
+{
+    const char *catalog = getenv("ITAV_CATALOG_FILE");
+    ck_assert_msg(catalog != NULL, "ITAV_CATALOG_FILE is not set");
+    const char *data = strstr(catalog, "/data/catalog.json");
+    ck_assert_ptr_nonnull(data);
+    size_t n = (size_t)(data - catalog) + 1 + strlen(relative) + 1;
+    char *path = malloc(n);
+    snprintf(path, n, "%.*s/%s", (int)(data - catalog), catalog, relative);
+    return path;
+}
+
+static char *read_text(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot read %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    char *s = malloc((size_t)n + 1);
+    ck_assert_uint_eq(fread(s, 1, (size_t)n, f), (size_t)n);
+    s[n] = '\0';
+    fclose(f);
+    return s;
+}
+
+/* Writes text to a new temporary file; returns its path (free it, unlink it). */
+static char *temp_file(const char *text, size_t size)
+{
+    char *path = strdup("/tmp/itav-csv-XXXXXX");
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, text, size), (ssize_t)size);
+    close(fd);
+    return path;
+}
+
+/* ---- good input ---- */
+
+START_TEST(every_column_reads_back)
+{
+    /* every column, in an order of its own; quoted cells with commas, quotes and a line
+     * break; booleans in several spellings */
+    static const char csv[] =
+        "exclusions,capacity,kind,ref,languages,lat,offer,availability,status,lon,support,"
+        "status_date,municipality,postcode,language_required,interests,children,age_min,"
+        "age_max,vog_date,trained,registered,max_distance_m\n"
+        "s.2_X-9,,family,a1,nl;ar,52.381,bg-zk,\"wed_afternoon; sat_morning\",waiting,4.637,"
+        "daytime_care sleepover,2021-03-01,\"Haarlem, \"\"Schalkwijk\"\"\",2011,YES,"
+        "football;cooking,48 96,,,,,2021-02-01,5000.5\n"
+        "a1 other,3,support_family,s.2_X-9,tr,-33.5,bg-leiden,mon_morning;;sun_evening,available,"
+        "-70.25,wayfinding; listening_ear,,\"Lei\nden\",2311,False,,,0,144,2020-12-31,1,"
+        "2021-01-15,\n";
+    itav_db *db = store(_i);
+    import_ok(db, csv, NULL);
+    ck_assert_uint_eq(count(db), 3);
+
+    itav_participant *a = get(db, "a1");
+    double lat, lon;
+    int32_t min, max;
+    ck_assert_str_eq(itav_participant_offer(a), "bg-zk");
+    ck_assert_int_eq(itav_participant_get_kind(a), ITAV_PARTICIPANT_FAMILY);
+    ck_assert_int_eq(itav_participant_side(a), ITAV_SIDE_ASKING);
+    ck_assert_int_eq(itav_participant_get_status(a), ITAV_PSTATUS_WAITING);
+    ck_assert_int_eq(itav_participant_status_date(a), date("2021-03-01"));
+    ck_assert_str_eq(itav_participant_municipality(a), "Haarlem, \"Schalkwijk\"");
+    ck_assert_str_eq(itav_participant_postcode(a), "2011");
+    ck_assert_int_eq(itav_participant_location(a, &lat, &lon), 1);
+    ck_assert_double_eq(lat, 52.381);
+    ck_assert_double_eq(lon, 4.637);
+    ck_assert_uint_eq(itav_participant_availability(a),
+                      ITAV_SLOT(2, ITAV_AFTERNOON) | ITAV_SLOT(5, ITAV_MORNING));
+    ck_assert_uint_eq(itav_participant_support(a),
+                      ITAV_SUPPORT_DAYTIME_CARE | ITAV_SUPPORT_SLEEPOVER);
+    ck_assert_uint_eq(itav_participant_language_count(a), 2);
+    ck_assert_str_eq(itav_participant_language(a, 0), "nl");
+    ck_assert_str_eq(itav_participant_language(a, 1), "ar");
+    ck_assert_int_eq(itav_participant_language_required(a), 1);
+    ck_assert_uint_eq(itav_participant_interest_count(a), 2);
+    ck_assert_str_eq(itav_participant_interest(a, 0), "football");
+    ck_assert_str_eq(itav_participant_interest(a, 1), "cooking");
+    ck_assert_uint_eq(itav_participant_child_count(a), 2);
+    ck_assert_int_eq(itav_participant_child_age(a, 0), 48);
+    ck_assert_int_eq(itav_participant_child_age(a, 1), 96);
+    ck_assert_int_eq(itav_participant_age_range(a, &min, &max), 0);
+    ck_assert_int_eq(itav_participant_vog_date(a), ITAV_DATE_NONE);
+    ck_assert_int_eq(itav_participant_trained(a), 0);
+    ck_assert_int_eq(itav_participant_capacity(a), 1);
+    ck_assert_int_eq(itav_participant_registered(a), date("2021-02-01"));
+    ck_assert_double_eq(itav_participant_max_distance(a), 5000.5);
+    ck_assert_uint_eq(itav_participant_exclusion_count(a), 1);
+    ck_assert_str_eq(itav_participant_exclusion(a, 0), "s.2_X-9");
+    itav_participant_free(a);
+
+    itav_participant *s = get(db, "s.2_X-9");
+    ck_assert_str_eq(itav_participant_offer(s), "bg-leiden");
+    ck_assert_int_eq(itav_participant_side(s), ITAV_SIDE_SUPPORTING);
+    ck_assert_int_eq(itav_participant_get_status(s), ITAV_PSTATUS_AVAILABLE);
+    /* no status_date: the registration date, as itav_participant_create() does */
+    ck_assert_int_eq(itav_participant_status_date(s), date("2021-01-15"));
+    ck_assert_str_eq(itav_participant_municipality(s), "Lei\nden");
+    ck_assert_int_eq(itav_participant_location(s, &lat, &lon), 1);
+    ck_assert_double_eq(lat, -33.5);
+    ck_assert_double_eq(lon, -70.25);
+    ck_assert_uint_eq(itav_participant_availability(s),
+                      ITAV_SLOT(0, ITAV_MORNING) | ITAV_SLOT(6, ITAV_EVENING));
+    ck_assert_uint_eq(itav_participant_support(s),
+                      ITAV_SUPPORT_WAYFINDING | ITAV_SUPPORT_LISTENING);
+    ck_assert_uint_eq(itav_participant_language_count(s), 1);
+    ck_assert_str_eq(itav_participant_language(s, 0), "tr");
+    ck_assert_int_eq(itav_participant_language_required(s), 0);
+    ck_assert_uint_eq(itav_participant_interest_count(s), 0);
+    ck_assert_uint_eq(itav_participant_child_count(s), 0);
+    ck_assert_int_eq(itav_participant_age_range(s, &min, &max), 1);
+    ck_assert_int_eq(min, 0);
+    ck_assert_int_eq(max, 144);
+    ck_assert_int_eq(itav_participant_vog_date(s), date("2020-12-31"));
+    ck_assert_int_eq(itav_participant_trained(s), 1);
+    ck_assert_int_eq(itav_participant_capacity(s), 3);
+    ck_assert_double_eq(itav_participant_max_distance(s), 0);
+    ck_assert_uint_eq(itav_participant_exclusion_count(s), 2);
+    ck_assert_str_eq(itav_participant_exclusion(s, 0), "a1");
+    ck_assert_str_eq(itav_participant_exclusion(s, 1), "other");
+    itav_participant_free(s);
+    close_store(db);
+}
+END_TEST
+
+START_TEST(empty_cells_and_defaults)
+{
+    /* only the required columns, in another order; empty optional cells are not set */
+    itav_db *db = store(_i);
+    import_ok(db, "kind,ref,offer,capacity,lat,lon,languages,trained,registered\n"
+                  "volunteer,v1,bg-zk,,,,,,\n"
+                  "youth,y1,bg-leiden,,,, ,,\n", NULL);
+    ck_assert_uint_eq(count(db), 3);
+    itav_participant *v = get(db, "v1");
+    ck_assert_int_eq(itav_participant_get_kind(v), ITAV_PARTICIPANT_VOLUNTEER);
+    ck_assert_int_eq(itav_participant_get_status(v), ITAV_PSTATUS_REGISTERED);
+    ck_assert_int_eq(itav_participant_status_date(v), ITAV_DATE_NONE);
+    ck_assert_int_eq(itav_participant_capacity(v), 1);
+    ck_assert_int_eq(itav_participant_location(v, NULL, NULL), 0);
+    ck_assert_uint_eq(itav_participant_language_count(v), 0);
+    ck_assert_int_eq(itav_participant_trained(v), 0);
+    ck_assert_int_eq(itav_participant_registered(v), ITAV_DATE_NONE);
+    ck_assert_ptr_null(itav_participant_municipality(v));
+    ck_assert_ptr_null(itav_participant_postcode(v));
+    ck_assert_uint_eq(itav_participant_availability(v), 0);
+    itav_participant_free(v);
+    itav_participant *y = get(db, "y1");
+    ck_assert_str_eq(itav_participant_offer(y), "bg-leiden");
+    ck_assert_uint_eq(itav_participant_language_count(y), 0); /* a cell of spaces is empty */
+    itav_participant_free(y);
+    /* a header without rows imports nothing, and that is fine */
+    import_ok(db, "ref,offer,kind\n", NULL);
+    ck_assert_uint_eq(count(db), 3);
+    close_store(db);
+}
+END_TEST
+
+START_TEST(default_offer)
+{
+    itav_db *db = store(_i);
+    /* no offer column: every row in the default offer */
+    import_ok(db, "ref,kind\nd1,family\nd2,peer\n", "bg-leiden");
+    itav_participant *p = get(db, "d2");
+    ck_assert_str_eq(itav_participant_offer(p), "bg-leiden");
+    itav_participant_free(p);
+    /* an offer column: an empty cell takes the default, a filled one wins */
+    import_ok(db, "ref,offer,kind\nd3,,family\nd4,bg-zk,family\n", "bg-leiden");
+    p = get(db, "d3");
+    ck_assert_str_eq(itav_participant_offer(p), "bg-leiden");
+    itav_participant_free(p);
+    p = get(db, "d4");
+    ck_assert_str_eq(itav_participant_offer(p), "bg-zk");
+    itav_participant_free(p);
+    ck_assert_uint_eq(count(db), 5);
+    refused(db, "ref,kind\nd5,family\n", "nope",
+            "t: the default offer \"nope\" is not in the store; nothing was imported");
+    refused(db, "ref,offer,kind\nd5,,family\n", NULL,
+            "t:row 2, column offer: offer is empty and no default offer was given; nothing "
+            "was imported");
+    close_store(db);
+}
+END_TEST
+
+START_TEST(bom_crlf_and_blank_lines)
+{
+    itav_db *db = store(_i);
+    /* BOM, CRLF, a blank line, a quoted line break, no newline at the end */
+    import_ok(db, "\xEF\xBB\xBFref,offer,kind,municipality\r\nb1,bg-zk,family,\"one\r\ntwo\"\r\n"
+                  "\r\nb2,bg-zk,family,Haarlem", NULL);
+    itav_participant *p = get(db, "b1");
+    ck_assert_str_eq(itav_participant_municipality(p), "one\r\ntwo");
+    itav_participant_free(p);
+    p = get(db, "b2");
+    ck_assert_str_eq(itav_participant_municipality(p), "Haarlem");
+    itav_participant_free(p);
+    ck_assert_uint_eq(count(db), 3);
+    /* rows are numbered as a spreadsheet shows them: blank lines count, a quoted line break
+     * does not, with LF, CRLF or a lone CR */
+    const char *const endings[] = {"\n", "\r\n", "\r"};
+    for (int e = 0; e < 3; e++) {
+        const char *nl = endings[e];
+        char csv[256], message[256];
+        snprintf(csv, sizeof csv, "\xEF\xBB\xBFref,offer,kind,municipality%s%sb3,bg-zk,family,"
+                 "\"x%sy\"%s%sb4,bg-zk,famly,z", nl, nl, nl, nl, nl);
+        snprintf(message, sizeof message, "t:row 5, column kind: kind \"famly\" is not a kind "
+                 "(use family, youth, parent, support_family, volunteer, buddy, peer); nothing "
+                 "was imported");
+        refused(db, csv, NULL, message);
+    }
+    close_store(db);
+}
+END_TEST
+
+/* The example file of docs/format.md is tests/c/data/participants.csv, and it imports. */
+START_TEST(documented_example_imports)
+{
+    char *path = source_path("tests/c/data/participants.csv");
+    char *docs_path = source_path("docs/format.md");
+    char *file = read_text(path), *docs = read_text(docs_path);
+    const char *section = strstr(docs, "## Participants in CSV");
+    ck_assert_ptr_nonnull(section);
+    const char *fence = strstr(section, "```csv\n");
+    ck_assert_ptr_nonnull(fence);
+    fence += strlen("```csv\n");
+    ck_assert_msg(strncmp(fence, file, strlen(file)) == 0 &&
+                      strncmp(fence + strlen(file), "```", 3) == 0,
+                  "the example in docs/format.md differs from %s", path);
+
+    itav_db *db = store(_i);
+    ck_assert_msg(itav_import_participants_csv_file(db, path, NULL) == ITAV_OK, "%s",
+                  itav_errmsg(db));
+    ck_assert_uint_eq(count(db), 5);
+    itav_participant *p = get(db, "zk-steun-01");
+    ck_assert_int_eq(itav_participant_capacity(p), 2);
+    ck_assert_int_eq(itav_participant_trained(p), 1);
+    itav_participant_free(p);
+    /* the same file again: every ref is already there */
+    ck_assert_int_eq(itav_import_participants_csv_file(db, path, NULL), ITAV_EFORMAT);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "4 problems; nothing was imported:\n"));
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), ":row 5, column ref: participant "
+                                                  "\"zk-steun-02\" is already in the store"));
+    ck_assert_uint_eq(count(db), 5);
+    close_store(db);
+    free(file);
+    free(docs);
+    free(path);
+    free(docs_path);
+}
+END_TEST
+
+START_TEST(file_with_bom_and_crlf)
+{
+    static const char text[] = "\xEF\xBB\xBFref,kind\r\nf1,family\r\nf2,buddy\r\n";
+    char *path = temp_file(text, sizeof text - 1);
+    itav_db *db = store(_i);
+    ck_assert_msg(itav_import_participants_csv_file(db, path, "bg-zk") == ITAV_OK, "%s",
+                  itav_errmsg(db));
+    ck_assert_uint_eq(count(db), 3);
+    close_store(db);
+    unlink(path);
+    free(path);
+}
+END_TEST
+
+/* ---- bad input ---- */
+
+#define ALL_COLUMNS                                                                          \
+    "ref, offer, kind, status, status_date, municipality, postcode, lat, lon, availability, " \
+    "support, languages, language_required, interests, children, age_min, age_max, "          \
+    "vog_date, trained, capacity, registered, max_distance_m, exclusions"
+#define KINDS "family, youth, parent, support_family, volunteer, buddy, peer"
+#define ASKING_START "registered, intake, approved, not_suitable, waiting, inactive"
+#define SUPPORTING_START "registered, intake, approved, not_suitable, available, inactive"
+#define NOTHING "; nothing was imported"
+#define REF_RULE "(1 to 64 of A-Z a-z 0-9 . _ -, starting with a letter or digit)"
+
+typedef struct bad_case {
+    const char *csv, *offer, *message;
+} bad_case;
+
+/* Each case gives exactly its message; "h" before a row is the header ref,offer,kind,...
+ * spelled out in the case. */
+static const bad_case bad_cases[] = {
+    /* the issue's list: unknown offer, a supporter on the asking side, capacity below 1,
+     * coordinates out of range, unknown availability and language codes, bad dates */
+    {"ref,offer,kind\nx1,bg-zk,family\nx2,nope,family\n", NULL,
+     "t:row 3, column offer: no offer \"nope\" in the store" NOTHING},
+    {"ref,offer,kind,status\nx1,bg-zk,family,available\n", NULL,
+     "t:row 2, column status: status \"available\" is for the supporting side, and kind "
+     "\"family\" is on the asking side (use " ASKING_START ")" NOTHING},
+    {"ref,offer,kind,status\nx1,bg-zk,volunteer,waiting\n", NULL,
+     "t:row 2, column status: status \"waiting\" is for the asking side, and kind "
+     "\"volunteer\" is on the supporting side (use " SUPPORTING_START ")" NOTHING},
+    {"ref,offer,kind,capacity\nx1,bg-zk,family,2\n", NULL,
+     "t:row 2, column capacity: capacity 2: kind \"family\" is on the asking side, which "
+     "always has capacity 1" NOTHING},
+    {"ref,offer,kind,capacity\nx1,bg-zk,volunteer,0\n", NULL,
+     "t:row 2, column capacity: capacity 0: must be 1 to 100" NOTHING},
+    {"ref,offer,kind,capacity\nx1,bg-zk,volunteer,101\n", NULL,
+     "t:row 2, column capacity: capacity 101: must be 1 to 100" NOTHING},
+    {"ref,offer,kind,capacity\nx1,bg-zk,volunteer,two\n", NULL,
+     "t:row 2, column capacity: capacity \"two\" is not a whole number" NOTHING},
+    {"ref,offer,kind,lat,lon\nx1,bg-zk,family,95,4.6\n", NULL,
+     "t:row 2, column lat: lat 95: must be -90 to 90" NOTHING},
+    {"ref,offer,kind,lat,lon\nx1,bg-zk,family,52.4,-180.5\n", NULL,
+     "t:row 2, column lon: lon -180.5: must be -180 to 180" NOTHING},
+    {"ref,offer,kind,lat,lon\nx1,bg-zk,family,\"52,38\",4.6\n", NULL,
+     "t:row 2, column lat: lat \"52,38\" is not a number (use a dot for decimals: 52.38)"
+     NOTHING},
+    {"ref,offer,kind,lat,lon\nx1,bg-zk,family,52.38,\n", NULL,
+     "t:row 2, column lat: lat is set but lon is empty (give both or neither)" NOTHING},
+    {"ref,offer,kind,availability\nx1,bg-zk,family,mon_morning wed_noon\n", NULL,
+     "t:row 2, column availability: availability \"wed_noon\" is not a daypart (use "
+     "mon_morning ... sun_evening)" NOTHING},
+    {"ref,offer,kind,languages\nx1,bg-zk,family,nl;xx\n", NULL,
+     "t:row 2, column languages: language \"xx\" is not an ISO 639-1 code" NOTHING},
+    {"ref,offer,kind,languages\nx1,bg-zk,family,NL\n", NULL,
+     "t:row 2, column languages: language \"NL\" is not an ISO 639-1 code (use lower case: "
+     "\"nl\")" NOTHING},
+    {"ref,offer,kind,languages\nx1,bg-zk,family,\"nl,ar\"\n", NULL,
+     "t:row 2, column languages: language \"nl,ar\" is not an ISO 639-1 code (separate items "
+     "with spaces or semicolons)" NOTHING},
+    {"ref,offer,kind,registered\nx1,bg-zk,family,01-02-2021\n", NULL,
+     "t:row 2, column registered: date \"01-02-2021\" is not in the form YYYY-MM-DD" NOTHING},
+    {"ref,offer,kind,vog_date\nx1,bg-zk,volunteer,2021-02-30\n", NULL,
+     "t:row 2, column vog_date: date \"2021-02-30\" does not exist (YYYY-MM-DD)" NOTHING},
+    {"ref,offer,kind,status_date\nx1,bg-zk,volunteer,1899-12-31\n", NULL,
+     "t:row 2, column status_date: date \"1899-12-31\" is before 1900 (YYYY-MM-DD)" NOTHING},
+    /* the other cells */
+    {"ref,offer,kind\nx 1,bg-zk,family\n", NULL,
+     "t:row 2, column ref: ref \"x 1\" is not a reference " REF_RULE NOTHING},
+    {"ref,offer,kind\n,bg-zk,family\n", NULL,
+     "t:row 2, column ref: ref is empty (every row needs one)" NOTHING},
+    {"ref,offer,kind\nx1,Bg Zk,family\n", NULL,
+     "t:row 2, column offer: offer \"Bg Zk\" is not an offer id (a-z, 0-9 and single -)"
+     NOTHING},
+    {"ref,offer,kind\nx1,bg-zk,famly\n", NULL,
+     "t:row 2, column kind: kind \"famly\" is not a kind (use " KINDS ")" NOTHING},
+    {"ref,offer,kind\nx1,bg-zk,\n", NULL,
+     "t:row 2, column kind: kind is empty (use " KINDS ")" NOTHING},
+    {"ref,offer,kind,status\nx1,bg-zk,family,wating\n", NULL,
+     "t:row 2, column status: status \"wating\" is not a status (use " ASKING_START ")"
+     NOTHING},
+    {"ref,offer,kind,status\nx1,bg-zk,buddy,matched\n", NULL,
+     "t:row 2, column status: status \"matched\" cannot be a starting status, it only comes "
+     "from matches (use " SUPPORTING_START ")" NOTHING},
+    {"ref,offer,kind,municipality\nx1,bg-zk,family,Haarl\xe9m\n", NULL,
+     "t:row 2, column municipality: the text is not valid UTF-8 (save the file as UTF-8)"
+     NOTHING},
+    {"ref,offer,kind,postcode\nx1,bg-zk,family,2011 AB\n", NULL,
+     "t:row 2, column postcode: postcode \"2011 AB\": give only the four digits of the area "
+     "(2011); a full postcode says more than matching needs" NOTHING},
+    {"ref,offer,kind,postcode\nx1,bg-zk,family,0123\n", NULL,
+     "t:row 2, column postcode: postcode \"0123\" is not a postcode area (four digits, the "
+     "first not 0, such as 2011)" NOTHING},
+    {"ref,offer,kind,support\nx1,bg-zk,family,babysitting\n", NULL,
+     "t:row 2, column support: support \"babysitting\" is not a support type (use "
+     "daytime_care, sleepover, accompany, homework, listening_ear, practical_help, activities, "
+     "parenting, wayfinding)" NOTHING},
+    {"ref,offer,kind,language_required\nx1,bg-zk,family,ja\n", NULL,
+     "t:row 2, column language_required: language_required \"ja\" is not a boolean (use "
+     "yes/no, true/false or 1/0)" NOTHING},
+    {"ref,offer,kind,trained\nx1,bg-zk,peer,2\n", NULL,
+     "t:row 2, column trained: trained \"2\" is not a boolean (use yes/no, true/false or 1/0)"
+     NOTHING},
+    {"ref,offer,kind,interests\nx1,bg-zk,family,Football\n", NULL,
+     "t:row 2, column interests: interest \"Football\" is not a tag (lower-case letters, "
+     "digits and single hyphens, at most 64 characters)" NOTHING},
+    {"ref,offer,kind,children\nx1,bg-zk,family,12 400\n", NULL,
+     "t:row 2, column children: child age 400: must be 0 to 300 months" NOTHING},
+    {"ref,offer,kind,children\nx1,bg-zk,family,4y\n", NULL,
+     "t:row 2, column children: child age \"4y\" is not a whole number" NOTHING},
+    {"ref,offer,kind,children\nx1,bg-zk,family,1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17\n",
+     NULL, "t:row 2, column children: more than 16 children" NOTHING},
+    {"ref,offer,kind,age_min,age_max\nx1,bg-zk,volunteer,24,\n", NULL,
+     "t:row 2, column age_min: age_min is set but age_max is empty (give both or neither)"
+     NOTHING},
+    {"ref,offer,kind,age_min,age_max\nx1,bg-zk,volunteer,24,12\n", NULL,
+     "t:row 2, column age_max: age_max 12 is below age_min 24" NOTHING},
+    {"ref,offer,kind,age_min,age_max\nx1,bg-zk,volunteer,-1,12\n", NULL,
+     "t:row 2, column age_min: age_min -1: must be 0 to 300 months" NOTHING},
+    {"ref,offer,kind,max_distance_m\nx1,bg-zk,volunteer,-5\n", NULL,
+     "t:row 2, column max_distance_m: max_distance_m -5: must be 0 (none) to 20000000 metres"
+     NOTHING},
+    {"ref,offer,kind,exclusions\nx1,bg-zk,family,a/1\n", NULL,
+     "t:row 2, column exclusions: exclusion \"a/1\" is not a reference " REF_RULE NOTHING},
+    {"ref,offer,kind,exclusions\nx1,bg-zk,family,y1;x1\n", NULL,
+     "t:row 2, column exclusions: exclusion \"x1\" is the row's own ref" NOTHING},
+    {"ref,offer,kind\nx1,bg-zk,family,surplus\n", NULL,
+     "t:row 2, column D: a value in a column without a name in the header" NOTHING},
+    /* the header */
+    {"ref,offer,kind,langauges\n", NULL,
+     "t:row 1, column D: unknown column \"langauges\" (the columns are " ALL_COLUMNS ")"
+     NOTHING},
+    {"ref,offer,kind,\xe9t\xe9\nx1,bg-zk,family,x\n", NULL,
+     "t:row 1, column D: the column name is not valid UTF-8 (save the file as UTF-8)" NOTHING},
+    {"ref,offer,kind,ref\nx1,bg-zk,family,x1\n", NULL,
+     "t:row 1, column D: column \"ref\" appears twice (also column A)" NOTHING},
+    {"ref,offer\nx1,bg-zk\n", NULL,
+     "t:row 1: no column \"kind\" (ref and kind are required)" NOTHING},
+    {"ref,kind\nx1,family\n", NULL,
+     "t:row 1: no column \"offer\" and no default offer given" NOTHING},
+    {"", NULL, "t: no header row (the file is empty)" NOTHING},
+    {"\n\n", NULL, "t: no header row (the file is empty)" NOTHING},
+    /* what libcsv refuses */
+    {"ref,offer,kind\nx1,bg-zk,fam\"ily\n", NULL,
+     "t:row 2: a quote inside a field that does not start with one, or text after a closing "
+     "quote (quote the whole field and double the quotes inside it: \"say \"\"hi\"\"\")"
+     NOTHING},
+    {"ref,offer,kind\nx1,bg-zk,\"family\" x\n", NULL,
+     "t:row 2: a quote inside a field that does not start with one, or text after a closing "
+     "quote (quote the whole field and double the quotes inside it: \"say \"\"hi\"\"\")"
+     NOTHING},
+    {"ref,offer,kind\nx1,bg-zk,family\nx2,\"bg-zk,family\n", NULL,
+     "t:row 3: a quoted field is never closed (a closing \" is missing)" NOTHING},
+};
+
+START_TEST(bad_input_is_refused_with_its_place)
+{
+    itav_db *db = store(_i);
+    for (size_t k = 0; k < sizeof bad_cases / sizeof *bad_cases; k++)
+        refused(db, bad_cases[k].csv, bad_cases[k].offer, bad_cases[k].message);
+    close_store(db);
+}
+END_TEST
+
+START_TEST(every_problem_is_reported)
+{
+    itav_db *db = store(_i);
+    /* problems in several rows, and several in one row, in row order */
+    refused(db,
+            "ref,offer,kind,capacity,languages,lat,lon\n"
+            "a1,bg-zk,family,0,nl,,\n"
+            "a2,bg-zk,volunteer,3,xx,95,181\n"
+            "a3,nope,family,,,,\n",
+            NULL,
+            "5 problems; nothing was imported:\n"
+            "t:row 2, column capacity: capacity 0: must be 1 to 100\n"
+            "t:row 3, column lat: lat 95: must be -90 to 90\n"
+            "t:row 3, column lon: lon 181: must be -180 to 180\n"
+            "t:row 3, column languages: language \"xx\" is not an ISO 639-1 code\n"
+            "t:row 4, column offer: no offer \"nope\" in the store");
+    /* header problems and row problems together; a column with a wrong name is ignored */
+    refused(db,
+            "ref,Offer,kind,colour\n"
+            "a1,whatever,famly,red\n",
+            "bg-zk",
+            "3 problems; nothing was imported:\n"
+            "t:row 1, column B: unknown column \"Offer\" (names are lower case: \"offer\")\n"
+            "t:row 1, column D: unknown column \"colour\" (the columns are " ALL_COLUMNS ")\n"
+            "t:row 2, column kind: kind \"famly\" is not a kind (use " KINDS ")");
+    /* with the kind wrong, the side is unknown: the other cells are still checked */
+    refused(db, "ref,offer,kind,status,capacity\na1,bg-zk,elf,wating,3\n", NULL,
+            "2 problems; nothing was imported:\n"
+            "t:row 2, column kind: kind \"elf\" is not a kind (use " KINDS ")\n"
+            "t:row 2, column status: status \"wating\" is not a status (use registered, "
+            "intake, approved, not_suitable, waiting, available, inactive)");
+    /* a missing required column: the rows cannot be read */
+    refused(db, "Ref,offer,kind\na1,bg-zk,famly\n", NULL,
+            "2 problems; nothing was imported:\n"
+            "t:row 1, column A: unknown column \"Ref\" (names are lower case: \"ref\")\n"
+            "t:row 1: no column \"ref\" (ref and kind are required)");
+    close_store(db);
+}
+END_TEST
+
+/* A message holds the problems that fit and says how many more there are. */
+START_TEST(many_problems_are_counted)
+{
+    itav_db *db = store(_i);
+    size_t size = 64 + 300 * 32;
+    char *csv = malloc(size);
+    size_t len = (size_t)snprintf(csv, size, "ref,offer,kind\n");
+    for (int i = 0; i < 300; i++)
+        len += (size_t)snprintf(csv + len, size - len, "m%d,bg-zk,nobody\n", i);
+    ck_assert_int_eq(itav_import_participants_csv_string(db, csv, "t", NULL), ITAV_EFORMAT);
+    const char *msg = itav_errmsg(db);
+    const char *start = "300 problems; nothing was imported:\nt:row 2, column kind: kind "
+                        "\"nobody\" is not a kind (use " KINDS ")\nt:row 3, ";
+    ck_assert_msg(strncmp(msg, start, strlen(start)) == 0, "%s", msg);
+    ck_assert_uint_lt(strlen(msg), 1023); /* nothing cut off by the message buffer */
+    const char *more = strstr(msg, "\n... and ");
+    ck_assert_ptr_nonnull(more);
+    int shown = 0, left = 0;
+    for (const char *p = msg; (p = strstr(p, "\nt:row ")) != NULL; p++)
+        shown++;
+    ck_assert_int_eq(sscanf(more, "\n... and %d more", &left), 1);
+    ck_assert_int_gt(shown, 1);
+    ck_assert_int_eq(shown + left, 300);
+    ck_assert_uint_eq(count(db), 1);
+    free(csv);
+    close_store(db);
+}
+END_TEST
+
+START_TEST(duplicate_refs)
+{
+    itav_db *db = store(_i);
+    refused(db, "ref,offer,kind\nd1,bg-zk,family\nd2,bg-zk,family\n\nd1,bg-leiden,volunteer\n"
+                "d2,bg-zk,family\n", NULL,
+            "2 problems; nothing was imported:\n"
+            "t:row 5, column ref: ref \"d1\" is also on row 2\n"
+            "t:row 6, column ref: ref \"d2\" is also on row 3");
+    /* refs differ by case: two participants */
+    import_ok(db, "ref,offer,kind\nd1,bg-zk,family\nD1,bg-zk,family\n", NULL);
+    ck_assert_uint_eq(count(db), 3);
+    close_store(db);
+}
+END_TEST
+
+START_TEST(ref_already_in_store)
+{
+    itav_db *db = store(_i);
+    refused(db, "ref,offer,kind\nnew,bg-zk,family\nexisting,bg-zk,family\n", NULL,
+            "t:row 3, column ref: participant \"existing\" is already in the store" NOTHING);
+    ck_assert_int_eq(itav_participant_get(&(itav_participant *){NULL}, db, "new"),
+                     ITAV_ENOTFOUND);
+    close_store(db);
+}
+END_TEST
+
+/* A write that fails half-way leaves nothing behind. */
+START_TEST(backend_failure_leaves_nothing)
+{
+    itav_backend *be = test_backend_new();
+    itav_db *db;
+    ck_assert_int_eq(itav_open_backend(&db, be), ITAV_OK);
+    ck_assert_int_eq(itav_import_json_string(db, dataset, "fixture"), ITAV_OK);
+    for (int n = 0; n < 3; n++) {
+        test_backend_fail_after(be, n);
+        ck_assert_int_eq(itav_import_participants_csv_string(
+                             db, "ref,offer,kind\nf1,bg-zk,family\nf2,bg-zk,family\n"
+                                 "f3,bg-zk,peer\n", "t", NULL),
+                         ITAV_EIO);
+        ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "injected failure"));
+        test_backend_fail_after(be, -1);
+        ck_assert_uint_eq(count(db), 0);
+    }
+    itav_close(db);
+}
+END_TEST
+
+START_TEST(unreadable_file)
+{
+    char message[256];
+    itav_db *db = store(STORE_MEMORY);
+    ck_assert_int_eq(itav_import_participants_csv_file(db, "/nonexistent/p.csv", NULL),
+                     ITAV_EIO);
+    snprintf(message, sizeof message, "cannot read /nonexistent/p.csv: %s", strerror(ENOENT));
+    ck_assert_str_eq(itav_errmsg(db), message);
+    /* a directory opens, but does not read */
+    ck_assert_int_eq(itav_import_participants_csv_file(db, "/tmp", NULL), ITAV_EIO);
+    snprintf(message, sizeof message, "cannot read /tmp: %s", strerror(EISDIR));
+    ck_assert_str_eq(itav_errmsg(db), message);
+    ck_assert_uint_eq(count(db), 1);
+    close_store(db);
+}
+END_TEST
+
+START_TEST(null_arguments)
+{
+    itav_db *db = store(STORE_MEMORY);
+    ck_assert_int_eq(itav_import_participants_csv_string(NULL, "ref,kind\n", NULL, "bg-zk"),
+                     ITAV_EINVAL);
+    ck_assert_int_eq(itav_import_participants_csv_file(NULL, "/tmp/x.csv", NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_import_participants_csv_string(db, NULL, NULL, NULL), ITAV_EINVAL);
+    ck_assert_str_eq(itav_errmsg(db), "no CSV text given");
+    ck_assert_int_eq(itav_import_participants_csv_file(db, NULL, NULL), ITAV_EINVAL);
+    ck_assert_str_eq(itav_errmsg(db), "no file name given");
+    ck_assert_int_eq(itav_import_participants_csv_string(db, "ref,kind\n", NULL, "Not An Id"),
+                     ITAV_EINVAL);
+    ck_assert_str_eq(itav_errmsg(db), "default offer \"Not An Id\" is not an offer id");
+    /* NULL name: "<string>" */
+    ck_assert_int_eq(itav_import_participants_csv_string(db, "ref,kind\nn1,elf\n", NULL,
+                                                         "bg-zk"),
+                     ITAV_EFORMAT);
+    ck_assert_str_eq(itav_errmsg(db), "<string>:row 2, column kind: kind \"elf\" is not a kind "
+                                      "(use " KINDS ")" NOTHING);
+    ck_assert_uint_eq(count(db), 1);
+    close_store(db);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("csv");
+    TCase *tc = tcase_create("csv");
+    tcase_add_loop_test(tc, every_column_reads_back, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, empty_cells_and_defaults, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, default_offer, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, bom_crlf_and_blank_lines, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, documented_example_imports, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, file_with_bom_and_crlf, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, bad_input_is_refused_with_its_place, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, every_problem_is_reported, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, many_problems_are_counted, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, duplicate_refs, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, ref_already_in_store, 0, STORE_COUNT);
+    tcase_add_test(tc, backend_failure_leaves_nothing);
+    tcase_add_test(tc, unreadable_file);
+    tcase_add_test(tc, null_arguments);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
