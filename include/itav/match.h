@@ -75,8 +75,8 @@ typedef enum itav_due_kind {
 } itav_due_kind;
 
 /**
- * @brief A match (opaque). Made by itav_match_get(), itav_match_iter_next() or
- * itav_match_from_json(); freed by itav_match_free().
+ * @brief A match (opaque). Made by itav_match_get() and itav_match_iter_next(); freed by
+ * itav_match_free(). Matches come into a store only through proposals and dataset imports.
  */
 typedef struct itav_match itav_match;
 /** @brief An iterator over matches (opaque). */
@@ -183,7 +183,7 @@ ITAV_API int itav_match_get(itav_match **out, itav_db *db, const char *id);
  * @param db the store
  * @param asking the asking participant's reference
  * @param supporting the supporting participant's reference
- * @param date the date of the proposal
+ * @param date the date of the proposal: not before either participant's status date
  * @param actor who proposes (usually ITAV_ACTOR_COORDINATOR)
  * @param note a note, or NULL
  * @param options scoring options (itav/matching.h), or NULL for the defaults; its as_of date

@@ -14,31 +14,42 @@ holds the prototype of every exported function and ``lib`` the loaded library.
 from . import _lib
 from ._dates import (DATE_NONE, date_from_ymd, date_to_ymd, format_date, parse_date, to_date,
                      to_days)
-from ._enums import (Audience, Channel, CodeType, Element, Evidence, FigureList, Kind, Lang,
-                     ProfileSource, Qualifier, Result, RoleKind, Scope, Setting, Status,
-                     TextList, code_name, code_parse, elements_of, elemset, elemset_count,
+from ._enums import (Actor, Audience, Channel, CodeType, Constraint, Criterion, DueKind,
+                     Element, EndReason, Evidence, FigureList, Kind, Lang, MatchState,
+                     ParticipantKind, ParticipantStatus, PlanField, ProfileSource, Qualifier,
+                     Result, RoleKind, Scope, Setting, Side, Slot, Status, Support, TextList,
+                     code_name, code_parse, elements_of, elemset, elemset_count,
                      elemset_remove)
 from ._errors import (Busy, Error, Exists, FormatError, InUse, InvalidArgument, NoMemory,
                       NotFound, RangeError, StateError, StorageError, VersionError, strerror)
 from ._lib import ITAV_AGE_NONE as AGE_NONE
+from ._lib import ITAV_CHILDREN_MAX as CHILDREN_MAX
 from ._lib import ITAV_ELEMENT_COUNT as ELEMENT_COUNT
 from ._lib import LIBRARY_PATH, PROTOTYPES
+from ._matching import (Assignment, CriterionScore, Due, Match, MatchOptions, Suggestion,
+                        Transition, move_legal)
 from ._objects import (INTERVENTION_FIELDS, OFFER_FIELDS, ElementStatement, Figure,
                        Intervention, Offer, Role, TextListView)
+from ._participants import PARTICIPANT_FIELDS, Participant, language_known
+from ._plan import PLAN_FIELDS, Plan
 from ._store import (Backend, MemoryBackend, Store, catalog_json, open, open_backend, version,
                      version_number)
 
 __version__ = "0.2.0"
 
 __all__ = [
-    "AGE_NONE", "Audience", "Backend", "Busy", "Channel", "CodeType", "DATE_NONE",
-    "ELEMENT_COUNT", "Element", "ElementStatement", "Error", "Evidence", "Exists", "Figure",
-    "FigureList", "FormatError", "INTERVENTION_FIELDS", "InUse", "Intervention",
-    "InvalidArgument", "Kind", "LIBRARY_PATH", "Lang", "MemoryBackend", "NoMemory", "NotFound",
-    "OFFER_FIELDS", "Offer", "PROTOTYPES", "ProfileSource", "Qualifier", "RangeError", "Result",
-    "Role", "RoleKind", "Scope", "Setting", "StateError", "Status", "Store", "StorageError",
-    "TextList", "TextListView", "VersionError", "catalog_json", "code_name", "code_parse",
+    "AGE_NONE", "Actor", "Assignment", "Audience", "Backend", "Busy", "CHILDREN_MAX",
+    "Channel", "CodeType", "Constraint", "Criterion", "CriterionScore", "DATE_NONE", "Due",
+    "DueKind", "ELEMENT_COUNT", "Element", "ElementStatement", "EndReason", "Error",
+    "Evidence", "Exists", "Figure", "FigureList", "FormatError", "INTERVENTION_FIELDS",
+    "InUse", "Intervention", "InvalidArgument", "Kind", "LIBRARY_PATH", "Lang", "Match",
+    "MatchOptions", "MatchState", "MemoryBackend", "NoMemory", "NotFound", "OFFER_FIELDS",
+    "Offer", "PARTICIPANT_FIELDS", "PLAN_FIELDS", "PROTOTYPES", "Participant",
+    "ParticipantKind", "ParticipantStatus", "Plan", "PlanField", "ProfileSource", "Qualifier",
+    "RangeError", "Result", "Role", "RoleKind", "Scope", "Setting", "Side", "Slot",
+    "StateError", "Status", "Store", "StorageError", "Suggestion", "Support", "TextList",
+    "TextListView", "Transition", "VersionError", "catalog_json", "code_name", "code_parse",
     "date_from_ymd", "date_to_ymd", "elements_of", "elemset", "elemset_count",
-    "elemset_remove", "format_date", "open", "open_backend", "parse_date", "strerror",
-    "to_date", "to_days", "version", "version_number",
+    "elemset_remove", "format_date", "language_known", "move_legal", "open", "open_backend",
+    "parse_date", "strerror", "to_date", "to_days", "version", "version_number",
 ]

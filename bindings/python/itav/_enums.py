@@ -19,6 +19,18 @@ class CodeType(enum.IntEnum):
     QUALIFIER = 8
     STATUS = 9
     PROFILE_SOURCE = 10
+    SIDE = 11
+    PARTICIPANT_KIND = 12
+    PARTICIPANT_STATUS = 13
+    SUPPORT = 14
+    SLOT = 15
+    MATCH_STATE = 16
+    ACTOR = 17
+    END_REASON = 18
+    CRITERION = 19
+    CONSTRAINT = 20
+    DUE_KIND = 21
+    PLAN_FIELD = 22
 
 
 class Result(enum.IntEnum):
@@ -117,7 +129,46 @@ class Evidence(_Coded, enum.IntEnum):
     STRONG_INDICATIONS = 5
 
 
-class Audience(enum.IntFlag):
+class _CodedFlag:
+    """Mixin for bit sets whose single bits have stable text codes (audience, support, slot)."""
+
+    @classmethod
+    def _bits(cls):
+        return max(int(m) for m in cls.__members__.values()).bit_length()
+
+    @property
+    def code(self):
+        """The code of a single bit ("parents"); None for a combination or no bits."""
+        return code_name(_CODE_TYPES[type(self)], int(self))
+
+    @property
+    def codes(self):
+        """The codes of every bit set, in bit order."""
+        ct = _CODE_TYPES[type(self)]
+        return [code_name(ct, 1 << i) for i in range(self._bits()) if int(self) >> i & 1]
+
+    @classmethod
+    def parse(cls, codes):
+        """The flags for a code ("parents") or an iterable of codes; raises NotFound."""
+        if isinstance(codes, str):
+            codes = [codes]
+        value = 0
+        for c in codes:
+            value |= code_parse(_CODE_TYPES[cls], c)
+        return cls(value)
+
+    @classmethod
+    def all(cls):
+        """Every bit."""
+        return cls((1 << cls._bits()) - 1)
+
+    @classmethod
+    def all_codes(cls):
+        """Every code, in bit order."""
+        return cls.all().codes
+
+
+class Audience(_CodedFlag, enum.IntFlag):
     """itav_audience: who an intervention is for (bits, combine with |)."""
     PARENTS = 1
     EXPECTING_PARENTS = 2
@@ -125,31 +176,6 @@ class Audience(enum.IntFlag):
     CHILDREN = 8
     CO_CARERS = 16
     PROFESSIONALS = 32
-
-    @property
-    def code(self):
-        """The code of a single bit ("parents"); None for a combination or no bits."""
-        return code_name(CodeType.AUDIENCE, int(self))
-
-    @property
-    def codes(self):
-        """The codes of every bit set, in bit order."""
-        return [code_name(CodeType.AUDIENCE, 1 << i) for i in range(6) if int(self) >> i & 1]
-
-    @classmethod
-    def parse(cls, codes):
-        """The flags for a code ("parents") or an iterable of codes."""
-        if isinstance(codes, str):
-            codes = [codes]
-        value = 0
-        for c in codes:
-            value |= code_parse(CodeType.AUDIENCE, c)
-        return cls(value)
-
-    @classmethod
-    def all(cls):
-        """Every audience bit."""
-        return cls(63)
 
 
 class RoleKind(_Coded, enum.IntEnum):
@@ -185,6 +211,169 @@ class ProfileSource(_Coded, enum.IntEnum):
     OTHER = 3
 
 
+class Side(_Coded, enum.IntEnum):
+    """itav_side: the two sides of a match."""
+    ASKING = 1
+    SUPPORTING = 2
+
+
+class ParticipantKind(_Coded, enum.IntEnum):
+    """itav_participant_kind: what kind of participant; the kind fixes the side."""
+    FAMILY = 1
+    YOUTH = 2
+    PARENT = 3
+    SUPPORT_FAMILY = 4
+    VOLUNTEER = 5
+    BUDDY = 6
+    PEER = 7
+
+    @property
+    def side(self):
+        """The Side this kind is on."""
+        return Side.ASKING if self <= ParticipantKind.PARENT else Side.SUPPORTING
+
+
+class ParticipantStatus(_Coded, enum.IntEnum):
+    """itav_participant_status: where a participant stands."""
+    REGISTERED = 1
+    INTAKE = 2
+    APPROVED = 3
+    NOT_SUITABLE = 4
+    WAITING = 5
+    AVAILABLE = 6
+    MATCHED = 7
+    INACTIVE = 8
+    ERASED = 9
+
+
+class Support(_CodedFlag, enum.IntFlag):
+    """itav_support: types of support needed or offered (bits, combine with |)."""
+    DAYTIME_CARE = 1
+    SLEEPOVER = 2
+    ACCOMPANY = 4
+    HOMEWORK = 8
+    LISTENING_EAR = 16
+    PRACTICAL_HELP = 32
+    ACTIVITIES = 64
+    PARENTING = 128
+    WAYFINDING = 256
+
+
+class Slot(_CodedFlag, enum.IntFlag):
+    """The weekly availability bits, ITAV_SLOT(day, part): "mon_morning" ... "sun_evening"."""
+    MON_MORNING = 1 << 0
+    MON_AFTERNOON = 1 << 1
+    MON_EVENING = 1 << 2
+    TUE_MORNING = 1 << 3
+    TUE_AFTERNOON = 1 << 4
+    TUE_EVENING = 1 << 5
+    WED_MORNING = 1 << 6
+    WED_AFTERNOON = 1 << 7
+    WED_EVENING = 1 << 8
+    THU_MORNING = 1 << 9
+    THU_AFTERNOON = 1 << 10
+    THU_EVENING = 1 << 11
+    FRI_MORNING = 1 << 12
+    FRI_AFTERNOON = 1 << 13
+    FRI_EVENING = 1 << 14
+    SAT_MORNING = 1 << 15
+    SAT_AFTERNOON = 1 << 16
+    SAT_EVENING = 1 << 17
+    SUN_MORNING = 1 << 18
+    SUN_AFTERNOON = 1 << 19
+    SUN_EVENING = 1 << 20
+
+    @classmethod
+    def of(cls, day, part):
+        """The bit of a day (0 = Monday ... 6 = Sunday) and a daypart (0 morning, 1 afternoon,
+        2 evening), as ITAV_SLOT()."""
+        if not (0 <= day <= 6 and 0 <= part <= 2):
+            raise InvalidArgument("no slot for day %r, part %r (days 0-6, parts 0-2)"
+                                  % (day, part))
+        return cls(1 << (day * 3 + part))
+
+
+class MatchState(_Coded, enum.IntEnum):
+    """itav_match_state: the states of a match."""
+    PROPOSED = 1
+    INTRODUCED = 2
+    TRIAL = 3
+    ACTIVE = 4
+    COMPLETED = 5
+    DECLINED = 6
+    ENDED_EARLY = 7
+
+    @property
+    def is_open(self):
+        """True for proposed, introduced, trial and active."""
+        return self <= MatchState.ACTIVE
+
+
+class Actor(_Coded, enum.IntEnum):
+    """itav_actor: who made a move."""
+    COORDINATOR = 1
+    ASKING = 2
+    SUPPORTING = 3
+    SYSTEM = 4
+
+
+class EndReason(_Coded, enum.IntEnum):
+    """itav_end_reason: why a match was declined or ended early."""
+    NO_CLICK = 1
+    ASKING_STOPPED = 2
+    SUPPORTING_STOPPED = 3
+    MOVED = 4
+    PROFESSIONAL_HELP = 5
+    SAFETY = 6
+    OTHER = 7
+
+
+class Criterion(_Coded, enum.IntEnum):
+    """itav_criterion: the scoring criteria."""
+    DISTANCE = 1
+    AVAILABILITY = 2
+    NEEDS = 3
+    LANGUAGES = 4
+    INTERESTS = 5
+    AGES = 6
+    WAITING = 7
+
+
+class Constraint(_Coded, enum.IntEnum):
+    """itav_constraint: the hard constraint that excludes a pair (NONE: allowed)."""
+    NONE = 0
+    OFFER = 1
+    STATUS = 2
+    EXCLUDED = 3
+    DECLINED = 4
+    OPEN = 5
+    CAPACITY = 6
+    SCREENING = 7
+    TRAINING = 8
+    LANGUAGE = 9
+    DISTANCE = 10
+
+
+class DueKind(_Coded, enum.IntEnum):
+    """itav_due_kind: what falls due in a match."""
+    TRIAL_EVALUATION = 1
+    REVIEW = 2
+    CLOSURE = 3
+
+
+class PlanField(_Coded, enum.IntEnum):
+    """itav_plan_field: the fields of a match plan."""
+    TRIAL = 1
+    TRIAL_MONTHS = 2
+    REVIEW_MONTHS = 3
+    MAX_MONTHS = 4
+    MAX_DISTANCE_M = 5
+    VOG = 6
+    VOG_VALID_MONTHS = 7
+    TRAINING = 8
+    CRITERIA = 9
+
+
 class TextList(enum.IntEnum):
     """itav_text_list: the lists of texts an intervention (or offer) holds."""
     PROVIDERS = 1
@@ -218,6 +407,19 @@ _CODE_TYPES = {
     Qualifier: CodeType.QUALIFIER,
     Status: CodeType.STATUS,
     ProfileSource: CodeType.PROFILE_SOURCE,
+    Audience: CodeType.AUDIENCE,
+    Side: CodeType.SIDE,
+    ParticipantKind: CodeType.PARTICIPANT_KIND,
+    ParticipantStatus: CodeType.PARTICIPANT_STATUS,
+    Support: CodeType.SUPPORT,
+    Slot: CodeType.SLOT,
+    MatchState: CodeType.MATCH_STATE,
+    Actor: CodeType.ACTOR,
+    EndReason: CodeType.END_REASON,
+    Criterion: CodeType.CRITERION,
+    Constraint: CodeType.CONSTRAINT,
+    DueKind: CodeType.DUE_KIND,
+    PlanField: CodeType.PLAN_FIELD,
 }
 
 
@@ -351,22 +553,44 @@ def maybe_enum(cls, value):
 
 def coerce_audience(value):
     """The audience bits of None, an int/Audience, a code or an iterable of codes/flags."""
+    return coerce_flags(Audience, value, "audience")
+
+
+def coerce_member(cls, value, what):
+    """A member of a coded enum from a member, its number or its code; InvalidArgument
+    (naming the legal codes) for anything it is not."""
+    if isinstance(value, cls):
+        return value
+    try:
+        v = coerce_enum(cls, value, what)
+        return cls(v)
+    except ValueError:
+        raise InvalidArgument("%r is not a %s (expected one of %s)"
+                              % (value, what, ", ".join(cls.all_codes()))) from None
+
+
+def coerce_flags(cls, value, what):
+    """The bits of a flag enum from None, an int/flag, a code, or an iterable of codes and
+    flags; InvalidArgument (naming the legal codes) for an unknown code."""
     if value is None:
         return 0
-    if isinstance(value, str):
-        return int(_audience_parse(value))
     if isinstance(value, int) and not isinstance(value, bool):
         return int(value)
+    if isinstance(value, str):
+        try:
+            return int(cls.parse(value))
+        except NotFound:
+            raise InvalidArgument("unknown %s %r (expected one of %s)"
+                                  % (what, value, ", ".join(cls.all_codes()))) from None
+    if isinstance(value, (bytes, bool, float)):
+        raise TypeError("%s: expected codes, %s flags or None, got %s"
+                        % (what, cls.__name__, type(value).__name__))
     bits = 0
     for v in value:
-        bits |= coerce_audience(v)
+        bits |= coerce_flags(cls, v, what)
     return bits
 
 
-def _audience_parse(code):
-    try:
-        return Audience.parse(code)
-    except NotFound:
-        raise InvalidArgument("unknown audience %r (expected one of %s)"
-                              % (code, ", ".join(Audience(1 << i).code for i in range(6)))
-                              ) from None
+def flag_codes(cls, bits):
+    """The set of codes of the bits set."""
+    return set(cls(bits & int(cls.all())).codes)

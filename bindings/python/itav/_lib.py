@@ -12,7 +12,7 @@ import glob
 import os
 
 from ctypes import (CFUNCTYPE, POINTER, Structure, c_char_p, c_double, c_int, c_int32,
-                    c_size_t, c_uint, c_uint32, c_void_p)
+                    c_long, c_size_t, c_uint, c_uint32, c_void_p)
 
 # ---- constants of the headers -------------------------------------------------------------
 
@@ -25,9 +25,22 @@ ITAV_ELEMENT_COUNT = 8
 ITAV_ELEMSET_ALL = 0xFF
 ITAV_AUDIENCE_ALL = 63
 ITAV_INTERVENTION_FILTER_VERSION = 1
-ITAV_BACKEND_VERSION = 1
+ITAV_BACKEND_VERSION = 2
 ITAV_BACKEND_INDEXES = 4
 ITAV_SCAN_ALL = -1
+# participant.h, plan.h, match.h, matching.h
+ITAV_SUPPORT_ALL = 511
+ITAV_SLOT_ALL = 0x1FFFFF
+ITAV_SLOT_COUNT = 21                 # 7 days x 3 dayparts
+ITAV_CHILDREN_MAX = 16
+ITAV_PARTICIPANT_FILTER_VERSION = 1
+ITAV_PLAN_UNSET = -1
+ITAV_PLAN_FIELD_COUNT = 9
+ITAV_MATCH_FILTER_VERSION = 1
+ITAV_CRITERION_COUNT = 7
+ITAV_MATCH_OPTIONS_VERSION = 1
+ITAV_ASSIGN_DRY_RUN = 0
+ITAV_ASSIGN_WRITE = 1
 
 # ---- opaque handles -----------------------------------------------------------------------
 
@@ -60,6 +73,46 @@ class itav_offer_iter(Structure):
     """struct itav_offer_iter (opaque)."""
 
 
+class itav_participant(Structure):
+    """struct itav_participant (opaque)."""
+
+
+class itav_participant_iter(Structure):
+    """struct itav_participant_iter (opaque)."""
+
+
+class itav_plan(Structure):
+    """struct itav_plan (opaque)."""
+
+
+class itav_match(Structure):
+    """struct itav_match (opaque)."""
+
+
+class itav_match_iter(Structure):
+    """struct itav_match_iter (opaque)."""
+
+
+class itav_due(Structure):
+    """struct itav_due (opaque)."""
+
+
+class itav_due_iter(Structure):
+    """struct itav_due_iter (opaque)."""
+
+
+class itav_suggestion(Structure):
+    """struct itav_suggestion (opaque)."""
+
+
+class itav_suggestion_iter(Structure):
+    """struct itav_suggestion_iter (opaque)."""
+
+
+class itav_assignment(Structure):
+    """struct itav_assignment (opaque)."""
+
+
 db_p = POINTER(itav_db)
 figure_p = POINTER(itav_figure)
 role_p = POINTER(itav_role)
@@ -67,6 +120,16 @@ intervention_p = POINTER(itav_intervention)
 intervention_iter_p = POINTER(itav_intervention_iter)
 offer_p = POINTER(itav_offer)
 offer_iter_p = POINTER(itav_offer_iter)
+participant_p = POINTER(itav_participant)
+participant_iter_p = POINTER(itav_participant_iter)
+plan_p = POINTER(itav_plan)
+match_p = POINTER(itav_match)
+match_iter_p = POINTER(itav_match_iter)
+due_p = POINTER(itav_due)
+due_iter_p = POINTER(itav_due_iter)
+suggestion_p = POINTER(itav_suggestion)
+suggestion_iter_p = POINTER(itav_suggestion_iter)
+assignment_p = POINTER(itav_assignment)
 
 # Scalar typedefs, named as in the headers.
 itav_elemset = c_uint32
@@ -100,11 +163,68 @@ class itav_intervention_filter(Structure):
         super().__init__(**init)
 
 
+class itav_participant_filter(Structure):
+    """struct itav_participant_filter, version 1 (include/itav/participant.h).
+
+    ``itav_participant_filter()`` is initialised like ITAV_PARTICIPANT_FILTER_INIT.
+    """
+
+    _fields_ = [
+        ("version", c_int),
+        ("offer", c_char_p),
+        ("side", c_int),
+        ("status", c_int),
+        ("municipality", c_char_p),
+    ]
+
+    def __init__(self, **fields):
+        init = {"version": ITAV_PARTICIPANT_FILTER_VERSION}
+        init.update(fields)
+        super().__init__(**init)
+
+
+class itav_match_filter(Structure):
+    """struct itav_match_filter, version 1 (include/itav/match.h).
+
+    ``itav_match_filter()`` is initialised like ITAV_MATCH_FILTER_INIT.
+    """
+
+    _fields_ = [
+        ("version", c_int),
+        ("offer", c_char_p),
+        ("participant", c_char_p),
+        ("state", c_int),
+        ("open_only", c_int),
+    ]
+
+    def __init__(self, **fields):
+        init = {"version": ITAV_MATCH_FILTER_VERSION}
+        init.update(fields)
+        super().__init__(**init)
+
+
+class itav_match_options(Structure):
+    """struct itav_match_options, version 1 (include/itav/matching.h).
+
+    A new one is all zeros (not valid); fill it with itav_match_options_init().
+    """
+
+    _fields_ = [
+        ("version", c_int),
+        ("weights", c_double * (ITAV_CRITERION_COUNT + 1)),
+        ("min_score", c_double),
+        ("as_of", c_int32),
+        ("waiting_full_days", c_int),
+        ("distance_scale_m", c_double),
+        ("max_distance_m", c_double),
+    ]
+
+
 # ---- the backend struct (include/itav/backend.h) ------------------------------------------
 
 
 class itav_backend(Structure):
-    """struct itav_backend, version 1. Fields are set after the function types below."""
+    """struct itav_backend, version 2. Fields are set after the function types below."""
 
 
 backend_p = POINTER(itav_backend)
@@ -125,6 +245,7 @@ backend_scan_fn = CFUNCTYPE(c_int, backend_p, c_char_p, c_int, c_char_p, itav_re
 # a buffer it keeps.
 backend_errmsg_fn = CFUNCTYPE(c_void_p, backend_p)
 backend_free_fn = CFUNCTYPE(None, backend_p)
+backend_purge_fn = CFUNCTYPE(c_int, backend_p)  # optional (version 2)
 
 itav_backend._fields_ = [
     ("version", c_uint),
@@ -137,6 +258,7 @@ itav_backend._fields_ = [
     ("scan", backend_scan_fn),
     ("errmsg", backend_errmsg_fn),
     ("free", backend_free_fn),
+    ("purge", backend_purge_fn),
 ]
 
 # ---- prototypes of every exported function ------------------------------------------------
@@ -309,6 +431,142 @@ PROTOTYPES = {
     "itav_offer_from_json": (_int, [_P(offer_p), db_p, _str]),
     "itav_catalog_load": (_int, [db_p]),
     "itav_catalog_json": (_str, []),
+    "itav_participant_to_json": (_int, [_P(c_void_p), participant_p]),
+    "itav_participant_from_json": (_int, [_P(participant_p), db_p, _str]),
+    "itav_match_to_json": (_int, [_P(c_void_p), match_p]),
+    "itav_import_participants_csv_file": (_int, [db_p, _str, _str]),
+    "itav_import_participants_csv_string": (_int, [db_p, _str, _str, _str]),
+    # participant.h: the object
+    "itav_participant_new": (_int, [_P(participant_p), _str, _str, itav_enum]),
+    "itav_participant_dup": (_int, [_P(participant_p), participant_p]),
+    "itav_participant_free": (None, [participant_p]),
+    "itav_participant_ref": (_str, [participant_p]),
+    "itav_participant_offer": (_str, [participant_p]),
+    "itav_participant_get_kind": (itav_enum, [participant_p]),
+    "itav_participant_side": (itav_enum, [participant_p]),
+    "itav_participant_get_status": (itav_enum, [participant_p]),
+    "itav_participant_status_date": (c_int32, [participant_p]),
+    "itav_participant_municipality": (_str, [participant_p]),
+    "itav_participant_postcode": (_str, [participant_p]),
+    "itav_participant_location": (_int, [participant_p, _P(c_double), _P(c_double)]),
+    "itav_participant_availability": (c_uint32, [participant_p]),
+    "itav_participant_support": (c_uint, [participant_p]),
+    "itav_participant_language_count": (_sz, [participant_p]),
+    "itav_participant_language": (_str, [participant_p, _sz]),
+    "itav_participant_language_required": (_int, [participant_p]),
+    "itav_participant_interest_count": (_sz, [participant_p]),
+    "itav_participant_interest": (_str, [participant_p, _sz]),
+    "itav_participant_child_count": (_sz, [participant_p]),
+    "itav_participant_child_age": (c_int32, [participant_p, _sz]),
+    "itav_participant_age_range": (_int, [participant_p, _P(c_int32), _P(c_int32)]),
+    "itav_participant_vog_date": (c_int32, [participant_p]),
+    "itav_participant_trained": (_int, [participant_p]),
+    "itav_participant_capacity": (_int, [participant_p]),
+    "itav_participant_registered": (c_int32, [participant_p]),
+    "itav_participant_max_distance": (c_double, [participant_p]),
+    "itav_participant_exclusion_count": (_sz, [participant_p]),
+    "itav_participant_exclusion": (_str, [participant_p, _sz]),
+    "itav_participant_set_municipality": (_int, [participant_p, _str]),
+    "itav_participant_set_postcode": (_int, [participant_p, _str]),
+    "itav_participant_set_location": (_int, [participant_p, c_double, c_double]),
+    "itav_participant_clear_location": (_int, [participant_p]),
+    "itav_participant_set_availability": (_int, [participant_p, c_uint32]),
+    "itav_participant_set_support": (_int, [participant_p, c_uint]),
+    "itav_participant_add_language": (_int, [participant_p, _str]),
+    "itav_participant_clear_languages": (_int, [participant_p]),
+    "itav_participant_set_language_required": (_int, [participant_p, _int]),
+    "itav_participant_add_interest": (_int, [participant_p, _str]),
+    "itav_participant_clear_interests": (_int, [participant_p]),
+    "itav_participant_add_child": (_int, [participant_p, c_int32]),
+    "itav_participant_clear_children": (_int, [participant_p]),
+    "itav_participant_set_age_range": (_int, [participant_p, c_int32, c_int32]),
+    "itav_participant_set_vog_date": (_int, [participant_p, c_int32]),
+    "itav_participant_set_trained": (_int, [participant_p, _int]),
+    "itav_participant_set_capacity": (_int, [participant_p, _int]),
+    "itav_participant_set_registered": (_int, [participant_p, c_int32]),
+    "itav_participant_set_max_distance": (_int, [participant_p, c_double]),
+    "itav_participant_add_exclusion": (_int, [participant_p, _str]),
+    "itav_participant_clear_exclusions": (_int, [participant_p]),
+    "itav_language_known": (_int, [_str]),
+    # participant.h: in a store
+    "itav_participant_get": (_int, [_P(participant_p), db_p, _str]),
+    "itav_participant_create": (_int, [db_p, participant_p]),
+    "itav_participant_update": (_int, [db_p, participant_p]),
+    "itav_participant_delete": (_int, [db_p, _str]),
+    "itav_participant_set_status": (_int, [db_p, _str, itav_enum, c_int32]),
+    "itav_participant_erase": (_int, [db_p, _str, _P(c_void_p)]),
+    "itav_participant_list": (_int, [_P(participant_iter_p), db_p,
+                                     _P(itav_participant_filter)]),
+    "itav_participant_iter_next": (_int, [_P(participant_p), participant_iter_p]),
+    "itav_participant_iter_free": (None, [participant_iter_p]),
+    # plan.h
+    "itav_plan_new": (_int, [_P(plan_p)]),
+    "itav_plan_dup": (_int, [_P(plan_p), plan_p]),
+    "itav_plan_free": (None, [plan_p]),
+    "itav_plan_get": (c_long, [plan_p, itav_enum]),
+    "itav_plan_set": (_int, [plan_p, itav_enum, c_long]),
+    "itav_plan_source": (_str, [plan_p, itav_enum]),
+    "itav_plan_set_source": (_int, [plan_p, itav_enum, _str]),
+    "itav_intervention_plan": (plan_p, [intervention_p]),
+    "itav_intervention_set_plan": (_int, [intervention_p, plan_p]),
+    "itav_offer_plan": (plan_p, [offer_p]),
+    "itav_offer_set_plan": (_int, [offer_p, plan_p]),
+    "itav_plan_effective": (_int, [_P(plan_p), db_p, _str]),
+    # match.h
+    "itav_match_free": (None, [match_p]),
+    "itav_match_id": (_str, [match_p]),
+    "itav_match_offer": (_str, [match_p]),
+    "itav_match_asking": (_str, [match_p]),
+    "itav_match_supporting": (_str, [match_p]),
+    "itav_match_get_state": (itav_enum, [match_p]),
+    "itav_match_score": (c_double, [match_p]),
+    "itav_match_previous": (_str, [match_p]),
+    "itav_match_reason": (itav_enum, [match_p]),
+    "itav_match_start": (c_int32, [match_p]),
+    "itav_match_transition_count": (_sz, [match_p]),
+    "itav_match_transition": (_int, [match_p, _sz, _P(itav_enum), _P(c_int32), _P(itav_enum),
+                                     _P(c_char_p)]),
+    "itav_match_get": (_int, [_P(match_p), db_p, _str]),
+    "itav_match_propose": (_int, [_P(c_void_p), db_p, _str, _str, c_int32, itav_enum, _str,
+                                  _P(itav_match_options)]),
+    "itav_match_advance": (_int, [db_p, _str, itav_enum, c_int32, itav_enum, itav_enum, _str]),
+    "itav_match_move_legal": (_int, [itav_enum, itav_enum, _int]),
+    "itav_match_list": (_int, [_P(match_iter_p), db_p, _P(itav_match_filter)]),
+    "itav_match_iter_next": (_int, [_P(match_p), match_iter_p]),
+    "itav_match_iter_free": (None, [match_iter_p]),
+    "itav_match_due": (_int, [_P(due_iter_p), db_p, _str, c_int32, _int]),
+    "itav_due_iter_next": (_int, [_P(due_p), due_iter_p]),
+    "itav_due_iter_free": (None, [due_iter_p]),
+    "itav_due_free": (None, [due_p]),
+    "itav_due_match": (_str, [due_p]),
+    "itav_due_get_kind": (itav_enum, [due_p]),
+    "itav_due_date": (c_int32, [due_p]),
+    "itav_due_overdue_days": (_int, [due_p]),
+    # matching.h
+    "itav_match_options_init": (_int, [_P(itav_match_options)]),
+    "itav_suggestion_free": (None, [suggestion_p]),
+    "itav_suggestion_asking": (_str, [suggestion_p]),
+    "itav_suggestion_supporting": (_str, [suggestion_p]),
+    "itav_suggestion_score": (c_double, [suggestion_p]),
+    "itav_suggestion_excluded": (itav_enum, [suggestion_p]),
+    "itav_suggestion_distance": (c_double, [suggestion_p]),
+    "itav_suggestion_criterion": (_int, [suggestion_p, itav_enum, _P(c_double),
+                                         _P(c_double)]),
+    "itav_match_score_pair": (_int, [_P(suggestion_p), db_p, _str, _str,
+                                     _P(itav_match_options)]),
+    "itav_match_suggest": (_int, [_P(suggestion_iter_p), db_p, _str, _sz,
+                                  _P(itav_match_options)]),
+    "itav_suggestion_iter_next": (_int, [_P(suggestion_p), suggestion_iter_p]),
+    "itav_suggestion_iter_free": (None, [suggestion_iter_p]),
+    "itav_match_assign": (_int, [_P(assignment_p), db_p, _str, _P(itav_match_options), c_uint,
+                                 c_int32]),
+    "itav_assignment_free": (None, [assignment_p]),
+    "itav_assignment_count": (_sz, [assignment_p]),
+    "itav_assignment_pair": (suggestion_p, [assignment_p, _sz]),
+    "itav_assignment_match_id": (_str, [assignment_p, _sz]),
+    "itav_assignment_unmatched_count": (_sz, [assignment_p]),
+    "itav_assignment_unmatched": (_str, [assignment_p, _sz]),
+    "itav_assignment_total": (c_double, [assignment_p]),
 }
 
 # ---- finding and loading the library ------------------------------------------------------

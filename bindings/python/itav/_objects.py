@@ -5,7 +5,6 @@ import json
 import ctypes
 import math
 import re
-import weakref
 from collections.abc import MutableSequence
 
 from ._dates import DATE_NONE, format_date, to_date, to_days
@@ -15,6 +14,8 @@ from ._enums import (Audience, Channel, Element, Evidence, FigureList, Kind, Pro
 from ._errors import Error, InvalidArgument, RangeError, check, error_for, strerror
 from ._lib import (ITAV_AGE_NONE, dec, enc, figure_p, intervention_p, lib, offer_p, role_p,
                    take_string)
+from ._owned import Owned
+from ._plan import plan_property
 
 # Field names whose source reference can be set (docs/format.md, lib/sources.c).
 INTERVENTION_FIELDS = ("name", "kind", "summary", "providers", "municipalities", "regions",
@@ -366,25 +367,19 @@ class TextListView(MutableSequence):
 
 # ---- base of interventions and offers -----------------------------------------------------
 
-class _Record:
-    """An owned C object freed by a weakref finalizer."""
+class _Value(Owned):
+    """An owned C object with an id, a JSON form and settable fields."""
 
     _kind = "record"
-    _free = None
-    _fields = ()
+    _settable = ()
 
-    def _adopt(self, ptr):
-        self._ptr = ptr
-        self._finalizer = weakref.finalize(self, type(self)._free, ptr)
-
-    @classmethod
-    def _wrap(cls, ptr):
-        obj = cls.__new__(cls)
-        obj._adopt(ptr)
-        return obj
+    @property
+    def _label(self):
+        """What messages call the record (its id)."""
+        return self.id
 
     def _raise(self, rc, what):
-        raise error_for(rc, '%s "%s": %s: %s' % (self._kind, self.id, what, strerror(rc)))
+        raise error_for(rc, '%s "%s": %s: %s' % (self._kind, self._label, what, strerror(rc)))
 
     def _check(self, rc, what):
         if rc < 0:
@@ -408,6 +403,16 @@ class _Record:
 
     def __deepcopy__(self, memo):
         return self.copy()
+
+    def to_dict(self):
+        """The record as Python data (the parsed to_json())."""
+        return json.loads(self.to_json())
+
+
+class _Record(_Value):
+    """An intervention or offer: a _Value with sources, texts and figures."""
+
+    _fields = ()
 
     # sources
     def source(self, field):
@@ -511,10 +516,6 @@ class _Record:
     def reach(self, figures):
         self.set_figures(figures, FigureList.REACH)
 
-    def to_dict(self):
-        """The record as Python data (the parsed to_json())."""
-        return json.loads(self.to_json())
-
 
 def _text_property(list_id, doc):
     def fget(self):
@@ -573,7 +574,7 @@ class Intervention(_Record):
     _settable = ("name", "summary", "kind", "setting", "scope", "channel", "evidence", "since",
                  "audience", "conditions", "age_range", "age_min", "age_max", "providers",
                  "municipalities", "regions", "phases", "works", "improve", "links", "roles",
-                 "reach", "sources")
+                 "reach", "sources", "plan")
 
     def _get_source(self, field):
         return lib.itav_intervention_source(self._ptr, field)
@@ -717,6 +718,9 @@ class Intervention(_Record):
     works = _text_property(TextList.WORKS, "What works (a live list).")
     improve = _text_property(TextList.IMPROVE, "What could be better (a live list).")
     links = _text_property(TextList.LINKS, "Web addresses (a live list).")
+
+    plan = plan_property(lib.itav_intervention_plan, lib.itav_intervention_set_plan,
+                         "intervention")
 
     # roles
     @property
@@ -870,7 +874,7 @@ class Offer(_Record):
     _free = staticmethod(lib.itav_offer_free)
     _fields = OFFER_FIELDS
     _settable = ("name", "region", "provider", "contact", "start", "end", "period",
-                 "municipalities", "reach", "targets", "sources")
+                 "municipalities", "reach", "targets", "sources", "plan")
 
     def _get_source(self, field):
         return lib.itav_offer_source(self._ptr, field)
@@ -931,6 +935,8 @@ class Offer(_Record):
     contact = _str_property(lib.itav_offer_contact, lib.itav_offer_set_contact, "contact",
                             "The local contact point, or None.")
     municipalities = _text_property(TextList.MUNICIPALITIES, "Municipalities (a live list).")
+    plan = plan_property(lib.itav_offer_plan, lib.itav_offer_set_plan, "offer (the fields it "
+                         "overrides; Store.effective_plan() gives the plan that holds)")
 
     @property
     def period(self):

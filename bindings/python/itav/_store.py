@@ -10,11 +10,13 @@ from ._enums import Channel, Kind, Scope, Setting, coerce_audience, coerce_enum,
 from ._errors import Error, InvalidArgument, NoMemory, NotFound, check_db, error_for, strerror
 from ._lib import (ITAV_BACKEND_INDEXES, ITAV_BACKEND_VERSION, ITAV_ITEROVER,
                    ITAV_OK, ITAV_SCAN_ALL, backend_begin_fn, backend_commit_fn, backend_del_fn,
-                   backend_errmsg_fn, backend_free_fn, backend_get_fn, backend_put_fn,
-                   backend_rollback_fn, backend_scan_fn, db_p, dec, enc, intervention_iter_p,
-                   intervention_p, itav_backend, itav_intervention_filter, lib, offer_iter_p,
-                   offer_p, take_string)
+                   backend_errmsg_fn, backend_free_fn, backend_get_fn, backend_purge_fn,
+                   backend_put_fn, backend_rollback_fn, backend_scan_fn, db_p, dec, enc,
+                   intervention_iter_p, intervention_p, itav_backend, itav_intervention_filter,
+                   lib, offer_iter_p, offer_p, take_string)
+from ._matching import MatchingStore
 from ._objects import Intervention, Offer
+from ._participants import Participant, ParticipantStore
 
 
 def version():
@@ -61,9 +63,12 @@ def _id_of(obj, cls):
     raise TypeError("expected an id or %s, got %s" % (cls.__name__, type(obj).__name__))
 
 
-class Store:
+class Store(ParticipantStore, MatchingStore):
     """A connection to a store (itav_db). Use ``itav.open(uri)``; close with close() or a
-    ``with`` block. One thread at a time may use a store."""
+    ``with`` block. One thread at a time may use a store.
+
+    Interventions and offers are here; participants come from ParticipantStore, matches,
+    plans and matching from MatchingStore."""
 
     def __init__(self, uri="memory:"):
         if not isinstance(uri, str):
@@ -118,6 +123,21 @@ class Store:
 
     def _check(self, rc, what=None):
         return check_db(rc, self._db, what)
+
+    def _drain(self, it, next_fn, free_fn, ptr_type, wrap):
+        """Every item of a C iterator, wrapped; the iterator is freed."""
+        out = []
+        try:
+            while True:
+                ptr = ptr_type()
+                rc = next_fn(ctypes.byref(ptr), it)
+                if rc == ITAV_ITEROVER:
+                    break
+                self._check(rc)
+                out.append(wrap(ptr))
+        finally:
+            free_fn(it)
+        return out
 
     @property
     def errmsg(self):
@@ -210,18 +230,8 @@ class Store:
         it = intervention_iter_p()
         fp = ctypes.byref(filter) if filter is not None else None
         self._check(lib.itav_intervention_list(ctypes.byref(it), self._handle(), fp))
-        out = []
-        try:
-            while True:
-                ptr = intervention_p()
-                rc = lib.itav_intervention_iter_next(ctypes.byref(ptr), it)
-                if rc == ITAV_ITEROVER:
-                    break
-                self._check(rc)
-                out.append(Intervention._wrap(ptr))
-        finally:
-            lib.itav_intervention_iter_free(it)
-        return out
+        return self._drain(it, lib.itav_intervention_iter_next, lib.itav_intervention_iter_free,
+                           intervention_p, Intervention._wrap)
 
     # ---- offers ----
     def get_offer(self, id):
@@ -255,36 +265,32 @@ class Store:
         it = offer_iter_p()
         self._check(lib.itav_offer_list(ctypes.byref(it), self._handle(), enc(intervention),
                                         enc(municipality)))
-        out = []
-        try:
-            while True:
-                ptr = offer_p()
-                rc = lib.itav_offer_iter_next(ctypes.byref(ptr), it)
-                if rc == ITAV_ITEROVER:
-                    break
-                self._check(rc)
-                out.append(Offer._wrap(ptr))
-        finally:
-            lib.itav_offer_iter_free(it)
-        return out
+        return self._drain(it, lib.itav_offer_iter_next, lib.itav_offer_iter_free, offer_p,
+                           Offer._wrap)
 
-    # ---- either ----
+    # ---- any ----
+    def _by_type(self, obj, action):
+        for cls, name in ((Offer, "offer"), (Participant, "participant"),
+                          (Intervention, "intervention")):
+            if isinstance(obj, cls):
+                return getattr(self, "%s_%s" % (action, name))
+        return getattr(self, "%s_intervention" % action)
+
     def create(self, obj):
-        """create_intervention() or create_offer(), by type."""
-        return (self.create_offer if isinstance(obj, Offer) else self.create_intervention)(obj)
+        """create_intervention(), create_offer() or create_participant(), by type."""
+        return self._by_type(obj, "create")(obj)
 
     def update(self, obj):
-        """update_intervention() or update_offer(), by type."""
-        return (self.update_offer if isinstance(obj, Offer) else self.update_intervention)(obj)
+        """update_intervention(), update_offer() or update_participant(), by type."""
+        return self._by_type(obj, "update")(obj)
 
     def delete(self, obj):
-        """delete_intervention() or delete_offer(), by type (objects only)."""
-        if isinstance(obj, Offer):
-            return self.delete_offer(obj)
-        if isinstance(obj, Intervention):
-            return self.delete_intervention(obj)
-        raise TypeError("delete() needs an Intervention or Offer; for an id use "
-                        "delete_intervention() or delete_offer()")
+        """delete_intervention(), delete_offer() or delete_participant(), by type (objects
+        only)."""
+        if isinstance(obj, (Offer, Intervention, Participant)):
+            return self._by_type(obj, "delete")(obj)
+        raise TypeError("delete() needs an Intervention, Offer or Participant; for an id use "
+                        "delete_intervention(), delete_offer() or delete_participant()")
 
     @staticmethod
     def _need(obj, cls):
@@ -384,6 +390,11 @@ class Backend:
     def close(self):
         """Called once when the store is closed."""
 
+    def purge(self):
+        """Removes leftover copies of deleted and replaced data from the storage itself
+        (called after a participant's erasure is committed, outside any transaction). The
+        default does nothing: right for a backend that keeps no such copies."""
+
 
 class MemoryBackend(Backend):
     """A Backend in Python dictionaries, with transactions: a reference implementation."""
@@ -392,6 +403,7 @@ class MemoryBackend(Backend):
         self.records = {}      # (kind, key) -> (index list, bytes)
         self._undo = None
         self.closed = False
+        self.purges = 0        # calls of purge(), for tests
 
     def begin(self):
         if self._undo is not None:
@@ -429,6 +441,11 @@ class MemoryBackend(Backend):
             if slot == ITAV_SCAN_ALL or index[slot] == value:
                 yield key, data
 
+    def purge(self):
+        if self._undo is not None:
+            raise Error("purge inside a transaction", -11)
+        self.purges += 1
+
     def close(self):
         self.closed = True
 
@@ -453,6 +470,7 @@ class _BackendBridge:
         setattr(s, "scan", backend_scan_fn(self._scan))
         setattr(s, "errmsg", backend_errmsg_fn(self._errmsg))
         setattr(s, "free", backend_free_fn(self._free))
+        setattr(s, "purge", backend_purge_fn(lambda be: self._call(backend.purge)))
         self._keep = [getattr(s, name) for name, _ in itav_backend._fields_[1:]]
 
     def _fail(self, e):
