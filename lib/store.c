@@ -140,6 +140,17 @@ int itav__commit(itav_db *db)
 
 void itav__rollback(itav_db *db) { db->be->rollback(db->be); }
 
+int itav__purge(itav_db *db)
+{
+    int rc = usable(db);
+    if (rc != ITAV_OK)
+        return rc;
+    if (db->be->version < 2 || !db->be->purge)
+        return ITAV_OK; /* nothing a version 1 backend could do */
+    rc = db->be->purge(db->be);
+    return rc == ITAV_OK ? rc : itav__backend_error(db, rc, "cannot purge deleted data");
+}
+
 typedef struct copy_state {
     char *data;
 } copy_state;

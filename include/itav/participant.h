@@ -511,18 +511,26 @@ ITAV_API int itav_participant_set_status(itav_db *db, const char *ref,
 /**
  * @brief Erases a participant's personal data, in one transaction.
  *
- * Every personal attribute is removed, the reference is replaced by a new one that says
- * nothing about the old one ("~erased-N"), the status becomes erased, and the notes in the
- * audit trails of the participant's matches are blanked. The matches themselves stay (with
- * the new reference) so that counts stay right; open matches are ended early first (reason
- * "other", actor system). On a SQLite store the freed space is overwritten and the
+ * Every personal attribute is removed (only the offer and the kind stay, so that counts per
+ * offer and kind stay right), the reference is replaced by a new one that says nothing about
+ * the old one ("~erased-N"), the status becomes erased, the old reference is removed from
+ * other participants' exclusions, and the notes in the audit trails of the participant's
+ * matches are blanked. The matches themselves stay (with the new reference) so that counts
+ * stay right; open matches are ended early first (reason "other", actor system; a match that
+ * has not started, proposed or introduced, is declined instead, the only exit the lifecycle
+ * has from there). Erasure takes no date: those moves and the erased status are dated today
+ * (UTC), or the date of the match's last move (the current status date) if that is later, so
+ * that no date goes back. On a SQLite store the freed space is overwritten and the
  * write-ahead log truncated, so the old values are not left in the files.
  * @param db the store
  * @param ref the reference
  * @param[out] new_ref the new reference, owned by the caller (free with itav_free()); may be
- *        NULL
+ *        NULL; set to NULL on failure
  * @return ITAV_OK, ITAV_EINVAL, ITAV_ENOTFOUND, ITAV_ESTATE (already erased), ITAV_EIO,
- *         ITAV_ENOMEM.
+ *         ITAV_EBUSY, ITAV_ENOMEM. ITAV_EIO or ITAV_EBUSY can also come after the erasure
+ *         was committed, from removing the leftover copies (another connection reading a
+ *         SQLite store, say): then the records are erased and *new_ref is set, but the files
+ *         may hold old values until a later erasure purges them.
  */
 ITAV_API int itav_participant_erase(itav_db *db, const char *ref, char **new_ref);
 

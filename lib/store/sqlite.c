@@ -198,6 +198,24 @@ static int pragma_int(sqlite3 *db, const char *sql, int *out)
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* Copies the write-ahead log into the file and truncates it, so that old page images (with
+ * data since deleted) are gone from the log; freed space in the file itself is already
+ * zeroed by secure_delete. */
+static int sq_purge(itav_backend *be)
+{
+    sqlite_backend *s = (sqlite_backend *)be;
+    int busy;
+    int rc = pragma_int(s->db, "PRAGMA wal_checkpoint(TRUNCATE)", &busy);
+    if (rc != SQLITE_OK)
+        return fail(s, rc);
+    if (busy) {
+        snprintf(s->err, sizeof s->err, "sqlite: another connection is reading the store, so "
+                 "its write-ahead log could not be truncated");
+        return ITAV_EBUSY;
+    }
+    return ITAV_OK;
+}
+
 /* Brings the schema to SCHEMA_VERSION in one transaction. */
 static int migrate(sqlite_backend *s, char *err, size_t errsize)
 {
@@ -276,6 +294,7 @@ int itav__sqlite_backend_open(itav_backend **out, const char *path, char *err, s
     s->parent.scan = sq_scan;
     s->parent.errmsg = sq_errmsg;
     s->parent.free = sq_free;
+    s->parent.purge = sq_purge;
 
     int src = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
     if (src != SQLITE_OK) {
@@ -289,8 +308,9 @@ int itav__sqlite_backend_open(itav_backend **out, const char *path, char *err, s
     /* Accept the file (a libitav store, or empty) before changing anything about it. */
     if ((rc = migrate(s, err, errsize)) != ITAV_OK)
         goto fail;
-    src = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", NULL,
-                       NULL, NULL);
+    /* secure_delete: deleted records are overwritten, not left in free space (erasure). */
+    src = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                       " PRAGMA secure_delete = ON;", NULL, NULL, NULL);
     if (src != SQLITE_OK) {
         snprintf(err, errsize, "%s", sqlite3_errmsg(s->db));
         rc = fail(s, src);
