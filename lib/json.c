@@ -250,8 +250,6 @@ static json_t *encode_offer(const itav_offer *of)
     return o;
 }
 
-/* Dumps a value as owned text: compact for storage, indented with a final newline for
- * people and files. */
 /* ---- plans (encoder) ---- */
 
 /* Plan fields written as true/false rather than as numbers. */
@@ -402,12 +400,15 @@ static json_t *encode_match(const itav_match *m)
     return o;
 }
 
+/* Dumps a value as owned text: compact and exact for storage; for people and files indented,
+ * with a final newline and reals to 15 significant digits (a score reads 0.812345, not
+ * 0.81234499999999998; printing what such text parses to gives the same text again). */
 static int dump(char **out, json_t *v, bool pretty)
 {
     if (!v)
         return ITAV_ENOMEM;
-    char *s = json_dumps(v, pretty ? JSON_INDENT(2) | JSON_PRESERVE_ORDER
-                                   : JSON_COMPACT | JSON_PRESERVE_ORDER);
+    size_t flags = pretty ? JSON_INDENT(2) | JSON_REAL_PRECISION(15) : JSON_COMPACT;
+    char *s = json_dumps(v, flags | JSON_PRESERVE_ORDER);
     json_decref(v);
     if (!s)
         return ITAV_ENOMEM;
