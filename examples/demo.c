@@ -6,11 +6,20 @@
  * gewone" (seed 001) computed from the store: the interventions whose profile in use comes
  * from the seed's summary table, in the table's own order. Where the examples' own sections
  * say something else, the cell is marked. A portfolio line counts how many of the thirteen
- * have each element. Finally the store is exported to DIR/itav-export.json.
+ * have each element.
+ *
+ * Then a generated, deterministic matching scenario in the spirit of seed 002 (Buurtgezinnen
+ * Zuid-Kennemerland: asking and support families in Haarlem, Heemstede, Bloemendaal and
+ * Zandvoort; references only, no real people): the match plan with its seed references, the
+ * best suggestions for one family with their breakdown, an assignment (dry run, with why
+ * families stay unmatched, then written), and one match taken through its lifecycle with what
+ * falls due along the way and its audit trail. The reference date is fixed (2021-03-01), so
+ * the output is the same on every run. Finally the store is exported to DIR/itav-export.json.
  */
 #include <itav.h>
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +54,619 @@ static char cell(itav_status st)
 {
     return st == ITAV_STATUS_PRESENT ? '+' : st == ITAV_STATUS_ABSENT ? '-' : '?';
 }
+
+/* ---- the matching scenario -------------------------------------------------------------- */
+
+#define OFFER "buurtgezinnen-zuid-kennemerland"
+#define N_ASKING 12
+#define N_SUPPORTING 10
+
+/* A fixed-seed generator (xorshift32): the same scenario on every machine. */
+static uint32_t rng_state = 26u;
+
+static uint32_t rng_next(void)
+{
+    uint32_t x = rng_state;
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    return rng_state = x;
+}
+
+/* A whole number from 0 to n - 1. */
+static int rng_below(int n)
+{
+    return (int)(rng_next() % (uint32_t)n);
+}
+
+/* A number from -1 to 1. */
+static double rng_signed(void)
+{
+    return rng_next() / 2147483648.0 - 1.0;
+}
+
+struct town {
+    const char *name, *postcode;
+    double lat, lon; /* approximate centre */
+};
+
+static const struct town towns[] = {
+    {"Haarlem", "2011", 52.381, 4.637},
+    {"Heemstede", "2101", 52.353, 4.621},
+    {"Bloemendaal", "2061", 52.404, 4.626},
+    {"Zandvoort", "2041", 52.372, 4.531},
+};
+
+/* Where the families live, town by town (index into towns). */
+static const int asking_towns[N_ASKING] = {0, 0, 1, 3, 0, 2, 1, 0, 3, 2, 0, 1};
+static const int supporting_towns[N_SUPPORTING] = {0, 1, 0, 2, 3, 0, 1, 2, 0, 3};
+
+/* The kinds of support seed 002 names (002:L22): a child for a fixed afternoon a week,
+ * regular sleepovers, going along to football and parents' evenings. Each need comes with
+ * the dayparts it takes. */
+struct need {
+    unsigned support;
+    uint32_t slots;
+    const char *interest; /* what the child likes, or NULL */
+};
+
+static const struct need needs[] = {
+    {ITAV_SUPPORT_DAYTIME_CARE, ITAV_SLOT(2, ITAV_AFTERNOON), NULL},  /* Wednesday afternoon */
+    {ITAV_SUPPORT_DAYTIME_CARE, ITAV_SLOT(4, ITAV_AFTERNOON), NULL},  /* Friday afternoon */
+    {ITAV_SUPPORT_SLEEPOVER, ITAV_SLOT(4, ITAV_EVENING), NULL},       /* a Friday night */
+    {ITAV_SUPPORT_SLEEPOVER, ITAV_SLOT(5, ITAV_EVENING), NULL},       /* a Saturday night */
+    {ITAV_SUPPORT_ACCOMPANY, ITAV_SLOT(5, ITAV_MORNING), "football"}, /* Saturday match */
+    {ITAV_SUPPORT_ACCOMPANY, ITAV_SLOT(1, ITAV_EVENING), NULL},       /* parents' evenings */
+};
+#define N_NEEDS (sizeof needs / sizeof needs[0])
+
+static const char *const other_languages[] = {"ar", "tr", "pl", "en"};
+static const char *const interests[] = {"swimming", "music", "nature", "crafts"};
+
+static int set_place(itav_participant *p, int town)
+{
+    const struct town *t = &towns[town];
+    int rc = itav_participant_set_municipality(p, t->name);
+    if (!rc)
+        rc = itav_participant_set_postcode(p, t->postcode);
+    if (!rc) /* about 1.5 km around the centre */
+        rc = itav_participant_set_location(p, t->lat + 0.013 * rng_signed(),
+                                           t->lon + 0.02 * rng_signed());
+    return rc;
+}
+
+/* Registers a participant and takes them through intake and approval to waiting or
+ * available, as a coordinator would. */
+static int enrol(itav_db *db, const itav_participant *p, int32_t registered)
+{
+    static const itav_participant_status steps[] = {ITAV_PSTATUS_INTAKE,
+                                                    ITAV_PSTATUS_APPROVED, 0};
+    const char *ref = itav_participant_ref(p);
+    size_t i;
+    int rc = itav_participant_create(db, p);
+    for (i = 0; rc == ITAV_OK && i < 3; i++) {
+        itav_participant_status to = steps[i] ? steps[i]
+                                     : itav_participant_side(p) == ITAV_SIDE_ASKING
+                                         ? ITAV_PSTATUS_WAITING
+                                         : ITAV_PSTATUS_AVAILABLE;
+        rc = itav_participant_set_status(db, ref, to, registered + 7 * (int32_t)(i + 1));
+    }
+    return rc;
+}
+
+static int make_asking(itav_db *db, int i, int32_t ref_date)
+{
+    char ref[32];
+    itav_participant *p = NULL;
+    const struct need *n1 = &needs[rng_below((int)N_NEEDS)];
+    const struct need *n2 = rng_below(3) == 0 ? &needs[rng_below((int)N_NEEDS)] : n1;
+    int32_t registered = ref_date - 30 - rng_below(240);
+    int k, children = 1 + rng_below(3), rc;
+
+    snprintf(ref, sizeof ref, "zk-vraag-%02d", i + 1);
+    rc = itav_participant_new(&p, ref, OFFER, ITAV_PARTICIPANT_FAMILY);
+    if (!rc)
+        rc = set_place(p, asking_towns[i]);
+    if (!rc)
+        rc = itav_participant_set_support(p, n1->support | n2->support);
+    if (!rc)
+        rc = itav_participant_set_availability(p, n1->slots | n2->slots);
+    if (!rc && i == 5) { /* speaks Arabic only: needs a support family that does too */
+        rc = itav_participant_add_language(p, "ar");
+        if (!rc)
+            rc = itav_participant_set_language_required(p, 1);
+    } else if (!rc) {
+        rc = itav_participant_add_language(p, "nl");
+        if (!rc && rng_below(3) == 0)
+            rc = itav_participant_add_language(p, other_languages[rng_below(4)]);
+    }
+    if (!rc && i == 8) /* wants support within walking distance */
+        rc = itav_participant_set_max_distance(p, 1500);
+    if (!rc && (n1->interest || n2->interest))
+        rc = itav_participant_add_interest(p, "football");
+    if (!rc)
+        rc = itav_participant_add_interest(p, interests[rng_below(4)]);
+    for (k = 0; !rc && k < children; k++) /* 0 to 14 years */
+        rc = itav_participant_add_child(p, 2 + rng_below(168));
+    if (!rc)
+        rc = itav_participant_set_registered(p, registered);
+    if (!rc)
+        rc = enrol(db, p, registered);
+    itav_participant_free(p);
+    return rc;
+}
+
+static int make_supporting(itav_db *db, int i, int32_t ref_date)
+{
+    char ref[32];
+    itav_participant *p = NULL;
+    int32_t registered = ref_date - 60 - rng_below(300);
+    unsigned support = 0;
+    uint32_t slots = 0;
+    int k, offers = 1 + rng_below(2), young = rng_below(2), rc;
+
+    snprintf(ref, sizeof ref, "zk-steun-%02d", i + 1);
+    rc = itav_participant_new(&p, ref, OFFER, ITAV_PARTICIPANT_SUPPORT_FAMILY);
+    if (!rc)
+        rc = set_place(p, supporting_towns[i]);
+    for (k = 0; k < offers; k++) {
+        const struct need *n = &needs[rng_below((int)N_NEEDS)];
+        support |= n->support;
+        slots |= n->slots;
+    }
+    if (!rc)
+        rc = itav_participant_set_support(p, support);
+    if (!rc) /* and one more daypart they are free */
+        rc = itav_participant_set_availability(p, slots | ITAV_SLOT(rng_below(7), rng_below(3)));
+    if (!rc)
+        rc = itav_participant_add_language(p, "nl");
+    if (!rc && rng_below(3) == 0)
+        rc = itav_participant_add_language(p, other_languages[rng_below(4)]);
+    if (!rc && support & ITAV_SUPPORT_ACCOMPANY)
+        rc = itav_participant_add_interest(p, "football");
+    if (!rc)
+        rc = itav_participant_add_interest(p, interests[rng_below(4)]);
+    if (!rc) /* young families take young children; "grandparents" every age */
+        rc = itav_participant_set_age_range(p, 0, young ? 96 : 216);
+    if (!rc && i != N_SUPPORTING - 1) /* the last one's VOG is still being applied for */
+        rc = itav_participant_set_vog_date(p, registered + 20 + rng_below(30));
+    if (!rc)
+        rc = itav_participant_set_capacity(p, rng_below(5) == 0 ? 2 : 1);
+    if (!rc)
+        rc = itav_participant_set_registered(p, registered);
+    if (!rc)
+        rc = enrol(db, p, registered);
+    itav_participant_free(p);
+    return rc;
+}
+
+static const char *date_text(char *buf, int32_t date)
+{
+    if (date == ITAV_DATE_NONE || itav_date_format(buf, ITAV_DATE_BUFSIZE, date) != ITAV_OK)
+        return "-";
+    return buf;
+}
+
+/* "wed pm, sat am": availability in a few characters a slot. */
+static void print_slots(uint32_t slots, int width)
+{
+    static const char *const days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    static const char *const parts[] = {"am", "pm", "eve"};
+    int d, part, n = 0;
+    for (d = 0; d < 7; d++)
+        for (part = 0; part < 3; part++)
+            if (slots & ITAV_SLOT(d, part))
+                n += printf("%s%s %s", n ? ", " : "", days[d], parts[part]);
+    printf("%*s", n < width ? width - n : 1, "");
+}
+
+static void print_support(unsigned support, int width)
+{
+    int b, n = 0;
+    for (b = 1; b <= (int)ITAV_SUPPORT_ALL; b <<= 1)
+        if (support & (unsigned)b)
+            n += printf("%s%s", n ? ", " : "", itav_code_name(ITAV_CODE_SUPPORT, b));
+    printf("%*s", n < width ? width - n : 1, "");
+}
+
+static void print_participant_row(const itav_participant *p)
+{
+    char d[ITAV_DATE_BUFSIZE];
+    size_t i, n = itav_participant_language_count(p);
+    int w = 0;
+    int32_t lo, hi;
+    printf("  %-12s%-12s", itav_participant_ref(p), itav_participant_municipality(p));
+    print_support(itav_participant_support(p), 24);
+    print_slots(itav_participant_availability(p), 26);
+    for (i = 0; i < n; i++)
+        w += printf("%s%s", i ? " " : "", itav_participant_language(p, i));
+    if (itav_participant_language_required(p))
+        w += printf(" only");
+    printf("%*s", w < 8 ? 8 - w : 1, "");
+    if (itav_participant_side(p) == ITAV_SIDE_ASKING) {
+        n = itav_participant_child_count(p);
+        for (i = 0; i < n; i++) { /* babies in months, the others in years */
+            long months = (long)itav_participant_child_age(p, i);
+            printf("%s%ld%s", i ? " " : "", months < 24 ? months : months / 12,
+                   months < 24 ? "m" : "y");
+        }
+        if (itav_participant_max_distance(p) > 0)
+            printf(", within %g km", itav_participant_max_distance(p) / 1000.0);
+    } else {
+        itav_participant_age_range(p, &lo, &hi);
+        w = printf("%ld-%ldy", (long)lo / 12, (long)hi / 12);
+        printf("%*s%-4d%s", 7 - w, "", itav_participant_capacity(p),
+               itav_participant_vog_date(p) != ITAV_DATE_NONE
+                   ? date_text(d, itav_participant_vog_date(p))
+                   : "applied for");
+    }
+    putchar('\n');
+}
+
+static int print_participants(itav_db *db)
+{
+    itav_participant_filter f = ITAV_PARTICIPANT_FILTER_INIT;
+    itav_participant_iter *it = NULL;
+    itav_participant *p;
+    int side, rc = ITAV_OK;
+    f.offer = OFFER;
+    for (side = ITAV_SIDE_ASKING; rc == ITAV_OK && side <= ITAV_SIDE_SUPPORTING; side++) {
+        if (side == ITAV_SIDE_ASKING)
+            printf("%d asking families, waiting:\n  %-12s%-12s%-24s%-26s%-8s%s\n", N_ASKING,
+                   "ref", "town", "needs", "when", "lang", "children");
+        else
+            printf("%d support families, available:\n  %-12s%-12s%-24s%-26s%-8s%-7s%-4s%s\n",
+                   N_SUPPORTING, "ref", "town", "offers", "when", "lang", "ages", "cap", "VOG");
+        f.side = (itav_side)side;
+        if ((rc = itav_participant_list(&it, db, &f)) != ITAV_OK)
+            break;
+        while ((rc = itav_participant_iter_next(&p, it)) == ITAV_OK) {
+            print_participant_row(p);
+            itav_participant_free(p);
+        }
+        itav_participant_iter_free(it);
+        rc = rc == ITAV_ITEROVER ? ITAV_OK : rc;
+    }
+    return rc;
+}
+
+static int print_plan(itav_db *db)
+{
+    static const struct {
+        itav_plan_field field;
+        const char *label, *format;
+    } rows[] = {
+        {ITAV_PLAN_TRIAL, "trial period", NULL},
+        {ITAV_PLAN_TRIAL_MONTHS, "trial length", "%ld months"},
+        {ITAV_PLAN_REVIEW_MONTHS, "reviews", "every %ld months"},
+        {ITAV_PLAN_MAX_MONTHS, "longest match", "%ld months"},
+        {ITAV_PLAN_MAX_DISTANCE_M, "farthest apart", NULL},
+        {ITAV_PLAN_VOG, "certificate (VOG)", NULL},
+        {ITAV_PLAN_VOG_VALID_MONTHS, "VOG counts for", "%ld months"},
+        {ITAV_PLAN_TRAINING, "training", NULL},
+    };
+    itav_plan *plan = NULL;
+    size_t i;
+    int rc = itav_plan_effective(&plan, db, OFFER);
+    if (rc != ITAV_OK)
+        return rc;
+    printf("The match plan that holds for %s (seed:line):\n", OFFER);
+    for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        long v = itav_plan_get(plan, rows[i].field);
+        const char *src = itav_plan_source(plan, rows[i].field);
+        char buf[64];
+        if (v == ITAV_PLAN_UNSET)
+            continue;
+        if (rows[i].format)
+            snprintf(buf, sizeof buf, rows[i].format, v);
+        else if (rows[i].field == ITAV_PLAN_MAX_DISTANCE_M)
+            snprintf(buf, sizeof buf, "%g km", v / 1000.0);
+        else if (rows[i].field == ITAV_PLAN_TRIAL)
+            snprintf(buf, sizeof buf, "%s", v ? "yes" : "no");
+        else
+            snprintf(buf, sizeof buf, "%s", v ? "required" : "not required");
+        printf("  %-18s %-16s %s\n", rows[i].label, buf, src ? src : "");
+    }
+    itav_plan_free(plan);
+    return ITAV_OK;
+}
+
+/* Column heads of the criteria; the legend spells them out. */
+static const char *const criterion_heads[ITAV_CRITERION_COUNT + 1] = {
+    "", "dist", "avail", "needs", "lang", "inter", "ages", "wait"};
+
+static void print_pair_heads(void)
+{
+    int cr;
+    printf("  score     km ");
+    for (cr = 1; cr <= ITAV_CRITERION_COUNT; cr++)
+        printf(" %-4s", criterion_heads[cr]);
+}
+
+static void print_pair_cells(const itav_suggestion *s)
+{
+    double km = itav_suggestion_distance(s);
+    int cr;
+    printf("  %.3f  %5.1f ", itav_suggestion_score(s), km / 1000.0);
+    for (cr = 1; cr <= ITAV_CRITERION_COUNT; cr++) {
+        double v;
+        int w = (int)strlen(criterion_heads[cr]);
+        if (itav_suggestion_criterion(s, (itav_criterion)cr, &v, NULL) == 1)
+            printf(" %-*.2f", w < 4 ? 4 : w, v);
+        else
+            printf(" %-*s", w < 4 ? 4 : w, "-");
+    }
+    putchar('\n');
+}
+
+static void print_legend(const itav_match_options *opt)
+{
+    int cr;
+    printf("  Each criterion 0 to 1 (- does not apply), weighted\n ");
+    for (cr = 1; cr <= ITAV_CRITERION_COUNT; cr++)
+        printf(" %s %g%s", itav_code_name(ITAV_CODE_CRITERION, cr), opt->weights[cr],
+               cr < ITAV_CRITERION_COUNT ? "," : ".\n");
+}
+
+static int print_suggestions(itav_db *db, const char *ref, const itav_match_options *opt)
+{
+    itav_suggestion_iter *it = NULL;
+    itav_suggestion *s;
+    int rc = itav_match_suggest(&it, db, ref, 3, opt);
+    if (rc != ITAV_OK)
+        return rc;
+    printf("The three best support families for %s, with the breakdown of each score:\n", ref);
+    printf("     %-12s", "supporter");
+    print_pair_heads();
+    putchar('\n');
+    for (int i = 1; (rc = itav_suggestion_iter_next(&s, it)) == ITAV_OK; i++) {
+        printf("  %d. %-12s", i, itav_suggestion_supporting(s));
+        print_pair_cells(s);
+        itav_suggestion_free(s);
+    }
+    itav_suggestion_iter_free(it);
+    if (rc != ITAV_ITEROVER)
+        return rc;
+    print_legend(opt);
+    return ITAV_OK;
+}
+
+/* How many support families each hard constraint excludes for one family:
+ * "language 9, screening 1". */
+static int print_exclusions(itav_db *db, const char *ref, const itav_match_options *opt)
+{
+    itav_participant_filter f = ITAV_PARTICIPANT_FILTER_INIT;
+    itav_participant_iter *it = NULL;
+    itav_participant *p;
+    int count[ITAV_CONSTRAINT_DISTANCE + 1] = {0}, c, n = 0, rc;
+    f.offer = OFFER;
+    f.side = ITAV_SIDE_SUPPORTING;
+    if ((rc = itav_participant_list(&it, db, &f)) != ITAV_OK)
+        return rc;
+    while (rc == ITAV_OK && (rc = itav_participant_iter_next(&p, it)) == ITAV_OK) {
+        itav_suggestion *s = NULL;
+        rc = itav_match_score_pair(&s, db, ref, itav_participant_ref(p), opt);
+        if (rc == ITAV_OK && itav_suggestion_excluded(s) <= ITAV_CONSTRAINT_DISTANCE)
+            count[itav_suggestion_excluded(s)]++;
+        itav_suggestion_free(s);
+        itav_participant_free(p);
+    }
+    itav_participant_iter_free(it);
+    if (rc != ITAV_ITEROVER)
+        return rc;
+    for (c = 1; c <= ITAV_CONSTRAINT_DISTANCE; c++)
+        if (count[c])
+            printf("%s%s %d", n++ ? ", " : "", itav_code_name(ITAV_CODE_CONSTRAINT, c), count[c]);
+    return ITAV_OK;
+}
+
+/* Why assignment left a family unmatched, from its best allowed pair. */
+static int print_unmatched(itav_db *db, const char *ref, const itav_match_options *opt)
+{
+    itav_suggestion_iter *it = NULL;
+    itav_suggestion *best = NULL;
+    int rc = itav_match_suggest(&it, db, ref, 1, opt);
+    if (rc != ITAV_OK)
+        return rc;
+    if (itav_suggestion_iter_next(&best, it) != ITAV_OK)
+        best = NULL;
+    itav_suggestion_iter_free(it);
+    printf("  %-12s ", ref);
+    if (!best) {
+        printf("no support family passes the hard constraints (");
+        rc = print_exclusions(db, ref, opt);
+        printf(")\n");
+    } else if (itav_suggestion_score(best) < opt->min_score)
+        printf("best pair, with %s, scores %.3f: below the minimum %.2f\n",
+               itav_suggestion_supporting(best), itav_suggestion_score(best), opt->min_score);
+    else
+        printf("the families that fit (best %s, %.3f) add more in other pairs\n",
+               itav_suggestion_supporting(best), itav_suggestion_score(best));
+    itav_suggestion_free(best);
+    return rc;
+}
+
+static int print_assignment(itav_db *db, const itav_assignment *a,
+                            const itav_match_options *opt)
+{
+    size_t i, n = itav_assignment_count(a), nu = itav_assignment_unmatched_count(a);
+    int rc = ITAV_OK;
+    printf("  %-12s %-12s", "asking", "supporter");
+    print_pair_heads();
+    putchar('\n');
+    for (i = 0; i < n; i++) {
+        const itav_suggestion *s = itav_assignment_pair(a, i);
+        printf("  %-12s %-12s", itav_suggestion_asking(s), itav_suggestion_supporting(s));
+        print_pair_cells(s);
+    }
+    printf("  %zu pairs, total score %.3f; %s", n, itav_assignment_total(a),
+           nu ? "unmatched:\n" : "nobody unmatched.\n");
+    for (i = 0; rc == ITAV_OK && i < nu; i++)
+        rc = print_unmatched(db, itav_assignment_unmatched(a, i), opt);
+    return rc;
+}
+
+static int print_due(itav_db *db, int32_t as_of, int within)
+{
+    itav_due_iter *it = NULL;
+    itav_due *d;
+    char d1[ITAV_DATE_BUFSIZE];
+    int rc = itav_match_due(&it, db, OFFER, as_of, within), n = 0;
+    if (rc != ITAV_OK)
+        return rc;
+    printf("  Due as of %s", date_text(d1, as_of));
+    if (within)
+        printf(" or within %d days", within);
+    printf(":\n");
+    while ((rc = itav_due_iter_next(&d, it)) == ITAV_OK) {
+        int late = itav_due_overdue_days(d);
+        n++;
+        printf("    %s  %s  %-18s", date_text(d1, itav_due_date(d)), itav_due_match(d),
+               itav_code_name(ITAV_CODE_DUE_KIND, (int)itav_due_get_kind(d)));
+        if (late > 0)
+            printf("%d days overdue\n", late);
+        else if (late == 0)
+            printf("today\n");
+        else
+            printf("in %d days\n", -late);
+        itav_due_free(d);
+    }
+    itav_due_iter_free(it);
+    if (!n)
+        printf("    nothing\n");
+    return rc == ITAV_ITEROVER ? ITAV_OK : rc;
+}
+
+static int print_trail(itav_db *db, const char *id)
+{
+    itav_match *m = NULL;
+    char d[ITAV_DATE_BUFSIZE];
+    size_t i, n;
+    int rc = itav_match_get(&m, db, id);
+    if (rc != ITAV_OK)
+        return rc;
+    n = itav_match_transition_count(m);
+    printf("Audit trail of %s, never rewritten:\n", id);
+    for (i = 0; i < n; i++) {
+        itav_match_state st;
+        int32_t date;
+        itav_actor actor;
+        const char *note;
+        itav_match_transition(m, i, &st, &date, &actor, &note);
+        printf("  %s  %-11s %-*s%s\n", date_text(d, date),
+               itav_code_name(ITAV_CODE_MATCH_STATE, (int)st), note ? 12 : 0,
+               itav_code_name(ITAV_CODE_ACTOR, (int)actor), note ? note : "");
+    }
+    itav_match_free(m);
+    return ITAV_OK;
+}
+
+static int ymd(int y, int m, int d)
+{
+    int32_t out = ITAV_DATE_NONE;
+    itav_date_from_ymd(&out, y, m, d);
+    return out;
+}
+
+/* One match from introduction to active, with what falls due along the way. */
+static int lifecycle(itav_db *db, const char *id, const char *asking, const char *supporting)
+{
+    static const struct {
+        itav_match_state state;
+        int y, m, d;
+        const char *note;
+    } moves[] = {
+        {ITAV_MATCH_INTRODUCED, 2021, 3, 15, "extensive introduction; both families want to go on"},
+        {ITAV_MATCH_TRIAL, 2021, 4, 1, "agreements made, house rules signed (002:L77)"},
+        {ITAV_MATCH_ACTIVE, 2021, 6, 1, "trial evaluated: it clicks"},
+    };
+    size_t i;
+    int rc = ITAV_OK;
+    printf("Match %s (%s with %s) through its lifecycle:\n", id, asking, supporting);
+    for (i = 0; rc == ITAV_OK && i < sizeof moves / sizeof moves[0]; i++) {
+        char d[ITAV_DATE_BUFSIZE];
+        int32_t date = ymd(moves[i].y, moves[i].m, moves[i].d);
+        if (moves[i].state == ITAV_MATCH_ACTIVE) /* a week before the trial evaluation */
+            rc = print_due(db, date - 7, 14);
+        if (rc == ITAV_OK)
+            rc = itav_match_advance(db, id, moves[i].state, date, ITAV_ACTOR_COORDINATOR, 0,
+                                    moves[i].note);
+        if (rc == ITAV_OK)
+            printf("  %s  -> %s\n", date_text(d, date),
+                   itav_code_name(ITAV_CODE_MATCH_STATE, (int)moves[i].state));
+    }
+    if (rc == ITAV_OK)
+        rc = print_due(db, ymd(2021, 11, 24), 14);
+    if (rc == ITAV_OK)
+        rc = print_due(db, ymd(2023, 4, 1), 0);
+    if (rc == ITAV_OK) { /* a move the lifecycle does not have is refused, and says why */
+        int refused = itav_match_advance(db, id, ITAV_MATCH_INTRODUCED, ymd(2023, 4, 1),
+                                         ITAV_ACTOR_COORDINATOR, 0, NULL);
+        if (refused == ITAV_OK)
+            return ITAV_ERROR;
+        printf("  Back to introduced? Refused: %s\n", itav_errmsg(db));
+    }
+    return rc;
+}
+
+static int scenario(itav_db *db)
+{
+    itav_match_options opt = ITAV_MATCH_OPTIONS_INIT;
+    itav_assignment *a = NULL;
+    int32_t ref_date = ymd(2021, 3, 1);
+    char d[ITAV_DATE_BUFSIZE];
+    char first[32] = "", asking[32] = "", supporting[32] = "";
+    size_t i;
+    int rc = ITAV_OK;
+
+    printf("Buurtgezinnen Zuid-Kennemerland (seed 002): a generated scenario, no real people.\n"
+           "Support families are linked to families under strain nearby (002:L15); "
+           "today is %s.\n\n", date_text(d, ref_date));
+    opt.as_of = ref_date;
+    for (i = 0; rc == ITAV_OK && i < N_ASKING; i++)
+        rc = make_asking(db, (int)i, ref_date);
+    for (i = 0; rc == ITAV_OK && i < N_SUPPORTING; i++)
+        rc = make_supporting(db, (int)i, ref_date);
+    if (rc == ITAV_OK)
+        rc = print_plan(db);
+    if (rc == ITAV_OK) {
+        putchar('\n');
+        rc = print_participants(db);
+    }
+    if (rc == ITAV_OK) {
+        putchar('\n');
+        rc = print_suggestions(db, "zk-vraag-01", &opt);
+    }
+    if (rc == ITAV_OK) {
+        printf("\nAssignment of everyone waiting (dry run, in waiting order): the highest total\n"
+               "score, each support family within its capacity, nobody paired below score "
+               "%.2f:\n", opt.min_score);
+        rc = itav_match_assign(&a, db, OFFER, &opt, ITAV_ASSIGN_DRY_RUN, ref_date);
+    }
+    if (rc == ITAV_OK)
+        rc = print_assignment(db, a, &opt);
+    itav_assignment_free(a);
+    a = NULL;
+    if (rc == ITAV_OK)
+        rc = itav_match_assign(&a, db, OFFER, &opt, ITAV_ASSIGN_WRITE, ref_date);
+    if (rc == ITAV_OK && itav_assignment_count(a) > 0) {
+        size_t n = itav_assignment_count(a);
+        snprintf(first, sizeof first, "%s", itav_assignment_match_id(a, 0));
+        snprintf(asking, sizeof asking, "%s",
+                 itav_suggestion_asking(itav_assignment_pair(a, 0)));
+        snprintf(supporting, sizeof supporting, "%s",
+                 itav_suggestion_supporting(itav_assignment_pair(a, 0)));
+        printf("Written as %zu proposed matches, %s to %s.\n\n", n, first,
+               itav_assignment_match_id(a, n - 1));
+    }
+    itav_assignment_free(a);
+    if (rc == ITAV_OK && first[0])
+        rc = lifecycle(db, first, asking, supporting);
+    if (rc == ITAV_OK && first[0])
+        rc = print_trail(db, first);
+    return rc;
+}
+
 
 int main(int argc, char **argv)
 {
@@ -158,6 +780,9 @@ int main(int argc, char **argv)
     for (i = 0; i < n; i++)
         itav_intervention_free(rows[i]);
     n = 0;
+    if ((rc = scenario(db)) != ITAV_OK)
+        goto error;
+    putchar('\n');
     if ((rc = itav_export_json_file(db, export_path)) != ITAV_OK)
         goto error;
     printf("Export: %s\nStore:  %s\n", export_path, uri + 7);

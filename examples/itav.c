@@ -2,8 +2,10 @@
  * itav: the libitav command-line tool.
  *
  * A thin layer over the public API (itav.h): it opens a store, loads the built-in catalogue,
- * lists and shows interventions, prints the element table, and imports and exports itav/1
- * JSON. The --json output is built with jansson and documented in docs/cli.md.
+ * lists and shows interventions, prints the element table, imports and exports itav/1 JSON,
+ * keeps participants (import from CSV or JSON, list, status, erasure) and carries matches from
+ * suggestion and assignment through their lifecycle. The --json output is built with jansson
+ * and documented in docs/cli.md.
  *
  * Exit codes: 0 success, 1 usage error, 2 data error (the library refused something).
  */
@@ -18,6 +20,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <time.h>
 
 #define EXIT_USAGE 1
 #define EXIT_DATA 2
@@ -25,6 +28,18 @@
 #define MAX_ELEMENT_OPTS 8
 
 /* ---- the parsed command line ------------------------------------------------------------ */
+
+/* The options, in the order of the table in parse_args(). */
+enum opt_id { OPT_STORE, OPT_LANG, OPT_JSON, OPT_ELEMENT, OPT_SETTING, OPT_MUNICIPALITY,
+              OPT_HELP, OPT_VERSION, OPT_OFFER, OPT_SIDE, OPT_STATUS, OPT_STATE, OPT_K,
+              OPT_DATE, OPT_AS_OF, OPT_WITHIN, OPT_MIN_SCORE, OPT_ACTOR, OPT_REASON, OPT_NOTE,
+              OPT_DRY_RUN };
+
+#define OPTBIT(opt) (1u << (opt))
+/* Options every command takes. */
+#define GLOBAL_OPTS (OPTBIT(OPT_STORE) | OPTBIT(OPT_LANG) | OPTBIT(OPT_HELP) | OPTBIT(OPT_VERSION))
+/* The filters of 'catalog list'. */
+#define FILTER_OPTS (OPTBIT(OPT_ELEMENT) | OPTBIT(OPT_SETTING) | OPTBIT(OPT_MUNICIPALITY))
 
 typedef struct cli {
     itav_lang lang;
@@ -34,10 +49,24 @@ typedef struct cli {
     size_t n_elements;
     const char *setting;      /* --setting */
     const char *municipality; /* --municipality */
+    const char *offer;        /* --offer */
+    const char *side;         /* --side */
+    const char *status;       /* --status */
+    const char *state;        /* --state */
+    const char *k;            /* --k */
+    const char *date;         /* --date */
+    const char *as_of;        /* --as-of */
+    const char *within;       /* --within */
+    const char *min_score;    /* --min-score */
+    const char *actor;        /* --actor */
+    const char *reason;       /* --reason */
+    const char *note;         /* --note */
+    int dry_run;              /* --dry-run */
     const char *args[4];      /* positional arguments */
     size_t n_args;
     int help, version;
     int store_is_default;     /* the store URI was computed, not given */
+    unsigned given;           /* OPTBIT() of every option given */
 } cli;
 
 /* ---- messages in two languages ---------------------------------------------------------- */
@@ -60,11 +89,30 @@ static const char usage_text[] =
     "  import FILE                 import an itav/1 JSON file (all or nothing)\n"
     "  export [FILE]               export the store as itav/1 JSON (stdout without FILE)\n"
     "\n"
+    "  participants import FILE [--offer OFFER]\n"
+    "                              import participants from FILE.csv or an itav/1 JSON file\n"
+    "  participants list [--offer O] [--side asking|supporting] [--status S] [--json]\n"
+    "  participants show REF [--json]\n"
+    "  participants status REF STATUS [--date D]\n"
+    "  participants erase REF      remove personal data; prints the new reference\n"
+    "  match suggest REF [--k N] [--as-of D] [--json]\n"
+    "                              the best supporters for one asking participant\n"
+    "  match assign OFFER [--dry-run] [--date D] [--min-score X] [--json]\n"
+    "                              the best matches for everyone waiting in an offer\n"
+    "  match propose ASKING SUPPORTING [--date D] [--actor A] [--note T]\n"
+    "  match advance MATCH STATE [--date D] [--actor A] [--reason R] [--note T]\n"
+    "  match list [--offer O] [--state S] [--json]\n"
+    "  match show MATCH [--json]   one match with its audit trail\n"
+    "  match due [--as-of D] [--within DAYS] [--offer O] [--json]\n"
+    "                              reviews, trial evaluations and closures due\n"
+    "\n"
     "Options:\n"
     "  --store URI    memory:, or sqlite:PATH; default $ITAV_STORE, else\n"
     "                 sqlite:$XDG_DATA_HOME/itav/itav.db (XDG_DATA_HOME: ~/.local/share)\n"
     "  --lang nl|en   language of labels; default from LC_ALL, LC_MESSAGES or LANG\n"
-    "  --json         machine-readable output (catalog commands; see docs/cli.md)\n"
+    "  --json         machine-readable output (see docs/cli.md)\n"
+    "  --date D, --as-of D\n"
+    "                 a date YYYY-MM-DD; default today (UTC)\n"
     "  --help         show this help\n"
     "  --version      show the version\n"
     "\n"
@@ -1116,6 +1164,1359 @@ static int cmd_export(cli *c)
     return rc;
 }
 
+/* ---- participants and matches: helpers -------------------------------------------------- */
+
+/* A growable array of owned objects. */
+typedef struct vec {
+    void **v;
+    size_t n, cap;
+} vec;
+
+static void vec_push(vec *a, void *item)
+{
+    if (a->n == a->cap) {
+        size_t cap = a->cap ? a->cap * 2 : 16;
+        void **nv = realloc(a->v, cap * sizeof *nv);
+        if (!nv) {
+            fputs("itav: out of memory\n", stderr);
+            exit(EXIT_DATA);
+        }
+        a->v = nv;
+        a->cap = cap;
+    }
+    a->v[a->n++] = item;
+}
+
+static void vec_free(vec *a, void (*free_item)(void *))
+{
+    size_t i;
+    for (i = 0; i < a->n; i++)
+        free_item(a->v[i]);
+    free(a->v);
+    a->v = NULL;
+    a->n = a->cap = 0;
+}
+
+/* Adapters with the signature vec_free() wants. */
+static void free_participant(void *p) { itav_participant_free(p); }
+static void free_match(void *m) { itav_match_free(m); }
+static void free_suggestion(void *s) { itav_suggestion_free(s); }
+static void free_due(void *d) { itav_due_free(d); }
+
+static int32_t today_utc(void)
+{
+    return (int32_t)(time(NULL) / 86400);
+}
+
+/* The date an option gives (--date, --as-of); today (UTC) when the option is absent. */
+static int option_date(int32_t *out, const char *value, const char *option)
+{
+    if (!value) {
+        *out = today_utc();
+        return 0;
+    }
+    if (itav_date_parse(out, value) != ITAV_OK)
+        return data_error("invalid date \"%s\" for --%s (expected YYYY-MM-DD, a date that "
+                          "exists)", value, option);
+    return 0;
+}
+
+/* A whole number from min to max. */
+static int option_int(long *out, const char *value, const char *option, long min, long max)
+{
+    char *end;
+    long v;
+    errno = 0;
+    v = strtol(value, &end, 10);
+    if (errno || end == value || *end || v < min || v > max)
+        return data_error("invalid value \"%s\" for --%s (expected a whole number from %ld to "
+                          "%ld)", value, option, min, max);
+    *out = v;
+    return 0;
+}
+
+/* A number from 0 to 1. */
+static int option_fraction(double *out, const char *value, const char *option)
+{
+    char *end;
+    double v;
+    errno = 0;
+    v = strtod(value, &end);
+    if (errno || end == value || *end || !(v >= 0.0 && v <= 1.0))
+        return data_error("invalid value \"%s\" for --%s (expected a number from 0 to 1, "
+                          "such as 0.4)", value, option);
+    *out = v;
+    return 0;
+}
+
+/* A date as text; "-" when unset. buf holds ITAV_DATE_BUFSIZE bytes. */
+static const char *date_text(char *buf, int32_t date)
+{
+    if (date == ITAV_DATE_NONE || itav_date_format(buf, ITAV_DATE_BUFSIZE, date) != ITAV_OK)
+        return "-";
+    return buf;
+}
+
+static json_t *jdate(int32_t date)
+{
+    char buf[ITAV_DATE_BUFSIZE];
+    return date == ITAV_DATE_NONE ? json_null() : json_string(date_text(buf, date));
+}
+
+/* Support types, availability slots and audiences are sets of bits; the other code types
+ * count from 1. */
+static int code_value(itav_code_type type, int i)
+{
+    if (type == ITAV_CODE_SUPPORT || type == ITAV_CODE_SLOT || type == ITAV_CODE_AUDIENCE)
+        return (int)(1u << i);
+    return i + 1;
+}
+
+/* Every code of an enumeration, "a, b or c" (owned by the caller); for messages. */
+static char *code_list(itav_code_type type)
+{
+    const char *names[32];
+    size_t n = 0, i;
+    char *s = xstrcat3("", "", ""), *t;
+    for (i = 0; i < 31; i++) {
+        const char *name = itav_code_name(type, code_value(type, (int)i));
+        if (name)
+            names[n++] = name;
+    }
+    for (i = 0; i < n; i++) {
+        t = xstrcat3(s, i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
+        free(s);
+        s = t;
+    }
+    return s;
+}
+
+/* The codes of the bits set in bits, joined with ", " (owned by the caller). */
+static char *codes_joined(itav_code_type type, unsigned bits)
+{
+    char *s = xstrcat3("", "", ""), *t;
+    int i;
+    for (i = 0; i < 31; i++) {
+        if (!(bits & (1u << i)) || !itav_code_name(type, (int)(1u << i)))
+            continue;
+        t = xstrcat3(s, *s ? ", " : "", itav_code_name(type, (int)(1u << i)));
+        free(s);
+        s = t;
+    }
+    return s;
+}
+
+/* A code given on the command line (an option's value or an argument). */
+static int parse_code_arg(int *out, itav_code_type type, const char *value, const char *what)
+{
+    char *list;
+    int rc;
+    if (itav_code_parse(out, type, value) == ITAV_OK)
+        return 0;
+    list = code_list(type);
+    rc = data_error("unknown %s \"%s\" (expected %s)", what, value, list);
+    free(list);
+    return rc;
+}
+
+/* Prints JSON with reals to 15 significant digits (scores are rounded to millionths). */
+static int print_json_reals(json_t *root)
+{
+    int rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
+    json_decref(root);
+    if (rc != 0)
+        return data_error("cannot write JSON output");
+    putchar('\n');
+    return 0;
+}
+
+/* A score or criterion value, rounded to millionths as the library counts scores. */
+static json_t *jfraction(double v)
+{
+    return json_real((double)(long long)(v * 1e6 + 0.5) / 1e6);
+}
+
+/* A distance in kilometres, to the metre; null when unknown (negative). */
+static json_t *jkm(double metres)
+{
+    return metres < 0 ? json_null() : json_real((double)(long long)(metres + 0.5) / 1000.0);
+}
+
+/* Text the library encoded as JSON, as a jansson value; the text is freed. */
+static json_t *jlibrary(char *text, int rc, const char *what)
+{
+    json_error_t err;
+    json_t *v = rc == ITAV_OK && text ? json_loads(text, 0, &err) : NULL;
+    itav_free(text);
+    if (!v) {
+        fprintf(stderr, "itav: cannot encode %s as JSON\n", what);
+        exit(EXIT_DATA);
+    }
+    return v;
+}
+
+static json_t *jparticipant(const itav_participant *p)
+{
+    char *text = NULL;
+    int rc = itav_participant_to_json(&text, p);
+    return jlibrary(text, rc, "a participant");
+}
+
+static json_t *jmatch(const itav_match *m)
+{
+    char *text = NULL;
+    int rc = itav_match_to_json(&text, m);
+    return jlibrary(text, rc, "a match");
+}
+
+/* Fails with the library's message when an offer does not exist (NULL: no offer asked). */
+static int check_offer(itav_db *db, const char *id)
+{
+    itav_offer *of = NULL;
+    int rc;
+    if (!id)
+        return 0;
+    rc = itav_offer_get(&of, db, id);
+    itav_offer_free(of);
+    return rc == ITAV_OK ? 0 : lib_error(db, rc);
+}
+
+static int ends_with_nocase(const char *s, const char *suffix)
+{
+    size_t ls = strlen(s), lx = strlen(suffix), i;
+    if (ls < lx)
+        return 0;
+    for (i = 0; i < lx; i++) {
+        char a = s[ls - lx + i], b = suffix[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (char)(a - 'A' + 'a');
+        if (a != b)
+            return 0;
+    }
+    return 1;
+}
+
+static size_t max_width(size_t w, const char *s)
+{
+    size_t n = s ? utf8_width(s) : 0;
+    return n > w ? n : w;
+}
+
+/* ---- scored pairs: the breakdown shared by suggestions and assignments ------------------ */
+
+/* Column heads of the criteria in text tables; the legend spells them out. */
+static const char *const criterion_heads[ITAV_CRITERION_COUNT + 1] = {
+    "", "dist", "avail", "needs", "lang", "inter", "ages", "wait"};
+
+static json_t *jbreakdown(const itav_suggestion *s)
+{
+    json_t *o = json_object();
+    int cr;
+    for (cr = 1; cr <= ITAV_CRITERION_COUNT; cr++) {
+        double value = 0, weight = 0;
+        json_t *e = json_null();
+        if (itav_suggestion_criterion(s, (itav_criterion)cr, &value, &weight) == 1) {
+            e = json_object();
+            json_object_set_new(e, "value", jfraction(value));
+            json_object_set_new(e, "weight", jnumber(weight));
+        }
+        json_object_set_new(o, itav_code_name(ITAV_CODE_CRITERION, cr), e);
+    }
+    return o;
+}
+
+static json_t *jpair(const itav_suggestion *s)
+{
+    json_t *o = json_object();
+    jset_str(o, "asking", itav_suggestion_asking(s));
+    jset_str(o, "supporting", itav_suggestion_supporting(s));
+    json_object_set_new(o, "score", jfraction(itav_suggestion_score(s)));
+    json_object_set_new(o, "distance_km", jkm(itav_suggestion_distance(s)));
+    json_object_set_new(o, "breakdown", jbreakdown(s));
+    return o;
+}
+
+static json_t *jweights(const itav_match_options *opt)
+{
+    json_t *o = json_object();
+    int cr;
+    for (cr = 1; cr <= ITAV_CRITERION_COUNT; cr++)
+        json_object_set_new(o, itav_code_name(ITAV_CODE_CRITERION, cr),
+                            jnumber(opt->weights[cr]));
+    return o;
+}
+
+/* SCORE, KM and the criteria heads. */
+static void print_pair_heads(const cli *c)
+{
+    int cr;
+    printf("  %-5s  %5s ", "SCORE", "KM");
+    for (cr = 1; cr <= ITAV_CRITERION_COUNT; cr++)
+        printf(" %-4s", criterion_heads[cr]);
+}
+
+static void print_pair_cells(const itav_suggestion *s)
+{
+    double km = itav_suggestion_distance(s);
+    int cr;
+    printf("  %.3f", itav_suggestion_score(s));
+    if (km >= 0)
+        printf("  %5.1f", km / 1000.0);
+    else
+        printf("  %5s", "-");
+    putchar(' ');
+    for (cr = 1; cr <= ITAV_CRITERION_COUNT; cr++) {
+        double v;
+        int w = (int)strlen(criterion_heads[cr]);
+        if (w < 4)
+            w = 4;
+        if (itav_suggestion_criterion(s, (itav_criterion)cr, &v, NULL) == 1)
+            printf(" %-*.2f", w, v);
+        else
+            printf(" %-*s", w, "-");
+    }
+}
+
+static void print_criteria_legend(const cli *c, const itav_match_options *opt)
+{
+    int cr;
+    printf("\n%s", tr(c, "Criteria (weight):", "Criteria (gewicht):"));
+    for (cr = 1; cr <= ITAV_CRITERION_COUNT; cr++) {
+        const char *code = itav_code_name(ITAV_CODE_CRITERION, cr);
+        if (strcmp(code, criterion_heads[cr]) == 0)
+            printf(" %s", code);
+        else
+            printf(" %s = %s", criterion_heads[cr], code);
+        printf(" (%g)%s", opt->weights[cr], cr < ITAV_CRITERION_COUNT ? "," : ";");
+        if (cr == 4)
+            printf("\n ");
+    }
+    printf("\n%s\n", tr(c, "each 0 to 1, - where it does not apply. KM: distance in kilometres.",
+                        "elk 0 tot 1, - waar het niet geldt. KM: afstand in kilometers."));
+}
+
+/* ---- participants ----------------------------------------------------------------------- */
+
+/* How many participants and matches the store holds. */
+static int count_records(size_t *participants, size_t *matches, itav_db *db)
+{
+    itav_participant_iter *pit = NULL;
+    itav_match_iter *mit = NULL;
+    itav_participant *p;
+    itav_match *m;
+    int rc;
+    *participants = *matches = 0;
+    if ((rc = itav_participant_list(&pit, db, NULL)) != ITAV_OK)
+        return lib_error(db, rc);
+    while ((rc = itav_participant_iter_next(&p, pit)) == ITAV_OK) {
+        itav_participant_free(p);
+        ++*participants;
+    }
+    itav_participant_iter_free(pit);
+    if (rc != ITAV_ITEROVER)
+        return lib_error(db, rc);
+    if ((rc = itav_match_list(&mit, db, NULL)) != ITAV_OK)
+        return lib_error(db, rc);
+    while ((rc = itav_match_iter_next(&m, mit)) == ITAV_OK) {
+        itav_match_free(m);
+        ++*matches;
+    }
+    itav_match_iter_free(mit);
+    return rc == ITAV_ITEROVER ? 0 : lib_error(db, rc);
+}
+
+static int cmd_participants_import(cli *c)
+{
+    const char *path = c->args[2];
+    int csv = ends_with_nocase(path, ".csv");
+    size_t p0, m0, p1, m1;
+    itav_db *db;
+    int rc;
+
+    if (c->offer && !csv)
+        return usage_error("option --offer applies only to a CSV file (FILE.csv), not to '%s'",
+                           path);
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    if ((rc = count_records(&p0, &m0, db)) == 0) {
+        rc = csv ? itav_import_participants_csv_file(db, path, c->offer)
+                 : itav_import_json_file(db, path);
+        rc = rc == ITAV_OK ? count_records(&p1, &m1, db) : lib_error(db, rc);
+    }
+    itav_close(db);
+    if (rc)
+        return rc;
+    printf(tr(c, "Imported %zu participants", "%zu deelnemers"), p1 - p0);
+    if (m1 > m0)
+        printf(tr(c, " and %zu matches", " en %zu koppelingen"), m1 - m0);
+    printf(tr(c, " from %s.\n", " ingelezen uit %s.\n"), path);
+    return 0;
+}
+
+/* Order of text listings: by offer, then by reference. */
+static int by_offer_then_ref(const void *a, const void *b)
+{
+    const itav_participant *pa = *(const itav_participant *const *)a;
+    const itav_participant *pb = *(const itav_participant *const *)b;
+    int d = strcmp(itav_participant_offer(pa), itav_participant_offer(pb));
+    return d ? d : strcmp(itav_participant_ref(pa), itav_participant_ref(pb));
+}
+
+static void list_participants_text(const cli *c, vec *rows)
+{
+    size_t wr = 3, wk = 4, ws = 6, wm = 12, i;
+    const char *offer = NULL;
+    for (i = 0; i < rows->n; i++) {
+        const itav_participant *p = rows->v[i];
+        wr = max_width(wr, itav_participant_ref(p));
+        wk = max_width(wk, itav_code_name(ITAV_CODE_PARTICIPANT_KIND,
+                                          (int)itav_participant_get_kind(p)));
+        ws = max_width(ws, itav_code_name(ITAV_CODE_PARTICIPANT_STATUS,
+                                          (int)itav_participant_get_status(p)));
+        wm = max_width(wm, itav_participant_municipality(p));
+    }
+    qsort(rows->v, rows->n, sizeof rows->v[0], by_offer_then_ref);
+    for (i = 0; i < rows->n; i++) {
+        const itav_participant *p = rows->v[i];
+        char since[ITAV_DATE_BUFSIZE];
+        char *support = codes_joined(ITAV_CODE_SUPPORT, itav_participant_support(p));
+        if (!offer || strcmp(offer, itav_participant_offer(p)) != 0) {
+            offer = itav_participant_offer(p);
+            printf("%s%s:\n", i ? "\n" : "", offer);
+            printf("  ");
+            print_padded(tr(c, "REF", "REF"), wr + 2);
+            print_padded(tr(c, "KIND", "SOORT"), wk + 2);
+            print_padded("STATUS", ws + 2);
+            print_padded(tr(c, "SINCE", "SINDS"), 12);
+            print_padded(tr(c, "MUNICIPALITY", "GEMEENTE"), wm + 2);
+            printf("%s\n", tr(c, "SUPPORT", "STEUN"));
+        }
+        printf("  ");
+        print_padded(itav_participant_ref(p), wr + 2);
+        print_padded(itav_code_name(ITAV_CODE_PARTICIPANT_KIND, (int)itav_participant_get_kind(p)),
+                     wk + 2);
+        print_padded(itav_code_name(ITAV_CODE_PARTICIPANT_STATUS,
+                                    (int)itav_participant_get_status(p)), ws + 2);
+        print_padded(date_text(since, itav_participant_status_date(p)), 12);
+        print_padded(itav_participant_municipality(p) ? itav_participant_municipality(p) : "-",
+                     wm + 2);
+        printf("%s\n", *support ? support : "-");
+        free(support);
+    }
+    printf("\n%zu %s\n", rows->n,
+           rows->n == 1 ? tr(c, "participant.", "deelnemer.")
+                        : tr(c, "participants.", "deelnemers."));
+}
+
+static int cmd_participants_list(cli *c)
+{
+    itav_participant_filter filter = ITAV_PARTICIPANT_FILTER_INIT;
+    itav_participant_iter *it = NULL;
+    itav_participant *p;
+    vec rows = {0};
+    itav_db *db;
+    size_t i;
+    int rc, v;
+
+    if (c->side) {
+        if ((rc = parse_code_arg(&v, ITAV_CODE_SIDE, c->side, "side")) != 0)
+            return rc;
+        filter.side = (itav_side)v;
+    }
+    if (c->status) {
+        if ((rc = parse_code_arg(&v, ITAV_CODE_PARTICIPANT_STATUS, c->status, "status")) != 0)
+            return rc;
+        filter.status = (itav_participant_status)v;
+    }
+    filter.offer = c->offer;
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    if ((rc = check_offer(db, c->offer)) == 0) {
+        rc = itav_participant_list(&it, db, &filter);
+        if (rc == ITAV_OK) {
+            while ((rc = itav_participant_iter_next(&p, it)) == ITAV_OK)
+                vec_push(&rows, p);
+            itav_participant_iter_free(it);
+        }
+        rc = rc == ITAV_ITEROVER ? 0 : lib_error(db, rc);
+    }
+    itav_close(db);
+    if (rc == 0 && c->json) {
+        json_t *arr = json_array();
+        for (i = 0; i < rows.n; i++)
+            json_array_append_new(arr, jparticipant(rows.v[i]));
+        rc = print_json_reals(arr);
+    } else if (rc == 0 && rows.n == 0) {
+        printf("%s\n", tr(c, "No participants match.", "Geen deelnemers gevonden."));
+    } else if (rc == 0) {
+        list_participants_text(c, &rows);
+    }
+    vec_free(&rows, free_participant);
+    return rc;
+}
+
+/* The matches of one participant (either side), in order of proposal. */
+static int participant_matches(vec *out, itav_db *db, const char *ref)
+{
+    itav_match_filter filter = ITAV_MATCH_FILTER_INIT;
+    itav_match_iter *it = NULL;
+    itav_match *m;
+    int rc;
+    filter.participant = ref;
+    if ((rc = itav_match_list(&it, db, &filter)) != ITAV_OK)
+        return lib_error(db, rc);
+    while ((rc = itav_match_iter_next(&m, it)) == ITAV_OK)
+        vec_push(out, m);
+    itav_match_iter_free(it);
+    return rc == ITAV_ITEROVER ? 0 : lib_error(db, rc);
+}
+
+/* The date of the last move of a match. */
+static int32_t match_since(const itav_match *m)
+{
+    int32_t date = ITAV_DATE_NONE;
+    size_t n = itav_match_transition_count(m);
+    if (n)
+        itav_match_transition(m, n - 1, NULL, &date, NULL, NULL);
+    return date;
+}
+
+/* The n texts a getter gives (languages, interests, exclusions), joined with ", " (owned by
+ * the caller). */
+static char *join_texts(const itav_participant *p, size_t n,
+                        const char *(*get)(const itav_participant *, size_t))
+{
+    char *s = xstrcat3("", "", ""), *t;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        t = xstrcat3(s, i ? ", " : "", get(p, i));
+        free(s);
+        s = t;
+    }
+    return s;
+}
+
+static void show_participant_text(const cli *c, const itav_participant *p, const vec *matches)
+{
+    char buf[256], d1[ITAV_DATE_BUFSIZE];
+    char *s;
+    double lat, lon;
+    int32_t amin, amax;
+    size_t i, n;
+    itav_side side = itav_participant_side(p);
+
+    printf("%s: %s (%s), %s\n", itav_participant_ref(p),
+           itav_code_name(ITAV_CODE_PARTICIPANT_KIND, (int)itav_participant_get_kind(p)),
+           side == ITAV_SIDE_ASKING ? tr(c, "asking side", "vragende kant")
+                                    : tr(c, "supporting side", "steunende kant"),
+           itav_participant_offer(p));
+    snprintf(buf, sizeof buf, "%s (%s %s)",
+             itav_code_name(ITAV_CODE_PARTICIPANT_STATUS, (int)itav_participant_get_status(p)),
+             tr(c, "since", "sinds"), date_text(d1, itav_participant_status_date(p)));
+    print_field("Status:", buf);
+    print_field(tr(c, "Municipality:", "Gemeente:"), itav_participant_municipality(p));
+    print_field(tr(c, "Postcode area:", "Postcodegebied:"), itav_participant_postcode(p));
+    if (itav_participant_location(p, &lat, &lon)) {
+        snprintf(buf, sizeof buf, "%.5f, %.5f", lat, lon);
+        print_field(tr(c, "Location:", "Locatie:"), buf);
+    }
+    s = codes_joined(ITAV_CODE_SLOT, itav_participant_availability(p));
+    print_field(tr(c, "Availability:", "Beschikbaar:"), s);
+    free(s);
+    s = codes_joined(ITAV_CODE_SUPPORT, itav_participant_support(p));
+    print_field(side == ITAV_SIDE_ASKING ? tr(c, "Needs:", "Vraagt:") : tr(c, "Offers:", "Biedt:"),
+                s);
+    free(s);
+    n = itav_participant_language_count(p);
+    s = join_texts(p, n, itav_participant_language);
+    if (n && itav_participant_language_required(p)) {
+        char *t = xstrcat3(s, " ", tr(c, "(a shared language is required)",
+                                      "(een gedeelde taal is vereist)"));
+        free(s);
+        s = t;
+    }
+    print_field(tr(c, "Languages:", "Talen:"), s);
+    free(s);
+    s = join_texts(p, itav_participant_interest_count(p), itav_participant_interest);
+    print_field(tr(c, "Interests:", "Interesses:"), s);
+    free(s);
+    s = xstrcat3("", "", "");
+    n = itav_participant_child_count(p);
+    for (i = 0; i < n; i++) {
+        char *t;
+        snprintf(buf, sizeof buf, "%ld", (long)itav_participant_child_age(p, i));
+        t = xstrcat3(s, i ? ", " : "", buf);
+        free(s);
+        s = t;
+    }
+    print_field(tr(c, "Children (months):", "Kinderen (maanden):"), s);
+    free(s);
+    if (itav_participant_age_range(p, &amin, &amax)) {
+        snprintf(buf, sizeof buf, "%ld %s %ld %s", (long)amin, tr(c, "to", "tot"), (long)amax,
+                 tr(c, "months", "maanden"));
+        print_field(tr(c, "Takes ages:", "Leeftijden:"), buf);
+    }
+    if (itav_participant_vog_date(p) != ITAV_DATE_NONE)
+        print_field("VOG:", date_text(d1, itav_participant_vog_date(p)));
+    if (itav_participant_trained(p))
+        print_field(tr(c, "Trained:", "Getraind:"), tr(c, "yes", "ja"));
+    if (side == ITAV_SIDE_SUPPORTING) {
+        snprintf(buf, sizeof buf, "%d", itav_participant_capacity(p));
+        print_field(tr(c, "Capacity:", "Capaciteit:"), buf);
+    }
+    if (itav_participant_registered(p) != ITAV_DATE_NONE)
+        print_field(tr(c, "Registered:", "Aangemeld:"),
+                    date_text(d1, itav_participant_registered(p)));
+    if (itav_participant_max_distance(p) > 0) {
+        snprintf(buf, sizeof buf, "%.1f km", itav_participant_max_distance(p) / 1000.0);
+        print_field(tr(c, "Max. distance:", "Max. afstand:"), buf);
+    }
+    s = join_texts(p, itav_participant_exclusion_count(p), itav_participant_exclusion);
+    print_field(tr(c, "Never with:", "Nooit met:"), s);
+    free(s);
+
+    if (matches->n == 0)
+        return;
+    printf("\n%s:\n", tr(c, "Matches", "Koppelingen"));
+    for (i = 0; i < matches->n; i++) {
+        const itav_match *m = matches->v[i];
+        const char *other = strcmp(itav_match_asking(m), itav_participant_ref(p)) == 0
+                                ? itav_match_supporting(m)
+                                : itav_match_asking(m);
+        printf("  %s  ", itav_match_id(m));
+        print_padded(itav_code_name(ITAV_CODE_MATCH_STATE, (int)itav_match_get_state(m)), 12);
+        printf("%s  %s %s\n", date_text(d1, match_since(m)), tr(c, "with", "met"), other);
+    }
+}
+
+static int cmd_participants_show(cli *c)
+{
+    itav_participant *p = NULL;
+    vec matches = {0};
+    itav_db *db;
+    size_t i;
+    int rc;
+
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    rc = itav_participant_get(&p, db, c->args[2]);
+    rc = rc == ITAV_OK ? participant_matches(&matches, db, c->args[2]) : lib_error(db, rc);
+    itav_close(db);
+    if (rc == 0 && c->json) {
+        json_t *o = jparticipant(p), *ids = json_array();
+        for (i = 0; i < matches.n; i++)
+            json_array_append_new(ids, json_string(itav_match_id(matches.v[i])));
+        json_object_set_new(o, "matches", ids);
+        rc = print_json_reals(o);
+    } else if (rc == 0) {
+        show_participant_text(c, p, &matches);
+    }
+    vec_free(&matches, free_match);
+    itav_participant_free(p);
+    return rc;
+}
+
+static int cmd_participants_status(cli *c)
+{
+    const char *ref = c->args[2];
+    itav_participant *p = NULL;
+    itav_db *db;
+    int32_t date;
+    char d[ITAV_DATE_BUFSIZE];
+    int rc, status;
+
+    if ((rc = parse_code_arg(&status, ITAV_CODE_PARTICIPANT_STATUS, c->args[3], "status")) ||
+        (rc = option_date(&date, c->date, "date")))
+        return rc;
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    rc = itav_participant_get(&p, db, ref);
+    if (rc == ITAV_OK)
+        rc = itav_participant_set_status(db, ref, (itav_participant_status)status, date);
+    if (rc != ITAV_OK)
+        rc = lib_error(db, rc);
+    itav_close(db);
+    if (rc == 0)
+        printf("%s: %s -> %s %s %s.\n", ref,
+               itav_code_name(ITAV_CODE_PARTICIPANT_STATUS, (int)itav_participant_get_status(p)),
+               c->args[3], tr(c, "on", "op"), date_text(d, date));
+    itav_participant_free(p);
+    return rc;
+}
+
+static int cmd_participants_erase(cli *c)
+{
+    char *new_ref = NULL;
+    itav_db *db;
+    int rc;
+
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    rc = itav_participant_erase(db, c->args[2], &new_ref);
+    if (rc != ITAV_OK)
+        rc = lib_error(db, rc);
+    itav_close(db);
+    if (rc == 0)
+        printf(tr(c, "Erased %s: its personal data is gone and its reference is now %s.\n",
+                  "%s gewist: de persoonsgegevens zijn weg en de referentie is nu %s.\n"),
+               c->args[2], new_ref);
+    itav_free(new_ref);
+    return rc;
+}
+
+/* ---- matches ---------------------------------------------------------------------------- */
+
+/* How many supporters of the asking participant's offer each hard constraint excludes. */
+static int count_exclusions(int counts[ITAV_CONSTRAINT_DISTANCE + 1], itav_db *db,
+                            const char *ref, const char *offer, const itav_match_options *opt)
+{
+    itav_participant_filter filter = ITAV_PARTICIPANT_FILTER_INIT;
+    itav_participant_iter *it = NULL;
+    itav_participant *p;
+    int rc;
+    filter.offer = offer;
+    filter.side = ITAV_SIDE_SUPPORTING;
+    memset(counts, 0, (ITAV_CONSTRAINT_DISTANCE + 1) * sizeof counts[0]);
+    if ((rc = itav_participant_list(&it, db, &filter)) != ITAV_OK)
+        return lib_error(db, rc);
+    while ((rc = itav_participant_iter_next(&p, it)) == ITAV_OK) {
+        itav_suggestion *s = NULL;
+        rc = itav_match_score_pair(&s, db, ref, itav_participant_ref(p), opt);
+        itav_participant_free(p);
+        if (rc != ITAV_OK)
+            break;
+        if ((int)itav_suggestion_excluded(s) <= ITAV_CONSTRAINT_DISTANCE)
+            counts[itav_suggestion_excluded(s)]++;
+        itav_suggestion_free(s);
+    }
+    itav_participant_iter_free(it);
+    return rc == ITAV_ITEROVER ? 0 : lib_error(db, rc);
+}
+
+/* "language 9, screening 1". */
+static void print_exclusions(const int counts[ITAV_CONSTRAINT_DISTANCE + 1])
+{
+    int k, n = 0;
+    for (k = 1; k <= ITAV_CONSTRAINT_DISTANCE; k++)
+        if (counts[k])
+            printf("%s%s %d", n++ ? ", " : "", itav_code_name(ITAV_CODE_CONSTRAINT, k), counts[k]);
+}
+
+static json_t *jexclusions(const int counts[ITAV_CONSTRAINT_DISTANCE + 1])
+{
+    json_t *o = json_object();
+    int k;
+    for (k = 1; k <= ITAV_CONSTRAINT_DISTANCE; k++)
+        if (counts[k])
+            json_object_set_new(o, itav_code_name(ITAV_CODE_CONSTRAINT, k),
+                                json_integer(counts[k]));
+    return o;
+}
+
+static int cmd_match_suggest(cli *c)
+{
+    itav_match_options opt = ITAV_MATCH_OPTIONS_INIT;
+    const char *ref = c->args[2];
+    itav_participant *p = NULL;
+    itav_suggestion_iter *it = NULL;
+    itav_suggestion *sg;
+    vec rows = {0};
+    itav_db *db;
+    char d[ITAV_DATE_BUFSIZE];
+    long k = 5;
+    size_t i, w = 9;
+    int rc = 0, excluded[ITAV_CONSTRAINT_DISTANCE + 1], excluded_known = 0;
+
+    if ((c->k && (rc = option_int(&k, c->k, "k", 1, 1000)) != 0) ||
+        (rc = option_date(&opt.as_of, c->as_of, "as-of")) != 0)
+        return rc;
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    rc = itav_participant_get(&p, db, ref);
+    if (rc == ITAV_OK)
+        rc = itav_match_suggest(&it, db, ref, (size_t)k, &opt);
+    if (rc == ITAV_OK) {
+        while ((rc = itav_suggestion_iter_next(&sg, it)) == ITAV_OK)
+            vec_push(&rows, sg);
+        itav_suggestion_iter_free(it);
+    }
+    rc = rc == ITAV_ITEROVER ? 0 : lib_error(db, rc);
+    if (rc == 0 && rows.n == 0 && !c->json) /* say what stands in the way */
+        excluded_known = count_exclusions(excluded, db, ref, itav_participant_offer(p),
+                                          &opt) == 0;
+    itav_close(db);
+
+    if (rc == 0 && c->json) {
+        json_t *o = json_object(), *arr = json_array();
+        jset_str(o, "asking", ref);
+        jset_str(o, "offer", itav_participant_offer(p));
+        json_object_set_new(o, "as_of", jdate(opt.as_of));
+        json_object_set_new(o, "k", json_integer(k));
+        json_object_set_new(o, "weights", jweights(&opt));
+        for (i = 0; i < rows.n; i++) {
+            json_t *e = json_object(), *pair = jpair(rows.v[i]);
+            json_object_set_new(e, "rank", json_integer((json_int_t)i + 1));
+            json_object_update(e, pair);
+            json_decref(pair);
+            json_array_append_new(arr, e);
+        }
+        json_object_set_new(o, "suggestions", arr);
+        rc = print_json_reals(o);
+    } else if (rc == 0 && rows.n == 0) {
+        printf(tr(c, "No supporter passes the hard constraints for %s as of %s",
+                  "Geen steunende deelnemer voldoet aan de harde eisen voor %s op %s"),
+               ref, date_text(d, opt.as_of));
+        if (itav_participant_get_status(p) != ITAV_PSTATUS_WAITING) {
+            printf(tr(c, " (its status is %s; only waiting participants are matched)",
+                      " (de status is %s; alleen wachtende deelnemers worden gekoppeld)"),
+                   itav_code_name(ITAV_CODE_PARTICIPANT_STATUS,
+                                  (int)itav_participant_get_status(p)));
+        } else if (excluded_known) {
+            printf(" (");
+            print_exclusions(excluded);
+            printf(")");
+        }
+        printf(".\n");
+    } else if (rc == 0) {
+        for (i = 0; i < rows.n; i++)
+            w = max_width(w, itav_suggestion_supporting(rows.v[i]));
+        printf(tr(c, "Best supporters for %s (%s), as of %s:\n\n",
+                  "Beste steunende deelnemers voor %s (%s), op %s:\n\n"),
+               ref, itav_participant_offer(p), date_text(d, opt.as_of));
+        printf("   #  ");
+        print_padded(tr(c, "SUPPORTER", "STEUNT"), w);
+        print_pair_heads(c);
+        putchar('\n');
+        for (i = 0; i < rows.n; i++) {
+            printf("  %2zu  ", i + 1);
+            print_padded(itav_suggestion_supporting(rows.v[i]), w);
+            print_pair_cells(rows.v[i]);
+            putchar('\n');
+        }
+        print_criteria_legend(c, &opt);
+    }
+    vec_free(&rows, free_suggestion);
+    itav_participant_free(p);
+    return rc;
+}
+
+/* Why assignment left an asking participant unmatched. */
+typedef enum why_unmatched {
+    WHY_NO_SUPPORTER, /* no supporter passes the hard constraints */
+    WHY_BELOW_MIN,    /* the best allowed pair scores below the minimum */
+    WHY_TAKEN         /* the supporters that fit are needed for pairs that add more */
+} why_unmatched;
+
+static const char *const why_codes[] = {"no_allowed_supporter", "below_min_score",
+                                        "supporters_taken"};
+
+typedef struct unmatched {
+    const char *ref;  /* borrowed from the assignment */
+    why_unmatched why;
+    itav_suggestion *best; /* the best allowed pair, or NULL */
+    int excluded[ITAV_CONSTRAINT_DISTANCE + 1]; /* WHY_NO_SUPPORTER: supporters per constraint */
+} unmatched;
+
+
+/* Works out why each unmatched participant of a dry run is unmatched, from their best
+ * allowed pair (the store is as the assignment saw it). */
+static int explain_unmatched(unmatched **out, itav_db *db, const itav_assignment *a,
+                             const char *offer, const itav_match_options *opt)
+{
+    size_t i, n = itav_assignment_unmatched_count(a);
+    unmatched *u = calloc(n ? n : 1, sizeof *u);
+    int rc = 0;
+    if (!u) {
+        fputs("itav: out of memory\n", stderr);
+        exit(EXIT_DATA);
+    }
+    for (i = 0; i < n && rc == 0; i++) {
+        itav_suggestion_iter *it = NULL;
+        u[i].ref = itav_assignment_unmatched(a, i);
+        rc = itav_match_suggest(&it, db, u[i].ref, 1, opt);
+        if (rc == ITAV_OK && itav_suggestion_iter_next(&u[i].best, it) != ITAV_OK)
+            u[i].best = NULL;
+        itav_suggestion_iter_free(it);
+        if (rc != ITAV_OK)
+            rc = lib_error(db, rc);
+        else if (!u[i].best)
+            rc = count_exclusions(u[i].excluded, db, u[i].ref, offer, opt);
+        else
+            u[i].why = itav_suggestion_score(u[i].best) < opt->min_score ? WHY_BELOW_MIN
+                                                                         : WHY_TAKEN;
+    }
+    *out = u;
+    return rc;
+}
+
+static void free_unmatched(unmatched *u, size_t n)
+{
+    size_t i;
+    for (i = 0; u && i < n; i++)
+        itav_suggestion_free(u[i].best);
+    free(u);
+}
+
+static void print_why(const cli *c, const unmatched *u, double min_score)
+{
+    switch (u->why) {
+    case WHY_NO_SUPPORTER:
+        printf("%s (", tr(c, "no supporter passes the hard constraints",
+                          "geen steunende deelnemer voldoet aan de harde eisen"));
+        print_exclusions(u->excluded);
+        printf(")");
+        break;
+    case WHY_BELOW_MIN:
+        printf(tr(c, "best pair, with %s, scores %.3f: below the minimum %.2f",
+                  "beste paar, met %s, scoort %.3f: onder het minimum %.2f"),
+               itav_suggestion_supporting(u->best), itav_suggestion_score(u->best), min_score);
+        break;
+    case WHY_TAKEN:
+        printf(tr(c, "the supporters that fit (best %s, %.3f) add more in other pairs",
+                  "wie past (beste %s, %.3f) draagt meer bij in andere paren"),
+               itav_suggestion_supporting(u->best), itav_suggestion_score(u->best));
+        break;
+    }
+}
+
+static void print_assignment_text(const cli *c, const itav_assignment *a, int written,
+                                  const unmatched *u, size_t n_u, const char *offer,
+                                  int32_t date, const itav_match_options *opt)
+{
+    size_t i, n = itav_assignment_count(a), wa = 6, ws = 9;
+    char d[ITAV_DATE_BUFSIZE];
+    for (i = 0; i < n; i++) {
+        wa = max_width(wa, itav_suggestion_asking(itav_assignment_pair(a, i)));
+        ws = max_width(ws, itav_suggestion_supporting(itav_assignment_pair(a, i)));
+    }
+    for (i = 0; i < n_u; i++)
+        wa = max_width(wa, u[i].ref);
+    printf(tr(c, "Assignment for %s on %s, minimum score %.2f",
+              "Toewijzing voor %s op %s, minimale score %.2f"),
+           offer, date_text(d, date), opt->min_score);
+    printf("%s\n\n", written ? tr(c, ": written as proposed matches.",
+                                  ": vastgelegd als voorgestelde koppelingen.")
+                             : tr(c, " (dry run: nothing written).",
+                                  " (proef: niets vastgelegd)."));
+    if (n) {
+        printf("  ");
+        print_padded(tr(c, "ASKING", "VRAAGT"), wa + 2);
+        print_padded(tr(c, "SUPPORTER", "STEUNT"), ws);
+        print_pair_heads(c);
+        printf("%s\n", written ? tr(c, "  MATCH", "  KOPPELING") : "");
+        for (i = 0; i < n; i++) {
+            const itav_suggestion *s = itav_assignment_pair(a, i);
+            printf("  ");
+            print_padded(itav_suggestion_asking(s), wa + 2);
+            print_padded(itav_suggestion_supporting(s), ws);
+            print_pair_cells(s);
+            if (written)
+                printf("  %s", itav_assignment_match_id(a, i));
+            putchar('\n');
+        }
+        print_criteria_legend(c, opt);
+        putchar('\n');
+    }
+    printf(tr(c, "%zu pairs, total score %.3f.\n", "%zu paren, totale score %.3f.\n"), n,
+           itav_assignment_total(a));
+    if (n_u) {
+        printf("\n%s (%zu):\n", tr(c, "Unmatched", "Niet gekoppeld"), n_u);
+        for (i = 0; i < n_u; i++) {
+            printf("  ");
+            print_padded(u[i].ref, wa + 2);
+            print_why(c, &u[i], opt->min_score);
+            putchar('\n');
+        }
+    }
+}
+
+static json_t *jassignment(const itav_assignment *a, int written, const unmatched *u,
+                           size_t n_u, const char *offer, int32_t date,
+                           const itav_match_options *opt)
+{
+    json_t *o = json_object(), *pairs = json_array(), *um = json_array();
+    size_t i, n = itav_assignment_count(a);
+    jset_str(o, "offer", offer);
+    json_object_set_new(o, "date", jdate(date));
+    json_object_set_new(o, "dry_run", json_boolean(!written));
+    json_object_set_new(o, "min_score", jnumber(opt->min_score));
+    json_object_set_new(o, "weights", jweights(opt));
+    for (i = 0; i < n; i++) {
+        json_t *e = jpair(itav_assignment_pair(a, i));
+        jset_str(e, "match", written ? itav_assignment_match_id(a, i) : NULL);
+        json_array_append_new(pairs, e);
+    }
+    json_object_set_new(o, "pairs", pairs);
+    for (i = 0; i < n_u; i++) {
+        json_t *e = json_object(), *best = json_null();
+        jset_str(e, "ref", u[i].ref);
+        jset_str(e, "why", why_codes[u[i].why]);
+        if (u[i].best) {
+            best = json_object();
+            jset_str(best, "supporting", itav_suggestion_supporting(u[i].best));
+            json_object_set_new(best, "score", jfraction(itav_suggestion_score(u[i].best)));
+        }
+        json_object_set_new(e, "best", best);
+        if (u[i].why == WHY_NO_SUPPORTER)
+            json_object_set_new(e, "excluded_by", jexclusions(u[i].excluded));
+        json_array_append_new(um, e);
+    }
+    json_object_set_new(o, "unmatched", um);
+    json_object_set_new(o, "total", jfraction(itav_assignment_total(a)));
+    return o;
+}
+
+static int cmd_match_assign(cli *c)
+{
+    itav_match_options opt = ITAV_MATCH_OPTIONS_INIT;
+    const char *offer = c->args[2];
+    itav_assignment *dry = NULL, *written = NULL;
+    unmatched *u = NULL;
+    size_t n_u = 0;
+    itav_db *db;
+    int32_t date;
+    int rc;
+
+    if ((c->min_score && (rc = option_fraction(&opt.min_score, c->min_score, "min-score"))) ||
+        (rc = option_date(&date, c->date, "date")) != 0)
+        return rc;
+    opt.as_of = date;
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    /* The explanations need the store as the assignment saw it: before anything is written.
+     * The assignment is deterministic, so the written run gives the same pairs. */
+    rc = itav_match_assign(&dry, db, offer, &opt, ITAV_ASSIGN_DRY_RUN, date);
+    if (rc != ITAV_OK) {
+        rc = lib_error(db, rc);
+    } else {
+        n_u = itav_assignment_unmatched_count(dry);
+        rc = explain_unmatched(&u, db, dry, offer, &opt);
+    }
+    if (rc == 0 && !c->dry_run) {
+        rc = itav_match_assign(&written, db, offer, &opt, ITAV_ASSIGN_WRITE, date);
+        if (rc != ITAV_OK)
+            rc = lib_error(db, rc);
+    }
+    itav_close(db);
+    if (rc == 0 && c->json)
+        rc = print_json_reals(jassignment(written ? written : dry, written != NULL, u, n_u,
+                                          offer, date, &opt));
+    else if (rc == 0)
+        print_assignment_text(c, written ? written : dry, written != NULL, u, n_u, offer, date,
+                              &opt);
+    free_unmatched(u, n_u);
+    itav_assignment_free(dry);
+    itav_assignment_free(written);
+    return rc;
+}
+
+static int cmd_match_propose(cli *c)
+{
+    int32_t date;
+    int actor = ITAV_ACTOR_COORDINATOR, rc;
+    char *id = NULL;
+    char d[ITAV_DATE_BUFSIZE];
+    itav_match *m = NULL;
+    itav_db *db;
+
+    if ((rc = option_date(&date, c->date, "date")) != 0 ||
+        (c->actor && (rc = parse_code_arg(&actor, ITAV_CODE_ACTOR, c->actor, "actor")) != 0))
+        return rc;
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    rc = itav_match_propose(&id, db, c->args[2], c->args[3], date, (itav_actor)actor, c->note,
+                            NULL);
+    if (rc == ITAV_OK)
+        rc = itav_match_get(&m, db, id);
+    if (rc != ITAV_OK)
+        rc = lib_error(db, rc);
+    itav_close(db);
+    if (rc == 0) {
+        printf(tr(c, "Proposed %s: %s with %s on %s", "Voorgesteld %s: %s met %s op %s"), id,
+               c->args[2], c->args[3], date_text(d, date));
+        if (itav_match_score(m) >= 0)
+            printf(" (score %.3f)", itav_match_score(m));
+        printf(".\n");
+    }
+    itav_match_free(m);
+    itav_free(id);
+    return rc;
+}
+
+static int cmd_match_advance(cli *c)
+{
+    const char *id = c->args[2];
+    int32_t date;
+    int state, actor = ITAV_ACTOR_COORDINATOR, reason = 0, rc;
+    char d[ITAV_DATE_BUFSIZE];
+    itav_match *m = NULL;
+    itav_db *db;
+
+    if ((rc = parse_code_arg(&state, ITAV_CODE_MATCH_STATE, c->args[3], "match state")) != 0 ||
+        (rc = option_date(&date, c->date, "date")) != 0 ||
+        (c->actor && (rc = parse_code_arg(&actor, ITAV_CODE_ACTOR, c->actor, "actor")) != 0) ||
+        (c->reason &&
+         (rc = parse_code_arg(&reason, ITAV_CODE_END_REASON, c->reason, "reason")) != 0))
+        return rc;
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    rc = itav_match_get(&m, db, id);
+    if (rc == ITAV_OK)
+        rc = itav_match_advance(db, id, (itav_match_state)state, date, (itav_actor)actor,
+                                (itav_end_reason)reason, c->note);
+    if (rc != ITAV_OK)
+        rc = lib_error(db, rc);
+    itav_close(db);
+    if (rc == 0) {
+        printf("%s: %s -> %s %s %s (%s", id,
+               itav_code_name(ITAV_CODE_MATCH_STATE, (int)itav_match_get_state(m)), c->args[3],
+               tr(c, "on", "op"), date_text(d, date), itav_code_name(ITAV_CODE_ACTOR, actor));
+        if (reason)
+            printf(", %s", itav_code_name(ITAV_CODE_END_REASON, reason));
+        printf(").\n");
+    }
+    itav_match_free(m);
+    return rc;
+}
+
+/* Order of text listings: by offer, then by id. */
+static int by_offer_then_id(const void *a, const void *b)
+{
+    const itav_match *ma = *(const itav_match *const *)a;
+    const itav_match *mb = *(const itav_match *const *)b;
+    int d = strcmp(itav_match_offer(ma), itav_match_offer(mb));
+    return d ? d : strcmp(itav_match_id(ma), itav_match_id(mb));
+}
+
+static void list_matches_text(const cli *c, vec *rows)
+{
+    size_t wa = 6, ws = 10, i;
+    const char *offer = NULL;
+    for (i = 0; i < rows->n; i++) {
+        wa = max_width(wa, itav_match_asking(rows->v[i]));
+        ws = max_width(ws, itav_match_supporting(rows->v[i]));
+    }
+    qsort(rows->v, rows->n, sizeof rows->v[0], by_offer_then_id);
+    for (i = 0; i < rows->n; i++) {
+        const itav_match *m = rows->v[i];
+        char since[ITAV_DATE_BUFSIZE];
+        if (!offer || strcmp(offer, itav_match_offer(m)) != 0) {
+            offer = itav_match_offer(m);
+            printf("%s%s:\n  ", i ? "\n" : "", offer);
+            print_padded("ID", 12);
+            print_padded(tr(c, "STATE", "STAND"), 13);
+            print_padded(tr(c, "SINCE", "SINDS"), 12);
+            print_padded(tr(c, "ASKING", "VRAAGT"), wa + 2);
+            print_padded(tr(c, "SUPPORTING", "STEUNT"), ws + 2);
+            printf("SCORE\n");
+        }
+        printf("  ");
+        print_padded(itav_match_id(m), 12);
+        print_padded(itav_code_name(ITAV_CODE_MATCH_STATE, (int)itav_match_get_state(m)), 13);
+        print_padded(date_text(since, match_since(m)), 12);
+        print_padded(itav_match_asking(m), wa + 2);
+        print_padded(itav_match_supporting(m), ws + 2);
+        if (itav_match_score(m) >= 0)
+            printf("%.3f\n", itav_match_score(m));
+        else
+            printf("-\n");
+    }
+    printf("\n%zu %s\n", rows->n,
+           rows->n == 1 ? tr(c, "match.", "koppeling.") : tr(c, "matches.", "koppelingen."));
+}
+
+static int cmd_match_list(cli *c)
+{
+    itav_match_filter filter = ITAV_MATCH_FILTER_INIT;
+    itav_match_iter *it = NULL;
+    itav_match *m;
+    vec rows = {0};
+    itav_db *db;
+    size_t i;
+    int rc, v;
+
+    if (c->state) {
+        if ((rc = parse_code_arg(&v, ITAV_CODE_MATCH_STATE, c->state, "match state")) != 0)
+            return rc;
+        filter.state = (itav_match_state)v;
+    }
+    filter.offer = c->offer;
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    if ((rc = check_offer(db, c->offer)) == 0) {
+        rc = itav_match_list(&it, db, &filter);
+        if (rc == ITAV_OK) {
+            while ((rc = itav_match_iter_next(&m, it)) == ITAV_OK)
+                vec_push(&rows, m);
+            itav_match_iter_free(it);
+        }
+        rc = rc == ITAV_ITEROVER ? 0 : lib_error(db, rc);
+    }
+    itav_close(db);
+    if (rc == 0 && c->json) {
+        json_t *arr = json_array();
+        for (i = 0; i < rows.n; i++)
+            json_array_append_new(arr, jmatch(rows.v[i]));
+        rc = print_json_reals(arr);
+    } else if (rc == 0 && rows.n == 0) {
+        printf("%s\n", tr(c, "No matches.", "Geen koppelingen."));
+    } else if (rc == 0) {
+        list_matches_text(c, &rows);
+    }
+    vec_free(&rows, free_match);
+    return rc;
+}
+
+static void show_match_text(const cli *c, const itav_match *m)
+{
+    char d[ITAV_DATE_BUFSIZE], buf[64];
+    size_t i, n = itav_match_transition_count(m);
+
+    printf("%s %s (%s)\n", tr(c, "Match", "Koppeling"), itav_match_id(m), itav_match_offer(m));
+    print_field(tr(c, "Asking:", "Vraagt:"), itav_match_asking(m));
+    print_field(tr(c, "Supporting:", "Steunt:"), itav_match_supporting(m));
+    print_field(tr(c, "State:", "Stand:"),
+                itav_code_name(ITAV_CODE_MATCH_STATE, (int)itav_match_get_state(m)));
+    if (itav_match_reason(m))
+        print_field(tr(c, "Reason:", "Reden:"),
+                    itav_code_name(ITAV_CODE_END_REASON, (int)itav_match_reason(m)));
+    if (itav_match_score(m) >= 0) {
+        snprintf(buf, sizeof buf, "%.3f %s", itav_match_score(m),
+                 tr(c, "(when proposed)", "(bij het voorstel)"));
+        print_field("Score:", buf);
+    }
+    if (itav_match_start(m) != ITAV_DATE_NONE)
+        print_field(tr(c, "Started:", "Gestart:"), date_text(d, itav_match_start(m)));
+    print_field(tr(c, "Follows:", "Vervolg op:"), itav_match_previous(m));
+
+    printf("\n%s:\n", tr(c, "Audit trail", "Verloop"));
+    for (i = 0; i < n; i++) {
+        itav_match_state st;
+        int32_t date;
+        itav_actor actor;
+        const char *note;
+        if (itav_match_transition(m, i, &st, &date, &actor, &note) != ITAV_OK)
+            continue;
+        printf("  %s  ", date_text(d, date));
+        print_padded(itav_code_name(ITAV_CODE_MATCH_STATE, (int)st), 12);
+        if (note) {
+            print_padded(itav_code_name(ITAV_CODE_ACTOR, (int)actor), 12);
+            printf("%s\n", note);
+        } else {
+            printf("%s\n", itav_code_name(ITAV_CODE_ACTOR, (int)actor));
+        }
+    }
+}
+
+static int cmd_match_show(cli *c)
+{
+    itav_match *m = NULL;
+    itav_db *db;
+    int rc;
+
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    rc = itav_match_get(&m, db, c->args[2]);
+    if (rc != ITAV_OK)
+        rc = lib_error(db, rc);
+    itav_close(db);
+    if (rc == 0 && c->json)
+        rc = print_json_reals(jmatch(m));
+    else if (rc == 0)
+        show_match_text(c, m);
+    itav_match_free(m);
+    return rc;
+}
+
+/* "3 days overdue", "due today", "in 12 days". */
+static void print_when(const cli *c, int overdue)
+{
+    char buf[64];
+    if (overdue > 0)
+        snprintf(buf, sizeof buf, tr(c, "%d day%s overdue", "%d dag%s te laat"), overdue,
+                 overdue == 1 ? "" : tr(c, "s", "en"));
+    else if (overdue == 0)
+        snprintf(buf, sizeof buf, "%s", tr(c, "due today", "vandaag"));
+    else
+        snprintf(buf, sizeof buf, tr(c, "in %d day%s", "over %d dag%s"), -overdue,
+                 overdue == -1 ? "" : tr(c, "s", "en"));
+    print_padded(buf, 18);
+}
+
+static int cmd_match_due(cli *c)
+{
+    itav_due_iter *it = NULL;
+    itav_due *due;
+    vec items = {0}, matches = {0};
+    itav_db *db;
+    int32_t as_of;
+    long within = 0;
+    char d[ITAV_DATE_BUFSIZE];
+    size_t i;
+    int rc;
+
+    if ((rc = option_date(&as_of, c->as_of, "as-of")) != 0 ||
+        (c->within && (rc = option_int(&within, c->within, "within", 0, 36600)) != 0))
+        return rc;
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    if ((rc = check_offer(db, c->offer)) == 0) {
+        rc = itav_match_due(&it, db, c->offer, as_of, (int)within);
+        if (rc == ITAV_OK) {
+            while ((rc = itav_due_iter_next(&due, it)) == ITAV_OK) {
+                itav_match *m = NULL;
+                vec_push(&items, due);
+                if ((rc = itav_match_get(&m, db, itav_due_match(due))) != ITAV_OK)
+                    break;
+                vec_push(&matches, m);
+            }
+            itav_due_iter_free(it);
+        }
+        rc = rc == ITAV_ITEROVER ? 0 : lib_error(db, rc);
+    }
+    itav_close(db);
+    if (rc == 0 && c->json) {
+        json_t *arr = json_array();
+        for (i = 0; i < items.n; i++) {
+            json_t *e = json_object();
+            const itav_match *m = matches.v[i];
+            jset_str(e, "match", itav_due_match(items.v[i]));
+            jset_str(e, "kind", itav_code_name(ITAV_CODE_DUE_KIND,
+                                               (int)itav_due_get_kind(items.v[i])));
+            json_object_set_new(e, "date", jdate(itav_due_date(items.v[i])));
+            json_object_set_new(e, "overdue_days",
+                                json_integer(itav_due_overdue_days(items.v[i])));
+            jset_str(e, "offer", itav_match_offer(m));
+            jset_str(e, "asking", itav_match_asking(m));
+            jset_str(e, "supporting", itav_match_supporting(m));
+            jset_str(e, "state", itav_code_name(ITAV_CODE_MATCH_STATE,
+                                                (int)itav_match_get_state(m)));
+            json_array_append_new(arr, e);
+        }
+        rc = print_json_reals(arr);
+    } else if (rc == 0) {
+        printf(tr(c, "Due as of %s", "Te doen op %s"), date_text(d, as_of));
+        if (within)
+            printf(tr(c, " or within %ld days", " of binnen %ld dagen"), within);
+        printf(":\n");
+        if (items.n == 0)
+            printf("  %s\n", tr(c, "nothing.", "niets."));
+        for (i = 0; i < items.n; i++) {
+            const itav_due *e = items.v[i];
+            const itav_match *m = matches.v[i];
+            printf("  %s  ", date_text(d, itav_due_date(e)));
+            print_when(c, itav_due_overdue_days(e));
+            printf("%s  ", itav_due_match(e));
+            print_padded(itav_code_name(ITAV_CODE_DUE_KIND, (int)itav_due_get_kind(e)), 18);
+            printf("%s %s %s\n", itav_match_asking(m), tr(c, "with", "met"),
+                   itav_match_supporting(m));
+        }
+    }
+    vec_free(&matches, free_match);
+    vec_free(&items, free_due);
+    return rc;
+}
+
 /* ---- argument parsing ------------------------------------------------------------------- */
 
 static itav_lang lang_from_locale(void)
@@ -1130,25 +2531,30 @@ static itav_lang lang_from_locale(void)
     return ITAV_LANG_EN;
 }
 
-enum opt_id { OPT_STORE, OPT_LANG, OPT_JSON, OPT_ELEMENT, OPT_SETTING, OPT_MUNICIPALITY,
-              OPT_HELP, OPT_VERSION };
-
 static const struct {
     const char *name;
     int takes_value;
 } options[] = {
     {"store", 1}, {"lang", 1}, {"json", 0}, {"element", 1}, {"setting", 1},
-    {"municipality", 1}, {"help", 0}, {"version", 0},
+    {"municipality", 1}, {"help", 0}, {"version", 0}, {"offer", 1}, {"side", 1},
+    {"status", 1}, {"state", 1}, {"k", 1}, {"date", 1}, {"as-of", 1}, {"within", 1},
+    {"min-score", 1}, {"actor", 1}, {"reason", 1}, {"note", 1}, {"dry-run", 0},
 };
 
-/* Which options a command accepts besides --store, --lang, --help and --version. */
-static int check_options(const cli *c, const char *command, int json_ok, int filters_ok)
+/* Which options a command accepts besides --store, --lang, --help and --version (a set of
+ * OPTBIT()s). */
+static int check_options(const cli *c, const char *command, unsigned allowed)
 {
-    if (c->json && !json_ok)
+    unsigned extra = c->given & ~(allowed | GLOBAL_OPTS);
+    size_t k;
+    if (extra & OPTBIT(OPT_JSON))
         return usage_error("option --json does not apply to '%s'", command);
-    if (!filters_ok && (c->n_elements || c->setting || c->municipality))
+    if (extra & FILTER_OPTS)
         return usage_error("options --element, --setting and --municipality apply only to "
                            "'catalog list', not to '%s'", command);
+    for (k = 0; k < sizeof options / sizeof options[0]; k++)
+        if (extra & OPTBIT(k))
+            return usage_error("option --%s does not apply to '%s'", options[k].name, command);
     return 0;
 }
 
@@ -1192,6 +2598,7 @@ static int parse_args(cli *c, int argc, char **argv)
         } else if (eq) {
             return usage_error("option --%s takes no argument", options[opt].name);
         }
+        c->given |= OPTBIT(opt);
         switch ((enum opt_id)opt) {
         case OPT_STORE:
             if (!*value)
@@ -1226,9 +2633,135 @@ static int parse_args(cli *c, int argc, char **argv)
         case OPT_VERSION:
             c->version = 1;
             break;
+        case OPT_OFFER:
+            c->offer = value;
+            break;
+        case OPT_SIDE:
+            c->side = value;
+            break;
+        case OPT_STATUS:
+            c->status = value;
+            break;
+        case OPT_STATE:
+            c->state = value;
+            break;
+        case OPT_K:
+            c->k = value;
+            break;
+        case OPT_DATE:
+            c->date = value;
+            break;
+        case OPT_AS_OF:
+            c->as_of = value;
+            break;
+        case OPT_WITHIN:
+            c->within = value;
+            break;
+        case OPT_MIN_SCORE:
+            c->min_score = value;
+            break;
+        case OPT_ACTOR:
+            c->actor = value;
+            break;
+        case OPT_REASON:
+            c->reason = value;
+            break;
+        case OPT_NOTE:
+            c->note = value;
+            break;
+        case OPT_DRY_RUN:
+            c->dry_run = 1;
+            break;
         }
     }
     return 0;
+}
+
+/* ---- the participants and match subcommands --------------------------------------------- */
+
+typedef struct subcommand {
+    const char *group, *name;
+    const char *args[2]; /* names of the positional arguments, NULL when fewer */
+    unsigned options;    /* the options it takes besides the global ones */
+    int (*run)(cli *c);
+} subcommand;
+
+static const subcommand subcommands[] = {
+    {"participants", "import", {"FILE", NULL}, OPTBIT(OPT_OFFER), cmd_participants_import},
+    {"participants", "list", {NULL, NULL},
+     OPTBIT(OPT_OFFER) | OPTBIT(OPT_SIDE) | OPTBIT(OPT_STATUS) | OPTBIT(OPT_JSON),
+     cmd_participants_list},
+    {"participants", "show", {"REF", NULL}, OPTBIT(OPT_JSON), cmd_participants_show},
+    {"participants", "status", {"REF", "STATUS"}, OPTBIT(OPT_DATE), cmd_participants_status},
+    {"participants", "erase", {"REF", NULL}, 0, cmd_participants_erase},
+    {"match", "suggest", {"REF", NULL}, OPTBIT(OPT_K) | OPTBIT(OPT_AS_OF) | OPTBIT(OPT_JSON),
+     cmd_match_suggest},
+    {"match", "assign", {"OFFER", NULL},
+     OPTBIT(OPT_DRY_RUN) | OPTBIT(OPT_DATE) | OPTBIT(OPT_MIN_SCORE) | OPTBIT(OPT_JSON),
+     cmd_match_assign},
+    {"match", "propose", {"ASKING", "SUPPORTING"},
+     OPTBIT(OPT_DATE) | OPTBIT(OPT_ACTOR) | OPTBIT(OPT_NOTE), cmd_match_propose},
+    {"match", "advance", {"MATCH", "STATE"},
+     OPTBIT(OPT_DATE) | OPTBIT(OPT_ACTOR) | OPTBIT(OPT_REASON) | OPTBIT(OPT_NOTE),
+     cmd_match_advance},
+    {"match", "list", {NULL, NULL}, OPTBIT(OPT_OFFER) | OPTBIT(OPT_STATE) | OPTBIT(OPT_JSON),
+     cmd_match_list},
+    {"match", "show", {"MATCH", NULL}, OPTBIT(OPT_JSON), cmd_match_show},
+    {"match", "due", {NULL, NULL},
+     OPTBIT(OPT_AS_OF) | OPTBIT(OPT_WITHIN) | OPTBIT(OPT_OFFER) | OPTBIT(OPT_JSON),
+     cmd_match_due},
+};
+#define N_SUBCOMMANDS (sizeof subcommands / sizeof subcommands[0])
+
+/* "a, b or c": the subcommands of a group, for messages. */
+static char *subcommand_names(const char *group)
+{
+    char *s = xstrcat3("", "", ""), *t;
+    size_t i, n = 0, total = 0;
+    for (i = 0; i < N_SUBCOMMANDS; i++)
+        total += strcmp(subcommands[i].group, group) == 0;
+    for (i = 0; i < N_SUBCOMMANDS; i++) {
+        if (strcmp(subcommands[i].group, group) != 0)
+            continue;
+        n++;
+        t = xstrcat3(s, n == 1 ? "" : n == total ? " or " : ", ", subcommands[i].name);
+        free(s);
+        s = t;
+    }
+    return s;
+}
+
+/* Runs 'participants ...' or 'match ...': checks the arguments and options first. */
+static int run_subcommand(cli *c)
+{
+    const char *group = c->args[0], *name = c->n_args > 1 ? c->args[1] : NULL;
+    const subcommand *sc = NULL;
+    size_t i, n_want = 0;
+    char full[64];
+    int rc;
+
+    for (i = 0; name && i < N_SUBCOMMANDS; i++)
+        if (strcmp(subcommands[i].group, group) == 0 && strcmp(subcommands[i].name, name) == 0)
+            sc = &subcommands[i];
+    if (!sc) {
+        char *names = subcommand_names(group);
+        if (name)
+            rc = usage_error("unknown %s subcommand '%s' (expected %s)", group, name, names);
+        else
+            rc = usage_error("missing %s subcommand (%s)", group, names);
+        free(names);
+        return rc;
+    }
+    snprintf(full, sizeof full, "%s %s", sc->group, sc->name);
+    while (n_want < 2 && sc->args[n_want])
+        n_want++;
+    if (c->n_args < 2 + n_want)
+        return usage_error("missing argument %s for '%s'", sc->args[c->n_args - 2], full);
+    if (c->n_args > 2 + n_want)
+        return usage_error("unexpected argument '%s'", c->args[2 + n_want]);
+    if ((rc = check_options(c, full, sc->options)) != 0)
+        return rc;
+    return sc->run(c);
 }
 
 int main(int argc, char **argv)
@@ -1257,7 +2790,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "init") == 0) {
         if (c.n_args > 1)
             return usage_error("unexpected argument '%s'", c.args[1]);
-        rc = check_options(&c, "init", 0, 0);
+        rc = check_options(&c, "init", 0);
         if (!rc)
             rc = cmd_init(&c);
     } else if (strcmp(cmd, "catalog") == 0) {
@@ -1267,19 +2800,21 @@ int main(int argc, char **argv)
         if (strcmp(sub, "list") == 0) {
             if (c.n_args > 2)
                 return usage_error("unexpected argument '%s'", c.args[2]);
-            rc = cmd_list(&c);
+            rc = check_options(&c, "catalog list", OPTBIT(OPT_JSON) | FILTER_OPTS);
+            if (!rc)
+                rc = cmd_list(&c);
         } else if (strcmp(sub, "show") == 0) {
             if (c.n_args < 3)
                 return usage_error("missing argument ID for 'catalog show'");
             if (c.n_args > 3)
                 return usage_error("unexpected argument '%s'", c.args[3]);
-            rc = check_options(&c, "catalog show", 1, 0);
+            rc = check_options(&c, "catalog show", OPTBIT(OPT_JSON));
             if (!rc)
                 rc = cmd_show(&c);
         } else if (strcmp(sub, "profile") == 0) {
             if (c.n_args > 2)
                 return usage_error("unexpected argument '%s'", c.args[2]);
-            rc = check_options(&c, "catalog profile", 1, 0);
+            rc = check_options(&c, "catalog profile", OPTBIT(OPT_JSON));
             if (!rc)
                 rc = cmd_profile(&c);
         } else {
@@ -1291,15 +2826,17 @@ int main(int argc, char **argv)
             return usage_error("missing argument FILE for 'import'");
         if (c.n_args > 2)
             return usage_error("unexpected argument '%s'", c.args[2]);
-        rc = check_options(&c, "import", 0, 0);
+        rc = check_options(&c, "import", 0);
         if (!rc)
             rc = cmd_import(&c);
     } else if (strcmp(cmd, "export") == 0) {
         if (c.n_args > 2)
             return usage_error("unexpected argument '%s'", c.args[2]);
-        rc = check_options(&c, "export", 0, 0);
+        rc = check_options(&c, "export", 0);
         if (!rc)
             rc = cmd_export(&c);
+    } else if (strcmp(cmd, "participants") == 0 || strcmp(cmd, "match") == 0) {
+        rc = run_subcommand(&c);
     } else {
         return usage_error("unknown command '%s'", cmd);
     }

@@ -685,6 +685,591 @@ class DemoTest(CliCase):
     def test_usage(self):
         self.assertIn("Usage", self.demo("--frob", code=1).stderr)
 
+    def test_matching_scenario(self):
+        one, two = os.path.join(self.tmp, "one"), os.path.join(self.tmp, "two")
+        out = self.demo(one).stdout
+        # Deterministic: a second run differs only in its paths.
+        self.assertEqual(out.replace(one, "DIR"), self.demo(two).stdout.replace(two, "DIR"))
+        self.assertLess(len(out.splitlines()), 130)
+        self.assertIn("Buurtgezinnen Zuid-Kennemerland (seed 002): a generated scenario, "
+                      "no real people.", out)
+        # The plan of the offer, each value with its seed line.
+        for pattern in (r"trial length +2 months +002:L77", r"reviews +every 6 months +002:L77",
+                        r"longest match +24 months +002:L79",
+                        r"farthest apart +10 km +001:L444",
+                        r"certificate \(VOG\) +required +002:L65"):
+            self.assertRegex(out, pattern)
+        self.assertIn("12 asking families, waiting:", out)
+        self.assertIn("10 support families, available:", out)
+        for i in range(1, 13):
+            self.assertRegex(out, r"\n  zk-vraag-%02d +(Haarlem|Heemstede|Bloemendaal|"
+                                  r"Zandvoort) " % i)
+        for i in range(1, 11):
+            self.assertRegex(out, r"\n  zk-steun-%02d +(Haarlem|Heemstede|Bloemendaal|"
+                                  r"Zandvoort) " % i)
+        self.assertRegex(out, r"The three best support families for zk-vraag-01, with the "
+                              r"breakdown of each score:\n.*dist avail needs lang inter ages "
+                              r"wait\n  1\. zk-steun-\d\d +0\.\d{3} .*\n  2\. .*\n  3\. ")
+        self.assertIn("Assignment of everyone waiting (dry run, in waiting order)", out)
+        m = re.search(r"  (\d+) pairs, total score \d+\.\d{3}; unmatched:\n", out)
+        self.assertTrue(m, out)
+        pairs = int(m.group(1))
+        self.assertIn("no support family passes the hard constraints (", out)
+        self.assertRegex(out, r"below the minimum 0\.40")
+        self.assertIn("Written as %d proposed matches, m-00000001 to m-%08d." % (pairs, pairs),
+                      out)
+        # One match through its lifecycle, with what falls due.
+        self.assertRegex(out, r"    2021-06-01  m-00000001  trial_evaluation +in 7 days\n")
+        self.assertRegex(out, r"    2021-12-01  m-00000001  review +in 7 days\n")
+        self.assertRegex(out, r"    2023-04-01  m-00000001  closure +today\n")
+        self.assertIn("Refused: match \"m-00000001\" is active; legal moves: completed, "
+                      "ended_early", out)
+        self.assertRegex(out, r"Match m-00000001 \(zk-vraag-\d\d with zk-steun-\d\d\) through "
+                              r"its lifecycle:\n  2021-03-15  -> introduced\n")
+        self.assertRegex(out, r"Audit trail of m-00000001, never rewritten:\n"
+                              r"  2021-03-01  proposed +system\n  2021-03-15  introduced ")
+        # The demo's store, read back through the CLI.
+        store = "sqlite:" + os.path.join(one, "itav.db")
+        matches = json.loads(self.itav("--store", store, "match", "list", "--json").stdout)
+        self.assertEqual(len(matches), pairs)
+        self.assertEqual(matches[0]["state"], "active")
+        people = json.loads(self.itav("--store", store, "participants", "list", "--json").stdout)
+        self.assertEqual(len(people), 22)
+        self.assertEqual({p["municipality"] for p in people},
+                         {"Haarlem", "Heemstede", "Bloemendaal", "Zandvoort"})
+
+
+# ---- participants and matching (issue 3) ------------------------------------------------
+
+DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+OFFER = "buurtgezinnen-zuid-kennemerland"
+FAMILIES_CSV = os.path.join(DATA_DIR, "zk-families.csv")  # 6 asking, 3 supporting
+BAD_CSV = os.path.join(DATA_DIR, "zk-bad.csv")            # two bad rows
+MORE_JSON = os.path.join(DATA_DIR, "zk-more.json")        # 1 asking, 1 supporting
+CRITERIA = ["distance", "availability", "needs", "languages", "interests", "ages", "waiting"]
+# The members of a participant object, in canonical order (docs/format.md).
+PARTICIPANT_MEMBERS = ["ref", "offer", "kind", "status", "status_date", "municipality",
+                       "postcode", "location", "availability", "support", "languages",
+                       "language_required", "interests", "children", "age_range", "vog_date",
+                       "trained", "capacity", "registered", "max_distance_m", "exclusions"]
+
+
+class MatchingCase(CliCase):
+    """A store with the catalogue and the families of zk-families.csv."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        r = cls.run_itav_cls(["--store", cls.store, "participants", "import", FAMILIES_CSV,
+                              "--offer", OFFER])
+        assert r.returncode == 0, r.stderr
+
+    def fresh_store(self, name):
+        """Another store with the catalogue and the families, for tests that write."""
+        store = "sqlite:" + os.path.join(self.tmp, name + ".db")
+        self.itav("--store", store, "init")
+        self.itav("--store", store, "participants", "import", FAMILIES_CSV, "--offer", OFFER)
+        return store
+
+    def data_error(self, *args, store=None):
+        """Runs a command that must fail with a data error; returns the message."""
+        r = self.itav("--store", store or self.store, *args, code=2)
+        self.assertEqual(r.stdout, "")
+        self.assertTrue(r.stderr.startswith("itav: "), r.stderr)
+        self.assertNotIn("Usage", r.stderr)
+        return r.stderr
+
+    def refs(self, *args):
+        return [p["ref"] for p in self.json_of("participants", "list", *args)]
+
+
+class ParticipantsTest(MatchingCase):
+    def test_import_csv_reports_the_count(self):
+        store = "sqlite:" + os.path.join(self.tmp, "count.db")
+        self.itav("--store", store, "init")
+        r = self.itav("--store", store, "participants", "import", FAMILIES_CSV,
+                      "--offer", OFFER)
+        self.assertEqual(r.stdout, "Imported 9 participants from %s.\n" % FAMILIES_CSV)
+        got = json.loads(self.itav("--store", store, "participants", "list", "--json").stdout)
+        self.assertEqual(len(got), 9)
+        self.assertEqual({p["offer"] for p in got}, {OFFER})
+        # The same file again: every reference is taken, nothing is imported.
+        r = self.itav("--store", store, "participants", "import", FAMILIES_CSV,
+                      "--offer", OFFER, code=2)
+        self.assertIn("zk-vraag-01", r.stderr)
+        self.assertEqual(len(json.loads(self.itav("--store", store, "participants", "list",
+                                                  "--json").stdout)), 9)
+
+    def test_import_csv_error_names_row_and_column(self):
+        before = self.refs()
+        err = self.data_error("participants", "import", BAD_CSV, "--offer", OFFER)
+        self.assertIn("zk-bad.csv:row 3, column lat", err)
+        self.assertIn("row 4, column kind", err)
+        self.assertNotIn("row 2", err)
+        self.assertEqual(self.refs(), before)  # row 2 was fine, but nothing was imported
+        self.assertNotIn("zk-fout-01", before)
+
+    def test_import_csv_without_offer(self):
+        # The file has no offer column: without --offer every row lacks one.
+        err = self.data_error("participants", "import", FAMILIES_CSV)
+        self.assertIn("offer", err)
+
+    def test_import_json(self):
+        store = self.fresh_store("json-import")
+        r = self.itav("--store", store, "participants", "import", MORE_JSON)
+        self.assertEqual(r.stdout, "Imported 2 participants from %s.\n" % MORE_JSON)
+        got = json.loads(self.itav("--store", store, "participants", "show", "zk-steun-04",
+                                   "--json").stdout)
+        self.assertEqual(got["vog_date"], "2020-12-01")
+        self.assertEqual(got["age_range"], {"min": 0, "max": 120})
+
+    def test_offer_option_only_for_csv(self):
+        r = self.s("participants", "import", MORE_JSON, "--offer", OFFER, code=1)
+        self.assertIn("--offer applies only to a CSV file", r.stderr)
+
+    def test_missing_import_file(self):
+        self.assertIn("absent.csv", self.data_error("participants", "import",
+                                                    os.path.join(self.tmp, "absent.csv"),
+                                                    "--offer", OFFER))
+
+    def test_list_json(self):
+        got = self.json_of("participants", "list")
+        self.assertEqual([p["ref"] for p in got], sorted(p["ref"] for p in got))
+        self.assertEqual(len(got), 9)
+        for p in got:
+            members = [m for m in PARTICIPANT_MEMBERS if m in p]
+            self.assertEqual(list(p), members, "members out of order or unknown: %s" % p["ref"])
+            for m in ("ref", "offer", "kind", "status"):
+                self.assertIn(m, p)
+        one = next(p for p in got if p["ref"] == "zk-steun-01")
+        self.assertEqual(one["kind"], "support_family")
+        self.assertEqual(one["support"], ["daytime_care", "sleepover"])
+        self.assertEqual(one["availability"], ["wed_afternoon", "wed_evening"])
+        self.assertEqual(one["capacity"], 2)
+        self.assertIs(one["trained"], True)
+        self.assertEqual(one["age_range"], {"min": 0, "max": 144})
+        self.assertAlmostEqual(one["location"]["lat"], 52.383)
+        two = next(p for p in got if p["ref"] == "zk-vraag-02")
+        self.assertEqual(two["languages"], ["nl", "ar"])
+        self.assertIs(two["language_required"], True)
+        self.assertNotIn("capacity", two)  # left out when 1
+
+    def test_list_filters(self):
+        self.assertEqual(self.refs("--side", "supporting"),
+                         ["zk-steun-01", "zk-steun-02", "zk-steun-03"])
+        self.assertEqual(self.refs("--side", "asking", "--status", "registered"),
+                         ["zk-vraag-04"])
+        self.assertEqual(len(self.refs("--status", "waiting")), 5)
+        self.assertEqual(len(self.refs("--offer", OFFER)), 9)
+        self.assertEqual(self.refs("--offer", "buurtgezinnen-leiden"), [])
+        self.assertIn('"nergens"', self.data_error("participants", "list", "--offer",
+                                                   "nergens"))
+        err = self.data_error("participants", "list", "--side", "both")
+        self.assertIn('unknown side "both" (expected asking or supporting)', err)
+        err = self.data_error("participants", "list", "--status", "happy")
+        self.assertIn('unknown status "happy"', err)
+        self.assertIn("waiting", err)
+
+    def test_list_text(self):
+        out = self.s("participants", "list").stdout
+        self.assertTrue(out.startswith(OFFER + ":\n"), out)
+        self.assertRegex(out, r"REF +KIND +STATUS +SINCE +MUNICIPALITY +SUPPORT\n")
+        self.assertRegex(out, r"zk-steun-02 +support_family +available +2020-10-05 +"
+                              r"Heemstede +sleepover, accompany\n")
+        self.assertRegex(out, r"zk-vraag-04 +family +registered +2021-02-01 +Bloemendaal +-\n")
+        self.assertTrue(out.endswith("\n9 participants.\n"), out)
+        out = self.s("--lang", "nl", "participants", "list", "--side", "supporting").stdout
+        self.assertIn("GEMEENTE", out)
+        self.assertIn("3 deelnemers.", out)
+        out = self.s("participants", "list", "--status", "inactive").stdout
+        self.assertEqual(out, "No participants match.\n")
+
+    def test_show(self):
+        got = self.json_of("participants", "show", "zk-vraag-01")
+        self.assertEqual(got["ref"], "zk-vraag-01")
+        self.assertEqual(got["children"], [48, 96])
+        self.assertEqual(got["matches"], [])
+        self.assertEqual(list(got)[-1], "matches")
+        out = self.s("participants", "show", "zk-vraag-01").stdout
+        self.assertTrue(out.startswith("zk-vraag-01: family (asking side), %s\n" % OFFER))
+        for line in ("Status:            waiting (since 2020-11-02)",
+                     "Municipality:      Haarlem", "Needs:             daytime_care",
+                     "Children (months): 48, 96", "Interests:         football"):
+            self.assertIn("  " + line + "\n", out)
+        out = self.s("participants", "show", "zk-steun-01").stdout
+        for line in ("Offers:            daytime_care, sleepover",
+                     "Availability:      wed_afternoon, wed_evening",
+                     "VOG:               2020-10-01", "Capacity:          2",
+                     "Takes ages:        0 to 144 months"):
+            self.assertIn("  " + line + "\n", out)
+
+    def test_unknown_ref(self):
+        err = self.data_error("participants", "show", "zk-niemand")
+        self.assertIn('"zk-niemand"', err)
+        self.data_error("participants", "erase", "zk-niemand")
+        self.data_error("participants", "status", "zk-niemand", "intake")
+
+    def test_status(self):
+        store = self.fresh_store("status")
+        r = self.itav("--store", store, "participants", "status", "zk-vraag-04", "intake",
+                      "--date", "2021-02-08")
+        self.assertEqual(r.stdout, "zk-vraag-04: registered -> intake on 2021-02-08.\n")
+        got = json.loads(self.itav("--store", store, "participants", "show", "zk-vraag-04",
+                                   "--json").stdout)
+        self.assertEqual((got["status"], got["status_date"]), ("intake", "2021-02-08"))
+        # Intake cannot go straight to waiting: the message lists the legal moves.
+        err = self.data_error("participants", "status", "zk-vraag-04", "waiting", "--date",
+                              "2021-02-09", store=store)
+        self.assertIn("approved", err)
+        self.assertIn("not_suitable", err)
+        err = self.data_error("participants", "status", "zk-vraag-04", "approved", "--date",
+                              "2021-13-01", store=store)
+        self.assertIn('invalid date "2021-13-01" for --date', err)
+        err = self.data_error("participants", "status", "zk-vraag-04", "asleep", store=store)
+        self.assertIn('unknown status "asleep"', err)
+        got = json.loads(self.itav("--store", store, "participants", "show", "zk-vraag-04",
+                                   "--json").stdout)
+        self.assertEqual(got["status"], "intake")
+
+    def test_erase(self):
+        store = self.fresh_store("erase")
+        r = self.itav("--store", store, "participants", "erase", "zk-vraag-02")
+        m = re.fullmatch(r"Erased zk-vraag-02: its personal data is gone and its reference is "
+                         r"now (\S+)\.\n", r.stdout)
+        self.assertTrue(m, r.stdout)
+        new_ref = m.group(1)
+        self.assertTrue(new_ref.startswith("~erased-"), new_ref)
+        self.data_error("participants", "show", "zk-vraag-02", store=store)
+        got = json.loads(self.itav("--store", store, "participants", "show", new_ref,
+                                   "--json").stdout)
+        self.assertEqual(got["status"], "erased")
+        for member in ("municipality", "postcode", "location", "languages", "children"):
+            self.assertNotIn(member, got)
+        # Erasing again is refused.
+        self.data_error("participants", "erase", new_ref, store=store)
+
+
+class MatchTest(MatchingCase):
+    """Suggestions and assignment (nothing written here, except on fresh stores)."""
+
+    def suggest(self, ref, *args):
+        return self.json_of("match", "suggest", ref, "--as-of", "2021-03-01", *args)
+
+    def check_pair(self, pair):
+        """A pair's score is the weighted mean of its breakdown."""
+        self.assertEqual(list(pair["breakdown"]), CRITERIA)
+        num = den = 0.0
+        for c, e in pair["breakdown"].items():
+            if e is None:
+                continue
+            self.assertEqual(list(e), ["value", "weight"])
+            self.assertTrue(0 <= e["value"] <= 1, (c, e))
+            num += e["value"] * e["weight"]
+            den += e["weight"]
+        self.assertAlmostEqual(pair["score"], num / den, places=5)
+        self.assertTrue(0 <= pair["score"] <= 1)
+
+    def test_suggest_json(self):
+        got = self.suggest("zk-vraag-01")
+        self.assertEqual((got["asking"], got["offer"], got["as_of"], got["k"]),
+                         ("zk-vraag-01", OFFER, "2021-03-01", 5))
+        self.assertEqual(got["weights"], {"distance": 2, "availability": 2, "needs": 3,
+                                          "languages": 1, "interests": 1, "ages": 1,
+                                          "waiting": 1})
+        sug = got["suggestions"]
+        # zk-steun-03 has no certificate of conduct: excluded.
+        self.assertEqual([s["supporting"] for s in sug], ["zk-steun-01", "zk-steun-02"])
+        self.assertEqual([s["rank"] for s in sug], [1, 2])
+        self.assertGreaterEqual(sug[0]["score"], sug[1]["score"])
+        for s in sug:
+            self.assertEqual(s["asking"], "zk-vraag-01")
+            self.check_pair(s)
+        best = sug[0]
+        self.assertEqual(best["breakdown"]["needs"], {"value": 1, "weight": 3})
+        self.assertEqual(best["breakdown"]["availability"]["value"], 1)
+        self.assertTrue(0.5 < best["distance_km"] < 0.8, best["distance_km"])  # about 650 m
+        self.assertIsNone(sug[1]["breakdown"]["interests"])  # zk-steun-02 lists none
+        self.assertEqual(len(self.suggest("zk-vraag-01", "--k", "1")["suggestions"]), 1)
+
+    def test_suggest_text(self):
+        out = self.s("match", "suggest", "zk-vraag-01", "--as-of", "2021-03-01").stdout
+        self.assertTrue(out.startswith("Best supporters for zk-vraag-01 (%s), as of "
+                                       "2021-03-01:\n" % OFFER), out)
+        self.assertRegex(out, r"#  SUPPORTER +SCORE +KM +dist avail needs lang inter ages "
+                              r"wait\n")
+        self.assertRegex(out, r"\n +1  zk-steun-01 +0\.9\d\d +0\.7 +0\.9\d 1\.00 +1\.00")
+        self.assertRegex(out, r"\n +2  zk-steun-02 .* -  ")
+        self.assertIn("dist = distance (2)", out)
+        self.assertIn("needs (3)", out)
+
+    def test_suggest_nothing_allowed(self):
+        out = self.s("match", "suggest", "zk-vraag-05", "--as-of", "2021-03-01").stdout
+        self.assertEqual(out, "No supporter passes the hard constraints for zk-vraag-05 as of "
+                              "2021-03-01 (screening 1, language 2).\n")
+        self.assertEqual(self.suggest("zk-vraag-05")["suggestions"], [])
+        out = self.s("match", "suggest", "zk-vraag-04").stdout
+        self.assertIn("its status is registered", out)
+
+    def test_suggest_errors(self):
+        self.assertIn('"zk-niemand"', self.data_error("match", "suggest", "zk-niemand"))
+        self.assertIn("supporting", self.data_error("match", "suggest", "zk-steun-01"))
+        self.assertIn('invalid value "0" for --k',
+                      self.data_error("match", "suggest", "zk-vraag-01", "--k", "0"))
+        self.assertIn('invalid value "many" for --k',
+                      self.data_error("match", "suggest", "zk-vraag-01", "--k", "many"))
+        self.assertIn('invalid date "2021-13-01" for --as-of',
+                      self.data_error("match", "suggest", "zk-vraag-01", "--as-of",
+                                      "2021-13-01"))
+
+    def test_assign_dry_run_json(self):
+        got = self.json_of("match", "assign", OFFER, "--dry-run", "--date", "2021-03-01")
+        self.assertEqual((got["offer"], got["date"], got["dry_run"], got["min_score"]),
+                         (OFFER, "2021-03-01", True, 0.4))
+        pairs = got["pairs"]
+        self.assertEqual([(p["asking"], p["supporting"]) for p in pairs],
+                         [("zk-vraag-01", "zk-steun-01"), ("zk-vraag-02", "zk-steun-01"),
+                          ("zk-vraag-03", "zk-steun-02")])  # zk-steun-01 takes two
+        for p in pairs:
+            self.check_pair(p)
+            self.assertIsNone(p["match"])
+            self.assertGreaterEqual(p["score"], 0.4)
+        self.assertAlmostEqual(got["total"], sum(p["score"] for p in pairs), places=5)
+        self.assertEqual(got["unmatched"], [
+            {"ref": "zk-vraag-05", "why": "no_allowed_supporter", "best": None,
+             "excluded_by": {"screening": 1, "language": 2}},
+            {"ref": "zk-vraag-06", "why": "below_min_score",
+             "best": {"supporting": "zk-steun-02", "score": got["unmatched"][1]["best"]["score"]}},
+        ])
+        self.assertLess(got["unmatched"][1]["best"]["score"], 0.4)
+        # A dry run writes nothing.
+        self.assertEqual(self.json_of("match", "list"), [])
+
+    def test_assign_min_score(self):
+        got = self.json_of("match", "assign", OFFER, "--dry-run", "--date", "2021-03-01",
+                           "--min-score", "0.9")
+        # zk-vraag-02 now goes to zk-steun-02 (0.91), which zk-vraag-03 (0.79) cannot get.
+        self.assertEqual([(p["asking"], p["supporting"]) for p in got["pairs"]],
+                         [("zk-vraag-01", "zk-steun-01"), ("zk-vraag-02", "zk-steun-02")])
+        for p in got["pairs"]:
+            self.assertGreaterEqual(p["score"], 0.9)
+        why = {u["ref"]: u["why"] for u in got["unmatched"]}
+        self.assertEqual(why, {"zk-vraag-03": "below_min_score",
+                               "zk-vraag-05": "no_allowed_supporter",
+                               "zk-vraag-06": "below_min_score"})
+        self.assertIn('invalid value "1.5" for --min-score',
+                      self.data_error("match", "assign", OFFER, "--dry-run", "--min-score",
+                                      "1.5"))
+
+    def test_assign_dry_run_text(self):
+        out = self.s("match", "assign", OFFER, "--dry-run", "--date", "2021-03-01").stdout
+        self.assertTrue(out.startswith("Assignment for %s on 2021-03-01, minimum score 0.40 "
+                                       "(dry run: nothing written).\n" % OFFER), out)
+        self.assertRegex(out, r"\n  zk-vraag-02  zk-steun-01  0\.\d{3} ")
+        self.assertIn("\n3 pairs, total score ", out)
+        self.assertIn("\nUnmatched (2):\n", out)
+        self.assertRegex(out, r"zk-vraag-05 +no supporter passes the hard constraints "
+                              r"\(screening 1, language 2\)")
+        self.assertRegex(out, r"zk-vraag-06 +best pair, with zk-steun-02, scores 0\.\d{3}: "
+                              r"below the minimum 0\.40")
+        self.assertNotIn("MATCH", out)
+
+    def test_assign_unknown_offer(self):
+        self.assertIn('"nergens"', self.data_error("match", "assign", "nergens", "--dry-run"))
+
+    def test_assign_writes(self):
+        store = self.fresh_store("assign")
+        r = self.itav("--store", store, "match", "assign", OFFER, "--date", "2021-03-01")
+        self.assertIn("written as proposed matches", r.stdout)
+        ids = re.findall(r"  (m-\d{8})\n", r.stdout)
+        self.assertEqual(len(ids), 3, r.stdout)
+        listed = json.loads(self.itav("--store", store, "match", "list", "--json").stdout)
+        self.assertEqual([m["id"] for m in listed], ids)
+        for m in listed:
+            self.assertEqual(m["state"], "proposed")
+            self.assertEqual(m["trail"][0]["date"], "2021-03-01")
+            self.assertEqual(m["trail"][0]["actor"], "system")
+        # Run again: the matched families are no longer waiting.
+        got = json.loads(self.itav("--store", store, "match", "assign", OFFER, "--date",
+                                   "2021-03-02", "--json").stdout)
+        self.assertEqual(got["pairs"], [])
+        self.assertEqual(got["dry_run"], False)
+
+
+class LifecycleTest(MatchingCase):
+    """One store, one story: assignment written, then matches moved on (in test order)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        r = cls.run_itav_cls(["--store", cls.store, "match", "assign", OFFER,
+                              "--date", "2021-03-01"])
+        assert r.returncode == 0, r.stderr
+
+    def due(self, *args):
+        return self.json_of("match", "due", *args)
+
+    def test_1_lifecycle_and_due_dates(self):
+        r = self.s("match", "advance", "m-00000001", "introduced", "--date", "2021-03-15",
+                   "--note", "kennismaking bij het steungezin")
+        self.assertEqual(r.stdout, "m-00000001: proposed -> introduced on 2021-03-15 "
+                                   "(coordinator).\n")
+        self.s("match", "advance", "m-00000001", "trial", "--date", "2021-04-01",
+               "--actor", "coordinator", "--note", "huisregels ondertekend")
+        self.assertEqual(self.due("--as-of", "2021-05-01"), [])
+        items = self.due("--as-of", "2021-05-25", "--within", "14")
+        self.assertEqual(items, [{"match": "m-00000001", "kind": "trial_evaluation",
+                                  "date": "2021-06-01", "overdue_days": -7, "offer": OFFER,
+                                  "asking": "zk-vraag-01", "supporting": "zk-steun-01",
+                                  "state": "trial"}])
+        out = self.s("match", "due", "--as-of", "2021-06-03").stdout
+        self.assertEqual(out, "Due as of 2021-06-03:\n  2021-06-01  2 days overdue    "
+                              "m-00000001  trial_evaluation  zk-vraag-01 with zk-steun-01\n")
+        self.s("match", "advance", "m-00000001", "active", "--date", "2021-06-01")
+        items = self.due("--as-of", "2021-12-01")
+        self.assertEqual([(i["kind"], i["date"], i["overdue_days"]) for i in items],
+                         [("review", "2021-12-01", 0)])
+        items = self.due("--as-of", "2023-04-01", "--offer", OFFER)
+        self.assertIn(("closure", "2023-04-01", 0),
+                      [(i["kind"], i["date"], i["overdue_days"]) for i in items])
+        out = self.s("match", "due", "--as-of", "2021-11-20", "--within", "30").stdout
+        self.assertIn("in 11 days", out)
+        self.assertIn("review", out)
+
+        got = self.json_of("match", "show", "m-00000001")
+        self.assertEqual(got["state"], "active")
+        self.assertEqual([(t["state"], t["date"]) for t in got["trail"]],
+                         [("proposed", "2021-03-01"), ("introduced", "2021-03-15"),
+                          ("trial", "2021-04-01"), ("active", "2021-06-01")])
+        self.assertEqual(got["trail"][1]["note"], "kennismaking bij het steungezin")
+        out = self.s("match", "show", "m-00000001").stdout
+        self.assertTrue(out.startswith("Match m-00000001 (%s)\n" % OFFER), out)
+        self.assertIn("  Started:           2021-04-01\n", out)
+        self.assertRegex(out, r"Audit trail:\n  2021-03-01  proposed +system\s*\n"
+                              r"  2021-03-15  introduced +coordinator +kennismaking bij het "
+                              r"steungezin\n")
+
+    def test_2_illegal_transition_lists_legal_moves(self):
+        err = self.data_error("match", "advance", "m-00000002", "active", "--date",
+                              "2021-03-10")
+        self.assertIn("m-00000002", err)
+        self.assertIn("legal moves: introduced, declined", err)
+        self.assertEqual(self.json_of("match", "show", "m-00000002")["state"], "proposed")
+
+    def test_3_decline_frees_and_is_never_proposed_again(self):
+        err = self.data_error("match", "advance", "m-00000003", "declined", "--date",
+                              "2021-03-10")
+        self.assertIn("reason", err)
+        r = self.s("match", "advance", "m-00000003", "declined", "--date", "2021-03-10",
+                   "--reason", "no_click", "--actor", "asking")
+        self.assertEqual(r.stdout, "m-00000003: proposed -> declined on 2021-03-10 (asking, "
+                                   "no_click).\n")
+        got = self.json_of("match", "show", "m-00000003")
+        self.assertEqual((got["state"], got["reason"]), ("declined", "no_click"))
+        # The pair is never proposed again; zk-steun-02 is free for someone else.
+        err = self.data_error("match", "propose", "zk-vraag-03", "zk-steun-02", "--date",
+                              "2021-03-11")
+        self.assertIn("declined", err)
+        r = self.s("match", "propose", "zk-vraag-06", "zk-steun-02", "--date", "2021-03-12",
+                   "--note", "op voorstel van de coördinator")
+        self.assertRegex(r.stdout, r"^Proposed (m-00000004): zk-vraag-06 with zk-steun-02 on "
+                                   r"2021-03-12 \(score 0\.\d{3}\)\.\n$")
+        got = self.json_of("match", "show", "m-00000004")
+        self.assertEqual(got["trail"][0]["note"], "op voorstel van de coördinator")
+        self.assertEqual(got["trail"][0]["actor"], "coordinator")
+
+    def test_4_list(self):
+        got = self.json_of("match", "list", "--offer", OFFER)
+        self.assertEqual([m["id"] for m in got], ["m-00000001", "m-00000002", "m-00000003",
+                                                  "m-00000004"])
+        for m in got:
+            self.assertEqual(m["state"], m["trail"][-1]["state"])
+        got = self.json_of("match", "list", "--state", "declined")
+        self.assertEqual([m["id"] for m in got], ["m-00000003"])
+        out = self.s("match", "list").stdout
+        self.assertTrue(out.startswith(OFFER + ":\n"))
+        self.assertRegex(out, r"ID +STATE +SINCE +ASKING +SUPPORTING +SCORE\n")
+        self.assertRegex(out, r"m-00000003  declined +2021-03-10  zk-vraag-03 +zk-steun-02 +"
+                              r"0\.\d{3}\n")
+        self.assertTrue(out.endswith("\n4 matches.\n"))
+        self.assertIn("unknown match state \"over\"",
+                      self.data_error("match", "list", "--state", "over"))
+        got = self.json_of("participants", "show", "zk-steun-01")
+        self.assertEqual(got["matches"], ["m-00000001", "m-00000002"])
+        out = self.s("participants", "show", "zk-steun-01").stdout
+        self.assertRegex(out, r"Matches:\n  m-00000001  active +2021-06-01  with zk-vraag-01\n")
+
+    def test_5_errors(self):
+        self.assertIn('"m-99999999"', self.data_error("match", "show", "m-99999999"))
+        self.assertIn('"m-99999999"', self.data_error("match", "advance", "m-99999999",
+                                                      "introduced"))
+        err = self.data_error("match", "advance", "m-00000002", "started")
+        self.assertIn('unknown match state "started" (expected proposed, introduced, trial, '
+                      'active, completed, declined or ended_early)', err)
+        self.assertIn('invalid date "2021-13-01" for --date',
+                      self.data_error("match", "advance", "m-00000002", "introduced",
+                                      "--date", "2021-13-01"))
+        self.assertIn('unknown actor "boss"',
+                      self.data_error("match", "advance", "m-00000002", "introduced",
+                                      "--actor", "boss"))
+        self.assertIn('unknown reason "bored"',
+                      self.data_error("match", "advance", "m-00000002", "declined",
+                                      "--reason", "bored"))
+        # A date before the last move is refused by the library.
+        self.data_error("match", "advance", "m-00000002", "introduced", "--date", "2021-02-01")
+        self.assertIn('invalid value "-1" for --within',
+                      self.data_error("match", "due", "--within", "-1"))
+        self.assertIn('"nergens"', self.data_error("match", "due", "--offer", "nergens"))
+        self.assertEqual(self.json_of("match", "show", "m-00000002")["state"], "proposed")
+
+
+class MatchUsageTest(CliCase):
+    init_store = False
+
+    def usage_error(self, *args):
+        r = self.itav("--store", "memory:", *args, code=1)
+        self.assertEqual(r.stdout, "")
+        self.assertIn("Usage: itav", r.stderr)
+        return r.stderr.split("\n")[0]
+
+    def test_subcommands_and_arguments(self):
+        self.assertIn("missing match subcommand (suggest, assign, propose, advance, list, show "
+                      "or due)", self.usage_error("match"))
+        self.assertIn("unknown participants subcommand 'delete'",
+                      self.usage_error("participants", "delete", "x"))
+        self.assertIn("missing argument REF for 'match suggest'",
+                      self.usage_error("match", "suggest"))
+        self.assertIn("missing argument STATE for 'match advance'",
+                      self.usage_error("match", "advance", "m-00000001"))
+        self.assertIn("missing argument SUPPORTING for 'match propose'",
+                      self.usage_error("match", "propose", "a"))
+        self.assertIn("missing argument FILE for 'participants import'",
+                      self.usage_error("participants", "import"))
+        self.assertIn("unexpected argument 'extra'",
+                      self.usage_error("participants", "list", "extra"))
+
+    def test_options(self):
+        self.assertIn("option --k does not apply to 'participants list'",
+                      self.usage_error("participants", "list", "--k", "3"))
+        self.assertIn("option --json does not apply to 'match advance'",
+                      self.usage_error("match", "advance", "m-1", "active", "--json"))
+        self.assertIn("option --dry-run does not apply to 'match suggest'",
+                      self.usage_error("match", "suggest", "x", "--dry-run"))
+        self.assertIn("option --offer does not apply to 'catalog list'",
+                      self.usage_error("catalog", "list", "--offer", OFFER))
+        self.assertIn("option --date does not apply to 'init'",
+                      self.usage_error("init", "--date", "2021-03-01"))
+        self.assertIn("option --dry-run takes no argument",
+                      self.usage_error("match", "assign", OFFER, "--dry-run=yes"))
+        self.assertIn("option --note needs an argument",
+                      self.usage_error("match", "advance", "m-1", "active", "--note"))
+
+    def test_help_lists_the_commands(self):
+        out = self.itav("--help").stdout
+        for cmd in ("participants import FILE", "participants list", "participants erase REF",
+                    "match suggest REF", "match assign OFFER", "match advance MATCH STATE",
+                    "match due"):
+            self.assertIn(cmd, out)
+
 
 class EmbedTest(CliCase):
     init_store = False
