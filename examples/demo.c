@@ -599,6 +599,8 @@ static int lifecycle(itav_db *db, const char *id, const char *asking, const char
         rc = print_due(db, ymd(2021, 11, 24), 14);
     if (rc == ITAV_OK)
         rc = print_due(db, ymd(2023, 4, 1), 0);
+    if (rc == ITAV_OK) /* until reviews can be recorded, the first review stays due */
+        printf("  (This version records no reviews yet, so the first one stays due.)\n");
     if (rc == ITAV_OK) { /* a move the lifecycle does not have is refused, and says why */
         int refused = itav_match_advance(db, id, ITAV_MATCH_INTRODUCED, ymd(2023, 4, 1),
                                          ITAV_ACTOR_COORDINATOR, 0, NULL);
