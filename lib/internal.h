@@ -270,6 +270,13 @@ void itav__score(itav_suggestion *s, const itav_participant *asking,
                  const itav__pair_facts *facts, const itav_match_options *o);
 /* Great-circle distance in metres (haversine, mean earth radius). */
 double itav__distance_m(double lat1, double lon1, double lat2, double lon2);
+/* The tightest distance limit of the plan, the options and the participants (s may be
+ * NULL), in metres; 0 when there is none. */
+double itav__distance_limit(const itav_plan *plan, const itav_participant *a,
+                            const itav_participant *s, const itav_match_options *o);
+/* The distance at which the distance criterion reaches 0: the plan's maximum if it sets
+ * one, else options.distance_scale_m. */
+double itav__distance_scale(const itav_plan *plan, const itav_match_options *o);
 /* Fills facts from the store. */
 int itav__pair_facts_load(itav__pair_facts *f, itav_db *db, const itav_participant *asking,
                           const itav_participant *supporting);

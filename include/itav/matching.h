@@ -189,7 +189,8 @@ ITAV_API int itav_match_score_pair(itav_suggestion **out, itav_db *db, const cha
  * reads every supporter of the offer. The result is the same either way.
  * @param[out] out the iterator
  * @param db the store
- * @param asking the asking participant's reference (it need not be waiting)
+ * @param asking the asking participant's reference; one that is not waiting is not an error
+ *        but gets no suggestions (the status constraint excludes every pair)
  * @param k how many, 1 to 1000
  * @param options the options, or NULL for the defaults
  * @return ITAV_OK, ITAV_EINVAL (NULL, k out of range, a supporting participant, invalid
@@ -222,9 +223,9 @@ ITAV_API void itav_suggestion_iter_free(itav_suggestion_iter *it);
  * every supporter's free capacity, it finds one with the highest total score, with scores
  * counted in millionths (round(score * 1e6)). Ties are broken by this rule: asking
  * participants are taken in waiting order (registration date, then reference; no date last),
- * and each in turn gets the best pair still possible in an optimal set: highest score, then
- * smallest supporter reference, with "unmatched" after every supporter. The rule makes the
- * result deterministic and independent of storage order.
+ * and each in turn gets the best pair still possible in an optimal set: highest score (in
+ * millionths), then smallest supporter reference, with "unmatched" after every supporter.
+ * The rule makes the result deterministic and independent of storage order.
  *
  * With ITAV_ASSIGN_WRITE the pairs are written as proposed matches (actor system, the date
  * given), all in one transaction; without it nothing is written.
@@ -234,8 +235,9 @@ ITAV_API void itav_suggestion_iter_free(itav_suggestion_iter *it);
  * @param options the options, or NULL for the defaults; as_of defaults to `date`
  * @param flags ITAV_ASSIGN_DRY_RUN or ITAV_ASSIGN_WRITE
  * @param date the date of the proposals
- * @return ITAV_OK, ITAV_EINVAL, ITAV_EVERSION, ITAV_ENOTFOUND (no such offer), ITAV_EIO,
- *         ITAV_EFORMAT, ITAV_ENOMEM.
+ * @return ITAV_OK, ITAV_EINVAL (NULL, bad flags or date, invalid options; with
+ *         ITAV_ASSIGN_WRITE also a date before a paired participant's last status change),
+ *         ITAV_EVERSION, ITAV_ENOTFOUND (no such offer), ITAV_EIO, ITAV_EFORMAT, ITAV_ENOMEM.
  */
 ITAV_API int itav_match_assign(itav_assignment **out, itav_db *db, const char *offer,
                                const itav_match_options *options, unsigned flags,

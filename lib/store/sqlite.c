@@ -41,10 +41,17 @@ static const char *const statement_sql[ST_COUNT] = {
     [ST_GET] = "SELECT key, data FROM records WHERE kind = ?1 AND key = ?2",
     [ST_DEL] = "DELETE FROM records WHERE kind = ?1 AND key = ?2",
     [ST_SCAN_ALL] = "SELECT key, data FROM records WHERE kind = ?1 ORDER BY key",
-    [ST_SCAN_I0 + 0] = "SELECT key, data FROM records WHERE kind = ?1 AND i0 = ?2 ORDER BY key",
-    [ST_SCAN_I0 + 1] = "SELECT key, data FROM records WHERE kind = ?1 AND i1 = ?2 ORDER BY key",
-    [ST_SCAN_I0 + 2] = "SELECT key, data FROM records WHERE kind = ?1 AND i2 = ?2 ORDER BY key",
-    [ST_SCAN_I0 + 3] = "SELECT key, data FROM records WHERE kind = ?1 AND i3 = ?2 ORDER BY key",
+    /* The planner, without statistics, prefers the primary key to the partial indexes and
+     * then reads every record of the kind; INDEXED BY makes an index scan read only the
+     * matching records (and fails at prepare time if the index could not serve). */
+    [ST_SCAN_I0 + 0] = "SELECT key, data FROM records INDEXED BY records_i0 "
+                         "WHERE kind = ?1 AND i0 = ?2 ORDER BY key",
+    [ST_SCAN_I0 + 1] = "SELECT key, data FROM records INDEXED BY records_i1 "
+                         "WHERE kind = ?1 AND i1 = ?2 ORDER BY key",
+    [ST_SCAN_I0 + 2] = "SELECT key, data FROM records INDEXED BY records_i2 "
+                         "WHERE kind = ?1 AND i2 = ?2 ORDER BY key",
+    [ST_SCAN_I0 + 3] = "SELECT key, data FROM records INDEXED BY records_i3 "
+                         "WHERE kind = ?1 AND i3 = ?2 ORDER BY key",
 };
 
 typedef struct sqlite_backend {
