@@ -432,7 +432,7 @@ typedef struct history {
 typedef struct pool {
     itav_db *db;
     plist asking, supporting; /* waiting, in waiting order; eligible, by reference */
-    size_t *by_ref;           /* indices of asking, ordered by reference */
+    struct ref_row *by_ref;   /* the asking side's references with their rows, by reference */
     size_t *open;             /* open matches per supporter */
     history *hist;
     size_t nhist, caphist;
@@ -502,28 +502,42 @@ static int by_waiting(const void *x, const void *y)
     return strcmp(a->ref, b->ref);
 }
 
-static const plist *sort_ctx; /* qsort has no context argument in C11 */
+/* An asking participant's reference and its row (its place in waiting order). */
+typedef struct ref_row {
+    const char *ref;
+    size_t row;
+} ref_row;
 
-static int by_asking_ref(const void *x, const void *y)
+static int by_ref_row(const void *x, const void *y)
 {
-    return strcmp(sort_ctx->v[*(const size_t *)x]->ref, sort_ctx->v[*(const size_t *)y]->ref);
+    return strcmp(((const ref_row *)x)->ref, ((const ref_row *)y)->ref);
 }
 
-/* The index in l (sorted by reference, or through `order`) of ref, or -1. */
-static long find_ref(const plist *l, const size_t *order, const char *ref)
+/* The index of ref in a list sorted by reference, or -1. */
+static long find_ref(const plist *l, const char *ref)
 {
     size_t lo = 0, hi = l->n;
     while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2, at = order ? order[mid] : mid;
-        int c = strcmp(l->v[at]->ref, ref);
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(l->v[mid]->ref, ref);
         if (c == 0)
-            return (long)at;
+            return (long)mid;
         if (c < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
     return -1;
+}
+
+/* The row of an asking participant's reference, or -1. */
+static long find_row(const pool *P, const char *ref)
+{
+    ref_row key = {ref, 0};
+    const ref_row *hit = P->asking.n ? bsearch(&key, P->by_ref, P->asking.n, sizeof key,
+                                               by_ref_row)
+                                     : NULL;
+    return hit ? (long)hit->row : -1;
 }
 
 /* Match scan callback: open matches per supporter and the history of each pair. */
@@ -534,8 +548,8 @@ static int take_match(void *arg, const char *key, const void *data, size_t size)
     char err[512];
     if (itav__match_decode(&m, data, size, err, sizeof err) != ITAV_OK)
         return itav__error(P->db, ITAV_EFORMAT, "stored match \"%s\" is damaged: %s", key, err);
-    long col = find_ref(&P->supporting, NULL, m->supporting);
-    long row = find_ref(&P->asking, P->by_ref, m->asking);
+    long col = find_ref(&P->supporting, m->supporting);
+    long row = find_row(P, m->asking);
     bool open = itav__match_open(m->state), declined = m->state == ITAV_MATCH_DECLINED;
     int rc = ITAV_OK;
     if (col >= 0 && open)
@@ -572,18 +586,21 @@ static int load_pool(pool *P, const char *offer)
                         take_participant, P);
     if (rc != ITAV_OK)
         return rc;
-    qsort(P->asking.v, P->asking.n, sizeof *P->asking.v, by_waiting);
-    qsort(P->supporting.v, P->supporting.n, sizeof *P->supporting.v, by_ref);
+    if (P->asking.n)
+        qsort(P->asking.v, P->asking.n, sizeof *P->asking.v, by_waiting);
+    if (P->supporting.n)
+        qsort(P->supporting.v, P->supporting.n, sizeof *P->supporting.v, by_ref);
     P->by_ref = itav__malloc((P->asking.n + 1) * sizeof *P->by_ref);
     P->open = itav__calloc(P->supporting.n + 1, sizeof *P->open);
     if (!P->by_ref || !P->open)
         return itav__error(P->db, ITAV_ENOMEM, "out of memory reading the participants");
     for (size_t i = 0; i < P->asking.n; i++)
-        P->by_ref[i] = i;
-    sort_ctx = &P->asking;
-    qsort(P->by_ref, P->asking.n, sizeof *P->by_ref, by_asking_ref);
+        P->by_ref[i] = (ref_row){P->asking.v[i]->ref, i};
+    if (P->asking.n)
+        qsort(P->by_ref, P->asking.n, sizeof *P->by_ref, by_ref_row);
     rc = itav__scan(P->db, ITAV__KIND_MATCH, ITAV__MATCH_SLOT_OFFER, offer, take_match, P);
-    qsort(P->hist, P->nhist, sizeof *P->hist, by_row_col);
+    if (P->nhist)
+        qsort(P->hist, P->nhist, sizeof *P->hist, by_row_col);
     return rc;
 }
 

@@ -835,7 +835,8 @@ ITAV_API int itav_intervention_list(itav_intervention_iter **out, itav_db *db,
         itav_intervention_iter_free(st.it);
         return rc;
     }
-    qsort(st.it->list.items, st.it->list.n, sizeof *st.it->list.items, by_name);
+    if (st.it->list.n > 1)
+        qsort(st.it->list.items, st.it->list.n, sizeof *st.it->list.items, by_name);
     *out = st.it;
     return ITAV_OK;
 }

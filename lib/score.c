@@ -69,6 +69,9 @@ int itav__options_resolve(itav_match_options *o, itav_db *db, const itav_match_o
         return itav__error(db, ITAV_EINVAL,
                            "match options: weights are all 0; give at least one criterion a "
                            "weight above 0");
+    if (!isfinite(total)) /* the score divides by the sum of the weights */
+        return itav__error(db, ITAV_EINVAL,
+                           "match options: the weights add up to more than a double holds");
     if (!(in->min_score >= 0 && in->min_score <= 1))
         return itav__error(db, ITAV_EINVAL, "match options: min_score must be 0 to 1");
     if (in->waiting_full_days < 1)

@@ -120,7 +120,8 @@ static int resolve(search *S, candidate *c)
 /* Sorts the candidates and keeps the best k allowed ones (checking history as needed). */
 static int compact(search *S)
 {
-    qsort(S->v, S->n, sizeof *S->v, by_score_then_ref);
+    if (S->n) /* qsort must not be given a NULL array */
+        qsort(S->v, S->n, sizeof *S->v, by_score_then_ref);
     size_t out = 0, i = 0;
     int rc = ITAV_OK;
     for (; i < S->n && out < S->k; i++) {

@@ -167,6 +167,7 @@ START_TEST(invalid_options)
         {1, -1, ITAV_EINVAL, "weights[3] (needs)"},
         {1, NAN, ITAV_EINVAL, "weights[3] (needs)"},
         {2, 0, ITAV_EINVAL, "weights are all 0"},
+        {2, 1e308, ITAV_EINVAL, "the weights add up to more than a double holds"},
         {3, 1.5, ITAV_EINVAL, "min_score"},
         {3, -0.1, ITAV_EINVAL, "min_score"},
         {4, 0, ITAV_EINVAL, "waiting_full_days"},
@@ -179,9 +180,9 @@ START_TEST(invalid_options)
         switch (cases[i].field) {
         case 0: o.version = (int)cases[i].value; break;
         case 1: o.weights[ITAV_CRITERION_NEEDS] = cases[i].value; break;
-        case 2:
+        case 2: /* every weight the same */
             for (int c = 1; c <= ITAV_CRITERION_COUNT; c++)
-                o.weights[c] = 0;
+                o.weights[c] = cases[i].value;
             break;
         case 3: o.min_score = cases[i].value; break;
         case 4: o.waiting_full_days = (int)cases[i].value; break;
