@@ -124,6 +124,7 @@ static int read_table(itav_db *db, table *t, const char *data, size_t size, cons
         return itav__error(db, ITAV_ENOMEM, "out of memory reading %s", name);
     csv_set_realloc_func(&parser, itav__realloc);
     csv_set_free_func(&parser, itav__free);
+    csv_set_blk_size(&parser, 64 * 1024); /* libcsv grows a field by this much at a time */
     bool parsed = csv_parse(&parser, data, size, on_field, on_row_end, t) == size;
     bool finished = parsed && csv_fini(&parser, on_field, on_row_end, t) == 0;
     int error = csv_error(&parser);

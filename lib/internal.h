@@ -188,7 +188,10 @@ itav_side itav__kind_side(itav_participant_kind kind);
  * the starting statuses itav_participant_create() allows). */
 bool itav__status_move_ok(itav_side side, itav_participant_status from,
                           itav_participant_status to);
-/* Validation the store applies before every write of a participant. */
+/* Validation the store applies before every write of a participant: the fields alone
+ * (kind, status for the side, reference for the status, capacity, nothing personal kept
+ * after erasure), and with the store (its offer exists). */
+int itav__participant_check_fields(itav_db *db, const itav_participant *p);
 int itav__participant_check(itav_db *db, const itav_participant *p);
 /* Writes without a transaction of its own (the caller holds one); keeps the index values
  * (offer, spatial cell) in step with the record. */

@@ -1689,6 +1689,14 @@ static bool offer_in_file(const dataset *ds, const char *offer_id)
     return false;
 }
 
+static bool match_in_file(const dataset *ds, const char *id)
+{
+    for (size_t i = 0; i < ds->nm; i++)
+        if (ds->ms[i] && strcmp(ds->ms[i]->id, id) == 0)
+            return true;
+    return false;
+}
+
 static const itav_participant *participant_in_file(const dataset *ds, const char *ref)
 {
     for (size_t i = 0; i < ds->npt; i++)
@@ -1712,6 +1720,10 @@ static void check_participants(itav_db *db, const json_t *pts, const char *name,
         }
         const itav_participant *pt = ds->pts[i];
         bool exists = false, known = offer_in_file(ds, pt->offer);
+        if ((rc = itav__participant_check_fields(db, pt)) != ITAV_OK) {
+            snprintf(err, sizeof err, "%s: %s", p, itav_errmsg(db));
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
         for (size_t k = 0; k < i; k++) {
             if (ds->pts[k] && strcmp(ds->pts[k]->ref, pt->ref) == 0) {
                 snprintf(err, sizeof err, "%s.ref: duplicate ref \"%s\" (also at "
@@ -1775,6 +1787,61 @@ static void check_match_side(itav_db *db, const itav_match *m, const char *path,
     itav_participant_free(stored);
 }
 
+/* A match's previous match exists (in the file or the store) and is another match. */
+static void check_previous(itav_db *db, const itav_match *m, const char *path,
+                           const char *name, const dataset *ds, report *r)
+{
+    char err[512];
+    bool known = false;
+    int rc = ITAV_OK;
+    if (!m->previous)
+        return;
+    if (strcmp(m->previous, m->id) == 0)
+        snprintf(err, sizeof err, "%s.previous: a match cannot follow itself", path);
+    else if ((known = match_in_file(ds, m->previous)) ||
+             (rc = itav__exists(&known, db, ITAV__KIND_MATCH, m->previous)) != ITAV_OK || known)
+        err[0] = '\0';
+    else
+        snprintf(err, sizeof err, "%s.previous: no match \"%s\" in the file or the store", path,
+                 m->previous);
+    if (rc != ITAV_OK)
+        report_add(r, name, itav_errmsg(db), rc);
+    else if (err[0])
+        report_add(r, name, err, ITAV_EFORMAT);
+}
+
+/* The statuses of the file's participants agree with the file's open matches: matched
+ * exactly when a participant has one, one at a time on the asking side, no more than the
+ * capacity on the supporting side. */
+static void check_open_matches(const dataset *ds, const char *name, report *r)
+{
+    char err[512];
+    for (size_t i = 0; i < ds->npt; i++) {
+        const itav_participant *pt = ds->pts[i];
+        if (!pt || pt->status == ITAV_PSTATUS_ERASED)
+            continue;
+        size_t open = 0;
+        for (size_t k = 0; k < ds->nm; k++) {
+            const itav_match *m = ds->ms[k];
+            if (m && itav__match_open(m->state) &&
+                (strcmp(m->asking, pt->ref) == 0 || strcmp(m->supporting, pt->ref) == 0))
+                open++;
+        }
+        bool matched = pt->status == ITAV_PSTATUS_MATCHED;
+        int limit = itav__kind_side(pt->kind) == ITAV_SIDE_ASKING ? 1 : pt->capacity;
+        if (matched != (open > 0))
+            snprintf(err, sizeof err, "$.participants[%zu].status: %s, but the file has %zu open "
+                     "matches for \"%s\" (matched goes with at least one)", i,
+                     itav_code_name(ITAV_CODE_PARTICIPANT_STATUS, pt->status), open, pt->ref);
+        else if (open > (size_t)limit)
+            snprintf(err, sizeof err, "$.participants[%zu]: \"%s\" has %zu open matches in the "
+                     "file, more than its %d", i, pt->ref, open, limit);
+        else
+            continue;
+        report_add(r, name, err, ITAV_EFORMAT);
+    }
+}
+
 /* Matches: unique ids, new to the store, both participants known and fitting. */
 static void check_matches(itav_db *db, const json_t *ms, const char *name, dataset *ds,
                           report *r)
@@ -1808,7 +1875,18 @@ static void check_matches(itav_db *db, const json_t *ms, const char *name, datas
         }
         check_match_side(db, m, p, name, ds, ITAV_SIDE_ASKING, r);
         check_match_side(db, m, p, name, ds, ITAV_SIDE_SUPPORTING, r);
+        check_previous(db, m, p, name, ds, r);
+        /* An open match binds its participants' statuses and capacity, which are checked
+         * below for participants of the file; one already in the store would be changed
+         * behind its back, so that goes through itav_match_propose() instead. */
+        if (itav__match_open(m->state) &&
+            (!participant_in_file(ds, m->asking) || !participant_in_file(ds, m->supporting))) {
+            snprintf(err, sizeof err, "%s: an open match needs both participants in the file "
+                     "(propose it to participants already in the store)", p);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
     }
+    check_open_matches(ds, name, r);
 }
 
 static bool in_file(const dataset *ds, const char *intervention_id)

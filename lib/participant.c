@@ -28,7 +28,8 @@ bool itav__valid_participant_ref(const char *s)
 bool itav__is_erased_ref(const char *s)
 {
     size_t prefix = sizeof ITAV__ERASED_PREFIX - 1;
-    if (!s || strncmp(s, ITAV__ERASED_PREFIX, prefix) != 0 || !s[prefix])
+    if (!s || strncmp(s, ITAV__ERASED_PREFIX, prefix) != 0 || s[prefix] < '1' ||
+        s[prefix] > '9') /* a positive number without leading zeros */
         return false;
     for (const char *p = s + prefix; *p; p++)
         if (*p < '0' || *p > '9')
@@ -515,7 +516,17 @@ void itav__cell_key_none(char *buf, size_t size, const char *offer)
 
 /* ---- in a store ---- */
 
-int itav__participant_check(itav_db *db, const itav_participant *p)
+/* Whether anything beyond offer, kind, status and status date is set. */
+static bool has_personal_data(const itav_participant *p)
+{
+    return p->municipality || p->postcode[0] || p->has_location || p->availability ||
+           p->support || p->languages.n || p->interests.n || p->exclusions.n ||
+           p->language_required || p->nchildren || p->age_min >= 0 ||
+           p->vog_date != ITAV_DATE_NONE || p->trained || p->capacity != 1 ||
+           p->registered != ITAV_DATE_NONE || p->max_distance_m > 0;
+}
+
+int itav__participant_check_fields(itav_db *db, const itav_participant *p)
 {
     itav_side side = itav__kind_side(p->kind);
     bool erased = p->status == ITAV_PSTATUS_ERASED;
@@ -539,9 +550,19 @@ int itav__participant_check(itav_db *db, const itav_participant *p)
     if (side == ITAV_SIDE_ASKING && p->capacity != 1)
         return itav__error(db, ITAV_EINVAL, "participant \"%s\": the asking side has capacity "
                            "1", p->ref);
-    bool exists;
-    int rc = itav__exists(&exists, db, ITAV__KIND_OFFER, p->offer);
+    if (erased && has_personal_data(p))
+        return itav__error(db, ITAV_EINVAL, "participant \"%s\": an erased participant keeps "
+                           "only its offer, kind, status and status date", p->ref);
+    return ITAV_OK;
+}
+
+int itav__participant_check(itav_db *db, const itav_participant *p)
+{
+    int rc = itav__participant_check_fields(db, p);
     if (rc != ITAV_OK)
+        return rc;
+    bool exists;
+    if ((rc = itav__exists(&exists, db, ITAV__KIND_OFFER, p->offer)) != ITAV_OK)
         return rc;
     if (!exists)
         return itav__error(db, ITAV_ENOTFOUND, "participant \"%s\": no offer \"%s\"", p->ref,

@@ -197,6 +197,13 @@ static const struct { const char *json; const char *message; } bad[] = {
     {MT("a1", "s9", "proposed"), "$.matches[0].supporting: no participant \"s9\" in the file or the store"},
     {MT("s1", "a1", "proposed"), "$.matches[0].asking: participant \"s1\" is on the supporting side"},
     {MT("a1", "s1", "finished"), "$.matches[0].state: unknown value \"finished\""},
+    {PT("{\"ref\": \"p1\", \"offer\": \"o\", \"kind\": \"family\", \"status\": \"matched\"}"),
+     "$.participants[0].status: matched, but the file has 0 open matches for \"p1\""},
+    {PT("{\"ref\": \"~erased-1\", \"offer\": \"o\", \"kind\": \"family\", \"status\": \"erased\", "
+        "\"municipality\": \"Haarlem\"}"),
+     "$.participants[0]: participant \"~erased-1\": an erased participant keeps only its offer"},
+    {PT("{\"ref\": \"p1\", \"offer\": \"o\", \"kind\": \"family\", \"status\": \"available\"}"),
+     "$.participants[0].status: available is for the supporting side only"},
 };
 
 START_TEST(bad_input_is_refused_and_changes_nothing)

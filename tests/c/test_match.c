@@ -858,7 +858,23 @@ START_TEST(json_record_rules)
     }
     ck_assert_uint_eq(count_matches(db, NULL), 0);
 
-    /* a good one comes back exactly as written */
+    /* a good one comes back exactly as written (after the earlier match it follows) */
+    ck_assert_int_eq(import_match(db, "\"id\": \"m-00000043\", \"offer\": \"trial-haarlem\", "
+                                      "\"asking\": \"a1\", \"supporting\": \"s1\", \"previous\": "
+                                      "\"m-00000007\", \"state\": \"proposed\", \"trail\": ["
+                                      PROPOSED "]"), ITAV_EFORMAT);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "$.matches[0].previous: no match "
+                                                  "\"m-00000007\" in the file or the store"));
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "$.matches[0]: an open match needs both "
+                                                  "participants in the file"));
+    ck_assert_int_eq(import_match(db, "\"id\": \"m-00000007\", \"offer\": \"trial-haarlem\", "
+                                      "\"asking\": \"a1\", \"supporting\": \"s1\", \"state\": "
+                                      "\"completed\", \"trail\": [" PROPOSED ", {\"state\": "
+                                      "\"introduced\", \"date\": \"2021-03-01\", \"actor\": "
+                                      "\"asking\"}, {\"state\": \"active\", \"date\": "
+                                      "\"2021-03-01\", \"actor\": \"coordinator\"}, {\"state\": "
+                                      "\"completed\", \"date\": \"2021-03-01\", \"actor\": "
+                                      "\"coordinator\"}]"), ITAV_OK);
     ck_assert_msg(import_match(db, HEAD "\"state\": \"ended_early\", \"score\": 0.25, "
                                         "\"previous\": \"m-00000007\", \"reason\": "
                                         "\"moved\", \"trail\": [" PROPOSED ", "
