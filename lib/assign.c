@@ -463,10 +463,9 @@ static int take_participant(void *arg, const char *key, const void *data, size_t
 {
     pool *P = arg;
     itav_participant *p;
-    char err[512];
-    if (itav__participant_decode(&p, data, size, err, sizeof err) != ITAV_OK)
-        return itav__error(P->db, ITAV_EFORMAT, "stored participant \"%s\" is damaged: %s", key,
-                           err);
+    int rc = itav__participant_load(&p, P->db, key, data, size);
+    if (rc != ITAV_OK)
+        return rc;
     plist *into = NULL;
     if (itav__kind_side(p->kind) == ITAV_SIDE_ASKING && p->status == ITAV_PSTATUS_WAITING)
         into = &P->asking;
@@ -477,7 +476,7 @@ static int take_participant(void *arg, const char *key, const void *data, size_t
         itav_participant_free(p);
         return ITAV_OK;
     }
-    int rc = plist_push(into, p);
+    rc = plist_push(into, p);
     if (rc != ITAV_OK) {
         itav_participant_free(p);
         return itav__error(P->db, rc, "out of memory reading the participants");
@@ -545,13 +544,12 @@ static int take_match(void *arg, const char *key, const void *data, size_t size)
 {
     pool *P = arg;
     itav_match *m;
-    char err[512];
-    if (itav__match_decode(&m, data, size, err, sizeof err) != ITAV_OK)
-        return itav__error(P->db, ITAV_EFORMAT, "stored match \"%s\" is damaged: %s", key, err);
+    int rc = itav__match_load(&m, P->db, key, data, size);
+    if (rc != ITAV_OK)
+        return rc;
     long col = find_ref(&P->supporting, m->supporting);
     long row = find_row(P, m->asking);
     bool open = itav__match_open(m->state), declined = m->state == ITAV_MATCH_DECLINED;
-    int rc = ITAV_OK;
     if (col >= 0 && open)
         P->open[col]++;
     if (col >= 0 && row >= 0 && (open || declined)) {

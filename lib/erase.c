@@ -87,12 +87,8 @@ static int find_exclusions(void *arg, const char *key, const void *data, size_t 
 {
     exclusion_state *st = arg;
     itav_participant *p;
-    char err[512];
-    int rc = itav__participant_decode(&p, data, size, err, sizeof err);
-    if (rc != ITAV_OK) {
-        st->rc = itav__error(st->db, rc, "stored participant \"%s\" is damaged: %s", key, err);
+    if ((st->rc = itav__participant_load(&p, st->db, key, data, size)) != ITAV_OK)
         return 1;
-    }
     bool names = false;
     for (size_t i = 0; i < p->exclusions.n && !names; i++)
         names = strcmp(p->exclusions.v[i], st->ref) == 0;

@@ -198,6 +198,10 @@ int itav__participant_check(itav_db *db, const itav_participant *p);
 int itav__participant_write(itav_db *db, const itav_participant *p);
 /* Reads a participant inside or outside a transaction; ENOTFOUND with a message. */
 int itav__participant_read(itav_participant **out, itav_db *db, const char *ref);
+/* Decodes a stored participant record (from a get or scan callback); on failure the context
+ * says which record is damaged and how. */
+int itav__participant_load(itav_participant **out, itav_db *db, const char *key,
+                           const void *data, size_t size);
 /* Spatial cells: a fixed grid of ITAV__CELL_LAT x ITAV__CELL_LON degrees. Eligible
  * supporters (available or matched) carry "<offer>@<row>,<col>" in index slot
  * ITAV__PARTICIPANT_SLOT_CELL, or "<offer>@none" without coordinates. */
@@ -232,6 +236,9 @@ int itav__match_add_transition(itav_match *m, itav_match_state state, int32_t da
                                itav_actor actor, const char *note);
 int itav__match_write(itav_db *db, const itav_match *m);
 int itav__match_read(itav_match **out, itav_db *db, const char *id);
+/* Decodes a stored match record, as itav__participant_load(). */
+int itav__match_load(itav_match **out, itav_db *db, const char *key, const void *data,
+                     size_t size);
 /* Moves m (read in the caller's transaction) by the rules of itav_match_advance(), whose
  * arguments the caller has checked; writes it and, when it closes, the statuses. */
 int itav__match_move(itav_db *db, itav_match *m, itav_match_state state, int32_t date,

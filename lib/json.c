@@ -1663,6 +1663,10 @@ typedef struct dataset {
     size_t npt;
     itav_match **ms;
     size_t nm;
+    /* The decoded participants' refs and matches' ids, sorted, for lookups that stay fast
+     * on imports of many thousands (built by check_participants and check_matches). */
+    struct keyed *pt_keys, *m_keys;
+    size_t npt_keys, nm_keys;
 } dataset;
 
 static void dataset_free(dataset *ds)
@@ -1679,6 +1683,8 @@ static void dataset_free(dataset *ds)
     itav__free(ds->ofs);
     itav__free(ds->pts);
     itav__free(ds->ms);
+    itav__free(ds->pt_keys);
+    itav__free(ds->m_keys);
 }
 
 static bool offer_in_file(const dataset *ds, const char *offer_id)
@@ -1689,20 +1695,60 @@ static bool offer_in_file(const dataset *ds, const char *offer_id)
     return false;
 }
 
+/* A key (a ref or an id) of the record at position `at` of its array. */
+typedef struct keyed {
+    const char *key;
+    size_t at;
+} keyed;
+
+static int by_key_then_place(const void *x, const void *y)
+{
+    const keyed *a = x, *b = y;
+    int c = strcmp(a->key, b->key);
+    return c ? c : (a->at > b->at) - (a->at < b->at);
+}
+
+/* Sorts the keys and reports every key after the first of its kind as a duplicate. */
+static void sort_keys(keyed *keys, size_t n, const char *array, const char *member,
+                      const char *name, report *r)
+{
+    char err[512];
+    if (n > 1)
+        qsort(keys, n, sizeof *keys, by_key_then_place);
+    for (size_t i = 1, first = 0; i < n; i++) {
+        if (strcmp(keys[i].key, keys[first].key) != 0) {
+            first = i;
+            continue;
+        }
+        snprintf(err, sizeof err, "$.%s[%zu].%s: duplicate %s \"%s\" (also at $.%s[%zu])",
+                 array, keys[i].at, member, member, keys[i].key, array, keys[first].at);
+        report_add(r, name, err, ITAV_EFORMAT);
+    }
+}
+
+/* The position of the first record with key, or -1. */
+static long find_key(const keyed *keys, size_t n, const char *key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) { /* the first key not less than `key` */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(keys[mid].key, key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && strcmp(keys[lo].key, key) == 0 ? (long)keys[lo].at : -1;
+}
+
 static bool match_in_file(const dataset *ds, const char *id)
 {
-    for (size_t i = 0; i < ds->nm; i++)
-        if (ds->ms[i] && strcmp(ds->ms[i]->id, id) == 0)
-            return true;
-    return false;
+    return find_key(ds->m_keys, ds->nm_keys, id) >= 0;
 }
 
 static const itav_participant *participant_in_file(const dataset *ds, const char *ref)
 {
-    for (size_t i = 0; i < ds->npt; i++)
-        if (ds->pts[i] && strcmp(ds->pts[i]->ref, ref) == 0)
-            return ds->pts[i];
-    return NULL;
+    long at = find_key(ds->pt_keys, ds->npt_keys, ref);
+    return at >= 0 ? ds->pts[at] : NULL;
 }
 
 /* Participants: unique refs, new to the store, their offer in the file or the store. */
@@ -1711,6 +1757,10 @@ static void check_participants(itav_db *db, const json_t *pts, const char *name,
 {
     char err[512], p[PATH_MAX_LEN];
     dec d = {err, sizeof err};
+    if (ds->npt && !(ds->pt_keys = itav__calloc(ds->npt, sizeof *ds->pt_keys))) {
+        report_add(r, name, "out of memory", ITAV_ENOMEM);
+        return;
+    }
     for (size_t i = 0; i < ds->npt; i++) {
         snprintf(p, sizeof p, "$.participants[%zu]", i);
         int rc = decode_participant(&d, json_array_get(pts, i), p, &ds->pts[i]);
@@ -1724,14 +1774,7 @@ static void check_participants(itav_db *db, const json_t *pts, const char *name,
             snprintf(err, sizeof err, "%s: %s", p, itav_errmsg(db));
             report_add(r, name, err, ITAV_EFORMAT);
         }
-        for (size_t k = 0; k < i; k++) {
-            if (ds->pts[k] && strcmp(ds->pts[k]->ref, pt->ref) == 0) {
-                snprintf(err, sizeof err, "%s.ref: duplicate ref \"%s\" (also at "
-                         "$.participants[%zu])", p, pt->ref, k);
-                report_add(r, name, err, ITAV_EFORMAT);
-                break;
-            }
-        }
+        ds->pt_keys[ds->npt_keys++] = (keyed){pt->ref, i};
         if ((rc = itav__exists(&exists, db, ITAV__KIND_PARTICIPANT, pt->ref)) != ITAV_OK ||
             (!known && (rc = itav__exists(&known, db, ITAV__KIND_OFFER, pt->offer)))) {
             report_add(r, name, itav_errmsg(db), rc);
@@ -1748,6 +1791,7 @@ static void check_participants(itav_db *db, const json_t *pts, const char *name,
             report_add(r, name, err, ITAV_EFORMAT);
         }
     }
+    sort_keys(ds->pt_keys, ds->npt_keys, "participants", "ref", name, r);
 }
 
 /* Checks that a match's participant is in the file or the store, on the right side and in
@@ -1816,17 +1860,27 @@ static void check_previous(itav_db *db, const itav_match *m, const char *path,
 static void check_open_matches(const dataset *ds, const char *name, report *r)
 {
     char err[512];
+    size_t *open_of = itav__calloc(ds->npt + 1, sizeof *open_of);
+    if (!open_of) {
+        report_add(r, name, "out of memory", ITAV_ENOMEM);
+        return;
+    }
+    for (size_t k = 0; k < ds->nm; k++) {
+        const itav_match *m = ds->ms[k];
+        if (!m || !itav__match_open(m->state))
+            continue;
+        long asking = find_key(ds->pt_keys, ds->npt_keys, m->asking);
+        long supporting = find_key(ds->pt_keys, ds->npt_keys, m->supporting);
+        if (asking >= 0)
+            open_of[asking]++;
+        if (supporting >= 0)
+            open_of[supporting]++;
+    }
     for (size_t i = 0; i < ds->npt; i++) {
         const itav_participant *pt = ds->pts[i];
         if (!pt || pt->status == ITAV_PSTATUS_ERASED)
             continue;
-        size_t open = 0;
-        for (size_t k = 0; k < ds->nm; k++) {
-            const itav_match *m = ds->ms[k];
-            if (m && itav__match_open(m->state) &&
-                (strcmp(m->asking, pt->ref) == 0 || strcmp(m->supporting, pt->ref) == 0))
-                open++;
-        }
+        size_t open = open_of[i];
         bool matched = pt->status == ITAV_PSTATUS_MATCHED;
         int limit = itav__kind_side(pt->kind) == ITAV_SIDE_ASKING ? 1 : pt->capacity;
         if (matched != (open > 0))
@@ -1840,6 +1894,7 @@ static void check_open_matches(const dataset *ds, const char *name, report *r)
             continue;
         report_add(r, name, err, ITAV_EFORMAT);
     }
+    itav__free(open_of);
 }
 
 /* Matches: unique ids, new to the store, both participants known and fitting. */
@@ -1848,6 +1903,10 @@ static void check_matches(itav_db *db, const json_t *ms, const char *name, datas
 {
     char err[512], p[PATH_MAX_LEN];
     dec d = {err, sizeof err};
+    if (ds->nm && !(ds->m_keys = itav__calloc(ds->nm, sizeof *ds->m_keys))) {
+        report_add(r, name, "out of memory", ITAV_ENOMEM);
+        return;
+    }
     for (size_t i = 0; i < ds->nm; i++) {
         snprintf(p, sizeof p, "$.matches[%zu]", i);
         int rc = decode_match(&d, json_array_get(ms, i), p, &ds->ms[i]);
@@ -1855,24 +1914,23 @@ static void check_matches(itav_db *db, const json_t *ms, const char *name, datas
             report_add(r, name, err, rc);
             continue;
         }
-        const itav_match *m = ds->ms[i];
         bool exists = false;
-        for (size_t k = 0; k < i; k++) {
-            if (ds->ms[k] && strcmp(ds->ms[k]->id, m->id) == 0) {
-                snprintf(err, sizeof err, "%s.id: duplicate id \"%s\" (also at $.matches[%zu])",
-                         p, m->id, k);
-                report_add(r, name, err, ITAV_EFORMAT);
-                break;
-            }
-        }
-        if ((rc = itav__exists(&exists, db, ITAV__KIND_MATCH, m->id)) != ITAV_OK) {
+        ds->m_keys[ds->nm_keys++] = (keyed){ds->ms[i]->id, i};
+        if ((rc = itav__exists(&exists, db, ITAV__KIND_MATCH, ds->ms[i]->id)) != ITAV_OK) {
             report_add(r, name, itav_errmsg(db), rc);
-            continue;
-        }
-        if (exists) {
-            snprintf(err, sizeof err, "%s.id: match \"%s\" is already in the store", p, m->id);
+        } else if (exists) {
+            snprintf(err, sizeof err, "%s.id: match \"%s\" is already in the store", p,
+                     ds->ms[i]->id);
             report_add(r, name, err, ITAV_EFORMAT);
         }
+    }
+    sort_keys(ds->m_keys, ds->nm_keys, "matches", "id", name, r);
+    /* Links between records, now that every id of the file is known. */
+    for (size_t i = 0; i < ds->nm; i++) {
+        const itav_match *m = ds->ms[i];
+        if (!m)
+            continue;
+        snprintf(p, sizeof p, "$.matches[%zu]", i);
         check_match_side(db, m, p, name, ds, ITAV_SIDE_ASKING, r);
         check_match_side(db, m, p, name, ds, ITAV_SIDE_SUPPORTING, r);
         check_previous(db, m, p, name, ds, r);

@@ -171,8 +171,8 @@ int itav__match_write(itav_db *db, const itav_match *m)
     return rc;
 }
 
-static int decode_stored(itav_match **out, itav_db *db, const char *id, const void *data,
-                         size_t size)
+int itav__match_load(itav_match **out, itav_db *db, const char *id, const void *data,
+                     size_t size)
 {
     char err[512];
     int rc = itav__match_decode(out, data, size, err, sizeof err);
@@ -187,7 +187,7 @@ int itav__match_read(itav_match **out, itav_db *db, const char *id)
         return itav__error(db, rc, "no match \"%s\"", id);
     if (rc != ITAV_OK)
         return rc;
-    rc = decode_stored(out, db, id, json, strlen(json));
+    rc = itav__match_load(out, db, id, json, strlen(json));
     itav__free(json);
     return rc;
 }
@@ -226,7 +226,7 @@ static int collect(void *arg, const char *key, const void *data, size_t size)
 {
     collect_state *st = arg;
     itav_match *m;
-    if ((st->rc = decode_stored(&m, st->db, key, data, size)) != ITAV_OK)
+    if ((st->rc = itav__match_load(&m, st->db, key, data, size)) != ITAV_OK)
         return 1;
     if (!selected(m, st->filter)) {
         itav_match_free(m);

@@ -597,17 +597,25 @@ int itav__participant_write(itav_db *db, const itav_participant *p)
 
 int itav__participant_read(itav_participant **out, itav_db *db, const char *ref)
 {
-    char *json, err[512];
+    char *json;
     int rc = itav__get_record(&json, db, ITAV__KIND_PARTICIPANT, ref);
     if (rc == ITAV_ENOTFOUND)
         return itav__error(db, rc, "no participant \"%s\"", ref);
     if (rc != ITAV_OK)
         return rc;
-    rc = itav__participant_decode(out, json, strlen(json), err, sizeof err);
+    rc = itav__participant_load(out, db, ref, json, strlen(json));
     itav__free(json);
-    if (rc != ITAV_OK)
-        return itav__error(db, rc, "stored participant \"%s\" is damaged: %s", ref, err);
-    return ITAV_OK;
+    return rc;
+}
+
+int itav__participant_load(itav_participant **out, itav_db *db, const char *key,
+                           const void *data, size_t size)
+{
+    char err[512];
+    int rc = itav__participant_decode(out, data, size, err, sizeof err);
+    return rc == ITAV_OK ? rc
+                         : itav__error(db, rc, "stored participant \"%s\" is damaged: %s", key,
+                                       err);
 }
 
 ITAV_API int itav_participant_get(itav_participant **out, itav_db *db, const char *ref)
@@ -839,12 +847,8 @@ static int collect(void *arg, const char *key, const void *data, size_t size)
 {
     list_state *st = arg;
     itav_participant *p;
-    char err[512];
-    int rc = itav__participant_decode(&p, data, size, err, sizeof err);
-    if (rc != ITAV_OK) {
-        st->rc = itav__error(st->db, rc, "stored participant \"%s\" is damaged: %s", key, err);
+    if ((st->rc = itav__participant_load(&p, st->db, key, data, size)) != ITAV_OK)
         return 1;
-    }
     if (!selected(p, st->f)) {
         itav_participant_free(p);
         return 0;

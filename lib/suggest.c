@@ -73,11 +73,9 @@ static int consider(void *arg, const char *key, const void *data, size_t size)
 {
     search *S = arg;
     itav_participant *p;
-    char err[512];
-    if (itav__participant_decode(&p, data, size, err, sizeof err) != ITAV_OK)
-        return itav__error(S->db, ITAV_EFORMAT, "stored participant \"%s\" is damaged: %s", key,
-                           err);
-    int rc = ITAV_OK;
+    int rc = itav__participant_load(&p, S->db, key, data, size);
+    if (rc != ITAV_OK)
+        return rc;
     if (itav__kind_side(p->kind) == ITAV_SIDE_SUPPORTING) {
         itav_suggestion s = {0};
         const itav__pair_facts none = {false, false, 0};

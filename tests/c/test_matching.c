@@ -10,21 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define D(s) date_of(s)
-
-static int32_t date_of(const char *s)
-{
-    int32_t d;
-    ck_assert_int_eq(itav_date_parse(&d, s), ITAV_OK);
-    return d;
-}
-
-static void assert_msg(itav_db *db, const char *part)
-{
-    ck_assert_msg(strstr(itav_errmsg(db), part), "message \"%s\" lacks \"%s\"", itav_errmsg(db),
-                  part);
-}
-
 /* ---- fixture ---- */
 
 /* An offer (of an intervention "iv-<id>") whose plan is `plan` (NULL: none). */

@@ -277,3 +277,16 @@ int run_suite(Suite *s)
     srunner_free(sr);
     return failed ? 1 : 0;
 }
+
+int32_t date_of(const char *text)
+{
+    int32_t d;
+    ck_assert_msg(itav_date_parse(&d, text) == ITAV_OK, "not a date: %s", text);
+    return d;
+}
+
+void assert_msg(itav_db *db, const char *part)
+{
+    ck_assert_msg(strstr(itav_errmsg(db), part), "message \"%s\" lacks \"%s\"", itav_errmsg(db),
+                  part);
+}

@@ -26,6 +26,13 @@ char *export_text(itav_db *db);
 itav_backend *test_backend_new(void);
 void test_backend_fail_after(itav_backend *be, int writes);
 
+/* A date from "YYYY-MM-DD"; fails the test if the text is not a date. */
+int32_t date_of(const char *text);
+#define D(s) date_of(s)
+
+/* Fails the test unless the context's last error message contains part. */
+void assert_msg(itav_db *db, const char *part);
+
 /* Runs a suite; returns the process exit status. */
 int run_suite(Suite *s);
 
