@@ -20,5 +20,10 @@
 #include "itav/match.h"
 #include "itav/matching.h"
 #include "itav/interchange.h"
+#include "itav/review.h"
+#include "itav/indicator.h"
+#include "itav/portfolio.h"
+#include "itav/recommend.h"
+#include "itav/report.h"
 
 #endif

@@ -80,12 +80,56 @@ static const code constraints[] = {{ITAV_CONSTRAINT_OFFER, "offer"},
     {ITAV_CONSTRAINT_TRAINING, "training"}, {ITAV_CONSTRAINT_LANGUAGE, "language"},
     {ITAV_CONSTRAINT_DISTANCE, "distance"}, {0, NULL}};
 static const code due_kinds[] = {{ITAV_DUE_TRIAL_EVALUATION, "trial_evaluation"},
-    {ITAV_DUE_REVIEW, "review"}, {ITAV_DUE_CLOSURE, "closure"}, {0, NULL}};
+    {ITAV_DUE_REVIEW, "review"}, {ITAV_DUE_CLOSURE, "closure"},
+    {ITAV_DUE_FINAL_REVIEW, "final_review"}, {0, NULL}};
 static const code plan_fields[] = {{ITAV_PLAN_TRIAL, "trial"},
     {ITAV_PLAN_TRIAL_MONTHS, "trial_months"}, {ITAV_PLAN_REVIEW_MONTHS, "review_months"},
     {ITAV_PLAN_MAX_MONTHS, "max_months"}, {ITAV_PLAN_MAX_DISTANCE_M, "max_distance_m"},
     {ITAV_PLAN_VOG, "vog"}, {ITAV_PLAN_VOG_VALID_MONTHS, "vog_valid_months"},
-    {ITAV_PLAN_TRAINING, "training"}, {ITAV_PLAN_CRITERIA, "criteria"}, {0, NULL}};
+    {ITAV_PLAN_TRAINING, "training"}, {ITAV_PLAN_CRITERIA, "criteria"},
+    {ITAV_PLAN_FINAL_REVIEW, "final_review"}, {0, NULL}};
+static const code review_kinds[] = {{ITAV_REVIEW_TRIAL, "trial"},
+    {ITAV_REVIEW_PERIODIC, "periodic"}, {ITAV_REVIEW_FINAL, "final"}, {0, NULL}};
+static const code respondents[] = {{ITAV_RESPONDENT_ASKING, "asking"},
+    {ITAV_RESPONDENT_SUPPORTING, "supporting"}, {ITAV_RESPONDENT_COORDINATOR, "coordinator"},
+    {0, NULL}};
+static const code effects[] = {{ITAV_EFFECT_CAREFREE_CHILDHOOD, "carefree_childhood"},
+    {ITAV_EFFECT_BROADER_HORIZON, "broader_horizon"},
+    {ITAV_EFFECT_CHILD_CONFIDENCE, "child_confidence"},
+    {ITAV_EFFECT_SOCIAL_CONTACTS, "social_contacts"},
+    {ITAV_EFFECT_SCHOOL_RESULTS, "school_results"}, {ITAV_EFFECT_BEHAVIOUR, "behaviour"},
+    {ITAV_EFFECT_REST, "rest"}, {ITAV_EFFECT_PARENTING_REPERTOIRE, "parenting_repertoire"},
+    {ITAV_EFFECT_PARENT_CONFIDENCE, "parent_confidence"}, {ITAV_EFFECT_NETWORK, "network"},
+    {ITAV_EFFECT_FUTURE, "future"}, {ITAV_EFFECT_TAKING_PART, "taking_part"}, {0, NULL}};
+static const code formal_help[] = {{ITAV_HELP_PREVENTED, "prevented"},
+    {ITAV_HELP_REDUCED, "reduced"}, {ITAV_HELP_STOPPED, "stopped"},
+    {ITAV_HELP_REFERRED, "referred"}, {ITAV_HELP_NONE_NEEDED, "none_needed"},
+    {ITAV_HELP_UNKNOWN, "unknown"}, {0, NULL}};
+static const code measures[] = {{ITAV_MEASURE_COUNT, "count"},
+    {ITAV_MEASURE_PERCENTAGE, "percentage"}, {ITAV_MEASURE_RATING, "rating"},
+    {ITAV_MEASURE_MEAN, "mean"}, {ITAV_MEASURE_CHANGE, "change"}, {0, NULL}};
+static const code comparators[] = {{ITAV_CMP_AT_LEAST, "at_least"},
+    {ITAV_CMP_AT_MOST, "at_most"}, {ITAV_CMP_EQUAL, "equal"}, {ITAV_CMP_BETWEEN, "between"},
+    {0, NULL}};
+static const code attainments[] = {{ITAV_ATTAIN_MET, "met"}, {ITAV_ATTAIN_NOT_MET, "not_met"},
+    {ITAV_ATTAIN_ON_TRACK, "on_track"}, {ITAV_ATTAIN_UNKNOWN, "unknown"}, {0, NULL}};
+static const code derived[] = {{ITAV_DERIVED_MATCHES_STARTED, "matches_started"},
+    {ITAV_DERIVED_MEAN_SATISFACTION, "mean_satisfaction"},
+    {ITAV_DERIVED_FORMAL_HELP, "formal_help"}, {0, NULL}};
+static const code themes[] = {{ITAV_THEME_PARENTING, "parenting"},
+    {ITAV_THEME_RELIEF, "relief"}, {ITAV_THEME_NETWORK, "network"},
+    {ITAV_THEME_POVERTY, "poverty"}, {ITAV_THEME_SEPARATION, "separation"},
+    {ITAV_THEME_MENTAL_HEALTH, "mental_health"}, {ITAV_THEME_DEVELOPMENT, "development"},
+    {ITAV_THEME_PREGNANCY, "pregnancy"}, {ITAV_THEME_BABY_CARE, "baby_care"},
+    {ITAV_THEME_SCHOOL_WORK, "school_work"}, {ITAV_THEME_LEISURE, "leisure"},
+    {ITAV_THEME_INFORMATION, "information"}, {ITAV_THEME_MEETING, "meeting"}, {0, NULL}};
+static const code portfolio_flags[] = {{ITAV_FLAG_FEW_ELEMENTS, "few_elements"},
+    {ITAV_FLAG_NO_INFORMAL, "no_informal_support"}, {ITAV_FLAG_NO_EQUALITY, "no_equality"},
+    {ITAV_FLAG_NO_DEMAND_LED, "no_demand_led"}, {0, NULL}};
+static const code askers[] = {{ITAV_ASKER_PARENT, "parent"},
+    {ITAV_ASKER_EXPECTING, "expecting"}, {ITAV_ASKER_YOUTH, "youth"}, {0, NULL}};
+static const code report_formats[] = {{ITAV_REPORT_JSON, "json"}, {ITAV_REPORT_CSV, "csv"},
+    {ITAV_REPORT_MARKDOWN, "md"}, {0, NULL}};
 
 static const code *table_of(itav_code_type type)
 {
@@ -112,6 +156,18 @@ static const code *table_of(itav_code_type type)
     case ITAV_CODE_CONSTRAINT: return constraints;
     case ITAV_CODE_DUE_KIND: return due_kinds;
     case ITAV_CODE_PLAN_FIELD: return plan_fields;
+    case ITAV_CODE_REVIEW_KIND: return review_kinds;
+    case ITAV_CODE_RESPONDENT: return respondents;
+    case ITAV_CODE_EFFECT: return effects;
+    case ITAV_CODE_FORMAL_HELP: return formal_help;
+    case ITAV_CODE_MEASURE: return measures;
+    case ITAV_CODE_COMPARATOR: return comparators;
+    case ITAV_CODE_ATTAINMENT: return attainments;
+    case ITAV_CODE_DERIVED: return derived;
+    case ITAV_CODE_THEME: return themes;
+    case ITAV_CODE_PORTFOLIO_FLAG: return portfolio_flags;
+    case ITAV_CODE_ASKER: return askers;
+    case ITAV_CODE_REPORT_FORMAT: return report_formats;
     }
     return NULL;
 }

@@ -115,6 +115,7 @@ struct itav_intervention {
     itav_evidence evidence;
     int since;
     unsigned audience;
+    unsigned themes; /* itav_theme bits */
     int32_t age_min, age_max;
     char *conditions;
     itav__strlist text[8]; /* indexed by itav_text_list (0 unused) */
@@ -130,6 +131,7 @@ struct itav_offer {
     char *id;
     char *intervention;
     char *name, *region, *provider, *contact;
+    char *programme; /* the programme's own offer, or NULL */
     int32_t start, end;
     itav__strlist municipalities;
     itav__figlist reach, targets;
@@ -312,6 +314,11 @@ struct itav_db {
 #define ITAV__MATCH_SLOT_SUPPORTING 2
 #define ITAV__MATCH_SLOT_OPEN 3 /* "open" while proposed..active, else NULL */
 #define ITAV__KIND_SEQUENCE "sequence"
+#define ITAV__KIND_REVIEW "review"
+#define ITAV__REVIEW_SLOT_OFFER 0
+#define ITAV__REVIEW_SLOT_MATCH 1
+#define ITAV__KIND_INDICATOR "indicator"
+#define ITAV__INDICATOR_SLOT_OFFER 0
 
 /* Records an error on the context and returns code. db may be NULL. */
 int itav__error(itav_db *db, int code, const char *fmt, ...)
@@ -361,6 +368,68 @@ int itav__offer_check(itav_db *db, const itav_offer *of);
 /* Writes without their own transaction (the caller holds one). */
 int itav__intervention_write(itav_db *db, const itav_intervention *iv);
 int itav__offer_write(itav_db *db, const itav_offer *of);
+
+/* ---- reviews (review.c) ---- */
+struct itav_review {
+    char *id;    /* "r-00000001"; NULL until stored */
+    char *match; /* NULL until stored */
+    char *offer; /* the match's offer, for listing by offer; NULL until stored */
+    itav_review_kind kind;
+    int32_t date;
+    itav_respondent respondent;
+    int satisfaction; /* 1-10, 0 = not given */
+    int safety;       /* 0 or 1 */
+    char *safety_note;
+    signed char effect[ITAV_EFFECT_COUNT + 1]; /* by itav_effect (0 unused); -2..2 or UNKNOWN */
+    itav_formal_help help; /* 0 = not recorded */
+    char *note;
+};
+int itav__review_encode(char **out, const itav_review *r, bool pretty);
+int itav__review_decode(itav_review **out, const char *json, size_t size, char *err,
+                        size_t errsize);
+/* Writes a complete stored review (id, match and offer set) without a transaction. */
+int itav__review_write(itav_db *db, const itav_review *r);
+
+/* ---- indicators (indicator.c, quantity.c) ---- */
+typedef struct itav__quantity {
+    itav_qualifier qualifier;
+    double min, max; /* NaN for ITAV_QTY_TEXT */
+} itav__quantity;
+typedef struct itav__target {
+    itav_comparator cmp;
+    double value, high;
+    bool relative;
+    int32_t deadline;
+    char *text, *source;
+} itav__target;
+typedef struct itav__measurement {
+    int32_t date;
+    itav__quantity qty;
+    char *period, *text, *source;
+} itav__measurement;
+struct itav_indicator {
+    char *id, *offer, *name, *unit, *note, *source;
+    itav_measure type;
+    double scale_low, scale_high; /* a rating's own scale; NaN for the type's fixed scale */
+    itav_derived derived;         /* 0 = measured by hand */
+    char *municipality;           /* of a derived indicator; NULL for the whole offer */
+    bool has_baseline;
+    int32_t baseline_date;
+    itav__quantity baseline;
+    char *baseline_text, *baseline_source;
+    itav__target *targets;
+    size_t ntargets;
+    itav__measurement *measurements; /* in date order */
+    size_t nmeasurements;
+};
+int itav__indicator_encode(char **out, const itav_indicator *ind, bool pretty);
+int itav__indicator_decode(itav_indicator **out, const char *json, size_t size, char *err,
+                           size_t errsize);
+/* Checks an indicator against the store (its offer exists) and writes it, no transaction. */
+int itav__indicator_write(itav_db *db, const itav_indicator *ind);
+
+/* ---- reports (report.c builds, report_write.c and json.c write) ---- */
+/* ISSUE4-REPORT-INTERNALS */
 
 /* ---- backends ---- */
 int itav__memory_backend_new(itav_backend **out);

@@ -255,7 +255,8 @@ static json_t *encode_offer(const itav_offer *of)
 /* Plan fields written as true/false rather than as numbers. */
 static bool plan_flag(int field)
 {
-    return field == ITAV_PLAN_TRIAL || field == ITAV_PLAN_VOG || field == ITAV_PLAN_TRAINING;
+    return field == ITAV_PLAN_TRIAL || field == ITAV_PLAN_VOG || field == ITAV_PLAN_TRAINING
+        || field == ITAV_PLAN_FINAL_REVIEW;
 }
 
 static json_t *encode_criteria(long bits)
@@ -1629,6 +1630,75 @@ ITAV_API int itav_match_to_json(char **out, const itav_match *m)
     return itav__match_encode(out, m, true);
 }
 
+/* ---- reviews (record codec) ---- */
+/* ISSUE4-REVIEW-CODEC: encode_review() and decode_review() (same pattern as matches). */
+static json_t *encode_review(const itav_review *r)
+{
+    (void)r;
+    return NULL;
+}
+
+static int decode_review(dec *d, const json_t *v, const char *path, itav_review **out)
+{
+    (void)v;
+    *out = NULL;
+    snprintf(d->err, d->errsize, "%s: reviews are not implemented yet", path);
+    return ITAV_EFORMAT;
+}
+
+int itav__review_encode(char **out, const itav_review *r, bool pretty)
+{
+    return dump(out, encode_review(r), pretty);
+}
+
+int itav__review_decode(itav_review **out, const char *json, size_t size, char *err,
+                        size_t errsize)
+{
+    dec d = {err, errsize};
+    json_t *v = parse(&d, json, size, "<record>");
+    if (!v)
+        return ITAV_EFORMAT;
+    int rc = decode_review(&d, v, "$", out);
+    json_decref(v);
+    return rc;
+}
+
+/* ---- indicators (record codec) ---- */
+/* ISSUE4-INDICATOR-CODEC: encode_indicator() and decode_indicator(). */
+static json_t *encode_indicator(const itav_indicator *ind)
+{
+    (void)ind;
+    return NULL;
+}
+
+static int decode_indicator(dec *d, const json_t *v, const char *path, itav_indicator **out)
+{
+    (void)v;
+    *out = NULL;
+    snprintf(d->err, d->errsize, "%s: indicators are not implemented yet", path);
+    return ITAV_EFORMAT;
+}
+
+int itav__indicator_encode(char **out, const itav_indicator *ind, bool pretty)
+{
+    return dump(out, encode_indicator(ind), pretty);
+}
+
+int itav__indicator_decode(itav_indicator **out, const char *json, size_t size, char *err,
+                           size_t errsize)
+{
+    dec d = {err, errsize};
+    json_t *v = parse(&d, json, size, "<record>");
+    if (!v)
+        return ITAV_EFORMAT;
+    int rc = decode_indicator(&d, v, "$", out);
+    json_decref(v);
+    return rc;
+}
+
+/* ---- reports ---- */
+/* ISSUE4-REPORT-JSON: itav__report_json() writes a computed report. */
+
 /* ======================================================================================
  * Datasets
  * ====================================================================================== */
@@ -1663,6 +1733,10 @@ typedef struct dataset {
     size_t npt;
     itav_match **ms;
     size_t nm;
+    itav_indicator **inds;
+    size_t nind;
+    itav_review **rvs;
+    size_t nrv;
     /* The decoded participants' refs and matches' ids, sorted, for lookups that stay fast
      * on imports of many thousands (built by check_participants and check_matches). */
     struct keyed *pt_keys, *m_keys;
@@ -1679,6 +1753,12 @@ static void dataset_free(dataset *ds)
         itav_participant_free(ds->pts[i]);
     for (size_t i = 0; i < ds->nm; i++)
         itav_match_free(ds->ms[i]);
+    for (size_t i = 0; i < ds->nind; i++)
+        itav_indicator_free(ds->inds[i]);
+    for (size_t i = 0; i < ds->nrv; i++)
+        itav_review_free(ds->rvs[i]);
+    itav__free(ds->inds);
+    itav__free(ds->rvs);
     itav__free(ds->ivs);
     itav__free(ds->ofs);
     itav__free(ds->pts);
@@ -1955,13 +2035,33 @@ static bool in_file(const dataset *ds, const char *intervention_id)
     return false;
 }
 
+/* ISSUE4-CHECK-INDICATORS: decodes $.indicators into ds->inds/nind and checks them (ids
+ * unique and not in the store, offer in the file or the store). */
+static void check_indicators(itav_db *db, const json_t *a, const char *name, dataset *ds,
+                             report *r)
+{
+    (void)db, (void)ds;
+    if (json_array_size(a))
+        report_add(r, name, "$.indicators: not implemented yet", ITAV_EFORMAT);
+}
+
+/* ISSUE4-CHECK-REVIEWS: decodes $.reviews into ds->rvs/nrv and checks them (ids unique and
+ * not in the store, match in the file or the store, kind fits the match). */
+static void check_reviews(itav_db *db, const json_t *a, const char *name, dataset *ds,
+                          report *r)
+{
+    (void)db, (void)ds;
+    if (json_array_size(a))
+        report_add(r, name, "$.reviews: not implemented yet", ITAV_EFORMAT);
+}
+
 /* Decodes and checks the whole document; fills ds with what decoded and r with every
  * problem. Nothing is written. */
 static void check_dataset(itav_db *db, const json_t *root, const char *name, dataset *ds,
                           report *r)
 {
-    static const char *const members[] = {"format", "interventions", "offers", "participants",
-                                          "matches", NULL};
+    static const char *const members[] = {"format", "interventions", "offers", "indicators",
+                                          "participants", "matches", "reviews", NULL};
     char err[512], p[PATH_MAX_LEN];
     dec d = {err, sizeof err};
     const char *format;
@@ -2067,6 +2167,8 @@ static void check_dataset(itav_db *db, const json_t *root, const char *name, dat
     }
     check_participants(db, pts, name, ds, r);
     check_matches(db, ms, name, ds, r);
+    check_indicators(db, json_object_get(root, "indicators"), name, ds, r);
+    check_reviews(db, json_object_get(root, "reviews"), name, ds, r);
 }
 
 static int import_value(itav_db *db, json_t *root, const char *name)
@@ -2096,8 +2198,12 @@ static int import_value(itav_db *db, json_t *root, const char *name)
         rc = itav__offer_write(db, ds.ofs[i]);
     for (size_t i = 0; rc == ITAV_OK && i < ds.npt; i++)
         rc = itav__participant_write(db, ds.pts[i]);
+    for (size_t i = 0; rc == ITAV_OK && i < ds.nind; i++)
+        rc = itav__indicator_write(db, ds.inds[i]);
     for (size_t i = 0; rc == ITAV_OK && i < ds.nm; i++)
         rc = itav__match_write(db, ds.ms[i]);
+    for (size_t i = 0; rc == ITAV_OK && i < ds.nrv; i++)
+        rc = itav__review_write(db, ds.rvs[i]);
     dataset_free(&ds);
     if (rc != ITAV_OK) {
         itav__rollback(db);
@@ -2144,17 +2250,20 @@ ITAV_API int itav_import_json_file(itav_db *db, const char *path)
     return rc;
 }
 
-/* What an export holds, in document order. Participants and matches are left out of the
- * document when there are none, so a catalogue-only export stays as it was. */
-enum export_kind { EXPORT_INTERVENTIONS, EXPORT_OFFERS, EXPORT_PARTICIPANTS, EXPORT_MATCHES };
+/* What an export holds, in document order. Indicators, participants, matches and reviews
+ * are left out of the document when there are none. */
+enum export_kind { EXPORT_INTERVENTIONS, EXPORT_OFFERS, EXPORT_INDICATORS, EXPORT_PARTICIPANTS,
+                   EXPORT_MATCHES, EXPORT_REVIEWS };
 static const struct {
     const char *kind, *member, *what;
     bool always;
 } export_kinds[] = {
     {ITAV__KIND_INTERVENTION, "interventions", "intervention", true},
     {ITAV__KIND_OFFER, "offers", "offer", true},
+    {ITAV__KIND_INDICATOR, "indicators", "indicator", false},
     {ITAV__KIND_PARTICIPANT, "participants", "participant", false},
     {ITAV__KIND_MATCH, "matches", "match", false},
+    {ITAV__KIND_REVIEW, "reviews", "review", false},
 };
 #define EXPORT_KINDS (sizeof export_kinds / sizeof export_kinds[0])
 
@@ -2200,6 +2309,22 @@ static int reencode(json_t **v, enum export_kind which, const void *data, size_t
         if ((rc = itav__match_decode(&m, data, size, err, errsize)) == ITAV_OK) {
             *v = encode_match(m);
             itav_match_free(m);
+        }
+        break;
+    }
+    case EXPORT_INDICATORS: {
+        itav_indicator *ind;
+        if ((rc = itav__indicator_decode(&ind, data, size, err, errsize)) == ITAV_OK) {
+            *v = encode_indicator(ind);
+            itav_indicator_free(ind);
+        }
+        break;
+    }
+    case EXPORT_REVIEWS: {
+        itav_review *rv;
+        if ((rc = itav__review_decode(&rv, data, size, err, errsize)) == ITAV_OK) {
+            *v = encode_review(rv);
+            itav_review_free(rv);
         }
         break;
     }

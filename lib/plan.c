@@ -18,7 +18,8 @@ bool itav__plan_range(itav_plan_field field, long *lo, long *hi)
     switch (field) {
     case ITAV_PLAN_TRIAL:
     case ITAV_PLAN_VOG:
-    case ITAV_PLAN_TRAINING: *lo = 0, *hi = 1; return true;
+    case ITAV_PLAN_TRAINING:
+    case ITAV_PLAN_FINAL_REVIEW: *lo = 0, *hi = 1; return true;
     case ITAV_PLAN_TRIAL_MONTHS:
     case ITAV_PLAN_REVIEW_MONTHS:
     case ITAV_PLAN_MAX_MONTHS: *lo = 1, *hi = MONTHS_MAX; return true;

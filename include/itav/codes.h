@@ -39,14 +39,26 @@ typedef enum itav_code_type {
     ITAV_CODE_CRITERION = 19,          /**< itav_criterion */
     ITAV_CODE_CONSTRAINT = 20,         /**< itav_constraint (not ITAV_CONSTRAINT_NONE) */
     ITAV_CODE_DUE_KIND = 21,           /**< itav_due_kind */
-    ITAV_CODE_PLAN_FIELD = 22          /**< itav_plan_field */
+    ITAV_CODE_PLAN_FIELD = 22,         /**< itav_plan_field */
+    ITAV_CODE_REVIEW_KIND = 23,        /**< itav_review_kind */
+    ITAV_CODE_RESPONDENT = 24,         /**< itav_respondent */
+    ITAV_CODE_EFFECT = 25,             /**< itav_effect */
+    ITAV_CODE_FORMAL_HELP = 26,        /**< itav_formal_help */
+    ITAV_CODE_MEASURE = 27,            /**< itav_measure */
+    ITAV_CODE_COMPARATOR = 28,         /**< itav_comparator */
+    ITAV_CODE_ATTAINMENT = 29,         /**< itav_attainment */
+    ITAV_CODE_DERIVED = 30,            /**< itav_derived */
+    ITAV_CODE_THEME = 31,              /**< one bit of itav_theme */
+    ITAV_CODE_PORTFOLIO_FLAG = 32,     /**< itav_portfolio_flag */
+    ITAV_CODE_ASKER = 33,              /**< itav_asker */
+    ITAV_CODE_REPORT_FORMAT = 34       /**< itav_report_format */
 } itav_code_type;
 
 /**
  * @brief The code of a value ("informal" for ITAV_SETTING_INFORMAL).
  * @param type the enumeration
- * @param value a value of it; for ITAV_CODE_AUDIENCE, ITAV_CODE_SUPPORT and ITAV_CODE_SLOT a
- *        single bit
+ * @param value a value of it; for ITAV_CODE_AUDIENCE, ITAV_CODE_SUPPORT, ITAV_CODE_SLOT and
+ *        ITAV_CODE_THEME a single bit
  * @return a static string, or NULL if type or value is unknown, or value is the "unknown"
  *         value 0 of the enumeration.
  */

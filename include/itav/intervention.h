@@ -84,6 +84,29 @@ typedef enum itav_audience {
 /** @brief Every audience bit (the union of all itav_audience values). */
 #define ITAV_AUDIENCE_ALL 63u
 
+/**
+ * @brief What an intervention helps with: bits, combined with | (ITAV_CODE_THEME). 0 is
+ * "not stated". Recommendations (itav/recommend.h) match a question's needs against them.
+ */
+typedef enum itav_theme {
+    ITAV_THEME_PARENTING = 1,        /**< parenting: everyday questions about raising children */
+    ITAV_THEME_RELIEF = 2,           /**< relief: rest for overburdened parents */
+    ITAV_THEME_NETWORK = 4,          /**< network: a small network, loneliness, isolation */
+    ITAV_THEME_POVERTY = 8,          /**< poverty: little money, fewer opportunities */
+    ITAV_THEME_SEPARATION = 16,      /**< separation: relationships and divorce */
+    ITAV_THEME_MENTAL_HEALTH = 32,   /**< mental_health: low mood, worries, psychological problems */
+    ITAV_THEME_DEVELOPMENT = 64,     /**< development: the child's development, language, behaviour */
+    ITAV_THEME_PREGNANCY = 128,      /**< pregnancy: pregnancy and the first months */
+    ITAV_THEME_BABY_CARE = 256,      /**< baby_care: caring for and bonding with a baby */
+    ITAV_THEME_SCHOOL_WORK = 512,    /**< school_work: school, study, work and the future */
+    ITAV_THEME_LEISURE = 1024,       /**< leisure: play, sport, culture and taking part */
+    ITAV_THEME_INFORMATION = 2048,   /**< information: finding information about growing up */
+    ITAV_THEME_MEETING = 4096        /**< meeting: meeting other parents or young people */
+} itav_theme;
+
+/** @brief Every theme bit (the union of all itav_theme values). */
+#define ITAV_THEME_ALL 8191u
+
 /** @brief Who delivers an intervention (codes as in docs/format.md). */
 typedef enum itav_role_kind {
     ITAV_ROLE_VOLUNTEER = 1,    /**< volunteer */
@@ -305,6 +328,12 @@ ITAV_API unsigned itav_intervention_audience(const itav_intervention *iv);
  */
 ITAV_API const char *itav_intervention_conditions(const itav_intervention *iv);
 /**
+ * @brief What it helps with.
+ * @param iv the intervention
+ * @return the itav_theme bits, 0 if not stated.
+ */
+ITAV_API unsigned itav_intervention_themes(const itav_intervention *iv);
+/**
  * @brief The age range of the child or young person, in months (negative before birth).
  * @param[out] min the lower bound, or ITAV_AGE_NONE if not stated
  * @param[out] max the upper bound, or ITAV_AGE_NONE if not stated
@@ -384,6 +413,13 @@ ITAV_API int itav_intervention_set_audience(itav_intervention *iv, unsigned audi
  * @return ITAV_OK, ITAV_EINVAL, ITAV_ENOMEM.
  */
 ITAV_API int itav_intervention_set_conditions(itav_intervention *iv, const char *conditions);
+/**
+ * @brief Sets what it helps with.
+ * @param iv the intervention
+ * @param themes itav_theme bits; 0 for "not stated"
+ * @return ITAV_OK, ITAV_EINVAL for a NULL intervention or bits outside ITAV_THEME_ALL.
+ */
+ITAV_API int itav_intervention_set_themes(itav_intervention *iv, unsigned themes);
 /**
  * @brief Sets the age range of the child or young person, in months (negative before birth:
  * -9 is the start of pregnancy).
@@ -507,8 +543,9 @@ ITAV_API int itav_intervention_remove_figure(itav_intervention *iv, itav_figure_
  * @brief Where the seeds state a field.
  * @param iv the intervention
  * @param field a field name of docs/format.md: "name", "kind", "summary", "providers",
- *        "municipalities", "regions", "since", "audience", "setting", "scope", "channel",
- *        "roles", "phases", "evidence_level", "reach", "works", "improve" or "links"
+ *        "municipalities", "regions", "since", "audience", "themes", "setting", "scope",
+ *        "channel", "roles", "phases", "evidence_level", "reach", "works", "improve" or
+ *        "links"
  * @return the source reference ("001:L373-380"), borrowed, or NULL if none is set or the
  *         field is unknown.
  */

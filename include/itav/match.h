@@ -71,7 +71,9 @@ typedef enum itav_end_reason {
 typedef enum itav_due_kind {
     ITAV_DUE_TRIAL_EVALUATION = 1, /**< trial_evaluation: the end of the trial period */
     ITAV_DUE_REVIEW = 2,           /**< review: a periodic review */
-    ITAV_DUE_CLOSURE = 3           /**< closure: the match reaches its maximum duration */
+    ITAV_DUE_CLOSURE = 3,          /**< closure: the match reaches its maximum duration */
+    ITAV_DUE_FINAL_REVIEW = 4      /**< final_review: the final review the plan requires,
+                                        due at the closure until one is recorded */
 } itav_due_kind;
 
 /**
@@ -262,10 +264,11 @@ ITAV_API void itav_match_iter_free(itav_match_iter *it);
 /**
  * @brief What falls due in open matches, from the plan of each match's offer.
  *
- * For a match in trial: the trial evaluation, trial_months after the start. For an active
- * match: the next periodic review, review_months after the date it became active (this
- * version records no reviews yet; the evaluation module will move it on after each one);
- * and the closure, max_months after the start. Plan fields that are
+ * For a match in trial: the trial evaluation, trial_months after the start. A trial review
+ * (itav/review.h) settles it. For an active match: the next periodic review, review_months
+ * after the latest periodic review or, before the first one, after the date it became active;
+ * the closure, max_months after the start; and, when the plan sets ITAV_PLAN_FINAL_REVIEW
+ * and no final review is recorded, the final review, due at the closure. Plan fields that are
  * not set give no due item. Items are ordered by due date, then match id, then kind.
  * @param[out] out the iterator
  * @param db the store

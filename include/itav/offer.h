@@ -104,6 +104,13 @@ ITAV_API int32_t itav_offer_start(const itav_offer *of);
  * @return days since 1970-01-01, or ITAV_DATE_NONE if not set.
  */
 ITAV_API int32_t itav_offer_end(const itav_offer *of);
+/**
+ * @brief The programme this offer is part of: the id of the programme's own offer (the
+ * efforts of ITAV Hoeksche Waard are part of itav-hoeksche-waard-2020).
+ * @param of the offer
+ * @return borrowed id, or NULL if it is not part of a programme.
+ */
+ITAV_API const char *itav_offer_programme(const itav_offer *of);
 
 /**
  * @brief Sets the local name.
@@ -142,6 +149,14 @@ ITAV_API int itav_offer_set_contact(itav_offer *of, const char *contact);
  *         1900-9999.
  */
 ITAV_API int itav_offer_set_period(itav_offer *of, int32_t start, int32_t end);
+/**
+ * @brief Makes the offer part of a programme. The programme offer must exist when the offer
+ * is saved, and may not be the offer itself or part of another programme.
+ * @param of the offer
+ * @param programme the id of the programme's offer; NULL or "" clears it
+ * @return ITAV_OK, ITAV_EINVAL for a NULL offer or a malformed id, ITAV_ENOMEM.
+ */
+ITAV_API int itav_offer_set_programme(itav_offer *of, const char *programme);
 
 /**
  * @brief Number of texts in a list.
@@ -214,7 +229,7 @@ ITAV_API int itav_offer_remove_figure(itav_offer *of, itav_figure_list list, siz
  * @brief Where the seeds state a field.
  * @param of the offer
  * @param field a field name of docs/format.md: "name", "intervention", "municipalities",
- *        "region", "provider", "start", "end", "contact", "targets" or "reach"
+ *        "region", "provider", "start", "end", "contact", "programme", "targets" or "reach"
  * @return the source reference, borrowed, or NULL if none is set or the field is unknown.
  */
 ITAV_API const char *itav_offer_source(const itav_offer *of, const char *field);

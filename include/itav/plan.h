@@ -34,12 +34,14 @@ typedef enum itav_plan_field {
     ITAV_PLAN_VOG = 6,              /**< vog: 1 if supporters need a certificate of conduct */
     ITAV_PLAN_VOG_VALID_MONTHS = 7, /**< vog_valid_months: how long a certificate counts */
     ITAV_PLAN_TRAINING = 8,         /**< training: 1 if supporters must have done the training */
-    ITAV_PLAN_CRITERIA = 9          /**< criteria: the scoring criteria the plan names, as
+    ITAV_PLAN_CRITERIA = 9,         /**< criteria: the scoring criteria the plan names, as
                                          bits (1 << itav_criterion); the others do not count */
+    ITAV_PLAN_FINAL_REVIEW = 10     /**< final_review: 1 if a match needs a final review
+                                         before it can be completed (itav/review.h) */
 } itav_plan_field;
 
 /** @brief Number of plan fields (the highest itav_plan_field). */
-#define ITAV_PLAN_FIELD_COUNT 9
+#define ITAV_PLAN_FIELD_COUNT 10
 
 /**
  * @brief A match plan (opaque). Made by itav_plan_new(), itav_plan_dup() or

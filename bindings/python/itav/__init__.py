@@ -35,7 +35,7 @@ from ._plan import PLAN_FIELDS, Plan
 from ._store import (Backend, MemoryBackend, Store, catalog_json, open, open_backend, version,
                      version_number)
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 __all__ = [
     "AGE_NONE", "Actor", "Assignment", "Audience", "Backend", "Busy", "CHILDREN_MAX",

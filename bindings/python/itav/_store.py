@@ -20,7 +20,7 @@ from ._participants import Participant, ParticipantStore
 
 
 def version():
-    """The library's version text (itav_version()), e.g. "0.2.0"."""
+    """The library's version text (itav_version()), e.g. "0.3.0"."""
     return dec(lib.itav_version())
 
 

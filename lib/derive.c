@@ -1,0 +1,2 @@
+/* derive: filled in by issue 4 work. */
+#include "internal.h"

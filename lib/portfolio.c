@@ -1,0 +1,2 @@
+/* portfolio: filled in by issue 4 work. */
+#include "internal.h"

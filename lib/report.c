@@ -1,0 +1,2 @@
+/* report: filled in by issue 4 work. */
+#include "internal.h"

@@ -1,0 +1,2 @@
+/* report_write: filled in by issue 4 work. */
+#include "internal.h"
