@@ -37,8 +37,31 @@ static int new_erased_ref(char *buf, size_t size, itav_db *db)
     return rc;
 }
 
+/* Blanks the notes of a match's reviews (free text may name the participant); kinds, dates,
+ * scores and outcomes stay, so aggregates stay right. */
+static int blank_review_notes(itav_db *db, const char *match)
+{
+    itav_review_iter *it;
+    itav_review *r;
+    int rc = itav_review_list(&it, db, match, NULL);
+    if (rc != ITAV_OK)
+        return rc;
+    while (rc == ITAV_OK && itav_review_iter_next(&r, it) == ITAV_OK) {
+        if (r->note || r->safety_note) {
+            itav__free(r->note);
+            itav__free(r->safety_note);
+            r->note = r->safety_note = NULL;
+            rc = itav__review_write(db, r);
+        }
+        itav_review_free(r);
+    }
+    itav_review_iter_free(it);
+    return rc;
+}
+
 /* The participant's matches, ended if open, then rewritten with the new reference and no
- * notes. *last receives the latest date a match was ended on (unchanged if none). */
+ * notes (their reviews' notes too). *last receives the latest date a match was ended on
+ * (unchanged if none). */
 static int rewrite_matches(itav_db *db, const char *old_ref, const char *new_ref,
                            int32_t *last)
 {
@@ -65,6 +88,8 @@ static int rewrite_matches(itav_db *db, const char *old_ref, const char *new_ref
                 m->trail[i].note = NULL;
             }
             rc = itav__match_write(db, m);
+            if (rc == ITAV_OK)
+                rc = blank_review_notes(db, m->id);
         } else {
             itav__free(ref);
         }

@@ -575,20 +575,42 @@ ITAV_API int itav_match_propose(char **id, itav_db *db, const char *asking,
 
 /* ---- moving ---- */
 
-/* Whether the plan of an offer has a trial period: unset counts as yes. A match whose offer
- * is gone keeps the rule of "not said". */
-static int offer_has_trial(int *out, itav_db *db, const char *offer)
+/* What the plan of an offer says about moves: whether it has a trial period (unset counts
+ * as yes) and whether completion needs a final review (only when set to 1). A match whose
+ * offer is gone keeps the rules of "not said". */
+static int offer_rules(int *has_trial, int *final_review, itav_db *db, const char *offer)
 {
     itav_plan *plan;
     int rc = itav_plan_effective(&plan, db, offer);
-    *out = 1;
+    *has_trial = 1;
+    *final_review = 0;
     if (rc == ITAV_ENOTFOUND)
         return ITAV_OK;
     if (rc != ITAV_OK)
         return rc;
-    *out = itav_plan_get(plan, ITAV_PLAN_TRIAL) != 0;
+    *has_trial = itav_plan_get(plan, ITAV_PLAN_TRIAL) != 0;
+    *final_review = itav_plan_get(plan, ITAV_PLAN_FINAL_REVIEW) == 1;
     itav_plan_free(plan);
     return ITAV_OK;
+}
+
+/* ITAV_ESTATE unless the match has a final review (the plan requires one to complete). */
+static int require_final_review(itav_db *db, const itav_match *m)
+{
+    itav_review_iter *it;
+    itav_review *r;
+    bool found = false;
+    int rc = itav_review_list(&it, db, m->id, NULL);
+    if (rc != ITAV_OK)
+        return rc;
+    while (!found && itav_review_iter_next(&r, it) == ITAV_OK) {
+        found = itav_review_get_kind(r) == ITAV_REVIEW_FINAL;
+        itav_review_free(r);
+    }
+    itav_review_iter_free(it);
+    return found ? ITAV_OK
+                 : itav__error(db, ITAV_ESTATE, "match %s needs a final review before it can "
+                               "be completed (plan of offer %s, final_review)", m->id, m->offer);
 }
 
 static int refuse_move(itav_db *db, const itav_match *m, itav_match_state to, int has_trial)
@@ -617,7 +639,7 @@ static int refuse_move(itav_db *db, const itav_match *m, itav_match_state to, in
 int itav__match_move(itav_db *db, itav_match *m, itav_match_state state, int32_t date,
                      itav_actor actor, itav_end_reason reason, const char *note)
 {
-    int has_trial, rc = offer_has_trial(&has_trial, db, m->offer);
+    int has_trial, final_review, rc = offer_rules(&has_trial, &final_review, db, m->offer);
     if (rc != ITAV_OK)
         return rc;
     if (!itav_match_move_legal(m->state, state, has_trial))
@@ -630,6 +652,9 @@ int itav__match_move(itav_db *db, itav_match *m, itav_match_state state, int32_t
         return itav__error(db, ITAV_EINVAL, "match \"%s\": the date %s is before the last move "
                            "on %s", m->id, d, l);
     }
+    if (state == ITAV_MATCH_COMPLETED && final_review &&
+        (rc = require_final_review(db, m)) != ITAV_OK)
+        return rc;
     if ((rc = itav__match_add_transition(m, state, date, actor, note)) != ITAV_OK)
         return itav__error(db, rc, "out of memory moving match \"%s\"", m->id);
     m->reason = reason;
@@ -813,18 +838,78 @@ static int add_due(due_query *q, const itav_match *m, itav_due_kind kind, int32_
                : itav__error(q->db, ITAV_ENOMEM, "out of memory listing what falls due");
 }
 
-static int due_of(due_query *q, const itav_match *m, const itav_plan *plan)
+/* What a match's reviews settle in the due query. */
+typedef struct review_facts {
+    bool trial, final;     /* has a trial / a final review */
+    int32_t last_periodic; /* date of the latest periodic review; ITAV_DATE_NONE: none */
+} review_facts;
+
+static int due_of(due_query *q, const itav_match *m, const itav_plan *plan,
+                  const review_facts *f)
 {
     if (m->state == ITAV_MATCH_TRIAL)
-        return add_due(q, m, ITAV_DUE_TRIAL_EVALUATION, entered(m, ITAV_MATCH_TRIAL),
-                       itav_plan_get(plan, ITAV_PLAN_TRIAL_MONTHS));
+        return f->trial ? ITAV_OK
+                        : add_due(q, m, ITAV_DUE_TRIAL_EVALUATION, entered(m, ITAV_MATCH_TRIAL),
+                                  itav_plan_get(plan, ITAV_PLAN_TRIAL_MONTHS));
     if (m->state != ITAV_MATCH_ACTIVE)
         return ITAV_OK;
-    int rc = add_due(q, m, ITAV_DUE_REVIEW, entered(m, ITAV_MATCH_ACTIVE),
-                     itav_plan_get(plan, ITAV_PLAN_REVIEW_MONTHS));
-    return rc != ITAV_OK ? rc
-                         : add_due(q, m, ITAV_DUE_CLOSURE, itav_match_start(m),
-                                   itav_plan_get(plan, ITAV_PLAN_MAX_MONTHS));
+    int32_t from = f->last_periodic != ITAV_DATE_NONE ? f->last_periodic
+                                                      : entered(m, ITAV_MATCH_ACTIVE);
+    long max_months = itav_plan_get(plan, ITAV_PLAN_MAX_MONTHS);
+    int rc = add_due(q, m, ITAV_DUE_REVIEW, from, itav_plan_get(plan, ITAV_PLAN_REVIEW_MONTHS));
+    if (rc == ITAV_OK)
+        rc = add_due(q, m, ITAV_DUE_CLOSURE, itav_match_start(m), max_months);
+    if (rc == ITAV_OK && !f->final && itav_plan_get(plan, ITAV_PLAN_FINAL_REVIEW) == 1)
+        rc = add_due(q, m, ITAV_DUE_FINAL_REVIEW, itav_match_start(m), max_months);
+    return rc;
+}
+
+static void free_review(void *r) { itav_review_free(r); }
+
+static int review_by_match(const void *a, const void *b)
+{
+    return strcmp(itav_review_match(*(itav_review *const *)a),
+                  itav_review_match(*(itav_review *const *)b));
+}
+
+/* The reviews of an offer (NULL: all), read in one listing and ordered by match, so that
+ * review_facts_of() finds a match's reviews by binary search. */
+static int load_reviews(itav__iter *out, itav_db *db, const char *offer)
+{
+    itav_review_iter *it;
+    itav_review *r;
+    out->free_item = free_review;
+    int rc = itav_review_list(&it, db, NULL, offer);
+    if (rc != ITAV_OK)
+        return rc;
+    while (rc == ITAV_OK && itav_review_iter_next(&r, it) == ITAV_OK)
+        if (itav__iter_push(out, r) != ITAV_OK)
+            rc = itav__error(db, ITAV_ENOMEM, "out of memory listing what falls due");
+    itav_review_iter_free(it);
+    if (rc == ITAV_OK && out->n > 1)
+        qsort(out->items, out->n, sizeof *out->items, review_by_match);
+    return rc;
+}
+
+static review_facts review_facts_of(const itav__iter *reviews, const char *match)
+{
+    review_facts f = {false, false, ITAV_DATE_NONE};
+    size_t lo = 0, hi = reviews->n;
+    while (lo < hi) { /* the first review of a match not less than `match` */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(itav_review_match(reviews->items[mid]), match) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < reviews->n && strcmp(itav_review_match(reviews->items[lo]), match) == 0; lo++) {
+        const itav_review *r = reviews->items[lo];
+        f.trial = f.trial || itav_review_get_kind(r) == ITAV_REVIEW_TRIAL;
+        f.final = f.final || itav_review_get_kind(r) == ITAV_REVIEW_FINAL;
+        if (itav_review_get_kind(r) == ITAV_REVIEW_PERIODIC)
+            f.last_periodic = later(f.last_periodic, itav_review_date(r));
+    }
+    return f;
 }
 
 static int by_due(const void *a, const void *b)
@@ -844,9 +929,12 @@ static int collect_due(due_query *q, const char *offer)
     itav_match_filter f = ITAV_MATCH_FILTER_INIT;
     itav_plan *plan = NULL;
     const char *plan_offer = NULL;
+    itav__iter reviews = {0};
     f.offer = offer;
     f.open_only = 1;
     int rc = select_matches(&matches, q->db, &f);
+    if (rc == ITAV_OK && matches.n)
+        rc = load_reviews(&reviews, q->db, offer);
     for (size_t i = 0; rc == ITAV_OK && i < matches.n; i++) {
         const itav_match *m = matches.items[i];
         if (!plan_offer || strcmp(plan_offer, m->offer) != 0) {
@@ -857,10 +945,13 @@ static int collect_due(due_query *q, const char *offer)
             if (rc == ITAV_ENOTFOUND)
                 rc = ITAV_OK; /* no offer, no plan: nothing falls due */
         }
-        if (rc == ITAV_OK && plan)
-            rc = due_of(q, m, plan);
+        if (rc == ITAV_OK && plan) {
+            review_facts facts = review_facts_of(&reviews, m->id);
+            rc = due_of(q, m, plan, &facts);
+        }
     }
     itav_plan_free(plan);
+    itav__iter_clear(&reviews);
     itav__iter_clear(&matches);
     return rc;
 }

@@ -209,7 +209,9 @@ ITAV_API int itav_match_propose(char **id, itav_db *db, const char *asking,
  * @param note a note, or NULL
  * @return ITAV_OK, ITAV_EINVAL (NULL, unknown state or actor, a date before the last move,
  *         a reason missing or not allowed), ITAV_ENOTFOUND, ITAV_ESTATE (not a legal move from
- *         the current state; the message lists the legal ones), ITAV_EIO, ITAV_ENOMEM.
+ *         the current state, the message lists the legal ones; or completion while the plan
+ *         of the offer sets ITAV_PLAN_FINAL_REVIEW and the match has no final review,
+ *         itav/review.h), ITAV_EIO, ITAV_ENOMEM.
  */
 ITAV_API int itav_match_advance(itav_db *db, const char *id, itav_match_state state,
                                 int32_t date, itav_actor actor, itav_end_reason reason,
