@@ -149,6 +149,7 @@ ITAV_API int itav_intervention_dup(itav_intervention **out, const itav_intervent
     c->evidence = iv->evidence;
     c->since = iv->since;
     c->audience = iv->audience;
+    c->themes = iv->themes;
     c->age_min = iv->age_min;
     c->age_max = iv->age_max;
     if (itav__set_text(&c->name, iv->name) || itav__set_text(&c->summary, iv->summary) ||
@@ -222,6 +223,10 @@ ITAV_API const char *itav_intervention_conditions(const itav_intervention *iv)
 {
     return iv ? iv->conditions : NULL;
 }
+ITAV_API unsigned itav_intervention_themes(const itav_intervention *iv)
+{
+    return iv ? iv->themes : 0;
+}
 ITAV_API int itav_intervention_age_range(int32_t *min, int32_t *max,
                                          const itav_intervention *iv)
 {
@@ -292,6 +297,14 @@ ITAV_API int itav_intervention_set_audience(itav_intervention *iv, unsigned audi
     if (!iv || (audience & ~ITAV_AUDIENCE_ALL))
         return ITAV_EINVAL;
     iv->audience = audience;
+    return ITAV_OK;
+}
+
+ITAV_API int itav_intervention_set_themes(itav_intervention *iv, unsigned themes)
+{
+    if (!iv || (themes & ~ITAV_THEME_ALL))
+        return ITAV_EINVAL;
+    iv->themes = themes;
     return ITAV_OK;
 }
 

@@ -4,11 +4,11 @@
 #include <string.h>
 
 const char *const itav__intervention_fields[] = {"name", "kind", "summary", "providers",
-    "municipalities", "regions", "since", "audience", "setting", "scope", "channel", "roles",
-    "phases", "evidence_level", "reach", "works", "improve", "links", NULL};
+    "municipalities", "regions", "since", "audience", "themes", "setting", "scope", "channel",
+    "roles", "phases", "evidence_level", "reach", "works", "improve", "links", NULL};
 
 const char *const itav__offer_fields[] = {"name", "intervention", "municipalities", "region",
-    "provider", "start", "end", "contact", "targets", "reach", NULL};
+    "provider", "start", "end", "contact", "programme", "targets", "reach", NULL};
 
 int itav__field_index(const char *const *fields, const char *name)
 {
