@@ -208,10 +208,11 @@ static bool parse_ref(const char *ref, int *seed_no, int *from, int *to)
     return *seed_no >= 0 && *seed_no <= 4;
 }
 
-static void check_figure(const itav_figure *f, const char *owner)
+/* Fails unless text (white space squeezed) stands on the lines ref cites; no text or no ref
+ * is nothing to check. */
+static void check_quote(const char *ref, const char *text, const char *owner)
 {
     int no, from, to;
-    const char *ref = itav_figure_get_source(f), *text = itav_figure_get_text(f);
     if (!ref || !text)
         return;
     ck_assert_msg(parse_ref(ref, &no, &from, &to), "%s: bad ref %s", owner, ref);
@@ -228,6 +229,11 @@ static void check_figure(const itav_figure *f, const char *owner)
     ck_assert_msg(strstr(joined, want) != NULL, "%s: \"%s\" is not on %s", owner, text, ref);
     free(joined);
     free(want);
+}
+
+static void check_figure(const itav_figure *f, const char *owner)
+{
+    check_quote(itav_figure_get_source(f), itav_figure_get_text(f), owner);
 }
 
 START_TEST(figures_quote_the_lines_they_cite)
@@ -254,6 +260,58 @@ START_TEST(figures_quote_the_lines_they_cite)
     }
     itav_offer_iter_free(oit);
     ck_assert_int_gt(n, 50);
+}
+END_TEST
+
+/* Fails unless ref is a reference inside its seed. */
+static void check_ref(const char *ref, const char *owner)
+{
+    int no, from, to;
+    ck_assert_msg(ref && parse_ref(ref, &no, &from, &to), "%s: bad ref %s", owner,
+                  ref ? ref : "(none)");
+    ck_assert_msg(from >= 1 && to >= from && to <= seeds[no].n, "%s: %s is outside seed %03d",
+                  owner, ref, no);
+}
+
+/* Every indicator, target and measurement cites its seed, and its wording stands there. */
+START_TEST(indicators_quote_the_lines_they_cite)
+{
+    itav_indicator_iter *it;
+    itav_indicator *ind;
+    int n = 0, quotes = 0, derived = 0;
+    ck_assert_int_eq(itav_indicator_list(&it, db, NULL), ITAV_OK);
+    while (itav_indicator_iter_next(&ind, it) == ITAV_OK) {
+        const char *id = itav_indicator_id(ind);
+        check_ref(itav_indicator_source(ind), id);
+        ck_assert_msg(itav_indicator_target_count(ind) > 0, "%s has no target", id);
+        for (size_t i = 0; i < itav_indicator_target_count(ind); i++, quotes++) {
+            check_ref(itav_indicator_target_source(ind, i), id);
+            ck_assert_ptr_nonnull(itav_indicator_target_text(ind, i));
+            check_quote(itav_indicator_target_source(ind, i), itav_indicator_target_text(ind, i),
+                        id);
+        }
+        for (size_t i = 0; i < itav_indicator_measurement_count(ind); i++, quotes++) {
+            check_ref(itav_indicator_measurement_source(ind, i), id);
+            ck_assert_ptr_nonnull(itav_indicator_measurement_text(ind, i));
+            check_quote(itav_indicator_measurement_source(ind, i),
+                        itav_indicator_measurement_text(ind, i), id);
+        }
+        if (itav_indicator_baseline(ind, NULL, NULL, NULL, NULL) == ITAV_OK)
+            check_quote(itav_indicator_baseline_source(ind), itav_indicator_baseline_text(ind), id);
+        derived += itav_indicator_derived(ind) == ITAV_DERIVED_MATCHES_STARTED &&
+                   itav_indicator_municipality(ind) != NULL;
+        n++;
+        itav_indicator_free(ind);
+    }
+    itav_indicator_iter_free(it);
+    ck_assert_int_eq(n, 8);        /* ITAV's three targets, the visitor mix, four couplings */
+    ck_assert_int_eq(quotes, 9);   /* eight targets and the 2020 visitor measurement */
+    ck_assert_int_eq(derived, 4);  /* Haarlem, Zandvoort, Bloemendaal, Heemstede */
+    ck_assert_int_eq(itav_indicator_list(&it, db, "itav-hoeksche-waard-2020"), ITAV_OK);
+    for (n = 0; itav_indicator_iter_next(&ind, it) == ITAV_OK; n++)
+        itav_indicator_free(ind);
+    itav_indicator_iter_free(it);
+    ck_assert_int_eq(n, 3);
 }
 END_TEST
 
@@ -354,6 +412,7 @@ int main(void)
     tcase_add_test(tc, section_lists_match_the_seed);
     tcase_add_test(tc, disputes_are_where_the_seed_disagrees);
     tcase_add_test(tc, figures_quote_the_lines_they_cite);
+    tcase_add_test(tc, indicators_quote_the_lines_they_cite);
     tcase_add_test(tc, every_reference_is_inside_its_seed);
     tcase_add_test(tc, buurtgezinnen_runs_in_three_places);
     tcase_add_test(tc, counts_per_seed);
