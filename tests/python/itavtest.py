@@ -5,6 +5,7 @@ library and PYTHONPATH to bindings/python. Run by hand from a checkout, the bind
 here and the library in the build tree.
 """
 
+import importlib.util
 import json
 import os
 import re
@@ -15,6 +16,70 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 BINDINGS = os.path.join(ROOT, "bindings", "python")
 MAPFILE = os.path.join(ROOT, "lib", "libitav.map")
 INCLUDE = os.path.join(ROOT, "include")
+
+# The names of the library functions the tests have called through the bindings (run_tests.py
+# checks that every exported function is among them).
+CALLED = set()
+
+
+class _Recorded:
+    """A library function that notes its name in CALLED when called; attributes such as
+    argtypes and restype are the function's own."""
+
+    __slots__ = ("_name", "_fn")
+
+    def __init__(self, name, fn):
+        self._name = name
+        self._fn = fn
+
+    def __call__(self, *args):
+        CALLED.add(self._name)
+        return self._fn(*args)
+
+    def __getattr__(self, attr):
+        return getattr(self._fn, attr)
+
+
+class _RecordingLib:
+    """Stands for the loaded library (itav._lib.lib) and hands out recorded functions."""
+
+    def __init__(self, dll, names):
+        self._dll = dll
+        self._names = names
+
+    def __getattr__(self, name):
+        fn = getattr(self._dll, name)
+        if name in self._names:
+            fn = _Recorded(name, fn)
+            setattr(self, name, fn)
+        return fn
+
+
+def _install_recorder():
+    """Loads itav._lib before the rest of the package, so that every module of the bindings
+    binds the recording library. Without effect when itav is imported already."""
+    if "itav" in sys.modules:
+        return False
+    spec = importlib.util.find_spec("itav")
+    if spec is None:
+        sys.path.insert(0, BINDINGS)
+        spec = importlib.util.find_spec("itav")
+    if spec is None or not spec.submodule_search_locations:
+        return False
+    path = os.path.join(list(spec.submodule_search_locations)[0], "_lib.py")
+    lib_spec = importlib.util.spec_from_file_location("itav._lib", path)
+    module = importlib.util.module_from_spec(lib_spec)
+    sys.modules["itav._lib"] = module
+    try:
+        lib_spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules["itav._lib"]
+        raise
+    module.lib = _RecordingLib(module.lib, set(module.PROTOTYPES))
+    return True
+
+
+RECORDING = _install_recorder()
 
 try:
     import itav  # noqa: F401

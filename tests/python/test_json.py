@@ -50,7 +50,7 @@ class TestExportImport(unittest.TestCase):
         data = json.loads(text)
         ids = [iv["id"] for iv in data["interventions"]]
         self.assertEqual(ids, sorted(ids))
-        self.assertEqual(list(data), ["format", "interventions", "offers"])
+        self.assertEqual(list(data), ["format", "interventions", "offers", "indicators"])
         self.assertTrue(text.startswith('{\n  "format": "itav/1",'))
 
     def test_file_round_trip(self):

@@ -14,10 +14,12 @@ holds the prototype of every exported function and ``lib`` the loaded library.
 from . import _lib
 from ._dates import (DATE_NONE, date_from_ymd, date_to_ymd, format_date, parse_date, to_date,
                      to_days)
-from ._enums import (Actor, Audience, Channel, CodeType, Constraint, Criterion, DueKind,
-                     Element, EndReason, Evidence, FigureList, Kind, Lang, MatchState,
-                     ParticipantKind, ParticipantStatus, PlanField, ProfileSource, Qualifier,
-                     Result, RoleKind, Scope, Setting, Side, Slot, Status, Support, TextList,
+from ._enums import (Actor, Asker, Attainment, Audience, Channel, CodeType, Comparator,
+                     Constraint, Criterion, Derived, DueKind, Effect, Element, EndReason,
+                     Evidence, FigureList, FormalHelp, Kind, Lang, MatchState, Measure,
+                     ParticipantKind, ParticipantStatus, PlanField, PortfolioFlag,
+                     ProfileSource, Qualifier, ReportFormat, Respondent, Result, ReviewKind,
+                     RoleKind, Scope, Setting, Side, Slot, Status, Support, TextList, Theme,
                      code_name, code_parse, elements_of, elemset, elemset_count,
                      elemset_remove)
 from ._errors import (Busy, Error, Exists, FormatError, InUse, InvalidArgument, NoMemory,
@@ -25,6 +27,9 @@ from ._errors import (Busy, Error, Exists, FormatError, InUse, InvalidArgument, 
 from ._lib import ITAV_AGE_NONE as AGE_NONE
 from ._lib import ITAV_CHILDREN_MAX as CHILDREN_MAX
 from ._lib import ITAV_ELEMENT_COUNT as ELEMENT_COUNT
+from ._indicator import (QUANTITY_FORMS, Baseline, Derivation, Indicator, Measurement,
+                         Quantity, Target, Verdict, parse_quantity, quantity_verdict)
+from ._lib import ITAV_EFFECT_COUNT as EFFECT_COUNT
 from ._lib import LIBRARY_PATH, PROTOTYPES
 from ._matching import (Assignment, CriterionScore, Due, Match, MatchOptions, Suggestion,
                         Transition, move_legal)
@@ -32,24 +37,32 @@ from ._objects import (INTERVENTION_FIELDS, OFFER_FIELDS, ElementStatement, Figu
                        Intervention, Offer, Role, TextListView)
 from ._participants import PARTICIPANT_FIELDS, Participant, language_known
 from ._plan import PLAN_FIELDS, Plan
+from ._portfolio import Coverage, Portfolio
+from ._recommend import TIERS, Recommendation
+from ._report import Report, ReportTable
+from ._review import Review
 from ._store import (Backend, MemoryBackend, Store, catalog_json, open, open_backend, version,
                      version_number)
 
 __version__ = "0.3.0"
 
 __all__ = [
-    "AGE_NONE", "Actor", "Assignment", "Audience", "Backend", "Busy", "CHILDREN_MAX",
-    "Channel", "CodeType", "Constraint", "Criterion", "CriterionScore", "DATE_NONE", "Due",
-    "DueKind", "ELEMENT_COUNT", "Element", "ElementStatement", "EndReason", "Error",
-    "Evidence", "Exists", "Figure", "FigureList", "FormatError", "INTERVENTION_FIELDS",
-    "InUse", "Intervention", "InvalidArgument", "Kind", "LIBRARY_PATH", "Lang", "Match",
-    "MatchOptions", "MatchState", "MemoryBackend", "NoMemory", "NotFound", "OFFER_FIELDS",
-    "Offer", "PARTICIPANT_FIELDS", "PLAN_FIELDS", "PROTOTYPES", "Participant",
-    "ParticipantKind", "ParticipantStatus", "Plan", "PlanField", "ProfileSource", "Qualifier",
-    "RangeError", "Result", "Role", "RoleKind", "Scope", "Setting", "Side", "Slot",
-    "StateError", "Status", "Store", "StorageError", "Suggestion", "Support", "TextList",
-    "TextListView", "Transition", "VersionError", "catalog_json", "code_name", "code_parse",
-    "date_from_ymd", "date_to_ymd", "elements_of", "elemset", "elemset_count",
-    "elemset_remove", "format_date", "language_known", "move_legal", "open", "open_backend",
-    "parse_date", "strerror", "to_date", "to_days", "version", "version_number",
+    "AGE_NONE", "Actor", "Asker", "Assignment", "Attainment", "Audience", "Backend", "Baseline",
+    "Busy", "CHILDREN_MAX", "Channel", "CodeType", "Comparator", "Constraint", "Coverage",
+    "Criterion", "CriterionScore", "DATE_NONE", "Derivation", "Derived", "Due", "DueKind",
+    "EFFECT_COUNT", "ELEMENT_COUNT", "Effect", "Element", "ElementStatement", "EndReason", "Error",
+    "Evidence", "Exists", "Figure", "FigureList", "FormalHelp", "FormatError",
+    "INTERVENTION_FIELDS", "InUse", "Indicator", "Intervention", "InvalidArgument", "Kind",
+    "LIBRARY_PATH", "Lang", "Match", "MatchOptions", "MatchState", "Measure", "Measurement",
+    "MemoryBackend", "NoMemory", "NotFound", "OFFER_FIELDS", "Offer", "PARTICIPANT_FIELDS",
+    "PLAN_FIELDS", "PROTOTYPES", "Participant", "ParticipantKind", "ParticipantStatus", "Plan",
+    "PlanField", "Portfolio", "PortfolioFlag", "ProfileSource", "QUANTITY_FORMS", "Qualifier",
+    "Quantity", "RangeError", "Recommendation", "Report", "ReportFormat", "ReportTable",
+    "Respondent", "Result", "Review", "ReviewKind", "Role", "RoleKind", "Scope", "Setting", "Side",
+    "Slot", "StateError", "Status", "StorageError", "Store", "Suggestion", "Support", "TIERS",
+    "Target", "TextList", "TextListView", "Theme", "Transition", "Verdict", "VersionError",
+    "catalog_json", "code_name", "code_parse", "date_from_ymd", "date_to_ymd", "elements_of",
+    "elemset", "elemset_count", "elemset_remove", "format_date", "language_known", "move_legal",
+    "open", "open_backend", "parse_date", "parse_quantity", "quantity_verdict", "strerror",
+    "to_date", "to_days", "version", "version_number",
 ]

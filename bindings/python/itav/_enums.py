@@ -4,7 +4,7 @@ import ctypes
 import enum
 
 from ._errors import InvalidArgument, NotFound, check
-from ._lib import ITAV_ELEMSET_ALL, dec, enc, lib
+from ._lib import ITAV_EFFECT_LAST_CHILD, ITAV_ELEMSET_ALL, dec, enc, lib
 
 
 class CodeType(enum.IntEnum):
@@ -31,6 +31,18 @@ class CodeType(enum.IntEnum):
     CONSTRAINT = 20
     DUE_KIND = 21
     PLAN_FIELD = 22
+    REVIEW_KIND = 23
+    RESPONDENT = 24
+    EFFECT = 25
+    FORMAL_HELP = 26
+    MEASURE = 27
+    COMPARATOR = 28
+    ATTAINMENT = 29
+    DERIVED = 30
+    THEME = 31
+    PORTFOLIO_FLAG = 32
+    ASKER = 33
+    REPORT_FORMAT = 34
 
 
 class Result(enum.IntEnum):
@@ -359,6 +371,7 @@ class DueKind(_Coded, enum.IntEnum):
     TRIAL_EVALUATION = 1
     REVIEW = 2
     CLOSURE = 3
+    FINAL_REVIEW = 4
 
 
 class PlanField(_Coded, enum.IntEnum):
@@ -372,6 +385,126 @@ class PlanField(_Coded, enum.IntEnum):
     VOG_VALID_MONTHS = 7
     TRAINING = 8
     CRITERIA = 9
+    FINAL_REVIEW = 10
+
+
+class Theme(_CodedFlag, enum.IntFlag):
+    """itav_theme: what an intervention helps with, and what a question is about (bits,
+    combine with |)."""
+    PARENTING = 1
+    RELIEF = 2
+    NETWORK = 4
+    POVERTY = 8
+    SEPARATION = 16
+    MENTAL_HEALTH = 32
+    DEVELOPMENT = 64
+    PREGNANCY = 128
+    BABY_CARE = 256
+    SCHOOL_WORK = 512
+    LEISURE = 1024
+    INFORMATION = 2048
+    MEETING = 4096
+
+
+class ReviewKind(_Coded, enum.IntEnum):
+    """itav_review_kind: which evaluation a review is."""
+    TRIAL = 1
+    PERIODIC = 2
+    FINAL = 3
+
+
+class Respondent(_Coded, enum.IntEnum):
+    """itav_respondent: who answered a review."""
+    ASKING = 1
+    SUPPORTING = 2
+    COORDINATOR = 3
+
+
+class Effect(_Coded, enum.IntEnum):
+    """itav_effect: the twelve effect categories of Buurtgezinnen (seed 002 lines 120-121),
+    1-6 for the children, 7-12 for the parents."""
+    CAREFREE_CHILDHOOD = 1
+    BROADER_HORIZON = 2
+    CHILD_CONFIDENCE = 3
+    SOCIAL_CONTACTS = 4
+    SCHOOL_RESULTS = 5
+    BEHAVIOUR = 6
+    REST = 7
+    PARENTING_REPERTOIRE = 8
+    PARENT_CONFIDENCE = 9
+    NETWORK = 10
+    FUTURE = 11
+    TAKING_PART = 12
+
+    @property
+    def for_children(self):
+        """True for the six effects for the children (ITAV_EFFECT_LAST_CHILD and below)."""
+        return self <= ITAV_EFFECT_LAST_CHILD
+
+
+class FormalHelp(_Coded, enum.IntEnum):
+    """itav_formal_help: what happened to formal help."""
+    PREVENTED = 1
+    REDUCED = 2
+    STOPPED = 3
+    REFERRED = 4
+    NONE_NEEDED = 5
+    UNKNOWN = 6
+
+
+class Measure(_Coded, enum.IntEnum):
+    """itav_measure: what sort of number an indicator is."""
+    COUNT = 1
+    PERCENTAGE = 2
+    RATING = 3
+    MEAN = 4
+    CHANGE = 5
+
+
+class Comparator(_Coded, enum.IntEnum):
+    """itav_comparator: how a target compares."""
+    AT_LEAST = 1
+    AT_MOST = 2
+    EQUAL = 3
+    BETWEEN = 4
+
+
+class Attainment(_Coded, enum.IntEnum):
+    """itav_attainment: the verdict on a target."""
+    MET = 1
+    NOT_MET = 2
+    ON_TRACK = 3
+    UNKNOWN = 4
+
+
+class Derived(_Coded, enum.IntEnum):
+    """itav_derived: the figures an indicator can be derived from in the store."""
+    MATCHES_STARTED = 1
+    MEAN_SATISFACTION = 2
+    FORMAL_HELP = 3
+
+
+class PortfolioFlag(_Coded, enum.IntEnum):
+    """itav_portfolio_flag: the lists of interventions a portfolio points out."""
+    FEW_ELEMENTS = 1
+    NO_INFORMAL_SUPPORT = 2
+    NO_EQUALITY = 3
+    NO_DEMAND_LED = 4
+
+
+class Asker(_Coded, enum.IntEnum):
+    """itav_asker: who asks for a recommendation."""
+    PARENT = 1
+    EXPECTING = 2
+    YOUTH = 3
+
+
+class ReportFormat(_Coded, enum.IntEnum):
+    """itav_report_format: the output formats of a report (codes "json", "csv", "md")."""
+    JSON = 1
+    CSV = 2
+    MD = 3
+    MARKDOWN = 3  # an alias: ITAV_REPORT_MARKDOWN
 
 
 class TextList(enum.IntEnum):
@@ -420,6 +553,18 @@ _CODE_TYPES = {
     Constraint: CodeType.CONSTRAINT,
     DueKind: CodeType.DUE_KIND,
     PlanField: CodeType.PLAN_FIELD,
+    ReviewKind: CodeType.REVIEW_KIND,
+    Respondent: CodeType.RESPONDENT,
+    Effect: CodeType.EFFECT,
+    FormalHelp: CodeType.FORMAL_HELP,
+    Measure: CodeType.MEASURE,
+    Comparator: CodeType.COMPARATOR,
+    Attainment: CodeType.ATTAINMENT,
+    Derived: CodeType.DERIVED,
+    Theme: CodeType.THEME,
+    PortfolioFlag: CodeType.PORTFOLIO_FLAG,
+    Asker: CodeType.ASKER,
+    ReportFormat: CodeType.REPORT_FORMAT,
 }
 
 

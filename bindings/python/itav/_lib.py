@@ -35,12 +35,20 @@ ITAV_SLOT_COUNT = 21                 # 7 days x 3 dayparts
 ITAV_CHILDREN_MAX = 16
 ITAV_PARTICIPANT_FILTER_VERSION = 1
 ITAV_PLAN_UNSET = -1
-ITAV_PLAN_FIELD_COUNT = 9
+ITAV_PLAN_FIELD_COUNT = 10
 ITAV_MATCH_FILTER_VERSION = 1
 ITAV_CRITERION_COUNT = 7
 ITAV_MATCH_OPTIONS_VERSION = 1
 ITAV_ASSIGN_DRY_RUN = 0
 ITAV_ASSIGN_WRITE = 1
+# review.h, indicator.h, intervention.h, portfolio.h, recommend.h, report.h
+ITAV_EFFECT_COUNT = 12
+ITAV_EFFECT_LAST_CHILD = 6
+ITAV_EFFECT_UNKNOWN = -128
+ITAV_THEME_ALL = 8191
+ITAV_PORTFOLIO_FILTER_VERSION = 1
+ITAV_QUESTION_VERSION = 1
+ITAV_REPORT_OPTIONS_VERSION = 1
 
 # ---- opaque handles -----------------------------------------------------------------------
 
@@ -113,6 +121,38 @@ class itav_assignment(Structure):
     """struct itav_assignment (opaque)."""
 
 
+class itav_review(Structure):
+    """struct itav_review (opaque)."""
+
+
+class itav_review_iter(Structure):
+    """struct itav_review_iter (opaque)."""
+
+
+class itav_indicator(Structure):
+    """struct itav_indicator (opaque)."""
+
+
+class itav_indicator_iter(Structure):
+    """struct itav_indicator_iter (opaque)."""
+
+
+class itav_portfolio(Structure):
+    """struct itav_portfolio (opaque)."""
+
+
+class itav_recommendation(Structure):
+    """struct itav_recommendation (opaque)."""
+
+
+class itav_recommendation_iter(Structure):
+    """struct itav_recommendation_iter (opaque)."""
+
+
+class itav_report(Structure):
+    """struct itav_report (opaque)."""
+
+
 db_p = POINTER(itav_db)
 figure_p = POINTER(itav_figure)
 role_p = POINTER(itav_role)
@@ -130,6 +170,14 @@ due_iter_p = POINTER(itav_due_iter)
 suggestion_p = POINTER(itav_suggestion)
 suggestion_iter_p = POINTER(itav_suggestion_iter)
 assignment_p = POINTER(itav_assignment)
+review_p = POINTER(itav_review)
+review_iter_p = POINTER(itav_review_iter)
+indicator_p = POINTER(itav_indicator)
+indicator_iter_p = POINTER(itav_indicator_iter)
+portfolio_p = POINTER(itav_portfolio)
+recommendation_p = POINTER(itav_recommendation)
+recommendation_iter_p = POINTER(itav_recommendation_iter)
+report_p = POINTER(itav_report)
 
 # Scalar typedefs, named as in the headers.
 itav_elemset = c_uint32
@@ -218,6 +266,74 @@ class itav_match_options(Structure):
         ("distance_scale_m", c_double),
         ("max_distance_m", c_double),
     ]
+
+
+class itav_portfolio_filter(Structure):
+    """struct itav_portfolio_filter, version 1 (include/itav/portfolio.h).
+
+    ``itav_portfolio_filter()`` is initialised like ITAV_PORTFOLIO_FILTER_INIT (every
+    intervention, the profile in use). ids points at an array of id_count C strings that
+    the caller keeps alive.
+    """
+
+    _fields_ = [
+        ("version", c_uint),
+        ("municipality", c_char_p),
+        ("region", c_char_p),
+        ("ids", POINTER(c_char_p)),
+        ("id_count", c_size_t),
+        ("source", c_int),
+    ]
+
+    def __init__(self, **fields):
+        init = {"version": ITAV_PORTFOLIO_FILTER_VERSION}
+        init.update(fields)
+        super().__init__(**init)
+
+
+class itav_question(Structure):
+    """struct itav_question, version 1 (include/itav/recommend.h).
+
+    ``itav_question()`` is initialised like ITAV_QUESTION_INIT: no asker (required),
+    age_months ITAV_AGE_NONE, no municipality, needs or channel.
+    """
+
+    _fields_ = [
+        ("version", c_uint),
+        ("asker", c_int),
+        ("age_months", c_int32),
+        ("municipality", c_char_p),
+        ("needs", c_uint),
+        ("channel", c_int),
+    ]
+
+    def __init__(self, **fields):
+        init = {"version": ITAV_QUESTION_VERSION, "age_months": ITAV_AGE_NONE}
+        init.update(fields)
+        super().__init__(**init)
+
+
+class itav_report_options(Structure):
+    """struct itav_report_options, version 1 (include/itav/report.h).
+
+    ``itav_report_options()`` is initialised like ITAV_REPORT_OPTIONS_INIT: k 5, no period,
+    judged on the latest date. The fields "from" and "to" are Python keywords only in
+    source code: set them with ``setattr(opt, "from", days)`` or as ``**{"from": days}``.
+    """
+
+    _fields_ = [
+        ("version", c_uint),
+        ("k", c_int),
+        ("as_of", c_int32),
+        ("from", c_int32),
+        ("to", c_int32),
+    ]
+
+    def __init__(self, **fields):
+        init = {"version": ITAV_REPORT_OPTIONS_VERSION, "k": 5, "as_of": ITAV_DATE_NONE,
+                "from": ITAV_DATE_NONE, "to": ITAV_DATE_NONE}
+        init.update(fields)
+        super().__init__(**init)
 
 
 # ---- the backend struct (include/itav/backend.h) ------------------------------------------
@@ -567,6 +683,133 @@ PROTOTYPES = {
     "itav_assignment_unmatched_count": (_sz, [assignment_p]),
     "itav_assignment_unmatched": (_str, [assignment_p, _sz]),
     "itav_assignment_total": (c_double, [assignment_p]),
+    # intervention.h and offer.h (0.3): themes and programme
+    "itav_intervention_themes": (c_uint, [intervention_p]),
+    "itav_intervention_set_themes": (_int, [intervention_p, c_uint]),
+    "itav_offer_programme": (_str, [offer_p]),
+    "itav_offer_set_programme": (_int, [offer_p, _str]),
+    # review.h
+    "itav_review_new": (_int, [_P(review_p), itav_enum, c_int32, itav_enum]),
+    "itav_review_free": (None, [review_p]),
+    "itav_review_set_satisfaction": (_int, [review_p, _int]),
+    "itav_review_set_safety": (_int, [review_p, _int, _str]),
+    "itav_review_set_effect": (_int, [review_p, itav_enum, _int]),
+    "itav_review_set_formal_help": (_int, [review_p, itav_enum]),
+    "itav_review_set_note": (_int, [review_p, _str]),
+    "itav_review_id": (_str, [review_p]),
+    "itav_review_match": (_str, [review_p]),
+    "itav_review_get_kind": (itav_enum, [review_p]),
+    "itav_review_date": (c_int32, [review_p]),
+    "itav_review_respondent": (itav_enum, [review_p]),
+    "itav_review_satisfaction": (_int, [review_p]),
+    "itav_review_safety_concern": (_int, [review_p]),
+    "itav_review_safety_note": (_str, [review_p]),
+    "itav_review_effect": (_int, [review_p, itav_enum]),
+    "itav_review_formal_help": (itav_enum, [review_p]),
+    "itav_review_note": (_str, [review_p]),
+    "itav_review_add": (_int, [_P(c_void_p), db_p, _str, review_p]),
+    "itav_review_get": (_int, [_P(review_p), db_p, _str]),
+    "itav_review_list": (_int, [_P(review_iter_p), db_p, _str, _str]),
+    "itav_review_iter_next": (_int, [_P(review_p), review_iter_p]),
+    "itav_review_iter_free": (None, [review_iter_p]),
+    # indicator.h: quantities
+    "itav_quantity_parse": (_int, [_P(itav_enum), _P(c_double), _P(c_double), _str]),
+    "itav_quantity_verdict": (itav_enum, [itav_enum, c_double, c_double, itav_enum, c_double,
+                                          c_double]),
+    # indicator.h: the object
+    "itav_indicator_new": (_int, [_P(indicator_p), _str, _str, itav_enum]),
+    "itav_indicator_dup": (_int, [_P(indicator_p), indicator_p]),
+    "itav_indicator_free": (None, [indicator_p]),
+    "itav_indicator_id": (_str, [indicator_p]),
+    "itav_indicator_offer": (_str, [indicator_p]),
+    "itav_indicator_type": (itav_enum, [indicator_p]),
+    "itav_indicator_name": (_str, [indicator_p]),
+    "itav_indicator_unit": (_str, [indicator_p]),
+    "itav_indicator_note": (_str, [indicator_p]),
+    "itav_indicator_source": (_str, [indicator_p]),
+    "itav_indicator_scale": (_int, [indicator_p, _P(c_double), _P(c_double)]),
+    "itav_indicator_derived": (itav_enum, [indicator_p]),
+    "itav_indicator_municipality": (_str, [indicator_p]),
+    "itav_indicator_set_name": (_int, [indicator_p, _str]),
+    "itav_indicator_set_unit": (_int, [indicator_p, _str]),
+    "itav_indicator_set_note": (_int, [indicator_p, _str]),
+    "itav_indicator_set_source": (_int, [indicator_p, _str]),
+    "itav_indicator_set_scale": (_int, [indicator_p, c_double, c_double]),
+    "itav_indicator_set_derived": (_int, [indicator_p, itav_enum, _str]),
+    "itav_indicator_set_baseline": (_int, [indicator_p, c_int32, itav_enum, c_double, c_double,
+                                           _str, _str]),
+    "itav_indicator_clear_baseline": (_int, [indicator_p]),
+    "itav_indicator_baseline": (_int, [indicator_p, _P(c_int32), _P(itav_enum), _P(c_double),
+                                       _P(c_double)]),
+    "itav_indicator_baseline_text": (_str, [indicator_p]),
+    "itav_indicator_baseline_source": (_str, [indicator_p]),
+    "itav_indicator_add_target": (_int, [indicator_p, itav_enum, c_double, c_double, _int,
+                                         c_int32, _str, _str]),
+    "itav_indicator_remove_target": (_int, [indicator_p, _sz]),
+    "itav_indicator_target_count": (_sz, [indicator_p]),
+    "itav_indicator_target": (_int, [indicator_p, _sz, _P(itav_enum), _P(c_double),
+                                     _P(c_double), _P(c_int), _P(c_int32)]),
+    "itav_indicator_target_text": (_str, [indicator_p, _sz]),
+    "itav_indicator_target_source": (_str, [indicator_p, _sz]),
+    "itav_indicator_add_measurement": (_int, [indicator_p, c_int32, _str, itav_enum, c_double,
+                                              c_double, _str, _str]),
+    "itav_indicator_remove_measurement": (_int, [indicator_p, _sz]),
+    "itav_indicator_measurement_count": (_sz, [indicator_p]),
+    "itav_indicator_measurement": (_int, [indicator_p, _sz, _P(c_int32), _P(itav_enum),
+                                          _P(c_double), _P(c_double)]),
+    "itav_indicator_measurement_period": (_str, [indicator_p, _sz]),
+    "itav_indicator_measurement_text": (_str, [indicator_p, _sz]),
+    "itav_indicator_measurement_source": (_str, [indicator_p, _sz]),
+    "itav_indicator_attainment": (_int, [_P(itav_enum), _P(c_void_p), indicator_p, _sz,
+                                         c_int32]),
+    # indicator.h: in a store
+    "itav_indicator_create": (_int, [db_p, indicator_p]),
+    "itav_indicator_update": (_int, [db_p, indicator_p]),
+    "itav_indicator_delete": (_int, [db_p, _str]),
+    "itav_indicator_get": (_int, [_P(indicator_p), db_p, _str]),
+    "itav_indicator_measure": (_int, [db_p, _str, c_int32, _str, itav_enum, c_double, c_double,
+                                      _str, _str]),
+    "itav_indicator_list": (_int, [_P(indicator_iter_p), db_p, _str]),
+    "itav_indicator_iter_next": (_int, [_P(indicator_p), indicator_iter_p]),
+    "itav_indicator_iter_free": (None, [indicator_iter_p]),
+    "itav_indicator_derive": (_int, [_P(c_double), _P(c_long), db_p, itav_enum, _str, _str,
+                                     c_int32, c_int32]),
+    # portfolio.h
+    "itav_portfolio_build": (_int, [_P(portfolio_p), db_p, _P(itav_portfolio_filter)]),
+    "itav_portfolio_free": (None, [portfolio_p]),
+    "itav_portfolio_count": (_sz, [portfolio_p]),
+    "itav_portfolio_member": (_str, [portfolio_p, _sz]),
+    "itav_portfolio_coverage": (_int, [portfolio_p, itav_enum, _P(_sz), _P(_sz)]),
+    "itav_portfolio_cell": (_sz, [portfolio_p, itav_enum, itav_enum]),
+    "itav_portfolio_flag_count": (_sz, [portfolio_p, itav_enum]),
+    "itav_portfolio_flagged": (_str, [portfolio_p, itav_enum, _sz]),
+    "itav_portfolio_to_json": (_int, [_P(c_void_p), portfolio_p, portfolio_p]),
+    "itav_portfolio_svg": (_int, [_P(c_void_p), portfolio_p, _str, portfolio_p, _str]),
+    # recommend.h
+    "itav_recommend": (_int, [_P(recommendation_iter_p), db_p, _P(itav_question)]),
+    "itav_recommendation_iter_next": (_int, [_P(recommendation_p), recommendation_iter_p]),
+    "itav_recommendation_iter_free": (None, [recommendation_iter_p]),
+    "itav_recommendation_free": (None, [recommendation_p]),
+    "itav_recommendation_intervention": (_str, [recommendation_p]),
+    "itav_recommendation_offer": (_str, [recommendation_p]),
+    "itav_recommendation_tier": (_int, [recommendation_p]),
+    "itav_recommendation_covered": (c_uint, [recommendation_p]),
+    "itav_recommendation_why": (_str, [recommendation_p]),
+    "itav_recommendation_placement": (_str, [recommendation_p]),
+    # report.h
+    "itav_report_programme": (_int, [_P(report_p), db_p, _str, _P(itav_report_options)]),
+    "itav_report_free": (None, [report_p]),
+    "itav_report_write": (_int, [_P(c_void_p), report_p, itav_enum]),
+    "itav_report_title": (_str, [report_p]),
+    "itav_report_table_count": (_sz, [report_p]),
+    "itav_report_table_name": (_str, [report_p, _sz]),
+    "itav_report_table_find": (_sz, [report_p, _str]),
+    "itav_report_column_count": (_sz, [report_p, _sz]),
+    "itav_report_column": (_str, [report_p, _sz, _sz]),
+    "itav_report_row_count": (_sz, [report_p, _sz]),
+    "itav_report_cell": (_str, [report_p, _sz, _sz, _sz]),
+    "itav_report_cell_value": (_int, [_P(c_double), report_p, _sz, _sz, _sz]),
+    "itav_report_cell_suppressed": (_int, [report_p, _sz, _sz, _sz]),
 }
 
 # ---- finding and loading the library ------------------------------------------------------

@@ -9,20 +9,20 @@ from collections.abc import MutableSequence
 
 from ._dates import DATE_NONE, format_date, to_date, to_days
 from ._enums import (Audience, Channel, Element, Evidence, FigureList, Kind, ProfileSource,
-                     Qualifier, RoleKind, Scope, Setting, Status, TextList, coerce_audience,
-                     coerce_enum, elements_of, maybe_enum)
+                     Qualifier, RoleKind, Scope, Setting, Status, TextList, Theme,
+                     coerce_audience, coerce_enum, coerce_flags, elements_of, maybe_enum)
 from ._errors import Error, InvalidArgument, RangeError, check, error_for, strerror
-from ._lib import (ITAV_AGE_NONE, dec, enc, figure_p, intervention_p, lib, offer_p, role_p,
-                   take_string)
+from ._lib import (ITAV_AGE_NONE, ITAV_THEME_ALL, dec, enc, figure_p, intervention_p, lib,
+                   offer_p, role_p, take_string)
 from ._owned import Owned
 from ._plan import plan_property
 
 # Field names whose source reference can be set (docs/format.md, lib/sources.c).
 INTERVENTION_FIELDS = ("name", "kind", "summary", "providers", "municipalities", "regions",
-                       "since", "audience", "setting", "scope", "channel", "roles", "phases",
-                       "evidence_level", "reach", "works", "improve", "links")
+                       "since", "audience", "themes", "setting", "scope", "channel", "roles",
+                       "phases", "evidence_level", "reach", "works", "improve", "links")
 OFFER_FIELDS = ("name", "intervention", "municipalities", "region", "provider", "start", "end",
-                "contact", "targets", "reach")
+                "contact", "programme", "targets", "reach")
 
 _REF = re.compile(r"^[0-9]{3}:L[0-9]+(-[0-9]+)?$")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -572,9 +572,9 @@ class Intervention(_Record):
     _free = staticmethod(lib.itav_intervention_free)
     _fields = INTERVENTION_FIELDS
     _settable = ("name", "summary", "kind", "setting", "scope", "channel", "evidence", "since",
-                 "audience", "conditions", "age_range", "age_min", "age_max", "providers",
-                 "municipalities", "regions", "phases", "works", "improve", "links", "roles",
-                 "reach", "sources", "plan")
+                 "audience", "themes", "conditions", "age_range", "age_min", "age_max",
+                 "providers", "municipalities", "regions", "phases", "works", "improve", "links",
+                 "roles", "reach", "sources", "plan")
 
     def _get_source(self, field):
         return lib.itav_intervention_source(self._ptr, field)
@@ -668,6 +668,20 @@ class Intervention(_Record):
             raise error_for(rc if rc < 0 else InvalidArgument.code,
                             'intervention "%s": cannot set audience to %r: unknown bits 0x%x'
                             % (self.id, value, bits & ~63))
+
+    @property
+    def themes(self):
+        """The Theme flags: what it helps with (Theme(0) if not stated). Assign flags, codes
+        or None."""
+        return Theme(lib.itav_intervention_themes(self._ptr))
+
+    @themes.setter
+    def themes(self, value):
+        bits = coerce_flags(Theme, value, "themes")
+        if bits & ~ITAV_THEME_ALL or bits < 0:
+            raise InvalidArgument('intervention "%s": cannot set themes to %r: unknown bits 0x%x'
+                                  % (self.id, value, bits & ~ITAV_THEME_ALL))
+        self._check(lib.itav_intervention_set_themes(self._ptr, bits), "cannot set themes")
 
     @property
     def age_range(self):
@@ -874,7 +888,7 @@ class Offer(_Record):
     _free = staticmethod(lib.itav_offer_free)
     _fields = OFFER_FIELDS
     _settable = ("name", "region", "provider", "contact", "start", "end", "period",
-                 "municipalities", "reach", "targets", "sources", "plan")
+                 "municipalities", "reach", "targets", "sources", "plan", "programme")
 
     def _get_source(self, field):
         return lib.itav_offer_source(self._ptr, field)
@@ -935,6 +949,22 @@ class Offer(_Record):
     contact = _str_property(lib.itav_offer_contact, lib.itav_offer_set_contact, "contact",
                             "The local contact point, or None.")
     municipalities = _text_property(TextList.MUNICIPALITIES, "Municipalities (a live list).")
+
+    @property
+    def programme(self):
+        """The id of the programme's own offer this offer is part of, or None. Assign an id,
+        an Offer or None; the store checks on saving that the programme offer exists."""
+        return dec(lib.itav_offer_programme(self._ptr))
+
+    @programme.setter
+    def programme(self, value):
+        if isinstance(value, Offer):
+            value = value.id
+        rc = lib.itav_offer_set_programme(self._ptr, enc(_opt_text(value, "programme")))
+        if rc < 0:
+            raise error_for(rc, 'offer "%s": cannot set the programme to %s: %s'
+                            % (self.id, _short(value), ID_RULE))
+
     plan = plan_property(lib.itav_offer_plan, lib.itav_offer_set_plan, "offer (the fields it "
                          "overrides; Store.effective_plan() gives the plan that holds)")
 

@@ -9,7 +9,7 @@ from ._owned import Owned
 
 PLAN_FIELDS = tuple(f.code for f in PlanField)
 
-_BOOLEAN = (PlanField.TRIAL, PlanField.VOG, PlanField.TRAINING)
+_BOOLEAN = (PlanField.TRIAL, PlanField.VOG, PlanField.TRAINING, PlanField.FINAL_REVIEW)
 # What itav_plan_set() accepts, in words, for messages (include/itav/plan.h).
 _RULES = {
     PlanField.TRIAL: "True or False",
@@ -21,6 +21,7 @@ _RULES = {
     PlanField.VOG_VALID_MONTHS: "whole months, 0 to 1200",
     PlanField.TRAINING: "True or False",
     PlanField.CRITERIA: "a non-empty set of criteria (%s)" % ", ".join(Criterion.all_codes()),
+    PlanField.FINAL_REVIEW: "True or False",
 }
 
 
@@ -51,9 +52,9 @@ class Plan(Owned):
 
     ``Plan(trial=True, trial_months=2, review_months=6, max_months=24, vog=True,
     sources={"trial_months": "002:L77"})``. Each field is None when unset; booleans (trial,
-    vog, training) are bool, criteria a set of criterion codes, the others int. Read and write
-    fields as attributes, by code (``plan["max_months"]``), or with get()/set(); None or
-    ``del plan[field]`` unsets one.
+    vog, training, final_review) are bool, criteria a set of criterion codes, the others int.
+    Read and write fields as attributes, by code (``plan["max_months"]``), or with
+    get()/set(); None or ``del plan[field]`` unsets one.
     """
 
     _free = staticmethod(lib.itav_plan_free)

@@ -14,9 +14,14 @@ from ._lib import (ITAV_BACKEND_INDEXES, ITAV_BACKEND_VERSION, ITAV_ITEROVER,
                    backend_put_fn, backend_rollback_fn, backend_scan_fn, db_p, dec, enc,
                    intervention_iter_p, intervention_p, itav_backend, itav_intervention_filter,
                    lib, offer_iter_p, offer_p, take_string)
+from ._indicator import Indicator, IndicatorStore
 from ._matching import MatchingStore
 from ._objects import Intervention, Offer
 from ._participants import Participant, ParticipantStore
+from ._portfolio import PortfolioStore
+from ._recommend import RecommendStore
+from ._report import ReportStore
+from ._review import ReviewStore
 
 
 def version():
@@ -63,12 +68,15 @@ def _id_of(obj, cls):
     raise TypeError("expected an id or %s, got %s" % (cls.__name__, type(obj).__name__))
 
 
-class Store(ParticipantStore, MatchingStore):
+class Store(ParticipantStore, MatchingStore, ReviewStore, IndicatorStore, PortfolioStore,
+            RecommendStore, ReportStore):
     """A connection to a store (itav_db). Use ``itav.open(uri)``; close with close() or a
     ``with`` block. One thread at a time may use a store.
 
     Interventions and offers are here; participants come from ParticipantStore, matches,
-    plans and matching from MatchingStore."""
+    plans and matching from MatchingStore, reviews from ReviewStore, indicators from
+    IndicatorStore, portfolios from PortfolioStore, recommendations from RecommendStore and
+    reports from ReportStore."""
 
     def __init__(self, uri="memory:"):
         if not isinstance(uri, str):
@@ -271,26 +279,29 @@ class Store(ParticipantStore, MatchingStore):
     # ---- any ----
     def _by_type(self, obj, action):
         for cls, name in ((Offer, "offer"), (Participant, "participant"),
-                          (Intervention, "intervention")):
+                          (Indicator, "indicator"), (Intervention, "intervention")):
             if isinstance(obj, cls):
                 return getattr(self, "%s_%s" % (action, name))
         return getattr(self, "%s_intervention" % action)
 
     def create(self, obj):
-        """create_intervention(), create_offer() or create_participant(), by type."""
+        """create_intervention(), create_offer(), create_participant() or
+        create_indicator(), by type."""
         return self._by_type(obj, "create")(obj)
 
     def update(self, obj):
-        """update_intervention(), update_offer() or update_participant(), by type."""
+        """update_intervention(), update_offer(), update_participant() or
+        update_indicator(), by type."""
         return self._by_type(obj, "update")(obj)
 
     def delete(self, obj):
-        """delete_intervention(), delete_offer() or delete_participant(), by type (objects
-        only)."""
-        if isinstance(obj, (Offer, Intervention, Participant)):
+        """delete_intervention(), delete_offer(), delete_participant() or
+        delete_indicator(), by type (objects only)."""
+        if isinstance(obj, (Offer, Intervention, Participant, Indicator)):
             return self._by_type(obj, "delete")(obj)
-        raise TypeError("delete() needs an Intervention, Offer or Participant; for an id use "
-                        "delete_intervention(), delete_offer() or delete_participant()")
+        raise TypeError("delete() needs an Intervention, Offer, Participant or Indicator; for "
+                        "an id use delete_intervention(), delete_offer(), delete_participant() "
+                        "or delete_indicator()")
 
     @staticmethod
     def _need(obj, cls):

@@ -1,0 +1,227 @@
+"""Programme reports (itav_report): indicators with attainment, reach, matches, review outcomes
+and the element portfolio, with small-cell suppression, written as JSON, CSV or Markdown."""
+
+import ctypes
+import json
+
+from ._dates import DATE_NONE, to_days
+from ._enums import ReportFormat, coerce_member
+from ._errors import NotFound, RangeError, error_for, strerror
+from ._lib import dec, enc, itav_report_options, lib, report_p, take_string
+from ._owned import Owned
+from ._participants import offer_id
+
+_NOT_FOUND = 2 ** (8 * ctypes.sizeof(ctypes.c_size_t)) - 1  # (size_t)-1
+
+
+class ReportTable:
+    """One table of a Report (a view; it keeps the report alive).
+
+    ``columns`` are the headings; rows and columns are addressed by index, a row also by the
+    text of its first cell (the first such row) and a column by its heading. Cells are the published texts: a
+    number, text, "<5" when suppressed, "" when empty.
+    """
+
+    __slots__ = ("_report", "index")
+
+    def __init__(self, report, index):
+        self._report = report
+        self.index = index
+
+    @property
+    def _ptr(self):
+        return self._report._ptr
+
+    @property
+    def name(self):
+        """The table's name ("matches_by_state")."""
+        return dec(lib.itav_report_table_name(self._ptr, self.index))
+
+    @property
+    def columns(self):
+        """The column headings."""
+        n = lib.itav_report_column_count(self._ptr, self.index)
+        return [dec(lib.itav_report_column(self._ptr, self.index, c)) for c in range(n)]
+
+    def __len__(self):
+        return lib.itav_report_row_count(self._ptr, self.index)
+
+    def _row(self, row):
+        if isinstance(row, str):
+            for r in range(len(self)):
+                if dec(lib.itav_report_cell(self._ptr, self.index, r, 0)) == row:
+                    return r
+            raise NotFound("report table %s has no row %r" % (self.name, row))
+        return _position(row, len(self), "row", self.name)
+
+    def _column(self, column):
+        if isinstance(column, str):
+            try:
+                return self.columns.index(column)
+            except ValueError:
+                raise NotFound("report table %s has no column %r (columns: %s)"
+                               % (self.name, column, ", ".join(self.columns))) from None
+        return _position(column, lib.itav_report_column_count(self._ptr, self.index),
+                         "column", self.name)
+
+    def cell(self, row, column):
+        """A cell as it is published (text)."""
+        return dec(lib.itav_report_cell(self._ptr, self.index, self._row(row),
+                                         self._column(column)))
+
+    def value(self, row, column):
+        """The number of a cell, or None for a cell that holds text, is empty or is
+        suppressed (a suppressed number is never handed out)."""
+        out = ctypes.c_double()
+        r, c = self._row(row), self._column(column)
+        rc = lib.itav_report_cell_value(ctypes.byref(out), self._ptr, self.index, r, c)
+        if rc == NotFound.code:
+            return None
+        if rc < 0:
+            raise error_for(rc, "report table %s: cannot read cell (%d, %d): %s"
+                            % (self.name, r, c, strerror(rc)))
+        v = out.value
+        return int(v) if v.is_integer() else v
+
+    def suppressed(self, row, column):
+        """Whether a cell is suppressed."""
+        return bool(lib.itav_report_cell_suppressed(self._ptr, self.index, self._row(row),
+                                                    self._column(column)))
+
+    def row(self, row):
+        """The cells of one row (texts)."""
+        r = self._row(row)
+        n = lib.itav_report_column_count(self._ptr, self.index)
+        return [dec(lib.itav_report_cell(self._ptr, self.index, r, c)) for c in range(n)]
+
+    @property
+    def rows(self):
+        """Every row, as lists of cell texts."""
+        return [self.row(r) for r in range(len(self))]
+
+    def as_dicts(self):
+        """Every row as {heading: cell text}."""
+        cols = self.columns
+        return [dict(zip(cols, self.row(r))) for r in range(len(self))]
+
+    def __repr__(self):
+        return "<ReportTable %s: %d rows x %d columns>" % (self.name, len(self),
+                                                         len(self.columns))
+
+
+def _position(i, n, what, table):
+    if isinstance(i, bool) or not isinstance(i, int):
+        raise TypeError("a %s is an index or a text, not %s" % (what, type(i).__name__))
+    if i < 0:
+        i += n
+    if not 0 <= i < n:
+        raise RangeError("report table %s: %s index out of range (%d %ss)" % (table, what, n,
+                                                                              what))
+    return i
+
+
+class Report(Owned):
+    """A computed report (itav_report), from ``store.report(offer)``.
+
+    ``report["matches_by_state"]`` (or ``report.table(0)``) is a ReportTable; iterating
+    gives the tables in order. write() (to_json(), to_csv(), to_markdown()) publishes it.
+    """
+
+    _free = staticmethod(lib.itav_report_free)
+
+    @property
+    def title(self):
+        """The title ("Programme report: itav-hoeksche-waard-2020")."""
+        return dec(lib.itav_report_title(self._ptr))
+
+    @property
+    def table_names(self):
+        """The tables' names, in order."""
+        return [dec(lib.itav_report_table_name(self._ptr, t)) for t in range(len(self))]
+
+    def __len__(self):
+        return lib.itav_report_table_count(self._ptr)
+
+    def __iter__(self):
+        return iter([ReportTable(self, t) for t in range(len(self))])
+
+    def __contains__(self, name):
+        return lib.itav_report_table_find(self._ptr, enc(name)) != _NOT_FOUND
+
+    def table(self, which):
+        """A table by name or index; NotFound for an unknown name."""
+        if isinstance(which, str):
+            t = lib.itav_report_table_find(self._ptr, enc(which))
+            if t == _NOT_FOUND:
+                raise NotFound("the report has no table %r (tables: %s)"
+                               % (which, ", ".join(self.table_names)))
+            return ReportTable(self, t)
+        return ReportTable(self, _position(which, len(self), "table", "list"))
+
+    __getitem__ = table
+
+    def write(self, format=ReportFormat.JSON):
+        """The report as text in a format: ReportFormat or code ("json", "csv", "md")."""
+        f = coerce_member(ReportFormat, format, "report format")
+        out = ctypes.c_void_p()
+        rc = lib.itav_report_write(ctypes.byref(out), self._ptr, int(f))
+        if rc < 0:
+            raise error_for(rc, "cannot write the report as %s: %s" % (f.code, strerror(rc)))
+        return take_string(out.value)
+
+    def to_json(self):
+        """The report as JSON text ({"format": "itav-report/1", ...})."""
+        return self.write(ReportFormat.JSON)
+
+    def to_dict(self):
+        """to_json() parsed."""
+        return json.loads(self.to_json())
+
+    def to_csv(self):
+        """The report as CSV: one row per cell (table, row, column, value, suppressed)."""
+        return self.write(ReportFormat.CSV)
+
+    def to_markdown(self):
+        """The report as Markdown: a heading per table and a pipe table."""
+        return self.write(ReportFormat.MD)
+
+    def __repr__(self):
+        return "<Report %r: %s>" % (self.title, ", ".join(self.table_names))
+
+
+def _date_or_none(value):
+    d = to_days(value)
+    return DATE_NONE if d is None else d
+
+
+class ReportStore:
+    """The report methods of Store (mixed into itav.Store)."""
+
+    @staticmethod
+    def make_report_options(k=5, as_of=None, start=None, end=None):
+        """The itav_report_options for these settings (see report())."""
+        if isinstance(k, bool) or not isinstance(k, int):
+            raise TypeError("k: expected int, got %s" % type(k).__name__)
+        if not -2 ** 31 <= k < 2 ** 31:
+            raise RangeError("report: k %r is out of range" % k)
+        return itav_report_options(k=k, as_of=_date_or_none(as_of),
+                                   **{"from": _date_or_none(start), "to": _date_or_none(end)})
+
+    def report(self, offer, k=5, as_of=None, start=None, end=None):
+        """The Report of an offer, or of a programme (its own offer and every offer that
+        names it as programme).
+
+        k: counts from participants, matches or reviews below k show as "<k" and are left
+        out of totals, means and shares (1 suppresses nothing); as_of: the date targets are
+        judged on (None: the last day of the period, or the latest date in the data);
+        start, end: the period of matches and reviews (dates, inclusive; None for open).
+        """
+        return self.report_programme(offer, self.make_report_options(k, as_of, start, end))
+
+    def report_programme(self, offer, options=None):
+        """The Report of an offer with raw itav_report_options (None for the defaults)."""
+        ptr = report_p()
+        op = ctypes.byref(options) if options is not None else None
+        self._check(lib.itav_report_programme(ctypes.byref(ptr), self._handle(),
+                                              enc(offer_id(offer)), op))
+        return Report._wrap(ptr)

@@ -1,0 +1,426 @@
+"""Programme reports through the bindings: the tables, small-cell suppression with "<5" cells
+and no single hidden cell in a row or column (the subtraction attack), k and the period, a
+programme over its member offers, the JSON, CSV and Markdown forms, the catalogue's ITAV
+report, and the versioned structs against the C headers."""
+
+import csv
+import ctypes
+import datetime
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+import textwrap
+import unittest
+
+from itavtest import INCLUDE
+from test_participants import HEEMSTEDE, OFFER, ZANDVOORT, asking, small_store, supporter
+
+import itav
+from itav import _lib
+
+D = datetime.date
+TOTAL = "total of shown cells"
+
+
+def report_store():
+    """A Buurtgezinnen offer with 28 matches:
+
+    Haarlem    2021: 7 started (all active from 2021-05-01, 2 of them completed in 2022)
+               2022: 6 started (trial), each with a trial review marked 5 .. 10
+               6 proposed, never started
+    Heemstede  2021: 2 started (trial); 2022: 6 started (trial)
+    Zandvoort  2022: 1 started (trial)
+
+    States at the end: proposed 6, trial 15, active 5, completed 2. Final reviews: 2 (one
+    prevented, one referred).
+    """
+    st = small_store()
+    n = [0]
+
+    def pair(municipality, location):
+        n[0] += 1
+        a, s = "bg-zk-a%03d" % n[0], "bg-zk-s%03d" % n[0]
+        st.create(asking(a, location=location, municipality=municipality))
+        st.create(supporter(s, location=location, municipality=municipality))
+        return a, s
+
+    def started(municipality, location, start):
+        a, s = pair(municipality, location)
+        m = st.propose(a, s, start - datetime.timedelta(days=7))
+        m = st.advance(m, "introduced", start - datetime.timedelta(days=3))
+        return st.advance(m, "trial", start)
+
+    haarlem = (52.3810, 4.6360)
+    early = [started("Haarlem", haarlem, D(2021, 3, 1)) for _ in range(7)]
+    for i, m in enumerate(early):
+        m = st.advance(m, "active", "2021-05-01")
+        if i < 2:
+            m = st.advance(m, "completed", "2022-03-01")
+            st.add_review(m, kind="final", date="2022-03-02", respondent="asking",
+                          satisfaction=9, formal_help="prevented" if i == 0 else "referred",
+                          effects={"rest": 2, "network": 1})
+    for mark in range(5, 11):
+        m = started("Haarlem", haarlem, D(2022, 4, 1))
+        st.add_review(m, kind="trial", date="2022-05-20", respondent="coordinator",
+                      satisfaction=mark, safety_concern=mark == 5,
+                      safety_note="stairs" if mark == 5 else None)
+    for _ in range(6):
+        a, s = pair("Haarlem", haarlem)
+        st.propose(a, s, "2022-06-01")
+    for _ in range(2):
+        started("Heemstede", HEEMSTEDE, D(2021, 9, 1))
+    for _ in range(6):
+        started("Heemstede", HEEMSTEDE, D(2022, 2, 1))
+    started("Zandvoort", ZANDVOORT, D(2022, 10, 1))
+    return st
+
+
+def numbers(table, column):
+    """{row label: number or None (suppressed)} of one column."""
+    return {table.cell(r, 0): table.value(r, column) for r in range(len(table))}
+
+
+class TestReport(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.store = report_store()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.store.close()
+
+    def test_tables(self):
+        rep = self.store.report(OFFER)
+        self.assertEqual(rep.title, "Programme report: " + OFFER)
+        self.assertEqual(rep.table_names, ["indicators", "reach", "matches_by_state",
+                                           "matches_started", "reviews", "effects",
+                                           "formal_help", "portfolio"])
+        self.assertEqual([t.name for t in rep], rep.table_names)
+        self.assertEqual(len(rep), 8)
+        self.assertIn("reviews", rep)
+        self.assertNotIn("budget", rep)
+        with self.assertRaises(itav.NotFound) as cm:
+            rep["budget"]
+        self.assertIn("matches_by_state", str(cm.exception))
+        with self.assertRaises(itav.RangeError):
+            rep.table(8)
+        t = rep["matches_by_state"]
+        self.assertEqual(t.columns, ["state", "matches"])
+        self.assertEqual(rep.table(2).name, "matches_by_state")
+        with self.assertRaises(itav.NotFound):
+            t.cell("dormant", 1)
+        with self.assertRaises(itav.NotFound):
+            t.cell(0, "count")
+        with self.assertRaises(itav.RangeError):
+            t.cell(99, 1)
+
+    def test_suppression_of_matches_by_state(self):
+        full = self.store.report(OFFER, k=1)["matches_by_state"]
+        self.assertEqual(numbers(full, "matches"),
+                         {"proposed": 6, "introduced": 0, "trial": 15, "active": 5,
+                          "completed": 2, "declined": 0, "ended_early": 0, TOTAL: 28})
+        self.assertFalse(any(full.suppressed(r, 1) for r in range(len(full))))
+        t = self.store.report(OFFER)["matches_by_state"]          # k = 5
+        self.assertEqual(t.cell("completed", "matches"), "<5")
+        self.assertTrue(t.suppressed("completed", 1))
+        self.assertIsNone(t.value("completed", 1))
+        self.assertEqual(t.cell("proposed", 1), "6")
+        self.assertEqual(t.value("trial", 1), 15)
+        self.assertFalse(t.suppressed("trial", 1))
+        # one small cell alone would be recovered from a known total: another is hidden too
+        self.assertHidesNoSingleCell(t)
+        shown = [t.value(r, 1) for r in range(len(t) - 1) if not t.suppressed(r, 1)]
+        self.assertEqual(t.value(TOTAL, 1), sum(shown))
+        self.assertLess(t.value(TOTAL, 1), 28)
+        self.assertEqual(self.store.report(OFFER, k=3)["matches_by_state"].cell("completed", 1),
+                         "<3")
+
+    def test_suppression_of_the_cross_table(self):
+        full = self.store.report(OFFER, k=1)["matches_started"]
+        self.assertEqual(full.columns, ["municipality", "2021", "2022", TOTAL])
+        self.assertEqual(full.rows, [["Haarlem", "7", "6", "13"], ["Heemstede", "2", "6", "8"],
+                                     ["Zandvoort", "0", "1", "1"], [TOTAL, "9", "13", "22"]])
+        t = self.store.report(OFFER)["matches_started"]
+        self.assertEqual(t.cell("Heemstede", "2021"), "<5")
+        self.assertEqual(t.cell("Zandvoort", "2022"), "<5")
+        self.assertEqual(t.cell("Haarlem", "2021"), "7")
+        self.assertHidesNoSingleCell(t)
+        # the subtraction attack: no hidden cell equals a shown total minus shown cells
+        for r in range(len(t)):
+            for c in range(1, len(t.columns)):
+                if t.suppressed(r, c):
+                    self.assertIsNone(t.value(r, c))
+                    self.assertTrue(t.cell(r, c).startswith("<"))
+
+    def assertHidesNoSingleCell(self, table):
+        """No row and no column of counts has exactly one suppressed cell, and every total
+        is the sum of the shown cells of its row or column."""
+        cols = table.columns
+        count_cols = [c for c in range(1, len(cols)) if cols[c] != TOTAL]
+        rows = [r for r in range(len(table)) if table.cell(r, 0) != TOTAL]
+        total_row = next((r for r in range(len(table)) if table.cell(r, 0) == TOTAL), None)
+        total_col = cols.index(TOTAL) if TOTAL in cols else None
+        lines = [[(r, c) for r in rows] for c in count_cols]
+        if len(count_cols) > 1:
+            lines += [[(r, c) for c in count_cols] for r in rows]
+        for line in lines:
+            hidden = [cell for cell in line if table.suppressed(*cell)]
+            self.assertNotEqual(len(hidden), 1, (table.name, line, table.rows))
+        for c in count_cols:
+            if total_row is not None:
+                shown = sum(table.value(r, c) or 0 for r in rows)
+                self.assertEqual(table.value(total_row, c), shown, (table.name, cols[c]))
+        for r in rows:
+            if total_col is not None:
+                shown = sum(table.value(r, c) or 0 for c in count_cols)
+                self.assertEqual(table.value(r, total_col), shown, (table.name, r))
+
+    def test_reviews_effects_and_formal_help(self):
+        full = self.store.report(OFFER, k=1)
+        rv = full["reviews"]
+        self.assertEqual(rv.columns, ["kind", "reviews", "with a mark", "mean mark",
+                                      "safety concerns"])
+        self.assertEqual(rv.row("trial"), ["trial", "6", "6", "7.5", "1"])
+        self.assertEqual(rv.value("final", "mean mark"), 9)
+        fh = full["formal_help"]
+        self.assertEqual(numbers(fh, 1)["prevented"], 1)
+        self.assertEqual(numbers(fh, 1)["referred"], 1)
+        self.assertEqual(fh.value("percent prevented, reduced or stopped", 1), 50)
+        eff = full["effects"]
+        self.assertEqual(eff.as_dicts()[6]["effect"], "rest")
+        self.assertEqual(eff.value("rest", "scored"), 2)
+        self.assertEqual(eff.value("rest", "mean score"), 2)
+        # with k = 5 the two final reviews are small cells: their mean and share go too
+        rep = self.store.report(OFFER)
+        self.assertEqual(rep["reviews"].cell("final", "reviews"), "<5")
+        self.assertIsNone(rep["reviews"].value("final", "mean mark"))
+        self.assertEqual(rep["reviews"].value("trial", "mean mark"), 7.5)
+        self.assertTrue(rep["reviews"].suppressed("trial", "safety concerns"))
+        share = rep["formal_help"]
+        self.assertIsNone(share.value("percent prevented, reduced or stopped", 1))
+        self.assertIsNone(rep["effects"].value("rest", "mean score"))
+
+    def test_period_and_as_of(self):
+        rep = self.store.report(OFFER, k=1, start="2022-01-01", end="2022-12-31")
+        self.assertEqual(rep["matches_started"].columns, ["municipality", "2022"])
+        self.assertEqual(rep["reviews"].value("trial", "reviews"), 6)
+        d = rep.to_dict()
+        self.assertEqual((d["from"], d["to"], d["k"]), ("2022-01-01", "2022-12-31", 1))
+        before = self.store.report(OFFER, k=1, end="2020-12-31")
+        self.assertEqual(before["matches_started"].rows, [])
+        self.assertEqual(self.store.report(OFFER, as_of="2022-06-30").to_dict()["as_of"],
+                         "2022-06-30")
+
+    def test_bad_options(self):
+        st = self.store
+        before = st.export_json()
+        for k in (0, -3):
+            with self.assertRaises(itav.InvalidArgument, msg=k) as cm:
+                st.report(OFFER, k=k)
+            self.assertIn("k", str(cm.exception))
+        with self.assertRaises(itav.InvalidArgument):
+            st.report(OFFER, start="2022-12-31", end="2022-01-01")
+        with self.assertRaises(itav.NotFound) as cm:
+            st.report("no-such-offer")
+        self.assertIn("no-such-offer", str(cm.exception))
+        for v in (0, _lib.ITAV_REPORT_OPTIONS_VERSION + 1):
+            with self.assertRaises(itav.VersionError):
+                st.report_programme(OFFER, _lib.itav_report_options(version=v))
+        with self.assertRaises(TypeError):
+            st.report(OFFER, k="5")
+        self.assertEqual(st.export_json(), before)
+        # the defaults of a raw call are k = 5
+        self.assertEqual(st.report_programme(OFFER).to_dict()["k"], 5)
+
+    def test_formats(self):
+        rep = self.store.report(OFFER)
+        d = rep.to_dict()
+        self.assertEqual(d["format"], "itav-report/1")
+        self.assertEqual(d["title"], rep.title)
+        self.assertEqual([t["name"] for t in d["tables"]], rep.table_names)
+        mbs = next(t for t in d["tables"] if t["name"] == "matches_by_state")
+        self.assertEqual(dict((row[0], row[1]) for row in mbs["rows"])["completed"], "<5")
+        self.assertEqual(rep.write("json"), rep.to_json())
+        rows = list(csv.reader(io.StringIO(rep.to_csv())))
+        self.assertEqual(rows[0], ["table", "row", "column", "value", "suppressed"])
+        completed = [r for r in rows if r[0] == "matches_by_state" and r[2] == "matches" and
+                     r[1] == "5"]
+        self.assertEqual(completed, [["matches_by_state", "5", "matches", "<5", "1"]])
+        self.assertEqual(rep.write(itav.ReportFormat.CSV), rep.to_csv())
+        md = rep.to_markdown()
+        self.assertEqual(rep.write("md"), md)
+        self.assertEqual(rep.write(itav.ReportFormat.MARKDOWN), md)
+        self.assertIn("| completed | <5 |", md)
+        self.assertIn("#", md)
+        # a suppressed number is in no format
+        for text in (rep.to_json(), rep.to_csv(), md):
+            self.assertNotIn("completed | 2 |", text)
+        with self.assertRaises(itav.InvalidArgument) as cm:
+            rep.write("pdf")
+        self.assertIn("json, csv, md", str(cm.exception))
+
+
+class TestProgramme(unittest.TestCase):
+    def test_programme_covers_its_member_offers(self):
+        with small_store() as st:
+            st.create(itav.Offer("bg-programme", "buurtgezinnen"))
+            of = st.get_offer(OFFER)
+            self.assertIsNone(of.programme)
+            of.programme = "bg-programme"
+            of.set_source("programme", "002:L1")
+            st.update(of)
+            self.assertEqual(st.get_offer(OFFER).programme, "bg-programme")
+            self.assertEqual(st.get_offer(OFFER).source("programme"), "002:L1")
+            st.create(asking("bg-zk-a001", municipality="Haarlem"))
+            st.create(supporter("bg-zk-s001", municipality="Haarlem"))
+            st.propose("bg-zk-a001", "bg-zk-s001", "2021-06-01")
+            rep = st.report("bg-programme", k=1)
+            self.assertEqual(rep.title, "Programme report: bg-programme")
+            self.assertIn(OFFER, rep.to_dict()["members"])
+            self.assertEqual(rep["matches_by_state"].value("proposed", 1), 1)
+            self.assertEqual(st.report(OFFER, k=1)["matches_by_state"].value("proposed", 1), 1)
+            # the offer itself, a missing programme, a programme inside a programme: refused
+            before = st.export_json()
+            for programme, exc in ((OFFER, itav.InvalidArgument),
+                                   ("no-such-programme", itav.NotFound)):
+                of = st.get_offer(OFFER)
+                of.programme = programme
+                with self.assertRaises(exc, msg=programme) as cm:
+                    st.update(of)
+                self.assertIn(programme, str(cm.exception))
+            prog = st.get_offer("bg-programme")
+            prog.programme = OFFER
+            with self.assertRaises(itav.InvalidArgument):
+                st.update(prog)
+            with self.assertRaises(itav.InUse):
+                st.delete_offer("bg-programme")
+            self.assertEqual(st.export_json(), before)
+            with self.assertRaises(itav.InvalidArgument) as cm:
+                of.programme = "Not An Id"
+            self.assertIn("a-z", str(cm.exception))
+            of.programme = None
+            self.assertIsNone(of.programme)
+
+
+    def test_offer_lists_of_a_member_offer(self):
+        of = itav.Offer("bg-leiden", "buurtgezinnen", municipalities=["Leiden", "Oegstgeest"],
+                        programme="bg-programme")
+        of.add_figure(itav.Figure("families", "at_least", 20, period="2021"))
+        del of.municipalities[1]
+        of.remove_figure(0)
+        self.assertEqual((list(of.municipalities), of.reach, of.programme),
+                         (["Leiden"], [], "bg-programme"))
+
+
+class TestCatalogueReport(unittest.TestCase):
+    """The ITAV Hoeksche Waard programme reproduced from seed 000: the first real report."""
+
+    def test_itav_report(self):
+        with itav.open() as st:
+            st.load_catalog()
+            rep = st.report("itav-hoeksche-waard-2020")
+            self.assertEqual(rep.title, "Programme report: itav-hoeksche-waard-2020")
+            ind = rep["indicators"]
+            self.assertGreaterEqual(len(ind), 3)
+            for r in range(len(ind)):
+                self.assertIn(ind.cell(r, "attainment"), {a.code for a in itav.Attainment})
+                self.assertRegex(ind.cell(r, "source"), r"^000:L\d+")
+            reach = rep["reach"]
+            self.assertGreater(len(reach), 0)
+            self.assertNotIn(TOTAL, [reach.cell(r, 0) for r in range(len(reach))])
+            md = rep.to_markdown()
+            self.assertIn("itav-hoeksche-waard-2020", md)
+
+
+class TestStructs(unittest.TestCase):
+    """The three versioned structs of issue 4 against the C compiler's view of the headers."""
+
+    PROBE = textwrap.dedent(r"""
+        #include <stddef.h>
+        #include <stdio.h>
+        #include "itav.h"
+        #define F(s, m) printf(#s "." #m " %zu %zu\n", offsetof(s, m), sizeof(((s *)0)->m))
+        int main(void)
+        {
+            itav_portfolio_filter pf = ITAV_PORTFOLIO_FILTER_INIT;
+            itav_question q = ITAV_QUESTION_INIT;
+            itav_report_options o = ITAV_REPORT_OPTIONS_INIT;
+            printf("size.itav_portfolio_filter %zu\n", sizeof pf);
+            F(itav_portfolio_filter, version); F(itav_portfolio_filter, municipality);
+            F(itav_portfolio_filter, region); F(itav_portfolio_filter, ids);
+            F(itav_portfolio_filter, id_count); F(itav_portfolio_filter, source);
+            printf("size.itav_question %zu\n", sizeof q);
+            F(itav_question, version); F(itav_question, asker); F(itav_question, age_months);
+            F(itav_question, municipality); F(itav_question, needs); F(itav_question, channel);
+            printf("size.itav_report_options %zu\n", sizeof o);
+            F(itav_report_options, version); F(itav_report_options, k);
+            F(itav_report_options, as_of); F(itav_report_options, from);
+            F(itav_report_options, to);
+            printf("init.portfolio %u %d %d %d %zu %d\n", pf.version, pf.municipality != NULL,
+                   pf.region != NULL, pf.ids != NULL, pf.id_count, (int)pf.source);
+            printf("init.question %u %d %ld %d %u %d\n", q.version, (int)q.asker,
+                   (long)q.age_months, q.municipality != NULL, q.needs, (int)q.channel);
+            printf("init.options %u %d %ld %ld %ld\n", o.version, o.k, (long)o.as_of,
+                   (long)o.from, (long)o.to);
+            printf("consts %d %d %d %d %d %d %u %d\n", ITAV_EFFECT_COUNT,
+                   ITAV_EFFECT_LAST_CHILD, ITAV_EFFECT_UNKNOWN, ITAV_PORTFOLIO_FILTER_VERSION,
+                   ITAV_QUESTION_VERSION, ITAV_REPORT_OPTIONS_VERSION, ITAV_THEME_ALL,
+                   ITAV_PLAN_FIELD_COUNT);
+            return 0;
+        }
+    """)
+
+    @classmethod
+    def setUpClass(cls):
+        cc = os.environ.get("CC") or shutil.which("cc") or shutil.which("gcc")
+        if not cc or not os.path.isdir(INCLUDE):
+            raise unittest.SkipTest("no C compiler or headers to compare the structs with")
+        cls.tmp = tempfile.mkdtemp(prefix="itav-probe-")
+        src, exe = os.path.join(cls.tmp, "probe.c"), os.path.join(cls.tmp, "probe")
+        with open(src, "w") as f:
+            f.write(cls.PROBE)
+        subprocess.run([cc, "-std=c11", "-I", INCLUDE, "-o", exe, src], check=True)
+        out = subprocess.run([exe], check=True, capture_output=True, text=True).stdout
+        cls.c = {line.split()[0]: line.split()[1:] for line in out.splitlines()}
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def check(self, struct, name):
+        self.assertEqual(ctypes.sizeof(struct), int(self.c["size." + name][0]), name)
+        c_fields = [k.split(".", 1)[1] for k in self.c if k.startswith(name + ".")]
+        self.assertEqual([f for f, _ in struct._fields_], c_fields)
+        for field, ctype in struct._fields_:
+            off, size = (int(x) for x in self.c["%s.%s" % (name, field)])
+            self.assertEqual(getattr(struct, field).offset, off, field)
+            self.assertEqual(ctypes.sizeof(ctype), size, field)
+
+    def test_layouts(self):
+        self.check(_lib.itav_portfolio_filter, "itav_portfolio_filter")
+        self.check(_lib.itav_question, "itav_question")
+        self.check(_lib.itav_report_options, "itav_report_options")
+
+    def test_inits_match_the_macros(self):
+        pf, q, o = _lib.itav_portfolio_filter(), _lib.itav_question(), \
+            _lib.itav_report_options()
+        self.assertEqual([pf.version, int(pf.municipality is not None),
+                          int(pf.region is not None), int(bool(pf.ids)), pf.id_count,
+                          pf.source], [int(x) for x in self.c["init.portfolio"]])
+        self.assertEqual([q.version, q.asker, q.age_months, int(q.municipality is not None),
+                          q.needs, q.channel], [int(x) for x in self.c["init.question"]])
+        self.assertEqual([o.version, o.k, o.as_of, getattr(o, "from"), o.to],
+                         [int(x) for x in self.c["init.options"]])
+
+    def test_constants(self):
+        self.assertEqual([int(x) for x in self.c["consts"]],
+                         [_lib.ITAV_EFFECT_COUNT, _lib.ITAV_EFFECT_LAST_CHILD,
+                          _lib.ITAV_EFFECT_UNKNOWN, _lib.ITAV_PORTFOLIO_FILTER_VERSION,
+                          _lib.ITAV_QUESTION_VERSION, _lib.ITAV_REPORT_OPTIONS_VERSION,
+                          _lib.ITAV_THEME_ALL, _lib.ITAV_PLAN_FIELD_COUNT])
+
+
+if __name__ == "__main__":
+    unittest.main()
