@@ -70,18 +70,30 @@ static json_t *number(double v)
     return json_real(v);
 }
 
+/* A qualified quantity {"qualifier", "value" | "min"/"max", "text"} as figures, baselines
+ * and measurements write it; NULL for lack of memory. */
+static json_t *encode_quantity(itav_qualifier qualifier, double min, double max,
+                               const char *text)
+{
+    json_t *q = json_object();
+    bool ok = q && put_code(q, "qualifier", ITAV_CODE_QUALIFIER, qualifier);
+    if (ok && qualifier == ITAV_QTY_RANGE)
+        ok = put(q, "min", number(min)) && put(q, "max", number(max));
+    else if (ok && qualifier != ITAV_QTY_TEXT)
+        ok = put(q, "value", number(min));
+    if (!ok || !put_text(q, "text", text)) {
+        json_decref(q);
+        return NULL;
+    }
+    return q;
+}
+
 static json_t *encode_figure(const itav_figure *f)
 {
-    json_t *o = json_object(), *q = json_object();
-    bool ok = o && q && put_text(o, "what", f->what) &&
-              put_code(q, "qualifier", ITAV_CODE_QUALIFIER, f->qualifier);
-    if (ok && f->qualifier == ITAV_QTY_RANGE)
-        ok = put(q, "min", number(f->min)) && put(q, "max", number(f->max));
-    else if (ok && f->qualifier != ITAV_QTY_TEXT)
-        ok = put(q, "value", number(f->min));
-    ok = ok && put_text(q, "text", f->text) && attach(o, "quantity", &q) &&
-         put_text(o, "period", f->period) && put_text(o, "where", f->where) &&
-         put_text(o, "note", f->note) && put_text(o, "source", f->source);
+    json_t *o = json_object(), *q = encode_quantity(f->qualifier, f->min, f->max, f->text);
+    bool ok = o && q && put_text(o, "what", f->what) && attach(o, "quantity", &q) &&
+              put_text(o, "period", f->period) && put_text(o, "where", f->where) &&
+              put_text(o, "note", f->note) && put_text(o, "source", f->source);
     json_decref(q);
     if (!ok) {
         json_decref(o);
@@ -117,20 +129,29 @@ static bool put_sources(json_t *obj, const itav__sources *s, const char *const *
     return ok;
 }
 
+/* A set of bits as an array of their codes, lowest bit first; nothing for an empty set. */
+static bool put_bits(json_t *obj, const char *key, itav_code_type type, unsigned bits)
+{
+    if (!bits)
+        return true;
+    json_t *a = json_array();
+    bool ok = a != NULL;
+    for (unsigned bit = 1; ok && bit && bit <= bits; bit <<= 1)
+        if (bits & bit)
+            ok = push(a, json_string(itav_code_name(type, (int)bit)));
+    ok = ok && attach(obj, key, &a);
+    json_decref(a);
+    return ok;
+}
+
 static bool put_audience(json_t *o, const itav_intervention *iv)
 {
     if (!iv->audience && iv->age_min == ITAV_AGE_NONE && iv->age_max == ITAV_AGE_NONE &&
         !iv->conditions)
         return true;
-    json_t *a = json_object(), *who = NULL, *age = NULL;
+    json_t *a = json_object(), *age = NULL;
     bool ok = a != NULL;
-    if (ok && iv->audience) {
-        ok = (who = json_array()) != NULL;
-        for (unsigned bit = 1; ok && bit <= ITAV_AUDIENCE_PROFESSIONALS; bit <<= 1)
-            if (iv->audience & bit)
-                ok = push(who, json_string(itav_code_name(ITAV_CODE_AUDIENCE, (int)bit)));
-        ok = ok && attach(a, "who", &who);
-    }
+    ok = ok && put_bits(a, "who", ITAV_CODE_AUDIENCE, iv->audience);
     if (ok && (iv->age_min != ITAV_AGE_NONE || iv->age_max != ITAV_AGE_NONE)) {
         ok = (age = json_object()) != NULL &&
              (iv->age_min == ITAV_AGE_NONE || put(age, "min", json_integer(iv->age_min))) &&
@@ -138,7 +159,6 @@ static bool put_audience(json_t *o, const itav_intervention *iv)
              attach(a, "age_months", &age);
     }
     ok = ok && put_text(a, "conditions", iv->conditions) && attach(o, "audience", &a);
-    json_decref(who);
     json_decref(age);
     json_decref(a);
     return ok;
@@ -207,7 +227,8 @@ static json_t *encode_intervention(const itav_intervention *iv)
               put_list(o, "municipalities", &iv->text[ITAV_TEXT_MUNICIPALITIES]) &&
               put_list(o, "regions", &iv->text[ITAV_TEXT_REGIONS]) &&
               (!iv->since || put(o, "since", json_integer(iv->since))) &&
-              put_audience(o, iv) && put_code(o, "setting", ITAV_CODE_SETTING, iv->setting) &&
+              put_audience(o, iv) && put_bits(o, "themes", ITAV_CODE_THEME, iv->themes) &&
+              put_code(o, "setting", ITAV_CODE_SETTING, iv->setting) &&
               put_code(o, "scope", ITAV_CODE_SCOPE, iv->scope) &&
               put_code(o, "channel", ITAV_CODE_CHANNEL, iv->channel) && put_roles(o, iv) &&
               put_list(o, "phases", &iv->text[ITAV_TEXT_PHASES]) && put_elements(o, iv) &&
@@ -240,7 +261,8 @@ static json_t *encode_offer(const itav_offer *of)
               put_list(o, "municipalities", &of->municipalities) &&
               put_text(o, "region", of->region) && put_text(o, "provider", of->provider) &&
               put_date(o, "start", of->start) && put_date(o, "end", of->end) &&
-              put_text(o, "contact", of->contact) && put_figures(o, "targets", &of->targets) &&
+              put_text(o, "contact", of->contact) && put_text(o, "programme", of->programme) &&
+              put_figures(o, "targets", &of->targets) &&
               put_figures(o, "reach", &of->reach) && put_plan(o, of->plan) &&
               put_sources(o, &of->sources, itav__offer_fields);
     if (!ok) {
@@ -581,6 +603,20 @@ static int ref_member(dec *d, const json_t *obj, const char *path, const char *k
     return rc;
 }
 
+/* The codes of a table, joined by ", " (as many as fit). */
+static void code_list(char *expected, size_t size, itav_code_type type)
+{
+    expected[0] = '\0';
+    for (int v = 1; v <= 64; v++) {
+        const char *name = itav_code_name(type, v);
+        if (name && strlen(expected) + strlen(name) + 3 < size) {
+            if (*expected)
+                strcat(expected, ", ");
+            strcat(expected, name);
+        }
+    }
+}
+
 /* An enum member given by code; *out is 0 if missing. */
 static int code_member(dec *d, const json_t *obj, const char *path, const char *key,
                        itav_code_type type, int *out)
@@ -591,16 +627,9 @@ static int code_member(dec *d, const json_t *obj, const char *path, const char *
     if (rc != ITAV_OK || !s)
         return rc;
     if (itav_code_parse(out, type, s) != ITAV_OK) {
-        char p[PATH_MAX_LEN], expected[256] = "";
+        char p[PATH_MAX_LEN], expected[256];
         join(p, path, key);
-        for (int v = 1; v <= 64; v++) {
-            const char *name = itav_code_name(type, v);
-            if (name && strlen(expected) + strlen(name) + 3 < sizeof expected) {
-                if (*expected)
-                    strcat(expected, ", ");
-                strcat(expected, name);
-            }
-        }
+        code_list(expected, sizeof expected, type);
         return problem(d, p, "unknown value \"%s\" (expected one of: %s)", s, expected);
     }
     return ITAV_OK;
@@ -664,17 +693,14 @@ static int number_member(dec *d, const json_t *q, const char *path, const char *
     return ITAV_OK;
 }
 
-static int decode_figure(dec *d, const json_t *v, const char *path, itav__figlist *list)
+/* Decodes the member "quantity" of v (see encode_quantity()); qp receives its path. */
+static int decode_quantity(dec *d, const json_t *v, const char *path, char *qp, int *qualifier,
+                           double *minp, double *maxp, const char **qtextp)
 {
-    static const char *const members[] = {"what", "quantity", "period", "where", "note",
-                                          "source", NULL};
     static const char *const qmembers[] = {"qualifier", "value", "min", "max", "text", NULL};
-    char qp[PATH_MAX_LEN];
-    const char *what, *qtext, *period, *where, *note, *source;
+    const char *qtext;
     int qual, rc;
     double min = 0, max = 0;
-    if ((rc = object(d, v, path, members, 2)) || (rc = required_text(d, v, path, "what", &what)))
-        return rc;
     const json_t *q = json_object_get(v, "quantity");
     join(qp, path, "quantity");
     if ((rc = object(d, q, qp, qmembers, 1)) ||
@@ -706,6 +732,24 @@ static int decode_figure(dec *d, const json_t *v, const char *path, itav__figlis
             return rc;
         max = min;
     }
+    *qualifier = qual;
+    *minp = min;
+    *maxp = max;
+    *qtextp = qtext;
+    return ITAV_OK;
+}
+
+static int decode_figure(dec *d, const json_t *v, const char *path, itav__figlist *list)
+{
+    static const char *const members[] = {"what", "quantity", "period", "where", "note",
+                                          "source", NULL};
+    char qp[PATH_MAX_LEN];
+    const char *what, *qtext, *period, *where, *note, *source;
+    int qual, rc;
+    double min, max;
+    if ((rc = object(d, v, path, members, 2)) || (rc = required_text(d, v, path, "what", &what)) ||
+        (rc = decode_quantity(d, v, path, qp, &qual, &min, &max, &qtext)))
+        return rc;
     if ((rc = text(d, v, path, "period", &period)) || (rc = text(d, v, path, "where", &where)) ||
         (rc = text(d, v, path, "note", &note)) ||
         (rc = ref_member(d, v, path, "source", &source)))
@@ -820,6 +864,35 @@ static int decode_audience(dec *d, const json_t *obj, const char *path, itav_int
     return itav__set_text(&iv->conditions, cond) ? nomem(d, p) : ITAV_OK;
 }
 
+/* An array of bit codes (ITAV_CODE_THEME, ...) as their union; an unknown code is refused
+ * with the legal ones. */
+static int bits_member(dec *d, const json_t *obj, const char *path, const char *key,
+                       itav_code_type type, unsigned *out)
+{
+    char p[PATH_MAX_LEN], pi[PATH_MAX_LEN];
+    const json_t *a = json_object_get(obj, key);
+    *out = 0;
+    if (!a)
+        return ITAV_OK;
+    join(p, path, key);
+    if (!json_is_array(a))
+        return problem(d, p, "expected an array of codes, found %s", type_name(a));
+    for (size_t i = 0; i < json_array_size(a); i++) {
+        const json_t *v = json_array_get(a, i);
+        int bit;
+        join_index(pi, p, i);
+        if (!json_is_string(v) || itav_code_parse(&bit, type, json_string_value(v)) != ITAV_OK) {
+            char expected[512] = "";
+            for (unsigned b = 1; b && itav_code_name(type, (int)b); b <<= 1)
+                if (strlen(expected) + strlen(itav_code_name(type, (int)b)) + 3 < sizeof expected)
+                    strcat(strcat(expected, *expected ? ", " : ""), itav_code_name(type, (int)b));
+            return problem(d, pi, "unknown code (expected one of: %s)", expected);
+        }
+        *out |= (unsigned)bit;
+    }
+    return ITAV_OK;
+}
+
 static int decode_roles(dec *d, const json_t *obj, const char *path, itav_intervention *iv)
 {
     static const char *const members[] = {"role", "description", "vog", "training", NULL};
@@ -907,9 +980,9 @@ static int decode_plan(dec *d, const json_t *obj, const char *path,
                        itav_plan **slot); /* with the plans, below */
 
 static const char *const intervention_members[] = {"id", "name", "kind", "summary",
-    "providers", "municipalities", "regions", "since", "audience", "setting", "scope",
-    "channel", "roles", "phases", "elements", "evidence_level", "reach", "works", "improve",
-    "links", "plan", "sources", NULL};
+    "providers", "municipalities", "regions", "since", "audience", "themes", "setting",
+    "scope", "channel", "roles", "phases", "elements", "evidence_level", "reach", "works",
+    "improve", "links", "plan", "sources", NULL};
 
 static int decode_intervention(dec *d, const json_t *v, const char *path,
                                itav_intervention **out)
@@ -949,7 +1022,9 @@ static int decode_intervention(dec *d, const json_t *v, const char *path,
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
         if ((rc = text_array(d, v, path, lists[i].key, &iv->text[lists[i].list])))
             goto fail;
-    if ((rc = decode_audience(d, v, path, iv)) || (rc = decode_roles(d, v, path, iv)) ||
+    if ((rc = decode_audience(d, v, path, iv)) ||
+        (rc = bits_member(d, v, path, "themes", ITAV_CODE_THEME, &iv->themes)) ||
+        (rc = decode_roles(d, v, path, iv)) ||
         (rc = decode_elements(d, v, path, iv)) ||
         (rc = figure_array(d, v, path, "reach", &iv->reach)) ||
         (rc = decode_plan(d, v, path, &iv->plan)) ||
@@ -979,12 +1054,12 @@ static int date_member(dec *d, const json_t *obj, const char *path, const char *
 }
 
 static const char *const offer_members[] = {"id", "intervention", "name", "municipalities",
-    "region", "provider", "start", "end", "contact", "targets", "reach", "plan", "sources",
-    NULL};
+    "region", "provider", "start", "end", "contact", "programme", "targets", "reach", "plan",
+    "sources", NULL};
 
 static int decode_offer(dec *d, const json_t *v, const char *path, itav_offer **out)
 {
-    const char *id, *intervention, *name, *region, *provider, *contact;
+    const char *id, *intervention, *name, *region, *provider, *contact, *programme = NULL;
     int32_t start, end;
     itav_offer *of = NULL;
     int rc;
@@ -993,6 +1068,8 @@ static int decode_offer(dec *d, const json_t *v, const char *path, itav_offer **
         (rc = text(d, v, path, "name", &name)) || (rc = text(d, v, path, "region", &region)) ||
         (rc = text(d, v, path, "provider", &provider)) ||
         (rc = text(d, v, path, "contact", &contact)) ||
+        (json_object_get(v, "programme") &&
+         (rc = id_member(d, v, path, "programme", &programme))) ||
         (rc = date_member(d, v, path, "start", &start)) ||
         (rc = date_member(d, v, path, "end", &end)))
         return rc;
@@ -1006,7 +1083,8 @@ static int decode_offer(dec *d, const json_t *v, const char *path, itav_offer **
     of->start = start;
     of->end = end;
     if (itav__set_text(&of->name, name) || itav__set_text(&of->region, region) ||
-        itav__set_text(&of->provider, provider) || itav__set_text(&of->contact, contact)) {
+        itav__set_text(&of->provider, provider) || itav__set_text(&of->contact, contact) ||
+        itav__set_text(&of->programme, programme)) {
         rc = nomem(d, path);
         goto fail;
     }
@@ -1099,7 +1177,7 @@ static int decode_plan(dec *d, const json_t *obj, const char *path, itav_plan **
 {
     static const char *const members[] = {"trial", "trial_months", "review_months",
         "max_months", "max_distance_m", "vog", "vog_valid_months", "training", "criteria",
-        "sources", NULL};
+        "final_review", "sources", NULL};
     char p[PATH_MAX_LEN], pf[PATH_MAX_LEN];
     const json_t *v = json_object_get(obj, "plan");
     itav_plan *plan;
@@ -1634,16 +1712,108 @@ ITAV_API int itav_match_to_json(char **out, const itav_match *m)
 /* ISSUE4-REVIEW-CODEC: encode_review() and decode_review() (same pattern as matches). */
 static json_t *encode_review(const itav_review *r)
 {
-    (void)r;
-    return NULL;
+    json_t *o = json_object(), *effects = json_object();
+    bool ok = o && effects && put_text(o, "id", r->id) && put_text(o, "match", r->match) &&
+              put_text(o, "offer", r->offer) &&
+              put_code(o, "kind", ITAV_CODE_REVIEW_KIND, r->kind) && put_date(o, "date", r->date) &&
+              put_code(o, "respondent", ITAV_CODE_RESPONDENT, r->respondent) &&
+              (!r->satisfaction || put(o, "satisfaction", json_integer(r->satisfaction))) &&
+              (!r->safety || put(o, "safety_concern", json_true())) &&
+              put_text(o, "safety_note", r->safety_note);
+    for (int e = 1; ok && e <= ITAV_EFFECT_COUNT; e++)
+        if (r->effect[e] != ITAV_EFFECT_UNKNOWN)
+            ok = put(effects, itav_code_name(ITAV_CODE_EFFECT, e), json_integer(r->effect[e]));
+    ok = ok && (!json_object_size(effects) || attach(o, "effects", &effects)) &&
+         put_code(o, "formal_help", ITAV_CODE_FORMAL_HELP, r->help) &&
+         put_text(o, "note", r->note);
+    json_decref(effects);
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static const char *const review_members[] = {"id", "match", "offer", "kind", "date",
+    "respondent", "satisfaction", "safety_concern", "safety_note", "effects", "formal_help",
+    "note", NULL};
+
+/* The member "effects": known scores by effect code, each -2 to +2. */
+static int review_effects(dec *d, const json_t *obj, const char *path, itav_review *r)
+{
+    char p[PATH_MAX_LEN], pe[PATH_MAX_LEN];
+    const json_t *v = json_object_get(obj, "effects"), *score;
+    const char *key;
+    if (!v)
+        return ITAV_OK;
+    join(p, path, "effects");
+    if (!json_is_object(v))
+        return problem(d, p, "expected an object of effect scores, found %s", type_name(v));
+    json_object_foreach((json_t *)v, key, score) {
+        int effect;
+        char expected[256];
+        join(pe, p, key);
+        if (itav_code_parse(&effect, ITAV_CODE_EFFECT, key) != ITAV_OK) {
+            code_list(expected, sizeof expected, ITAV_CODE_EFFECT);
+            return problem(d, pe, "unknown effect \"%s\" (expected one of: %s)", key,
+                           expected);
+        }
+        if (!json_is_integer(score) || json_integer_value(score) < -2 ||
+            json_integer_value(score) > 2)
+            return problem(d, pe, "expected an integer from -2 to 2 (leave an unknown score "
+                                  "out)");
+        r->effect[effect] = (signed char)json_integer_value(score);
+    }
+    return ITAV_OK;
 }
 
 static int decode_review(dec *d, const json_t *v, const char *path, itav_review **out)
 {
-    (void)v;
+    const char *id, *match, *offer, *safety_note, *note;
+    char p[PATH_MAX_LEN];
+    int kind, respondent, help, rc;
+    long satisfaction = 0;
+    bool present;
+    int32_t date;
+    itav_review *r = NULL;
     *out = NULL;
-    snprintf(d->err, d->errsize, "%s: reviews are not implemented yet", path);
-    return ITAV_EFORMAT;
+    if ((rc = object(d, v, path, review_members, 6)) || (rc = id_member(d, v, path, "id", &id)) ||
+        (rc = id_member(d, v, path, "match", &match)) ||
+        (rc = id_member(d, v, path, "offer", &offer)) ||
+        (rc = code_member(d, v, path, "kind", ITAV_CODE_REVIEW_KIND, &kind)) ||
+        (rc = date_member(d, v, path, "date", &date)) ||
+        (rc = code_member(d, v, path, "respondent", ITAV_CODE_RESPONDENT, &respondent)) ||
+        (rc = int_member(d, v, path, "satisfaction", 1, 10, &present, &satisfaction)) ||
+        (rc = text(d, v, path, "safety_note", &safety_note)) ||
+        (rc = code_member(d, v, path, "formal_help", ITAV_CODE_FORMAL_HELP, &help)) ||
+        (rc = text(d, v, path, "note", &note)))
+        return rc;
+    if (!kind || !respondent || date == ITAV_DATE_NONE)
+        return problem(d, path, "kind, date and respondent must not be empty");
+    const json_t *concern = json_object_get(v, "safety_concern");
+    join(p, path, "safety_concern");
+    if (concern && !json_is_boolean(concern))
+        return problem(d, p, "expected true or false, found %s", type_name(concern));
+    if (safety_note && !json_is_true(concern)) {
+        join(p, path, "safety_note");
+        return problem(d, p, "a note without a safety concern (\"safety_concern\": true)");
+    }
+    if (itav_review_new(&r, (itav_review_kind)kind, date, (itav_respondent)respondent) ||
+        !(r->id = itav__strdup(id)) || !(r->match = itav__strdup(match)) ||
+        !(r->offer = itav__strdup(offer)) ||
+        itav_review_set_safety(r, json_is_true(concern), safety_note) ||
+        itav_review_set_note(r, note)) {
+        itav_review_free(r);
+        return nomem(d, path);
+    }
+    r->satisfaction = (int)satisfaction;
+    r->help = (itav_formal_help)help;
+    if ((rc = review_effects(d, v, path, r)) != ITAV_OK) {
+        itav_review_free(r);
+        return rc;
+    }
+    *out = r;
+    return ITAV_OK;
 }
 
 int itav__review_encode(char **out, const itav_review *r, bool pretty)
@@ -1665,18 +1835,265 @@ int itav__review_decode(itav_review **out, const char *json, size_t size, char *
 
 /* ---- indicators (record codec) ---- */
 /* ISSUE4-INDICATOR-CODEC: encode_indicator() and decode_indicator(). */
+static json_t *encode_target(const itav__target *t)
+{
+    json_t *o = json_object();
+    bool ok = o && put_code(o, "comparator", ITAV_CODE_COMPARATOR, t->cmp) &&
+              put(o, "value", number(t->value)) &&
+              (t->cmp != ITAV_CMP_BETWEEN || put(o, "high", number(t->high))) &&
+              (!t->relative || put(o, "relative", json_true())) &&
+              put_date(o, "deadline", t->deadline) && put_text(o, "text", t->text) &&
+              put_text(o, "source", t->source);
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static json_t *encode_measurement(const itav__measurement *m)
+{
+    json_t *o = json_object();
+    bool ok = o && put_date(o, "date", m->date) && put_text(o, "period", m->period) &&
+              put(o, "quantity", encode_quantity(m->qty.qualifier, m->qty.min, m->qty.max,
+                                                 m->text)) &&
+              put_text(o, "source", m->source);
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
 static json_t *encode_indicator(const itav_indicator *ind)
 {
-    (void)ind;
-    return NULL;
+    json_t *o = json_object(), *sub = NULL, *a = NULL;
+    bool ok = o && put_text(o, "id", ind->id) && put_text(o, "offer", ind->offer) &&
+              put_code(o, "type", ITAV_CODE_MEASURE, ind->type) &&
+              put_text(o, "name", ind->name) && put_text(o, "unit", ind->unit);
+    if (ok && !isnan(ind->scale_low))
+        ok = (sub = json_object()) && put(sub, "low", number(ind->scale_low)) &&
+             put(sub, "high", number(ind->scale_high)) && attach(o, "scale", &sub);
+    ok = ok && put_code(o, "derived", ITAV_CODE_DERIVED, ind->derived) &&
+         put_text(o, "municipality", ind->municipality);
+    if (ok && ind->has_baseline)
+        ok = (sub = json_object()) && put_date(sub, "date", ind->baseline_date) &&
+             put(sub, "quantity", encode_quantity(ind->baseline.qualifier, ind->baseline.min,
+                                                  ind->baseline.max, ind->baseline_text)) &&
+             put_text(sub, "source", ind->baseline_source) && attach(o, "baseline", &sub);
+    if (ok && ind->ntargets) {
+        ok = (a = json_array()) != NULL;
+        for (size_t i = 0; ok && i < ind->ntargets; i++)
+            ok = push(a, encode_target(&ind->targets[i]));
+        ok = ok && attach(o, "targets", &a);
+    }
+    if (ok && ind->nmeasurements) {
+        ok = (a = json_array()) != NULL;
+        for (size_t i = 0; ok && i < ind->nmeasurements; i++)
+            ok = push(a, encode_measurement(&ind->measurements[i]));
+        ok = ok && attach(o, "measurements", &a);
+    }
+    ok = ok && put_text(o, "note", ind->note) && put_text(o, "source", ind->source);
+    json_decref(sub);
+    json_decref(a);
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
 }
+
+static int decode_indicator_scale(dec *d, const json_t *v, const char *path,
+                                  itav_indicator *ind)
+{
+    static const char *const members[] = {"low", "high", NULL};
+    char p[PATH_MAX_LEN];
+    const json_t *sc = json_object_get(v, "scale");
+    double low, high;
+    int rc;
+    if (!sc)
+        return ITAV_OK;
+    join(p, path, "scale");
+    if ((rc = object(d, sc, p, members, 2)) || (rc = number_member(d, sc, p, "low", &low)) ||
+        (rc = number_member(d, sc, p, "high", &high)))
+        return rc;
+    if (ind->type != ITAV_MEASURE_RATING)
+        return problem(d, p, "only a rating has a scale of its own (a %s has a fixed one)",
+                       itav_code_name(ITAV_CODE_MEASURE, ind->type));
+    if (itav_indicator_set_scale(ind, low, high) != ITAV_OK)
+        return problem(d, p, "low %g must be below high %g", low, high);
+    return ITAV_OK;
+}
+
+/* The error of an indicator setter as a problem at path. */
+static int indicator_problem(dec *d, const char *path, int rc, const char *what)
+{
+    if (rc == ITAV_ENOMEM)
+        return nomem(d, path);
+    if (rc == ITAV_ERANGE)
+        return problem(d, path, "%s is off the indicator's scale", what);
+    if (rc == ITAV_EEXISTS)
+        return problem(d, path, "another measurement has the same date");
+    return problem(d, path, "not a valid %s", what);
+}
+
+static int decode_indicator_baseline(dec *d, const json_t *v, const char *path,
+                                     itav_indicator *ind)
+{
+    static const char *const members[] = {"date", "quantity", "source", NULL};
+    char p[PATH_MAX_LEN], qp[PATH_MAX_LEN];
+    const json_t *b = json_object_get(v, "baseline");
+    const char *qtext, *source;
+    double min, max;
+    int32_t date;
+    int qual, rc;
+    if (!b)
+        return ITAV_OK;
+    join(p, path, "baseline");
+    if ((rc = object(d, b, p, members, 2)) || (rc = date_member(d, b, p, "date", &date)) ||
+        (rc = decode_quantity(d, b, p, qp, &qual, &min, &max, &qtext)) ||
+        (rc = ref_member(d, b, p, "source", &source)))
+        return rc;
+    if (date == ITAV_DATE_NONE)
+        return problem(d, p, "required member \"date\" is empty");
+    rc = itav_indicator_set_baseline(ind, date, (itav_qualifier)qual, min, max, qtext, source);
+    return rc ? indicator_problem(d, qp, rc, "quantity") : ITAV_OK;
+}
+
+static int decode_indicator_target(dec *d, const json_t *t, const char *path,
+                                   itav_indicator *ind)
+{
+    static const char *const members[] = {"comparator", "value", "deadline", "high",
+                                          "relative", "text", "source", NULL};
+    char p[PATH_MAX_LEN];
+    const char *words, *source;
+    double value, high = 0;
+    int32_t deadline;
+    int cmp, rc;
+    if ((rc = object(d, t, path, members, 3)) ||
+        (rc = code_member(d, t, path, "comparator", ITAV_CODE_COMPARATOR, &cmp)) ||
+        (rc = number_member(d, t, path, "value", &value)) ||
+        (rc = date_member(d, t, path, "deadline", &deadline)) ||
+        (rc = text(d, t, path, "text", &words)) ||
+        (rc = ref_member(d, t, path, "source", &source)))
+        return rc;
+    if (!cmp || deadline == ITAV_DATE_NONE)
+        return problem(d, path, "comparator and deadline must not be empty");
+    join(p, path, "high");
+    if (cmp == ITAV_CMP_BETWEEN && (rc = number_member(d, t, path, "high", &high)))
+        return rc;
+    if (cmp != ITAV_CMP_BETWEEN && json_object_get(t, "high"))
+        return problem(d, p, "only a \"between\" target has a \"high\"");
+    if (cmp == ITAV_CMP_BETWEEN && high < value)
+        return problem(d, p, "%g is below the value %g", high, value);
+    const json_t *rel = json_object_get(t, "relative");
+    join(p, path, "relative");
+    if (rel && !json_is_boolean(rel))
+        return problem(d, p, "expected true or false, found %s", type_name(rel));
+    rc = itav_indicator_add_target(ind, (itav_comparator)cmp, value, high, json_is_true(rel),
+                                   deadline, words, source);
+    join(p, path, "value");
+    return rc ? indicator_problem(d, p, rc, "target") : ITAV_OK;
+}
+
+static int decode_indicator_measurement(dec *d, const json_t *m, const char *path,
+                                        itav_indicator *ind)
+{
+    static const char *const members[] = {"date", "quantity", "period", "source", NULL};
+    char p[PATH_MAX_LEN], qp[PATH_MAX_LEN];
+    const char *period, *qtext, *source;
+    double min, max;
+    int32_t date;
+    int qual, rc;
+    if ((rc = object(d, m, path, members, 2)) || (rc = date_member(d, m, path, "date", &date)) ||
+        (rc = text(d, m, path, "period", &period)) ||
+        (rc = decode_quantity(d, m, path, qp, &qual, &min, &max, &qtext)) ||
+        (rc = ref_member(d, m, path, "source", &source)))
+        return rc;
+    if (date == ITAV_DATE_NONE)
+        return problem(d, path, "required member \"date\" is empty");
+    rc = itav_indicator_add_measurement(ind, date, period, (itav_qualifier)qual, min, max,
+                                        qtext, source);
+    join(p, path, rc == ITAV_EEXISTS ? "date" : "quantity");
+    return rc ? indicator_problem(d, p, rc, "quantity") : ITAV_OK;
+}
+
+/* An array member whose items one decoder reads into the indicator. */
+static int indicator_items(dec *d, const json_t *v, const char *path, const char *key,
+                           itav_indicator *ind,
+                           int (*item)(dec *, const json_t *, const char *, itav_indicator *))
+{
+    char p[PATH_MAX_LEN], pi[PATH_MAX_LEN];
+    const json_t *a = json_object_get(v, key);
+    int rc;
+    if (!a)
+        return ITAV_OK;
+    join(p, path, key);
+    if (!json_is_array(a))
+        return problem(d, p, "expected an array, found %s", type_name(a));
+    for (size_t i = 0; i < json_array_size(a); i++) {
+        join_index(pi, p, i);
+        if ((rc = item(d, json_array_get(a, i), pi, ind)))
+            return rc;
+    }
+    return ITAV_OK;
+}
+
+static const char *const indicator_members[] = {"id", "offer", "type", "name", "unit", "scale",
+    "derived", "municipality", "baseline", "targets", "measurements", "note", "source", NULL};
 
 static int decode_indicator(dec *d, const json_t *v, const char *path, itav_indicator **out)
 {
-    (void)v;
+    const char *id, *offer, *name, *unit, *municipality, *note, *source;
+    char p[PATH_MAX_LEN];
+    int type, derived, rc;
+    itav_indicator *ind = NULL;
     *out = NULL;
-    snprintf(d->err, d->errsize, "%s: indicators are not implemented yet", path);
-    return ITAV_EFORMAT;
+    if ((rc = object(d, v, path, indicator_members, 3)) ||
+        (rc = id_member(d, v, path, "id", &id)) || (rc = id_member(d, v, path, "offer", &offer)) ||
+        (rc = code_member(d, v, path, "type", ITAV_CODE_MEASURE, &type)) ||
+        (rc = text(d, v, path, "name", &name)) || (rc = text(d, v, path, "unit", &unit)) ||
+        (rc = code_member(d, v, path, "derived", ITAV_CODE_DERIVED, &derived)) ||
+        (rc = text(d, v, path, "municipality", &municipality)) ||
+        (rc = text(d, v, path, "note", &note)) ||
+        (rc = ref_member(d, v, path, "source", &source)))
+        return rc;
+    if (!type) {
+        join(p, path, "type");
+        return problem(d, p, "must not be empty");
+    }
+    if (itav_indicator_new(&ind, id, offer, (itav_measure)type) != ITAV_OK ||
+        itav_indicator_set_name(ind, name) || itav_indicator_set_unit(ind, unit) ||
+        itav_indicator_set_note(ind, note) || itav_indicator_set_source(ind, source)) {
+        rc = nomem(d, path);
+        goto fail;
+    }
+    if ((rc = decode_indicator_scale(d, v, path, ind)))
+        goto fail;
+    if (municipality && !derived) {
+        join(p, path, "municipality");
+        rc = problem(d, p, "only a derived indicator has a municipality");
+        goto fail;
+    }
+    if ((rc = itav_indicator_set_derived(ind, (itav_derived)derived, municipality))) {
+        join(p, path, "derived");
+        rc = rc == ITAV_ENOMEM ? nomem(d, p)
+                               : problem(d, p, "%s does not fit a %s (matches_started needs a "
+                                               "count, mean_satisfaction a rating on 1-10 or a "
+                                               "mean, formal_help a percentage)",
+                                         itav_code_name(ITAV_CODE_DERIVED, derived),
+                                         itav_code_name(ITAV_CODE_MEASURE, type));
+        goto fail;
+    }
+    if ((rc = decode_indicator_baseline(d, v, path, ind)) ||
+        (rc = indicator_items(d, v, path, "targets", ind, decode_indicator_target)) ||
+        (rc = indicator_items(d, v, path, "measurements", ind, decode_indicator_measurement)))
+        goto fail;
+    *out = ind;
+    return ITAV_OK;
+fail:
+    itav_indicator_free(ind);
+    return rc;
 }
 
 int itav__indicator_encode(char **out, const itav_indicator *ind, bool pretty)
@@ -1698,6 +2115,185 @@ int itav__indicator_decode(itav_indicator **out, const char *json, size_t size, 
 
 /* ---- reports ---- */
 /* ISSUE4-REPORT-JSON: itav__report_json() writes a computed report. */
+static json_t *date_or_null(int32_t d)
+{
+    char buf[ITAV_DATE_BUFSIZE];
+    return itav_date_format(buf, sizeof buf, d) == ITAV_OK ? json_string(buf) : json_null();
+}
+
+/* A number as a number, text as a string, a suppressed cell as "<k", an empty one as null. */
+static json_t *encode_report_cell(const itav_report *r, const itav__cell *c)
+{
+    if (c->suppressed)
+        return json_string(r->suppressed);
+    switch (c->kind) {
+    case ITAV__CELL_NUMBER: return number(c->value);
+    case ITAV__CELL_TEXT: return json_string(c->text);
+    case ITAV__CELL_EMPTY: break;
+    }
+    return json_null();
+}
+
+static json_t *encode_report_table(const itav_report *r, const itav__table *t)
+{
+    json_t *o = json_object(), *cols = json_array(), *rows = json_array();
+    bool ok = o && cols && rows && put_text(o, "name", t->name) &&
+              put_text(o, "title", t->title);
+    for (size_t c = 0; ok && c < t->columns.n; c++)
+        ok = push(cols, json_string(t->columns.v[c]));
+    for (size_t row = 0; ok && row < t->rows; row++) {
+        json_t *cells = json_array();
+        ok = cells != NULL;
+        for (size_t c = 0; ok && c < t->columns.n; c++)
+            ok = push(cells, encode_report_cell(r, itav__table_cell(t, row, c)));
+        ok = ok && json_array_append(rows, cells) == 0;
+        json_decref(cells);
+    }
+    ok = ok && attach(o, "columns", &cols) && attach(o, "rows", &rows) &&
+         put(o, "note", t->note ? json_string(t->note) : json_null());
+    json_decref(cols);
+    json_decref(rows);
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+int itav__report_json(char **out, const itav_report *r)
+{
+    json_t *o = json_object(), *members = json_array(), *tables = json_array();
+    bool ok = o && members && tables && put_text(o, "format", "itav-report/1") &&
+              put_text(o, "title", r->title) && put_text(o, "offer", r->offer);
+    for (size_t i = 0; ok && i < r->members.n; i++)
+        ok = push(members, json_string(r->members.v[i]));
+    ok = ok && attach(o, "members", &members) && put(o, "as_of", date_or_null(r->as_of)) &&
+         put(o, "from", date_or_null(r->from)) && put(o, "to", date_or_null(r->to)) &&
+         put(o, "k", json_integer(r->k));
+    for (size_t t = 0; ok && t < r->ntables; t++)
+        ok = push(tables, encode_report_table(r, &r->tables[t]));
+    ok = ok && attach(o, "tables", &tables);
+    json_decref(members);
+    json_decref(tables);
+    if (!ok) {
+        json_decref(o);
+        return ITAV_ENOMEM;
+    }
+    return dump(out, o, true);
+}
+
+/* Portfolios (itav_portfolio_to_json). A share of an empty portfolio is null, not 0: there
+ * is nothing to be a share of. */
+static json_t *portfolio_share(const itav_portfolio *p, itav_element e)
+{
+    return p->members.n ? number((double)p->npresent[e] / (double)p->members.n) : json_null();
+}
+
+static json_t *portfolio_ids(const itav__strlist *l)
+{
+    json_t *a = json_array();
+    bool ok = a != NULL;
+    for (size_t i = 0; ok && i < l->n; i++)
+        ok = push(a, json_string(l->v[i]));
+    if (!ok) {
+        json_decref(a);
+        return NULL;
+    }
+    return a;
+}
+
+static json_t *portfolio_coverage(const itav_portfolio *p)
+{
+    json_t *o = json_object(), *c = NULL;
+    bool ok = o != NULL;
+    for (int e = 1; ok && e <= ITAV_ELEMENT_COUNT; e++)
+        ok = (c = json_object()) && put(c, "present", json_integer((json_int_t)p->npresent[e])) &&
+             put(c, "known", json_integer((json_int_t)p->nknown[e])) &&
+             put(c, "share", portfolio_share(p, (itav_element)e)) &&
+             attach(o, itav_element_code((itav_element)e), &c);
+    json_decref(c);
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* Setting (rows) by scope (columns), every cell, "not_stated" for 0. */
+static json_t *portfolio_table(const itav_portfolio *p)
+{
+    json_t *o = json_object(), *row = NULL;
+    bool ok = o != NULL;
+    for (int s = 1; ok && s <= 4; s++) {
+        int setting = s % 4; /* 1, 2, 3, then 0 */
+        ok = (row = json_object()) != NULL;
+        for (int c = 1; ok && c <= 4; c++) {
+            int scope = c % 4;
+            ok = put(row, scope ? itav_code_name(ITAV_CODE_SCOPE, scope) : "not_stated",
+                     json_integer((json_int_t)p->table[setting][scope]));
+        }
+        ok = ok && attach(o, setting ? itav_code_name(ITAV_CODE_SETTING, setting) : "not_stated",
+                          &row);
+    }
+    json_decref(row);
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static json_t *encode_portfolio(const itav_portfolio *p)
+{
+    json_t *o = json_object(), *flags = json_object();
+    bool ok = o && flags && put(o, "count", json_integer((json_int_t)p->members.n)) &&
+              (p->source == ITAV_PROFILE_DEFAULT ||
+               put_code(o, "profile", ITAV_CODE_PROFILE_SOURCE, p->source)) &&
+              put(o, "members", portfolio_ids(&p->members)) &&
+              put(o, "coverage", portfolio_coverage(p)) && put(o, "table", portfolio_table(p));
+    for (int f = 1; ok && f <= ITAV__PORTFOLIO_FLAGS; f++)
+        ok = put(flags, itav_code_name(ITAV_CODE_PORTFOLIO_FLAG, f),
+                 portfolio_ids(&p->flagged[f]));
+    ok = ok && attach(o, "flags", &flags);
+    json_decref(flags);
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* Per element, the share of b minus the share of a; null when either is empty. */
+static json_t *portfolio_difference(const itav_portfolio *a, const itav_portfolio *b)
+{
+    json_t *o = json_object();
+    bool ok = o != NULL;
+    for (int e = 1; ok && e <= ITAV_ELEMENT_COUNT; e++) {
+        json_t *d = json_null();
+        if (a->members.n && b->members.n)
+            d = number((double)b->npresent[e] / (double)b->members.n -
+                       (double)a->npresent[e] / (double)a->members.n);
+        ok = put(o, itav_element_code((itav_element)e), d);
+    }
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+int itav__portfolio_json(char **out, const itav_portfolio *a, const itav_portfolio *b)
+{
+    if (!b)
+        return dump(out, encode_portfolio(a), true);
+    json_t *o = json_object();
+    if (o && !(put(o, "a", encode_portfolio(a)) && put(o, "b", encode_portfolio(b)) &&
+               put(o, "difference", portfolio_difference(a, b)))) {
+        json_decref(o);
+        o = NULL;
+    }
+    return dump(out, o, true);
+}
 
 /* ======================================================================================
  * Datasets
@@ -2035,24 +2631,260 @@ static bool in_file(const dataset *ds, const char *intervention_id)
     return false;
 }
 
+/* An offer's programme is another offer, in the file or the store, that is not part of a
+ * programme itself (programmes are one level deep). */
+static void check_programmes(itav_db *db, const char *name, dataset *ds, report *r)
+{
+    char err[512];
+    for (size_t i = 0; i < ds->nof; i++) {
+        const itav_offer *of = ds->ofs[i], *prog = NULL;
+        itav_offer *stored = NULL;
+        if (!of || !of->programme)
+            continue;
+        if (strcmp(of->programme, of->id) == 0) {
+            snprintf(err, sizeof err, "$.offers[%zu].programme: an offer cannot be its own "
+                     "programme", i);
+            report_add(r, name, err, ITAV_EFORMAT);
+            continue;
+        }
+        for (size_t k = 0; k < ds->nof && !prog; k++)
+            if (ds->ofs[k] && strcmp(ds->ofs[k]->id, of->programme) == 0)
+                prog = ds->ofs[k];
+        if (!prog) {
+            int rc = itav_offer_get(&stored, db, of->programme);
+            if (rc != ITAV_OK && rc != ITAV_ENOTFOUND) {
+                report_add(r, name, itav_errmsg(db), rc);
+                continue;
+            }
+            prog = stored;
+        }
+        if (!prog || prog->programme) {
+            if (!prog)
+                snprintf(err, sizeof err, "$.offers[%zu].programme: no offer \"%s\" in the file "
+                         "or the store", i, of->programme);
+            else
+                snprintf(err, sizeof err, "$.offers[%zu].programme: \"%s\" is itself part of "
+                         "programme \"%s\" (programmes do not nest)", i, of->programme,
+                         prog->programme);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+        itav_offer_free(stored);
+    }
+}
+
 /* ISSUE4-CHECK-INDICATORS: decodes $.indicators into ds->inds/nind and checks them (ids
  * unique and not in the store, offer in the file or the store). */
 static void check_indicators(itav_db *db, const json_t *a, const char *name, dataset *ds,
                              report *r)
 {
-    (void)db, (void)ds;
-    if (json_array_size(a))
-        report_add(r, name, "$.indicators: not implemented yet", ITAV_EFORMAT);
+    char err[512], p[PATH_MAX_LEN];
+    dec d = {err, sizeof err};
+    size_t n = json_array_size(a), nkeys = 0;
+    keyed *keys = NULL;
+    if (!n)
+        return;
+    ds->inds = itav__calloc(n, sizeof *ds->inds);
+    keys = itav__calloc(n, sizeof *keys);
+    if (!ds->inds || !keys) {
+        itav__free(keys);
+        report_add(r, name, "out of memory", ITAV_ENOMEM);
+        return;
+    }
+    ds->nind = n;
+    for (size_t i = 0; i < n; i++) {
+        snprintf(p, sizeof p, "$.indicators[%zu]", i);
+        int rc = decode_indicator(&d, json_array_get(a, i), p, &ds->inds[i]);
+        if (rc != ITAV_OK) {
+            report_add(r, name, err, rc);
+            continue;
+        }
+        const itav_indicator *ind = ds->inds[i];
+        bool exists = false, known = offer_in_file(ds, ind->offer);
+        keys[nkeys++] = (keyed){ind->id, i};
+        if ((rc = itav__exists(&exists, db, ITAV__KIND_INDICATOR, ind->id)) != ITAV_OK ||
+            (!known && (rc = itav__exists(&known, db, ITAV__KIND_OFFER, ind->offer)))) {
+            report_add(r, name, itav_errmsg(db), rc);
+            continue;
+        }
+        if (exists) {
+            snprintf(err, sizeof err, "%s.id: indicator \"%s\" is already in the store", p,
+                     ind->id);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+        if (!known) {
+            snprintf(err, sizeof err, "%s.offer: no offer \"%s\" in the file or the store", p,
+                     ind->offer);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+    }
+    sort_keys(keys, nkeys, "indicators", "id", name, r);
+    itav__free(keys);
 }
 
 /* ISSUE4-CHECK-REVIEWS: decodes $.reviews into ds->rvs/nrv and checks them (ids unique and
  * not in the store, match in the file or the store, kind fits the match). */
+
+/* The date a match first entered a state, or ITAV_DATE_NONE. */
+static int32_t first_entry(const itav_match *m, itav_match_state state)
+{
+    for (size_t i = 0; i < m->ntrail; i++)
+        if (m->trail[i].state == state)
+            return m->trail[i].date;
+    return ITAV_DATE_NONE;
+}
+
+/* Checks a review against its match's trail: the match has been in the state that takes
+ * that kind of review (trial: trial; periodic: active; final: active, or ended early), and
+ * the review is not dated before it got there. */
+static void check_review_fits(const itav_review *rv, const itav_match *m, const char *path,
+                              const char *name, report *r)
+{
+    char err[512], when[ITAV_DATE_BUFSIZE];
+    itav_match_state state = rv->kind == ITAV_REVIEW_TRIAL ? ITAV_MATCH_TRIAL : ITAV_MATCH_ACTIVE;
+    int32_t since = first_entry(m, state);
+    if (since == ITAV_DATE_NONE && rv->kind == ITAV_REVIEW_FINAL)
+        since = first_entry(m, state = ITAV_MATCH_ENDED_EARLY);
+    if (strcmp(rv->offer, m->offer) != 0)
+        snprintf(err, sizeof err, "%s.offer: \"%s\" is not the offer of match \"%s\" "
+                 "(\"%s\")", path, rv->offer, m->id, m->offer);
+    else if (since == ITAV_DATE_NONE)
+        snprintf(err, sizeof err, "%s.kind: a %s review, but match \"%s\" never was %s", path,
+                 itav_code_name(ITAV_CODE_REVIEW_KIND, (int)rv->kind), m->id,
+                 rv->kind == ITAV_REVIEW_TRIAL      ? "in trial"
+                 : rv->kind == ITAV_REVIEW_PERIODIC ? "active"
+                                                    : "active or ended early");
+    else if (rv->date < since && itav_date_format(when, sizeof when, since) == ITAV_OK)
+        snprintf(err, sizeof err, "%s.date: before match \"%s\" became %s on %s", path, m->id,
+                 itav_code_name(ITAV_CODE_MATCH_STATE, (int)state), when);
+    else
+        return;
+    report_add(r, name, err, ITAV_EFORMAT);
+}
+
+/* A trial review of the file with its place, for the once-per-respondent rule. */
+typedef struct trial_review {
+    const itav_review *rv;
+    size_t at;
+} trial_review;
+
+static int by_match_respondent_place(const void *x, const void *y)
+{
+    const trial_review *a = x, *b = y;
+    int c = strcmp(a->rv->match, b->rv->match);
+    if (c)
+        return c;
+    if (a->rv->respondent != b->rv->respondent)
+        return a->rv->respondent < b->rv->respondent ? -1 : 1;
+    return (a->at > b->at) - (a->at < b->at);
+}
+
+/* Reports a trial review by a respondent that already gave one for the same match, in the
+ * file (trials sorted by match, respondent, place) or in the store. */
+static void check_trial_respondents(itav_db *db, trial_review *trials, size_t n,
+                                    const char *name, const dataset *ds, report *r)
+{
+    char err[512];
+    if (n > 1)
+        qsort(trials, n, sizeof *trials, by_match_respondent_place);
+    for (size_t i = 0; i < n; i++) {
+        const itav_review *rv = trials[i].rv, *before = i ? trials[i - 1].rv : NULL;
+        bool same_match = before && strcmp(before->match, rv->match) == 0;
+        if (same_match && before->respondent == rv->respondent) {
+            snprintf(err, sizeof err, "$.reviews[%zu]: a second trial review of match \"%s\" "
+                     "by the %s side (also at $.reviews[%zu])", trials[i].at, rv->match,
+                     itav_code_name(ITAV_CODE_RESPONDENT, (int)rv->respondent),
+                     trials[i - 1].at);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+        /* A match of the store may have trial reviews there: read them once per match. */
+        if (same_match || match_in_file(ds, rv->match))
+            continue;
+        itav_review_iter *it;
+        itav_review *stored;
+        int rc = itav_review_list(&it, db, rv->match, NULL);
+        if (rc != ITAV_OK) {
+            report_add(r, name, itav_errmsg(db), rc);
+            continue;
+        }
+        while (itav_review_iter_next(&stored, it) == ITAV_OK) {
+            for (size_t k = i; stored->kind == ITAV_REVIEW_TRIAL && k < n &&
+                               strcmp(trials[k].rv->match, rv->match) == 0; k++) {
+                if (trials[k].rv->respondent != stored->respondent)
+                    continue;
+                snprintf(err, sizeof err, "$.reviews[%zu]: match \"%s\" already has a trial "
+                         "review by the %s side in the store (\"%s\")", trials[k].at,
+                         rv->match, itav_code_name(ITAV_CODE_RESPONDENT,
+                                                   (int)stored->respondent), stored->id);
+                report_add(r, name, err, ITAV_EFORMAT);
+            }
+            itav_review_free(stored);
+        }
+        itav_review_iter_free(it);
+    }
+}
+
 static void check_reviews(itav_db *db, const json_t *a, const char *name, dataset *ds,
                           report *r)
 {
-    (void)db, (void)ds;
-    if (json_array_size(a))
-        report_add(r, name, "$.reviews: not implemented yet", ITAV_EFORMAT);
+    char err[512], p[PATH_MAX_LEN];
+    dec d = {err, sizeof err};
+    size_t n = json_array_size(a), nkeys = 0, ntrials = 0;
+    if (!n)
+        return;
+    keyed *keys = itav__calloc(n, sizeof *keys);
+    trial_review *trials = itav__calloc(n, sizeof *trials);
+    if (!keys || !trials || !(ds->rvs = itav__calloc(n, sizeof *ds->rvs))) {
+        report_add(r, name, "out of memory", ITAV_ENOMEM);
+        goto done;
+    }
+    ds->nrv = n;
+    for (size_t i = 0; i < n; i++) {
+        snprintf(p, sizeof p, "$.reviews[%zu]", i);
+        int rc = decode_review(&d, json_array_get(a, i), p, &ds->rvs[i]);
+        if (rc != ITAV_OK) {
+            report_add(r, name, err, rc);
+            continue;
+        }
+        bool exists = false;
+        keys[nkeys++] = (keyed){ds->rvs[i]->id, i};
+        if ((rc = itav__exists(&exists, db, ITAV__KIND_REVIEW, ds->rvs[i]->id)) != ITAV_OK) {
+            report_add(r, name, itav_errmsg(db), rc);
+        } else if (exists) {
+            snprintf(err, sizeof err, "%s.id: review \"%s\" is already in the store", p,
+                     ds->rvs[i]->id);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+    }
+    sort_keys(keys, nkeys, "reviews", "id", name, r);
+    for (size_t i = 0; i < n; i++) {
+        const itav_review *rv = ds->rvs[i];
+        itav_match *stored = NULL;
+        if (!rv)
+            continue;
+        snprintf(p, sizeof p, "$.reviews[%zu]", i);
+        long at = find_key(ds->m_keys, ds->nm_keys, rv->match);
+        const itav_match *m = at >= 0 ? ds->ms[at] : NULL;
+        if (!m) {
+            int rc = itav__match_read(&stored, db, rv->match);
+            if (rc == ITAV_ENOTFOUND) {
+                snprintf(err, sizeof err, "%s.match: no match \"%s\" in the file or the "
+                         "store", p, rv->match);
+                report_add(r, name, err, ITAV_EFORMAT);
+            } else if (rc != ITAV_OK) {
+                report_add(r, name, itav_errmsg(db), rc);
+            }
+            if (!(m = stored))
+                continue;
+        }
+        check_review_fits(rv, m, p, name, r);
+        if (rv->kind == ITAV_REVIEW_TRIAL)
+            trials[ntrials++] = (trial_review){rv, i};
+        itav_match_free(stored);
+    }
+    check_trial_respondents(db, trials, ntrials, name, ds, r);
+done:
+    itav__free(keys);
+    itav__free(trials);
 }
 
 /* Decodes and checks the whole document; fills ds with what decoded and r with every
@@ -2165,6 +2997,7 @@ static void check_dataset(itav_db *db, const json_t *root, const char *name, dat
             report_add(r, name, err, ITAV_EFORMAT);
         }
     }
+    check_programmes(db, name, ds, r);
     check_participants(db, pts, name, ds, r);
     check_matches(db, ms, name, ds, r);
     check_indicators(db, json_object_get(root, "indicators"), name, ds, r);

@@ -1,6 +1,7 @@
 /* Offers: an intervention as it runs in one place. */
 #include "internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 ITAV_API int itav_offer_new(itav_offer **out, const char *id, const char *intervention)
@@ -29,6 +30,7 @@ ITAV_API void itav_offer_free(itav_offer *of)
     itav__free(of->region);
     itav__free(of->provider);
     itav__free(of->contact);
+    itav__free(of->programme);
     itav__strlist_clear(&of->municipalities);
     itav__figlist_clear(&of->reach);
     itav__figlist_clear(&of->targets);
@@ -50,6 +52,7 @@ ITAV_API int itav_offer_dup(itav_offer **out, const itav_offer *of)
     if (itav__set_text(&c->name, of->name) || itav__set_text(&c->region, of->region) ||
         itav__set_text(&c->provider, of->provider) ||
         itav__set_text(&c->contact, of->contact) ||
+        itav__set_text(&c->programme, of->programme) ||
         itav__strlist_copy(&c->municipalities, &of->municipalities) ||
         itav__figlist_copy(&c->reach, &of->reach) ||
         itav__figlist_copy(&c->targets, &of->targets) ||
@@ -77,6 +80,10 @@ ITAV_API const char *itav_offer_contact(const itav_offer *of)
 {
     return of ? of->contact : NULL;
 }
+ITAV_API const char *itav_offer_programme(const itav_offer *of)
+{
+    return of ? of->programme : NULL;
+}
 ITAV_API int32_t itav_offer_start(const itav_offer *of) { return of ? of->start : ITAV_DATE_NONE; }
 ITAV_API int32_t itav_offer_end(const itav_offer *of) { return of ? of->end : ITAV_DATE_NONE; }
 
@@ -95,6 +102,13 @@ ITAV_API int itav_offer_set_provider(itav_offer *of, const char *provider)
 ITAV_API int itav_offer_set_contact(itav_offer *of, const char *contact)
 {
     return of ? itav__set_text(&of->contact, contact) : ITAV_EINVAL;
+}
+
+ITAV_API int itav_offer_set_programme(itav_offer *of, const char *programme)
+{
+    if (!of || (programme && *programme && !itav__valid_id(programme)))
+        return ITAV_EINVAL;
+    return itav__set_text(&of->programme, programme);
 }
 
 static bool date_ok(int32_t d)
@@ -194,6 +208,77 @@ ITAV_API int itav_offer_set_source(itav_offer *of, const char *field, const char
 
 /* ---- in a store ---- */
 
+/* Finds a stored offer that names `programme` as its programme (there is no index on the
+ * field; offers are few). */
+typedef struct member_scan {
+    itav_db *db;
+    const char *programme;
+    char *member; /* owned id of the first member found */
+    int rc;
+} member_scan;
+
+static int find_member(void *arg, const char *key, const void *data, size_t size)
+{
+    member_scan *st = arg;
+    itav_offer *of;
+    char err[512];
+    int rc = itav__offer_decode(&of, data, size, err, sizeof err);
+    if (rc != ITAV_OK) {
+        st->rc = itav__error(st->db, rc, "stored offer \"%s\" is damaged: %s", key, err);
+        return 1;
+    }
+    if (of->programme && strcmp(of->programme, st->programme) == 0) {
+        st->member = of->id;
+        of->id = NULL;
+    }
+    itav_offer_free(of);
+    return st->member != NULL;
+}
+
+/* *member is the owned id of an offer that is part of programme `id`, or NULL. */
+static int programme_member(char **member, itav_db *db, const char *id)
+{
+    member_scan st = {db, id, NULL, ITAV_OK};
+    int rc = itav__scan(db, ITAV__KIND_OFFER, ITAV_SCAN_ALL, NULL, find_member, &st);
+    if (rc < 0 || st.rc != ITAV_OK) {
+        itav__free(st.member);
+        return st.rc != ITAV_OK ? st.rc : rc;
+    }
+    *member = st.member;
+    return ITAV_OK;
+}
+
+/* Programmes are one level deep: the programme offer exists, is another offer, is not part of
+ * a programme itself, and the offer is not the programme of others. */
+static int check_programme(itav_db *db, const itav_offer *of)
+{
+    itav_offer *prog;
+    char *member;
+    if (strcmp(of->programme, of->id) == 0)
+        return itav__error(db, ITAV_EINVAL, "offer \"%s\": programme: an offer cannot be its "
+                           "own programme", of->id);
+    int rc = itav_offer_get(&prog, db, of->programme);
+    if (rc == ITAV_ENOTFOUND)
+        return itav__error(db, rc, "offer \"%s\": programme: no offer \"%s\"", of->id,
+                           of->programme);
+    if (rc != ITAV_OK)
+        return rc;
+    if (prog->programme)
+        rc = itav__error(db, ITAV_EINVAL, "offer \"%s\": programme: \"%s\" is itself part of "
+                         "programme \"%s\" (programmes do not nest)", of->id, of->programme,
+                         prog->programme);
+    itav_offer_free(prog);
+    if (rc != ITAV_OK || (rc = programme_member(&member, db, of->id)) != ITAV_OK)
+        return rc;
+    if (member) {
+        rc = itav__error(db, ITAV_EINVAL, "offer \"%s\": programme: it is the programme of "
+                         "offer \"%s\", so it cannot be part of a programme itself", of->id,
+                         member);
+        itav__free(member);
+    }
+    return rc;
+}
+
 int itav__offer_check(itav_db *db, const itav_offer *of)
 {
     bool exists;
@@ -203,7 +288,7 @@ int itav__offer_check(itav_db *db, const itav_offer *of)
     if (!exists)
         return itav__error(db, ITAV_ENOTFOUND, "offer \"%s\": no intervention \"%s\"", of->id,
                            of->intervention);
-    return ITAV_OK;
+    return of->programme ? check_programme(db, of) : ITAV_OK;
 }
 
 int itav__offer_write(itav_db *db, const itav_offer *of)
@@ -266,16 +351,46 @@ ITAV_API int itav_offer_get(itav_offer **out, itav_db *db, const char *id)
     return ITAV_OK;
 }
 
+/* Keeps the id of the first indicator a scan finds. */
+static int first_indicator(void *arg, const char *key, const void *data, size_t size)
+{
+    (void)data, (void)size;
+    snprintf(arg, ITAV__ID_MAX + 1, "%s", key);
+    return 1; /* one is enough */
+}
+
+/* Indicators belong to one offer: deleting it would leave them pointing nowhere. */
+static int refuse_with_indicators(itav_db *db, const char *id)
+{
+    char found[ITAV__ID_MAX + 1] = "";
+    int rc = itav__scan(db, ITAV__KIND_INDICATOR, ITAV__INDICATOR_SLOT_OFFER, id,
+                        first_indicator, found);
+    if (rc < 0)
+        return rc;
+    return found[0] ? itav__error(db, ITAV_EINUSE, "offer \"%s\" still has indicator \"%s\"; "
+                                  "delete its indicators first", id, found)
+                    : ITAV_OK;
+}
+
 ITAV_API int itav_offer_delete(itav_db *db, const char *id)
 {
     if (!db)
         return ITAV_EINVAL;
     if (!id)
         return itav__error(db, ITAV_EINVAL, "no offer id given");
+    char *member = NULL;
     int rc = itav__begin(db);
     if (rc != ITAV_OK)
         return rc;
-    rc = itav__del_record(db, ITAV__KIND_OFFER, id);
+    rc = programme_member(&member, db, id);
+    if (rc == ITAV_OK && member)
+        rc = itav__error(db, ITAV_EINUSE, "offer \"%s\" is the programme of offer \"%s\"; take "
+                         "its members out of the programme first", id, member);
+    itav__free(member);
+    if (rc == ITAV_OK)
+        rc = refuse_with_indicators(db, id);
+    if (rc == ITAV_OK)
+        rc = itav__del_record(db, ITAV__KIND_OFFER, id);
     if (rc == ITAV_ENOTFOUND)
         rc = itav__error(db, rc, "no offer \"%s\"", id);
     if (rc != ITAV_OK) {

@@ -228,8 +228,9 @@ ITAV_API int itav_indicator_set_source(itav_indicator *ind, const char *ref);
  * @param low the lowest mark
  * @param high the highest mark (greater than low)
  * @return ITAV_OK, ITAV_EINVAL (NULL indicator, not a rating, bounds not finite or
- *         low >= high), ITAV_ERANGE when a baseline, target or measurement the indicator
- *         already holds would fall off the new scale.
+ *         low >= high, or a scale other than 1-10 for a rating derived from
+ *         ITAV_DERIVED_MEAN_SATISFACTION), ITAV_ERANGE when a baseline, target or measurement
+ *         the indicator already holds would fall off the new scale.
  */
 ITAV_API int itav_indicator_set_scale(itav_indicator *ind, double low, double high);
 /**

@@ -256,23 +256,27 @@ ITAV_API int itav_offer_get(itav_offer **out, itav_db *db, const char *id);
  * @brief Adds a new offer to the store, in one transaction.
  * @param db the store
  * @param of the offer; the store keeps a copy, the caller still owns of
- * @return ITAV_OK, ITAV_EINVAL (NULL), ITAV_EEXISTS (the id is taken), ITAV_ENOTFOUND (its
- *         intervention is not in the store), ITAV_EIO, ITAV_ENOMEM.
+ * @return ITAV_OK, ITAV_EINVAL (NULL; a programme that is the offer itself or part of a
+ *         programme), ITAV_EEXISTS (the id is taken), ITAV_ENOTFOUND (its intervention or
+ *         programme is not in the store), ITAV_EIO, ITAV_ENOMEM.
  */
 ITAV_API int itav_offer_create(itav_db *db, const itav_offer *of);
 /**
  * @brief Replaces the stored offer with the same id, in one transaction.
  * @param db the store
  * @param of the new version; the caller still owns it
- * @return ITAV_OK, ITAV_EINVAL (NULL), ITAV_ENOTFOUND (no offer with that id, or its
- *         intervention is not in the store), ITAV_EIO, ITAV_ENOMEM.
+ * @return ITAV_OK, ITAV_EINVAL (NULL; a programme that is the offer itself or part of a
+ *         programme, or a programme for an offer that other offers name as theirs),
+ *         ITAV_ENOTFOUND (no offer with that id, or its intervention or programme is not in
+ *         the store), ITAV_EIO, ITAV_ENOMEM.
  */
 ITAV_API int itav_offer_update(itav_db *db, const itav_offer *of);
 /**
  * @brief Deletes an offer, in one transaction.
  * @param db the store
  * @param id the offer's id
- * @return ITAV_OK, ITAV_EINVAL, ITAV_ENOTFOUND, ITAV_EIO.
+ * @return ITAV_OK, ITAV_EINVAL, ITAV_ENOTFOUND, ITAV_EINUSE (other offers name it as their
+ *         programme, or indicators belong to it), ITAV_EIO.
  */
 ITAV_API int itav_offer_delete(itav_db *db, const char *id);
 

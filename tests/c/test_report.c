@@ -1,17 +1,1403 @@
-/* Tests of itav/report.h. ISSUE4: placeholder until the report work lands; it fails on purpose. */
+/* Programme reports: the offer programme link they rest on, the tables computed by hand for
+ * k = 1 and k = 5, small-cell suppression and the subtraction attack, the three writers, bad
+ * input, and the ITAV Hoeksche Waard report from the catalogue. The store tests run on every
+ * store. */
 #include "testutil.h"
 
-START_TEST(not_written_yet)
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ======================================================================================
+ * Helpers
+ * ====================================================================================== */
+
+static void offer(itav_db *db, const char *id, const char *intervention, const char *programme)
 {
-    ck_abort_msg("the report tests are not written yet");
+    itav_offer *of;
+    ck_assert_int_eq(itav_offer_new(&of, id, intervention), ITAV_OK);
+    ck_assert_int_eq(itav_offer_set_programme(of, programme), ITAV_OK);
+    ck_assert_msg(itav_offer_create(db, of) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_offer_free(of);
+}
+
+static void intervention(itav_db *db, const char *id)
+{
+    itav_intervention *iv;
+    itav_plan *plan;
+    ck_assert_int_eq(itav_intervention_new(&iv, id), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_set_name(iv, id), ITAV_OK);
+    ck_assert_int_eq(itav_plan_new(&plan), ITAV_OK);
+    ck_assert_int_eq(itav_plan_set(plan, ITAV_PLAN_TRIAL, 1), ITAV_OK);
+    ck_assert_int_eq(itav_plan_set(plan, ITAV_PLAN_TRIAL_MONTHS, 2), ITAV_OK);
+    ck_assert_int_eq(itav_plan_set(plan, ITAV_PLAN_REVIEW_MONTHS, 6), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_set_plan(iv, plan), ITAV_OK);
+    itav_plan_free(plan);
+    ck_assert_msg(itav_intervention_create(db, iv) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_intervention_free(iv);
+}
+
+static void person(itav_db *db, const char *ref, const char *offer_id, bool asking,
+                   const char *municipality)
+{
+    char json[512];
+    itav_participant *p;
+    snprintf(json, sizeof json,
+             "{\"ref\": \"%s\", \"offer\": \"%s\", \"kind\": \"%s\", \"status\": \"%s\", "
+             "\"registered\": \"2019-01-01\", \"municipality\": \"%s\"}",
+             ref, offer_id, asking ? "family" : "support_family",
+             asking ? "waiting" : "available", municipality);
+    ck_assert_msg(itav_participant_from_json(&p, db, json) == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert_msg(itav_participant_create(db, p) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_participant_free(p);
+}
+
+static void move(itav_db *db, const char *id, itav_match_state state, int32_t date)
+{
+    itav_end_reason reason = state == ITAV_MATCH_DECLINED      ? ITAV_END_NO_CLICK
+                             : state == ITAV_MATCH_ENDED_EARLY ? ITAV_END_ASKING_STOPPED
+                                                               : 0;
+    int rc = itav_match_advance(db, id, state, date, ITAV_ACTOR_COORDINATOR, reason, NULL);
+    ck_assert_msg(rc == ITAV_OK, "advance %s: %s", id, itav_errmsg(db));
+}
+
+/* The fixture's matches: the state they end in and, for started ones, the start date. A
+ * match is proposed 14 days before its start, introduced 7 days before, enters the trial on
+ * the start, becomes active 60 days after it and closes 120 days after it. Not started ones
+ * are proposed on `date` (and introduced or declined a week later). */
+typedef struct spec {
+    const char *offer, *place;
+    itav_match_state state;
+    const char *date;
+} spec;
+
+/* The last move's date of a match made from a spec. */
+static int32_t last_move(const spec *s)
+{
+    int32_t d = D(s->date);
+    switch (s->state) {
+    case ITAV_MATCH_PROPOSED: return d;
+    case ITAV_MATCH_INTRODUCED:
+    case ITAV_MATCH_DECLINED: return d + 7;
+    case ITAV_MATCH_TRIAL: return d;
+    case ITAV_MATCH_ACTIVE: return d + 60;
+    default: return d + 120;
+    }
+}
+
+static char *make_match(itav_db *db, int n, const spec *s)
+{
+    char a[16], sup[16], *id = NULL;
+    snprintf(a, sizeof a, "a%02d", n);
+    snprintf(sup, sizeof sup, "s%02d", n);
+    person(db, a, s->offer, true, s->place);
+    person(db, sup, s->offer, false, s->place);
+    bool started = s->state != ITAV_MATCH_PROPOSED && s->state != ITAV_MATCH_INTRODUCED &&
+                   s->state != ITAV_MATCH_DECLINED;
+    int32_t d = D(s->date), proposed = started ? d - 14 : d;
+    int rc = itav_match_propose(&id, db, a, sup, proposed, ITAV_ACTOR_COORDINATOR, NULL, NULL);
+    ck_assert_msg(rc == ITAV_OK, "propose %s: %s", a, itav_errmsg(db));
+    if (s->state == ITAV_MATCH_DECLINED)
+        move(db, id, ITAV_MATCH_DECLINED, d + 7);
+    if (s->state == ITAV_MATCH_INTRODUCED)
+        move(db, id, ITAV_MATCH_INTRODUCED, d + 7);
+    if (!started)
+        return id;
+    move(db, id, ITAV_MATCH_INTRODUCED, d - 7);
+    move(db, id, ITAV_MATCH_TRIAL, d);
+    if (s->state == ITAV_MATCH_ENDED_EARLY)
+        move(db, id, ITAV_MATCH_ENDED_EARLY, d + 120);
+    if (s->state == ITAV_MATCH_ACTIVE || s->state == ITAV_MATCH_COMPLETED)
+        move(db, id, ITAV_MATCH_ACTIVE, d + 60);
+    if (s->state == ITAV_MATCH_COMPLETED)
+        move(db, id, ITAV_MATCH_COMPLETED, d + 120);
+    return id;
+}
+
+/* 42 matches. Started: Haarlem 8 in 2020 and 6 in 2021, Zandvoort 2 and 7, Bloemendaal 5
+ * and 0. By state: proposed 3, introduced 5, trial 6, active 10, completed 7, declined 6,
+ * ended_early 5. buurt-a holds Haarlem and Zandvoort, buurt-b Bloemendaal and Heemstede;
+ * both are members of programme "prog". */
+static const spec specs[] = {
+    /* Haarlem 2020: completed 4, ended early 2, active 2 */
+    {"buurt-a", "Haarlem", ITAV_MATCH_COMPLETED, "2020-03-02"},
+    {"buurt-a", "Haarlem", ITAV_MATCH_COMPLETED, "2020-03-03"},
+    {"buurt-a", "Haarlem", ITAV_MATCH_COMPLETED, "2020-03-04"},
+    {"buurt-a", "Haarlem", ITAV_MATCH_COMPLETED, "2020-03-05"},
+    {"buurt-a", "Haarlem", ITAV_MATCH_ENDED_EARLY, "2020-03-06"},
+    {"buurt-a", "Haarlem", ITAV_MATCH_ENDED_EARLY, "2020-03-07"},
+    {"buurt-a", "Haarlem", ITAV_MATCH_ACTIVE, "2020-03-08"},
+    {"buurt-a", "Haarlem", ITAV_MATCH_ACTIVE, "2020-03-09"},
+    /* Zandvoort 2020: completed 1, ended early 1 */
+    {"buurt-a", "Zandvoort", ITAV_MATCH_COMPLETED, "2020-04-01"},
+    {"buurt-a", "Zandvoort", ITAV_MATCH_ENDED_EARLY, "2020-04-02"},
+    /* Bloemendaal 2020: completed 2, ended early 2, active 1 */
+    {"buurt-b", "Bloemendaal", ITAV_MATCH_COMPLETED, "2020-05-04"},
+    {"buurt-b", "Bloemendaal", ITAV_MATCH_COMPLETED, "2020-05-05"},
+    {"buurt-b", "Bloemendaal", ITAV_MATCH_ENDED_EARLY, "2020-05-06"},
+    {"buurt-b", "Bloemendaal", ITAV_MATCH_ENDED_EARLY, "2020-05-07"},
+    {"buurt-b", "Bloemendaal", ITAV_MATCH_ACTIVE, "2020-05-08"},
+    /* Haarlem 2021: active 3, trial 3 */
+    {"buurt-a", "Haarlem", ITAV_MATCH_ACTIVE, "2021-03-01"},
+    {"buurt-a", "Haarlem", ITAV_MATCH_ACTIVE, "2021-03-02"},
+    {"buurt-a", "Haarlem", ITAV_MATCH_ACTIVE, "2021-03-03"},
+    {"buurt-a", "Haarlem", ITAV_MATCH_TRIAL, "2021-09-01"},
+    {"buurt-a", "Haarlem", ITAV_MATCH_TRIAL, "2021-09-02"},
+    {"buurt-a", "Haarlem", ITAV_MATCH_TRIAL, "2021-09-03"},
+    /* Zandvoort 2021: active 4, trial 3 */
+    {"buurt-a", "Zandvoort", ITAV_MATCH_ACTIVE, "2021-04-01"},
+    {"buurt-a", "Zandvoort", ITAV_MATCH_ACTIVE, "2021-04-02"},
+    {"buurt-a", "Zandvoort", ITAV_MATCH_ACTIVE, "2021-04-03"},
+    {"buurt-a", "Zandvoort", ITAV_MATCH_ACTIVE, "2021-04-04"},
+    {"buurt-a", "Zandvoort", ITAV_MATCH_TRIAL, "2021-09-04"},
+    {"buurt-a", "Zandvoort", ITAV_MATCH_TRIAL, "2021-09-05"},
+    {"buurt-a", "Zandvoort", ITAV_MATCH_TRIAL, "2021-09-06"},
+    /* not started: proposed 3, introduced 5 (Heemstede, 2021), declined 6 (2020) */
+    {"buurt-b", "Heemstede", ITAV_MATCH_PROPOSED, "2021-10-01"},
+    {"buurt-b", "Heemstede", ITAV_MATCH_PROPOSED, "2021-10-02"},
+    {"buurt-b", "Heemstede", ITAV_MATCH_PROPOSED, "2021-10-03"},
+    {"buurt-b", "Heemstede", ITAV_MATCH_INTRODUCED, "2021-09-01"},
+    {"buurt-b", "Heemstede", ITAV_MATCH_INTRODUCED, "2021-09-02"},
+    {"buurt-b", "Heemstede", ITAV_MATCH_INTRODUCED, "2021-09-03"},
+    {"buurt-b", "Heemstede", ITAV_MATCH_INTRODUCED, "2021-09-04"},
+    {"buurt-b", "Heemstede", ITAV_MATCH_INTRODUCED, "2021-09-05"},
+    {"buurt-a", "Haarlem", ITAV_MATCH_DECLINED, "2020-05-01"},
+    {"buurt-a", "Haarlem", ITAV_MATCH_DECLINED, "2020-05-02"},
+    {"buurt-a", "Haarlem", ITAV_MATCH_DECLINED, "2020-05-03"},
+    {"buurt-a", "Zandvoort", ITAV_MATCH_DECLINED, "2020-05-04"},
+    {"buurt-b", "Bloemendaal", ITAV_MATCH_DECLINED, "2020-05-05"},
+    {"buurt-b", "Heemstede", ITAV_MATCH_DECLINED, "2020-05-06"},
+};
+#define NSPECS (sizeof specs / sizeof *specs)
+
+static void review(itav_db *db, const char *match, itav_review_kind kind, int32_t date,
+                   itav_respondent who, int mark, int safety, itav_formal_help help,
+                   const int *effects)
+{
+    itav_review *r;
+    ck_assert_int_eq(itav_review_new(&r, kind, date, who), ITAV_OK);
+    ck_assert_int_eq(itav_review_set_satisfaction(r, mark), ITAV_OK);
+    if (safety)
+        ck_assert_int_eq(itav_review_set_safety(r, 1, "zorg om veiligheid"), ITAV_OK);
+    ck_assert_int_eq(itav_review_set_formal_help(r, help), ITAV_OK);
+    for (int e = 1; effects && e <= ITAV_EFFECT_COUNT; e++)
+        ck_assert_int_eq(itav_review_set_effect(r, (itav_effect)e, effects[e]), ITAV_OK);
+    ck_assert_msg(itav_review_add(NULL, db, match, r) == ITAV_OK, "review of %s: %s", match,
+                  itav_errmsg(db));
+    itav_review_free(r);
+}
+
+/* The 24 final reviews, given in this order to: the 7 completed matches (asking), the 5
+ * ended early (asking), the 10 active (asking), and the first two completed again
+ * (coordinator). Outcomes: prevented 6, reduced 5, stopped 1, referred 2, none needed 7,
+ * not recorded 3. Marks: 7 x 8, 5 x 6, 8 x 7 (20 marks, sum 142). Effects: carefree
+ * childhood scored 8 times (sum 10), broader horizon 3 times (sum 4), rest 12 times (+1). */
+typedef struct final_spec {
+    int mark, safety;
+    itav_formal_help help;
+    int carefree, horizon, rest; /* ITAV_EFFECT_UNKNOWN when not scored */
+} final_spec;
+
+#define U ITAV_EFFECT_UNKNOWN
+static const final_spec finals[24] = {
+    {8, 0, ITAV_HELP_PREVENTED, 2, U, U},    {8, 0, ITAV_HELP_PREVENTED, 2, U, U},
+    {8, 0, ITAV_HELP_PREVENTED, 2, U, U},    {8, 0, ITAV_HELP_PREVENTED, 1, U, U},
+    {8, 0, ITAV_HELP_PREVENTED, 1, U, U},    {8, 0, ITAV_HELP_PREVENTED, 1, U, U},
+    {8, 0, ITAV_HELP_REDUCED, 1, U, U},      {6, 1, ITAV_HELP_REDUCED, 0, U, U},
+    {6, 1, ITAV_HELP_REDUCED, U, 1, U},      {6, 0, ITAV_HELP_REDUCED, U, 1, U},
+    {6, 0, ITAV_HELP_REDUCED, U, 2, U},      {6, 0, ITAV_HELP_STOPPED, U, U, U},
+    {7, 0, ITAV_HELP_REFERRED, U, U, 1},     {7, 0, ITAV_HELP_REFERRED, U, U, 1},
+    {7, 0, ITAV_HELP_NONE_NEEDED, U, U, 1},  {7, 0, ITAV_HELP_NONE_NEEDED, U, U, 1},
+    {7, 0, ITAV_HELP_NONE_NEEDED, U, U, 1},  {7, 0, ITAV_HELP_NONE_NEEDED, U, U, 1},
+    {7, 0, ITAV_HELP_NONE_NEEDED, U, U, 1},  {7, 0, ITAV_HELP_NONE_NEEDED, U, U, 1},
+    {0, 0, ITAV_HELP_NONE_NEEDED, U, U, 1},  {0, 0, 0, U, U, 1},
+    {0, 0, 0, U, U, 1},                      {0, 0, 0, U, U, 1},
+};
+#undef U
+
+static void final_review(itav_db *db, const char *match, int32_t date, itav_respondent who,
+                         const final_spec *f)
+{
+    int effects[ITAV_EFFECT_COUNT + 1];
+    for (int e = 0; e <= ITAV_EFFECT_COUNT; e++)
+        effects[e] = ITAV_EFFECT_UNKNOWN;
+    effects[ITAV_EFFECT_CAREFREE_CHILDHOOD] = f->carefree;
+    effects[ITAV_EFFECT_BROADER_HORIZON] = f->horizon;
+    effects[ITAV_EFFECT_REST] = f->rest;
+    review(db, match, ITAV_REVIEW_FINAL, date, who, f->mark, f->safety, f->help, effects);
+}
+
+/* Indices of the fixture's matches by the state they end in, in spec order. */
+static size_t of_state(size_t *out, itav_match_state state)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < NSPECS; i++)
+        if (specs[i].state == state)
+            out[n++] = i;
+    return n;
+}
+
+/* Reviews: trial 7 (the 6 trial matches by the asking side, marks 8 7 9 6 8 7; one more by
+ * the coordinator, no mark, a safety concern), periodic 3 (the first three active matches of
+ * 2021, marks 7 8 9), final 24 (finals[]). */
+static void add_reviews(itav_db *db, char **ids)
+{
+    static const int trial_marks[] = {8, 7, 9, 6, 8, 7}, periodic_marks[] = {7, 8, 9};
+    size_t trial[NSPECS], active[NSPECS], completed[NSPECS], ended[NSPECS], at = 0;
+    size_t nt = of_state(trial, ITAV_MATCH_TRIAL), na = of_state(active, ITAV_MATCH_ACTIVE);
+    size_t nc = of_state(completed, ITAV_MATCH_COMPLETED);
+    size_t ne = of_state(ended, ITAV_MATCH_ENDED_EARLY);
+    ck_assert_uint_eq(nt, 6);
+    for (size_t i = 0; i < nt; i++)
+        review(db, ids[trial[i]], ITAV_REVIEW_TRIAL, last_move(&specs[trial[i]]) + 30,
+               ITAV_RESPONDENT_ASKING, trial_marks[i], 0, 0, NULL);
+    review(db, ids[trial[0]], ITAV_REVIEW_TRIAL, last_move(&specs[trial[0]]) + 31,
+           ITAV_RESPONDENT_COORDINATOR, 0, 1, 0, NULL);
+    for (size_t i = 0; i < 3; i++) /* the active matches of 2021 come after the 2020 ones */
+        review(db, ids[active[3 + i]], ITAV_REVIEW_PERIODIC,
+               last_move(&specs[active[3 + i]]) + 30, ITAV_RESPONDENT_ASKING,
+               periodic_marks[i], 0, 0, NULL);
+    for (size_t i = 0; i < nc; i++, at++)
+        final_review(db, ids[completed[i]], last_move(&specs[completed[i]]) + 10,
+                     ITAV_RESPONDENT_ASKING, &finals[at]);
+    for (size_t i = 0; i < ne; i++, at++)
+        final_review(db, ids[ended[i]], last_move(&specs[ended[i]]) + 10,
+                     ITAV_RESPONDENT_ASKING, &finals[at]);
+    for (size_t i = 0; i < na; i++, at++)
+        final_review(db, ids[active[i]], last_move(&specs[active[i]]) + 40,
+                     ITAV_RESPONDENT_ASKING, &finals[at]);
+    for (size_t i = 0; i < 2; i++, at++)
+        final_review(db, ids[completed[i]], last_move(&specs[completed[i]]) + 11,
+                     ITAV_RESPONDENT_COORDINATOR, &finals[at]);
+    ck_assert_uint_eq(at, 24);
+}
+
+/* Indicators: on buurt-a, matches started (count, at least 20 by 2021-12-31) and matches
+ * started in Zandvoort (at least 5); on prog, a rating measured by hand (at least 7 by
+ * 2022-12-31, measured "at least 7.2" on 2021-06-30). */
+static void add_indicators(itav_db *db)
+{
+    itav_indicator *ind;
+    ck_assert_int_eq(itav_indicator_new(&ind, "started-a", "buurt-a", ITAV_MEASURE_COUNT),
+                     ITAV_OK);
+    ck_assert_int_eq(itav_indicator_set_name(ind, "matches started"), ITAV_OK);
+    ck_assert_int_eq(itav_indicator_set_derived(ind, ITAV_DERIVED_MATCHES_STARTED, NULL),
+                     ITAV_OK);
+    ck_assert_int_eq(itav_indicator_add_target(ind, ITAV_CMP_AT_LEAST, 20, 0, 0, D("2021-12-31"),
+                                               NULL, NULL), ITAV_OK);
+    ck_assert_msg(itav_indicator_create(db, ind) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_indicator_free(ind);
+    ck_assert_int_eq(itav_indicator_new(&ind, "started-zandvoort", "buurt-a",
+                                        ITAV_MEASURE_COUNT), ITAV_OK);
+    ck_assert_int_eq(itav_indicator_set_derived(ind, ITAV_DERIVED_MATCHES_STARTED, "Zandvoort"),
+                     ITAV_OK);
+    ck_assert_int_eq(itav_indicator_add_target(ind, ITAV_CMP_AT_LEAST, 5, 0, 0, D("2021-12-31"),
+                                               NULL, NULL), ITAV_OK);
+    ck_assert_msg(itav_indicator_create(db, ind) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_indicator_free(ind);
+    ck_assert_int_eq(itav_indicator_new(&ind, "collaboration", "prog", ITAV_MEASURE_RATING),
+                     ITAV_OK);
+    ck_assert_int_eq(itav_indicator_set_unit(ind, "mark"), ITAV_OK);
+    ck_assert_int_eq(itav_indicator_add_target(ind, ITAV_CMP_AT_LEAST, 7, 0, 0, D("2022-12-31"),
+                                               NULL, NULL), ITAV_OK);
+    ck_assert_int_eq(itav_indicator_add_measurement(ind, D("2021-06-30"), "2021-H1",
+                                                    ITAV_QTY_AT_LEAST, 7.2, 7.2, NULL, NULL),
+                     ITAV_OK);
+    ck_assert_msg(itav_indicator_create(db, ind) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_indicator_free(ind);
+}
+
+/* Reach of prog: four kinds, never summed; one with a comma, quotes and a pipe in its
+ * wording to test the writers' escaping. */
+static void add_reach(itav_db *db)
+{
+    itav_offer *of;
+    itav_figure *f;
+    static const struct {
+        const char *what;
+        itav_qualifier q;
+        double min, max;
+        const char *text;
+    } figs[] = {{"families", ITAV_QTY_ABOUT, 2500, 2500, "ongeveer 2500"},
+                {"municipalities", ITAV_QTY_AT_LEAST, 12, 12, "minimaal 12"},
+                {"volunteers", ITAV_QTY_RANGE, 5, 10, "5 \"of\" 10, | meer"},
+                {"replays", ITAV_QTY_TEXT, 0, 0, "honderden"}};
+    ck_assert_int_eq(itav_offer_get(&of, db, "prog"), ITAV_OK);
+    for (size_t i = 0; i < sizeof figs / sizeof *figs; i++) {
+        ck_assert_int_eq(itav_figure_new(&f, figs[i].what, figs[i].q, figs[i].min, figs[i].max,
+                                         figs[i].text), ITAV_OK);
+        ck_assert_int_eq(itav_figure_set_period(f, "2021"), ITAV_OK);
+        ck_assert_int_eq(itav_offer_add_figure(of, ITAV_FIGURES_REACH, f), ITAV_OK);
+        itav_figure_free(f);
+    }
+    ck_assert_msg(itav_offer_update(db, of) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_offer_free(of);
+}
+
+static void fixture(itav_db *db)
+{
+    char *ids[NSPECS];
+    intervention(db, "buurt");
+    offer(db, "prog", "buurt", NULL);
+    offer(db, "buurt-a", "buurt", "prog");
+    offer(db, "buurt-b", "buurt", "prog");
+    for (size_t i = 0; i < NSPECS; i++)
+        ids[i] = make_match(db, (int)i, &specs[i]);
+    add_reviews(db, ids);
+    for (size_t i = 0; i < NSPECS; i++)
+        itav_free(ids[i]);
+    add_indicators(db);
+    add_reach(db);
+}
+
+static itav_report *report(itav_db *db, const char *id, int k, const char *from,
+                           const char *to)
+{
+    itav_report *r = NULL;
+    itav_report_options o = ITAV_REPORT_OPTIONS_INIT;
+    o.k = k;
+    o.as_of = D("2021-12-31");
+    o.from = from ? D(from) : ITAV_DATE_NONE;
+    o.to = to ? D(to) : ITAV_DATE_NONE;
+    int rc = itav_report_programme(&r, db, id, &o);
+    ck_assert_msg(rc == ITAV_OK, "report of %s: %s", id, itav_errmsg(db));
+    return r;
+}
+
+static size_t table(const itav_report *r, const char *name)
+{
+    size_t t = itav_report_table_find(r, name);
+    ck_assert_msg(t != (size_t)-1, "no table %s", name);
+    return t;
+}
+
+/* The row whose first cell is label. */
+static size_t row_of(const itav_report *r, size_t t, const char *label)
+{
+    for (size_t row = 0; row < itav_report_row_count(r, t); row++)
+        if (strcmp(itav_report_cell(r, t, row, 0), label) == 0)
+            return row;
+    ck_abort_msg("table %s has no row %s", itav_report_table_name(r, t), label);
+    return 0;
+}
+
+static size_t col_of(const itav_report *r, size_t t, const char *heading)
+{
+    for (size_t c = 0; c < itav_report_column_count(r, t); c++)
+        if (strcmp(itav_report_column(r, t, c), heading) == 0)
+            return c;
+    ck_abort_msg("table %s has no column %s", itav_report_table_name(r, t), heading);
+    return 0;
+}
+
+/* Checks one published cell by its row label and column heading: "<5" or the text. */
+static void cell_is(const itav_report *r, const char *name, const char *row, const char *col,
+                    const char *want)
+{
+    size_t t = table(r, name);
+    const char *got = itav_report_cell(r, t, row_of(r, t, row), col_of(r, t, col));
+    ck_assert_msg(strcmp(got, want) == 0, "%s[%s][%s] is \"%s\", expected \"%s\"", name, row,
+                  col, got, want);
+}
+
+/* Checks a column of a table top to bottom against published texts. */
+static void column_is(const itav_report *r, const char *name, const char *col,
+                      const char *const *want, size_t n)
+{
+    size_t t = table(r, name), c = col_of(r, t, col);
+    ck_assert_uint_eq(itav_report_row_count(r, t), n);
+    for (size_t row = 0; row < n; row++)
+        ck_assert_msg(strcmp(itav_report_cell(r, t, row, c), want[row]) == 0,
+                      "%s row %zu, %s: \"%s\", expected \"%s\"", name, row, col,
+                      itav_report_cell(r, t, row, c), want[row]);
+}
+
+static size_t count_suppressed(const itav_report *r)
+{
+    size_t n = 0;
+    for (size_t t = 0; t < itav_report_table_count(r); t++)
+        for (size_t row = 0; row < itav_report_row_count(r, t); row++)
+            for (size_t c = 0; c < itav_report_column_count(r, t); c++)
+                n += (size_t)itav_report_cell_suppressed(r, t, row, c);
+    return n;
+}
+
+/* ======================================================================================
+ * The offer programme
+ * ====================================================================================== */
+
+START_TEST(programme_object)
+{
+    itav_offer *of, *copy;
+    char *json;
+    ck_assert_int_eq(itav_offer_new(&of, "member", "iv"), ITAV_OK);
+    ck_assert_ptr_null(itav_offer_programme(of));
+    ck_assert_int_eq(itav_offer_set_programme(of, "Not An Id"), ITAV_EINVAL);
+    ck_assert_ptr_null(itav_offer_programme(of));
+    ck_assert_int_eq(itav_offer_set_programme(NULL, "prog"), ITAV_EINVAL);
+    ck_assert_int_eq(itav_offer_set_programme(of, "prog"), ITAV_OK);
+    ck_assert_str_eq(itav_offer_programme(of), "prog");
+    ck_assert_int_eq(itav_offer_set_source(of, "programme", "000:L125"), ITAV_OK);
+    ck_assert_str_eq(itav_offer_source(of, "programme"), "000:L125");
+    ck_assert_int_eq(itav_offer_set_contact(of, "coordinator"), ITAV_OK);
+    ck_assert_int_eq(itav_offer_dup(&copy, of), ITAV_OK);
+    ck_assert_str_eq(itav_offer_programme(copy), "prog");
+    itav_offer_free(copy);
+    /* canonical order: right after the contact */
+    ck_assert_int_eq(itav_offer_to_json(&json, of), ITAV_OK);
+    const char *contact = strstr(json, "\"contact\""), *prog = strstr(json, "\"programme\"");
+    ck_assert_ptr_nonnull(contact);
+    ck_assert_ptr_nonnull(prog);
+    ck_assert_ptr_nonnull(strstr(json, "\"programme\": \"prog\""));
+    const char *next = strchr(contact, '\n');
+    ck_assert_ptr_nonnull(next);
+    next += strspn(next, "\n ");
+    ck_assert_msg(next == prog, "programme must follow contact: %s", json);
+    itav_offer *back;
+    ck_assert_int_eq(itav_offer_from_json(&back, NULL, json), ITAV_OK);
+    ck_assert_str_eq(itav_offer_programme(back), "prog");
+    ck_assert_str_eq(itav_offer_source(back, "programme"), "000:L125");
+    itav_offer_free(back);
+    itav_free(json);
+    ck_assert_int_eq(itav_offer_set_programme(of, ""), ITAV_OK);
+    ck_assert_ptr_null(itav_offer_programme(of));
+    itav_offer_free(of);
+}
+END_TEST
+
+START_TEST(programme_json_refusals)
+{
+    itav_db *db;
+    itav_offer *of = NULL;
+    ck_assert_int_eq(itav_open(&db, "memory:"), ITAV_OK);
+    int rc = itav_offer_from_json(&of, db, "{\"id\": \"m\", \"intervention\": \"iv\", "
+                                           "\"programme\": \"Bad Id\"}");
+    ck_assert_int_eq(rc, ITAV_EFORMAT);
+    ck_assert_ptr_null(of);
+    assert_msg(db, "$.programme");
+    rc = itav_offer_from_json(&of, db, "{\"id\": \"m\", \"intervention\": \"iv\", "
+                                       "\"programme\": 3}");
+    ck_assert_int_eq(rc, ITAV_EFORMAT);
+    assert_msg(db, "$.programme");
+    itav_close(db);
+}
+END_TEST
+
+/* Tries a save that must fail, and checks the code, the message and the store. */
+static void save_fails(itav_db *db, const char *id, const char *programme, bool update,
+                       int code, const char *part)
+{
+    itav_offer *of;
+    char *before = export_text(db);
+    if (update)
+        ck_assert_int_eq(itav_offer_get(&of, db, id), ITAV_OK);
+    else
+        ck_assert_int_eq(itav_offer_new(&of, id, "iv"), ITAV_OK);
+    ck_assert_int_eq(itav_offer_set_programme(of, programme), ITAV_OK);
+    int rc = update ? itav_offer_update(db, of) : itav_offer_create(db, of);
+    ck_assert_msg(rc == code, "saving %s with programme %s gave %d (%s)", id, programme, rc,
+                  itav_errmsg(db));
+    assert_msg(db, part);
+    char *after = export_text(db);
+    ck_assert_str_eq(before, after);
+    itav_free(before);
+    itav_free(after);
+    itav_offer_free(of);
+}
+
+START_TEST(programme_in_a_store)
+{
+    itav_db *db = open_store(_i);
+    itav_offer *of;
+    intervention(db, "iv");
+    offer(db, "prog", "iv", NULL);
+    offer(db, "member", "iv", "prog");
+    ck_assert_int_eq(itav_offer_get(&of, db, "member"), ITAV_OK);
+    ck_assert_str_eq(itav_offer_programme(of), "prog");
+    itav_offer_free(of);
+    save_fails(db, "other", "nowhere", false, ITAV_ENOTFOUND, "programme: no offer \"nowhere\"");
+    save_fails(db, "self", "self", false, ITAV_EINVAL, "its own programme");
+    save_fails(db, "sub", "member", false, ITAV_EINVAL, "do not nest");
+    save_fails(db, "prog", "member", true, ITAV_EINVAL, "do not nest");
+    offer(db, "prog2", "iv", NULL);
+    save_fails(db, "prog", "prog2", true, ITAV_EINVAL, "is the programme of offer \"member\"");
+    /* a programme offer that members name is not deleted */
+    char *before = export_text(db);
+    ck_assert_int_eq(itav_offer_delete(db, "prog"), ITAV_EINUSE);
+    assert_msg(db, "\"member\"");
+    char *after = export_text(db);
+    ck_assert_str_eq(before, after);
+    itav_free(before);
+    itav_free(after);
+    /* moving the member to another programme frees it */
+    ck_assert_int_eq(itav_offer_get(&of, db, "member"), ITAV_OK);
+    ck_assert_int_eq(itav_offer_set_programme(of, "prog2"), ITAV_OK);
+    ck_assert_msg(itav_offer_update(db, of) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_offer_free(of);
+    ck_assert_msg(itav_offer_delete(db, "prog") == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert_int_eq(itav_offer_delete(db, "prog2"), ITAV_EINUSE);
+    close_store(db);
+}
+END_TEST
+
+static void import_fails(itav_db *db, const char *offers, const char *part)
+{
+    char json[2048];
+    snprintf(json, sizeof json, "{\"format\": \"itav/1\", \"offers\": [%s]}", offers);
+    char *before = export_text(db);
+    ck_assert_int_eq(itav_import_json_string(db, json, "p.json"), ITAV_EFORMAT);
+    assert_msg(db, part);
+    char *after = export_text(db);
+    ck_assert_str_eq(before, after);
+    itav_free(before);
+    itav_free(after);
+}
+
+START_TEST(programme_import)
+{
+    itav_db *db = open_store(_i);
+    itav_offer *of;
+    intervention(db, "iv");
+    offer(db, "stored-prog", "iv", NULL);
+    offer(db, "stored-member", "iv", "stored-prog");
+    import_fails(db, "{\"id\": \"m\", \"intervention\": \"iv\", \"programme\": \"gone\"}",
+                 "p.json: $.offers[0].programme: no offer \"gone\" in the file or the store");
+    import_fails(db, "{\"id\": \"m\", \"intervention\": \"iv\", \"programme\": \"m\"}",
+                 "$.offers[0].programme: an offer cannot be its own programme");
+    import_fails(db, "{\"id\": \"m\", \"intervention\": \"iv\", \"programme\": "
+                     "\"stored-member\"}",
+                 "$.offers[0].programme: \"stored-member\" is itself part of programme "
+                 "\"stored-prog\"");
+    import_fails(db, "{\"id\": \"m\", \"intervention\": \"iv\", \"programme\": \"n\"}, "
+                     "{\"id\": \"n\", \"intervention\": \"iv\", \"programme\": \"stored-prog\"}",
+                 "$.offers[0].programme: \"n\" is itself part of programme \"stored-prog\"");
+    /* the programme may come later in the file, or be in the store */
+    const char *ok = "{\"format\": \"itav/1\", \"offers\": ["
+                     "{\"id\": \"m1\", \"intervention\": \"iv\", \"programme\": \"p1\"},"
+                     "{\"id\": \"p1\", \"intervention\": \"iv\"},"
+                     "{\"id\": \"m2\", \"intervention\": \"iv\", \"programme\": \"stored-prog\","
+                     " \"sources\": {\"programme\": \"000:L125\"}}]}";
+    ck_assert_msg(itav_import_json_string(db, ok, "ok.json") == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert_int_eq(itav_offer_get(&of, db, "m2"), ITAV_OK);
+    ck_assert_str_eq(itav_offer_programme(of), "stored-prog");
+    ck_assert_str_eq(itav_offer_source(of, "programme"), "000:L125");
+    itav_offer_free(of);
+    /* and an export of it imports into an empty store */
+    char *text = export_text(db);
+    itav_db *again = open_store(_i);
+    ck_assert_msg(itav_import_json_string(again, text, "export.json") == ITAV_OK, "%s",
+                  itav_errmsg(again));
+    char *text2 = export_text(again);
+    ck_assert_str_eq(text, text2);
+    itav_free(text);
+    itav_free(text2);
+    close_store(again);
+    close_store(db);
+}
+END_TEST
+
+/* The catalogue: the nine efforts of ITAV Hoeksche Waard (seed 000, lines 115-131) are
+ * members of its programme, each with the line that lists it. */
+static const struct { const char *offer, *ref, *words; } efforts[] = {
+    {"itav-hw-digitaal-platform-professionals-hoeksche-waard", "000:L117",
+     "Digitaal platform voor (semi-) professionals"},
+    {"itav-hw-netwerkversterking-voorveld-jeugd-hoeksche-waard", "000:L118",
+     "Proces Netwerkversterking voorveld jeugd"},
+    {"itav-hw-succesvol-samenwerken-met-ouders-hoeksche-waard", "000:L119",
+     "Succesvol samenwerken met ouders"},
+    {"itav-hw-digitaal-platform-ouders-hoeksche-waard", "000:L123",
+     "Digitaal platform voor ouders"},
+    {"itav-hw-ontmoetingsplekken-ouders-hoeksche-waard", "000:L124", "Ouderontmoetingsplekken"},
+    {"buurtgezinnen-hoeksche-waard", "000:L125", "Buurtgezinnen"},
+    {"itav-hw-relaties-en-scheidingen-hoeksche-waard", "000:L126",
+     "Aanpak Relaties en Scheidingen"},
+    {"itav-hw-mentale-weerbaarheid-kinderen-hoeksche-waard", "000:L130",
+     "Aanpak Mentale Weerbaarheid kinderen"},
+    {"itav-hw-kansarmoede-kinderen-hoeksche-waard", "000:L131",
+     "Aanpak Brede Kansarmoede kinderen"},
+};
+#define NEFFORTS (sizeof efforts / sizeof *efforts)
+
+/* Line n of seed 000, or NULL when the seeds are not there. */
+static char *seed000_line(int n, char *buf, size_t size)
+{
+    const char *dir = getenv("ITAV_SEEDS");
+    char path[512];
+    snprintf(path, sizeof path, "%s/000_dd500cebf179d990.txt", dir ? dir : "../shared/seeds");
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return NULL;
+    char *line = NULL;
+    for (int i = 1; i <= n && (line = fgets(buf, (int)size, f)); i++)
+        ;
+    fclose(f);
+    return line;
+}
+
+START_TEST(programme_in_the_catalogue)
+{
+    itav_db *db;
+    itav_offer *of;
+    itav_offer_iter *it;
+    char buf[1024];
+    size_t members = 0;
+    ck_assert_int_eq(itav_open(&db, "memory:"), ITAV_OK);
+    ck_assert_msg(itav_catalog_load(db) == ITAV_OK, "%s", itav_errmsg(db));
+    for (size_t i = 0; i < NEFFORTS; i++) {
+        ck_assert_msg(itav_offer_get(&of, db, efforts[i].offer) == ITAV_OK, "%s",
+                      itav_errmsg(db));
+        ck_assert_str_eq(itav_offer_programme(of), "itav-hoeksche-waard-2020");
+        ck_assert_str_eq(itav_offer_source(of, "programme"), efforts[i].ref);
+        itav_offer_free(of);
+        const char *line = seed000_line(atoi(efforts[i].ref + 5), buf, sizeof buf);
+        ck_assert_msg(!line || strstr(line, efforts[i].words), "seed 000 line %s: %s",
+                      efforts[i].ref + 5, line);
+    }
+    ck_assert_int_eq(itav_offer_list(&it, db, NULL, NULL), ITAV_OK);
+    while (itav_offer_iter_next(&of, it) == ITAV_OK) {
+        const char *prog = itav_offer_programme(of);
+        if (prog) {
+            ck_assert_str_eq(prog, "itav-hoeksche-waard-2020");
+            members++;
+        }
+        itav_offer_free(of);
+    }
+    itav_offer_iter_free(it);
+    ck_assert_uint_eq(members, NEFFORTS);
+    ck_assert_int_eq(itav_offer_delete(db, "itav-hoeksche-waard-2020"), ITAV_EINUSE);
+    itav_close(db);
+}
+END_TEST
+
+/* ======================================================================================
+ * Reading the written text back
+ * ====================================================================================== */
+
+/* The JSON token of a cell in the written report (indented output: one value a line), as an
+ * owned string without its trailing comma; NULL if not found. */
+static char *json_cell(const char *json, const char *name, size_t row, size_t col)
+{
+    char key[128];
+    snprintf(key, sizeof key, "\"name\": \"%s\"", name);
+    const char *p = strstr(json, key);
+    if (!p || !(p = strstr(p, "\"rows\": [")) || p[strlen("\"rows\": [")] == ']')
+        return NULL;
+    p = strchr(p, '\n');
+    long r = -1, c = 0;
+    bool in_row = false;
+    while (p && *++p) {
+        const char *end = strchr(p, '\n');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        while (len && *p == ' ')
+            p++, len--;
+        if (len && p[len - 1] == ',')
+            len--;
+        if (len == 1 && *p == '[') {
+            in_row = true;
+            r++;
+            c = 0;
+        } else if (len == 1 && *p == ']') {
+            if (!in_row)
+                return NULL;
+            in_row = false;
+        } else if (in_row) {
+            if ((size_t)r == row && (size_t)c == col) {
+                char *out = malloc(len + 1);
+                memcpy(out, p, len);
+                out[len] = '\0';
+                return out;
+            }
+            c++;
+        }
+        p = end;
+    }
+    return NULL;
+}
+
+/* A cell of a Markdown pipe table under "## title", unescaped, in buf; NULL if not found. */
+static char *md_cell(const char *md, const char *title, size_t row, size_t col, char *buf,
+                     size_t size)
+{
+    char key[160];
+    snprintf(key, sizeof key, "## %s\n\n", title);
+    const char *p = strstr(md, key);
+    if (!p)
+        return NULL;
+    p += strlen(key);
+    for (size_t skip = 0; skip < row + 2 && p; skip++) /* the heading and the --- line */
+        if ((p = strchr(p, '\n')))
+            p++;
+    if (!p || *p != '|')
+        return NULL;
+    size_t c = 0, n = 0;
+    for (p++; *p && *p != '\n'; p++) {
+        if (*p == '\\' && p[1] == '|') {
+            if (c == col && n + 1 < size)
+                buf[n++] = '|';
+            p++;
+        } else if (*p == '|') {
+            if (c == col)
+                break;
+            c++;
+        } else if (c == col && n + 1 < size) {
+            buf[n++] = *p;
+        }
+    }
+    if (c != col || *p != '|')
+        return NULL;
+    buf[n] = '\0';
+    while (n && buf[n - 1] == ' ')
+        buf[--n] = '\0';
+    return buf + strspn(buf, " ");
+}
+
+/* ======================================================================================
+ * Report tables, by hand
+ * ====================================================================================== */
+
+static itav_db *fixture_store(void)
+{
+    itav_db *db;
+    ck_assert_int_eq(itav_open(&db, "memory:"), ITAV_OK);
+    fixture(db);
+    return db;
+}
+
+START_TEST(report_shape)
+{
+    static const char *const names[] = {"indicators", "reach", "matches_by_state",
+        "matches_started", "reviews", "effects", "formal_help", "portfolio"};
+    itav_db *db = fixture_store();
+    itav_report *r = report(db, "prog", 5, NULL, NULL);
+    ck_assert_str_eq(itav_report_title(r), "Programme report: prog");
+    ck_assert_uint_eq(itav_report_table_count(r), 8);
+    for (size_t t = 0; t < 8; t++) {
+        ck_assert_str_eq(itav_report_table_name(r, t), names[t]);
+        ck_assert_uint_eq(itav_report_table_find(r, names[t]), t);
+    }
+    ck_assert_ptr_null(itav_report_table_name(r, 8));
+    ck_assert_uint_eq(itav_report_table_find(r, "nothing"), (size_t)-1);
+    ck_assert_uint_eq(itav_report_column_count(r, 8), 0);
+    ck_assert_uint_eq(itav_report_row_count(r, 8), 0);
+    ck_assert_ptr_null(itav_report_column(r, 0, 99));
+    ck_assert_ptr_null(itav_report_cell(r, 0, 99, 0));
+    ck_assert_ptr_null(itav_report_cell(r, 0, 0, 99));
+    ck_assert_ptr_null(itav_report_title(NULL));
+    ck_assert_uint_eq(itav_report_table_count(NULL), 0);
+    ck_assert_int_eq(itav_report_cell_suppressed(NULL, 0, 0, 0), 0);
+    double v;
+    ck_assert_int_eq(itav_report_cell_value(&v, r, 0, 99, 0), ITAV_ERANGE);
+    ck_assert_int_eq(itav_report_cell_value(&v, r, 99, 0, 0), ITAV_ERANGE);
+    ck_assert_int_eq(itav_report_cell_value(NULL, r, 0, 0, 0), ITAV_EINVAL);
+    ck_assert_int_eq(itav_report_cell_value(&v, NULL, 0, 0, 0), ITAV_EINVAL);
+    size_t t = table(r, "matches_by_state");
+    ck_assert_str_eq(itav_report_column(r, t, 0), "state");
+    ck_assert_str_eq(itav_report_column(r, t, 1), "matches");
+    itav_report_free(r);
+    itav_report_free(NULL);
+    itav_close(db);
+}
+END_TEST
+
+START_TEST(report_k1_shows_everything)
+{
+    itav_db *db = fixture_store();
+    itav_report *r = report(db, "prog", 1, NULL, NULL);
+    ck_assert_uint_eq(count_suppressed(r), 0);
+    static const char *const states[] = {"3", "5", "6", "10", "7", "6", "5", "42"};
+    column_is(r, "matches_by_state", "matches", states, 8);
+    static const char *const places[] = {"Bloemendaal", "Haarlem", "Zandvoort",
+                                         "total of shown cells"};
+    static const char *const y2020[] = {"5", "8", "2", "15"}, *const y2021[] = {"0", "6", "7",
+                                                                                  "13"};
+    static const char *const totals[] = {"5", "14", "9", "28"};
+    column_is(r, "matches_started", "municipality", places, 4);
+    column_is(r, "matches_started", "2020", y2020, 4);
+    column_is(r, "matches_started", "2021", y2021, 4);
+    column_is(r, "matches_started", "total of shown cells", totals, 4);
+    static const char *const kinds[] = {"trial", "periodic", "final", "total of shown cells"};
+    static const char *const reviews[] = {"7", "3", "24", "34"}, *const marked[] = {"6", "3",
+                                                                                    "20", "29"};
+    static const char *const means[] = {"7.5", "8", "7.1", "7.28"}, *const safety[] = {"1", "0",
+                                                                                       "2", "3"};
+    column_is(r, "reviews", "kind", kinds, 4);
+    column_is(r, "reviews", "reviews", reviews, 4);
+    column_is(r, "reviews", "with a mark", marked, 4);
+    column_is(r, "reviews", "mean mark", means, 4);
+    column_is(r, "reviews", "safety concerns", safety, 4);
+    cell_is(r, "effects", "carefree_childhood", "scored", "8");
+    cell_is(r, "effects", "carefree_childhood", "mean score", "1.25");
+    cell_is(r, "effects", "broader_horizon", "scored", "3");
+    cell_is(r, "effects", "broader_horizon", "mean score", "1.33");
+    cell_is(r, "effects", "rest", "for", "parents");
+    cell_is(r, "effects", "rest", "scored", "12");
+    cell_is(r, "effects", "rest", "mean score", "1");
+    cell_is(r, "effects", "network", "scored", "0");
+    cell_is(r, "effects", "network", "mean score", "");
+    static const char *const help[] = {"6", "5", "1", "2", "7", "0", "3", "24", "57.1"};
+    column_is(r, "formal_help", "final reviews", help, 9);
+    cell_is(r, "indicators", "started-a", "latest", "23");
+    cell_is(r, "indicators", "started-a", "attainment", "met");
+    cell_is(r, "indicators", "started-zandvoort", "latest", "9");
+    cell_is(r, "indicators", "collaboration", "latest", "at least 7.2");
+    cell_is(r, "indicators", "collaboration", "measured", "2021-H1");
+    cell_is(r, "indicators", "collaboration", "target", "at least 7");
+    cell_is(r, "indicators", "collaboration", "deadline", "2022-12-31");
+    cell_is(r, "indicators", "collaboration", "attainment", "met");
+    /* numbers are numbers, text is not */
+    double v;
+    size_t t = table(r, "reviews");
+    ck_assert_int_eq(itav_report_cell_value(&v, r, t, 2, 3), ITAV_OK);
+    ck_assert_double_eq(v, 7.1);
+    ck_assert_int_eq(itav_report_cell_value(&v, r, t, 0, 0), ITAV_ENOTFOUND);
+    itav_report_free(r);
+    itav_close(db);
+}
+END_TEST
+
+START_TEST(report_k5_suppresses)
+{
+    itav_db *db = fixture_store();
+    itav_report *r = report(db, "prog", 5, NULL, NULL);
+    /* proposed (3) is small; introduced (5) is the smallest other count of the column */
+    static const char *const states[] = {"<5", "<5", "6", "10", "7", "6", "5", "34"};
+    column_is(r, "matches_by_state", "matches", states, 8);
+    /* Zandvoort 2020 (2) is small; then Zandvoort 2021 protects its row, Bloemendaal 2020
+     * its column, and Bloemendaal 2021 (0) the 2021 column */
+    static const char *const y2020[] = {"<5", "8", "<5", "8"}, *const y2021[] = {"<5", "6",
+                                                                                   "<5", "6"};
+    static const char *const totals[] = {"0", "14", "0", "14"};
+    column_is(r, "matches_started", "2020", y2020, 4);
+    column_is(r, "matches_started", "2021", y2021, 4);
+    column_is(r, "matches_started", "total of shown cells", totals, 4);
+    /* periodic (3) is small and trial (7) protects it; the safety concerns 1 and 2 are both
+     * small; means rest on shown counts only */
+    static const char *const reviews[] = {"<5", "<5", "24", "24"}, *const marked[] = {"<5", "<5",
+                                                                                      "20", "20"};
+    static const char *const means[] = {"<5", "<5", "7.1", "7.1"}, *const safety[] = {"<5", "0",
+                                                                                      "<5", "0"};
+    column_is(r, "reviews", "reviews", reviews, 4);
+    column_is(r, "reviews", "with a mark", marked, 4);
+    column_is(r, "reviews", "mean mark", means, 4);
+    column_is(r, "reviews", "safety concerns", safety, 4);
+    cell_is(r, "effects", "carefree_childhood", "mean score", "1.25");
+    cell_is(r, "effects", "broader_horizon", "scored", "<5");
+    cell_is(r, "effects", "broader_horizon", "mean score", "<5");
+    cell_is(r, "effects", "network", "scored", "0");
+    /* the share of shown cells: (6 + 5) / (6 + 5 + 7) */
+    static const char *const help[] = {"6", "5", "<5", "<5", "7", "0", "<5", "18", "61.1"};
+    column_is(r, "formal_help", "final reviews", help, 9);
+    cell_is(r, "indicators", "started-a", "latest", "23");
+    /* a suppressed number is never handed out */
+    double v;
+    size_t t = table(r, "matches_started");
+    ck_assert_int_eq(itav_report_cell_suppressed(r, t, 2, 1), 1);
+    ck_assert_int_eq(itav_report_cell_value(&v, r, t, 2, 1), ITAV_ENOTFOUND);
+    ck_assert_int_eq(itav_report_cell_suppressed(r, t, 1, 1), 0);
+    ck_assert_int_eq(itav_report_cell_value(&v, r, t, 1, 1), ITAV_OK);
+    ck_assert_double_eq(v, 8);
+    itav_report_free(r);
+    /* k = 3: only counts of 1 and 2 are small */
+    r = report(db, "prog", 3, NULL, NULL);
+    static const char *const states3[] = {"3", "5", "6", "10", "7", "6", "5", "42"};
+    column_is(r, "matches_by_state", "matches", states3, 8);
+    cell_is(r, "reviews", "periodic", "reviews", "3");
+    cell_is(r, "reviews", "periodic", "mean mark", "8");
+    cell_is(r, "reviews", "trial", "safety concerns", "<3");
+    cell_is(r, "reviews", "final", "safety concerns", "<3");
+    itav_report_free(r);
+    itav_close(db);
+}
+END_TEST
+
+START_TEST(report_period_and_coverage)
+{
+    itav_db *db = fixture_store();
+    itav_report *r = report(db, "prog", 5, "2020-01-01", "2020-12-31");
+    size_t t = table(r, "matches_started");
+    ck_assert_uint_eq(itav_report_column_count(r, t), 2); /* one year: no total column */
+    static const char *const y2020[] = {"<5", "8", "<5", "8"};
+    column_is(r, "matches_started", "2020", y2020, 4);
+    /* the derived figures for 2020: buurt-a 10 (not 20 by the deadline), Zandvoort 2 */
+    cell_is(r, "indicators", "started-a", "latest", "10");
+    cell_is(r, "indicators", "started-a", "measured", "2020-01-01 to 2020-12-31");
+    cell_is(r, "indicators", "started-a", "attainment", "not_met");
+    cell_is(r, "indicators", "started-zandvoort", "latest", "<5");
+    cell_is(r, "indicators", "started-zandvoort", "attainment", "unknown");
+    itav_report_free(r);
+    /* 2021: the matches closed in 2020 are out; proposed (3) is small and completed (0) is
+     * the smallest other count */
+    r = report(db, "prog", 5, "2021-01-01", "2021-12-31");
+    static const char *const states[] = {"<5", "5", "6", "10", "<5", "0", "0", "21"};
+    column_is(r, "matches_by_state", "matches", states, 8);
+    static const char *const places[] = {"Haarlem", "Zandvoort", "total of shown cells"};
+    column_is(r, "matches_started", "municipality", places, 3);
+    itav_report_free(r);
+    /* a member offer alone: its own matches and no members */
+    r = report(db, "buurt-b", 1, NULL, NULL);
+    static const char *const b_states[] = {"3", "5", "0", "1", "2", "2", "2", "15"};
+    column_is(r, "matches_by_state", "matches", b_states, 8);
+    t = table(r, "matches_started");
+    ck_assert_uint_eq(itav_report_row_count(r, t), 1);
+    ck_assert_uint_eq(itav_report_column_count(r, t), 2);
+    cell_is(r, "matches_started", "Bloemendaal", "2020", "5");
+    ck_assert_uint_eq(itav_report_row_count(r, table(r, "indicators")), 0);
+    ck_assert_uint_eq(itav_report_row_count(r, table(r, "reach")), 0);
+    char *json;
+    ck_assert_int_eq(itav_report_write(&json, r, ITAV_REPORT_JSON), ITAV_OK);
+    ck_assert_ptr_nonnull(strstr(json, "\"members\": [],"));
+    itav_free(json);
+    itav_report_free(r);
+    itav_close(db);
+}
+END_TEST
+
+START_TEST(reach_is_never_summed)
+{
+    itav_db *db = fixture_store();
+    itav_report *r = report(db, "prog", 5, NULL, NULL);
+    static const char *const what[] = {"families", "municipalities", "volunteers", "replays"};
+    static const char *const qty[] = {"about 2500", "at least 12", "5-10", "honderden"};
+    column_is(r, "reach", "what", what, 4); /* four figures and no total row */
+    column_is(r, "reach", "quantity", qty, 4);
+    cell_is(r, "reach", "prog", "period", "2021");
+    cell_is(r, "reach", "prog", "wording", "ongeveer 2500");
+    size_t t = table(r, "reach");
+    for (size_t row = 0; row < 4; row++)
+        for (size_t c = 0; c < itav_report_column_count(r, t); c++)
+            ck_assert_int_eq(itav_report_cell_suppressed(r, t, row, c), 0);
+    itav_report_free(r);
+    itav_close(db);
+}
+END_TEST
+
+/* ======================================================================================
+ * The subtraction attack
+ * ====================================================================================== */
+
+/* A row or column of counts and where its published total is. */
+typedef struct group {
+    size_t t, n, row[16], col[16];
+    size_t total_row, total_col;
+} group;
+
+/* The groups of the tables that add up, read from their layout. */
+static size_t groups_of(const itav_report *r, group *g)
+{
+    size_t n = 0;
+    size_t t = table(r, "matches_by_state");
+    g[n] = (group){.t = t, .n = 7, .total_row = 7, .total_col = 1};
+    for (size_t i = 0; i < 7; i++)
+        g[n].row[i] = i, g[n].col[i] = 1;
+    n++;
+    const char *cols[] = {"reviews", "with a mark", "safety concerns"};
+    t = table(r, "reviews");
+    for (size_t k = 0; k < 3; k++, n++) {
+        g[n] = (group){.t = t, .n = 3, .total_row = 3, .total_col = col_of(r, t, cols[k])};
+        for (size_t i = 0; i < 3; i++)
+            g[n].row[i] = i, g[n].col[i] = g[n].total_col;
+    }
+    t = table(r, "formal_help");
+    g[n] = (group){.t = t, .n = 7, .total_row = 7, .total_col = 1};
+    for (size_t i = 0; i < 7; i++)
+        g[n].row[i] = i, g[n].col[i] = 1;
+    n++;
+    /* a total row and column only where there are two places or two years to add */
+    t = table(r, "matches_started");
+    size_t places = itav_report_row_count(r, t), years = itav_report_column_count(r, t) - 1;
+    places -= places >= 2;
+    years -= years >= 2;
+    for (size_t p = 0; years >= 2 && p < places; p++, n++) {
+        g[n] = (group){.t = t, .n = years, .total_row = p, .total_col = years + 1};
+        for (size_t y = 0; y < years; y++)
+            g[n].row[y] = p, g[n].col[y] = y + 1;
+    }
+    for (size_t y = 0; places >= 2 && y < years; y++, n++) {
+        g[n] = (group){.t = t, .n = places, .total_row = places, .total_col = y + 1};
+        for (size_t p = 0; p < places; p++)
+            g[n].row[p] = p, g[n].col[p] = y + 1;
+    }
+    return n;
+}
+
+static double value_at(const itav_report *r, size_t t, size_t row, size_t col)
+{
+    double v;
+    ck_assert_msg(itav_report_cell_value(&v, r, t, row, col) == ITAV_OK,
+                  "%s[%zu][%zu] has no number", itav_report_table_name(r, t), row, col);
+    return v;
+}
+
+/* For every group: try every published total minus the group's shown cells; it may equal a
+ * suppressed cell's true value (from the k = 1 report of the same data) only where a second
+ * cell of the group is suppressed too. Returns the number of groups with suppressed cells. */
+static size_t attack(const itav_report *r, const itav_report *truth, int k)
+{
+    group g[32];
+    size_t ng = groups_of(r, g), sm = table(r, "matches_started");
+    size_t last_row = itav_report_row_count(r, sm) - 1;
+    size_t last_col = itav_report_column_count(r, sm) - 1;
+    double published[] = {value_at(r, g[0].t, 7, 1), value_at(r, sm, last_row, last_col),
+                          value_at(r, table(r, "reviews"), 3, 1),
+                          value_at(r, table(r, "formal_help"), 7, 1)};
+    size_t tried = 0, hidden_groups = 0;
+    for (size_t i = 0; i < ng; i++) {
+        double shown = 0;
+        size_t hidden = 0;
+        for (size_t c = 0; c < g[i].n; c++) {
+            double v;
+            if (itav_report_cell_suppressed(r, g[i].t, g[i].row[c], g[i].col[c]))
+                hidden++;
+            else if (itav_report_cell_value(&v, r, g[i].t, g[i].row[c], g[i].col[c]) == ITAV_OK)
+                shown += v;
+        }
+        ck_assert_msg(hidden != 1, "k=%d: %s group %zu hides exactly one cell", k,
+                      itav_report_table_name(r, g[i].t), i);
+        hidden_groups += hidden > 0;
+        double own = value_at(r, g[i].t, g[i].total_row, g[i].total_col);
+        ck_assert_msg(own == shown, "k=%d: %s total %g is not the sum of its shown cells %g", k,
+                      itav_report_table_name(r, g[i].t), own, shown);
+        for (size_t p = 0; p <= sizeof published / sizeof *published; p++) {
+            double diff = (p < sizeof published / sizeof *published ? published[p] : own) - shown;
+            for (size_t c = 0; c < g[i].n; c++) {
+                if (!itav_report_cell_suppressed(r, g[i].t, g[i].row[c], g[i].col[c]))
+                    continue;
+                tried++;
+                double truth_v = value_at(truth, g[i].t, g[i].row[c], g[i].col[c]);
+                ck_assert_msg(diff != truth_v || hidden >= 2,
+                              "k=%d: %s[%zu][%zu] = %g recovered by subtraction", k,
+                              itav_report_table_name(r, g[i].t), g[i].row[c], g[i].col[c],
+                              truth_v);
+            }
+        }
+    }
+    return tried ? hidden_groups : 0;
+}
+
+/* Every suppressed cell is "<k" in all three texts, and never its true value. */
+static void texts_hide(const itav_report *r, const itav_report *truth, int k)
+{
+    char *json, *csv, *md, line[256], mark[16], buf[256];
+    snprintf(mark, sizeof mark, "<%d", k);
+    ck_assert_int_eq(itav_report_write(&json, r, ITAV_REPORT_JSON), ITAV_OK);
+    ck_assert_int_eq(itav_report_write(&csv, r, ITAV_REPORT_CSV), ITAV_OK);
+    ck_assert_int_eq(itav_report_write(&md, r, ITAV_REPORT_MARKDOWN), ITAV_OK);
+    for (size_t t = 0; t < itav_report_table_count(r); t++) {
+        const char *name = itav_report_table_name(r, t);
+        char title[128];
+        /* the Markdown heading is the table's title: find it from the JSON */
+        char key[160];
+        snprintf(key, sizeof key, "\"name\": \"%s\",\n", name);
+        const char *tp = strstr(json, key);
+        ck_assert_ptr_nonnull(tp);
+        tp = strstr(tp, "\"title\": \"") + strlen("\"title\": \"");
+        snprintf(title, sizeof title, "%.*s", (int)(strchr(tp, '"') - tp), tp);
+        for (size_t row = 0; row < itav_report_row_count(r, t); row++) {
+            for (size_t c = 0; c < itav_report_column_count(r, t); c++) {
+                if (!itav_report_cell_suppressed(r, t, row, c))
+                    continue;
+                const char *truth_text = itav_report_cell(truth, t, row, c);
+                ck_assert_str_eq(itav_report_cell(r, t, row, c), mark);
+                char *tok = json_cell(json, name, row, c);
+                ck_assert_msg(tok, "no JSON cell %s[%zu][%zu]", name, row, c);
+                snprintf(buf, sizeof buf, "\"%s\"", mark);
+                ck_assert_str_eq(tok, buf);
+                ck_assert_str_ne(tok, truth_text);
+                free(tok);
+                snprintf(line, sizeof line, "\r\n%s,%zu,%s,%s,1\r\n", name, row + 1,
+                         itav_report_column(r, t, c), mark);
+                ck_assert_msg(strstr(csv, line), "CSV lacks %s", line + 2);
+                char *cell = md_cell(md, title, row, c, buf, sizeof buf);
+                ck_assert_msg(cell && strcmp(cell, mark) == 0, "Markdown %s[%zu][%zu]: %s",
+                              name, row, c, cell ? cell : "(none)");
+            }
+        }
+    }
+    itav_free(json);
+    itav_free(csv);
+    itav_free(md);
+}
+
+START_TEST(subtraction_attack)
+{
+    itav_db *db = fixture_store();
+    static const struct { const char *from, *to; } periods[] = {
+        {NULL, NULL}, {"2020-01-01", "2020-12-31"}, {"2021-01-01", "2021-12-31"}};
+    static const int ks[] = {2, 3, 5, 8, 30};
+    for (size_t p = 0; p < sizeof periods / sizeof *periods; p++) {
+        itav_report *truth = report(db, "prog", 1, periods[p].from, periods[p].to);
+        ck_assert_uint_eq(count_suppressed(truth), 0);
+        for (size_t i = 0; i < sizeof ks / sizeof *ks; i++) {
+            itav_report *r = report(db, "prog", ks[i], periods[p].from, periods[p].to);
+            size_t attacked = attack(r, truth, ks[i]);
+            if (!periods[p].from && ks[i] == 5) /* see report_k5_suppresses */
+                ck_assert_uint_eq(attacked, 9);
+            texts_hide(r, truth, ks[i]);
+            itav_report_free(r);
+        }
+        itav_report_free(truth);
+    }
+    itav_close(db);
+}
+END_TEST
+
+/* ======================================================================================
+ * Writers
+ * ====================================================================================== */
+
+START_TEST(writers)
+{
+    itav_db *db = fixture_store();
+    itav_report *r = report(db, "prog", 5, NULL, NULL);
+    char *json, *csv, *md, buf[256];
+    ck_assert_int_eq(itav_report_write(&json, r, ITAV_REPORT_JSON), ITAV_OK);
+    ck_assert_int_eq(itav_report_write(&csv, r, ITAV_REPORT_CSV), ITAV_OK);
+    ck_assert_int_eq(itav_report_write(&md, r, ITAV_REPORT_MARKDOWN), ITAV_OK);
+    /* JSON */
+    ck_assert_ptr_nonnull(strstr(json, "\"format\": \"itav-report/1\""));
+    ck_assert_ptr_nonnull(strstr(json, "\"title\": \"Programme report: prog\""));
+    ck_assert_ptr_nonnull(strstr(json, "\"offer\": \"prog\""));
+    ck_assert_ptr_nonnull(strstr(json, "\"members\": [\n    \"buurt-a\",\n    \"buurt-b\"\n  ]"));
+    ck_assert_ptr_nonnull(strstr(json, "\"as_of\": \"2021-12-31\",\n  \"from\": null,\n"
+                                       "  \"to\": null,\n  \"k\": 5,"));
+    char *tok = json_cell(json, "reviews", 2, 3);
+    ck_assert_str_eq(tok, "7.1"); /* a number */
+    free(tok);
+    tok = json_cell(json, "reviews", 2, 0);
+    ck_assert_str_eq(tok, "\"final\""); /* text */
+    free(tok);
+    tok = json_cell(json, "effects", 9, 3);
+    ck_assert_str_eq(tok, "null"); /* empty */
+    free(tok);
+    tok = json_cell(json, "matches_by_state", 0, 1);
+    ck_assert_str_eq(tok, "\"<5\""); /* suppressed */
+    free(tok);
+    tok = json_cell(json, "reach", 2, 3);
+    ck_assert_str_eq(tok, "\"5 \\\"of\\\" 10, | meer\"");
+    free(tok);
+    /* CSV: RFC 4180, one line per cell */
+    ck_assert_int_eq(strncmp(csv, "table,row,column,value,suppressed\r\n", 35), 0);
+    ck_assert_ptr_nonnull(strstr(csv, "\r\nreach,3,wording,\"5 \"\"of\"\" 10, | meer\",0\r\n"));
+    ck_assert_ptr_nonnull(strstr(csv, "\r\nreviews,3,mean mark,7.1,0\r\n"));
+    ck_assert_ptr_nonnull(strstr(csv, "\r\nmatches_by_state,1,matches,<5,1\r\n"));
+    size_t cells = 0, lines = 0;
+    for (size_t t = 0; t < itav_report_table_count(r); t++)
+        cells += itav_report_row_count(r, t) * itav_report_column_count(r, t);
+    for (const char *p = csv; (p = strstr(p, "\r\n")); p += 2)
+        lines++;
+    ck_assert_uint_eq(lines, cells + 1);
+    /* Markdown */
+    ck_assert_int_eq(strncmp(md, "# Programme report: prog\n\nOffer: prog, with 2 member "
+                                 "offers (buurt-a, buurt-b). Period: all dates. Targets judged "
+                                 "on 2021-12-31. k = 5.\n", 126), 0);
+    ck_assert_ptr_nonnull(strstr(md, "\n## Reach\n\n| offer | what | quantity | wording |"));
+    ck_assert_str_eq(md_cell(md, "Reach", 2, 3, buf, sizeof buf), "5 \"of\" 10, | meer");
+    ck_assert_ptr_nonnull(strstr(md, "5 \"of\" 10, \\| meer"));
+    ck_assert_str_eq(md_cell(md, "Reviews", 2, 3, buf, sizeof buf), "7.1");
+    ck_assert_ptr_nonnull(strstr(md, "this table has no total.\n"));
+    ck_assert_ptr_nonnull(strstr(md, "are shown as <5"));
+    /* bad arguments */
+    char *out = NULL;
+    ck_assert_int_eq(itav_report_write(&out, r, 0), ITAV_EINVAL);
+    ck_assert_int_eq(itav_report_write(&out, r, (itav_report_format)4), ITAV_EINVAL);
+    ck_assert_int_eq(itav_report_write(NULL, r, ITAV_REPORT_JSON), ITAV_EINVAL);
+    ck_assert_int_eq(itav_report_write(&out, NULL, ITAV_REPORT_JSON), ITAV_EINVAL);
+    ck_assert_ptr_null(out);
+    itav_free(json);
+    itav_free(csv);
+    itav_free(md);
+    itav_report_free(r);
+    /* k = 1 says so */
+    r = report(db, "prog", 1, NULL, NULL);
+    ck_assert_int_eq(itav_report_write(&md, r, ITAV_REPORT_MARKDOWN), ITAV_OK);
+    ck_assert_ptr_nonnull(strstr(md, "k = 1: no cell is suppressed."));
+    ck_assert_ptr_null(strstr(md, "<1"));
+    itav_free(md);
+    ck_assert_int_eq(itav_report_write(&csv, r, ITAV_REPORT_CSV), ITAV_OK);
+    ck_assert_ptr_null(strstr(csv, ",1\r\n"));
+    itav_free(csv);
+    itav_report_free(r);
+    itav_close(db);
+}
+END_TEST
+
+/* ======================================================================================
+ * Bad input and every store
+ * ====================================================================================== */
+
+static void refused(itav_db *db, const char *offer_id, const itav_report_options *o, int code,
+                    const char *part)
+{
+    itav_report *r = NULL;
+    char *before = export_text(db);
+    ck_assert_int_eq(itav_report_programme(&r, db, offer_id, o), code);
+    ck_assert_ptr_null(r);
+    if (part)
+        assert_msg(db, part);
+    char *after = export_text(db);
+    ck_assert_str_eq(before, after);
+    itav_free(before);
+    itav_free(after);
+}
+
+START_TEST(bad_input)
+{
+    itav_db *db = open_store(_i);
+    itav_report *r = NULL;
+    itav_report_options o = ITAV_REPORT_OPTIONS_INIT;
+    intervention(db, "buurt");
+    offer(db, "prog", "buurt", NULL);
+    o.k = 0;
+    refused(db, "prog", &o, ITAV_EINVAL, "k is 0");
+    o.k = -4;
+    refused(db, "prog", &o, ITAV_EINVAL, "k is -4");
+    o.k = 5;
+    o.version = 2;
+    refused(db, "prog", &o, ITAV_EVERSION, "version 2");
+    o.version = ITAV_REPORT_OPTIONS_VERSION;
+    o.from = D("2021-02-01");
+    o.to = D("2021-01-31");
+    refused(db, "prog", &o, ITAV_EINVAL, "from (2021-02-01) is after to (2021-01-31)");
+    o.from = o.to = ITAV_DATE_NONE;
+    o.as_of = ITAV_DATE_NONE + 1;
+    refused(db, "prog", &o, ITAV_EINVAL, "as_of");
+    refused(db, "nope", NULL, ITAV_ENOTFOUND, "\"nope\"");
+    refused(db, NULL, NULL, ITAV_EINVAL, "offer");
+    ck_assert_int_eq(itav_report_programme(NULL, db, "prog", NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_report_programme(&r, NULL, "prog", NULL), ITAV_EINVAL);
+    ck_assert_ptr_null(r);
+    /* the defaults: k = 5, everything, judged on the latest date (today without data) */
+    ck_assert_msg(itav_report_programme(&r, db, "prog", NULL) == ITAV_OK, "%s",
+                  itav_errmsg(db));
+    char *json;
+    ck_assert_int_eq(itav_report_write(&json, r, ITAV_REPORT_JSON), ITAV_OK);
+    ck_assert_ptr_nonnull(strstr(json, "\"k\": 5"));
+    ck_assert_ptr_nonnull(strstr(json, "\"from\": null"));
+    itav_free(json);
+    itav_report_free(r);
+    close_store(db);
+}
+END_TEST
+
+START_TEST(same_on_every_store)
+{
+    itav_db *mem = fixture_store(), *db = open_store(_i);
+    fixture(db);
+    itav_report *a = report(mem, "prog", 5, NULL, NULL), *b = report(db, "prog", 5, NULL, NULL);
+    char *ja, *jb;
+    ck_assert_int_eq(itav_report_write(&ja, a, ITAV_REPORT_JSON), ITAV_OK);
+    ck_assert_int_eq(itav_report_write(&jb, b, ITAV_REPORT_JSON), ITAV_OK);
+    ck_assert_str_eq(ja, jb);
+    itav_free(ja);
+    itav_free(jb);
+    itav_report_free(a);
+    itav_report_free(b);
+    itav_close(mem);
+    close_store(db);
+}
+END_TEST
+
+/* ======================================================================================
+ * ITAV Hoeksche Waard: the first real report
+ * ====================================================================================== */
+
+START_TEST(itav_hoeksche_waard)
+{
+    itav_db *db;
+    itav_report *r;
+    itav_report_options o = ITAV_REPORT_OPTIONS_INIT;
+    ck_assert_int_eq(itav_open(&db, "memory:"), ITAV_OK);
+    ck_assert_msg(itav_catalog_load(db) == ITAV_OK, "%s", itav_errmsg(db));
+    o.as_of = D("2020-12-31");
+    ck_assert_msg(itav_report_programme(&r, db, "itav-hoeksche-waard-2020", &o) == ITAV_OK,
+                  "%s", itav_errmsg(db));
+    ck_assert_str_eq(itav_report_title(r), "Programme report: itav-hoeksche-waard-2020");
+    /* the programme's three end-2022 targets (seed 000, lines 103-107), not measured yet in
+     * 2020 */
+    itav_indicator_iter *it;
+    itav_indicator *ind;
+    size_t t = table(r, "indicators"), id = col_of(r, t, "indicator"), programme_rows = 0;
+    size_t indicators = 0;
+    ck_assert_int_eq(itav_indicator_list(&it, db, "itav-hoeksche-waard-2020"), ITAV_OK);
+    while (itav_indicator_iter_next(&ind, it) == ITAV_OK) {
+        size_t row = row_of(r, t, itav_indicator_id(ind));
+        ck_assert_str_eq(itav_report_cell(r, t, row, id), itav_indicator_id(ind));
+        ck_assert_str_eq(itav_report_cell(r, t, row, col_of(r, t, "attainment")), "unknown");
+        ck_assert_str_eq(itav_report_cell(r, t, row, col_of(r, t, "latest")), "");
+        ck_assert_str_eq(itav_report_cell(r, t, row, col_of(r, t, "deadline")), "2022-12-31");
+        ck_assert_int_eq(strncmp(itav_report_cell(r, t, row, col_of(r, t, "source")), "000:L",
+                                 5), 0);
+        programme_rows += itav_indicator_target_count(ind);
+        indicators++;
+        itav_indicator_free(ind);
+    }
+    itav_indicator_iter_free(it);
+    ck_assert_uint_eq(indicators, 3);
+    ck_assert_uint_ge(itav_report_row_count(r, t), programme_rows);
+    /* the 2020 reach of the efforts, each with its seed line; nothing added up */
+    t = table(r, "reach");
+    static const struct { const char *offer, *what, *qty, *source; } want[] = {
+        {"itav-hw-digitaal-platform-professionals-hoeksche-waard", "platform members", "166",
+         "000:L157"},
+        {"itav-hw-kansarmoede-kinderen-hoeksche-waard",
+         "participants in the residents' participation process", "at least 400", "000:L388"},
+        {"buurtgezinnen-hoeksche-waard", "support families registered", "3", "000:L288"},
+        {"itav-hw-relaties-en-scheidingen-hoeksche-waard", "in-depth interviews with parents",
+         "12", "000:L323"},
+    };
+    size_t found = 0;
+    for (size_t row = 0; row < itav_report_row_count(r, t); row++) {
+        ck_assert_str_eq(itav_report_cell(r, t, row, col_of(r, t, "period")), "2020");
+        ck_assert_int_eq(strncmp(itav_report_cell(r, t, row, col_of(r, t, "source")), "000:L",
+                                 5), 0);
+        ck_assert_int_eq(itav_report_cell_suppressed(r, t, row, col_of(r, t, "quantity")), 0);
+        for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+            found += strcmp(itav_report_cell(r, t, row, 0), want[i].offer) == 0 &&
+                     strcmp(itav_report_cell(r, t, row, 1), want[i].what) == 0 &&
+                     strcmp(itav_report_cell(r, t, row, 2), want[i].qty) == 0 &&
+                     strcmp(itav_report_cell(r, t, row, col_of(r, t, "source")),
+                            want[i].source) == 0;
+    }
+    ck_assert_uint_eq(found, sizeof want / sizeof *want);
+    ck_assert_uint_ge(itav_report_row_count(r, t), 12);
+    /* it renders */
+    char *md;
+    ck_assert_int_eq(itav_report_write(&md, r, ITAV_REPORT_MARKDOWN), ITAV_OK);
+    ck_assert_int_eq(strncmp(md, "# Programme report: itav-hoeksche-waard-2020\n\nOffer: "
+                                 "itav-hoeksche-waard-2020, with 9 member offers (", 96), 0);
+    ck_assert_ptr_nonnull(strstr(md, "\n## Indicators and targets\n\n| indicator |"));
+    ck_assert_ptr_nonnull(strstr(md, "\n| itav-hw-digitaal-platform-professionals-hoeksche-"
+                                     "waard | platform members | 166 | 166 leden | 2020 |  | "
+                                     "000:L157 |\n"));
+    ck_assert_ptr_nonnull(strstr(md, "\n## Element portfolio\n"));
+    itav_free(md);
+    itav_report_free(r);
+    itav_close(db);
 }
 END_TEST
 
 int main(void)
 {
     Suite *s = suite_create("report");
-    TCase *tc = tcase_create("report");
-    tcase_add_test(tc, not_written_yet);
+    TCase *tc = tcase_create("programme");
+    tcase_add_test(tc, programme_object);
+    tcase_add_test(tc, programme_json_refusals);
+    tcase_add_loop_test(tc, programme_in_a_store, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, programme_import, 0, STORE_COUNT);
+    tcase_add_test(tc, programme_in_the_catalogue);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("report");
+    tcase_add_test(tc, report_shape);
+    tcase_add_test(tc, report_k1_shows_everything);
+    tcase_add_test(tc, report_k5_suppresses);
+    tcase_add_test(tc, report_period_and_coverage);
+    tcase_add_test(tc, reach_is_never_summed);
+    tcase_add_test(tc, subtraction_attack);
+    tcase_add_test(tc, writers);
+    tcase_add_loop_test(tc, bad_input, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, same_on_every_store, 0, STORE_COUNT);
+    tcase_add_test(tc, itav_hoeksche_waard);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
