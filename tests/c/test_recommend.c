@@ -313,11 +313,12 @@ END_TEST
 
 /* A parent in Hoeksche Waard with a child of two who needs a network. Buurtgezinnen runs there
  * (000:L278-280: for overburdened families with hardly a network), informal and individual
- * (001:L128-129): tier 2. The ITAV programme (000:L77: answers found in the network; 000:L103:
- * parents and children from -9 months to 12 years) and its meeting places for parents
- * (000:L253: widening parents' network) fit too, but the catalogue states no setting for
- * them, so they come last, in id order. The parent platform (000:L231: information) and the
- * other efforts are about other topics. */
+ * (001:L128-129): tier 2. Its meeting places for parents (000:L253: informal support in
+ * meeting places that widen parents' network) are informal and collective: tier 1, before it.
+ * The ITAV programme (000:L77: answers found in the network; 000:L103: parents and children
+ * from -9 months to 12 years) fits too, but the catalogue states no setting for it, so it
+ * comes last. The parent platform (000:L231: information) and the other efforts are about
+ * other topics. */
 START_TEST(hoeksche_waard_parent_who_needs_a_network)
 {
     itav_db *db = catalogue(_i);
@@ -326,12 +327,12 @@ START_TEST(hoeksche_waard_parent_who_needs_a_network)
     itav_question q = question(ITAV_ASKER_PARENT, 24, "Hoeksche Waard", NETWORK, 0);
     order_of(order, sizeof order, r, ask(db, &q, r));
     ck_assert_str_eq(order,
-                     "buurtgezinnen/buurtgezinnen-hoeksche-waard 2; "
-                     "itav-hoeksche-waard/itav-hoeksche-waard-2020 5; "
                      "itav-hw-ontmoetingsplekken-ouders/"
-                     "itav-hw-ontmoetingsplekken-ouders-hoeksche-waard 5");
-    assert_has(r[1].why, "24 months lies in its range -9..144 months");
-    assert_has(r[1].placement, "tier 5 of 5: its setting is not stated, so it cannot be placed");
+                     "itav-hw-ontmoetingsplekken-ouders-hoeksche-waard 1; "
+                     "buurtgezinnen/buurtgezinnen-hoeksche-waard 2; "
+                     "itav-hoeksche-waard/itav-hoeksche-waard-2020 5");
+    assert_has(r[2].why, "24 months lies in its range -9..144 months");
+    assert_has(r[2].placement, "tier 5 of 5: its setting is not stated, so it cannot be placed");
     close_store(db);
 }
 END_TEST
@@ -359,9 +360,9 @@ START_TEST(den_haag_expecting_parent_gets_home_start)
 END_TEST
 
 /* Moeders informeren Moeders is for mothers of a child of 0 to 18 months (001:L1894,
- * L1933) who may sign up during pregnancy (001:L1939). It has no offer in the catalogue, so it
- * shows when no municipality is asked: for an expecting mother and for a child of 18 months,
- * not for one of 19 months. */
+ * L1933) who may sign up during pregnancy (001:L1939). Asked without a municipality, the
+ * intervention itself is listed: for an expecting mother and for a child of 18 months, not
+ * for one of 19 months. */
 START_TEST(moeders_informeren_moeders_up_to_18_months)
 {
     itav_db *db = catalogue(_i);
