@@ -568,7 +568,65 @@ static int ymd(int y, int m, int d)
     return out;
 }
 
-/* One match from introduction to active, with what falls due along the way. */
+/* ---- reviews ---------------------------------------------------------------------------- */
+
+/* An effect category with its score; lists of them end with {0, 0}. */
+struct effect_score {
+    itav_effect effect;
+    int score;
+};
+
+/* Records one review. effects may be NULL; mark 0 is "not given". */
+static int add_review(itav_db *db, const char *match, itav_review_kind kind, int32_t date,
+                      itav_respondent who, int mark, const struct effect_score *effects,
+                      itav_formal_help help, const char *safety_note)
+{
+    itav_review *r = NULL;
+    int rc = itav_review_new(&r, kind, date, who);
+    if (rc == ITAV_OK && mark)
+        rc = itav_review_set_satisfaction(r, mark);
+    for (; rc == ITAV_OK && effects && effects->effect; effects++)
+        rc = itav_review_set_effect(r, effects->effect, effects->score);
+    if (rc == ITAV_OK && help)
+        rc = itav_review_set_formal_help(r, help);
+    if (rc == ITAV_OK && safety_note)
+        rc = itav_review_set_safety(r, 1, safety_note);
+    if (rc == ITAV_OK)
+        rc = itav_review_add(NULL, db, match, r);
+    itav_review_free(r);
+    return rc;
+}
+
+/* "prevented; rest +2, network +1": what a final review found. */
+static void print_outcome(itav_formal_help help, const struct effect_score *effects)
+{
+    int n = 0;
+    printf("formal help %s", itav_code_name(ITAV_CODE_FORMAL_HELP, (int)help));
+    for (; effects && effects->effect; effects++)
+        printf("%s%s %+d", n++ ? ", " : "; ",
+               itav_code_name(ITAV_CODE_EFFECT, (int)effects->effect), effects->score);
+}
+
+/* A coordinator's move of a match. */
+static int move(itav_db *db, const char *id, itav_match_state to, int32_t date,
+                itav_end_reason reason, const char *note)
+{
+    return itav_match_advance(db, id, to, date, ITAV_ACTOR_COORDINATOR, reason, note);
+}
+
+/* The trial evaluation: both families give their mark (002:L77). */
+static int trial_reviews(itav_db *db, const char *id, int32_t date, int asking, int supporting)
+{
+    int rc = add_review(db, id, ITAV_REVIEW_TRIAL, date, ITAV_RESPONDENT_ASKING, asking, NULL, 0,
+                        NULL);
+    if (rc == ITAV_OK)
+        rc = add_review(db, id, ITAV_REVIEW_TRIAL, date, ITAV_RESPONDENT_SUPPORTING, supporting,
+                        NULL, 0, NULL);
+    return rc;
+}
+
+/* One match from introduction to completion, with its reviews and what falls due along the
+ * way. */
 static int lifecycle(itav_db *db, const char *id, const char *asking, const char *supporting)
 {
     static const struct {
@@ -580,35 +638,166 @@ static int lifecycle(itav_db *db, const char *id, const char *asking, const char
         {ITAV_MATCH_TRIAL, 2021, 4, 1, "agreements made, house rules signed (002:L77)"},
         {ITAV_MATCH_ACTIVE, 2021, 6, 1, "trial evaluated: it clicks"},
     };
+    static const struct effect_score effects[] = {
+        {ITAV_EFFECT_CAREFREE_CHILDHOOD, 1}, {ITAV_EFFECT_REST, 2}, {ITAV_EFFECT_NETWORK, 1},
+        {0, 0}};
+    static const int periodic[][3] = {{2021, 12, 1}, {2022, 6, 1}, {2022, 12, 1}};
+    char d[ITAV_DATE_BUFSIZE];
+    int32_t closure = ymd(2023, 4, 1);
     size_t i;
     int rc = ITAV_OK;
     printf("Match %s (%s with %s) through its lifecycle:\n", id, asking, supporting);
     for (i = 0; rc == ITAV_OK && i < sizeof moves / sizeof moves[0]; i++) {
-        char d[ITAV_DATE_BUFSIZE];
         int32_t date = ymd(moves[i].y, moves[i].m, moves[i].d);
-        if (moves[i].state == ITAV_MATCH_ACTIVE) /* a week before the trial evaluation */
+        if (moves[i].state == ITAV_MATCH_ACTIVE) { /* a week before the trial evaluation */
             rc = print_due(db, date - 7, 14);
+            if (rc == ITAV_OK)
+                rc = trial_reviews(db, id, date, 8, 9);
+            if (rc == ITAV_OK)
+                printf("  %s  trial reviews: satisfaction 8 (asking), 9 (supporting)\n",
+                       date_text(d, date));
+        }
         if (rc == ITAV_OK)
-            rc = itav_match_advance(db, id, moves[i].state, date, ITAV_ACTOR_COORDINATOR, 0,
-                                    moves[i].note);
+            rc = move(db, id, moves[i].state, date, 0, moves[i].note);
         if (rc == ITAV_OK)
             printf("  %s  -> %s\n", date_text(d, date),
                    itav_code_name(ITAV_CODE_MATCH_STATE, (int)moves[i].state));
     }
     if (rc == ITAV_OK)
         rc = print_due(db, ymd(2021, 11, 24), 14);
+    for (i = 0; rc == ITAV_OK && i < sizeof periodic / sizeof periodic[0]; i++)
+        rc = add_review(db, id, ITAV_REVIEW_PERIODIC,
+                        ymd(periodic[i][0], periodic[i][1], periodic[i][2]),
+                        ITAV_RESPONDENT_COORDINATOR, 8, NULL, 0, NULL);
     if (rc == ITAV_OK)
-        rc = print_due(db, ymd(2023, 4, 1), 0);
-    if (rc == ITAV_OK) /* until reviews can be recorded, the first review stays due */
-        printf("  (This version records no reviews yet, so the first one stays due.)\n");
+        printf("  2021-12-01, 2022-06-01, 2022-12-01  periodic reviews (coordinator); each "
+               "moves the next\n  one six months on, so only the closure falls due at 24 "
+               "months:\n");
+    if (rc == ITAV_OK)
+        rc = print_due(db, closure, 0);
     if (rc == ITAV_OK) { /* a move the lifecycle does not have is refused, and says why */
-        int refused = itav_match_advance(db, id, ITAV_MATCH_INTRODUCED, ymd(2023, 4, 1),
-                                         ITAV_ACTOR_COORDINATOR, 0, NULL);
+        int refused = move(db, id, ITAV_MATCH_INTRODUCED, closure, 0, NULL);
         if (refused == ITAV_OK)
             return ITAV_ERROR;
         printf("  Back to introduced? Refused: %s\n", itav_errmsg(db));
     }
+    if (rc == ITAV_OK) /* the final review maps the results (002:L118-125) */
+        rc = add_review(db, id, ITAV_REVIEW_FINAL, closure, ITAV_RESPONDENT_ASKING, 9, effects,
+                        ITAV_HELP_PREVENTED, NULL);
+    if (rc == ITAV_OK)
+        rc = move(db, id, ITAV_MATCH_COMPLETED, closure, 0, "24 months: ended as planned");
+    if (rc == ITAV_OK) {
+        printf("  %s  final review (asking, 9): ", date_text(d, closure));
+        print_outcome(ITAV_HELP_PREVENTED, effects);
+        printf("\n  %s  -> completed\n", date_text(d, closure));
+    }
     return rc;
+}
+
+/* How the other matches go, in turn: generated outcomes, not figures from a seed. */
+static const struct effect_score effects_a[] = {
+    {ITAV_EFFECT_REST, 2}, {ITAV_EFFECT_NETWORK, 1}, {0, 0}};
+static const struct effect_score effects_b[] = {
+    {ITAV_EFFECT_SOCIAL_CONTACTS, 2}, {ITAV_EFFECT_PARENT_CONFIDENCE, 1}, {0, 0}};
+static const struct effect_score effects_c[] = {
+    {ITAV_EFFECT_BEHAVIOUR, 1}, {ITAV_EFFECT_REST, 1}, {0, 0}};
+static const struct effect_score effects_d[] = {{ITAV_EFFECT_REST, -1}, {0, 0}};
+
+static const struct course {
+    itav_match_state end;    /* completed, ended_early, active or declined */
+    itav_end_reason reason;  /* for ended_early and declined */
+    int trial[2];            /* the trial marks of the asking and the supporting side */
+    int final;               /* the final mark of the asking side */
+    const struct effect_score *effects;
+    itav_formal_help help;
+    const char *safety_note; /* a concern raised at the first periodic review */
+} courses[] = {
+    {ITAV_MATCH_COMPLETED, 0, {8, 9}, 9, effects_a, ITAV_HELP_PREVENTED, NULL},
+    {ITAV_MATCH_COMPLETED, 0, {7, 8}, 8, effects_b, ITAV_HELP_REDUCED, NULL},
+    {ITAV_MATCH_ACTIVE, 0, {8, 8}, 0, NULL, 0, "agreements about bedtimes made again"},
+    {ITAV_MATCH_ENDED_EARLY, ITAV_END_MOVED, {6, 7}, 6, effects_d, ITAV_HELP_NONE_NEEDED,
+     NULL},
+    {ITAV_MATCH_COMPLETED, 0, {9, 8}, 8, effects_c, ITAV_HELP_STOPPED, NULL},
+    {ITAV_MATCH_DECLINED, ITAV_END_NO_CLICK, {0, 0}, 0, NULL, 0, NULL},
+};
+#define N_COURSES (sizeof courses / sizeof courses[0])
+
+/* Where a match ends up after its course, with its reviews; k days after the first match. */
+static int run_course(itav_db *db, const char *id, const struct course *cs, int k)
+{
+    int32_t introduced = ymd(2021, 3, 15) + k, active = ymd(2021, 6, 1) + k;
+    int32_t end = ymd(cs->end == ITAV_MATCH_ENDED_EARLY ? 2021 : 2022, 9, 15) + k;
+    itav_respondent final_by = cs->end == ITAV_MATCH_ENDED_EARLY ? ITAV_RESPONDENT_COORDINATOR
+                                                                 : ITAV_RESPONDENT_ASKING;
+    char d[ITAV_DATE_BUFSIZE];
+    int rc;
+
+    if (cs->end == ITAV_MATCH_DECLINED) {
+        rc = itav_match_advance(db, id, ITAV_MATCH_DECLINED, introduced, ITAV_ACTOR_ASKING,
+                                cs->reason, NULL);
+        if (rc == ITAV_OK)
+            printf("  %s  declined     %s  %s, no reviews\n", id, date_text(d, introduced),
+                   itav_code_name(ITAV_CODE_END_REASON, (int)cs->reason));
+        return rc;
+    }
+    rc = move(db, id, ITAV_MATCH_INTRODUCED, introduced, 0, NULL);
+    if (rc == ITAV_OK)
+        rc = move(db, id, ITAV_MATCH_TRIAL, ymd(2021, 4, 1) + k, 0, NULL);
+    if (rc == ITAV_OK)
+        rc = trial_reviews(db, id, active, cs->trial[0], cs->trial[1]);
+    if (rc == ITAV_OK)
+        rc = move(db, id, ITAV_MATCH_ACTIVE, active, 0, NULL);
+    if (rc == ITAV_OK && cs->end != ITAV_MATCH_ENDED_EARLY)
+        rc = add_review(db, id, ITAV_REVIEW_PERIODIC, ymd(2021, 12, 1) + k,
+                        ITAV_RESPONDENT_COORDINATOR, 8, NULL, 0, cs->safety_note);
+    if (rc == ITAV_OK && cs->end != ITAV_MATCH_ENDED_EARLY)
+        rc = add_review(db, id, ITAV_REVIEW_PERIODIC, ymd(2022, 6, 1) + k,
+                        ITAV_RESPONDENT_COORDINATOR, 8, NULL, 0, NULL);
+    if (rc == ITAV_OK && cs->end == ITAV_MATCH_ENDED_EARLY)
+        rc = move(db, id, ITAV_MATCH_ENDED_EARLY, end, cs->reason, NULL);
+    if (rc == ITAV_OK && cs->end != ITAV_MATCH_ACTIVE) /* closed after a final review */
+        rc = add_review(db, id, ITAV_REVIEW_FINAL, end, final_by, cs->final, cs->effects,
+                        cs->help, NULL);
+    if (rc == ITAV_OK && cs->end == ITAV_MATCH_COMPLETED)
+        rc = move(db, id, ITAV_MATCH_COMPLETED, end, 0, NULL);
+    if (rc != ITAV_OK)
+        return rc;
+    printf("  %s  %-12s %s  ", id, itav_code_name(ITAV_CODE_MATCH_STATE, (int)cs->end),
+           date_text(d, cs->end == ITAV_MATCH_ACTIVE ? active : end));
+    if (cs->reason)
+        printf("%s; ", itav_code_name(ITAV_CODE_END_REASON, (int)cs->reason));
+    printf("trial %d and %d", cs->trial[0], cs->trial[1]);
+    if (cs->end == ITAV_MATCH_ACTIVE)
+        printf(", 2 periodic%s\n", cs->safety_note ? ", one with a safety concern" : "");
+    else {
+        printf("; final %d: ", cs->final);
+        print_outcome(cs->help, cs->effects);
+        putchar('\n');
+    }
+    return ITAV_OK;
+}
+
+/* Every match of the scenario but the first through its course, with reviews. */
+static int other_matches(itav_db *db, const char *first)
+{
+    itav_match_filter f = ITAV_MATCH_FILTER_INIT;
+    itav_match_iter *it = NULL;
+    itav_match *m;
+    int k = 0, rc;
+    f.offer = OFFER;
+    if ((rc = itav_match_list(&it, db, &f)) != ITAV_OK)
+        return rc;
+    printf("\nThe other matches, each through a course of its own (generated, no real "
+           "outcomes):\n");
+    while (rc == ITAV_OK && (rc = itav_match_iter_next(&m, it)) == ITAV_OK) {
+        if (strcmp(itav_match_id(m), first) != 0) {
+            rc = run_course(db, itav_match_id(m), &courses[k % (int)N_COURSES], k + 1);
+            k++;
+        }
+        itav_match_free(m);
+    }
+    itav_match_iter_free(it);
+    return rc == ITAV_ITEROVER ? ITAV_OK : rc;
 }
 
 static int scenario(itav_db *db)
@@ -666,72 +855,19 @@ static int scenario(itav_db *db)
         rc = lifecycle(db, first, asking, supporting);
     if (rc == ITAV_OK && first[0])
         rc = print_trail(db, first);
+    if (rc == ITAV_OK && first[0])
+        rc = other_matches(db, first);
     return rc;
 }
 
 
-int main(int argc, char **argv)
+/* ---- the element table of seed 001 -------------------------------------------------------- */
+
+static void print_table_rows(itav_intervention *const *rows, size_t n,
+                             int count[ITAV_ELEMENT_COUNT + 1])
 {
-    char dirbuf[4096], uri[4200], export_path[4200];
-    const char *dir;
-    itav_intervention *rows[MAX_ROWS], *iv;
-    itav_intervention_iter *it = NULL;
-    itav_db *db = NULL;
-    size_t n = 0, i;
-    int rc, e, count[ITAV_ELEMENT_COUNT + 1] = {0};
-    itav_elemset all = ITAV_ELEMSET_ALL;
-    struct stat st;
-
-    if (argc > 2 || (argc == 2 && argv[1][0] == '-')) {
-        fputs("Usage: itav-demo [DIR]\n", stderr);
-        return 1;
-    }
-    if (argc == 2) {
-        dir = argv[1];
-        if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-            fprintf(stderr, "itav-demo: cannot create %s: %s\n", dir, strerror(errno));
-            return 2;
-        }
-    } else {
-        const char *tmp = getenv("TMPDIR");
-        snprintf(dirbuf, sizeof dirbuf, "%s/itav-demo-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-        if (!mkdtemp(dirbuf)) {
-            fprintf(stderr, "itav-demo: cannot create %s: %s\n", dirbuf, strerror(errno));
-            return 2;
-        }
-        dir = dirbuf;
-    }
-    snprintf(uri, sizeof uri, "sqlite:%s/itav.db", dir);
-    snprintf(export_path, sizeof export_path, "%s/itav-export.json", dir);
-    if (stat(uri + 7, &st) == 0) {
-        fprintf(stderr, "itav-demo: %s already exists; give a fresh directory\n", uri + 7);
-        return 2;
-    }
-
-    if ((rc = itav_open(&db, uri)) != ITAV_OK) {
-        rc = fail(db, rc, "opening the store");
-        itav_close(db);
-        return rc;
-    }
-    if ((rc = itav_catalog_load(db)) != ITAV_OK)
-        goto error;
-
-    /* The thirteen examples: the interventions whose profile in use is the summary table. */
-    if ((rc = itav_intervention_list(&it, db, NULL)) != ITAV_OK)
-        goto error;
-    while ((rc = itav_intervention_iter_next(&iv, it)) == ITAV_OK) {
-        if (itav_intervention_profile_source(iv) == ITAV_PROFILE_TABLE && n < MAX_ROWS)
-            rows[n++] = iv;
-        else
-            itav_intervention_free(iv);
-    }
-    itav_intervention_iter_free(it);
-    if (rc != ITAV_ITEROVER)
-        goto error;
-    qsort(rows, n, sizeof rows[0], by_table_line);
-
-    printf("The %zu examples of \"De kracht van het gewone\" (seed 001) on the eight elements,\n"
-           "as the seed's summary table scores them (computed from the store):\n\n", n);
+    size_t i;
+    int e;
     printf("%-28s", "");
     for (e = 1; e <= ITAV_ELEMENT_COUNT; e++)
         printf(" %-2d", e);
@@ -747,8 +883,14 @@ int main(int argc, char **argv)
             printf(" %c%c", cell(s), itav_elemset_has(d, (itav_element)e) ? '*' : ' ');
         }
         printf("  %s\n", itav_intervention_name(rows[i]));
-        all &= itav_intervention_elements(rows[i], ITAV_PROFILE_TABLE);
     }
+}
+
+/* Where the examples' own sections say otherwise than the table. */
+static void print_disputes(itav_intervention *const *rows, size_t n)
+{
+    size_t i;
+    int e;
     printf("\n+ present, - absent, ? unknown; * the example's own sections say otherwise:\n");
     for (i = 0; i < n; i++) {
         itav_elemset d = itav_intervention_disputed(rows[i]);
@@ -766,35 +908,178 @@ int main(int argc, char **argv)
                    ref ? " (" : "", ref ? ref : "", ref ? ")" : "");
         }
     }
-    printf("\nElements:\n");
-    for (e = 1; e <= ITAV_ELEMENT_COUNT; e++)
-        printf("  %d  %s\n", e, itav_element_label((itav_element)e, ITAV_LANG_EN));
-    printf("\nPortfolio: of the %zu examples,", n);
-    for (e = 1; e <= ITAV_ELEMENT_COUNT; e++)
-        printf(" %d have element %d%s", count[e], e, e < ITAV_ELEMENT_COUNT ? "," : ";");
-    printf(" all %zu share elements", n);
-    for (e = 1; e <= ITAV_ELEMENT_COUNT; e++)
-        if (itav_elemset_has(all, (itav_element)e))
-            printf(" %d", e);
-    printf(".\nThe table describes, it does not rank: more elements is not better "
-           "(seed 001, line 2387).\n\n");
+}
 
+/* The thirteen examples: the interventions whose profile in use is the summary table, in the
+ * table's order, with a portfolio line. */
+static int element_table(itav_db *db)
+{
+    itav_intervention *rows[MAX_ROWS], *iv;
+    itav_intervention_iter *it = NULL;
+    size_t n = 0, i;
+    int rc, e, count[ITAV_ELEMENT_COUNT + 1] = {0};
+    itav_elemset all = ITAV_ELEMSET_ALL;
+
+    if ((rc = itav_intervention_list(&it, db, NULL)) != ITAV_OK)
+        return rc;
+    while ((rc = itav_intervention_iter_next(&iv, it)) == ITAV_OK) {
+        if (itav_intervention_profile_source(iv) == ITAV_PROFILE_TABLE && n < MAX_ROWS)
+            rows[n++] = iv;
+        else
+            itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(it);
+    if (rc == ITAV_ITEROVER) {
+        rc = ITAV_OK;
+        qsort(rows, n, sizeof rows[0], by_table_line);
+        printf("The %zu examples of \"De kracht van het gewone\" (seed 001) on the eight "
+               "elements,\nas the seed's summary table scores them (computed from the "
+               "store):\n\n", n);
+        print_table_rows(rows, n, count);
+        print_disputes(rows, n);
+        printf("\nElements:\n");
+        for (e = 1; e <= ITAV_ELEMENT_COUNT; e++)
+            printf("  %d  %s\n", e, itav_element_label((itav_element)e, ITAV_LANG_EN));
+        for (i = 0; i < n; i++)
+            all &= itav_intervention_elements(rows[i], ITAV_PROFILE_TABLE);
+        printf("\nPortfolio: of the %zu examples,", n);
+        for (e = 1; e <= ITAV_ELEMENT_COUNT; e++)
+            printf(" %d have element %d%s", count[e], e, e < ITAV_ELEMENT_COUNT ? "," : ";");
+        printf(" all %zu share elements", n);
+        for (e = 1; e <= ITAV_ELEMENT_COUNT; e++)
+            if (itav_elemset_has(all, (itav_element)e))
+                printf(" %d", e);
+        printf(".\nThe table describes, it does not rank: more elements is not better "
+               "(seed 001, line 2387).\n\n");
+    }
     for (i = 0; i < n; i++)
         itav_intervention_free(rows[i]);
-    n = 0;
-    if ((rc = scenario(db)) != ITAV_OK)
-        goto error;
-    putchar('\n');
-    if ((rc = itav_export_json_file(db, export_path)) != ITAV_OK)
-        goto error;
+    return rc;
+}
+
+/* ---- reports and the radar chart ------------------------------------------------------- */
+
+/* A programme report in Markdown, counts below 5 suppressed. */
+static int print_report(itav_db *db, const char *offer, int32_t as_of)
+{
+    itav_report_options opt = ITAV_REPORT_OPTIONS_INIT;
+    itav_report *r = NULL;
+    char *md = NULL;
+    int rc;
+    opt.k = 5;
+    opt.as_of = as_of;
+    rc = itav_report_programme(&r, db, offer, &opt);
+    if (rc == ITAV_OK)
+        rc = itav_report_write(&md, r, ITAV_REPORT_MARKDOWN);
+    if (rc == ITAV_OK)
+        printf("%s%s", md, md[0] && md[strlen(md) - 1] == '\n' ? "" : "\n");
+    itav_free(md);
+    itav_report_free(r);
+    return rc;
+}
+
+static int reports(itav_db *db)
+{
+    int rc;
+    printf("\nThe programme report of the scenario, as a coordinator could publish it. Counts "
+           "from\nparticipants, matches and reviews below 5 show as \"<5\" (and are left out "
+           "of totals,\nmeans and shares):\n\n");
+    rc = print_report(db, OFFER, ITAV_DATE_NONE);
+    if (rc == ITAV_OK) {
+        printf("\nThe programme report of ITAV Hoeksche Waard as of 2020-12-31, from the "
+               "figures of\nseed 000 in the catalogue (targets for the end of 2022):\n\n");
+        rc = print_report(db, "itav-hoeksche-waard-2020", ymd(2020, 12, 31));
+    }
+    return rc;
+}
+
+/* The element profiles of two interventions as an SVG radar chart in a file. */
+static int radar_chart(itav_db *db, const char *path)
+{
+    static const char *const ids[2] = {"buurtgezinnen", "jong-perspectief"};
+    itav_portfolio *p[2] = {NULL, NULL};
+    char *svg = NULL;
+    FILE *f;
+    int k, rc = ITAV_OK;
+    for (k = 0; rc == ITAV_OK && k < 2; k++) {
+        itav_portfolio_filter filter = ITAV_PORTFOLIO_FILTER_INIT;
+        filter.ids = &ids[k];
+        filter.id_count = 1;
+        rc = itav_portfolio_build(&p[k], db, &filter);
+    }
+    if (rc == ITAV_OK)
+        rc = itav_portfolio_svg(&svg, p[0], "Buurtgezinnen", p[1], "Jong Perspectief");
+    if (rc == ITAV_OK) {
+        f = fopen(path, "w");
+        if (!f || fputs(svg, f) < 0 || fclose(f) != 0) {
+            fprintf(stderr, "itav-demo: cannot write %s: %s\n", path, strerror(errno));
+            rc = ITAV_EIO;
+        }
+    }
+    if (rc == ITAV_OK)
+        printf("\nRadar chart of the element profiles of Buurtgezinnen and Jong Perspectief (open "
+               "it in a browser):\nSVG:    %s\n", path);
+    itav_free(svg);
+    itav_portfolio_free(p[0]);
+    itav_portfolio_free(p[1]);
+    return rc;
+}
+
+/* DIR from the command line, or a fresh temporary directory; NULL after a message. */
+static const char *demo_dir(int argc, char **argv, char *buf, size_t size)
+{
+    if (argc == 2) {
+        if (mkdir(argv[1], 0700) != 0 && errno != EEXIST) {
+            fprintf(stderr, "itav-demo: cannot create %s: %s\n", argv[1], strerror(errno));
+            return NULL;
+        }
+        return argv[1];
+    }
+    snprintf(buf, size, "%s/itav-demo-XXXXXX",
+             getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    if (!mkdtemp(buf)) {
+        fprintf(stderr, "itav-demo: cannot create %s: %s\n", buf, strerror(errno));
+        return NULL;
+    }
+    return buf;
+}
+
+int main(int argc, char **argv)
+{
+    char dirbuf[4096], uri[4200], export_path[4200], svg_path[4200];
+    const char *dir;
+    itav_db *db = NULL;
+    int rc;
+    struct stat st;
+
+    if (argc > 2 || (argc == 2 && argv[1][0] == '-')) {
+        fputs("Usage: itav-demo [DIR]\n", stderr);
+        return 1;
+    }
+    if (!(dir = demo_dir(argc, argv, dirbuf, sizeof dirbuf)))
+        return 2;
+    snprintf(uri, sizeof uri, "sqlite:%s/itav.db", dir);
+    snprintf(export_path, sizeof export_path, "%s/itav-export.json", dir);
+    snprintf(svg_path, sizeof svg_path, "%s/itav-demo-profile.svg", dir);
+    if (stat(uri + 7, &st) == 0) {
+        fprintf(stderr, "itav-demo: %s already exists; give a fresh directory\n", uri + 7);
+        return 2;
+    }
+
+    if ((rc = itav_open(&db, uri)) != ITAV_OK) {
+        rc = fail(db, rc, "opening the store");
+        itav_close(db);
+        return rc;
+    }
+    if ((rc = itav_catalog_load(db)) != ITAV_OK || (rc = element_table(db)) != ITAV_OK ||
+        (rc = scenario(db)) != ITAV_OK || (rc = reports(db)) != ITAV_OK ||
+        (rc = radar_chart(db, svg_path)) != ITAV_OK ||
+        (rc = itav_export_json_file(db, export_path)) != ITAV_OK) {
+        rc = fail(db, rc, uri);
+        itav_close(db);
+        return rc;
+    }
     printf("Export: %s\nStore:  %s\n", export_path, uri + 7);
     itav_close(db);
     return fflush(stdout) == 0 ? 0 : 2;
-
-error:
-    for (i = 0; i < n; i++)
-        itav_intervention_free(rows[i]);
-    rc = fail(db, rc, uri);
-    itav_close(db);
-    return rc;
 }

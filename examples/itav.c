@@ -14,7 +14,9 @@
 #include <jansson.h>
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,13 +35,27 @@
 enum opt_id { OPT_STORE, OPT_LANG, OPT_JSON, OPT_ELEMENT, OPT_SETTING, OPT_MUNICIPALITY,
               OPT_HELP, OPT_VERSION, OPT_OFFER, OPT_SIDE, OPT_STATUS, OPT_STATE, OPT_K,
               OPT_DATE, OPT_AS_OF, OPT_WITHIN, OPT_MIN_SCORE, OPT_ACTOR, OPT_REASON, OPT_NOTE,
-              OPT_DRY_RUN };
+              OPT_DRY_RUN, OPT_KIND, OPT_RESPONDENT, OPT_SATISFACTION, OPT_SAFETY_CONCERN,
+              OPT_SAFETY_NOTE, OPT_EFFECT, OPT_FORMAL_HELP, OPT_MATCH, OPT_VALUE, OPT_PERIOD,
+              OPT_TEXT, OPT_SOURCE, OPT_DERIVE, OPT_FROM, OPT_TO, OPT_FORMAT, OPT_OUTPUT,
+              OPT_COMPARE, OPT_SVG, OPT_REGION, OPT_ID, OPT_COMPARE_MUNICIPALITY, OPT_AUDIENCE,
+              OPT_AGE_MONTHS, OPT_NEED, OPT_CHANNEL };
 
-#define OPTBIT(opt) (1u << (opt))
+/* A set of options: more than 32 of them, so 64 bits. */
+typedef uint64_t optset;
+#define OPTBIT(opt) ((optset)1 << (opt))
 /* Options every command takes. */
 #define GLOBAL_OPTS (OPTBIT(OPT_STORE) | OPTBIT(OPT_LANG) | OPTBIT(OPT_HELP) | OPTBIT(OPT_VERSION))
-/* The filters of 'catalog list'. */
+/* The filters of 'catalog list'; --element and --setting apply to nothing else. */
 #define FILTER_OPTS (OPTBIT(OPT_ELEMENT) | OPTBIT(OPT_SETTING) | OPTBIT(OPT_MUNICIPALITY))
+#define CATALOG_ONLY_OPTS (OPTBIT(OPT_ELEMENT) | OPTBIT(OPT_SETTING))
+
+/* Repeatable options keep every value, up to a limit. */
+#define MAX_REPEATED 64
+typedef struct repeated {
+    const char *v[MAX_REPEATED];
+    size_t n;
+} repeated;
 
 typedef struct cli {
     itav_lang lang;
@@ -62,11 +78,36 @@ typedef struct cli {
     const char *reason;       /* --reason */
     const char *note;         /* --note */
     int dry_run;              /* --dry-run */
+    const char *kind;         /* --kind (of a review) */
+    const char *respondent;   /* --respondent */
+    const char *satisfaction; /* --satisfaction */
+    int safety_concern;       /* --safety-concern */
+    const char *safety_note;  /* --safety-note */
+    repeated effects;         /* --effect CODE=SCORE, repeatable */
+    const char *formal_help;  /* --formal-help */
+    const char *match;        /* --match */
+    const char *value;        /* --value (a qualified quantity) */
+    const char *period;       /* --period */
+    const char *text;         /* --text */
+    const char *source;       /* --source */
+    int derive;               /* --derive */
+    const char *from, *to;    /* --from, --to */
+    const char *format;       /* --format */
+    const char *output;       /* --output */
+    const char *compare;      /* --compare */
+    const char *svg;          /* --svg */
+    const char *region;       /* --region */
+    repeated ids;             /* --id, repeatable */
+    const char *compare_municipality; /* --compare-municipality */
+    const char *audience;     /* --audience */
+    const char *age_months;   /* --age-months */
+    repeated needs;           /* --need, repeatable */
+    const char *channel;      /* --channel */
     const char *args[4];      /* positional arguments */
     size_t n_args;
     int help, version;
     int store_is_default;     /* the store URI was computed, not given */
-    unsigned given;           /* OPTBIT() of every option given */
+    optset given;             /* OPTBIT() of every option given */
 } cli;
 
 /* ---- messages in two languages ---------------------------------------------------------- */
@@ -105,6 +146,29 @@ static const char usage_text[] =
     "  match show MATCH [--json]   one match with its audit trail\n"
     "  match due [--as-of D] [--within DAYS] [--offer O] [--json]\n"
     "                              reviews, trial evaluations and closures due\n"
+    "\n"
+    "  review add MATCH --kind trial|periodic|final --date D\n"
+    "             --respondent asking|supporting|coordinator [--satisfaction 1-10]\n"
+    "             [--safety-concern [--safety-note T]] [--effect CODE=-2..+2]...\n"
+    "             [--formal-help CODE] [--note T] [--json]\n"
+    "  review list [--match M] [--offer O] [--json]\n"
+    "  indicator list [--offer O] [--json]\n"
+    "  indicator show ID [--as-of D] [--json]\n"
+    "                              definition, baseline, targets judged, measurements\n"
+    "  indicator measure ID --date D --value QTY [--period P] [--text T] [--source REF]\n"
+    "                              QTY: 12, about 12, at least 12, at most 12, 5..10\n"
+    "  indicator measure ID --derive --from D --to D [--date D] [--source REF]\n"
+    "                              compute a derived indicator from the store and record it\n"
+    "  report programme OFFER [--format md|json|csv] [--k N] [--as-of D] [--from D]\n"
+    "                   [--to D] [--output FILE]\n"
+    "                              programme report; counts below k show as <k\n"
+    "  profile ID [--compare ID] [--svg FILE] [--json]\n"
+    "                              element profile of one intervention, or two side by side\n"
+    "  portfolio [--municipality M] [--region R] [--id ID]... [--compare-municipality M]\n"
+    "            [--json]          element coverage of a set of interventions\n"
+    "  recommend --audience parent|expecting|youth [--age-months N] [--municipality M]\n"
+    "            [--need THEME]... [--channel in_person|online|both] [--json]\n"
+    "                              what fits a question, lightest first\n"
     "\n"
     "Options:\n"
     "  --store URI    memory:, or sqlite:PATH; default $ITAV_STORE, else\n"
@@ -365,23 +429,32 @@ static json_t *jtexts(const itav_intervention *iv, itav_text_list list)
     return a;
 }
 
-static json_t *jfigure(const itav_figure *f)
+/* A qualified quantity as in docs/format.md: {"qualifier", "value" or "min" and "max",
+ * "text"}. */
+static json_t *jquantity(itav_qualifier ql, double min, double max, const char *text)
 {
-    json_t *o = json_object(), *q = json_object();
-    itav_qualifier ql = itav_figure_get_qualifier(f);
-    jset_str(o, "what", itav_figure_get_what(f));
+    json_t *q = json_object();
     json_object_set_new(q, "qualifier", jcode(ITAV_CODE_QUALIFIER, (int)ql));
     if (ql == ITAV_QTY_RANGE) {
-        json_object_set_new(q, "min", jnumber(itav_figure_get_min(f)));
-        json_object_set_new(q, "max", jnumber(itav_figure_get_max(f)));
+        json_object_set_new(q, "min", jnumber(min));
+        json_object_set_new(q, "max", jnumber(max));
     } else if (ql == ITAV_QTY_AT_MOST) {
-        json_object_set_new(q, "value", jnumber(itav_figure_get_max(f)));
+        json_object_set_new(q, "value", jnumber(max));
     } else if (ql != ITAV_QTY_TEXT) {
-        json_object_set_new(q, "value", jnumber(itav_figure_get_min(f)));
+        json_object_set_new(q, "value", jnumber(min));
     }
-    if (itav_figure_get_text(f))
-        jset_str(q, "text", itav_figure_get_text(f));
-    json_object_set_new(o, "quantity", q);
+    if (text)
+        jset_str(q, "text", text);
+    return q;
+}
+
+static json_t *jfigure(const itav_figure *f)
+{
+    json_t *o = json_object();
+    jset_str(o, "what", itav_figure_get_what(f));
+    json_object_set_new(o, "quantity",
+                        jquantity(itav_figure_get_qualifier(f), itav_figure_get_min(f),
+                                  itav_figure_get_max(f), itav_figure_get_text(f)));
     jset_str(o, "period", itav_figure_get_period(f));
     jset_str(o, "where", itav_figure_get_where(f));
     jset_str(o, "note", itav_figure_get_note(f));
@@ -573,34 +646,41 @@ static void print_number(double v)
     printf("%.15g", v);
 }
 
-static void print_quantity(const cli *c, const itav_figure *f)
+/* A qualified quantity in words: "about 10", "5 to 10", or its text in quotes. */
+static void print_qty(const cli *c, itav_qualifier ql, double min, double max, const char *text)
 {
-    switch (itav_figure_get_qualifier(f)) {
+    switch (ql) {
     case ITAV_QTY_EXACT:
-        print_number(itav_figure_get_min(f));
+        print_number(min);
         break;
     case ITAV_QTY_ABOUT:
         printf("%s ", tr(c, "about", "ongeveer"));
-        print_number(itav_figure_get_min(f));
+        print_number(min);
         break;
     case ITAV_QTY_AT_LEAST:
         printf("%s ", tr(c, "at least", "minstens"));
-        print_number(itav_figure_get_min(f));
+        print_number(min);
         break;
     case ITAV_QTY_AT_MOST:
         printf("%s ", tr(c, "at most", "hoogstens"));
-        print_number(itav_figure_get_max(f));
+        print_number(max);
         break;
     case ITAV_QTY_RANGE:
-        print_number(itav_figure_get_min(f));
+        print_number(min);
         printf(" %s ", tr(c, "to", "tot"));
-        print_number(itav_figure_get_max(f));
+        print_number(max);
         break;
     case ITAV_QTY_TEXT:
     default:
-        printf("\"%s\"", itav_figure_get_text(f) ? itav_figure_get_text(f) : "?");
+        printf("\"%s\"", text ? text : "?");
         break;
     }
+}
+
+static void print_quantity(const cli *c, const itav_figure *f)
+{
+    print_qty(c, itav_figure_get_qualifier(f), itav_figure_get_min(f), itav_figure_get_max(f),
+              itav_figure_get_text(f));
 }
 
 static void print_figure(const cli *c, const itav_figure *f)
@@ -1267,7 +1347,8 @@ static json_t *jdate(int32_t date)
  * count from 1. */
 static int code_value(itav_code_type type, int i)
 {
-    if (type == ITAV_CODE_SUPPORT || type == ITAV_CODE_SLOT || type == ITAV_CODE_AUDIENCE)
+    if (type == ITAV_CODE_SUPPORT || type == ITAV_CODE_SLOT || type == ITAV_CODE_AUDIENCE ||
+        type == ITAV_CODE_THEME)
         return (int)(1u << i);
     return i + 1;
 }
@@ -2517,6 +2598,1395 @@ static int cmd_match_due(cli *c)
     return rc;
 }
 
+/* ---- reviews ---------------------------------------------------------------------------- */
+
+static void free_review(void *r) { itav_review_free(r); }
+static void free_indicator(void *ind) { itav_indicator_free(ind); }
+
+/* A required option is missing. */
+static int missing_option(const char *option, const char *command, const char *expected)
+{
+    if (expected)
+        return usage_error("option --%s is required for '%s' (%s)", option, command, expected);
+    return usage_error("option --%s is required for '%s'", option, command);
+}
+
+/* A setter refused a value (setters give codes, not messages). */
+static int setter_error(int rc, const char *option)
+{
+    return data_error("invalid value for --%s: %s", option, itav_strerror(rc));
+}
+
+/* Fails with the library's message when a match does not exist (NULL: no match asked). */
+static int check_match(itav_db *db, const char *id)
+{
+    itav_match *m = NULL;
+    int rc;
+    if (!id)
+        return 0;
+    rc = itav_match_get(&m, db, id);
+    itav_match_free(m);
+    return rc == ITAV_OK ? 0 : lib_error(db, rc);
+}
+
+/* --effect CODE=SCORE: an effect category and a score from -2 to +2, or "unknown". */
+static int parse_effect(int *effect, int *score, const char *value)
+{
+    const char *eq = strchr(value, '=');
+    char code[64], *end;
+    long v;
+    int rc;
+    if (!eq || eq == value || (size_t)(eq - value) >= sizeof code)
+        return data_error("invalid value \"%s\" for --effect (expected CODE=SCORE, such as "
+                          "rest=+1)", value);
+    memcpy(code, value, (size_t)(eq - value));
+    code[eq - value] = '\0';
+    if ((rc = parse_code_arg(effect, ITAV_CODE_EFFECT, code, "effect")) != 0)
+        return rc;
+    if (strcmp(eq + 1, "unknown") == 0) {
+        *score = ITAV_EFFECT_UNKNOWN;
+        return 0;
+    }
+    errno = 0;
+    v = strtol(eq + 1, &end, 10);
+    if (errno || end == eq + 1 || *end || v < -2 || v > 2)
+        return data_error("invalid score \"%s\" for effect %s in --effect (expected -2, -1, 0, "
+                          "+1, +2 or unknown)", eq + 1, code);
+    *score = (int)v;
+    return 0;
+}
+
+/* The effects of --effect, each category at most once. */
+static int set_effects(itav_review *r, const cli *c)
+{
+    int given[ITAV_EFFECT_COUNT + 1] = {0};
+    size_t i;
+    for (i = 0; i < c->effects.n; i++) {
+        int effect = 0, score = 0, rc = parse_effect(&effect, &score, c->effects.v[i]);
+        if (rc)
+            return rc;
+        if (given[effect]++)
+            return data_error("effect %s is given twice in --effect",
+                              itav_code_name(ITAV_CODE_EFFECT, effect));
+        if ((rc = itav_review_set_effect(r, (itav_effect)effect, score)) != ITAV_OK)
+            return setter_error(rc, "effect");
+    }
+    return 0;
+}
+
+/* The review the options of 'review add' describe. */
+static int build_review(itav_review **out, const cli *c)
+{
+    int kind, respondent, help = 0, rc;
+    long mark = 0;
+    int32_t date;
+    itav_review *r = NULL;
+
+    *out = NULL;
+    if ((rc = parse_code_arg(&kind, ITAV_CODE_REVIEW_KIND, c->kind, "review kind")) != 0 ||
+        (rc = parse_code_arg(&respondent, ITAV_CODE_RESPONDENT, c->respondent,
+                             "respondent")) != 0 ||
+        (rc = option_date(&date, c->date, "date")) != 0 ||
+        (c->satisfaction &&
+         (rc = option_int(&mark, c->satisfaction, "satisfaction", 1, 10)) != 0) ||
+        (c->formal_help && (rc = parse_code_arg(&help, ITAV_CODE_FORMAL_HELP, c->formal_help,
+                                                "formal help outcome")) != 0))
+        return rc;
+    if ((rc = itav_review_new(&r, (itav_review_kind)kind, date,
+                              (itav_respondent)respondent)) != ITAV_OK)
+        return data_error("cannot make the review: %s", itav_strerror(rc));
+    /* The values are checked above; a setter can still refuse text (UTF-8, 64 KiB). */
+    if (mark && (rc = itav_review_set_satisfaction(r, (int)mark)) != ITAV_OK)
+        rc = setter_error(rc, "satisfaction");
+    if (!rc && c->safety_concern &&
+        (rc = itav_review_set_safety(r, 1, c->safety_note)) != ITAV_OK)
+        rc = setter_error(rc, "safety-note");
+    if (!rc)
+        rc = set_effects(r, c);
+    if (!rc && help && (rc = itav_review_set_formal_help(r, (itav_formal_help)help)) != ITAV_OK)
+        rc = setter_error(rc, "formal-help");
+    if (!rc && c->note && (rc = itav_review_set_note(r, c->note)) != ITAV_OK)
+        rc = setter_error(rc, "note");
+    if (rc) {
+        itav_review_free(r);
+        return rc;
+    }
+    *out = r;
+    return 0;
+}
+
+static json_t *jreview(const itav_review *r)
+{
+    json_t *o = json_object(), *effects = json_object();
+    int e, mark = itav_review_satisfaction(r);
+    jset_str(o, "id", itav_review_id(r));
+    jset_str(o, "match", itav_review_match(r));
+    json_object_set_new(o, "kind", jcode(ITAV_CODE_REVIEW_KIND, (int)itav_review_get_kind(r)));
+    json_object_set_new(o, "date", jdate(itav_review_date(r)));
+    json_object_set_new(o, "respondent",
+                        jcode(ITAV_CODE_RESPONDENT, (int)itav_review_respondent(r)));
+    json_object_set_new(o, "satisfaction", mark ? json_integer(mark) : json_null());
+    json_object_set_new(o, "safety_concern", json_boolean(itav_review_safety_concern(r)));
+    jset_str(o, "safety_note", itav_review_safety_note(r));
+    for (e = 1; e <= ITAV_EFFECT_COUNT; e++) {
+        int score = itav_review_effect(r, (itav_effect)e);
+        if (score != ITAV_EFFECT_UNKNOWN)
+            json_object_set_new(effects, itav_code_name(ITAV_CODE_EFFECT, e),
+                                json_integer(score));
+    }
+    json_object_set_new(o, "effects", effects);
+    json_object_set_new(o, "formal_help",
+                        jcode(ITAV_CODE_FORMAL_HELP, (int)itav_review_formal_help(r)));
+    jset_str(o, "note", itav_review_note(r));
+    return o;
+}
+
+/* How many effect categories a review scores. */
+static int effects_scored(const itav_review *r)
+{
+    int e, n = 0;
+    for (e = 1; e <= ITAV_EFFECT_COUNT; e++)
+        n += itav_review_effect(r, (itav_effect)e) != ITAV_EFFECT_UNKNOWN;
+    return n;
+}
+
+/* The scored effects of a review, "rest +1, network +2". */
+static void print_effects(const itav_review *r)
+{
+    int e, n = 0;
+    for (e = 1; e <= ITAV_EFFECT_COUNT; e++) {
+        int score = itav_review_effect(r, (itav_effect)e);
+        if (score != ITAV_EFFECT_UNKNOWN)
+            printf("%s%s %+d", n++ ? ", " : "", itav_code_name(ITAV_CODE_EFFECT, e), score);
+    }
+}
+
+static int cmd_review_add(cli *c)
+{
+    itav_review *r = NULL, *stored = NULL;
+    char *id = NULL, d[ITAV_DATE_BUFSIZE];
+    itav_db *db;
+    int rc;
+
+    if (!c->kind)
+        return missing_option("kind", "review add", "trial, periodic or final");
+    if (!c->date)
+        return missing_option("date", "review add", NULL);
+    if (!c->respondent)
+        return missing_option("respondent", "review add", "asking, supporting or coordinator");
+    if (c->safety_note && !c->safety_concern)
+        return usage_error("option --safety-note needs --safety-concern");
+    if ((rc = build_review(&r, c)) != 0)
+        return rc;
+    if ((rc = open_store(&db, c, 0)) != 0) {
+        itav_review_free(r);
+        return rc;
+    }
+    rc = itav_review_add(&id, db, c->args[2], r);
+    if (rc == ITAV_OK)
+        rc = itav_review_get(&stored, db, id);
+    if (rc != ITAV_OK)
+        rc = lib_error(db, rc);
+    itav_close(db);
+    if (rc == 0 && c->json) {
+        rc = print_json(jreview(stored));
+    } else if (rc == 0) {
+        printf(tr(c, "Added %s to %s: %s review by %s on %s",
+                  "%s toegevoegd aan %s: %s-evaluatie door %s op %s"),
+               id, c->args[2], itav_code_name(ITAV_CODE_REVIEW_KIND, (int)itav_review_get_kind(r)),
+               itav_code_name(ITAV_CODE_RESPONDENT, (int)itav_review_respondent(r)),
+               date_text(d, itav_review_date(r)));
+        if (itav_review_satisfaction(r))
+            printf(tr(c, ", satisfaction %d", ", tevredenheid %d"), itav_review_satisfaction(r));
+        printf(".\n");
+    }
+    itav_review_free(stored);
+    itav_review_free(r);
+    itav_free(id);
+    return rc;
+}
+
+static void list_reviews_text(const cli *c, const vec *rows)
+{
+    size_t i;
+    printf("  ");
+    print_padded("ID", 12);
+    print_padded(tr(c, "MATCH", "KOPPELING"), 12);
+    print_padded(tr(c, "KIND", "SOORT"), 10);
+    print_padded(tr(c, "DATE", "DATUM"), 12);
+    print_padded(tr(c, "RESPONDENT", "RESPONDENT"), 13);
+    print_padded(tr(c, "MARK", "CIJFER"), 7);
+    print_padded(tr(c, "SAFETY", "VEILIGHEID"), 11);
+    printf("%s\n", tr(c, "FORMAL HELP", "FORMELE HULP"));
+    for (i = 0; i < rows->n; i++) {
+        const itav_review *r = rows->v[i];
+        const char *help = itav_code_name(ITAV_CODE_FORMAL_HELP, (int)itav_review_formal_help(r));
+        char d[ITAV_DATE_BUFSIZE], mark[8] = "-";
+        if (itav_review_satisfaction(r))
+            snprintf(mark, sizeof mark, "%d", itav_review_satisfaction(r));
+        printf("  ");
+        print_padded(itav_review_id(r), 12);
+        print_padded(itav_review_match(r), 12);
+        print_padded(itav_code_name(ITAV_CODE_REVIEW_KIND, (int)itav_review_get_kind(r)), 10);
+        print_padded(date_text(d, itav_review_date(r)), 12);
+        print_padded(itav_code_name(ITAV_CODE_RESPONDENT, (int)itav_review_respondent(r)), 13);
+        print_padded(mark, 7);
+        print_padded(itav_review_safety_concern(r) ? tr(c, "concern", "zorg") : "-", 11);
+        printf("%s\n", help ? help : "-");
+        if (effects_scored(r)) {
+            printf("      %s ", tr(c, "effects:", "effecten:"));
+            print_effects(r);
+            putchar('\n');
+        }
+        if (itav_review_safety_note(r))
+            printf("      %s %s\n", tr(c, "safety:", "veiligheid:"), itav_review_safety_note(r));
+        if (itav_review_note(r))
+            printf("      %s %s\n", tr(c, "note:", "notitie:"), itav_review_note(r));
+    }
+    printf("\n%zu %s\n", rows->n, rows->n == 1 ? tr(c, "review.", "evaluatie.")
+                                               : tr(c, "reviews.", "evaluaties."));
+}
+
+static int cmd_review_list(cli *c)
+{
+    itav_review_iter *it = NULL;
+    itav_review *r;
+    vec rows = {0};
+    itav_db *db;
+    size_t i;
+    int rc;
+
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    if ((rc = check_offer(db, c->offer)) == 0 && (rc = check_match(db, c->match)) == 0) {
+        int lrc = itav_review_list(&it, db, c->match, c->offer);
+        if (lrc == ITAV_OK) {
+            while ((lrc = itav_review_iter_next(&r, it)) == ITAV_OK)
+                vec_push(&rows, r);
+            itav_review_iter_free(it);
+        }
+        rc = lrc == ITAV_ITEROVER ? 0 : lib_error(db, lrc);
+    }
+    itav_close(db);
+    if (rc == 0 && c->json) {
+        json_t *arr = json_array();
+        for (i = 0; i < rows.n; i++)
+            json_array_append_new(arr, jreview(rows.v[i]));
+        rc = print_json(arr);
+    } else if (rc == 0 && rows.n == 0) {
+        printf("%s\n", tr(c, "No reviews.", "Geen evaluaties."));
+    } else if (rc == 0) {
+        list_reviews_text(c, &rows);
+    }
+    vec_free(&rows, free_review);
+    return rc;
+}
+
+/* Text after a label (may be ""), wrapped at words to about 94 columns, continuing at
+ * column cont. */
+static void print_wrapped_at(const char *label, const char *text, size_t indent, size_t cont)
+{
+    size_t col = (size_t)printf("%*s%s", (int)indent, "", label), start = col;
+    while (text && *text) {
+        size_t n = strcspn(text, " ");
+        if (col + 1 + n > 94 && col > start) {
+            printf("\n%*s", (int)cont, "");
+            col = cont;
+        } else if (col > start || *label) {
+            putchar(' ');
+            col++;
+        }
+        fwrite(text, 1, n, stdout);
+        col += n;
+        text += n;
+        while (*text == ' ')
+            text++;
+    }
+    putchar('\n');
+}
+
+/* The same, continuing two columns further in than the label. */
+static void print_wrapped_text(const char *label, const char *text, size_t indent)
+{
+    print_wrapped_at(label, text, indent, indent + 2);
+}
+
+/* A field of 'indicator show' (nothing when unset), wrapped under its value. */
+static void print_long_field(const char *label, const char *value)
+{
+    char padded[64];
+    if (!value || !*value)
+        return;
+    snprintf(padded, sizeof padded, "%-18s", label);
+    print_wrapped_at(padded, value, 2, 21);
+}
+
+/* ---- indicators ------------------------------------------------------------------------- */
+
+/* A date option that may be absent: ITAV_DATE_NONE then. */
+static int option_date_or_none(int32_t *out, const char *value, const char *option)
+{
+    if (!value) {
+        *out = ITAV_DATE_NONE;
+        return 0;
+    }
+    return option_date(out, value, option);
+}
+
+/* A number as published: whole numbers without decimals, others to two decimals. */
+static void print_value(double v)
+{
+    if (v > -1e15 && v < 1e15 && v == (double)(long long)v) /* (no libm calls) */
+        printf("%.0f", v);
+    else
+        printf("%.2f", v);
+}
+
+/* A bound of a scale: null when unbounded. */
+static json_t *jbound(double v)
+{
+    return isfinite(v) ? jnumber(v) : json_null();
+}
+
+/* The words of a target: "at least +10% on the baseline by 2022-12-31". */
+static void print_target(const cli *c, const itav_indicator *ind, size_t i)
+{
+    itav_comparator cmp = 0;
+    double value = 0, high = 0;
+    int relative = 0;
+    int32_t deadline = ITAV_DATE_NONE;
+    char d[ITAV_DATE_BUFSIZE];
+    itav_indicator_target(ind, i, &cmp, &value, &high, &relative, &deadline);
+    switch (cmp) {
+    case ITAV_CMP_AT_LEAST:
+        printf("%s ", tr(c, "at least", "minstens"));
+        break;
+    case ITAV_CMP_AT_MOST:
+        printf("%s ", tr(c, "at most", "hoogstens"));
+        break;
+    case ITAV_CMP_EQUAL:
+        printf("%s ", tr(c, "exactly", "precies"));
+        break;
+    case ITAV_CMP_BETWEEN:
+        printf("%s ", tr(c, "between", "tussen"));
+        break;
+    }
+    if (relative)
+        printf("%+g%%", value);
+    else
+        print_number(value);
+    if (cmp == ITAV_CMP_BETWEEN) {
+        printf(" %s ", tr(c, "and", "en"));
+        if (relative)
+            printf("%+g%%", high);
+        else
+            print_number(high);
+    }
+    if (relative)
+        printf(" %s", tr(c, "on the baseline", "ten opzichte van de nulmeting"));
+    printf(" %s %s", tr(c, "by", "uiterlijk"), date_text(d, deadline));
+}
+
+/* The verdict on target i and its explanation (owned by the caller). */
+static int judge(itav_attainment *verdict, char **why, const itav_indicator *ind, size_t i,
+                 int32_t as_of)
+{
+    int rc = itav_indicator_attainment(verdict, why, ind, i, as_of);
+    if (rc != ITAV_OK)
+        return data_error("cannot judge target %zu of %s: %s", i + 1, itav_indicator_id(ind),
+                          itav_strerror(rc));
+    return 0;
+}
+
+/* An indicator as JSON; with a date, every target carries its attainment on that date. */
+static int jindicator(json_t **out, const itav_indicator *ind, int32_t as_of)
+{
+    json_t *o = json_object(), *scale = json_object(), *targets = json_array();
+    json_t *measurements = json_array();
+    double low = 0, high = 0, min = 0, max = 0;
+    itav_qualifier ql = 0;
+    int32_t date = ITAV_DATE_NONE;
+    size_t i;
+    int rc = 0;
+
+    jset_str(o, "id", itav_indicator_id(ind));
+    jset_str(o, "offer", itav_indicator_offer(ind));
+    json_object_set_new(o, "type", jcode(ITAV_CODE_MEASURE, (int)itav_indicator_type(ind)));
+    jset_str(o, "name", itav_indicator_name(ind));
+    jset_str(o, "unit", itav_indicator_unit(ind));
+    itav_indicator_scale(ind, &low, &high);
+    json_object_set_new(scale, "low", jbound(low));
+    json_object_set_new(scale, "high", jbound(high));
+    json_object_set_new(o, "scale", scale);
+    json_object_set_new(o, "derived",
+                        jcode(ITAV_CODE_DERIVED, (int)itav_indicator_derived(ind)));
+    jset_str(o, "municipality", itav_indicator_municipality(ind));
+    jset_str(o, "note", itav_indicator_note(ind));
+    jset_str(o, "source", itav_indicator_source(ind));
+    if (itav_indicator_baseline(ind, &date, &ql, &min, &max) == ITAV_OK) {
+        json_t *b = json_object();
+        json_object_set_new(b, "date", jdate(date));
+        json_object_set_new(b, "quantity",
+                            jquantity(ql, min, max, itav_indicator_baseline_text(ind)));
+        jset_str(b, "source", itav_indicator_baseline_source(ind));
+        json_object_set_new(o, "baseline", b);
+    } else {
+        json_object_set_new(o, "baseline", json_null());
+    }
+    for (i = 0; rc == 0 && i < itav_indicator_target_count(ind); i++) {
+        json_t *t = json_object();
+        itav_comparator cmp = 0;
+        double value = 0, upper = 0;
+        int relative = 0;
+        int32_t deadline = ITAV_DATE_NONE;
+        itav_indicator_target(ind, i, &cmp, &value, &upper, &relative, &deadline);
+        json_object_set_new(t, "comparator", jcode(ITAV_CODE_COMPARATOR, (int)cmp));
+        json_object_set_new(t, "value", jnumber(value));
+        if (cmp == ITAV_CMP_BETWEEN)
+            json_object_set_new(t, "high", jnumber(upper));
+        json_object_set_new(t, "relative", json_boolean(relative));
+        json_object_set_new(t, "deadline", jdate(deadline));
+        jset_str(t, "text", itav_indicator_target_text(ind, i));
+        jset_str(t, "source", itav_indicator_target_source(ind, i));
+        if (as_of != ITAV_DATE_NONE) {
+            itav_attainment verdict = 0;
+            char *why = NULL;
+            if ((rc = judge(&verdict, &why, ind, i, as_of)) == 0) {
+                json_object_set_new(t, "attainment", jcode(ITAV_CODE_ATTAINMENT, (int)verdict));
+                jset_str(t, "why", why);
+            }
+            itav_free(why);
+        }
+        json_array_append_new(targets, t);
+    }
+    json_object_set_new(o, "targets", targets);
+    for (i = 0; i < itav_indicator_measurement_count(ind); i++) {
+        json_t *m = json_object();
+        itav_indicator_measurement(ind, i, &date, &ql, &min, &max);
+        json_object_set_new(m, "date", jdate(date));
+        jset_str(m, "period", itav_indicator_measurement_period(ind, i));
+        json_object_set_new(m, "quantity",
+                            jquantity(ql, min, max, itav_indicator_measurement_text(ind, i)));
+        jset_str(m, "source", itav_indicator_measurement_source(ind, i));
+        json_array_append_new(measurements, m);
+    }
+    json_object_set_new(o, "measurements", measurements);
+    if (rc) {
+        json_decref(o);
+        return rc;
+    }
+    *out = o;
+    return 0;
+}
+
+/* Order of text listings: by offer, then by id. */
+static int indicator_by_offer(const void *a, const void *b)
+{
+    const itav_indicator *ia = *(const itav_indicator *const *)a;
+    const itav_indicator *ib = *(const itav_indicator *const *)b;
+    int d = strcmp(itav_indicator_offer(ia), itav_indicator_offer(ib));
+    return d ? d : strcmp(itav_indicator_id(ia), itav_indicator_id(ib));
+}
+
+static void list_indicators_text(const cli *c, vec *rows)
+{
+    size_t w = 2, i;
+    const char *offer = NULL;
+    for (i = 0; i < rows->n; i++)
+        w = max_width(w, itav_indicator_id(rows->v[i]));
+    qsort(rows->v, rows->n, sizeof rows->v[0], indicator_by_offer);
+    for (i = 0; i < rows->n; i++) {
+        const itav_indicator *ind = rows->v[i];
+        char n[32];
+        if (!offer || strcmp(offer, itav_indicator_offer(ind)) != 0) {
+            offer = itav_indicator_offer(ind);
+            printf("%s%s:\n  ", i ? "\n" : "", offer);
+            print_padded("ID", w + 2);
+            print_padded(tr(c, "TYPE", "SOORT"), 12);
+            print_padded(tr(c, "TARGETS", "DOELEN"), 9);
+            print_padded(tr(c, "MEASURED", "GEMETEN"), 10);
+            printf("%s\n", tr(c, "NAME", "NAAM"));
+        }
+        printf("  ");
+        print_padded(itav_indicator_id(ind), w + 2);
+        print_padded(itav_code_name(ITAV_CODE_MEASURE, (int)itav_indicator_type(ind)), 12);
+        snprintf(n, sizeof n, "%zu", itav_indicator_target_count(ind));
+        print_padded(n, 9);
+        snprintf(n, sizeof n, "%zu", itav_indicator_measurement_count(ind));
+        print_padded(n, 10);
+        printf("%s\n", itav_indicator_name(ind) ? itav_indicator_name(ind) : "-");
+    }
+    printf("\n%zu %s\n", rows->n, rows->n == 1 ? tr(c, "indicator.", "indicator.")
+                                               : tr(c, "indicators.", "indicatoren."));
+}
+
+static int cmd_indicator_list(cli *c)
+{
+    itav_indicator_iter *it = NULL;
+    itav_indicator *ind;
+    vec rows = {0};
+    itav_db *db;
+    size_t i;
+    int rc;
+
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    if ((rc = check_offer(db, c->offer)) == 0) {
+        int lrc = itav_indicator_list(&it, db, c->offer);
+        if (lrc == ITAV_OK) {
+            while ((lrc = itav_indicator_iter_next(&ind, it)) == ITAV_OK)
+                vec_push(&rows, ind);
+            itav_indicator_iter_free(it);
+        }
+        rc = lrc == ITAV_ITEROVER ? 0 : lib_error(db, lrc);
+    }
+    itav_close(db);
+    if (rc == 0 && c->json) {
+        json_t *arr = json_array();
+        for (i = 0; rc == 0 && i < rows.n; i++) {
+            json_t *o = NULL;
+            if ((rc = jindicator(&o, rows.v[i], ITAV_DATE_NONE)) == 0)
+                json_array_append_new(arr, o);
+        }
+        if (rc == 0)
+            rc = print_json_reals(arr);
+        else
+            json_decref(arr);
+    } else if (rc == 0 && rows.n == 0) {
+        printf("%s\n", tr(c, "No indicators.", "Geen indicatoren."));
+    } else if (rc == 0) {
+        list_indicators_text(c, &rows);
+    }
+    vec_free(&rows, free_indicator);
+    return rc;
+}
+
+/* The definition lines of 'indicator show'. */
+static void show_definition(const cli *c, const itav_indicator *ind)
+{
+    double low = 0, high = 0, min = 0, max = 0;
+    itav_qualifier ql = 0;
+    int32_t date = ITAV_DATE_NONE;
+    char d[ITAV_DATE_BUFSIZE];
+
+    printf("%s %s (%s)\n", tr(c, "Indicator", "Indicator"), itav_indicator_id(ind),
+           itav_indicator_offer(ind));
+    print_long_field(tr(c, "Measures:", "Meet:"), itav_indicator_name(ind));
+    itav_indicator_scale(ind, &low, &high);
+    printf("  ");
+    print_padded(tr(c, "Type:", "Soort:"), 18);
+    printf(" %s", itav_code_name(ITAV_CODE_MEASURE, (int)itav_indicator_type(ind)));
+    if (itav_indicator_unit(ind))
+        printf(", %s %s", tr(c, "unit", "eenheid"), itav_indicator_unit(ind));
+    if (isfinite(low) && isfinite(high))
+        printf(", %s %g %s %g", tr(c, "scale", "schaal"), low, tr(c, "to", "tot"), high);
+    else if (isfinite(low))
+        printf(", %g %s", low, tr(c, "or more", "of meer"));
+    putchar('\n');
+    if (itav_indicator_derived(ind)) {
+        printf("  ");
+        print_padded(tr(c, "Derived from:", "Afgeleid uit:"), 18);
+        printf(" %s%s%s\n", itav_code_name(ITAV_CODE_DERIVED, (int)itav_indicator_derived(ind)),
+               itav_indicator_municipality(ind) ? " in " : "",
+               itav_indicator_municipality(ind) ? itav_indicator_municipality(ind) : "");
+    }
+    print_field(tr(c, "Source:", "Bron:"), itav_indicator_source(ind));
+    print_long_field(tr(c, "Note:", "Noot:"), itav_indicator_note(ind));
+    if (itav_indicator_baseline(ind, &date, &ql, &min, &max) == ITAV_OK) {
+        const char *text = itav_indicator_baseline_text(ind);
+        printf("  ");
+        print_padded(tr(c, "Baseline:", "Nulmeting:"), 18);
+        putchar(' ');
+        print_qty(c, ql, min, max, text);
+        printf(" %s %s", tr(c, "on", "op"), date_text(d, date));
+        if (itav_indicator_baseline_source(ind))
+            printf(" [%s]", itav_indicator_baseline_source(ind));
+        putchar('\n');
+        if (text && ql != ITAV_QTY_TEXT)
+            printf("  %-18s \"%s\"\n", "", text);
+    }
+}
+
+static int show_indicator_text(const cli *c, const itav_indicator *ind, int32_t as_of)
+{
+    size_t i, n = itav_indicator_target_count(ind), nm = itav_indicator_measurement_count(ind);
+    size_t pw = 10;
+    char d[ITAV_DATE_BUFSIZE];
+    int rc = 0;
+
+    show_definition(c, ind);
+    printf("\n%s %s:\n", tr(c, "Targets, judged on", "Doelen, beoordeeld op"),
+           date_text(d, as_of));
+    if (n == 0)
+        printf("  %s\n", tr(c, "none.", "geen."));
+    for (i = 0; rc == 0 && i < n; i++) {
+        itav_attainment verdict = 0;
+        char *why = NULL;
+        const char *text = itav_indicator_target_text(ind, i);
+        if ((rc = judge(&verdict, &why, ind, i, as_of)) != 0)
+            break;
+        printf("  %zu. ", i + 1);
+        print_target(c, ind, i);
+        if (itav_indicator_target_source(ind, i))
+            printf(" [%s]", itav_indicator_target_source(ind, i));
+        printf(": %s\n", itav_code_name(ITAV_CODE_ATTAINMENT, (int)verdict));
+        if (text)
+            printf("     \"%s\"\n", text);
+        if (why)
+            print_wrapped_text("", why, 5);
+        itav_free(why);
+    }
+    printf("\n%s:\n", tr(c, "Measurements", "Metingen"));
+    if (nm == 0)
+        printf("  %s\n", tr(c, "none yet.", "nog geen."));
+    for (i = 0; i < nm; i++)
+        pw = max_width(pw, itav_indicator_measurement_period(ind, i));
+    for (i = 0; i < nm; i++) {
+        int32_t date = ITAV_DATE_NONE;
+        itav_qualifier ql = 0;
+        double min = 0, max = 0;
+        const char *period = itav_indicator_measurement_period(ind, i);
+        const char *text = itav_indicator_measurement_text(ind, i);
+        itav_indicator_measurement(ind, i, &date, &ql, &min, &max);
+        printf("  %s  ", date_text(d, date));
+        print_padded(period ? period : "-", pw + 2);
+        print_qty(c, ql, min, max, text);
+        if (itav_indicator_measurement_source(ind, i))
+            printf("  [%s]", itav_indicator_measurement_source(ind, i));
+        if (text && ql != ITAV_QTY_TEXT)
+            printf("  \"%s\"", text);
+        putchar('\n');
+    }
+    return rc;
+}
+
+static int cmd_indicator_show(cli *c)
+{
+    itav_indicator *ind = NULL;
+    itav_db *db;
+    int32_t as_of;
+    int rc;
+
+    if ((rc = option_date(&as_of, c->as_of, "as-of")) != 0)
+        return rc;
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    rc = itav_indicator_get(&ind, db, c->args[2]);
+    if (rc != ITAV_OK)
+        rc = lib_error(db, rc);
+    itav_close(db);
+    if (rc == 0 && c->json) {
+        json_t *o = NULL;
+        if ((rc = jindicator(&o, ind, as_of)) == 0) {
+            json_object_set_new(o, "as_of", jdate(as_of));
+            rc = print_json_reals(o);
+        }
+    } else if (rc == 0) {
+        rc = show_indicator_text(c, ind, as_of);
+    }
+    itav_indicator_free(ind);
+    return rc;
+}
+
+/* The words of what a derived figure rests on. */
+static const char *basis_word(const cli *c, itav_derived what, long basis)
+{
+    if (what == ITAV_DERIVED_MATCHES_STARTED)
+        return basis == 1 ? tr(c, "match", "koppeling") : tr(c, "matches", "koppelingen");
+    return basis == 1 ? tr(c, "review", "evaluatie") : tr(c, "reviews", "evaluaties");
+}
+
+/* indicator measure ID --derive --from D --to D [--date D]: computes the figure from the
+ * store for the period and records it (dated the last day unless --date says otherwise). */
+static int measure_derived(const cli *c, itav_db *db, const char *id)
+{
+    itav_indicator *ind = NULL;
+    itav_derived what;
+    int32_t from, to, date;
+    double value = 0;
+    long basis = 0;
+    char period[2 * ITAV_DATE_BUFSIZE + 2], d1[ITAV_DATE_BUFSIZE], d2[ITAV_DATE_BUFSIZE];
+    int rc;
+
+    if ((rc = option_date(&from, c->from, "from")) != 0 ||
+        (rc = option_date(&to, c->to, "to")) != 0 ||
+        (rc = option_date(&date, c->date ? c->date : c->to, "date")) != 0)
+        return rc;
+    if ((rc = itav_indicator_get(&ind, db, id)) != ITAV_OK)
+        return lib_error(db, rc);
+    what = itav_indicator_derived(ind);
+    if (!what) {
+        itav_indicator_free(ind);
+        return data_error("indicator \"%s\" is measured by hand, not derived from the store; "
+                          "give --value instead of --derive", id);
+    }
+    rc = itav_indicator_derive(&value, &basis, db, what, itav_indicator_offer(ind),
+                               itav_indicator_municipality(ind), from, to);
+    if (rc != ITAV_OK) {
+        rc = lib_error(db, rc);
+    } else if (isnan(value)) {
+        rc = data_error("nothing to derive %s from: no %s in %s from %s to %s",
+                        itav_code_name(ITAV_CODE_DERIVED, (int)what), basis_word(c, what, 2),
+                        itav_indicator_offer(ind), date_text(d1, from), date_text(d2, to));
+    } else {
+        snprintf(period, sizeof period, "%s..%s", date_text(d1, from), date_text(d2, to));
+        rc = itav_indicator_measure(db, id, date, c->period ? c->period : period,
+                                    ITAV_QTY_EXACT, value, value, NULL, c->source);
+        rc = rc == ITAV_OK ? 0 : lib_error(db, rc);
+    }
+    if (rc == 0) {
+        printf(tr(c, "Derived %s for %s to %s", "%s afgeleid voor %s tot %s"),
+               itav_code_name(ITAV_CODE_DERIVED, (int)what), date_text(d1, from),
+               date_text(d2, to));
+        if (itav_indicator_municipality(ind))
+            printf(" in %s", itav_indicator_municipality(ind));
+        printf(": ");
+        print_value(value);
+        printf(tr(c, " (from %ld %s); recorded on %s as of %s.\n",
+                  " (uit %ld %s); vastgelegd bij %s op %s.\n"),
+               basis, basis_word(c, what, basis), id, date_text(d1, date));
+    }
+    itav_indicator_free(ind);
+    return rc;
+}
+
+static int cmd_indicator_measure(cli *c)
+{
+    const char *id = c->args[2];
+    itav_qualifier ql = ITAV_QTY_TEXT;
+    double min = 0, max = 0;
+    int32_t date;
+    char d[ITAV_DATE_BUFSIZE];
+    itav_db *db;
+    int rc;
+
+    if (c->derive) {
+        if (c->value || c->text)
+            return usage_error("--derive computes the value: it takes no --value or --text");
+        if (!c->from)
+            return missing_option("from", "indicator measure --derive", NULL);
+        if (!c->to)
+            return missing_option("to", "indicator measure --derive", NULL);
+        if ((rc = open_store(&db, c, 0)) != 0)
+            return rc;
+        rc = measure_derived(c, db, id);
+        itav_close(db);
+        return rc;
+    }
+    if (c->from || c->to)
+        return usage_error("options --from and --to apply only with --derive");
+    if (!c->value && !c->text)
+        return missing_option("value", "indicator measure",
+                              "a quantity such as 12, about 12, at least 12 or 5..10; or "
+                              "--text alone, or --derive");
+    if (!c->date)
+        return missing_option("date", "indicator measure", NULL);
+    if ((rc = option_date(&date, c->date, "date")) != 0)
+        return rc;
+    if (c->value && itav_quantity_parse(&ql, &min, &max, c->value) != ITAV_OK)
+        return data_error("invalid quantity \"%s\" for --value (expected 12, about 12, "
+                          "at least 12, at most 12 or a range 5..10; a dot for decimals)",
+                          c->value);
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    rc = itav_indicator_measure(db, id, date, c->period, ql, min, max, c->text, c->source);
+    rc = rc == ITAV_OK ? 0 : lib_error(db, rc);
+    itav_close(db);
+    if (rc == 0) {
+        printf(tr(c, "Recorded on %s: ", "Vastgelegd bij %s: "), id);
+        print_qty(c, ql, min, max, c->text);
+        printf(" %s %s", tr(c, "on", "op"), date_text(d, date));
+        if (c->period)
+            printf(" (%s)", c->period);
+        printf(".\n");
+    }
+    return rc;
+}
+
+/* ---- reports ---------------------------------------------------------------------------- */
+
+/* Writes text to a file, all of it. */
+static int write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    int ok;
+    if (!f)
+        return data_error("cannot write %s: %s", path, strerror(errno));
+    ok = fputs(text, f) >= 0;
+    ok = (fclose(f) == 0) && ok;
+    if (!ok)
+        return data_error("cannot write %s: %s", path, strerror(errno));
+    return 0;
+}
+
+static int cmd_report_programme(cli *c)
+{
+    itav_report_options opt = ITAV_REPORT_OPTIONS_INIT;
+    itav_report *r = NULL;
+    char *text = NULL;
+    int format = ITAV_REPORT_MARKDOWN, rc;
+    long k = opt.k;
+    itav_db *db;
+
+    if ((c->format &&
+         (rc = parse_code_arg(&format, ITAV_CODE_REPORT_FORMAT, c->format, "format")) != 0) ||
+        (c->k && (rc = option_int(&k, c->k, "k", 1, 1000000)) != 0) ||
+        (rc = option_date_or_none(&opt.as_of, c->as_of, "as-of")) != 0 ||
+        (rc = option_date_or_none(&opt.from, c->from, "from")) != 0 ||
+        (rc = option_date_or_none(&opt.to, c->to, "to")) != 0)
+        return rc;
+    opt.k = (int)k;
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    rc = itav_report_programme(&r, db, c->args[2], &opt);
+    rc = rc == ITAV_OK ? 0 : lib_error(db, rc);
+    itav_close(db);
+    if (rc == 0 && (rc = itav_report_write(&text, r, (itav_report_format)format)) != ITAV_OK)
+        rc = data_error("cannot write the report: %s", itav_strerror(rc));
+    if (rc == 0 && c->output) {
+        rc = write_file(c->output, text);
+    } else if (rc == 0) {
+        size_t n = strlen(text);
+        fputs(text, stdout);
+        if (n == 0 || text[n - 1] != '\n')
+            putchar('\n');
+    }
+    itav_free(text);
+    itav_report_free(r);
+    return rc;
+}
+
+/* ---- profiles and portfolios ------------------------------------------------------------ */
+
+static const char *const neutral_note_en =
+    "This describes; it does not rank. More elements is not better (seed 001, line 2387):\n"
+    "whether an intervention fits depends on the target group and the context.";
+static const char *const neutral_note_nl =
+    "Dit beschrijft en rangschikt niet. Meer elementen is niet beter (seed 001, regel 2387):\n"
+    "of een interventie past, hangt af van de doelgroep en de context.";
+
+static int build_portfolio(itav_portfolio **out, itav_db *db, const itav_portfolio_filter *f)
+{
+    int rc = itav_portfolio_build(out, db, f);
+    return rc == ITAV_OK ? 0 : lib_error(db, rc);
+}
+
+/* The status of an element in the portfolio of one intervention. */
+static itav_status member_status(const itav_portfolio *p, itav_element e)
+{
+    size_t present = 0, known = 0;
+    itav_portfolio_coverage(p, e, &present, &known);
+    return present ? ITAV_STATUS_PRESENT : known ? ITAV_STATUS_ABSENT : ITAV_STATUS_UNKNOWN;
+}
+
+/* Width of the widest element code (the labels are too long for a table). */
+static size_t code_width(void)
+{
+    size_t w = 0;
+    int e;
+    for (e = 1; e <= ITAV_ELEMENT_COUNT; e++)
+        w = max_width(w, itav_element_code((itav_element)e));
+    return w;
+}
+
+/* A comma-separated list that wraps at about 94 columns, continuing at an indent. */
+typedef struct wrapped {
+    size_t col, indent;
+    int first;
+} wrapped;
+
+static void wrap_item(wrapped *w, const char *item)
+{
+    size_t n = utf8_width(item);
+    if (!w->first && w->col + 2 + n > 94) {
+        printf(",\n%*s", (int)w->indent, "");
+        w->col = w->indent;
+    } else if (!w->first) {
+        printf(", ");
+        w->col += 2;
+    }
+    fputs(item, stdout);
+    w->col += n;
+    w->first = 0;
+}
+
+/* Writes the radar chart of one or two portfolios to a file. */
+static int write_svg(const char *path, const itav_portfolio *a, const char *title_a,
+                     const itav_portfolio *b, const char *title_b)
+{
+    char *svg = NULL;
+    int rc = itav_portfolio_svg(&svg, a, title_a, b, title_b);
+    if (rc != ITAV_OK)
+        return data_error("cannot draw the radar chart: %s", itav_strerror(rc));
+    rc = write_file(path, svg);
+    itav_free(svg);
+    return rc;
+}
+
+/* A portfolio (one or two) as the library writes it, printed as indented JSON. */
+static int print_portfolio_json(const itav_portfolio *a, const itav_portfolio *b)
+{
+    char *text = NULL;
+    int rc = itav_portfolio_to_json(&text, a, b);
+    return print_json_reals(jlibrary(text, rc, "a portfolio"));
+}
+
+static void print_profile_text(const cli *c, itav_intervention *const iv[2],
+                               itav_portfolio *const p[2])
+{
+    size_t cw = code_width(), w = 0, k, n = p[1] ? 2 : 1;
+    char place[2][128];
+    int e, differ = 0;
+
+    printf(tr(c, "Element profile of %s (%s)", "Elementprofiel van %s (%s)"),
+           itav_intervention_id(iv[0]), itav_intervention_name(iv[0]));
+    if (p[1])
+        printf(tr(c, " next to %s (%s)", " naast %s (%s)"), itav_intervention_id(iv[1]),
+               itav_intervention_name(iv[1]));
+    for (k = 0; k < n; k++) {
+        snprintf(place[k], sizeof place[k], "%s, %s",
+                 word(c, ITAV_CODE_SETTING, (int)itav_intervention_setting(iv[k])),
+                 word(c, ITAV_CODE_SCOPE, (int)itav_intervention_scope(iv[k])));
+        w = max_width(max_width(w, itav_intervention_id(iv[k])), place[k]);
+    }
+    w = max_width(w, word(c, ITAV_CODE_STATUS, ITAV_STATUS_UNKNOWN)) + 2;
+    printf(":\n\n%*s", (int)cw + 6, "");
+    for (k = 0; k < n; k++) {
+        if (k + 1 < n)
+            print_padded(itav_intervention_id(iv[k]), w);
+        else
+            printf("%s", itav_intervention_id(iv[k]));
+    }
+    putchar('\n');
+    for (e = 1; e <= ITAV_ELEMENT_COUNT; e++) {
+        itav_status st[2] = {member_status(p[0], (itav_element)e), 0};
+        printf("  %d  ", e);
+        print_padded(itav_element_code((itav_element)e), cw + 1);
+        if (!p[1]) {
+            printf("%s\n", word(c, ITAV_CODE_STATUS, (int)st[0]));
+            continue;
+        }
+        st[1] = member_status(p[1], (itav_element)e);
+        print_padded(word(c, ITAV_CODE_STATUS, (int)st[0]), w);
+        printf("%s%s\n", word(c, ITAV_CODE_STATUS, (int)st[1]), st[0] != st[1] ? " *" : "");
+        differ |= st[0] != st[1];
+    }
+    printf("     ");
+    print_padded(tr(c, "setting, scope", "setting, bereik"), cw + 1);
+    if (p[1])
+        print_padded(place[0], w);
+    printf("%s\n", place[n - 1]);
+    if (differ)
+        printf("\n* %s\n", tr(c, "the two state something different about this element",
+                              "de twee zeggen iets anders over dit element"));
+    printf("\n%s\n", tr(c, neutral_note_en, neutral_note_nl));
+}
+
+static int cmd_profile_one(cli *c)
+{
+    const char *ids[2] = {c->args[1], c->compare};
+    itav_intervention *iv[2] = {NULL, NULL};
+    itav_portfolio *p[2] = {NULL, NULL};
+    itav_db *db;
+    size_t k;
+    int rc;
+
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    for (k = 0; rc == 0 && k < 2 && ids[k]; k++) {
+        itav_portfolio_filter f = ITAV_PORTFOLIO_FILTER_INIT;
+        int grc;
+        f.ids = &ids[k];
+        f.id_count = 1;
+        if ((rc = build_portfolio(&p[k], db, &f)) == 0 &&
+            (grc = itav_intervention_get(&iv[k], db, ids[k])) != ITAV_OK)
+            rc = lib_error(db, grc);
+    }
+    itav_close(db);
+    if (rc == 0 && c->svg)
+        rc = write_svg(c->svg, p[0], itav_intervention_name(iv[0]), p[1],
+                       p[1] ? itav_intervention_name(iv[1]) : NULL);
+    if (rc == 0 && c->json) {
+        rc = print_portfolio_json(p[0], p[1]);
+    } else if (rc == 0) {
+        print_profile_text(c, iv, p);
+        if (c->svg)
+            printf("\n%s %s\n", tr(c, "Radar chart:", "Radardiagram:"), c->svg);
+    }
+    for (k = 0; k < 2; k++) {
+        itav_portfolio_free(p[k]);
+        itav_intervention_free(iv[k]);
+    }
+    return rc;
+}
+
+/* What a portfolio filter selects, in words: "Haarlem", "region Zuid-Kennemerland, 3 ids". */
+static void describe_filter(char *buf, size_t size, const cli *c, const char *municipality)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    if (municipality)
+        n += (size_t)snprintf(buf + n, size - n, "%s", municipality);
+    if (c->region && n < size)
+        n += (size_t)snprintf(buf + n, size - n, "%s%s %s", n ? ", " : "",
+                              tr(c, "region", "regio"), c->region);
+    if (c->ids.n && n < size)
+        n += (size_t)snprintf(buf + n, size - n, "%s%zu %s", n ? ", " : "", c->ids.n,
+                              c->ids.n == 1 ? tr(c, "given id", "opgegeven id")
+                                            : tr(c, "given ids", "opgegeven ids"));
+    if (!n)
+        snprintf(buf, size, "%s", tr(c, "every intervention", "alle interventies"));
+}
+
+static void print_members(const itav_portfolio *p)
+{
+    wrapped w = {2, 2, 1};
+    size_t i, n = itav_portfolio_count(p);
+    printf("  ");
+    for (i = 0; i < n; i++)
+        wrap_item(&w, itav_portfolio_member(p, i));
+    putchar('\n');
+}
+
+/* "3/4  60%": stated present, stated at all, and the share of all members; the share is
+ * "-" for an empty portfolio. Returns the share in percent, or NaN. */
+static double coverage_text(char *buf, size_t size, const itav_portfolio *p, itav_element e)
+{
+    size_t present = 0, known = 0, n = itav_portfolio_count(p);
+    double share;
+    itav_portfolio_coverage(p, e, &present, &known);
+    share = n ? 100.0 * (double)present / (double)n : NAN;
+    if (n)
+        snprintf(buf, size, "%zu/%zu %3.0f%%", present, known, share);
+    else
+        snprintf(buf, size, "%zu/%zu    -", present, known);
+    return share;
+}
+
+/* Coverage per element; with b, both and the difference of the shares. */
+static void print_coverage(const cli *c, const itav_portfolio *a, const itav_portfolio *b)
+{
+    size_t cw = code_width();
+    int e;
+    printf("\n%s\n", tr(c, "Coverage per element (stated present / stated at all, and the "
+                            "share of all members stated present):",
+                         "Dekking per element (aanwezig / uitgesproken, en het aandeel "
+                         "van alle leden met het element aanwezig):"));
+    if (b)
+        printf("%*sA              B              B - A\n", (int)cw + 6, "");
+    for (e = 1; e <= ITAV_ELEMENT_COUNT; e++) {
+        double sa, sb;
+        char buf[64];
+        printf("  %d  ", e);
+        print_padded(itav_element_code((itav_element)e), cw + 1);
+        sa = coverage_text(buf, sizeof buf, a, (itav_element)e);
+        if (!b) {
+            printf("%s\n", buf);
+            continue;
+        }
+        print_padded(buf, 15);
+        sb = coverage_text(buf, sizeof buf, b, (itav_element)e);
+        print_padded(buf, 15);
+        if (isnan(sa) || isnan(sb))
+            printf("-\n");
+        else
+            printf("%+.0f\n", sb - sa);
+    }
+}
+
+/* The setting by scope table. */
+static void print_cross_table(const cli *c, const itav_portfolio *p)
+{
+    static const int settings[] = {ITAV_SETTING_INFORMAL, ITAV_SETTING_FORMAL,
+                                   ITAV_SETTING_MIXED, 0};
+    static const int scopes[] = {ITAV_SCOPE_INDIVIDUAL, ITAV_SCOPE_COLLECTIVE, ITAV_SCOPE_MIXED,
+                                 0};
+    const char *unstated = tr(c, "not stated", "niet vermeld");
+    size_t i, j;
+    printf("  %-12s", "");
+    for (j = 0; j < 4; j++) /* right-aligned, as the counts below */
+        printf(" %12s", scopes[j] ? word(c, ITAV_CODE_SCOPE, scopes[j]) : unstated);
+    putchar('\n');
+    for (i = 0; i < 4; i++) {
+        printf("  ");
+        print_padded(settings[i] ? word(c, ITAV_CODE_SETTING, settings[i]) : unstated, 12);
+        for (j = 0; j < 4; j++)
+            printf(" %12zu",
+                   itav_portfolio_cell(p, (itav_setting)settings[i], (itav_scope)scopes[j]));
+        putchar('\n');
+    }
+}
+
+/* The lists a portfolio points out, in neutral words. */
+static void print_flags(const cli *c, const itav_portfolio *p)
+{
+    static const struct {
+        itav_portfolio_flag flag;
+        const char *en, *nl;
+    } flags[] = {
+        {ITAV_FLAG_FEW_ELEMENTS, "fewer than five elements stated present",
+         "minder dan vijf elementen aanwezig"},
+        {ITAV_FLAG_NO_INFORMAL, "element 2 (informal support) not stated present",
+         "element 2 (informele steun) niet aanwezig"},
+        {ITAV_FLAG_NO_EQUALITY, "element 4 (equality) not stated present",
+         "element 4 (gelijkwaardigheid) niet aanwezig"},
+        {ITAV_FLAG_NO_DEMAND_LED, "element 5 (demand-led) not stated present",
+         "element 5 (vraaggericht) niet aanwezig"},
+    };
+    size_t f, i;
+    for (f = 0; f < sizeof flags / sizeof flags[0]; f++) {
+        size_t n = itav_portfolio_flag_count(p, flags[f].flag);
+        wrapped w = {0, 4, 1};
+        w.col = (size_t)printf("  %s (%zu)%s", tr(c, flags[f].en, flags[f].nl), n,
+                               n ? ": " : "");
+        for (i = 0; i < n; i++)
+            wrap_item(&w, itav_portfolio_flagged(p, flags[f].flag, i));
+        putchar('\n');
+    }
+}
+
+static void print_portfolio_text(const cli *c, itav_portfolio *const p[2],
+                                 const char *const names[2])
+{
+    size_t k, n = p[1] ? 2 : 1;
+    for (k = 0; k < n; k++) {
+        printf("%s%s%s: %zu %s\n", k ? "\n" : "", p[1] ? (k ? "B " : "A ") : "",
+               names[k], itav_portfolio_count(p[k]),
+               itav_portfolio_count(p[k]) == 1 ? tr(c, "intervention", "interventie")
+                                               : tr(c, "interventions", "interventies"));
+        if (itav_portfolio_count(p[k]))
+            print_members(p[k]);
+    }
+    if (itav_portfolio_count(p[0]) == 0 && (!p[1] || itav_portfolio_count(p[1]) == 0))
+        return;
+    print_coverage(c, p[0], p[1]);
+    for (k = 0; k < n; k++) {
+        printf("\n%s%s:\n", tr(c, "Setting by scope", "Setting naar bereik"),
+               p[1] ? (k ? " (B)" : " (A)") : "");
+        print_cross_table(c, p[k]);
+    }
+    for (k = 0; k < n; k++) {
+        printf("\n%s%s:\n", tr(c, "Worth a second look", "Het nader bekijken waard"),
+               p[1] ? (k ? " (B)" : " (A)") : "");
+        print_flags(c, p[k]);
+    }
+    printf("\n%s\n", tr(c, neutral_note_en, neutral_note_nl));
+}
+
+static int cmd_portfolio(cli *c)
+{
+    itav_portfolio_filter f = ITAV_PORTFOLIO_FILTER_INIT;
+    itav_portfolio *p[2] = {NULL, NULL};
+    char names[2][256];
+    const char *name_ptrs[2] = {names[0], names[1]};
+    itav_db *db;
+    int rc;
+
+    f.municipality = c->municipality;
+    f.region = c->region;
+    f.ids = c->ids.n ? c->ids.v : NULL;
+    f.id_count = c->ids.n;
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    rc = build_portfolio(&p[0], db, &f);
+    if (rc == 0 && c->compare_municipality) {
+        f.municipality = c->compare_municipality;
+        rc = build_portfolio(&p[1], db, &f);
+    }
+    itav_close(db);
+    describe_filter(names[0], sizeof names[0], c, c->municipality);
+    describe_filter(names[1], sizeof names[1], c, c->compare_municipality);
+    if (rc == 0 && c->json)
+        rc = print_portfolio_json(p[0], p[1]);
+    else if (rc == 0)
+        print_portfolio_text(c, p, name_ptrs);
+    itav_portfolio_free(p[0]);
+    itav_portfolio_free(p[1]);
+    return rc;
+}
+
+/* ---- recommendations -------------------------------------------------------------------- */
+
+static const char *const tier_en[] = {
+    "", "informal and collective", "informal and individual",
+    "formal, but low-threshold or collective", "formal and individual", "setting not stated"};
+static const char *const tier_nl[] = {
+    "", "informeel en collectief", "informeel en individueel",
+    "formeel, maar laagdrempelig of collectief", "formeel en individueel",
+    "setting niet vermeld"};
+
+static const char *tier_words(const cli *c, int tier)
+{
+    if (tier < 1 || tier > 5)
+        return "-";
+    return tr(c, tier_en[tier], tier_nl[tier]);
+}
+
+/* The question the options describe. */
+static int build_question(itav_question *q, const cli *c)
+{
+    int asker, channel = 0, rc;
+    long age;
+    size_t i;
+    if ((rc = parse_code_arg(&asker, ITAV_CODE_ASKER, c->audience, "audience")) != 0)
+        return rc;
+    q->asker = (itav_asker)asker;
+    if (c->age_months) {
+        if ((rc = option_int(&age, c->age_months, "age-months", -1000, 100000)) != 0)
+            return rc;
+        q->age_months = (int32_t)age;
+    }
+    for (i = 0; i < c->needs.n; i++) {
+        int theme;
+        if ((rc = parse_code_arg(&theme, ITAV_CODE_THEME, c->needs.v[i], "need")) != 0)
+            return rc;
+        q->needs |= (unsigned)theme;
+    }
+    if (c->channel && (rc = parse_code_arg(&channel, ITAV_CODE_CHANNEL, c->channel,
+                                           "channel")) != 0)
+        return rc;
+    q->channel = (itav_channel)channel;
+    q->municipality = c->municipality;
+    return 0;
+}
+
+/* One recommendation with the name of its intervention. */
+typedef struct recommended {
+    itav_recommendation *r;
+    char *name;
+} recommended;
+
+static void free_recommended(void *p)
+{
+    recommended *x = p;
+    itav_recommendation_free(x->r);
+    free(x->name);
+    free(x);
+}
+
+static int collect_recommendations(vec *out, itav_db *db, const itav_question *q)
+{
+    itav_recommendation_iter *it = NULL;
+    itav_recommendation *r;
+    int rc = itav_recommend(&it, db, q);
+    if (rc != ITAV_OK)
+        return lib_error(db, rc);
+    while ((rc = itav_recommendation_iter_next(&r, it)) == ITAV_OK) {
+        recommended *x = malloc(sizeof *x);
+        itav_intervention *iv = NULL;
+        if (!x) {
+            itav_recommendation_free(r);
+            rc = ITAV_ENOMEM;
+            break;
+        }
+        x->r = r;
+        x->name = NULL;
+        if (itav_intervention_get(&iv, db, itav_recommendation_intervention(r)) == ITAV_OK &&
+            itav_intervention_name(iv))
+            x->name = xstrcat3(itav_intervention_name(iv), "", "");
+        itav_intervention_free(iv);
+        vec_push(out, x);
+    }
+    itav_recommendation_iter_free(it);
+    return rc == ITAV_ITEROVER ? 0 : lib_error(db, rc);
+}
+
+static json_t *jrecommendations(const itav_question *q, const vec *rows)
+{
+    json_t *o = json_object(), *qo = json_object(), *arr = json_array();
+    char *needs = codes_joined(ITAV_CODE_THEME, q->needs);
+    json_t *nv = json_array();
+    size_t i;
+    char *s, *tok;
+    for (s = needs; (tok = strtok(s, ", ")) != NULL; s = NULL)
+        json_array_append_new(nv, json_string(tok));
+    free(needs);
+    json_object_set_new(qo, "audience", jcode(ITAV_CODE_ASKER, (int)q->asker));
+    json_object_set_new(qo, "age_months", q->age_months == ITAV_AGE_NONE
+                                              ? json_null() : json_integer(q->age_months));
+    jset_str(qo, "municipality", q->municipality);
+    json_object_set_new(qo, "needs", nv);
+    json_object_set_new(qo, "channel", jcode(ITAV_CODE_CHANNEL, (int)q->channel));
+    json_object_set_new(o, "question", qo);
+    for (i = 0; i < rows->n; i++) {
+        const recommended *x = rows->v[i];
+        json_t *e = json_object(), *cv = json_array();
+        char *covered = codes_joined(ITAV_CODE_THEME, itav_recommendation_covered(x->r));
+        for (s = covered; (tok = strtok(s, ", ")) != NULL; s = NULL)
+            json_array_append_new(cv, json_string(tok));
+        free(covered);
+        json_object_set_new(e, "rank", json_integer((json_int_t)i + 1));
+        json_object_set_new(e, "tier", json_integer(itav_recommendation_tier(x->r)));
+        jset_str(e, "intervention", itav_recommendation_intervention(x->r));
+        jset_str(e, "name", x->name);
+        jset_str(e, "offer", itav_recommendation_offer(x->r));
+        json_object_set_new(e, "covered", cv);
+        jset_str(e, "why", itav_recommendation_why(x->r));
+        jset_str(e, "placement", itav_recommendation_placement(x->r));
+        json_array_append_new(arr, e);
+    }
+    json_object_set_new(o, "results", arr);
+    return o;
+}
+
+static void print_recommendations(const cli *c, const itav_question *q, const vec *rows)
+{
+    size_t i;
+    char *needs = codes_joined(ITAV_CODE_THEME, q->needs);
+    printf("%s %s", tr(c, "Lightest first, for:", "Lichtste eerst, voor:"),
+           itav_code_name(ITAV_CODE_ASKER, (int)q->asker));
+    if (q->age_months != ITAV_AGE_NONE)
+        printf(tr(c, ", age %ld months", ", leeftijd %ld maanden"), (long)q->age_months);
+    if (q->municipality)
+        printf(", in %s", q->municipality);
+    if (*needs)
+        printf(tr(c, ", about %s", ", over %s"), needs);
+    if (q->channel)
+        printf(tr(c, ", preferring %s", ", bij voorkeur %s"),
+               word(c, ITAV_CODE_CHANNEL, (int)q->channel));
+    printf("\n%s\n", tr(c, "As light as possible, as heavy as needed.",
+                        "Zo licht als mogelijk, zo zwaar als nodig."));
+    free(needs);
+    if (rows->n == 0) {
+        printf("\n%s\n", tr(c, "Nothing fits this question.", "Niets past bij deze vraag."));
+        return;
+    }
+    for (i = 0; i < rows->n; i++) {
+        const recommended *x = rows->v[i];
+        const char *offer = itav_recommendation_offer(x->r);
+        int tier = itav_recommendation_tier(x->r);
+        printf("\n%2zu. %s (%s)\n", i + 1, offer ? offer : itav_recommendation_intervention(x->r),
+               x->name ? x->name : itav_recommendation_intervention(x->r));
+        printf("    %s %d, %s\n", tr(c, "tier", "trede"), tier, tier_words(c, tier));
+        print_wrapped_text(tr(c, "why:", "waarom:"), itav_recommendation_why(x->r), 4);
+        print_wrapped_text(tr(c, "place:", "plaats:"), itav_recommendation_placement(x->r), 4);
+    }
+}
+
+static int cmd_recommend(cli *c)
+{
+    itav_question q = ITAV_QUESTION_INIT;
+    vec rows = {0};
+    itav_db *db;
+    int rc;
+
+    if (!c->audience)
+        return missing_option("audience", "recommend", "parent, expecting or youth");
+    if ((rc = build_question(&q, c)) != 0)
+        return rc;
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    rc = collect_recommendations(&rows, db, &q);
+    itav_close(db);
+    if (rc == 0 && c->json)
+        rc = print_json(jrecommendations(&q, &rows));
+    else if (rc == 0)
+        print_recommendations(c, &q, &rows);
+    vec_free(&rows, free_recommended);
+    return rc;
+}
+
+
 /* ---- argument parsing ------------------------------------------------------------------- */
 
 static itav_lang lang_from_locale(void)
@@ -2539,22 +4009,37 @@ static const struct {
     {"municipality", 1}, {"help", 0}, {"version", 0}, {"offer", 1}, {"side", 1},
     {"status", 1}, {"state", 1}, {"k", 1}, {"date", 1}, {"as-of", 1}, {"within", 1},
     {"min-score", 1}, {"actor", 1}, {"reason", 1}, {"note", 1}, {"dry-run", 0},
+    {"kind", 1}, {"respondent", 1}, {"satisfaction", 1}, {"safety-concern", 0},
+    {"safety-note", 1}, {"effect", 1}, {"formal-help", 1}, {"match", 1}, {"value", 1},
+    {"period", 1}, {"text", 1}, {"source", 1}, {"derive", 0}, {"from", 1}, {"to", 1},
+    {"format", 1}, {"output", 1}, {"compare", 1}, {"svg", 1}, {"region", 1}, {"id", 1},
+    {"compare-municipality", 1}, {"audience", 1}, {"age-months", 1}, {"need", 1},
+    {"channel", 1},
 };
 
 /* Which options a command accepts besides --store, --lang, --help and --version (a set of
  * OPTBIT()s). */
-static int check_options(const cli *c, const char *command, unsigned allowed)
+static int check_options(const cli *c, const char *command, optset allowed)
 {
-    unsigned extra = c->given & ~(allowed | GLOBAL_OPTS);
+    optset extra = c->given & ~(allowed | GLOBAL_OPTS);
     size_t k;
     if (extra & OPTBIT(OPT_JSON))
         return usage_error("option --json does not apply to '%s'", command);
-    if (extra & FILTER_OPTS)
-        return usage_error("options --element, --setting and --municipality apply only to "
-                           "'catalog list', not to '%s'", command);
+    if (extra & CATALOG_ONLY_OPTS)
+        return usage_error("options --element and --setting apply only to 'catalog list', "
+                           "not to '%s'", command);
     for (k = 0; k < sizeof options / sizeof options[0]; k++)
         if (extra & OPTBIT(k))
             return usage_error("option --%s does not apply to '%s'", options[k].name, command);
+    return 0;
+}
+
+/* Keeps one more value of a repeatable option. */
+static int push_repeated(repeated *r, const char *value, const char *option)
+{
+    if (r->n == MAX_REPEATED)
+        return usage_error("too many --%s options (at most %d)", option, MAX_REPEATED);
+    r->v[r->n++] = value;
     return 0;
 }
 
@@ -2672,6 +4157,87 @@ static int parse_args(cli *c, int argc, char **argv)
         case OPT_DRY_RUN:
             c->dry_run = 1;
             break;
+        case OPT_KIND:
+            c->kind = value;
+            break;
+        case OPT_RESPONDENT:
+            c->respondent = value;
+            break;
+        case OPT_SATISFACTION:
+            c->satisfaction = value;
+            break;
+        case OPT_SAFETY_CONCERN:
+            c->safety_concern = 1;
+            break;
+        case OPT_SAFETY_NOTE:
+            c->safety_note = value;
+            break;
+        case OPT_EFFECT:
+            if (push_repeated(&c->effects, value, "effect") != 0)
+                return EXIT_USAGE;
+            break;
+        case OPT_FORMAL_HELP:
+            c->formal_help = value;
+            break;
+        case OPT_MATCH:
+            c->match = value;
+            break;
+        case OPT_VALUE:
+            c->value = value;
+            break;
+        case OPT_PERIOD:
+            c->period = value;
+            break;
+        case OPT_TEXT:
+            c->text = value;
+            break;
+        case OPT_SOURCE:
+            c->source = value;
+            break;
+        case OPT_DERIVE:
+            c->derive = 1;
+            break;
+        case OPT_FROM:
+            c->from = value;
+            break;
+        case OPT_TO:
+            c->to = value;
+            break;
+        case OPT_FORMAT:
+            c->format = value;
+            break;
+        case OPT_OUTPUT:
+            c->output = value;
+            break;
+        case OPT_COMPARE:
+            c->compare = value;
+            break;
+        case OPT_SVG:
+            c->svg = value;
+            break;
+        case OPT_REGION:
+            c->region = value;
+            break;
+        case OPT_ID:
+            if (push_repeated(&c->ids, value, "id") != 0)
+                return EXIT_USAGE;
+            break;
+        case OPT_COMPARE_MUNICIPALITY:
+            c->compare_municipality = value;
+            break;
+        case OPT_AUDIENCE:
+            c->audience = value;
+            break;
+        case OPT_AGE_MONTHS:
+            c->age_months = value;
+            break;
+        case OPT_NEED:
+            if (push_repeated(&c->needs, value, "need") != 0)
+                return EXIT_USAGE;
+            break;
+        case OPT_CHANNEL:
+            c->channel = value;
+            break;
         }
     }
     return 0;
@@ -2682,7 +4248,7 @@ static int parse_args(cli *c, int argc, char **argv)
 typedef struct subcommand {
     const char *group, *name;
     const char *args[2]; /* names of the positional arguments, NULL when fewer */
-    unsigned options;    /* the options it takes besides the global ones */
+    optset options;      /* the options it takes besides the global ones */
     int (*run)(cli *c);
 } subcommand;
 
@@ -2710,6 +4276,25 @@ static const subcommand subcommands[] = {
     {"match", "due", {NULL, NULL},
      OPTBIT(OPT_AS_OF) | OPTBIT(OPT_WITHIN) | OPTBIT(OPT_OFFER) | OPTBIT(OPT_JSON),
      cmd_match_due},
+    {"review", "add", {"MATCH", NULL},
+     OPTBIT(OPT_KIND) | OPTBIT(OPT_DATE) | OPTBIT(OPT_RESPONDENT) | OPTBIT(OPT_SATISFACTION) |
+         OPTBIT(OPT_SAFETY_CONCERN) | OPTBIT(OPT_SAFETY_NOTE) | OPTBIT(OPT_EFFECT) |
+         OPTBIT(OPT_FORMAL_HELP) | OPTBIT(OPT_NOTE) | OPTBIT(OPT_JSON),
+     cmd_review_add},
+    {"review", "list", {NULL, NULL}, OPTBIT(OPT_MATCH) | OPTBIT(OPT_OFFER) | OPTBIT(OPT_JSON),
+     cmd_review_list},
+    {"indicator", "list", {NULL, NULL}, OPTBIT(OPT_OFFER) | OPTBIT(OPT_JSON),
+     cmd_indicator_list},
+    {"indicator", "show", {"ID", NULL}, OPTBIT(OPT_AS_OF) | OPTBIT(OPT_JSON),
+     cmd_indicator_show},
+    {"indicator", "measure", {"ID", NULL},
+     OPTBIT(OPT_DATE) | OPTBIT(OPT_VALUE) | OPTBIT(OPT_PERIOD) | OPTBIT(OPT_TEXT) |
+         OPTBIT(OPT_SOURCE) | OPTBIT(OPT_DERIVE) | OPTBIT(OPT_FROM) | OPTBIT(OPT_TO),
+     cmd_indicator_measure},
+    {"report", "programme", {"OFFER", NULL},
+     OPTBIT(OPT_FORMAT) | OPTBIT(OPT_K) | OPTBIT(OPT_AS_OF) | OPTBIT(OPT_FROM) |
+         OPTBIT(OPT_TO) | OPTBIT(OPT_OUTPUT),
+     cmd_report_programme},
 };
 #define N_SUBCOMMANDS (sizeof subcommands / sizeof subcommands[0])
 
@@ -2731,7 +4316,8 @@ static char *subcommand_names(const char *group)
     return s;
 }
 
-/* Runs 'participants ...' or 'match ...': checks the arguments and options first. */
+/* Runs a command with subcommands ('match ...', 'review ...'): checks the arguments and
+ * options first. */
 static int run_subcommand(cli *c)
 {
     const char *group = c->args[0], *name = c->n_args > 1 ? c->args[1] : NULL;
@@ -2764,11 +4350,52 @@ static int run_subcommand(cli *c)
     return sc->run(c);
 }
 
+/* The commands without subcommands that came with evaluation and recommendation. */
+static const struct {
+    const char *name;
+    const char *arg; /* the name of its one positional argument, or NULL */
+    optset options;
+    int (*run)(cli *c);
+} plain_commands[] = {
+    {"profile", "ID", OPTBIT(OPT_COMPARE) | OPTBIT(OPT_SVG) | OPTBIT(OPT_JSON), cmd_profile_one},
+    {"portfolio", NULL,
+     OPTBIT(OPT_MUNICIPALITY) | OPTBIT(OPT_REGION) | OPTBIT(OPT_ID) |
+         OPTBIT(OPT_COMPARE_MUNICIPALITY) | OPTBIT(OPT_JSON),
+     cmd_portfolio},
+    {"recommend", NULL,
+     OPTBIT(OPT_AUDIENCE) | OPTBIT(OPT_AGE_MONTHS) | OPTBIT(OPT_MUNICIPALITY) |
+         OPTBIT(OPT_NEED) | OPTBIT(OPT_CHANNEL) | OPTBIT(OPT_JSON),
+     cmd_recommend},
+};
+
+/* Runs 'profile', 'portfolio' or 'recommend'; 0 with *handled unset for other commands. */
+static int run_plain(cli *c, int *handled)
+{
+    size_t i, n_want;
+    int rc;
+    *handled = 0;
+    for (i = 0; i < sizeof plain_commands / sizeof plain_commands[0]; i++) {
+        if (strcmp(c->args[0], plain_commands[i].name) != 0)
+            continue;
+        *handled = 1;
+        n_want = plain_commands[i].arg ? 2 : 1;
+        if (c->n_args < n_want)
+            return usage_error("missing argument %s for '%s'", plain_commands[i].arg,
+                               plain_commands[i].name);
+        if (c->n_args > n_want)
+            return usage_error("unexpected argument '%s'", c->args[n_want]);
+        if ((rc = check_options(c, plain_commands[i].name, plain_commands[i].options)) != 0)
+            return rc;
+        return plain_commands[i].run(c);
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     cli c;
     const char *cmd;
-    int rc;
+    int rc, handled;
 
     memset(&c, 0, sizeof c);
     c.lang = lang_from_locale();
@@ -2835,10 +4462,14 @@ int main(int argc, char **argv)
         rc = check_options(&c, "export", 0);
         if (!rc)
             rc = cmd_export(&c);
-    } else if (strcmp(cmd, "participants") == 0 || strcmp(cmd, "match") == 0) {
+    } else if (strcmp(cmd, "participants") == 0 || strcmp(cmd, "match") == 0 ||
+               strcmp(cmd, "review") == 0 || strcmp(cmd, "indicator") == 0 ||
+               strcmp(cmd, "report") == 0) {
         rc = run_subcommand(&c);
     } else {
-        return usage_error("unknown command '%s'", cmd);
+        rc = run_plain(&c, &handled);
+        if (!handled)
+            return usage_error("unknown command '%s'", cmd);
     }
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fputs("itav: cannot write to standard output\n", stderr);

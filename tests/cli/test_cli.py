@@ -690,7 +690,8 @@ class DemoTest(CliCase):
         out = self.demo(one).stdout
         # Deterministic: a second run differs only in its paths.
         self.assertEqual(out.replace(one, "DIR"), self.demo(two).stdout.replace(two, "DIR"))
-        self.assertLess(len(out.splitlines()), 130)
+        # The two programme reports make up most of it.
+        self.assertLess(len(out.splitlines()), 450)
         self.assertIn("Buurtgezinnen Zuid-Kennemerland (seed 002): a generated scenario, "
                       "no real people.", out)
         # The plan of the offer, each value with its seed line.
@@ -728,15 +729,68 @@ class DemoTest(CliCase):
                               r"its lifecycle:\n  2021-03-15  -> introduced\n")
         self.assertRegex(out, r"Audit trail of m-00000001, never rewritten:\n"
                               r"  2021-03-01  proposed +system\n  2021-03-15  introduced ")
+        self.assertRegex(out, r"  2023-04-01  completed +coordinator ")
         # The demo's store, read back through the CLI.
         store = "sqlite:" + os.path.join(one, "itav.db")
         matches = json.loads(self.itav("--store", store, "match", "list", "--json").stdout)
         self.assertEqual(len(matches), pairs)
-        self.assertEqual(matches[0]["state"], "active")
+        self.assertEqual(matches[0]["state"], "completed")
         people = json.loads(self.itav("--store", store, "participants", "list", "--json").stdout)
         self.assertEqual(len(people), 22)
         self.assertEqual({p["municipality"] for p in people},
                          {"Haarlem", "Heemstede", "Bloemendaal", "Zandvoort"})
+
+    def test_reviews_reports_and_radar_chart(self):
+        d = os.path.join(self.tmp, "reports")
+        out = self.demo(d).stdout
+        store = "sqlite:" + os.path.join(d, "itav.db")
+        # The trial reviews settle the trial evaluation; periodic reviews move the next one on.
+        self.assertIn("  2021-06-01  trial reviews: satisfaction 8 (asking), 9 (supporting)\n"
+                      "  2021-06-01  -> active\n", out)
+        self.assertRegex(out, r"Due as of 2023-04-01:\n    2023-04-01  m-00000001  closure +"
+                              r"today\n  Back to introduced\?")
+        self.assertIn("  2023-04-01  final review (asking, 9): formal help prevented; "
+                      "carefree_childhood +1, rest +2, network +1\n  2023-04-01  -> completed\n",
+                      out)
+        matches = json.loads(self.itav("--store", store, "match", "list", "--json").stdout)
+        reviews = json.loads(self.itav("--store", store, "review", "list", "--json").stdout)
+        for m in matches[1:]:
+            self.assertRegex(out, r"\n  %s  %s +\d{4}-\d\d-\d\d  " % (m["id"], m["state"]))
+        for m in matches:  # every match that got going has a trial review from both sides
+            trial = sorted(r["respondent"] for r in reviews
+                           if r["match"] == m["id"] and r["kind"] == "trial")
+            self.assertEqual(trial, [] if m["state"] == "declined" else ["asking", "supporting"],
+                             m["id"])
+            finals = [r for r in reviews if r["match"] == m["id"] and r["kind"] == "final"]
+            self.assertEqual(len(finals), m["state"] in ("completed", "ended_early"), m["id"])
+        # The report of the scenario, with its small cells suppressed, agrees with the store.
+        report = out.split("# Programme report: buurtgezinnen-zuid-kennemerland\n", 1)[1]
+        report, itav_report = report.split("# Programme report: itav-hoeksche-waard-2020\n")
+        self.assertIn("<5", report)
+        n_trial = sum(r["kind"] == "trial" for r in reviews)
+        self.assertGreaterEqual(n_trial, 5)
+        self.assertRegex(report, r"\n\| trial \| %d \| %d \| " % (n_trial, n_trial))
+        by_state = {}
+        for m in matches:
+            by_state[m["state"]] = by_state.get(m["state"], 0) + 1
+        for state, n in by_state.items():
+            self.assertIn("\n| %s | %s |" % (state, n if n >= 5 else "<5"), report)
+        # The ITAV Hoeksche Waard report: its three targets of seed 000 (lines 105-107).
+        self.assertIn("Targets judged on 2020-12-31", itav_report)
+        for line in ("000:L105", "000:L106", "000:L107"):
+            self.assertIn(line, itav_report)
+        # The radar chart, written next to the store.
+        svg = os.path.join(d, "itav-demo-profile.svg")
+        self.assertIn("\nSVG:    %s\n" % svg, out)
+        with open(svg, encoding="utf-8") as f:
+            text = f.read()
+        self.assertTrue(text.startswith("<?xml") or text.startswith("<svg"), text[:80])
+        texts = svg_texts(text)
+        self.assertIn("Buurtgezinnen", texts)
+        self.assertIn("Jong Perspectief", texts)
+        legend = json.loads(self.itav("--store", store, "catalog", "profile", "--json").stdout)
+        for e in legend["element_legend"]:
+            self.assertIn(e["label"], texts)
 
 
 # ---- participants and matching (issue 3) ------------------------------------------------
@@ -1285,6 +1339,674 @@ class EmbedTest(CliCase):
         self.assertNotIn("jong-perspectief", r.stdout)
         r = subprocess.run([EMBED, "nonsense"], capture_output=True, text=True, timeout=60)
         self.assertEqual(r.returncode, 1)
+
+
+# ---- evaluation, portfolios, recommendations and reports (issue 4) -----------------------
+
+SEED_EXAMPLES = sorted(SEED_ROW_IDS.values())
+
+
+class ReviewTest(MatchingCase):
+    """One store: the assignment written, m-00000001 in its trial since 2021-04-01; the tests
+    write in order."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for args in (["match", "assign", OFFER, "--date", "2021-03-01"],
+                     ["match", "advance", "m-00000001", "introduced", "--date", "2021-03-15"],
+                     ["match", "advance", "m-00000001", "trial", "--date", "2021-04-01"]):
+            r = cls.run_itav_cls(["--store", cls.store] + args)
+            assert r.returncode == 0, r.stderr
+
+    def reviews(self, *args):
+        return self.json_of("review", "list", *args)
+
+    def unchanged(self, *args, code=2):
+        """Runs review add with args; it must fail with code and write nothing."""
+        before = self.export()
+        r = self.s("review", "add", *args, code=code)
+        self.assertEqual(r.stdout, "")
+        self.assertEqual(self.export(), before)
+        return r.stderr
+
+    def test_1_bad_input_writes_nothing(self):
+        trial = ["m-00000001", "--kind", "trial", "--date", "2021-06-01",
+                 "--respondent", "asking"]
+        err = self.unchanged(*trial, "--satisfaction", "11")
+        self.assertIn('invalid value "11" for --satisfaction (expected a whole number from 1 '
+                      'to 10)', err)
+        self.assertIn("--satisfaction", self.unchanged(*trial, "--satisfaction", "0"))
+        err = self.unchanged(*trial, "--effect", "rest=3")
+        self.assertIn('invalid score "3" for effect rest in --effect', err)
+        err = self.unchanged(*trial, "--effect", "happiness=+1")
+        self.assertIn('unknown effect "happiness" (expected carefree_childhood, ', err)
+        self.assertIn("effect rest is given twice",
+                      self.unchanged(*trial, "--effect", "rest=1", "--effect", "rest=2"))
+        self.assertIn('unknown review kind "midway" (expected trial, periodic or final)',
+                      self.unchanged("m-00000001", "--kind", "midway", "--date", "2021-06-01",
+                                     "--respondent", "asking"))
+        self.assertIn('unknown formal help outcome "gone"',
+                      self.unchanged(*trial, "--formal-help", "gone"))
+        # The library's refusals, in its own words: a proposed match takes no review ...
+        err = self.unchanged("m-00000002", "--kind", "trial", "--date", "2021-06-01",
+                             "--respondent", "asking")
+        self.assertIn('match "m-00000002" is proposed', err)
+        # ... an active-only periodic review is refused during the trial, and a review may not
+        # be dated before the match's last move.
+        self.assertIn("m-00000001", self.unchanged("m-00000001", "--kind", "periodic", "--date",
+                                                    "2021-06-01", "--respondent",
+                                                    "coordinator"))
+        self.unchanged("m-00000001", "--kind", "trial", "--date", "2021-03-20",
+                       "--respondent", "asking")
+        self.assertIn('"m-09999999"', self.unchanged("m-09999999", "--kind", "trial", "--date",
+                                                      "2021-06-01", "--respondent", "asking"))
+        # Usage errors name the option.
+        r = self.unchanged("m-00000001", "--date", "2021-06-01", "--respondent", "asking",
+                           code=1)
+        self.assertIn("option --kind is required for 'review add'", r)
+        r = self.unchanged("m-00000001", "--kind", "trial", "--respondent", "asking", code=1)
+        self.assertIn("option --date is required for 'review add'", r)
+        r = self.unchanged(*trial, "--safety-note", "x", code=1)
+        self.assertIn("option --safety-note needs --safety-concern", r)
+        self.assertEqual(self.reviews(), [])
+
+    def test_2_trial_reviews_settle_the_trial_evaluation(self):
+        due = [d["kind"] for d in self.json_of("match", "due", "--as-of", "2021-06-03")]
+        self.assertEqual(due, ["trial_evaluation"])
+        r = self.s("review", "add", "m-00000001", "--kind", "trial", "--date", "2021-06-01",
+                   "--respondent", "asking", "--satisfaction", "8", "--effect", "rest=+1",
+                   "--effect", "network=2", "--effect", "behaviour=unknown",
+                   "--formal-help", "prevented", "--note", "het klikt")
+        self.assertEqual(r.stdout, "Added r-00000001 to m-00000001: trial review by asking on "
+                                   "2021-06-01, satisfaction 8.\n")
+        got = self.json_of("review", "add", "m-00000001", "--kind", "trial", "--date",
+                           "2021-06-01", "--respondent", "supporting", "--safety-concern",
+                           "--safety-note", "afspraken over bedtijden")
+        self.assertEqual(got, {"id": "r-00000002", "match": "m-00000001", "kind": "trial",
+                               "date": "2021-06-01", "respondent": "supporting",
+                               "satisfaction": None, "safety_concern": True,
+                               "safety_note": "afspraken over bedtijden", "effects": {},
+                               "formal_help": None, "note": None})
+        # One trial review per respondent.
+        self.assertIn("m-00000001", self.unchanged("m-00000001", "--kind", "trial", "--date",
+                                                    "2021-06-02", "--respondent", "asking"))
+        self.assertEqual(self.json_of("match", "due", "--as-of", "2021-06-03"), [])
+        first = self.reviews()[0]
+        self.assertEqual(first["effects"], {"rest": 1, "network": 2})
+        self.assertEqual(first["formal_help"], "prevented")
+        self.assertEqual(first["note"], "het klikt")
+
+    def test_3_periodic_and_final_reviews(self):
+        self.s("match", "advance", "m-00000001", "active", "--date", "2021-06-01")
+        due = self.json_of("match", "due", "--as-of", "2021-12-01")
+        self.assertEqual([(d["kind"], d["date"]) for d in due], [("review", "2021-12-01")])
+        self.s("review", "add", "m-00000001", "--kind", "periodic", "--date", "2021-11-28",
+               "--respondent", "coordinator", "--satisfaction", "7")
+        # The next periodic review falls due six months after the latest one.
+        due = self.json_of("match", "due", "--as-of", "2022-06-01", "--within", "30")
+        self.assertEqual([(d["kind"], d["date"]) for d in due], [("review", "2022-05-28")])
+        self.s("review", "add", "m-00000001", "--kind", "final", "--date", "2022-03-01",
+               "--respondent", "asking", "--satisfaction", "9", "--formal-help", "reduced",
+               "--effect", "carefree_childhood=-2")
+        self.assertEqual([r["kind"] for r in self.reviews("--match", "m-00000001")],
+                         ["trial", "trial", "periodic", "final"])
+
+    def test_4_list(self):
+        self.assertEqual(len(self.reviews("--offer", OFFER)), 4)
+        self.assertEqual(self.reviews("--offer", "buurtgezinnen-leiden"), [])
+        self.assertEqual(self.reviews("--match", "m-00000002"), [])
+        self.assertIn('"nergens"', self.data_error("review", "list", "--offer", "nergens"))
+        self.assertIn('"m-09999999"', self.data_error("review", "list", "--match",
+                                                      "m-09999999"))
+        out = self.s("review", "list").stdout
+        self.assertRegex(out, r"ID +MATCH +KIND +DATE +RESPONDENT +MARK +SAFETY +FORMAL HELP\n")
+        self.assertRegex(out, r"r-00000001  m-00000001  trial +2021-06-01  asking +8 +- +"
+                              r"prevented\n +effects: rest \+1, network \+2\n +note: het klikt\n")
+        self.assertRegex(out, r"r-00000002  m-00000001  trial +2021-06-01  supporting +- +"
+                              r"concern +-\n +safety: afspraken over bedtijden\n")
+        self.assertIn("effects: carefree_childhood -2\n", out)
+        self.assertTrue(out.endswith("\n4 reviews.\n"), out)
+        self.assertEqual(self.s("review", "list", "--match", "m-00000003").stdout,
+                         "No reviews.\n")
+
+
+def svg_texts(svg):
+    """The text elements of an SVG document, each with its lines (tspan elements) joined by
+    spaces."""
+    texts = re.findall(r"<text\b[^>]*>(.*?)</text>", svg, re.S)
+    return [" ".join(re.findall(r"<tspan[^>]*>([^<]*)</tspan>", t)) or re.sub(r"<[^>]*>", "", t)
+            for t in texts]
+
+
+class ProfilePortfolioTest(CliCase):
+    def profile_of(self, iid):
+        return self.json_of("catalog", "show", iid)["profile"]
+
+    def element_labels(self):
+        return [e["label"] for e in self.json_of("catalog", "profile")["element_legend"]]
+
+    def test_profile_text(self):
+        out = self.s("profile", "jong-perspectief").stdout
+        self.assertTrue(out.startswith("Element profile of jong-perspectief (Jong Perspectief "
+                                       "Maatjesproject):\n"), out)
+        expected = self.profile_of("jong-perspectief")
+        for i, code in enumerate(ELEMENTS, 1):
+            self.assertRegex(out, r"\n  %d  %s +%s\n" % (i, code, expected[code]))
+        self.assertRegex(out, r"setting, scope +informal, individual\n")
+        self.assertIn("it does not rank. More elements is not better", out)
+        # The element table of 'catalog profile' is still there.
+        self.assertIn("jong-perspectief", profile_rows(self.s("catalog", "profile").stdout))
+
+    def test_profile_compare(self):
+        out = self.s("profile", "buurtgezinnen", "--compare", "giz").stdout
+        a, b = self.profile_of("buurtgezinnen"), self.profile_of("giz")
+        self.assertIn("next to giz (", out)
+        for i, code in enumerate(ELEMENTS, 1):
+            mark = " \\*" if a[code] != b[code] else ""
+            self.assertRegex(out, r"\n  %d  %s +%s +%s%s\n" % (i, code, a[code], b[code], mark))
+        self.assertNotEqual(a, b)
+        self.assertIn("* the two state something different about this element", out)
+        got = self.json_of("profile", "buurtgezinnen", "--compare", "giz")
+        self.assertEqual(got["a"]["members"], ["buurtgezinnen"])
+        self.assertEqual(got["b"]["members"], ["giz"])
+        for code in ELEMENTS:
+            want = (b[code] == "present") - (a[code] == "present")
+            self.assertEqual(got["difference"][code], want, code)
+
+    def test_profile_json_and_svg(self):
+        svg = os.path.join(self.tmp, "profile.svg")
+        got = self.json_of("profile", "home-start", "--svg", svg)
+        self.assertEqual(got["members"], ["home-start"])
+        expected = self.profile_of("home-start")
+        for code in ELEMENTS:
+            self.assertEqual(got["coverage"][code]["present"],
+                             1 if expected[code] == "present" else 0, code)
+        with open(svg, encoding="utf-8") as f:
+            text = f.read()
+        self.assertTrue(text.startswith("<?xml") or text.startswith("<svg"), text[:80])
+        self.assertIn("</svg>", text)
+        texts = svg_texts(text)
+        for label in self.element_labels():  # every axis is labelled
+            self.assertIn(label, texts)
+        # Two overlaid, titled by name; the text output says where the chart went.
+        out = self.s("profile", "buurtgezinnen", "--compare", "home-start", "--svg", svg).stdout
+        self.assertTrue(out.endswith("\nRadar chart: %s\n" % svg), out)
+        with open(svg, encoding="utf-8") as f:
+            text = f.read()
+        self.assertIn("Buurtgezinnen", text)
+        self.assertIn("Home-Start", text)
+
+    def test_profile_errors(self):
+        r = self.s("profile", "niets-bekend", code=2)
+        self.assertIn('"niets-bekend"', r.stderr)
+        r = self.s("profile", "giz", "--compare", "niets-bekend", code=2)
+        self.assertIn('"niets-bekend"', r.stderr)
+        svg = os.path.join(self.tmp, "no-such-dir", "x.svg")
+        r = self.s("profile", "giz", "--svg", svg, code=2)
+        self.assertIn(svg, r.stderr)
+        self.assertIn("missing argument ID for 'profile'", self.s("profile", code=1).stderr)
+        self.assertIn("option --municipality does not apply to 'profile'",
+                      self.s("profile", "giz", "--municipality", "Haarlem", code=1).stderr)
+
+    def test_portfolio_of_the_seed_examples(self):
+        args = []
+        for iid in SEED_EXAMPLES:
+            args += ["--id", iid]
+        got = self.json_of("portfolio", *args)
+        self.assertEqual(got["members"], SEED_EXAMPLES)
+        profiles = {iid: self.profile_of(iid) for iid in SEED_EXAMPLES}
+        for code in ELEMENTS:
+            present = sum(p[code] == "present" for p in profiles.values())
+            known = sum(p[code] in ("present", "absent") for p in profiles.values())
+            self.assertEqual(got["coverage"][code]["present"], present, code)
+            self.assertEqual(got["coverage"][code]["known"], known, code)
+            self.assertAlmostEqual(got["coverage"][code]["share"], present / 13, places=4)
+        # Elements 2, 4 and 5 are shared by every example: nobody lacks them.
+        for flag in ("no_informal_support", "no_equality", "no_demand_led"):
+            self.assertEqual(got["flags"][flag], [], flag)
+        out = self.s("portfolio", *args).stdout
+        self.assertTrue(out.startswith("13 given ids: 13 interventions\n"), out)
+        present = sum(p["doubts_normal"] == "present" for p in profiles.values())
+        known = sum(p["doubts_normal"] != "unknown" for p in profiles.values())
+        self.assertRegex(out, r"\n  1  doubts_normal +%d/%d +%.0f%%\n"
+                              % (present, known, 100 * present / 13))
+        self.assertIn("element 2 (informal support) not stated present (0)\n", out)
+        self.assertIn("it does not rank. More elements is not better", out)
+        self.assertNotRegex(out.lower(), r"\b(best|worst|score)\b")
+
+    def test_portfolio_by_municipality(self):
+        listed = sorted(i["id"] for i in self.json_of("catalog", "list", "--municipality",
+                                                      "Utrecht"))
+        got = self.json_of("portfolio", "--municipality", "Utrecht")
+        self.assertEqual(got["members"], listed)
+        cells = sum(n for row in got["table"].values() for n in row.values())
+        self.assertEqual(cells, len(listed))
+        out = self.s("portfolio", "--municipality", "Utrecht").stdout
+        self.assertTrue(out.startswith("Utrecht: %d interventions\n" % len(listed)), out)
+        self.assertRegex(out, r"Setting by scope:\n +individual +collective +mixed +not stated\n"
+                              r"  informal +\d+ +\d+ +\d+ +\d+\n")
+        # Compared with another municipality: both, and the difference in shares.
+        got = self.json_of("portfolio", "--municipality", "Utrecht", "--compare-municipality",
+                           "Haarlem")
+        self.assertEqual(got["a"]["members"], listed)
+        self.assertEqual(got["b"]["members"], ["buurtgezinnen"])
+        out = self.s("portfolio", "--municipality", "Utrecht", "--compare-municipality",
+                     "Haarlem").stdout
+        self.assertIn("A Utrecht: %d interventions\n" % len(listed), out)
+        self.assertIn("\nB Haarlem: 1 intervention\n  buurtgezinnen\n", out)
+        self.assertIn("Setting by scope (B):", out)
+        self.assertEqual(self.s("portfolio", "--municipality", "Nergenshuizen").stdout,
+                         "Nergenshuizen: 0 interventions\n")
+
+    def test_portfolio_errors(self):
+        r = self.s("portfolio", "--id", "giz", "--id", "niets-bekend", code=2)
+        self.assertIn('"niets-bekend"', r.stderr)
+        self.assertIn("unexpected argument 'giz'", self.s("portfolio", "giz", code=1).stderr)
+        self.assertIn("options --element and --setting apply only to 'catalog list', not to "
+                      "'portfolio'", self.s("portfolio", "--setting", "formal", code=1).stderr)
+
+
+class RecommendTest(CliCase):
+    def results(self, *args):
+        return self.json_of("recommend", *args)["results"]
+
+    def test_lightest_first(self):
+        got = self.json_of("recommend", "--audience", "parent", "--age-months", "6", "--need",
+                           "meeting")
+        self.assertEqual(got["question"], {"audience": "parent", "age_months": 6,
+                                           "municipality": None, "needs": ["meeting"],
+                                           "channel": None})
+        res = got["results"]
+        self.assertTrue(res)
+        self.assertEqual([r["rank"] for r in res], list(range(1, len(res) + 1)))
+        tiers = [r["tier"] for r in res]
+        self.assertEqual(tiers, sorted(tiers))
+        ids = [r["intervention"] for r in res]
+        # Ouderkamer (informal, collective: a meeting place for parents, seed 001) comes before
+        # Moeders Informeren Moeders (informal, individual home visits).
+        self.assertLess(ids.index("ouderkamer"), ids.index("moeders-informeren-moeders"))
+        for r in res:
+            self.assertIsNone(r["offer"])  # no municipality: interventions, not offers
+            self.assertEqual(r["covered"], ["meeting"])
+            self.assertTrue(r["why"] and r["placement"], r)
+            self.assertIn("tier %d" % r["tier"], r["placement"])
+
+    def test_in_a_municipality(self):
+        res = self.results("--audience", "parent", "--age-months", "30", "--municipality",
+                           "Haarlem", "--need", "relief")
+        self.assertEqual([(r["intervention"], r["offer"], r["tier"]) for r in res],
+                         [("buurtgezinnen", OFFER, 2)])
+        out = self.s("recommend", "--audience", "parent", "--age-months", "30",
+                     "--municipality", "Haarlem", "--need", "relief").stdout
+        self.assertTrue(out.startswith("Lightest first, for: parent, age 30 months, in Haarlem, "
+                                       "about relief\nAs light as possible, as heavy as "
+                                       "needed.\n"), out)
+        self.assertIn("\n 1. %s (Buurtgezinnen)\n    tier 2, informal and individual\n"
+                      "    why: " % OFFER, out)
+        self.assertIn("\n    place: tier 2", out)
+        res = self.results("--audience", "youth", "--age-months", "200", "--municipality",
+                           "Zoetermeer")
+        self.assertIn(("jong-perspectief", "jong-perspectief-zoetermeer"),
+                      [(r["intervention"], r["offer"]) for r in res])
+        out = self.s("recommend", "--audience", "expecting", "--municipality",
+                     "Nergenshuizen").stdout
+        self.assertTrue(out.endswith("\nNothing fits this question.\n"), out)
+
+    def test_errors(self):
+        r = self.s("recommend", "--age-months", "6", code=1)
+        self.assertIn("option --audience is required for 'recommend' (parent, expecting or "
+                      "youth)", r.stderr)
+        r = self.s("recommend", "--audience", "grandparent", code=2)
+        self.assertIn('unknown audience "grandparent" (expected parent, expecting or youth)',
+                      r.stderr)
+        r = self.s("recommend", "--audience", "parent", "--need", "money", code=2)
+        self.assertIn('unknown need "money"', r.stderr)
+        self.assertIn("poverty", r.stderr)
+        r = self.s("recommend", "--audience", "parent", "--channel", "phone", code=2)
+        self.assertIn('unknown channel "phone"', r.stderr)
+        r = self.s("recommend", "--audience", "parent", "--age-months", "zes", code=2)
+        self.assertIn('invalid value "zes" for --age-months', r.stderr)
+        # An age the library refuses (over 50 years), in its own words.
+        r = self.s("recommend", "--audience", "parent", "--age-months", "900", code=2)
+        self.assertTrue(r.stderr.startswith("itav: ") and len(r.stderr) > 10, r.stderr)
+        self.assertNotIn("Usage", r.stderr)
+
+
+# Indicators of the tests: a count with a baseline and a target, and two derived ones.
+TEST_INDICATORS = {"format": "itav/1", "indicators": [
+    {"id": "zk-cli-count", "offer": OFFER, "type": "count", "name": "Families reached",
+     "unit": "families",
+     "baseline": {"date": "2019-12-31", "quantity": {"qualifier": "exact", "value": 4}},
+     "targets": [{"comparator": "at_least", "value": 12, "deadline": "2022-12-31",
+                  "text": "minimaal 12 gezinnen"}]},
+    {"id": "zk-cli-started", "offer": OFFER, "type": "count", "name": "Matches started",
+     "derived": "matches_started",
+     "targets": [{"comparator": "at_least", "value": 2, "deadline": "2021-12-31"}]},
+    {"id": "zk-cli-mark", "offer": OFFER, "type": "mean", "name": "Mean satisfaction",
+     "derived": "mean_satisfaction",
+     "targets": [{"comparator": "at_least", "value": 7, "deadline": "2021-12-31"}]},
+]}
+
+
+class IndicatorTest(MatchingCase):
+    """The catalogue's indicators and three of the tests', with two matches in their trial;
+    the tests write in order."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        path = os.path.join(cls.tmp, "indicators.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(TEST_INDICATORS, f)
+        for args in (["import", path],
+                     ["match", "assign", OFFER, "--date", "2021-03-01"],
+                     ["match", "advance", "m-00000001", "introduced", "--date", "2021-03-15"],
+                     ["match", "advance", "m-00000001", "trial", "--date", "2021-04-01"],
+                     ["match", "advance", "m-00000002", "introduced", "--date", "2021-03-15"],
+                     ["match", "advance", "m-00000002", "trial", "--date", "2021-04-05"]):
+            r = cls.run_itav_cls(["--store", cls.store] + args)
+            assert r.returncode == 0, r.stderr
+
+    def verdict(self, iid, as_of, target=0):
+        got = self.json_of("indicator", "show", iid, "--as-of", as_of)
+        self.assertEqual(got["as_of"], as_of)
+        t = got["targets"][target]
+        self.assertTrue(t["why"], t)
+        return t["attainment"]
+
+    def measure(self, iid, date, value, *more):
+        r = self.s("indicator", "measure", iid, "--date", date, "--value", value, *more)
+        return r.stdout
+
+    def test_1_list(self):
+        got = self.json_of("indicator", "list", "--offer", OFFER)
+        ids = [i["id"] for i in got]
+        self.assertEqual(ids, sorted(ids))
+        # The catalogue's 2021 coupling targets per municipality (seed 002, line 133).
+        haarlem = next(i for i in got if i["id"] == "buurtgezinnen-zk-matches-haarlem-2021")
+        self.assertEqual([(t["comparator"], t["value"], t["deadline"], t["source"])
+                          for t in haarlem["targets"]],
+                         [("at_least", 12, "2021-12-31", "002:L133")])
+        self.assertEqual((haarlem["derived"], haarlem["municipality"]),
+                         ("matches_started", "Haarlem"))
+        count = next(i for i in got if i["id"] == "zk-cli-count")
+        self.assertEqual(count["baseline"], {"date": "2019-12-31", "source": None,
+                                             "quantity": {"qualifier": "exact", "value": 4}})
+        self.assertEqual(count["scale"], {"low": 0, "high": None})
+        self.assertNotIn("attainment", count["targets"][0])  # judged by 'show' only
+        self.assertIn("itav-hw-findability",
+                      [i["id"] for i in self.json_of("indicator", "list")])
+        out = self.s("indicator", "list", "--offer", OFFER).stdout
+        self.assertTrue(out.startswith(OFFER + ":\n"), out)
+        self.assertRegex(out, r"ID +TYPE +TARGETS +MEASURED +NAME\n")
+        self.assertRegex(out, r"\n  zk-cli-count +count +1 +0 +Families reached\n")
+        self.assertIn('"nergens"', self.data_error("indicator", "list", "--offer", "nergens"))
+        self.assertEqual(self.s("indicator", "list", "--offer", "buurtgezinnen-leiden").stdout,
+                         "No indicators.\n")
+
+    def test_2_attainment_as_measurements_come_in(self):
+        # The target: at least 12 families by 2022-12-31, from 4 at the end of 2019.
+        self.assertEqual(self.verdict("zk-cli-count", "2021-01-01"), "unknown")
+        out = self.measure("zk-cli-count", "2021-06-30", "9", "--period", "2021-H1")
+        self.assertEqual(out, "Recorded on zk-cli-count: 9 on 2021-06-30 (2021-H1).\n")
+        # 9 lies beyond the straight path from 4 to 12 (about 8 by mid-2021).
+        self.assertEqual(self.verdict("zk-cli-count", "2021-07-01"), "on_track")
+        self.measure("zk-cli-count", "2021-09-30", "5")
+        self.assertEqual(self.verdict("zk-cli-count", "2021-10-01"), "not_met")
+        # From the deadline on, the latest measurement before it decides, as intervals:
+        # "about 10" (9 to 11) cannot be at least 12, "at least 12" always is, and a range
+        # that straddles 12 allows no verdict.
+        table = [("2022-03-31", "about 10", "not_met"),
+                 ("2022-06-30", "at least 12", "met"),
+                 ("2022-09-30", "10..14", "unknown"),
+                 ("2022-11-30", "~11", "unknown"),     # 9.9 to 12.1 straddles 12 too
+                 ("2022-12-31", "about 20", "met"),
+                 ("2023-03-01", "5", "met")]  # after the deadline: does not count
+        for date, value, verdict in table:
+            out = self.measure("zk-cli-count", date, value)
+            self.assertTrue(out.startswith("Recorded on zk-cli-count: "), out)
+            self.assertEqual(self.verdict("zk-cli-count", "2023-06-01"), verdict,
+                             "after %s %s" % (date, value))
+        got = self.json_of("indicator", "show", "zk-cli-count", "--as-of", "2023-06-01")
+        self.assertEqual([m["quantity"] for m in got["measurements"]][2:5], [
+            {"qualifier": "about", "value": 10}, {"qualifier": "at_least", "value": 12},
+            {"qualifier": "range", "min": 10, "max": 14}])
+        out = self.s("indicator", "show", "zk-cli-count", "--as-of", "2023-06-01").stdout
+        self.assertTrue(out.startswith("Indicator zk-cli-count (%s)\n" % OFFER), out)
+        self.assertIn("  Measures:          Families reached\n", out)
+        self.assertIn("  Type:              count, unit families, 0 or more\n", out)
+        self.assertIn("  Baseline:          4 on 2019-12-31\n", out)
+        self.assertIn("\nTargets, judged on 2023-06-01:\n  1. at least 12 by 2022-12-31: met\n"
+                      "     \"minimaal 12 gezinnen\"\n     met: the measurement of 2022-12-31",
+                      out)
+        self.assertRegex(out, r"\n  2021-06-30  2021-H1 +9\n")
+        self.assertRegex(out, r"\n  2022-09-30  - +10 to 14\n")
+
+    def test_3_measure_errors(self):
+        before = self.export()
+        err = self.data_error("indicator", "measure", "zk-cli-count", "--date", "2021-01-31",
+                              "--value", "ten")
+        self.assertIn('invalid quantity "ten" for --value', err)
+        self.data_error("indicator", "measure", "zk-cli-count", "--date", "2021-01-31",
+                        "--value", "12..5")
+        err = self.data_error("indicator", "measure", "zk-niets", "--date", "2021-01-31",
+                              "--value", "3")
+        self.assertIn('"zk-niets"', err)
+        # One measurement per date; a source must be a seed reference.
+        self.data_error("indicator", "measure", "zk-cli-count", "--date", "2021-06-30",
+                        "--value", "3")
+        self.data_error("indicator", "measure", "zk-cli-count", "--date", "2021-01-31",
+                        "--value", "3", "--source", "seed 2")
+        self.assertIn("--derive", self.data_error("indicator", "measure", "zk-cli-count",
+                                                  "--derive", "--from", "2021-01-01", "--to",
+                                                  "2021-12-31"))
+        self.assertEqual(self.export(), before)
+        for args, message in (
+                (["--value", "3"], "option --date is required for 'indicator measure'"),
+                (["--date", "2021-01-31"], "option --value is required for 'indicator "
+                                           "measure'"),
+                (["--derive", "--value", "3", "--from", "2021-01-01", "--to", "2021-12-31"],
+                 "--derive computes the value: it takes no --value or --text"),
+                (["--derive", "--to", "2021-12-31"], "option --from is required"),
+                (["--date", "2021-01-31", "--value", "3", "--from", "2021-01-01"],
+                 "options --from and --to apply only with --derive")):
+            r = self.s("indicator", "measure", "zk-cli-count", *args, code=1)
+            self.assertIn(message, r.stderr)
+        self.assertEqual(self.export(), before)
+        # A figure in words only.
+        out = self.s("indicator", "measure", "zk-cli-count", "--date", "2021-02-28", "--text",
+                     "honderden").stdout
+        self.assertEqual(out, "Recorded on zk-cli-count: \"honderden\" on 2021-02-28.\n")
+
+    def test_4_derive_from_the_store(self):
+        out = self.s("indicator", "measure", "zk-cli-started", "--derive", "--from",
+                     "2021-01-01", "--to", "2021-12-31").stdout
+        self.assertEqual(out, "Derived matches_started for 2021-01-01 to 2021-12-31: 2 (from "
+                              "2 matches); recorded on zk-cli-started as of 2021-12-31.\n")
+        got = self.json_of("indicator", "show", "zk-cli-started", "--as-of", "2022-01-01")
+        self.assertEqual(got["measurements"], [
+            {"date": "2021-12-31", "period": "2021-01-01..2021-12-31",
+             "quantity": {"qualifier": "exact", "value": 2}, "source": None}])
+        self.assertEqual(got["targets"][0]["attainment"], "met")
+        # Only the period counts: m-00000002 started on 2021-04-05.
+        out = self.s("indicator", "measure", "zk-cli-started", "--derive", "--from",
+                     "2021-04-02", "--to", "2021-04-30", "--date", "2021-05-01").stdout
+        self.assertIn(": 1 (from 1 match); recorded on zk-cli-started as of 2021-05-01.", out)
+        # No reviews yet: no mean to record.
+        err = self.data_error("indicator", "measure", "zk-cli-mark", "--derive", "--from",
+                              "2021-01-01", "--to", "2021-12-31")
+        self.assertIn("nothing to derive mean_satisfaction from: no reviews", err)
+        for match, who, mark in (("m-00000001", "asking", "8"), ("m-00000002", "asking", "7")):
+            self.s("review", "add", match, "--kind", "trial", "--date", "2021-06-05",
+                   "--respondent", who, "--satisfaction", mark)
+        out = self.s("indicator", "measure", "zk-cli-mark", "--derive", "--from",
+                     "2021-01-01", "--to", "2021-12-31").stdout
+        self.assertIn(": 7.50 (from 2 reviews)", out)
+        self.assertEqual(self.verdict("zk-cli-mark", "2022-01-01"), "met")
+
+
+class ReportTest(MatchingCase):
+    """Three matches: two in their trial or active with reviews, one declined."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        steps = [["match", "assign", OFFER, "--date", "2021-03-01"],
+                 ["match", "advance", "m-00000003", "declined", "--date", "2021-03-10",
+                  "--reason", "no_click"]]
+        for m, start in (("m-00000001", "2021-04-01"), ("m-00000002", "2021-04-05")):
+            steps += [["match", "advance", m, "introduced", "--date", "2021-03-15"],
+                      ["match", "advance", m, "trial", "--date", start],
+                      ["review", "add", m, "--kind", "trial", "--date", "2021-06-05",
+                       "--respondent", "asking", "--satisfaction", "8"]]
+        steps += [["review", "add", "m-00000001", "--kind", "trial", "--date", "2021-06-05",
+                   "--respondent", "supporting", "--satisfaction", "9"],
+                  ["match", "advance", "m-00000001", "active", "--date", "2021-06-05"]]
+        for args in steps:
+            r = cls.run_itav_cls(["--store", cls.store] + args)
+            assert r.returncode == 0, (args, r.stderr)
+
+    def report(self, *args, offer=OFFER):
+        return self.s("report", "programme", offer, *args).stdout
+
+    def section(self, md, heading):
+        """The lines of one Markdown section."""
+        part = md.split("\n## " + heading + "\n", 1)[1]
+        return part.split("\n## ", 1)[0]
+
+    def test_markdown_suppresses_small_counts(self):
+        md = self.report()
+        self.assertTrue(md.startswith("# Programme report: %s\n" % OFFER), md[:200])
+        states = self.section(md, "Matches by state")
+        self.assertIn("| trial | <5 |", states)
+        self.assertIn("| active | <5 |", states)
+        self.assertIn("| declined | <5 |", states)
+        self.assertNotRegex(states, r"\| [1-4] \|")
+        self.assertIn("| trial | <5 |", self.section(md, "Reviews"))
+        # With k = 1 nothing is suppressed.
+        md = self.report("--k", "1")
+        states = self.section(md, "Matches by state")
+        for state, n in (("trial", 1), ("active", 1), ("declined", 1), ("proposed", 0)):
+            self.assertIn("| %s | %d |" % (state, n), states)
+        self.assertNotIn("<", states)
+        self.assertIn("| trial | 3 |", self.section(md, "Reviews"))
+        # k = 3: the three trial reviews are shown, the single matches are not.
+        md = self.report("--k", "3")
+        self.assertIn("| trial | 3 |", self.section(md, "Reviews"))
+        self.assertIn("| active | <3 |", self.section(md, "Matches by state"))
+
+    def test_json_and_csv(self):
+        got = json.loads(self.report("--format", "json"))
+        self.assertEqual(got["format"], "itav-report/1")
+        self.assertEqual(got["k"], 5)
+        self.assertEqual([t["name"] for t in got["tables"]],
+                         ["indicators", "reach", "matches_by_state", "matches_started",
+                          "reviews", "effects", "formal_help", "portfolio"])
+        states = next(t for t in got["tables"] if t["name"] == "matches_by_state")
+        self.assertIn(["trial", "<5"], states["rows"])
+        # What the shown cells add up to is the total of the shown cells: nothing suppressed
+        # can be recovered from it.
+        shown = [r[1] for r in states["rows"][:-1] if not isinstance(r[1], str)]
+        self.assertEqual(states["rows"][-1][1], sum(shown))
+        csv_text = self.report("--format", "csv")
+        lines = csv_text.splitlines()
+        self.assertEqual(lines[0], "table,row,column,value,suppressed")
+        suppressed = [line for line in lines[1:] if line.endswith(",1")]
+        self.assertTrue(suppressed)
+        for line in suppressed:
+            self.assertIn(",<5,", line)
+
+    def test_output_file_and_period(self):
+        path = os.path.join(self.tmp, "report.md")
+        self.assertEqual(self.report("--output", path), "")
+        with open(path, encoding="utf-8") as f:
+            self.assertEqual(f.read(), self.report())
+        got = json.loads(self.report("--format", "json", "--from", "2021-01-01", "--to",
+                                     "2021-12-31", "--as-of", "2021-12-31", "--k", "2"))
+        self.assertEqual((got["from"], got["to"], got["as_of"], got["k"]),
+                         ("2021-01-01", "2021-12-31", "2021-12-31", 2))
+
+    def test_itav_hoeksche_waard(self):
+        got = json.loads(self.report("--format", "json", "--as-of", "2020-12-31",
+                                     offer="itav-hoeksche-waard-2020"))
+        self.assertEqual(got["as_of"], "2020-12-31")
+        self.assertTrue(got["members"])
+        for member in got["members"]:
+            self.assertTrue(member.endswith("-hoeksche-waard"), member)
+        indicators = next(t for t in got["tables"] if t["name"] == "indicators")
+        source = indicators["columns"].index("source")
+        # The three end-2022 targets of seed 000, lines 105-107.
+        sources = {row[source] for row in indicators["rows"]}
+        self.assertTrue({"000:L105", "000:L106", "000:L107"} <= sources, sources)
+        reach = next(t for t in got["tables"] if t["name"] == "reach")
+        self.assertTrue(reach["rows"])
+        for row in reach["rows"]:  # published figures, never summed or suppressed
+            self.assertNotIn("total", " ".join(str(c) for c in row).lower())
+            self.assertRegex(row[reach["columns"].index("source")], r"^000:L\d+$")
+        md = self.report("--as-of", "2020-12-31", offer="itav-hoeksche-waard-2020")
+        self.assertTrue(md.startswith("# Programme report: itav-hoeksche-waard-2020\n"))
+        self.assertIn("itav-hw-findability", md)
+
+    def test_errors(self):
+        err = self.data_error("report", "programme", OFFER, "--k", "0")
+        self.assertIn('invalid value "0" for --k (expected a whole number from 1', err)
+        err = self.data_error("report", "programme", OFFER, "--format", "pdf")
+        self.assertIn('unknown format "pdf" (expected json, csv or md)', err)
+        self.assertIn('"nergens"', self.data_error("report", "programme", "nergens"))
+        err = self.data_error("report", "programme", OFFER, "--from", "2021-12-31", "--to",
+                              "2021-01-01")
+        self.assertTrue(len(err) > 10, err)
+        path = os.path.join(self.tmp, "no-such-dir", "report.md")
+        self.assertIn(path, self.data_error("report", "programme", OFFER, "--output", path))
+        self.assertIn("option --json does not apply to 'report programme'",
+                      self.s("report", "programme", OFFER, "--json", code=1).stderr)
+
+
+class EvaluationUsageTest(CliCase):
+    init_store = False
+
+    def usage_error(self, *args):
+        r = self.itav("--store", "memory:", *args, code=1)
+        self.assertEqual(r.stdout, "")
+        self.assertIn("Usage: itav", r.stderr)
+        return r.stderr.split("\n")[0]
+
+    def test_subcommands_and_arguments(self):
+        for args, message in (
+                (["review"], "missing review subcommand (add or list)"),
+                (["indicator"], "missing indicator subcommand (list, show or measure)"),
+                (["report", "annual"], "unknown report subcommand 'annual' (expected "
+                                       "programme)"),
+                (["review", "add"], "missing argument MATCH for 'review add'"),
+                (["indicator", "show"], "missing argument ID for 'indicator show'"),
+                (["indicator", "measure"], "missing argument ID for 'indicator measure'"),
+                (["report", "programme"], "missing argument OFFER for 'report programme'"),
+                (["portfolio", "x"], "unexpected argument 'x'"),
+                (["profile", "a", "b"], "unexpected argument 'b'")):
+            self.assertIn(message, self.usage_error(*args))
+
+    def test_options(self):
+        for args, message in (
+                (["review", "list", "--k", "3"], "option --k does not apply to 'review list'"),
+                (["indicator", "show", "x", "--value", "3"],
+                 "option --value does not apply to 'indicator show'"),
+                (["portfolio", "--svg", "x.svg"], "option --svg does not apply to 'portfolio'"),
+                (["recommend", "--audience", "parent", "--offer", "x"],
+                 "option --offer does not apply to 'recommend'"),
+                (["indicator", "measure", "x", "--derive=yes"],
+                 "option --derive takes no argument"),
+                (["review", "add", "m", "--effect"], "option --effect needs an argument"),
+                (["match", "list", "--region", "x"],
+                 "option --region does not apply to 'match list'")):
+            self.assertIn(message, self.usage_error(*args))
+
+    def test_help_lists_the_commands(self):
+        out = self.itav("--help").stdout
+        for cmd in ("review add MATCH", "review list", "indicator list", "indicator show ID",
+                    "indicator measure ID", "--derive", "report programme OFFER", "profile ID",
+                    "portfolio", "recommend --audience"):
+            self.assertIn(cmd, out)
 
 
 if __name__ == "__main__":
