@@ -245,18 +245,6 @@ static void date_words(char *buf, size_t size, int32_t d, const char *none)
         snprintf(buf, size, "%s", none);
 }
 
-static void period_words(char *buf, size_t size, const itav_report *r)
-{
-    char a[ITAV_DATE_BUFSIZE + 8], b[ITAV_DATE_BUFSIZE + 8];
-    if (r->from == ITAV_DATE_NONE && r->to == ITAV_DATE_NONE) {
-        snprintf(buf, size, "all dates");
-        return;
-    }
-    date_words(a, sizeof a, r->from, "open start");
-    date_words(b, sizeof b, r->to, "open end");
-    snprintf(buf, size, "%s to %s", a, b);
-}
-
 /* A quantity as a reader says it: "166", "about 2500", "at least 12", "5-10", or the
  * source's own words when it has no number. */
 static void quantity_words(char *buf, size_t size, itav_qualifier q, double min, double max,
@@ -339,25 +327,44 @@ static void hand_measurement(builder *tb, const itav_indicator *ind, int32_t as_
     text(tb, IND_MEASURED, period ? period : when);
 }
 
-/* A derived indicator: a copy whose only measurement is the figure for the report period
- * (left out when it is suppressed or has no basis), so attainment judges that figure. */
+/* The last day a derived figure covers for one target: the end of the report period, the
+ * report's date or the target's deadline, whichever comes first, so that a target whose
+ * deadline has passed is judged on the figure up to its deadline. */
+static int32_t derived_end(const itav_report *r, const itav_indicator *ind, size_t target)
+{
+    int32_t end = r->as_of, deadline = ITAV_DATE_NONE;
+    if (r->to != ITAV_DATE_NONE && r->to < end)
+        end = r->to;
+    if (itav_indicator_target(ind, target, NULL, NULL, NULL, NULL, &deadline) == ITAV_OK &&
+        deadline < end)
+        end = deadline;
+    return end;
+}
+
+/* A derived indicator: a copy whose only measurement is the figure from the start of the
+ * report period up to end (left out when it is suppressed or has no basis), so attainment
+ * judges that figure. */
 static int derive_for_report(itav_indicator **work, double *value, bool *hidden,
-                             const basis *b, const itav_indicator *ind)
+                             const basis *b, const itav_indicator *ind, int32_t end)
 {
     const itav_report *r = b->r;
     long n = 0;
     itav_derived what = itav_indicator_derived(ind);
-    int rc = itav_indicator_derive(value, &n, b->db, what, itav_indicator_offer(ind),
-                                   itav_indicator_municipality(ind), r->from, r->to);
+    int rc = ITAV_OK;
+    *value = NAN;
+    *hidden = false;
+    if (r->from == ITAV_DATE_NONE || r->from <= end) {
+        rc = itav_indicator_derive(value, &n, b->db, what, itav_indicator_offer(ind),
+                                   itav_indicator_municipality(ind), r->from, end);
+        *hidden = rc == ITAV_OK && derived_hidden(what, *value, n, r->k);
+    }
     if (rc != ITAV_OK || (rc = itav_indicator_dup(work, ind)) != ITAV_OK)
         return rc;
-    *hidden = derived_hidden(what, *value, n, r->k);
     while (itav_indicator_measurement_count(*work))
         itav_indicator_remove_measurement(*work, 0);
     if (*hidden || isnan(*value))
         return ITAV_OK;
-    int32_t date = r->to != ITAV_DATE_NONE && r->to < r->as_of ? r->to : r->as_of;
-    rc = itav_indicator_add_measurement(*work, date, NULL, ITAV_QTY_EXACT, *value, *value, NULL,
+    rc = itav_indicator_add_measurement(*work, end, NULL, ITAV_QTY_EXACT, *value, *value, NULL,
                                         NULL);
     return rc == ITAV_ENOMEM ? rc : ITAV_OK; /* off its scale: judged as unmeasured */
 }
@@ -370,10 +377,15 @@ static int indicator_rows(builder *tb, const basis *b, const itav_indicator *ind
     double value = NAN;
     bool hidden = false;
     char buf[256], when[ITAV_DATE_BUFSIZE];
-    int rc = what ? derive_for_report(&work, &value, &hidden, b, ind) : ITAV_OK;
-    const itav_indicator *use = work ? work : ind;
-    size_t targets = itav_indicator_target_count(use);
+    int rc = ITAV_OK;
+    size_t targets = itav_indicator_target_count(ind);
     for (size_t i = 0; rc == ITAV_OK && i < (targets ? targets : 1); i++) {
+        int32_t end = derived_end(r, ind, i);
+        itav_indicator_free(work);
+        work = NULL;
+        if (what && (rc = derive_for_report(&work, &value, &hidden, b, ind, end)) != ITAV_OK)
+            break;
+        const itav_indicator *use = work ? work : ind;
         new_row(tb);
         text(tb, IND_ID, itav_indicator_id(use));
         text(tb, IND_NAME, itav_indicator_name(use));
@@ -387,7 +399,13 @@ static int indicator_rows(builder *tb, const basis *b, const itav_indicator *ind
                 count(tb, IND_LATEST, (long)value); /* suppressed with the table's counts */
             else if (!isnan(value))
                 num(tb, IND_LATEST, value, what == ITAV_DERIVED_FORMAL_HELP ? 1 : 2);
-            period_words(buf, sizeof buf, r);
+            char a[ITAV_DATE_BUFSIZE + 8];
+            date_words(when, sizeof when, end, "");
+            date_words(a, sizeof a, r->from, "");
+            if (r->from == ITAV_DATE_NONE)
+                snprintf(buf, sizeof buf, "up to %s", when);
+            else
+                snprintf(buf, sizeof buf, "%s to %s", a, when);
             text(tb, IND_MEASURED, buf);
         }
         const char *source = i < targets ? itav_indicator_target_source(use, i) : NULL;
@@ -427,9 +445,10 @@ static int table_indicators(const basis *b)
     if (rc != ITAV_OK)
         return rc;
     note(&tb, "Every target of every indicator of the covered offers, judged on the report's "
-              "date. Figures derived from the store are computed for the report period and "
-              "suppressed like the counts they rest on; measurements entered by hand are "
-              "published data.");
+              "date. Figures derived from the store are computed from the start of the report "
+              "period up to the target's deadline (or the report's date or period end, when "
+              "earlier) and suppressed like the counts they rest on; measurements entered by "
+              "hand are published data.");
     suppress(&tb, b->r->k);
     return tb.rc;
 }
@@ -597,8 +616,11 @@ static int count_started(cross *c, const basis *b)
         }
     }
     if (rc == ITAV_OK) {
-        qsort(c->places.v, c->places.n, sizeof *c->places.v, place_cmp);
-        qsort(c->years, c->nyears, sizeof *c->years, year_cmp);
+        /* qsort with a null base is undefined even for zero items */
+        if (c->places.n)
+            qsort(c->places.v, c->places.n, sizeof *c->places.v, place_cmp);
+        if (c->nyears)
+            qsort(c->years, c->nyears, sizeof *c->years, year_cmp);
         if (!(c->n = itav__calloc(c->places.n * c->nyears, sizeof *c->n)))
             rc = ITAV_ENOMEM;
     }

@@ -9,7 +9,8 @@
  * are, in this order:
  *
  * - "indicators": every target of every indicator, with the latest measurement, the
- *   attainment and its explanation (derived indicators are computed for the report period);
+ *   attainment and its explanation (a derived indicator is computed from the start of the
+ *   report period up to the target's deadline, or the report's date when earlier);
  * - "reach": the reach figures, each with its qualifier and source, never summed: figures of
  *   different kinds (live attendance, replays, families, matches, municipalities) stay apart;
  * - "matches_by_state": matches per lifecycle state;

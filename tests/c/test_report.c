@@ -953,6 +953,32 @@ START_TEST(report_period_and_coverage)
 }
 END_TEST
 
+/* A derived figure counts up to the target's deadline, or up to the report's date when that
+ * comes first: judged on 2020-12-31, buurt-a has 10 matches started (the 2020 ones), not 23,
+ * and the target for the end of 2021 cannot be judged yet without a baseline. */
+START_TEST(derived_figures_stop_at_the_report_date_or_deadline)
+{
+    itav_db *db = fixture_store();
+    itav_report *r = NULL;
+    itav_report_options o = ITAV_REPORT_OPTIONS_INIT;
+    o.k = 1;
+    o.as_of = D("2020-12-31");
+    ck_assert_int_eq(itav_report_programme(&r, db, "prog", &o), ITAV_OK);
+    cell_is(r, "indicators", "started-a", "latest", "10");
+    cell_is(r, "indicators", "started-a", "measured", "up to 2020-12-31");
+    cell_is(r, "indicators", "started-a", "attainment", "unknown");
+    itav_report_free(r);
+    /* judged long after the deadline: still the figure up to 2021-12-31 */
+    o.as_of = D("2030-01-01");
+    ck_assert_int_eq(itav_report_programme(&r, db, "prog", &o), ITAV_OK);
+    cell_is(r, "indicators", "started-a", "latest", "23");
+    cell_is(r, "indicators", "started-a", "measured", "up to 2021-12-31");
+    cell_is(r, "indicators", "started-a", "attainment", "met");
+    itav_report_free(r);
+    itav_close(db);
+}
+END_TEST
+
 START_TEST(reach_is_never_summed)
 {
     itav_db *db = fixture_store();
@@ -1392,6 +1418,7 @@ int main(void)
     tcase_add_test(tc, report_k1_shows_everything);
     tcase_add_test(tc, report_k5_suppresses);
     tcase_add_test(tc, report_period_and_coverage);
+    tcase_add_test(tc, derived_figures_stop_at_the_report_date_or_deadline);
     tcase_add_test(tc, reach_is_never_summed);
     tcase_add_test(tc, subtraction_attack);
     tcase_add_test(tc, writers);
