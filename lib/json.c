@@ -1647,24 +1647,28 @@ ITAV_API int itav_offer_from_json(itav_offer **out, itav_db *db, const char *jso
     return rc == ITAV_OK ? rc : itav__error(db, rc, "%s", err);
 }
 
+/* The record codec of a kind: itav__<kind>_encode() and itav__<kind>_decode() over its
+ * static encode_<kind>() and decode_<kind>(). */
+#define RECORD_CODEC(kind, type)                                                              \
+    int itav__##kind##_encode(char **out, const type *obj, bool pretty)                       \
+    {                                                                                         \
+        return dump(out, encode_##kind(obj), pretty);                                         \
+    }                                                                                         \
+    int itav__##kind##_decode(type **out, const char *json, size_t size, char *err,           \
+                              size_t errsize)                                                 \
+    {                                                                                         \
+        dec d = {err, errsize};                                                               \
+        json_t *v = parse(&d, json, size, "<record>");                                        \
+        if (!v)                                                                               \
+            return ITAV_EFORMAT;                                                              \
+        int rc = decode_##kind(&d, v, "$", out);                                              \
+        json_decref(v);                                                                       \
+        return rc;                                                                            \
+    }
+
 /* ---- participants (record codec and public JSON functions) ---- */
 
-int itav__participant_encode(char **out, const itav_participant *p, bool pretty)
-{
-    return dump(out, encode_participant(p), pretty);
-}
-
-int itav__participant_decode(itav_participant **out, const char *json, size_t size, char *err,
-                             size_t errsize)
-{
-    dec d = {err, errsize};
-    json_t *v = parse(&d, json, size, "<record>");
-    if (!v)
-        return ITAV_EFORMAT;
-    int rc = decode_participant(&d, v, "$", out);
-    json_decref(v);
-    return rc;
-}
+RECORD_CODEC(participant, itav_participant)
 
 ITAV_API int itav_participant_to_json(char **out, const itav_participant *p)
 {
@@ -1684,22 +1688,7 @@ ITAV_API int itav_participant_from_json(itav_participant **out, itav_db *db, con
 
 /* ---- matches (record codec and public JSON functions) ---- */
 
-int itav__match_encode(char **out, const itav_match *m, bool pretty)
-{
-    return dump(out, encode_match(m), pretty);
-}
-
-int itav__match_decode(itav_match **out, const char *json, size_t size, char *err,
-                       size_t errsize)
-{
-    dec d = {err, errsize};
-    json_t *v = parse(&d, json, size, "<record>");
-    if (!v)
-        return ITAV_EFORMAT;
-    int rc = decode_match(&d, v, "$", out);
-    json_decref(v);
-    return rc;
-}
+RECORD_CODEC(match, itav_match)
 
 ITAV_API int itav_match_to_json(char **out, const itav_match *m)
 {
@@ -1816,22 +1805,7 @@ static int decode_review(dec *d, const json_t *v, const char *path, itav_review 
     return ITAV_OK;
 }
 
-int itav__review_encode(char **out, const itav_review *r, bool pretty)
-{
-    return dump(out, encode_review(r), pretty);
-}
-
-int itav__review_decode(itav_review **out, const char *json, size_t size, char *err,
-                        size_t errsize)
-{
-    dec d = {err, errsize};
-    json_t *v = parse(&d, json, size, "<record>");
-    if (!v)
-        return ITAV_EFORMAT;
-    int rc = decode_review(&d, v, "$", out);
-    json_decref(v);
-    return rc;
-}
+RECORD_CODEC(review, itav_review)
 
 /* ---- indicators (record codec) ---- */
 /* ISSUE4-INDICATOR-CODEC: encode_indicator() and decode_indicator(). */
@@ -2096,22 +2070,7 @@ fail:
     return rc;
 }
 
-int itav__indicator_encode(char **out, const itav_indicator *ind, bool pretty)
-{
-    return dump(out, encode_indicator(ind), pretty);
-}
-
-int itav__indicator_decode(itav_indicator **out, const char *json, size_t size, char *err,
-                           size_t errsize)
-{
-    dec d = {err, errsize};
-    json_t *v = parse(&d, json, size, "<record>");
-    if (!v)
-        return ITAV_EFORMAT;
-    int rc = decode_indicator(&d, v, "$", out);
-    json_decref(v);
-    return rc;
-}
+RECORD_CODEC(indicator, itav_indicator)
 
 /* ---- reports ---- */
 /* ISSUE4-REPORT-JSON: itav__report_json() writes a computed report. */
