@@ -3071,56 +3071,24 @@ static int reencode(json_t **v, enum export_kind which, const void *data, size_t
                     char *err, size_t errsize)
 {
     int rc = ITAV_OK;
+#define REENCODE(kind, type)                                                                  \
+    {                                                                                         \
+        type *obj;                                                                            \
+        if ((rc = itav__##kind##_decode(&obj, data, size, err, errsize)) == ITAV_OK) {        \
+            *v = encode_##kind(obj);                                                          \
+            itav_##kind##_free(obj);                                                          \
+        }                                                                                     \
+        break;                                                                                \
+    }
     switch (which) {
-    case EXPORT_INTERVENTIONS: {
-        itav_intervention *iv;
-        if ((rc = itav__intervention_decode(&iv, data, size, err, errsize)) == ITAV_OK) {
-            *v = encode_intervention(iv);
-            itav_intervention_free(iv);
-        }
-        break;
+    case EXPORT_INTERVENTIONS: REENCODE(intervention, itav_intervention)
+    case EXPORT_OFFERS: REENCODE(offer, itav_offer)
+    case EXPORT_INDICATORS: REENCODE(indicator, itav_indicator)
+    case EXPORT_PARTICIPANTS: REENCODE(participant, itav_participant)
+    case EXPORT_MATCHES: REENCODE(match, itav_match)
+    case EXPORT_REVIEWS: REENCODE(review, itav_review)
     }
-    case EXPORT_OFFERS: {
-        itav_offer *of;
-        if ((rc = itav__offer_decode(&of, data, size, err, errsize)) == ITAV_OK) {
-            *v = encode_offer(of);
-            itav_offer_free(of);
-        }
-        break;
-    }
-    case EXPORT_PARTICIPANTS: {
-        itav_participant *pt;
-        if ((rc = itav__participant_decode(&pt, data, size, err, errsize)) == ITAV_OK) {
-            *v = encode_participant(pt);
-            itav_participant_free(pt);
-        }
-        break;
-    }
-    case EXPORT_MATCHES: {
-        itav_match *m;
-        if ((rc = itav__match_decode(&m, data, size, err, errsize)) == ITAV_OK) {
-            *v = encode_match(m);
-            itav_match_free(m);
-        }
-        break;
-    }
-    case EXPORT_INDICATORS: {
-        itav_indicator *ind;
-        if ((rc = itav__indicator_decode(&ind, data, size, err, errsize)) == ITAV_OK) {
-            *v = encode_indicator(ind);
-            itav_indicator_free(ind);
-        }
-        break;
-    }
-    case EXPORT_REVIEWS: {
-        itav_review *rv;
-        if ((rc = itav__review_decode(&rv, data, size, err, errsize)) == ITAV_OK) {
-            *v = encode_review(rv);
-            itav_review_free(rv);
-        }
-        break;
-    }
-    }
+#undef REENCODE
     return rc;
 }
 
