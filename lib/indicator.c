@@ -596,12 +596,18 @@ static bool baseline_interval(itav__interval *out, const itav_indicator *ind)
 }
 
 /* A threshold of a target as the values it may stand for: itself when absolute, the baseline
- * changed by it percent when relative. */
+ * changed by it percent when relative. The change is a share of the baseline's size, so that
+ * 10 percent more than -10 is -9, not -11. */
+static double changed_by(double base, double percent)
+{
+    return base * (1 + (base < 0 ? -percent : percent) / 100);
+}
+
 static itav__interval threshold(double v, bool relative, itav__interval base)
 {
     if (!relative)
         return (itav__interval){v, v};
-    double a = base.lo * (1 + v / 100), b = base.hi * (1 + v / 100);
+    double a = changed_by(base.lo, v), b = changed_by(base.hi, v);
     return (itav__interval){fmin(a, b), fmax(a, b)};
 }
 
@@ -741,10 +747,21 @@ static itav_attainment judge(words *w, const itav_indicator *ind, const itav__ta
         say(w, " yet, and without a baseline there is no path to tell whether it is on track.");
         return ITAV_ATTAIN_UNKNOWN;
     }
-    double f = 1;
-    if (t->deadline > ind->baseline_date)
-        f = fmin(1, fmax(0, (double)(last->date - ind->baseline_date) /
-                                (double)(t->deadline - ind->baseline_date)));
+    /* The path runs from the baseline's date to the deadline; a measurement before the
+     * baseline, or a baseline not before the deadline, has no point on it. */
+    if (last->date < ind->baseline_date || t->deadline <= ind->baseline_date) {
+        date_words(d, ind->baseline_date);
+        say(w, "unknown: ");
+        say_measurement(w, last, &m);
+        say(w, " %s ", v == ITAV_ATTAIN_NOT_MET ? "does not meet" : "may or may not meet");
+        say_target(w, ind, t, &base);
+        say(w, " yet, and the baseline of %s is not before %s, so there is no path to tell "
+               "whether it is on track.", d,
+            last->date < ind->baseline_date ? "the measurement" : "the deadline");
+        return ITAV_ATTAIN_UNKNOWN;
+    }
+    double f = (double)(last->date - ind->baseline_date) /
+               (double)(t->deadline - ind->baseline_date);
     itav__interval path = {NAN, NAN};
     int why;
     itav_attainment p = itav__path_verdict(m, t->cmp, value, top, base, f, &path, &why);

@@ -34,15 +34,18 @@ static bool take(const char **p, const char *prefix)
 static bool take_number(const char **p, double *out)
 {
     const char *s = *p;
-    double v = 0, scale = 1;
+    double v = 0, tens = 1;
     bool neg = false, digits = false;
     if (*s == '-' || *s == '+')
         neg = *s++ == '-';
     for (; *s >= '0' && *s <= '9'; s++, digits = true)
         v = v * 10 + (*s - '0');
+    /* The decimals go into the whole number and are divided out once: one correctly rounded
+     * division, so "0.3" reads as the double nearest 0.3 (adding 3 * 0.1 would not). */
     if (*s == '.' && s[1] >= '0' && s[1] <= '9') {
-        for (s++; *s >= '0' && *s <= '9'; s++, digits = true)
-            v += (*s - '0') * (scale /= 10);
+        for (s++; *s >= '0' && *s <= '9'; s++, tens *= 10, digits = true)
+            v = v * 10 + (*s - '0');
+        v /= tens;
     }
     if (!digits || !isfinite(v))
         return false;

@@ -59,6 +59,9 @@ START_TEST(quantities_from_text)
         {"5-10", ITAV_QTY_RANGE, 5, 10},         {" 5 .. 10 ", ITAV_QTY_RANGE, 5, 10},
         {"-3", ITAV_QTY_EXACT, -3, -3},          {"-5-10", ITAV_QTY_RANGE, -5, 10},
         {"7..7", ITAV_QTY_RANGE, 7, 7},
+        /* decimals read as the nearest double, as strtod would: 0.3, not 3 * 0.1 */
+        {"0.3", ITAV_QTY_EXACT, 0.3, 0.3},       {"about 0.7", ITAV_QTY_ABOUT, 0.7, 0.7},
+        {".5", ITAV_QTY_EXACT, 0.5, 0.5},
     };
     static const char *const bad[] = {"", "about", "12,5", "10..5", "5-", "at least 5..10",
                                       "twelve", "12 families", "1e3", ".5.", "--5", "~",
@@ -297,6 +300,18 @@ START_TEST(dated_verdicts_follow_the_path)
                          "2021-12-31"));
         itav_indicator_free(ind);
     }
+    /* the path starts at the baseline: a measurement older than the baseline, or a baseline
+     * not before the deadline, has no point on it */
+    static const char *const late_baselines[] = {"2021-09-01", "2022-12-31", "2023-06-01"};
+    for (size_t i = 0; i < sizeof late_baselines / sizeof *late_baselines; i++) {
+        itav_indicator *ind = path_indicator();
+        ck_assert_int_eq(itav_indicator_set_baseline(ind, D(late_baselines[i]), ITAV_QTY_EXACT,
+                                                     4, 4, NULL, NULL), ITAV_OK);
+        measure(ind, "2021-06-01", ITAV_QTY_EXACT, 9);
+        expect(ind, "2021-07-01", ITAV_ATTAIN_UNKNOWN,
+               PARTS("is not before the measurement, so there is no path"));
+        itav_indicator_free(ind);
+    }
     /* numbers in words: whole numbers as they are, others to three decimals (181 of 730
      * days: 4 + 8 * 181 / 730) */
     itav_indicator *ind = path_indicator();
@@ -457,6 +472,19 @@ START_TEST(relative_targets_need_a_baseline)
     ck_assert_int_eq(itav_indicator_attainment(&v, &why, ind, 1, D("2021-07-01")), ITAV_OK);
     assert_parts(why, PARTS("at most 20% less than the baseline (baseline 50, so 40)"));
     itav_free(why);
+    itav_indicator_free(ind);
+
+    /* the percent is of the baseline's size: 10 percent more than -10 is -9, not -11 */
+    ind = make(ITAV_MEASURE_CHANGE);
+    ck_assert_int_eq(itav_indicator_set_baseline(ind, D("2019-12-31"), ITAV_QTY_EXACT, -10, -10,
+                                                 NULL, NULL), ITAV_OK);
+    ck_assert_int_eq(itav_indicator_add_target(ind, ITAV_CMP_AT_LEAST, 10, 0, 1, D("2022-12-31"),
+                                               NULL, NULL), ITAV_OK);
+    measure(ind, "2022-12-31", ITAV_QTY_EXACT, -10.5);
+    expect(ind, "2023-01-01", ITAV_ATTAIN_NOT_MET, PARTS("(baseline -10, so -9)"));
+    ck_assert_int_eq(itav_indicator_remove_measurement(ind, 0), ITAV_OK);
+    measure(ind, "2022-12-31", ITAV_QTY_EXACT, -9);
+    expect(ind, "2023-01-01", ITAV_ATTAIN_MET, PARTS("(baseline -10, so -9)"));
     itav_indicator_free(ind);
 }
 END_TEST
