@@ -341,6 +341,81 @@ static int32_t derived_end(const itav_report *r, const itav_indicator *ind, size
     return end;
 }
 
+/* A published cell of the report's table `name` (by row label in column 0 and column
+ * heading), or NULL when there is no such table, row or column. */
+static const itav__cell *table_cell(const itav_report *r, const char *name, size_t row,
+                                    size_t col)
+{
+    size_t t = itav_report_table_find(r, name);
+    return t < r->ntables ? itav__table_cell(&r->tables[t], row, col) : NULL;
+}
+
+static bool shown_number(const itav__cell *c)
+{
+    return c && !c->suppressed && c->kind == ITAV__CELL_NUMBER;
+}
+
+/* Whether the matches-started figure of a municipality (NULL: all) up to `end` equals the
+ * sum of shown cells of the matches_started table for the years up to end, and none of
+ * those cells is suppressed. */
+static bool started_is_shown(const itav_report *r, const char *municipality, int32_t end,
+                             double value)
+{
+    size_t t = itav_report_table_find(r, "matches_started");
+    int year_end, month, day;
+    if (t >= r->ntables || itav_date_to_ymd(&year_end, &month, &day, end) != ITAV_OK)
+        return false;
+    const itav__table *tb = &r->tables[t];
+    double sum = 0;
+    for (size_t row = 0; row < tb->rows; row++) {
+        const itav__cell *place = itav__table_cell(tb, row, 0);
+        if (!place || !place->text || strcmp(place->text, TOTAL_LABEL) == 0 ||
+            (municipality && itav__strcasecmp(place->text, municipality) != 0))
+            continue;
+        for (size_t col = 1; col < tb->columns.n; col++) {
+            char *rest;
+            long year = strtol(tb->columns.v[col], &rest, 10);
+            if (*rest || year > year_end)
+                continue;
+            const itav__cell *c = itav__table_cell(tb, row, col);
+            if (!shown_number(c))
+                return false;
+            sum += c->value;
+        }
+    }
+    return sum == value;
+}
+
+/* A derived figure is published only when the report's other tables already give it as a
+ * sum or mean of shown cells; any other window, municipality or offer could be subtracted
+ * from them to recover a suppressed cell. */
+static bool derived_is_shown(const itav_report *r, itav_derived what, const char *municipality,
+                             int32_t end, double value)
+{
+    enum { REVIEW_TOTAL_ROW = ITAV_REVIEW_FINAL, MARKED = 2, MEAN = 3, SHARE_ROW = 8 };
+    switch (what) {
+    case ITAV_DERIVED_MATCHES_STARTED:
+        return started_is_shown(r, municipality, end, value);
+    case ITAV_DERIVED_MEAN_SATISFACTION:
+        if (municipality) /* the table is not by municipality */
+            return false;
+        for (size_t row = 0; row < REVIEW_TOTAL_ROW; row++)
+            if (!shown_number(table_cell(r, "reviews", row, MARKED)))
+                return false;
+        const itav__cell *mean = table_cell(r, "reviews", REVIEW_TOTAL_ROW, MEAN);
+        return shown_number(mean) && round(value * 100) / 100 == mean->value;
+    case ITAV_DERIVED_FORMAL_HELP:
+        if (municipality) /* the table is not by municipality */
+            return false;
+        for (size_t row = 0; row < ITAV_HELP_NONE_NEEDED; row++)
+            if (!shown_number(table_cell(r, "formal_help", row, 1)))
+                return false;
+        const itav__cell *share = table_cell(r, "formal_help", SHARE_ROW, 1);
+        return shown_number(share) && round(value * 10) / 10 == share->value;
+    }
+    return false;
+}
+
 /* A derived indicator: a copy whose only measurement is the figure from the start of the
  * report period up to end (left out when it is suppressed or has no basis), so attainment
  * judges that figure. */
@@ -356,7 +431,9 @@ static int derive_for_report(itav_indicator **work, double *value, bool *hidden,
     if (r->from == ITAV_DATE_NONE || r->from <= end) {
         rc = itav_indicator_derive(value, &n, b->db, what, itav_indicator_offer(ind),
                                    itav_indicator_municipality(ind), r->from, end);
-        *hidden = rc == ITAV_OK && derived_hidden(what, *value, n, r->k);
+        *hidden = rc == ITAV_OK && r->k > 1 &&
+                  (derived_hidden(what, *value, n, r->k) ||
+                   !derived_is_shown(r, what, itav_indicator_municipality(ind), end, *value));
     }
     if (rc != ITAV_OK || (rc = itav_indicator_dup(work, ind)) != ITAV_OK)
         return rc;
@@ -393,10 +470,10 @@ static int indicator_rows(builder *tb, const basis *b, const itav_indicator *ind
         if (!what) {
             hand_measurement(tb, use, r->as_of);
         } else {
-            if (hidden && what != ITAV_DERIVED_MATCHES_STARTED)
+            if (hidden)
                 hide(tb, tb->row, IND_LATEST);
             else if (what == ITAV_DERIVED_MATCHES_STARTED)
-                count(tb, IND_LATEST, (long)value); /* suppressed with the table's counts */
+                count(tb, IND_LATEST, (long)value);
             else if (!isnan(value))
                 num(tb, IND_LATEST, value, what == ITAV_DERIVED_FORMAL_HELP ? 1 : 2);
             char a[ITAV_DATE_BUFSIZE + 8];
@@ -420,8 +497,9 @@ static int indicator_rows(builder *tb, const basis *b, const itav_indicator *ind
         text(tb, IND_DEADLINE, when);
         if (hidden) {
             text(tb, IND_ATTAINMENT, itav_code_name(ITAV_CODE_ATTAINMENT, ITAV_ATTAIN_UNKNOWN));
-            text(tb, IND_WHY, "the figure derived from the store rests on a small cell, so it "
-                              "is suppressed and not judged");
+            text(tb, IND_WHY, "the figure derived from the store rests on a small cell, or "
+                              "is not a sum of shown cells of this report, so it is suppressed "
+                              "and not judged");
             continue;
         }
         itav_attainment verdict;
@@ -943,11 +1021,18 @@ static int build(basis *b, const char *offer, const itav_report_options *o)
     r->as_of = o->as_of != ITAV_DATE_NONE ? o->as_of
                : o->to != ITAV_DATE_NONE  ? o->to
                                           : latest_date(b);
-    int (*const tables[])(const basis *) = {table_indicators, table_reach,
-        table_matches_by_state, table_matches_started, table_reviews, table_effects,
-        table_formal_help, table_portfolio};
+    /* The indicators come first in the report but are built last: their derived figures
+     * are published only as far as the other tables already show them. */
+    int (*const tables[])(const basis *) = {table_reach, table_matches_by_state,
+        table_matches_started, table_reviews, table_effects, table_formal_help,
+        table_portfolio, table_indicators};
     for (size_t t = 0; rc == ITAV_OK && t < sizeof tables / sizeof *tables; t++)
         rc = tables[t](b);
+    if (rc == ITAV_OK) {
+        itav__table indicators = r->tables[r->ntables - 1];
+        memmove(&r->tables[1], &r->tables[0], (r->ntables - 1) * sizeof *r->tables);
+        r->tables[0] = indicators;
+    }
     return rc;
 }
 

@@ -26,8 +26,11 @@
  * total, mean and share, and when a row or column of a table would have exactly one
  * suppressed cell, the smallest other cell of it is suppressed too, so that no suppressed
  * value can be recovered by subtracting the shown cells from a total. Means and shares that
- * rest on fewer than k reviews are suppressed as well. Figures from the catalogue (reach,
- * indicator measurements entered by hand) are published data and never suppressed.
+ * rest on fewer than k reviews are suppressed as well. A figure an indicator derives from the
+ * store is published (with k above 1) only when the other tables already show it as a sum or
+ * mean of shown cells; otherwise it is suppressed and its targets are judged unknown. Figures
+ * from the catalogue (reach, indicator measurements entered by hand) are published data and
+ * never suppressed.
  */
 #ifndef ITAV_REPORT_H
 #define ITAV_REPORT_H
