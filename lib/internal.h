@@ -470,7 +470,7 @@ struct itav_portfolio {
 int itav__portfolio_json(char **out, const itav_portfolio *a, const itav_portfolio *b);
 
 /* ---- reports (report.c builds, report_write.c and json.c write) ---- */
-/* ISSUE4-REPORT-INTERNALS */
+
 typedef enum itav__cell_kind {
     ITAV__CELL_EMPTY = 0,
     ITAV__CELL_TEXT = 1,

@@ -1698,7 +1698,7 @@ ITAV_API int itav_match_to_json(char **out, const itav_match *m)
 }
 
 /* ---- reviews (record codec) ---- */
-/* ISSUE4-REVIEW-CODEC: encode_review() and decode_review() (same pattern as matches). */
+/* encode_review() and decode_review(), in the pattern of the match codec. */
 static json_t *encode_review(const itav_review *r)
 {
     json_t *o = json_object(), *effects = json_object();
@@ -1808,7 +1808,7 @@ static int decode_review(dec *d, const json_t *v, const char *path, itav_review 
 RECORD_CODEC(review, itav_review)
 
 /* ---- indicators (record codec) ---- */
-/* ISSUE4-INDICATOR-CODEC: encode_indicator() and decode_indicator(). */
+/* encode_indicator() and decode_indicator(). */
 static json_t *encode_target(const itav__target *t)
 {
     json_t *o = json_object();
@@ -2073,7 +2073,7 @@ fail:
 RECORD_CODEC(indicator, itav_indicator)
 
 /* ---- reports ---- */
-/* ISSUE4-REPORT-JSON: itav__report_json() writes a computed report. */
+/* itav__report_json() writes a computed report; itav__portfolio_json() a portfolio. */
 static json_t *date_or_null(int32_t d)
 {
     char buf[ITAV_DATE_BUFSIZE];
@@ -2631,7 +2631,7 @@ static void check_programmes(itav_db *db, const char *name, dataset *ds, report 
     }
 }
 
-/* ISSUE4-CHECK-INDICATORS: decodes $.indicators into ds->inds/nind and checks them (ids
+/* decodes $.indicators into ds->inds/nind and checks them (ids
  * unique and not in the store, offer in the file or the store). */
 static void check_indicators(itav_db *db, const json_t *a, const char *name, dataset *ds,
                              report *r)
@@ -2680,7 +2680,7 @@ static void check_indicators(itav_db *db, const json_t *a, const char *name, dat
     itav__free(keys);
 }
 
-/* ISSUE4-CHECK-REVIEWS: decodes $.reviews into ds->rvs/nrv and checks them (ids unique and
+/* decodes $.reviews into ds->rvs/nrv and checks them (ids unique and
  * not in the store, match in the file or the store, kind fits the match). */
 
 /* The date a match first entered a state, or ITAV_DATE_NONE. */
