@@ -341,6 +341,13 @@ static int32_t derived_end(const itav_report *r, const itav_indicator *ind, size
     return end;
 }
 
+/* The layout of the reviews table (columns; rows are the kinds, then the total) and of the
+ * formal_help table (rows: the outcomes, not recorded, the total, the share), shared by the
+ * tables and by the check that a derived figure is already shown. */
+enum { RV_KIND, RV_COUNT, RV_MARKED, RV_MEAN, RV_SAFETY };
+enum { RV_TOTAL_ROW = ITAV_REVIEW_FINAL };
+enum { OUTCOMES = ITAV_HELP_UNKNOWN, NOT_RECORDED = OUTCOMES, TOTAL, SHARE };
+
 /* A published cell of the report's table `name` (by row label in column 0 and column
  * heading), or NULL when there is no such table, row or column. */
 static const itav__cell *table_cell(const itav_report *r, const char *name, size_t row,
@@ -392,17 +399,16 @@ static bool started_is_shown(const itav_report *r, const char *municipality, int
 static bool derived_is_shown(const itav_report *r, itav_derived what, const char *municipality,
                              int32_t end, double value)
 {
-    enum { REVIEW_TOTAL_ROW = ITAV_REVIEW_FINAL, MARKED = 2, MEAN = 3, SHARE_ROW = 8 };
     switch (what) {
     case ITAV_DERIVED_MATCHES_STARTED:
         return started_is_shown(r, municipality, end, value);
     case ITAV_DERIVED_MEAN_SATISFACTION:
         if (municipality) /* the table is not by municipality */
             return false;
-        for (size_t row = 0; row < REVIEW_TOTAL_ROW; row++)
-            if (!shown_number(table_cell(r, "reviews", row, MARKED)))
+        for (size_t row = 0; row < RV_TOTAL_ROW; row++)
+            if (!shown_number(table_cell(r, "reviews", row, RV_MARKED)))
                 return false;
-        const itav__cell *mean = table_cell(r, "reviews", REVIEW_TOTAL_ROW, MEAN);
+        const itav__cell *mean = table_cell(r, "reviews", RV_TOTAL_ROW, RV_MEAN);
         return shown_number(mean) && round(value * 100) / 100 == mean->value;
     case ITAV_DERIVED_FORMAL_HELP:
         if (municipality) /* the table is not by municipality */
@@ -410,7 +416,7 @@ static bool derived_is_shown(const itav_report *r, itav_derived what, const char
         for (size_t row = 0; row < ITAV_HELP_NONE_NEEDED; row++)
             if (!shown_number(table_cell(r, "formal_help", row, 1)))
                 return false;
-        const itav__cell *share = table_cell(r, "formal_help", SHARE_ROW, 1);
+        const itav__cell *share = table_cell(r, "formal_help", SHARE, 1);
         return shown_number(share) && round(value * 10) / 10 == share->value;
     }
     return false;
@@ -782,7 +788,6 @@ static int table_matches_started(const basis *b)
 
 /* ---- reviews ---- */
 
-enum { RV_KIND, RV_COUNT, RV_MARKED, RV_MEAN, RV_SAFETY };
 
 static int table_reviews(const basis *b)
 {
@@ -869,7 +874,6 @@ static int table_effects(const basis *b)
 static int table_formal_help(const basis *b)
 {
     static const char *const columns[] = {"outcome", "final reviews", NULL};
-    enum { OUTCOMES = ITAV_HELP_UNKNOWN, NOT_RECORDED = OUTCOMES, TOTAL, SHARE };
     long n[OUTCOMES + 2] = {0}; /* by outcome; [0]: not recorded */
     builder tb;
     for (size_t i = 0; i < b->reviews.n; i++) {
