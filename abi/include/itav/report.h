@@ -1,0 +1,181 @@
+/**
+ * @file itav/report.h
+ * @brief Programme reports: indicators with attainment, reach, matches, review outcomes and
+ * the element portfolio, publishable as JSON, CSV or Markdown.
+ *
+ * A report is a list of tables computed from the store. The report of an offer covers that
+ * offer; the report of a programme (an offer that other offers name as their programme,
+ * itav_offer_programme()) covers the programme offer and all its member offers. The tables
+ * are, in this order:
+ *
+ * - "indicators": every target of every indicator, with the latest measurement, the
+ *   attainment and its explanation (a derived indicator is computed from the start of the
+ *   report period up to the target's deadline, or the report's date when earlier);
+ * - "reach": the reach figures, each with its qualifier and source, never summed: figures of
+ *   different kinds (live attendance, replays, families, matches, municipalities) stay apart;
+ * - "matches_by_state": matches per lifecycle state;
+ * - "matches_started": matches started per municipality (rows) and year (columns);
+ * - "reviews": reviews per kind, mean satisfaction, safety concerns;
+ * - "effects": per effect category, the number of scored final reviews and the mean score;
+ * - "formal_help": final reviews per outcome, and the share where formal help was
+ *   prevented, reduced or stopped;
+ * - "portfolio": element coverage of the interventions of the covered offers.
+ *
+ * Small-cell suppression: every count that comes from participants, matches or reviews and
+ * is below k shows as "<k" (for example "<5"). Suppressed cells are left out of every
+ * total, mean and share, and when a row or column of a table would have exactly one
+ * suppressed cell, the smallest other cell of it is suppressed too, so that no suppressed
+ * value can be recovered by subtracting the shown cells from a total. Means and shares that
+ * rest on fewer than k reviews are suppressed as well. A figure an indicator derives from the
+ * store is published (with k above 1) only when the other tables already show it as a sum or
+ * mean of shown cells; otherwise it is suppressed and its targets are judged unknown. Figures
+ * from the catalogue (reach, indicator measurements entered by hand) are published data and
+ * never suppressed.
+ */
+#ifndef ITAV_REPORT_H
+#define ITAV_REPORT_H
+
+#include "common.h"
+#include "store.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @brief Output formats (ITAV_CODE_REPORT_FORMAT). */
+typedef enum itav_report_format {
+    ITAV_REPORT_JSON = 1,    /**< json: {"format": "itav-report/1", ...} */
+    ITAV_REPORT_CSV = 2,     /**< csv: one row per cell: table, row, column, value, suppressed */
+    ITAV_REPORT_MARKDOWN = 3 /**< md: a heading per table and a pipe table */
+} itav_report_format;
+
+/** @brief The version of itav_report_options this header describes. */
+#define ITAV_REPORT_OPTIONS_VERSION 1
+
+/** @brief How a report is made. Initialise with ITAV_REPORT_OPTIONS_INIT. */
+typedef struct itav_report_options {
+    unsigned version; /**< ITAV_REPORT_OPTIONS_VERSION */
+    int k;            /**< suppression threshold: counts below k are suppressed (1 or more;
+                           1 suppresses nothing); default 5 */
+    int32_t as_of;    /**< the date the attainment of targets is judged on; ITAV_DATE_NONE
+                           for the last day of the period, or the latest date in the data */
+    int32_t from;     /**< first day of the period for matches and reviews; ITAV_DATE_NONE
+                           for no lower bound */
+    int32_t to;       /**< last day of the period; ITAV_DATE_NONE for no upper bound */
+} itav_report_options;
+
+/** @brief Default options: k = 5, no period, judged on the latest date. */
+#define ITAV_REPORT_OPTIONS_INIT {ITAV_REPORT_OPTIONS_VERSION, 5, ITAV_DATE_NONE, \
+                                  ITAV_DATE_NONE, ITAV_DATE_NONE}
+
+/** @brief A computed report (opaque); freed by itav_report_free(). */
+typedef struct itav_report itav_report;
+
+/**
+ * @brief Computes the report of an offer or a programme.
+ * @param[out] out the report
+ * @param db the store
+ * @param offer the offer id (a programme's own offer for a programme report)
+ * @param opt the options; NULL for the defaults
+ * @return ITAV_OK, ITAV_EINVAL (NULL, k below 1, from after to), ITAV_EVERSION (unknown
+ *         options version), ITAV_ENOTFOUND (no such offer), ITAV_EIO, ITAV_EFORMAT,
+ *         ITAV_ENOMEM.
+ */
+ITAV_API int itav_report_programme(itav_report **out, itav_db *db, const char *offer,
+                                   const itav_report_options *opt);
+/**
+ * @brief Frees a report. NULL is allowed.
+ * @param r the report, or NULL
+ */
+ITAV_API void itav_report_free(itav_report *r);
+/**
+ * @brief Writes a report.
+ * @param[out] out the text, to be freed with itav_free()
+ * @param r the report
+ * @param format the format
+ * @return ITAV_OK, ITAV_EINVAL (NULL, unknown format), ITAV_ENOMEM.
+ */
+ITAV_API int itav_report_write(char **out, const itav_report *r, itav_report_format format);
+/**
+ * @brief The report's title ("Programme report: itav-hoeksche-waard-2020").
+ * @param r the report
+ * @return borrowed text; NULL for a NULL report.
+ */
+ITAV_API const char *itav_report_title(const itav_report *r);
+/**
+ * @brief The number of tables.
+ * @param r the report
+ * @return the count; 0 for a NULL report.
+ */
+ITAV_API size_t itav_report_table_count(const itav_report *r);
+/**
+ * @brief A table's name ("matches_by_state").
+ * @param r the report
+ * @param t the table's index
+ * @return borrowed text, or NULL for an index past the end.
+ */
+ITAV_API const char *itav_report_table_name(const itav_report *r, size_t t);
+/**
+ * @brief The index of a table by name.
+ * @param r the report
+ * @param name the name
+ * @return the index, or (size_t)-1 if there is no such table.
+ */
+ITAV_API size_t itav_report_table_find(const itav_report *r, const char *name);
+/**
+ * @brief The number of columns of a table.
+ * @param r the report
+ * @param t the table's index
+ * @return the count; 0 for an index past the end.
+ */
+ITAV_API size_t itav_report_column_count(const itav_report *r, size_t t);
+/**
+ * @brief A column heading.
+ * @param r the report
+ * @param t the table's index
+ * @param c the column's index
+ * @return borrowed text, or NULL for an index past the end.
+ */
+ITAV_API const char *itav_report_column(const itav_report *r, size_t t, size_t c);
+/**
+ * @brief The number of rows of a table.
+ * @param r the report
+ * @param t the table's index
+ * @return the count; 0 for an index past the end.
+ */
+ITAV_API size_t itav_report_row_count(const itav_report *r, size_t t);
+/**
+ * @brief A cell as it is published: text, a number, "<5" when suppressed, "" when empty.
+ * @param r the report
+ * @param t the table's index
+ * @param row the row's index
+ * @param c the column's index
+ * @return borrowed text, or NULL for an index past the end.
+ */
+ITAV_API const char *itav_report_cell(const itav_report *r, size_t t, size_t row, size_t c);
+/**
+ * @brief The number of a cell.
+ * @param[out] value the number
+ * @param r the report
+ * @param t the table's index
+ * @param row the row's index
+ * @param c the column's index
+ * @return ITAV_OK; ITAV_ENOTFOUND for a cell that holds text, is empty or is suppressed (its
+ *         number is never handed out); ITAV_EINVAL or ITAV_ERANGE for bad arguments.
+ */
+ITAV_API int itav_report_cell_value(double *value, const itav_report *r, size_t t, size_t row,
+                                    size_t c);
+/**
+ * @brief Whether a cell is suppressed.
+ * @param r the report
+ * @param t the table's index
+ * @param row the row's index
+ * @param c the column's index
+ * @return 1 if suppressed, 0 if not (or for bad arguments).
+ */
+ITAV_API int itav_report_cell_suppressed(const itav_report *r, size_t t, size_t row, size_t c);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

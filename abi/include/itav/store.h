@@ -1,0 +1,101 @@
+/**
+ * @file itav/store.h
+ * @brief Opening and closing a store; errors in words.
+ *
+ * Everything libitav keeps lives in a store, reached through a context handle (itav_db).
+ * A context is used by one thread at a time; separate contexts may be used from separate
+ * threads.
+ *
+ * Every function that reads or writes a store may, besides the codes it lists, return
+ * ITAV_EBUSY when another connection holds the store's lock for longer than the busy
+ * timeout, and ITAV_EIO when the storage fails. After any failure on a context,
+ * itav_errmsg() says what went wrong.
+ */
+#ifndef ITAV_STORE_H
+#define ITAV_STORE_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * @brief A connection to a store, and the place its last error is kept (opaque).
+ *
+ * Made by itav_open() or itav_open_backend(), freed by itav_close().
+ */
+typedef struct itav_db itav_db;
+
+/**
+ * @brief A storage backend supplied by the host program; defined in itav/backend.h.
+ */
+typedef struct itav_backend itav_backend;
+
+/**
+ * @brief Opens a store.
+ *
+ * URIs:
+ * - `memory:` a new empty store in memory, gone when closed;
+ * - `sqlite:PATH` a SQLite file, created (mode 0600) if it does not exist, in WAL mode with a
+ *   busy timeout; its schema is migrated to the current version.
+ *
+ * @param[out] out the new context, to be closed with itav_close(); also set on failure
+ *             (when memory allows) so that itav_errmsg() can say why; close it then too.
+ *             NULL if even the context could not be allocated.
+ * @param uri where the store is
+ * @return ITAV_OK, ITAV_EINVAL (NULL or unknown scheme, empty path), ITAV_EIO (cannot open or
+ *         create the file), ITAV_EVERSION (the file's schema is newer than this library),
+ *         ITAV_EFORMAT (the file is not a libitav store), ITAV_EBUSY (another connection
+ *         holds the file's lock while the schema is checked), ITAV_ENOMEM.
+ */
+ITAV_API int itav_open(itav_db **out, const char *uri);
+
+/**
+ * @brief Opens a store on a backend supplied by the host program.
+ *
+ * On success the context owns the backend and calls its `free` at itav_close(). On failure
+ * the caller keeps it.
+ * @param[out] out the new context, to be closed with itav_close(); as with itav_open() it is
+ *             also set on failure (without the backend) so that itav_errmsg() can say why.
+ * @param backend the backend, initialised with ITAV_BACKEND_INIT; every function but
+ *        `errmsg` must be set
+ * @return ITAV_OK, ITAV_EINVAL (NULL, or a required function missing), ITAV_EVERSION (the
+ *         struct's version is 0 or newer than ITAV_BACKEND_VERSION), ITAV_ENOMEM.
+ */
+ITAV_API int itav_open_backend(itav_db **out, itav_backend *backend);
+
+/**
+ * @brief Closes a store and frees the context. NULL is allowed.
+ *
+ * Objects read from the store are detached copies and stay valid. Free the iterators made on
+ * this context first.
+ * @param db the context, or NULL
+ */
+ITAV_API void itav_close(itav_db *db);
+
+/**
+ * @brief The last error of this context in words: what failed, with the field, file, line or
+ * value involved.
+ *
+ * A successful call does not clear the message: it stays until the next failing call, so read
+ * it right after the failure it belongs to. Calls that fail for a NULL context cannot record
+ * anything.
+ * @param db the context
+ * @return a string owned by the context, valid until its next call; "" if no error happened
+ *         yet (or since a successful itav_open()); "no context (NULL)" for a NULL db.
+ */
+ITAV_API const char *itav_errmsg(const itav_db *db);
+
+/**
+ * @brief The code of the last error of this context.
+ * @param db the context
+ * @return the code itav_errmsg() belongs to; ITAV_OK if no error happened yet; ITAV_EINVAL
+ *         for a NULL db.
+ */
+ITAV_API int itav_errcode(const itav_db *db);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,446 @@
+/* Versioned structs across library versions (docs/abi.md, "Versioned structs").
+ *
+ * (a) A backend written for version 1 of struct itav_backend (before `purge` was added)
+ *     still opens and works, erasure included. Its struct is exactly the version-1 layout
+ *     and ends at a page that cannot be read, so a library that reads `purge` (or anything
+ *     past the version-1 members) from it crashes here in every build, not only under
+ *     ASan or valgrind. A version-2 backend gets its purge called.
+ * (b) Backend version 0 and ITAV_BACKEND_VERSION + 1 are refused with ITAV_EVERSION.
+ * (c) Every versioned option and filter struct, at every function that takes it: version 0
+ *     and current + 1 are refused with ITAV_EVERSION, a message that names the struct and
+ *     the versions, and the store unchanged; the current version works.
+ *
+ * The backends forward to the test backend of tests/c/testutil.c. */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
+#include "testutil.h"
+
+#include <itav.h>
+#include <itav/backend.h>
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+static int failures;
+
+#define CHECK(cond)                                                                    \
+    do {                                                                               \
+        if (!(cond)) {                                                                 \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);  \
+            failures++;                                                                \
+        }                                                                              \
+    } while (0)
+
+#define OK(db, call)                                                                   \
+    do {                                                                               \
+        int ok_rc_ = (call);                                                           \
+        if (ok_rc_ != ITAV_OK) {                                                       \
+            fprintf(stderr, "%s:%d: %s returned %d: %s\n", __FILE__, __LINE__, #call,  \
+                    ok_rc_, itav_errmsg(db));                                          \
+            failures++;                                                                \
+        }                                                                              \
+    } while (0)
+
+/* ---- backends of version 1 and 2, forwarding to the test backend ---- */
+
+/* struct itav_backend as version 1 defined it: everything up to `free`. */
+struct backend_v1 {
+    unsigned version;
+    int (*begin)(itav_backend *be);
+    int (*commit)(itav_backend *be);
+    int (*rollback)(itav_backend *be);
+    int (*put)(itav_backend *be, const char *kind, const char *key, const char *const *index,
+               const void *data, size_t size);
+    int (*get)(itav_backend *be, const char *kind, const char *key, itav_record_fn found,
+               void *arg);
+    int (*del)(itav_backend *be, const char *kind, const char *key);
+    int (*scan)(itav_backend *be, const char *kind, int slot, const char *value,
+                itav_record_fn each, void *arg);
+    const char *(*errmsg)(itav_backend *be);
+    void (*free)(itav_backend *be);
+};
+_Static_assert(sizeof(struct backend_v1) == offsetof(itav_backend, purge),
+               "version 2 of itav_backend is version 1 with purge appended");
+
+/* The backend doing the work; one forwarding backend is open at a time. */
+static itav_backend *inner;
+static char *guard_map;
+static long page_size;
+static int purge_calls, free_calls;
+
+static int fw_begin(itav_backend *be) { (void)be; return inner->begin(inner); }
+static int fw_commit(itav_backend *be) { (void)be; return inner->commit(inner); }
+static int fw_rollback(itav_backend *be) { (void)be; return inner->rollback(inner); }
+static int fw_put(itav_backend *be, const char *kind, const char *key,
+                  const char *const *index, const void *data, size_t size)
+{
+    (void)be;
+    return inner->put(inner, kind, key, index, data, size);
+}
+static int fw_get(itav_backend *be, const char *kind, const char *key, itav_record_fn found,
+                  void *arg)
+{
+    (void)be;
+    return inner->get(inner, kind, key, found, arg);
+}
+static int fw_del(itav_backend *be, const char *kind, const char *key)
+{
+    (void)be;
+    return inner->del(inner, kind, key);
+}
+static int fw_scan(itav_backend *be, const char *kind, int slot, const char *value,
+                   itav_record_fn each, void *arg)
+{
+    (void)be;
+    return inner->scan(inner, kind, slot, value, each, arg);
+}
+static const char *fw_errmsg(itav_backend *be) { (void)be; return inner->errmsg(inner); }
+static int fw_purge(itav_backend *be)
+{
+    (void)be;
+    purge_calls++;
+    return ITAV_OK;
+}
+
+/* Releases the forwarding struct too: the guarded mapping of a version-1 struct, or the
+ * heap copy of a version-2 one. */
+static void fw_free(itav_backend *be)
+{
+    free_calls++;
+    inner->free(inner);
+    inner = NULL;
+    if (guard_map && (char *)be > guard_map && (char *)be < guard_map + 2 * page_size) {
+        munmap(guard_map, (size_t)(2 * page_size));
+        guard_map = NULL;
+    } else {
+        free(be);
+    }
+}
+
+/* A version-1 backend struct whose last byte is the last readable byte of a page. */
+static itav_backend *backend_v1_new(unsigned version)
+{
+    page_size = sysconf(_SC_PAGESIZE);
+    guard_map = mmap(NULL, (size_t)(2 * page_size), PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (guard_map == MAP_FAILED || mprotect(guard_map + page_size, (size_t)page_size, PROT_NONE)) {
+        perror("mmap");
+        exit(1);
+    }
+    struct backend_v1 *b =
+        (struct backend_v1 *)(void *)(guard_map + page_size - sizeof(struct backend_v1));
+    b->version = version;
+    b->begin = fw_begin;
+    b->commit = fw_commit;
+    b->rollback = fw_rollback;
+    b->put = fw_put;
+    b->get = fw_get;
+    b->del = fw_del;
+    b->scan = fw_scan;
+    b->errmsg = fw_errmsg;
+    b->free = fw_free;
+    inner = test_backend_new();
+    return (itav_backend *)(void *)b;
+}
+
+static itav_backend *backend_v2_new(unsigned version, int with_purge)
+{
+    itav_backend *b = malloc(sizeof *b);
+    *b = (itav_backend)ITAV_BACKEND_INIT;
+    b->version = version;
+    b->begin = fw_begin;
+    b->commit = fw_commit;
+    b->rollback = fw_rollback;
+    b->put = fw_put;
+    b->get = fw_get;
+    b->del = fw_del;
+    b->scan = fw_scan;
+    b->errmsg = fw_errmsg;
+    b->free = fw_free;
+    b->purge = with_purge ? fw_purge : NULL;
+    inner = test_backend_new();
+    return b;
+}
+
+/* ---- (a) old and current backends work ---- */
+
+/* Loads the catalogue, enrols and erases a family; returns the purge calls it caused. */
+static int erase_on(itav_backend *be, const char *what)
+{
+    itav_db *db = NULL;
+    itav_participant *p = NULL;
+    char *erased = NULL;
+    int purges = purge_calls, frees = free_calls;
+    printf("%s\n", what);
+    OK(db, itav_open_backend(&db, be));
+    OK(db, itav_catalog_load(db));
+    OK(db, itav_participant_new(&p, "fam-7", "buurtgezinnen-leiden", ITAV_PARTICIPANT_FAMILY));
+    OK(db, itav_participant_set_municipality(p, "Leiden"));
+    OK(db, itav_participant_set_postcode(p, "2311"));
+    OK(db, itav_participant_create(db, p));
+    itav_participant_free(p);
+    p = NULL;
+
+    OK(db, itav_participant_erase(db, "fam-7", &erased));
+    CHECK(erased && strncmp(erased, "~erased-", 8) == 0);
+    CHECK(itav_participant_get(&p, db, "fam-7") == ITAV_ENOTFOUND);
+    OK(db, itav_participant_get(&p, db, erased ? erased : ""));
+    CHECK(p && itav_participant_get_status(p) == ITAV_PSTATUS_ERASED);
+    CHECK(p && itav_participant_municipality(p) == NULL && itav_participant_postcode(p) == NULL);
+    itav_participant_free(p);
+    itav_free(erased);
+
+    char *json = NULL;
+    OK(db, itav_export_json_string(&json, db));
+    CHECK(json && strstr(json, "fam-7") == NULL && strstr(json, "\"buurtgezinnen\""));
+    itav_free(json);
+    itav_close(db);
+    CHECK(free_calls == frees + 1);
+    return purge_calls - purges;
+}
+
+static void old_and_current_backends(void)
+{
+    CHECK(erase_on(backend_v1_new(1), "(a) version-1 backend (struct ends at a guard page)") == 0);
+    CHECK(erase_on(backend_v2_new(2, 1), "(a) version-2 backend with purge") == 1);
+    CHECK(erase_on(backend_v2_new(2, 0), "(a) version-2 backend without purge") == 0);
+}
+
+/* ---- (b) unknown backend versions ---- */
+
+static int has(const char *text, const char *part)
+{
+    if (strstr(text, part))
+        return 1;
+    fprintf(stderr, "message \"%s\" lacks \"%s\"\n", text, part);
+    return 0;
+}
+
+static void unknown_backend_versions(void)
+{
+    unsigned bad[] = {0, ITAV_BACKEND_VERSION + 1};
+    char want[64], range[64];
+    snprintf(range, sizeof range, "versions 1 to %d", ITAV_BACKEND_VERSION);
+    for (size_t i = 0; i < 2; i++) {
+        itav_db *db = NULL;
+        itav_backend *be = bad[i] == 0 ? backend_v1_new(0) : backend_v2_new(bad[i], 1);
+        int rc = itav_open_backend(&db, be);
+        CHECK(rc == ITAV_EVERSION);
+        snprintf(want, sizeof want, "version %u", bad[i]);
+        printf("(b) backend version %u: %s\n", bad[i], itav_errmsg(db));
+        CHECK(has(itav_errmsg(db), "itav_backend") && has(itav_errmsg(db), want) &&
+              has(itav_errmsg(db), range));
+        itav_close(db); /* frees the backend only if it was (wrongly) taken */
+        if (rc != ITAV_OK)
+            be->free(be); /* refused: the caller still owns it */
+    }
+}
+
+/* ---- (c) option and filter structs ---- */
+
+#define OFFER "buurtgezinnen-zuid-kennemerland"
+
+/* One call of a function that takes a versioned struct, with the struct's version set. */
+typedef int (*call_fn)(itav_db *db, int version);
+
+static int call_intervention_list(itav_db *db, int version)
+{
+    itav_intervention_filter f = ITAV_INTERVENTION_FILTER_INIT;
+    itav_intervention_iter *it = NULL;
+    f.version = (unsigned)version;
+    int rc = itav_intervention_list(&it, db, &f);
+    itav_intervention_iter_free(it);
+    return rc;
+}
+
+static int call_participant_list(itav_db *db, int version)
+{
+    itav_participant_filter f = ITAV_PARTICIPANT_FILTER_INIT;
+    itav_participant_iter *it = NULL;
+    f.version = version;
+    int rc = itav_participant_list(&it, db, &f);
+    itav_participant_iter_free(it);
+    return rc;
+}
+
+static int call_match_list(itav_db *db, int version)
+{
+    itav_match_filter f = ITAV_MATCH_FILTER_INIT;
+    itav_match_iter *it = NULL;
+    f.version = version;
+    int rc = itav_match_list(&it, db, &f);
+    itav_match_iter_free(it);
+    return rc;
+}
+
+static int call_match_suggest(itav_db *db, int version)
+{
+    itav_match_options o = ITAV_MATCH_OPTIONS_INIT;
+    itav_suggestion_iter *it = NULL;
+    o.version = version;
+    int rc = itav_match_suggest(&it, db, "ask-1", 3, &o);
+    itav_suggestion_iter_free(it);
+    return rc;
+}
+
+static int call_match_score_pair(itav_db *db, int version)
+{
+    itav_match_options o = ITAV_MATCH_OPTIONS_INIT;
+    itav_suggestion *s = NULL;
+    o.version = version;
+    int rc = itav_match_score_pair(&s, db, "ask-1", "sup-1", &o);
+    itav_suggestion_free(s);
+    return rc;
+}
+
+static int call_match_assign(itav_db *db, int version)
+{
+    itav_match_options o = ITAV_MATCH_OPTIONS_INIT;
+    itav_assignment *a = NULL;
+    int32_t date;
+    itav_date_parse(&date, "2021-05-01");
+    o.version = version;
+    int rc = itav_match_assign(&a, db, OFFER, &o, ITAV_ASSIGN_DRY_RUN, date);
+    itav_assignment_free(a);
+    return rc;
+}
+
+/* With the current version this writes a proposal; the refused versions must write nothing. */
+static int call_match_propose(itav_db *db, int version)
+{
+    itav_match_options o = ITAV_MATCH_OPTIONS_INIT;
+    char *id = NULL;
+    int32_t date;
+    itav_date_parse(&date, "2021-05-01");
+    o.version = version;
+    int rc = itav_match_propose(&id, db, "ask-1", "sup-1", date, ITAV_ACTOR_COORDINATOR, NULL,
+                                &o);
+    itav_free(id);
+    return rc;
+}
+
+static int call_portfolio_build(itav_db *db, int version)
+{
+    itav_portfolio_filter f = ITAV_PORTFOLIO_FILTER_INIT;
+    itav_portfolio *p = NULL;
+    f.version = (unsigned)version;
+    f.municipality = "Haarlem";
+    int rc = itav_portfolio_build(&p, db, &f);
+    itav_portfolio_free(p);
+    return rc;
+}
+
+static int call_recommend(itav_db *db, int version)
+{
+    itav_question q = ITAV_QUESTION_INIT;
+    itav_recommendation_iter *it = NULL;
+    q.version = (unsigned)version;
+    q.asker = ITAV_ASKER_PARENT;
+    q.age_months = 30;
+    q.municipality = "Haarlem";
+    int rc = itav_recommend(&it, db, &q);
+    itav_recommendation_iter_free(it);
+    return rc;
+}
+
+static int call_report_programme(itav_db *db, int version)
+{
+    itav_report_options o = ITAV_REPORT_OPTIONS_INIT;
+    itav_report *r = NULL;
+    o.version = (unsigned)version;
+    int rc = itav_report_programme(&r, db, OFFER, &o);
+    itav_report_free(r);
+    return rc;
+}
+
+typedef struct versioned {
+    const char *function, *type, *words; /* the message names type and says words */
+    int current;
+    call_fn call;
+} versioned;
+
+static const versioned cases[] = {
+    {"itav_intervention_list", "itav_intervention_filter", "intervention filter version",
+     ITAV_INTERVENTION_FILTER_VERSION, call_intervention_list},
+    {"itav_participant_list", "itav_participant_filter", "participant filter version",
+     ITAV_PARTICIPANT_FILTER_VERSION, call_participant_list},
+    {"itav_match_list", "itav_match_filter", "match filter version", ITAV_MATCH_FILTER_VERSION,
+     call_match_list},
+    {"itav_match_suggest", "itav_match_options", "match options version",
+     ITAV_MATCH_OPTIONS_VERSION, call_match_suggest},
+    {"itav_match_score_pair", "itav_match_options", "match options version",
+     ITAV_MATCH_OPTIONS_VERSION, call_match_score_pair},
+    {"itav_match_assign", "itav_match_options", "match options version",
+     ITAV_MATCH_OPTIONS_VERSION, call_match_assign},
+    {"itav_match_propose", "itav_match_options", "match options version",
+     ITAV_MATCH_OPTIONS_VERSION, call_match_propose},
+    {"itav_portfolio_build", "itav_portfolio_filter", "portfolio filter version",
+     ITAV_PORTFOLIO_FILTER_VERSION, call_portfolio_build},
+    {"itav_recommend", "itav_question", "question.version:", ITAV_QUESTION_VERSION,
+     call_recommend},
+    {"itav_report_programme", "itav_report_options", "report options version",
+     ITAV_REPORT_OPTIONS_VERSION, call_report_programme},
+};
+
+static void enrol(itav_db *db, const char *json)
+{
+    itav_participant *p = NULL;
+    OK(db, itav_participant_from_json(&p, db, json));
+    OK(db, itav_participant_create(db, p));
+    itav_participant_free(p);
+}
+
+static void option_and_filter_structs(void)
+{
+    itav_db *db = NULL;
+    OK(db, itav_open(&db, "memory:"));
+    OK(db, itav_catalog_load(db));
+    enrol(db, "{\"ref\": \"ask-1\", \"offer\": \"" OFFER "\", \"kind\": \"family\", "
+              "\"status\": \"waiting\", \"registered\": \"2021-01-04\", "
+              "\"municipality\": \"Haarlem\", \"support\": [\"daytime_care\"]}");
+    enrol(db, "{\"ref\": \"sup-1\", \"offer\": \"" OFFER "\", \"kind\": \"support_family\", "
+              "\"status\": \"available\", \"registered\": \"2020-11-02\", "
+              "\"municipality\": \"Haarlem\", \"support\": [\"daytime_care\"], "
+              "\"vog_date\": \"2020-12-01\"}");
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const versioned *c = &cases[i];
+        int bad[] = {0, c->current + 1};
+        char words[96], range[64];
+        snprintf(range, sizeof range, "versions 1 to %d", c->current);
+        for (size_t b = 0; b < 2; b++) {
+            char *before = NULL, *after = NULL;
+            OK(db, itav_export_json_string(&before, db));
+            int rc = c->call(db, bad[b]);
+            const char *msg = itav_errmsg(db);
+            printf("(c) %s, %s version %d: %s\n", c->function, c->type, bad[b], msg);
+            snprintf(words, sizeof words, "%s %d", c->words, bad[b]);
+            CHECK(rc == ITAV_EVERSION && itav_errcode(db) == ITAV_EVERSION);
+            CHECK(has(msg, c->type) && has(msg, words) && has(msg, range));
+            OK(db, itav_export_json_string(&after, db));
+            CHECK(before && after && strcmp(before, after) == 0);
+            itav_free(before);
+            itav_free(after);
+        }
+        int rc = c->call(db, c->current);
+        if (rc != ITAV_OK)
+            fprintf(stderr, "%s with the current version: %s\n", c->function, itav_errmsg(db));
+        CHECK(rc == ITAV_OK);
+    }
+    itav_close(db);
+}
+
+int main(void)
+{
+    old_and_current_backends();
+    unknown_backend_versions();
+    option_and_filter_structs();
+    if (failures) {
+        fprintf(stderr, "struct versions: %d checks failed\n", failures);
+        return 1;
+    }
+    printf("struct versions: every check passed\n");
+    return 0;
+}
