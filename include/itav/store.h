@@ -37,8 +37,12 @@ typedef struct itav_backend itav_backend;
  *
  * URIs:
  * - `memory:` a new empty store in memory, gone when closed;
- * - `sqlite:PATH` a SQLite file, created (mode 0600) if it does not exist, in WAL mode with a
- *   busy timeout; its schema is migrated to the current version.
+ * - `sqlite:PATH` a SQLite file, created (mode 0600) if it does not exist, in WAL mode; its
+ *   schema is migrated to the current version. Several processes may use one file at once.
+ *   Plain reads never wait for a writer. A write (and an export, which reads in a
+ *   transaction) that finds another connection writing waits for it, trying again every
+ *   millisecond for up to the busy timeout of 5 seconds; after that it fails with ITAV_EBUSY
+ *   and itav_errmsg() says the store is locked by another connection and how long it waited.
  *
  * @param[out] out the new context, to be closed with itav_close(); also set on failure
  *             (when memory allows) so that itav_errmsg() can say why; close it then too.
@@ -46,8 +50,9 @@ typedef struct itav_backend itav_backend;
  * @param uri where the store is
  * @return ITAV_OK, ITAV_EINVAL (NULL or unknown scheme, empty path), ITAV_EIO (cannot open or
  *         create the file), ITAV_EVERSION (the file's schema is newer than this library),
- *         ITAV_EFORMAT (the file is not a libitav store), ITAV_EBUSY (another connection
- *         holds the file's lock while the schema is checked), ITAV_ENOMEM.
+ *         ITAV_EFORMAT (the file is not a libitav store), ITAV_EBUSY (the schema of a new or
+ *         older file must be written while another connection holds the file's lock),
+ *         ITAV_ENOMEM.
  */
 ITAV_API int itav_open(itav_db **out, const char *uri);
 

@@ -8,6 +8,8 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* "ITAV" in PRAGMA application_id marks a file as a libitav store. */
@@ -58,12 +60,43 @@ typedef struct sqlite_backend {
     itav_backend parent;
     sqlite3 *db;
     sqlite3_stmt *st[ST_COUNT];
+    double step_started; /* when the last statement started: how long a busy one waited */
+    double busy_since;   /* when the current wait for a lock began */
     char err[512];
 } sqlite_backend;
+
+static double seconds_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* Waits for another connection's lock, trying again every millisecond for up to
+ * BUSY_TIMEOUT_MS. SQLite's own busy timeout backs off to 100 ms sleeps, and a writer that
+ * sleeps that long keeps missing the short gaps between other writers' transactions: four
+ * processes writing small transactions starved one of them for over 4 of the 5 seconds. */
+static int busy_wait(void *arg, int attempts)
+{
+    sqlite_backend *s = arg;
+    if (attempts == 0)
+        s->busy_since = seconds_now();
+    else if ((seconds_now() - s->busy_since) * 1e3 >= BUSY_TIMEOUT_MS)
+        return 0; /* give up: SQLITE_BUSY */
+    nanosleep(&(struct timespec){0, 1000000}, NULL);
+    return 1;
+}
 
 /* Maps a SQLite result to a libitav code and keeps SQLite's words for errmsg. */
 static int fail(sqlite_backend *s, int rc)
 {
+    if ((rc & 0xFF) == SQLITE_BUSY) {
+        snprintf(s->err, sizeof s->err, "sqlite: the store is locked by another connection; "
+                 "waited %.0f ms (the busy timeout is %d ms): %s",
+                 (seconds_now() - s->step_started) * 1e3, BUSY_TIMEOUT_MS,
+                 sqlite3_errmsg(s->db));
+        return ITAV_EBUSY;
+    }
     snprintf(s->err, sizeof s->err, "sqlite: %s", sqlite3_errmsg(s->db));
     switch (rc & 0xFF) {
     case SQLITE_NOMEM: return ITAV_ENOMEM;
@@ -76,6 +109,7 @@ static int fail(sqlite_backend *s, int rc)
 static int run(sqlite_backend *s, int which)
 {
     sqlite3_stmt *st = s->st[which];
+    s->step_started = seconds_now();
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? ITAV_OK : fail(s, rc);
@@ -124,6 +158,7 @@ static int rows(sqlite_backend *s, sqlite3_stmt *st, itav_record_fn fn, void *ar
 {
     int rc, cb = 0;
     *any = false;
+    s->step_started = seconds_now();
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         *any = true;
         const char *key = (const char *)sqlite3_column_text(st, 0);
@@ -212,6 +247,7 @@ static int sq_purge(itav_backend *be)
 {
     sqlite_backend *s = (sqlite_backend *)be;
     int busy;
+    s->step_started = seconds_now();
     int rc = pragma_int(s->db, "PRAGMA wal_checkpoint(TRUNCATE)", &busy);
     if (rc != SQLITE_OK)
         return fail(s, rc);
@@ -227,6 +263,13 @@ static int sq_purge(itav_backend *be)
 static int migrate(sqlite_backend *s, char *err, size_t errsize)
 {
     int version, app, tables, rc;
+    /* An up-to-date store needs no write lock: checking first lets a store be opened while
+     * another connection writes to it. */
+    if (pragma_int(s->db, "PRAGMA user_version", &version) == SQLITE_OK &&
+        pragma_int(s->db, "PRAGMA application_id", &app) == SQLITE_OK &&
+        version == SCHEMA_VERSION && app == APPLICATION_ID)
+        return ITAV_OK;
+    s->step_started = seconds_now();
     if ((rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
         goto sqlfail;
     if ((rc = pragma_int(s->db, "PRAGMA user_version", &version)) ||
@@ -263,16 +306,20 @@ static int migrate(sqlite_backend *s, char *err, size_t errsize)
     return ITAV_OK;
 sqlfail:
     snprintf(err, errsize, "%s", sqlite3_errmsg(s->db));
+    rc = (rc & 0xFF) == SQLITE_NOTADB ? ITAV_EFORMAT : fail(s, rc);
+    if (rc == ITAV_EBUSY)
+        snprintf(err, errsize, "%s", s->err); /* says how long it waited */
     if (!sqlite3_get_autocommit(s->db))
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    return (rc & 0xFF) == SQLITE_NOTADB ? ITAV_EFORMAT : fail(s, rc);
+    return rc;
 }
 
 /* Creates the file with mode 0600 if it is not there, so that SQLite (which would use
  * 0644 less the umask) never makes a store readable by others. */
-static int create_private(const char *path, char *err, size_t errsize)
+static int create_private(const char *path, bool *created, char *err, size_t errsize)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    *created = fd >= 0;
     if (fd >= 0) {
         close(fd);
         return ITAV_OK;
@@ -283,14 +330,14 @@ static int create_private(const char *path, char *err, size_t errsize)
     return ITAV_EIO;
 }
 
-int itav__sqlite_backend_open(itav_backend **out, const char *path, char *err, size_t errsize)
+static int open_backend(itav_backend **out, const char *path, char *err, size_t errsize)
 {
-    int rc = create_private(path, err, errsize);
-    if (rc != ITAV_OK)
-        return rc;
+    int rc;
     sqlite_backend *s = itav__calloc(1, sizeof *s);
-    if (!s)
+    if (!s) {
+        snprintf(err, errsize, "out of memory");
         return ITAV_ENOMEM;
+    }
     s->parent = (itav_backend)ITAV_BACKEND_INIT;
     s->parent.begin = sq_begin;
     s->parent.commit = sq_commit;
@@ -303,14 +350,25 @@ int itav__sqlite_backend_open(itav_backend **out, const char *path, char *err, s
     s->parent.free = sq_free;
     s->parent.purge = sq_purge;
 
-    int src = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+    /* SQLite (built with URI names on, as Debian's is) would read "file:..." as a URI and
+     * ":memory:" as no file at all: "./" keeps a relative path the file create_private made. */
+    size_t len = strlen(path);
+    char *name = itav__malloc(len + 3);
+    if (!name) {
+        itav__free(s);
+        snprintf(err, errsize, "out of memory");
+        return ITAV_ENOMEM;
+    }
+    snprintf(name, len + 3, "%s%s", path[0] == '/' ? "" : "./", path);
+    int src = sqlite3_open_v2(name, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+    itav__free(name);
     if (src != SQLITE_OK) {
         snprintf(err, errsize, "%s", s->db ? sqlite3_errmsg(s->db) : "out of memory");
         rc = src == SQLITE_NOMEM ? ITAV_ENOMEM : ITAV_EIO;
         goto fail;
     }
     sqlite3_extended_result_codes(s->db, 1);
-    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+    sqlite3_busy_handler(s->db, busy_wait, s);
     /* FULL: a commit is on disk when it returns, as the backend contract promises. */
     /* Accept the file (a libitav store, or empty) before changing anything about it. */
     if ((rc = migrate(s, err, errsize)) != ITAV_OK)
@@ -336,5 +394,21 @@ int itav__sqlite_backend_open(itav_backend **out, const char *path, char *err, s
     return ITAV_OK;
 fail:
     sq_free(&s->parent);
+    return rc;
+}
+
+int itav__sqlite_backend_open(itav_backend **out, const char *path, char *err, size_t errsize)
+{
+    bool created;
+    struct stat st;
+    int rc = create_private(path, &created, err, errsize);
+    if (rc != ITAV_OK)
+        return rc;
+    rc = open_backend(out, path, err, errsize);
+    /* A failed open leaves no new file behind (found by tests/fuzz: a name too long for
+     * SQLite's "-journal" beside it); only while still empty, so never one another
+     * connection has begun to use. */
+    if (rc != ITAV_OK && created && stat(path, &st) == 0 && st.st_size == 0)
+        unlink(path);
     return rc;
 }

@@ -1,0 +1,659 @@
+/* Crash consistency: kills (SIGKILL) a process in the middle of a large import and of a large
+ * assignment into a SQLite store, many times, and checks after each kill that the file is
+ * intact (PRAGMA integrity_check) and that the operation is all there or not there at all.
+ *
+ *   test_crash_kill CRASH_CHILD
+ *
+ * For each operation it first runs crash_child to the end twice, to learn when the
+ * transaction begins, commits and is durable (crash_child reports its steps through a pipe),
+ * and keeps the result as the reference. Then, ITAV_CRASH_KILLS times (default 50), it
+ * copies the store as it was before the operation, starts crash_child, waits for one of its
+ * steps and kills it after a random delay:
+ *   anywhere  (15%) from the start of the operation to the end of the process;
+ *   txn       (45%) from the BEGIN to the end of the COMMIT;
+ *   commit    (25%) from the moment SQLite starts to commit to the end of the COMMIT, where
+ *             the write-ahead log is written and synced;
+ *   close     (15%) while itav_close() runs, where SQLite copies the log into the main file
+ *             (checkpoint) and removes it.
+ * After the kill the store must pass PRAGMA integrity_check (raw SQLite, which also replays
+ * the log) and its libitav export must equal the store before the operation (killed before
+ * the COMMIT started), the reference (killed after the COMMIT returned), or either (killed
+ * inside the COMMIT: then it must be there exactly when the log, read before anything opens
+ * the store, holds a valid commit frame). At least half of the kills must land inside the
+ * transaction, and some inside the COMMIT, or the test would test nothing. The delays come
+ * from ITAV_CRASH_SEED (printed; random when not set), so a run can be repeated with the
+ * same delays, though not with the same timing of the machine. */
+#include "crashgen.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Sizes: the import takes a few tenths of a second on the CI machine, the assignment about
+ * as long (most of it inside its transaction). */
+#define ASKING 500       /* waiting families in the assignment's offer */
+#define SUPPORTING 500   /* support families in it */
+#define BULK 2000        /* participants in the other offer, to make the import big */
+#define ASSIGN_DATE "2022-01-10"
+
+static const char *child_path;
+static char dir[4096];
+static int failures;
+
+/* ---- random delays ---- */
+
+static uint64_t rng_state;
+static double uniform(void)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return (double)(rng_state >> 11) / 9007199254740992.0;
+}
+
+static void fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void fail(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    printf("FAIL: ");
+    vprintf(fmt, ap);
+    printf("\n");
+    va_end(ap);
+    fflush(stdout);
+    failures++;
+}
+
+static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+static void die(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    printf("ERROR: ");
+    vprintf(fmt, ap);
+    printf("\n");
+    va_end(ap);
+    exit(1);
+}
+
+/* buf = a b, or die if it does not fit. */
+static void join(char *buf, size_t size, const char *a, const char *b)
+{
+    if (snprintf(buf, size, "%s%s", a, b) >= (int)size)
+        die("path too long: %s%s", a, b);
+}
+
+static void path_in_dir(char *buf, size_t size, const char *name)
+{
+    if (snprintf(buf, size, "%s/%s", dir, name) >= (int)size)
+        die("path too long: %s/%s", dir, name);
+}
+
+/* ---- the data ---- */
+
+/* The dataset the import reads: the crash offers and their participants, a few matches with
+ * a review each, made in a memory store and exported. */
+static void make_dataset(const char *path)
+{
+    itav_db *db;
+    gen_text csv = {NULL, 0, 0};
+    gen_rng r = {0x9E3779B97F4A7C15u};
+    char ref[32];
+    if (itav_open(&db, "memory:") != ITAV_OK || gen_offers(db) != ITAV_OK)
+        die("memory store: %s", itav_errmsg(db));
+    gen_header(&csv);
+    for (int i = 0; i < ASKING; i++) {
+        snprintf(ref, sizeof ref, "ask-%05d", i);
+        gen_row(&csv, &r, ref, GEN_OFFER_ASSIGN, true);
+    }
+    for (int i = 0; i < SUPPORTING; i++) {
+        snprintf(ref, sizeof ref, "sup-%05d", i);
+        gen_row(&csv, &r, ref, GEN_OFFER_ASSIGN, false);
+    }
+    for (int i = 0; i < BULK; i++) {
+        snprintf(ref, sizeof ref, "bulk-%05d", i);
+        gen_row(&csv, &r, ref, GEN_OFFER_BULK, i % 2 == 0);
+    }
+    if (itav_import_participants_csv_string(db, csv.s, "generated", NULL) != ITAV_OK)
+        die("generated participants: %s", itav_errmsg(db));
+    free(csv.s);
+    /* matches and reviews, so that the import writes every kind of record */
+    int32_t day;
+    itav_date_parse(&day, "2021-06-01");
+    for (int i = 0; i < 40; i++) {
+        char asking[32], supporting[32], *id = NULL;
+        itav_review *rv = NULL;
+        snprintf(asking, sizeof asking, "bulk-%05d", 2 * i);
+        snprintf(supporting, sizeof supporting, "bulk-%05d", 2 * i + 1);
+        if (itav_match_propose(&id, db, asking, supporting, day, ITAV_ACTOR_COORDINATOR, NULL,
+                               NULL) != ITAV_OK)
+            continue; /* an excluded pair (capacity, distance): take the next one */
+        if (itav_match_advance(db, id, ITAV_MATCH_INTRODUCED, day + 7, ITAV_ACTOR_COORDINATOR, 0,
+                               NULL) != ITAV_OK ||
+            itav_match_advance(db, id, ITAV_MATCH_TRIAL, day + 14, ITAV_ACTOR_COORDINATOR, 0,
+                               "start") != ITAV_OK ||
+            itav_review_new(&rv, ITAV_REVIEW_TRIAL, day + 60, ITAV_RESPONDENT_ASKING) != ITAV_OK ||
+            itav_review_set_satisfaction(rv, 1 + i % 10) != ITAV_OK ||
+            itav_review_add(NULL, db, id, rv) != ITAV_OK)
+            die("match %s: %s", id, itav_errmsg(db));
+        itav_review_free(rv);
+        itav_free(id);
+    }
+    if (itav_export_json_file(db, path) != ITAV_OK)
+        die("export %s: %s", path, itav_errmsg(db));
+    itav_close(db);
+}
+
+/* A SQLite store with the built-in catalogue: the state before the import. */
+static void make_catalogue_store(const char *path)
+{
+    char uri[4200];
+    itav_db *db;
+    join(uri, sizeof uri, "sqlite:", path);
+    if (itav_open(&db, uri) != ITAV_OK || itav_catalog_load(db) != ITAV_OK)
+        die("%s: %s", uri, itav_errmsg(db));
+    itav_close(db);
+}
+
+/* ---- the write-ahead log, read before anything opens the store ---- */
+
+typedef struct wal_info {
+    bool present;
+    long valid;       /* frames whose salts and checksums are right */
+    long committed;   /* of those, up to and including the last commit frame */
+    long uncommitted; /* valid frames after the last commit frame: a transaction cut off */
+    long torn_bytes;  /* bytes after the last valid frame (a frame cut in two, or stale) */
+} wal_info;
+
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+    return (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
+}
+
+/* The log's running checksum (fileformat2.html, "Checksum Algorithm"). */
+static void wal_sum(bool big, const unsigned char *p, size_t n, uint32_t s[2])
+{
+    for (size_t i = 0; i + 8 <= n; i += 8) {
+        s[0] += (big ? be32(p + i) : le32(p + i)) + s[1];
+        s[1] += (big ? be32(p + i + 4) : le32(p + i + 4)) + s[0];
+    }
+}
+
+static wal_info read_wal(const char *db_path)
+{
+    wal_info w = {false, 0, 0, 0, 0};
+    char path[4200];
+    struct stat st;
+    join(path, sizeof path, db_path, "-wal");
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return w;
+    w.present = true;
+    if (fstat(fileno(f), &st) != 0 || st.st_size < 32) {
+        w.torn_bytes = st.st_size;
+        fclose(f);
+        return w;
+    }
+    size_t size = (size_t)st.st_size;
+    unsigned char *p = malloc(size);
+    if (!p || fread(p, 1, size, f) != size)
+        die("cannot read %s", path);
+    fclose(f);
+    uint32_t magic = be32(p), page = be32(p + 8), s[2] = {0, 0};
+    bool big = magic == 0x377f0683;
+    size_t off = 32;
+    wal_sum(big, p, 24, s);
+    if ((magic == 0x377f0682 || big) && s[0] == be32(p + 24) && s[1] == be32(p + 28)) {
+        for (; off + 24 + page <= size; off += 24 + page) {
+            const unsigned char *h = p + off;
+            if (be32(h + 8) != be32(p + 16) || be32(h + 12) != be32(p + 20))
+                break;
+            wal_sum(big, h, 8, s);
+            wal_sum(big, h + 24, page, s);
+            if (s[0] != be32(h + 16) || s[1] != be32(h + 20))
+                break;
+            w.valid++;
+            if (be32(h + 4) != 0)
+                w.committed = w.valid;
+        }
+    }
+    w.uncommitted = w.valid - w.committed;
+    w.torn_bytes = (long)(size - off);
+    free(p);
+    return w;
+}
+
+/* ---- running the child ---- */
+
+enum { STEP_S, STEP_B, STEP_C, STEP_K, STEP_D, STEP_E, STEP_R, STEPS };
+static const char step_letters[] = "SBCKDER";
+
+typedef struct run {
+    pid_t pid;
+    int fd;             /* read end of the step pipe */
+    double start;       /* when the child was started */
+    double at[STEPS];   /* when each step happened (child's clock), from start; < 0 if not */
+    char seen[STEPS + 1];
+    int repeated; /* steps reported more than once: more than one transaction */
+    int status;
+    unsigned char pending[64]; /* a record read in part */
+    size_t have;
+} run;
+
+static void start_child(run *r, const char *store, char *const op[])
+{
+    int p[2];
+    if (pipe(p) != 0)
+        die("pipe: %s", strerror(errno));
+    fcntl(p[0], F_SETFD, FD_CLOEXEC);
+    char fd[16];
+    snprintf(fd, sizeof fd, "%d", p[1]);
+    char *argv[8] = {(char *)child_path, fd, (char *)store};
+    for (int i = 0; op[i] && i < 4; i++)
+        argv[3 + i] = op[i];
+    memset(r, 0, sizeof *r);
+    for (int i = 0; i < STEPS; i++)
+        r->at[i] = -1;
+    r->start = gen_now();
+    r->pid = fork();
+    if (r->pid < 0)
+        die("fork: %s", strerror(errno));
+    if (r->pid == 0) {
+        execv(child_path, argv);
+        _exit(127);
+    }
+    close(p[1]);
+    r->fd = p[0];
+}
+
+/* Reads the steps the child reports until `until` has been seen (or, with until < 0, until
+ * the pipe closes). Returns false if the pipe closed first. */
+static bool read_steps(run *r, int until)
+{
+    enum { RECORD = 1 + sizeof(double) }; /* as crash_child writes them */
+    while (until < 0 || r->at[until] < 0) {
+        ssize_t n = read(r->fd, r->pending + r->have, sizeof r->pending - r->have);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return until < 0;
+        r->have += (size_t)n;
+        size_t used = 0;
+        for (; r->have - used >= RECORD; used += RECORD) {
+            char letter = (char)r->pending[used];
+            const char *c = letter ? strchr(step_letters, letter) : NULL;
+            double t;
+            if (!c)
+                die("child wrote an unknown step %d", letter);
+            memcpy(&t, r->pending + used + 1, sizeof t);
+            int k = (int)(c - step_letters);
+            if (r->at[k] < 0) {
+                r->at[k] = t - r->start;
+                r->seen[strlen(r->seen)] = letter;
+            } else {
+                r->repeated++;
+            }
+        }
+        memmove(r->pending, r->pending + used, r->have - used);
+        r->have -= used;
+    }
+    return true;
+}
+
+static void finish_child(run *r)
+{
+    read_steps(r, -1);
+    close(r->fd);
+    while (waitpid(r->pid, &r->status, 0) < 0 && errno == EINTR)
+        ;
+}
+
+static void fresh_copy(const char *before, const char *work)
+{
+    gen_remove_store(work);
+    if (gen_copy_file(before, work) != 0)
+        die("copy %s to %s: %s", before, work, strerror(errno));
+}
+
+/* PRAGMA integrity_check through raw SQLite; NULL if "ok", else the first problem. */
+static const char *integrity(const char *path)
+{
+    static char answer[512];
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    snprintf(answer, sizeof answer, "ok");
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK) {
+        snprintf(answer, sizeof answer, "cannot check: %s", sqlite3_errmsg(db));
+        sqlite3_close(db);
+        return answer;
+    }
+    int rows = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (rows++ == 0)
+            snprintf(answer, sizeof answer, "%s", (const char *)sqlite3_column_text(st, 0));
+    if (rc != SQLITE_DONE)
+        snprintf(answer, sizeof answer, "integrity_check failed: %s", sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return rows == 1 && strcmp(answer, "ok") == 0 ? NULL : answer;
+}
+
+/* ---- one operation ---- */
+
+typedef struct operation {
+    const char *name;
+    const char *before;  /* the store before the operation (never opened after it is made) */
+    char *const *args;   /* crash_child's operation and its arguments */
+    char *before_text, *after_text;
+} operation;
+
+/* The windows the kills are spread over: the whole run (from S to E), the transaction (B
+ * to K) and the COMMIT (C to K), each the shortest seen in any run so far. The shortest,
+ * not a mean: on a busy machine a delay longer than a fast run misses it, while a shorter
+ * one still lands inside a slow run. */
+typedef struct windows {
+    double run, txn, commit, close;
+} windows;
+
+static void shorter(double *window, double from, double to)
+{
+    if (from >= 0 && to >= 0 && to - from < *window)
+        *window = to - from;
+}
+
+static void learn(windows *w, const run *r)
+{
+    shorter(&w->run, r->at[STEP_S], r->at[STEP_E]);
+    shorter(&w->txn, r->at[STEP_B], r->at[STEP_K]);
+    shorter(&w->commit, r->at[STEP_C], r->at[STEP_K]);
+    shorter(&w->close, r->at[STEP_D], r->at[STEP_E]);
+}
+
+/* Runs the operation to the end twice; leaves the windows in w, the first run's steps in
+ * t[] (from S) and the result in op->after_text. `result` keeps a copy of the store after
+ * the operation. */
+static void calibrate(operation *op, windows *w, double t[STEPS], const char *result)
+{
+    char work[4200], uri[4300], diff[400];
+    path_in_dir(work, sizeof work, "work.db");
+    join(uri, sizeof uri, "sqlite:", work);
+    *w = (windows){1e9, 1e9, 1e9, 1e9};
+    for (int i = 0; i < 2; i++) {
+        run r;
+        fresh_copy(op->before, work);
+        start_child(&r, work, op->args);
+        finish_child(&r);
+        if (!WIFEXITED(r.status) || WEXITSTATUS(r.status) != 0 || strcmp(r.seen, "SBCKDE") != 0)
+            die("%s: crash_child did not run to the end (status %d, steps \"%s\")", op->name,
+                r.status, r.seen);
+        if (r.repeated)
+            die("%s: the operation used more than one transaction", op->name);
+        learn(w, &r);
+        for (int k = 0; i == 0 && k < STEPS; k++)
+            t[k] = r.at[k] - r.at[STEP_S];
+        char *text = gen_export(uri);
+        if (!text)
+            die("%s: cannot export the result", op->name);
+        if (i == 0) {
+            op->after_text = text;
+            if (strcmp(text, op->before_text) == 0)
+                die("%s: the operation changed nothing", op->name);
+        } else {
+            if (strcmp(text, op->after_text) != 0) {
+                gen_first_difference(diff, sizeof diff, op->after_text, text);
+                die("%s: two complete runs gave different stores, %s", op->name, diff);
+            }
+            itav_free(text);
+        }
+    }
+    if (result) {
+        gen_remove_store(result);
+        if (gen_copy_file(work, result) != 0)
+            die("copy: %s", strerror(errno));
+    }
+}
+
+/* Whether two files have the same bytes. */
+static bool same_file(const char *a, const char *b)
+{
+    FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+    bool same = fa && fb;
+    while (same) {
+        char x[1 << 15], y[1 << 15];
+        size_t n = fread(x, 1, sizeof x, fa), m = fread(y, 1, sizeof y, fb);
+        same = n == m && memcmp(x, y, n) == 0;
+        if (n < sizeof x)
+            break;
+    }
+    if (fa)
+        fclose(fa);
+    if (fb)
+        fclose(fb);
+    return same;
+}
+
+enum outcome { BEFORE, IN_TXN, IN_COMMIT, AFTER, CLOSING, COMPLETED, OUTCOMES };
+static const char *const outcome_names[] = {"before the transaction", "inside the transaction",
+                                            "inside the COMMIT", "after the COMMIT",
+                                            "while closing", "not at all (it had finished)"};
+
+/* Kills the operation `kills` times; `result`, if given, receives a copy of the store after a
+ * complete run. */
+static void run_operation(operation *op, int kills, const char *result)
+{
+    char work[4200], uri[4300], diff[400], kept[4300];
+    double t[STEPS];
+    windows w;
+    int count[OUTCOMES] = {0}, commit_kept = 0, with_uncommitted = 0, with_committed_log = 0,
+        torn = 0, mid_checkpoint = 0;
+    path_in_dir(work, sizeof work, "work.db");
+    join(uri, sizeof uri, "sqlite:", work);
+
+    printf("\n== %s ==\n", op->name);
+    if (read_wal(op->before).present)
+        die("%s: the store before has a write-ahead log; only its main file is copied",
+            op->name);
+    fresh_copy(op->before, work);
+    if (!(op->before_text = gen_export(uri)))
+        die("%s: cannot export the store before", op->name);
+    calibrate(op, &w, t, result);
+    printf("a complete run, in ms from the start of the operation: BEGIN %.1f, "
+           "commit starts %.1f, COMMIT done %.1f, operation returned %.1f, store closed %.1f\n",
+           t[STEP_B] * 1e3, t[STEP_C] * 1e3, t[STEP_K] * 1e3, t[STEP_D] * 1e3,
+           t[STEP_E] * 1e3);
+    printf("the transaction is %.0f%% of the run; the txn and commit kills wait for its "
+           "steps, so that most kills land inside it\n",
+           100 * (t[STEP_K] - t[STEP_B]) / t[STEP_E]);
+
+    for (int i = 0; i < kills; i++) {
+        double pick = uniform(), delay;
+        int anchor;
+        const char *mode;
+        if (pick < 0.15) {
+            mode = "anywhere", anchor = STEP_S, delay = uniform() * 1.05 * w.run;
+        } else if (pick < 0.6) {
+            mode = "txn", anchor = STEP_B, delay = uniform() * 1.05 * w.txn;
+        } else if (pick < 0.85) {
+            mode = "commit", anchor = STEP_C, delay = uniform() * 1.1 * w.commit;
+        } else {
+            mode = "close", anchor = STEP_D, delay = uniform() * 1.05 * w.close;
+        }
+        run r;
+        fresh_copy(op->before, work);
+        start_child(&r, work, op->args);
+        if (!read_steps(&r, anchor)) {
+            finish_child(&r);
+            fail("%s kill %d: crash_child ended (status %d) before step %c", op->name, i,
+                 r.status, step_letters[anchor]);
+            continue;
+        }
+        struct timespec ts = {(time_t)delay, (long)((delay - (double)(time_t)delay) * 1e9)};
+        nanosleep(&ts, NULL);
+        kill(r.pid, SIGKILL);
+        finish_child(&r);
+        learn(&w, &r);
+        bool killed = WIFSIGNALED(r.status) && WTERMSIG(r.status) == SIGKILL;
+        if (!killed && !(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0)) {
+            fail("%s kill %d: crash_child failed by itself (status %d)", op->name, i, r.status);
+            continue;
+        }
+        if (r.at[STEP_R] >= 0)
+            fail("%s kill %d: crash_child rolled back (steps %s)", op->name, i, r.seen);
+
+        enum outcome where = !killed            ? COMPLETED
+                             : r.at[STEP_B] < 0 ? BEFORE
+                             : r.at[STEP_C] < 0 ? IN_TXN
+                             : r.at[STEP_K] < 0 ? IN_COMMIT
+                             : r.at[STEP_D] < 0 ? AFTER
+                                                : CLOSING;
+        count[where]++;
+
+        wal_info wal = read_wal(work);
+        with_uncommitted += wal.uncommitted > 0;
+        with_committed_log += wal.committed > 0;
+        torn += wal.torn_bytes > 0;
+        /* the closing checkpoint copies the log into the main file, then removes the log */
+        bool checkpointing = wal.committed > 0 && !same_file(work, op->before);
+        mid_checkpoint += checkpointing;
+        const char *bad = integrity(work);
+        char *text = bad ? NULL : gen_export(uri);
+        bool was_before = text && strcmp(text, op->before_text) == 0;
+        bool was_after = text && strcmp(text, op->after_text) == 0;
+        const char *state = was_before ? "before" : was_after ? "after" : "NEITHER";
+        printf("kill %2d %-8s +%6.1f ms steps %-6s %-28s log: %3ld committed, %3ld uncommitted "
+               "frames%s%s -> %s\n",
+               i, mode, delay * 1e3, r.seen, outcome_names[where], wal.committed, wal.uncommitted,
+               wal.torn_bytes ? ", torn tail" : "", checkpointing ? ", checkpoint begun" : "",
+               bad ? "DAMAGED" : state);
+        fflush(stdout);
+
+        bool ok = true;
+        if (bad) {
+            fail("%s kill %d: integrity_check: %s", op->name, i, bad);
+            ok = false;
+        } else if (!text) {
+            fail("%s kill %d: libitav cannot read the store", op->name, i);
+            ok = false;
+        } else if (!was_before && !was_after) {
+            gen_first_difference(diff, sizeof diff, op->before_text, text);
+            fail("%s kill %d: the store is neither as before nor as after (against before: %s)",
+                 op->name, i, diff);
+            ok = false;
+        } else if ((where == BEFORE || where == IN_TXN) && !was_before) {
+            fail("%s kill %d: killed before the COMMIT, yet the operation is there", op->name, i);
+            ok = false;
+        } else if (where >= AFTER && !was_after) {
+            fail("%s kill %d: killed after the COMMIT returned, yet the operation is lost",
+                 op->name, i);
+            ok = false;
+        } else if (wal.committed > 0 && !was_after) {
+            /* the store before has no log, so a commit frame in it is the operation's */
+            fail("%s kill %d: the log holds the commit, yet the operation is lost", op->name, i);
+            ok = false;
+        } else if (where == IN_COMMIT && wal.committed == 0 && was_after) {
+            fail("%s kill %d: the commit frame never reached the log, yet the operation is "
+                 "there", op->name, i);
+            ok = false;
+        }
+        if (where == IN_COMMIT && was_after)
+            commit_kept++;
+        if (!ok) {
+            snprintf(kept, sizeof kept, "%s/failed-%s-%d.db", dir, op->name, i);
+            gen_copy_file(work, kept);
+            printf("   (store kept as %s)\n", kept);
+        }
+        itav_free(text);
+    }
+    int during = count[IN_TXN] + count[IN_COMMIT];
+    printf("%s: %d kills: %d before the transaction, %d inside it (rolled back), %d inside "
+           "the COMMIT (%d of them kept by recovery), %d after the COMMIT, %d while closing the "
+           "store, %d missed (finished)\n",
+           op->name, kills, count[BEFORE], count[IN_TXN], count[IN_COMMIT], commit_kept,
+           count[AFTER], count[CLOSING], count[COMPLETED]);
+    printf("%s: the log had uncommitted frames after %d kills, a torn tail after %d, the commit "
+           "after %d (in %d of them the closing checkpoint had begun to write the main file)\n",
+           op->name, with_uncommitted, torn, with_committed_log, mid_checkpoint);
+    printf("%s: shortest run %.0f ms, transaction %.0f ms, COMMIT %.1f ms, close %.1f ms\n",
+           op->name, w.run * 1e3, w.txn * 1e3, w.commit * 1e3, w.close * 1e3);
+    /* A test whose kills miss the transaction tests nothing. */
+    if (during * 2 < kills)
+        fail("%s: only %d of %d kills landed inside the transaction (want at least half)",
+             op->name, during, kills);
+    if (kills >= 20 && count[IN_COMMIT] == 0)
+        fail("%s: no kill landed inside the COMMIT", op->name);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2)
+        die("usage: test_crash_kill CRASH_CHILD");
+    child_path = argv[1];
+    int kills = 50;
+    const char *env = getenv("ITAV_CRASH_KILLS");
+    if (env && (kills = atoi(env)) < 1)
+        die("ITAV_CRASH_KILLS must be a positive number");
+    env = getenv("ITAV_CRASH_SEED");
+    uint64_t seed = env ? strtoull(env, NULL, 0)
+                        : ((uint64_t)time(NULL) << 20) ^ (uint64_t)getpid();
+    rng_state = seed ? seed : 1;
+    printf("crash test: %d kills per operation, ITAV_CRASH_SEED=%llu\n", kills,
+           (unsigned long long)seed);
+
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, sizeof dir, "%s/itav-crash-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir))
+        die("mkdtemp: %s", strerror(errno));
+    double t0 = gen_now();
+
+    char dataset[4200], catalogue[4200], imported[4200];
+    path_in_dir(dataset, sizeof dataset, "dataset.json");
+    path_in_dir(catalogue, sizeof catalogue, "catalogue.db");
+    path_in_dir(imported, sizeof imported, "imported.db");
+    make_dataset(dataset);
+    make_catalogue_store(catalogue);
+    struct stat st;
+    stat(dataset, &st);
+    printf("dataset: %d participants, %lld bytes of JSON\n", ASKING + SUPPORTING + BULK,
+           (long long)st.st_size);
+
+    /* 1. the import, into a store holding the catalogue */
+    char *import_args[] = {"import", dataset, NULL};
+    operation import = {"import", catalogue, import_args, NULL, NULL};
+    run_operation(&import, kills, imported); /* its result is where the assignment starts */
+
+    /* 2. the assignment of the waiting list of the crash-assign offer */
+    char *assign_args[] = {"assign", GEN_OFFER_ASSIGN, ASSIGN_DATE, NULL};
+    operation assign = {"assign", imported, assign_args, NULL, NULL};
+    run_operation(&assign, kills, NULL);
+
+    itav_free(import.before_text);
+    itav_free(import.after_text);
+    itav_free(assign.before_text);
+    itav_free(assign.after_text);
+    printf("\n%.1f s in all\n", gen_now() - t0);
+    if (failures == 0) {
+        char cmd[4300];
+        snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+        if (system(cmd) != 0)
+            printf("could not remove %s\n", dir);
+    } else {
+        printf("files kept in %s\n", dir);
+    }
+    printf("%d passed, %d failed\n", failures ? 0 : 1, failures ? 1 : 0);
+    return failures ? 1 : 0;
+}
