@@ -38,6 +38,7 @@ typedef struct solver {
     int64_t *u, *v;
     /* scratch */
     int64_t *dist;
+    int64_t bound; /* the smallest distance to a column with room found in this search */
     int *pred, *finals, *tree, *parent, *mover, *stack;
     unsigned *seen, *done, stamp;
     heap_item *heap;
@@ -116,21 +117,31 @@ static heap_item heap_pop(solver *S)
     return top;
 }
 
+/* A column at or beyond the bound is never reached before the column that set it, so it is
+ * not queued: on dense graphs that keeps most edges out of the heap. */
 static int relax(solver *S, int col, int64_t d, int row)
 {
-    if (S->done[col] == S->stamp || (S->seen[col] == S->stamp && S->dist[col] <= d))
+    if (d >= S->bound || S->done[col] == S->stamp ||
+        (S->seen[col] == S->stamp && S->dist[col] <= d))
         return ITAV_OK;
     S->seen[col] = S->stamp;
     S->dist[col] = d;
     S->pred[col] = row;
+    if (S->used[col] < S->cap[col])
+        S->bound = d;
     return heap_push(S, d, col);
 }
 
 static int relax_row(solver *S, int i, int64_t di)
 {
     int rc = relax(S, dummy(S, i), di - S->u[i] - S->v[dummy(S, i)], i);
-    for (int e = S->start[i]; e < S->start[i + 1] && rc == ITAV_OK; e++)
-        rc = relax(S, S->adj[e], di + S->cost[e] - S->u[i] - S->v[S->adj[e]], i);
+    const int *adj = S->adj;
+    const int64_t *cost = S->cost, *v = S->v, base = di - S->u[i];
+    for (int e = S->start[i], end = S->start[i + 1]; e < end && rc == ITAV_OK; e++) {
+        int64_t d = base + cost[e] - v[adj[e]];
+        if (d < S->bound) /* the test relax() starts with, kept in this loop for speed */
+            rc = relax(S, adj[e], d, i);
+    }
     return rc;
 }
 
@@ -141,6 +152,7 @@ static int augment(solver *S, int s)
     int64_t D = 0;
     S->stamp++;
     S->hn = 0;
+    S->bound = INT64_MAX;
     int rc = relax_row(S, s, 0);
     while (rc == ITAV_OK && S->hn) {
         heap_item h = heap_pop(S);
@@ -644,29 +656,124 @@ static itav__pair_facts facts_of(const pool *P, size_t *h, size_t row, size_t co
     return f;
 }
 
-/* Every allowed pair at or above min_score is an edge worth round(score * 1e6). */
+/* Pair (i, j) as an edge if allowed and at or above min_score, worth round(score * 1e6). */
+static int pair_edge(edges *E, const pool *P, size_t *h, size_t i, size_t j, double mine,
+                     const itav_plan *plan, const itav_match_options *o)
+{
+    const itav_participant *a = P->asking.v[i], *s = P->supporting.v[j];
+    /* cheap test first: too far is excluded whatever else holds */
+    if (mine > 0 && a->has_location && s->has_location &&
+        itav__distance_m(a->lat, a->lon, s->lat, s->lon) > mine)
+        return ITAV_OK;
+    itav__pair_facts f = facts_of(P, h, i, j);
+    itav_suggestion sc;
+    itav__score(&sc, a, s, plan, &f, o);
+    if (sc.excluded == ITAV_CONSTRAINT_NONE && sc.score >= o->min_score)
+        return edge_push(E, i, j, sc.score);
+    return ITAV_OK;
+}
+
+/* A supporter with a place, for the search by latitude band. */
+typedef struct placed {
+    double lat, lon;
+    size_t col;
+} placed;
+
+static int by_lat(const void *x, const void *y)
+{
+    const placed *a = x, *b = y;
+    if (a->lat != b->lat)
+        return a->lat < b->lat ? -1 : 1;
+    return (a->col > b->col) - (a->col < b->col);
+}
+
+static int by_col(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return (a > b) - (a < b);
+}
+
+#define EARTH_RADIUS_M 6371008.8 /* as itav__distance_m */
+#define DEGREE (3.14159265358979323846 / 180.0)
+
+/* The supporters (by column, ascending) that may lie within `mine` metres of a: those in
+ * the latitude band of the limit (a great-circle distance is at least R times the
+ * difference of latitude) and, where the limit is small enough to bound it, in the band of
+ * longitude: haversine h >= cos(lat1) cos(lat2) sin^2(dlon / 2). The margins keep every
+ * supporter that itav__distance_m() could put within the limit. */
+static size_t near_columns(size_t *out, const placed *pl, size_t n, const itav_participant *a,
+                           double mine)
+{
+    double theta = mine / EARTH_RADIUS_M, dlat = theta / DEGREE * (1 + 1e-9) + 1e-9;
+    double wlon = 360, phimax = fabs(a->lat) + dlat;
+    if (theta < 1 && phimax < 89) {
+        double hv = sin(theta / 2) * sin(theta / 2);
+        double q = hv / (cos(a->lat * DEGREE) * cos(phimax * DEGREE));
+        if (q < 0.9)
+            wlon = 2 * asin(sqrt(q)) / DEGREE * (1 + 1e-9) + 1e-9;
+    }
+    size_t lo = 0, hi = n, k = 0;
+    while (lo < hi) { /* the first at or above the band's lower edge */
+        size_t mid = lo + (hi - lo) / 2;
+        if (pl[mid].lat < a->lat - dlat)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t j = lo; j < n && pl[j].lat <= a->lat + dlat; j++) {
+        double dl = fabs(pl[j].lon - a->lon);
+        if (dl > 180)
+            dl = 360 - dl;
+        if (dl <= wlon)
+            out[k++] = pl[j].col;
+    }
+    if (k > 1)
+        qsort(out, k, sizeof *out, by_col);
+    return k;
+}
+
+/* Every allowed pair at or above min_score is an edge worth round(score * 1e6). An asking
+ * participant with a place and a distance limit is paired only with the supporters that
+ * may be near enough and those without a place (the rest are too far, whatever else
+ * holds), in column order as for everyone else, so the edges are the same as from trying
+ * every pair; that keeps a waiting list of 100,000 from costing 10^10 distances. */
 static int build_edges(edges *E, const pool *P, const itav_plan *plan,
                        const itav_match_options *o)
 {
-    size_t h = 0;
-    for (size_t i = 0; i < P->asking.n; i++) {
+    size_t h = 0, ns = P->supporting.n, nplaced = 0, nbare = 0;
+    int rc = ITAV_OK;
+    placed *pl = itav__malloc((ns + 1) * sizeof *pl);
+    size_t *bare = itav__malloc((ns + 1) * sizeof *bare);
+    size_t *near = itav__malloc((ns + 1) * sizeof *near);
+    if (!pl || !bare || !near)
+        rc = ITAV_ENOMEM;
+    for (size_t j = 0; rc == ITAV_OK && j < ns; j++) {
+        const itav_participant *s = P->supporting.v[j];
+        if (s->has_location)
+            pl[nplaced++] = (placed){s->lat, s->lon, j};
+        else
+            bare[nbare++] = j;
+    }
+    if (rc == ITAV_OK && nplaced > 1)
+        qsort(pl, nplaced, sizeof *pl, by_lat);
+    for (size_t i = 0; rc == ITAV_OK && i < P->asking.n; i++) {
         const itav_participant *a = P->asking.v[i];
         double mine = itav__distance_limit(plan, a, NULL, o);
-        for (size_t j = 0; j < P->supporting.n; j++) {
-            const itav_participant *s = P->supporting.v[j];
-            /* cheap test first: too far is excluded whatever else holds */
-            if (mine > 0 && a->has_location && s->has_location &&
-                itav__distance_m(a->lat, a->lon, s->lat, s->lon) > mine)
-                continue;
-            itav__pair_facts f = facts_of(P, &h, i, j);
-            itav_suggestion sc;
-            itav__score(&sc, a, s, plan, &f, o);
-            if (sc.excluded == ITAV_CONSTRAINT_NONE && sc.score >= o->min_score &&
-                edge_push(E, i, j, sc.score) != ITAV_OK)
-                return ITAV_ENOMEM;
+        if (!(mine > 0 && a->has_location)) {
+            for (size_t j = 0; rc == ITAV_OK && j < ns; j++)
+                rc = pair_edge(E, P, &h, i, j, mine, plan, o);
+            continue;
+        }
+        size_t k = near_columns(near, pl, nplaced, a, mine), x = 0, y = 0;
+        while (rc == ITAV_OK && (x < k || y < nbare)) { /* both lists in column order */
+            size_t j = y >= nbare || (x < k && near[x] < bare[y]) ? near[x++] : bare[y++];
+            rc = pair_edge(E, P, &h, i, j, mine, plan, o);
         }
     }
-    return ITAV_OK;
+    itav__free(pl);
+    itav__free(bare);
+    itav__free(near);
+    return rc;
 }
 
 ITAV_API void itav_assignment_free(itav_assignment *a)
@@ -772,7 +879,8 @@ ITAV_API int itav_match_assign(itav_assignment **out, itav_db *db, const char *o
     if (!db)
         return ITAV_EINVAL;
     if (!out || !offer)
-        return itav__error(db, ITAV_EINVAL, "assignment needs an offer");
+        return itav__error(db, ITAV_EINVAL, out ? "assignment needs an offer"
+                                                : "no place for the assignment given");
     if (flags != ITAV_ASSIGN_DRY_RUN && flags != ITAV_ASSIGN_WRITE)
         return itav__error(db, ITAV_EINVAL,
                            "assignment: flags must be ITAV_ASSIGN_DRY_RUN or ITAV_ASSIGN_WRITE");

@@ -904,9 +904,10 @@ static int import_text(itav_db *db, const char *data, size_t size, const char *n
     bool columns_ok = im.pos[COL_REF] >= 0 && im.pos[COL_KIND] >= 0 &&
                       (im.pos[COL_OFFER] >= 0 || offer);
     if (rc == ITAV_OK && columns_ok) {
-        n = t.n - 1;
-        if (!(ps = itav__calloc(n, sizeof *ps)))
+        if (!(ps = itav__calloc(t.n - 1, sizeof *ps)))
             rc = itav__error(db, ITAV_ENOMEM, "out of memory");
+        else
+            n = t.n - 1; /* only then: the cleanup below frees n of them */
     }
     /* The checks against the store run inside the writing transaction, so that another
      * connection cannot add a clashing ref between the check and the write. */

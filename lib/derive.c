@@ -138,6 +138,12 @@ ITAV_API int itav_indicator_derive(double *value, long *basis, itav_db *db, itav
     if (!itav_code_name(ITAV_CODE_DERIVED, (int)what))
         return itav__error(db, ITAV_EINVAL, "unknown figure %d (expected matches_started, "
                                             "mean_satisfaction or formal_help)", (int)what);
+    char buf[ITAV_DATE_BUFSIZE]; /* a bound is a date in 1900-9999, as everywhere else */
+    if (from != ITAV_DATE_NONE && itav_date_format(buf, sizeof buf, from) != ITAV_OK)
+        return itav__error(db, ITAV_EINVAL, "from must be a date in 1900-9999 or "
+                                            "ITAV_DATE_NONE");
+    if (to != ITAV_DATE_NONE && itav_date_format(buf, sizeof buf, to) != ITAV_OK)
+        return itav__error(db, ITAV_EINVAL, "to must be a date in 1900-9999 or ITAV_DATE_NONE");
     if (from != ITAV_DATE_NONE && to != ITAV_DATE_NONE && from > to)
         return itav__error(db, ITAV_EINVAL, "the period starts after it ends");
     if (what == ITAV_DERIVED_MATCHES_STARTED) {

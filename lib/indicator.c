@@ -835,7 +835,8 @@ int itav__indicator_write(itav_db *db, const itav_indicator *ind)
         return itav__error(db, ITAV_ENOTFOUND, "indicator \"%s\": no offer \"%s\"", ind->id,
                            ind->offer);
     if ((rc = itav__indicator_encode(&json, ind, false)) != ITAV_OK)
-        return itav__error(db, rc, "cannot encode indicator \"%s\"", ind->id);
+        return itav__error(db, rc, "cannot encode indicator \"%s\": %s", ind->id,
+                           itav_strerror(rc));
     const char *index[ITAV_BACKEND_INDEXES] = {NULL};
     index[ITAV__INDICATOR_SLOT_OFFER] = ind->offer;
     rc = itav__put_record(db, ITAV__KIND_INDICATOR, ind->id, index, json);
@@ -934,7 +935,8 @@ ITAV_API int itav_indicator_get(itav_indicator **out, itav_db *db, const char *i
 
 /* Why itav_indicator_add_measurement() refused, in words with the place. */
 static int measurement_error(itav_db *db, int rc, const itav_indicator *ind, int32_t date,
-                             itav_qualifier qualifier, double min, double max)
+                             const char *period, itav_qualifier qualifier, double min,
+                             double max, const char *text, const char *source)
 {
     char d[ITAV_DATE_BUFSIZE], range[100], q[200];
     double low, high;
@@ -955,6 +957,20 @@ static int measurement_error(itav_db *db, int rc, const itav_indicator *ind, int
                            itav_code_name(ITAV_CODE_MEASURE, (int)ind->type), range);
     case ITAV_ENOMEM: return itav__error(db, rc, "out of memory");
     }
+    /* name the part that is wrong, as check_quantity() and add_measurement() judge it */
+    const char *bad = !optional_text(period) ? "the period is not UTF-8 text of at most 64 KiB"
+        : !optional_ref(source) ? "the source is not a reference like \"000:L105\""
+        : !optional_text(text) ? "the text is not UTF-8 text of at most 64 KiB"
+        : !itav_code_name(ITAV_CODE_QUALIFIER, (int)qualifier)
+            ? "the qualifier is not exact, about, at_least, at_most, range or text"
+        : qualifier == ITAV_QTY_TEXT ? "qualifier text needs the text"
+        : NULL;
+    if (bad)
+        return itav__error(db, rc, "indicator \"%s\": the measurement of %s is not valid: %s",
+                           id, d, bad);
+    if (qualifier != ITAV_QTY_TEXT)
+        return itav__error(db, rc, "indicator \"%s\": the measurement of %s is not valid: its "
+                                   "numbers (%s) must be finite, min <= max", id, d, q);
     return itav__error(db, rc, "indicator \"%s\": the measurement of %s is not valid (a "
                                "qualifier exact, about, at_least, at_most, range or text; "
                                "finite numbers with min <= max; text for qualifier text; "
@@ -977,7 +993,7 @@ ITAV_API int itav_indicator_measure(itav_db *db, const char *id, int32_t date,
         goto fail;
     rc = itav_indicator_add_measurement(ind, date, period, qualifier, min, max, text, source);
     if (rc != ITAV_OK) {
-        rc = measurement_error(db, rc, ind, date, qualifier, min, max);
+        rc = measurement_error(db, rc, ind, date, period, qualifier, min, max, text, source);
         goto fail;
     }
     if ((rc = itav__indicator_write(db, ind)) != ITAV_OK)

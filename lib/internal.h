@@ -15,6 +15,20 @@ void *itav__realloc(void *p, size_t n);
 void itav__free(void *p);
 char *itav__strdup(const char *s);
 
+/* Fault injection, for tests only (never exported). While tracking is on, every allocation
+ * above is counted, with the blocks not yet freed; itav__fault_fail_at(n) makes the nth
+ * allocation from now fail (1: the next; 0 disarms), and with persist every one after it
+ * too. Process-wide and thread-safe; off, it costs one relaxed atomic load per allocation. */
+void itav__fault_track(bool on);
+void itav__fault_fail_at(long n, bool persist);
+/* Counts one allocation made by another allocator a test routes here (SQLite's); true when
+ * it must fail. */
+bool itav__fault_tick(void);
+long itav__fault_allocations(void);
+long itav__fault_outstanding(void);
+/* Allocations failed since the last itav__fault_fail_at(). */
+long itav__fault_failed(void);
+
 /* Replaces *slot with a copy of s (NULL or "" stores NULL). Returns ITAV_OK, ITAV_EINVAL
  * (s is not valid UTF-8 or longer than ITAV__TEXT_MAX) or ITAV_ENOMEM, leaving *slot
  * unchanged on failure. */

@@ -572,7 +572,8 @@ int itav__intervention_write(itav_db *db, const itav_intervention *iv)
     char *json;
     int rc = itav__intervention_encode(&json, iv, false);
     if (rc != ITAV_OK)
-        return itav__error(db, rc, "cannot encode intervention \"%s\"", iv->id);
+        return itav__error(db, rc, "cannot encode intervention \"%s\": %s", iv->id,
+                           itav_strerror(rc));
     const char *index[ITAV_BACKEND_INDEXES] = {NULL};
     rc = itav__put_record(db, ITAV__KIND_INTERVENTION, iv->id, index, json);
     itav__free(json);
@@ -622,7 +623,8 @@ ITAV_API int itav_intervention_get(itav_intervention **out, itav_db *db, const c
     if (!db)
         return ITAV_EINVAL;
     if (!out || !id)
-        return itav__error(db, ITAV_EINVAL, "no intervention id given");
+        return itav__error(db, ITAV_EINVAL, out ? "no intervention id given"
+                                                : "no place for the intervention given");
     int rc = itav__get_record(&json, db, ITAV__KIND_INTERVENTION, id);
     if (rc == ITAV_ENOTFOUND)
         return itav__error(db, rc, "no intervention \"%s\"", id);
@@ -805,16 +807,21 @@ static int check_filter(itav_db *db, const itav_intervention_filter *f)
 {
     if (f->version == 0 || f->version > ITAV_INTERVENTION_FILTER_VERSION)
         return itav__error(db, ITAV_EVERSION,
-                           "intervention filter version %u is not supported (1 to %d)",
+                           "intervention filter version %u is not supported (struct "
+                           "itav_intervention_filter: this library knows versions 1 to %d)",
                            f->version, ITAV_INTERVENTION_FILTER_VERSION);
     if ((f->all_of | f->any_of) & ~ITAV_ELEMSET_ALL)
         return itav__error(db, ITAV_EINVAL, "filter: element sets have bits beyond element 8");
-    if ((f->kind && !itav_code_name(ITAV_CODE_KIND, f->kind)) ||
-        (f->setting && !itav_code_name(ITAV_CODE_SETTING, f->setting)) ||
-        (f->scope && !itav_code_name(ITAV_CODE_SCOPE, f->scope)) ||
-        (f->channel && !itav_code_name(ITAV_CODE_CHANNEL, f->channel)))
-        return itav__error(db, ITAV_EINVAL, "filter: kind, setting, scope or channel is out of "
-                                            "range");
+    static const struct {
+        const char *name;
+        itav_code_type type;
+    } coded[] = {{"kind", ITAV_CODE_KIND}, {"setting", ITAV_CODE_SETTING},
+                 {"scope", ITAV_CODE_SCOPE}, {"channel", ITAV_CODE_CHANNEL}};
+    const int value[] = {f->kind, f->setting, f->scope, f->channel};
+    for (int i = 0; i < 4; i++)
+        if (value[i] && !itav_code_name(coded[i].type, value[i]))
+            return itav__error(db, ITAV_EINVAL, "filter: %s %d is out of range (0 for any)",
+                               coded[i].name, value[i]);
     if (f->audience & ~ITAV_AUDIENCE_ALL)
         return itav__error(db, ITAV_EINVAL, "filter: unknown audience bits 0x%x",
                            f->audience & ~ITAV_AUDIENCE_ALL);

@@ -435,17 +435,20 @@ static int dump(char **out, json_t *v, bool pretty)
     json_decref(v);
     if (!s)
         return ITAV_ENOMEM;
+    /* jansson allocated s with its own functions, which the host may have replaced */
+    json_free_t jansson_free;
+    json_get_alloc_funcs(NULL, &jansson_free);
     size_t n = strlen(s);
     char *copy = itav__malloc(n + 2);
     if (!copy) {
-        free(s);
+        jansson_free(s);
         return ITAV_ENOMEM;
     }
     memcpy(copy, s, n);
     if (pretty)
         copy[n++] = '\n';
     copy[n] = '\0';
-    free(s);
+    jansson_free(s);
     *out = copy;
     return ITAV_OK;
 }
@@ -1577,23 +1580,49 @@ fail:
     return rc;
 }
 
-static json_t *parse(dec *d, const char *json, size_t size, const char *name)
+/* Whether a failed jansson load ran out of memory: most of jansson's allocation failures
+ * set no error text (nor code) at all, and every syntax error sets one. */
+static bool load_nomem(const json_error_t *e)
 {
-    json_error_t e;
-    json_t *v = json_loadb(json, size, JSON_REJECT_DUPLICATES, &e);
-    if (!v)
-        snprintf(d->err, d->errsize, "%s:%d:%d: %s", name, e.line, e.column, e.text);
-    return v;
+    return !e->text[0] || json_error_code(e) == json_error_out_of_memory;
+}
+
+/* jansson reports a failed allocation of a string token as a syntax error. A real syntax
+ * error is there again, at the same place, when the text is parsed a second time. */
+static bool same_error(const json_error_t *a, const json_error_t *b)
+{
+    return !load_nomem(b) && a->position == b->position && strcmp(a->text, b->text) == 0;
+}
+
+/* Parses into *out; ITAV_EFORMAT (the message names the place) or ITAV_ENOMEM. */
+static int parse(json_t **out, dec *d, const char *json, size_t size, const char *name)
+{
+    json_error_t e, again;
+    *out = json_loadb(json, size, JSON_REJECT_DUPLICATES, &e);
+    if (!*out && !load_nomem(&e)) {
+        *out = json_loadb(json, size, JSON_REJECT_DUPLICATES, &again);
+        if (!*out && !same_error(&e, &again))
+            e.text[0] = '\0'; /* not a syntax error: memory ran out */
+    }
+    if (*out)
+        return ITAV_OK;
+    if (load_nomem(&e)) {
+        snprintf(d->err, d->errsize, "%s: out of memory", name);
+        return ITAV_ENOMEM;
+    }
+    snprintf(d->err, d->errsize, "%s:%d:%d: %s", name, e.line, e.column, e.text);
+    return ITAV_EFORMAT;
 }
 
 int itav__intervention_decode(itav_intervention **out, const char *json, size_t size,
                               char *err, size_t errsize)
 {
     dec d = {err, errsize};
-    json_t *v = parse(&d, json, size, "<record>");
-    if (!v)
-        return ITAV_EFORMAT;
-    int rc = decode_intervention(&d, v, "$", out);
+    json_t *v;
+    int rc = parse(&v, &d, json, size, "<record>");
+    if (rc != ITAV_OK)
+        return rc;
+    rc = decode_intervention(&d, v, "$", out);
     json_decref(v);
     return rc;
 }
@@ -1602,10 +1631,11 @@ int itav__offer_decode(itav_offer **out, const char *json, size_t size, char *er
                        size_t errsize)
 {
     dec d = {err, errsize};
-    json_t *v = parse(&d, json, size, "<record>");
-    if (!v)
-        return ITAV_EFORMAT;
-    int rc = decode_offer(&d, v, "$", out);
+    json_t *v;
+    int rc = parse(&v, &d, json, size, "<record>");
+    if (rc != ITAV_OK)
+        return rc;
+    rc = decode_offer(&d, v, "$", out);
     json_decref(v);
     return rc;
 }
@@ -1632,7 +1662,9 @@ ITAV_API int itav_intervention_from_json(itav_intervention **out, itav_db *db,
                                          const char *json)
 {
     char err[512];
-    if (!out || !json)
+    if (!out)
+        return itav__error(db, ITAV_EINVAL, "no place for the intervention given");
+    if (!json)
         return itav__error(db, ITAV_EINVAL, "no JSON text given");
     int rc = itav__intervention_decode(out, json, strlen(json), err, sizeof err);
     return rc == ITAV_OK ? rc : itav__error(db, rc, "%s", err);
@@ -1641,7 +1673,9 @@ ITAV_API int itav_intervention_from_json(itav_intervention **out, itav_db *db,
 ITAV_API int itav_offer_from_json(itav_offer **out, itav_db *db, const char *json)
 {
     char err[512];
-    if (!out || !json)
+    if (!out)
+        return itav__error(db, ITAV_EINVAL, "no place for the offer given");
+    if (!json)
         return itav__error(db, ITAV_EINVAL, "no JSON text given");
     int rc = itav__offer_decode(out, json, strlen(json), err, sizeof err);
     return rc == ITAV_OK ? rc : itav__error(db, rc, "%s", err);
@@ -1658,10 +1692,11 @@ ITAV_API int itav_offer_from_json(itav_offer **out, itav_db *db, const char *jso
                               size_t errsize)                                                 \
     {                                                                                         \
         dec d = {err, errsize};                                                               \
-        json_t *v = parse(&d, json, size, "<record>");                                        \
-        if (!v)                                                                               \
-            return ITAV_EFORMAT;                                                              \
-        int rc = decode_##kind(&d, v, "$", out);                                              \
+        json_t *v;                                                                            \
+        int rc = parse(&v, &d, json, size, "<record>");                                       \
+        if (rc != ITAV_OK)                                                                    \
+            return rc;                                                                        \
+        rc = decode_##kind(&d, v, "$", out);                                                  \
         json_decref(v);                                                                       \
         return rc;                                                                            \
     }
@@ -1680,7 +1715,9 @@ ITAV_API int itav_participant_to_json(char **out, const itav_participant *p)
 ITAV_API int itav_participant_from_json(itav_participant **out, itav_db *db, const char *json)
 {
     char err[512];
-    if (!out || !json)
+    if (!out)
+        return itav__error(db, ITAV_EINVAL, "no place for the participant given");
+    if (!json)
         return itav__error(db, ITAV_EINVAL, "no JSON text given");
     int rc = itav__participant_decode(out, json, strlen(json), err, sizeof err);
     return rc == ITAV_OK ? rc : itav__error(db, rc, "%s", err);
@@ -3014,10 +3051,11 @@ ITAV_API int itav_import_json_string(itav_db *db, const char *json, const char *
         return itav__error(db, ITAV_EINVAL, "no JSON text given");
     if (!name)
         name = "<string>";
-    json_t *root = parse(&d, json, strlen(json), name);
-    if (!root)
-        return itav__error(db, ITAV_EFORMAT, "%s; nothing was imported", err);
-    int rc = import_value(db, root, name);
+    json_t *root;
+    int rc = parse(&root, &d, json, strlen(json), name);
+    if (rc != ITAV_OK)
+        return itav__error(db, rc, "%s; nothing was imported", err);
+    rc = import_value(db, root, name);
     json_decref(root);
     return rc;
 }
@@ -3032,8 +3070,21 @@ ITAV_API int itav_import_json_file(itav_db *db, const char *path)
     FILE *f = fopen(path, "rb");
     if (!f)
         return itav__error(db, ITAV_EIO, "cannot read %s: %s", path, strerror(errno));
+    struct stat st; /* a directory opens, but reading it is an I/O error, not bad JSON */
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        return itav__error(db, ITAV_EIO, "cannot read %s: %s", path, strerror(EISDIR));
+    }
+    json_error_t again;
     json_t *root = json_loadf(f, JSON_REJECT_DUPLICATES, &e);
+    if (!root && !load_nomem(&e) && fseek(f, 0, SEEK_SET) == 0) { /* as parse() */
+        root = json_loadf(f, JSON_REJECT_DUPLICATES, &again);
+        if (!root && !same_error(&e, &again))
+            e.text[0] = '\0';
+    }
     fclose(f);
+    if (!root && load_nomem(&e))
+        return itav__error(db, ITAV_ENOMEM, "%s: out of memory; nothing was imported", path);
     if (!root)
         return itav__error(db, ITAV_EFORMAT, "%s:%d:%d: %s; nothing was imported", path, e.line,
                            e.column, e.text);
@@ -3223,14 +3274,20 @@ ITAV_API int itav_catalog_load(itav_db *db)
     size_t present, total;
     if (!db)
         return ITAV_EINVAL;
-    json_t *root = parse(&d, itav__catalog_text, strlen(itav__catalog_text), "catalog.json");
-    if (!root)
-        return itav__error(db, ITAV_EFORMAT, "%s", err);
-    int rc = catalog_present(&present, &total, db, root);
+    json_t *root;
+    int rc = parse(&root, &d, itav__catalog_text, strlen(itav__catalog_text), "catalog.json");
+    if (rc != ITAV_OK)
+        return itav__error(db, rc, "%s", err);
+    rc = catalog_present(&present, &total, db, root);
     if (rc == ITAV_OK && present == total && total > 0)
         rc = itav__error(db, ITAV_EEXISTS, "the built-in catalogue is already in the store");
     else if (rc == ITAV_OK)
         rc = import_value(db, root, "catalog.json"); /* names any partial overlap */
+    /* Another connection may have loaded it between the check and the import's
+     * transaction: then it is simply there, not a clash of every id. */
+    if (rc == ITAV_EFORMAT && catalog_present(&present, &total, db, root) == ITAV_OK &&
+        present == total && total > 0)
+        rc = itav__error(db, ITAV_EEXISTS, "the built-in catalogue is already in the store");
     json_decref(root);
     return rc;
 }

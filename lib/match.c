@@ -160,7 +160,7 @@ int itav__match_write(itav_db *db, const itav_match *m)
     char *json;
     int rc = itav__match_encode(&json, m, false);
     if (rc != ITAV_OK)
-        return itav__error(db, rc, "cannot encode match \"%s\"", m->id);
+        return itav__error(db, rc, "cannot encode match \"%s\": %s", m->id, itav_strerror(rc));
     const char *index[ITAV_BACKEND_INDEXES] = {NULL};
     index[ITAV__MATCH_SLOT_OFFER] = m->offer;
     index[ITAV__MATCH_SLOT_ASKING] = m->asking;
@@ -540,7 +540,8 @@ ITAV_API int itav_match_propose(char **id, itav_db *db, const char *asking,
     if (!db)
         return ITAV_EINVAL;
     if (!asking || !supporting)
-        return itav__error(db, ITAV_EINVAL, "no participant reference given");
+        return itav__error(db, ITAV_EINVAL, "no participant reference given for the %s side",
+                           asking ? "supporting" : "asking");
     if (!valid_date(date))
         return itav__error(db, ITAV_EINVAL, "the proposal date must be a date in years "
                            "1900-9999");
@@ -549,8 +550,8 @@ ITAV_API int itav_match_propose(char **id, itav_db *db, const char *asking,
     if (note && !itav__valid_text(note))
         return itav__error(db, ITAV_EINVAL, "the note is not valid UTF-8 text of at most %d "
                            "bytes", ITAV__TEXT_MAX);
-    /* The resolver checks the version before anything of the struct is read. */
-    if (options && options->version != ITAV_MATCH_OPTIONS_VERSION)
+    /* The resolver refuses an unknown version before anything else of the struct is read. */
+    if (options && (options->version < 1 || options->version > ITAV_MATCH_OPTIONS_VERSION))
         return itav__options_resolve(&o, db, options);
     if (options)
         in = *options;
@@ -684,10 +685,14 @@ ITAV_API int itav_match_advance(itav_db *db, const char *id, itav_match_state st
                            "in years 1900-9999", id);
     if (!valid_actor(actor))
         return itav__error(db, ITAV_EINVAL, "match \"%s\": unknown actor %d", id, (int)actor);
-    if (needs_reason(state) && !itav_code_name(ITAV_CODE_END_REASON, (int)reason))
+    if (needs_reason(state) && !itav_code_name(ITAV_CODE_END_REASON, (int)reason)) {
+        char unknown[40] = ""; /* say so when a reason was given but is not one */
+        if (reason)
+            snprintf(unknown, sizeof unknown, "; reason %d is unknown", (int)reason);
         return itav__error(db, ITAV_EINVAL, "match \"%s\": %s needs a reason (no_click, "
                            "asking_stopped, supporting_stopped, moved, professional_help, "
-                           "safety or other)", id, state_name(state));
+                           "safety or other)%s", id, state_name(state), unknown);
+    }
     if (!needs_reason(state) && reason)
         return itav__error(db, ITAV_EINVAL, "match \"%s\": only declined and ended_early take "
                            "a reason, not %s", id, state_name(state));
@@ -722,9 +727,10 @@ ITAV_API int itav_match_list(itav_match_iter **out, itav_db *db,
         return ITAV_EINVAL;
     if (!out)
         return itav__error(db, ITAV_EINVAL, "no place for the iterator given");
-    if (filter && filter->version != ITAV_MATCH_FILTER_VERSION)
+    if (filter && (filter->version < 1 || filter->version > ITAV_MATCH_FILTER_VERSION))
         return itav__error(db, ITAV_EVERSION, "match filter version %d is not supported "
-                           "(expected %d)", filter->version, ITAV_MATCH_FILTER_VERSION);
+                           "(struct itav_match_filter: this library knows versions 1 to %d)",
+                           filter->version, ITAV_MATCH_FILTER_VERSION);
     if (filter && filter->state && !itav_code_name(ITAV_CODE_MATCH_STATE, (int)filter->state))
         return itav__error(db, ITAV_EINVAL, "match filter: unknown state %d",
                            (int)filter->state);

@@ -296,7 +296,7 @@ int itav__offer_write(itav_db *db, const itav_offer *of)
     char *json;
     int rc = itav__offer_encode(&json, of, false);
     if (rc != ITAV_OK)
-        return itav__error(db, rc, "cannot encode offer \"%s\"", of->id);
+        return itav__error(db, rc, "cannot encode offer \"%s\": %s", of->id, itav_strerror(rc));
     const char *index[ITAV_BACKEND_INDEXES] = {NULL};
     index[ITAV__OFFER_SLOT_INTERVENTION] = of->intervention;
     rc = itav__put_record(db, ITAV__KIND_OFFER, of->id, index, json);
@@ -338,7 +338,8 @@ ITAV_API int itav_offer_get(itav_offer **out, itav_db *db, const char *id)
     if (!db)
         return ITAV_EINVAL;
     if (!out || !id)
-        return itav__error(db, ITAV_EINVAL, "no offer id given");
+        return itav__error(db, ITAV_EINVAL, out ? "no offer id given"
+                                                : "no place for the offer given");
     int rc = itav__get_record(&json, db, ITAV__KIND_OFFER, id);
     if (rc == ITAV_ENOTFOUND)
         return itav__error(db, rc, "no offer \"%s\"", id);
@@ -372,6 +373,20 @@ static int refuse_with_indicators(itav_db *db, const char *id)
                     : ITAV_OK;
 }
 
+/* Participants (and through them matches and reviews) are enrolled in one offer: deleting
+ * it would leave them pointing nowhere. */
+static int refuse_with_participants(itav_db *db, const char *id)
+{
+    char found[ITAV__REF_MAX + 1] = "";
+    int rc = itav__scan(db, ITAV__KIND_PARTICIPANT, ITAV__PARTICIPANT_SLOT_OFFER, id,
+                        first_indicator, found);
+    if (rc < 0)
+        return rc;
+    return found[0] ? itav__error(db, ITAV_EINUSE, "offer \"%s\" still has participant "
+                                  "\"%s\" (participants and their matches stay with their offer)", id, found)
+                    : ITAV_OK;
+}
+
 ITAV_API int itav_offer_delete(itav_db *db, const char *id)
 {
     if (!db)
@@ -389,6 +404,8 @@ ITAV_API int itav_offer_delete(itav_db *db, const char *id)
     itav__free(member);
     if (rc == ITAV_OK)
         rc = refuse_with_indicators(db, id);
+    if (rc == ITAV_OK)
+        rc = refuse_with_participants(db, id);
     if (rc == ITAV_OK)
         rc = itav__del_record(db, ITAV__KIND_OFFER, id);
     if (rc == ITAV_ENOTFOUND)

@@ -575,7 +575,8 @@ int itav__participant_write(itav_db *db, const itav_participant *p)
     char *json, cell[ITAV__ID_MAX + 64];
     int rc = itav__participant_encode(&json, p, false);
     if (rc != ITAV_OK)
-        return itav__error(db, rc, "cannot encode participant \"%s\"", p->ref);
+        return itav__error(db, rc, "cannot encode participant \"%s\": %s", p->ref,
+                           itav_strerror(rc));
     const char *index[ITAV_BACKEND_INDEXES] = {NULL};
     index[ITAV__PARTICIPANT_SLOT_OFFER] = p->offer;
     /* Only supporters who can take a match are in the spatial index. */
@@ -623,7 +624,8 @@ ITAV_API int itav_participant_get(itav_participant **out, itav_db *db, const cha
     if (!db)
         return ITAV_EINVAL;
     if (!out || !ref)
-        return itav__error(db, ITAV_EINVAL, "no participant reference given");
+        return itav__error(db, ITAV_EINVAL, out ? "no participant reference given"
+                                                : "no place for the participant given");
     return itav__participant_read(out, db, ref);
 }
 
@@ -872,8 +874,8 @@ ITAV_API int itav_participant_list(itav_participant_iter **out, itav_db *db,
         filter = &all;
     if (filter->version < 1 || filter->version > ITAV_PARTICIPANT_FILTER_VERSION)
         return itav__error(db, ITAV_EVERSION, "participant filter version %d is not supported "
-                           "(this library knows 1 to %d)", filter->version,
-                           ITAV_PARTICIPANT_FILTER_VERSION);
+                           "(struct itav_participant_filter: this library knows versions 1 "
+                           "to %d)", filter->version, ITAV_PARTICIPANT_FILTER_VERSION);
     if (filter->side && filter->side != ITAV_SIDE_ASKING && filter->side != ITAV_SIDE_SUPPORTING)
         return itav__error(db, ITAV_EINVAL, "participant filter: unknown side %d",
                            (int)filter->side);

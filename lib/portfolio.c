@@ -125,7 +125,8 @@ static int check_filter(itav_db *db, const itav_portfolio_filter *f)
 {
     if (f->version == 0 || f->version > ITAV_PORTFOLIO_FILTER_VERSION)
         return itav__error(db, ITAV_EVERSION,
-                           "portfolio filter version %u is not supported (1 to %d)",
+                           "portfolio filter version %u is not supported (struct "
+                           "itav_portfolio_filter: this library knows versions 1 to %d)",
                            f->version, ITAV_PORTFOLIO_FILTER_VERSION);
     if (f->source < ITAV_PROFILE_DEFAULT || f->source > ITAV_PROFILE_OTHER)
         return itav__error(db, ITAV_EINVAL,

@@ -113,10 +113,10 @@ static unsigned asker_audience(itav_asker asker)
 
 static int check_question(itav_db *db, const itav_question *q)
 {
-    if (q->version != ITAV_QUESTION_VERSION)
+    if (q->version == 0 || q->version > ITAV_QUESTION_VERSION)
         return itav__error(db, ITAV_EVERSION,
-                           "question.version: %u is not a question version this library knows "
-                           "(it knows %d)", q->version, ITAV_QUESTION_VERSION);
+                           "question.version: %u is not supported (struct itav_question: this "
+                           "library knows versions 1 to %d)", q->version, ITAV_QUESTION_VERSION);
     if (!itav_code_name(ITAV_CODE_ASKER, (int)q->asker))
         return itav__error(db, ITAV_EINVAL,
                            "question.asker: %d is not an asker (expected parent, expecting or "

@@ -987,10 +987,10 @@ static bool date_ok(int32_t d)
 static int check_options(itav_db *db, const itav_report_options *o)
 {
     char a[ITAV_DATE_BUFSIZE], b[ITAV_DATE_BUFSIZE];
-    if (o->version != ITAV_REPORT_OPTIONS_VERSION)
-        return itav__error(db, ITAV_EVERSION, "report options: version %u is not one this "
-                           "library knows (it knows %d)", o->version,
-                           ITAV_REPORT_OPTIONS_VERSION);
+    if (o->version == 0 || o->version > ITAV_REPORT_OPTIONS_VERSION)
+        return itav__error(db, ITAV_EVERSION, "report options version %u is not supported "
+                           "(struct itav_report_options: this library knows versions 1 to %d)",
+                           o->version, ITAV_REPORT_OPTIONS_VERSION);
     if (o->k < 1)
         return itav__error(db, ITAV_EINVAL, "report options: k is %d; it must be 1 or more "
                            "(1 suppresses nothing, the default is 5)", o->k);

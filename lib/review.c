@@ -144,7 +144,7 @@ int itav__review_write(itav_db *db, const itav_review *r)
     char *json;
     int rc = itav__review_encode(&json, r, false);
     if (rc != ITAV_OK)
-        return itav__error(db, rc, "cannot encode review \"%s\"", r->id);
+        return itav__error(db, rc, "cannot encode review \"%s\": %s", r->id, itav_strerror(rc));
     const char *index[ITAV_BACKEND_INDEXES] = {NULL};
     index[ITAV__REVIEW_SLOT_OFFER] = r->offer;
     index[ITAV__REVIEW_SLOT_MATCH] = r->match;

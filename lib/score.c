@@ -53,8 +53,8 @@ int itav__options_resolve(itav_match_options *o, itav_db *db, const itav_match_o
     }
     if (in->version < 1 || in->version > ITAV_MATCH_OPTIONS_VERSION)
         return itav__error(db, ITAV_EVERSION,
-                           "match options: version %d is not supported (this library knows "
-                           "1 to %d)",
+                           "match options version %d is not supported (struct "
+                           "itav_match_options: this library knows versions 1 to %d)",
                            in->version, ITAV_MATCH_OPTIONS_VERSION);
     double total = 0;
     for (int c = 1; c <= ITAV_CRITERION_COUNT; c++) {
@@ -407,8 +407,11 @@ ITAV_API int itav_match_score_pair(itav_suggestion **out, itav_db *db, const cha
 {
     if (!db)
         return ITAV_EINVAL;
-    if (!out || !asking || !supporting)
-        return itav__error(db, ITAV_EINVAL, "scoring a pair needs both references");
+    if (!out)
+        return itav__error(db, ITAV_EINVAL, "no place for the suggestion given");
+    if (!asking || !supporting)
+        return itav__error(db, ITAV_EINVAL, "scoring a pair needs both references (no %s "
+                           "reference given)", asking ? "supporting" : "asking");
     itav_match_options o;
     int rc = itav__options_resolve(&o, db, options);
     if (rc != ITAV_OK)

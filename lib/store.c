@@ -4,6 +4,58 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The length of the UTF-8 character at p, or 0 if the bytes there are not one. */
+static size_t utf8_char(const unsigned char *p)
+{
+    size_t len;
+    unsigned cp;
+    if (*p < 0x80)
+        return 1;
+    else if ((*p & 0xE0) == 0xC0)
+        len = 2, cp = *p & 0x1F;
+    else if ((*p & 0xF0) == 0xE0)
+        len = 3, cp = *p & 0x0F;
+    else if ((*p & 0xF8) == 0xF0)
+        len = 4, cp = *p & 0x07;
+    else
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+/* Messages quote what callers passed in, which may be any bytes: keep them printable UTF-8
+ * by writing control characters (but line breaks) and bytes that are not UTF-8 as \xNN. */
+static void make_printable(char *msg, size_t size)
+{
+    char out[sizeof ((itav_db *)NULL)->errmsg];
+    size_t o = 0;
+    const unsigned char *p = (const unsigned char *)msg;
+    if (size > sizeof out)
+        size = sizeof out;
+    while (*p) {
+        size_t len = utf8_char(p);
+        bool plain = len > 1 || (len == 1 && ((*p >= 0x20 && *p != 0x7F) || *p == '\n'));
+        size_t need = plain ? len : 4;
+        if (o + need >= size)
+            break;
+        if (plain)
+            memcpy(out + o, p, len);
+        else
+            snprintf(out + o, 5, "\\x%02x", *p);
+        o += need;
+        p += plain ? len : 1;
+    }
+    out[o] = '\0';
+    memcpy(msg, out, o + 1);
+}
+
 int itav__error(itav_db *db, int code, const char *fmt, ...)
 {
     if (db) {
@@ -11,6 +63,7 @@ int itav__error(itav_db *db, int code, const char *fmt, ...)
         va_start(ap, fmt);
         vsnprintf(db->errmsg, sizeof db->errmsg, fmt, ap);
         va_end(ap);
+        make_printable(db->errmsg, sizeof db->errmsg);
         db->errcode = code;
     }
     return code;
@@ -31,14 +84,21 @@ ITAV_API const char *itav_errmsg(const itav_db *db)
 
 ITAV_API int itav_errcode(const itav_db *db) { return db ? db->errcode : ITAV_EINVAL; }
 
+/* The first required function a backend lacks, or NULL. */
+static const char *missing_function(const itav_backend *be)
+{
+    return !be->begin ? "begin" : !be->commit ? "commit" : !be->rollback ? "rollback"
+         : !be->put ? "put" : !be->get ? "get" : !be->del ? "del" : !be->scan ? "scan"
+         : !be->free ? "free" : NULL;
+}
+
 static int check_backend(const itav_backend *be)
 {
     if (!be)
         return ITAV_EINVAL;
     if (be->version == 0 || be->version > ITAV_BACKEND_VERSION)
         return ITAV_EVERSION;
-    if (!be->begin || !be->commit || !be->rollback || !be->put || !be->get || !be->del ||
-        !be->scan || !be->free)
+    if (missing_function(be))
         return ITAV_EINVAL;
     return ITAV_OK;
 }
@@ -58,11 +118,14 @@ ITAV_API int itav_open_backend(itav_db **out, itav_backend *backend)
         return ITAV_ENOMEM;
     int rc = check_backend(backend);
     if (rc == ITAV_EVERSION)
-        itav__error(db, rc, "backend struct version %u is not supported (1 to %d)",
-                    backend->version, ITAV_BACKEND_VERSION);
+        itav__error(db, rc, "backend struct version %u is not supported (struct itav_backend: "
+                    "this library knows versions 1 to %d)", backend->version,
+                    ITAV_BACKEND_VERSION);
+    else if (rc != ITAV_OK && backend)
+        itav__error(db, rc, "backend lacks a required function: %s",
+                    missing_function(backend));
     else if (rc != ITAV_OK)
-        itav__error(db, rc, backend ? "backend lacks a required function"
-                                    : "no backend given");
+        itav__error(db, rc, "no backend given");
     else
         db->be = backend;
     *out = db;
@@ -94,9 +157,9 @@ ITAV_API int itav_open(itav_db **out, const char *uri)
         if (rc != ITAV_OK)
             return itav__error(db, rc, "cannot open store \"%s\": %s", uri, err);
     } else {
-        return itav__error(db, ITAV_EINVAL,
-                           "store URI \"%s\": unknown scheme (expected memory: or sqlite:PATH)",
-                           uri);
+        return itav__error(db, ITAV_EINVAL, /* the start of a long URI is enough to see it */
+                           "store URI \"%.200s%s\": unknown scheme (expected memory: or "
+                           "sqlite:PATH)", uri, strlen(uri) > 200 ? "..." : "");
     }
     db->errmsg[0] = '\0';
     return ITAV_OK;
@@ -166,12 +229,19 @@ static int copy_record(void *arg, const char *key, const void *data, size_t size
     return ITAV_OK;
 }
 
+/* Backends take UTF-8 keys and index values (itav/backend.h), and every stored one is an id
+ * or reference checked when it was written: a lookup by bytes that are not UTF-8 finds
+ * nothing without asking the backend. */
+static bool storable(const char *s) { return itav__valid_utf8(s); }
+
 int itav__get_record(char **out, itav_db *db, const char *kind, const char *key)
 {
     copy_state st = {NULL};
     int rc = usable(db);
     if (rc != ITAV_OK)
         return rc;
+    if (!storable(key))
+        return ITAV_ENOTFOUND; /* the caller says what was not found */
     rc = db->be->get(db->be, kind, key, copy_record, &st);
     if (rc == ITAV_OK && !st.data)
         rc = ITAV_ENOMEM;
@@ -200,6 +270,8 @@ int itav__exists(bool *out, itav_db *db, const char *kind, const char *key)
     if (rc != ITAV_OK)
         return rc;
     *out = false;
+    if (!storable(key))
+        return ITAV_OK;
     rc = db->be->get(db->be, kind, key, found, out);
     if (rc == ITAV_ENOTFOUND)
         return ITAV_OK;
@@ -215,6 +287,8 @@ int itav__put_record(itav_db *db, const char *kind, const char *key, const char 
 
 int itav__del_record(itav_db *db, const char *kind, const char *key)
 {
+    if (!storable(key))
+        return ITAV_ENOTFOUND;
     int rc = db->be->del(db->be, kind, key);
     if (rc == ITAV_OK || rc == ITAV_ENOTFOUND)
         return rc;
@@ -227,6 +301,8 @@ int itav__scan(itav_db *db, const char *kind, int slot, const char *value, itav_
     int rc = usable(db);
     if (rc != ITAV_OK)
         return rc;
+    if (slot != ITAV_SCAN_ALL && !storable(value))
+        return ITAV_OK; /* no record has that index value */
     rc = db->be->scan(db->be, kind, slot, value, fn, arg);
     return rc >= 0 ? rc : itav__backend_error(db, rc, "cannot read the store");
 }

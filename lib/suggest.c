@@ -305,7 +305,8 @@ ITAV_API int itav_match_suggest(itav_suggestion_iter **out, itav_db *db, const c
     if (!db)
         return ITAV_EINVAL;
     if (!out || !asking)
-        return itav__error(db, ITAV_EINVAL, "suggestions need an asking participant");
+        return itav__error(db, ITAV_EINVAL, out ? "suggestions need an asking participant"
+                                                : "no place for the iterator given");
     if (k < 1 || k > 1000)
         return itav__error(db, ITAV_EINVAL, "suggestions: k must be 1 to 1000, not %zu", k);
     itav_match_options o;
@@ -345,6 +346,8 @@ ITAV_API int itav_match_suggest(itav_suggestion_iter **out, itav_db *db, const c
         it = NULL;
     }
 done:
+    if (rc == ITAV_ENOMEM) /* the search's own allocations say nothing themselves */
+        itav__error(db, rc, "out of memory making suggestions for \"%s\"", asking);
     itav_suggestion_iter_free(it);
     for (size_t i = 0; i < S.n; i++)
         candidate_clear(&S.v[i]);

@@ -2,15 +2,88 @@
 #include "internal.h"
 
 #include <ctype.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- allocation ---- */
+/* ---- allocation, with fault injection for tests ---- */
 
-void *itav__malloc(size_t n) { return malloc(n ? n : 1); }
-void *itav__calloc(size_t n, size_t size) { return calloc(n ? n : 1, size ? size : 1); }
-void *itav__realloc(void *p, size_t n) { return realloc(p, n ? n : 1); }
-void itav__free(void *p) { free(p); }
+/* Process-wide, and atomic so that contexts used on other threads stay free of data races.
+ * While tracking is off, an allocation pays one relaxed load (a plain load on common CPUs). */
+static atomic_bool fault_tracking;
+static atomic_long fault_allocations; /* allocations attempted while tracking */
+static atomic_long fault_outstanding; /* blocks allocated minus blocks freed while tracking */
+static atomic_long fault_countdown;   /* > 0: the allocation that brings it to 0 fails */
+static atomic_long fault_failed;      /* allocations failed since the last arming */
+static atomic_bool fault_persist;     /* after the first failure, fail every one */
+
+static bool tracking(void) { return atomic_load_explicit(&fault_tracking, memory_order_relaxed); }
+
+/* Counts an allocation while tracking; true when it must fail. Kept out of line, so that
+ * the test below stays small enough to inline. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static bool tick(void)
+{
+    atomic_fetch_add_explicit(&fault_allocations, 1, memory_order_relaxed);
+    bool fail = false;
+    if (atomic_load(&fault_countdown) > 0)
+        fail = atomic_fetch_sub(&fault_countdown, 1) == 1;
+    else
+        fail = atomic_load(&fault_persist) && atomic_load(&fault_failed) > 0;
+    if (fail)
+        atomic_fetch_add(&fault_failed, 1);
+    return fail;
+}
+
+/* The allocators' test; static (so inlined): while off, it is the one load. */
+static bool must_fail(void) { return tracking() && tick(); }
+
+bool itav__fault_tick(void) { return must_fail(); }
+
+void itav__fault_track(bool on) { atomic_store(&fault_tracking, on); }
+
+void itav__fault_fail_at(long n, bool persist)
+{
+    atomic_store(&fault_countdown, 0);
+    atomic_store(&fault_failed, 0);
+    atomic_store(&fault_persist, persist);
+    atomic_store(&fault_countdown, n > 0 ? n : 0);
+}
+
+long itav__fault_allocations(void) { return atomic_load(&fault_allocations); }
+long itav__fault_outstanding(void) { return atomic_load(&fault_outstanding); }
+long itav__fault_failed(void) { return atomic_load(&fault_failed); }
+
+static void *counted(void *p)
+{
+    if (p && tracking())
+        atomic_fetch_add_explicit(&fault_outstanding, 1, memory_order_relaxed);
+    return p;
+}
+
+void *itav__malloc(size_t n) { return must_fail() ? NULL : counted(malloc(n ? n : 1)); }
+
+void *itav__calloc(size_t n, size_t size)
+{
+    return must_fail() ? NULL : counted(calloc(n ? n : 1, size ? size : 1));
+}
+
+void *itav__realloc(void *p, size_t n)
+{
+    if (must_fail())
+        return NULL;
+    void *q = realloc(p, n ? n : 1);
+    return p ? q : counted(q); /* only realloc(NULL, n) makes a new block */
+}
+
+void itav__free(void *p)
+{
+    if (p && tracking())
+        atomic_fetch_sub_explicit(&fault_outstanding, 1, memory_order_relaxed);
+    free(p);
+}
 
 char *itav__strdup(const char *s)
 {

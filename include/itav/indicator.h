@@ -519,8 +519,8 @@ ITAV_API void itav_indicator_iter_free(itav_indicator_iter *it);
  * @param municipality only this municipality; NULL for all
  * @param from the first day of the period (inclusive); ITAV_DATE_NONE for no lower bound
  * @param to the last day of the period (inclusive); ITAV_DATE_NONE for no upper bound
- * @return ITAV_OK, ITAV_EINVAL (NULL, unknown figure, from after to), ITAV_EIO, ITAV_EFORMAT,
- *         ITAV_ENOMEM.
+ * @return ITAV_OK, ITAV_EINVAL (NULL, unknown figure, a bound outside 1900-9999, from after
+ *         to), ITAV_EIO, ITAV_EFORMAT, ITAV_ENOMEM.
  */
 ITAV_API int itav_indicator_derive(double *value, long *basis, itav_db *db, itav_derived what,
                                    const char *offer, const char *municipality, int32_t from,

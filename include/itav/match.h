@@ -126,7 +126,7 @@ ITAV_API itav_match_state itav_match_get_state(const itav_match *m);
 /**
  * @brief The score of the pair when it was proposed.
  * @param m the match
- * @return 0 to 1, or -1 if not known (a match imported without one).
+ * @return 0 to 1, or -1 if not known (a match imported without one) or for a NULL match.
  */
 ITAV_API double itav_match_score(const itav_match *m);
 /**
@@ -239,7 +239,7 @@ typedef struct itav_match_filter {
 } itav_match_filter;
 
 /** @brief Initialiser of an itav_match_filter that selects everything. */
-#define ITAV_MATCH_FILTER_INIT {ITAV_MATCH_FILTER_VERSION, NULL, NULL, 0, 0}
+#define ITAV_MATCH_FILTER_INIT {ITAV_MATCH_FILTER_VERSION, NULL, NULL, (itav_match_state)0, 0}
 
 /**
  * @brief Lists matches, ordered by id (the order of proposal).
@@ -321,7 +321,8 @@ ITAV_API int32_t itav_due_date(const itav_due *d);
 /**
  * @brief How many days overdue it is on the as_of date of the query.
  * @param d the item
- * @return days past the due date; 0 if due that day; negative if still ahead.
+ * @return days past the due date; 0 if due that day (and for a NULL item); negative if still
+ *         ahead.
  */
 ITAV_API int itav_due_overdue_days(const itav_due *d);
 

@@ -143,13 +143,13 @@ ITAV_API double itav_suggestion_score(const itav_suggestion *s);
 /**
  * @brief The hard constraint that excludes the pair.
  * @param s the suggestion
- * @return ITAV_CONSTRAINT_NONE if the pair is allowed.
+ * @return ITAV_CONSTRAINT_NONE if the pair is allowed (and for a NULL suggestion).
  */
 ITAV_API itav_constraint itav_suggestion_excluded(const itav_suggestion *s);
 /**
  * @brief The distance between the two, when both have coordinates.
  * @param s the suggestion
- * @return metres (great circle), or -1 if not known.
+ * @return metres (great circle), or -1 if not known (or for a NULL suggestion).
  */
 ITAV_API double itav_suggestion_distance(const itav_suggestion *s);
 /**

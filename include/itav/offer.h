@@ -276,7 +276,7 @@ ITAV_API int itav_offer_update(itav_db *db, const itav_offer *of);
  * @param db the store
  * @param id the offer's id
  * @return ITAV_OK, ITAV_EINVAL, ITAV_ENOTFOUND, ITAV_EINUSE (other offers name it as their
- *         programme, or indicators belong to it), ITAV_EIO.
+ *         programme, indicators belong to it, or participants are enrolled in it), ITAV_EIO.
  */
 ITAV_API int itav_offer_delete(itav_db *db, const char *id);
 

@@ -547,7 +547,8 @@ typedef struct itav_participant_filter {
 } itav_participant_filter;
 
 /** @brief Initialiser of an itav_participant_filter that selects everything. */
-#define ITAV_PARTICIPANT_FILTER_INIT {ITAV_PARTICIPANT_FILTER_VERSION, NULL, 0, 0, NULL}
+#define ITAV_PARTICIPANT_FILTER_INIT \
+    {ITAV_PARTICIPANT_FILTER_VERSION, NULL, (itav_side)0, (itav_participant_status)0, NULL}
 
 /**
  * @brief Lists participants, ordered by reference.

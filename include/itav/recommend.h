@@ -55,7 +55,8 @@ typedef struct itav_question {
 } itav_question;
 
 /** @brief A question with nothing but the version set. */
-#define ITAV_QUESTION_INIT {ITAV_QUESTION_VERSION, 0, ITAV_AGE_NONE, NULL, 0, 0}
+#define ITAV_QUESTION_INIT \
+    {ITAV_QUESTION_VERSION, (itav_asker)0, ITAV_AGE_NONE, NULL, 0, (itav_channel)0}
 
 /** @brief One recommended offer (opaque), from itav_recommendation_iter_next(). */
 typedef struct itav_recommendation itav_recommendation;
