@@ -1,0 +1,230 @@
+/* Fault injection. Each scenario (faults.c) runs on a memory and on a SQLite store. First
+ * the call under test is counted: its allocations (the library's, jansson's and SQLite's)
+ * or its backend steps. Then, on a fresh store in the same state, the Nth of them fails,
+ * for every N in turn, until a run has fewer than N:
+ * - a failed allocation: the call returns ITAV_ENOMEM and says "out of memory", or it
+ *   recovers and then gives the normal result (SQLite and libcsv retry some allocations,
+ *   and the library parses JSON a second time when jansson's failure looks like a syntax
+ *   error); with persistent failures (every allocation from the Nth on) it must fail;
+ * - a failed backend step: the call returns the injected code with the backend's words;
+ * and in every case nothing leaks (the count of blocks not freed is as before the call),
+ * the store is exactly as before (a raw dump of every record and index value), and a SQLite
+ * file passes PRAGMA integrity_check. The loop ends with a run that has fewer than N steps:
+ * it must succeed, on the store that saw every failure, with the result and the store of the
+ * counted run (a failure leaves no poisoned state).
+ *
+ * By default a run tests the first and last 50 N (ITAV_FAULT_EDGE) and 100 more spread
+ * evenly in between (ITAV_FAULT_SAMPLES): a scenario of fewer than 200 steps runs in full.
+ * ITAV_FAULT_STRIDE=1 tests every N (the full run), ITAV_FAULT_STRIDE=k every kth; for
+ * valgrind ITAV_FAULT_SAMPLES=5 ITAV_FAULT_EDGE=5. ITAV_FAULT_ONLY=name runs one scenario,
+ * ITAV_FAULT_FIRST=n starts at n (to debug one N). */
+#include "faults.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void clear_error(itav_db *db)
+{
+    db->errmsg[0] = '\0';
+    db->errcode = ITAV_OK;
+}
+
+static void check_store(const store *s, const char *want, const char *what, long n)
+{
+    char *got = raw_dump(s);
+    ck_assert_msg(strcmp(got, want) == 0, "%s: the store changed after failing step %ld", what,
+                  n);
+    free(got);
+    if (s->sqlite) {
+        char why[256];
+        ck_assert_msg(sqlite_integrity_ok(s->path, why, sizeof why),
+                      "%s: integrity_check after failing step %ld: %s", what, n, why);
+    }
+}
+
+/* What a successful run of the scenario gives: its output and the store after it. */
+typedef struct outcome {
+    char *output, *after;
+    long count; /* allocations or backend steps */
+} outcome;
+
+static void fresh(store *s, const scenario *sc, bool sqlite)
+{
+    store_prepared(s, sqlite, sc->prepare);
+}
+
+static outcome counted_run(const scenario *sc, bool sqlite, bool backend)
+{
+    store s;
+    text out = {0};
+    outcome o;
+    fresh(&s, sc, sqlite);
+    text_add(&out, "%s", "");
+    faulty_arm(s.be, 0, 0);
+    long before = itav__fault_allocations();
+    int rc = sc->call(&s, &out);
+    ck_assert_msg(rc == ITAV_OK, "%s: %s", sc->name, itav_errmsg(s.db));
+    o.count = backend ? s.be->steps : itav__fault_allocations() - before;
+    o.output = out.s;
+    o.after = raw_dump(&s);
+    store_close(&s);
+    return o;
+}
+
+/* The call succeeded: it must have given the counted run's result. */
+static void check_success(const store *s, const outcome *want, const text *out,
+                          const char *what, long n)
+{
+    ck_assert_msg(strcmp(out->s, want->output) == 0, "%s: other output (step %ld):\n%s\n---\n%s",
+                  what, n, out->s, want->output);
+    char *after = raw_dump(s);
+    ck_assert_msg(strcmp(after, want->after) == 0, "%s: other store after success (step %ld)",
+                  what, n);
+    free(after);
+}
+
+/* ITAV_FAULT_ONLY=name runs only that scenario (while working on one). */
+static bool skipped(const scenario *sc)
+{
+    const char *only = getenv("ITAV_FAULT_ONLY");
+    return only && *only && strcmp(only, sc->name) != 0;
+}
+
+static void run(const scenario *sc, bool sqlite, bool backend, bool persist)
+{
+    char what[96];
+    if (skipped(sc))
+        return;
+    snprintf(what, sizeof what, "%s/%s%s%s", sc->name, sqlite ? "sqlite" : "memory",
+             backend ? "/backend" : "", persist ? "/persistent" : "");
+    scenarios_warm();
+    long start_blocks = blocks_outstanding();
+    double t0 = now();
+    outcome want = counted_run(sc, sqlite, backend);
+    long stride = fault_stride(want.count), tested = 0, recovered = 0, n;
+    static const int codes[] = {ITAV_EIO, ITAV_EBUSY, ITAV_ENOMEM};
+
+    store s;
+    fresh(&s, sc, sqlite);
+    char *before = raw_dump(&s);
+    const char *first = getenv("ITAV_FAULT_FIRST"); /* to debug the failure of one N */
+    for (n = first ? atol(first) : 1;; n = next_n(n, want.count, stride)) {
+        text out = {0};
+        text_add(&out, "%s", "");
+        int code = codes[n % 3];
+        clear_error(s.db);
+        long blocks = blocks_outstanding();
+        if (backend)
+            faulty_arm(s.be, n, code);
+        else
+            itav__fault_fail_at(n, fault_persist_mode = persist);
+        int rc = sc->call(&s, &out);
+        long failed = backend ? s.be->failed : itav__fault_failed();
+        faulty_arm(s.be, 0, 0);
+        itav__fault_fail_at(0, false);
+        if (!failed) { /* the run had fewer than n steps: it is the normal run */
+            ck_assert_msg(rc == ITAV_OK, "%s: %s", what, itav_errmsg(s.db));
+            check_success(&s, &want, &out, what, n);
+            free(out.s);
+            break;
+        }
+        tested++;
+        if (rc == ITAV_OK) {
+            /* one failed allocation can be retried; the result must then be right */
+            ck_assert_msg(!backend && !persist, "%s: step %ld failed but the call succeeded",
+                          what, n);
+            check_success(&s, &want, &out, what, n);
+            recovered++;
+            free(out.s);
+            if (strcmp(want.after, before) != 0) { /* it wrote: start again from before */
+                store_close(&s);
+                fresh(&s, sc, sqlite);
+            }
+            continue;
+        }
+        free(out.s);
+        if (backend) {
+            ck_assert_msg(rc == code, "%s: backend step %ld failed with %d, the call gave %d: %s",
+                          what, n, code, rc, itav_errmsg(s.db));
+            ck_assert_msg(strstr(itav_errmsg(s.db), "injected") ||
+                              (code == ITAV_ENOMEM && strstr(itav_errmsg(s.db), "out of memory")),
+                          "%s: step %ld: the message lacks the backend's cause: %s", what, n,
+                          itav_errmsg(s.db));
+        } else {
+            ck_assert_msg(rc == ITAV_ENOMEM, "%s: allocation %ld failed, the call gave %d: %s",
+                          what, n, rc, itav_errmsg(s.db));
+            ck_assert_msg(strstr(itav_errmsg(s.db), "out of memory"),
+                          "%s: allocation %ld: message without \"out of memory\": %s", what, n,
+                          itav_errmsg(s.db));
+        }
+        ck_assert_int_eq(s.db->errcode, rc);
+        ck_assert_msg(blocks_outstanding() == blocks, "%s: step %ld leaked %ld blocks", what,
+                      n, blocks_outstanding() - blocks);
+        check_store(&s, before, what, n);
+    }
+    /* the loop ended with the call succeeding on the store that saw the failures: nothing
+     * was left poisoned */
+    store_close(&s);
+    ck_assert_msg(blocks_outstanding() == start_blocks, "%s: %ld blocks not freed", what,
+                  blocks_outstanding() - start_blocks);
+    /* The loop must have got past every step of the counted run. Later runs allocate a
+     * little less: SQLite's caches are warm, the memory backend's arrays have grown. */
+    ck_assert_msg(n > want.count || (!backend && n > want.count - want.count / 20),
+                  "%s: the run ended at step %ld of %ld", what, n, want.count);
+    printf("%-36s %6ld %s, %6ld failed in turn, %3ld recovered, %5.1f s\n", what, want.count,
+           backend ? "backend steps" : "allocations", tested, recovered, now() - t0);
+    fflush(stdout);
+    free(want.output);
+    free(want.after);
+    free(before);
+}
+
+START_TEST(allocation_failures)
+{
+    run(&scenarios[_i / 2], _i % 2, false, false);
+}
+END_TEST
+
+/* Every allocation from the Nth on fails: the cleanup paths get no memory either. */
+START_TEST(persistent_allocation_failures)
+{
+    run(&scenarios[_i / 2], _i % 2, false, true);
+}
+END_TEST
+
+START_TEST(backend_failures)
+{
+    if (strcmp(scenarios[_i / 2].name, "open") == 0)
+        return; /* itav_open makes no backend call; test_storage covers a failing file */
+    run(&scenarios[_i / 2], _i % 2, true, false);
+}
+END_TEST
+
+int main(void)
+{
+    faults_init();
+    Suite *s = suite_create("faults");
+    int loops = (int)scenario_count * 2; /* each scenario on memory and SQLite */
+    TCase *tc = tcase_create("allocation");
+    tcase_set_timeout(tc, 1200);
+    tcase_add_loop_test(tc, allocation_failures, 0, loops);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("persistent");
+    tcase_set_timeout(tc, 1200);
+    tcase_add_loop_test(tc, persistent_allocation_failures, 0, loops);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("backend");
+    tcase_set_timeout(tc, 1200);
+    tcase_add_loop_test(tc, backend_failures, 0, loops);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}

@@ -1,0 +1,123 @@
+/* Fuzz target: CSV import of participants (itav_import_participants_csv_string and _file)
+ * into a fresh memory store holding two offers, with a default offer. Beyond "no crash, no
+ * leak" it checks:
+ * - a failed import returns ITAV_EFORMAT with a message saying nothing was imported, and
+ *   leaves the store exactly as it was;
+ * - after a successful import the store's JSON export imports into an empty store and
+ *   exports to the same bytes, and importing the same CSV again is refused (every ref is
+ *   taken) without changing the store, unless the CSV held no participant;
+ * - the file variant, reading the same bytes, gives the same code, message and store. */
+#include "fuzz.h"
+
+#include <itav.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define DEFAULT_OFFER "buurtgezinnen-zuid-kennemerland"
+
+static const char base_json[] =
+    "{\"format\": \"itav/1\","
+    " \"interventions\": [{\"id\": \"buurtgezinnen\", \"name\": \"Buurtgezinnen\"}],"
+    " \"offers\": [{\"id\": \"" DEFAULT_OFFER "\", \"intervention\": \"buurtgezinnen\"},"
+    "  {\"id\": \"buurtgezinnen-hoeksche-waard\", \"intervention\": \"buurtgezinnen\"}]}";
+
+static itav_db *open_memory(void)
+{
+    itav_db *db = NULL;
+    int rc = itav_open(&db, "memory:");
+    FUZZ_CHECK(rc == ITAV_OK, itav_errmsg(db));
+    return db;
+}
+
+static itav_db *base_store(void)
+{
+    itav_db *db = open_memory();
+    int rc = itav_import_json_string(db, base_json, "base");
+    FUZZ_CHECK(rc == ITAV_OK, itav_errmsg(db));
+    return db;
+}
+
+static char *export_of(itav_db *db)
+{
+    char *text = NULL;
+    int rc = itav_export_json_string(&text, db);
+    FUZZ_CHECK(rc == ITAV_OK, itav_errmsg(db));
+    return text;
+}
+
+/* What the base store exports; computed once. */
+static const char *base_export(void)
+{
+    static char *text;
+    if (!text) {
+        itav_db *db = base_store();
+        char *t = export_of(db);
+        text = strdup(t);
+        itav_free(t);
+        itav_close(db);
+    }
+    return text;
+}
+
+/* Checks the result of one import into the base store; returns its export (itav_free). */
+static char *check_import(itav_db *db, int rc)
+{
+    char *after = export_of(db);
+    if (rc != ITAV_OK) {
+        FUZZ_CHECK(rc == ITAV_EFORMAT, itav_errmsg(db));
+        FUZZ_CHECK(itav_errcode(db) == rc, itav_errmsg(db));
+        FUZZ_CHECK(strstr(itav_errmsg(db), "nothing was imported") != NULL, itav_errmsg(db));
+        FUZZ_CHECK(strcmp(after, base_export()) == 0, after);
+    }
+    return after;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char *text = fuzz_cstring(data, size);
+    char name[64] = "fuzz.csv";
+    int fd = fuzz_pipe(name, sizeof name, data, size);
+
+    itav_db *db = base_store();
+    int rc = itav_import_participants_csv_string(db, text, name, DEFAULT_OFFER);
+    char *after = check_import(db, rc);
+    if (rc == ITAV_OK) {
+        itav_db *copy = open_memory();
+        int rc2 = itav_import_json_string(copy, after, "export");
+        FUZZ_CHECK(rc2 == ITAV_OK, itav_errmsg(copy));
+        char *again = export_of(copy);
+        FUZZ_CHECK(strcmp(after, again) == 0, again);
+        itav_free(again);
+        itav_close(copy);
+
+        bool imported_some = strcmp(after, base_export()) != 0;
+        rc2 = itav_import_participants_csv_string(db, text, name, DEFAULT_OFFER);
+        FUZZ_CHECK(rc2 == (imported_some ? ITAV_EFORMAT : ITAV_OK), itav_errmsg(db));
+        char *unchanged = export_of(db);
+        FUZZ_CHECK(strcmp(after, unchanged) == 0, unchanged);
+        itav_free(unchanged);
+    }
+
+    if (fd >= 0) {
+        itav_db *viafile = base_store();
+        int rc3 = itav_import_participants_csv_file(viafile, name, DEFAULT_OFFER);
+        char *fromfile = check_import(viafile, rc3);
+        /* The string variant stops at the first NUL byte; only NUL-free input is the same
+         * text for both. */
+        if (!memchr(data, 0, size)) {
+            FUZZ_CHECK(rc3 == rc, itav_errmsg(viafile));
+            FUZZ_CHECK(rc == ITAV_OK || strcmp(itav_errmsg(viafile), itav_errmsg(db)) == 0,
+                       itav_errmsg(viafile));
+            FUZZ_CHECK(strcmp(fromfile, after) == 0, fromfile);
+        }
+        itav_free(fromfile);
+        itav_close(viafile);
+        close(fd);
+    }
+    itav_free(after);
+    itav_close(db);
+    free(text);
+    return 0;
+}
