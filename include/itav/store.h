@@ -37,12 +37,14 @@ typedef struct itav_backend itav_backend;
  *
  * URIs:
  * - `memory:` a new empty store in memory, gone when closed;
- * - `sqlite:PATH` a SQLite file, created (mode 0600) if it does not exist, in WAL mode; its
- *   schema is migrated to the current version. Several processes may use one file at once.
- *   Plain reads never wait for a writer. A write (and an export, which reads in a
- *   transaction) that finds another connection writing waits for it, trying again every
- *   millisecond for up to the busy timeout of 5 seconds; after that it fails with ITAV_EBUSY
- *   and itav_errmsg() says the store is locked by another connection and how long it waited.
+ * - `sqlite:PATH` a SQLite file, created (mode 0600) if it does not exist (and removed again
+ *   if the open then fails), in WAL mode; PATH is always a file name, never an SQLite URI
+ *   (`file:...`) or `:memory:`. Its schema is migrated to the current version. Several
+ *   processes may use one file at once. Plain reads never wait for a writer. A write (and
+ *   an export, which reads in a transaction) that finds another connection writing waits
+ *   for it, trying again every millisecond for up to the busy timeout of 5 seconds; after
+ *   that it fails with ITAV_EBUSY and itav_errmsg() says the store is locked by another
+ *   connection and how long it waited.
  *
  * @param[out] out the new context, to be closed with itav_close(); also set on failure
  *             (when memory allows) so that itav_errmsg() can say why; close it then too.
