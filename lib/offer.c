@@ -352,38 +352,25 @@ ITAV_API int itav_offer_get(itav_offer **out, itav_db *db, const char *id)
     return ITAV_OK;
 }
 
-/* Keeps the id of the first indicator a scan finds. */
-static int first_indicator(void *arg, const char *key, const void *data, size_t size)
+/* Keeps the key of the first record a scan finds (arg: a buffer of ITAV__REF_MAX + 1). */
+static int first_key(void *arg, const char *key, const void *data, size_t size)
 {
     (void)data, (void)size;
-    snprintf(arg, ITAV__ID_MAX + 1, "%s", key);
+    snprintf(arg, ITAV__REF_MAX + 1, "%s", key);
     return 1; /* one is enough */
 }
 
-/* Indicators belong to one offer: deleting it would leave them pointing nowhere. */
-static int refuse_with_indicators(itav_db *db, const char *id)
-{
-    char found[ITAV__ID_MAX + 1] = "";
-    int rc = itav__scan(db, ITAV__KIND_INDICATOR, ITAV__INDICATOR_SLOT_OFFER, id,
-                        first_indicator, found);
-    if (rc < 0)
-        return rc;
-    return found[0] ? itav__error(db, ITAV_EINUSE, "offer \"%s\" still has indicator \"%s\"; "
-                                  "delete its indicators first", id, found)
-                    : ITAV_OK;
-}
-
-/* Participants (and through them matches and reviews) are enrolled in one offer: deleting
- * it would leave them pointing nowhere. */
-static int refuse_with_participants(itav_db *db, const char *id)
+/* Indicators and participants (and through them matches and reviews) belong to one offer:
+ * deleting it while any are left would leave them pointing nowhere. */
+static int refuse_if_used(itav_db *db, const char *id, const char *kind, int slot,
+                          const char *what, const char *hint)
 {
     char found[ITAV__REF_MAX + 1] = "";
-    int rc = itav__scan(db, ITAV__KIND_PARTICIPANT, ITAV__PARTICIPANT_SLOT_OFFER, id,
-                        first_indicator, found);
+    int rc = itav__scan(db, kind, slot, id, first_key, found);
     if (rc < 0)
         return rc;
-    return found[0] ? itav__error(db, ITAV_EINUSE, "offer \"%s\" still has participant "
-                                  "\"%s\" (participants and their matches stay with their offer)", id, found)
+    return found[0] ? itav__error(db, ITAV_EINUSE, "offer \"%s\" still has %s \"%s\" (%s)",
+                                  id, what, found, hint)
                     : ITAV_OK;
 }
 
@@ -403,9 +390,11 @@ ITAV_API int itav_offer_delete(itav_db *db, const char *id)
                          "its members out of the programme first", id, member);
     itav__free(member);
     if (rc == ITAV_OK)
-        rc = refuse_with_indicators(db, id);
+        rc = refuse_if_used(db, id, ITAV__KIND_INDICATOR, ITAV__INDICATOR_SLOT_OFFER,
+                            "indicator", "delete its indicators first");
     if (rc == ITAV_OK)
-        rc = refuse_with_participants(db, id);
+        rc = refuse_if_used(db, id, ITAV__KIND_PARTICIPANT, ITAV__PARTICIPANT_SLOT_OFFER,
+                            "participant", "participants and their matches stay with their offer");
     if (rc == ITAV_OK)
         rc = itav__del_record(db, ITAV__KIND_OFFER, id);
     if (rc == ITAV_ENOTFOUND)
