@@ -1,5 +1,6 @@
 #include "testutil.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -289,4 +290,25 @@ void assert_msg(itav_db *db, const char *part)
 {
     ck_assert_msg(strstr(itav_errmsg(db), part), "message \"%s\" lacks \"%s\"", itav_errmsg(db),
                   part);
+}
+
+bool sqlite_integrity_ok(const char *path, char *why, size_t size)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK) {
+        snprintf(why, size, "cannot check: %s", sqlite3_errmsg(db));
+        sqlite3_close(db);
+        return false;
+    }
+    int rows = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (rows++ == 0)
+            snprintf(why, size, "%s", (const char *)sqlite3_column_text(st, 0));
+    if (rc != SQLITE_DONE)
+        snprintf(why, size, "integrity_check failed: %s", sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return rc == SQLITE_DONE && rows == 1 && strcmp(why, "ok") == 0;
 }

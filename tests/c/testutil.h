@@ -33,6 +33,11 @@ int32_t date_of(const char *text);
 /* Fails the test unless the context's last error message contains part. */
 void assert_msg(itav_db *db, const char *part);
 
+/* PRAGMA integrity_check of the SQLite file at path, through raw SQLite (opened for writing
+ * where the file allows it, so that a log left by a killed process is replayed). True if it
+ * says "ok"; otherwise why holds its first line or why it could not run. */
+bool sqlite_integrity_ok(const char *path, char *why, size_t size);
+
 /* Runs a suite; returns the process exit status. */
 int run_suite(Suite *s);
 

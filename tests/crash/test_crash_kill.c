@@ -24,12 +24,12 @@
  * from ITAV_CRASH_SEED (printed; random when not set), so a run can be repeated with the
  * same delays, though not with the same timing of the machine. */
 #include "crashgen.h"
+#include "../c/testutil.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,8 +60,8 @@ static double uniform(void)
     return (double)(rng_state >> 11) / 9007199254740992.0;
 }
 
-static void fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void fail(const char *fmt, ...)
+static void flunk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void flunk(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -329,29 +329,6 @@ static void fresh_copy(const char *before, const char *work)
         die("copy %s to %s: %s", before, work, strerror(errno));
 }
 
-/* PRAGMA integrity_check through raw SQLite; NULL if "ok", else the first problem. */
-static const char *integrity(const char *path)
-{
-    static char answer[512];
-    sqlite3 *db;
-    sqlite3_stmt *st;
-    snprintf(answer, sizeof answer, "ok");
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK) {
-        snprintf(answer, sizeof answer, "cannot check: %s", sqlite3_errmsg(db));
-        sqlite3_close(db);
-        return answer;
-    }
-    int rows = 0, rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        if (rows++ == 0)
-            snprintf(answer, sizeof answer, "%s", (const char *)sqlite3_column_text(st, 0));
-    if (rc != SQLITE_DONE)
-        snprintf(answer, sizeof answer, "integrity_check failed: %s", sqlite3_errmsg(db));
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return rows == 1 && strcmp(answer, "ok") == 0 ? NULL : answer;
-}
 
 /* ---- one operation ---- */
 
@@ -498,8 +475,8 @@ static void run_operation(operation *op, int kills, const char *result)
         start_child(&r, work, op->args);
         if (!read_steps(&r, anchor)) {
             finish_child(&r);
-            fail("%s kill %d: crash_child ended (status %d) before step %c", op->name, i,
-                 r.status, step_letters[anchor]);
+            flunk("%s kill %d: crash_child ended (status %d) before step %c", op->name, i,
+                  r.status, step_letters[anchor]);
             continue;
         }
         struct timespec ts = {(time_t)delay, (long)((delay - (double)(time_t)delay) * 1e9)};
@@ -509,11 +486,11 @@ static void run_operation(operation *op, int kills, const char *result)
         learn(&w, &r);
         bool killed = WIFSIGNALED(r.status) && WTERMSIG(r.status) == SIGKILL;
         if (!killed && !(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0)) {
-            fail("%s kill %d: crash_child failed by itself (status %d)", op->name, i, r.status);
+            flunk("%s kill %d: crash_child failed by itself (status %d)", op->name, i, r.status);
             continue;
         }
         if (r.at[STEP_R] >= 0)
-            fail("%s kill %d: crash_child rolled back (steps %s)", op->name, i, r.seen);
+            flunk("%s kill %d: crash_child rolled back (steps %s)", op->name, i, r.seen);
 
         enum outcome where = !killed            ? COMPLETED
                              : r.at[STEP_B] < 0 ? BEFORE
@@ -530,7 +507,8 @@ static void run_operation(operation *op, int kills, const char *result)
         /* the closing checkpoint copies the log into the main file, then removes the log */
         bool checkpointing = wal.committed > 0 && !same_file(work, op->before);
         mid_checkpoint += checkpointing;
-        const char *bad = integrity(work);
+        char why[512];
+        const char *bad = sqlite_integrity_ok(work, why, sizeof why) ? NULL : why;
         char *text = bad ? NULL : gen_export(uri);
         bool was_before = text && strcmp(text, op->before_text) == 0;
         bool was_after = text && strcmp(text, op->after_text) == 0;
@@ -544,30 +522,30 @@ static void run_operation(operation *op, int kills, const char *result)
 
         bool ok = true;
         if (bad) {
-            fail("%s kill %d: integrity_check: %s", op->name, i, bad);
+            flunk("%s kill %d: integrity_check: %s", op->name, i, bad);
             ok = false;
         } else if (!text) {
-            fail("%s kill %d: libitav cannot read the store", op->name, i);
+            flunk("%s kill %d: libitav cannot read the store", op->name, i);
             ok = false;
         } else if (!was_before && !was_after) {
             gen_first_difference(diff, sizeof diff, op->before_text, text);
-            fail("%s kill %d: the store is neither as before nor as after (against before: %s)",
-                 op->name, i, diff);
+            flunk("%s kill %d: the store is neither as before nor as after (against before: %s)",
+                  op->name, i, diff);
             ok = false;
         } else if ((where == BEFORE || where == IN_TXN) && !was_before) {
-            fail("%s kill %d: killed before the COMMIT, yet the operation is there", op->name, i);
+            flunk("%s kill %d: killed before the COMMIT, yet the operation is there", op->name, i);
             ok = false;
         } else if (where >= AFTER && !was_after) {
-            fail("%s kill %d: killed after the COMMIT returned, yet the operation is lost",
-                 op->name, i);
+            flunk("%s kill %d: killed after the COMMIT returned, yet the operation is lost",
+                  op->name, i);
             ok = false;
         } else if (wal.committed > 0 && !was_after) {
             /* the store before has no log, so a commit frame in it is the operation's */
-            fail("%s kill %d: the log holds the commit, yet the operation is lost", op->name, i);
+            flunk("%s kill %d: the log holds the commit, yet the operation is lost", op->name, i);
             ok = false;
         } else if (where == IN_COMMIT && wal.committed == 0 && was_after) {
-            fail("%s kill %d: the commit frame never reached the log, yet the operation is "
-                 "there", op->name, i);
+            flunk("%s kill %d: the commit frame never reached the log, yet the operation is "
+                  "there", op->name, i);
             ok = false;
         }
         if (where == IN_COMMIT && was_after)
@@ -592,10 +570,10 @@ static void run_operation(operation *op, int kills, const char *result)
            op->name, w.run * 1e3, w.txn * 1e3, w.commit * 1e3, w.close * 1e3);
     /* A test whose kills miss the transaction tests nothing. */
     if (during * 2 < kills)
-        fail("%s: only %d of %d kills landed inside the transaction (want at least half)",
-             op->name, during, kills);
+        flunk("%s: only %d of %d kills landed inside the transaction (want at least half)",
+              op->name, during, kills);
     if (kills >= 20 && count[IN_COMMIT] == 0)
-        fail("%s: no kill landed inside the COMMIT", op->name);
+        flunk("%s: no kill landed inside the COMMIT", op->name);
 }
 
 int main(int argc, char **argv)

@@ -334,23 +334,6 @@ char *raw_dump(const store *s)
     return t.s;
 }
 
-bool sqlite_integrity_ok(const char *path, char *why, size_t size)
-{
-    sqlite3 *c;
-    sqlite3_stmt *st;
-    bool ok = false;
-    snprintf(why, size, "cannot check");
-    if (sqlite3_open_v2(path, &c, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-        sqlite3_prepare_v2(c, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW) {
-            snprintf(why, size, "%s", (const char *)sqlite3_column_text(st, 0));
-            ok = strcmp(why, "ok") == 0;
-        }
-        sqlite3_finalize(st);
-    }
-    sqlite3_close(c);
-    return ok;
-}
 
 /* ======================================================================================
  * Other allocators through the fault counter

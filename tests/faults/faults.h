@@ -43,8 +43,6 @@ void faulty_arm(faulty *f, long n, int code);
 /* Every record (kind, key, index values for SQLite, data) in key order, as text; owned
  * (free()). Reads past the context and the fault counter. */
 char *raw_dump(const store *s);
-/* PRAGMA integrity_check through a connection of its own; true when "ok". */
-bool sqlite_integrity_ok(const char *path, char *why, size_t size);
 
 /* Routes SQLite's and jansson's allocations through the fault counter; call first in
  * main(), before anything touches SQLite. */

@@ -18,7 +18,6 @@
 #include <grp.h>
 #include <sched.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,24 +77,6 @@ static void in_child(void (*fn)(const char *), const char *path)
     if (failure[0]) /* a case the child could not run here */
         printf("%s\n", failure);
     munmap(failure, 4096);
-}
-
-static bool integrity_ok(const char *path, char *why, size_t size)
-{
-    sqlite3 *c;
-    sqlite3_stmt *st;
-    bool ok = false;
-    snprintf(why, size, "cannot check");
-    if (sqlite3_open_v2(path, &c, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-        sqlite3_prepare_v2(c, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW) {
-            snprintf(why, size, "%s", (const char *)sqlite3_column_text(st, 0));
-            ok = strcmp(why, "ok") == 0;
-        }
-        sqlite3_finalize(st);
-    }
-    sqlite3_close(c);
-    return ok;
 }
 
 static char *exported(itav_db *db)
@@ -160,7 +141,7 @@ static void check_failed_write(itav_db *db, const char *path, int rc, const char
     rc = itav_participant_get(&p, db, "a01");
     expect(rc == ITAV_OK, "read after %s failed (%d): %s", what, rc, itav_errmsg(db));
     itav_participant_free(p);
-    expect(integrity_ok(path, why, sizeof why), "integrity_check after %s: %s", what, why);
+    expect(sqlite_integrity_ok(path, why, sizeof why), "integrity_check after %s: %s", what, why);
 }
 
 /* ---- read-only ---- */
@@ -242,7 +223,7 @@ static void check_no_room(const char *path, const char *cause, void (*grow)(void
     grow();
     rc = itav_catalog_load(db);
     expect(rc == ITAV_OK, "catalogue load once there is room (%d): %s", rc, itav_errmsg(db));
-    expect(integrity_ok(path, why, sizeof why), "integrity_check at the end: %s", why);
+    expect(sqlite_integrity_ok(path, why, sizeof why), "integrity_check at the end: %s", why);
     itav_free(before);
     itav_close(db);
 }

@@ -26,4 +26,11 @@ char *fuzz_cstring(const uint8_t *data, size_t size);
  * Returns the read fd (close it afterwards), or -1 when the input does not fit the pipe. */
 int fuzz_pipe(char *path, size_t pathsize, const uint8_t *data, size_t size);
 
+/* A new memory store, holding the dataset json when it is not NULL (a failure aborts). */
+struct itav_db;
+struct itav_db *fuzz_memory_store(const char *json);
+
+/* The store's JSON export (itav_free it; a failure aborts). */
+char *fuzz_export(struct itav_db *db);
+
 #endif

@@ -1,6 +1,8 @@
 /* Helpers shared by the fuzz targets (see fuzz.h). */
 #include "fuzz.h"
 
+#include <itav.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,4 +51,24 @@ int fuzz_pipe(char *path, size_t pathsize, const uint8_t *data, size_t size)
     close(fds[1]);
     snprintf(path, pathsize, "/dev/fd/%d", fds[0]);
     return fds[0];
+}
+
+itav_db *fuzz_memory_store(const char *json)
+{
+    itav_db *db = NULL;
+    int rc = itav_open(&db, "memory:");
+    FUZZ_CHECK(rc == ITAV_OK, itav_errmsg(db));
+    if (json) {
+        rc = itav_import_json_string(db, json, "base");
+        FUZZ_CHECK(rc == ITAV_OK, itav_errmsg(db));
+    }
+    return db;
+}
+
+char *fuzz_export(itav_db *db)
+{
+    char *text = NULL;
+    int rc = itav_export_json_string(&text, db);
+    FUZZ_CHECK(rc == ITAV_OK, itav_errmsg(db));
+    return text;
 }

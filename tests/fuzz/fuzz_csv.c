@@ -23,37 +23,13 @@ static const char base_json[] =
     " \"offers\": [{\"id\": \"" DEFAULT_OFFER "\", \"intervention\": \"buurtgezinnen\"},"
     "  {\"id\": \"buurtgezinnen-hoeksche-waard\", \"intervention\": \"buurtgezinnen\"}]}";
 
-static itav_db *open_memory(void)
-{
-    itav_db *db = NULL;
-    int rc = itav_open(&db, "memory:");
-    FUZZ_CHECK(rc == ITAV_OK, itav_errmsg(db));
-    return db;
-}
-
-static itav_db *base_store(void)
-{
-    itav_db *db = open_memory();
-    int rc = itav_import_json_string(db, base_json, "base");
-    FUZZ_CHECK(rc == ITAV_OK, itav_errmsg(db));
-    return db;
-}
-
-static char *export_of(itav_db *db)
-{
-    char *text = NULL;
-    int rc = itav_export_json_string(&text, db);
-    FUZZ_CHECK(rc == ITAV_OK, itav_errmsg(db));
-    return text;
-}
-
 /* What the base store exports; computed once. */
 static const char *base_export(void)
 {
     static char *text;
     if (!text) {
-        itav_db *db = base_store();
-        char *t = export_of(db);
+        itav_db *db = fuzz_memory_store(base_json);
+        char *t = fuzz_export(db);
         text = strdup(t);
         itav_free(t);
         itav_close(db);
@@ -64,7 +40,7 @@ static const char *base_export(void)
 /* Checks the result of one import into the base store; returns its export (itav_free). */
 static char *check_import(itav_db *db, int rc)
 {
-    char *after = export_of(db);
+    char *after = fuzz_export(db);
     if (rc != ITAV_OK) {
         FUZZ_CHECK(rc == ITAV_EFORMAT, itav_errmsg(db));
         FUZZ_CHECK(itav_errcode(db) == rc, itav_errmsg(db));
@@ -80,14 +56,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char name[64] = "fuzz.csv";
     int fd = fuzz_pipe(name, sizeof name, data, size);
 
-    itav_db *db = base_store();
+    itav_db *db = fuzz_memory_store(base_json);
     int rc = itav_import_participants_csv_string(db, text, name, DEFAULT_OFFER);
     char *after = check_import(db, rc);
     if (rc == ITAV_OK) {
-        itav_db *copy = open_memory();
+        itav_db *copy = fuzz_memory_store(NULL);
         int rc2 = itav_import_json_string(copy, after, "export");
         FUZZ_CHECK(rc2 == ITAV_OK, itav_errmsg(copy));
-        char *again = export_of(copy);
+        char *again = fuzz_export(copy);
         FUZZ_CHECK(strcmp(after, again) == 0, again);
         itav_free(again);
         itav_close(copy);
@@ -95,13 +71,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         bool imported_some = strcmp(after, base_export()) != 0;
         rc2 = itav_import_participants_csv_string(db, text, name, DEFAULT_OFFER);
         FUZZ_CHECK(rc2 == (imported_some ? ITAV_EFORMAT : ITAV_OK), itav_errmsg(db));
-        char *unchanged = export_of(db);
+        char *unchanged = fuzz_export(db);
         FUZZ_CHECK(strcmp(after, unchanged) == 0, unchanged);
         itav_free(unchanged);
     }
 
     if (fd >= 0) {
-        itav_db *viafile = base_store();
+        itav_db *viafile = fuzz_memory_store(base_json);
         int rc3 = itav_import_participants_csv_file(viafile, name, DEFAULT_OFFER);
         char *fromfile = check_import(viafile, rc3);
         /* The string variant stops at the first NUL byte; only NUL-free input is the same

@@ -13,29 +13,13 @@
 #include <string.h>
 #include <unistd.h>
 
-static itav_db *fresh_store(void)
-{
-    itav_db *db = NULL;
-    int rc = itav_open(&db, "memory:");
-    FUZZ_CHECK(rc == ITAV_OK, itav_errmsg(db));
-    return db;
-}
-
-static char *export_of(itav_db *db)
-{
-    char *text = NULL;
-    int rc = itav_export_json_string(&text, db);
-    FUZZ_CHECK(rc == ITAV_OK, itav_errmsg(db));
-    return text;
-}
-
 /* What an empty store exports; computed once. */
 static const char *empty_export(void)
 {
     static char *text;
     if (!text) {
-        itav_db *db = fresh_store();
-        char *t = export_of(db);
+        itav_db *db = fuzz_memory_store(NULL);
+        char *t = fuzz_export(db);
         text = strdup(t);
         itav_free(t);
         itav_close(db);
@@ -46,7 +30,7 @@ static const char *empty_export(void)
 /* Checks the result of one import into an empty store; returns its export (itav_free). */
 static char *check_import(itav_db *db, int rc)
 {
-    char *after = export_of(db);
+    char *after = fuzz_export(db);
     FUZZ_CHECK(itav_errcode(db) == (rc == ITAV_OK ? ITAV_OK : rc), itav_errmsg(db));
     if (rc != ITAV_OK) {
         FUZZ_CHECK(rc == ITAV_EFORMAT, itav_errmsg(db));
@@ -62,14 +46,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char name[64] = "fuzz.json";
     int fd = fuzz_pipe(name, sizeof name, data, size);
 
-    itav_db *db = fresh_store();
+    itav_db *db = fuzz_memory_store(NULL);
     int rc = itav_import_json_string(db, text, name);
     char *after = check_import(db, rc);
     if (rc == ITAV_OK) {
-        itav_db *copy = fresh_store();
+        itav_db *copy = fuzz_memory_store(NULL);
         int rc2 = itav_import_json_string(copy, after, "export");
         FUZZ_CHECK(rc2 == ITAV_OK, itav_errmsg(copy));
-        char *again = export_of(copy);
+        char *again = fuzz_export(copy);
         FUZZ_CHECK(strcmp(after, again) == 0, again);
         itav_free(again);
         itav_close(copy);
@@ -77,14 +61,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (strcmp(after, empty_export()) != 0) {
             rc2 = itav_import_json_string(db, text, name);
             FUZZ_CHECK(rc2 == ITAV_EFORMAT, itav_errmsg(db));
-            char *unchanged = export_of(db);
+            char *unchanged = fuzz_export(db);
             FUZZ_CHECK(strcmp(after, unchanged) == 0, unchanged);
             itav_free(unchanged);
         }
     }
 
     if (fd >= 0) {
-        itav_db *viafile = fresh_store();
+        itav_db *viafile = fuzz_memory_store(NULL);
         int rc3 = itav_import_json_file(viafile, name);
         char *fromfile = check_import(viafile, rc3);
         /* The string variant stops at the first NUL byte; only NUL-free input is the same

@@ -70,14 +70,6 @@ static void enter_scratch(void)
     fuzz_on_failure = remove_scratch;
 }
 
-static char *export_of(itav_db *db)
-{
-    char *text = NULL;
-    int rc = itav_export_json_string(&text, db);
-    FUZZ_CHECK(rc == ITAV_OK, itav_errmsg(db));
-    return text;
-}
-
 /* A URI a message can quote as it is: short, printable ASCII. */
 static bool plain_text(const char *s)
 {
@@ -95,7 +87,7 @@ static const char probe[] =
 static void check_open_store(itav_db *db, bool file)
 {
     FUZZ_CHECK(itav_errcode(db) == ITAV_OK && itav_errmsg(db)[0] == '\0', itav_errmsg(db));
-    char *text = export_of(db);
+    char *text = fuzz_export(db);
     FUZZ_CHECK(strstr(text, "\"interventions\": []") != NULL, text);
     itav_free(text);
     if (file)
@@ -115,7 +107,7 @@ static void check_file_store(const char *uri, const char *path)
     FUZZ_CHECK(got == sizeof head && memcmp(head, "SQLite format 3", 16) == 0, uri);
     itav_db *again = NULL;
     FUZZ_CHECK(itav_open(&again, uri) == ITAV_OK, itav_errmsg(again));
-    char *text = export_of(again);
+    char *text = fuzz_export(again);
     FUZZ_CHECK(strstr(text, "\"fuzz-probe\"") != NULL, uri);
     itav_free(text);
     itav_close(again);
