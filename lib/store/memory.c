@@ -1,11 +1,15 @@
-/* The memory backend: records in one array sorted by (kind, key), and an undo log that
- * makes transactions all or nothing. Written only against include/itav/backend.h. */
+/* The memory backend: one array of records per kind, sorted by key, and an undo log that
+ * makes transactions all or nothing. Written only against include/itav/backend.h.
+ *
+ * One array per kind rather than one for all: with a single array sorted by (kind, key),
+ * every match written after the participants moved all the participants along (memmove was
+ * 22% of a 100 MB JSON import, docs/performance.md). */
 #include "../internal.h"
 
 #include <string.h>
 
 typedef struct record {
-    char *kind, *key;
+    char *key;
     char *index[ITAV_BACKEND_INDEXES];
     void *data;
     size_t size;
@@ -13,15 +17,23 @@ typedef struct record {
 
 /* One undo step: the record as it was before a put or delete (had == false: absent). */
 typedef struct undo {
-    char *kind, *key;
+    size_t shelf; /* index into shelves, which stay put while a transaction is open */
+    char *key;
     bool had;
     record old;
 } undo;
 
-typedef struct memory_backend {
-    itav_backend parent;
+/* The records of one kind. A shelf stays while it holds records or a transaction is open. */
+typedef struct shelf {
+    char *kind;
     record *recs;
     size_t n, cap;
+} shelf;
+
+typedef struct memory_backend {
+    itav_backend parent;
+    shelf *shelves; /* a handful, one per kind of record */
+    size_t nshelves, capshelves;
     undo *log;
     size_t nlog, caplog;
     bool in_txn;
@@ -29,7 +41,6 @@ typedef struct memory_backend {
 
 static void record_clear(record *r)
 {
-    itav__free(r->kind);
     itav__free(r->key);
     for (int i = 0; i < ITAV_BACKEND_INDEXES; i++)
         itav__free(r->index[i]);
@@ -37,11 +48,11 @@ static void record_clear(record *r)
     memset(r, 0, sizeof *r);
 }
 
-static int record_make(record *r, const char *kind, const char *key, const char *const *index,
-                       const void *data, size_t size)
+static int record_make(record *r, const char *key, const char *const *index, const void *data,
+                       size_t size)
 {
     memset(r, 0, sizeof *r);
-    if (!(r->kind = itav__strdup(kind)) || !(r->key = itav__strdup(key)))
+    if (!(r->key = itav__strdup(key)))
         goto nomem;
     for (int i = 0; index && i < ITAV_BACKEND_INDEXES; i++)
         if (index[i] && !(r->index[i] = itav__strdup(index[i])))
@@ -56,19 +67,22 @@ nomem:
     return ITAV_ENOMEM;
 }
 
-static int cmp(const char *kind, const char *key, const record *r)
+/* The shelf of a kind, or NULL when no record of it was ever written. */
+static shelf *shelf_of(const memory_backend *m, const char *kind)
 {
-    int c = strcmp(kind, r->kind);
-    return c ? c : strcmp(key, r->key);
+    for (size_t i = 0; i < m->nshelves; i++)
+        if (strcmp(m->shelves[i].kind, kind) == 0)
+            return &m->shelves[i];
+    return NULL;
 }
 
-/* Position of (kind, key), or where it would be inserted. */
-static size_t find(const memory_backend *m, const char *kind, const char *key, bool *hit)
+/* Position of key on the shelf, or where it would be inserted. */
+static size_t find(const shelf *s, const char *key, bool *hit)
 {
-    size_t lo = 0, hi = m->n;
+    size_t lo = 0, hi = s->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = cmp(kind, key, &m->recs[mid]);
+        int c = strcmp(key, s->recs[mid].key);
         if (c == 0) {
             *hit = true;
             return mid;
@@ -97,20 +111,36 @@ static int grow(void **v, size_t *cap, size_t need, size_t elem)
     return ITAV_OK;
 }
 
-/* Takes the record at pos out of the array (or nothing if !hit) into the undo log. */
-static int log_undo(memory_backend *m, const char *kind, const char *key, size_t pos, bool hit)
+/* The shelf of a kind, made empty if there is none yet. An empty shelf left behind by a
+ * put that then fails changes nothing a caller can see. */
+static shelf *shelf_for(memory_backend *m, const char *kind)
+{
+    shelf *s = shelf_of(m, kind);
+    if (s)
+        return s;
+    if (grow((void **)&m->shelves, &m->capshelves, m->nshelves + 1, sizeof *m->shelves))
+        return NULL;
+    s = &m->shelves[m->nshelves];
+    memset(s, 0, sizeof *s);
+    if (!(s->kind = itav__strdup(kind)))
+        return NULL;
+    m->nshelves++;
+    return s;
+}
+
+/* Takes the record at pos off the shelf (or nothing if !hit) into the undo log. */
+static int log_undo(memory_backend *m, shelf *s, const char *key, size_t pos, bool hit)
 {
     if (grow((void **)&m->log, &m->caplog, m->nlog + 1, sizeof *m->log))
         return ITAV_ENOMEM;
     undo *u = &m->log[m->nlog];
     memset(u, 0, sizeof *u);
-    if (!(u->kind = itav__strdup(kind)) || !(u->key = itav__strdup(key))) {
-        itav__free(u->kind);
+    if (!(u->key = itav__strdup(key)))
         return ITAV_ENOMEM;
-    }
+    u->shelf = (size_t)(s - m->shelves);
     u->had = hit;
     if (hit)
-        u->old = m->recs[pos]; /* ownership moves to the log */
+        u->old = s->recs[pos]; /* ownership moves to the log */
     m->nlog++;
     return ITAV_OK;
 }
@@ -127,7 +157,6 @@ static int mem_begin(itav_backend *be)
 static void drop_log(memory_backend *m)
 {
     for (size_t i = 0; i < m->nlog; i++) {
-        itav__free(m->log[i].kind);
         itav__free(m->log[i].key);
         if (m->log[i].had)
             record_clear(&m->log[i].old);
@@ -135,10 +164,33 @@ static void drop_log(memory_backend *m)
     m->nlog = 0;
 }
 
+/* Frees the shelves that hold nothing. Commit and rollback both do, so that outside a
+ * transaction no shelf is empty and a rolled-back one leaves no memory behind. Only called
+ * with an empty undo log, which is what refers to shelves by index. */
+static void prune_empty_shelves(memory_backend *m)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < m->nshelves; i++) {
+        if (m->shelves[i].n == 0) {
+            itav__free(m->shelves[i].recs);
+            itav__free(m->shelves[i].kind);
+        } else {
+            m->shelves[kept++] = m->shelves[i];
+        }
+    }
+    m->nshelves = kept;
+    if (kept == 0) {
+        itav__free(m->shelves);
+        m->shelves = NULL;
+        m->capshelves = 0;
+    }
+}
+
 static int mem_commit(itav_backend *be)
 {
     memory_backend *m = (memory_backend *)be;
     drop_log(m);
+    prune_empty_shelves(m);
     m->in_txn = false;
     return ITAV_OK;
 }
@@ -147,27 +199,28 @@ static int mem_rollback(itav_backend *be)
 {
     memory_backend *m = (memory_backend *)be;
     /* Undo in reverse order. Every step only frees or moves memory, so it cannot fail: the
-     * array has room because it held the record before. */
+     * shelf exists and has room because it held the record before. */
     while (m->nlog > 0) {
         undo *u = &m->log[--m->nlog];
+        shelf *s = &m->shelves[u->shelf];
         bool hit;
-        size_t pos = find(m, u->kind, u->key, &hit);
+        size_t pos = find(s, u->key, &hit);
         if (hit) {
-            record_clear(&m->recs[pos]);
+            record_clear(&s->recs[pos]);
             if (u->had) {
-                m->recs[pos] = u->old;
+                s->recs[pos] = u->old;
             } else {
-                memmove(m->recs + pos, m->recs + pos + 1, (m->n - pos - 1) * sizeof *m->recs);
-                m->n--;
+                memmove(s->recs + pos, s->recs + pos + 1, (s->n - pos - 1) * sizeof *s->recs);
+                s->n--;
             }
         } else if (u->had) {
-            memmove(m->recs + pos + 1, m->recs + pos, (m->n - pos) * sizeof *m->recs);
-            m->recs[pos] = u->old;
-            m->n++;
+            memmove(s->recs + pos + 1, s->recs + pos, (s->n - pos) * sizeof *s->recs);
+            s->recs[pos] = u->old;
+            s->n++;
         }
-        itav__free(u->kind);
         itav__free(u->key);
     }
+    prune_empty_shelves(m);
     m->in_txn = false;
     return ITAV_OK;
 }
@@ -180,19 +233,22 @@ static int mem_put(itav_backend *be, const char *kind, const char *key,
     bool hit;
     if (!m->in_txn)
         return ITAV_ESTATE;
-    size_t pos = find(m, kind, key, &hit);
-    if (grow((void **)&m->recs, &m->cap, m->n + 1, sizeof *m->recs) ||
-        record_make(&r, kind, key, index, data, size))
+    shelf *s = shelf_for(m, kind);
+    if (!s)
         return ITAV_ENOMEM;
-    if (log_undo(m, kind, key, pos, hit)) {
+    size_t pos = find(s, key, &hit);
+    if (grow((void **)&s->recs, &s->cap, s->n + 1, sizeof *s->recs) ||
+        record_make(&r, key, index, data, size))
+        return ITAV_ENOMEM;
+    if (log_undo(m, s, key, pos, hit)) {
         record_clear(&r);
         return ITAV_ENOMEM;
     }
     if (!hit) {
-        memmove(m->recs + pos + 1, m->recs + pos, (m->n - pos) * sizeof *m->recs);
-        m->n++;
+        memmove(s->recs + pos + 1, s->recs + pos, (s->n - pos) * sizeof *s->recs);
+        s->n++;
     }
-    m->recs[pos] = r;
+    s->recs[pos] = r;
     return ITAV_OK;
 }
 
@@ -200,26 +256,28 @@ static int mem_get(itav_backend *be, const char *kind, const char *key, itav_rec
                    void *arg)
 {
     memory_backend *m = (memory_backend *)be;
-    bool hit;
-    size_t pos = find(m, kind, key, &hit);
+    const shelf *s = shelf_of(m, kind);
+    bool hit = false;
+    size_t pos = s ? find(s, key, &hit) : 0;
     if (!hit)
         return ITAV_ENOTFOUND;
-    return found(arg, m->recs[pos].key, m->recs[pos].data, m->recs[pos].size);
+    return found(arg, s->recs[pos].key, s->recs[pos].data, s->recs[pos].size);
 }
 
 static int mem_del(itav_backend *be, const char *kind, const char *key)
 {
     memory_backend *m = (memory_backend *)be;
-    bool hit;
+    bool hit = false;
     if (!m->in_txn)
         return ITAV_ESTATE;
-    size_t pos = find(m, kind, key, &hit);
+    shelf *s = shelf_of(m, kind);
+    size_t pos = s ? find(s, key, &hit) : 0;
     if (!hit)
         return ITAV_ENOTFOUND;
-    if (log_undo(m, kind, key, pos, true))
+    if (log_undo(m, s, key, pos, true))
         return ITAV_ENOMEM;
-    memmove(m->recs + pos, m->recs + pos + 1, (m->n - pos - 1) * sizeof *m->recs);
-    m->n--;
+    memmove(s->recs + pos, s->recs + pos + 1, (s->n - pos - 1) * sizeof *s->recs);
+    s->n--;
     return ITAV_OK;
 }
 
@@ -227,12 +285,11 @@ static int mem_scan(itav_backend *be, const char *kind, int slot, const char *va
                     itav_record_fn each, void *arg)
 {
     memory_backend *m = (memory_backend *)be;
-    bool hit;
     if (slot != ITAV_SCAN_ALL && (slot < 0 || slot >= ITAV_BACKEND_INDEXES || !value))
         return ITAV_EINVAL;
-    for (size_t i = find(m, kind, "", &hit); i < m->n && strcmp(m->recs[i].kind, kind) == 0;
-         i++) {
-        const record *r = &m->recs[i];
+    const shelf *s = shelf_of(m, kind);
+    for (size_t i = 0; s && i < s->n; i++) {
+        const record *r = &s->recs[i];
         if (slot != ITAV_SCAN_ALL && (!r->index[slot] || strcmp(r->index[slot], value) != 0))
             continue;
         int rc = each(arg, r->key, r->data, r->size);
@@ -248,9 +305,14 @@ static void mem_free(itav_backend *be)
     if (m->in_txn)
         mem_rollback(be);
     drop_log(m);
-    for (size_t i = 0; i < m->n; i++)
-        record_clear(&m->recs[i]);
-    itav__free(m->recs);
+    for (size_t k = 0; k < m->nshelves; k++) {
+        shelf *s = &m->shelves[k];
+        for (size_t i = 0; i < s->n; i++)
+            record_clear(&s->recs[i]);
+        itav__free(s->recs);
+        itav__free(s->kind);
+    }
+    itav__free(m->shelves);
     itav__free(m->log);
     itav__free(m);
 }
