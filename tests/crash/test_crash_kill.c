@@ -20,7 +20,8 @@
  * the COMMIT started), the reference (killed after the COMMIT returned), or either (killed
  * inside the COMMIT: then it must be there exactly when the log, read before anything opens
  * the store, holds a valid commit frame). At least half of the kills must land inside the
- * transaction, and some inside the COMMIT, or the test would test nothing. The delays come
+ * transaction, and some inside the COMMIT, or the test would test nothing (judged in runs of
+ * 20 kills or more). The delays come
  * from ITAV_CRASH_SEED (printed; random when not set), so a run can be repeated with the
  * same delays, though not with the same timing of the machine. */
 #include "crashgen.h"
@@ -474,7 +475,7 @@ static void run_operation(operation *op, int kills, const char *result)
             mode = "anywhere", anchor = STEP_S, delay = uniform() * 1.05 * w.run;
             break;
         case 'T':
-            mode = "txn", anchor = STEP_B, delay = uniform() * 1.05 * w.txn;
+            mode = "txn", anchor = STEP_B, delay = uniform() * w.txn;
             break;
         case 'C':
             mode = "commit", anchor = STEP_C, delay = uniform() * 1.1 * w.commit;
@@ -581,8 +582,11 @@ static void run_operation(operation *op, int kills, const char *result)
            op->name, with_uncommitted, torn, with_committed_log, mid_checkpoint);
     printf("%s: shortest run %.0f ms, transaction %.0f ms, COMMIT %.1f ms, close %.1f ms\n",
            op->name, w.run * 1e3, w.txn * 1e3, w.commit * 1e3, w.close * 1e3);
-    /* A test whose kills miss the transaction tests nothing. */
-    if (during * 2 < kills)
+    /* A test whose kills miss the transaction tests nothing. Its aim is judged over 20 kills
+     * or more: the quick runs (3 to 10 kills under valgrind and the sanitizers, whose run
+     * times vary by a factor of two on a busy machine) check the same outcomes but are too
+     * few to judge where the kills land. */
+    if (kills >= 20 && during * 2 < kills)
         flunk("%s: only %d of %d kills landed inside the transaction (want at least half)",
               op->name, during, kills);
     if (kills >= 20 && count[IN_COMMIT] == 0)
