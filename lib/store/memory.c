@@ -67,7 +67,7 @@ nomem:
     return ITAV_ENOMEM;
 }
 
-/* The shelf of a kind, or NULL when no record of it was ever written. */
+/* The shelf of a kind, or NULL when it has none (no records of that kind). */
 static shelf *shelf_of(const memory_backend *m, const char *kind)
 {
     for (size_t i = 0; i < m->nshelves; i++)
@@ -112,7 +112,7 @@ static int grow(void **v, size_t *cap, size_t need, size_t elem)
 }
 
 /* The shelf of a kind, made empty if there is none yet. An empty shelf left behind by a
- * put that then fails changes nothing a caller can see. */
+ * put that then fails changes nothing a caller can see; the rollback frees it. */
 static shelf *shelf_for(memory_backend *m, const char *kind)
 {
     shelf *s = shelf_of(m, kind);
