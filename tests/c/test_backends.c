@@ -32,13 +32,7 @@ typedef struct model {
 } model;
 
 static uint64_t rng = 88172645463325252ull;
-static unsigned next(unsigned n)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (unsigned)(rng % n);
-}
+static unsigned next(unsigned n) { return test_rand_below(&rng, n); }
 
 /* Keys whose byte order differs from their number order: "k7" sorts after "k39". */
 static void key_name(char *out, size_t size, int k) { snprintf(out, size, "k%d", k); }

@@ -495,13 +495,7 @@ END_TEST
 /* ---- random data ---- */
 
 static uint64_t rng = 1;
-static unsigned rnd(unsigned n)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (unsigned)(rng % n);
-}
+static unsigned rnd(unsigned n) { return test_rand_below(&rng, n); }
 static double unit(void) { return rnd(1000000) / 1e6; }
 
 typedef struct sb {

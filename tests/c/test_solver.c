@@ -125,13 +125,7 @@ static void expect(const instance *in, const long *want)
 }
 
 static uint64_t rng_state = 0x9E3779B97F4A7C15u;
-static unsigned rnd(unsigned n)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return (unsigned)(rng_state % n);
-}
+static unsigned rnd(unsigned n) { return test_rand_below(&rng_state, n); }
 
 START_TEST(random_instances_match_exhaustive_search)
 {

@@ -270,6 +270,14 @@ char *export_text(itav_db *db)
     return s;
 }
 
+unsigned test_rand_below(uint64_t *state, unsigned n)
+{
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    return (unsigned)(*state % n);
+}
+
 int run_suite(Suite *s)
 {
     SRunner *sr = srunner_create(s);

@@ -6,6 +6,7 @@
 #include <itav.h>
 #include <itav/backend.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 /* The stores every conformance test runs against, selected by a loop index. */
 enum { STORE_MEMORY, STORE_SQLITE, STORE_TESTBACKEND, STORE_COUNT };
@@ -37,6 +38,10 @@ void assert_msg(itav_db *db, const char *part);
  * where the file allows it, so that a log left by a killed process is replayed). True if it
  * says "ok"; otherwise why holds its first line or why it could not run. */
 bool sqlite_integrity_ok(const char *path, char *why, size_t size);
+
+/* A number below n from a xorshift64 generator whose state (not 0) the caller keeps, so that
+ * a test's random data is the same on every run. */
+unsigned test_rand_below(uint64_t *state, unsigned n);
 
 /* Runs a suite; returns the process exit status. */
 int run_suite(Suite *s);
