@@ -33,4 +33,8 @@ struct itav_db *fuzz_memory_store(const char *json);
 /* The store's JSON export (itav_free it; a failure aborts). */
 char *fuzz_export(struct itav_db *db);
 
+/* The export of a new memory store holding json (or nothing, for NULL), made on the first
+ * call and kept in *cache for later ones: what a target compares a failed import with. */
+const char *fuzz_base_export(char **cache, const char *json);
+
 #endif

@@ -72,3 +72,13 @@ char *fuzz_export(itav_db *db)
     FUZZ_CHECK(rc == ITAV_OK, itav_errmsg(db));
     return text;
 }
+
+const char *fuzz_base_export(char **cache, const char *json)
+{
+    if (!*cache) {
+        itav_db *db = fuzz_memory_store(json);
+        *cache = fuzz_export(db);
+        itav_close(db);
+    }
+    return *cache;
+}

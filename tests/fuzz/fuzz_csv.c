@@ -26,15 +26,8 @@ static const char base_json[] =
 /* What the base store exports; computed once. */
 static const char *base_export(void)
 {
-    static char *text;
-    if (!text) {
-        itav_db *db = fuzz_memory_store(base_json);
-        char *t = fuzz_export(db);
-        text = strdup(t);
-        itav_free(t);
-        itav_close(db);
-    }
-    return text;
+    static char *cache;
+    return fuzz_base_export(&cache, base_json);
 }
 
 /* Checks the result of one import into the base store; returns its export (itav_free). */
