@@ -13,26 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "checks.h"
+
 static int failures;
-
-#define CHECK(cond)                                                                    \
-    do {                                                                               \
-        if (!(cond)) {                                                                 \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);  \
-            failures++;                                                                \
-        }                                                                              \
-    } while (0)
-
-/* A call that must succeed; on failure says why (itav_errmsg) and counts it. */
-#define OK(db, call)                                                                   \
-    do {                                                                               \
-        int ok_rc_ = (call);                                                           \
-        if (ok_rc_ != ITAV_OK) {                                                       \
-            fprintf(stderr, "%s:%d: %s returned %d: %s\n", __FILE__, __LINE__, #call,  \
-                    ok_rc_, itav_errmsg(db));                                          \
-            failures++;                                                                \
-        }                                                                              \
-    } while (0)
 
 #define OFFER "buurtgezinnen-zuid-kennemerland"
 

@@ -24,25 +24,9 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "checks.h"
+
 static int failures;
-
-#define CHECK(cond)                                                                    \
-    do {                                                                               \
-        if (!(cond)) {                                                                 \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);  \
-            failures++;                                                                \
-        }                                                                              \
-    } while (0)
-
-#define OK(db, call)                                                                   \
-    do {                                                                               \
-        int ok_rc_ = (call);                                                           \
-        if (ok_rc_ != ITAV_OK) {                                                       \
-            fprintf(stderr, "%s:%d: %s returned %d: %s\n", __FILE__, __LINE__, #call,  \
-                    ok_rc_, itav_errmsg(db));                                          \
-            failures++;                                                                \
-        }                                                                              \
-    } while (0)
 
 /* ---- backends of version 1 and 2, forwarding to the test backend ---- */
 
