@@ -127,15 +127,15 @@ void text_free(text *t)
 
 /* ---- participants ---- */
 
-const char *const slot_words[21] = {
-    "mon_morning", "mon_afternoon", "mon_evening", "tue_morning", "tue_afternoon",
-    "tue_evening", "wed_morning", "wed_afternoon", "wed_evening", "thu_morning",
-    "thu_afternoon", "thu_evening", "fri_morning", "fri_afternoon", "fri_evening",
-    "sat_morning", "sat_afternoon", "sat_evening", "sun_morning", "sun_afternoon",
-    "sun_evening"};
-const char *const support_words[9] = {"daytime_care", "sleepover",     "accompany",
-                                      "homework",     "listening_ear", "practical_help",
-                                      "activities",   "parenting",     "wayfinding"};
+/* Availability and support codes, bit i at [i], as the library names them. */
+static const char *slot_words[21], *support_words[9];
+static void load_codes(void)
+{
+    for (int i = 0; i < 21; i++)
+        slot_words[i] = itav_code_name(ITAV_CODE_SLOT, 1 << i);
+    for (int i = 0; i < 9; i++)
+        support_words[i] = itav_code_name(ITAV_CODE_SUPPORT, 1 << i);
+}
 const char *const language_words[6] = {"nl", "ar", "tr", "en", "pl", "ti"};
 const char *const interest_words[8] = {"football", "music",  "cooking", "chess",
                                        "art",      "nature", "reading", "swimming"};
@@ -260,6 +260,8 @@ const char *const csv_header = "ref,kind,status,municipality,postcode,lat,lon,av
 void person_csv(text *t, const person *p)
 {
     char d1[ITAV_DATE_BUFSIZE], d2[ITAV_DATE_BUFSIZE];
+    if (!slot_words[0])
+        load_codes();
     add(t, "%s,%s,%s,%s,%s,", p->ref, itav_code_name(ITAV_CODE_PARTICIPANT_KIND, p->kind),
         itav_code_name(ITAV_CODE_PARTICIPANT_STATUS, p->status), p->municipality, p->postcode);
     if (p->has_location)
@@ -296,6 +298,8 @@ static void json_words(text *t, const char *name, const char *const *words, int 
 void person_json(text *t, const person *p, const char *offer)
 {
     char d[ITAV_DATE_BUFSIZE];
+    if (!slot_words[0])
+        load_codes();
     add(t, "{\"ref\": \"%s\", \"offer\": \"%s\", \"kind\": \"%s\", \"status\": \"%s\", "
         "\"municipality\": \"%s\", \"postcode\": \"%s\"", p->ref, offer,
         itav_code_name(ITAV_CODE_PARTICIPANT_KIND, p->kind),

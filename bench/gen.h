@@ -41,8 +41,6 @@ void add(text *t, const char *fmt, ...)
 void text_free(text *t);
 
 /* ---- participants ---- */
-extern const char *const slot_words[21];    /* bit i of availability (ITAV_SLOT order) */
-extern const char *const support_words[9];  /* bit i of support (itav_support order) */
 extern const char *const language_words[6]; /* bit i of languages */
 extern const char *const interest_words[8]; /* bit i of interests */
 #define TOWNS 12

@@ -94,6 +94,7 @@ static void bputf(buf *b, const char *fmt, ...)
 
 static const char *nz(const char *s) { return s ? s : "(null)"; }
 
+/* Its own check, not the library's itav__valid_utf8: it judges the library's messages. */
 static bool valid_utf8(const unsigned char *p)
 {
     while (*p) {

@@ -59,15 +59,15 @@ int gen_offers(itav_db *db)
     return rc;
 }
 
-static const char *const slot_codes[] = {
-    "mon_morning", "mon_afternoon", "mon_evening", "tue_morning", "tue_afternoon",
-    "tue_evening", "wed_morning", "wed_afternoon", "wed_evening", "thu_morning",
-    "thu_afternoon", "thu_evening", "fri_morning", "fri_afternoon", "fri_evening",
-    "sat_morning", "sat_afternoon", "sat_evening", "sun_morning", "sun_afternoon",
-    "sun_evening"};
-static const char *const support_codes[] = {"daytime_care", "sleepover", "accompany",
-                                            "homework", "listening_ear", "practical_help",
-                                            "activities", "parenting", "wayfinding"};
+/* Availability and support codes, bit i at [i], as the library names them. */
+static const char *slot_codes[21], *support_codes[9];
+static void load_codes(void)
+{
+    for (int i = 0; i < 21; i++)
+        slot_codes[i] = itav_code_name(ITAV_CODE_SLOT, 1 << i);
+    for (int i = 0; i < 9; i++)
+        support_codes[i] = itav_code_name(ITAV_CODE_SUPPORT, 1 << i);
+}
 static const char *const language_codes[] = {"nl", "ar", "tr", "en", "pl", "ti"};
 static const char *const interest_tags[] = {"football", "music", "cooking", "chess",
                                             "art", "nature", "reading", "swimming"};
@@ -99,6 +99,8 @@ void gen_row(gen_text *t, gen_rng *r, const char *ref, const char *offer, bool a
     gen_add(t, "%s,%s,%s,%s,%s,%u,%.5f,%.5f,", ref, asking ? "family" : "support_family", offer,
             asking ? "waiting" : "available", towns[gen_rnd(r, 4)], 2000 + gen_rnd(r, 150), lat,
             lon);
+    if (!slot_codes[0])
+        load_codes();
     put_list(t, r, slot_codes, 21, 30);
     gen_add(t, ",");
     put_list(t, r, support_codes, 9, asking ? 25 : 45);
