@@ -21,9 +21,9 @@
  * inside the COMMIT: then it must be there exactly when the log, read before anything opens
  * the store, holds a valid commit frame). At least half of the kills must land inside the
  * transaction, and some inside the COMMIT, or the test would test nothing (judged in runs of
- * 20 kills or more). The delays come
- * from ITAV_CRASH_SEED (printed; random when not set), so a run can be repeated with the
- * same delays, though not with the same timing of the machine. */
+ * 20 kills or more). The delays come from ITAV_CRASH_SEED (printed; random when not set), so
+ * a run can be repeated with the same delays, though not with the same timing of the
+ * machine. */
 #include "crashgen.h"
 #include "../c/testutil.h"
 
@@ -53,10 +53,10 @@ static int failures;
 /* ---- kill schedule and random delays ---- */
 
 /* The kinds of kill in a fixed order: in every 20 kills 9 txn (T), 5 commit (C), 3 anywhere
- * (A) and 3 close (L). The order is fixed, not drawn, because the quick runs (3 kills under
- * valgrind, 5 under the sanitizers) must still aim most kills at the transaction: a random
- * draw gave 1 txn kill in 3 often enough to fail CI. Every prefix of 2 or more has at least
- * half T and C, and only the delays are random. */
+ * (A) and 3 close (L). The order is fixed, not drawn, so that the quick runs (3 kills under
+ * valgrind, 5 under the sanitizers) still aim most kills at the transaction: a random draw
+ * once aimed only 1 of 3 there. Every prefix of 2 or more has at least half T and C; only
+ * the delays are random. */
 static const char kill_schedule[] = "TCTATLCTATCLTCTATCLT";
 #define KILL_PATTERN ((int)sizeof kill_schedule - 1)
 
