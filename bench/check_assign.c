@@ -1,5 +1,5 @@
 /* Checks that itav_match_assign, which pairs an asking participant with a distance limit
- * only with the supporters inside the latitude and longitude band of that limit (lib/assign.c,
+ * only with the supporters inside the latitude and longitude band of that limit (lib/matching/assign.c,
  * near_columns), finds exactly what trying every pair finds: the same pairs, for limits from
  * 300 m to 15,000 km, with places near the poles and on both sides of the 180th meridian,
  * supporters without a place, and participants' own limits. The reference builds the edges
@@ -8,8 +8,8 @@
  *
  *   check_assign [SCENARIOS]      (meson test -C BUILD assign-band)
  */
-#include "../lib/internal.h"
-#include "../lib/solver.h"
+#include "matching/matching_int.h"
+#include "matching/solver.h"
 #include "gen.h"
 
 #include <itav.h>

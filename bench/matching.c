@@ -7,11 +7,11 @@
  *    limit (spatial index), per query p50/p99 over 200 queries; and the same query for an
  *    asking participant without coordinates, which has to read the whole offer (the brute
  *    force).
- * 2. The assignment solver alone on a dense 2,000 x 2,000 instance (lib/solver.h).
+ * 2. The assignment solver alone on a dense 2,000 x 2,000 instance (lib/matching/solver.h).
  * 3. itav_match_assign end to end: 2,000 asking and 2,000 supporting participants in one
  *    region, 10 km limit, dry run and write.
  * --quick divides the sizes by ten (for CI). Links the static library for the solver. */
-#include "../lib/solver.h"
+#include "matching/solver.h"
 
 #include <itav.h>
 #include <math.h>

@@ -16,8 +16,8 @@
  *   report itav|sql RUNS DB             the programme report vs SQL over the same records
  *
  * Links the static library for the solver and the scoring function (white box). */
-#include "../lib/internal.h"
-#include "../lib/solver.h"
+#include "matching/matching_int.h"
+#include "matching/solver.h"
 #include "gen.h"
 
 #include <itav.h>

@@ -4,7 +4,7 @@
  * One array per kind rather than one for all: with a single array sorted by (kind, key),
  * every match written after the participants moved all the participants along (memmove was
  * 22% of a 100 MB JSON import, docs/performance.md). */
-#include "../internal.h"
+#include "store/store_int.h"
 
 #include <string.h>
 

@@ -1,7 +1,7 @@
 /* The SQLite backend: one table of records, prepared statements, WAL, migrations through
  * PRAGMA user_version. The only file that includes sqlite3.h; written only against
  * include/itav/backend.h. */
-#include "../internal.h"
+#include "store/store_int.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -5,7 +5,7 @@
  * records, in ascending byte order of key, with the same data (which may hold NUL bytes).
  * Kinds are emptied and filled again on purpose, since the memory backend keeps one array per
  * kind and frees it when it empties. Links the static library to reach the constructors. */
-#include "../../lib/internal.h"
+#include "internal.h"
 #include "testutil.h"
 
 #include <stdio.h>

@@ -990,7 +990,7 @@ END_TEST
 
 /* ---- white box, on the test backend: the index values and records written by others ---- */
 
-/* Names from lib/internal.h (the record layer): kinds and index slots. */
+/* Names from lib/model/model_int.h: kinds and index slots. */
 #define KIND_PARTICIPANT "participant"
 #define KIND_MATCH "match"
 #define SLOT_OFFER 0

@@ -687,13 +687,13 @@ START_TEST(dataset_refusals)
                    "bad.json: $.reviews[0].match: no match \"m-00000009\" in the file or the "
                    "store");
     import_refused(db, TRIAL_REVIEW("r-00000001", "m-00000002", ""),
-                   "$.reviews[0].kind: a trial review, but match \"m-00000002\" never was in "
-                   "trial");
+                   "$.reviews[0].kind: a trial review is only taken by a match that is trial, "
+                   "and match \"m-00000002\" never was");
     import_refused(db,
                    "{\"id\": \"r-1\", \"match\": \"m-00000002\", \"offer\": \"bg-haarlem\", "
                    "\"kind\": \"final\", \"date\": \"2023-03-06\", \"respondent\": \"asking\"}",
-                   "$.reviews[0].kind: a final review, but match \"m-00000002\" never was "
-                   "active or ended early");
+                   "$.reviews[0].kind: a final review is only taken by a match that is active, "
+                   "completed or ended_early, and match \"m-00000002\" never was");
     import_refused(db, TRIAL_REVIEW("r-00000001", "m-00000001", "") ","
                        TRIAL_REVIEW("r-00000001", "m-00000001", ""),
                    "$.reviews[1].id: duplicate id \"r-00000001\" (also at $.reviews[0])");

@@ -2,7 +2,7 @@
  * every call to a real memory or SQLite backend but fails the Nth write, so an import dies
  * half-way through its writes; afterwards the store must be exactly as before. Links the
  * static library to reach the built-in backends' constructors. */
-#include "../../lib/internal.h"
+#include "internal.h"
 #include "testutil.h"
 
 #include <stdio.h>

@@ -1,8 +1,8 @@
-/* The assignment solver (lib/solver.h) against exhaustive search on small random instances,
- * and on hand-checked structured cases; and the scoring constraints that need a match
+/* The assignment solver (lib/matching/solver.h) against exhaustive search on small random
+ * instances and on hand-checked structured cases; and the scoring constraints that need a match
  * history the public API cannot produce. White-box: links the static library. */
-#include "../../lib/internal.h"
-#include "../../lib/solver.h"
+#include "matching/matching_int.h"
+#include "matching/solver.h"
 #include "testutil.h"
 
 #include <stdint.h>

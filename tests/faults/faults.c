@@ -285,7 +285,7 @@ void store_close(store *s)
 
 /* ---- raw dumps ---- */
 
-/* Every kind of record the library writes (internal.h). */
+/* Every kind of record the library writes (model/model_int.h). */
 static const char *const kinds[] = {
     ITAV__KIND_INTERVENTION, ITAV__KIND_OFFER,  ITAV__KIND_PARTICIPANT, ITAV__KIND_MATCH,
     ITAV__KIND_SEQUENCE,     ITAV__KIND_REVIEW, ITAV__KIND_INDICATOR,

@@ -4,7 +4,7 @@
 #ifndef ITAV_FAULTS_H
 #define ITAV_FAULTS_H
 
-#include "../../lib/internal.h"
+#include "model/model_int.h"
 #include "../c/testutil.h"
 
 #include <stdbool.h>

@@ -19,7 +19,7 @@
 #include <string.h>
 #include <time.h>
 
-/* The oracle's own calendar rule, written differently from lib/date.c on purpose. */
+/* The oracle's own calendar rule, written differently from lib/util/date.c on purpose. */
 static int month_days(int y, int m)
 {
     if (m == 2) {

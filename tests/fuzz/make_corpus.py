@@ -5,7 +5,7 @@ Run it again only to change the seeds (the files are committed):
     python3 tests/fuzz/make_corpus.py BUILD/examples/itav
 The itav CLI builds the scenario seeds (participants, matches, reviews) through the library, so
 they are real exports. Everything else comes from data/catalog.json, the CSV test files, the
-element wordings of lib/element.c and docs/format.md.
+element wordings of lib/model/element.c and docs/format.md.
 """
 import json
 import os

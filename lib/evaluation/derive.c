@@ -1,0 +1,161 @@
+/* Figures derived from the matches and reviews in a store (itav_indicator_derive()), through
+ * the public match, review and participant functions. */
+#include "evaluation/evaluation_int.h"
+
+#include <math.h>
+#include <string.h>
+
+static bool in_period(int32_t d, int32_t from, int32_t to)
+{
+    return d != ITAV_DATE_NONE && (from == ITAV_DATE_NONE || d >= from) &&
+           (to == ITAV_DATE_NONE || d <= to);
+}
+
+/* Whether the asking participant of match m lives in municipality; erased participants live
+ * nowhere. */
+static int lives_in(bool *out, itav_db *db, const itav_match *m, const char *municipality)
+{
+    itav_participant *p;
+    int rc = itav_participant_get(&p, db, itav_match_asking(m));
+    if (rc != ITAV_OK)
+        return rc;
+    const char *where = itav_participant_municipality(p);
+    *out = itav_participant_get_status(p) != ITAV_PSTATUS_ERASED && where &&
+           itav__strcasecmp(where, municipality) == 0;
+    itav_participant_free(p);
+    return ITAV_OK;
+}
+
+static int matches_started(long *count, itav_db *db, const char *offer, const char *municipality,
+                           int32_t from, int32_t to)
+{
+    itav_match_filter f = ITAV_MATCH_FILTER_INIT;
+    itav_match_iter *it;
+    itav_match *m;
+    f.offer = offer;
+    int rc = itav_match_list(&it, db, &f);
+    if (rc != ITAV_OK)
+        return rc;
+    while (rc == ITAV_OK && (rc = itav_match_iter_next(&m, it)) == ITAV_OK) {
+        bool here = true;
+        if (in_period(itav_match_start(m), from, to) &&
+            (!municipality || (rc = lives_in(&here, db, m, municipality)) == ITAV_OK))
+            *count += here;
+        itav_match_free(m);
+    }
+    itav_match_iter_free(it);
+    return rc == ITAV_ITEROVER ? ITAV_OK : rc;
+}
+
+/* Whether a review's match counts for municipality; the last match looked up is kept, since
+ * the reviews of one match often follow each other. */
+typedef struct place_cache {
+    char *match;
+    bool here;
+} place_cache;
+
+static int review_here(bool *out, itav_db *db, const itav_review *r, const char *municipality,
+                       place_cache *cache)
+{
+    itav_match *m;
+    const char *id = itav_review_match(r);
+    if (cache->match && strcmp(cache->match, id) == 0) {
+        *out = cache->here;
+        return ITAV_OK;
+    }
+    int rc = itav_match_get(&m, db, id);
+    if (rc == ITAV_OK) {
+        rc = lives_in(out, db, m, municipality);
+        itav_match_free(m);
+    }
+    if (rc != ITAV_OK)
+        return rc;
+    char *copy = itav__strdup(id);
+    if (copy) { /* without memory for the cache, it is only slower */
+        itav__free(cache->match);
+        cache->match = copy;
+        cache->here = *out;
+    }
+    return ITAV_OK;
+}
+
+/* Mean satisfaction (sum of marks / reviews with a mark) or the formal-help share (final
+ * reviews with prevented, reduced or stopped / final reviews with a known outcome). */
+static int from_reviews(double *value, long *basis, itav_db *db, itav_derived what,
+                        const char *offer, const char *municipality, int32_t from, int32_t to)
+{
+    itav_review_iter *it;
+    itav_review *r;
+    place_cache cache = {NULL, false};
+    double sum = 0;
+    int rc = itav_review_list(&it, db, NULL, offer);
+    if (rc != ITAV_OK)
+        return rc;
+    while (rc == ITAV_OK && (rc = itav_review_iter_next(&r, it)) == ITAV_OK) {
+        bool counts, here = true;
+        itav_formal_help help = itav_review_formal_help(r);
+        if (what == ITAV_DERIVED_MEAN_SATISFACTION)
+            counts = itav_review_satisfaction(r) > 0;
+        else
+            counts = itav_review_get_kind(r) == ITAV_REVIEW_FINAL && help != 0 &&
+                     help != ITAV_HELP_UNKNOWN;
+        counts = counts && in_period(itav_review_date(r), from, to);
+        if (counts && municipality)
+            rc = review_here(&here, db, r, municipality, &cache);
+        if (rc == ITAV_OK && counts && here) {
+            ++*basis;
+            if (what == ITAV_DERIVED_MEAN_SATISFACTION)
+                sum += itav_review_satisfaction(r);
+            else
+                sum += help == ITAV_HELP_PREVENTED || help == ITAV_HELP_REDUCED ||
+                       help == ITAV_HELP_STOPPED;
+        }
+        itav_review_free(r);
+    }
+    itav_review_iter_free(it);
+    itav__free(cache.match);
+    if (rc != ITAV_ITEROVER)
+        return rc;
+    if (!*basis)
+        *value = NAN;
+    else
+        *value = what == ITAV_DERIVED_MEAN_SATISFACTION ? sum / (double)*basis
+                                                        : 100.0 * sum / (double)*basis;
+    return ITAV_OK;
+}
+
+ITAV_API int itav_indicator_derive(double *value, long *basis, itav_db *db, itav_derived what,
+                                   const char *offer, const char *municipality, int32_t from,
+                                   int32_t to)
+{
+    long n = 0;
+    double v;
+    int rc;
+    if (!db)
+        return ITAV_EINVAL;
+    if (!value)
+        return itav__error(db, ITAV_EINVAL, "no place for the value given");
+    if (!itav_code_name(ITAV_CODE_DERIVED, (int)what))
+        return itav__error(db, ITAV_EINVAL, "unknown figure %d (expected matches_started, "
+                                            "mean_satisfaction or formal_help)", (int)what);
+    char buf[ITAV_DATE_BUFSIZE]; /* a bound is a date in 1900-9999, as everywhere else */
+    if (from != ITAV_DATE_NONE && itav_date_format(buf, sizeof buf, from) != ITAV_OK)
+        return itav__error(db, ITAV_EINVAL, "from must be a date in 1900-9999 or "
+                                            "ITAV_DATE_NONE");
+    if (to != ITAV_DATE_NONE && itav_date_format(buf, sizeof buf, to) != ITAV_OK)
+        return itav__error(db, ITAV_EINVAL, "to must be a date in 1900-9999 or ITAV_DATE_NONE");
+    if (from != ITAV_DATE_NONE && to != ITAV_DATE_NONE && from > to)
+        return itav__error(db, ITAV_EINVAL, "the period starts after it ends");
+    if (what == ITAV_DERIVED_MATCHES_STARTED) {
+        rc = matches_started(&n, db, offer, municipality, from, to);
+        v = (double)n;
+    } else {
+        rc = from_reviews(&v, &n, db, what, offer, municipality, from, to);
+    }
+    if (rc != ITAV_OK)
+        return rc;
+    *value = v;
+    if (basis)
+        *basis = n;
+    return ITAV_OK;
+}

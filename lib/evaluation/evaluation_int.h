@@ -1,0 +1,82 @@
+/* lib/evaluation: derived indicators, element portfolios, recommendations, reports (tables
+ * and disclosure control) and their writers, the SVG radar chart. Depends on every layer
+ * below it. */
+#ifndef ITAV_EVALUATION_INT_H
+#define ITAV_EVALUATION_INT_H
+
+#include "interchange/interchange_int.h"
+#include "matching/matching_int.h"
+
+/* ---- element portfolios (portfolio.c builds, portfolio_json.c and svg.c write) ---- */
+#define ITAV__PORTFOLIO_FLAGS 4 /* itav_portfolio_flag runs 1..4 */
+struct itav_portfolio {
+    itav_profile_source source; /* as asked; ITAV_PROFILE_DEFAULT: each member's in use */
+    itav__strlist members;      /* ids, in id order */
+    itav_elemset *present;      /* per member: the elements it states present */
+    itav_elemset *known;        /* per member: the elements it states present or absent */
+    size_t npresent[ITAV_ELEMENT_COUNT + 1], nknown[ITAV_ELEMENT_COUNT + 1]; /* by element */
+    size_t table[4][4];         /* by itav_setting and itav_scope; 0 = not stated */
+    itav__strlist flagged[ITAV__PORTFOLIO_FLAGS + 1]; /* by itav_portfolio_flag, id order */
+};
+/* Writes one portfolio, or two side by side (b not NULL), as itav_portfolio_to_json(). */
+int itav__portfolio_json(char **out, const itav_portfolio *a, const itav_portfolio *b);
+
+/* ---- reports (report.c builds, report_write.c and report_json.c write) ---- */
+
+typedef enum itav__cell_kind {
+    ITAV__CELL_EMPTY = 0,
+    ITAV__CELL_TEXT = 1,
+    ITAV__CELL_NUMBER = 2
+} itav__cell_kind;
+typedef struct itav__cell {
+    itav__cell_kind kind;
+    bool count;      /* a count of people, matches or reviews: subject to suppression */
+    bool suppressed; /* then kind is EMPTY, text NULL and value 0: the number is gone */
+    double value;    /* NUMBER */
+    char *text;      /* TEXT: the text; NUMBER: the published form ("12", "7.25") */
+} itav__cell;
+/* Cells that add up: no group may show all but one of its suppressed cells. total is the
+ * index (row * columns + column) of the cell that shows the sum of the shown cells, or -1. */
+typedef struct itav__group {
+    size_t *cells;
+    size_t n;
+    long total;
+} itav__group;
+typedef struct itav__table {
+    char *name, *title, *note;
+    itav__strlist columns;
+    itav__cell *cells; /* rows * columns.n, row by row */
+    size_t rows, caprows;
+    itav__group *groups;
+    size_t ngroups, capgroups;
+} itav__table;
+struct itav_report {
+    char *title, *offer;
+    itav__strlist members; /* the offers that name offer as their programme */
+    int k;
+    int32_t as_of, from, to;
+    char suppressed[16]; /* "<5" */
+    itav__table *tables;
+    size_t ntables;
+};
+/* The table model (report_write.c). Adding a row gives empty cells; setters copy text. */
+int itav__table_add_row(itav__table *t, size_t *row);
+itav__cell *itav__table_cell(const itav__table *t, size_t row, size_t col);
+int itav__table_set_text(itav__table *t, size_t row, size_t col, const char *text);
+/* digits: decimals kept (the value is rounded to them). count marks a count to suppress. */
+int itav__table_set_number(itav__table *t, size_t row, size_t col, double v, int digits,
+                           bool count);
+/* A group over cells given as (row, col) pairs; total_row/total_col (or -1) names its total. */
+int itav__table_add_group(itav__table *t, const size_t *rows, const size_t *cols, size_t n,
+                          long total_row, long total_col);
+void itav__table_clear(itav__table *t);
+/* Suppresses the counts of t below k (primary), then cells of groups that would have exactly
+ * one suppressed cell (secondary, the smallest other count, until stable), erases what was
+ * suppressed and writes every group total as the sum of its shown cells. */
+int itav__table_suppress(itav__table *t, int k);
+/* Whether a count is a small cell: 0 < v < k (a zero describes nobody). */
+bool itav__small(double v, int k);
+/* Writes the report as JSON {"format": "itav-report/1", ...} (report_json.c). */
+int itav__report_json(char **out, const itav_report *r);
+
+#endif

@@ -1,0 +1,1072 @@
+/* Programme reports (itav/report.h): the tables, computed from the store through the public
+ * API. Every table is suppressed (report_write.c) before anything derived from its shown
+ * cells is filled in, so a suppressed number never reaches a total, a mean or a share. */
+#include "evaluation/evaluation_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define TOTAL_LABEL "total of shown cells"
+
+/* What a report rests on: detached copies of the records of the covered offers. */
+typedef struct basis {
+    itav_db *db;
+    itav_report *r;
+    itav__iter offers;  /* itav_offer; the first is the report's own offer */
+    itav__iter matches; /* itav_match */
+    itav__iter reviews; /* itav_review, dated in the period */
+    itav__iter inds;    /* itav_indicator */
+} basis;
+
+static void free_offer(void *p) { itav_offer_free(p); }
+static void free_match(void *p) { itav_match_free(p); }
+static void free_review(void *p) { itav_review_free(p); }
+static void free_indicator(void *p) { itav_indicator_free(p); }
+
+static bool in_period(int32_t d, const itav_report *r)
+{
+    return d != ITAV_DATE_NONE && (r->from == ITAV_DATE_NONE || d >= r->from) &&
+           (r->to == ITAV_DATE_NONE || d <= r->to);
+}
+
+static const itav_offer *offer_at(const basis *b, size_t i) { return b->offers.items[i]; }
+
+/* ---- loading ---- */
+
+static int load_offers(basis *b, const char *id)
+{
+    itav_offer *of;
+    itav_offer_iter *it;
+    int rc = itav_offer_get(&of, b->db, id);
+    if (rc != ITAV_OK || (rc = itav__iter_push(&b->offers, of)) != ITAV_OK ||
+        (rc = itav_offer_list(&it, b->db, NULL, NULL)) != ITAV_OK)
+        return rc;
+    while (rc == ITAV_OK && itav_offer_iter_next(&of, it) == ITAV_OK) {
+        const char *prog = itav_offer_programme(of);
+        if (prog && strcmp(prog, id) == 0 &&
+            (rc = itav__strlist_add(&b->r->members, itav_offer_id(of))) == ITAV_OK)
+            rc = itav__iter_push(&b->offers, of);
+        else
+            itav_offer_free(of);
+    }
+    itav_offer_iter_free(it);
+    return rc;
+}
+
+static int load_records(basis *b)
+{
+    int rc = ITAV_OK;
+    for (size_t i = 0; rc == ITAV_OK && i < b->offers.n; i++) {
+        const char *id = itav_offer_id(offer_at(b, i));
+        itav_match_filter f = ITAV_MATCH_FILTER_INIT;
+        itav_match_iter *mi;
+        itav_review_iter *ri;
+        itav_indicator_iter *ii;
+        itav_match *m;
+        itav_review *rv;
+        itav_indicator *ind;
+        f.offer = id;
+        if ((rc = itav_match_list(&mi, b->db, &f)) != ITAV_OK)
+            return rc;
+        while (rc == ITAV_OK && itav_match_iter_next(&m, mi) == ITAV_OK)
+            rc = itav__iter_push(&b->matches, m);
+        itav_match_iter_free(mi);
+        if (rc != ITAV_OK || (rc = itav_review_list(&ri, b->db, NULL, id)) != ITAV_OK)
+            return rc;
+        while (rc == ITAV_OK && itav_review_iter_next(&rv, ri) == ITAV_OK) {
+            if (in_period(itav_review_date(rv), b->r))
+                rc = itav__iter_push(&b->reviews, rv);
+            else
+                itav_review_free(rv);
+        }
+        itav_review_iter_free(ri);
+        if (rc != ITAV_OK || (rc = itav_indicator_list(&ii, b->db, id)) != ITAV_OK)
+            return rc;
+        while (rc == ITAV_OK && itav_indicator_iter_next(&ind, ii) == ITAV_OK)
+            rc = itav__iter_push(&b->inds, ind);
+        itav_indicator_iter_free(ii);
+    }
+    return rc;
+}
+
+/* The latest date in the data: match moves, reviews, measurements and baselines; today when
+ * there is none. */
+static int32_t latest_date(const basis *b)
+{
+    int32_t latest = ITAV_DATE_NONE, d;
+    for (size_t i = 0; i < b->matches.n; i++) {
+        const itav_match *m = b->matches.items[i];
+        for (size_t t = 0; itav_match_transition(m, t, NULL, &d, NULL, NULL) == ITAV_OK; t++)
+            latest = d > latest ? d : latest;
+    }
+    for (size_t i = 0; i < b->reviews.n; i++)
+        latest = (d = itav_review_date(b->reviews.items[i])) > latest ? d : latest;
+    for (size_t i = 0; i < b->inds.n; i++) {
+        const itav_indicator *ind = b->inds.items[i];
+        for (size_t j = 0; itav_indicator_measurement(ind, j, &d, NULL, NULL, NULL) == ITAV_OK;
+             j++)
+            latest = d > latest ? d : latest;
+        if (itav_indicator_baseline(ind, &d, NULL, NULL, NULL) == ITAV_OK)
+            latest = d > latest ? d : latest;
+    }
+    return latest != ITAV_DATE_NONE ? latest : (int32_t)(time(NULL) / 86400);
+}
+
+/* ---- building tables: errors stick, so a table is built without a check per cell ---- */
+
+typedef struct builder {
+    itav__table *t;
+    size_t row;
+    int rc;
+} builder;
+
+static int begin_table(builder *tb, itav_report *r, const char *name, const char *title,
+                       const char *const *columns)
+{
+    itav__table *v = itav__realloc(r->tables, (r->ntables + 1) * sizeof *v);
+    tb->t = NULL;
+    tb->row = 0;
+    if (!v)
+        return tb->rc = ITAV_ENOMEM;
+    r->tables = v;
+    tb->t = memset(&v[r->ntables++], 0, sizeof *v);
+    tb->rc = ITAV_OK;
+    if (!(tb->t->name = itav__strdup(name)) || !(tb->t->title = itav__strdup(title)))
+        tb->rc = ITAV_ENOMEM;
+    for (size_t c = 0; tb->rc == ITAV_OK && columns[c]; c++)
+        tb->rc = itav__strlist_add(&tb->t->columns, columns[c]);
+    return tb->rc;
+}
+
+static void new_row(builder *tb)
+{
+    if (tb->rc == ITAV_OK)
+        tb->rc = itav__table_add_row(tb->t, &tb->row);
+}
+
+static void text(builder *tb, size_t col, const char *s)
+{
+    if (tb->rc == ITAV_OK)
+        tb->rc = itav__table_set_text(tb->t, tb->row, col, s);
+}
+
+static void num_at(builder *tb, size_t row, size_t col, double v, int digits)
+{
+    if (tb->rc == ITAV_OK)
+        tb->rc = itav__table_set_number(tb->t, row, col, v, digits, false);
+}
+
+static void num(builder *tb, size_t col, double v, int digits)
+{
+    num_at(tb, tb->row, col, v, digits);
+}
+
+static void count(builder *tb, size_t col, long v)
+{
+    if (tb->rc == ITAV_OK)
+        tb->rc = itav__table_set_number(tb->t, tb->row, col, (double)v, 0, true);
+}
+
+/* Marks a derived cell (a mean or a share) suppressed: it rests on a small cell. */
+static void hide(builder *tb, size_t row, size_t col)
+{
+    itav__cell *c = tb->rc == ITAV_OK ? itav__table_cell(tb->t, row, col) : NULL;
+    if (c)
+        c->suppressed = true;
+}
+
+static void note(builder *tb, const char *s)
+{
+    if (tb->rc == ITAV_OK && !(tb->t->note = itav__strdup(s)))
+        tb->rc = ITAV_ENOMEM;
+}
+
+static void group(builder *tb, const size_t *rows, const size_t *cols, size_t n, long total_row,
+                  long total_col)
+{
+    if (tb->rc == ITAV_OK && n >= 2)
+        tb->rc = itav__table_add_group(tb->t, rows, cols, n, total_row, total_col);
+}
+
+/* Rows first..first+n-1 of a column as one group, its total in row total_row. */
+static void column_group(builder *tb, size_t col, size_t first, size_t n, long total_row)
+{
+    size_t *rows = itav__calloc(n, sizeof *rows), *cols = itav__calloc(n, sizeof *cols);
+    if (!rows || !cols) {
+        tb->rc = ITAV_ENOMEM;
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            rows[i] = first + i;
+            cols[i] = col;
+        }
+        group(tb, rows, cols, n, total_row, (long)col);
+    }
+    itav__free(rows);
+    itav__free(cols);
+}
+
+static void suppress(builder *tb, int k)
+{
+    if (tb->rc == ITAV_OK)
+        tb->rc = itav__table_suppress(tb->t, k);
+}
+
+/* The number of a count cell that is shown, or 0 (a suppressed or empty cell). */
+static double shown(const builder *tb, size_t row, size_t col)
+{
+    const itav__cell *c = tb->rc == ITAV_OK ? itav__table_cell(tb->t, row, col) : NULL;
+    return c && !c->suppressed && c->kind == ITAV__CELL_NUMBER ? c->value : 0;
+}
+
+static bool is_hidden(const builder *tb, size_t row, size_t col)
+{
+    const itav__cell *c = tb->rc == ITAV_OK ? itav__table_cell(tb->t, row, col) : NULL;
+    return c && c->suppressed;
+}
+
+/* A mean on a basis cell: hidden with its basis, empty without data. */
+static void mean_cell(builder *tb, size_t row, size_t col, double sum, size_t basis_col)
+{
+    double n = shown(tb, row, basis_col);
+    if (is_hidden(tb, row, basis_col))
+        hide(tb, row, col);
+    else if (n > 0)
+        num_at(tb, row, col, sum / n, 2);
+}
+
+/* ---- words ---- */
+
+static void date_words(char *buf, size_t size, int32_t d, const char *none)
+{
+    if (itav_date_format(buf, size, d) != ITAV_OK)
+        snprintf(buf, size, "%s", none);
+}
+
+/* A quantity as a reader says it: "166", "about 2500", "at least 12", "5-10", or the
+ * source's own words when it has no number. */
+static void quantity_words(char *buf, size_t size, itav_qualifier q, double min, double max,
+                           const char *wording)
+{
+    char a[40], b[40];
+    if (q == ITAV_QTY_TEXT) {
+        snprintf(buf, size, "%s", wording ? wording : "");
+    } else if (q == ITAV_QTY_RANGE) {
+        itav__number_words(a, sizeof a, min);
+        itav__number_words(b, sizeof b, max);
+        snprintf(buf, size, "%s-%s", a, b);
+    } else {
+        itav__quantity_words(buf, size, q, min, max, wording);
+    }
+}
+
+static void target_words(char *buf, size_t size, const itav_indicator *ind, size_t i)
+{
+    itav_comparator cmp = 0;
+    double value = 0, high = 0;
+    int relative = 0;
+    char a[40], b[40];
+    itav_indicator_target(ind, i, &cmp, &value, &high, &relative, NULL);
+    itav__number_words(a, sizeof a, value);
+    itav__number_words(b, sizeof b, high);
+    const char *how = cmp == ITAV_CMP_AT_LEAST ? "at least"
+                      : cmp == ITAV_CMP_AT_MOST ? "at most"
+                      : cmp == ITAV_CMP_EQUAL   ? "exactly"
+                                                : "between";
+    if (cmp == ITAV_CMP_BETWEEN)
+        snprintf(buf, size, "between %s%s and %s%s", value > 0 && relative ? "+" : "", a, b,
+                 relative ? "% of the baseline" : "");
+    else if (relative)
+        snprintf(buf, size, "%s %s%s%% on the baseline", how, value > 0 ? "+" : "", a);
+    else
+        snprintf(buf, size, "%s %s", how, a);
+}
+
+/* ---- indicators ---- */
+
+enum { IND_ID, IND_NAME, IND_UNIT, IND_TARGET, IND_DEADLINE, IND_LATEST, IND_MEASURED,
+       IND_ATTAINMENT, IND_WHY, IND_SOURCE };
+static const char *const indicator_columns[] = {"indicator", "name", "unit", "target",
+    "deadline", "latest", "measured", "attainment", "explanation", "source", NULL};
+
+/* Whether a figure derived from the store rests on a small cell: a count below k, or a mean
+ * or share whose basis, numerator or rest is. */
+static bool derived_hidden(itav_derived what, double value, long n, int k)
+{
+    if (what == ITAV_DERIVED_MATCHES_STARTED)
+        return itav__small(value, k);
+    if (what == ITAV_DERIVED_FORMAL_HELP && !isnan(value)) {
+        double part = round(value * (double)n / 100);
+        return itav__small((double)n, k) || itav__small(part, k) ||
+               itav__small((double)n - part, k);
+    }
+    return itav__small((double)n, k);
+}
+
+/* The latest measurement on or before the report's date, in the latest and measured cells. */
+static void hand_measurement(builder *tb, const itav_indicator *ind, int32_t as_of)
+{
+    itav_qualifier q;
+    double min, max;
+    int32_t d;
+    size_t latest = (size_t)-1;
+    char words[256], when[ITAV_DATE_BUFSIZE];
+    for (size_t i = 0; itav_indicator_measurement(ind, i, &d, NULL, NULL, NULL) == ITAV_OK; i++)
+        if (d <= as_of)
+            latest = i;
+    if (latest == (size_t)-1)
+        return;
+    itav_indicator_measurement(ind, latest, &d, &q, &min, &max);
+    quantity_words(words, sizeof words, q, min, max,
+                   itav_indicator_measurement_text(ind, latest));
+    date_words(when, sizeof when, d, "");
+    const char *period = itav_indicator_measurement_period(ind, latest);
+    text(tb, IND_LATEST, words);
+    text(tb, IND_MEASURED, period ? period : when);
+}
+
+/* The last day a derived figure covers for one target: the end of the report period, the
+ * report's date or the target's deadline, whichever comes first, so that a target whose
+ * deadline has passed is judged on the figure up to its deadline. */
+static int32_t derived_end(const itav_report *r, const itav_indicator *ind, size_t target)
+{
+    int32_t end = r->as_of, deadline = ITAV_DATE_NONE;
+    if (r->to != ITAV_DATE_NONE && r->to < end)
+        end = r->to;
+    if (itav_indicator_target(ind, target, NULL, NULL, NULL, NULL, &deadline) == ITAV_OK &&
+        deadline < end)
+        end = deadline;
+    return end;
+}
+
+/* The layout of the reviews table (columns; rows are the kinds, then the total) and of the
+ * formal_help table (rows: the outcomes, not recorded, the total, the share), shared by the
+ * tables and by the check that a derived figure is already shown. */
+enum { RV_KIND, RV_COUNT, RV_MARKED, RV_MEAN, RV_SAFETY };
+enum { RV_TOTAL_ROW = ITAV_REVIEW_FINAL };
+enum { OUTCOMES = ITAV_HELP_UNKNOWN, NOT_RECORDED = OUTCOMES, TOTAL, SHARE };
+
+/* A published cell of the report's table `name` (by row label in column 0 and column
+ * heading), or NULL when there is no such table, row or column. */
+static const itav__cell *table_cell(const itav_report *r, const char *name, size_t row,
+                                    size_t col)
+{
+    size_t t = itav_report_table_find(r, name);
+    return t < r->ntables ? itav__table_cell(&r->tables[t], row, col) : NULL;
+}
+
+static bool shown_number(const itav__cell *c)
+{
+    return c && !c->suppressed && c->kind == ITAV__CELL_NUMBER;
+}
+
+/* Whether the matches-started figure of a municipality (NULL: all) up to `end` equals the
+ * sum of shown cells of the matches_started table for the years up to end, and none of
+ * those cells is suppressed. */
+static bool started_is_shown(const itav_report *r, const char *municipality, int32_t end,
+                             double value)
+{
+    size_t t = itav_report_table_find(r, "matches_started");
+    int year_end, month, day;
+    if (t >= r->ntables || itav_date_to_ymd(&year_end, &month, &day, end) != ITAV_OK)
+        return false;
+    const itav__table *tb = &r->tables[t];
+    double sum = 0;
+    for (size_t row = 0; row < tb->rows; row++) {
+        const itav__cell *place = itav__table_cell(tb, row, 0);
+        if (!place || !place->text || strcmp(place->text, TOTAL_LABEL) == 0 ||
+            (municipality && itav__strcasecmp(place->text, municipality) != 0))
+            continue;
+        for (size_t col = 1; col < tb->columns.n; col++) {
+            char *rest;
+            long year = strtol(tb->columns.v[col], &rest, 10);
+            if (*rest || year > year_end)
+                continue;
+            const itav__cell *c = itav__table_cell(tb, row, col);
+            if (!shown_number(c))
+                return false;
+            sum += c->value;
+        }
+    }
+    return sum == value;
+}
+
+/* A derived figure is published only when the report's other tables already give it as a
+ * sum or mean of shown cells; any other window, municipality or offer could be subtracted
+ * from them to recover a suppressed cell. */
+static bool derived_is_shown(const itav_report *r, itav_derived what, const char *municipality,
+                             int32_t end, double value)
+{
+    switch (what) {
+    case ITAV_DERIVED_MATCHES_STARTED:
+        return started_is_shown(r, municipality, end, value);
+    case ITAV_DERIVED_MEAN_SATISFACTION:
+        if (municipality) /* the table is not by municipality */
+            return false;
+        for (size_t row = 0; row < RV_TOTAL_ROW; row++)
+            if (!shown_number(table_cell(r, "reviews", row, RV_MARKED)))
+                return false;
+        const itav__cell *mean = table_cell(r, "reviews", RV_TOTAL_ROW, RV_MEAN);
+        return shown_number(mean) && round(value * 100) / 100 == mean->value;
+    case ITAV_DERIVED_FORMAL_HELP:
+        if (municipality) /* the table is not by municipality */
+            return false;
+        for (size_t row = 0; row < ITAV_HELP_NONE_NEEDED; row++)
+            if (!shown_number(table_cell(r, "formal_help", row, 1)))
+                return false;
+        const itav__cell *share = table_cell(r, "formal_help", SHARE, 1);
+        return shown_number(share) && round(value * 10) / 10 == share->value;
+    }
+    return false;
+}
+
+/* A derived indicator: a copy whose only measurement is the figure from the start of the
+ * report period up to end (left out when it is suppressed or has no basis), so attainment
+ * judges that figure. */
+static int derive_for_report(itav_indicator **work, double *value, bool *hidden,
+                             const basis *b, const itav_indicator *ind, int32_t end)
+{
+    const itav_report *r = b->r;
+    long n = 0;
+    itav_derived what = itav_indicator_derived(ind);
+    int rc = ITAV_OK;
+    *value = NAN;
+    *hidden = false;
+    if (r->from == ITAV_DATE_NONE || r->from <= end) {
+        rc = itav_indicator_derive(value, &n, b->db, what, itav_indicator_offer(ind),
+                                   itav_indicator_municipality(ind), r->from, end);
+        *hidden = rc == ITAV_OK && r->k > 1 &&
+                  (derived_hidden(what, *value, n, r->k) ||
+                   !derived_is_shown(r, what, itav_indicator_municipality(ind), end, *value));
+    }
+    if (rc != ITAV_OK || (rc = itav_indicator_dup(work, ind)) != ITAV_OK)
+        return rc;
+    while (itav_indicator_measurement_count(*work))
+        itav_indicator_remove_measurement(*work, 0);
+    if (*hidden || isnan(*value))
+        return ITAV_OK;
+    rc = itav_indicator_add_measurement(*work, end, NULL, ITAV_QTY_EXACT, *value, *value, NULL,
+                                        NULL);
+    return rc == ITAV_ENOMEM ? rc : ITAV_OK; /* off its scale: judged as unmeasured */
+}
+
+static int indicator_rows(builder *tb, const basis *b, const itav_indicator *ind)
+{
+    const itav_report *r = b->r;
+    itav_derived what = itav_indicator_derived(ind);
+    itav_indicator *work = NULL;
+    double value = NAN;
+    bool hidden = false;
+    char buf[256], when[ITAV_DATE_BUFSIZE];
+    int rc = ITAV_OK;
+    size_t targets = itav_indicator_target_count(ind);
+    for (size_t i = 0; rc == ITAV_OK && i < (targets ? targets : 1); i++) {
+        int32_t end = derived_end(r, ind, i);
+        itav_indicator_free(work);
+        work = NULL;
+        if (what && (rc = derive_for_report(&work, &value, &hidden, b, ind, end)) != ITAV_OK)
+            break;
+        const itav_indicator *use = work ? work : ind;
+        new_row(tb);
+        text(tb, IND_ID, itav_indicator_id(use));
+        text(tb, IND_NAME, itav_indicator_name(use));
+        text(tb, IND_UNIT, itav_indicator_unit(use));
+        if (!what) {
+            hand_measurement(tb, use, r->as_of);
+        } else {
+            if (hidden)
+                hide(tb, tb->row, IND_LATEST);
+            else if (what == ITAV_DERIVED_MATCHES_STARTED)
+                count(tb, IND_LATEST, (long)value);
+            else if (!isnan(value))
+                num(tb, IND_LATEST, value, what == ITAV_DERIVED_FORMAL_HELP ? 1 : 2);
+            char a[ITAV_DATE_BUFSIZE + 8];
+            date_words(when, sizeof when, end, "");
+            date_words(a, sizeof a, r->from, "");
+            if (r->from == ITAV_DATE_NONE)
+                snprintf(buf, sizeof buf, "up to %s", when);
+            else
+                snprintf(buf, sizeof buf, "%s to %s", a, when);
+            text(tb, IND_MEASURED, buf);
+        }
+        const char *source = i < targets ? itav_indicator_target_source(use, i) : NULL;
+        text(tb, IND_SOURCE, source ? source : itav_indicator_source(use));
+        if (i >= targets)
+            continue;
+        int32_t deadline = ITAV_DATE_NONE;
+        itav_indicator_target(use, i, NULL, NULL, NULL, NULL, &deadline);
+        target_words(buf, sizeof buf, use, i);
+        text(tb, IND_TARGET, buf);
+        date_words(when, sizeof when, deadline, "");
+        text(tb, IND_DEADLINE, when);
+        if (hidden) {
+            text(tb, IND_ATTAINMENT, itav_code_name(ITAV_CODE_ATTAINMENT, ITAV_ATTAIN_UNKNOWN));
+            text(tb, IND_WHY, "the figure derived from the store rests on a small cell, or "
+                              "is not a sum of shown cells of this report, so it is suppressed "
+                              "and not judged");
+            continue;
+        }
+        itav_attainment verdict;
+        char *why = NULL;
+        if ((rc = itav_indicator_attainment(&verdict, &why, use, i, r->as_of)) == ITAV_OK) {
+            text(tb, IND_ATTAINMENT, itav_code_name(ITAV_CODE_ATTAINMENT, (int)verdict));
+            text(tb, IND_WHY, why);
+        }
+        itav_free(why);
+    }
+    itav_indicator_free(work);
+    return rc != ITAV_OK ? rc : tb->rc;
+}
+
+static int table_indicators(const basis *b)
+{
+    builder tb;
+    int rc = begin_table(&tb, b->r, "indicators", "Indicators and targets", indicator_columns);
+    for (size_t i = 0; rc == ITAV_OK && i < b->inds.n; i++)
+        rc = indicator_rows(&tb, b, b->inds.items[i]);
+    if (rc != ITAV_OK)
+        return rc;
+    note(&tb, "Every target of every indicator of the covered offers, judged on the report's "
+              "date. Figures derived from the store are computed from the start of the report "
+              "period up to the target's deadline (or the report's date or period end, when "
+              "earlier) and suppressed like the counts they rest on; measurements entered by "
+              "hand are published data.");
+    suppress(&tb, b->r->k);
+    return tb.rc;
+}
+
+/* ---- reach ---- */
+
+static const char *const reach_columns[] = {"offer", "what", "quantity", "wording", "period",
+                                            "where", "source", NULL};
+
+static int table_reach(const basis *b)
+{
+    builder tb;
+    char words[512];
+    begin_table(&tb, b->r, "reach", "Reach", reach_columns);
+    for (size_t i = 0; i < b->offers.n; i++) {
+        const itav_offer *of = offer_at(b, i);
+        for (size_t j = 0; j < itav_offer_figure_count(of, ITAV_FIGURES_REACH); j++) {
+            const itav_figure *f = itav_offer_figure(of, ITAV_FIGURES_REACH, j);
+            quantity_words(words, sizeof words, itav_figure_get_qualifier(f),
+                           itav_figure_get_min(f), itav_figure_get_max(f),
+                           itav_figure_get_text(f));
+            new_row(&tb);
+            text(&tb, 0, itav_offer_id(of));
+            text(&tb, 1, itav_figure_get_what(f));
+            text(&tb, 2, words);
+            text(&tb, 3, itav_figure_get_text(f));
+            text(&tb, 4, itav_figure_get_period(f));
+            text(&tb, 5, itav_figure_get_where(f));
+            text(&tb, 6, itav_figure_get_source(f));
+        }
+    }
+    note(&tb, "Reach as the sources state it, each figure with its qualifier and source. "
+              "Figures of different kinds (attendance, replays, families, matches, "
+              "municipalities, ...) are never added up, so this table has no total.");
+    return tb.rc;
+}
+
+/* ---- matches ---- */
+
+/* The state a match was in at the end of a day (ITAV_DATE_NONE: now); 0 before it was
+ * proposed. */
+static itav_match_state state_on(const itav_match *m, int32_t day)
+{
+    itav_match_state s = 0, st;
+    int32_t d;
+    for (size_t i = 0; itav_match_transition(m, i, &st, &d, NULL, NULL) == ITAV_OK; i++) {
+        if (day != ITAV_DATE_NONE && d > day)
+            break;
+        s = st;
+    }
+    return s;
+}
+
+static int table_matches_by_state(const basis *b)
+{
+    static const char *const columns[] = {"state", "matches", NULL};
+    const itav_report *r = b->r;
+    long n[ITAV_MATCH_ENDED_EARLY + 1] = {0};
+    builder tb;
+    for (size_t i = 0; i < b->matches.n; i++) {
+        const itav_match *m = b->matches.items[i];
+        itav_match_state end = state_on(m, r->to);
+        itav_match_state before = r->from == ITAV_DATE_NONE ? 0 : state_on(m, r->from - 1);
+        if (end && (!before || itav__match_open(before)))
+            n[end]++;
+    }
+    begin_table(&tb, b->r, "matches_by_state", "Matches by state", columns);
+    for (int s = ITAV_MATCH_PROPOSED; s <= ITAV_MATCH_ENDED_EARLY; s++) {
+        new_row(&tb);
+        text(&tb, 0, itav_code_name(ITAV_CODE_MATCH_STATE, s));
+        count(&tb, 1, n[s]);
+    }
+    new_row(&tb);
+    text(&tb, 0, TOTAL_LABEL);
+    column_group(&tb, 1, 0, ITAV_MATCH_ENDED_EARLY, ITAV_MATCH_ENDED_EARLY);
+    note(&tb, "Matches of the covered offers that were open at some time in the period, by "
+              "their state at its end. The total is of the shown cells only.");
+    suppress(&tb, r->k);
+    return tb.rc;
+}
+
+/* Matches started per municipality and year: the municipalities (first spelling, sorted,
+ * "not known" last), the years (sorted) and the counts. */
+typedef struct cross {
+    itav__strlist places;
+    int *years;
+    size_t nyears;
+    long *n; /* places.n x nyears */
+} cross;
+
+#define NOT_KNOWN "not known"
+
+static int place_cmp(const void *a, const void *b)
+{
+    const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+    bool xn = strcmp(x, NOT_KNOWN) == 0, yn = strcmp(y, NOT_KNOWN) == 0;
+    if (xn != yn)
+        return xn ? 1 : -1;
+    int c = itav__strcasecmp(x, y);
+    return c ? c : strcmp(x, y);
+}
+
+static int year_cmp(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+static size_t place_index(const cross *c, const char *place)
+{
+    for (size_t i = 0; i < c->places.n; i++)
+        if (itav__strcasecmp(c->places.v[i], place) == 0)
+            return i;
+    return (size_t)-1;
+}
+
+static size_t year_index(const cross *c, int year)
+{
+    for (size_t i = 0; i < c->nyears; i++)
+        if (c->years[i] == year)
+            return i;
+    return (size_t)-1;
+}
+
+/* The municipality a match counts for: its asking participant's, or "not known". */
+static int match_place(char **out, itav_db *db, const itav_match *m)
+{
+    itav_participant *p;
+    int rc = itav_participant_get(&p, db, itav_match_asking(m));
+    if (rc != ITAV_OK)
+        return rc;
+    const char *place = itav_participant_municipality(p);
+    *out = itav__strdup(place && *place ? place : NOT_KNOWN);
+    itav_participant_free(p);
+    return *out ? ITAV_OK : ITAV_ENOMEM;
+}
+
+/* Fills c in two passes: the places and years first, then the counts. */
+static int count_started(cross *c, const basis *b)
+{
+    int rc = ITAV_OK;
+    char **places = itav__calloc(b->matches.n, sizeof *places);
+    int *years = itav__calloc(b->matches.n, sizeof *years);
+    if (!places || !years)
+        rc = ITAV_ENOMEM;
+    for (size_t i = 0; rc == ITAV_OK && i < b->matches.n; i++) {
+        const itav_match *m = b->matches.items[i];
+        int32_t start = itav_match_start(m);
+        int month, day;
+        if (!in_period(start, b->r))
+            continue;
+        itav_date_to_ymd(&years[i], &month, &day, start);
+        if ((rc = match_place(&places[i], b->db, m)) != ITAV_OK)
+            break;
+        if (place_index(c, places[i]) == (size_t)-1)
+            rc = itav__strlist_add(&c->places, places[i]);
+        if (rc == ITAV_OK && year_index(c, years[i]) == (size_t)-1) {
+            int *v = itav__realloc(c->years, (c->nyears + 1) * sizeof *v);
+            if (!v) {
+                rc = ITAV_ENOMEM;
+            } else {
+                c->years = v;
+                c->years[c->nyears++] = years[i];
+            }
+        }
+    }
+    if (rc == ITAV_OK) {
+        /* qsort with a null base is undefined even for zero items */
+        if (c->places.n)
+            qsort(c->places.v, c->places.n, sizeof *c->places.v, place_cmp);
+        if (c->nyears)
+            qsort(c->years, c->nyears, sizeof *c->years, year_cmp);
+        if (!(c->n = itav__calloc(c->places.n * c->nyears, sizeof *c->n)))
+            rc = ITAV_ENOMEM;
+    }
+    for (size_t i = 0; rc == ITAV_OK && i < b->matches.n; i++)
+        if (places[i])
+            c->n[place_index(c, places[i]) * c->nyears + year_index(c, years[i])]++;
+    for (size_t i = 0; places && i < b->matches.n; i++)
+        itav__free(places[i]);
+    itav__free(places);
+    itav__free(years);
+    return rc;
+}
+
+/* Each municipality row and each year column is a group with its total (groups of one cell
+ * are not groups); the grand total, when there are both, sums every shown cell. */
+static void started_groups(builder *tb, const cross *c)
+{
+    size_t np = c->places.n, ny = c->nyears, all = np * ny;
+    long total_row = np >= 2 ? (long)np : -1, total_col = ny >= 2 ? (long)ny + 1 : -1;
+    size_t *rows = itav__calloc(all, sizeof *rows), *cols = itav__calloc(all, sizeof *cols);
+    if (!rows || !cols) {
+        tb->rc = ITAV_ENOMEM;
+    } else {
+        for (size_t p = 0; p < np; p++)
+            for (size_t y = 0; y < ny; y++) {
+                rows[p * ny + y] = p;
+                cols[p * ny + y] = y + 1;
+            }
+        for (size_t p = 0; p < np; p++)
+            group(tb, rows + p * ny, cols + p * ny, ny, (long)p, total_col);
+        for (size_t y = 0; y < ny; y++)
+            column_group(tb, y + 1, 0, np, total_row);
+        if (total_row >= 0 && total_col >= 0)
+            group(tb, rows, cols, all, total_row, total_col);
+    }
+    itav__free(rows);
+    itav__free(cols);
+}
+
+static int table_matches_started(const basis *b)
+{
+    static const char *const columns[] = {"municipality", NULL};
+    cross c = {0};
+    builder tb;
+    char year[16];
+    int rc = count_started(&c, b);
+    if (rc == ITAV_OK)
+        rc = begin_table(&tb, b->r, "matches_started",
+                         "Matches started per municipality and year", columns);
+    for (size_t y = 0; rc == ITAV_OK && y < c.nyears; y++) {
+        snprintf(year, sizeof year, "%d", c.years[y]);
+        rc = itav__strlist_add(&tb.t->columns, year);
+    }
+    if (rc == ITAV_OK && c.nyears >= 2)
+        rc = itav__strlist_add(&tb.t->columns, TOTAL_LABEL);
+    if (rc == ITAV_OK) {
+        for (size_t p = 0; p < c.places.n; p++) {
+            new_row(&tb);
+            text(&tb, 0, c.places.v[p]);
+            for (size_t y = 0; y < c.nyears; y++)
+                count(&tb, y + 1, c.n[p * c.nyears + y]);
+        }
+        if (c.places.n >= 2) {
+            new_row(&tb);
+            text(&tb, 0, TOTAL_LABEL);
+        }
+        started_groups(&tb, &c);
+        note(&tb, c.places.n ? "Matches that started in the period (entered the trial, or "
+                               "became active without one), by the municipality of the asking "
+                               "participant (not known: erased or not given) and the year. "
+                               "Totals are of the shown cells only."
+                             : "No match of the covered offers started in the period.");
+        suppress(&tb, b->r->k);
+        rc = tb.rc;
+    }
+    itav__strlist_clear(&c.places);
+    itav__free(c.years);
+    itav__free(c.n);
+    return rc;
+}
+
+/* ---- reviews ---- */
+
+
+static int table_reviews(const basis *b)
+{
+    static const char *const columns[] = {"kind", "reviews", "with a mark", "mean mark",
+                                          "safety concerns", NULL};
+    enum { KINDS = ITAV_REVIEW_FINAL };
+    long n[KINDS + 1] = {0}, marked[KINDS + 1] = {0}, safety[KINDS + 1] = {0};
+    double marks[KINDS + 1] = {0};
+    builder tb;
+    for (size_t i = 0; i < b->reviews.n; i++) {
+        const itav_review *rv = b->reviews.items[i];
+        int kind = (int)itav_review_get_kind(rv), mark = itav_review_satisfaction(rv);
+        if (kind < 1 || kind > KINDS)
+            continue;
+        n[kind]++;
+        safety[kind] += itav_review_safety_concern(rv);
+        if (mark) {
+            marked[kind]++;
+            marks[kind] += mark;
+        }
+    }
+    begin_table(&tb, b->r, "reviews", "Reviews", columns);
+    for (int k = 1; k <= KINDS; k++) {
+        new_row(&tb);
+        text(&tb, RV_KIND, itav_code_name(ITAV_CODE_REVIEW_KIND, k));
+        count(&tb, RV_COUNT, n[k]);
+        count(&tb, RV_MARKED, marked[k]);
+        count(&tb, RV_SAFETY, safety[k]);
+    }
+    new_row(&tb);
+    text(&tb, RV_KIND, TOTAL_LABEL);
+    column_group(&tb, RV_COUNT, 0, KINDS, KINDS);
+    column_group(&tb, RV_MARKED, 0, KINDS, KINDS);
+    column_group(&tb, RV_SAFETY, 0, KINDS, KINDS);
+    note(&tb, "Reviews of matches of the covered offers dated in the period. Mean mark: the "
+              "satisfaction (1-10) of the reviews that give one. Totals and the overall mean "
+              "are of the shown cells only.");
+    suppress(&tb, b->r->k);
+    double all = 0;
+    for (size_t k = 1; k <= KINDS; k++) {
+        mean_cell(&tb, k - 1, RV_MEAN, marks[k], RV_MARKED);
+        if (!is_hidden(&tb, k - 1, RV_MARKED))
+            all += marks[k];
+    }
+    mean_cell(&tb, KINDS, RV_MEAN, all, RV_MARKED);
+    return tb.rc;
+}
+
+static int table_effects(const basis *b)
+{
+    static const char *const columns[] = {"effect", "for", "scored", "mean score", NULL};
+    long n[ITAV_EFFECT_COUNT + 1] = {0};
+    double sum[ITAV_EFFECT_COUNT + 1] = {0};
+    builder tb;
+    for (size_t i = 0; i < b->reviews.n; i++) {
+        const itav_review *rv = b->reviews.items[i];
+        if (itav_review_get_kind(rv) != ITAV_REVIEW_FINAL)
+            continue;
+        for (int e = 1; e <= ITAV_EFFECT_COUNT; e++) {
+            int score = itav_review_effect(rv, (itav_effect)e);
+            if (score != ITAV_EFFECT_UNKNOWN) {
+                n[e]++;
+                sum[e] += score;
+            }
+        }
+    }
+    begin_table(&tb, b->r, "effects", "Effects for children and parents", columns);
+    for (int e = 1; e <= ITAV_EFFECT_COUNT; e++) {
+        new_row(&tb);
+        text(&tb, 0, itav_code_name(ITAV_CODE_EFFECT, e));
+        text(&tb, 1, e <= ITAV_EFFECT_LAST_CHILD ? "children" : "parents");
+        count(&tb, 2, n[e]);
+    }
+    note(&tb, "Final reviews dated in the period that score the category, from -2 (much worse) "
+              "to +2 (much better), and their mean score; a mean is shown only with its "
+              "count. The categories overlap (one review scores several), so they have no "
+              "total.");
+    suppress(&tb, b->r->k);
+    for (int e = 1; e <= ITAV_EFFECT_COUNT; e++)
+        mean_cell(&tb, (size_t)e - 1, 3, sum[e], 2);
+    return tb.rc;
+}
+
+static int table_formal_help(const basis *b)
+{
+    static const char *const columns[] = {"outcome", "final reviews", NULL};
+    long n[OUTCOMES + 2] = {0}; /* by outcome; [0]: not recorded */
+    builder tb;
+    for (size_t i = 0; i < b->reviews.n; i++) {
+        const itav_review *rv = b->reviews.items[i];
+        int help = (int)itav_review_formal_help(rv);
+        if (itav_review_get_kind(rv) == ITAV_REVIEW_FINAL && help >= 0 && help <= OUTCOMES)
+            n[help]++;
+    }
+    begin_table(&tb, b->r, "formal_help", "Formal help after the match", columns);
+    for (int h = 1; h <= OUTCOMES + 1; h++) {
+        new_row(&tb);
+        text(&tb, 0, h <= OUTCOMES ? itav_code_name(ITAV_CODE_FORMAL_HELP, h) : "not_recorded");
+        count(&tb, 1, n[h <= OUTCOMES ? h : 0]);
+    }
+    new_row(&tb);
+    text(&tb, 0, TOTAL_LABEL);
+    new_row(&tb);
+    text(&tb, 0, "percent prevented, reduced or stopped");
+    column_group(&tb, 1, 0, OUTCOMES + 1, TOTAL);
+    note(&tb, "Final reviews dated in the period by what happened to formal help. The percent "
+              "is of the shown cells with an outcome other than unknown; it is suppressed when "
+              "its numerator, the rest or its basis is a small cell.");
+    suppress(&tb, b->r->k);
+    double part = 0, rest = 0;
+    for (size_t h = ITAV_HELP_PREVENTED; h <= ITAV_HELP_STOPPED; h++)
+        part += shown(&tb, h - 1, 1);
+    for (size_t h = ITAV_HELP_REFERRED; h <= ITAV_HELP_NONE_NEEDED; h++)
+        rest += shown(&tb, h - 1, 1);
+    int k = b->r->k;
+    if (itav__small(part, k) || itav__small(rest, k) || itav__small(part + rest, k))
+        hide(&tb, SHARE, 1);
+    else if (part + rest > 0)
+        num_at(&tb, SHARE, 1, 100 * part / (part + rest), 1);
+    return tb.rc;
+}
+
+/* ---- portfolio ---- */
+
+static int table_portfolio(const basis *b)
+{
+    static const char *const columns[] = {"element", "label", "present", "known",
+                                          "percent present", NULL};
+    itav__strlist ids = {0};
+    itav_portfolio *p = NULL;
+    itav_portfolio_filter f = ITAV_PORTFOLIO_FILTER_INIT;
+    builder tb;
+    int rc = ITAV_OK;
+    for (size_t i = 0; rc == ITAV_OK && i < b->offers.n; i++) {
+        const char *iv = itav_offer_intervention(offer_at(b, i));
+        bool seen = false;
+        for (size_t j = 0; j < ids.n && !seen; j++)
+            seen = strcmp(ids.v[j], iv) == 0;
+        if (!seen)
+            rc = itav__strlist_add(&ids, iv);
+    }
+    f.ids = (const char *const *)ids.v;
+    f.id_count = ids.n;
+    if (rc == ITAV_OK)
+        rc = itav_portfolio_build(&p, b->db, &f);
+    if (rc == ITAV_OK && (rc = begin_table(&tb, b->r, "portfolio", "Element portfolio",
+                                           columns)) == ITAV_OK) {
+        size_t members = itav_portfolio_count(p), present = 0, known = 0;
+        for (int e = 1; e <= ITAV_ELEMENT_COUNT; e++) {
+            itav_portfolio_coverage(p, (itav_element)e, &present, &known);
+            new_row(&tb);
+            text(&tb, 0, itav_element_code((itav_element)e));
+            text(&tb, 1, itav_element_label((itav_element)e, ITAV_LANG_EN));
+            num(&tb, 2, (double)present, 0);
+            num(&tb, 3, (double)known, 0);
+            if (members)
+                num(&tb, 4, 100.0 * (double)present / (double)members, 1);
+        }
+        char buf[2048];
+        int len = snprintf(buf, sizeof buf, "Element coverage of the %zu intervention%s of the "
+                           "covered offers (", members, members == 1 ? "" : "s");
+        for (size_t i = 0; i < members && len > 0 && (size_t)len < sizeof buf; i++)
+            len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s", i ? ", " : "",
+                            itav_portfolio_member(p, i));
+        if (len > 0 && (size_t)len < sizeof buf)
+            snprintf(buf + len, sizeof buf - (size_t)len, "). It describes; it does not rank: "
+                     "more elements is not a better intervention.");
+        note(&tb, buf);
+        rc = tb.rc;
+    }
+    itav_portfolio_free(p);
+    itav__strlist_clear(&ids);
+    return rc;
+}
+
+/* ---- the report ---- */
+
+ITAV_API void itav_report_free(itav_report *r)
+{
+    if (!r)
+        return;
+    for (size_t t = 0; t < r->ntables; t++)
+        itav__table_clear(&r->tables[t]);
+    itav__free(r->tables);
+    itav__free(r->title);
+    itav__free(r->offer);
+    itav__strlist_clear(&r->members);
+    itav__free(r);
+}
+
+static int check_options(itav_db *db, const itav_report_options *o)
+{
+    char a[ITAV_DATE_BUFSIZE], b[ITAV_DATE_BUFSIZE];
+    if (o->version == 0 || o->version > ITAV_REPORT_OPTIONS_VERSION)
+        return itav__error(db, ITAV_EVERSION, "report options version %u is not supported "
+                           "(struct itav_report_options: this library knows versions 1 to %d)",
+                           o->version, ITAV_REPORT_OPTIONS_VERSION);
+    if (o->k < 1)
+        return itav__error(db, ITAV_EINVAL, "report options: k is %d; it must be 1 or more "
+                           "(1 suppresses nothing, the default is 5)", o->k);
+    if (!itav__valid_date_or_none(o->as_of) || !itav__valid_date_or_none(o->from) ||
+        !itav__valid_date_or_none(o->to))
+        return itav__error(db, ITAV_EINVAL,
+                           "report options: %s is not a date in the years "
+                           "1900-9999 (or ITAV_DATE_NONE)",
+                           !itav__valid_date_or_none(o->as_of)  ? "as_of"
+                           : !itav__valid_date_or_none(o->from) ? "from"
+                                                                : "to");
+    if (o->from != ITAV_DATE_NONE && o->to != ITAV_DATE_NONE && o->from > o->to) {
+        itav_date_format(a, sizeof a, o->from);
+        itav_date_format(b, sizeof b, o->to);
+        return itav__error(db, ITAV_EINVAL, "report options: from (%s) is after to (%s)", a, b);
+    }
+    return ITAV_OK;
+}
+
+static int build(basis *b, const char *offer, const itav_report_options *o)
+{
+    itav_report *r = b->r;
+    char title[128];
+    snprintf(title, sizeof title, "Programme report: %s", offer);
+    if (!(r->title = itav__strdup(title)) || !(r->offer = itav__strdup(offer)))
+        return ITAV_ENOMEM;
+    r->k = o->k;
+    r->from = o->from;
+    r->to = o->to;
+    snprintf(r->suppressed, sizeof r->suppressed, "<%d", o->k);
+    int rc = load_offers(b, offer);
+    if (rc == ITAV_OK)
+        rc = load_records(b);
+    if (rc != ITAV_OK)
+        return rc;
+    r->as_of = o->as_of != ITAV_DATE_NONE ? o->as_of
+               : o->to != ITAV_DATE_NONE  ? o->to
+                                          : latest_date(b);
+    /* The indicators come first in the report but are built last: their derived figures
+     * are published only as far as the other tables already show them. */
+    int (*const tables[])(const basis *) = {table_reach, table_matches_by_state,
+        table_matches_started, table_reviews, table_effects, table_formal_help,
+        table_portfolio, table_indicators};
+    for (size_t t = 0; rc == ITAV_OK && t < sizeof tables / sizeof *tables; t++)
+        rc = tables[t](b);
+    if (rc == ITAV_OK) {
+        itav__table indicators = r->tables[r->ntables - 1];
+        memmove(&r->tables[1], &r->tables[0], (r->ntables - 1) * sizeof *r->tables);
+        r->tables[0] = indicators;
+    }
+    return rc;
+}
+
+ITAV_API int itav_report_programme(itav_report **out, itav_db *db, const char *offer,
+                                   const itav_report_options *opt)
+{
+    static const itav_report_options defaults = ITAV_REPORT_OPTIONS_INIT;
+    if (!db)
+        return ITAV_EINVAL;
+    if (!out || !offer)
+        return itav__error(db, ITAV_EINVAL, out ? "no offer id given"
+                                                : "no place for the report given");
+    const itav_report_options *o = opt ? opt : &defaults;
+    int rc = check_options(db, o);
+    if (rc != ITAV_OK)
+        return rc;
+    basis b = {db, itav__calloc(1, sizeof *b.r), {.free_item = free_offer},
+               {.free_item = free_match}, {.free_item = free_review},
+               {.free_item = free_indicator}};
+    if (!b.r)
+        return itav__error(db, ITAV_ENOMEM, "out of memory building the report");
+    rc = build(&b, offer, o);
+    itav__iter_clear(&b.offers);
+    itav__iter_clear(&b.matches);
+    itav__iter_clear(&b.reviews);
+    itav__iter_clear(&b.inds);
+    if (rc != ITAV_OK) {
+        itav_report_free(b.r);
+        return rc == ITAV_ENOMEM ? itav__error(db, rc, "out of memory building the report of "
+                                               "\"%s\"", offer)
+                                 : rc;
+    }
+    *out = b.r;
+    return ITAV_OK;
+}

@@ -1,0 +1,472 @@
+/* Reports: the table model with its small-cell suppression, the cell accessors, and the CSV
+ * and Markdown writers (JSON is in report_json.c). */
+#include "evaluation/evaluation_int.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ======================================================================================
+ * The table model
+ * ====================================================================================== */
+
+int itav__table_add_row(itav__table *t, size_t *row)
+{
+    size_t ncols = t->columns.n;
+    if (t->rows == t->caprows) {
+        size_t cap = t->caprows ? 2 * t->caprows : 8;
+        itav__cell *c = itav__realloc(t->cells, cap * ncols * sizeof *c);
+        if (!c)
+            return ITAV_ENOMEM;
+        t->cells = c;
+        t->caprows = cap;
+    }
+    memset(t->cells + t->rows * ncols, 0, ncols * sizeof *t->cells);
+    *row = t->rows++;
+    return ITAV_OK;
+}
+
+itav__cell *itav__table_cell(const itav__table *t, size_t row, size_t col)
+{
+    return row < t->rows && col < t->columns.n ? &t->cells[row * t->columns.n + col] : NULL;
+}
+
+static void cell_clear(itav__cell *c)
+{
+    itav__free(c->text);
+    memset(c, 0, sizeof *c);
+}
+
+int itav__table_set_text(itav__table *t, size_t row, size_t col, const char *text)
+{
+    itav__cell *c = itav__table_cell(t, row, col);
+    char *copy = NULL;
+    if (!c)
+        return ITAV_ERANGE;
+    int rc = itav__set_text(&copy, text);
+    if (rc != ITAV_OK)
+        return rc;
+    cell_clear(c);
+    c->kind = copy ? ITAV__CELL_TEXT : ITAV__CELL_EMPTY;
+    c->text = copy;
+    return ITAV_OK;
+}
+
+/* "12", "7.25", "-0.5": at most `digits` decimals, no trailing zeros. */
+static void format_number(char *buf, size_t size, double v, int digits)
+{
+    snprintf(buf, size, "%.*f", digits, v);
+    if (digits > 0) {
+        char *end = buf + strlen(buf) - 1;
+        while (*end == '0')
+            *end-- = '\0';
+        if (*end == '.')
+            *end = '\0';
+    }
+    if (strcmp(buf, "-0") == 0)
+        strcpy(buf, "0");
+}
+
+int itav__table_set_number(itav__table *t, size_t row, size_t col, double v, int digits,
+                           bool count)
+{
+    char buf[64];
+    itav__cell *c = itav__table_cell(t, row, col);
+    if (!c)
+        return ITAV_ERANGE;
+    double scale = pow(10, digits);
+    v = round(v * scale) / scale;
+    format_number(buf, sizeof buf, v, digits);
+    char *copy = itav__strdup(buf);
+    if (!copy)
+        return ITAV_ENOMEM;
+    cell_clear(c);
+    c->kind = ITAV__CELL_NUMBER;
+    c->value = strtod(buf, NULL); /* exactly what is published */
+    c->text = copy;
+    c->count = count;
+    return ITAV_OK;
+}
+
+int itav__table_add_group(itav__table *t, const size_t *rows, const size_t *cols, size_t n,
+                          long total_row, long total_col)
+{
+    if (t->ngroups == t->capgroups) {
+        size_t cap = t->capgroups ? 2 * t->capgroups : 8;
+        itav__group *g = itav__realloc(t->groups, cap * sizeof *g);
+        if (!g)
+            return ITAV_ENOMEM;
+        t->groups = g;
+        t->capgroups = cap;
+    }
+    itav__group *g = &t->groups[t->ngroups];
+    if (!(g->cells = itav__calloc(n, sizeof *g->cells)))
+        return ITAV_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        g->cells[i] = rows[i] * t->columns.n + cols[i];
+    g->n = n;
+    g->total = total_row < 0 || total_col < 0
+                   ? -1
+                   : (long)((size_t)total_row * t->columns.n + (size_t)total_col);
+    t->ngroups++;
+    return ITAV_OK;
+}
+
+void itav__table_clear(itav__table *t)
+{
+    for (size_t i = 0; i < t->rows * t->columns.n; i++)
+        cell_clear(&t->cells[i]);
+    for (size_t i = 0; i < t->ngroups; i++)
+        itav__free(t->groups[i].cells);
+    itav__free(t->cells);
+    itav__free(t->groups);
+    itav__free(t->name);
+    itav__free(t->title);
+    itav__free(t->note);
+    itav__strlist_clear(&t->columns);
+    memset(t, 0, sizeof *t);
+}
+
+bool itav__small(double v, int k) { return v > 0 && v < k; }
+
+static bool is_count(const itav__cell *c) { return c->count && c->kind == ITAV__CELL_NUMBER; }
+
+/* When a group has exactly one suppressed count, its smallest other count (the first of
+ * equals) is suppressed too. Returns whether it suppressed anything. */
+static bool protect_group(itav__table *t, const itav__group *g)
+{
+    size_t hidden = 0;
+    itav__cell *smallest = NULL;
+    for (size_t i = 0; i < g->n; i++) {
+        itav__cell *c = &t->cells[g->cells[i]];
+        if (c->count && c->suppressed)
+            hidden++;
+        else if (is_count(c) && (!smallest || c->value < smallest->value))
+            smallest = c;
+    }
+    if (hidden != 1 || !smallest)
+        return false;
+    smallest->suppressed = true;
+    return true;
+}
+
+int itav__table_suppress(itav__table *t, int k)
+{
+    size_t n = t->rows * t->columns.n;
+    for (size_t i = 0; i < n; i++)
+        if (is_count(&t->cells[i]) && itav__small(t->cells[i].value, k))
+            t->cells[i].suppressed = true;
+    /* Each pass suppresses at least one more cell or stops, so this ends. */
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t g = 0; g < t->ngroups; g++)
+            changed |= protect_group(t, &t->groups[g]);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (t->cells[i].suppressed) {
+            bool count = t->cells[i].count;
+            cell_clear(&t->cells[i]); /* the number is gone from the report */
+            t->cells[i].suppressed = true;
+            t->cells[i].count = count;
+        }
+    }
+    for (size_t g = 0; g < t->ngroups; g++) {
+        const itav__group *gr = &t->groups[g];
+        double sum = 0;
+        if (gr->total < 0)
+            continue;
+        for (size_t i = 0; i < gr->n; i++)
+            if (is_count(&t->cells[gr->cells[i]]))
+                sum += t->cells[gr->cells[i]].value;
+        size_t at = (size_t)gr->total;
+        int rc = itav__table_set_number(t, at / t->columns.n, at % t->columns.n, sum, 0, false);
+        if (rc != ITAV_OK)
+            return rc;
+    }
+    return ITAV_OK;
+}
+
+/* ======================================================================================
+ * Accessors
+ * ====================================================================================== */
+
+static const itav__table *table_at(const itav_report *r, size_t t)
+{
+    return r && t < r->ntables ? &r->tables[t] : NULL;
+}
+
+static const itav__cell *cell_at(const itav_report *r, size_t t, size_t row, size_t c)
+{
+    const itav__table *tab = table_at(r, t);
+    return tab ? itav__table_cell(tab, row, c) : NULL;
+}
+
+ITAV_API const char *itav_report_title(const itav_report *r) { return r ? r->title : NULL; }
+
+ITAV_API size_t itav_report_table_count(const itav_report *r) { return r ? r->ntables : 0; }
+
+ITAV_API const char *itav_report_table_name(const itav_report *r, size_t t)
+{
+    const itav__table *tab = table_at(r, t);
+    return tab ? tab->name : NULL;
+}
+
+ITAV_API size_t itav_report_table_find(const itav_report *r, const char *name)
+{
+    for (size_t t = 0; r && name && t < r->ntables; t++)
+        if (strcmp(r->tables[t].name, name) == 0)
+            return t;
+    return (size_t)-1;
+}
+
+ITAV_API size_t itav_report_column_count(const itav_report *r, size_t t)
+{
+    const itav__table *tab = table_at(r, t);
+    return tab ? tab->columns.n : 0;
+}
+
+ITAV_API const char *itav_report_column(const itav_report *r, size_t t, size_t c)
+{
+    const itav__table *tab = table_at(r, t);
+    return tab && c < tab->columns.n ? tab->columns.v[c] : NULL;
+}
+
+ITAV_API size_t itav_report_row_count(const itav_report *r, size_t t)
+{
+    const itav__table *tab = table_at(r, t);
+    return tab ? tab->rows : 0;
+}
+
+ITAV_API const char *itav_report_cell(const itav_report *r, size_t t, size_t row, size_t c)
+{
+    const itav__cell *cell = cell_at(r, t, row, c);
+    if (!cell)
+        return NULL;
+    if (cell->suppressed)
+        return r->suppressed;
+    return cell->text ? cell->text : "";
+}
+
+ITAV_API int itav_report_cell_value(double *value, const itav_report *r, size_t t, size_t row,
+                                    size_t c)
+{
+    if (!value || !r)
+        return ITAV_EINVAL;
+    const itav__cell *cell = cell_at(r, t, row, c);
+    if (!cell)
+        return ITAV_ERANGE;
+    if (cell->suppressed || cell->kind != ITAV__CELL_NUMBER)
+        return ITAV_ENOTFOUND;
+    *value = cell->value;
+    return ITAV_OK;
+}
+
+ITAV_API int itav_report_cell_suppressed(const itav_report *r, size_t t, size_t row, size_t c)
+{
+    const itav__cell *cell = cell_at(r, t, row, c);
+    return cell && cell->suppressed;
+}
+
+/* ======================================================================================
+ * Writers
+ * ====================================================================================== */
+
+typedef struct sbuf {
+    char *s;
+    size_t len, cap;
+    bool failed;
+} sbuf;
+
+static void add_bytes(sbuf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 1024;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *p = itav__realloc(b->s, cap);
+        if (!p) {
+            b->failed = true;
+            return;
+        }
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+static void add(sbuf *b, const char *s) { add_bytes(b, s, strlen(s)); }
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void addf(sbuf *b, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= sizeof buf)
+        b->failed = true; /* only short, fixed texts go through here */
+    else
+        add_bytes(b, buf, (size_t)n);
+}
+
+static int finish(char **out, sbuf *b)
+{
+    if (!b->failed && !b->s)
+        add(b, "");
+    if (b->failed) {
+        itav__free(b->s);
+        return ITAV_ENOMEM;
+    }
+    *out = b->s;
+    return ITAV_OK;
+}
+
+/* RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
+static void add_csv_field(sbuf *b, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        add(b, s);
+        return;
+    }
+    add(b, "\"");
+    for (const char *q; (q = strchr(s, '"')); s = q + 1) {
+        add_bytes(b, s, (size_t)(q - s));
+        add(b, "\"\"");
+    }
+    add(b, s);
+    add(b, "\"");
+}
+
+static int write_csv(char **out, const itav_report *r)
+{
+    sbuf b = {0};
+    char num[32];
+    add(&b, "table,row,column,value,suppressed\r\n");
+    for (size_t t = 0; t < r->ntables; t++) {
+        const itav__table *tab = &r->tables[t];
+        for (size_t row = 0; row < tab->rows; row++) {
+            for (size_t c = 0; c < tab->columns.n; c++) {
+                add_csv_field(&b, tab->name);
+                snprintf(num, sizeof num, ",%zu,", row + 1);
+                add(&b, num);
+                add_csv_field(&b, tab->columns.v[c]);
+                add(&b, ",");
+                add_csv_field(&b, itav_report_cell(r, t, row, c));
+                add(&b, itav_report_cell_suppressed(r, t, row, c) ? ",1\r\n" : ",0\r\n");
+            }
+        }
+    }
+    return finish(out, &b);
+}
+
+/* A pipe-table cell: | escaped, line breaks as spaces. */
+static void add_md_cell(sbuf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '|')
+            add(b, "\\|");
+        else if (*s == '\n' || *s == '\r')
+            add(b, " ");
+        else
+            add_bytes(b, s, 1);
+    }
+}
+
+static void add_date_words(sbuf *b, int32_t d, const char *none)
+{
+    char buf[ITAV_DATE_BUFSIZE];
+    add(b, itav_date_format(buf, sizeof buf, d) == ITAV_OK ? buf : none);
+}
+
+static void add_md_table(sbuf *b, const itav_report *r, size_t t)
+{
+    const itav__table *tab = &r->tables[t];
+    add(b, "\n## ");
+    add(b, tab->title);
+    add(b, "\n\n");
+    if (!tab->rows) {
+        add(b, "No rows.\n");
+    } else {
+        for (size_t c = 0; c < tab->columns.n; c++) {
+            add(b, "| ");
+            add_md_cell(b, tab->columns.v[c]);
+            add(b, " ");
+        }
+        add(b, "|\n");
+        for (size_t c = 0; c < tab->columns.n; c++)
+            add(b, "| --- ");
+        add(b, "|\n");
+        for (size_t row = 0; row < tab->rows; row++) {
+            for (size_t c = 0; c < tab->columns.n; c++) {
+                add(b, "| ");
+                add_md_cell(b, itav_report_cell(r, t, row, c));
+                add(b, " ");
+            }
+            add(b, "|\n");
+        }
+    }
+    if (tab->note) {
+        add(b, "\n");
+        add(b, tab->note);
+        add(b, "\n");
+    }
+}
+
+static int write_markdown(char **out, const itav_report *r)
+{
+    sbuf b = {0};
+    add(&b, "# ");
+    add(&b, r->title);
+    add(&b, "\n\nOffer: ");
+    add(&b, r->offer);
+    if (r->members.n) {
+        addf(&b, ", with %zu member offer%s (", r->members.n, r->members.n == 1 ? "" : "s");
+        for (size_t i = 0; i < r->members.n; i++) {
+            add(&b, i ? ", " : "");
+            add(&b, r->members.v[i]);
+        }
+        add(&b, ")");
+    }
+    add(&b, ". Period: ");
+    if (r->from == ITAV_DATE_NONE && r->to == ITAV_DATE_NONE) {
+        add(&b, "all dates");
+    } else {
+        add_date_words(&b, r->from, "open start");
+        add(&b, " to ");
+        add_date_words(&b, r->to, "open end");
+    }
+    add(&b, ". Targets judged on ");
+    add_date_words(&b, r->as_of, "no date");
+    addf(&b, ". k = %d.\n", r->k);
+    for (size_t t = 0; t < r->ntables; t++)
+        add_md_table(&b, r, t);
+    if (r->k > 1)
+        addf(&b, "\nCounts of 1 to %d participants, matches or reviews are shown as %s, and so is "
+                 "a second cell of any row or column that would otherwise hide only one; totals, "
+                 "means and shares are computed from the shown cells only.\n",
+             r->k - 1, r->suppressed);
+    else
+        add(&b, "\nk = 1: no cell is suppressed.\n");
+    return finish(out, &b);
+}
+
+ITAV_API int itav_report_write(char **out, const itav_report *r, itav_report_format format)
+{
+    if (!out || !r)
+        return ITAV_EINVAL;
+    switch (format) {
+    case ITAV_REPORT_JSON: return itav__report_json(out, r);
+    case ITAV_REPORT_CSV: return write_csv(out, r);
+    case ITAV_REPORT_MARKDOWN: return write_markdown(out, r);
+    }
+    return ITAV_EINVAL;
+}

@@ -1,0 +1,981 @@
+/* Participant import from CSV (libcsv): a header row, then one participant a row. The whole
+ * file is checked before anything is written and every problem is reported with its row and
+ * column; the rows are written in one transaction. The only module that includes csv.h. */
+#include "interchange/interchange_int.h"
+
+#include <csv.h>
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ======================================================================================
+ * Reading the text into rows of cells
+ * ====================================================================================== */
+
+typedef struct row {
+    long number;  /* as a spreadsheet shows it: the first line is row 1 */
+    char **cells; /* owned; NULL for an empty cell */
+    size_t n, cap;
+} row;
+
+typedef struct table {
+    row *rows;
+    size_t n, cap;
+    row cur;
+    long number;  /* the number of the row being read */
+    int last_end; /* the character that ended the previous row */
+    long nul_row; /* first row with a NUL byte, 0 if none */
+    int rc;       /* ITAV_ENOMEM from a callback */
+} table;
+
+static void row_clear(row *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        itav__free(r->cells[i]);
+    itav__free(r->cells);
+    memset(r, 0, sizeof *r);
+}
+
+static void table_clear(table *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        row_clear(&t->rows[i]);
+    itav__free(t->rows);
+    row_clear(&t->cur);
+}
+
+/* Grows an array of elements of size `size` so that it holds one more. */
+static int grow(void **v, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return ITAV_OK;
+    size_t c = *cap ? *cap * 2 : 16;
+    void *nv = itav__realloc(*v, c * size);
+    if (!nv)
+        return ITAV_ENOMEM;
+    *v = nv;
+    *cap = c;
+    return ITAV_OK;
+}
+
+static void on_field(void *s, size_t len, void *arg)
+{
+    table *t = arg;
+    char *cell = NULL;
+    if (t->rc != ITAV_OK)
+        return;
+    if (s && len) {
+        if (memchr(s, '\0', len) && !t->nul_row)
+            t->nul_row = t->number;
+        if (!(cell = itav__malloc(len + 1))) {
+            t->rc = ITAV_ENOMEM;
+            return;
+        }
+        memcpy(cell, s, len);
+        cell[len] = '\0';
+    }
+    if (grow((void **)&t->cur.cells, &t->cur.cap, t->cur.n, sizeof *t->cur.cells)) {
+        itav__free(cell);
+        t->rc = ITAV_ENOMEM;
+        return;
+    }
+    t->cur.cells[t->cur.n++] = cell;
+}
+
+/* libcsv reports every line end (CSV_REPALL_NL), so that blank lines keep the numbering a
+ * spreadsheet shows; the LF of a CRLF arrives as an empty row of its own and is skipped. */
+static void on_row_end(int c, void *arg)
+{
+    table *t = arg;
+    int last = t->last_end;
+    t->last_end = c;
+    if (t->rc != ITAV_OK)
+        return;
+    if (t->cur.n == 0) {
+        if (!(c == '\n' && last == '\r'))
+            t->number++;
+        return;
+    }
+    if (grow((void **)&t->rows, &t->cap, t->n, sizeof *t->rows)) {
+        t->rc = ITAV_ENOMEM;
+        return;
+    }
+    t->cur.number = t->number++;
+    t->rows[t->n++] = t->cur;
+    memset(&t->cur, 0, sizeof t->cur);
+}
+
+/* Parses the whole text into t; on failure sets the message (naming the row). */
+static int read_table(itav_db *db, table *t, const char *data, size_t size, const char *name)
+{
+    static const char bom[] = "\xEF\xBB\xBF";
+    struct csv_parser parser;
+    if (size >= 3 && memcmp(data, bom, 3) == 0) {
+        data += 3;
+        size -= 3;
+    }
+    t->number = 1;
+    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL |
+                              CSV_EMPTY_IS_NULL) != 0)
+        return itav__error(db, ITAV_ENOMEM, "out of memory reading %s", name);
+    csv_set_realloc_func(&parser, itav__realloc);
+    csv_set_free_func(&parser, itav__free);
+    csv_set_blk_size(&parser, 64 * 1024); /* libcsv grows a field by this much at a time */
+    bool parsed = csv_parse(&parser, data, size, on_field, on_row_end, t) == size;
+    bool finished = parsed && csv_fini(&parser, on_field, on_row_end, t) == 0;
+    int error = csv_error(&parser);
+    csv_free(&parser);
+    if (t->rc != ITAV_OK || (!finished && error != CSV_EPARSE))
+        return itav__error(db, ITAV_ENOMEM, "out of memory reading %s", name);
+    if (!parsed)
+        return itav__error(db, ITAV_EFORMAT,
+                           "%s:row %ld: a quote inside a field that does not start with one, "
+                           "or text after a closing quote (quote the whole field and double "
+                           "the quotes inside it: \"say \"\"hi\"\"\"); nothing was imported",
+                           name, t->number);
+    if (!finished)
+        return itav__error(db, ITAV_EFORMAT,
+                           "%s:row %ld: a quoted field is never closed (a closing \" is "
+                           "missing); nothing was imported", name, t->number);
+    if (t->nul_row)
+        return itav__error(db, ITAV_EFORMAT,
+                           "%s:row %ld: a NUL byte (is this a text file?); nothing was imported",
+                           name, t->nul_row);
+    return ITAV_OK;
+}
+
+/* ======================================================================================
+ * The problems of a file
+ * ====================================================================================== */
+
+/* The first problems that fit in a message (whole lines only), and how many there were. */
+typedef struct problems {
+    char text[880];
+    size_t len;
+    long count, shown;
+} problems;
+
+static void problems_add(problems *ps, const char *line)
+{
+    size_t n = strlen(line), sep = ps->len ? 1 : 0;
+    ps->count++;
+    if (ps->shown < ps->count - 1 || ps->len + sep + n >= sizeof ps->text)
+        return; /* once a line is left out, later ones are too, to keep the order */
+    if (sep)
+        ps->text[ps->len++] = '\n';
+    memcpy(ps->text + ps->len, line, n + 1);
+    ps->len += n;
+    ps->shown++;
+}
+
+/* The final message: the problems, or the first of them and a count. */
+static int problems_fail(itav_db *db, const problems *ps)
+{
+    if (ps->count == 1)
+        return itav__error(db, ITAV_EFORMAT, "%s; nothing was imported", ps->text);
+    if (ps->shown == ps->count)
+        return itav__error(db, ITAV_EFORMAT, "%ld problems; nothing was imported:\n%s",
+                           ps->count, ps->text);
+    return itav__error(db, ITAV_EFORMAT, "%ld problems; nothing was imported:\n%s\n... and %ld "
+                       "more", ps->count, ps->text, ps->count - ps->shown);
+}
+
+/* ======================================================================================
+ * Columns
+ * ====================================================================================== */
+
+enum column {
+    COL_REF, COL_OFFER, COL_KIND, COL_STATUS, COL_STATUS_DATE, COL_MUNICIPALITY, COL_POSTCODE,
+    COL_LAT, COL_LON, COL_AVAILABILITY, COL_SUPPORT, COL_LANGUAGES, COL_LANGUAGE_REQUIRED,
+    COL_INTERESTS, COL_CHILDREN, COL_AGE_MIN, COL_AGE_MAX, COL_VOG_DATE, COL_TRAINED,
+    COL_CAPACITY, COL_REGISTERED, COL_MAX_DISTANCE, COL_EXCLUSIONS, COLUMN_COUNT
+};
+
+static const char *const column_names[COLUMN_COUNT] = {
+    "ref", "offer", "kind", "status", "status_date", "municipality", "postcode", "lat", "lon",
+    "availability", "support", "languages", "language_required", "interests", "children",
+    "age_min", "age_max", "vog_date", "trained", "capacity", "registered", "max_distance_m",
+    "exclusions"};
+
+/* What a column of the file holds, besides one of enum column. */
+#define FILE_COL_IGNORED (-1) /* an unknown or repeated name: already reported */
+#define FILE_COL_UNNAMED (-2) /* no name: its cells must be empty */
+
+#define LIST_SEPARATORS " \t;"
+
+/* The limits of the setters, for the messages that name them. */
+#define STR(x) #x
+#define XSTR(x) STR(x)
+#define AGE_MAX 300
+#define AGES "0 to " XSTR(AGE_MAX) " months"
+#define CAPACITY_MAX 100
+#define DISTANCE_MAX 20000000
+
+typedef struct importer {
+    itav_db *db;
+    const char *name;
+    const char *default_offer;
+    int pos[COLUMN_COUNT]; /* the file column of each column, -1 when absent */
+    int *what;             /* per file column: an enum column or FILE_COL_* */
+    size_t nwhat;
+    problems ps;
+    itav__strlist offers_found, offers_missing; /* store lookups already made */
+    struct seen *seen;                          /* refs of earlier rows (a hash table) */
+    size_t seen_cap;
+    int rc; /* a failure that stops the import: ENOMEM, EIO */
+} importer;
+
+/* Spreadsheet letters of a column: 0 -> "A", 26 -> "AA". */
+static const char *column_letters(char buf[8], size_t i)
+{
+    char tmp[8];
+    size_t n = 0;
+    for (size_t v = i + 1; v && n < sizeof tmp - 1; v = (v - 1) / 26)
+        tmp[n++] = (char)('A' + (v - 1) % 26);
+    for (size_t k = 0; k < n; k++)
+        buf[k] = tmp[n - 1 - k];
+    buf[n] = '\0';
+    return buf;
+}
+
+/* A value as a message shows it: quoted, cut to about 40 bytes on a character boundary. */
+static const char *shown(char buf[64], const char *s)
+{
+    size_t n = strlen(s), max = 40;
+    if (n > max) {
+        while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+            max--;
+        snprintf(buf, 64, "\"%.*s...\"", (int)max, s);
+    } else {
+        snprintf(buf, 64, "\"%s\"", s);
+    }
+    return buf;
+}
+
+/* Adds "<name>:row N, column COL: <message>" (no column part when column is NULL). */
+static void problem(importer *im, long row_number, const char *column, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+static void problem(importer *im, long row_number, const char *column, const char *fmt, ...)
+{
+    char line[600];
+    int n = column ? snprintf(line, sizeof line, "%s:row %ld, column %s: ", im->name,
+                              row_number, column)
+                   : snprintf(line, sizeof line, "%s:row %ld: ", im->name, row_number);
+    if (n < 0 || (size_t)n >= sizeof line)
+        n = 0;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line + n, sizeof line - (size_t)n, fmt, ap);
+    va_end(ap);
+    problems_add(&im->ps, line);
+}
+
+/* The codes of an enumeration from `first` to `last` (bits when `bits`), comma-separated. */
+static const char *code_list(char *buf, size_t size, itav_code_type type, int first, int last,
+                             bool bits)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (int v = first; v <= last; v = bits ? v * 2 : v + 1) {
+        const char *code = itav_code_name(type, v);
+        if (code && len < size)
+            len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? ", " : "", code);
+    }
+    return buf;
+}
+
+static void read_header(importer *im, const row *h)
+{
+    char letters[8], names[400] = "";
+    bool listed = false;
+    for (int c = 0; c < COLUMN_COUNT; c++) {
+        im->pos[c] = -1;
+        snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", c ? ", " : "",
+                 column_names[c]);
+    }
+    if (!(im->what = itav__calloc(h->n, sizeof *im->what))) {
+        im->rc = itav__error(im->db, ITAV_ENOMEM, "out of memory");
+        return;
+    }
+    im->nwhat = h->n;
+    for (size_t i = 0; i < h->n; i++) {
+        const char *name = h->cells[i];
+        int c = 0;
+        while (name && c < COLUMN_COUNT && strcmp(name, column_names[c]) != 0)
+            c++;
+        column_letters(letters, i);
+        if (!name) {
+            im->what[i] = FILE_COL_UNNAMED;
+        } else if (!itav__valid_utf8(name)) {
+            im->what[i] = FILE_COL_IGNORED;
+            problem(im, h->number, letters, "the column name is not valid UTF-8 (save the file "
+                    "as UTF-8)");
+        } else if (c == COLUMN_COUNT) {
+            char v[64];
+            int near = 0;
+            while (near < COLUMN_COUNT && itav__strcasecmp(name, column_names[near]) != 0)
+                near++;
+            im->what[i] = FILE_COL_IGNORED;
+            if (near < COLUMN_COUNT) {
+                problem(im, h->number, letters, "unknown column %s (names are lower case: "
+                        "\"%s\")", shown(v, name), column_names[near]);
+            } else {
+                problem(im, h->number, letters, "unknown column %s (%s%s)", shown(v, name),
+                        listed ? "the names are listed above" : "the columns are ",
+                        listed ? "" : names);
+                listed = true;
+            }
+        } else if (im->pos[c] >= 0) {
+            char first[8];
+            im->what[i] = FILE_COL_IGNORED;
+            problem(im, h->number, letters, "column \"%s\" appears twice (also column %s)",
+                    name, column_letters(first, (size_t)im->pos[c]));
+        } else {
+            im->what[i] = c;
+            im->pos[c] = (int)i;
+        }
+    }
+    if (im->pos[COL_REF] < 0)
+        problem(im, h->number, NULL, "no column \"ref\" (ref and kind are required)");
+    if (im->pos[COL_KIND] < 0)
+        problem(im, h->number, NULL, "no column \"kind\" (ref and kind are required)");
+    if (im->pos[COL_OFFER] < 0 && !im->default_offer)
+        problem(im, h->number, NULL, "no column \"offer\" and no default offer given");
+}
+
+/* ======================================================================================
+ * Store lookups
+ * ====================================================================================== */
+
+/* Whether an offer is in the store; each id is looked up once. */
+static bool offer_known(importer *im, const char *id)
+{
+    bool found;
+    if (itav__strlist_has_nocase(&im->offers_found, id))
+        return true;
+    if (itav__strlist_has_nocase(&im->offers_missing, id))
+        return false;
+    int rc = itav__exists(&found, im->db, ITAV__KIND_OFFER, id);
+    if (rc == ITAV_OK)
+        rc = itav__strlist_add(found ? &im->offers_found : &im->offers_missing, id);
+    if (rc != ITAV_OK && im->rc == ITAV_OK)
+        im->rc = rc == ITAV_ENOMEM ? itav__error(im->db, rc, "out of memory") : rc;
+    return rc == ITAV_OK && found;
+}
+
+/* The refs of earlier rows: open addressing over a power-of-two table. */
+typedef struct seen {
+    const char *ref;
+    long row;
+} seen;
+
+static size_t hash(const char *s)
+{
+    size_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* The row that already has ref, or 0 after recording it for this row. */
+static long seen_before(importer *im, const char *ref, long row_number)
+{
+    size_t i = hash(ref) & (im->seen_cap - 1);
+    for (; im->seen[i].ref; i = (i + 1) & (im->seen_cap - 1))
+        if (strcmp(im->seen[i].ref, ref) == 0)
+            return im->seen[i].row;
+    im->seen[i].ref = ref;
+    im->seen[i].row = row_number;
+    return 0;
+}
+
+/* ======================================================================================
+ * Checking one row
+ * ====================================================================================== */
+
+typedef struct rowcheck {
+    importer *im;
+    row *r;
+    itav_participant *p;
+    bool ref_ok, kind_ok;
+    bool failed; /* a problem reported once for the whole file (the default offer) */
+} rowcheck;
+
+/* The cell of a column in this row, NULL when the column is absent or the cell empty. */
+static char *cell(const rowcheck *rc, int col)
+{
+    int i = rc->im->pos[col];
+    return i >= 0 && (size_t)i < rc->r->n ? rc->r->cells[i] : NULL;
+}
+
+#define PROBLEM(rc, col, ...) problem((rc)->im, (rc)->r->number, column_names[col], __VA_ARGS__)
+
+/* Splits a list cell in place: the next item, or NULL at the end. */
+static char *next_item(char **cursor)
+{
+    char *s = *cursor + strspn(*cursor, LIST_SEPARATORS);
+    if (!*s)
+        return NULL;
+    char *end = s + strcspn(s, LIST_SEPARATORS);
+    *cursor = *end ? end + 1 : end;
+    *end = '\0';
+    return s;
+}
+
+/* A hint for a list item that holds a comma: the separators are spaces and semicolons. */
+static const char *comma_hint(const char *item)
+{
+    return strchr(item, ',') ? " (separate items with spaces or semicolons)" : "";
+}
+
+/* Whether a setter failed for a reason other than the value (out of memory); records it. */
+static bool out_of_memory(rowcheck *rc, int err)
+{
+    if (err == ITAV_OK || err == ITAV_EINVAL || err == ITAV_ERANGE)
+        return false;
+    if (rc->im->rc == ITAV_OK)
+        rc->im->rc = itav__error(rc->im->db, err, "out of memory");
+    return true;
+}
+
+/* A whole number from min to max. label names the value in messages. */
+static bool whole_number(rowcheck *rc, int col, const char *label, const char *text, long min,
+                         long max, const char *allowed, long *out)
+{
+    char v[64], *end;
+    const char *digits = text + (*text == '-' || *text == '+');
+    errno = 0;
+    long value = strtol(text, &end, 10);
+    if (*digits < '0' || *digits > '9' || *end) {
+        PROBLEM(rc, col, "%s %s is not a whole number", label, shown(v, text));
+        return false;
+    }
+    if (errno == ERANGE || value < min || value > max) {
+        PROBLEM(rc, col, "%s %s: must be %s", label, text, allowed);
+        return false;
+    }
+    *out = value;
+    return true;
+}
+
+/* A decimal number (a dot as separator) from min to max. */
+static bool decimal_number(rowcheck *rc, int col, const char *text, double min, double max,
+                           const char *allowed, double *out)
+{
+    char v[64], *end;
+    bool plain = text[strspn(text, "+-0123456789.eE")] == '\0';
+    double value = plain ? strtod(text, &end) : 0;
+    if (!plain || *end || !isfinite(value)) {
+        PROBLEM(rc, col, "%s %s is not a number (use a dot for decimals: 52.38)",
+                column_names[col], shown(v, text));
+        return false;
+    }
+    if (value < min || value > max) {
+        PROBLEM(rc, col, "%s %s: must be %s", column_names[col], text, allowed);
+        return false;
+    }
+    *out = value;
+    return true;
+}
+
+/* A date cell: true with *out set, or false (empty, or a problem reported). */
+static bool date_cell(rowcheck *rc, int col, int32_t *out)
+{
+    char v[64];
+    const char *text = cell(rc, col);
+    if (!text)
+        return false;
+    if (itav_date_parse(out, text) == ITAV_OK)
+        return true;
+    bool shaped = strlen(text) == 10 && text[4] == '-' && text[7] == '-' &&
+                  strspn(text, "0123456789") == 4 && strspn(text + 5, "0123456789") == 2 &&
+                  strspn(text + 8, "0123456789") == 2;
+    if (!shaped)
+        PROBLEM(rc, col, "date %s is not in the form YYYY-MM-DD", shown(v, text));
+    else if (strncmp(text, "1900", 4) < 0)
+        PROBLEM(rc, col, "date %s is before 1900 (YYYY-MM-DD)", shown(v, text));
+    else
+        PROBLEM(rc, col, "date %s does not exist (YYYY-MM-DD)", shown(v, text));
+    return false;
+}
+
+/* yes/no, true/false, 1/0, any case: 1 or 0; -1 for an empty cell or a problem. */
+static int boolean_cell(rowcheck *rc, int col)
+{
+    static const char *const yes[] = {"yes", "true", "1"}, *const no[] = {"no", "false", "0"};
+    char v[64];
+    const char *text = cell(rc, col);
+    if (!text)
+        return -1;
+    for (size_t i = 0; i < 3; i++) {
+        if (itav__strcasecmp(text, yes[i]) == 0)
+            return 1;
+        if (itav__strcasecmp(text, no[i]) == 0)
+            return 0;
+    }
+    PROBLEM(rc, col, "%s %s is not a boolean (use yes/no, true/false or 1/0)", column_names[col],
+            shown(v, text));
+    return -1;
+}
+
+/* ref, offer and kind; makes rc->p (with stand-ins for bad values, so that the other cells
+ * can still be checked). False when out of memory. */
+static bool check_identity(rowcheck *rc)
+{
+    importer *im = rc->im;
+    char v[64], kinds[160];
+    const char *ref = cell(rc, COL_REF), *offer = cell(rc, COL_OFFER), *kind = cell(rc, COL_KIND);
+    int k = 0;
+    if (!ref)
+        PROBLEM(rc, COL_REF, "ref is empty (every row needs one)");
+    else if (!itav__valid_participant_ref(ref))
+        PROBLEM(rc, COL_REF, "ref %s is not a reference (1 to 64 of A-Z a-z 0-9 . _ -, "
+                "starting with a letter or digit)", shown(v, ref));
+    else
+        rc->ref_ok = true;
+    if (rc->ref_ok) {
+        long earlier = seen_before(im, ref, rc->r->number);
+        bool exists;
+        if (earlier) {
+            PROBLEM(rc, COL_REF, "ref %s is also on row %ld", shown(v, ref), earlier);
+        } else if (itav__exists(&exists, im->db, ITAV__KIND_PARTICIPANT, ref) != ITAV_OK) {
+            im->rc = itav_errcode(im->db);
+            return false;
+        } else if (exists) {
+            PROBLEM(rc, COL_REF, "participant %s is already in the store", shown(v, ref));
+        }
+    }
+    if (!offer)
+        offer = im->default_offer;
+    bool offer_ok = offer && itav__valid_id(offer);
+    if (!offer)
+        PROBLEM(rc, COL_OFFER, "offer is empty and no default offer was given");
+    else if (!offer_ok)
+        PROBLEM(rc, COL_OFFER, "offer %s is not an offer id (a-z, 0-9 and single -)",
+                shown(v, offer));
+    else if (offer == im->default_offer)
+        rc->failed = !offer_known(im, offer);
+    else if (!offer_known(im, offer) && im->rc == ITAV_OK)
+        PROBLEM(rc, COL_OFFER, "no offer %s in the store", shown(v, offer));
+    code_list(kinds, sizeof kinds, ITAV_CODE_PARTICIPANT_KIND, ITAV_PARTICIPANT_FAMILY,
+              ITAV_PARTICIPANT_PEER, false);
+    if (!kind)
+        PROBLEM(rc, COL_KIND, "kind is empty (use %s)", kinds);
+    else if (itav_code_parse(&k, ITAV_CODE_PARTICIPANT_KIND, kind) != ITAV_OK)
+        PROBLEM(rc, COL_KIND, "kind %s is not a kind (use %s)", shown(v, kind), kinds);
+    else
+        rc->kind_ok = true;
+    if (im->rc != ITAV_OK)
+        return false;
+    /* A supporting stand-in kind, so that no side rule fires on a row whose kind is wrong. */
+    int err = itav_participant_new(&rc->p, rc->ref_ok ? ref : "row", offer_ok ? offer : "row",
+                                   rc->kind_ok ? (itav_participant_kind)k
+                                               : ITAV_PARTICIPANT_VOLUNTEER);
+    if (err != ITAV_OK)
+        im->rc = itav__error(im->db, err, "out of memory");
+    return err == ITAV_OK;
+}
+
+/* The statuses a participant of this side (0: either side) may start in, comma-separated. */
+static const char *starting_statuses(char *buf, size_t size, itav_side side)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (int s = ITAV_PSTATUS_REGISTERED; s <= ITAV_PSTATUS_ERASED && len < size; s++)
+        if ((side && itav__status_move_ok(side, 0, (itav_participant_status)s)) ||
+            (!side && (itav__status_move_ok(ITAV_SIDE_ASKING, 0, (itav_participant_status)s) ||
+                       itav__status_move_ok(ITAV_SIDE_SUPPORTING, 0,
+                                            (itav_participant_status)s))))
+            len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? ", " : "",
+                                    itav_code_name(ITAV_CODE_PARTICIPANT_STATUS, s));
+    return buf;
+}
+
+static void check_status(rowcheck *rc)
+{
+    char v[64], allowed[160];
+    const char *text = cell(rc, COL_STATUS);
+    int s;
+    itav_side side = itav_participant_side(rc->p);
+    if (text) {
+        starting_statuses(allowed, sizeof allowed, rc->kind_ok ? side : 0);
+        if (itav_code_parse(&s, ITAV_CODE_PARTICIPANT_STATUS, text) != ITAV_OK)
+            PROBLEM(rc, COL_STATUS, "status %s is not a status (use %s)", shown(v, text),
+                    allowed);
+        else if (s == ITAV_PSTATUS_MATCHED || s == ITAV_PSTATUS_ERASED)
+            PROBLEM(rc, COL_STATUS, "status \"%s\" cannot be a starting status, it only comes "
+                    "from %s (use %s)", text, s == ITAV_PSTATUS_MATCHED ? "matches" : "erasure",
+                    allowed);
+        else if (rc->kind_ok && !itav__status_move_ok(side, 0, (itav_participant_status)s))
+            PROBLEM(rc, COL_STATUS, "status \"%s\" is for the %s side, and kind \"%s\" is on "
+                    "the %s side (use %s)", text, side == ITAV_SIDE_ASKING ? "supporting"
+                    : "asking", itav_code_name(ITAV_CODE_PARTICIPANT_KIND, rc->p->kind),
+                    itav_code_name(ITAV_CODE_SIDE, side), allowed);
+        else
+            rc->p->status = (itav_participant_status)s;
+    }
+    int32_t date;
+    if (date_cell(rc, COL_STATUS_DATE, &date))
+        rc->p->status_date = date;
+}
+
+static void check_place(rowcheck *rc)
+{
+    char v[64];
+    const char *municipality = cell(rc, COL_MUNICIPALITY), *postcode = cell(rc, COL_POSTCODE);
+    const char *lat_text = cell(rc, COL_LAT), *lon_text = cell(rc, COL_LON);
+    int err;
+    if (municipality && (err = itav_participant_set_municipality(rc->p, municipality))) {
+        if (out_of_memory(rc, err))
+            return;
+        PROBLEM(rc, COL_MUNICIPALITY, "municipality is longer than %d bytes", ITAV__TEXT_MAX);
+    }
+    if (postcode && itav_participant_set_postcode(rc->p, postcode) != ITAV_OK) {
+        char area[5] = "";
+        if (strlen(postcode) > 4 && postcode[0] != '0' && strspn(postcode, "0123456789") == 4)
+            memcpy(area, postcode, 4);
+        if (area[0])
+            PROBLEM(rc, COL_POSTCODE, "postcode %s: give only the four digits of the area (%s); "
+                    "a full postcode says more than matching needs", shown(v, postcode), area);
+        else
+            PROBLEM(rc, COL_POSTCODE, "postcode %s is not a postcode area (four digits, the "
+                    "first not 0, such as 2011)", shown(v, postcode));
+    }
+    double lat = 0, lon = 0;
+    bool lat_ok = lat_text && decimal_number(rc, COL_LAT, lat_text, -90, 90, "-90 to 90", &lat);
+    bool lon_ok = lon_text &&
+                  decimal_number(rc, COL_LON, lon_text, -180, 180, "-180 to 180", &lon);
+    if (lat_text && !lon_text)
+        PROBLEM(rc, COL_LAT, "lat is set but lon is empty (give both or neither)");
+    else if (lon_text && !lat_text)
+        PROBLEM(rc, COL_LON, "lon is set but lat is empty (give both or neither)");
+    else if (lat_ok && lon_ok)
+        itav_participant_set_location(rc->p, lat, lon);
+}
+
+/* availability and support: codes of one enumeration, or-ed together. */
+static void check_codes(rowcheck *rc, int col, itav_code_type type)
+{
+    char v[64], list[200], *cursor = cell(rc, col), *item;
+    unsigned bits = 0;
+    int bit;
+    while (cursor && (item = next_item(&cursor))) {
+        if (itav_code_parse(&bit, type, item) == ITAV_OK)
+            bits |= (unsigned)bit;
+        else if (type == ITAV_CODE_SLOT)
+            PROBLEM(rc, col, "availability %s is not a daypart (use mon_morning ... "
+                    "sun_evening)%s", shown(v, item), comma_hint(item));
+        else
+            PROBLEM(rc, col, "support %s is not a support type (use %s)%s", shown(v, item),
+                    code_list(list, sizeof list, type, ITAV_SUPPORT_DAYTIME_CARE,
+                              ITAV_SUPPORT_WAYFINDING, true),
+                    comma_hint(item));
+    }
+    if (type == ITAV_CODE_SLOT)
+        itav_participant_set_availability(rc->p, bits);
+    else
+        itav_participant_set_support(rc->p, bits);
+}
+
+static void check_words(rowcheck *rc)
+{
+    char v[64], *cursor, *item;
+    for (cursor = cell(rc, COL_LANGUAGES); cursor && (item = next_item(&cursor));) {
+        char lower[3] = "";
+        if (strlen(item) == 2) {
+            lower[0] = (char)tolower((unsigned char)item[0]);
+            lower[1] = (char)tolower((unsigned char)item[1]);
+        }
+        bool upper = !itav_language_known(item) && itav_language_known(lower);
+        if (!itav_language_known(item))
+            PROBLEM(rc, COL_LANGUAGES, "language %s is not an ISO 639-1 code%s%s%s%s",
+                    shown(v, item), upper ? " (use lower case: \"" : "", upper ? lower : "",
+                    upper ? "\")" : "", comma_hint(item));
+        else if (out_of_memory(rc, itav_participant_add_language(rc->p, item)))
+            return;
+    }
+    int required = boolean_cell(rc, COL_LANGUAGE_REQUIRED);
+    if (required >= 0)
+        itav_participant_set_language_required(rc->p, required);
+    for (cursor = cell(rc, COL_INTERESTS); cursor && (item = next_item(&cursor));) {
+        if (!itav__valid_tag(item))
+            PROBLEM(rc, COL_INTERESTS, "interest %s is not a tag (lower-case letters, digits "
+                    "and single hyphens, at most 64 characters)%s", shown(v, item),
+                    comma_hint(item));
+        else if (out_of_memory(rc, itav_participant_add_interest(rc->p, item)))
+            return;
+    }
+}
+
+static void check_ages(rowcheck *rc)
+{
+    char *cursor = cell(rc, COL_CHILDREN), *item;
+    const char *min_text = cell(rc, COL_AGE_MIN), *max_text = cell(rc, COL_AGE_MAX);
+    long age, min = 0, max = 0;
+    while (cursor && (item = next_item(&cursor))) {
+        if (!whole_number(rc, COL_CHILDREN, "child age", item, 0, AGE_MAX, AGES, &age))
+            continue;
+        if (itav_participant_child_count(rc->p) == ITAV_CHILDREN_MAX) {
+            PROBLEM(rc, COL_CHILDREN, "more than %d children", ITAV_CHILDREN_MAX);
+            break;
+        }
+        if (out_of_memory(rc, itav_participant_add_child(rc->p, (int32_t)age)))
+            return;
+    }
+    bool min_ok = min_text &&
+                  whole_number(rc, COL_AGE_MIN, "age_min", min_text, 0, AGE_MAX, AGES, &min);
+    bool max_ok = max_text &&
+                  whole_number(rc, COL_AGE_MAX, "age_max", max_text, 0, AGE_MAX, AGES, &max);
+    if (min_text && !max_text)
+        PROBLEM(rc, COL_AGE_MIN, "age_min is set but age_max is empty (give both or neither)");
+    else if (max_text && !min_text)
+        PROBLEM(rc, COL_AGE_MAX, "age_max is set but age_min is empty (give both or neither)");
+    else if (min_ok && max_ok && max < min)
+        PROBLEM(rc, COL_AGE_MAX, "age_max %ld is below age_min %ld", max, min);
+    else if (min_ok && max_ok)
+        itav_participant_set_age_range(rc->p, (int32_t)min, (int32_t)max);
+}
+
+static void check_screening(rowcheck *rc)
+{
+    int32_t date;
+    if (date_cell(rc, COL_VOG_DATE, &date))
+        itav_participant_set_vog_date(rc->p, date);
+    int trained = boolean_cell(rc, COL_TRAINED);
+    if (trained >= 0)
+        itav_participant_set_trained(rc->p, trained);
+    if (date_cell(rc, COL_REGISTERED, &date))
+        itav_participant_set_registered(rc->p, date);
+}
+
+static void check_capacity_distance(rowcheck *rc)
+{
+    const char *capacity = cell(rc, COL_CAPACITY), *distance = cell(rc, COL_MAX_DISTANCE);
+    long n;
+    double metres;
+    if (capacity && whole_number(rc, COL_CAPACITY, "capacity", capacity, 1, CAPACITY_MAX,
+                                 "1 to " XSTR(CAPACITY_MAX), &n)) {
+        if (itav_participant_set_capacity(rc->p, (int)n) != ITAV_OK)
+            PROBLEM(rc, COL_CAPACITY, "capacity %ld: kind \"%s\" is on the asking side, which "
+                    "always has capacity 1", n,
+                    itav_code_name(ITAV_CODE_PARTICIPANT_KIND, rc->p->kind));
+    }
+    if (distance && decimal_number(rc, COL_MAX_DISTANCE, distance, 0, DISTANCE_MAX,
+                                   "0 (none) to " XSTR(DISTANCE_MAX) " metres", &metres))
+        itav_participant_set_max_distance(rc->p, metres);
+}
+
+static void check_exclusions(rowcheck *rc)
+{
+    char v[64], *cursor = cell(rc, COL_EXCLUSIONS), *item;
+    while (cursor && (item = next_item(&cursor))) {
+        if (!itav__valid_participant_ref(item))
+            PROBLEM(rc, COL_EXCLUSIONS, "exclusion %s is not a reference (1 to 64 of A-Z a-z "
+                    "0-9 . _ -, starting with a letter or digit)%s", shown(v, item),
+                    comma_hint(item));
+        else if (rc->ref_ok && strcmp(item, rc->p->ref) == 0)
+            PROBLEM(rc, COL_EXCLUSIONS, "exclusion %s is the row's own ref", shown(v, item));
+        else if (rc->ref_ok && out_of_memory(rc, itav_participant_add_exclusion(rc->p, item)))
+            return;
+    }
+}
+
+/* Reports cells in columns without a name, and cells that are not UTF-8 (then false: the
+ * row is not read further). */
+static bool cells_readable(rowcheck *rc)
+{
+    bool ok = true;
+    char letters[8];
+    for (size_t i = 0; i < rc->r->n; i++) {
+        const char *text = rc->r->cells[i];
+        int what = i < rc->im->nwhat ? rc->im->what[i] : FILE_COL_UNNAMED;
+        const char *column = what >= 0 ? column_names[what] : column_letters(letters, i);
+        if (!text || what == FILE_COL_IGNORED)
+            continue;
+        if (what == FILE_COL_UNNAMED) {
+            problem(rc->im, rc->r->number, column, "a value in a column without a name in "
+                    "the header");
+        } else if (!itav__valid_utf8(text)) {
+            problem(rc->im, rc->r->number, column, "the text is not valid UTF-8 (save the "
+                    "file as UTF-8)");
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+static bool blank(const row *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (r->cells[i])
+            return false;
+    return true;
+}
+
+/* Checks one row; returns the participant it describes when it has no problem. */
+static itav_participant *check_row(importer *im, row *r)
+{
+    rowcheck rc = {im, r, NULL, false, false, false};
+    long before = im->ps.count;
+    if (!cells_readable(&rc) || !check_identity(&rc))
+        return NULL;
+    check_status(&rc);
+    check_place(&rc);
+    check_codes(&rc, COL_AVAILABILITY, ITAV_CODE_SLOT);
+    check_codes(&rc, COL_SUPPORT, ITAV_CODE_SUPPORT);
+    check_words(&rc);
+    check_ages(&rc);
+    check_screening(&rc);
+    check_capacity_distance(&rc);
+    check_exclusions(&rc);
+    if (im->rc == ITAV_OK && im->ps.count == before && !rc.failed) {
+        /* the rules the store applies at creation */
+        if (rc.p->status_date == ITAV_DATE_NONE)
+            rc.p->status_date = rc.p->registered;
+        int err = itav__participant_check(im->db, rc.p);
+        if (err == ITAV_EINVAL || err == ITAV_EFORMAT || err == ITAV_ENOTFOUND ||
+            err == ITAV_ESTATE)
+            problem(im, r->number, NULL, "%s", itav_errmsg(im->db));
+        else if (err != ITAV_OK)
+            im->rc = err;
+        if (err == ITAV_OK)
+            return rc.p;
+    }
+    itav_participant_free(rc.p);
+    return NULL;
+}
+
+/* ======================================================================================
+ * The import
+ * ====================================================================================== */
+
+static void importer_clear(importer *im)
+{
+    itav__free(im->what);
+    itav__free(im->seen);
+    itav__strlist_clear(&im->offers_found);
+    itav__strlist_clear(&im->offers_missing);
+}
+
+/* Checks every row inside the caller's transaction; fills out[] with the participants. */
+static void check_rows(importer *im, table *t, size_t first, itav_participant **out)
+{
+    char v[64];
+    size_t n = t->n - first;
+    for (im->seen_cap = 16; im->seen_cap < 2 * n; im->seen_cap *= 2)
+        ;
+    if (!(im->seen = itav__calloc(im->seen_cap, sizeof *im->seen))) {
+        im->rc = itav__error(im->db, ITAV_ENOMEM, "out of memory");
+        return;
+    }
+    if (im->default_offer && !offer_known(im, im->default_offer) && im->rc == ITAV_OK) {
+        char line[200];
+        snprintf(line, sizeof line, "%s: the default offer %s is not in the store", im->name,
+                 shown(v, im->default_offer));
+        problems_add(&im->ps, line);
+    }
+    for (size_t i = first; i < t->n && im->rc == ITAV_OK; i++)
+        if (!blank(&t->rows[i]))
+            out[i - first] = check_row(im, &t->rows[i]);
+}
+
+static int import_text(itav_db *db, const char *data, size_t size, const char *name,
+                       const char *offer)
+{
+    table t = {0};
+    importer im = {.db = db, .name = name, .default_offer = offer};
+    itav_participant **ps = NULL;
+    size_t n = 0;
+    int rc = read_table(db, &t, data, size, name);
+    if (rc == ITAV_OK && t.n == 0)
+        rc = itav__error(db, ITAV_EFORMAT, "%s: no header row (the file is empty); nothing was "
+                         "imported", name);
+    if (rc == ITAV_OK) {
+        read_header(&im, &t.rows[0]);
+        rc = im.rc;
+    }
+    bool columns_ok = im.pos[COL_REF] >= 0 && im.pos[COL_KIND] >= 0 &&
+                      (im.pos[COL_OFFER] >= 0 || offer);
+    if (rc == ITAV_OK && columns_ok) {
+        if (!(ps = itav__calloc(t.n - 1, sizeof *ps)))
+            rc = itav__error(db, ITAV_ENOMEM, "out of memory");
+        else
+            n = t.n - 1; /* only then: the cleanup below frees n of them */
+    }
+    /* The checks against the store run inside the writing transaction, so that another
+     * connection cannot add a clashing ref between the check and the write. */
+    if (rc == ITAV_OK && (rc = itav__begin(db)) == ITAV_OK) {
+        if (columns_ok)
+            check_rows(&im, &t, 1, ps);
+        rc = im.rc;
+        if (rc == ITAV_OK && im.ps.count)
+            rc = problems_fail(db, &im.ps);
+        for (size_t i = 0; rc == ITAV_OK && i < n; i++)
+            if (ps[i])
+                rc = itav__participant_write(db, ps[i]);
+        if (rc == ITAV_OK)
+            rc = itav__commit(db);
+        else
+            itav__rollback(db);
+    }
+    for (size_t i = 0; i < n; i++)
+        itav_participant_free(ps[i]);
+    itav__free(ps);
+    importer_clear(&im);
+    table_clear(&t);
+    return rc;
+}
+
+ITAV_API int itav_import_participants_csv_string(itav_db *db, const char *csv,
+                                                 const char *name, const char *offer)
+{
+    if (!db)
+        return ITAV_EINVAL;
+    if (!csv)
+        return itav__error(db, ITAV_EINVAL, "no CSV text given");
+    if (offer && !itav__valid_id(offer))
+        return itav__error(db, ITAV_EINVAL, "default offer \"%s\" is not an offer id", offer);
+    return import_text(db, csv, strlen(csv), name ? name : "<string>", offer);
+}
+
+ITAV_API int itav_import_participants_csv_file(itav_db *db, const char *path,
+                                               const char *offer)
+{
+    char *data = NULL;
+    size_t size = 0, cap = 0;
+    if (!db)
+        return ITAV_EINVAL;
+    if (!path)
+        return itav__error(db, ITAV_EINVAL, "no file name given");
+    if (offer && !itav__valid_id(offer))
+        return itav__error(db, ITAV_EINVAL, "default offer \"%s\" is not an offer id", offer);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return itav__error(db, ITAV_EIO, "cannot read %s: %s", path, strerror(errno));
+    int rc = ITAV_OK;
+    for (;;) {
+        if (size == cap && grow((void **)&data, &cap, size, 1) != ITAV_OK) {
+            rc = itav__error(db, ITAV_ENOMEM, "out of memory reading %s", path);
+            break;
+        }
+        size_t got = fread(data + size, 1, cap - size, f);
+        size += got;
+        if (got == 0) {
+            if (ferror(f))
+                rc = itav__error(db, ITAV_EIO, "cannot read %s: %s", path, strerror(errno));
+            break;
+        }
+    }
+    fclose(f);
+    if (rc == ITAV_OK)
+        rc = import_text(db, data ? data : "", size, path, offer);
+    itav__free(data);
+    return rc;
+}

@@ -1,0 +1,952 @@
+/* itav/1 datasets (docs/format.md): a whole file validated against itself and the store
+ * before anything is written, imported in one transaction, and exported. */
+#include "interchange/json_int.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+/* ======================================================================================
+ * Datasets
+ * ====================================================================================== */
+
+/* Every problem of an import, collected so that one run reports them all. */
+typedef struct report {
+    char text[900];
+    size_t len;
+    int count;
+    int code; /* EFORMAT, or ENOMEM/EIO if those happened */
+} report;
+
+static void report_add(report *r, const char *name, const char *msg, int code)
+{
+    if (r->count == 0 || code != ITAV_EFORMAT)
+        r->code = code;
+    r->count++;
+    int n = snprintf(r->text + r->len, sizeof r->text - r->len, "%s%s: %s",
+                     r->len ? "\n" : "", name, msg);
+    if (n < 0 || r->len + (size_t)n >= sizeof r->text)
+        r->text[r->len] = '\0'; /* keep whole lines only; the count says how many more */
+    else
+        r->len += (size_t)n;
+}
+
+typedef struct dataset {
+    itav_intervention **ivs;
+    size_t niv;
+    itav_offer **ofs;
+    size_t nof;
+    itav_participant **pts;
+    size_t npt;
+    itav_match **ms;
+    size_t nm;
+    itav_indicator **inds;
+    size_t nind;
+    itav_review **rvs;
+    size_t nrv;
+    /* The decoded participants' refs and matches' ids, sorted, for lookups that stay fast
+     * on imports of many thousands (built by check_participants and check_matches). */
+    struct keyed *pt_keys, *m_keys;
+    size_t npt_keys, nm_keys;
+} dataset;
+
+static void dataset_free(dataset *ds)
+{
+    for (size_t i = 0; i < ds->niv; i++)
+        itav_intervention_free(ds->ivs[i]);
+    for (size_t i = 0; i < ds->nof; i++)
+        itav_offer_free(ds->ofs[i]);
+    for (size_t i = 0; i < ds->npt; i++)
+        itav_participant_free(ds->pts[i]);
+    for (size_t i = 0; i < ds->nm; i++)
+        itav_match_free(ds->ms[i]);
+    for (size_t i = 0; i < ds->nind; i++)
+        itav_indicator_free(ds->inds[i]);
+    for (size_t i = 0; i < ds->nrv; i++)
+        itav_review_free(ds->rvs[i]);
+    itav__free(ds->inds);
+    itav__free(ds->rvs);
+    itav__free(ds->ivs);
+    itav__free(ds->ofs);
+    itav__free(ds->pts);
+    itav__free(ds->ms);
+    itav__free(ds->pt_keys);
+    itav__free(ds->m_keys);
+}
+
+static bool offer_in_file(const dataset *ds, const char *offer_id)
+{
+    for (size_t i = 0; i < ds->nof; i++)
+        if (ds->ofs[i] && strcmp(ds->ofs[i]->id, offer_id) == 0)
+            return true;
+    return false;
+}
+
+/* A key (a ref or an id) of the record at position `at` of its array. */
+typedef struct keyed {
+    const char *key;
+    size_t at;
+} keyed;
+
+static int by_key_then_place(const void *x, const void *y)
+{
+    const keyed *a = x, *b = y;
+    int c = strcmp(a->key, b->key);
+    return c ? c : (a->at > b->at) - (a->at < b->at);
+}
+
+/* Sorts the keys and reports every key after the first of its kind as a duplicate. */
+static void sort_keys(keyed *keys, size_t n, const char *array, const char *member,
+                      const char *name, report *r)
+{
+    char err[512];
+    if (n > 1)
+        qsort(keys, n, sizeof *keys, by_key_then_place);
+    for (size_t i = 1, first = 0; i < n; i++) {
+        if (strcmp(keys[i].key, keys[first].key) != 0) {
+            first = i;
+            continue;
+        }
+        snprintf(err, sizeof err, "$.%s[%zu].%s: duplicate %s \"%s\" (also at $.%s[%zu])",
+                 array, keys[i].at, member, member, keys[i].key, array, keys[first].at);
+        report_add(r, name, err, ITAV_EFORMAT);
+    }
+}
+
+/* The position of the first record with key, or -1. */
+static long find_key(const keyed *keys, size_t n, const char *key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) { /* the first key not less than `key` */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(keys[mid].key, key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && strcmp(keys[lo].key, key) == 0 ? (long)keys[lo].at : -1;
+}
+
+static bool match_in_file(const dataset *ds, const char *id)
+{
+    return find_key(ds->m_keys, ds->nm_keys, id) >= 0;
+}
+
+static const itav_participant *participant_in_file(const dataset *ds, const char *ref)
+{
+    long at = find_key(ds->pt_keys, ds->npt_keys, ref);
+    return at >= 0 ? ds->pts[at] : NULL;
+}
+
+/* Participants: unique refs, new to the store, their offer in the file or the store. */
+static void check_participants(itav_db *db, const json_t *pts, const char *name, dataset *ds,
+                               report *r)
+{
+    char err[512], p[ITAV__JSON_PATH_MAX];
+    itav__json_dec d = {err, sizeof err};
+    if (ds->npt && !(ds->pt_keys = itav__calloc(ds->npt, sizeof *ds->pt_keys))) {
+        report_add(r, name, "out of memory", ITAV_ENOMEM);
+        return;
+    }
+    for (size_t i = 0; i < ds->npt; i++) {
+        snprintf(p, sizeof p, "$.participants[%zu]", i);
+        int rc = itav__json_decode_participant(&d, json_array_get(pts, i), p, &ds->pts[i]);
+        if (rc != ITAV_OK) {
+            report_add(r, name, err, rc);
+            continue;
+        }
+        const itav_participant *pt = ds->pts[i];
+        bool exists = false, known = offer_in_file(ds, pt->offer);
+        if ((rc = itav__participant_check_fields(db, pt)) != ITAV_OK) {
+            snprintf(err, sizeof err, "%s: %s", p, itav_errmsg(db));
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+        ds->pt_keys[ds->npt_keys++] = (keyed){pt->ref, i};
+        if ((rc = itav__exists(&exists, db, ITAV__KIND_PARTICIPANT, pt->ref)) != ITAV_OK ||
+            (!known && (rc = itav__exists(&known, db, ITAV__KIND_OFFER, pt->offer)))) {
+            report_add(r, name, itav_errmsg(db), rc);
+            continue;
+        }
+        if (exists) {
+            snprintf(err, sizeof err, "%s.ref: participant \"%s\" is already in the store", p,
+                     pt->ref);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+        if (!known) {
+            snprintf(err, sizeof err, "%s.offer: no offer \"%s\" in the file or the store", p,
+                     pt->offer);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+    }
+    sort_keys(ds->pt_keys, ds->npt_keys, "participants", "ref", name, r);
+}
+
+/* Checks that a match's participant is in the file or the store, on the right side and in
+ * the match's offer. */
+static void check_match_side(itav_db *db, const itav_match *m, const char *path,
+                             const char *name, const dataset *ds, itav_side side, report *r)
+{
+    char err[512];
+    const char *ref = side == ITAV_SIDE_ASKING ? m->asking : m->supporting;
+    const char *member = side == ITAV_SIDE_ASKING ? "asking" : "supporting";
+    itav_participant *stored = NULL;
+    const itav_participant *pt = participant_in_file(ds, ref);
+    if (!pt) {
+        int rc = itav__participant_read(&stored, db, ref);
+        if (rc == ITAV_ENOTFOUND) {
+            snprintf(err, sizeof err, "%s.%s: no participant \"%s\" in the file or the store",
+                     path, member, ref);
+            report_add(r, name, err, ITAV_EFORMAT);
+            return;
+        }
+        if (rc != ITAV_OK) {
+            report_add(r, name, itav_errmsg(db), rc);
+            return;
+        }
+        pt = stored;
+    }
+    if (itav__kind_side(pt->kind) != side)
+        snprintf(err, sizeof err, "%s.%s: participant \"%s\" is on the %s side", path, member,
+                 ref, itav_code_name(ITAV_CODE_SIDE, (int)itav__kind_side(pt->kind)));
+    else if (strcmp(pt->offer, m->offer) != 0)
+        snprintf(err, sizeof err, "%s.%s: participant \"%s\" is in offer \"%s\", the match "
+                 "in \"%s\"", path, member, ref, pt->offer, m->offer);
+    else
+        err[0] = '\0';
+    if (err[0])
+        report_add(r, name, err, ITAV_EFORMAT);
+    itav_participant_free(stored);
+}
+
+/* A match's previous match exists (in the file or the store) and is another match. */
+static void check_previous(itav_db *db, const itav_match *m, const char *path,
+                           const char *name, const dataset *ds, report *r)
+{
+    char err[512];
+    bool known = false;
+    int rc = ITAV_OK;
+    if (!m->previous)
+        return;
+    if (strcmp(m->previous, m->id) == 0)
+        snprintf(err, sizeof err, "%s.previous: a match cannot follow itself", path);
+    else if ((known = match_in_file(ds, m->previous)) ||
+             (rc = itav__exists(&known, db, ITAV__KIND_MATCH, m->previous)) != ITAV_OK || known)
+        err[0] = '\0';
+    else
+        snprintf(err, sizeof err, "%s.previous: no match \"%s\" in the file or the store", path,
+                 m->previous);
+    if (rc != ITAV_OK)
+        report_add(r, name, itav_errmsg(db), rc);
+    else if (err[0])
+        report_add(r, name, err, ITAV_EFORMAT);
+}
+
+/* The statuses of the file's participants agree with the file's open matches: matched
+ * exactly when a participant has one, one at a time on the asking side, no more than the
+ * capacity on the supporting side. */
+static void check_open_matches(const dataset *ds, const char *name, report *r)
+{
+    char err[512];
+    size_t *open_of = itav__calloc(ds->npt + 1, sizeof *open_of);
+    if (!open_of) {
+        report_add(r, name, "out of memory", ITAV_ENOMEM);
+        return;
+    }
+    for (size_t k = 0; k < ds->nm; k++) {
+        const itav_match *m = ds->ms[k];
+        if (!m || !itav__match_open(m->state))
+            continue;
+        long asking = find_key(ds->pt_keys, ds->npt_keys, m->asking);
+        long supporting = find_key(ds->pt_keys, ds->npt_keys, m->supporting);
+        if (asking >= 0)
+            open_of[asking]++;
+        if (supporting >= 0)
+            open_of[supporting]++;
+    }
+    for (size_t i = 0; i < ds->npt; i++) {
+        const itav_participant *pt = ds->pts[i];
+        if (!pt || pt->status == ITAV_PSTATUS_ERASED)
+            continue;
+        size_t open = open_of[i];
+        bool matched = pt->status == ITAV_PSTATUS_MATCHED;
+        size_t limit = itav__open_match_limit(pt);
+        if (matched != (open > 0))
+            snprintf(err, sizeof err, "$.participants[%zu].status: %s, but the file has %zu open "
+                     "matches for \"%s\" (matched goes with at least one)", i,
+                     itav_code_name(ITAV_CODE_PARTICIPANT_STATUS, pt->status), open, pt->ref);
+        else if (open > limit)
+            snprintf(err, sizeof err, "$.participants[%zu]: \"%s\" has %zu open matches in the "
+                     "file, more than its %zu", i, pt->ref, open, limit);
+        else
+            continue;
+        report_add(r, name, err, ITAV_EFORMAT);
+    }
+    itav__free(open_of);
+}
+
+/* Matches: unique ids, new to the store, both participants known and fitting. */
+static void check_matches(itav_db *db, const json_t *ms, const char *name, dataset *ds,
+                          report *r)
+{
+    char err[512], p[ITAV__JSON_PATH_MAX];
+    itav__json_dec d = {err, sizeof err};
+    if (ds->nm && !(ds->m_keys = itav__calloc(ds->nm, sizeof *ds->m_keys))) {
+        report_add(r, name, "out of memory", ITAV_ENOMEM);
+        return;
+    }
+    for (size_t i = 0; i < ds->nm; i++) {
+        snprintf(p, sizeof p, "$.matches[%zu]", i);
+        int rc = itav__json_decode_match(&d, json_array_get(ms, i), p, &ds->ms[i]);
+        if (rc != ITAV_OK) {
+            report_add(r, name, err, rc);
+            continue;
+        }
+        bool exists = false;
+        ds->m_keys[ds->nm_keys++] = (keyed){ds->ms[i]->id, i};
+        if ((rc = itav__exists(&exists, db, ITAV__KIND_MATCH, ds->ms[i]->id)) != ITAV_OK) {
+            report_add(r, name, itav_errmsg(db), rc);
+        } else if (exists) {
+            snprintf(err, sizeof err, "%s.id: match \"%s\" is already in the store", p,
+                     ds->ms[i]->id);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+    }
+    sort_keys(ds->m_keys, ds->nm_keys, "matches", "id", name, r);
+    /* Links between records, now that every id of the file is known. */
+    for (size_t i = 0; i < ds->nm; i++) {
+        const itav_match *m = ds->ms[i];
+        if (!m)
+            continue;
+        snprintf(p, sizeof p, "$.matches[%zu]", i);
+        check_match_side(db, m, p, name, ds, ITAV_SIDE_ASKING, r);
+        check_match_side(db, m, p, name, ds, ITAV_SIDE_SUPPORTING, r);
+        check_previous(db, m, p, name, ds, r);
+        /* An open match binds its participants' statuses and capacity, which are checked
+         * below for participants of the file; one already in the store would be changed
+         * behind its back, so that goes through itav_match_propose() instead. */
+        if (itav__match_open(m->state) &&
+            (!participant_in_file(ds, m->asking) || !participant_in_file(ds, m->supporting))) {
+            snprintf(err, sizeof err, "%s: an open match needs both participants in the file "
+                     "(propose it to participants already in the store)", p);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+    }
+    check_open_matches(ds, name, r);
+}
+
+static bool in_file(const dataset *ds, const char *intervention_id)
+{
+    for (size_t i = 0; i < ds->niv; i++)
+        if (ds->ivs[i] && strcmp(ds->ivs[i]->id, intervention_id) == 0)
+            return true;
+    return false;
+}
+
+/* An offer's programme is another offer, in the file or the store, that is not part of a
+ * programme itself (programmes are one level deep). */
+static void check_programmes(itav_db *db, const char *name, dataset *ds, report *r)
+{
+    char err[512];
+    for (size_t i = 0; i < ds->nof; i++) {
+        const itav_offer *of = ds->ofs[i], *prog = NULL;
+        itav_offer *stored = NULL;
+        if (!of || !of->programme)
+            continue;
+        if (strcmp(of->programme, of->id) == 0) {
+            snprintf(err, sizeof err, "$.offers[%zu].programme: an offer cannot be its own "
+                     "programme", i);
+            report_add(r, name, err, ITAV_EFORMAT);
+            continue;
+        }
+        for (size_t k = 0; k < ds->nof && !prog; k++)
+            if (ds->ofs[k] && strcmp(ds->ofs[k]->id, of->programme) == 0)
+                prog = ds->ofs[k];
+        if (!prog) {
+            int rc = itav_offer_get(&stored, db, of->programme);
+            if (rc != ITAV_OK && rc != ITAV_ENOTFOUND) {
+                report_add(r, name, itav_errmsg(db), rc);
+                continue;
+            }
+            prog = stored;
+        }
+        if (!prog || prog->programme) {
+            if (!prog)
+                snprintf(err, sizeof err, "$.offers[%zu].programme: no offer \"%s\" in the file "
+                         "or the store", i, of->programme);
+            else
+                snprintf(err, sizeof err, "$.offers[%zu].programme: \"%s\" is itself part of "
+                         "programme \"%s\" (programmes do not nest)", i, of->programme,
+                         prog->programme);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+        itav_offer_free(stored);
+    }
+}
+
+/* decodes $.indicators into ds->inds/nind and checks them (ids
+ * unique and not in the store, offer in the file or the store). */
+static void check_indicators(itav_db *db, const json_t *a, const char *name, dataset *ds,
+                             report *r)
+{
+    char err[512], p[ITAV__JSON_PATH_MAX];
+    itav__json_dec d = {err, sizeof err};
+    size_t n = json_array_size(a), nkeys = 0;
+    keyed *keys = NULL;
+    if (!n)
+        return;
+    ds->inds = itav__calloc(n, sizeof *ds->inds);
+    keys = itav__calloc(n, sizeof *keys);
+    if (!ds->inds || !keys) {
+        itav__free(keys);
+        report_add(r, name, "out of memory", ITAV_ENOMEM);
+        return;
+    }
+    ds->nind = n;
+    for (size_t i = 0; i < n; i++) {
+        snprintf(p, sizeof p, "$.indicators[%zu]", i);
+        int rc = itav__json_decode_indicator(&d, json_array_get(a, i), p, &ds->inds[i]);
+        if (rc != ITAV_OK) {
+            report_add(r, name, err, rc);
+            continue;
+        }
+        const itav_indicator *ind = ds->inds[i];
+        bool exists = false, known = offer_in_file(ds, ind->offer);
+        keys[nkeys++] = (keyed){ind->id, i};
+        if ((rc = itav__exists(&exists, db, ITAV__KIND_INDICATOR, ind->id)) != ITAV_OK ||
+            (!known && (rc = itav__exists(&known, db, ITAV__KIND_OFFER, ind->offer)))) {
+            report_add(r, name, itav_errmsg(db), rc);
+            continue;
+        }
+        if (exists) {
+            snprintf(err, sizeof err, "%s.id: indicator \"%s\" is already in the store", p,
+                     ind->id);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+        if (!known) {
+            snprintf(err, sizeof err, "%s.offer: no offer \"%s\" in the file or the store", p,
+                     ind->offer);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+    }
+    sort_keys(keys, nkeys, "indicators", "id", name, r);
+    itav__free(keys);
+}
+
+/* decodes $.reviews into ds->rvs/nrv and checks them (ids unique and
+ * not in the store, match in the file or the store, kind fits the match). */
+
+/* Checks a review against its match's trail: the match has been in a state that takes that
+ * kind of review (the review module's rule), and the review is not dated before it got
+ * there. */
+static void check_review_fits(const itav_review *rv, const itav_match *m, const char *path,
+                              const char *name, report *r)
+{
+    char err[512], when[ITAV_DATE_BUFSIZE];
+    const char *legal;
+    itav__review_taken_in(rv->kind, ITAV_MATCH_PROPOSED, &legal);
+    itav_match_state state = ITAV_MATCH_PROPOSED;
+    int32_t since = itav__review_taken_since(m, rv->kind, &state);
+    if (strcmp(rv->offer, m->offer) != 0)
+        snprintf(err, sizeof err, "%s.offer: \"%s\" is not the offer of match \"%s\" "
+                 "(\"%s\")", path, rv->offer, m->id, m->offer);
+    else if (since == ITAV_DATE_NONE)
+        snprintf(err, sizeof err, "%s.kind: a %s review is only taken by a match that is %s, "
+                 "and match \"%s\" never was", path,
+                 itav_code_name(ITAV_CODE_REVIEW_KIND, (int)rv->kind), legal, m->id);
+    else if (rv->date < since && itav_date_format(when, sizeof when, since) == ITAV_OK)
+        snprintf(err, sizeof err, "%s.date: before match \"%s\" became %s on %s", path, m->id,
+                 itav_code_name(ITAV_CODE_MATCH_STATE, (int)state), when);
+    else
+        return;
+    report_add(r, name, err, ITAV_EFORMAT);
+}
+
+/* A trial review of the file with its place, for the once-per-respondent rule. */
+typedef struct trial_review {
+    const itav_review *rv;
+    size_t at;
+} trial_review;
+
+static int by_match_respondent_place(const void *x, const void *y)
+{
+    const trial_review *a = x, *b = y;
+    int c = strcmp(a->rv->match, b->rv->match);
+    if (c)
+        return c;
+    if (a->rv->respondent != b->rv->respondent)
+        return a->rv->respondent < b->rv->respondent ? -1 : 1;
+    return (a->at > b->at) - (a->at < b->at);
+}
+
+/* Reports a trial review by a respondent that already gave one for the same match, in the
+ * file (trials sorted by match, respondent, place) or in the store. */
+static void check_trial_respondents(itav_db *db, trial_review *trials, size_t n,
+                                    const char *name, const dataset *ds, report *r)
+{
+    char err[512];
+    if (n > 1)
+        qsort(trials, n, sizeof *trials, by_match_respondent_place);
+    for (size_t i = 0; i < n; i++) {
+        const itav_review *rv = trials[i].rv, *before = i ? trials[i - 1].rv : NULL;
+        bool same_match = before && strcmp(before->match, rv->match) == 0;
+        if (same_match && itav__trial_reviews_clash(before, rv)) {
+            snprintf(err, sizeof err, "$.reviews[%zu]: a second trial review of match \"%s\" "
+                     "by the %s side (also at $.reviews[%zu])", trials[i].at, rv->match,
+                     itav_code_name(ITAV_CODE_RESPONDENT, (int)rv->respondent),
+                     trials[i - 1].at);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+        /* A match of the store may have trial reviews there: read them once per match. */
+        if (same_match || match_in_file(ds, rv->match))
+            continue;
+        itav_review_iter *it;
+        itav_review *stored;
+        int rc = itav_review_list(&it, db, rv->match, NULL);
+        if (rc != ITAV_OK) {
+            report_add(r, name, itav_errmsg(db), rc);
+            continue;
+        }
+        while (itav_review_iter_next(&stored, it) == ITAV_OK) {
+            for (size_t k = i; stored->kind == ITAV_REVIEW_TRIAL && k < n &&
+                               strcmp(trials[k].rv->match, rv->match) == 0; k++) {
+                if (!itav__trial_reviews_clash(trials[k].rv, stored))
+                    continue;
+                snprintf(err, sizeof err, "$.reviews[%zu]: match \"%s\" already has a trial "
+                         "review by the %s side in the store (\"%s\")", trials[k].at,
+                         rv->match, itav_code_name(ITAV_CODE_RESPONDENT,
+                                                   (int)stored->respondent), stored->id);
+                report_add(r, name, err, ITAV_EFORMAT);
+            }
+            itav_review_free(stored);
+        }
+        itav_review_iter_free(it);
+    }
+}
+
+static void check_reviews(itav_db *db, const json_t *a, const char *name, dataset *ds,
+                          report *r)
+{
+    char err[512], p[ITAV__JSON_PATH_MAX];
+    itav__json_dec d = {err, sizeof err};
+    size_t n = json_array_size(a), nkeys = 0, ntrials = 0;
+    if (!n)
+        return;
+    keyed *keys = itav__calloc(n, sizeof *keys);
+    trial_review *trials = itav__calloc(n, sizeof *trials);
+    if (!keys || !trials || !(ds->rvs = itav__calloc(n, sizeof *ds->rvs))) {
+        report_add(r, name, "out of memory", ITAV_ENOMEM);
+        goto done;
+    }
+    ds->nrv = n;
+    for (size_t i = 0; i < n; i++) {
+        snprintf(p, sizeof p, "$.reviews[%zu]", i);
+        int rc = itav__json_decode_review(&d, json_array_get(a, i), p, &ds->rvs[i]);
+        if (rc != ITAV_OK) {
+            report_add(r, name, err, rc);
+            continue;
+        }
+        bool exists = false;
+        keys[nkeys++] = (keyed){ds->rvs[i]->id, i};
+        if ((rc = itav__exists(&exists, db, ITAV__KIND_REVIEW, ds->rvs[i]->id)) != ITAV_OK) {
+            report_add(r, name, itav_errmsg(db), rc);
+        } else if (exists) {
+            snprintf(err, sizeof err, "%s.id: review \"%s\" is already in the store", p,
+                     ds->rvs[i]->id);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+    }
+    sort_keys(keys, nkeys, "reviews", "id", name, r);
+    for (size_t i = 0; i < n; i++) {
+        const itav_review *rv = ds->rvs[i];
+        itav_match *stored = NULL;
+        if (!rv)
+            continue;
+        snprintf(p, sizeof p, "$.reviews[%zu]", i);
+        long at = find_key(ds->m_keys, ds->nm_keys, rv->match);
+        const itav_match *m = at >= 0 ? ds->ms[at] : NULL;
+        if (!m) {
+            int rc = itav__match_read(&stored, db, rv->match);
+            if (rc == ITAV_ENOTFOUND) {
+                snprintf(err, sizeof err, "%s.match: no match \"%s\" in the file or the "
+                         "store", p, rv->match);
+                report_add(r, name, err, ITAV_EFORMAT);
+            } else if (rc != ITAV_OK) {
+                report_add(r, name, itav_errmsg(db), rc);
+            }
+            if (!(m = stored))
+                continue;
+        }
+        check_review_fits(rv, m, p, name, r);
+        if (rv->kind == ITAV_REVIEW_TRIAL)
+            trials[ntrials++] = (trial_review){rv, i};
+        itav_match_free(stored);
+    }
+    check_trial_respondents(db, trials, ntrials, name, ds, r);
+done:
+    itav__free(keys);
+    itav__free(trials);
+}
+
+/* Decodes and checks the whole document; fills ds with what decoded and r with every
+ * problem. Nothing is written. */
+static void check_dataset(itav_db *db, const json_t *root, const char *name, dataset *ds,
+                          report *r)
+{
+    static const char *const members[] = {"format", "interventions", "offers", "indicators",
+                                          "participants", "matches", "reviews", NULL};
+    char err[512], p[ITAV__JSON_PATH_MAX];
+    itav__json_dec d = {err, sizeof err};
+    const char *format;
+    if (itav__json_members(&d, root, "$", members, 1) ||
+        itav__json_text_member(&d, root, "$", "format", &format)) {
+        report_add(r, name, err, ITAV_EFORMAT);
+        return;
+    }
+    if (!format || strcmp(format, ITAV__JSON_FORMAT) != 0) {
+        snprintf(err, sizeof err, "$.format: \"%s\" is not a format this library reads "
+                                  "(expected \"%s\")", format ? format : "", ITAV__JSON_FORMAT);
+        report_add(r, name, err, ITAV_EFORMAT);
+        return;
+    }
+    for (size_t i = 1; members[i]; i++) {
+        const json_t *a = json_object_get(root, members[i]);
+        if (a && !json_is_array(a)) {
+            snprintf(err, sizeof err, "$.%s: expected an array", members[i]);
+            report_add(r, name, err, ITAV_EFORMAT);
+            return;
+        }
+    }
+    const json_t *ivs = json_object_get(root, "interventions");
+    const json_t *ofs = json_object_get(root, "offers");
+    const json_t *pts = json_object_get(root, "participants");
+    const json_t *ms = json_object_get(root, "matches");
+    size_t niv = json_array_size(ivs), nof = json_array_size(ofs);
+    size_t npt = json_array_size(pts), nm = json_array_size(ms);
+    ds->ivs = itav__calloc(niv, sizeof *ds->ivs);
+    ds->ofs = itav__calloc(nof, sizeof *ds->ofs);
+    ds->pts = itav__calloc(npt, sizeof *ds->pts);
+    ds->ms = itav__calloc(nm, sizeof *ds->ms);
+    if (!ds->ivs || !ds->ofs || !ds->pts || !ds->ms) {
+        report_add(r, name, "out of memory", ITAV_ENOMEM);
+        return;
+    }
+    ds->niv = niv;
+    ds->nof = nof;
+    ds->npt = npt;
+    ds->nm = nm;
+    for (size_t i = 0; i < niv; i++) {
+        snprintf(p, sizeof p, "$.interventions[%zu]", i);
+        int rc = itav__json_decode_intervention(&d, json_array_get(ivs, i), p, &ds->ivs[i]);
+        if (rc != ITAV_OK) {
+            report_add(r, name, err, rc);
+            continue;
+        }
+        const char *id = ds->ivs[i]->id;
+        bool dup = false, exists = false;
+        for (size_t k = 0; k < i && !dup; k++) {
+            if (ds->ivs[k] && strcmp(ds->ivs[k]->id, id) == 0) {
+                snprintf(err, sizeof err, "%s.id: duplicate id \"%s\" (also at "
+                         "$.interventions[%zu])", p, id, k);
+                report_add(r, name, err, ITAV_EFORMAT);
+                dup = true;
+            }
+        }
+        if (dup)
+            continue;
+        if ((rc = itav__exists(&exists, db, ITAV__KIND_INTERVENTION, id)) != ITAV_OK) {
+            report_add(r, name, itav_errmsg(db), rc);
+        } else if (exists) {
+            snprintf(err, sizeof err, "%s.id: intervention \"%s\" is already in the store", p,
+                     id);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+    }
+    for (size_t i = 0; i < nof; i++) {
+        snprintf(p, sizeof p, "$.offers[%zu]", i);
+        int rc = itav__json_decode_offer(&d, json_array_get(ofs, i), p, &ds->ofs[i]);
+        if (rc != ITAV_OK) {
+            report_add(r, name, err, rc);
+            continue;
+        }
+        const itav_offer *of = ds->ofs[i];
+        bool dup = false, exists = false, known;
+        for (size_t k = 0; k < i && !dup; k++) {
+            if (ds->ofs[k] && strcmp(ds->ofs[k]->id, of->id) == 0) {
+                snprintf(err, sizeof err, "%s.id: duplicate id \"%s\" (also at $.offers[%zu])",
+                         p, of->id, k);
+                report_add(r, name, err, ITAV_EFORMAT);
+                dup = true;
+            }
+        }
+        if (!dup && (rc = itav__exists(&exists, db, ITAV__KIND_OFFER, of->id)) != ITAV_OK) {
+            report_add(r, name, itav_errmsg(db), rc);
+            continue;
+        }
+        if (exists) {
+            snprintf(err, sizeof err, "%s.id: offer \"%s\" is already in the store", p, of->id);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+        known = in_file(ds, of->intervention);
+        if (!known &&
+            (rc = itav__exists(&known, db, ITAV__KIND_INTERVENTION, of->intervention))) {
+            report_add(r, name, itav_errmsg(db), rc);
+            continue;
+        }
+        if (!known) {
+            snprintf(err, sizeof err, "%s.intervention: no intervention \"%s\" in the file or "
+                     "the store", p, of->intervention);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+    }
+    check_programmes(db, name, ds, r);
+    check_participants(db, pts, name, ds, r);
+    check_matches(db, ms, name, ds, r);
+    check_indicators(db, json_object_get(root, "indicators"), name, ds, r);
+    check_reviews(db, json_object_get(root, "reviews"), name, ds, r);
+}
+
+int itav__json_import(itav_db *db, json_t *root, const char *name)
+{
+    dataset ds = {0};
+    report r = {.code = ITAV_OK};
+    /* The checks against the store run inside the writing transaction, so another
+     * connection cannot add a clashing id between the check and the write. */
+    int rc = itav__begin(db);
+    if (rc != ITAV_OK)
+        return rc;
+    check_dataset(db, root, name, &ds, &r);
+    if (r.count) {
+        rc = r.code;
+        if (r.count > 1)
+            itav__error(db, rc, "%d problems; nothing was imported:\n%s%s", r.count, r.text,
+                        strlen(r.text) < sizeof r.text - 64 ? "" : "\n...");
+        else
+            itav__error(db, rc, "%s; nothing was imported", r.text);
+        dataset_free(&ds);
+        itav__rollback(db);
+        return rc;
+    }
+    for (size_t i = 0; rc == ITAV_OK && i < ds.niv; i++)
+        rc = itav__intervention_write(db, ds.ivs[i]);
+    for (size_t i = 0; rc == ITAV_OK && i < ds.nof; i++)
+        rc = itav__offer_write(db, ds.ofs[i]);
+    for (size_t i = 0; rc == ITAV_OK && i < ds.npt; i++)
+        rc = itav__participant_write(db, ds.pts[i]);
+    for (size_t i = 0; rc == ITAV_OK && i < ds.nind; i++)
+        rc = itav__indicator_write(db, ds.inds[i]);
+    for (size_t i = 0; rc == ITAV_OK && i < ds.nm; i++)
+        rc = itav__match_write(db, ds.ms[i]);
+    for (size_t i = 0; rc == ITAV_OK && i < ds.nrv; i++)
+        rc = itav__review_write(db, ds.rvs[i]);
+    dataset_free(&ds);
+    if (rc != ITAV_OK) {
+        itav__rollback(db);
+        return rc;
+    }
+    return itav__commit(db);
+}
+
+ITAV_API int itav_import_json_string(itav_db *db, const char *json, const char *name)
+{
+    char err[512];
+    itav__json_dec d = {err, sizeof err};
+    if (!db)
+        return ITAV_EINVAL;
+    if (!json)
+        return itav__error(db, ITAV_EINVAL, "no JSON text given");
+    if (!name)
+        name = "<string>";
+    json_t *root;
+    int rc = itav__json_parse(&root, &d, json, strlen(json), name);
+    if (rc != ITAV_OK)
+        return itav__error(db, rc, "%s; nothing was imported", err);
+    rc = itav__json_import(db, root, name);
+    json_decref(root);
+    return rc;
+}
+
+ITAV_API int itav_import_json_file(itav_db *db, const char *path)
+{
+    json_error_t e;
+    if (!db)
+        return ITAV_EINVAL;
+    if (!path)
+        return itav__error(db, ITAV_EINVAL, "no file name given");
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return itav__error(db, ITAV_EIO, "cannot read %s: %s", path, strerror(errno));
+    struct stat st; /* a directory opens, but reading it is an I/O error, not bad JSON */
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        return itav__error(db, ITAV_EIO, "cannot read %s: %s", path, strerror(EISDIR));
+    }
+    json_error_t again;
+    json_t *root = json_loadf(f, JSON_REJECT_DUPLICATES, &e);
+    if (!root && !itav__json_load_nomem(&e) &&
+        fseek(f, 0, SEEK_SET) == 0) { /* as itav__json_parse() */
+        root = json_loadf(f, JSON_REJECT_DUPLICATES, &again);
+        if (!root && !itav__json_same_error(&e, &again))
+            e.text[0] = '\0';
+    }
+    fclose(f);
+    if (!root && itav__json_load_nomem(&e))
+        return itav__error(db, ITAV_ENOMEM, "%s: out of memory; nothing was imported", path);
+    if (!root)
+        return itav__error(db, ITAV_EFORMAT, "%s:%d:%d: %s; nothing was imported", path, e.line,
+                           e.column, e.text);
+    int rc = itav__json_import(db, root, path);
+    json_decref(root);
+    return rc;
+}
+
+/* What an export holds, in document order. Indicators, participants, matches and reviews
+ * are left out of the document when there are none. */
+enum export_kind { EXPORT_INTERVENTIONS, EXPORT_OFFERS, EXPORT_INDICATORS, EXPORT_PARTICIPANTS,
+                   EXPORT_MATCHES, EXPORT_REVIEWS };
+static const struct {
+    const char *kind, *member, *what;
+    bool always;
+} export_kinds[] = {
+    {ITAV__KIND_INTERVENTION, "interventions", "intervention", true},
+    {ITAV__KIND_OFFER, "offers", "offer", true},
+    {ITAV__KIND_INDICATOR, "indicators", "indicator", false},
+    {ITAV__KIND_PARTICIPANT, "participants", "participant", false},
+    {ITAV__KIND_MATCH, "matches", "match", false},
+    {ITAV__KIND_REVIEW, "reviews", "review", false},
+};
+#define EXPORT_KINDS (sizeof export_kinds / sizeof export_kinds[0])
+
+typedef struct export_state {
+    itav_db *db;
+    json_t *array;
+    enum export_kind which;
+    int rc;
+} export_state;
+
+/* Decodes a stored record (checking it) and encodes it again in canonical form. */
+static int reencode(json_t **v, enum export_kind which, const void *data, size_t size,
+                    char *err, size_t errsize)
+{
+    int rc = ITAV_OK;
+#define REENCODE(kind, type)                                                                       \
+    {                                                                                              \
+        type *obj;                                                                                 \
+        if ((rc = itav__##kind##_decode(&obj, data, size, err, errsize)) == ITAV_OK) {             \
+            *v = itav__json_encode_##kind(obj);                                                    \
+            itav_##kind##_free(obj);                                                               \
+        }                                                                                          \
+        break;                                                                                     \
+    }
+    switch (which) {
+    case EXPORT_INTERVENTIONS: REENCODE(intervention, itav_intervention)
+    case EXPORT_OFFERS: REENCODE(offer, itav_offer)
+    case EXPORT_INDICATORS: REENCODE(indicator, itav_indicator)
+    case EXPORT_PARTICIPANTS: REENCODE(participant, itav_participant)
+    case EXPORT_MATCHES: REENCODE(match, itav_match)
+    case EXPORT_REVIEWS: REENCODE(review, itav_review)
+    }
+#undef REENCODE
+    return rc;
+}
+
+static int export_record(void *arg, const char *key, const void *data, size_t size)
+{
+    export_state *st = arg;
+    json_t *v = NULL;
+    char err[512];
+    int rc = reencode(&v, st->which, data, size, err, sizeof err);
+    if (rc != ITAV_OK) {
+        st->rc = itav__error(st->db, rc, "stored %s \"%s\" is damaged: %s",
+                             export_kinds[st->which].what, key, err);
+        return 1;
+    }
+    if (!v || json_array_append_new(st->array, v) != 0) {
+        st->rc = itav__error(st->db, ITAV_ENOMEM, "out of memory exporting");
+        return 1;
+    }
+    return 0;
+}
+
+ITAV_API int itav_export_json_string(char **out, itav_db *db)
+{
+    if (!db)
+        return ITAV_EINVAL;
+    if (!out)
+        return itav__error(db, ITAV_EINVAL, "no place for the text given");
+    json_t *root = json_object();
+    if (!root || !itav__json_put(root, "format", json_string(ITAV__JSON_FORMAT))) {
+        json_decref(root);
+        return itav__error(db, ITAV_ENOMEM, "out of memory exporting");
+    }
+    export_state st = {db, NULL, EXPORT_INTERVENTIONS, ITAV_OK};
+    /* Every scan in one transaction, so the export is one consistent snapshot. */
+    int rc = itav__begin(db);
+    bool begun = rc == ITAV_OK;
+    for (size_t k = 0; rc == ITAV_OK && st.rc == ITAV_OK && k < EXPORT_KINDS; k++) {
+        st.which = (enum export_kind)k;
+        if (!(st.array = json_array())) {
+            st.rc = itav__error(db, ITAV_ENOMEM, "out of memory exporting");
+            break;
+        }
+        rc = itav__scan(db, export_kinds[k].kind, ITAV_SCAN_ALL, NULL, export_record, &st);
+        if (rc > 0)
+            rc = ITAV_OK; /* a callback stopped the scan; st.rc says why */
+        if (rc == ITAV_OK && st.rc == ITAV_OK &&
+            (export_kinds[k].always || json_array_size(st.array) > 0) &&
+            json_object_set(root, export_kinds[k].member, st.array) != 0)
+            st.rc = itav__error(db, ITAV_ENOMEM, "out of memory exporting");
+        json_decref(st.array);
+    }
+    if (begun)
+        itav__rollback(db); /* nothing was written */
+    if (rc < 0 || st.rc != ITAV_OK) {
+        json_decref(root);
+        return st.rc != ITAV_OK ? st.rc : rc;
+    }
+    rc = itav__json_dump(out, root, true);
+    return rc == ITAV_OK ? rc : itav__error(db, rc, "out of memory exporting");
+}
+
+ITAV_API int itav_export_json_file(itav_db *db, const char *path)
+{
+    char *text, tmp[4096];
+    struct stat target;
+    if (!db)
+        return ITAV_EINVAL;
+    if (!path)
+        return itav__error(db, ITAV_EINVAL, "no file name given");
+    if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp)
+        return itav__error(db, ITAV_EINVAL, "file name too long: %s", path);
+    int rc = itav_export_json_string(&text, db);
+    if (rc != ITAV_OK)
+        return rc;
+    /* A private temporary file beside the target (mkstemp: mode 0600, a fresh name, never a
+     * link), given the target's mode if it exists, then renamed over it. */
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        itav__free(text);
+        return itav__error(db, ITAV_EIO, "cannot write beside %s: %s", path, strerror(errno));
+    }
+    size_t n = strlen(text), done = 0;
+    bool ok = true;
+    while (ok && done < n) {
+        ssize_t w = write(fd, text + done, n - done);
+        ok = w > 0;
+        done += ok ? (size_t)w : 0;
+    }
+    if (ok && stat(path, &target) == 0)
+        ok = fchmod(fd, target.st_mode & 07777) == 0;
+    ok = ok && fsync(fd) == 0; /* on disk before it replaces the old file */
+    ok = (close(fd) == 0) && ok;
+    itav__free(text);
+    if (!ok || rename(tmp, path) != 0) {
+        int e = errno;
+        remove(tmp);
+        return itav__error(db, ITAV_EIO, "cannot write %s: %s", path, strerror(e));
+    }
+    return ITAV_OK;
+}
+

@@ -1,0 +1,82 @@
+/* lib/util: allocation (with fault injection), owned strings and lists, iterators, UTF-8
+ * and the validation of ids and text. The bottom layer: it includes only the public
+ * headers. */
+#ifndef ITAV_UTIL_INT_H
+#define ITAV_UTIL_INT_H
+
+#include "itav.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+
+/* ---- allocation: everything goes through here so tests can inject failures ---- */
+void *itav__malloc(size_t n);
+void *itav__calloc(size_t n, size_t size);
+void *itav__realloc(void *p, size_t n);
+void itav__free(void *p);
+char *itav__strdup(const char *s);
+
+/* Fault injection, for tests only (never exported). While tracking is on, every allocation
+ * above is counted, with the blocks not yet freed; itav__fault_fail_at(n) makes the nth
+ * allocation from now fail (1: the next; 0 disarms), and with persist every one after it
+ * too. Process-wide and thread-safe; off, it costs one relaxed atomic load per allocation. */
+void itav__fault_track(bool on);
+void itav__fault_fail_at(long n, bool persist);
+/* Counts one allocation made by another allocator a test routes here (SQLite's); true when
+ * it must fail. */
+bool itav__fault_tick(void);
+long itav__fault_allocations(void);
+long itav__fault_outstanding(void);
+/* Allocations failed since the last itav__fault_fail_at(). */
+long itav__fault_failed(void);
+
+/* Replaces *slot with a copy of s (NULL or "" stores NULL). Returns ITAV_OK, ITAV_EINVAL
+ * (s is not valid UTF-8 or longer than ITAV__TEXT_MAX) or ITAV_ENOMEM, leaving *slot
+ * unchanged on failure. */
+int itav__set_text(char **slot, const char *s);
+
+/* ---- growable list of owned strings ---- */
+typedef struct itav__strlist {
+    char **v;
+    size_t n, cap;
+} itav__strlist;
+int itav__strlist_add(itav__strlist *l, const char *s);
+int itav__strlist_remove(itav__strlist *l, size_t i);
+int itav__strlist_copy(itav__strlist *dst, const itav__strlist *src);
+void itav__strlist_clear(itav__strlist *l);
+bool itav__strlist_has_nocase(const itav__strlist *l, const char *s);
+
+/* ---- iterators: a list of owned objects handed out one by one ---- */
+typedef struct itav__iter {
+    void **items;
+    size_t n, cap, next;
+    void (*free_item)(void *);
+} itav__iter;
+/* Appends an owned item; on ITAV_ENOMEM the item is freed and the list unchanged. */
+int itav__iter_push(itav__iter *it, void *item);
+/* Hands out the next item (ownership moves to the caller) or returns ITAV_ITEROVER. */
+int itav__iter_next(void **out, itav__iter *it);
+/* Frees the items not handed out, and the list (not the struct holding it). */
+void itav__iter_clear(itav__iter *it);
+
+/* ---- validation ---- */
+/* A date in years 1900-9999 (what itav_date_format() writes); _or_none also takes
+ * ITAV_DATE_NONE. */
+bool itav__valid_date(int32_t d);
+bool itav__valid_date_or_none(int32_t d);
+#define ITAV__ID_MAX 64
+#define ITAV__TEXT_MAX 65536
+bool itav__valid_id(const char *s);
+bool itav__valid_ref(const char *s);
+/* The one UTF-8 decoder: the length (1-4) of the character at p, or 0 when the bytes there
+ * are not one (a stray continuation byte, an overlong form, a surrogate, past U+10FFFF, or
+ * cut short by the terminating NUL). */
+size_t itav__utf8_char(const unsigned char *p);
+bool itav__valid_utf8(const char *s);
+/* Text the library stores: valid UTF-8, at most ITAV__TEXT_MAX bytes. */
+bool itav__valid_text(const char *s);
+int itav__strcasecmp(const char *a, const char *b);
+bool itav__contains_nocase(const char *haystack, const char *needle);
+
+
+#endif
