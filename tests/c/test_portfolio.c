@@ -538,15 +538,12 @@ static const char *const examples[] = {"at-ease", "buurtgezinnen", "duo-coaching
 #define EXAMPLES (sizeof examples / sizeof *examples)
 
 /* Reads seed 001's summary table: per element the number of rows with a '+', and the rows
- * with fewer than five (the table's first cell). False when the seed is not there. */
-static bool seed_table(size_t plus[ITAV_ELEMENT_COUNT + 1], char *few, size_t fewsize)
+ * with fewer than five (the table's first cell). */
+static void seed_table(size_t plus[ITAV_ELEMENT_COUNT + 1], char *few, size_t fewsize)
 {
-    const char *dir = getenv("ITAV_SEEDS");
-    char path[4096], buf[8192];
-    snprintf(path, sizeof path, "%s/001_0cac70cba0ba34e6.txt", dir ? dir : "../shared/seeds");
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return false;
+    char buf[8192];
+    FILE *f = fopen(seed_path(1), "r");
+    ck_assert_msg(f != NULL, "cannot read %s", seed_path(1));
     few[0] = '\0';
     for (int ln = 1; fgets(buf, sizeof buf, f) && ln <= 2385; ln++) {
         if (ln < 2373)
@@ -565,7 +562,6 @@ static bool seed_table(size_t plus[ITAV_ELEMENT_COUNT + 1], char *few, size_t fe
         }
     }
     fclose(f);
-    return true;
 }
 
 START_TEST(seed_001_examples)
@@ -596,14 +592,6 @@ START_TEST(seed_001_examples)
     ck_assert_uint_eq(itav_portfolio_cell(p, ITAV_SETTING_FORMAL, ITAV_SCOPE_COLLECTIVE), 1);
     ck_assert_uint_eq(itav_portfolio_cell(p, 0, 0), 1);
 
-    /* every element's coverage and the few_elements list as the seed's table gives them */
-    size_t plus[ITAV_ELEMENT_COUNT + 1] = {0};
-    char few[512];
-    if (seed_table(plus, few, sizeof few)) {
-        for (int e = 1; e <= ITAV_ELEMENT_COUNT; e++)
-            assert_coverage(p, (itav_element)e, plus[e], 13);
-        ck_assert_str_eq(few, "");
-    }
     /* the profile in use is the table for all of them */
     itav_portfolio_free(p);
     f.source = ITAV_PROFILE_DEFAULT;
@@ -615,7 +603,39 @@ START_TEST(seed_001_examples)
 }
 END_TEST
 
-int main(void)
+/* Seed 001 itself: every element's coverage and the few_elements list of the thirteen
+ * examples as the seed's summary table gives them. */
+START_TEST(seed_001_table_coverage)
+{
+    itav_db *db = open_store(STORE_MEMORY);
+    ck_assert_msg(itav_catalog_load(db) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_portfolio_filter f = ITAV_PORTFOLIO_FILTER_INIT;
+    f.ids = examples;
+    f.id_count = EXAMPLES;
+    f.source = ITAV_PROFILE_TABLE;
+    itav_portfolio *p = build(db, &f);
+    ck_assert_uint_eq(itav_portfolio_count(p), 13);
+    size_t plus[ITAV_ELEMENT_COUNT + 1] = {0};
+    char few[512];
+    seed_table(plus, few, sizeof few);
+    for (int e = 1; e <= ITAV_ELEMENT_COUNT; e++)
+        assert_coverage(p, (itav_element)e, plus[e], 13);
+    ck_assert_str_eq(few, "");
+    itav_portfolio_free(p);
+    close_store(db);
+}
+END_TEST
+
+static Suite *seed_suite(void)
+{
+    Suite *s = suite_create("portfolio-seeds");
+    TCase *tc = tcase_create("seeds");
+    tcase_add_test(tc, seed_001_table_coverage);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+static Suite *portfolio_suite(void)
 {
     Suite *s = suite_create("portfolio");
     TCase *tc = tcase_create("stores");
@@ -630,5 +650,12 @@ int main(void)
     tcase_add_test(tc, svg_chart);
     tcase_add_test(tc, seed_001_examples);
     suite_add_tcase(s, tc);
-    return run_suite(s);
+    return s;
+}
+
+int main(int argc, char **argv)
+{
+    return run_with_seeds(argc, argv, portfolio_suite, seed_suite, 1u << 1,
+                          "the element coverage of the thirteen examples against the summary "
+                          "table of seed 001");
 }

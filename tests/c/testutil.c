@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -285,6 +286,52 @@ int run_suite(Suite *s)
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);
     return failed ? 1 : 0;
+}
+
+/* ---- the seed documents ---- */
+
+static const char *seed_dir(void)
+{
+    const char *dir = getenv("ITAV_SEEDS");
+    return dir && *dir ? dir : "../shared/seeds";
+}
+
+const char *seed_path(int no)
+{
+    static const char *const names[] = {"000_dd500cebf179d990.txt", "001_0cac70cba0ba34e6.txt",
+        "002_d9ceb7a337d333ef.txt", "003_1792100341f394d4.txt", "004_4c83b9d57b7e56d0.txt"};
+    static char path[4096];
+    /* no check assertion: main() calls this outside any test */
+    if (no < 0 || no >= (int)(sizeof names / sizeof *names)) {
+        fprintf(stderr, "there is no seed %d\n", no);
+        abort();
+    }
+    snprintf(path, sizeof path, "%s/%s", seed_dir(), names[no]);
+    return path;
+}
+
+int run_with_seeds(int argc, char **argv, Suite *(*plain)(void), Suite *(*seeded)(void),
+                   unsigned needed, const char *what)
+{
+    if (argc < 2 || strcmp(argv[1], "seeds") != 0)
+        return run_suite(plain());
+    struct stat st;
+    bool folder = stat(seed_dir(), &st) == 0 && S_ISDIR(st.st_mode);
+    for (int no = 0; no <= 4; no++) {
+        if (!(needed & (1u << no)) || access(seed_path(no), R_OK) == 0)
+            continue;
+        if (!folder) {
+            printf("SKIP: %s (seed %03d not found in ITAV_SEEDS=%s; put the libitav shared "
+                   "folder beside the clone, as ../shared, to run it: "
+                   "meson test -C build --suite seeds)\n",
+                   what, no, seed_dir());
+            return TEST_SKIPPED;
+        }
+        printf("FAIL: %s: seed %03d is not in ITAV_SEEDS=%s (%s), although the folder is "
+               "there\n", what, no, seed_dir(), seed_path(no));
+        return 1;
+    }
+    return run_suite(seeded());
 }
 
 int32_t date_of(const char *text)

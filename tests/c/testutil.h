@@ -46,4 +46,29 @@ unsigned test_rand_below(uint64_t *state, unsigned n);
 /* Runs a suite; returns the process exit status. */
 int run_suite(Suite *s);
 
+/* ---- the seed documents ----
+ * Some checks compare the built-in catalogue with the five seed documents themselves. They
+ * read them from the folder ITAV_SEEDS names (meson sets it to ../shared/seeds, the shared
+ * folder beside the clone; "../shared/seeds" when unset). A clone without that folder must
+ * still pass its tests, so a program with such checks keeps them in a suite of their own:
+ * run with the argument "seeds" (the meson test NAME-seeds, in the suite "seeds") it runs
+ * only those, and exits with TEST_SKIPPED when the folder is not there; run without it, it
+ * runs its other cases, which never read a seed. */
+
+/* The exit status meson counts as a skipped test. */
+#define TEST_SKIPPED 77
+
+/* The path of seed `no` (0 to 4) in the seed folder, e.g. .../001_0cac70cba0ba34e6.txt, in
+ * a static buffer; whether the file is there is not checked. */
+const char *seed_path(int no);
+
+/* main() of a program some of whose cases read the seeds. Without the argument "seeds" it
+ * runs the suite plain() builds. With it, it runs the suite seeded() builds if every seed of
+ * `needed` (bit 1u << no for seed no) is there; if the seed folder is not there it prints
+ * "SKIP: <what> (...)", saying how to run it, and returns TEST_SKIPPED; if the folder is there
+ * but one of those seeds is not, it says so and returns 1 (a broken folder is not skipped).
+ * Returns the process exit status. Only the suite that runs is built (and freed). */
+int run_with_seeds(int argc, char **argv, Suite *(*plain)(void), Suite *(*seeded)(void),
+                   unsigned needed, const char *what);
+
 #endif
