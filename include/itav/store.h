@@ -54,7 +54,9 @@ typedef struct itav_backend itav_backend;
  *         create the file), ITAV_EVERSION (the file's schema is newer than this library),
  *         ITAV_EFORMAT (the file is not a libitav store), ITAV_EBUSY (the schema of a new or
  *         older file must be written while another connection holds the file's lock),
- *         ITAV_ENOMEM.
+ *         ITAV_ENOMEM. A message that quotes the URI never shows a password: the one in
+ *         its user information reads `user:***@host`, and every `password=` parameter
+ *         `password=***`.
  */
 ITAV_API int itav_open(itav_db **out, const char *uri);
 

@@ -108,7 +108,7 @@ ITAV_API int itav_open_backend(itav_db **out, itav_backend *backend)
 
 ITAV_API int itav_open(itav_db **out, const char *uri)
 {
-    char err[512] = "";
+    char err[512] = "", shown[ITAV__URI_SHOWN + 4];
     if (!out)
         return ITAV_EINVAL;
     *out = NULL;
@@ -119,6 +119,7 @@ ITAV_API int itav_open(itav_db **out, const char *uri)
     if (!uri)
         return itav__error(db, ITAV_EINVAL, "no store URI given");
     int rc;
+    itav__uri_shown(shown, sizeof shown, uri);
     if (strcmp(uri, "memory:") == 0) {
         rc = itav__memory_backend_new(&db->be);
         if (rc != ITAV_OK)
@@ -126,14 +127,13 @@ ITAV_API int itav_open(itav_db **out, const char *uri)
     } else if (strncmp(uri, "sqlite:", 7) == 0) {
         if (!uri[7])
             return itav__error(db, ITAV_EINVAL, "store URI \"%s\": no file path after sqlite:",
-                               uri);
+                               shown);
         rc = itav__sqlite_backend_open(&db->be, uri + 7, err, sizeof err);
         if (rc != ITAV_OK)
-            return itav__error(db, rc, "cannot open store \"%s\": %s", uri, err);
+            return itav__error(db, rc, "cannot open store \"%s\": %s", shown, err);
     } else {
-        return itav__error(db, ITAV_EINVAL, /* the start of a long URI is enough to see it */
-                           "store URI \"%.200s%s\": unknown scheme (expected memory: or "
-                           "sqlite:PATH)", uri, strlen(uri) > 200 ? "..." : "");
+        return itav__error(db, ITAV_EINVAL, "store URI \"%s\": unknown scheme (expected memory: "
+                           "or sqlite:PATH)", shown);
     }
     db->errmsg[0] = '\0';
     return ITAV_OK;

@@ -347,3 +347,70 @@ ITAV_API const char *itav_strerror(int code)
 
 ITAV_API const char *itav_version(void) { return ITAV_VERSION_STRING; }
 ITAV_API int itav_version_number(void) { return ITAV_VERSION_NUMBER; }
+
+/* Appends n bytes of s to buf (used bytes *len, room size), as far as they fit. */
+static void append_bytes(char *buf, size_t size, size_t *len, const char *s, size_t n)
+{
+    if (*len + 1 >= size)
+        return;
+    if (n > size - 1 - *len)
+        n = size - 1 - *len;
+    memcpy(buf + *len, s, n);
+    *len += n;
+    buf[*len] = '\0';
+}
+
+/* Whether s starts with the ASCII lower-case word w, in any case. */
+static bool starts_nocase(const char *s, const char *w)
+{
+    for (; *w; s++, w++)
+        if (tolower((unsigned char)*s) != *w)
+            return false;
+    return true;
+}
+
+void itav__uri_shown(char *buf, size_t size, const char *uri)
+{
+    static const char hidden[] = "***", key[] = "password=";
+    char tmp[2 * ITAV__URI_SHOWN + 16];
+    size_t len = 0;
+    if (!size)
+        return;
+    tmp[0] = '\0';
+    /* the password of the user information: between the first ':' and the last '@' of the
+     * authority, which runs from "://" to the first '/', '?' or '#' */
+    const char *auth = strstr(uri, "://"), *rest = uri;
+    if (auth) {
+        auth += 3;
+        size_t alen = strcspn(auth, "/?#");
+        const char *at = NULL, *colon = memchr(auth, ':', alen);
+        for (const char *p = auth; p < auth + alen; p++)
+            if (*p == '@')
+                at = p;
+        if (at && colon && colon < at) {
+            append_bytes(tmp, sizeof tmp, &len, uri, (size_t)(colon + 1 - uri));
+            append_bytes(tmp, sizeof tmp, &len, hidden, sizeof hidden - 1);
+            rest = at;
+        }
+    }
+    /* every password=VALUE, in a query or a key=value connection string */
+    while (*rest && len + 1 < sizeof tmp) {
+        const char *p = rest;
+        while (*p && !(starts_nocase(p, key) &&
+                       (p == uri || strchr("?&; \t#", p[-1]))))
+            p++;
+        append_bytes(tmp, sizeof tmp, &len, rest, (size_t)(p - rest));
+        if (!*p)
+            break;
+        append_bytes(tmp, sizeof tmp, &len, p, sizeof key - 1);
+        append_bytes(tmp, sizeof tmp, &len, hidden, sizeof hidden - 1);
+        rest = p + sizeof key - 1;
+        rest += strcspn(rest, "&; \t#");
+    }
+    size_t keep = len > ITAV__URI_SHOWN ? ITAV__URI_SHOWN : len;
+    size_t out = 0;
+    buf[0] = '\0';
+    append_bytes(buf, size, &out, tmp, keep);
+    if (keep < len)
+        append_bytes(buf, size, &out, "...", 3);
+}

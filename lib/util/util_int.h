@@ -59,6 +59,13 @@ int itav__iter_next(void **out, itav__iter *it);
 /* Frees the items not handed out, and the list (not the struct holding it). */
 void itav__iter_clear(itav__iter *it);
 
+/* ---- store URIs in messages ---- */
+/* The form of a store URI that messages show: the password of its user information
+ * ("scheme://user:***@host") and the value of every password= parameter hidden, cut after
+ * ITAV__URI_SHOWN bytes ("..." then follows). Always NUL-terminates a buffer of size > 0. */
+#define ITAV__URI_SHOWN 200
+void itav__uri_shown(char *buf, size_t size, const char *uri);
+
 /* ---- validation ---- */
 /* A date in years 1900-9999 (what itav_date_format() writes); _or_none also takes
  * ITAV_DATE_NONE. */

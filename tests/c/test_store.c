@@ -348,6 +348,32 @@ START_TEST(open_backend_checks_the_struct)
 }
 END_TEST
 
+/* A store URI may carry a password; a message about it names everything but that. */
+START_TEST(open_hides_passwords)
+{
+    static const struct {
+        const char *uri, *shown;
+    } cases[] = {
+        {"postgresql://user:secret@db.example.org:5433/itav",
+         "\"postgresql://user:***@db.example.org:5433/itav\""},
+        {"postgres://user:secret@host/db?sslmode=require&password=secret2",
+         "\"postgres://user:***@host/db?sslmode=require&password=***\""},
+        {"mysql://:secret@host/db", "\"mysql://:***@host/db\""},
+        {"host=h user=u password=secret dbname=d", "\"host=h user=u password=*** dbname=d\""},
+        {"x://a:b:c@h@host/p", "\"x://a:***@host/p\""},
+        {"x://user@host/p#password=secret", "\"x://user@host/p#password=***\""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        itav_db *db;
+        ck_assert_int_eq(itav_open(&db, cases[i].uri), ITAV_EINVAL);
+        const char *msg = itav_errmsg(db);
+        ck_assert_msg(!strstr(msg, "secret") && !strstr(msg, ":b:c"), "%s", msg);
+        ck_assert_msg(strstr(msg, cases[i].shown), "%s: %s", cases[i].uri, msg);
+        itav_close(db);
+    }
+}
+END_TEST
+
 START_TEST(open_refuses_bad_uris)
 {
     itav_db *db;
@@ -465,6 +491,7 @@ int main(void)
     tcase_add_test(te, backend_failure_leaves_nothing);
     tcase_add_test(te, open_backend_checks_the_struct);
     tcase_add_test(te, open_refuses_bad_uris);
+    tcase_add_test(te, open_hides_passwords);
     tcase_add_test(te, sqlite_file_properties);
     suite_add_tcase(s, te);
     return run_suite(s);
