@@ -1,10 +1,10 @@
-/* Checks that itav_match_assign, which pairs an asking participant with a distance limit
- * only with the supporters inside the latitude and longitude band of that limit (lib/matching/assign.c,
+/* Checks that itav_match_assign, which pairs an asking participant with a distance limit only with
+ * the supporters inside the latitude and longitude band of that limit (lib/matching/assign.c,
  * near_columns), finds exactly what trying every pair finds: the same pairs, for limits from
  * 300 m to 15,000 km, with places near the poles and on both sides of the 180th meridian,
- * supporters without a place, and participants' own limits. The reference builds the edges
- * from every pair with the library's scoring and runs the same solver on them; the solver's
- * tie rule makes its answer unique for a set of edges, so a missed or extra pair shows.
+ * supporters without a place, and participants' own limits. The reference builds the edges from
+ * every pair with the library's scoring and runs the same solver on them; the solver's tie rule
+ * makes its answer unique for a set of edges, so a missed or extra pair shows.
  *
  *   check_assign [SCENARIOS]      (meson test -C BUILD assign-band)
  */

@@ -698,7 +698,7 @@ typedef struct elist {
 
 /* The allowed pairs within the limit that score at least min_score, found through a grid of
  * the supporters (cells of 0.05 x 0.08 degrees), each worth round(score * 1e6) as in
- * itav_match_assign. Written independently of lib/assign.c on purpose. */
+ * itav_match_assign. Written independently of lib/matching/assign.c on purpose. */
 static elist candidate_edges(const plist *A, const plist *S, const itav_plan *plan,
                              const itav_match_options *o, double limit_m)
 {

@@ -1,6 +1,7 @@
 /* Element portfolios (itav/portfolio.h): which interventions a filter selects and what their
  * element profiles have in common. Portfolios describe; nothing here ranks by element count
- * (seed 001, footnote at line 2387). The JSON is written in portfolio_json.c, the radar chart in svg.c. */
+ * (seed 001, footnote at line 2387). The JSON is written in portfolio_json.c, the radar
+ * chart in svg.c. */
 #include "evaluation/evaluation_int.h"
 
 #include <stdlib.h>

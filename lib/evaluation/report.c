@@ -988,14 +988,13 @@ static int check_options(itav_db *db, const itav_report_options *o)
     if (o->k < 1)
         return itav__error(db, ITAV_EINVAL, "report options: k is %d; it must be 1 or more "
                            "(1 suppresses nothing, the default is 5)", o->k);
-    if (!itav__valid_date_or_none(o->as_of) || !itav__valid_date_or_none(o->from) ||
-        !itav__valid_date_or_none(o->to))
-        return itav__error(db, ITAV_EINVAL,
-                           "report options: %s is not a date in the years "
-                           "1900-9999 (or ITAV_DATE_NONE)",
-                           !itav__valid_date_or_none(o->as_of)  ? "as_of"
-                           : !itav__valid_date_or_none(o->from) ? "from"
-                                                                : "to");
+    const char *bad = !itav__valid_date_or_none(o->as_of) ? "as_of"
+                      : !itav__valid_date_or_none(o->from) ? "from"
+                      : !itav__valid_date_or_none(o->to)   ? "to"
+                                                           : NULL;
+    if (bad)
+        return itav__error(db, ITAV_EINVAL, "report options: %s is not a date in the years "
+                           "1900-9999 (or ITAV_DATE_NONE)", bad);
     if (o->from != ITAV_DATE_NONE && o->to != ITAV_DATE_NONE && o->from > o->to) {
         itav_date_format(a, sizeof a, o->from);
         itav_date_format(b, sizeof b, o->to);

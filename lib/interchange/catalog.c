@@ -37,8 +37,8 @@ ITAV_API int itav_catalog_load(itav_db *db)
     if (!db)
         return ITAV_EINVAL;
     json_t *root;
-    int rc =
-        itav__json_parse(&root, &d, itav__catalog_text, strlen(itav__catalog_text), "catalog.json");
+    const char *text = itav__catalog_text;
+    int rc = itav__json_parse(&root, &d, text, strlen(text), "catalog.json");
     if (rc != ITAV_OK)
         return itav__error(db, rc, "%s", err);
     rc = catalog_present(&present, &total, db, root);

@@ -3,7 +3,6 @@
 #include "interchange/json_int.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -435,9 +434,6 @@ static void check_indicators(itav_db *db, const json_t *a, const char *name, dat
     itav__free(keys);
 }
 
-/* decodes $.reviews into ds->rvs/nrv and checks them (ids unique and
- * not in the store, match in the file or the store, kind fits the match). */
-
 /* Checks a review against its match's trail: the match has been in a state that takes that
  * kind of review (the review module's rule), and the review is not dated before it got
  * there. */
@@ -445,9 +441,7 @@ static void check_review_fits(const itav_review *rv, const itav_match *m, const 
                               const char *name, report *r)
 {
     char err[512], when[ITAV_DATE_BUFSIZE];
-    const char *legal;
-    itav__review_taken_in(rv->kind, ITAV_MATCH_PROPOSED, &legal);
-    itav_match_state state = ITAV_MATCH_PROPOSED;
+    itav_match_state state;
     int32_t since = itav__review_taken_since(m, rv->kind, &state);
     if (strcmp(rv->offer, m->offer) != 0)
         snprintf(err, sizeof err, "%s.offer: \"%s\" is not the offer of match \"%s\" "
@@ -455,7 +449,8 @@ static void check_review_fits(const itav_review *rv, const itav_match *m, const 
     else if (since == ITAV_DATE_NONE)
         snprintf(err, sizeof err, "%s.kind: a %s review is only taken by a match that is %s, "
                  "and match \"%s\" never was", path,
-                 itav_code_name(ITAV_CODE_REVIEW_KIND, (int)rv->kind), legal, m->id);
+                 itav_code_name(ITAV_CODE_REVIEW_KIND, (int)rv->kind),
+                 itav__review_states(rv->kind), m->id);
     else if (rv->date < since && itav_date_format(when, sizeof when, since) == ITAV_OK)
         snprintf(err, sizeof err, "%s.date: before match \"%s\" became %s on %s", path, m->id,
                  itav_code_name(ITAV_CODE_MATCH_STATE, (int)state), when);
@@ -526,6 +521,8 @@ static void check_trial_respondents(itav_db *db, trial_review *trials, size_t n,
     }
 }
 
+/* Decodes $.reviews into ds->rvs/nrv and checks them (ids unique and not in the store, match
+ * in the file or the store, kind fits the match). */
 static void check_reviews(itav_db *db, const json_t *a, const char *name, dataset *ds,
                           report *r)
 {
@@ -785,8 +782,8 @@ ITAV_API int itav_import_json_file(itav_db *db, const char *path)
     }
     json_error_t again;
     json_t *root = json_loadf(f, JSON_REJECT_DUPLICATES, &e);
-    if (!root && !itav__json_load_nomem(&e) &&
-        fseek(f, 0, SEEK_SET) == 0) { /* as itav__json_parse() */
+    /* a second load tells a syntax error from lack of memory, as itav__json_parse() does */
+    if (!root && !itav__json_load_nomem(&e) && fseek(f, 0, SEEK_SET) == 0) {
         root = json_loadf(f, JSON_REJECT_DUPLICATES, &again);
         if (!root && !itav__json_same_error(&e, &again))
             e.text[0] = '\0';

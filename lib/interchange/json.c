@@ -5,14 +5,10 @@
  * with its JSON path. */
 #include "interchange/json_int.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 
 /* ======================================================================================
  * Encoding

@@ -1,21 +1,20 @@
 /* The assignment solver (solver.h).
  *
- * It works on integer gains, columns with capacities and a private
- * "unmatched" column per row. As a min-cost problem (cost = -gain) with dual u (rows) and
- * v (columns, v <= 0): every reduced cost c - u - v is >= 0, matched edges have reduced cost
- * 0, and a column with v < 0 is full. Successive shortest paths keep that true: Dijkstra on
- * reduced costs from a free row stops at the first column with room (distance D); the
- * columns it finished get v += dist - D, the rows it reached u += D - dist(their column), which
- * keeps every reduced cost >= 0 and makes the path tight; free columns are never touched, so
- * they keep v = 0.
+ * It works on integer gains, columns with capacities and a private "unmatched" column per
+ * row. As a min-cost problem (cost = -gain) with dual u (rows) and v (columns, v <= 0):
+ * every reduced cost c - u - v is >= 0, matched edges have reduced cost 0, and a column with
+ * v < 0 is full. Successive shortest paths keep that true: Dijkstra on reduced costs from a
+ * free row stops at the first column with room (distance D); the columns it finished get
+ * v += dist - D, the rows it reached u += D - dist(their column), which keeps every reduced
+ * cost >= 0 and makes the path tight; free columns are never touched, so they keep v = 0.
  *
  * At the end (u, v) is an optimal dual, so the optimal assignments are exactly those that
  * use only tight edges and fill every column with v < 0. The tie rule then fixes the rows in
  * order: each row moves to the best tight column still reachable by an alternating path of
  * tight edges through the rows not yet fixed (see try_move).
  */
+#include "matching/matching_int.h"
 #include "matching/solver.h"
-#include "util/util_int.h"
 
 #include <limits.h>
 #include <stdlib.h>

@@ -279,7 +279,8 @@ static int matches_of(itav__iter *list, itav_db *db, const char *ref, itav_side 
                      ref, NULL);
 }
 
-int itav__open_match_count(size_t *out, itav_db *db, const char *ref, itav_side side)
+/* Number of open matches of a participant (either side). */
+static int open_match_count(size_t *out, itav_db *db, const char *ref, itav_side side)
 {
     itav__iter list = {0};
     int rc = matches_of(&list, db, ref, side);
@@ -290,8 +291,9 @@ int itav__open_match_count(size_t *out, itav_db *db, const char *ref, itav_side 
     return rc;
 }
 
-int itav__pair_history(bool *declined, bool *open, itav_db *db, const char *asking,
-                       const char *supporting)
+/* Whether the pair has ever declined (DECLINED) or has an open match right now. */
+static int pair_history(bool *declined, bool *open, itav_db *db, const char *asking,
+                        const char *supporting)
 {
     itav__iter list = {0};
     int rc = matches_of(&list, db, asking, ITAV_SIDE_ASKING);
@@ -337,10 +339,9 @@ int itav__next_sequence(long *out, itav_db *db, const char *name)
 int itav__pair_facts_load(itav__pair_facts *f, itav_db *db, const itav_participant *asking,
                           const itav_participant *supporting)
 {
-    int rc = itav__pair_history(&f->declined, &f->open, db, asking->ref, supporting->ref);
+    int rc = pair_history(&f->declined, &f->open, db, asking->ref, supporting->ref);
     if (rc == ITAV_OK)
-        rc = itav__open_match_count(&f->supporter_open, db, supporting->ref,
-                                    ITAV_SIDE_SUPPORTING);
+        rc = open_match_count(&f->supporter_open, db, supporting->ref, ITAV_SIDE_SUPPORTING);
     return rc;
 }
 
@@ -381,7 +382,7 @@ static int settle(itav_db *db, const char *ref, itav_side side, itav_participant
     if (rc != ITAV_OK)
         return rc;
     if (p->status == ITAV_PSTATUS_MATCHED &&
-        (rc = itav__open_match_count(&open, db, ref, side)) == ITAV_OK && open == 0)
+        (rc = open_match_count(&open, db, ref, side)) == ITAV_OK && open == 0)
         rc = set_status(db, p, to, date);
     itav_participant_free(p);
     return rc;

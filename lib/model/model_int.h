@@ -221,11 +221,6 @@ int itav__match_load(itav_match **out, itav_db *db, const char *key, const void 
  * arguments the caller has checked; writes it and, when it closes, the statuses. */
 int itav__match_move(itav_db *db, itav_match *m, itav_match_state state, int32_t date,
                      itav_actor actor, itav_end_reason reason, const char *note);
-/* Number of open matches of a participant (either side). */
-int itav__open_match_count(size_t *out, itav_db *db, const char *ref, itav_side side);
-/* Whether the pair has ever declined (DECLINED) or has an open match right now. */
-int itav__pair_history(bool *declined, bool *open, itav_db *db, const char *asking,
-                       const char *supporting);
 /* The next number of a named counter, stored in the store (inside the caller's txn). */
 int itav__next_sequence(long *out, itav_db *db, const char *name);
 /* Proposes inside the caller's transaction (used by itav_match_propose and assignment);
@@ -287,8 +282,9 @@ struct itav_review {
     char *note;
 };
 /* Which match state takes which kind of review: trial in trial, periodic when active, final
- * when active or closed (completed, ended early). *legal says which states do, in words. */
-bool itav__review_taken_in(itav_review_kind kind, itav_match_state state, const char **legal);
+ * when active or closed (completed, ended early); _states says which states do, in words. */
+bool itav__review_taken_in(itav_review_kind kind, itav_match_state state);
+const char *itav__review_states(itav_review_kind kind);
 /* The date from which m took a review of kind: its first move into a state that takes it
  * (that state in *state); ITAV_DATE_NONE when it never made one. */
 int32_t itav__review_taken_since(const itav_match *m, itav_review_kind kind,

@@ -221,26 +221,33 @@ static const char *code_name(itav_code_type type, int value)
     return name ? name : "(unknown)";
 }
 
-bool itav__review_taken_in(itav_review_kind kind, itav_match_state state, const char **legal)
+bool itav__review_taken_in(itav_review_kind kind, itav_match_state state)
 {
     switch (kind) {
-    case ITAV_REVIEW_TRIAL: *legal = "trial"; return state == ITAV_MATCH_TRIAL;
-    case ITAV_REVIEW_PERIODIC: *legal = "active"; return state == ITAV_MATCH_ACTIVE;
+    case ITAV_REVIEW_TRIAL: return state == ITAV_MATCH_TRIAL;
+    case ITAV_REVIEW_PERIODIC: return state == ITAV_MATCH_ACTIVE;
     case ITAV_REVIEW_FINAL:
-        *legal = "active, completed or ended_early";
         return state == ITAV_MATCH_ACTIVE || state == ITAV_MATCH_COMPLETED ||
                state == ITAV_MATCH_ENDED_EARLY;
     }
-    *legal = "";
     return false;
+}
+
+const char *itav__review_states(itav_review_kind kind)
+{
+    switch (kind) {
+    case ITAV_REVIEW_TRIAL: return "trial";
+    case ITAV_REVIEW_PERIODIC: return "active";
+    case ITAV_REVIEW_FINAL: return "active, completed or ended_early";
+    }
+    return "";
 }
 
 int32_t itav__review_taken_since(const itav_match *m, itav_review_kind kind,
                                  itav_match_state *state)
 {
-    const char *legal;
     for (size_t i = 0; i < m->ntrail; i++)
-        if (itav__review_taken_in(kind, m->trail[i].state, &legal)) {
+        if (itav__review_taken_in(kind, m->trail[i].state)) {
             *state = m->trail[i].state;
             return m->trail[i].date;
         }
@@ -257,11 +264,12 @@ bool itav__trial_reviews_clash(const itav_review *a, const itav_review *b)
  * respondent is stored yet. */
 static int check_fits(itav_db *db, const itav_match *m, const itav_review *r)
 {
-    const char *legal, *kind = code_name(ITAV_CODE_REVIEW_KIND, (int)r->kind);
-    if (!itav__review_taken_in(r->kind, m->state, &legal))
+    const char *kind = code_name(ITAV_CODE_REVIEW_KIND, (int)r->kind);
+    if (!itav__review_taken_in(r->kind, m->state))
         return itav__error(db, ITAV_ESTATE, "match \"%s\" is %s; a %s review is only taken "
                            "by a match that is %s", m->id,
-                           code_name(ITAV_CODE_MATCH_STATE, (int)m->state), kind, legal);
+                           code_name(ITAV_CODE_MATCH_STATE, (int)m->state), kind,
+                           itav__review_states(r->kind));
     int32_t last = m->trail[m->ntrail - 1].date;
     if (r->date < last) {
         char d[ITAV_DATE_BUFSIZE], l[ITAV_DATE_BUFSIZE];

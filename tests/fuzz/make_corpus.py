@@ -155,7 +155,7 @@ def csv_seeds():
 
 
 def element_seeds():
-    src = open(os.path.join(ROOT, "lib", "element.c"), encoding="utf-8").read()
+    src = open(os.path.join(ROOT, "lib", "model", "element.c"), encoding="utf-8").read()
     table = src[src.index("elements[ITAV_ELEMENT_COUNT]"):src.index("static bool valid")]
     strings = re.findall(r'"((?:[^"\\]|\\.)*)"', table)
     n = 0

@@ -17,7 +17,7 @@ from ._lib import (ITAV_AGE_NONE, ITAV_THEME_ALL, dec, enc, figure_p, interventi
 from ._owned import Owned
 from ._plan import plan_property
 
-# Field names whose source reference can be set (docs/format.md, lib/sources.c).
+# Field names whose source reference can be set (docs/format.md, lib/model/sources.c).
 INTERVENTION_FIELDS = ("name", "kind", "summary", "providers", "municipalities", "regions",
                        "since", "audience", "themes", "setting", "scope", "channel", "roles",
                        "phases", "evidence_level", "reach", "works", "improve", "links")
