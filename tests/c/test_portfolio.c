@@ -564,16 +564,29 @@ static void seed_table(size_t plus[ITAV_ELEMENT_COUNT + 1], char *few, size_t fe
     fclose(f);
 }
 
-START_TEST(seed_001_examples)
+static itav_db *catalog_store(void)
 {
     itav_db *db = open_store(STORE_MEMORY);
     ck_assert_msg(itav_catalog_load(db) == ITAV_OK, "%s", itav_errmsg(db));
+    return db;
+}
+
+/* The portfolio of the thirteen examples of seed 001, by the given profile. */
+static itav_portfolio *examples_portfolio(itav_db *db, itav_profile_source source)
+{
     itav_portfolio_filter f = ITAV_PORTFOLIO_FILTER_INIT;
     f.ids = examples;
     f.id_count = EXAMPLES;
-    f.source = ITAV_PROFILE_TABLE;
+    f.source = source;
     itav_portfolio *p = build(db, &f);
     ck_assert_uint_eq(itav_portfolio_count(p), 13);
+    return p;
+}
+
+START_TEST(seed_001_examples)
+{
+    itav_db *db = catalog_store();
+    itav_portfolio *p = examples_portfolio(db, ITAV_PROFILE_TABLE);
     /* 001:L2360: all examples state informal support, equality and demand-led */
     assert_coverage(p, ITAV_ELEMENT_INFORMAL_SUPPORT, 13, 13);
     assert_coverage(p, ITAV_ELEMENT_EQUALITY, 13, 13);
@@ -594,8 +607,7 @@ START_TEST(seed_001_examples)
 
     /* the profile in use is the table for all of them */
     itav_portfolio_free(p);
-    f.source = ITAV_PROFILE_DEFAULT;
-    p = build(db, &f);
+    p = examples_portfolio(db, ITAV_PROFILE_DEFAULT);
     assert_coverage(p, ITAV_ELEMENT_EQUALITY, 13, 13);
     ck_assert_str_eq(joined(p, ITAV_FLAG_FEW_ELEMENTS), "");
     itav_portfolio_free(p);
@@ -607,14 +619,8 @@ END_TEST
  * examples as the seed's summary table gives them. */
 START_TEST(seed_001_table_coverage)
 {
-    itav_db *db = open_store(STORE_MEMORY);
-    ck_assert_msg(itav_catalog_load(db) == ITAV_OK, "%s", itav_errmsg(db));
-    itav_portfolio_filter f = ITAV_PORTFOLIO_FILTER_INIT;
-    f.ids = examples;
-    f.id_count = EXAMPLES;
-    f.source = ITAV_PROFILE_TABLE;
-    itav_portfolio *p = build(db, &f);
-    ck_assert_uint_eq(itav_portfolio_count(p), 13);
+    itav_db *db = catalog_store();
+    itav_portfolio *p = examples_portfolio(db, ITAV_PROFILE_TABLE);
     size_t plus[ITAV_ELEMENT_COUNT + 1] = {0};
     char few[512];
     seed_table(plus, few, sizeof few);
