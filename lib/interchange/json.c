@@ -473,16 +473,6 @@ int itav__json_dump(char **out, json_t *v, bool pretty)
     return ITAV_OK;
 }
 
-int itav__intervention_encode(char **out, const itav_intervention *iv, bool pretty)
-{
-    return itav__json_dump(out, itav__json_encode_intervention(iv), pretty);
-}
-
-int itav__offer_encode(char **out, const itav_offer *of, bool pretty)
-{
-    return itav__json_dump(out, itav__json_encode_offer(of), pretty);
-}
-
 /* ======================================================================================
  * Decoding
  * ====================================================================================== */
@@ -1647,32 +1637,6 @@ int itav__json_parse(json_t **out, itav__json_dec *d, const char *json, size_t s
     return ITAV_EFORMAT;
 }
 
-int itav__intervention_decode(itav_intervention **out, const char *json, size_t size,
-                              char *err, size_t errsize)
-{
-    itav__json_dec d = {err, errsize};
-    json_t *v;
-    int rc = itav__json_parse(&v, &d, json, size, "<record>");
-    if (rc != ITAV_OK)
-        return rc;
-    rc = itav__json_decode_intervention(&d, v, "$", out);
-    json_decref(v);
-    return rc;
-}
-
-int itav__offer_decode(itav_offer **out, const char *json, size_t size, char *err,
-                       size_t errsize)
-{
-    itav__json_dec d = {err, errsize};
-    json_t *v;
-    int rc = itav__json_parse(&v, &d, json, size, "<record>");
-    if (rc != ITAV_OK)
-        return rc;
-    rc = itav__json_decode_offer(&d, v, "$", out);
-    json_decref(v);
-    return rc;
-}
-
 /* ======================================================================================
  * Public record functions
  * ====================================================================================== */
@@ -1681,14 +1645,14 @@ ITAV_API int itav_intervention_to_json(char **out, const itav_intervention *iv)
 {
     if (!out || !iv)
         return ITAV_EINVAL;
-    return itav__intervention_encode(out, iv, true);
+    return itav__json_intervention_text(out, iv, true);
 }
 
 ITAV_API int itav_offer_to_json(char **out, const itav_offer *of)
 {
     if (!out || !of)
         return ITAV_EINVAL;
-    return itav__offer_encode(out, of, true);
+    return itav__json_offer_text(out, of, true);
 }
 
 ITAV_API int itav_intervention_from_json(itav_intervention **out, itav_db *db,
@@ -1699,7 +1663,7 @@ ITAV_API int itav_intervention_from_json(itav_intervention **out, itav_db *db,
         return itav__error(db, ITAV_EINVAL, "no place for the intervention given");
     if (!json)
         return itav__error(db, ITAV_EINVAL, "no JSON text given");
-    int rc = itav__intervention_decode(out, json, strlen(json), err, sizeof err);
+    int rc = itav__json_intervention_parse(out, json, strlen(json), err, sizeof err);
     return rc == ITAV_OK ? rc : itav__error(db, rc, "%s", err);
 }
 
@@ -1710,39 +1674,43 @@ ITAV_API int itav_offer_from_json(itav_offer **out, itav_db *db, const char *jso
         return itav__error(db, ITAV_EINVAL, "no place for the offer given");
     if (!json)
         return itav__error(db, ITAV_EINVAL, "no JSON text given");
-    int rc = itav__offer_decode(out, json, strlen(json), err, sizeof err);
+    int rc = itav__json_offer_parse(out, json, strlen(json), err, sizeof err);
     return rc == ITAV_OK ? rc : itav__error(db, rc, "%s", err);
 }
 
-/* The record codec of a kind: itav__<kind>_encode() and itav__<kind>_decode() over its
- * static encode_<kind>() and decode_<kind>(). */
-#define RECORD_CODEC(kind, type)                                                                   \
-    int itav__##kind##_encode(char **out, const type *obj, bool pretty)                            \
-    {                                                                                              \
-        return itav__json_dump(out, itav__json_encode_##kind(obj), pretty);                        \
-    }                                                                                              \
-    int itav__##kind##_decode(type **out, const char *json, size_t size, char *err,                \
-                              size_t errsize)                                                      \
-    {                                                                                              \
-        itav__json_dec d = {err, errsize};                                                         \
-        json_t *v;                                                                                 \
-        int rc = itav__json_parse(&v, &d, json, size, "<record>");                                 \
-        if (rc != ITAV_OK)                                                                         \
-            return rc;                                                                             \
-        rc = itav__json_decode_##kind(&d, v, "$", out);                                            \
-        json_decref(v);                                                                            \
-        return rc;                                                                                 \
+/* The itav/1 text of one record of a kind, and a record from such text:
+ * itav__json_<kind>_text() and itav__json_<kind>_parse() over itav__json_encode_<kind>() and
+ * itav__json_decode_<kind>(). */
+#define JSON_TEXT(kind, type)                                                                 \
+    int itav__json_##kind##_text(char **out, const type *obj, bool pretty)                    \
+    {                                                                                         \
+        return itav__json_dump(out, itav__json_encode_##kind(obj), pretty);                   \
+    }                                                                                         \
+    int itav__json_##kind##_parse(type **out, const char *json, size_t size, char *err,       \
+                                  size_t errsize)                                             \
+    {                                                                                         \
+        itav__json_dec d = {err, errsize};                                                    \
+        json_t *v;                                                                            \
+        int rc = itav__json_parse(&v, &d, json, size, "<record>");                            \
+        if (rc != ITAV_OK)                                                                    \
+            return rc;                                                                        \
+        rc = itav__json_decode_##kind(&d, v, "$", out);                                       \
+        json_decref(v);                                                                       \
+        return rc;                                                                            \
     }
+
+JSON_TEXT(intervention, itav_intervention)
+JSON_TEXT(offer, itav_offer)
 
 /* ---- participants (record codec and public JSON functions) ---- */
 
-RECORD_CODEC(participant, itav_participant)
+JSON_TEXT(participant, itav_participant)
 
 ITAV_API int itav_participant_to_json(char **out, const itav_participant *p)
 {
     if (!out || !p)
         return ITAV_EINVAL;
-    return itav__participant_encode(out, p, true);
+    return itav__json_participant_text(out, p, true);
 }
 
 ITAV_API int itav_participant_from_json(itav_participant **out, itav_db *db, const char *json)
@@ -1752,19 +1720,19 @@ ITAV_API int itav_participant_from_json(itav_participant **out, itav_db *db, con
         return itav__error(db, ITAV_EINVAL, "no place for the participant given");
     if (!json)
         return itav__error(db, ITAV_EINVAL, "no JSON text given");
-    int rc = itav__participant_decode(out, json, strlen(json), err, sizeof err);
+    int rc = itav__json_participant_parse(out, json, strlen(json), err, sizeof err);
     return rc == ITAV_OK ? rc : itav__error(db, rc, "%s", err);
 }
 
 /* ---- matches (record codec and public JSON functions) ---- */
 
-RECORD_CODEC(match, itav_match)
+JSON_TEXT(match, itav_match)
 
 ITAV_API int itav_match_to_json(char **out, const itav_match *m)
 {
     if (!out || !m)
         return ITAV_EINVAL;
-    return itav__match_encode(out, m, true);
+    return itav__json_match_text(out, m, true);
 }
 
 /* ---- reviews (record codec) ---- */
@@ -1879,7 +1847,7 @@ int itav__json_decode_review(itav__json_dec *d, const json_t *v, const char *pat
     return ITAV_OK;
 }
 
-RECORD_CODEC(review, itav_review)
+JSON_TEXT(review, itav_review)
 
 /* ---- indicators (record codec) ---- */
 /* itav__json_encode_indicator() and itav__json_decode_indicator(). */
@@ -2157,5 +2125,5 @@ fail:
     return rc;
 }
 
-RECORD_CODEC(indicator, itav_indicator)
+JSON_TEXT(indicator, itav_indicator)
 

@@ -54,6 +54,21 @@ int itav__json_decode_review(itav__json_dec *d, const json_t *v, const char *pat
 int itav__json_decode_indicator(itav__json_dec *d, const json_t *v, const char *path,
                                 itav_indicator **out);
 
+/* One record as itav/1 text (pretty: indented, with a final newline, as the public
+ * *_to_json functions give it), and one record from such text (the public *_from_json, and
+ * the records of a schema-1 store, which were stored as this text). */
+#define ITAV__JSON_TEXT(kind, type)                                                           \
+    int itav__json_##kind##_text(char **out, const type *obj, bool pretty);                   \
+    int itav__json_##kind##_parse(type **out, const char *json, size_t size, char *err,       \
+                                  size_t errsize);
+ITAV__JSON_TEXT(intervention, itav_intervention)
+ITAV__JSON_TEXT(offer, itav_offer)
+ITAV__JSON_TEXT(participant, itav_participant)
+ITAV__JSON_TEXT(match, itav_match)
+ITAV__JSON_TEXT(review, itav_review)
+ITAV__JSON_TEXT(indicator, itav_indicator)
+#undef ITAV__JSON_TEXT
+
 /* Validates a whole itav/1 dataset against itself and the store, then writes it in one
  * transaction (dataset.c); name is the file's name for messages. */
 int itav__json_import(itav_db *db, json_t *root, const char *name);

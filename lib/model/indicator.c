@@ -820,7 +820,8 @@ ITAV_API int itav_indicator_attainment(itav_attainment *verdict, char **why,
 
 int itav__indicator_write(itav_db *db, const itav_indicator *ind)
 {
-    char *json;
+    unsigned char *rec;
+    size_t size;
     bool exists;
     int rc = itav__exists(&exists, db, ITAV__KIND_OFFER, ind->offer);
     if (rc != ITAV_OK)
@@ -828,13 +829,13 @@ int itav__indicator_write(itav_db *db, const itav_indicator *ind)
     if (!exists)
         return itav__error(db, ITAV_ENOTFOUND, "indicator \"%s\": no offer \"%s\"", ind->id,
                            ind->offer);
-    if ((rc = itav__indicator_encode(&json, ind, false)) != ITAV_OK)
+    if ((rc = itav__indicator_encode(&rec, &size, ind)) != ITAV_OK)
         return itav__error(db, rc, "cannot encode indicator \"%s\": %s", ind->id,
                            itav_strerror(rc));
     const char *index[ITAV_BACKEND_INDEXES] = {NULL};
     index[ITAV__INDICATOR_SLOT_OFFER] = ind->offer;
-    rc = itav__put_record(db, ITAV__KIND_INDICATOR, ind->id, index, json);
-    itav__free(json);
+    rc = itav__put_record(db, ITAV__KIND_INDICATOR, ind->id, index, rec, size);
+    itav__free(rec);
     return rc;
 }
 
@@ -850,14 +851,15 @@ static int load(itav_indicator **out, itav_db *db, const char *id, const void *d
 /* Reads a stored indicator inside or outside a transaction; ENOTFOUND with a message. */
 static int read_indicator(itav_indicator **out, itav_db *db, const char *id)
 {
-    char *json;
-    int rc = itav__get_record(&json, db, ITAV__KIND_INDICATOR, id);
+    char *rec;
+    size_t size;
+    int rc = itav__get_record(&rec, &size, db, ITAV__KIND_INDICATOR, id);
     if (rc == ITAV_ENOTFOUND)
         return itav__error(db, rc, "no indicator \"%s\"", id);
     if (rc != ITAV_OK)
         return rc;
-    rc = load(out, db, id, json, strlen(json));
-    itav__free(json);
+    rc = load(out, db, id, rec, size);
+    itav__free(rec);
     return rc;
 }
 

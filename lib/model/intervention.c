@@ -569,14 +569,15 @@ int itav__intervention_check(itav_db *db, const itav_intervention *iv)
 
 int itav__intervention_write(itav_db *db, const itav_intervention *iv)
 {
-    char *json;
-    int rc = itav__intervention_encode(&json, iv, false);
+    unsigned char *rec;
+    size_t size;
+    int rc = itav__intervention_encode(&rec, &size, iv);
     if (rc != ITAV_OK)
         return itav__error(db, rc, "cannot encode intervention \"%s\": %s", iv->id,
                            itav_strerror(rc));
     const char *index[ITAV_BACKEND_INDEXES] = {NULL};
-    rc = itav__put_record(db, ITAV__KIND_INTERVENTION, iv->id, index, json);
-    itav__free(json);
+    rc = itav__put_record(db, ITAV__KIND_INTERVENTION, iv->id, index, rec, size);
+    itav__free(rec);
     return rc;
 }
 
@@ -619,19 +620,20 @@ ITAV_API int itav_intervention_update(itav_db *db, const itav_intervention *iv)
 
 ITAV_API int itav_intervention_get(itav_intervention **out, itav_db *db, const char *id)
 {
-    char *json, err[512];
+    char *rec, err[512];
+    size_t size;
     if (!db)
         return ITAV_EINVAL;
     if (!out || !id)
         return itav__error(db, ITAV_EINVAL, out ? "no intervention id given"
                                                 : "no place for the intervention given");
-    int rc = itav__get_record(&json, db, ITAV__KIND_INTERVENTION, id);
+    int rc = itav__get_record(&rec, &size, db, ITAV__KIND_INTERVENTION, id);
     if (rc == ITAV_ENOTFOUND)
         return itav__error(db, rc, "no intervention \"%s\"", id);
     if (rc != ITAV_OK)
         return rc;
-    rc = itav__intervention_decode(out, json, strlen(json), err, sizeof err);
-    itav__free(json);
+    rc = itav__intervention_decode(out, rec, size, err, sizeof err);
+    itav__free(rec);
     if (rc != ITAV_OK)
         return itav__error(db, rc, "stored intervention \"%s\" is damaged: %s", id, err);
     return ITAV_OK;

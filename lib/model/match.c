@@ -151,8 +151,9 @@ static const char *state_name(itav_match_state s)
 
 int itav__match_write(itav_db *db, const itav_match *m)
 {
-    char *json;
-    int rc = itav__match_encode(&json, m, false);
+    unsigned char *rec;
+    size_t size;
+    int rc = itav__match_encode(&rec, &size, m);
     if (rc != ITAV_OK)
         return itav__error(db, rc, "cannot encode match \"%s\": %s", m->id, itav_strerror(rc));
     const char *index[ITAV_BACKEND_INDEXES] = {NULL};
@@ -160,8 +161,8 @@ int itav__match_write(itav_db *db, const itav_match *m)
     index[ITAV__MATCH_SLOT_ASKING] = m->asking;
     index[ITAV__MATCH_SLOT_SUPPORTING] = m->supporting;
     index[ITAV__MATCH_SLOT_OPEN] = itav__match_open(m->state) ? "open" : NULL;
-    rc = itav__put_record(db, ITAV__KIND_MATCH, m->id, index, json);
-    itav__free(json);
+    rc = itav__put_record(db, ITAV__KIND_MATCH, m->id, index, rec, size);
+    itav__free(rec);
     return rc;
 }
 
@@ -175,14 +176,15 @@ int itav__match_load(itav_match **out, itav_db *db, const char *id, const void *
 
 int itav__match_read(itav_match **out, itav_db *db, const char *id)
 {
-    char *json;
-    int rc = itav__get_record(&json, db, ITAV__KIND_MATCH, id);
+    char *rec;
+    size_t size;
+    int rc = itav__get_record(&rec, &size, db, ITAV__KIND_MATCH, id);
     if (rc == ITAV_ENOTFOUND)
         return itav__error(db, rc, "no match \"%s\"", id);
     if (rc != ITAV_OK)
         return rc;
-    rc = itav__match_load(out, db, id, json, strlen(json));
-    itav__free(json);
+    rc = itav__match_load(out, db, id, rec, size);
+    itav__free(rec);
     return rc;
 }
 
@@ -312,8 +314,9 @@ static int pair_history(bool *declined, bool *open, itav_db *db, const char *ask
 int itav__next_sequence(long *out, itav_db *db, const char *name)
 {
     char *text, buf[32];
+    size_t size;
     long n = 0;
-    int rc = itav__get_record(&text, db, ITAV__KIND_SEQUENCE, name);
+    int rc = itav__get_record(&text, &size, db, ITAV__KIND_SEQUENCE, name);
     if (rc == ITAV_OK) {
         char *end;
         errno = 0;
@@ -329,7 +332,8 @@ int itav__next_sequence(long *out, itav_db *db, const char *name)
         return itav__error(db, ITAV_ERANGE, "sequence \"%s\" is exhausted", name);
     snprintf(buf, sizeof buf, "%ld", ++n);
     const char *index[ITAV_BACKEND_INDEXES] = {NULL};
-    if ((rc = itav__put_record(db, ITAV__KIND_SEQUENCE, name, index, buf)) != ITAV_OK)
+    if ((rc = itav__put_record(db, ITAV__KIND_SEQUENCE, name, index, buf, strlen(buf))) !=
+        ITAV_OK)
         return rc;
     *out = n;
     return ITAV_OK;

@@ -239,25 +239,29 @@ int itav__pair_facts_load(itav__pair_facts *f, itav_db *db, const itav_participa
                           const itav_participant *supporting);
 
 /* ---- the record codec ---- */
-/* The stored form of each kind. Declared here, where the store-facing functions of each
- * module call them, and implemented by a layer above (as SQLite's core declares
- * sqlite3_os_init() and each os_*.c defines it): for records of schema 1 that is the itav/1
- * JSON of lib/interchange/json.c. */
-/* Encoders return owned text; decoders read size bytes (no NUL needed) and write a message
- * into err (size errsize) that starts with the JSON path of the problem. */
-int itav__intervention_encode(char **out, const itav_intervention *iv, bool pretty);
-int itav__intervention_decode(itav_intervention **out, const char *json, size_t size,
-                              char *err, size_t errsize);
-int itav__offer_encode(char **out, const itav_offer *of, bool pretty);
-int itav__offer_decode(itav_offer **out, const char *json, size_t size, char *err,
+/* The stored form of each kind (docs/storage.md). Declared here, where the store-facing
+ * functions of each module call it, and defined by lib/codec, the layer above (as SQLite's
+ * core declares sqlite3_os_init() and each os_*.c defines it). Encoders give a new buffer
+ * (freed with itav__free) and its size, or ITAV_ENOMEM; decoders give ITAV_EFORMAT with a
+ * message in err that names the damaged field, or ITAV_ENOMEM. */
+int itav__intervention_encode(unsigned char **out, size_t *size, const itav_intervention *iv);
+int itav__intervention_decode(itav_intervention **out, const void *data, size_t size, char *err,
+                              size_t errsize);
+int itav__offer_encode(unsigned char **out, size_t *size, const itav_offer *of);
+int itav__offer_decode(itav_offer **out, const void *data, size_t size, char *err,
                        size_t errsize);
-
-int itav__participant_encode(char **out, const itav_participant *p, bool pretty);
-int itav__participant_decode(itav_participant **out, const char *json, size_t size, char *err,
+int itav__participant_encode(unsigned char **out, size_t *size, const itav_participant *p);
+int itav__participant_decode(itav_participant **out, const void *data, size_t size, char *err,
                              size_t errsize);
-int itav__match_encode(char **out, const itav_match *m, bool pretty);
-int itav__match_decode(itav_match **out, const char *json, size_t size, char *err,
+int itav__match_encode(unsigned char **out, size_t *size, const itav_match *m);
+int itav__match_decode(itav_match **out, const void *data, size_t size, char *err,
                        size_t errsize);
+int itav__review_encode(unsigned char **out, size_t *size, const itav_review *r);
+int itav__review_decode(itav_review **out, const void *data, size_t size, char *err,
+                        size_t errsize);
+int itav__indicator_encode(unsigned char **out, size_t *size, const itav_indicator *ind);
+int itav__indicator_decode(itav_indicator **out, const void *data, size_t size, char *err,
+                           size_t errsize);
 
 /* Validation the store applies before every write. */
 int itav__intervention_check(itav_db *db, const itav_intervention *iv);
@@ -292,9 +296,6 @@ int32_t itav__review_taken_since(const itav_match *m, itav_review_kind kind,
 /* A trial review is taken once per respondent: whether a and b, two reviews of one match,
  * are both trial reviews by the same side. */
 bool itav__trial_reviews_clash(const itav_review *a, const itav_review *b);
-int itav__review_encode(char **out, const itav_review *r, bool pretty);
-int itav__review_decode(itav_review **out, const char *json, size_t size, char *err,
-                        size_t errsize);
 /* Writes a complete stored review (id, match and offer set) without a transaction. */
 int itav__review_write(itav_db *db, const itav_review *r);
 
@@ -330,9 +331,6 @@ struct itav_indicator {
     itav__measurement *measurements; /* in date order */
     size_t nmeasurements;
 };
-int itav__indicator_encode(char **out, const itav_indicator *ind, bool pretty);
-int itav__indicator_decode(itav_indicator **out, const char *json, size_t size, char *err,
-                           size_t errsize);
 /* Checks an indicator against the store (its offer exists) and writes it, no transaction. */
 int itav__indicator_write(itav_db *db, const itav_indicator *ind);
 

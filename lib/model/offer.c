@@ -287,14 +287,15 @@ int itav__offer_check(itav_db *db, const itav_offer *of)
 
 int itav__offer_write(itav_db *db, const itav_offer *of)
 {
-    char *json;
-    int rc = itav__offer_encode(&json, of, false);
+    unsigned char *rec;
+    size_t size;
+    int rc = itav__offer_encode(&rec, &size, of);
     if (rc != ITAV_OK)
         return itav__error(db, rc, "cannot encode offer \"%s\": %s", of->id, itav_strerror(rc));
     const char *index[ITAV_BACKEND_INDEXES] = {NULL};
     index[ITAV__OFFER_SLOT_INTERVENTION] = of->intervention;
-    rc = itav__put_record(db, ITAV__KIND_OFFER, of->id, index, json);
-    itav__free(json);
+    rc = itav__put_record(db, ITAV__KIND_OFFER, of->id, index, rec, size);
+    itav__free(rec);
     return rc;
 }
 
@@ -328,19 +329,20 @@ ITAV_API int itav_offer_update(itav_db *db, const itav_offer *of) { return save(
 
 ITAV_API int itav_offer_get(itav_offer **out, itav_db *db, const char *id)
 {
-    char *json, err[512];
+    char *rec, err[512];
+    size_t size;
     if (!db)
         return ITAV_EINVAL;
     if (!out || !id)
         return itav__error(db, ITAV_EINVAL, out ? "no offer id given"
                                                 : "no place for the offer given");
-    int rc = itav__get_record(&json, db, ITAV__KIND_OFFER, id);
+    int rc = itav__get_record(&rec, &size, db, ITAV__KIND_OFFER, id);
     if (rc == ITAV_ENOTFOUND)
         return itav__error(db, rc, "no offer \"%s\"", id);
     if (rc != ITAV_OK)
         return rc;
-    rc = itav__offer_decode(out, json, strlen(json), err, sizeof err);
-    itav__free(json);
+    rc = itav__offer_decode(out, rec, size, err, sizeof err);
+    itav__free(rec);
     if (rc != ITAV_OK)
         return itav__error(db, rc, "stored offer \"%s\" is damaged: %s", id, err);
     return ITAV_OK;

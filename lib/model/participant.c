@@ -572,8 +572,10 @@ int itav__participant_check(itav_db *db, const itav_participant *p)
 
 int itav__participant_write(itav_db *db, const itav_participant *p)
 {
-    char *json, cell[ITAV__ID_MAX + 64];
-    int rc = itav__participant_encode(&json, p, false);
+    unsigned char *rec;
+    size_t size;
+    char cell[ITAV__ID_MAX + 64];
+    int rc = itav__participant_encode(&rec, &size, p);
     if (rc != ITAV_OK)
         return itav__error(db, rc, "cannot encode participant \"%s\": %s", p->ref,
                            itav_strerror(rc));
@@ -591,21 +593,22 @@ int itav__participant_write(itav_db *db, const itav_participant *p)
         }
         index[ITAV__PARTICIPANT_SLOT_CELL] = cell;
     }
-    rc = itav__put_record(db, ITAV__KIND_PARTICIPANT, p->ref, index, json);
-    itav__free(json);
+    rc = itav__put_record(db, ITAV__KIND_PARTICIPANT, p->ref, index, rec, size);
+    itav__free(rec);
     return rc;
 }
 
 int itav__participant_read(itav_participant **out, itav_db *db, const char *ref)
 {
-    char *json;
-    int rc = itav__get_record(&json, db, ITAV__KIND_PARTICIPANT, ref);
+    char *rec;
+    size_t size;
+    int rc = itav__get_record(&rec, &size, db, ITAV__KIND_PARTICIPANT, ref);
     if (rc == ITAV_ENOTFOUND)
         return itav__error(db, rc, "no participant \"%s\"", ref);
     if (rc != ITAV_OK)
         return rc;
-    rc = itav__participant_load(out, db, ref, json, strlen(json));
-    itav__free(json);
+    rc = itav__participant_load(out, db, ref, rec, size);
+    itav__free(rec);
     return rc;
 }
 

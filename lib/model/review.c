@@ -135,15 +135,16 @@ ITAV_API const char *itav_review_note(const itav_review *r) { return r ? r->note
 
 int itav__review_write(itav_db *db, const itav_review *r)
 {
-    char *json;
-    int rc = itav__review_encode(&json, r, false);
+    unsigned char *rec;
+    size_t size;
+    int rc = itav__review_encode(&rec, &size, r);
     if (rc != ITAV_OK)
         return itav__error(db, rc, "cannot encode review \"%s\": %s", r->id, itav_strerror(rc));
     const char *index[ITAV_BACKEND_INDEXES] = {NULL};
     index[ITAV__REVIEW_SLOT_OFFER] = r->offer;
     index[ITAV__REVIEW_SLOT_MATCH] = r->match;
-    rc = itav__put_record(db, ITAV__KIND_REVIEW, r->id, index, json);
-    itav__free(json);
+    rc = itav__put_record(db, ITAV__KIND_REVIEW, r->id, index, rec, size);
+    itav__free(rec);
     return rc;
 }
 
@@ -158,20 +159,21 @@ static int review_load(itav_review **out, itav_db *db, const char *id, const voi
 
 ITAV_API int itav_review_get(itav_review **out, itav_db *db, const char *id)
 {
-    char *json;
+    char *rec;
+    size_t size;
     if (!db)
         return ITAV_EINVAL;
     if (!out)
         return itav__error(db, ITAV_EINVAL, "no place for the review given");
     if (!id)
         return itav__error(db, ITAV_EINVAL, "no review id given");
-    int rc = itav__get_record(&json, db, ITAV__KIND_REVIEW, id);
+    int rc = itav__get_record(&rec, &size, db, ITAV__KIND_REVIEW, id);
     if (rc == ITAV_ENOTFOUND)
         return itav__error(db, rc, "no review \"%s\"", id);
     if (rc != ITAV_OK)
         return rc;
-    rc = review_load(out, db, id, json, strlen(json));
-    itav__free(json);
+    rc = review_load(out, db, id, rec, size);
+    itav__free(rec);
     return rc;
 }
 

@@ -2,6 +2,7 @@
 #include "store/store_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Messages quote what callers passed in, which may be any bytes: keep them printable UTF-8
@@ -82,6 +83,109 @@ static itav_db *db_new(void)
     return itav__calloc(1, sizeof(itav_db));
 }
 
+const char *const itav__record_kinds[] = {"intervention", "offer", "participant", "match",
+                                          "review", "indicator", NULL};
+
+typedef struct text_state {
+    char buf[32];
+    bool found;
+} text_state;
+
+static int take_text(void *arg, const char *key, const void *data, size_t size)
+{
+    (void)key;
+    text_state *st = arg;
+    st->found = true;
+    size = size < sizeof st->buf ? size : sizeof st->buf - 1;
+    memcpy(st->buf, data, size);
+    st->buf[size] = '\0';
+    return ITAV_OK;
+}
+
+static int stop_at_first(void *arg, const char *key, const void *data, size_t size)
+{
+    (void)key, (void)data, (void)size;
+    *(bool *)arg = true;
+    return 1;
+}
+
+/* The store's record format: its format record, else 1 when it has records (written before
+ * formats were recorded), else 0 (a new store). */
+static int records_format(long *format, itav_db *db)
+{
+    text_state st = {{0}, false};
+    int rc = db->be->get(db->be, ITAV__KIND_META, ITAV__META_FORMAT, take_text, &st);
+    if (rc == ITAV_OK) {
+        char *end;
+        *format = strtol(st.buf, &end, 10);
+        if (end == st.buf || *end || *format < 2)
+            return itav__error(db, ITAV_EFORMAT, "the store's format record is damaged "
+                               "(\"%s\")", st.buf);
+        return ITAV_OK;
+    }
+    if (rc != ITAV_ENOTFOUND)
+        return itav__backend_error(db, rc, "cannot read the store");
+    bool any = false;
+    for (size_t k = 0; itav__record_kinds[k] && !any; k++) {
+        rc = db->be->scan(db->be, itav__record_kinds[k], ITAV_SCAN_ALL, NULL, stop_at_first,
+                          &any);
+        if (rc != ITAV_OK && rc != 1)
+            return itav__backend_error(db, rc, "cannot read the store");
+    }
+    *format = any ? 1 : 0;
+    return ITAV_OK;
+}
+
+static int put_format(itav_db *db)
+{
+    char buf[16];
+    const char *index[ITAV_BACKEND_INDEXES] = {NULL};
+    snprintf(buf, sizeof buf, "%d", ITAV__RECORDS_FORMAT);
+    return itav__put_record(db, ITAV__KIND_META, ITAV__META_FORMAT, index, buf, strlen(buf));
+}
+
+static int check_format(itav_db *db);
+
+/* Takes the backend of a store just opened and checks its format; on failure the context
+ * is left without it (the caller still owns it). */
+static int opened(itav_db *db, itav_backend *be)
+{
+    db->be = be;
+    int rc = check_format(db);
+    if (rc != ITAV_OK)
+        db->be = NULL;
+    return rc;
+}
+
+/* Brings a store opened on db->be to the current record format, or refuses a newer one;
+ * the store is unchanged on failure. */
+static int check_format(itav_db *db)
+{
+    long format;
+    int rc = records_format(&format, db);
+    if (rc != ITAV_OK || format == ITAV__RECORDS_FORMAT)
+        return rc;
+    if (format > ITAV__RECORDS_FORMAT)
+        return itav__error(db, ITAV_EVERSION, "the store's records are in format %ld; this "
+                           "library reads formats 1 to %d (a newer libitav wrote them)",
+                           format, ITAV__RECORDS_FORMAT);
+    if (format == 0) {
+        db->mark_format = true;
+        return ITAV_OK;
+    }
+    /* Another connection may be upgrading it too: decide again inside the transaction. */
+    if ((rc = db->be->begin(db->be)) != ITAV_OK)
+        return itav__backend_error(db, rc, "cannot start a transaction to upgrade the store");
+    if ((rc = records_format(&format, db)) == ITAV_OK && format < ITAV__RECORDS_FORMAT &&
+        format > 0 && (rc = itav__records_upgrade(db, format)) == ITAV_OK)
+        rc = put_format(db);
+    if (rc == ITAV_OK && (rc = db->be->commit(db->be)) != ITAV_OK)
+        itav__backend_error(db, rc, "cannot commit the upgrade of the store");
+    if (rc != ITAV_OK)
+        db->be->rollback(db->be);
+    return rc;
+}
+
 ITAV_API int itav_open_backend(itav_db **out, itav_backend *backend)
 {
     if (!out)
@@ -100,8 +204,8 @@ ITAV_API int itav_open_backend(itav_db **out, itav_backend *backend)
                     missing_function(backend));
     else if (rc != ITAV_OK)
         itav__error(db, rc, "no backend given");
-    else
-        db->be = backend;
+    else if ((rc = opened(db, backend)) == ITAV_OK)
+        db->errmsg[0] = '\0';
     *out = db;
     return rc;
 }
@@ -119,21 +223,26 @@ ITAV_API int itav_open(itav_db **out, const char *uri)
     if (!uri)
         return itav__error(db, ITAV_EINVAL, "no store URI given");
     int rc;
+    itav_backend *be;
     itav__uri_shown(shown, sizeof shown, uri);
     if (strcmp(uri, "memory:") == 0) {
-        rc = itav__memory_backend_new(&db->be);
+        rc = itav__memory_backend_new(&be);
         if (rc != ITAV_OK)
             return itav__error(db, rc, "cannot create a memory store: %s", itav_strerror(rc));
     } else if (strncmp(uri, "sqlite:", 7) == 0) {
         if (!uri[7])
             return itav__error(db, ITAV_EINVAL, "store URI \"%s\": no file path after sqlite:",
                                shown);
-        rc = itav__sqlite_backend_open(&db->be, uri + 7, err, sizeof err);
+        rc = itav__sqlite_backend_open(&be, uri + 7, err, sizeof err);
         if (rc != ITAV_OK)
             return itav__error(db, rc, "cannot open store \"%s\": %s", shown, err);
     } else {
         return itav__error(db, ITAV_EINVAL, "store URI \"%s\": unknown scheme (expected memory: "
                            "or sqlite:PATH)", shown);
+    }
+    if ((rc = opened(db, be)) != ITAV_OK) {
+        be->free(be);
+        return rc;
     }
     db->errmsg[0] = '\0';
     return ITAV_OK;
@@ -162,14 +271,21 @@ int itav__begin(itav_db *db)
     if (rc != ITAV_OK)
         return rc;
     rc = db->be->begin(db->be);
-    return rc == ITAV_OK ? rc : itav__backend_error(db, rc, "cannot start a transaction");
+    if (rc != ITAV_OK)
+        return itav__backend_error(db, rc, "cannot start a transaction");
+    /* a new store says its format with its first records */
+    if (db->mark_format && (rc = put_format(db)) != ITAV_OK)
+        db->be->rollback(db->be);
+    return rc;
 }
 
 int itav__commit(itav_db *db)
 {
     int rc = db->be->commit(db->be);
-    if (rc == ITAV_OK)
+    if (rc == ITAV_OK) {
+        db->mark_format = false;
         return rc;
+    }
     itav__backend_error(db, rc, "cannot commit");
     db->be->rollback(db->be);
     return rc;
@@ -190,6 +306,7 @@ int itav__purge(itav_db *db)
 
 typedef struct copy_state {
     char *data;
+    size_t size;
 } copy_state;
 
 static int copy_record(void *arg, const char *key, const void *data, size_t size)
@@ -200,6 +317,7 @@ static int copy_record(void *arg, const char *key, const void *data, size_t size
         return ITAV_ENOMEM;
     memcpy(st->data, data, size);
     st->data[size] = '\0';
+    st->size = size;
     return ITAV_OK;
 }
 
@@ -208,9 +326,9 @@ static int copy_record(void *arg, const char *key, const void *data, size_t size
  * nothing without asking the backend. */
 static bool storable(const char *s) { return itav__valid_utf8(s); }
 
-int itav__get_record(char **out, itav_db *db, const char *kind, const char *key)
+int itav__get_record(char **out, size_t *size, itav_db *db, const char *kind, const char *key)
 {
-    copy_state st = {NULL};
+    copy_state st = {NULL, 0};
     int rc = usable(db);
     if (rc != ITAV_OK)
         return rc;
@@ -228,6 +346,7 @@ int itav__get_record(char **out, itav_db *db, const char *kind, const char *key)
                                  : itav__backend_error(db, rc, "cannot read the store");
     }
     *out = st.data;
+    *size = st.size;
     return ITAV_OK;
 }
 
@@ -253,9 +372,9 @@ int itav__exists(bool *out, itav_db *db, const char *kind, const char *key)
 }
 
 int itav__put_record(itav_db *db, const char *kind, const char *key, const char *const *index,
-                     const char *data)
+                     const void *data, size_t size)
 {
-    int rc = db->be->put(db->be, kind, key, index, data, strlen(data));
+    int rc = db->be->put(db->be, kind, key, index, data, size);
     return rc == ITAV_OK ? rc : itav__backend_error(db, rc, "cannot write the store");
 }
 

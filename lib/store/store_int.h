@@ -9,9 +9,25 @@
 /* ---- the context and the record layer ---- */
 struct itav_db {
     itav_backend *be;
+    bool mark_format; /* a new store: write the format record with the first transaction */
     int errcode;
     char errmsg[1024];
 };
+
+/* ---- the record format of a store (docs/storage.md) ----
+ * Format 1: every record itav/1 JSON text; such a store has no format record.
+ * Format 2: records in the binary format of lib/codec; the record ("meta", "format") holds
+ * "2". A store of an older format is brought to the current one when it is opened, in one
+ * transaction; a newer one is refused. */
+#define ITAV__RECORDS_FORMAT 2
+#define ITAV__KIND_META "meta"
+#define ITAV__META_FORMAT "format"
+/* The kinds whose records the format describes (sequences and the meta record are text). */
+extern const char *const itav__record_kinds[];
+/* Rewrites every record of format `from` in the current format, inside the caller's
+ * transaction. Declared here and defined above the codec (lib/interchange/upgrade.c), which
+ * can read the old format and write the new; a failure names the record. */
+int itav__records_upgrade(itav_db *db, long from);
 
 /* Records an error on the context and returns code. db may be NULL. */
 int itav__error(itav_db *db, int code, const char *fmt, ...)
@@ -28,10 +44,10 @@ void itav__rollback(itav_db *db);
 /* Asks the backend to drop leftover copies of deleted data (backend version 2 purge). */
 int itav__purge(itav_db *db);
 
-/* A record read from the store: owned copy of its bytes, NUL-terminated. */
-int itav__get_record(char **out, itav_db *db, const char *kind, const char *key);
+/* A record read from the store: an owned copy of its size bytes, with a NUL after them. */
+int itav__get_record(char **out, size_t *size, itav_db *db, const char *kind, const char *key);
 int itav__put_record(itav_db *db, const char *kind, const char *key, const char *const *index,
-                     const char *data);
+                     const void *data, size_t size);
 int itav__del_record(itav_db *db, const char *kind, const char *key);
 int itav__exists(bool *out, itav_db *db, const char *kind, const char *key);
 /* Calls fn for every record of a kind (slot/value as in the backend contract). */

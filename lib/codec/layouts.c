@@ -1,0 +1,204 @@
+/* The layout of every stored kind: its struct's fields in record order (docs/storage.md
+ * lists them). A field is only ever added at the end of a layout; the engine then reads
+ * older records, which have fewer, with the new field left at zero. Also the record codec
+ * that model/model_int.h declares, over these layouts. */
+#include "codec/codec_int.h"
+
+#include <limits.h>
+#include <stdint.h>
+
+#define MEMBER(T, m) (((T *)0)->m)
+#define F(name, type, T, m, size, lo, hi, count, n, cap, sub, code)                          \
+    {name, type, offsetof(T, m), size, lo, hi, count, n, cap, sub, code}
+/* A signed integer or an enum (code: its code table, whose names are the valid values; 0
+ * stays valid as "not set"). */
+#define INT(T, m, lo, hi) F(#m, ITAV__F_INT, T, m, sizeof MEMBER(T, m), lo, hi, 0, -1, -1, NULL, 0)
+#define CODE(T, m, code)                                                                      \
+    F(#m, ITAV__F_INT, T, m, sizeof MEMBER(T, m), 0, INT_MAX, 0, -1, -1, NULL, code)
+#define UINT(T, m) F(#m, ITAV__F_UINT, T, m, sizeof MEMBER(T, m), 0, UINT32_MAX, 0, -1, -1, NULL, 0)
+#define DATE(T, m) INT(T, m, INT32_MIN, INT32_MAX)
+#define FLAG(T, m) INT(T, m, 0, 1)
+#define BOOL(T, m) F(#m, ITAV__F_BOOL, T, m, sizeof(bool), 0, 0, 0, -1, -1, NULL, 0)
+#define DOUBLE(T, m) F(#m, ITAV__F_DOUBLE, T, m, sizeof(double), 0, 0, 0, -1, -1, NULL, 0)
+#define TEXT(T, m) F(#m, ITAV__F_TEXT, T, m, sizeof(char *), 0, 0, 0, -1, -1, NULL, 0)
+#define CHARS(T, m) F(#m, ITAV__F_CHARS, T, m, sizeof MEMBER(T, m), 0, 0, 0, -1, -1, NULL, 0)
+#define STRLIST(T, m) F(#m, ITAV__F_STRLIST, T, m, 0, 0, 0, 0, -1, -1, NULL, 0)
+#define COUNT_OF(T, m) (sizeof MEMBER(T, m) / sizeof MEMBER(T, m)[0])
+#define INTS(T, m, lo, hi)                                                                    \
+    F(#m, ITAV__F_INTS, T, m, sizeof MEMBER(T, m)[0], lo, hi, COUNT_OF(T, m), -1, -1, NULL, 0)
+#define LONGS(T, m) INTS(T, m, LONG_MIN, LONG_MAX)
+#define TEXTS(T, m) F(#m, ITAV__F_TEXTS, T, m, 0, 0, 0, COUNT_OF(T, m), -1, -1, NULL, 0)
+#define COUNTED(T, m, nm, lo, hi)                                                             \
+    F(#m, ITAV__F_COUNTED, T, m, 0, lo, hi, COUNT_OF(T, m), (long)offsetof(T, nm), -1, NULL, 0)
+/* Fixed arrays of structs, even of two dimensions: all of them, row by row. */
+#define INLINE(T, m, sub)                                                                     \
+    F(#m, ITAV__F_INLINE, T, m, 0, 0, 0, sizeof MEMBER(T, m) / (sub).size, -1, -1, &(sub), 0)
+#define ONE(T, m, sub) F(#m, ITAV__F_INLINE, T, m, 0, 0, 0, 1, -1, -1, &(sub), 0)
+#define ARRAY(T, m, nm, capm, sub)                                                            \
+    F(#m, ITAV__F_ARRAY, T, m, 0, 0, 0, 0, (long)offsetof(T, nm), capm, &(sub), 0)
+#define PTRS(T, m, nm, capm, sub)                                                             \
+    F(#m, ITAV__F_PTRS, T, m, 0, 0, 0, 0, (long)offsetof(T, nm), (long)offsetof(T, capm),      \
+      &(sub), 0)
+#define OPTIONAL(T, m, sub) F(#m, ITAV__F_OPTIONAL, T, m, 0, 0, 0, 0, -1, -1, &(sub), 0)
+#define LAYOUT(var, name, T, fields, freefn)                                                  \
+    static const itav__layout var = {name, sizeof(T), fields,                                 \
+                                     sizeof fields / sizeof fields[0], freefn}
+
+/* The free functions of the types, as the engine calls them. */
+static void free_figure(void *p) { itav_figure_free(p); }
+static void free_role(void *p) { itav_role_free(p); }
+static void free_plan(void *p) { itav_plan_free(p); }
+static void free_intervention(void *p) { itav_intervention_free(p); }
+static void free_offer(void *p) { itav_offer_free(p); }
+static void free_participant(void *p) { itav_participant_free(p); }
+static void free_match(void *p) { itav_match_free(p); }
+static void free_review(void *p) { itav_review_free(p); }
+static void free_indicator(void *p) { itav_indicator_free(p); }
+
+/* ---- parts ---- */
+
+static const itav__field figure_fields[] = {
+    TEXT(itav_figure, what), CODE(itav_figure, qualifier, ITAV_CODE_QUALIFIER),
+    DOUBLE(itav_figure, min), DOUBLE(itav_figure, max), TEXT(itav_figure, text),
+    TEXT(itav_figure, period), TEXT(itav_figure, where), TEXT(itav_figure, note),
+    TEXT(itav_figure, source)};
+LAYOUT(figure_layout, "figure", itav_figure, figure_fields, free_figure);
+
+static const itav__field role_fields[] = {
+    CODE(itav_role, kind, ITAV_CODE_ROLE), TEXT(itav_role, description),
+    INT(itav_role, vog, INT_MIN, INT_MAX), TEXT(itav_role, training)};
+LAYOUT(role_layout, "role", itav_role, role_fields, free_role);
+
+static const itav__field plan_fields[] = {LONGS(itav_plan, value), TEXTS(itav_plan, source)};
+LAYOUT(plan_layout, "plan", itav_plan, plan_fields, free_plan);
+
+static const itav__field strlist_fields[] = {STRLIST(itav__strlist, v)};
+LAYOUT(strlist_layout, "list", itav__strlist, strlist_fields, NULL);
+
+static const itav__field statement_fields[] = {
+    CODE(itav__element_statement, status, ITAV_CODE_STATUS),
+    TEXT(itav__element_statement, evidence), TEXT(itav__element_statement, source)};
+LAYOUT(statement_layout, "statement", itav__element_statement, statement_fields, NULL);
+
+static const itav__field transition_fields[] = {
+    CODE(itav__transition, state, ITAV_CODE_MATCH_STATE), DATE(itav__transition, date),
+    CODE(itav__transition, actor, ITAV_CODE_ACTOR), TEXT(itav__transition, note)};
+LAYOUT(transition_layout, "transition", itav__transition, transition_fields, NULL);
+
+static const itav__field quantity_fields[] = {
+    CODE(itav__quantity, qualifier, ITAV_CODE_QUALIFIER), DOUBLE(itav__quantity, min),
+    DOUBLE(itav__quantity, max)};
+LAYOUT(quantity_layout, "quantity", itav__quantity, quantity_fields, NULL);
+
+static const itav__field target_fields[] = {
+    CODE(itav__target, cmp, ITAV_CODE_COMPARATOR), DOUBLE(itav__target, value),
+    DOUBLE(itav__target, high), BOOL(itav__target, relative), DATE(itav__target, deadline),
+    TEXT(itav__target, text), TEXT(itav__target, source)};
+LAYOUT(target_layout, "target", itav__target, target_fields, NULL);
+
+static const itav__field measurement_fields[] = {
+    DATE(itav__measurement, date), ONE(itav__measurement, qty, quantity_layout),
+    TEXT(itav__measurement, period), TEXT(itav__measurement, text),
+    TEXT(itav__measurement, source)};
+LAYOUT(measurement_layout, "measurement", itav__measurement, measurement_fields, NULL);
+
+/* ---- the stored kinds ---- */
+
+static const itav__field intervention_fields[] = {
+    OPTIONAL(itav_intervention, plan, plan_layout), TEXT(itav_intervention, id),
+    TEXT(itav_intervention, name), TEXT(itav_intervention, summary),
+    CODE(itav_intervention, kind, ITAV_CODE_KIND),
+    CODE(itav_intervention, setting, ITAV_CODE_SETTING),
+    CODE(itav_intervention, scope, ITAV_CODE_SCOPE),
+    CODE(itav_intervention, channel, ITAV_CODE_CHANNEL),
+    CODE(itav_intervention, evidence, ITAV_CODE_EVIDENCE),
+    INT(itav_intervention, since, INT_MIN, INT_MAX), UINT(itav_intervention, audience),
+    UINT(itav_intervention, themes), DATE(itav_intervention, age_min),
+    DATE(itav_intervention, age_max), TEXT(itav_intervention, conditions),
+    INLINE(itav_intervention, text, strlist_layout),
+    PTRS(itav_intervention, roles, nroles, caproles, role_layout),
+    PTRS(itav_intervention, reach.v, reach.n, reach.cap, figure_layout),
+    INLINE(itav_intervention, profile, statement_layout),
+    TEXTS(itav_intervention, sources.ref)};
+LAYOUT(intervention_layout, "intervention", itav_intervention, intervention_fields,
+       free_intervention);
+
+static const itav__field offer_fields[] = {
+    OPTIONAL(itav_offer, plan, plan_layout), TEXT(itav_offer, id),
+    TEXT(itav_offer, intervention), TEXT(itav_offer, name), TEXT(itav_offer, region),
+    TEXT(itav_offer, provider), TEXT(itav_offer, contact), TEXT(itav_offer, programme),
+    DATE(itav_offer, start), DATE(itav_offer, end), STRLIST(itav_offer, municipalities),
+    PTRS(itav_offer, reach.v, reach.n, reach.cap, figure_layout),
+    PTRS(itav_offer, targets.v, targets.n, targets.cap, figure_layout),
+    TEXTS(itav_offer, sources.ref)};
+LAYOUT(offer_layout, "offer", itav_offer, offer_fields, free_offer);
+
+static const itav__field participant_fields[] = {
+    TEXT(itav_participant, ref), TEXT(itav_participant, offer),
+    CODE(itav_participant, kind, ITAV_CODE_PARTICIPANT_KIND),
+    CODE(itav_participant, status, ITAV_CODE_PARTICIPANT_STATUS),
+    DATE(itav_participant, status_date), TEXT(itav_participant, municipality),
+    CHARS(itav_participant, postcode), FLAG(itav_participant, has_location),
+    DOUBLE(itav_participant, lat), DOUBLE(itav_participant, lon),
+    UINT(itav_participant, availability), UINT(itav_participant, support),
+    STRLIST(itav_participant, languages), STRLIST(itav_participant, interests),
+    STRLIST(itav_participant, exclusions), FLAG(itav_participant, language_required),
+    COUNTED(itav_participant, children, nchildren, INT32_MIN, INT32_MAX),
+    DATE(itav_participant, age_min), DATE(itav_participant, age_max),
+    DATE(itav_participant, vog_date), FLAG(itav_participant, trained),
+    INT(itav_participant, capacity, 0, INT_MAX), DATE(itav_participant, registered),
+    DOUBLE(itav_participant, max_distance_m)};
+LAYOUT(participant_layout, "participant", itav_participant, participant_fields,
+       free_participant);
+
+static const itav__field match_fields[] = {
+    TEXT(itav_match, id), TEXT(itav_match, offer), TEXT(itav_match, asking),
+    TEXT(itav_match, supporting), TEXT(itav_match, previous),
+    CODE(itav_match, state, ITAV_CODE_MATCH_STATE), DOUBLE(itav_match, score),
+    CODE(itav_match, reason, ITAV_CODE_END_REASON),
+    ARRAY(itav_match, trail, ntrail, (long)offsetof(itav_match, captrail), transition_layout)};
+LAYOUT(match_layout, "match", itav_match, match_fields, free_match);
+
+static const itav__field review_fields[] = {
+    TEXT(itav_review, id), TEXT(itav_review, match), TEXT(itav_review, offer),
+    CODE(itav_review, kind, ITAV_CODE_REVIEW_KIND), DATE(itav_review, date),
+    CODE(itav_review, respondent, ITAV_CODE_RESPONDENT),
+    INT(itav_review, satisfaction, 0, 10), FLAG(itav_review, safety),
+    TEXT(itav_review, safety_note), INTS(itav_review, effect, ITAV_EFFECT_UNKNOWN, 2),
+    CODE(itav_review, help, ITAV_CODE_FORMAL_HELP), TEXT(itav_review, note)};
+LAYOUT(review_layout, "review", itav_review, review_fields, free_review);
+
+static const itav__field indicator_fields[] = {
+    TEXT(itav_indicator, id), TEXT(itav_indicator, offer), TEXT(itav_indicator, name),
+    TEXT(itav_indicator, unit), TEXT(itav_indicator, note), TEXT(itav_indicator, source),
+    CODE(itav_indicator, type, ITAV_CODE_MEASURE), DOUBLE(itav_indicator, scale_low),
+    DOUBLE(itav_indicator, scale_high), CODE(itav_indicator, derived, ITAV_CODE_DERIVED),
+    TEXT(itav_indicator, municipality), BOOL(itav_indicator, has_baseline),
+    DATE(itav_indicator, baseline_date), ONE(itav_indicator, baseline, quantity_layout),
+    TEXT(itav_indicator, baseline_text), TEXT(itav_indicator, baseline_source),
+    ARRAY(itav_indicator, targets, ntargets, -1, target_layout),
+    ARRAY(itav_indicator, measurements, nmeasurements, -1, measurement_layout)};
+LAYOUT(indicator_layout, "indicator", itav_indicator, indicator_fields, free_indicator);
+
+/* ---- the record codec of model/model_int.h ---- */
+
+#define RECORD_CODEC(kind, type)                                                              \
+    int itav__##kind##_encode(unsigned char **out, size_t *size, const type *obj)             \
+    {                                                                                         \
+        return itav__record_encode(out, size, &kind##_layout, obj);                           \
+    }                                                                                         \
+    int itav__##kind##_decode(type **out, const void *data, size_t size, char *err,           \
+                              size_t errsize)                                                 \
+    {                                                                                         \
+        return itav__record_decode((void **)out, &kind##_layout, data, size, err, errsize);   \
+    }
+
+RECORD_CODEC(intervention, itav_intervention)
+RECORD_CODEC(offer, itav_offer)
+RECORD_CODEC(participant, itav_participant)
+RECORD_CODEC(match, itav_match)
+RECORD_CODEC(review, itav_review)
+RECORD_CODEC(indicator, itav_indicator)
+
+const itav__layout *const itav__layouts[] = {&intervention_layout, &offer_layout,
+    &participant_layout, &match_layout, &review_layout, &indicator_layout, NULL};

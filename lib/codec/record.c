@@ -1,0 +1,603 @@
+/* The record engine: any layout to CBOR and back (docs/storage.md).
+ *
+ * A struct is a CBOR array of its fields in layout order; a record is the array of the
+ * record version followed by the fields of its top struct. Encoding writes the items with
+ * libcbor's cbor_encode_* functions into one growing buffer. Decoding pulls one item at a
+ * time from cbor_stream_decode (a callback stores it in the reader) and writes it straight
+ * into the struct; every item is checked against the field it fills, so a damaged record
+ * gives ITAV_EFORMAT with the path of the field and never a struct out of its ranges. */
+#include "codec/codec_int.h"
+
+#include <cbor.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- encoding ---- */
+
+typedef struct writer {
+    unsigned char *p;
+    size_t n, cap;
+    bool nomem;
+} writer;
+
+/* Makes room for need more bytes; false (and nomem set) when memory ran out. */
+static bool room(writer *w, size_t need)
+{
+    if (w->nomem)
+        return false;
+    if (w->cap - w->n >= need)
+        return true;
+    size_t cap = w->cap ? w->cap : 256;
+    while (cap - w->n < need)
+        cap *= 2;
+    unsigned char *p = itav__realloc(w->p, cap);
+    if (!p) {
+        w->nomem = true;
+        return false;
+    }
+    w->p = p;
+    w->cap = cap;
+    return true;
+}
+
+/* Every item head fits in 9 bytes. */
+#define HEAD 9
+
+static void put_uint(writer *w, uint64_t v)
+{
+    if (room(w, HEAD))
+        w->n += cbor_encode_uint(v, w->p + w->n, HEAD);
+}
+
+static void put_int(writer *w, long long v)
+{
+    if (!room(w, HEAD))
+        return;
+    if (v >= 0)
+        w->n += cbor_encode_uint((uint64_t)v, w->p + w->n, HEAD);
+    else /* CBOR's negative integers hold -1 - v */
+        w->n += cbor_encode_negint((uint64_t)(-(v + 1)), w->p + w->n, HEAD);
+}
+
+static void put_array(writer *w, size_t n)
+{
+    if (room(w, HEAD))
+        w->n += cbor_encode_array_start(n, w->p + w->n, HEAD);
+}
+
+static void put_text(writer *w, const char *s)
+{
+    if (!s) {
+        if (room(w, 1))
+            w->n += cbor_encode_null(w->p + w->n, 1);
+        return;
+    }
+    size_t len = strlen(s);
+    if (!room(w, HEAD + len))
+        return;
+    w->n += cbor_encode_string_start(len, w->p + w->n, HEAD);
+    memcpy(w->p + w->n, s, len);
+    w->n += len;
+}
+
+static long long int_at(const unsigned char *at, size_t size)
+{
+    switch (size) {
+    case 1: return *(const signed char *)at;
+    case 2: return *(const int16_t *)(const void *)at;
+    case 4: return *(const int32_t *)(const void *)at;
+    default: return *(const int64_t *)(const void *)at;
+    }
+}
+
+static unsigned long long uint_at(const unsigned char *at, size_t size)
+{
+    switch (size) {
+    case 1: return *at;
+    case 2: return *(const uint16_t *)(const void *)at;
+    case 4: return *(const uint32_t *)(const void *)at;
+    default: return *(const uint64_t *)(const void *)at;
+    }
+}
+
+static void put_struct(writer *w, const itav__layout *l, const unsigned char *base);
+
+static void put_field(writer *w, const itav__field *f, const unsigned char *base)
+{
+    const unsigned char *at = base + f->off;
+    switch (f->type) {
+    case ITAV__F_INT: put_int(w, int_at(at, f->size)); break;
+    case ITAV__F_UINT: put_uint(w, uint_at(at, f->size)); break;
+    case ITAV__F_BOOL:
+        if (room(w, 1))
+            w->n += cbor_encode_bool(*(const bool *)at, w->p + w->n, 1);
+        break;
+    case ITAV__F_DOUBLE:
+        if (room(w, HEAD))
+            w->n += cbor_encode_double(*(const double *)(const void *)at, w->p + w->n, HEAD);
+        break;
+    case ITAV__F_TEXT: put_text(w, *(char *const *)(const void *)at); break;
+    case ITAV__F_CHARS: put_text(w, (const char *)at); break;
+    case ITAV__F_STRLIST: {
+        const itav__strlist *l = (const void *)at;
+        put_array(w, l->n);
+        for (size_t i = 0; i < l->n; i++)
+            put_text(w, l->v[i]);
+        break;
+    }
+    case ITAV__F_INTS:
+        put_array(w, f->count);
+        for (size_t i = 0; i < f->count; i++)
+            put_int(w, int_at(at + i * f->size, f->size));
+        break;
+    case ITAV__F_TEXTS:
+        put_array(w, f->count);
+        for (size_t i = 0; i < f->count; i++)
+            put_text(w, ((char *const *)(const void *)at)[i]);
+        break;
+    case ITAV__F_COUNTED: {
+        size_t n = *(const size_t *)(const void *)(base + f->n);
+        put_array(w, n);
+        for (size_t i = 0; i < n; i++)
+            put_int(w, ((const int32_t *)(const void *)at)[i]);
+        break;
+    }
+    case ITAV__F_INLINE:
+        put_array(w, f->count);
+        for (size_t i = 0; i < f->count; i++)
+            put_struct(w, f->sub, at + i * f->sub->size);
+        break;
+    case ITAV__F_ARRAY: {
+        const unsigned char *v = *(const unsigned char *const *)(const void *)at;
+        size_t n = *(const size_t *)(const void *)(base + f->n);
+        put_array(w, n);
+        for (size_t i = 0; i < n; i++)
+            put_struct(w, f->sub, v + i * f->sub->size);
+        break;
+    }
+    case ITAV__F_PTRS: {
+        const unsigned char *const *v = *(const unsigned char *const *const *)(const void *)at;
+        size_t n = *(const size_t *)(const void *)(base + f->n);
+        put_array(w, n);
+        for (size_t i = 0; i < n; i++)
+            put_struct(w, f->sub, v[i]);
+        break;
+    }
+    case ITAV__F_OPTIONAL: {
+        const unsigned char *p = *(const unsigned char *const *)(const void *)at;
+        if (p)
+            put_struct(w, f->sub, p);
+        else if (room(w, 1))
+            w->n += cbor_encode_null(w->p + w->n, 1);
+        break;
+    }
+    }
+}
+
+static void put_struct(writer *w, const itav__layout *l, const unsigned char *base)
+{
+    put_array(w, l->nfields);
+    for (size_t i = 0; i < l->nfields; i++)
+        put_field(w, &l->fields[i], base);
+}
+
+int itav__record_encode(unsigned char **out, size_t *size, const itav__layout *layout,
+                        const void *obj)
+{
+    writer w = {0};
+    put_array(&w, layout->nfields + 1);
+    put_uint(&w, ITAV__RECORD_VERSION);
+    for (size_t i = 0; i < layout->nfields; i++)
+        put_field(&w, &layout->fields[i], obj);
+    if (w.nomem) {
+        itav__free(w.p);
+        return ITAV_ENOMEM;
+    }
+    *out = w.p;
+    *size = w.n;
+    return ITAV_OK;
+}
+
+/* ---- decoding ---- */
+
+typedef enum item_kind {
+    ITEM_UINT, ITEM_NEGINT, ITEM_TEXT, ITEM_ARRAY, ITEM_NULL, ITEM_BOOL, ITEM_DOUBLE, ITEM_OTHER
+} item_kind;
+
+typedef struct reader {
+    const unsigned char *p;
+    size_t left;
+    /* the item last read */
+    item_kind kind;
+    uint64_t u; /* UINT and NEGINT (then the value is -1 - u), ARRAY length */
+    double d;
+    bool b;
+    const unsigned char *text;
+    size_t len;
+    /* where we are, for messages */
+    char path[192];
+    char *err;
+    size_t errsize;
+} reader;
+
+/* The callbacks store the item in the reader given as their context. */
+static void item(void *arg, item_kind kind, uint64_t u)
+{
+    reader *r = arg;
+    r->kind = kind;
+    r->u = u;
+}
+
+static void on_uint8(void *r, uint8_t v) { item(r, ITEM_UINT, v); }
+static void on_uint16(void *r, uint16_t v) { item(r, ITEM_UINT, v); }
+static void on_uint32(void *r, uint32_t v) { item(r, ITEM_UINT, v); }
+static void on_uint64(void *r, uint64_t v) { item(r, ITEM_UINT, v); }
+static void on_neg8(void *r, uint8_t v) { item(r, ITEM_NEGINT, v); }
+static void on_neg16(void *r, uint16_t v) { item(r, ITEM_NEGINT, v); }
+static void on_neg32(void *r, uint32_t v) { item(r, ITEM_NEGINT, v); }
+static void on_neg64(void *r, uint64_t v) { item(r, ITEM_NEGINT, v); }
+
+static void on_text(void *arg, cbor_data s, size_t len)
+{
+    reader *r = arg;
+    r->kind = ITEM_TEXT;
+    r->text = s;
+    r->len = len;
+}
+
+static void on_array(void *r, size_t n) { item(r, ITEM_ARRAY, n); }
+static void on_null(void *r) { item(r, ITEM_NULL, 0); }
+static void on_other(void *r) { item(r, ITEM_OTHER, 0); }
+
+static void on_bool(void *arg, bool b)
+{
+    reader *r = arg;
+    r->kind = ITEM_BOOL;
+    r->b = b;
+}
+
+static void on_double(void *arg, double d)
+{
+    reader *r = arg;
+    r->kind = ITEM_DOUBLE;
+    r->d = d;
+}
+
+static void on_other_size(void *r, size_t n) { (void)n, ((reader *)r)->kind = ITEM_OTHER; }
+static void on_other_data(void *r, cbor_data s, size_t n) { (void)s, (void)n, on_other(r); }
+static void on_other_u64(void *r, uint64_t v) { (void)v, on_other(r); }
+static void on_other_float(void *r, float v) { (void)v, on_other(r); }
+
+/* Every kind of item the encoder never writes (maps, byte strings, tags, half and single
+ * floats, undefined, indefinite lengths) reads as ITEM_OTHER, which no field takes. */
+static const struct cbor_callbacks callbacks = {
+    .uint8 = on_uint8, .uint16 = on_uint16, .uint32 = on_uint32, .uint64 = on_uint64,
+    .negint8 = on_neg8, .negint16 = on_neg16, .negint32 = on_neg32, .negint64 = on_neg64,
+    .byte_string_start = on_other, .byte_string = on_other_data, .string = on_text,
+    .string_start = on_other, .indef_array_start = on_other, .array_start = on_array,
+    .indef_map_start = on_other, .map_start = on_other_size, .tag = on_other_u64,
+    .float2 = on_other_float, .float4 = on_other_float, .float8 = on_double,
+    .undefined = on_other, .null = on_null, .boolean = on_bool, .indef_break = on_other,
+};
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static int damaged(reader *r, const char *fmt, ...)
+{
+    char what[160];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    snprintf(r->err, r->errsize, "%s: %s", r->path, what);
+    return ITAV_EFORMAT;
+}
+
+static int next(reader *r)
+{
+    if (!r->left)
+        return damaged(r, "the record ends early");
+    struct cbor_decoder_result res = cbor_stream_decode(r->p, r->left, &callbacks, r);
+    if (res.status != CBOR_DECODER_FINISHED)
+        return damaged(r, res.status == CBOR_DECODER_NEDATA ? "the record ends early"
+                                                            : "not a CBOR item");
+    r->p += res.read;
+    r->left -= res.read;
+    return ITAV_OK;
+}
+
+static const char *kind_name(item_kind k)
+{
+    static const char *const names[] = {"an integer", "an integer", "text", "an array",
+                                        "null", "a boolean", "a number", "another CBOR item"};
+    return names[k];
+}
+
+static int expect(reader *r, item_kind want, const char *what)
+{
+    int rc = next(r);
+    if (rc != ITAV_OK)
+        return rc;
+    if (r->kind == want || (want == ITEM_UINT && r->kind == ITEM_NEGINT))
+        return ITAV_OK;
+    return damaged(r, "%s expected, %s found", what, kind_name(r->kind));
+}
+
+/* An array of exactly n items (n SIZE_MAX: any number, bounded by the bytes left, as
+ * every item takes at least one). */
+static int array_of(reader *r, size_t *len, size_t n)
+{
+    int rc = expect(r, ITEM_ARRAY, "an array");
+    if (rc != ITAV_OK)
+        return rc;
+    if (n != SIZE_MAX && r->u != n)
+        return damaged(r, "%llu items, %zu expected", (unsigned long long)r->u, n);
+    if (r->u > r->left)
+        return damaged(r, "an array of %llu items in %zu bytes", (unsigned long long)r->u,
+                       r->left);
+    *len = (size_t)r->u;
+    return ITAV_OK;
+}
+
+static int read_int(reader *r, long long *v, long long lo, long long hi)
+{
+    int rc = expect(r, ITEM_UINT, "an integer");
+    if (rc != ITAV_OK)
+        return rc;
+    if (r->u > INT64_MAX)
+        return damaged(r, "integer out of range");
+    *v = r->kind == ITEM_UINT ? (long long)r->u : -1 - (long long)r->u;
+    if (*v < lo || *v > hi)
+        return damaged(r, "%lld is outside %lld..%lld", *v, lo, hi);
+    return ITAV_OK;
+}
+
+static void store_int(unsigned char *at, size_t size, long long v)
+{
+    switch (size) {
+    case 1: *(signed char *)at = (signed char)v; break;
+    case 2: *(int16_t *)(void *)at = (int16_t)v; break;
+    case 4: *(int32_t *)(void *)at = (int32_t)v; break;
+    default: *(int64_t *)(void *)at = (int64_t)v; break;
+    }
+}
+
+/* Text (or null when nullable) into an owned copy; *out NULL for null. */
+static int read_text(reader *r, char **out, bool nullable, size_t max)
+{
+    int rc = next(r);
+    *out = NULL;
+    if (rc != ITAV_OK)
+        return rc;
+    if (r->kind == ITEM_NULL && nullable)
+        return ITAV_OK;
+    if (r->kind != ITEM_TEXT)
+        return damaged(r, "text expected, %s found", kind_name(r->kind));
+    if (r->len > max || memchr(r->text, '\0', r->len))
+        return damaged(r, "text longer than %zu bytes or with a NUL byte", max);
+    char *s = itav__malloc(r->len + 1);
+    if (!s) {
+        snprintf(r->err, r->errsize, "out of memory");
+        return ITAV_ENOMEM;
+    }
+    memcpy(s, r->text, r->len);
+    s[r->len] = '\0';
+    if (!itav__valid_utf8(s)) {
+        itav__free(s);
+        return damaged(r, "text that is not UTF-8");
+    }
+    *out = s;
+    return ITAV_OK;
+}
+
+static void *nomem(reader *r)
+{
+    snprintf(r->err, r->errsize, "out of memory");
+    return NULL;
+}
+
+/* Appends a path element ("." name or "[" i "]"); returns the old length to restore. */
+static size_t enter(reader *r, const char *name, size_t index, bool indexed)
+{
+    size_t len = strlen(r->path);
+    if (indexed)
+        snprintf(r->path + len, sizeof r->path - len, "[%zu]", index);
+    else
+        snprintf(r->path + len, sizeof r->path - len, ".%s", name);
+    return len;
+}
+
+static int get_fields(reader *r, const itav__layout *l, unsigned char *base, size_t n);
+
+/* A struct: an array of at most its fields (an older version may have fewer). */
+static int get_struct(reader *r, const itav__layout *l, unsigned char *base)
+{
+    size_t n;
+    int rc = array_of(r, &n, SIZE_MAX);
+    return rc == ITAV_OK ? get_fields(r, l, base, n) : rc;
+}
+
+/* A new struct of layout sub at *slot (set at once, so the owner's free finds it), whose
+ * array of n fields has been read. */
+static int get_new(reader *r, const itav__layout *sub, unsigned char **slot, size_t n)
+{
+    if (!(*slot = itav__calloc(1, sub->size)))
+        return nomem(r), ITAV_ENOMEM;
+    return get_fields(r, sub, *slot, n);
+}
+
+static int get_field(reader *r, const itav__field *f, unsigned char *base)
+{
+    unsigned char *at = base + f->off;
+    size_t n, mark = enter(r, f->name, 0, false), named = strlen(r->path);
+    long long v;
+    int rc = ITAV_OK;
+    switch (f->type) {
+    case ITAV__F_INT:
+        if ((rc = read_int(r, &v, f->lo, f->hi)) != ITAV_OK)
+            break;
+        if (f->code && v && !itav_code_name((itav_code_type)f->code, (int)v))
+            rc = damaged(r, "%lld is not a code of its kind", v);
+        else
+            store_int(at, f->size, v);
+        break;
+    case ITAV__F_UINT:
+        if ((rc = read_int(r, &v, 0, f->hi)) == ITAV_OK)
+            store_int(at, f->size, v);
+        break;
+    case ITAV__F_BOOL:
+        if ((rc = expect(r, ITEM_BOOL, "a boolean")) == ITAV_OK)
+            *(bool *)at = r->b;
+        break;
+    case ITAV__F_DOUBLE:
+        if ((rc = expect(r, ITEM_DOUBLE, "a number")) == ITAV_OK)
+            *(double *)(void *)at = r->d;
+        break;
+    case ITAV__F_TEXT: rc = read_text(r, (char **)(void *)at, true, ITAV__TEXT_MAX); break;
+    case ITAV__F_CHARS: {
+        char *s;
+        if ((rc = read_text(r, &s, false, f->size - 1)) == ITAV_OK) {
+            memcpy(at, s, strlen(s) + 1);
+            itav__free(s);
+        }
+        break;
+    }
+    case ITAV__F_STRLIST: {
+        itav__strlist *l = (void *)at;
+        if ((rc = array_of(r, &n, SIZE_MAX)) != ITAV_OK || !n)
+            break;
+        if (!(l->v = itav__calloc(n, sizeof *l->v))) {
+            rc = ITAV_ENOMEM, nomem(r);
+            break;
+        }
+        l->cap = n;
+        for (size_t i = 0; i < n && rc == ITAV_OK; i++) {
+            r->path[named] = '\0';
+            enter(r, NULL, i, true);
+            if ((rc = read_text(r, &l->v[i], false, ITAV__TEXT_MAX)) == ITAV_OK)
+                l->n++;
+        }
+        break;
+    }
+    case ITAV__F_INTS:
+        if ((rc = array_of(r, &n, f->count)) != ITAV_OK)
+            break;
+        for (size_t i = 0; i < n && rc == ITAV_OK; i++)
+            if ((rc = read_int(r, &v, f->lo, f->hi)) == ITAV_OK)
+                store_int(at + i * f->size, f->size, v);
+        break;
+    case ITAV__F_TEXTS:
+        if ((rc = array_of(r, &n, f->count)) != ITAV_OK)
+            break;
+        for (size_t i = 0; i < n && rc == ITAV_OK; i++)
+            rc = read_text(r, &((char **)(void *)at)[i], true, ITAV__TEXT_MAX);
+        break;
+    case ITAV__F_COUNTED:
+        if ((rc = array_of(r, &n, SIZE_MAX)) != ITAV_OK)
+            break;
+        if (n > f->count) {
+            rc = damaged(r, "%zu items, at most %zu allowed", n, f->count);
+            break;
+        }
+        for (size_t i = 0; i < n && rc == ITAV_OK; i++)
+            if ((rc = read_int(r, &v, f->lo, f->hi)) == ITAV_OK)
+                ((int32_t *)(void *)at)[i] = (int32_t)v;
+        if (rc == ITAV_OK)
+            *(size_t *)(void *)(base + f->n) = n;
+        break;
+    case ITAV__F_INLINE:
+        if ((rc = array_of(r, &n, f->count)) != ITAV_OK)
+            break;
+        for (size_t i = 0; i < n && rc == ITAV_OK; i++) {
+            r->path[named] = '\0';
+            enter(r, NULL, i, true);
+            rc = get_struct(r, f->sub, at + i * f->sub->size);
+        }
+        break;
+    case ITAV__F_ARRAY:
+    case ITAV__F_PTRS: {
+        bool ptrs = f->type == ITAV__F_PTRS;
+        if ((rc = array_of(r, &n, SIZE_MAX)) != ITAV_OK || !n)
+            break;
+        unsigned char *items = itav__calloc(n, ptrs ? sizeof(void *) : f->sub->size);
+        if (!items) {
+            rc = ITAV_ENOMEM, nomem(r);
+            break;
+        }
+        *(unsigned char **)(void *)at = items;
+        if (f->cap >= 0)
+            *(size_t *)(void *)(base + f->cap) = n;
+        /* the length counts the items as they come, so the owner's free sees only those */
+        size_t *len = (size_t *)(void *)(base + f->n);
+        for (size_t i = 0; i < n && rc == ITAV_OK; i++) {
+            size_t m;
+            r->path[named] = '\0';
+            enter(r, NULL, i, true);
+            (*len)++;
+            if (!ptrs)
+                rc = get_struct(r, f->sub, items + i * f->sub->size);
+            else if ((rc = array_of(r, &m, SIZE_MAX)) == ITAV_OK)
+                rc = get_new(r, f->sub, &((unsigned char **)(void *)items)[i], m);
+        }
+        break;
+    }
+    case ITAV__F_OPTIONAL:
+        if ((rc = next(r)) != ITAV_OK || r->kind == ITEM_NULL)
+            break;
+        if (r->kind != ITEM_ARRAY) {
+            rc = damaged(r, "an array or null expected, %s found", kind_name(r->kind));
+            break;
+        }
+        if (r->u > r->left) {
+            rc = damaged(r, "an array of %llu items in %zu bytes", (unsigned long long)r->u,
+                         r->left);
+            break;
+        }
+        rc = get_new(r, f->sub, (unsigned char **)(void *)at, (size_t)r->u);
+        break;
+    }
+    if (rc == ITAV_OK)
+        r->path[mark] = '\0';
+    return rc;
+}
+
+static int get_fields(reader *r, const itav__layout *l, unsigned char *base, size_t n)
+{
+    if (n > l->nfields)
+        return damaged(r, "%zu fields, a %s has %zu", n, l->name, l->nfields);
+    int rc = ITAV_OK;
+    for (size_t i = 0; i < n && rc == ITAV_OK; i++)
+        rc = get_field(r, &l->fields[i], base);
+    return rc;
+}
+
+int itav__record_decode(void **out, const itav__layout *layout, const void *data, size_t size,
+                        char *err, size_t errsize)
+{
+    reader r = {.p = data, .left = size, .err = err, .errsize = errsize};
+    size_t n;
+    long long version;
+    snprintf(r.path, sizeof r.path, "%s", layout->name);
+    *out = NULL;
+    int rc = array_of(&r, &n, SIZE_MAX);
+    if (rc == ITAV_OK && n == 0)
+        rc = damaged(&r, "an empty record");
+    if (rc == ITAV_OK)
+        rc = read_int(&r, &version, 1, ITAV__RECORD_VERSION);
+    unsigned char *obj = NULL;
+    if (rc == ITAV_OK && !(obj = itav__calloc(1, layout->size)))
+        rc = ITAV_ENOMEM, nomem(&r);
+    if (rc == ITAV_OK)
+        rc = get_fields(&r, layout, obj, n - 1);
+    if (rc == ITAV_OK && r.left)
+        rc = damaged(&r, "%zu bytes after the record", r.left);
+    if (rc != ITAV_OK) {
+        if (obj)
+            layout->free(obj);
+        return rc;
+    }
+    *out = obj;
+    return ITAV_OK;
+}
