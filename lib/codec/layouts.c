@@ -30,9 +30,9 @@
 #define TEXTS(T, m) F(#m, ITAV__F_TEXTS, T, m, 0, 0, 0, COUNT_OF(T, m), -1, -1, NULL, 0)
 #define COUNTED(T, m, nm, lo, hi)                                                             \
     F(#m, ITAV__F_COUNTED, T, m, 0, lo, hi, COUNT_OF(T, m), (long)offsetof(T, nm), -1, NULL, 0)
-/* Fixed arrays of structs, even of two dimensions: all of them, row by row. */
-#define INLINE(T, m, sub)                                                                     \
-    F(#m, ITAV__F_INLINE, T, m, 0, 0, 0, sizeof MEMBER(T, m) / (sub).size, -1, -1, &(sub), 0)
+/* Fixed arrays of structs E, even of two dimensions: all of them, row by row. */
+#define INLINE(T, m, E, sub)                                                                  \
+    F(#m, ITAV__F_INLINE, T, m, 0, 0, 0, sizeof MEMBER(T, m) / sizeof(E), -1, -1, &(sub), 0)
 #define ONE(T, m, sub) F(#m, ITAV__F_INLINE, T, m, 0, 0, 0, 1, -1, -1, &(sub), 0)
 #define ARRAY(T, m, nm, capm, sub)                                                            \
     F(#m, ITAV__F_ARRAY, T, m, 0, 0, 0, 0, (long)offsetof(T, nm), capm, &(sub), 0)
@@ -115,10 +115,10 @@ static const itav__field intervention_fields[] = {
     INT(itav_intervention, since, INT_MIN, INT_MAX), UINT(itav_intervention, audience),
     UINT(itav_intervention, themes), DATE(itav_intervention, age_min),
     DATE(itav_intervention, age_max), TEXT(itav_intervention, conditions),
-    INLINE(itav_intervention, text, strlist_layout),
+    INLINE(itav_intervention, text, itav__strlist, strlist_layout),
     PTRS(itav_intervention, roles, nroles, caproles, role_layout),
     PTRS(itav_intervention, reach.v, reach.n, reach.cap, figure_layout),
-    INLINE(itav_intervention, profile, statement_layout),
+    INLINE(itav_intervention, profile, itav__element_statement, statement_layout),
     TEXTS(itav_intervention, sources.ref)};
 LAYOUT(intervention_layout, "intervention", itav_intervention, intervention_fields,
        free_intervention);
