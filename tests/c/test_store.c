@@ -416,6 +416,138 @@ static int pragma(const char *path, const char *statement)
     return v;
 }
 
+/* The bytes of a file (NUL-terminated; *size without it). */
+static char *file_bytes(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot read %s", path);
+    ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+    long n = ftell(f);
+    ck_assert_int_ge(n, 0);
+    rewind(f);
+    char *buf = malloc((size_t)n + 1);
+    ck_assert_ptr_nonnull(buf);
+    ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    *size = (size_t)n;
+    return buf;
+}
+
+static void write_bytes(const char *path, const char *data, size_t size)
+{
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(data, 1, size, f), size);
+    ck_assert_int_eq(fclose(f), 0);
+}
+
+/* A copy of tests/data/NAME in a new temporary directory dir; path and uri of the copy. */
+static void copy_test_data(char *dir, char *path, size_t psize, char *uri, size_t usize,
+                           const char *name)
+{
+    char src[512];
+    size_t size;
+    const char *data = getenv("ITAV_TEST_DATA");
+    ck_assert_msg(data != NULL, "ITAV_TEST_DATA is not set (meson sets it)");
+    snprintf(src, sizeof src, "%s/%s", data, name);
+    char *bytes = file_bytes(src, &size);
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, psize, "%s/store.db", dir);
+    snprintf(uri, usize, "sqlite:%s", path);
+    write_bytes(path, bytes, size);
+    free(bytes);
+}
+
+static char *expected_export(void)
+{
+    char src[512];
+    size_t size;
+    snprintf(src, sizeof src, "%s/store-format1-export.json", getenv("ITAV_TEST_DATA"));
+    return file_bytes(src, &size);
+}
+
+#define JSON_RECORDS                                                                          \
+    "SELECT count(*) FROM records WHERE kind IN ('intervention', 'offer', 'participant', "    \
+    "'match', 'review', 'indicator') AND substr(CAST(data AS TEXT), 1, 1) = '{'"
+#define STORED_FORMAT "SELECT CAST(data AS INTEGER) FROM records WHERE kind = 'meta'"
+
+/* A store written by libitav 0.3.0 (records as JSON text, no format record) is upgraded when
+ * opened: every record in the binary format, the format record written, and the store
+ * exports exactly what 0.3.0 exported from it. */
+START_TEST(format1_store_is_upgraded)
+{
+    char dir[] = "/tmp/itav-f1-XXXXXX", path[128], uri[160];
+    itav_db *db;
+    copy_test_data(dir, path, sizeof path, uri, sizeof uri, "store-format1.db");
+    ck_assert_int_eq(pragma(path, JSON_RECORDS), 193);
+    ck_assert_int_eq(pragma(path, "SELECT count(*) FROM records WHERE kind = 'meta'"), 0);
+    char *want = expected_export();
+    for (int round = 0; round < 2; round++) { /* upgraded, then as it is */
+        ck_assert_msg(itav_open(&db, uri) == ITAV_OK, "%s", itav_errmsg(db));
+        char *got = export_text(db);
+        ck_assert_str_eq(got, want);
+        free(got);
+        itav_close(db);
+        ck_assert_int_eq(pragma(path, JSON_RECORDS), 0);
+        ck_assert_int_eq(pragma(path, STORED_FORMAT), 2);
+    }
+    free(want);
+    ck_assert_int_eq(pragma(path, "SELECT count(*) FROM records WHERE kind = 'participant'"), 22);
+    remove(path);
+    rmdir(dir);
+}
+END_TEST
+
+/* A store of a newer format, or with a damaged format record or a damaged format-1 record, is
+ * refused at open with a message, and its file is left as it was. */
+START_TEST(unreadable_formats_refused)
+{
+    static const struct {
+        const char *damage, *message;
+        int rc;
+        bool upgraded_first;
+    } cases[] = {
+        {"UPDATE records SET data = '3' WHERE kind = 'meta'",
+         "the store's records are in format 3; this library reads formats 1 to 2", ITAV_EVERSION,
+         true},
+        {"UPDATE records SET data = 'two' WHERE kind = 'meta'",
+         "the store's format record is damaged (\"two\")", ITAV_EFORMAT, true},
+        {"UPDATE records SET data = '{\"ref\":' WHERE kind = 'participant' AND "
+         "key = 'zk-steun-02'",
+         "cannot upgrade the store: stored participant \"zk-steun-02\" is damaged: "
+         "<record>:1:7: unexpected token near end of file",
+         ITAV_EFORMAT, false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char dir[] = "/tmp/itav-f1-XXXXXX", path[128], uri[160];
+        itav_db *db;
+        size_t n, m;
+        copy_test_data(dir, path, sizeof path, uri, sizeof uri, "store-format1.db");
+        if (cases[i].upgraded_first) {
+            ck_assert_int_eq(itav_open(&db, uri), ITAV_OK);
+            itav_close(db);
+        }
+        sql(path, cases[i].damage);
+        char *before = file_bytes(path, &n);
+        ck_assert_int_eq(itav_open(&db, uri), cases[i].rc);
+        assert_msg(db, cases[i].message);
+        itav_close(db);
+        char *after = file_bytes(path, &m);
+        ck_assert_msg(n == m && memcmp(before, after, n) == 0, "case %zu changed the file", i);
+        free(before);
+        free(after);
+        char wal[160];
+        snprintf(wal, sizeof wal, "%s-wal", path);
+        remove(wal);
+        snprintf(wal, sizeof wal, "%s-shm", path);
+        remove(wal);
+        remove(path);
+        rmdir(dir);
+    }
+}
+END_TEST
+
 START_TEST(sqlite_file_properties)
 {
     char dir[] = "/tmp/itav-sq-XXXXXX", path[128], uri[160], cmd[160];
@@ -493,6 +625,8 @@ int main(void)
     tcase_add_test(te, open_refuses_bad_uris);
     tcase_add_test(te, open_hides_passwords);
     tcase_add_test(te, sqlite_file_properties);
+    tcase_add_test(te, format1_store_is_upgraded);
+    tcase_add_test(te, unreadable_formats_refused);
     suite_add_tcase(s, te);
     return run_suite(s);
 }
