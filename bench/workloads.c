@@ -12,8 +12,11 @@
  *   dense  RUNS N FILE                  the library's solver on it (scipy: bench/dense.py)
  *   sparse N RUNS DIR LIMIT_M           N asking x N supporting, itav_match_assign vs greedy
  *   suggest N QUERIES RUNS DIR          top 10 among N supporters: index vs brute force
- *   report-build MATCHES DIR            the store of the report workload (cached in DIR)
+ *   report-build MATCHES DIR            the store of the report workload and, for the SQL
+ *                                       side, its records as JSON text (both cached in DIR)
  *   report itav|sql RUNS DB             the programme report vs SQL over the same records
+ *   codec  N RUNS DIR                   decoding the stored participants and reviews of a
+ *                                       dataset of N participants; sizes against the raw row
  *
  * Links the static library for the solver and the scoring function (white box). */
 #include "matching/matching_int.h"
@@ -23,6 +26,10 @@
 #include <itav.h>
 #include <jansson.h>
 #include <math.h>
+#include <cbor.h>
+#ifdef BENCH_MSGPACK
+#include <msgpack.h>
+#endif
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1051,15 +1058,58 @@ static void cmd_suggest(char **argv)
 /* The store: participants (a fifth as many as matches, at least 400) in two member offers
  * of a programme, `matches` closed matches, four reviews for each that ran; imported in
  * chunks of 20,000 matches (each chunk one transaction), built once and kept. */
+/* A SQLite file with the records of an itav/1 export as JSON text, in a table like the
+ * store's: records(kind, key, data). */
+static void json_records(const char *export, const char *path)
+{
+    static const struct {
+        const char *member, *kind, *key;
+    } kinds[] = {{"participants", "participant", "ref"}, {"matches", "match", "id"},
+                 {"reviews", "review", "id"}};
+    json_error_t e;
+    json_t *root = json_load_file(export, 0, &e);
+    if (!root)
+        die("%s: %s", export, e.text);
+    remove_db(path);
+    sqlite3 *db = sql_open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    sql_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; CREATE TABLE records "
+                 "(kind TEXT, key TEXT, data TEXT, PRIMARY KEY (kind, key)) WITHOUT ROWID; "
+                 "BEGIN");
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "INSERT INTO records VALUES (?1, ?2, ?3)", -1, &st, NULL))
+        die("sqlite: %s", sqlite3_errmsg(db));
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+        json_t *a = json_object_get(root, kinds[k].member);
+        for (size_t i = 0; i < json_array_size(a); i++) {
+            json_t *r = json_array_get(a, i);
+            char *js = json_dumps(r, JSON_COMPACT | JSON_PRESERVE_ORDER);
+            sqlite3_bind_text(st, 1, kinds[k].kind, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, json_string_value(json_object_get(r, kinds[k].key)), -1,
+                              SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, 3, js, -1, free);
+            if (sqlite3_step(st) != SQLITE_DONE)
+                die("sqlite: %s", sqlite3_errmsg(db));
+            sqlite3_reset(st);
+        }
+    }
+    sqlite3_finalize(st);
+    sql_exec(db, "COMMIT");
+    sqlite3_close(db);
+    json_decref(root);
+}
+
 static void cmd_report_build(char **argv)
 {
     size_t matches = (size_t)parse_int(argv[0]);
     const char *dir = argv[1];
-    char path[4096], tmp[4200], uri[4300], chunk[4200];
-    snprintf(path, sizeof path, "%s/report-v1-%zu.db", dir, matches); /* v1: bump when gen.c changes */
-    if (file_size(path) > 0) {
+    char path[4096], tmp[4200], uri[4300], chunk[4200], json_db[4200];
+    /* v2: bump when gen.c or the record format changes */
+    snprintf(path, sizeof path, "%s/report-v2-%zu.db", dir, matches);
+    snprintf(json_db, sizeof json_db, "%s/report-v2-%zu-json.db", dir, matches);
+    if (file_size(path) > 0 && file_size(json_db) > 0) {
         res_begin("report-build", "cached");
         res_str("db", path);
+        res_str("json_db", json_db);
         res_end();
         return;
     }
@@ -1083,12 +1133,16 @@ static void cmd_report_build(char **argv)
         if (!first)
             m0 = m1;
     }
+    /* The records as JSON text, as libitav 0.3.0 stored them, for SQLite's JSON functions. */
+    check(db, itav_export_json_file(db, chunk), "export");
     itav_close(db);
+    json_records(chunk, json_db);
     unlink(chunk);
     if (rename(tmp, path) != 0)
         die("cannot rename %s", tmp);
     res_begin("report-build", "built");
     res_str("db", path);
+    res_str("json_db", json_db);
     res_num("seconds", now() - t0);
     res_num("reviews", (double)reviews);
     res_end();
@@ -1180,6 +1234,209 @@ static void sql_figures(sqlite3 *db, bool emit)
     }
 }
 
+/* ---- 0. the stored record format ---- */
+
+typedef struct records {
+    unsigned char **data;
+    size_t *size, n, cap, bytes;
+} records;
+
+static int keep_record(void *arg, const char *key, const void *data, size_t size)
+{
+    (void)key;
+    records *r = arg;
+    if (r->n == r->cap) {
+        r->cap = r->cap ? 2 * r->cap : 1024;
+        r->data = realloc(r->data, r->cap * sizeof *r->data);
+        r->size = realloc(r->size, r->cap * sizeof *r->size);
+        if (!r->data || !r->size)
+            die("out of memory");
+    }
+    r->data[r->n] = xmalloc(size);
+    memcpy(r->data[r->n], data, size);
+    r->size[r->n++] = size;
+    r->bytes += size;
+    return 0;
+}
+
+#ifdef BENCH_MSGPACK
+/* CBOR items to the same MessagePack items (the record format uses arrays, integers, text,
+ * doubles, booleans and null only), for the msgpack-c comparison. */
+typedef struct transcode {
+    msgpack_packer *pk;
+} transcode;
+static void tc_uint(void *c, uint64_t v) { msgpack_pack_uint64(((transcode *)c)->pk, v); }
+static void tc_uint8(void *c, uint8_t v) { tc_uint(c, v); }
+static void tc_uint16(void *c, uint16_t v) { tc_uint(c, v); }
+static void tc_uint32(void *c, uint32_t v) { tc_uint(c, v); }
+static void tc_neg(void *c, uint64_t v) { msgpack_pack_int64(((transcode *)c)->pk, -1 - (int64_t)v); }
+static void tc_neg8(void *c, uint8_t v) { tc_neg(c, v); }
+static void tc_neg16(void *c, uint16_t v) { tc_neg(c, v); }
+static void tc_neg32(void *c, uint32_t v) { tc_neg(c, v); }
+static void tc_text(void *c, cbor_data s, size_t n)
+{
+    msgpack_pack_str(((transcode *)c)->pk, n);
+    msgpack_pack_str_body(((transcode *)c)->pk, s, n);
+}
+static void tc_array(void *c, size_t n) { msgpack_pack_array(((transcode *)c)->pk, n); }
+static void tc_null(void *c) { msgpack_pack_nil(((transcode *)c)->pk); }
+static void tc_bool(void *c, bool b)
+{
+    if (b)
+        msgpack_pack_true(((transcode *)c)->pk);
+    else
+        msgpack_pack_false(((transcode *)c)->pk);
+}
+static void tc_double(void *c, double d) { msgpack_pack_double(((transcode *)c)->pk, d); }
+
+static void to_msgpack(msgpack_sbuffer *buf, const unsigned char *p, size_t n)
+{
+    struct cbor_callbacks cb = cbor_empty_callbacks;
+    cb.uint8 = tc_uint8, cb.uint16 = tc_uint16, cb.uint32 = tc_uint32, cb.uint64 = tc_uint;
+    cb.negint8 = tc_neg8, cb.negint16 = tc_neg16, cb.negint32 = tc_neg32, cb.negint64 = tc_neg;
+    cb.string = tc_text, cb.array_start = tc_array, cb.null = tc_null, cb.boolean = tc_bool;
+    cb.float8 = tc_double;
+    msgpack_packer pk;
+    msgpack_packer_init(&pk, buf, msgpack_sbuffer_write);
+    transcode c = {&pk};
+    while (n) {
+        struct cbor_decoder_result r = cbor_stream_decode(p, n, &cb, &c);
+        if (r.status != CBOR_DECODER_FINISHED)
+            die("transcoding a record failed");
+        p += r.read, n -= r.read;
+    }
+}
+
+/* Nanoseconds per record: each record decoded into its struct and freed, RUNS times over. */
+static double decode_ns(const records *r, int runs, bool review)
+{
+    char err[256];
+    double t0 = now();
+    for (int k = 0; k < runs; k++)
+        for (size_t i = 0; i < r->n; i++) {
+            int rc;
+            if (review) {
+                itav_review *o;
+                if ((rc = itav__review_decode(&o, r->data[i], r->size[i], err, sizeof err)) == 0)
+                    itav_review_free(o);
+            } else {
+                itav_participant *o;
+                rc = itav__participant_decode(&o, r->data[i], r->size[i], err, sizeof err);
+                if (rc == 0)
+                    itav_participant_free(o);
+            }
+            if (rc)
+                die("decode: %s", err);
+        }
+    return (now() - t0) * 1e9 / ((double)runs * (double)r->n);
+}
+
+/* The same records as MessagePack, unpacked by msgpack-c into its object tree (in a zone). */
+static double msgpack_ns(const records *r, int runs, double *bytes)
+{
+    msgpack_sbuffer *bufs = xcalloc(r->n, sizeof *bufs);
+    *bytes = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        msgpack_sbuffer_init(&bufs[i]);
+        to_msgpack(&bufs[i], r->data[i], r->size[i]);
+        *bytes += (double)bufs[i].size;
+    }
+    *bytes /= (double)r->n;
+    msgpack_zone zone;
+    msgpack_zone_init(&zone, 2048);
+    double t0 = now();
+    for (int k = 0; k < runs; k++)
+        for (size_t i = 0; i < r->n; i++) {
+            msgpack_object obj;
+            size_t off = 0;
+            if (msgpack_unpack(bufs[i].data, bufs[i].size, &off, &zone, &obj) !=
+                MSGPACK_UNPACK_SUCCESS)
+                die("msgpack unpack failed");
+            msgpack_zone_clear(&zone);
+        }
+    double ns = (now() - t0) * 1e9 / ((double)runs * (double)r->n);
+    msgpack_zone_destroy(&zone);
+    for (size_t i = 0; i < r->n; i++)
+        msgpack_sbuffer_destroy(&bufs[i]);
+    free(bufs);
+    return ns;
+}
+#else
+static double msgpack_ns(const records *r, int runs, double *bytes)
+{
+    (void)r, (void)runs;
+    *bytes = 0;
+    return 0; /* not built: bench/run says so */
+}
+#endif
+
+static void records_free(records *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        free(r->data[i]);
+    free(r->data);
+    free(r->size);
+}
+
+static void cmd_codec(char **argv)
+{
+    size_t n = (size_t)parse_int(argv[0]);
+    int runs = parse_int(argv[1]);
+    const char *dir = argv[2];
+    char path[4096];
+    /* the participants of the bulk workload, and the reviews of a generated dataset */
+    person *v = people_make(n, n / 2, SPREAD_CLUSTERED, 1, "p");
+    char *csv = people_csv(v, n);
+    itav_db *db = open_store("memory:");
+    make_offer(db, "bench", 0);
+    check(db, itav_import_participants_csv_string(db, csv, "bench", "bench"), "import");
+    records parts = {0}, reviews = {0};
+    check(db, itav__scan(db, ITAV__KIND_PARTICIPANT, ITAV_SCAN_ALL, NULL, keep_record, &parts),
+          "scan");
+    itav_close(db);
+    snprintf(path, sizeof path, "%s/codec-dataset.json", dir);
+    FILE *f = fopen(path, "wb");
+    dataset d = {n / 4 < 400 ? 400 : n / 4, n / 4 < 200 ? 200 : n / 4, 5};
+    if (!f)
+        die("cannot write %s", path);
+    dataset_write(f, &d, 'A', 0, 0);
+    fclose(f);
+    db = open_store("memory:");
+    check(db, itav_import_json_file(db, path), "import");
+    check(db, itav__scan(db, ITAV__KIND_REVIEW, ITAV_SCAN_ALL, NULL, keep_record, &reviews),
+          "scan");
+    itav_close(db);
+    unlink(path);
+    /* the anchor's row: the same participants in typed columns, file bytes per row */
+    snprintf(path, sizeof path, "%s/codec-anchor.db", dir);
+    remove_db(path);
+    sqlite3 *s = sql_open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    sql_exec(s, store_pragmas);
+    sql_exec(s, anchor_schema);
+    anchor_insert(s, v, n);
+    sqlite3_close(s);
+    double row = (double)file_size(path) / (double)n;
+    remove_db(path);
+    decode_ns(&parts, 1, false); /* warm-up */
+    double part_ns = decode_ns(&parts, runs, false), review_ns = decode_ns(&reviews, runs, true);
+    double mp_bytes, mp_ns = msgpack_ns(&parts, runs, &mp_bytes);
+    res_begin("codec", "itav");
+    res_num("participants", (double)parts.n);
+    res_num("reviews", (double)reviews.n);
+    res_num("participant_ns", part_ns);
+    res_num("review_ns", review_ns);
+    res_num("participant_bytes", (double)parts.bytes / (double)parts.n);
+    res_num("review_bytes", (double)reviews.bytes / (double)reviews.n);
+    res_num("anchor_row_bytes", row);
+    res_num("msgpack_participant_ns", mp_ns);
+    res_num("msgpack_participant_bytes", mp_bytes);
+    res_end();
+    records_free(&parts);
+    records_free(&reviews);
+    free(csv);
+    free(v);
+}
+
 static void cmd_report(char **argv)
 {
     const char *side = argv[0], *path = argv[2];
@@ -1259,7 +1516,7 @@ int main(int argc, char **argv)
                 {"json", 4, cmd_json},          {"dense-gen", 2, cmd_dense_gen},
                 {"dense", 3, cmd_dense},        {"sparse", 4, cmd_sparse},
                 {"suggest", 4, cmd_suggest},    {"report-build", 2, cmd_report_build},
-                {"report", 3, cmd_report}};
+                {"report", 3, cmd_report},      {"codec", 3, cmd_codec}};
     for (size_t i = 0; argc >= 2 && i < sizeof cmds / sizeof *cmds; i++)
         if (strcmp(argv[1], cmds[i].name) == 0) {
             if (argc - 2 != cmds[i].args)

@@ -2,10 +2,11 @@
  *
  * A struct is a CBOR array of its fields in layout order; a record is the array of the
  * record version followed by the fields of its top struct. Encoding writes the items with
- * libcbor's cbor_encode_* functions into one growing buffer. Decoding pulls one item at a
- * time from cbor_stream_decode (a callback stores it in the reader) and writes it straight
- * into the struct; every item is checked against the field it fills, so a damaged record
- * gives ITAV_EFORMAT with the path of the field and never a struct out of its ranges. */
+ * libcbor's cbor_encode_* functions into one growing buffer. Decoding reads one item head at
+ * a time with the small reader below (libcbor's streaming decoder, a callback per item, took
+ * 2.6 us for a participant where the budget is 1 us: docs/storage.md) and writes each item
+ * straight into the struct; every item is checked against the field it fills, so a damaged
+ * record gives ITAV_EFORMAT with the path of the field and never a struct out of range. */
 #include "codec/codec_int.h"
 
 #include <cbor.h>
@@ -215,71 +216,17 @@ typedef struct reader {
     bool b;
     const unsigned char *text;
     size_t len;
-    /* where we are, for messages */
-    char path[192];
+    /* where we are, for messages: the record's kind, then field names and array indexes
+     * (index -1 for a name), written out only when something is wrong */
+    const char *record;
+    struct {
+        const char *name;
+        long index;
+    } at[16];
+    size_t depth;
     char *err;
     size_t errsize;
 } reader;
-
-/* The callbacks store the item in the reader given as their context. */
-static void item(void *arg, item_kind kind, uint64_t u)
-{
-    reader *r = arg;
-    r->kind = kind;
-    r->u = u;
-}
-
-static void on_uint8(void *r, uint8_t v) { item(r, ITEM_UINT, v); }
-static void on_uint16(void *r, uint16_t v) { item(r, ITEM_UINT, v); }
-static void on_uint32(void *r, uint32_t v) { item(r, ITEM_UINT, v); }
-static void on_uint64(void *r, uint64_t v) { item(r, ITEM_UINT, v); }
-static void on_neg8(void *r, uint8_t v) { item(r, ITEM_NEGINT, v); }
-static void on_neg16(void *r, uint16_t v) { item(r, ITEM_NEGINT, v); }
-static void on_neg32(void *r, uint32_t v) { item(r, ITEM_NEGINT, v); }
-static void on_neg64(void *r, uint64_t v) { item(r, ITEM_NEGINT, v); }
-
-static void on_text(void *arg, cbor_data s, size_t len)
-{
-    reader *r = arg;
-    r->kind = ITEM_TEXT;
-    r->text = s;
-    r->len = len;
-}
-
-static void on_array(void *r, size_t n) { item(r, ITEM_ARRAY, n); }
-static void on_null(void *r) { item(r, ITEM_NULL, 0); }
-static void on_other(void *r) { item(r, ITEM_OTHER, 0); }
-
-static void on_bool(void *arg, bool b)
-{
-    reader *r = arg;
-    r->kind = ITEM_BOOL;
-    r->b = b;
-}
-
-static void on_double(void *arg, double d)
-{
-    reader *r = arg;
-    r->kind = ITEM_DOUBLE;
-    r->d = d;
-}
-
-static void on_other_size(void *r, size_t n) { (void)n, ((reader *)r)->kind = ITEM_OTHER; }
-static void on_other_data(void *r, cbor_data s, size_t n) { (void)s, (void)n, on_other(r); }
-static void on_other_u64(void *r, uint64_t v) { (void)v, on_other(r); }
-static void on_other_float(void *r, float v) { (void)v, on_other(r); }
-
-/* Every kind of item the encoder never writes (maps, byte strings, tags, half and single
- * floats, undefined, indefinite lengths) reads as ITEM_OTHER, which no field takes. */
-static const struct cbor_callbacks callbacks = {
-    .uint8 = on_uint8, .uint16 = on_uint16, .uint32 = on_uint32, .uint64 = on_uint64,
-    .negint8 = on_neg8, .negint16 = on_neg16, .negint32 = on_neg32, .negint64 = on_neg64,
-    .byte_string_start = on_other, .byte_string = on_other_data, .string = on_text,
-    .string_start = on_other, .indef_array_start = on_other, .array_start = on_array,
-    .indef_map_start = on_other, .map_start = on_other_size, .tag = on_other_u64,
-    .float2 = on_other_float, .float4 = on_other_float, .float8 = on_double,
-    .undefined = on_other, .null = on_null, .boolean = on_bool, .indef_break = on_other,
-};
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
@@ -291,20 +238,73 @@ static int damaged(reader *r, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(what, sizeof what, fmt, ap);
     va_end(ap);
-    snprintf(r->err, r->errsize, "%s: %s", r->path, what);
+    size_t len = (size_t)snprintf(r->err, r->errsize, "%s", r->record);
+    for (size_t i = 0; i < r->depth && len < r->errsize; i++)
+        len += (size_t)(r->at[i].index < 0
+                            ? snprintf(r->err + len, r->errsize - len, ".%s", r->at[i].name)
+                            : snprintf(r->err + len, r->errsize - len, "[%ld]", r->at[i].index));
+    if (len < r->errsize)
+        snprintf(r->err + len, r->errsize - len, ": %s", what);
     return ITAV_EFORMAT;
 }
 
+/* The big-endian number of len bytes at p. */
+static uint64_t be_number(const unsigned char *p, size_t len)
+{
+    uint64_t v = 0;
+    for (size_t i = 0; i < len; i++)
+        v = v << 8 | p[i];
+    return v;
+}
+
+/* Reads the next item (its head, and the bytes of a text). This reads the CBOR that
+ * itav__record_encode writes (RFC 8949: definite lengths, shortest heads not required) and
+ * takes every other item as ITEM_OTHER, which no field accepts: a record is never read past
+ * such an item. */
 static int next(reader *r)
 {
     if (!r->left)
         return damaged(r, "the record ends early");
-    struct cbor_decoder_result res = cbor_stream_decode(r->p, r->left, &callbacks, r);
-    if (res.status != CBOR_DECODER_FINISHED)
-        return damaged(r, res.status == CBOR_DECODER_NEDATA ? "the record ends early"
-                                                            : "not a CBOR item");
-    r->p += res.read;
-    r->left -= res.read;
+    const unsigned char *p = r->p;
+    unsigned major = p[0] >> 5, info = p[0] & 31;
+    size_t used = 1;
+    uint64_t arg = info;
+    r->kind = ITEM_OTHER;
+    if (info >= 24 && info <= 27) { /* the argument follows in 1, 2, 4 or 8 bytes */
+        size_t len = (size_t)1 << (info - 24);
+        if (r->left < 1 + len)
+            return damaged(r, "the record ends early");
+        arg = be_number(p + 1, len);
+        used += len;
+    } else if (info > 27) {
+        arg = 0; /* indefinite lengths and reserved values: ITEM_OTHER */
+        major = 8;
+    }
+    switch (major) {
+    case 0: r->kind = ITEM_UINT, r->u = arg; break;
+    case 1: r->kind = ITEM_NEGINT, r->u = arg; break;
+    case 3:
+        if (arg > r->left - used)
+            return damaged(r, "the record ends early");
+        r->kind = ITEM_TEXT, r->text = p + used, r->len = (size_t)arg;
+        used += (size_t)arg;
+        break;
+    case 4: r->kind = ITEM_ARRAY, r->u = arg; break;
+    case 7:
+        if (info == 20 || info == 21)
+            r->kind = ITEM_BOOL, r->b = info == 21;
+        else if (info == 22)
+            r->kind = ITEM_NULL;
+        else if (info == 27) { /* a double */
+            uint64_t bits = arg;
+            memcpy(&r->d, &bits, sizeof r->d);
+            r->kind = ITEM_DOUBLE;
+        }
+        break;
+    default: break; /* byte strings, maps, tags */
+    }
+    r->p += used;
+    r->left -= used;
     return ITAV_OK;
 }
 
@@ -364,6 +364,12 @@ static void store_int(unsigned char *at, size_t size, long long v)
     }
 }
 
+static int nomem(reader *r)
+{
+    snprintf(r->err, r->errsize, "out of memory");
+    return ITAV_ENOMEM;
+}
+
 /* Text (or null when nullable) into an owned copy; *out NULL for null. */
 static int read_text(reader *r, char **out, bool nullable, size_t max)
 {
@@ -378,13 +384,14 @@ static int read_text(reader *r, char **out, bool nullable, size_t max)
     if (r->len > max || memchr(r->text, '\0', r->len))
         return damaged(r, "text longer than %zu bytes or with a NUL byte", max);
     char *s = itav__malloc(r->len + 1);
-    if (!s) {
-        snprintf(r->err, r->errsize, "out of memory");
-        return ITAV_ENOMEM;
-    }
+    if (!s)
+        return nomem(r);
     memcpy(s, r->text, r->len);
     s[r->len] = '\0';
-    if (!itav__valid_utf8(s)) {
+    unsigned char high = 0; /* most text is ASCII: the full check only when it is not */
+    for (size_t i = 0; i < r->len; i++)
+        high |= r->text[i];
+    if (high >= 0x80 && !itav__valid_utf8(s)) {
         itav__free(s);
         return damaged(r, "text that is not UTF-8");
     }
@@ -392,21 +399,17 @@ static int read_text(reader *r, char **out, bool nullable, size_t max)
     return ITAV_OK;
 }
 
-static void *nomem(reader *r)
+/* Goes one step down the path (a field's name, or index >= 0 in an array); returns the
+ * depth to come back to. Nesting deeper than the path holds goes unnamed. */
+static size_t enter(reader *r, const char *name, long index)
 {
-    snprintf(r->err, r->errsize, "out of memory");
-    return NULL;
-}
-
-/* Appends a path element ("." name or "[" i "]"); returns the old length to restore. */
-static size_t enter(reader *r, const char *name, size_t index, bool indexed)
-{
-    size_t len = strlen(r->path);
-    if (indexed)
-        snprintf(r->path + len, sizeof r->path - len, "[%zu]", index);
-    else
-        snprintf(r->path + len, sizeof r->path - len, ".%s", name);
-    return len;
+    size_t depth = r->depth;
+    if (depth < sizeof r->at / sizeof *r->at) {
+        r->at[depth].name = name;
+        r->at[depth].index = index;
+        r->depth = depth + 1;
+    }
+    return depth;
 }
 
 static int get_fields(reader *r, const itav__layout *l, unsigned char *base, size_t n);
@@ -424,14 +427,14 @@ static int get_struct(reader *r, const itav__layout *l, unsigned char *base)
 static int get_new(reader *r, const itav__layout *sub, unsigned char **slot, size_t n)
 {
     if (!(*slot = itav__calloc(1, sub->size)))
-        return nomem(r), ITAV_ENOMEM;
+        return nomem(r);
     return get_fields(r, sub, *slot, n);
 }
 
 static int get_field(reader *r, const itav__field *f, unsigned char *base)
 {
     unsigned char *at = base + f->off;
-    size_t n, mark = enter(r, f->name, 0, false), named = strlen(r->path);
+    size_t n, mark = enter(r, f->name, -1), named = r->depth;
     long long v;
     int rc = ITAV_OK;
     switch (f->type) {
@@ -469,13 +472,13 @@ static int get_field(reader *r, const itav__field *f, unsigned char *base)
         if ((rc = array_of(r, &n, SIZE_MAX)) != ITAV_OK || !n)
             break;
         if (!(l->v = itav__calloc(n, sizeof *l->v))) {
-            rc = ITAV_ENOMEM, nomem(r);
+            rc = nomem(r);
             break;
         }
         l->cap = n;
         for (size_t i = 0; i < n && rc == ITAV_OK; i++) {
-            r->path[named] = '\0';
-            enter(r, NULL, i, true);
+            r->depth = named;
+            enter(r, NULL, (long)i);
             if ((rc = read_text(r, &l->v[i], false, ITAV__TEXT_MAX)) == ITAV_OK)
                 l->n++;
         }
@@ -511,8 +514,8 @@ static int get_field(reader *r, const itav__field *f, unsigned char *base)
         if ((rc = array_of(r, &n, f->count)) != ITAV_OK)
             break;
         for (size_t i = 0; i < n && rc == ITAV_OK; i++) {
-            r->path[named] = '\0';
-            enter(r, NULL, i, true);
+            r->depth = named;
+            enter(r, NULL, (long)i);
             rc = get_struct(r, f->sub, at + i * f->sub->size);
         }
         break;
@@ -523,7 +526,7 @@ static int get_field(reader *r, const itav__field *f, unsigned char *base)
             break;
         unsigned char *items = itav__calloc(n, ptrs ? sizeof(void *) : f->sub->size);
         if (!items) {
-            rc = ITAV_ENOMEM, nomem(r);
+            rc = nomem(r);
             break;
         }
         *(unsigned char **)(void *)at = items;
@@ -533,8 +536,8 @@ static int get_field(reader *r, const itav__field *f, unsigned char *base)
         size_t *len = (size_t *)(void *)(base + f->n);
         for (size_t i = 0; i < n && rc == ITAV_OK; i++) {
             size_t m;
-            r->path[named] = '\0';
-            enter(r, NULL, i, true);
+            r->depth = named;
+            enter(r, NULL, (long)i);
             (*len)++;
             if (!ptrs)
                 rc = get_struct(r, f->sub, items + i * f->sub->size);
@@ -559,7 +562,7 @@ static int get_field(reader *r, const itav__field *f, unsigned char *base)
         break;
     }
     if (rc == ITAV_OK)
-        r->path[mark] = '\0';
+        r->depth = mark;
     return rc;
 }
 
@@ -579,7 +582,7 @@ int itav__record_decode(void **out, const itav__layout *layout, const void *data
     reader r = {.p = data, .left = size, .err = err, .errsize = errsize};
     size_t n;
     long long version;
-    snprintf(r.path, sizeof r.path, "%s", layout->name);
+    r.record = layout->name;
     *out = NULL;
     int rc = array_of(&r, &n, SIZE_MAX);
     if (rc == ITAV_OK && n == 0)
@@ -588,7 +591,7 @@ int itav__record_decode(void **out, const itav__layout *layout, const void *data
         rc = read_int(&r, &version, 1, ITAV__RECORD_VERSION);
     unsigned char *obj = NULL;
     if (rc == ITAV_OK && !(obj = itav__calloc(1, layout->size)))
-        rc = ITAV_ENOMEM, nomem(&r);
+        rc = nomem(&r);
     if (rc == ITAV_OK)
         rc = get_fields(&r, layout, obj, n - 1);
     if (rc == ITAV_OK && r.left)
