@@ -46,13 +46,20 @@ typedef struct itav_backend itav_backend;
  *   that it fails with ITAV_EBUSY and itav_errmsg() says the store is locked by another
  *   connection and how long it waited.
  *
+ * Every store records the format of its records (docs/storage.md). A store written by
+ * libitav 0.3.0 or older is upgraded to the current format when it is opened, in one
+ * transaction: a damaged record makes the open fail (ITAV_EFORMAT, naming the record) and
+ * leaves the store as it was. A store written by a newer libitav is refused with
+ * ITAV_EVERSION and not changed.
+ *
  * @param[out] out the new context, to be closed with itav_close(); also set on failure
  *             (when memory allows) so that itav_errmsg() can say why; close it then too.
  *             NULL if even the context could not be allocated.
  * @param uri where the store is
  * @return ITAV_OK, ITAV_EINVAL (NULL or unknown scheme, empty path), ITAV_EIO (cannot open or
- *         create the file), ITAV_EVERSION (the file's schema is newer than this library),
- *         ITAV_EFORMAT (the file is not a libitav store), ITAV_EBUSY (the schema of a new or
+ *         create the file), ITAV_EVERSION (the file's schema or its records are newer than
+ *         this library), ITAV_EFORMAT (the file is not a libitav store, or an old store has
+ *         a damaged record), ITAV_EBUSY (the schema of a new or
  *         older file must be written while another connection holds the file's lock),
  *         ITAV_ENOMEM. A message that quotes the URI never shows a password: the one in
  *         its user information reads `user:***@host`, and every `password=` parameter
@@ -64,13 +71,17 @@ ITAV_API int itav_open(itav_db **out, const char *uri);
  * @brief Opens a store on a backend supplied by the host program.
  *
  * On success the context owns the backend and calls its `free` at itav_close(). On failure
- * the caller keeps it.
+ * the caller keeps it. The open reads the store's record format through the backend and
+ * upgrades an old store, as itav_open() does, so the backend's get, scan and (for an
+ * upgrade) its transaction functions are called before this returns.
  * @param[out] out the new context, to be closed with itav_close(); as with itav_open() it is
  *             also set on failure (without the backend) so that itav_errmsg() can say why.
  * @param backend the backend, initialised with ITAV_BACKEND_INIT; every function but
  *        `errmsg` must be set
  * @return ITAV_OK, ITAV_EINVAL (NULL, or a required function missing), ITAV_EVERSION (the
- *         struct's version is 0 or newer than ITAV_BACKEND_VERSION), ITAV_ENOMEM.
+ *         struct's version is 0 or newer than ITAV_BACKEND_VERSION, or the records are newer
+ *         than this library), ITAV_EFORMAT (an old store with a damaged record), ITAV_ENOMEM,
+ *         or what the backend returned while the open read or upgraded the store.
  */
 ITAV_API int itav_open_backend(itav_db **out, itav_backend *backend);
 

@@ -40,6 +40,7 @@ typedef struct itav__field {
     long n, cap;            /* offsets of the length and capacity (size_t), or -1 */
     const itav__layout *sub; /* INLINE, ARRAY, PTRS, OPTIONAL */
     int code;                /* INT: an itav_code_type whose names are the valid values */
+    const char *code_name;   /* and its name, for docs/storage.md */
 } itav__field;
 
 struct itav__layout {

@@ -9,7 +9,7 @@
 
 #define MEMBER(T, m) (((T *)0)->m)
 #define F(name, type, T, m, size, lo, hi, count, n, cap, sub, code)                          \
-    {name, type, offsetof(T, m), size, lo, hi, count, n, cap, sub, code}
+    {name, type, offsetof(T, m), size, lo, hi, count, n, cap, sub, code, #code}
 /* A signed integer or an enum (code: its code table, whose names are the valid values; 0
  * stays valid as "not set"). */
 #define INT(T, m, lo, hi) F(#m, ITAV__F_INT, T, m, sizeof MEMBER(T, m), lo, hi, 0, -1, -1, NULL, 0)
