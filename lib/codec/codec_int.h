@@ -12,10 +12,11 @@
 
 /* How a field is stored. */
 typedef enum itav__ftype {
-    ITAV__F_INT,     /* a signed integer of `size` bytes in [lo, hi] */
-    ITAV__F_UINT,    /* an unsigned integer of `size` bytes, at most hi */
+    ITAV__F_INT,     /* a signed integer of `size` bytes in [lo, hi], or a code */
+    ITAV__F_UINT,    /* an unsigned integer of `size` bytes, at most hi, or a set of code bits */
+    ITAV__F_DATE,    /* an int32_t date in years 1900-9999, or ITAV_DATE_NONE */
     ITAV__F_BOOL,    /* a bool */
-    ITAV__F_DOUBLE,  /* a double (NaN allowed) */
+    ITAV__F_DOUBLE,  /* a finite double in [lo, hi] (lo > hi: any), or NaN when hi_nan */
     ITAV__F_TEXT,    /* a char * (NULL allowed): valid UTF-8 without NUL */
     ITAV__F_CHARS,   /* a char[size] holding a NUL-terminated string */
     ITAV__F_STRLIST, /* an itav__strlist */
@@ -39,8 +40,10 @@ typedef struct itav__field {
     size_t count;           /* fixed arrays */
     long n, cap;            /* offsets of the length and capacity (size_t), or -1 */
     const itav__layout *sub; /* INLINE, ARRAY, PTRS, OPTIONAL */
-    int code;                /* INT: an itav_code_type whose names are the valid values */
+    int code;                /* INT: an itav_code_type whose names are the valid values;
+                              * UINT: one whose names are the valid bits */
     const char *code_name;   /* and its name, for docs/storage.md */
+    bool nan_ok;             /* DOUBLE: NaN stands for "none" */
 } itav__field;
 
 struct itav__layout {

@@ -8,18 +8,27 @@
 #include <stdint.h>
 
 #define MEMBER(T, m) (((T *)0)->m)
+#define FX(name, type, T, m, size, lo, hi, count, n, cap, sub, code, nan_ok)                 \
+    {name, type, offsetof(T, m), size, lo, hi, count, n, cap, sub, code, #code, nan_ok}
 #define F(name, type, T, m, size, lo, hi, count, n, cap, sub, code)                          \
-    {name, type, offsetof(T, m), size, lo, hi, count, n, cap, sub, code, #code}
+    FX(name, type, T, m, size, lo, hi, count, n, cap, sub, code, false)
 /* A signed integer or an enum (code: its code table, whose names are the valid values; 0
  * stays valid as "not set"). */
 #define INT(T, m, lo, hi) F(#m, ITAV__F_INT, T, m, sizeof MEMBER(T, m), lo, hi, 0, -1, -1, NULL, 0)
 #define CODE(T, m, code)                                                                      \
     F(#m, ITAV__F_INT, T, m, sizeof MEMBER(T, m), 0, INT_MAX, 0, -1, -1, NULL, code)
-#define UINT(T, m) F(#m, ITAV__F_UINT, T, m, sizeof MEMBER(T, m), 0, UINT32_MAX, 0, -1, -1, NULL, 0)
-#define DATE(T, m) INT(T, m, INT32_MIN, INT32_MAX)
+/* A set of bits, each a value of the code table. */
+#define BITS(T, m, code)                                                                      \
+    F(#m, ITAV__F_UINT, T, m, sizeof MEMBER(T, m), 0, UINT32_MAX, 0, -1, -1, NULL, code)
+#define DATE(T, m) F(#m, ITAV__F_DATE, T, m, sizeof(int32_t), 0, 0, 0, -1, -1, NULL, 0)
 #define FLAG(T, m) INT(T, m, 0, 1)
 #define BOOL(T, m) F(#m, ITAV__F_BOOL, T, m, sizeof(bool), 0, 0, 0, -1, -1, NULL, 0)
-#define DOUBLE(T, m) F(#m, ITAV__F_DOUBLE, T, m, sizeof(double), 0, 0, 0, -1, -1, NULL, 0)
+/* Doubles are finite: JSON, the interchange format, has no other. DOUBLE_IN also keeps to
+ * [lo, hi]; NAN_OR for the fields where NaN stands for "none". */
+#define DOUBLE(T, m) F(#m, ITAV__F_DOUBLE, T, m, sizeof(double), 1, 0, 0, -1, -1, NULL, 0)
+#define DOUBLE_IN(T, m, lo, hi)                                                               \
+    F(#m, ITAV__F_DOUBLE, T, m, sizeof(double), lo, hi, 0, -1, -1, NULL, 0)
+#define NAN_OR(T, m) FX(#m, ITAV__F_DOUBLE, T, m, sizeof(double), 1, 0, 0, -1, -1, NULL, 0, true)
 #define TEXT(T, m) F(#m, ITAV__F_TEXT, T, m, sizeof(char *), 0, 0, 0, -1, -1, NULL, 0)
 #define CHARS(T, m) F(#m, ITAV__F_CHARS, T, m, sizeof MEMBER(T, m), 0, 0, 0, -1, -1, NULL, 0)
 #define STRLIST(T, m) F(#m, ITAV__F_STRLIST, T, m, 0, 0, 0, 0, -1, -1, NULL, 0)
@@ -59,14 +68,14 @@ static void free_indicator(void *p) { itav_indicator_free(p); }
 
 static const itav__field figure_fields[] = {
     TEXT(itav_figure, what), CODE(itav_figure, qualifier, ITAV_CODE_QUALIFIER),
-    DOUBLE(itav_figure, min), DOUBLE(itav_figure, max), TEXT(itav_figure, text),
+    NAN_OR(itav_figure, min), NAN_OR(itav_figure, max), TEXT(itav_figure, text),
     TEXT(itav_figure, period), TEXT(itav_figure, where), TEXT(itav_figure, note),
     TEXT(itav_figure, source)};
 LAYOUT(figure_layout, "figure", itav_figure, figure_fields, free_figure);
 
 static const itav__field role_fields[] = {
     CODE(itav_role, kind, ITAV_CODE_ROLE), TEXT(itav_role, description),
-    INT(itav_role, vog, INT_MIN, INT_MAX), TEXT(itav_role, training)};
+    FLAG(itav_role, vog), TEXT(itav_role, training)};
 LAYOUT(role_layout, "role", itav_role, role_fields, free_role);
 
 static const itav__field plan_fields[] = {LONGS(itav_plan, value), TEXTS(itav_plan, source)};
@@ -86,13 +95,13 @@ static const itav__field transition_fields[] = {
 LAYOUT(transition_layout, "transition", itav__transition, transition_fields, NULL);
 
 static const itav__field quantity_fields[] = {
-    CODE(itav__quantity, qualifier, ITAV_CODE_QUALIFIER), DOUBLE(itav__quantity, min),
-    DOUBLE(itav__quantity, max)};
+    CODE(itav__quantity, qualifier, ITAV_CODE_QUALIFIER), NAN_OR(itav__quantity, min),
+    NAN_OR(itav__quantity, max)};
 LAYOUT(quantity_layout, "quantity", itav__quantity, quantity_fields, NULL);
 
 static const itav__field target_fields[] = {
-    CODE(itav__target, cmp, ITAV_CODE_COMPARATOR), DOUBLE(itav__target, value),
-    DOUBLE(itav__target, high), BOOL(itav__target, relative), DATE(itav__target, deadline),
+    CODE(itav__target, cmp, ITAV_CODE_COMPARATOR), NAN_OR(itav__target, value),
+    NAN_OR(itav__target, high), BOOL(itav__target, relative), DATE(itav__target, deadline),
     TEXT(itav__target, text), TEXT(itav__target, source)};
 LAYOUT(target_layout, "target", itav__target, target_fields, NULL);
 
@@ -112,9 +121,10 @@ static const itav__field intervention_fields[] = {
     CODE(itav_intervention, scope, ITAV_CODE_SCOPE),
     CODE(itav_intervention, channel, ITAV_CODE_CHANNEL),
     CODE(itav_intervention, evidence, ITAV_CODE_EVIDENCE),
-    INT(itav_intervention, since, INT_MIN, INT_MAX), UINT(itav_intervention, audience),
-    UINT(itav_intervention, themes), DATE(itav_intervention, age_min),
-    DATE(itav_intervention, age_max), TEXT(itav_intervention, conditions),
+    INT(itav_intervention, since, 0, 9999), BITS(itav_intervention, audience, ITAV_CODE_AUDIENCE),
+    BITS(itav_intervention, themes, ITAV_CODE_THEME),
+    INT(itav_intervention, age_min, ITAV_AGE_NONE, 1200),
+    INT(itav_intervention, age_max, ITAV_AGE_NONE, 1200), TEXT(itav_intervention, conditions),
     INLINE(itav_intervention, text, itav__strlist, strlist_layout),
     PTRS(itav_intervention, roles, nroles, caproles, role_layout),
     PTRS(itav_intervention, reach.v, reach.n, reach.cap, figure_layout),
@@ -139,22 +149,23 @@ static const itav__field participant_fields[] = {
     CODE(itav_participant, status, ITAV_CODE_PARTICIPANT_STATUS),
     DATE(itav_participant, status_date), TEXT(itav_participant, municipality),
     CHARS(itav_participant, postcode), FLAG(itav_participant, has_location),
-    DOUBLE(itav_participant, lat), DOUBLE(itav_participant, lon),
-    UINT(itav_participant, availability), UINT(itav_participant, support),
+    DOUBLE_IN(itav_participant, lat, -90, 90), DOUBLE_IN(itav_participant, lon, -180, 180),
+    BITS(itav_participant, availability, ITAV_CODE_SLOT),
+    BITS(itav_participant, support, ITAV_CODE_SUPPORT),
     STRLIST(itav_participant, languages), STRLIST(itav_participant, interests),
     STRLIST(itav_participant, exclusions), FLAG(itav_participant, language_required),
-    COUNTED(itav_participant, children, nchildren, INT32_MIN, INT32_MAX),
-    DATE(itav_participant, age_min), DATE(itav_participant, age_max),
+    COUNTED(itav_participant, children, nchildren, 0, 300),
+    INT(itav_participant, age_min, -1, 300), INT(itav_participant, age_max, -1, 300),
     DATE(itav_participant, vog_date), FLAG(itav_participant, trained),
-    INT(itav_participant, capacity, 0, INT_MAX), DATE(itav_participant, registered),
-    DOUBLE(itav_participant, max_distance_m)};
+    INT(itav_participant, capacity, 1, 100), DATE(itav_participant, registered),
+    DOUBLE_IN(itav_participant, max_distance_m, 0, 40100000)};
 LAYOUT(participant_layout, "participant", itav_participant, participant_fields,
        free_participant);
 
 static const itav__field match_fields[] = {
     TEXT(itav_match, id), TEXT(itav_match, offer), TEXT(itav_match, asking),
     TEXT(itav_match, supporting), TEXT(itav_match, previous),
-    CODE(itav_match, state, ITAV_CODE_MATCH_STATE), DOUBLE(itav_match, score),
+    CODE(itav_match, state, ITAV_CODE_MATCH_STATE), DOUBLE_IN(itav_match, score, -1, 1),
     CODE(itav_match, reason, ITAV_CODE_END_REASON),
     ARRAY(itav_match, trail, ntrail, (long)offsetof(itav_match, captrail), transition_layout)};
 LAYOUT(match_layout, "match", itav_match, match_fields, free_match);
@@ -171,8 +182,8 @@ LAYOUT(review_layout, "review", itav_review, review_fields, free_review);
 static const itav__field indicator_fields[] = {
     TEXT(itav_indicator, id), TEXT(itav_indicator, offer), TEXT(itav_indicator, name),
     TEXT(itav_indicator, unit), TEXT(itav_indicator, note), TEXT(itav_indicator, source),
-    CODE(itav_indicator, type, ITAV_CODE_MEASURE), DOUBLE(itav_indicator, scale_low),
-    DOUBLE(itav_indicator, scale_high), CODE(itav_indicator, derived, ITAV_CODE_DERIVED),
+    CODE(itav_indicator, type, ITAV_CODE_MEASURE), NAN_OR(itav_indicator, scale_low),
+    NAN_OR(itav_indicator, scale_high), CODE(itav_indicator, derived, ITAV_CODE_DERIVED),
     TEXT(itav_indicator, municipality), BOOL(itav_indicator, has_baseline),
     DATE(itav_indicator, baseline_date), ONE(itav_indicator, baseline, quantity_layout),
     TEXT(itav_indicator, baseline_text), TEXT(itav_indicator, baseline_source),

@@ -10,6 +10,7 @@
 #include "codec/codec_int.h"
 
 #include <cbor.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -108,7 +109,8 @@ static void put_field(writer *w, const itav__field *f, const unsigned char *base
 {
     const unsigned char *at = base + f->off;
     switch (f->type) {
-    case ITAV__F_INT: put_int(w, int_at(at, f->size)); break;
+    case ITAV__F_INT:
+    case ITAV__F_DATE: put_int(w, int_at(at, f->size)); break;
     case ITAV__F_UINT: put_uint(w, uint_at(at, f->size)); break;
     case ITAV__F_BOOL:
         if (room(w, 1))
@@ -442,20 +444,41 @@ static int get_field(reader *r, const itav__field *f, unsigned char *base)
         if ((rc = read_int(r, &v, f->lo, f->hi)) != ITAV_OK)
             break;
         if (f->code && v && !itav_code_name((itav_code_type)f->code, (int)v))
-            rc = damaged(r, "%lld is not a code of its kind", v);
+            rc = damaged(r, "%lld is not a value of %s", v, f->code_name);
         else
             store_int(at, f->size, v);
         break;
     case ITAV__F_UINT:
-        if ((rc = read_int(r, &v, 0, f->hi)) == ITAV_OK)
+        if ((rc = read_int(r, &v, 0, f->hi)) != ITAV_OK)
+            break;
+        for (unsigned long long bits = (unsigned long long)v; f->code && bits; bits &= bits - 1)
+            if (!itav_code_name((itav_code_type)f->code, (int)(bits & -bits))) {
+                rc = damaged(r, "bit %#llx is not a value of %s", bits & -bits, f->code_name);
+                break;
+            }
+        if (rc == ITAV_OK)
             store_int(at, f->size, v);
+        break;
+    case ITAV__F_DATE:
+        if ((rc = read_int(r, &v, INT32_MIN, INT32_MAX)) != ITAV_OK)
+            break;
+        if (!itav__valid_date_or_none((int32_t)v))
+            rc = damaged(r, "%lld is not a date in the years 1900-9999", v);
+        else
+            *(int32_t *)(void *)at = (int32_t)v;
         break;
     case ITAV__F_BOOL:
         if ((rc = expect(r, ITEM_BOOL, "a boolean")) == ITAV_OK)
             *(bool *)at = r->b;
         break;
     case ITAV__F_DOUBLE:
-        if ((rc = expect(r, ITEM_DOUBLE, "a number")) == ITAV_OK)
+        if ((rc = expect(r, ITEM_DOUBLE, "a number")) != ITAV_OK)
+            break;
+        if (isnan(r->d) ? !f->nan_ok
+                        : !isfinite(r->d) || (f->lo <= f->hi && (r->d < (double)f->lo ||
+                                                                r->d > (double)f->hi)))
+            rc = damaged(r, "%g is not a value this field takes", r->d);
+        else
             *(double *)(void *)at = r->d;
         break;
     case ITAV__F_TEXT: rc = read_text(r, (char **)(void *)at, true, ITAV__TEXT_MAX); break;
@@ -587,15 +610,17 @@ int itav__record_decode(void **out, const itav__layout *layout, const void *data
     int rc = array_of(&r, &n, SIZE_MAX);
     if (rc == ITAV_OK && n == 0)
         rc = damaged(&r, "an empty record");
-    if (rc == ITAV_OK)
-        rc = read_int(&r, &version, 1, ITAV__RECORD_VERSION);
+    if (rc == ITAV_OK && (rc = read_int(&r, &version, INT64_MIN, INT64_MAX)) == ITAV_OK &&
+        (version < 1 || version > ITAV__RECORD_VERSION))
+        rc = damaged(&r, "record version %lld; this library reads versions 1 to %d", version,
+                     ITAV__RECORD_VERSION);
     unsigned char *obj = NULL;
     if (rc == ITAV_OK && !(obj = itav__calloc(1, layout->size)))
         rc = nomem(&r);
     if (rc == ITAV_OK)
         rc = get_fields(&r, layout, obj, n - 1);
     if (rc == ITAV_OK && r.left)
-        rc = damaged(&r, "%zu bytes after the record", r.left);
+        rc = damaged(&r, "%zu byte%s after the record", r.left, r.left == 1 ? "" : "s");
     if (rc != ITAV_OK) {
         if (obj)
             layout->free(obj);

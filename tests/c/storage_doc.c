@@ -21,9 +21,20 @@ static const char *type_words(const itav__field *f, char *buf, size_t size)
         else
             snprintf(buf, size, "integer %lld to %lld", f->lo, f->hi);
         return buf;
-    case ITAV__F_UINT: snprintf(buf, size, "integer 0 to %lld (bits)", f->hi); return buf;
+    case ITAV__F_UINT:
+        if (f->code)
+            snprintf(buf, size, "integer: a set of bits, each a value of %s", f->code_name);
+        else
+            snprintf(buf, size, "integer 0 to %lld", f->hi);
+        return buf;
+    case ITAV__F_DATE: return "integer: days since 1970-01-01 (years 1900-9999), or INT32_MIN";
     case ITAV__F_BOOL: return "true or false";
-    case ITAV__F_DOUBLE: return "double (NaN allowed)";
+    case ITAV__F_DOUBLE:
+        if (f->lo <= f->hi)
+            snprintf(buf, size, "double %lld to %lld", f->lo, f->hi);
+        else
+            snprintf(buf, size, "double, finite%s", f->nan_ok ? ", or NaN for none" : "");
+        return buf;
     case ITAV__F_TEXT: return "text or null";
     case ITAV__F_CHARS: snprintf(buf, size, "text of at most %zu bytes", f->size - 1); return buf;
     case ITAV__F_STRLIST: return "array of text";

@@ -20,10 +20,13 @@
  * ITAV_FAULT_FIRST=n starts at n (to debug one N). */
 #include "faults.h"
 
+#include <sqlite3.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static double now(void)
 {
@@ -209,6 +212,111 @@ START_TEST(backend_failures)
 }
 END_TEST
 
+/* ---- the upgrade of a store of record format 1, at open ---- */
+
+/* Copies tests/data/store-format1.db (made by libitav 0.3.0) into dir/store.db. */
+static void format1_copy(char *dir, size_t dsize, char *path, size_t psize)
+{
+    char src[512], buf[65536];
+    size_t n;
+    snprintf(dir, dsize, "/tmp/itav-upgrade-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, psize, "%s/store.db", dir);
+    snprintf(src, sizeof src, "%s/store-format1.db", getenv("ITAV_TEST_DATA"));
+    FILE *in = fopen(src, "rb"), *out = fopen(path, "wb");
+    ck_assert_msg(in && out, "cannot copy %s", src);
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
+    fclose(in);
+    ck_assert_int_eq(fclose(out), 0);
+}
+
+static void format1_remove(const char *dir, const char *path)
+{
+    char side[600];
+    for (int i = 0; i < 3; i++) {
+        snprintf(side, sizeof side, "%s%s", path, i == 0 ? "" : i == 1 ? "-wal" : "-shm");
+        remove(side);
+    }
+    rmdir(dir);
+}
+
+/* How many records of the six kinds are still JSON text, and whether a format record is
+ * there, read with SQLite itself. */
+static void format1_state(const char *path, long *json, long *meta)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(db,
+        "SELECT sum(kind <> 'meta' AND kind <> 'sequence' AND substr(CAST(data AS TEXT), 1, 1) "
+        "= '{'), sum(kind = 'meta') FROM records", -1, &st, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    *json = sqlite3_column_int64(st, 0);
+    *meta = sqlite3_column_int64(st, 1);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
+/* Every allocation of the upgrade fails in turn (or, persistent, every one from it on): the
+ * open gives ITAV_ENOMEM with "out of memory", leaks nothing and leaves the file a valid
+ * store of format 1; then the upgrade succeeds. */
+START_TEST(upgrade_failures)
+{
+    bool persist = _i == 1;
+    char dir[64], path[128], uri[160], why[256];
+    long json, meta, count, tested = 0;
+    itav_db *db;
+    format1_copy(dir, sizeof dir, path, sizeof path);
+    snprintf(uri, sizeof uri, "sqlite:%s", path);
+    long blocks0 = blocks_outstanding(), before = itav__fault_allocations();
+    ck_assert_msg(itav_open(&db, uri) == ITAV_OK, "%s", itav_errmsg(db));
+    count = itav__fault_allocations() - before;
+    itav_close(db);
+    format1_remove(dir, path);
+    long stride = fault_stride(count);
+    for (long n = 1;; n = next_n(n, count, stride)) {
+        format1_copy(dir, sizeof dir, path, sizeof path);
+        snprintf(uri, sizeof uri, "sqlite:%s", path);
+        long blocks = blocks_outstanding();
+        itav__fault_fail_at(n, fault_persist_mode = persist);
+        int rc = itav_open(&db, uri);
+        long failed = itav__fault_failed();
+        itav__fault_fail_at(0, false);
+        char msg[1024];
+        snprintf(msg, sizeof msg, "%s", db ? itav_errmsg(db) : "out of memory (no context)");
+        itav_close(db);
+        format1_state(path, &json, &meta);
+        if (!failed) {
+            ck_assert_msg(rc == ITAV_OK, "upgrade: %s", msg);
+            ck_assert_int_eq(json, 0);
+            ck_assert_int_eq(meta, 1);
+            format1_remove(dir, path);
+            break;
+        }
+        tested++;
+        if (rc == ITAV_OK && !persist) { /* SQLite retried the allocation */
+            ck_assert_int_eq(json, 0);
+        } else {
+            ck_assert_msg(rc == ITAV_ENOMEM, "upgrade: allocation %ld failed, open gave %d: %s",
+                          n, rc, msg);
+            ck_assert_msg(strstr(msg, "out of memory"), "upgrade: allocation %ld: %s", n, msg);
+            ck_assert_msg(json == 193 && meta == 0,
+                          "upgrade: allocation %ld failed, but the file changed (%ld JSON "
+                          "records, %ld format records)", n, json, meta);
+        }
+        ck_assert_msg(blocks_outstanding() == blocks, "upgrade: allocation %ld leaked %ld "
+                      "blocks", n, blocks_outstanding() - blocks);
+        ck_assert_msg(sqlite_integrity_ok(path, why, sizeof why), "upgrade: %s", why);
+        format1_remove(dir, path);
+    }
+    ck_assert_msg(blocks_outstanding() == blocks0, "upgrade: %ld blocks not freed",
+                  blocks_outstanding() - blocks0);
+    printf("%-36s %6ld allocations, %6ld failed in turn\n",
+           persist ? "upgrade/sqlite/persistent" : "upgrade/sqlite", count, tested);
+}
+END_TEST
+
 int main(void)
 {
     faults_init();
@@ -217,10 +325,12 @@ int main(void)
     TCase *tc = tcase_create("allocation");
     tcase_set_timeout(tc, 1200);
     tcase_add_loop_test(tc, allocation_failures, 0, loops);
+    tcase_add_loop_test(tc, upgrade_failures, 0, 1);
     suite_add_tcase(s, tc);
     tc = tcase_create("persistent");
     tcase_set_timeout(tc, 1200);
     tcase_add_loop_test(tc, persistent_allocation_failures, 0, loops);
+    tcase_add_loop_test(tc, upgrade_failures, 1, 2);
     suite_add_tcase(s, tc);
     tc = tcase_create("backend");
     tcase_set_timeout(tc, 1200);
