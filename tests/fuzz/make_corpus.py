@@ -4,13 +4,16 @@
 Run it again only to change the seeds (the files are committed):
     python3 tests/fuzz/make_corpus.py BUILD/examples/itav
 The itav CLI builds the scenario seeds (participants, matches, reviews) through the library, so
-they are real exports. Everything else comes from data/catalog.json, the CSV test files, the
-element wordings of lib/model/element.c and docs/format.md.
+they are real exports, and the record seeds are records of real stores: a copy of
+tests/data/store-format1.db upgraded by the CLI and the scenario's own store. Everything else
+comes from data/catalog.json, the CSV test files, the element wordings of lib/model/element.c
+and docs/format.md.
 """
 import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -125,6 +128,10 @@ def json_seeds(cli):
         itav("export", os.path.join(tmp, "erased.json"))
         with open(os.path.join(tmp, "erased.json"), encoding="utf-8") as f:
             write("json", "scenario-erased.json", f.read())
+        # Records the older store lacks: an erased participant, a match ended early with
+        # notes in its trail, reviews with a safety note and with effects, indicators with a
+        # baseline, a relative target and a measured range.
+        scenario_records(os.path.join(tmp, "s.db"))
         # The CLI's own test data: participants for an offer of the base.
         more = json.load(open(os.path.join(ROOT, "tests", "cli", "data", "zk-more.json"),
                               encoding="utf-8"))
@@ -133,6 +140,98 @@ def json_seeds(cli):
                       participants=more["participants"]))
     finally:
         shutil.rmtree(tmp)
+
+
+# The record target's first input byte: the kind, in the order of fuzz_record.c's table.
+RECORD_KINDS = ["intervention", "offer", "participant", "match", "review", "indicator"]
+
+
+def record_seed(db, kind, key, name=None):
+    """The stored record (kind, key) of the SQLite store db, after its kind byte."""
+    con = sqlite3.connect(db)
+    try:
+        row = con.execute("SELECT data FROM records WHERE kind = ? AND key = ?",
+                          (kind, key)).fetchone()
+    finally:
+        con.close()
+    if row is None:
+        sys.exit("make_corpus.py: no %s %r in %s" % (kind, key, db))
+    write("record", "%s-%s.cbor" % (kind, name or key),
+          bytes([RECORD_KINDS.index(kind)]) + bytes(row[0]))
+
+
+def scenario_records(db):
+    """Record seeds from the store json_seeds() builds through the CLI."""
+    con = sqlite3.connect(db)
+    try:
+        erased = con.execute("SELECT key FROM records WHERE kind = 'participant'"
+                             " AND key LIKE '~erased-%' ORDER BY key").fetchone()[0]
+    finally:
+        con.close()
+    record_seed(db, "participant", erased, "scenario-erased")
+    record_seed(db, "participant", "zk-steun-01", "scenario-zk-steun-01")
+    record_seed(db, "match", "m-00000001", "scenario-ended-early")
+    for key in ["r-00000001", "r-00000002", "r-00000003"]:
+        record_seed(db, "review", key, "scenario-" + key)
+    for key in ["bg-zk-matches-haarlem-2021", "bg-zk-satisfaction"]:
+        record_seed(db, "indicator", key, "scenario-" + key)
+
+
+def record_seeds(cli):
+    """Records of every kind from tests/data/store-format1.db, which the CLI brings to the
+    current record format when it opens a copy: interventions with and without a plan,
+    roles and reach figures, offers, participants on both sides (children, a required
+    language, a distance), matches completed, active, ended early and declined, reviews with
+    and without effects, indicators with targets and measurements."""
+    picks = {
+        "intervention": ["buurtgezinnen", "home-start", "utrecht-dappere-dinos",
+                         "itav-hw-kansarmoede-kinderen"],
+        "offer": ["buurtgezinnen-zuid-kennemerland", "itav-hoeksche-waard-2020",
+                  "at-ease-leiden", "utrecht-bukojou-utrecht"],
+        "participant": ["zk-steun-01", "zk-steun-08", "zk-vraag-06", "zk-vraag-09",
+                        "zk-vraag-10"],
+        "match": ["m-00000001", "m-00000004", "m-00000005", "m-00000007"],
+        "review": ["r-00000001", "r-00000006", "r-00000019"],
+        "indicator": ["buurtgezinnen-zk-matches-haarlem-2021", "itav-hw-findability",
+                      "itav-hw-platform-new-visitors"],
+    }
+    tmp = tempfile.mkdtemp(prefix="itav-corpus-")
+    try:
+        db = os.path.join(tmp, "format1.db")
+        shutil.copyfile(os.path.join(ROOT, "tests", "data", "store-format1.db"), db)
+        subprocess.run([cli, "--store", "sqlite:" + db, "export", os.path.join(tmp, "e.json")],
+                       check=True, stdout=subprocess.DEVNULL)
+        for kind, keys in picks.items():
+            for key in keys:
+                record_seed(db, kind, key)
+    finally:
+        shutil.rmtree(tmp)
+    damaged_record_seeds()
+
+
+def damaged_record_seeds():
+    """A few damaged records, edited from the seeds above, so that the replay also checks
+    what a damaged record reports (each seed is the kind byte, the record's array head, then
+    the record version 1)."""
+    def seed(name):
+        with open(os.path.join(CORPUS, "record", name + ".cbor"), "rb") as f:
+            return f.read()
+
+    def damaged(name, data):
+        write("record", "damaged-" + name + ".cbor", data)
+
+    damaged("intervention-empty", bytes([RECORD_KINDS.index("intervention")]))
+    steun = seed("participant-zk-steun-01")
+    damaged("participant-truncated", steun[:len(steun) // 2])
+    # The languages ["nl", "tr"], the second one an integer of the same length.
+    langs = b"\x82\x62nl\x62tr"
+    assert steun.count(langs) == 1
+    damaged("participant-language-not-text", steun.replace(langs, b"\x82\x62nl\x19tr"))
+    offer = seed("offer-at-ease-leiden")
+    damaged("offer-version-2", offer[:2] + b"\x02" + offer[3:])
+    damaged("match-trailing-byte", seed("match-m-00000004") + b"\x00")
+    review = seed("review-r-00000001")
+    damaged("review-too-many-fields", review[:1] + bytes([review[1] + 1]) + review[2:] + b"\xf6")
 
 
 def csv_seeds():
@@ -240,6 +339,7 @@ def main():
     if os.path.isdir(CORPUS):
         shutil.rmtree(CORPUS)
     json_seeds(os.path.abspath(sys.argv[1]))
+    record_seeds(os.path.abspath(sys.argv[1]))
     csv_seeds()
     element_seeds()
     date_seeds()
