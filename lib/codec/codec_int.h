@@ -54,6 +54,9 @@ struct itav__layout {
     /* Frees an allocated struct of this layout, however far its decoding got (the free
      * function of its type); NULL for layouts that only appear inline. */
     void (*free)(void *);
+    /* Optional: what is wrong with a decoded struct whose fields disagree (a rule of the
+     * model that spans fields), or NULL when nothing is. */
+    const char *(*check)(const void *);
 };
 
 /* The layouts of the stored kinds, NULL-terminated (layouts.c). */

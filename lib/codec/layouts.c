@@ -49,9 +49,10 @@
     F(#m, ITAV__F_PTRS, T, m, 0, 0, 0, 0, (long)offsetof(T, nm), (long)offsetof(T, capm),      \
       &(sub), 0)
 #define OPTIONAL(T, m, sub) F(#m, ITAV__F_OPTIONAL, T, m, 0, 0, 0, 0, -1, -1, &(sub), 0)
-#define LAYOUT(var, name, T, fields, freefn)                                                  \
+#define CHECKED(var, name, T, fields, freefn, checkfn)                                        \
     static const itav__layout var = {name, sizeof(T), fields,                                 \
-                                     sizeof fields / sizeof fields[0], freefn}
+                                     sizeof fields / sizeof fields[0], freefn, checkfn}
+#define LAYOUT(var, name, T, fields, freefn) CHECKED(var, name, T, fields, freefn, NULL)
 
 /* The free functions of the types, as the engine calls them. */
 static void free_figure(void *p) { itav_figure_free(p); }
@@ -64,6 +65,39 @@ static void free_match(void *p) { itav_match_free(p); }
 static void free_review(void *p) { itav_review_free(p); }
 static void free_indicator(void *p) { itav_indicator_free(p); }
 
+/* The model's rules that span fields, for the layouts that have them. */
+static const char *figure_check(const void *p)
+{
+    const itav_figure *f = p;
+    return itav__quantity_numbers_ok(f->qualifier, f->min, f->max)
+               ? NULL : "min and max do not fit the qualifier";
+}
+
+static const char *quantity_check(const void *p)
+{
+    const itav__quantity *q = p;
+    return itav__quantity_numbers_ok(q->qualifier, q->min, q->max)
+               ? NULL : "min and max do not fit the qualifier";
+}
+
+static const char *target_check(const void *p)
+{
+    const itav__target *t = p;
+    return itav__target_numbers_ok(t->cmp, t->value, t->high)
+               ? NULL : "value and high do not fit the comparator";
+}
+
+static const char *indicator_check(const void *p)
+{
+    const itav_indicator *ind = p;
+    if (!itav__scale_ok(ind->scale_low, ind->scale_high))
+        return "scale_low and scale_high are not a scale";
+    if (ind->has_baseline && !itav__quantity_numbers_ok(ind->baseline.qualifier,
+                                                       ind->baseline.min, ind->baseline.max))
+        return "the baseline's min and max do not fit its qualifier";
+    return NULL;
+}
+
 /* ---- parts ---- */
 
 static const itav__field figure_fields[] = {
@@ -71,7 +105,7 @@ static const itav__field figure_fields[] = {
     NAN_OR(itav_figure, min), NAN_OR(itav_figure, max), TEXT(itav_figure, text),
     TEXT(itav_figure, period), TEXT(itav_figure, where), TEXT(itav_figure, note),
     TEXT(itav_figure, source)};
-LAYOUT(figure_layout, "figure", itav_figure, figure_fields, free_figure);
+CHECKED(figure_layout, "figure", itav_figure, figure_fields, free_figure, figure_check);
 
 static const itav__field role_fields[] = {
     CODE(itav_role, kind, ITAV_CODE_ROLE), TEXT(itav_role, description),
@@ -97,13 +131,13 @@ LAYOUT(transition_layout, "transition", itav__transition, transition_fields, NUL
 static const itav__field quantity_fields[] = {
     CODE(itav__quantity, qualifier, ITAV_CODE_QUALIFIER), NAN_OR(itav__quantity, min),
     NAN_OR(itav__quantity, max)};
-LAYOUT(quantity_layout, "quantity", itav__quantity, quantity_fields, NULL);
+CHECKED(quantity_layout, "quantity", itav__quantity, quantity_fields, NULL, quantity_check);
 
 static const itav__field target_fields[] = {
     CODE(itav__target, cmp, ITAV_CODE_COMPARATOR), NAN_OR(itav__target, value),
     NAN_OR(itav__target, high), BOOL(itav__target, relative), DATE(itav__target, deadline),
     TEXT(itav__target, text), TEXT(itav__target, source)};
-LAYOUT(target_layout, "target", itav__target, target_fields, NULL);
+CHECKED(target_layout, "target", itav__target, target_fields, NULL, target_check);
 
 static const itav__field measurement_fields[] = {
     DATE(itav__measurement, date), ONE(itav__measurement, qty, quantity_layout),
@@ -189,7 +223,8 @@ static const itav__field indicator_fields[] = {
     TEXT(itav_indicator, baseline_text), TEXT(itav_indicator, baseline_source),
     ARRAY(itav_indicator, targets, ntargets, -1, target_layout),
     ARRAY(itav_indicator, measurements, nmeasurements, -1, measurement_layout)};
-LAYOUT(indicator_layout, "indicator", itav_indicator, indicator_fields, free_indicator);
+CHECKED(indicator_layout, "indicator", itav_indicator, indicator_fields, free_indicator,
+        indicator_check);
 
 /* ---- the record codec of model/model_int.h ---- */
 

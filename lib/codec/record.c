@@ -596,7 +596,8 @@ static int get_fields(reader *r, const itav__layout *l, unsigned char *base, siz
     int rc = ITAV_OK;
     for (size_t i = 0; i < n && rc == ITAV_OK; i++)
         rc = get_field(r, &l->fields[i], base);
-    return rc;
+    const char *wrong = rc == ITAV_OK && l->check ? l->check(base) : NULL;
+    return wrong ? damaged(r, "%s", wrong) : rc;
 }
 
 int itav__record_decode(void **out, const itav__layout *layout, const void *data, size_t size,

@@ -25,10 +25,10 @@ ITAV_API int itav_figure_new(itav_figure **out, const char *what, itav_qualifier
             return ITAV_EINVAL;
         min = max = NAN;
     } else {
-        if (!isfinite(min) || (qualifier == ITAV_QTY_RANGE && (!isfinite(max) || min > max)))
-            return ITAV_EINVAL;
         if (qualifier != ITAV_QTY_RANGE)
             max = min;
+        if (!itav__quantity_numbers_ok(qualifier, min, max))
+            return ITAV_EINVAL;
     }
     itav_figure *f = itav__calloc(1, sizeof *f);
     if (!f)

@@ -286,7 +286,7 @@ static int check_quantity(itav__quantity *q, const itav_indicator *ind, itav_qua
     }
     if (qualifier != ITAV_QTY_RANGE)
         max = min;
-    if (!isfinite(min) || !isfinite(max) || min > max)
+    if (!itav__quantity_numbers_ok(qualifier, min, max))
         return ITAV_EINVAL;
     scale_of(ind, &low, &high);
     if (!within(min, low, high) || !within(max, low, high))
@@ -376,18 +376,29 @@ ITAV_API const char *itav_indicator_baseline_source(const itav_indicator *ind)
 
 /* ---- targets ---- */
 
+bool itav__target_numbers_ok(itav_comparator cmp, double value, double high)
+{
+    return isfinite(value) && (cmp == ITAV_CMP_BETWEEN ? isfinite(high) && high >= value
+                                                       : high == value);
+}
+
+bool itav__scale_ok(double low, double high)
+{
+    return isnan(low) ? isnan(high) : isfinite(low) && isfinite(high) && low < high;
+}
+
 ITAV_API int itav_indicator_add_target(itav_indicator *ind, itav_comparator cmp, double value,
                                        double high, int relative, int32_t deadline,
                                        const char *text, const char *source)
 {
     double low, top;
     if (!ind || !itav_code_name(ITAV_CODE_COMPARATOR, (int)cmp) ||
-        (relative != 0 && relative != 1) || !isfinite(value) || !itav__valid_date(deadline) ||
+        (relative != 0 && relative != 1) || !itav__valid_date(deadline) ||
         !optional_text(text) || !optional_ref(source))
         return ITAV_EINVAL;
     if (cmp != ITAV_CMP_BETWEEN)
         high = value;
-    else if (!isfinite(high) || high < value)
+    if (!itav__target_numbers_ok(cmp, value, high))
         return ITAV_EINVAL;
     scale_of(ind, &low, &top);
     if (!relative && !(within(value, low, top) && within(high, low, top)))

@@ -334,6 +334,15 @@ struct itav_indicator {
 /* Checks an indicator against the store (its offer exists) and writes it, no transaction. */
 int itav__indicator_write(itav_db *db, const itav_indicator *ind);
 
+/* The numbers a qualified quantity holds (figures, baselines, measurements): none (NaN) for
+ * ITAV_QTY_TEXT; else finite, min <= max, and min == max but for a range (quantity.c). */
+bool itav__quantity_numbers_ok(itav_qualifier q, double min, double max);
+/* A target's numbers: a finite value, and a finite high >= value for ITAV_CMP_BETWEEN, else
+ * high == value (indicator.c). */
+bool itav__target_numbers_ok(itav_comparator cmp, double value, double high);
+/* An indicator's own scale: none (both NaN), or finite with low < high (indicator.c). */
+bool itav__scale_ok(double low, double high);
+
 /* Quantities as intervals (quantity.c). Comparisons forgive rounding (1e-9 relative). */
 typedef struct itav__interval {
     double lo, hi;

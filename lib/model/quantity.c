@@ -93,6 +93,13 @@ static double slack(double a, double b)
     return 1e-9 * m;
 }
 
+bool itav__quantity_numbers_ok(itav_qualifier q, double min, double max)
+{
+    if (q == ITAV_QTY_TEXT)
+        return isnan(min) && isnan(max);
+    return isfinite(min) && isfinite(max) && min <= max && (q == ITAV_QTY_RANGE || min == max);
+}
+
 bool itav__le(double a, double b)
 {
     if (!isfinite(a) || !isfinite(b))
