@@ -1,5 +1,7 @@
 /* Store conformance: every test runs on the memory store, the SQLite store and a backend
- * written in the test itself (tests/c/testutil.c), and must give the same answers. */
+ * written in the test itself (tests/c/testutil.c), and must give the same answers. Also the
+ * SQLite file itself, and the record format: the upgrade of tests/data/store-format1.db, a
+ * store of format 1 made by the previous library. */
 #include "testutil.h"
 
 #include <sqlite3.h>
@@ -416,138 +418,6 @@ static int pragma(const char *path, const char *statement)
     return v;
 }
 
-/* The bytes of a file (NUL-terminated; *size without it). */
-static char *file_bytes(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot read %s", path);
-    ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
-    long n = ftell(f);
-    ck_assert_int_ge(n, 0);
-    rewind(f);
-    char *buf = malloc((size_t)n + 1);
-    ck_assert_ptr_nonnull(buf);
-    ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-    buf[n] = '\0';
-    fclose(f);
-    *size = (size_t)n;
-    return buf;
-}
-
-static void write_bytes(const char *path, const char *data, size_t size)
-{
-    FILE *f = fopen(path, "wb");
-    ck_assert_ptr_nonnull(f);
-    ck_assert_uint_eq(fwrite(data, 1, size, f), size);
-    ck_assert_int_eq(fclose(f), 0);
-}
-
-/* A copy of tests/data/NAME in a new temporary directory dir; path and uri of the copy. */
-static void copy_test_data(char *dir, char *path, size_t psize, char *uri, size_t usize,
-                           const char *name)
-{
-    char src[512];
-    size_t size;
-    const char *data = getenv("ITAV_TEST_DATA");
-    ck_assert_msg(data != NULL, "ITAV_TEST_DATA is not set (meson sets it)");
-    snprintf(src, sizeof src, "%s/%s", data, name);
-    char *bytes = file_bytes(src, &size);
-    ck_assert_ptr_nonnull(mkdtemp(dir));
-    snprintf(path, psize, "%s/store.db", dir);
-    snprintf(uri, usize, "sqlite:%s", path);
-    write_bytes(path, bytes, size);
-    free(bytes);
-}
-
-static char *expected_export(void)
-{
-    char src[512];
-    size_t size;
-    snprintf(src, sizeof src, "%s/store-format1-export.json", getenv("ITAV_TEST_DATA"));
-    return file_bytes(src, &size);
-}
-
-#define JSON_RECORDS                                                                          \
-    "SELECT count(*) FROM records WHERE kind IN ('intervention', 'offer', 'participant', "    \
-    "'match', 'review', 'indicator') AND substr(CAST(data AS TEXT), 1, 1) = '{'"
-#define STORED_FORMAT "SELECT CAST(data AS INTEGER) FROM records WHERE kind = 'meta'"
-
-/* A store written by libitav 0.3.0 (records as JSON text, no format record) is upgraded when
- * opened: every record in the binary format, the format record written, and the store
- * exports exactly what 0.3.0 exported from it. */
-START_TEST(format1_store_is_upgraded)
-{
-    char dir[] = "/tmp/itav-f1-XXXXXX", path[128], uri[160];
-    itav_db *db;
-    copy_test_data(dir, path, sizeof path, uri, sizeof uri, "store-format1.db");
-    ck_assert_int_eq(pragma(path, JSON_RECORDS), 193);
-    ck_assert_int_eq(pragma(path, "SELECT count(*) FROM records WHERE kind = 'meta'"), 0);
-    char *want = expected_export();
-    for (int round = 0; round < 2; round++) { /* upgraded, then as it is */
-        ck_assert_msg(itav_open(&db, uri) == ITAV_OK, "%s", itav_errmsg(db));
-        char *got = export_text(db);
-        ck_assert_str_eq(got, want);
-        free(got);
-        itav_close(db);
-        ck_assert_int_eq(pragma(path, JSON_RECORDS), 0);
-        ck_assert_int_eq(pragma(path, STORED_FORMAT), 2);
-    }
-    free(want);
-    ck_assert_int_eq(pragma(path, "SELECT count(*) FROM records WHERE kind = 'participant'"), 22);
-    remove(path);
-    rmdir(dir);
-}
-END_TEST
-
-/* A store of a newer format, or with a damaged format record or a damaged format-1 record, is
- * refused at open with a message, and its file is left as it was. */
-START_TEST(unreadable_formats_refused)
-{
-    static const struct {
-        const char *damage, *message;
-        int rc;
-        bool upgraded_first;
-    } cases[] = {
-        {"UPDATE records SET data = '3' WHERE kind = 'meta'",
-         "the store's records are in format 3; this library reads formats 1 to 2", ITAV_EVERSION,
-         true},
-        {"UPDATE records SET data = 'two' WHERE kind = 'meta'",
-         "the store's format record is damaged (\"two\")", ITAV_EFORMAT, true},
-        {"UPDATE records SET data = '{\"ref\":' WHERE kind = 'participant' AND "
-         "key = 'zk-steun-02'",
-         "cannot upgrade the store: stored participant \"zk-steun-02\" is damaged: "
-         "<record>:1:7: unexpected token near end of file",
-         ITAV_EFORMAT, false},
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        char dir[] = "/tmp/itav-f1-XXXXXX", path[128], uri[160];
-        itav_db *db;
-        size_t n, m;
-        copy_test_data(dir, path, sizeof path, uri, sizeof uri, "store-format1.db");
-        if (cases[i].upgraded_first) {
-            ck_assert_int_eq(itav_open(&db, uri), ITAV_OK);
-            itav_close(db);
-        }
-        sql(path, cases[i].damage);
-        char *before = file_bytes(path, &n);
-        ck_assert_int_eq(itav_open(&db, uri), cases[i].rc);
-        assert_msg(db, cases[i].message);
-        itav_close(db);
-        char *after = file_bytes(path, &m);
-        ck_assert_msg(n == m && memcmp(before, after, n) == 0, "case %zu changed the file", i);
-        free(before);
-        free(after);
-        char wal[160];
-        snprintf(wal, sizeof wal, "%s-wal", path);
-        remove(wal);
-        snprintf(wal, sizeof wal, "%s-shm", path);
-        remove(wal);
-        remove(path);
-        rmdir(dir);
-    }
-}
-END_TEST
-
 START_TEST(sqlite_file_properties)
 {
     char dir[] = "/tmp/itav-sq-XXXXXX", path[128], uri[160], cmd[160];
@@ -609,6 +479,253 @@ START_TEST(sqlite_file_properties)
 }
 END_TEST
 
+/* ---- stores of record format 1 (itav/1 JSON text), made by the previous library ---- */
+
+/* tests/data/NAME: meson sets ITAV_TEST_DATA to that folder. */
+static const char *test_data(const char *name)
+{
+    static char path[4096];
+    const char *dir = getenv("ITAV_TEST_DATA");
+    snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "tests/data", name);
+    return path;
+}
+
+static char *read_whole(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot read %s", path);
+    ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+    long size = ftell(f);
+    rewind(f);
+    char *text = malloc((size_t)size + 1);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_int_eq(fread(text, 1, (size_t)size, f), (size_t)size);
+    text[size] = '\0';
+    fclose(f);
+    return text;
+}
+
+static void copy_to(const char *from, const char *to)
+{
+    char *data;
+    FILE *f = fopen(from, "rb");
+    ck_assert_msg(f != NULL, "cannot read %s", from);
+    ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+    long size = ftell(f);
+    rewind(f);
+    data = malloc((size_t)size);
+    ck_assert_ptr_nonnull(data);
+    ck_assert_int_eq(fread(data, 1, (size_t)size, f), (size_t)size);
+    fclose(f);
+    f = fopen(to, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(fwrite(data, 1, (size_t)size, f), (size_t)size);
+    ck_assert_int_eq(fclose(f), 0);
+    free(data);
+}
+
+/* The rows a query gives through raw SQLite, columns joined by '|', rows ended by '\n'
+ * (malloc'd). */
+static char *rows(const char *path, const char *statement)
+{
+    sqlite3 *s;
+    sqlite3_stmt *st;
+    size_t n = 0, cap = 1024;
+    char *out = malloc(cap);
+    ck_assert_ptr_nonnull(out);
+    out[0] = '\0';
+    ck_assert_int_eq(sqlite3_open(path, &s), SQLITE_OK);
+    ck_assert_msg(sqlite3_prepare_v2(s, statement, -1, &st, NULL) == SQLITE_OK, "%s",
+                  sqlite3_errmsg(s));
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        for (int c = 0; c < sqlite3_column_count(st); c++) {
+            const char *v = (const char *)sqlite3_column_text(st, c);
+            size_t len = (v ? strlen(v) : 4) + 2;
+            if (n + len + 1 > cap) {
+                cap = 2 * (n + len + 1);
+                out = realloc(out, cap);
+                ck_assert_ptr_nonnull(out);
+            }
+            n += (size_t)snprintf(out + n, cap - n, "%s%s", c ? "|" : "", v ? v : "NULL");
+        }
+        out[n++] = '\n';
+        out[n] = '\0';
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(s);
+    return out;
+}
+
+/* Records of the six kinds that are JSON text (format 1 stores nothing else). */
+#define JSON_RECORDS                                                                      \
+    "SELECT count(*) FROM records WHERE hex(substr(data, 1, 1)) = '7B' AND kind IN"       \
+    " ('intervention', 'offer', 'participant', 'match', 'review', 'indicator')"
+#define META_RECORDS "SELECT key, CAST(data AS TEXT) FROM records WHERE kind = 'meta'"
+#define INDEX_VALUES "SELECT kind, key, i0, i1, i2, i3 FROM records WHERE kind <> 'meta' " \
+                     "ORDER BY kind, key"
+#define ALL_RECORDS "SELECT kind, key, i0, i1, i2, i3, hex(data) FROM records ORDER BY kind, key"
+
+static void temp_store(char *dir, char *path, size_t path_size, char *uri, size_t uri_size)
+{
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, path_size, "%s/s.db", dir);
+    snprintf(uri, uri_size, "sqlite:%s", path);
+    copy_to(test_data("store-format1.db"), path);
+}
+
+static void remove_dir(const char *dir)
+{
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Opening a store of format 1 upgrades it: every record in CBOR, the same index values, the
+ * format record written, and the export exactly the previous library's. */
+START_TEST(format1_store_is_upgraded)
+{
+    char dir[] = "/tmp/itav-up-XXXXXX", path[128], uri[160], why[256];
+    itav_db *db;
+    temp_store(dir, path, sizeof path, uri, sizeof uri);
+    ck_assert_int_eq(pragma(path, JSON_RECORDS), 52 + 64 + 22 + 9 + 38 + 8);
+    char *meta = rows(path, META_RECORDS), *indexes = rows(path, INDEX_VALUES);
+    ck_assert_str_eq(meta, "");
+    free(meta);
+
+    ck_assert_msg(itav_open(&db, uri) == ITAV_OK, "%s", itav_errmsg(db));
+    char *text = export_text(db), *expected = read_whole(test_data("store-format1-export.json"));
+    ck_assert_msg(strcmp(text, expected) == 0,
+                  "the upgraded store does not export as store-format1-export.json");
+    itav_free(text);
+    itav_close(db);
+
+    ck_assert_msg(sqlite_integrity_ok(path, why, sizeof why), "%s", why);
+    ck_assert_int_eq(pragma(path, JSON_RECORDS), 0);
+    meta = rows(path, META_RECORDS);
+    ck_assert_str_eq(meta, "format|2\n");
+    free(meta);
+    char *counts = rows(path, "SELECT kind, count(*) FROM records GROUP BY kind ORDER BY kind");
+    ck_assert_str_eq(counts, "indicator|8\nintervention|52\nmatch|9\nmeta|1\noffer|64\n"
+                             "participant|22\nreview|38\nsequence|2\n");
+    free(counts);
+    char *indexes_after = rows(path, INDEX_VALUES);
+    ck_assert_str_eq(indexes_after, indexes);
+    free(indexes_after);
+
+    /* opened again, nothing is upgraded twice; lists that scan an index find everything */
+    char *records = rows(path, ALL_RECORDS);
+    ck_assert_msg(itav_open(&db, uri) == ITAV_OK, "%s", itav_errmsg(db));
+    text = export_text(db);
+    ck_assert_msg(strcmp(text, expected) == 0, "the second open changed the export");
+    itav_free(text);
+    itav_participant_filter f = ITAV_PARTICIPANT_FILTER_INIT;
+    itav_participant_iter *it;
+    itav_participant *p;
+    int n = 0;
+    f.offer = "buurtgezinnen-zuid-kennemerland";
+    ck_assert_int_eq(itav_participant_list(&it, db, &f), ITAV_OK);
+    while (itav_participant_iter_next(&p, it) == ITAV_OK) {
+        n++;
+        itav_participant_free(p);
+    }
+    itav_participant_iter_free(it);
+    ck_assert_int_eq(n, 22);
+    itav_close(db);
+    char *records_after = rows(path, ALL_RECORDS);
+    ck_assert_str_eq(records_after, records);
+    free(records_after);
+    free(records);
+    free(indexes);
+    free(expected);
+    remove_dir(dir);
+}
+END_TEST
+
+/* A format-1 store with a damaged record is refused, naming the record, and left entirely in
+ * format 1: the records upgraded before the damaged one are rolled back. */
+START_TEST(damaged_format1_store_is_left_alone)
+{
+    char dir[] = "/tmp/itav-up-XXXXXX", path[128], uri[160], why[256];
+    itav_db *db;
+    temp_store(dir, path, sizeof path, uri, sizeof uri);
+    /* participants are upgraded after the interventions and offers */
+    sql(path, "UPDATE records SET data = CAST('{\"ref\":\"zk-vraag-03\",\"offer\":' AS BLOB)"
+              " WHERE kind = 'participant' AND key = 'zk-vraag-03'");
+    char *records = rows(path, ALL_RECORDS);
+    for (int i = 0; i < 2; i++) {
+        ck_assert_int_eq(itav_open(&db, uri), ITAV_EFORMAT);
+        assert_msg(db, "cannot upgrade the store: stored participant \"zk-vraag-03\" is damaged");
+        itav_close(db);
+        ck_assert_msg(sqlite_integrity_ok(path, why, sizeof why), "%s", why);
+        char *after = rows(path, ALL_RECORDS);
+        ck_assert_str_eq(after, records);
+        free(after);
+    }
+    free(records);
+    remove_dir(dir);
+}
+END_TEST
+
+/* A store whose format record names a newer format, or nothing readable, is refused and left
+ * as it is. */
+START_TEST(newer_or_damaged_format_is_refused)
+{
+    static const struct {
+        const char *value, *message;
+        int rc;
+    } cases[] = {
+        {"3", "the store's records are in format 3; this library reads formats 1 to 2",
+         ITAV_EVERSION},
+        {"1", "the store's format record is damaged (\"1\")", ITAV_EFORMAT},
+        {"2x", "the store's format record is damaged (\"2x\")", ITAV_EFORMAT},
+        {"", "the store's format record is damaged (\"\")", ITAV_EFORMAT},
+    };
+    char dir[] = "/tmp/itav-up-XXXXXX", path[128], uri[160], set[160];
+    itav_db *db;
+    temp_store(dir, path, sizeof path, uri, sizeof uri);
+    ck_assert_msg(itav_open(&db, uri) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_close(db);
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        snprintf(set, sizeof set, "UPDATE records SET data = CAST('%s' AS BLOB) WHERE kind = "
+                 "'meta' AND key = 'format'", cases[i].value);
+        sql(path, set);
+        char *records = rows(path, ALL_RECORDS);
+        ck_assert_int_eq(itav_open(&db, uri), cases[i].rc);
+        assert_msg(db, cases[i].message);
+        itav_close(db);
+        char *after = rows(path, ALL_RECORDS);
+        ck_assert_str_eq(after, records);
+        free(after);
+        free(records);
+    }
+    remove_dir(dir);
+}
+END_TEST
+
+/* A new store says its format with its first transaction, not before. */
+START_TEST(new_store_records_its_format)
+{
+    char dir[] = "/tmp/itav-up-XXXXXX", path[128], uri[160];
+    itav_db *db;
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/s.db", dir);
+    snprintf(uri, sizeof uri, "sqlite:%s", path);
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_OK);
+    itav_close(db);
+    char *meta = rows(path, META_RECORDS);
+    ck_assert_str_eq(meta, "");
+    free(meta);
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_OK);
+    fixture(db);
+    itav_close(db);
+    meta = rows(path, META_RECORDS);
+    ck_assert_str_eq(meta, "format|2\n");
+    free(meta);
+    ck_assert_int_eq(pragma(path, JSON_RECORDS), 0);
+    remove_dir(dir);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("store");
@@ -625,8 +742,12 @@ int main(void)
     tcase_add_test(te, open_refuses_bad_uris);
     tcase_add_test(te, open_hides_passwords);
     tcase_add_test(te, sqlite_file_properties);
-    tcase_add_test(te, format1_store_is_upgraded);
-    tcase_add_test(te, unreadable_formats_refused);
     suite_add_tcase(s, te);
+    TCase *tu = tcase_create("record format");
+    tcase_add_test(tu, format1_store_is_upgraded);
+    tcase_add_test(tu, damaged_format1_store_is_left_alone);
+    tcase_add_test(tu, newer_or_damaged_format_is_refused);
+    tcase_add_test(tu, new_store_records_its_format);
+    suite_add_tcase(s, tu);
     return run_suite(s);
 }

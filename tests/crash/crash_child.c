@@ -3,6 +3,8 @@
  *
  *   crash_child FD STORE import FILE          itav_import_json_file(FILE)
  *   crash_child FD STORE assign OFFER DATE    itav_match_assign(OFFER, WRITE, DATE)
+ *   crash_child FD STORE upgrade              itav_open() of a store of record format 1,
+ *                                             which upgrades it (lib/interchange/upgrade.c)
  *
  * At each step it writes a record to file descriptor FD (the step's letter and the time,
  * CLOCK_MONOTONIC, which the parent shares), so the test knows where the process was when
@@ -10,9 +12,11 @@
  * statement), C SQLite starts to commit (commit hook), K the COMMIT statement has returned
  * (durable), R a rollback (should not happen), D the operation returned ITAV_OK, E the store
  * is closed. B, C, K and R come from hooks on libitav's own SQLite connection, installed
- * with sqlite3_auto_extension(): the process shares one libsqlite3 with libitav. */
+ * with sqlite3_auto_extension(): the process shares one libsqlite3 with libitav. For the
+ * upgrade the operation is itav_open() itself, so S comes before it and D after it. */
 #include <itav.h>
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,20 +80,29 @@ int main(int argc, char **argv)
 {
     char uri[4096];
     itav_db *db;
-    if (argc < 5) {
-        fprintf(stderr, "usage: crash_child FD STORE import FILE | assign OFFER DATE\n");
+    if (argc < 4 || (argc < 5 && strcmp(argv[3], "upgrade") != 0)) {
+        fprintf(stderr,
+                "usage: crash_child FD STORE import FILE | assign OFFER DATE | upgrade\n");
         return 2;
     }
     marker_fd = atoi(argv[1]);
     snprintf(uri, sizeof uri, "sqlite:%s", argv[2]);
     sqlite3_auto_extension((void (*)(void))hook_connection);
+    bool upgrade = strcmp(argv[3], "upgrade") == 0;
+    if (upgrade) {
+        armed = 1; /* the upgrade runs inside itav_open(): its statements count */
+        mark('S');
+    }
     if (itav_open(&db, uri) != ITAV_OK) {
         fprintf(stderr, "crash_child: %s\n", itav_errmsg(db));
+        itav_close(db);
         return 1;
     }
     int rc;
     armed = 1;
-    if (strcmp(argv[3], "import") == 0) {
+    if (upgrade) {
+        rc = ITAV_OK; /* the open was the operation */
+    } else if (strcmp(argv[3], "import") == 0) {
         mark('S');
         rc = itav_import_json_file(db, argv[4]);
     } else if (strcmp(argv[3], "assign") == 0 && argc == 6) {

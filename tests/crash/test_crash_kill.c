@@ -1,8 +1,15 @@
-/* Crash consistency: kills (SIGKILL) a process in the middle of a large import and of a large
- * assignment into a SQLite store, many times, and checks after each kill that the file is
- * intact (PRAGMA integrity_check) and that the operation is all there or not there at all.
+/* Crash consistency: kills (SIGKILL) a process in the middle of a large import, of a large
+ * assignment into a SQLite store and of the upgrade of a store of record format 1 (JSON text)
+ * to format 2 (CBOR), many times, and checks after each kill that the file is intact (PRAGMA
+ * integrity_check) and that the operation is all there or not there at all.
  *
- *   test_crash_kill CRASH_CHILD
+ *   test_crash_kill CRASH_CHILD FORMAT1_STORE FORMAT1_EXPORT
+ *
+ * FORMAT1_STORE is tests/data/store-format1.db (made by the previous library) and
+ * FORMAT1_EXPORT its export, tests/data/store-format1-export.json. The upgrade of that small
+ * store takes only about 15 ms, too short to aim kills into reliably on a busy machine, so
+ * the upgrade is killed in a bigger format-1 store made from it at test time (see
+ * make_format1_store()).
  *
  * For each operation it first runs crash_child to the end twice, to learn when the
  * transaction begins, commits and is durable (crash_child reports its steps through a pipe),
@@ -23,13 +30,21 @@
  * transaction, and some inside the COMMIT, or the test would test nothing (judged in runs of
  * 20 kills or more). The delays come from ITAV_CRASH_SEED (printed; random when not set), so
  * a run can be repeated with the same delays, though not with the same timing of the
- * machine. */
+ * machine.
+ *
+ * The upgrade changes how the records are stored, not what they say, so its export is the
+ * same before and after. Its state is read from the records themselves with raw SQLite
+ * before libitav opens the store: entirely format 1 (no meta record, every record of the six
+ * kinds JSON text, starting with '{') or entirely format 2 (meta format = "2", no record
+ * starting with '{'); then libitav's export (which upgrades a format-1 store again) must be
+ * the expected one, made without the upgrade (make_upgrade_expected()). */
 #include "crashgen.h"
 #include "../c/testutil.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +60,10 @@
 #define SUPPORTING 500   /* support families in it */
 #define BULK 2000        /* participants in the other offer, to make the import big */
 #define ASSIGN_DATE "2022-01-10"
+/* The upgrade: each participant of the format-1 store that is not matched (20 of 22) is
+ * copied this many times (1,600 more records), so that the upgrade's transaction lasts
+ * about 50 ms instead of 15. */
+#define UPGRADE_COPIES 80
 
 static const char *child_path;
 static char dir[4096];
@@ -171,6 +190,129 @@ static void make_catalogue_store(const char *path)
     if (itav_open(&db, uri) != ITAV_OK || itav_catalog_load(db) != ITAV_OK)
         die("%s: %s", uri, itav_errmsg(db));
     itav_close(db);
+}
+
+/* ---- the upgrade's store ---- */
+
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    struct stat st;
+    if (!f || fstat(fileno(f), &st) != 0)
+        die("cannot read %s: %s", path, strerror(errno));
+    char *text = malloc((size_t)st.st_size + 1);
+    if (!text || fread(text, 1, (size_t)st.st_size, f) != (size_t)st.st_size)
+        die("cannot read %s", path);
+    text[st.st_size] = '\0';
+    fclose(f);
+    return text;
+}
+
+/* Runs SQL on the file with raw SQLite, or dies. */
+static void raw_exec(const char *path, const char *sql)
+{
+    sqlite3 *s;
+    char *err = NULL;
+    if (sqlite3_open_v2(path, &s, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+        sqlite3_exec(s, sql, NULL, NULL, &err) != SQLITE_OK)
+        die("%s: %s", path, err ? err : sqlite3_errmsg(s));
+    sqlite3_close(s);
+}
+
+/* A format-1 store bigger than tests/data/store-format1.db: that store, and each of its
+ * participants that is not matched copied UPGRADE_COPIES times under new keys (KEY-c001,
+ * ...), as the previous library stored them: the same index values, and the record's JSON
+ * text with the new key as its "ref" (every participant's text begins {"ref":"KEY"). Written
+ * with raw SQLite; closing the last connection leaves no write-ahead log. */
+static void make_format1_store(const char *from, const char *path)
+{
+    char sql[1024];
+    gen_remove_store(path);
+    if (gen_copy_file(from, path) != 0)
+        die("copy %s to %s: %s", from, path, strerror(errno));
+    snprintf(sql, sizeof sql,
+             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d) "
+             "INSERT INTO records (kind, key, i0, i1, i2, i3, data) "
+             "SELECT kind, key || printf('-c%%03d', i), i0, i1, i2, i3, "
+             "CAST('{\"ref\":\"' || key || printf('-c%%03d', i) || "
+             "substr(CAST(data AS TEXT), length(key) + 9) AS BLOB) "
+             "FROM records, n WHERE kind = 'participant' "
+             "AND substr(CAST(data AS TEXT), 1, length(key) + 9) = '{\"ref\":\"' || key || '\"' "
+             "AND CAST(data AS TEXT) NOT LIKE '%%\"status\":\"matched\"%%'",
+             UPGRADE_COPIES);
+    raw_exec(path, sql);
+}
+
+/* The export the upgraded store must give, made without the upgrade: the committed export of
+ * the small store imported into a memory store, then the copied participants, as the JSON
+ * text they are stored as in the big store. */
+static char *make_upgrade_expected(const char *small_export, const char *big)
+{
+    sqlite3 *s;
+    sqlite3_stmt *st;
+    itav_db *db;
+    char *text = NULL;
+    gen_text doc = {NULL, 0, 0};
+    int copies = 0;
+    gen_add(&doc, "{\"format\": \"itav/1\", \"participants\": [");
+    if (sqlite3_open_v2(big, &s, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK || /* no log left */
+        sqlite3_prepare_v2(s, "SELECT CAST(data AS TEXT) FROM records WHERE kind = "
+                              "'participant' AND key GLOB '*-c[0-9][0-9][0-9]' ORDER BY key",
+                           -1, &st, NULL) != SQLITE_OK)
+        die("%s: %s", big, sqlite3_errmsg(s));
+    while (sqlite3_step(st) == SQLITE_ROW)
+        gen_add(&doc, "%s%s", copies++ ? ",\n" : "\n", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(s);
+    gen_add(&doc, "]}\n");
+    if (copies != 20 * UPGRADE_COPIES) /* the 20 participants that are not matched */
+        die("%s: %d copied participants, expected %d", big, copies, 20 * UPGRADE_COPIES);
+    if (itav_open(&db, "memory:") != ITAV_OK ||
+        itav_import_json_file(db, small_export) != ITAV_OK ||
+        itav_import_json_string(db, doc.s, "copied participants") != ITAV_OK ||
+        itav_export_json_string(&text, db) != ITAV_OK)
+        die("the expected export of the upgrade: %s", itav_errmsg(db));
+    itav_close(db);
+    free(doc.s);
+    return text;
+}
+
+/* The record format of a SQLite store, read with raw SQLite before libitav opens it: 1 if it
+ * has no meta record and every record of the six kinds is JSON text, 2 if its meta format is
+ * "2" and none is JSON text, 0 if it is neither (or cannot be read); what holds `why`. */
+static int raw_format(const char *path, char *why, size_t size)
+{
+    sqlite3 *s;
+    sqlite3_stmt *st;
+    int format = 0;
+    if (sqlite3_open_v2(path, &s, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(
+            s,
+            "SELECT (SELECT count(*) FROM records WHERE kind = 'meta'),"
+            " (SELECT CAST(data AS TEXT) FROM records WHERE kind = 'meta' AND key = 'format'),"
+            " count(*), total(hex(substr(data, 1, 1)) = '7B') FROM records WHERE kind IN"
+            " ('intervention', 'offer', 'participant', 'match', 'review', 'indicator')",
+            -1, &st, NULL) != SQLITE_OK) {
+        snprintf(why, size, "cannot read the records: %s", sqlite3_errmsg(s));
+        sqlite3_close(s);
+        return 0;
+    }
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        long meta = sqlite3_column_int64(st, 0), records = sqlite3_column_int64(st, 2),
+             json = (long)sqlite3_column_double(st, 3);
+        const char *mark = (const char *)sqlite3_column_text(st, 1);
+        if (records > 0 && meta == 0 && json == records)
+            format = 1;
+        else if (records > 0 && meta == 1 && mark && strcmp(mark, "2") == 0 && json == 0)
+            format = 2;
+        snprintf(why, size, "%ld meta records (format %s), %ld of %ld records JSON text", meta,
+                 mark ? mark : "none", json, records);
+    } else {
+        snprintf(why, size, "cannot read the records: %s", sqlite3_errmsg(s));
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(s);
+    return format;
 }
 
 /* ---- the write-ahead log, read before anything opens the store ---- */
@@ -346,6 +488,9 @@ typedef struct operation {
     const char *before;  /* the store before the operation (never opened after it is made) */
     char *const *args;   /* crash_child's operation and its arguments */
     char *before_text, *after_text;
+    /* The upgrade: the export is the same before and after (before_text, given), and which
+     * of the two a store is is told by raw_format(): 1 before, 2 after. */
+    bool by_format;
 } operation;
 
 /* The windows the kills are spread over: the whole run (from S to E), the transaction (B
@@ -392,12 +537,20 @@ static void calibrate(operation *op, windows *w, double t[STEPS], const char *re
         learn(w, &r);
         for (int k = 0; i == 0 && k < STEPS; k++)
             t[k] = r.at[k] - r.at[STEP_S];
+        char why[256];
+        if (op->by_format && raw_format(work, why, sizeof why) != 2)
+            die("%s: a complete run did not leave the store in format 2: %s", op->name, why);
         char *text = gen_export(uri);
         if (!text)
             die("%s: cannot export the result", op->name);
         if (i == 0) {
             op->after_text = text;
-            if (strcmp(text, op->before_text) == 0)
+            if (op->by_format && strcmp(text, op->before_text) != 0) {
+                gen_first_difference(diff, sizeof diff, op->before_text, text);
+                die("%s: the upgraded store's export is not the expected one, %s", op->name,
+                    diff);
+            }
+            if (!op->by_format && strcmp(text, op->before_text) == 0)
                 die("%s: the operation changed nothing", op->name);
         } else {
             if (strcmp(text, op->after_text) != 0) {
@@ -442,8 +595,8 @@ static const char *const outcome_names[] = {"before the transaction", "inside th
  * complete run. */
 static void run_operation(operation *op, int kills, const char *result)
 {
-    char work[4200], uri[4300], diff[400], kept[4300];
-    double t[STEPS];
+    char work[4200], uri[4300], diff[400], kept[4300], why_format[256] = "";
+    double t[STEPS], t0 = gen_now();
     windows w;
     int count[OUTCOMES] = {0}, commit_kept = 0, with_uncommitted = 0, with_committed_log = 0,
         torn = 0, mid_checkpoint = 0;
@@ -455,7 +608,9 @@ static void run_operation(operation *op, int kills, const char *result)
         die("%s: the store before has a write-ahead log; only its main file is copied",
             op->name);
     fresh_copy(op->before, work);
-    if (!(op->before_text = gen_export(uri)))
+    if (op->by_format && raw_format(work, why_format, sizeof why_format) != 1)
+        die("%s: the store before is not in format 1: %s", op->name, why_format);
+    if (!op->before_text && !(op->before_text = gen_export(uri)))
         die("%s: cannot export the store before", op->name);
     calibrate(op, &w, t, result);
     printf("a complete run, in ms from the start of the operation: BEGIN %.1f, "
@@ -523,15 +678,23 @@ static void run_operation(operation *op, int kills, const char *result)
         mid_checkpoint += checkpointing;
         char why[512];
         const char *bad = sqlite_integrity_ok(work, why, sizeof why) ? NULL : why;
+        /* the records' format, before libitav's export upgrades a format-1 store */
+        int format = op->by_format && !bad ? raw_format(work, why_format, sizeof why_format) : 0;
         char *text = bad ? NULL : gen_export(uri);
-        bool was_before = text && strcmp(text, op->before_text) == 0;
-        bool was_after = text && strcmp(text, op->after_text) == 0;
+        bool was_before = text && strcmp(text, op->before_text) == 0 &&
+                          (!op->by_format || format == 1);
+        bool was_after = text && strcmp(text, op->after_text) == 0 &&
+                         (!op->by_format || format == 2);
         const char *state = was_before ? "before" : was_after ? "after" : "NEITHER";
+        const char *format_shown = !op->by_format || bad ? ""
+                                   : format == 1              ? " (format 1)"
+                                   : format == 2              ? " (format 2)"
+                                                              : " (mixed formats)";
         printf("kill %2d %-8s +%6.1f ms steps %-6s %-28s log: %3ld committed, %3ld uncommitted "
-               "frames%s%s -> %s\n",
+               "frames%s%s -> %s%s\n",
                i, mode, delay * 1e3, r.seen, outcome_names[where], wal.committed, wal.uncommitted,
                wal.torn_bytes ? ", torn tail" : "", checkpointing ? ", checkpoint begun" : "",
-               bad ? "DAMAGED" : state);
+               bad ? "DAMAGED" : state, format_shown);
         fflush(stdout);
 
         bool ok = true;
@@ -540,6 +703,11 @@ static void run_operation(operation *op, int kills, const char *result)
             ok = false;
         } else if (!text) {
             flunk("%s kill %d: libitav cannot read the store", op->name, i);
+            ok = false;
+        } else if (!was_before && !was_after && op->by_format &&
+                   strcmp(text, op->before_text) == 0) {
+            flunk("%s kill %d: the records are neither all in format 1 nor all in format 2: %s",
+                  op->name, i, why_format);
             ok = false;
         } else if (!was_before && !was_after) {
             gen_first_difference(diff, sizeof diff, op->before_text, text);
@@ -580,8 +748,9 @@ static void run_operation(operation *op, int kills, const char *result)
     printf("%s: the log had uncommitted frames after %d kills, a torn tail after %d, the commit "
            "after %d (in %d of them the closing checkpoint had begun to write the main file)\n",
            op->name, with_uncommitted, torn, with_committed_log, mid_checkpoint);
-    printf("%s: shortest run %.0f ms, transaction %.0f ms, COMMIT %.1f ms, close %.1f ms\n",
-           op->name, w.run * 1e3, w.txn * 1e3, w.commit * 1e3, w.close * 1e3);
+    printf("%s: shortest run %.0f ms, transaction %.0f ms, COMMIT %.1f ms, close %.1f ms; "
+           "%.1f s for this operation\n",
+           op->name, w.run * 1e3, w.txn * 1e3, w.commit * 1e3, w.close * 1e3, gen_now() - t0);
     /* A test whose kills miss the transaction tests nothing. Its aim is judged over 20 kills
      * or more: the quick runs (3 to 10 kills under valgrind and the sanitizers, whose run
      * times vary by a factor of two on a busy machine) check the same outcomes but are too
@@ -593,11 +762,41 @@ static void run_operation(operation *op, int kills, const char *result)
         flunk("%s: no kill landed inside the COMMIT", op->name);
 }
 
+/* The upgrade of a format-1 store. First its premise: the committed store is all format 1,
+ * and the library upgrades a copy of it to the committed export, byte for byte. Then the
+ * kills, in the bigger store made from it. */
+static void run_upgrade(operation *op, int kills, const char *format1_store,
+                        const char *format1_export)
+{
+    static char big[4200];
+    char small[4200], small_uri[4300], why[256];
+    path_in_dir(small, sizeof small, "format1-small.db");
+    path_in_dir(big, sizeof big, "format1.db");
+    join(small_uri, sizeof small_uri, "sqlite:", small);
+    fresh_copy(format1_store, small); /* raw SQLite opens it too: never the committed file */
+    if (raw_format(small, why, sizeof why) != 1)
+        die("%s is not a store of format 1: %s", format1_store, why);
+    char *small_text = gen_export(small_uri), *committed = read_file(format1_export);
+    if (!small_text || strcmp(small_text, committed) != 0)
+        die("the upgrade of %s does not export as %s", format1_store, format1_export);
+    if (raw_format(small, why, sizeof why) != 2)
+        die("the upgrade of %s left %s", format1_store, why);
+    itav_free(small_text);
+    free(committed);
+    make_format1_store(format1_store, big);
+    printf("\nformat-1 store: %s and %d copies of its 20 participants that are not matched\n",
+           format1_store, UPGRADE_COPIES);
+    op->before = big;
+    op->before_text = make_upgrade_expected(format1_export, big);
+    run_operation(op, kills, NULL);
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 2)
-        die("usage: test_crash_kill CRASH_CHILD");
+    if (argc != 4)
+        die("usage: test_crash_kill CRASH_CHILD FORMAT1_STORE FORMAT1_EXPORT");
     child_path = argv[1];
+    const char *format1_store = argv[2], *format1_export = argv[3];
     int kills = 50;
     const char *env = getenv("ITAV_CRASH_KILLS");
     if (env && (kills = atoi(env)) < 1)
@@ -606,8 +805,19 @@ int main(int argc, char **argv)
     uint64_t seed = env ? strtoull(env, NULL, 0)
                         : ((uint64_t)time(NULL) << 20) ^ (uint64_t)getpid();
     rng_state = seed ? seed : 1;
-    printf("crash test: %d kills per operation, ITAV_CRASH_SEED=%llu\n", kills,
-           (unsigned long long)seed);
+    /* ITAV_CRASH_ONLY=import, assign or upgrade: kill only that operation (the assignment
+     * still runs the import to the end, for the store it starts from) */
+    const char *only = getenv("ITAV_CRASH_ONLY");
+    if (only && !*only)
+        only = NULL;
+    if (only && strcmp(only, "import") != 0 && strcmp(only, "assign") != 0 &&
+        strcmp(only, "upgrade") != 0)
+        die("ITAV_CRASH_ONLY must be import, assign or upgrade");
+    bool do_import = !only || strcmp(only, "import") == 0;
+    bool do_assign = !only || strcmp(only, "assign") == 0;
+    bool do_upgrade = !only || strcmp(only, "upgrade") == 0;
+    printf("crash test: %d kills per operation, ITAV_CRASH_SEED=%llu%s%s\n", kills,
+           (unsigned long long)seed, only ? ", only " : "", only ? only : "");
 
     const char *tmp = getenv("TMPDIR");
     snprintf(dir, sizeof dir, "%s/itav-crash-XXXXXX", tmp && *tmp ? tmp : "/tmp");
@@ -619,27 +829,35 @@ int main(int argc, char **argv)
     path_in_dir(dataset, sizeof dataset, "dataset.json");
     path_in_dir(catalogue, sizeof catalogue, "catalogue.db");
     path_in_dir(imported, sizeof imported, "imported.db");
-    make_dataset(dataset);
-    make_catalogue_store(catalogue);
-    struct stat st;
-    stat(dataset, &st);
-    printf("dataset: %d participants, %lld bytes of JSON\n", ASKING + SUPPORTING + BULK,
-           (long long)st.st_size);
-
-    /* 1. the import, into a store holding the catalogue */
     char *import_args[] = {"import", dataset, NULL};
-    operation import = {"import", catalogue, import_args, NULL, NULL};
-    run_operation(&import, kills, imported); /* its result is where the assignment starts */
-
-    /* 2. the assignment of the waiting list of the crash-assign offer */
+    operation import = {"import", catalogue, import_args, NULL, NULL, false};
     char *assign_args[] = {"assign", GEN_OFFER_ASSIGN, ASSIGN_DATE, NULL};
-    operation assign = {"assign", imported, assign_args, NULL, NULL};
-    run_operation(&assign, kills, NULL);
+    operation assign = {"assign", imported, assign_args, NULL, NULL, false};
+    char *upgrade_args[] = {"upgrade", NULL};
+    operation upgrade = {"upgrade", NULL, upgrade_args, NULL, NULL, true};
+    if (do_import || do_assign) {
+        make_dataset(dataset);
+        make_catalogue_store(catalogue);
+        struct stat st;
+        stat(dataset, &st);
+        printf("dataset: %d participants, %lld bytes of JSON\n", ASKING + SUPPORTING + BULK,
+               (long long)st.st_size);
+        /* 1. the import, into a store holding the catalogue; its result is where the
+         * assignment starts */
+        run_operation(&import, do_import ? kills : 0, imported);
+    }
+    /* 2. the assignment of the waiting list of the crash-assign offer */
+    if (do_assign)
+        run_operation(&assign, kills, NULL);
+    if (do_upgrade)
+        run_upgrade(&upgrade, kills, format1_store, format1_export);
 
     itav_free(import.before_text);
     itav_free(import.after_text);
     itav_free(assign.before_text);
     itav_free(assign.after_text);
+    itav_free(upgrade.before_text);
+    itav_free(upgrade.after_text);
     printf("\n%.1f s in all\n", gen_now() - t0);
     if (failures == 0) {
         char cmd[4300];
