@@ -62,8 +62,9 @@ struct itav__layout {
 /* The layouts of the stored kinds, NULL-terminated (layouts.c). */
 extern const itav__layout *const itav__layouts[];
 
-/* Record version: the first item of every stored record. A record may have fewer fields than
- * its layout (an older version; the rest keep their zero value) but never more. */
+/* Record version: the first item of every stored record. Every struct has exactly the
+ * fields of its layout; a later version that adds fields will give each one the default of
+ * its object when an older record lacks it (docs/storage.md). */
 #define ITAV__RECORD_VERSION 1
 
 /* Encodes obj as a record of layout into a new buffer (*out, *size; freed with

@@ -1,7 +1,7 @@
 /* The layout of every stored kind: its struct's fields in record order (docs/storage.md
- * lists them). A field is only ever added at the end of a layout; the engine then reads
- * older records, which have fewer, with the new field left at zero. Also the record codec
- * that model/model_int.h declares, over these layouts. */
+ * lists them). A field is only ever added at the end of a layout, with the record version
+ * raised, so that older records can still be read. Also the record codec that
+ * model/model_int.h declares, over these layouts. */
 #include "codec/codec_int.h"
 
 #include <limits.h>

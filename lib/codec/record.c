@@ -416,7 +416,7 @@ static size_t enter(reader *r, const char *name, long index)
 
 static int get_fields(reader *r, const itav__layout *l, unsigned char *base, size_t n);
 
-/* A struct: an array of at most its fields (an older version may have fewer). */
+/* A struct: an array of its fields. */
 static int get_struct(reader *r, const itav__layout *l, unsigned char *base)
 {
     size_t n;
@@ -591,7 +591,7 @@ static int get_field(reader *r, const itav__field *f, unsigned char *base)
 
 static int get_fields(reader *r, const itav__layout *l, unsigned char *base, size_t n)
 {
-    if (n > l->nfields)
+    if (n != l->nfields)
         return damaged(r, "%zu fields, a %s has %zu", n, l->name, l->nfields);
     int rc = ITAV_OK;
     for (size_t i = 0; i < n && rc == ITAV_OK; i++)
