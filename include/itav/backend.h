@@ -27,8 +27,9 @@
  * How the core calls a backend:
  * - every write (put, del) happens between begin and commit or rollback; transactions are
  *   never nested, and a failed commit is followed by rollback;
- * - get and scan are called both inside a transaction (they must then see its own writes) and
- *   outside one (plain reads, such as itav_intervention_get());
+ * - get and scan are called inside a transaction (they must then see its own writes), inside
+ *   a read transaction (version 3: begin_read), and outside both (plain reads, such as
+ *   itav_intervention_get());
  * - the core never writes from inside a get or scan callback;
  * - record data is not NUL-terminated and may contain any bytes; kinds, keys and index values
  *   are NUL-terminated UTF-8;
@@ -49,7 +50,7 @@ extern "C" {
  * @brief The version of struct itav_backend that these headers describe; the `version`
  * member is set to it by ITAV_BACKEND_INIT.
  */
-#define ITAV_BACKEND_VERSION 2
+#define ITAV_BACKEND_VERSION 3
 
 /**
  * @brief Number of index values a record has (the length of put()'s `index` array, and the
@@ -73,7 +74,7 @@ extern "C" {
 typedef int (*itav_record_fn)(void *arg, const char *key, const void *data, size_t size);
 
 /**
- * @brief A storage backend (version 2): a table of function pointers, embedded at the start
+ * @brief A storage backend (version 3): a table of function pointers, embedded at the start
  * of the implementer's own struct and handed to itav_open_backend().
  */
 struct itav_backend {
@@ -148,13 +149,31 @@ struct itav_backend {
      * overwritten: it runs with secure_delete on).
      */
     int (*purge)(itav_backend *be);
+
+    /**
+     * @brief Optional (may be NULL; added in version 3, never read from an older struct):
+     * starts a read transaction. Every get and scan until end_read sees one state of the
+     * store, as some commit left it, even while other connections commit; it must not block
+     * them. The core reads a report, an export, suggestions and an assignment in one. It
+     * never writes inside a read transaction and never nests one in a transaction. When this
+     * is NULL, those reads see each other connection's commit as it lands.
+     *
+     * The SQLite backend starts a deferred transaction, which in WAL mode reads one snapshot
+     * and takes no lock that writers wait for.
+     */
+    int (*begin_read)(itav_backend *be);
+    /**
+     * @brief Ends the read transaction begin_read started (set both or neither). Must not
+     * fail for lack of memory.
+     */
+    int (*end_read)(itav_backend *be);
 };
 
 /**
  * @brief Initialiser for struct itav_backend: the version set, every function NULL. Assign
  * it with a cast, `b->parent = (itav_backend)ITAV_BACKEND_INIT;`, then set the functions.
  */
-#define ITAV_BACKEND_INIT { ITAV_BACKEND_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+#define ITAV_BACKEND_INIT { ITAV_BACKEND_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
 
 #ifdef __cplusplus
 }

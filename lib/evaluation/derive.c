@@ -146,12 +146,15 @@ ITAV_API int itav_indicator_derive(double *value, long *basis, itav_db *db, itav
         return itav__error(db, ITAV_EINVAL, "to must be a date in 1900-9999 or ITAV_DATE_NONE");
     if (from != ITAV_DATE_NONE && to != ITAV_DATE_NONE && from > to)
         return itav__error(db, ITAV_EINVAL, "the period starts after it ends");
+    if ((rc = itav__read_begin(db)) != ITAV_OK)
+        return rc;
     if (what == ITAV_DERIVED_MATCHES_STARTED) {
         rc = matches_started(&n, db, offer, municipality, from, to);
         v = (double)n;
     } else {
         rc = from_reviews(&v, &n, db, what, offer, municipality, from, to);
     }
+    itav__read_end(db);
     if (rc != ITAV_OK)
         return rc;
     *value = v;

@@ -194,6 +194,8 @@ ITAV_API int itav_portfolio_build(itav_portfolio **out, itav_db *db,
     if (rc != ITAV_OK)
         return rc;
     build_state st = {db, filter, {0}, {0}, NULL, 0, 0, ITAV_OK};
+    if ((rc = itav__read_begin(db)) != ITAV_OK) /* offers and interventions as one */
+        return rc;
     if (filter->municipality || filter->region) {
         rc = itav__scan(db, ITAV__KIND_OFFER, ITAV_SCAN_ALL, NULL, offer_scan, &st);
         if (rc < 0 || st.rc != ITAV_OK)
@@ -214,6 +216,7 @@ ITAV_API int itav_portfolio_build(itav_portfolio **out, itav_db *db,
     p->source = filter->source;
     *out = p;
 done:
+    itav__read_end(db);
     if (st.rc != ITAV_OK)
         rc = st.rc;
     for (size_t i = 0; i < st.n; i++)

@@ -1055,7 +1055,11 @@ ITAV_API int itav_report_programme(itav_report **out, itav_db *db, const char *o
                {.free_item = free_indicator}};
     if (!b.r)
         return itav__error(db, ITAV_ENOMEM, "out of memory building the report");
-    rc = build(&b, offer, o);
+    /* every figure from one state of the store, though others write meanwhile */
+    if ((rc = itav__read_begin(db)) == ITAV_OK) {
+        rc = build(&b, offer, o);
+        itav__read_end(db);
+    }
     itav__iter_clear(&b.offers);
     itav__iter_clear(&b.matches);
     itav__iter_clear(&b.reviews);

@@ -879,8 +879,8 @@ ITAV_API int itav_export_json_string(char **out, itav_db *db)
         return itav__error(db, ITAV_ENOMEM, "out of memory exporting");
     }
     export_state st = {db, NULL, EXPORT_INTERVENTIONS, ITAV_OK};
-    /* Every scan in one transaction, so the export is one consistent snapshot. */
-    int rc = itav__begin(db);
+    /* Every scan in one read transaction: one state of the store, without the write lock. */
+    int rc = itav__read_begin(db);
     bool begun = rc == ITAV_OK;
     for (size_t k = 0; rc == ITAV_OK && st.rc == ITAV_OK && k < EXPORT_KINDS; k++) {
         st.which = (enum export_kind)k;
@@ -898,7 +898,7 @@ ITAV_API int itav_export_json_string(char **out, itav_db *db)
         json_decref(st.array);
     }
     if (begun)
-        itav__rollback(db); /* nothing was written */
+        itav__read_end(db);
     if (rc < 0 || st.rc != ITAV_OK) {
         json_decref(root);
         return st.rc != ITAV_OK ? st.rc : rc;

@@ -498,9 +498,10 @@ ITAV_API int itav_match_assign(itav_assignment **out, itav_db *db, const char *o
     long *choice = NULL;
     int *capacity = NULL;
     itav_assignment *r = NULL;
-    /* A write reads inside its transaction too, so it acts on what it read. */
-    bool txn = flags == ITAV_ASSIGN_WRITE;
-    if (txn && (rc = itav__begin(db)) != ITAV_OK)
+    /* A write reads inside its transaction too, so it acts on what it read; a dry run reads
+     * one state of the store in a read transaction. */
+    bool txn = flags == ITAV_ASSIGN_WRITE, reading = !txn;
+    if ((rc = txn ? itav__begin(db) : itav__read_begin(db)) != ITAV_OK)
         return rc;
     if ((rc = itav_plan_effective(&plan, db, offer)) != ITAV_OK ||
         (rc = load_pool(&P, offer)) != ITAV_OK)
@@ -539,6 +540,8 @@ ITAV_API int itav_match_assign(itav_assignment **out, itav_db *db, const char *o
 done:
     if (txn)
         itav__rollback(db);
+    if (reading)
+        itav__read_end(db);
     itav_assignment_free(r);
     itav__free(E.v);
     itav__free(choice);

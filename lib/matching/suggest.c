@@ -317,6 +317,8 @@ ITAV_API int itav_match_suggest(itav_suggestion_iter **out, itav_db *db, const c
     itav_plan *plan = NULL;
     itav_suggestion_iter *it = NULL;
     search S = {db, NULL, NULL, &o, k, NULL, 0, 0, 0, -1};
+    if ((rc = itav__read_begin(db)) != ITAV_OK) /* the candidates and their history as one */
+        return rc;
     if ((rc = itav__participant_read(&a, db, asking)) != ITAV_OK)
         goto done;
     if (itav__kind_side(a->kind) != ITAV_SIDE_ASKING) {
@@ -346,6 +348,7 @@ ITAV_API int itav_match_suggest(itav_suggestion_iter **out, itav_db *db, const c
         it = NULL;
     }
 done:
+    itav__read_end(db);
     if (rc == ITAV_ENOMEM) /* the search's own allocations say nothing themselves */
         itav__error(db, rc, "out of memory making suggestions for \"%s\"", asking);
     itav_suggestion_iter_free(it);

@@ -31,11 +31,14 @@ static const char *const migrations[] = {
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
-enum { ST_BEGIN, ST_COMMIT, ST_ROLLBACK, ST_PUT, ST_GET, ST_DEL, ST_SCAN_ALL, ST_SCAN_I0,
+enum { ST_BEGIN, ST_BEGIN_READ, ST_COMMIT, ST_ROLLBACK, ST_PUT, ST_GET, ST_DEL, ST_SCAN_ALL, ST_SCAN_I0,
        ST_COUNT = ST_SCAN_I0 + ITAV_BACKEND_INDEXES };
 
 static const char *const statement_sql[ST_COUNT] = {
     [ST_BEGIN] = "BEGIN IMMEDIATE",
+    /* In WAL mode a deferred transaction reads one snapshot (from its first read on) and
+     * takes no lock a writer waits for. */
+    [ST_BEGIN_READ] = "BEGIN DEFERRED",
     [ST_COMMIT] = "COMMIT",
     [ST_ROLLBACK] = "ROLLBACK",
     [ST_PUT] = "INSERT OR REPLACE INTO records (kind, key, i0, i1, i2, i3, data)"
@@ -121,6 +124,12 @@ static int sq_begin(itav_backend *be)
     return sqlite3_get_autocommit(s->db) ? run(s, ST_BEGIN) : ITAV_ESTATE; /* no nesting */
 }
 static int sq_commit(itav_backend *be) { return run((sqlite_backend *)be, ST_COMMIT); }
+
+static int sq_begin_read(itav_backend *be)
+{
+    sqlite_backend *s = (sqlite_backend *)be;
+    return sqlite3_get_autocommit(s->db) ? run(s, ST_BEGIN_READ) : ITAV_ESTATE;
+}
 
 static int sq_rollback(itav_backend *be)
 {
@@ -349,6 +358,8 @@ static int open_backend(itav_backend **out, const char *path, char *err, size_t 
     s->parent.errmsg = sq_errmsg;
     s->parent.free = sq_free;
     s->parent.purge = sq_purge;
+    s->parent.begin_read = sq_begin_read;
+    s->parent.end_read = sq_rollback; /* a read transaction has nothing to commit */
 
     /* SQLite (built with URI names on, as Debian's is) would read "file:..." as a URI and
      * ":memory:" as no file at all: "./" keeps a relative path the file create_private made. */

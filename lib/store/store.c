@@ -270,18 +270,22 @@ int itav__begin(itav_db *db)
     int rc = usable(db);
     if (rc != ITAV_OK)
         return rc;
+    if (db->reading)
+        return itav__error(db, ITAV_ESTATE, "a write inside a read transaction");
     rc = db->be->begin(db->be);
     if (rc != ITAV_OK)
         return itav__backend_error(db, rc, "cannot start a transaction");
+    db->writing = true;
     /* a new store says its format with its first records */
     if (db->mark_format && (rc = put_format(db)) != ITAV_OK)
-        db->be->rollback(db->be);
+        itav__rollback(db);
     return rc;
 }
 
 int itav__commit(itav_db *db)
 {
     int rc = db->be->commit(db->be);
+    db->writing = false; /* a failed commit is rolled back below */
     if (rc == ITAV_OK) {
         db->mark_format = false;
         return rc;
@@ -291,7 +295,34 @@ int itav__commit(itav_db *db)
     return rc;
 }
 
-void itav__rollback(itav_db *db) { db->be->rollback(db->be); }
+void itav__rollback(itav_db *db)
+{
+    db->be->rollback(db->be);
+    db->writing = false;
+}
+
+static bool has_read_transactions(const itav_backend *be)
+{
+    return be->version >= 3 && be->begin_read && be->end_read;
+}
+
+int itav__read_begin(itav_db *db)
+{
+    int rc = usable(db);
+    if (rc != ITAV_OK)
+        return rc;
+    if (db->reading == 0 && !db->writing && has_read_transactions(db->be) &&
+        (rc = db->be->begin_read(db->be)) != ITAV_OK)
+        return itav__backend_error(db, rc, "cannot start a read transaction");
+    db->reading++;
+    return ITAV_OK;
+}
+
+void itav__read_end(itav_db *db)
+{
+    if (--db->reading == 0 && !db->writing && has_read_transactions(db->be))
+        db->be->end_read(db->be);
+}
 
 int itav__purge(itav_db *db)
 {

@@ -10,6 +10,8 @@
 struct itav_db {
     itav_backend *be;
     bool mark_format; /* a new store: write the format record with the first transaction */
+    bool writing;     /* inside itav__begin .. itav__commit or itav__rollback */
+    int reading;      /* depth of itav__read_begin calls not yet ended */
     int errcode;
     char errmsg[1024];
 };
@@ -41,6 +43,12 @@ int itav__backend_error(itav_db *db, int code, const char *what);
 int itav__begin(itav_db *db);
 int itav__commit(itav_db *db);
 void itav__rollback(itav_db *db);
+/* A read snapshot: every get and scan until the matching itav__read_end() sees one state of
+ * the store (backend version 3 begin_read; a backend without it reads as it goes). Inside a
+ * transaction, or inside another snapshot, it adds nothing: that one is consistent already.
+ * Calls nest; each itav__read_begin() that returned ITAV_OK needs one itav__read_end(). */
+int itav__read_begin(itav_db *db);
+void itav__read_end(itav_db *db);
 /* Asks the backend to drop leftover copies of deleted data (backend version 2 purge). */
 int itav__purge(itav_db *db);
 

@@ -1,10 +1,11 @@
 /* Versioned structs across library versions (docs/abi.md, "Versioned structs").
  *
- * (a) A backend written for version 1 of struct itav_backend (before `purge` was added)
- *     still opens and works, erasure included. Its struct is exactly the version-1 layout
- *     and ends at a page that cannot be read, so a library that reads `purge` (or anything
- *     past the version-1 members) from it crashes here in every build, not only under
- *     ASan or valgrind. A version-2 backend gets its purge called.
+ * (a) Backends written for version 1 of struct itav_backend (before `purge` was added) and
+ *     for version 2 (before `begin_read` and `end_read`) still open and work, erasure and
+ *     export included. Each struct is exactly its version's layout and ends at a page that
+ *     cannot be read, so a library that reads a later member from it crashes here in every
+ *     build, not only under ASan or valgrind. A version-2 backend gets its purge called, a
+ *     version-3 backend its read transactions (one for the export).
  * (b) Backend version 0 and ITAV_BACKEND_VERSION + 1 are refused with ITAV_EVERSION.
  * (c) Every versioned option and filter struct, at every function that takes it: version 0
  *     and current + 1 are refused with ITAV_EVERSION, a message that names the struct and
@@ -28,7 +29,7 @@
 
 static int failures;
 
-/* ---- backends of version 1 and 2, forwarding to the test backend ---- */
+/* ---- backends of versions 1 to 3, forwarding to the test backend ---- */
 
 /* struct itav_backend as version 1 defined it: everything up to `free`. */
 struct backend_v1 {
@@ -53,7 +54,7 @@ _Static_assert(sizeof(struct backend_v1) == offsetof(itav_backend, purge),
 static itav_backend *inner;
 static char *guard_map;
 static long page_size;
-static int purge_calls, free_calls;
+static int purge_calls, free_calls, read_calls;
 
 static int fw_begin(itav_backend *be) { (void)be; return inner->begin(inner); }
 static int fw_commit(itav_backend *be) { (void)be; return inner->commit(inner); }
@@ -89,6 +90,18 @@ static int fw_purge(itav_backend *be)
     return ITAV_OK;
 }
 
+static int fw_begin_read(itav_backend *be)
+{
+    (void)be;
+    read_calls++;
+    return ITAV_OK; /* the test backend is one process's: any read sees one state */
+}
+static int fw_end_read(itav_backend *be)
+{
+    (void)be;
+    return ITAV_OK;
+}
+
 /* Releases the forwarding struct too: the guarded mapping of a version-1 struct, or the
  * heap copy of a version-2 one. */
 static void fw_free(itav_backend *be)
@@ -104,9 +117,22 @@ static void fw_free(itav_backend *be)
     }
 }
 
-/* A version-1 backend struct whose last byte is the last readable byte of a page. */
-static itav_backend *backend_v1_new(unsigned version)
+/* A backend struct of `size` bytes (the layout of an older version: the members before a
+ * later one) whose last byte is the last readable byte of a page. */
+static itav_backend *backend_guarded_new(unsigned version, size_t size)
 {
+    itav_backend t = ITAV_BACKEND_INIT;
+    t.version = version;
+    t.begin = fw_begin;
+    t.commit = fw_commit;
+    t.rollback = fw_rollback;
+    t.put = fw_put;
+    t.get = fw_get;
+    t.del = fw_del;
+    t.scan = fw_scan;
+    t.errmsg = fw_errmsg;
+    t.free = fw_free;
+    t.purge = fw_purge; /* copied only into a struct that is long enough to have it */
     page_size = sysconf(_SC_PAGESIZE);
     guard_map = mmap(NULL, (size_t)(2 * page_size), PROT_READ | PROT_WRITE,
                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -114,20 +140,15 @@ static itav_backend *backend_v1_new(unsigned version)
         perror("mmap");
         exit(1);
     }
-    struct backend_v1 *b =
-        (struct backend_v1 *)(void *)(guard_map + page_size - sizeof(struct backend_v1));
-    b->version = version;
-    b->begin = fw_begin;
-    b->commit = fw_commit;
-    b->rollback = fw_rollback;
-    b->put = fw_put;
-    b->get = fw_get;
-    b->del = fw_del;
-    b->scan = fw_scan;
-    b->errmsg = fw_errmsg;
-    b->free = fw_free;
+    char *b = guard_map + page_size - size;
+    memcpy(b, &t, size);
     inner = test_backend_new();
     return (itav_backend *)(void *)b;
+}
+
+static itav_backend *backend_v1_new(unsigned version)
+{
+    return backend_guarded_new(version, sizeof(struct backend_v1));
 }
 
 static itav_backend *backend_v2_new(unsigned version, int with_purge)
@@ -145,6 +166,10 @@ static itav_backend *backend_v2_new(unsigned version, int with_purge)
     b->errmsg = fw_errmsg;
     b->free = fw_free;
     b->purge = with_purge ? fw_purge : NULL;
+    if (version >= 3) {
+        b->begin_read = fw_begin_read;
+        b->end_read = fw_end_read;
+    }
     inner = test_backend_new();
     return b;
 }
@@ -189,8 +214,14 @@ static int erase_on(itav_backend *be, const char *what)
 static void old_and_current_backends(void)
 {
     CHECK(erase_on(backend_v1_new(1), "(a) version-1 backend (struct ends at a guard page)") == 0);
+    CHECK(erase_on(backend_guarded_new(2, offsetof(itav_backend, begin_read)),
+                   "(a) version-2 backend (struct ends at a guard page)") == 1);
     CHECK(erase_on(backend_v2_new(2, 1), "(a) version-2 backend with purge") == 1);
     CHECK(erase_on(backend_v2_new(2, 0), "(a) version-2 backend without purge") == 0);
+    int reads = read_calls;
+    CHECK(erase_on(backend_v2_new(3, 1), "(a) version-3 backend with read transactions") == 1);
+    CHECK(read_calls == reads + 1); /* the export's */
+    CHECK(erase_on(backend_v2_new(3, 0), "(a) version-3 backend without purge") == 0);
 }
 
 /* ---- (b) unknown backend versions ---- */

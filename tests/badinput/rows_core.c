@@ -513,7 +513,7 @@ static const row rows[] = {
     R(itav_open_backend, "NULL backend", E(ITAV_EINVAL), NUL(1), M("no backend")),
     R(itav_open_backend, "struct version 0", E(ITAV_EVERSION), I(1, 0), M("version 0")),
     R(itav_open_backend, "struct version newer than the library", E(ITAV_EVERSION), I(1, 1),
-      M("version 3")),
+      M("struct version 4 is not supported")),
     NO_FUNCTION(2, "begin"),
     NO_FUNCTION(3, "commit"),
     NO_FUNCTION(4, "rollback"),

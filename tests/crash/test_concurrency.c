@@ -10,7 +10,10 @@
  * - long_lock_gives_ebusy: a write lock held longer than the busy timeout (raw SQLite,
  *   BEGIN IMMEDIATE) makes a libitav write fail with ITAV_EBUSY after the timeout, with a
  *   message that says so, and nothing changes; reads and opening the store are not blocked,
- *   and see the store without the holder's uncommitted change. */
+ *   and see the store without the holder's uncommitted change.
+ * - reads_see_one_state: reports, exports, suggestions and dry-run assignments keep giving
+ *   whole answers while another process erases the participants they read, and an export
+ *   is not held up by a writer that keeps the write lock. */
 #include "crashgen.h"
 
 #include <check.h>
@@ -21,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define WRITERS 4
@@ -471,6 +475,121 @@ START_TEST(long_lock_gives_ebusy)
 }
 END_TEST
 
+/* READERS_PAIRS asking and as many supporting participants on the assignment offer, matched
+ * by a written assignment, the matches in their trial. */
+#define READERS_PAIRS 150
+
+static void matched_store(itav_db *db)
+{
+    gen_text csv = {NULL, 0, 0};
+    gen_rng r = {777};
+    char ref[32];
+    gen_header(&csv);
+    for (int i = 0; i < 2 * READERS_PAIRS; i++) {
+        snprintf(ref, sizeof ref, "%s%04d", i % 2 ? "s" : "a", i / 2);
+        gen_row(&csv, &r, ref, GEN_OFFER_ASSIGN, i % 2 == 0);
+    }
+    ck_assert_msg(itav_import_participants_csv_string(db, csv.s, NULL, NULL) == ITAV_OK, "%s",
+                  itav_errmsg(db));
+    free(csv.s);
+    itav_assignment *a;
+    ck_assert_msg(itav_match_assign(&a, db, GEN_OFFER_ASSIGN, NULL, ITAV_ASSIGN_WRITE,
+                                    19000) == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert_msg(itav_assignment_count(a) > READERS_PAIRS / 2, "only %zu matches",
+                  itav_assignment_count(a));
+    /* started matches: the report reads their asking participants */
+    for (size_t i = 0; i < itav_assignment_count(a); i++) {
+        const char *id = itav_assignment_match_id(a, i);
+        ck_assert_msg(itav_match_advance(db, id, ITAV_MATCH_INTRODUCED, 19001,
+                                         ITAV_ACTOR_COORDINATOR, 0, NULL) == ITAV_OK &&
+                          itav_match_advance(db, id, ITAV_MATCH_TRIAL, 19002,
+                                             ITAV_ACTOR_COORDINATOR, 0, NULL) == ITAV_OK,
+                      "%s", itav_errmsg(db));
+    }
+    itav_assignment_free(a);
+}
+
+START_TEST(reads_see_one_state)
+{
+    itav_db *db;
+    int ready[2];
+    make_store();
+    ck_assert(itav_open(&db, uri) == ITAV_OK);
+    matched_store(db);
+    ck_assert(pipe(ready) == 0);
+    pid_t pid = fork();
+    ck_assert(pid >= 0);
+    if (pid == 0) { /* erases every participant, one transaction each */
+        itav_db *w;
+        char ref[32];
+        close(ready[0]);
+        if (itav_open(&w, uri) != ITAV_OK || write(ready[1], "E", 1) != 1)
+            _exit(2);
+        for (int i = 0; i < 2 * READERS_PAIRS; i++) {
+            snprintf(ref, sizeof ref, "%s%04d", i % 2 ? "s" : "a", i / 2);
+            int rc = itav_participant_erase(w, ref, NULL);
+            if (rc != ITAV_OK && rc != ITAV_EBUSY && rc != ITAV_EIO)
+                _exit(3);
+            nanosleep(&(struct timespec){0, 2000000}, NULL); /* spread over the readers' rounds */
+        }
+        itav_close(w);
+        _exit(0);
+    }
+    close(ready[1]);
+    char c;
+    ck_assert(read(ready[0], &c, 1) == 1);
+    close(ready[0]);
+    int reads = 0, status;
+    itav_report_options ro = ITAV_REPORT_OPTIONS_INIT;
+    while (waitpid(pid, &status, WNOHANG) == 0) {
+        itav_report *rep;
+        char *text;
+        itav_suggestion_iter *sit = NULL;
+        itav_assignment *a;
+        ck_assert_msg(itav_report_programme(&rep, db, GEN_OFFER_ASSIGN, &ro) == ITAV_OK,
+                      "a report beside an erasing process (read %d): %s", reads,
+                      itav_errmsg(db));
+        itav_report_free(rep);
+        if (reads++ % 8) /* reports are quick: the slower reads every eighth round */
+            continue;
+        ck_assert_msg(itav_export_json_string(&text, db) == ITAV_OK,
+                      "an export beside an erasing process (read %d): %s", reads,
+                      itav_errmsg(db));
+        itav_free(text);
+        int rc = itav_match_suggest(&sit, db, "a0149", 5, NULL);
+        ck_assert_msg(rc == ITAV_OK || rc == ITAV_ENOTFOUND, "suggestions (read %d): %s", reads,
+                      itav_errmsg(db));
+        itav_suggestion_iter_free(sit);
+        ck_assert_msg(itav_match_assign(&a, db, GEN_OFFER_ASSIGN, NULL, ITAV_ASSIGN_DRY_RUN,
+                                        19000) == ITAV_OK,
+                      "a dry-run assignment (read %d): %s", reads, itav_errmsg(db));
+        itav_assignment_free(a);
+    }
+    ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "the eraser failed: %d",
+                  status);
+    printf("%d rounds of report, export, suggestions and assignment beside an erasing "
+           "process: all whole\n", reads);
+    fflush(stdout);
+    ck_assert_int_gt(reads, 0);
+
+    /* an export reads a snapshot: a writer holding the write lock does not hold it up */
+    sqlite3 *raw = raw_open();
+    raw_exec(raw, "BEGIN IMMEDIATE");
+    raw_exec(raw, "DELETE FROM records WHERE kind = 'review'");
+    char *text;
+    double t0 = gen_now();
+    ck_assert_msg(itav_export_json_string(&text, db) == ITAV_OK, "export under a held lock: %s",
+                  itav_errmsg(db));
+    double took = gen_now() - t0;
+    itav_free(text);
+    raw_exec(raw, "ROLLBACK");
+    sqlite3_close(raw);
+    ck_assert_msg(took < 0.5 * BUSY_TIMEOUT_S, "the export waited %.3f s for the writer", took);
+    itav_close(db);
+    remove_store();
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("concurrency");
@@ -479,6 +598,7 @@ int main(void)
     tcase_add_test(tc, parallel_writers);
     tcase_add_test(tc, short_lock_is_waited_for);
     tcase_add_test(tc, long_lock_gives_ebusy);
+    tcase_add_test(tc, reads_see_one_state);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

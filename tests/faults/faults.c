@@ -145,6 +145,22 @@ static int fb_purge(itav_backend *be)
     return inner_of(be)->purge ? passed(as_faulty(be), inner_of(be)->purge(inner_of(be))) : ITAV_OK;
 }
 
+/* Read transactions, where the inner backend has them (SQLite); end_read, like rollback,
+ * is never failed. */
+static int fb_begin_read(itav_backend *be)
+{
+    if (fails(as_faulty(be), "begin_read", NULL, NULL))
+        return as_faulty(be)->code;
+    itav_backend *in = inner_of(be);
+    return in->begin_read ? passed(as_faulty(be), in->begin_read(in)) : ITAV_OK;
+}
+
+static int fb_end_read(itav_backend *be)
+{
+    itav_backend *in = inner_of(be);
+    return in->end_read ? in->end_read(in) : ITAV_OK;
+}
+
 static void fb_free(itav_backend *be)
 {
     inner_of(be)->free(inner_of(be));
@@ -253,6 +269,8 @@ static void store_open_copy(store *s, bool sqlite, const char *template)
     f->parent.errmsg = fb_errmsg;
     f->parent.free = fb_free;
     f->parent.purge = fb_purge;
+    f->parent.begin_read = fb_begin_read;
+    f->parent.end_read = fb_end_read;
     if (sqlite) {
         snprintf(s->dir, sizeof s->dir, "%s/itav-faults-XXXXXX", scratch_dir());
         ck_assert_ptr_nonnull(mkdtemp(s->dir));

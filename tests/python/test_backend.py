@@ -67,6 +67,41 @@ class TestPythonBackend(unittest.TestCase):
             # the failed writes were rolled back
             self.assertEqual([iv.id for iv in store.interventions()], ["eerst"])
 
+    def test_read_transactions(self):
+        class Reading(itav.MemoryBackend):
+            def __init__(self):
+                super().__init__()
+                self.log = []
+
+            def begin_read(self):
+                self.log.append("begin_read")
+
+            def end_read(self):
+                self.log.append("end_read")
+
+            def scan(self, kind, slot, value):
+                self.log.append("scan")
+                return super().scan(kind, slot, value)
+
+        backend = Reading()
+        with itav.open_backend(backend) as store:
+            store.load_catalog()
+            backend.log.clear()
+            store.export_json()
+            # every scan of the export inside one read transaction
+            self.assertEqual(backend.log[0], "begin_read")
+            self.assertEqual(backend.log[-1], "end_read")
+            self.assertEqual(backend.log.count("begin_read"), 1)
+            self.assertGreater(backend.log.count("scan"), 1)
+            # a write never runs inside one
+            backend.log.clear()
+            store.create(itav.Intervention("nieuw", name="Nieuw"))
+            self.assertNotIn("begin_read", backend.log)
+        # a backend without them (the default) works as before
+        with itav.open_backend(itav.MemoryBackend()) as store:
+            store.load_catalog()
+            self.assertIn('"format": "itav/1"', store.export_json())
+
     def test_unimplemented_methods_fail_cleanly(self):
         class Incomplete(itav.Backend):
             pass

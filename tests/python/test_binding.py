@@ -85,6 +85,7 @@ class TestStructLayout(unittest.TestCase):
             F(itav_backend, put); F(itav_backend, get);
             F(itav_backend, del); F(itav_backend, scan);
             F(itav_backend, errmsg); F(itav_backend, free); F(itav_backend, purge);
+            F(itav_backend, begin_read); F(itav_backend, end_read);
             printf("consts %d %d %d %d %d %ld %ld\n", ITAV_INTERVENTION_FILTER_VERSION,
                    ITAV_BACKEND_VERSION, ITAV_BACKEND_INDEXES, ITAV_SCAN_ALL, ITAV_DATE_BUFSIZE,
                    (long)ITAV_DATE_NONE, (long)ITAV_AGE_NONE);

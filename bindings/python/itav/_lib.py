@@ -25,7 +25,7 @@ ITAV_ELEMENT_COUNT = 8
 ITAV_ELEMSET_ALL = 0xFF
 ITAV_AUDIENCE_ALL = 63
 ITAV_INTERVENTION_FILTER_VERSION = 1
-ITAV_BACKEND_VERSION = 2
+ITAV_BACKEND_VERSION = 3
 ITAV_BACKEND_INDEXES = 4
 ITAV_SCAN_ALL = -1
 # participant.h, plan.h, match.h, matching.h
@@ -362,6 +362,7 @@ backend_scan_fn = CFUNCTYPE(c_int, backend_p, c_char_p, c_int, c_char_p, itav_re
 backend_errmsg_fn = CFUNCTYPE(c_void_p, backend_p)
 backend_free_fn = CFUNCTYPE(None, backend_p)
 backend_purge_fn = CFUNCTYPE(c_int, backend_p)  # optional (version 2)
+backend_read_fn = CFUNCTYPE(c_int, backend_p)  # begin_read, end_read: optional (version 3)
 
 itav_backend._fields_ = [
     ("version", c_uint),
@@ -375,6 +376,8 @@ itav_backend._fields_ = [
     ("errmsg", backend_errmsg_fn),
     ("free", backend_free_fn),
     ("purge", backend_purge_fn),
+    ("begin_read", backend_read_fn),
+    ("end_read", backend_read_fn),
 ]
 
 # ---- prototypes of every exported function ------------------------------------------------

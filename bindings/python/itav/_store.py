@@ -11,6 +11,7 @@ from ._errors import Error, InvalidArgument, NoMemory, NotFound, check_db, error
 from ._lib import (ITAV_BACKEND_INDEXES, ITAV_BACKEND_VERSION, ITAV_ITEROVER,
                    ITAV_OK, ITAV_SCAN_ALL, backend_begin_fn, backend_commit_fn, backend_del_fn,
                    backend_errmsg_fn, backend_free_fn, backend_get_fn, backend_purge_fn,
+                   backend_read_fn,
                    backend_put_fn, backend_rollback_fn, backend_scan_fn, db_p, dec, enc,
                    intervention_iter_p, intervention_p, itav_backend, itav_intervention_filter,
                    lib, offer_iter_p, offer_p, take_string)
@@ -406,6 +407,13 @@ class Backend:
         (called after a participant's erasure is committed, outside any transaction). The
         default does nothing: right for a backend that keeps no such copies."""
 
+    #: Optional read transactions: set both to methods (no arguments) to have every get and
+    #: scan between begin_read() and end_read() see one state of the storage while other
+    #: connections commit (a report, an export, suggestions and an assignment read in one).
+    #: None, the default, leaves them out: right for a backend only one store uses.
+    begin_read = None
+    end_read = None
+
 
 class MemoryBackend(Backend):
     """A Backend in Python dictionaries, with transactions: a reference implementation."""
@@ -482,6 +490,10 @@ class _BackendBridge:
         setattr(s, "errmsg", backend_errmsg_fn(self._errmsg))
         setattr(s, "free", backend_free_fn(self._free))
         setattr(s, "purge", backend_purge_fn(lambda be: self._call(backend.purge)))
+        if backend.begin_read is not None and backend.end_read is not None:
+            setattr(s, "begin_read",
+                    backend_read_fn(lambda be: self._call(backend.begin_read)))
+            setattr(s, "end_read", backend_read_fn(lambda be: self._call(backend.end_read)))
         self._keep = [getattr(s, name) for name, _ in itav_backend._fields_[1:]]
 
     def _fail(self, e):
