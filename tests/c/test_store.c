@@ -580,6 +580,22 @@ static void remove_dir(const char *dir)
     ck_assert_int_eq(system(cmd), 0);
 }
 
+/* itav_open refuses the store with rc and message, and leaves every record as it was. */
+static void refused_unchanged(const char *path, const char *uri, int rc, const char *message)
+{
+    char why[256];
+    itav_db *db;
+    char *records = rows(path, ALL_RECORDS);
+    ck_assert_int_eq(itav_open(&db, uri), rc);
+    assert_msg(db, message);
+    itav_close(db);
+    ck_assert_msg(sqlite_integrity_ok(path, why, sizeof why), "%s", why);
+    char *after = rows(path, ALL_RECORDS);
+    ck_assert_str_eq(after, records);
+    free(after);
+    free(records);
+}
+
 /* Opening a store of format 1 upgrades it: every record in CBOR, the same index values, the
  * format record written, and the export exactly the previous library's. */
 START_TEST(format1_store_is_upgraded)
@@ -645,23 +661,15 @@ END_TEST
  * format 1: the records upgraded before the damaged one are rolled back. */
 START_TEST(damaged_format1_store_is_left_alone)
 {
-    char dir[] = "/tmp/itav-up-XXXXXX", path[128], uri[160], why[256];
-    itav_db *db;
+    char dir[] = "/tmp/itav-up-XXXXXX", path[128], uri[160];
     temp_store(dir, path, sizeof path, uri, sizeof uri);
     /* participants are upgraded after the interventions and offers */
     sql(path, "UPDATE records SET data = CAST('{\"ref\":\"zk-vraag-03\",\"offer\":' AS BLOB)"
               " WHERE kind = 'participant' AND key = 'zk-vraag-03'");
-    char *records = rows(path, ALL_RECORDS);
-    for (int i = 0; i < 2; i++) {
-        ck_assert_int_eq(itav_open(&db, uri), ITAV_EFORMAT);
-        assert_msg(db, "cannot upgrade the store: stored participant \"zk-vraag-03\" is damaged");
-        itav_close(db);
-        ck_assert_msg(sqlite_integrity_ok(path, why, sizeof why), "%s", why);
-        char *after = rows(path, ALL_RECORDS);
-        ck_assert_str_eq(after, records);
-        free(after);
-    }
-    free(records);
+    for (int i = 0; i < 2; i++)
+        refused_unchanged(path, uri, ITAV_EFORMAT,
+                          "cannot upgrade the store: stored participant \"zk-vraag-03\" is "
+                          "damaged");
     remove_dir(dir);
 }
 END_TEST
@@ -689,14 +697,7 @@ START_TEST(newer_or_damaged_format_is_refused)
         snprintf(set, sizeof set, "UPDATE records SET data = CAST('%s' AS BLOB) WHERE kind = "
                  "'meta' AND key = 'format'", cases[i].value);
         sql(path, set);
-        char *records = rows(path, ALL_RECORDS);
-        ck_assert_int_eq(itav_open(&db, uri), cases[i].rc);
-        assert_msg(db, cases[i].message);
-        itav_close(db);
-        char *after = rows(path, ALL_RECORDS);
-        ck_assert_str_eq(after, records);
-        free(after);
-        free(records);
+        refused_unchanged(path, uri, cases[i].rc, cases[i].message);
     }
     remove_dir(dir);
 }

@@ -192,7 +192,7 @@ static void store_open_copy(store *s, bool sqlite, const char *template);
 
 void store_open(store *s, bool sqlite) { store_open_copy(s, sqlite, NULL); }
 
-static void copy_file(const char *from, const char *to)
+void copy_file(const char *from, const char *to)
 {
     char buf[65536];
     size_t n;

@@ -37,6 +37,8 @@ void store_open(store *s, bool sqlite);
  * prepared once per process). */
 void store_prepared(store *s, bool sqlite, void (*prepare)(store *));
 void store_close(store *s);
+/* Copies a file (test memory, not counted). */
+void copy_file(const char *from, const char *to);
 /* Arms the backend: the nth step from now fails with code (n 0: never). */
 void faulty_arm(faulty *f, long n, int code);
 

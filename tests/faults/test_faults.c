@@ -217,18 +217,12 @@ END_TEST
 /* Copies tests/data/store-format1.db (made by libitav 0.3.0) into dir/store.db. */
 static void format1_copy(char *dir, size_t dsize, char *path, size_t psize)
 {
-    char src[512], buf[65536];
-    size_t n;
+    char src[512];
     snprintf(dir, dsize, "/tmp/itav-upgrade-XXXXXX");
     ck_assert_ptr_nonnull(mkdtemp(dir));
     snprintf(path, psize, "%s/store.db", dir);
     snprintf(src, sizeof src, "%s/store-format1.db", getenv("ITAV_TEST_DATA"));
-    FILE *in = fopen(src, "rb"), *out = fopen(path, "wb");
-    ck_assert_msg(in && out, "cannot copy %s", src);
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
-    fclose(in);
-    ck_assert_int_eq(fclose(out), 0);
+    copy_file(src, path);
 }
 
 static void format1_remove(const char *dir, const char *path)
