@@ -345,12 +345,20 @@ static int array_of(reader *r, size_t *len, size_t n)
 
 static int read_int(reader *r, long long *v, long long lo, long long hi)
 {
-    int rc = expect(r, ITEM_UINT, "an integer");
-    if (rc != ITAV_OK)
-        return rc;
-    if (r->u > INT64_MAX)
-        return damaged(r, "integer out of range");
-    *v = r->kind == ITEM_UINT ? (long long)r->u : -1 - (long long)r->u;
+    /* Most integers (codes, flags, scores) are -24..23, a head of one byte: read it here. */
+    unsigned char head = r->left ? *r->p : 0xff;
+    if (head < 0x18 || (head >= 0x20 && head < 0x38)) {
+        *v = head < 0x18 ? head : -1 - (long long)(head - 0x20);
+        r->p++;
+        r->left--;
+    } else {
+        int rc = expect(r, ITEM_UINT, "an integer");
+        if (rc != ITAV_OK)
+            return rc;
+        if (r->u > INT64_MAX)
+            return damaged(r, "integer out of range");
+        *v = r->kind == ITEM_UINT ? (long long)r->u : -1 - (long long)r->u;
+    }
     if (*v < lo || *v > hi)
         return damaged(r, "%lld is outside %lld..%lld", *v, lo, hi);
     return ITAV_OK;

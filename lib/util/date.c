@@ -97,10 +97,8 @@ ITAV_API int itav_date_format(char *buf, size_t size, int32_t date)
     return ITAV_OK;
 }
 
-bool itav__valid_date(int32_t d)
-{
-    char buf[ITAV_DATE_BUFSIZE];
-    return itav_date_format(buf, sizeof buf, d) == ITAV_OK;
-}
+/* Every day between the first and the last is a date: a range check, no formatting (the
+ * record decoder checks every date it reads). */
+bool itav__valid_date(int32_t d) { return d >= first_day && d <= last_day; }
 
 bool itav__valid_date_or_none(int32_t d) { return d == ITAV_DATE_NONE || itav__valid_date(d); }
