@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -78,6 +79,28 @@ static bool plain_text(const char *s)
         if (s[n] < 0x20 || s[n] > 0x7E)
             return false;
     return n <= 200;
+}
+
+/* Whether a URI may hold a password, by the rule of docs/guide.md ("Stores and backends"):
+ * a ':' before an '@' after "://", or a "password=" parameter (in any case, at the start or
+ * after one of ? & ; space tab #). Messages then show "***" for it; any other URI is quoted
+ * as it is. Written apart from the library's own code. */
+static bool may_hold_password(const char *s)
+{
+    const char *scheme = strstr(s, "://");
+    for (const char *p = s; *p; p++)
+        if (strncasecmp(p, "password=", 9) == 0 && (p == s || strchr("?&; \t#", p[-1])))
+            return true;
+    if (!scheme)
+        return false;
+    const char *colon = NULL;
+    for (const char *p = scheme + 3; *p && *p != '/' && *p != '?' && *p != '#'; p++) {
+        if (*p == ':' && !colon)
+            colon = p;
+        if (*p == '@' && colon)
+            return true;
+    }
+    return false;
 }
 
 static const char probe[] =
@@ -138,7 +161,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(rc == ITAV_EINVAL || (sqlite && (rc == ITAV_EIO || rc == ITAV_EFORMAT ||
                                                     rc == ITAV_EVERSION || rc == ITAV_EBUSY)),
                    msg);
-        FUZZ_CHECK(!plain_text(uri) || strstr(msg, uri) != NULL, msg);
+        if (may_hold_password(uri))
+            FUZZ_CHECK(strstr(msg, "***") != NULL, msg);
+        else
+            FUZZ_CHECK(!plain_text(uri) || strstr(msg, uri) != NULL, msg);
         char *text = NULL;
         FUZZ_CHECK(itav_export_json_string(&text, db) == rc && text == NULL, msg);
         itav_close(db);
