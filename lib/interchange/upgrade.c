@@ -58,6 +58,10 @@ static int upgrade_kind(itav_db *db, size_t u)
         if (rc == ITAV_EFORMAT)
             itav__error(db, rc, "cannot upgrade the store: stored %s \"%s\" is damaged: %s",
                         kind, keys.v[i], err);
+        else if (rc != ITAV_OK && rc != ITAV_ENOMEM) { /* the writer said why (an orphan) */
+            snprintf(err, sizeof err, "%s", itav_errmsg(db));
+            itav__error(db, rc, "cannot upgrade the store: %s", err);
+        }
     }
     if (rc == ITAV_ENOMEM)
         itav__error(db, rc, "out of memory upgrading the store");

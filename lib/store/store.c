@@ -159,25 +159,29 @@ static int opened(itav_db *db, itav_backend *be)
 
 /* Brings a store opened on db->be to the current record format, or refuses a newer one;
  * the store is unchanged on failure. */
-static int check_format(itav_db *db)
+/* What a store of this format needs: ITAV_OK when nothing (current, or new: then marked
+ * for its first transaction), 1 when an upgrade, else the refusal of a newer format. */
+static int format_needs(itav_db *db, long format)
 {
-    long format;
-    int rc = records_format(&format, db);
-    if (rc != ITAV_OK || format == ITAV__RECORDS_FORMAT)
-        return rc;
     if (format > ITAV__RECORDS_FORMAT)
         return itav__error(db, ITAV_EVERSION, "the store's records are in format %ld; this "
                            "library reads formats 1 to %d (a newer libitav wrote them)",
                            format, ITAV__RECORDS_FORMAT);
-    if (format == 0) {
-        db->mark_format = true;
-        return ITAV_OK;
-    }
-    /* Another connection may be upgrading it too: decide again inside the transaction. */
+    db->mark_format = format == 0;
+    return format > 0 && format < ITAV__RECORDS_FORMAT ? 1 : ITAV_OK;
+}
+
+static int check_format(itav_db *db)
+{
+    long format;
+    int rc = records_format(&format, db);
+    if (rc != ITAV_OK || (rc = format_needs(db, format)) != 1)
+        return rc;
+    /* Another connection may have changed it since: decide again inside the transaction. */
     if ((rc = db->be->begin(db->be)) != ITAV_OK)
         return itav__backend_error(db, rc, "cannot start a transaction to upgrade the store");
-    if ((rc = records_format(&format, db)) == ITAV_OK && format < ITAV__RECORDS_FORMAT &&
-        format > 0 && (rc = itav__records_upgrade(db, format)) == ITAV_OK)
+    if ((rc = records_format(&format, db)) == ITAV_OK && (rc = format_needs(db, format)) == 1 &&
+        (rc = itav__records_upgrade(db, format)) == ITAV_OK)
         rc = put_format(db);
     if (rc == ITAV_OK && (rc = db->be->commit(db->be)) != ITAV_OK)
         itav__backend_error(db, rc, "cannot commit the upgrade of the store");
@@ -311,17 +315,21 @@ int itav__read_begin(itav_db *db)
     int rc = usable(db);
     if (rc != ITAV_OK)
         return rc;
-    if (db->reading == 0 && !db->writing && has_read_transactions(db->be) &&
-        (rc = db->be->begin_read(db->be)) != ITAV_OK)
-        return itav__backend_error(db, rc, "cannot start a read transaction");
+    if (db->reading == 0 && !db->writing && has_read_transactions(db->be)) {
+        if ((rc = db->be->begin_read(db->be)) != ITAV_OK)
+            return itav__backend_error(db, rc, "cannot start a read transaction");
+        db->snapshot = true;
+    }
     db->reading++;
     return ITAV_OK;
 }
 
 void itav__read_end(itav_db *db)
 {
-    if (--db->reading == 0 && !db->writing && has_read_transactions(db->be))
-        db->be->end_read(db->be);
+    if (--db->reading == 0 && db->snapshot) {
+        db->snapshot = false;
+        db->be->end_read(db->be); /* like rollback, it does not fail for lack of memory */
+    }
 }
 
 int itav__purge(itav_db *db)

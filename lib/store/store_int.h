@@ -12,6 +12,7 @@ struct itav_db {
     bool mark_format; /* a new store: write the format record with the first transaction */
     bool writing;     /* inside itav__begin .. itav__commit or itav__rollback */
     int reading;      /* depth of itav__read_begin calls not yet ended */
+    bool snapshot;    /* the backend's read transaction is open (begin_read was called) */
     int errcode;
     char errmsg[1024];
 };

@@ -703,6 +703,157 @@ START_TEST(newer_or_damaged_format_is_refused)
 }
 END_TEST
 
+/* ---- another connection changes the format between the open's look and its lock ---- */
+
+static int take_format(void *arg, const char *key, const void *data, size_t size)
+{
+    (void)key;
+    memcpy(arg, data, size < 7 ? size : 7);
+    return 0;
+}
+
+/* A backend over the test backend whose first begin first lets "another connection" commit:
+ * it writes the format record `late` holds (or deletes every record when late is NULL). */
+typedef struct racing {
+    itav_backend parent;
+    itav_backend *inner;
+    const char *late;
+    bool raced;
+} racing;
+
+static itav_backend *inner_of(itav_backend *be) { return ((racing *)(void *)be)->inner; }
+static int collect_key(void *arg, const char *key, const void *data, size_t size)
+{
+    (void)data, (void)size;
+    char **keys = arg;
+    for (int i = 0; i < 63; i++)
+        if (!keys[i]) {
+            keys[i] = strdup(key);
+            break;
+        }
+    return 0;
+}
+static int rc_begin(itav_backend *be)
+{
+    racing *r = (racing *)(void *)be;
+    if (!r->raced) {
+        r->raced = true;
+        const char *index[ITAV_BACKEND_INDEXES] = {NULL};
+        ck_assert_int_eq(r->inner->begin(r->inner), ITAV_OK);
+        if (r->late) {
+            ck_assert_int_eq(r->inner->put(r->inner, "meta", "format", index, r->late,
+                                           strlen(r->late)), ITAV_OK);
+        } else {
+            char *keys[64] = {NULL};
+            ck_assert_int_eq(r->inner->scan(r->inner, "intervention", ITAV_SCAN_ALL, NULL,
+                                            collect_key, keys), ITAV_OK);
+            for (int i = 0; keys[i]; i++) {
+                ck_assert_int_eq(r->inner->del(r->inner, "intervention", keys[i]), ITAV_OK);
+                free(keys[i]);
+            }
+        }
+        ck_assert_int_eq(r->inner->commit(r->inner), ITAV_OK);
+    }
+    return r->inner->begin(r->inner);
+}
+static int rc_commit(itav_backend *be) { return inner_of(be)->commit(inner_of(be)); }
+static int rc_rollback(itav_backend *be) { return inner_of(be)->rollback(inner_of(be)); }
+static int rc_put(itav_backend *be, const char *kind, const char *key, const char *const *index,
+                  const void *data, size_t size)
+{
+    return inner_of(be)->put(inner_of(be), kind, key, index, data, size);
+}
+static int rc_get(itav_backend *be, const char *kind, const char *key, itav_record_fn fn,
+                  void *arg)
+{
+    return inner_of(be)->get(inner_of(be), kind, key, fn, arg);
+}
+static int rc_del(itav_backend *be, const char *kind, const char *key)
+{
+    return inner_of(be)->del(inner_of(be), kind, key);
+}
+static int rc_scan(itav_backend *be, const char *kind, int slot, const char *value,
+                   itav_record_fn fn, void *arg)
+{
+    return inner_of(be)->scan(inner_of(be), kind, slot, value, fn, arg);
+}
+static void rc_free(itav_backend *be)
+{
+    inner_of(be)->free(inner_of(be));
+    free(be);
+}
+
+/* A store of format 1 (one intervention as JSON text, no format record) on a racing
+ * backend. */
+static racing *racing_format1(const char *late)
+{
+    racing *r = calloc(1, sizeof *r);
+    ck_assert_ptr_nonnull(r);
+    r->parent = (itav_backend)ITAV_BACKEND_INIT;
+    r->parent.begin = rc_begin;
+    r->parent.commit = rc_commit;
+    r->parent.rollback = rc_rollback;
+    r->parent.put = rc_put;
+    r->parent.get = rc_get;
+    r->parent.del = rc_del;
+    r->parent.scan = rc_scan;
+    r->parent.free = rc_free;
+    r->inner = test_backend_new();
+    r->late = late;
+    static const char json[] = "{\"id\":\"old\",\"name\":\"Old\"}";
+    const char *index[ITAV_BACKEND_INDEXES] = {NULL};
+    ck_assert_int_eq(r->inner->begin(r->inner), ITAV_OK);
+    ck_assert_int_eq(r->inner->put(r->inner, "intervention", "old", index, json,
+                                   strlen(json)), ITAV_OK);
+    ck_assert_int_eq(r->inner->commit(r->inner), ITAV_OK);
+    return r;
+}
+
+/* The open decides again under the lock: a store another connection brought to a newer
+ * format meanwhile is refused; one it emptied is a new store, which says its format with its
+ * first transaction. */
+START_TEST(format_changed_before_the_lock)
+{
+    itav_db *db;
+    racing *r = racing_format1("3");
+    ck_assert_int_eq(itav_open_backend(&db, &r->parent), ITAV_EVERSION);
+    assert_msg(db, "the store's records are in format 3");
+    itav_close(db);
+    rc_free(&r->parent); /* refused: still ours */
+
+    r = racing_format1(NULL);
+    ck_assert_msg(itav_open_backend(&db, &r->parent) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_intervention *iv;
+    ck_assert_int_eq(itav_intervention_new(&iv, "new"), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_set_name(iv, "New"), ITAV_OK);
+    ck_assert_msg(itav_intervention_create(db, iv) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_intervention_free(iv);
+    char buf[8] = "";
+    ck_assert_int_eq(r->inner->get(r->inner, "meta", "format", take_format, buf), ITAV_OK);
+    ck_assert_str_eq(buf, "2");
+    itav_close(db);
+}
+END_TEST
+
+/* A format-1 store whose indicator names an offer that is not there cannot be upgraded; the
+ * message says so and names both. */
+START_TEST(orphan_stops_the_upgrade)
+{
+    static const char json[] = "{\"id\":\"ind-1\",\"offer\":\"gone\",\"type\":\"count\","
+                               "\"name\":\"Matches\"}";
+    const char *index[ITAV_BACKEND_INDEXES] = {"gone", NULL, NULL, NULL};
+    itav_backend *be = test_backend_new();
+    itav_db *db;
+    ck_assert_int_eq(be->begin(be), ITAV_OK);
+    ck_assert_int_eq(be->put(be, "indicator", "ind-1", index, json, strlen(json)), ITAV_OK);
+    ck_assert_int_eq(be->commit(be), ITAV_OK);
+    ck_assert_int_eq(itav_open_backend(&db, be), ITAV_ENOTFOUND);
+    assert_msg(db, "cannot upgrade the store: indicator \"ind-1\": no offer \"gone\"");
+    itav_close(db);
+    be->free(be);
+}
+END_TEST
+
 /* A new store says its format with its first transaction, not before. */
 START_TEST(new_store_records_its_format)
 {
@@ -749,6 +900,8 @@ int main(void)
     tcase_add_test(tu, damaged_format1_store_is_left_alone);
     tcase_add_test(tu, newer_or_damaged_format_is_refused);
     tcase_add_test(tu, new_store_records_its_format);
+    tcase_add_test(tu, format_changed_before_the_lock);
+    tcase_add_test(tu, orphan_stops_the_upgrade);
     suite_add_tcase(s, tu);
     return run_suite(s);
 }
