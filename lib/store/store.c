@@ -83,19 +83,20 @@ static itav_db *db_new(void)
     return itav__calloc(1, sizeof(itav_db));
 }
 
-const char *const itav__record_kinds[] = {"intervention", "offer", "participant", "match",
-                                          "review", "indicator", NULL};
+/* The kinds whose records the format describes (sequences and the meta record are text);
+ * the store sees kinds only as names, so they are spelled here. */
+static const char *const record_kinds[] = {"intervention", "offer", "participant", "match",
+                                           "review", "indicator", NULL};
 
+/* A short text record (the format record) into buf, NUL-terminated. */
 typedef struct text_state {
     char buf[32];
-    bool found;
 } text_state;
 
 static int take_text(void *arg, const char *key, const void *data, size_t size)
 {
     (void)key;
     text_state *st = arg;
-    st->found = true;
     size = size < sizeof st->buf ? size : sizeof st->buf - 1;
     memcpy(st->buf, data, size);
     st->buf[size] = '\0';
@@ -113,7 +114,7 @@ static int stop_at_first(void *arg, const char *key, const void *data, size_t si
  * formats were recorded), else 0 (a new store). */
 static int records_format(long *format, itav_db *db)
 {
-    text_state st = {{0}, false};
+    text_state st = {{0}};
     int rc = db->be->get(db->be, ITAV__KIND_META, ITAV__META_FORMAT, take_text, &st);
     if (rc == ITAV_OK) {
         char *end;
@@ -126,8 +127,8 @@ static int records_format(long *format, itav_db *db)
     if (rc != ITAV_ENOTFOUND)
         return itav__backend_error(db, rc, "cannot read the store");
     bool any = false;
-    for (size_t k = 0; itav__record_kinds[k] && !any; k++) {
-        rc = db->be->scan(db->be, itav__record_kinds[k], ITAV_SCAN_ALL, NULL, stop_at_first,
+    for (size_t k = 0; record_kinds[k] && !any; k++) {
+        rc = db->be->scan(db->be, record_kinds[k], ITAV_SCAN_ALL, NULL, stop_at_first,
                           &any);
         if (rc != ITAV_OK && rc != 1)
             return itav__backend_error(db, rc, "cannot read the store");

@@ -25,8 +25,6 @@ struct itav_db {
 #define ITAV__RECORDS_FORMAT 2
 #define ITAV__KIND_META "meta"
 #define ITAV__META_FORMAT "format"
-/* The kinds whose records the format describes (sequences and the meta record are text). */
-extern const char *const itav__record_kinds[];
 /* Rewrites every record of format `from` in the current format, inside the caller's
  * transaction. Declared here and defined above the codec (lib/interchange/upgrade.c), which
  * can read the old format and write the new; a failure names the record. */
