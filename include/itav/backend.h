@@ -34,7 +34,10 @@
  * - record data is not NUL-terminated and may contain any bytes; kinds, keys and index values
  *   are NUL-terminated UTF-8;
  * - a context is used by one thread at a time, so a backend needs no locking of its own for
- *   one context.
+ *   one context;
+ * - version 3 adds typed scans a backend may push down: an ordered range of one index slot
+ *   (scan_range) and a place per record with a box around it (put_place, scan_box). Where
+ *   they are NULL the core scans the whole kind and picks the records itself.
  */
 #ifndef ITAV_BACKEND_H
 #define ITAV_BACKEND_H
@@ -72,6 +75,23 @@ extern "C" {
  *         returns whatever its callback returned).
  */
 typedef int (*itav_record_fn)(void *arg, const char *key, const void *data, size_t size);
+
+/** @brief A point on the earth: latitude (-90 to 90) and longitude (-180 to 180) in degrees. */
+typedef struct itav_place {
+    double lat; /**< latitude in degrees, north positive */
+    double lon; /**< longitude in degrees, east positive */
+} itav_place;
+
+/**
+ * @brief A box of latitudes and longitudes, its edges included: south <= north and
+ * west <= east (the core splits a box that crosses the antimeridian in two).
+ */
+typedef struct itav_box {
+    double south; /**< the least latitude */
+    double west;  /**< the least longitude */
+    double north; /**< the greatest latitude */
+    double east;  /**< the greatest longitude */
+} itav_box;
 
 /**
  * @brief A storage backend (version 3): a table of function pointers, embedded at the start
@@ -167,13 +187,46 @@ struct itav_backend {
      * fail for lack of memory.
      */
     int (*end_read)(itav_backend *be);
+
+    /**
+     * @brief Optional (may be NULL; version 3): calls `each` for every record of kind whose
+     * index value v in `slot` (0 to ITAV_BACKEND_INDEXES - 1) has low <= v <= high, in byte
+     * order; a NULL bound is open. Records without a value in that slot are never selected.
+     * Records come in ascending byte order of v, then of key. Stops and returns like scan().
+     *
+     * The core writes index values so that byte order is value order: dates as ISO 8601
+     * text, and a value behind a prefix (an offer's id and U+001F) for ranges within it.
+     * SQLite answers with the ordinary index of the slot.
+     */
+    int (*scan_range)(itav_backend *be, const char *kind, int slot, const char *low,
+                      const char *high, itav_record_fn each, void *arg);
+
+    /**
+     * @brief Optional (may be NULL; version 3; set it and scan_box both or neither): gives
+     * the record (kind, key), which a put of this transaction wrote, a place, or takes its
+     * place away (place NULL). Inside a transaction, like put; a later put of the record
+     * keeps its place, del removes it. Return ITAV_ENOTFOUND if there is no such record.
+     */
+    int (*put_place)(itav_backend *be, const char *kind, const char *key,
+                     const itav_place *place);
+
+    /**
+     * @brief Optional (may be NULL; version 3): calls `each` for every record of kind whose
+     * place lies in the box, in any order. It may also give records a little outside it (at
+     * most 1e-4 degrees), as a backend that keeps coordinates in single precision would: the
+     * core measures every record it is given. Stops and returns like scan().
+     *
+     * SQLite answers with its R*Tree module; the memory backend by testing each place.
+     */
+    int (*scan_box)(itav_backend *be, const char *kind, const itav_box *box,
+                    itav_record_fn each, void *arg);
 };
 
 /**
  * @brief Initialiser for struct itav_backend: the version set, every function NULL. Assign
  * it with a cast, `b->parent = (itav_backend)ITAV_BACKEND_INIT;`, then set the functions.
  */
-#define ITAV_BACKEND_INIT { ITAV_BACKEND_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+#define ITAV_BACKEND_INIT { ITAV_BACKEND_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
 
 #ifdef __cplusplus
 }

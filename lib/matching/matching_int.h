@@ -24,6 +24,9 @@ void itav__score(itav_suggestion *s, const itav_participant *asking,
                  const itav__pair_facts *facts, const itav_match_options *o);
 /* Great-circle distance in metres (haversine, mean earth radius). */
 double itav__distance_m(double lat1, double lon1, double lat2, double lon2);
+/* A box holding every point within `metres` of (lat, lon) by itav__distance_m(); across the
+ * antimeridian it has west > east (itav__scan_box takes that). */
+void itav__box_around(itav_box *box, double lat, double lon, double metres);
 /* The tightest distance limit of the plan, the options and the participants (s may be
  * NULL), in metres; 0 when there is none. */
 double itav__distance_limit(const itav_plan *plan, const itav_participant *a,

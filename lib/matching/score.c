@@ -105,6 +105,31 @@ double itav__distance_m(double lat1, double lon1, double lat2, double lon2)
     return 2 * EARTH_RADIUS_M * asin(sqrt(h));
 }
 
+void itav__box_around(itav_box *box, double lat, double lon, double metres)
+{
+    const double deg = 180.0 / 3.14159265358979323846;
+    /* a millimetre and a little more, against rounding in the haversine of the pairs */
+    double r = (metres * (1 + 1e-9) + 1e-3) / EARTH_RADIUS_M; /* the radius as an angle */
+    double dlat = r * deg + 1e-9;
+    box->south = fmax(lat - dlat, -90);
+    box->north = fmin(lat + dlat, 90);
+    /* Away from the poles the circle's widest longitude is asin(sin r / cos lat) off; a
+     * circle over a pole takes every longitude. */
+    if (r >= 3.14159265358979323846 / 2 || lat + dlat >= 90 || lat - dlat <= -90) {
+        box->west = -180;
+        box->east = 180;
+        return;
+    }
+    double dlon = asin(fmin(sin(r) / cos(lat / deg), 1)) * deg + 1e-9;
+    if (dlon >= 180) {
+        box->west = -180;
+        box->east = 180;
+        return;
+    }
+    box->west = lon - dlon < -180 ? lon - dlon + 360 : lon - dlon; /* west > east: across */
+    box->east = lon + dlon > 180 ? lon + dlon - 360 : lon + dlon;  /* the antimeridian */
+}
+
 /* ---- constraints ---- */
 
 static bool share_language(const itav_participant *a, const itav_participant *b)

@@ -293,22 +293,26 @@ static int open_match_count(size_t *out, itav_db *db, const char *ref, itav_side
     return rc;
 }
 
-/* Whether the pair has ever declined (DECLINED) or has an open match right now. */
-static int pair_history(bool *declined, bool *open, itav_db *db, const char *asking,
-                        const char *supporting)
+int itav__history_load(itav__history *h, itav_db *db, const char *asking)
 {
-    itav__iter list = {0};
-    int rc = matches_of(&list, db, asking, ITAV_SIDE_ASKING);
+    memset(h, 0, sizeof *h);
+    return matches_of(&h->matches, db, asking, ITAV_SIDE_ASKING);
+}
+
+void itav__history_clear(itav__history *h) { itav__iter_clear(&h->matches); }
+
+/* Whether the pair has ever declined (DECLINED) or has an open match right now. */
+static void pair_history(bool *declined, bool *open, const itav__history *h,
+                         const char *supporting)
+{
     *declined = *open = false;
-    for (size_t i = 0; rc == ITAV_OK && i < list.n; i++) {
-        const itav_match *m = list.items[i];
+    for (size_t i = 0; i < h->matches.n; i++) {
+        const itav_match *m = h->matches.items[i];
         if (strcmp(m->supporting, supporting) != 0)
             continue;
         *declined = *declined || m->state == ITAV_MATCH_DECLINED;
         *open = *open || itav__match_open(m->state);
     }
-    itav__iter_clear(&list);
-    return rc;
 }
 
 int itav__next_sequence(long *out, itav_db *db, const char *name)
@@ -340,12 +344,21 @@ int itav__next_sequence(long *out, itav_db *db, const char *name)
 }
 
 /* What scoring needs to know of a pair beyond the two participants. */
+int itav__pair_facts_with(itav__pair_facts *f, itav_db *db, const itav__history *asking,
+                          const itav_participant *supporting)
+{
+    pair_history(&f->declined, &f->open, asking, supporting->ref);
+    return open_match_count(&f->supporter_open, db, supporting->ref, ITAV_SIDE_SUPPORTING);
+}
+
 int itav__pair_facts_load(itav__pair_facts *f, itav_db *db, const itav_participant *asking,
                           const itav_participant *supporting)
 {
-    int rc = pair_history(&f->declined, &f->open, db, asking->ref, supporting->ref);
+    itav__history h;
+    int rc = itav__history_load(&h, db, asking->ref);
     if (rc == ITAV_OK)
-        rc = open_match_count(&f->supporter_open, db, supporting->ref, ITAV_SIDE_SUPPORTING);
+        rc = itav__pair_facts_with(f, db, &h, supporting);
+    itav__history_clear(&h);
     return rc;
 }
 

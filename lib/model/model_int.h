@@ -12,7 +12,7 @@
 #define ITAV__OFFER_SLOT_INTERVENTION 0
 #define ITAV__KIND_PARTICIPANT "participant"
 #define ITAV__PARTICIPANT_SLOT_OFFER 0
-#define ITAV__PARTICIPANT_SLOT_CELL 1
+#define ITAV__PARTICIPANT_SLOT_UNPLACED 1 /* eligible supporters without coordinates: the offer */
 #define ITAV__KIND_MATCH "match"
 #define ITAV__MATCH_SLOT_OFFER 0
 #define ITAV__MATCH_SLOT_ASKING 1
@@ -178,14 +178,10 @@ int itav__participant_read(itav_participant **out, itav_db *db, const char *ref)
  * says which record is damaged and how. */
 int itav__participant_load(itav_participant **out, itav_db *db, const char *key,
                            const void *data, size_t size);
-/* Spatial cells: a fixed grid of ITAV__CELL_LAT x ITAV__CELL_LON degrees. Eligible
- * supporters (available or matched) carry "<offer>@<row>,<col>" in index slot
- * ITAV__PARTICIPANT_SLOT_CELL, or "<offer>@none" without coordinates. */
-#define ITAV__CELL_LAT 0.02
-#define ITAV__CELL_LON 0.03
-void itav__cell_of(double lat, double lon, long *row, long *col);
-void itav__cell_key(char *buf, size_t size, const char *offer, long row, long col);
-void itav__cell_key_none(char *buf, size_t size, const char *offer);
+/* Whether a supporter can be suggested: on the supporting side, available or matched. Such
+ * a supporter has a place in the store (itav__put_place) when it has coordinates, and the
+ * offer in index slot ITAV__PARTICIPANT_SLOT_UNPLACED when not. */
+bool itav__supporter_eligible(const itav_participant *p);
 
 /* ---- matches ---- */
 typedef struct itav__transition {
@@ -236,6 +232,15 @@ typedef struct itav__pair_facts {
     size_t supporter_open; /* open matches of the supporter */
 } itav__pair_facts;
 int itav__pair_facts_load(itav__pair_facts *f, itav_db *db, const itav_participant *asking,
+                          const itav_participant *supporting);
+/* The matches of one asking participant, read once to give the pair facts of many
+ * supporters (a suggestion query) through itav__pair_facts_with(). */
+typedef struct itav__history {
+    itav__iter matches;
+} itav__history;
+int itav__history_load(itav__history *h, itav_db *db, const char *asking);
+void itav__history_clear(itav__history *h);
+int itav__pair_facts_with(itav__pair_facts *f, itav_db *db, const itav__history *asking,
                           const itav_participant *supporting);
 
 /* ---- the record codec ---- */

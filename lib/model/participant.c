@@ -496,24 +496,6 @@ ITAV_API int itav_participant_clear_exclusions(itav_participant *p)
     return ITAV_OK;
 }
 
-/* ---- spatial cells ---- */
-
-void itav__cell_of(double lat, double lon, long *row, long *col)
-{
-    *row = (long)floor(lat / ITAV__CELL_LAT);
-    *col = (long)floor(lon / ITAV__CELL_LON);
-}
-
-void itav__cell_key(char *buf, size_t size, const char *offer, long row, long col)
-{
-    snprintf(buf, size, "%s@%ld,%ld", offer, row, col);
-}
-
-void itav__cell_key_none(char *buf, size_t size, const char *offer)
-{
-    snprintf(buf, size, "%s@none", offer);
-}
-
 /* ---- in a store ---- */
 
 /* Whether anything beyond offer, kind, status and status date is set. */
@@ -570,31 +552,32 @@ int itav__participant_check(itav_db *db, const itav_participant *p)
     return ITAV_OK;
 }
 
+bool itav__supporter_eligible(const itav_participant *p)
+{
+    return itav__kind_side(p->kind) == ITAV_SIDE_SUPPORTING &&
+           (p->status == ITAV_PSTATUS_AVAILABLE || p->status == ITAV_PSTATUS_MATCHED);
+}
+
 int itav__participant_write(itav_db *db, const itav_participant *p)
 {
     unsigned char *rec;
     size_t size;
-    char cell[ITAV__ID_MAX + 64];
     int rc = itav__participant_encode(&rec, &size, p);
     if (rc != ITAV_OK)
         return itav__error(db, rc, "cannot encode participant \"%s\": %s", p->ref,
                            itav_strerror(rc));
     const char *index[ITAV_BACKEND_INDEXES] = {NULL};
     index[ITAV__PARTICIPANT_SLOT_OFFER] = p->offer;
-    /* Only supporters who can take a match are in the spatial index. */
-    if (itav__kind_side(p->kind) == ITAV_SIDE_SUPPORTING &&
-        (p->status == ITAV_PSTATUS_AVAILABLE || p->status == ITAV_PSTATUS_MATCHED)) {
-        if (p->has_location) {
-            long row, col;
-            itav__cell_of(p->lat, p->lon, &row, &col);
-            itav__cell_key(cell, sizeof cell, p->offer, row, col);
-        } else {
-            itav__cell_key_none(cell, sizeof cell, p->offer);
-        }
-        index[ITAV__PARTICIPANT_SLOT_CELL] = cell;
-    }
+    bool eligible = itav__supporter_eligible(p);
+    if (eligible && !p->has_location)
+        index[ITAV__PARTICIPANT_SLOT_UNPLACED] = p->offer;
     rc = itav__put_record(db, ITAV__KIND_PARTICIPANT, p->ref, index, rec, size);
     itav__free(rec);
+    if (rc == ITAV_OK) {
+        itav_place place = {p->lat, p->lon};
+        rc = itav__put_place(db, ITAV__KIND_PARTICIPANT, p->ref,
+                             eligible && p->has_location ? &place : NULL);
+    }
     return rc;
 }
 

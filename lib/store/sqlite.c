@@ -28,11 +28,21 @@ static const char *const migrations[] = {
     "CREATE INDEX records_i1 ON records (kind, i1, key) WHERE i1 IS NOT NULL;"
     "CREATE INDEX records_i2 ON records (kind, i2, key) WHERE i2 IS NOT NULL;"
     "CREATE INDEX records_i3 ON records (kind, i3, key) WHERE i3 IS NOT NULL;",
+    /* Places (put_place): an R*Tree of points, whose integer ids the places table gives the
+     * records; deleting a place's row takes its point out of the tree. The tree keeps
+     * coordinates as 32-bit floats, rounded outwards, so a box finds every point in it. */
+    "CREATE TABLE places ("
+    " id INTEGER PRIMARY KEY, kind TEXT NOT NULL, key TEXT NOT NULL, UNIQUE (kind, key));"
+    "CREATE VIRTUAL TABLE place_tree USING rtree(id, lat_min, lat_max, lon_min, lon_max);"
+    "CREATE TRIGGER places_gone AFTER DELETE ON places"
+    " BEGIN DELETE FROM place_tree WHERE id = old.id; END;",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
-enum { ST_BEGIN, ST_BEGIN_READ, ST_COMMIT, ST_ROLLBACK, ST_PUT, ST_GET, ST_DEL, ST_SCAN_ALL, ST_SCAN_I0,
-       ST_COUNT = ST_SCAN_I0 + ITAV_BACKEND_INDEXES };
+enum { ST_BEGIN, ST_BEGIN_READ, ST_COMMIT, ST_ROLLBACK, ST_PUT, ST_GET, ST_DEL, ST_SCAN_ALL,
+       ST_PLACE_ID, ST_PLACE_SET, ST_PLACE_CLEAR, ST_SCAN_BOX, ST_SCAN_I0,
+       ST_RANGE_I0 = ST_SCAN_I0 + ITAV_BACKEND_INDEXES,
+       ST_COUNT = ST_RANGE_I0 + ITAV_BACKEND_INDEXES };
 
 static const char *const statement_sql[ST_COUNT] = {
     [ST_BEGIN] = "BEGIN IMMEDIATE",
@@ -57,12 +67,41 @@ static const char *const statement_sql[ST_COUNT] = {
                          "WHERE kind = ?1 AND i2 = ?2 ORDER BY key",
     [ST_SCAN_I0 + 3] = "SELECT key, data FROM records INDEXED BY records_i3 "
                          "WHERE kind = ?1 AND i3 = ?2 ORDER BY key",
+    /* An open low bound is bound as '' (no text is less); an open high one as an empty blob,
+     * which sorts after every text. */
+    [ST_RANGE_I0 + 0] = "SELECT key, data FROM records INDEXED BY records_i0 "
+                          "WHERE kind = ?1 AND i0 >= ?2 AND i0 <= ?3 ORDER BY i0, key",
+    [ST_RANGE_I0 + 1] = "SELECT key, data FROM records INDEXED BY records_i1 "
+                          "WHERE kind = ?1 AND i1 >= ?2 AND i1 <= ?3 ORDER BY i1, key",
+    [ST_RANGE_I0 + 2] = "SELECT key, data FROM records INDEXED BY records_i2 "
+                          "WHERE kind = ?1 AND i2 >= ?2 AND i2 <= ?3 ORDER BY i2, key",
+    [ST_RANGE_I0 + 3] = "SELECT key, data FROM records INDEXED BY records_i3 "
+                          "WHERE kind = ?1 AND i3 >= ?2 AND i3 <= ?3 ORDER BY i3, key",
+    [ST_PLACE_ID] = "INSERT OR IGNORE INTO places (kind, key) VALUES (?1, ?2)",
+    [ST_PLACE_SET] = "INSERT OR REPLACE INTO place_tree (id, lat_min, lat_max, lon_min, lon_max)"
+                     " SELECT id, ?3, ?3, ?4, ?4 FROM places WHERE kind = ?1 AND key = ?2",
+    [ST_PLACE_CLEAR] = "DELETE FROM places WHERE kind = ?1 AND key = ?2",
+    [ST_SCAN_BOX] = "SELECT r.key, r.data FROM place_tree t"
+                    " JOIN places p ON p.id = t.id"
+                    " JOIN records r ON r.kind = p.kind AND r.key = p.key"
+                    " WHERE t.lat_max >= ?2 AND t.lat_min <= ?4"
+                    " AND t.lon_max >= ?3 AND t.lon_min <= ?5 AND p.kind = ?1",
 };
+
+/* The statements on tables that schema step 2 adds: a store of schema 1 has them prepared
+ * only once its first write transaction has added the tables. */
+static bool on_places(int which)
+{
+    return which == ST_PLACE_ID || which == ST_PLACE_SET || which == ST_PLACE_CLEAR ||
+           which == ST_SCAN_BOX;
+}
 
 typedef struct sqlite_backend {
     itav_backend parent;
     sqlite3 *db;
     sqlite3_stmt *st[ST_COUNT];
+    int pending_from;    /* > 0: the schema version still to be brought up to date */
+    bool migrating;      /* the open transaction brings it up to date */
     double step_started; /* when the last statement started: how long a busy one waited */
     double busy_since;   /* when the current wait for a lock began */
     char err[512];
@@ -118,12 +157,56 @@ static int run(sqlite_backend *s, int which)
     return rc == SQLITE_DONE ? ITAV_OK : fail(s, rc);
 }
 
+static int prepare(sqlite_backend *s, int which)
+{
+    if (s->st[which])
+        return ITAV_OK;
+    int rc = sqlite3_prepare_v3(s->db, statement_sql[which], -1, SQLITE_PREPARE_PERSISTENT,
+                                &s->st[which], NULL);
+    return rc == SQLITE_OK ? ITAV_OK : fail(s, rc);
+}
+
+static int pragma_int(sqlite3 *db, const char *sql, int *out);
+static int migrate_steps(sqlite_backend *s, int version);
+
+/* Brings the schema of an older store up to date inside the transaction just begun (another
+ * connection may have done it since the store was opened). */
+static int finish_migration(sqlite_backend *s)
+{
+    int version, rc;
+    if ((rc = pragma_int(s->db, "PRAGMA user_version", &version)) != SQLITE_OK)
+        return fail(s, rc);
+    if ((rc = migrate_steps(s, version)) != SQLITE_OK)
+        return fail(s, rc);
+    s->migrating = true;
+    for (int i = 0; i < ST_COUNT; i++)
+        if ((rc = prepare(s, i)) != ITAV_OK)
+            return rc;
+    return ITAV_OK;
+}
+
+static int sq_rollback(itav_backend *be);
+
 static int sq_begin(itav_backend *be)
 {
     sqlite_backend *s = (sqlite_backend *)be;
-    return sqlite3_get_autocommit(s->db) ? run(s, ST_BEGIN) : ITAV_ESTATE; /* no nesting */
+    if (!sqlite3_get_autocommit(s->db))
+        return ITAV_ESTATE; /* no nesting */
+    int rc = run(s, ST_BEGIN);
+    if (rc == ITAV_OK && s->pending_from && (rc = finish_migration(s)) != ITAV_OK)
+        sq_rollback(be);
+    return rc;
 }
-static int sq_commit(itav_backend *be) { return run((sqlite_backend *)be, ST_COMMIT); }
+
+static int sq_commit(itav_backend *be)
+{
+    sqlite_backend *s = (sqlite_backend *)be;
+    int rc = run(s, ST_COMMIT);
+    if (rc == ITAV_OK && s->migrating)
+        s->pending_from = 0;
+    s->migrating = false; /* on failure the core rolls back */
+    return rc;
+}
 
 static int sq_begin_read(itav_backend *be)
 {
@@ -134,6 +217,14 @@ static int sq_begin_read(itav_backend *be)
 static int sq_rollback(itav_backend *be)
 {
     sqlite_backend *s = (sqlite_backend *)be;
+    if (s->migrating) { /* the tables those statements read are gone again */
+        for (int i = 0; i < ST_COUNT; i++)
+            if (on_places(i)) {
+                sqlite3_finalize(s->st[i]);
+                s->st[i] = NULL;
+            }
+        s->migrating = false;
+    }
     /* SQLite may have rolled back by itself (after an I/O error); that is fine. */
     if (sqlite3_get_autocommit(s->db))
         return ITAV_OK;
@@ -197,18 +288,54 @@ static int sq_get(itav_backend *be, const char *kind, const char *key, itav_reco
     return rc == ITAV_OK && !any ? ITAV_ENOTFOUND : rc;
 }
 
+static int ignore_record(void *arg, const char *key, const void *data, size_t size)
+{
+    (void)arg, (void)key, (void)data, (void)size;
+    return ITAV_OK;
+}
+
+/* Runs a statement whose parameters are ?1 kind and ?2 key. */
+static int run_keyed(sqlite_backend *s, int which, const char *kind, const char *key)
+{
+    sqlite3_stmt *st = s->st[which];
+    sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+    int rc = run(s, which);
+    sqlite3_clear_bindings(st);
+    return rc;
+}
+
 static int sq_del(itav_backend *be, const char *kind, const char *key)
 {
     sqlite_backend *s = (sqlite_backend *)be;
-    sqlite3_stmt *st = s->st[ST_DEL];
     if (sqlite3_get_autocommit(s->db))
         return ITAV_ESTATE;
-    sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-    int rc = run(s, ST_DEL);
-    sqlite3_clear_bindings(st);
+    int rc = run_keyed(s, ST_DEL, kind, key);
     if (rc == ITAV_OK && sqlite3_changes(s->db) == 0)
         return ITAV_ENOTFOUND;
+    return rc == ITAV_OK ? run_keyed(s, ST_PLACE_CLEAR, kind, key) : rc;
+}
+
+static int sq_put_place(itav_backend *be, const char *kind, const char *key,
+                        const itav_place *place)
+{
+    sqlite_backend *s = (sqlite_backend *)be;
+    if (sqlite3_get_autocommit(s->db))
+        return ITAV_ESTATE;
+    int rc = sq_get(be, kind, key, ignore_record, NULL);
+    if (rc != ITAV_OK)
+        return rc; /* ITAV_ENOTFOUND: no such record */
+    if (!place)
+        return run_keyed(s, ST_PLACE_CLEAR, kind, key);
+    if ((rc = run_keyed(s, ST_PLACE_ID, kind, key)) != ITAV_OK)
+        return rc;
+    sqlite3_stmt *st = s->st[ST_PLACE_SET];
+    sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+    sqlite3_bind_double(st, 3, place->lat);
+    sqlite3_bind_double(st, 4, place->lon);
+    rc = run(s, ST_PLACE_SET);
+    sqlite3_clear_bindings(st);
     return rc;
 }
 
@@ -223,6 +350,39 @@ static int sq_scan(itav_backend *be, const char *kind, int slot, const char *val
     sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
     if (slot != ITAV_SCAN_ALL)
         sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+    return rows(s, st, each, arg, false, &any);
+}
+
+static int sq_scan_range(itav_backend *be, const char *kind, int slot, const char *low,
+                         const char *high, itav_record_fn each, void *arg)
+{
+    sqlite_backend *s = (sqlite_backend *)be;
+    bool any;
+    if (slot < 0 || slot >= ITAV_BACKEND_INDEXES)
+        return ITAV_EINVAL;
+    sqlite3_stmt *st = s->st[ST_RANGE_I0 + slot];
+    sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, low ? low : "", -1, SQLITE_STATIC);
+    if (high)
+        sqlite3_bind_text(st, 3, high, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_zeroblob(st, 3, 0);
+    return rows(s, st, each, arg, false, &any);
+}
+
+static int sq_scan_box(itav_backend *be, const char *kind, const itav_box *box,
+                       itav_record_fn each, void *arg)
+{
+    sqlite_backend *s = (sqlite_backend *)be;
+    sqlite3_stmt *st = s->st[ST_SCAN_BOX];
+    bool any;
+    if (!st)
+        return ITAV_OK; /* a store of schema 1 not yet written to: it has no places yet */
+    sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_double(st, 2, box->south);
+    sqlite3_bind_double(st, 3, box->west);
+    sqlite3_bind_double(st, 4, box->north);
+    sqlite3_bind_double(st, 5, box->east);
     return rows(s, st, each, arg, false, &any);
 }
 
@@ -268,7 +428,23 @@ static int sq_purge(itav_backend *be)
     return ITAV_OK;
 }
 
-/* Brings the schema to SCHEMA_VERSION in one transaction. */
+/* Runs the migration steps from `version` on, inside the caller's transaction. */
+static int migrate_steps(sqlite_backend *s, int version)
+{
+    int rc = SQLITE_OK;
+    for (; version < SCHEMA_VERSION && rc == SQLITE_OK; version++) {
+        char sql[64];
+        snprintf(sql, sizeof sql, "PRAGMA user_version = %d", version + 1);
+        if ((rc = sqlite3_exec(s->db, migrations[version], NULL, NULL, NULL)) == SQLITE_OK)
+            rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    }
+    return rc;
+}
+
+/* Accepts the file (a libitav store, or empty) and brings a new one to SCHEMA_VERSION in one
+ * transaction. An older store is brought up to date by its first write transaction instead
+ * (pending_from), so that, when the core upgrades its records as it opens, schema and records
+ * change in one transaction, and a store that is only read is not written at all. */
 static int migrate(sqlite_backend *s, char *err, size_t errsize)
 {
     int version, app, tables, rc;
@@ -276,8 +452,10 @@ static int migrate(sqlite_backend *s, char *err, size_t errsize)
      * another connection writes to it. */
     if (pragma_int(s->db, "PRAGMA user_version", &version) == SQLITE_OK &&
         pragma_int(s->db, "PRAGMA application_id", &app) == SQLITE_OK &&
-        version == SCHEMA_VERSION && app == APPLICATION_ID)
+        version > 0 && version <= SCHEMA_VERSION && app == APPLICATION_ID) {
+        s->pending_from = version < SCHEMA_VERSION ? version : 0;
         return ITAV_OK;
+    }
     s->step_started = seconds_now();
     if ((rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
         goto sqlfail;
@@ -296,14 +474,13 @@ static int migrate(sqlite_backend *s, char *err, size_t errsize)
                  version, SCHEMA_VERSION);
         return ITAV_EVERSION;
     }
-    for (; version < SCHEMA_VERSION; version++) {
-        char sql[64];
-        if ((rc = sqlite3_exec(s->db, migrations[version], NULL, NULL, NULL)) != SQLITE_OK)
-            goto sqlfail;
-        snprintf(sql, sizeof sql, "PRAGMA user_version = %d", version + 1);
-        if ((rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL)) != SQLITE_OK)
-            goto sqlfail;
+    if (version > 0 && app == APPLICATION_ID) { /* made meanwhile by another connection */
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        s->pending_from = version < SCHEMA_VERSION ? version : 0;
+        return ITAV_OK;
     }
+    if ((rc = migrate_steps(s, version)) != SQLITE_OK)
+        goto sqlfail;
     if (app != APPLICATION_ID) {
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA application_id = %d", APPLICATION_ID);
@@ -360,6 +537,9 @@ static int open_backend(itav_backend **out, const char *path, char *err, size_t 
     s->parent.purge = sq_purge;
     s->parent.begin_read = sq_begin_read;
     s->parent.end_read = sq_rollback; /* a read transaction has nothing to commit */
+    s->parent.scan_range = sq_scan_range;
+    s->parent.put_place = sq_put_place;
+    s->parent.scan_box = sq_scan_box;
 
     /* SQLite (built with URI names on, as Debian's is) would read "file:..." as a URI and
      * ":memory:" as no file at all: "./" keeps a relative path the file create_private made. */
@@ -393,11 +573,10 @@ static int open_backend(itav_backend **out, const char *path, char *err, size_t 
         goto fail;
     }
     for (int i = 0; i < ST_COUNT; i++) {
-        src = sqlite3_prepare_v3(s->db, statement_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
-                                 &s->st[i], NULL);
-        if (src != SQLITE_OK) {
+        if (s->pending_from && on_places(i))
+            continue; /* prepared once the first write transaction has made their tables */
+        if ((rc = prepare(s, i)) != ITAV_OK) {
             snprintf(err, errsize, "%s", sqlite3_errmsg(s->db));
-            rc = fail(s, src);
             goto fail;
         }
     }

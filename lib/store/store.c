@@ -439,3 +439,52 @@ int itav__scan(itav_db *db, const char *kind, int slot, const char *value, itav_
     rc = db->be->scan(db->be, kind, slot, value, fn, arg);
     return rc >= 0 ? rc : itav__backend_error(db, rc, "cannot read the store");
 }
+
+/* ---- typed scans ---- */
+
+static bool has_ranges(const itav_backend *be) { return be->version >= 3 && be->scan_range; }
+
+bool itav__has_places(const itav_db *db)
+{
+    return db->be->version >= 3 && db->be->put_place && db->be->scan_box;
+}
+
+int itav__scan_range(itav_db *db, const char *kind, int slot, const char *low,
+                     const char *high, itav_record_fn fn, void *arg)
+{
+    int rc = usable(db);
+    if (rc != ITAV_OK)
+        return rc;
+    if (!has_ranges(db->be) || (low && !storable(low)) || (high && !storable(high)))
+        return itav__scan(db, kind, ITAV_SCAN_ALL, NULL, fn, arg);
+    rc = db->be->scan_range(db->be, kind, slot, low, high, fn, arg);
+    return rc >= 0 ? rc : itav__backend_error(db, rc, "cannot read the store");
+}
+
+int itav__scan_box(itav_db *db, const char *kind, const itav_box *box, itav_record_fn fn,
+                   void *arg)
+{
+    int rc = usable(db);
+    if (rc != ITAV_OK)
+        return rc;
+    if (!itav__has_places(db))
+        return itav__scan(db, kind, ITAV_SCAN_ALL, NULL, fn, arg);
+    if (box->west > box->east) { /* across the antimeridian: the two sides of it */
+        itav_box east = {box->south, box->west, box->north, 180};
+        itav_box west = {box->south, -180, box->north, box->east};
+        rc = db->be->scan_box(db->be, kind, &east, fn, arg);
+        if (rc == ITAV_OK)
+            rc = db->be->scan_box(db->be, kind, &west, fn, arg);
+    } else {
+        rc = db->be->scan_box(db->be, kind, box, fn, arg);
+    }
+    return rc >= 0 ? rc : itav__backend_error(db, rc, "cannot read the store");
+}
+
+int itav__put_place(itav_db *db, const char *kind, const char *key, const itav_place *place)
+{
+    if (!itav__has_places(db))
+        return ITAV_OK;
+    int rc = db->be->put_place(db->be, kind, key, place);
+    return rc == ITAV_OK ? rc : itav__backend_error(db, rc, "cannot write the store");
+}

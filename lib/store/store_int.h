@@ -61,6 +61,21 @@ int itav__exists(bool *out, itav_db *db, const char *kind, const char *key);
 int itav__scan(itav_db *db, const char *kind, int slot, const char *value, itav_record_fn fn,
                void *arg);
 
+/* ---- typed scans (backend version 3; docs/storage.md) ----
+ * Each calls fn for every record it selects. Where the backend has no such scan (the member
+ * is NULL) it calls fn for every record of the kind instead, in key order: fn tests each
+ * record itself in any case, as a box may also give records just outside it. */
+/* Records whose index value in slot lies in [low, high] (NULL: open), by value then key. */
+int itav__scan_range(itav_db *db, const char *kind, int slot, const char *low,
+                     const char *high, itav_record_fn fn, void *arg);
+/* Records whose place lies in the box; west > east is a box across the antimeridian. */
+int itav__scan_box(itav_db *db, const char *kind, const itav_box *box, itav_record_fn fn,
+                   void *arg);
+/* Whether the backend keeps places (put_place and scan_box). */
+bool itav__has_places(const itav_db *db);
+/* Gives the record just written a place, or takes it away (NULL); nothing without places. */
+int itav__put_place(itav_db *db, const char *kind, const char *key, const itav_place *place);
+
 /* ---- backends ---- */
 int itav__memory_backend_new(itav_backend **out);
 int itav__sqlite_backend_open(itav_backend **out, const char *path, char *err, size_t errsize);

@@ -433,7 +433,7 @@ START_TEST(sqlite_file_properties)
     ck_assert_int_eq(stat(path, &sb), 0);
     ck_assert_int_eq(sb.st_mode & 0777, 0600);
     ck_assert_int_eq(pragma(path, "PRAGMA journal_mode"), 1);
-    ck_assert_int_eq(pragma(path, "PRAGMA user_version"), 1);
+    ck_assert_int_eq(pragma(path, "PRAGMA user_version"), 2);
     ck_assert_int_eq(pragma(path, "PRAGMA application_id"), 0x49544156);
     /* reopened, the data is all there */
     ck_assert_int_eq(itav_open(&db, uri), ITAV_OK);
@@ -561,8 +561,18 @@ static char *rows(const char *path, const char *statement)
     "SELECT count(*) FROM records WHERE hex(substr(data, 1, 1)) = '7B' AND kind IN"       \
     " ('intervention', 'offer', 'participant', 'match', 'review', 'indicator')"
 #define META_RECORDS "SELECT key, CAST(data AS TEXT) FROM records WHERE kind = 'meta'"
-#define INDEX_VALUES "SELECT kind, key, i0, i1, i2, i3 FROM records WHERE kind <> 'meta' " \
-                     "ORDER BY kind, key"
+/* Index values but for participants' slot 1, which format 1 used for spatial cells: it held
+ * "<offer>@<row>,<col>" for the supporters a suggestion may find, "<offer>@none" for those
+ * among them without coordinates. The first have a place now; the others the offer. */
+#define INDEX_VALUES "SELECT kind, key, i0, CASE kind WHEN 'participant' THEN NULL ELSE i1 END," \
+                     " i2, i3 FROM records WHERE kind <> 'meta' ORDER BY kind, key"
+#define CELLS_BEFORE "SELECT key FROM records WHERE kind = 'participant' AND i1 IS NOT NULL" \
+                     " AND i1 NOT LIKE '%@none' ORDER BY key"
+#define PLACES_AFTER "SELECT key FROM places WHERE kind = 'participant' ORDER BY key"
+#define UNPLACED_BEFORE "SELECT key, substr(i1, 1, length(i1) - 5) FROM records" \
+                        " WHERE kind = 'participant' AND i1 LIKE '%@none' ORDER BY key"
+#define UNPLACED_AFTER "SELECT key, i1 FROM records WHERE kind = 'participant'" \
+                       " AND i1 IS NOT NULL ORDER BY key"
 #define ALL_RECORDS "SELECT kind, key, i0, i1, i2, i3, hex(data) FROM records ORDER BY kind, key"
 
 static void temp_store(char *dir, char *path, size_t path_size, char *uri, size_t uri_size)
@@ -605,6 +615,9 @@ START_TEST(format1_store_is_upgraded)
     temp_store(dir, path, sizeof path, uri, sizeof uri);
     ck_assert_int_eq(pragma(path, JSON_RECORDS), 52 + 64 + 22 + 9 + 38 + 8);
     char *meta = rows(path, META_RECORDS), *indexes = rows(path, INDEX_VALUES);
+    char *cells = rows(path, CELLS_BEFORE), *unplaced = rows(path, UNPLACED_BEFORE);
+    ck_assert_msg(strchr(cells, '\n') != NULL, "the test data has supporters with a cell");
+    ck_assert_int_eq(pragma(path, "PRAGMA user_version"), 1); /* libitav 0.3.0's schema */
     ck_assert_str_eq(meta, "");
     free(meta);
 
@@ -616,6 +629,7 @@ START_TEST(format1_store_is_upgraded)
     itav_close(db);
 
     ck_assert_msg(sqlite_integrity_ok(path, why, sizeof why), "%s", why);
+    ck_assert_int_eq(pragma(path, "PRAGMA user_version"), 2); /* with the records' upgrade */
     ck_assert_int_eq(pragma(path, JSON_RECORDS), 0);
     meta = rows(path, META_RECORDS);
     ck_assert_str_eq(meta, "format|2\n");
@@ -627,6 +641,13 @@ START_TEST(format1_store_is_upgraded)
     char *indexes_after = rows(path, INDEX_VALUES);
     ck_assert_str_eq(indexes_after, indexes);
     free(indexes_after);
+    char *places = rows(path, PLACES_AFTER), *unplaced_after = rows(path, UNPLACED_AFTER);
+    ck_assert_str_eq(places, cells);
+    ck_assert_str_eq(unplaced_after, unplaced);
+    free(places);
+    free(unplaced_after);
+    free(cells);
+    free(unplaced);
 
     /* opened again, nothing is upgraded twice; lists that scan an index find everything */
     char *records = rows(path, ALL_RECORDS);

@@ -86,6 +86,11 @@ class TestStructLayout(unittest.TestCase):
             F(itav_backend, del); F(itav_backend, scan);
             F(itav_backend, errmsg); F(itav_backend, free); F(itav_backend, purge);
             F(itav_backend, begin_read); F(itav_backend, end_read);
+            F(itav_backend, scan_range); F(itav_backend, put_place); F(itav_backend, scan_box);
+            printf("place.size %zu\n", sizeof(itav_place));
+            F(itav_place, lat); F(itav_place, lon);
+            printf("box.size %zu\n", sizeof(itav_box));
+            F(itav_box, south); F(itav_box, west); F(itav_box, north); F(itav_box, east);
             printf("consts %d %d %d %d %d %ld %ld\n", ITAV_INTERVENTION_FILTER_VERSION,
                    ITAV_BACKEND_VERSION, ITAV_BACKEND_INDEXES, ITAV_SCAN_ALL, ITAV_DATE_BUFSIZE,
                    (long)ITAV_DATE_NONE, (long)ITAV_AGE_NONE);
@@ -138,6 +143,10 @@ class TestStructLayout(unittest.TestCase):
 
     def test_backend_layout(self):
         self.check_struct(_lib.itav_backend, "itav_backend", "backend.size")
+
+    def test_place_and_box_layout(self):
+        self.check_struct(_lib.itav_place, "itav_place", "place.size")
+        self.check_struct(_lib.itav_box, "itav_box", "box.size")
 
     def test_constants(self):
         self.assertEqual([int(x) for x in self.c["consts"]],

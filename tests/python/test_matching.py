@@ -599,19 +599,44 @@ class TestBruteForce(unittest.TestCase):
                itav.MatchOptions(as_of="2021-06-01", weights={"distance": 0, "needs": 5},
                                  distance_scale_m=4000)]
 
+    class NoTypedScans(itav.MemoryBackend):
+        """A backend without places or ranges: the core scans whole kinds instead."""
+        scan_range = put_place = scan_box = None
+
+    @classmethod
+    def make_store(cls, which, tmp):
+        """The memory and SQLite backends (places in C), a Python one with places, one
+        without."""
+        if which == "sqlite":
+            return small_store("sqlite:" + os.path.join(tmp, "s.db"))
+        if which == "python":
+            return small_store(backend=itav.MemoryBackend())
+        if which == "python-plain":
+            return small_store(backend=cls.NoTypedScans())
+        return small_store()
+
     def test_suggest_equals_brute_force(self):
-        rng = random.Random(20210601)
-        for round_ in range(3):
-            with small_store() as store:
-                asking_refs, supporting_refs = _random_people(store, rng, 6, 40)
-                for opts in self.OPTIONS:
-                    for a in asking_refs:
-                        every = [store.score(a, s, opts) for s in supporting_refs]
-                        want = sorted((x for x in every if x.allowed),
-                                      key=lambda x: (-x.score, x.supporting.encode()))
-                        got = store.suggest(a, 1000, opts)
-                        self.assertEqual(got, want, (round_, a, opts))
-                        self.assertEqual(store.suggest(a, 3, opts), want[:3])
+        for which in ("memory", "sqlite", "python", "python-plain"):
+            rng = random.Random(20210601)
+            for round_ in range(3):
+                with tempfile.TemporaryDirectory() as tmp, self.make_store(which, tmp) as store:
+                    self.suggestions_equal_scores(store, rng, (which, round_))
+
+    def suggestions_equal_scores(self, store, rng, where):
+        # supporters of another offer in the same streets are never suggested
+        store.create(itav.Offer("other", "buurtgezinnen"))
+        for i in range(5):
+            store.create(itav.Participant("x%03d" % i, "other", "support_family",
+                                          status="available", location=(52.38, 4.6 + i * 0.02)))
+        asking_refs, supporting_refs = _random_people(store, rng, 6, 40)
+        for opts in self.OPTIONS:
+            for a in asking_refs:
+                every = [store.score(a, s, opts) for s in supporting_refs]
+                want = sorted((x for x in every if x.allowed),
+                              key=lambda x: (-x.score, x.supporting.encode()))
+                got = store.suggest(a, 1000, opts)
+                self.assertEqual(got, want, (where, a, opts))
+                self.assertEqual(store.suggest(a, 3, opts), want[:3])
 
     def test_assign_equals_exhaustive_search(self):
         rng = random.Random(424242)

@@ -42,9 +42,10 @@ def supporter(ref, location=HAARLEM, status="available", **fields):
                             location=location, **fields)
 
 
-def small_store(uri="memory:"):
-    """A store with one intervention (a Buurtgezinnen-like plan) and its offer OFFER."""
-    store = itav.open(uri)
+def small_store(uri="memory:", backend=None):
+    """A store with one intervention (a Buurtgezinnen-like plan) and its offer OFFER; on a
+    Python backend if one is given."""
+    store = itav.open(uri) if backend is None else itav.open_backend(backend)
     plan = itav.Plan(trial=True, trial_months=2, review_months=6, max_months=24,
                      max_distance_m=10000, vog=True)
     store.create(itav.Intervention("buurtgezinnen", name="Buurtgezinnen", plan=plan))

@@ -364,6 +364,23 @@ backend_free_fn = CFUNCTYPE(None, backend_p)
 backend_purge_fn = CFUNCTYPE(c_int, backend_p)  # optional (version 2)
 backend_read_fn = CFUNCTYPE(c_int, backend_p)  # begin_read, end_read: optional (version 3)
 
+
+class itav_place(Structure):
+    _fields_ = [("lat", c_double), ("lon", c_double)]
+
+
+class itav_box(Structure):
+    _fields_ = [("south", c_double), ("west", c_double), ("north", c_double),
+                ("east", c_double)]
+
+
+# typed scans and places: optional (version 3)
+backend_scan_range_fn = CFUNCTYPE(c_int, backend_p, c_char_p, c_int, c_char_p, c_char_p,
+                                  itav_record_fn, c_void_p)
+backend_put_place_fn = CFUNCTYPE(c_int, backend_p, c_char_p, c_char_p, POINTER(itav_place))
+backend_scan_box_fn = CFUNCTYPE(c_int, backend_p, c_char_p, POINTER(itav_box), itav_record_fn,
+                                c_void_p)
+
 itav_backend._fields_ = [
     ("version", c_uint),
     ("begin", backend_begin_fn),
@@ -378,6 +395,9 @@ itav_backend._fields_ = [
     ("purge", backend_purge_fn),
     ("begin_read", backend_read_fn),
     ("end_read", backend_read_fn),
+    ("scan_range", backend_scan_range_fn),
+    ("put_place", backend_put_place_fn),
+    ("scan_box", backend_scan_box_fn),
 ]
 
 # ---- prototypes of every exported function ------------------------------------------------

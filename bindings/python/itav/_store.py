@@ -11,7 +11,8 @@ from ._errors import Error, InvalidArgument, NoMemory, NotFound, check_db, error
 from ._lib import (ITAV_BACKEND_INDEXES, ITAV_BACKEND_VERSION, ITAV_ITEROVER,
                    ITAV_OK, ITAV_SCAN_ALL, backend_begin_fn, backend_commit_fn, backend_del_fn,
                    backend_errmsg_fn, backend_free_fn, backend_get_fn, backend_purge_fn,
-                   backend_read_fn,
+                   backend_read_fn, backend_scan_range_fn, backend_put_place_fn,
+                   backend_scan_box_fn,
                    backend_put_fn, backend_rollback_fn, backend_scan_fn, db_p, dec, enc,
                    intervention_iter_p, intervention_p, itav_backend, itav_intervention_filter,
                    lib, offer_iter_p, offer_p, take_string)
@@ -414,12 +415,26 @@ class Backend:
     begin_read = None
     end_read = None
 
+    #: Optional typed scans (set to methods to have them pushed down; None, the default, has
+    #: the core scan the whole kind instead):
+    #: scan_range(kind, slot, low, high) gives (key, data) of the records whose index value v
+    #: in that slot has low <= v <= high (None: open), by v and then key, compared as UTF-8
+    #: bytes; put_place(kind, key, place) gives the record a place (lat, lon) or, with None,
+    #: takes it away (inside a transaction; False if there is no such record; a put keeps the
+    #: place, a delete removes it); scan_box(kind, (south, west, north, east)) gives (key,
+    #: data) of the records whose place is in the box, edges included, in any order. Set
+    #: put_place and scan_box both or neither.
+    scan_range = None
+    put_place = None
+    scan_box = None
+
 
 class MemoryBackend(Backend):
     """A Backend in Python dictionaries, with transactions: a reference implementation."""
 
     def __init__(self):
         self.records = {}      # (kind, key) -> (index list, bytes)
+        self.places = {}       # (kind, key) -> (lat, lon)
         self._undo = None
         self.closed = False
         self.purges = 0        # calls of purge(), for tests
@@ -427,7 +442,7 @@ class MemoryBackend(Backend):
     def begin(self):
         if self._undo is not None:
             raise Error("a transaction is already open", -11)
-        self._undo = dict(self.records)
+        self._undo = (dict(self.records), dict(self.places))
 
     def commit(self):
         if self._undo is None:
@@ -436,7 +451,7 @@ class MemoryBackend(Backend):
 
     def rollback(self):
         if self._undo is not None:
-            self.records = self._undo
+            self.records, self.places = self._undo
             self._undo = None
 
     def put(self, kind, key, index, data):
@@ -451,6 +466,7 @@ class MemoryBackend(Backend):
     def delete(self, kind, key):
         if self._undo is None:
             raise Error("delete outside a transaction", -11)
+        self.places.pop((kind, key), None)
         return self.records.pop((kind, key), None) is not None
 
     def scan(self, kind, slot, value):
@@ -459,6 +475,34 @@ class MemoryBackend(Backend):
             index, data = self.records[(kind, key)]
             if slot == ITAV_SCAN_ALL or index[slot] == value:
                 yield key, data
+
+    def scan_range(self, kind, slot, low, high):
+        low = None if low is None else low.encode("utf-8")
+        high = None if high is None else high.encode("utf-8")
+        chosen = []
+        for (kd, key), (index, data) in self.records.items():
+            v = None if kd != kind or index[slot] is None else index[slot].encode("utf-8")
+            if v is not None and (low is None or v >= low) and (high is None or v <= high):
+                chosen.append((v, key.encode("utf-8"), key, data))
+        for _, _, key, data in sorted(chosen):
+            yield key, data
+
+    def put_place(self, kind, key, place):
+        if self._undo is None:
+            raise Error("put_place outside a transaction", -11)
+        if (kind, key) not in self.records:
+            return False
+        if place is None:
+            self.places.pop((kind, key), None)
+        else:
+            self.places[(kind, key)] = tuple(place)
+        return True
+
+    def scan_box(self, kind, box):
+        south, west, north, east = box
+        for (kd, key), (lat, lon) in list(self.places.items()):
+            if kd == kind and south <= lat <= north and west <= lon <= east:
+                yield key, self.records[(kd, key)][1]
 
     def purge(self):
         if self._undo is not None:
@@ -494,6 +538,11 @@ class _BackendBridge:
             setattr(s, "begin_read",
                     backend_read_fn(lambda be: self._call(backend.begin_read)))
             setattr(s, "end_read", backend_read_fn(lambda be: self._call(backend.end_read)))
+        if backend.scan_range is not None:
+            setattr(s, "scan_range", backend_scan_range_fn(self._scan_range))
+        if backend.put_place is not None and backend.scan_box is not None:
+            setattr(s, "put_place", backend_put_place_fn(self._put_place))
+            setattr(s, "scan_box", backend_scan_box_fn(self._scan_box))
         self._keep = [getattr(s, name) for name, _ in itav_backend._fields_[1:]]
 
     def _fail(self, e):
@@ -550,6 +599,36 @@ class _BackendBridge:
                 if rc != 0:
                     return rc
             return ITAV_OK
+        except BaseException as e:
+            return self._fail(e)
+
+    def _each(self, records, each, arg):
+        for key, data in records:
+            rc = self._emit(each, arg, key, data)
+            if rc != 0:
+                return rc
+        return ITAV_OK
+
+    def _scan_range(self, be, kind, slot, low, high, each, arg):
+        try:
+            return self._each(self.backend.scan_range(dec(kind), slot, dec(low), dec(high)),
+                              each, arg)
+        except BaseException as e:
+            return self._fail(e)
+
+    def _put_place(self, be, kind, key, place):
+        try:
+            where = (place.contents.lat, place.contents.lon) if place else None
+            found = self.backend.put_place(dec(kind), dec(key), where)
+            return NotFound.code if found is False else ITAV_OK
+        except BaseException as e:
+            return self._fail(e)
+
+    def _scan_box(self, be, kind, box, each, arg):
+        try:
+            b = box.contents
+            return self._each(self.backend.scan_box(dec(kind), (b.south, b.west, b.north,
+                                                                 b.east)), each, arg)
         except BaseException as e:
             return self._fail(e)
 
