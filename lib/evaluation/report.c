@@ -63,10 +63,8 @@ static int load_records(basis *b)
         const char *id = itav_offer_id(offer_at(b, i));
         itav_match_filter f = ITAV_MATCH_FILTER_INIT;
         itav_match_iter *mi;
-        itav_review_iter *ri;
         itav_indicator_iter *ii;
         itav_match *m;
-        itav_review *rv;
         itav_indicator *ind;
         f.offer = id;
         if ((rc = itav_match_list(&mi, b->db, &f)) != ITAV_OK)
@@ -74,16 +72,11 @@ static int load_records(basis *b)
         while (rc == ITAV_OK && itav_match_iter_next(&m, mi) == ITAV_OK)
             rc = itav__iter_push(&b->matches, m);
         itav_match_iter_free(mi);
-        if (rc != ITAV_OK || (rc = itav_review_list(&ri, b->db, NULL, id)) != ITAV_OK)
-            return rc;
-        while (rc == ITAV_OK && itav_review_iter_next(&rv, ri) == ITAV_OK) {
-            if (in_period(itav_review_date(rv), b->r))
-                rc = itav__iter_push(&b->reviews, rv);
-            else
-                itav_review_free(rv);
-        }
-        itav_review_iter_free(ri);
-        if (rc != ITAV_OK || (rc = itav_indicator_list(&ii, b->db, id)) != ITAV_OK)
+        /* the reviews of the period only, through the store's range of dates */
+        if (rc != ITAV_OK ||
+            (rc = itav__review_list_dated(&b->reviews, b->db, id, b->r->from, b->r->to)) !=
+                ITAV_OK ||
+            (rc = itav_indicator_list(&ii, b->db, id)) != ITAV_OK)
             return rc;
         while (rc == ITAV_OK && itav_indicator_iter_next(&ind, ii) == ITAV_OK)
             rc = itav__iter_push(&b->inds, ind);

@@ -133,8 +133,22 @@ ITAV_API const char *itav_review_note(const itav_review *r) { return r ? r->note
 
 /* ---- records ---- */
 
+/* The value of ITAV__REVIEW_SLOT_DATED: "<offer>\x1f<YYYY-MM-DD>", so that byte order is
+ * offer, then date (U+001F sorts before every character of an id). Without a date: the bound
+ * before (low) or after (high) every date of the offer; no value has a space. */
+#define DATED_MAX (ITAV__ID_MAX + ITAV_DATE_BUFSIZE + 2)
+static void dated_value(char buf[DATED_MAX], const char *offer, int32_t date, bool high)
+{
+    char day[ITAV_DATE_BUFSIZE] = "";
+    if (date != ITAV_DATE_NONE)
+        itav_date_format(day, sizeof day, date);
+    snprintf(buf, DATED_MAX, "%s%s%s", offer, date == ITAV_DATE_NONE && high ? " " : "\x1f",
+             day);
+}
+
 int itav__review_write(itav_db *db, const itav_review *r)
 {
+    char dated[DATED_MAX];
     unsigned char *rec;
     size_t size;
     int rc = itav__review_encode(&rec, &size, r);
@@ -143,6 +157,8 @@ int itav__review_write(itav_db *db, const itav_review *r)
     const char *index[ITAV_BACKEND_INDEXES] = {NULL};
     index[ITAV__REVIEW_SLOT_OFFER] = r->offer;
     index[ITAV__REVIEW_SLOT_MATCH] = r->match;
+    dated_value(dated, r->offer, r->date, false);
+    index[ITAV__REVIEW_SLOT_DATED] = dated;
     rc = itav__put_record(db, ITAV__KIND_REVIEW, r->id, index, rec, size);
     itav__free(rec);
     return rc;
@@ -372,6 +388,55 @@ static int by_date_then_id(const void *a, const void *b)
     if (x->date != y->date)
         return x->date < y->date ? -1 : 1;
     return strcmp(x->id, y->id);
+}
+
+typedef struct dated_state {
+    itav_db *db;
+    itav__iter *list;
+    const char *offer;
+    int32_t from, to;
+    size_t start; /* the list's length before: earlier items are someone else's */
+    bool sorted;  /* the reviews came by date, then id (a backend's range does that) */
+    int rc;
+} dated_state;
+
+static int collect_dated(void *arg, const char *key, const void *data, size_t size)
+{
+    dated_state *st = arg;
+    itav_review *r;
+    if ((st->rc = review_load(&r, st->db, key, data, size)) != ITAV_OK)
+        return 1;
+    /* a backend without ranges gives every review */
+    if (strcmp(r->offer, st->offer) != 0 || (st->from != ITAV_DATE_NONE && r->date < st->from) ||
+        (st->to != ITAV_DATE_NONE && r->date > st->to)) {
+        itav_review_free(r);
+        return 0;
+    }
+    if (st->list->n > st->start && by_date_then_id(&st->list->items[st->list->n - 1], &r) > 0)
+        st->sorted = false;
+    if (itav__iter_push(st->list, r) != ITAV_OK) { /* it freed r */
+        st->rc = itav__error(st->db, ITAV_ENOMEM, "out of memory reading reviews");
+        return 1;
+    }
+    return 0;
+}
+
+int itav__review_list_dated(itav__iter *list, itav_db *db, const char *offer, int32_t from,
+                            int32_t to)
+{
+    char low[DATED_MAX], high[DATED_MAX];
+    dated_state st = {db, list, offer, from, to, list->n, true, ITAV_OK};
+    list->free_item = free_review;
+    dated_value(low, offer, from, false);
+    dated_value(high, offer, to, true);
+    int rc = itav__scan_range(db, ITAV__KIND_REVIEW, ITAV__REVIEW_SLOT_DATED, low, high,
+                              collect_dated, &st);
+    if (st.rc != ITAV_OK || rc < 0)
+        return st.rc != ITAV_OK ? st.rc : rc;
+    if (!st.sorted)
+        qsort(list->items + st.start, list->n - st.start, sizeof *list->items,
+              by_date_then_id);
+    return ITAV_OK;
 }
 
 ITAV_API int itav_review_list(itav_review_iter **out, itav_db *db, const char *match,

@@ -565,7 +565,11 @@ static char *rows(const char *path, const char *statement)
  * "<offer>@<row>,<col>" for the supporters a suggestion may find, "<offer>@none" for those
  * among them without coordinates. The first have a place now; the others the offer. */
 #define INDEX_VALUES "SELECT kind, key, i0, CASE kind WHEN 'participant' THEN NULL ELSE i1 END," \
-                     " i2, i3 FROM records WHERE kind <> 'meta' ORDER BY kind, key"
+                     " CASE kind WHEN 'review' THEN NULL ELSE i2 END, i3 FROM records" \
+                     " WHERE kind <> 'meta' ORDER BY kind, key"
+/* Reviews have "<offer>\x1f<date>" in slot 2 since format 2 (for ranges of dates). */
+#define REVIEWS_DATED "SELECT count(*) FROM records WHERE kind = 'review' AND i2 GLOB" \
+                      " i0 || char(31) || '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'"
 #define CELLS_BEFORE "SELECT key FROM records WHERE kind = 'participant' AND i1 IS NOT NULL" \
                      " AND i1 NOT LIKE '%@none' ORDER BY key"
 #define PLACES_AFTER "SELECT key FROM places WHERE kind = 'participant' ORDER BY key"
@@ -641,6 +645,7 @@ START_TEST(format1_store_is_upgraded)
     char *indexes_after = rows(path, INDEX_VALUES);
     ck_assert_str_eq(indexes_after, indexes);
     free(indexes_after);
+    ck_assert_int_eq(pragma(path, REVIEWS_DATED), 38);
     char *places = rows(path, PLACES_AFTER), *unplaced_after = rows(path, UNPLACED_AFTER);
     ck_assert_str_eq(places, cells);
     ck_assert_str_eq(unplaced_after, unplaced);
