@@ -951,6 +951,95 @@ static double pct(double *v, int n, double p)
     return r;
 }
 
+/* The anchor of suggestions: the same supporters (those a suggestion may find, with their
+ * coordinates) in a bare SQLite R*Tree beside a table of their references and places, in a
+ * file of its own. A query is the box of the distance limit, then the exact distance of each
+ * supporter in it, sorted; the 10 nearest are kept. */
+typedef struct rtree_anchor {
+    sqlite3 *db;
+    sqlite3_stmt *box;
+    char path[4200];
+} rtree_anchor;
+
+static void rtree_build(rtree_anchor *a, const char *dir, const plist *S)
+{
+    snprintf(a->path, sizeof a->path, "%s/rtree-anchor.db", dir);
+    remove_db(a->path);
+    a->db = sql_open(a->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    sql_exec(a->db, "PRAGMA journal_mode = WAL;"
+                    "CREATE TABLE s (id INTEGER PRIMARY KEY, ref TEXT, lat REAL, lon REAL);"
+                    "CREATE VIRTUAL TABLE t USING rtree(id, lat0, lat1, lon0, lon1);"
+                    "BEGIN");
+    sqlite3_stmt *ins_s, *ins_t;
+    sqlite3_prepare_v2(a->db, "INSERT INTO s VALUES (?1, ?2, ?3, ?4)", -1, &ins_s, NULL);
+    sqlite3_prepare_v2(a->db, "INSERT INTO t VALUES (?1, ?2, ?2, ?3, ?3)", -1, &ins_t, NULL);
+    for (size_t i = 0; i < S->n; i++) {
+        double lat, lon;
+        itav_participant_status st = itav_participant_get_status(S->v[i]);
+        if (!itav_participant_location(S->v[i], &lat, &lon) ||
+            (st != ITAV_PSTATUS_AVAILABLE && st != ITAV_PSTATUS_MATCHED))
+            continue;
+        sqlite3_bind_int64(ins_s, 1, (sqlite3_int64)i + 1);
+        bind_text(ins_s, 2, itav_participant_ref(S->v[i]));
+        sqlite3_bind_double(ins_s, 3, lat);
+        sqlite3_bind_double(ins_s, 4, lon);
+        sqlite3_bind_int64(ins_t, 1, (sqlite3_int64)i + 1);
+        sqlite3_bind_double(ins_t, 2, lat);
+        sqlite3_bind_double(ins_t, 3, lon);
+        if (sqlite3_step(ins_s) != SQLITE_DONE || sqlite3_step(ins_t) != SQLITE_DONE)
+            die("rtree anchor: %s", sqlite3_errmsg(a->db));
+        sqlite3_reset(ins_s);
+        sqlite3_reset(ins_t);
+    }
+    sqlite3_finalize(ins_s);
+    sqlite3_finalize(ins_t);
+    sql_exec(a->db, "COMMIT");
+    if (sqlite3_prepare_v2(a->db, "SELECT s.ref, s.lat, s.lon FROM t CROSS JOIN s"
+                           " WHERE s.id = t.id AND t.lat1 >= ?1 AND t.lat0 <= ?3"
+                           " AND t.lon1 >= ?2 AND t.lon0 <= ?4", -1, &a->box, NULL) != SQLITE_OK)
+        die("rtree anchor: %s", sqlite3_errmsg(a->db));
+}
+
+typedef struct near {
+    double d;
+    char ref[ITAV__REF_MAX + 1];
+} near;
+
+static int by_distance(const void *x, const void *y)
+{
+    const near *a = x, *b = y;
+    return a->d < b->d ? -1 : a->d > b->d;
+}
+
+/* One anchor query around (lat, lon): how many supporters are within the limit. */
+static size_t rtree_query(rtree_anchor *a, double lat, double lon, double limit)
+{
+    itav_box box;
+    itav__box_around(&box, lat, lon, limit);
+    sqlite3_bind_double(a->box, 1, box.south);
+    sqlite3_bind_double(a->box, 2, box.west);
+    sqlite3_bind_double(a->box, 3, box.north);
+    sqlite3_bind_double(a->box, 4, box.east);
+    size_t n = 0, cap = 0;
+    near *v = NULL;
+    while (sqlite3_step(a->box) == SQLITE_ROW) {
+        double d = itav__distance_m(lat, lon, sqlite3_column_double(a->box, 1),
+                                    sqlite3_column_double(a->box, 2));
+        if (d > limit)
+            continue;
+        if (n == cap && !(v = realloc(v, (cap = cap ? 2 * cap : 256) * sizeof *v)))
+            die("out of memory");
+        v[n].d = d;
+        snprintf(v[n].ref, sizeof v[n].ref, "%s", (const char *)sqlite3_column_text(a->box, 0));
+        n++;
+    }
+    sqlite3_reset(a->box);
+    if (n > 1)
+        qsort(v, n, sizeof *v, by_distance);
+    free(v);
+    return n < 10 ? n : 10;
+}
+
 static void cmd_suggest(char **argv)
 {
     int n = parse_int(argv[0]), q = parse_int(argv[1]), runs = parse_int(argv[2]);
@@ -988,6 +1077,17 @@ static void cmd_suggest(char **argv)
     plist S = load_side(db, "bench", ITAV_SIDE_SUPPORTING);
     const itav__pair_facts none = {false, false, 0}; /* no matches in this store */
 
+    rtree_anchor anchor;
+    rtree_build(&anchor, dir, &S);
+    double *qlat = xcalloc((size_t)nq, sizeof *qlat), *qlon = xcalloc((size_t)nq, sizeof *qlon);
+    for (int k = 0; k < nq; k++) {
+        itav_participant *asking;
+        check(db, itav_participant_get(&asking, db, queries[k]), "get");
+        itav_participant_location(asking, &qlat[k], &qlon[k]);
+        itav_participant_free(asking);
+    }
+    double *tr = xcalloc((size_t)nq, sizeof *tr);
+    double *p50r = xcalloc((size_t)runs + 1, sizeof *p50r), *p99r = xcalloc((size_t)runs + 1, sizeof *p99r);
     double *ti = xcalloc((size_t)nq, sizeof *ti), *tb = xcalloc((size_t)nq, sizeof *tb);
     double *p50i = xcalloc((size_t)runs + 1, sizeof *p50i), *p99i = xcalloc((size_t)runs + 1, sizeof *p99i);
     double *p50b = xcalloc((size_t)runs + 1, sizeof *p50b), *p99b = xcalloc((size_t)runs + 1, sizeof *p99b);
@@ -1022,7 +1122,13 @@ static void cmd_suggest(char **argv)
             itav_participant_free(asking);
             tb[k] = now() - t0;
             differ += !top_same(&a, &b);
+
+            t0 = now();
+            rtree_query(&anchor, qlat[k], qlon[k], 10000);
+            tr[k] = now() - t0;
         }
+        p50r[r] = pct(tr, nq, 0.5);
+        p99r[r] = pct(tr, nq, 0.99);
         p50i[r] = pct(ti, nq, 0.5);
         p99i[r] = pct(ti, nq, 0.99);
         p50b[r] = pct(tb, nq, 0.5);
@@ -1036,6 +1142,8 @@ static void cmd_suggest(char **argv)
     res_times("p99", p99i + 1, runs);
     res_times("brute_p50", p50b + 1, runs);
     res_times("brute_p99", p99b + 1, runs);
+    res_times("rtree_p50", p50r + 1, runs);
+    res_times("rtree_p99", p99r + 1, runs);
     res_num("mean_found", (double)found / (nq ? nq : 1));
     res_num("differ", differ);
     res_end();
@@ -1045,6 +1153,14 @@ static void cmd_suggest(char **argv)
     free(p99i);
     free(p50b);
     free(p99b);
+    free(tr);
+    free(p50r);
+    free(p99r);
+    free(qlat);
+    free(qlon);
+    sqlite3_finalize(anchor.box);
+    sqlite3_close(anchor.db);
+    remove_db(anchor.path);
     free(queries);
     free(qref);
     plist_free(&S);
