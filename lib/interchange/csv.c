@@ -690,8 +690,8 @@ static void check_words(rowcheck *rc)
     for (cursor = cell(rc, COL_LANGUAGES); cursor && (item = next_item(&cursor));) {
         char lower[3] = "";
         if (strlen(item) == 2) {
-            lower[0] = (char)tolower((unsigned char)item[0]);
-            lower[1] = (char)tolower((unsigned char)item[1]);
+            lower[0] = (char)itav__ascii_lower((unsigned char)item[0]);
+            lower[1] = (char)itav__ascii_lower((unsigned char)item[1]);
         }
         bool upper = !itav_language_known(item) && itav_language_known(lower);
         if (!itav_language_known(item))

@@ -298,10 +298,15 @@ bool itav__valid_text(const char *s)
     return strnlen(s, ITAV__TEXT_MAX + 1) <= ITAV__TEXT_MAX && itav__valid_utf8(s);
 }
 
+/* ASCII case folding, the same in every locale: tolower() follows the host program's
+ * locale (setlocale), and is a call per byte, which suggestions and assignments felt (it was
+ * 6% of a sparse assignment, comparing languages and interests). */
+int itav__ascii_lower(int c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
+
 int itav__strcasecmp(const char *a, const char *b)
 {
     for (;; a++, b++) {
-        int ca = tolower((unsigned char)*a), cb = tolower((unsigned char)*b);
+        int ca = itav__ascii_lower((unsigned char)*a), cb = itav__ascii_lower((unsigned char)*b);
         if (ca != cb || !ca)
             return ca - cb;
     }
@@ -314,7 +319,8 @@ bool itav__contains_nocase(const char *h, const char *n)
         return nl == 0;
     for (; *h; h++) {
         size_t i = 0;
-        while (i < nl && h[i] && tolower((unsigned char)h[i]) == tolower((unsigned char)n[i]))
+        while (i < nl && h[i] &&
+               itav__ascii_lower((unsigned char)h[i]) == itav__ascii_lower((unsigned char)n[i]))
             i++;
         if (i == nl)
             return true;
@@ -364,7 +370,7 @@ static void append_bytes(char *buf, size_t size, size_t *len, const char *s, siz
 static bool starts_nocase(const char *s, const char *w)
 {
     for (; *w; s++, w++)
-        if (tolower((unsigned char)*s) != *w)
+        if (itav__ascii_lower((unsigned char)*s) != *w)
             return false;
     return true;
 }

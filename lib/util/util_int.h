@@ -82,6 +82,8 @@ size_t itav__utf8_char(const unsigned char *p);
 bool itav__valid_utf8(const char *s);
 /* Text the library stores: valid UTF-8, at most ITAV__TEXT_MAX bytes. */
 bool itav__valid_text(const char *s);
+/* Case folding of ASCII letters only, whatever the locale (tolower() follows setlocale). */
+int itav__ascii_lower(int c);
 int itav__strcasecmp(const char *a, const char *b);
 bool itav__contains_nocase(const char *haystack, const char *needle);
 
