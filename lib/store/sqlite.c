@@ -78,7 +78,9 @@ static const char *const statement_sql[ST_COUNT] = {
                           "WHERE kind = ?1 AND i2 >= ?2 AND i2 <= ?3 ORDER BY i2, key",
     [ST_RANGE_I0 + 3] = "SELECT key, data FROM records INDEXED BY records_i3 "
                           "WHERE kind = ?1 AND i3 >= ?2 AND i3 <= ?3 ORDER BY i3, key",
-    [ST_PLACE_ID] = "INSERT OR IGNORE INTO places (kind, key) VALUES (?1, ?2)",
+    /* an id for the place of an existing record (none for a record that is not there) */
+    [ST_PLACE_ID] = "INSERT OR IGNORE INTO places (kind, key) SELECT ?1, ?2"
+                    " WHERE EXISTS (SELECT 1 FROM records WHERE kind = ?1 AND key = ?2)",
     [ST_PLACE_SET] = "INSERT OR REPLACE INTO place_tree"
                      " (id, lat_min, lat_max, lon_min, lon_max, kind, key)"
                      " SELECT id, ?3, ?3, ?4, ?4, kind, key FROM places"
@@ -328,11 +330,13 @@ static int sq_put_place(itav_backend *be, const char *kind, const char *key,
     sqlite_backend *s = (sqlite_backend *)be;
     if (sqlite3_get_autocommit(s->db))
         return ITAV_ESTATE;
-    int rc = sq_get(be, kind, key, ignore_record, NULL);
-    if (rc != ITAV_OK)
-        return rc; /* ITAV_ENOTFOUND: no such record */
-    if (!place)
-        return run_keyed(s, ST_PLACE_CLEAR, kind, key);
+    int rc;
+    if (!place) { /* nothing to take away: then the record must at least be there */
+        if ((rc = run_keyed(s, ST_PLACE_CLEAR, kind, key)) != ITAV_OK ||
+            sqlite3_changes(s->db) > 0)
+            return rc;
+        return sq_get(be, kind, key, ignore_record, NULL);
+    }
     if ((rc = run_keyed(s, ST_PLACE_ID, kind, key)) != ITAV_OK)
         return rc;
     sqlite3_stmt *st = s->st[ST_PLACE_SET];
@@ -342,6 +346,8 @@ static int sq_put_place(itav_backend *be, const char *kind, const char *key,
     sqlite3_bind_double(st, 4, place->lon);
     rc = run(s, ST_PLACE_SET);
     sqlite3_clear_bindings(st);
+    if (rc == ITAV_OK && sqlite3_changes(s->db) == 0)
+        return ITAV_ENOTFOUND; /* no such record, so no id was made */
     return rc;
 }
 
