@@ -84,14 +84,13 @@ static int review_here(bool *out, itav_db *db, const itav_review *r, const char 
 static int from_reviews(double *value, long *basis, itav_db *db, itav_derived what,
                         const char *offer, const char *municipality, int32_t from, int32_t to)
 {
-    itav_review_iter *it;
-    itav_review *r;
+    itav__iter list = {0};
     place_cache cache = {NULL, false};
     double sum = 0;
-    int rc = itav_review_list(&it, db, NULL, offer);
-    if (rc != ITAV_OK)
-        return rc;
-    while (rc == ITAV_OK && (rc = itav_review_iter_next(&r, it)) == ITAV_OK) {
+    /* only the reviews of the period, through the store's range of dates */
+    int rc = itav__review_list_dated(&list, db, offer, from, to);
+    for (size_t i = 0; rc == ITAV_OK && i < list.n; i++) {
+        const itav_review *r = list.items[i];
         bool counts, here = true;
         itav_formal_help help = itav_review_formal_help(r);
         if (what == ITAV_DERIVED_MEAN_SATISFACTION)
@@ -99,7 +98,6 @@ static int from_reviews(double *value, long *basis, itav_db *db, itav_derived wh
         else
             counts = itav_review_get_kind(r) == ITAV_REVIEW_FINAL && help != 0 &&
                      help != ITAV_HELP_UNKNOWN;
-        counts = counts && in_period(itav_review_date(r), from, to);
         if (counts && municipality)
             rc = review_here(&here, db, r, municipality, &cache);
         if (rc == ITAV_OK && counts && here) {
@@ -110,11 +108,10 @@ static int from_reviews(double *value, long *basis, itav_db *db, itav_derived wh
                 sum += help == ITAV_HELP_PREVENTED || help == ITAV_HELP_REDUCED ||
                        help == ITAV_HELP_STOPPED;
         }
-        itav_review_free(r);
     }
-    itav_review_iter_free(it);
+    itav__iter_clear(&list);
     itav__free(cache.match);
-    if (rc != ITAV_ITEROVER)
+    if (rc != ITAV_OK)
         return rc;
     if (!*basis)
         *value = NAN;

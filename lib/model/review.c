@@ -407,7 +407,7 @@ static int collect_dated(void *arg, const char *key, const void *data, size_t si
     if ((st->rc = review_load(&r, st->db, key, data, size)) != ITAV_OK)
         return 1;
     /* a backend without ranges gives every review */
-    if (strcmp(r->offer, st->offer) != 0 || (st->from != ITAV_DATE_NONE && r->date < st->from) ||
+    if ((st->offer && strcmp(r->offer, st->offer) != 0) || (st->from != ITAV_DATE_NONE && r->date < st->from) ||
         (st->to != ITAV_DATE_NONE && r->date > st->to)) {
         itav_review_free(r);
         return 0;
@@ -427,10 +427,15 @@ int itav__review_list_dated(itav__iter *list, itav_db *db, const char *offer, in
     char low[DATED_MAX], high[DATED_MAX];
     dated_state st = {db, list, offer, from, to, list->n, true, ITAV_OK};
     list->free_item = free_review;
-    dated_value(low, offer, from, false);
-    dated_value(high, offer, to, true);
-    int rc = itav__scan_range(db, ITAV__KIND_REVIEW, ITAV__REVIEW_SLOT_DATED, low, high,
+    int rc;
+    if (offer) {
+        dated_value(low, offer, from, false);
+        dated_value(high, offer, to, true);
+        rc = itav__scan_range(db, ITAV__KIND_REVIEW, ITAV__REVIEW_SLOT_DATED, low, high,
                               collect_dated, &st);
+    } else { /* every offer's: the values are by offer first */
+        rc = itav__scan(db, ITAV__KIND_REVIEW, ITAV_SCAN_ALL, NULL, collect_dated, &st);
+    }
     if (st.rc != ITAV_OK || rc < 0)
         return st.rc != ITAV_OK ? st.rc : rc;
     if (!st.sorted)
