@@ -305,8 +305,8 @@ bool itav__trial_reviews_clash(const itav_review *a, const itav_review *b);
 /* Writes a complete stored review (id, match and offer set) without a transaction. */
 int itav__review_write(itav_db *db, const itav_review *r);
 /* Appends the reviews of an offer (NULL: every offer) dated from..to (ITAV_DATE_NONE: open)
- * to list, by date, then id (its items are itav_review; free_item set); for one offer through
- * a range of ITAV__REVIEW_SLOT_DATED. */
+ * to list, in no particular order (its items are itav_review; free_item set); for one offer
+ * and a bounded period through a range of ITAV__REVIEW_SLOT_DATED. */
 int itav__review_list_dated(itav__iter *list, itav_db *db, const char *offer, int32_t from,
                             int32_t to);
 
