@@ -346,6 +346,28 @@ static void add_csv_field(sbuf *b, const char *s)
     add(b, "\"");
 }
 
+/* A text cell that a spreadsheet would take for a formula (it begins with =, +, -, @, tab or
+ * carriage return) is written after a single quote, as OWASP advises against CSV injection;
+ * the text is the participants' own (a municipality), so it may be anything. Numbers are
+ * written as numbers, a negative one included. */
+static void add_csv_text(sbuf *b, const itav__cell *cell, const char *s)
+{
+    if (cell && cell->kind == ITAV__CELL_TEXT && s[0] && strchr("=+-@\t\r", s[0])) {
+        size_t n = strlen(s);
+        char *quoted = itav__malloc(n + 2);
+        if (!quoted) {
+            b->failed = true;
+            return;
+        }
+        quoted[0] = '\'';
+        memcpy(quoted + 1, s, n + 1);
+        add_csv_field(b, quoted);
+        itav__free(quoted);
+        return;
+    }
+    add_csv_field(b, s);
+}
+
 static int write_csv(char **out, const itav_report *r)
 {
     sbuf b = {0};
@@ -360,7 +382,7 @@ static int write_csv(char **out, const itav_report *r)
                 add(&b, num);
                 add_csv_field(&b, tab->columns.v[c]);
                 add(&b, ",");
-                add_csv_field(&b, itav_report_cell(r, t, row, c));
+                add_csv_text(&b, cell_at(r, t, row, c), itav_report_cell(r, t, row, c));
                 add(&b, itav_report_cell_suppressed(r, t, row, c) ? ",1\r\n" : ",0\r\n");
             }
         }
@@ -368,13 +390,22 @@ static int write_csv(char **out, const itav_report *r)
     return finish(out, &b);
 }
 
-/* A pipe-table cell: | escaped, line breaks as spaces. */
+static bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* A pipe-table cell, whose text may be the participants' own: nothing in it may become markup.
+ * A backslash goes before what a renderer would take for inline markup (emphasis, code,
+ * links, strike-through, the cell's own |), before < where it could open an HTML tag, comment
+ * or autolink, and before & where it could start an entity; line breaks become spaces. So
+ * "<5", a suppressed cell, stays as it is. */
 static void add_md_cell(sbuf *b, const char *s)
 {
     for (; *s; s++) {
-        if (*s == '|')
-            add(b, "\\|");
-        else if (*s == '\n' || *s == '\r')
+        char next = s[1];
+        if (strchr("\\`*_[]~|", *s) ||
+            (*s == '<' && (ascii_letter(next) || next == '/' || next == '!' || next == '?')) ||
+            (*s == '&' && (ascii_letter(next) || next == '#')))
+            add_bytes(b, "\\", 1);
+        if (*s == '\n' || *s == '\r')
             add(b, " ");
         else
             add_bytes(b, s, 1);

@@ -1291,6 +1291,53 @@ static void refused(itav_db *db, const char *offer_id, const itav_report_options
     itav_free(after);
 }
 
+/* Text from participants reaches the report's cells (the municipality rows). A spreadsheet
+ * evaluates a CSV cell that begins with =, +, -, @, tab or CR, and a Markdown renderer turns
+ * <...> into HTML: both are neutralised (issue 17), and the JSON keeps the text as it is. */
+START_TEST(hostile_text_is_neutralised)
+{
+    static const char *const places[] = {"=1+2", "@SUM(A1)", "+1+1", "-2+3",
+                                         "<img src=x onerror=alert(1)>"};
+    itav_db *db = fixture_store();
+    for (size_t i = 0; i < 5; i++) {
+        char ref[16];
+        itav_participant *p;
+        snprintf(ref, sizeof ref, "a%02zu", i);
+        ck_assert_int_eq(itav_participant_get(&p, db, ref), ITAV_OK);
+        ck_assert_int_eq(itav_participant_set_municipality(p, places[i]), ITAV_OK);
+        ck_assert_msg(itav_participant_update(db, p) == ITAV_OK, "%s", itav_errmsg(db));
+        itav_participant_free(p);
+    }
+    itav_report *r = report(db, "prog", 1, NULL, NULL);
+    char *json, *csv, *md;
+    ck_assert_int_eq(itav_report_write(&json, r, ITAV_REPORT_JSON), ITAV_OK);
+    ck_assert_int_eq(itav_report_write(&csv, r, ITAV_REPORT_CSV), ITAV_OK);
+    ck_assert_int_eq(itav_report_write(&md, r, ITAV_REPORT_MARKDOWN), ITAV_OK);
+    for (size_t i = 0; i < 5; i++) {
+        char field[64];
+        ck_assert_msg(strstr(json, places[i]), "JSON lacks %s", places[i]);
+        if (i < 4) { /* in the CSV only after a quote, never at the start of a field */
+            snprintf(field, sizeof field, ",'%s,", places[i]);
+            ck_assert_msg(strstr(csv, field), "CSV lacks %s", field);
+            snprintf(field, sizeof field, ",%s,", places[i]);
+            ck_assert_msg(!strstr(csv, field), "CSV has %s", field);
+        }
+    }
+    /* numbers stay numbers: a negative mean is not a formula */
+    ck_assert_ptr_null(strstr(csv, ",'0"));
+    /* Markdown: no tag can open; what is not markup stays as it is */
+    ck_assert_msg(strstr(md, "| \\<img src=x onerror=alert(1)> |"), "%s", md);
+    ck_assert_ptr_null(strstr(md, " <img"));
+    ck_assert_ptr_nonnull(strstr(md, "| =1+2 |"));
+    ck_assert_ptr_nonnull(strstr(md, "| @SUM(A1) |"));
+    itav_free(json);
+    itav_free(csv);
+    itav_free(md);
+    itav_report_free(r);
+    itav_close(db);
+}
+END_TEST
+
 START_TEST(bad_input)
 {
     itav_db *db = open_store(_i);
@@ -1468,6 +1515,7 @@ static Suite *report_suite(void)
     tcase_add_test(tc, writers);
     tcase_add_loop_test(tc, bad_input, 0, STORE_COUNT);
     tcase_add_loop_test(tc, same_on_every_store, 0, STORE_COUNT);
+    tcase_add_test(tc, hostile_text_is_neutralised);
     tcase_add_test(tc, itav_hoeksche_waard);
     suite_add_tcase(s, tc);
     return s;
