@@ -391,17 +391,20 @@ static int write_csv(char **out, const itav_report *r)
 }
 
 static bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static bool ascii_alnum(char c) { return ascii_letter(c) || (c >= '0' && c <= '9'); }
 
 /* A pipe-table cell, whose text may be the participants' own: nothing in it may become markup.
  * A backslash goes before what a renderer would take for inline markup (emphasis, code,
  * links, strike-through, the cell's own |), before < where it could open an HTML tag, comment
  * or autolink, and before & where it could start an entity; line breaks become spaces. So
- * "<5", a suppressed cell, stays as it is. */
+ * "<5", a suppressed cell, stays as it is, and so does an _ inside a word (ended_early), which
+ * CommonMark never takes for emphasis. */
 static void add_md_cell(sbuf *b, const char *s)
 {
-    for (; *s; s++) {
-        char next = s[1];
-        if (strchr("\\`*_[]~|", *s) ||
+    for (const char *start = s; *s; s++) {
+        char next = s[1], prev = s > start ? s[-1] : '\0';
+        if (strchr("\\`*[]~|", *s) ||
+            (*s == '_' && !(ascii_alnum(prev) && ascii_alnum(next))) ||
             (*s == '<' && (ascii_letter(next) || next == '/' || next == '!' || next == '?')) ||
             (*s == '&' && (ascii_letter(next) || next == '#')))
             add_bytes(b, "\\", 1);

@@ -391,7 +391,11 @@ static void add_notes(sbuf *b, const series *s, size_t n, double y)
     add(b, "</g>\n");
 }
 
-static bool title_ok(const char *t) { return !t || itav__valid_text(t); }
+/* A title is not stored: any UTF-8 will do, since add_escaped() replaces what XML forbids. */
+static bool title_ok(const char *t)
+{
+    return !t || (strnlen(t, ITAV__TEXT_MAX + 1) <= ITAV__TEXT_MAX && itav__valid_utf8(t));
+}
 
 ITAV_API int itav_portfolio_svg(char **out, const itav_portfolio *a, const char *title_a,
                                 const itav_portfolio *b, const char *title_b)

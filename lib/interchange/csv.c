@@ -787,14 +787,29 @@ static void check_exclusions(rowcheck *rc)
     }
 }
 
-/* Reports cells in columns without a name, and cells that are not UTF-8 (then false: the
- * row is not read further). */
+/* A line break inside a quoted cell, as CRLF or a lone CR, becomes a line feed: text keeps
+ * no carriage return, which a terminal would obey. */
+static void line_feeds_only(char *text)
+{
+    char *out = text;
+    for (const char *in = text; *in; in++) {
+        if (*in == '\r' && in[1] == '\n')
+            continue;
+        *out++ = *in == '\r' ? '\n' : *in;
+    }
+    *out = '\0';
+}
+
+/* Reports cells in columns without a name, and cells that are not UTF-8 or hold a control
+ * character (then false: the row is not read further). */
 static bool cells_readable(rowcheck *rc)
 {
     bool ok = true;
     char letters[8];
     for (size_t i = 0; i < rc->r->n; i++) {
-        const char *text = rc->r->cells[i];
+        char *text = rc->r->cells[i];
+        if (text)
+            line_feeds_only(text);
         int what = i < rc->im->nwhat ? rc->im->what[i] : FILE_COL_UNNAMED;
         const char *column = what >= 0 ? column_names[what] : column_letters(letters, i);
         if (!text || what == FILE_COL_IGNORED)
@@ -805,6 +820,12 @@ static bool cells_readable(rowcheck *rc)
         } else if (!itav__valid_utf8(text)) {
             problem(rc->im, rc->r->number, column, "the text is not valid UTF-8 (save the "
                     "file as UTF-8)");
+            ok = false;
+        } else if (itav__control_char(text) >= 0) {
+            char what_char[64];
+            snprintf(what_char, sizeof what_char, "the text contains the control character "
+                     "U+%04lX", (unsigned long)itav__control_char(text));
+            problem(rc->im, rc->r->number, column, what_char);
             ok = false;
         }
     }

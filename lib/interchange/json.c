@@ -558,6 +558,13 @@ int itav__json_members(itav__json_dec *d, const json_t *v, const char *path,
     return ITAV_OK;
 }
 
+/* Text with a control character that a terminal would obey. */
+static int control_problem(itav__json_dec *d, const char *p, const char *text)
+{
+    return problem(d, p, "text contains the control character U+%04lX (only tab and line "
+                         "feed are allowed)", (unsigned long)itav__control_char(text));
+}
+
 /* A text member: *out borrowed from the document, NULL if missing (or empty). */
 int itav__json_text_member(itav__json_dec *d, const json_t *obj, const char *path, const char *key,
                            const char **out)
@@ -574,6 +581,8 @@ int itav__json_text_member(itav__json_dec *d, const json_t *obj, const char *pat
         return problem(d, p, "text longer than %d bytes", ITAV__TEXT_MAX);
     if (strlen(json_string_value(v)) != json_string_length(v))
         return problem(d, p, "text contains a NUL character");
+    if (itav__control_char(json_string_value(v)) >= 0)
+        return control_problem(d, p, json_string_value(v));
     *out = json_string_length(v) ? json_string_value(v) : NULL;
     return ITAV_OK;
 }
@@ -686,6 +695,8 @@ static int text_array(itav__json_dec *d, const json_t *obj, const char *path, co
         if (json_string_length(v) > ITAV__TEXT_MAX ||
             strlen(json_string_value(v)) != json_string_length(v))
             return problem(d, pi, "text too long or contains a NUL character");
+        if (itav__control_char(json_string_value(v)) >= 0)
+            return control_problem(d, pi, json_string_value(v));
         if (itav__strlist_add(out, json_string_value(v)) != ITAV_OK)
             return nomem(d, pi);
     }

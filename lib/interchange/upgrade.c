@@ -6,6 +6,8 @@
 #include "interchange/json_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 static int add_key(void *arg, const char *key, const void *data, size_t size)
 {
@@ -42,6 +44,55 @@ static const struct {
     {ITAV__KIND_REVIEW, upgrade_review}, {ITAV__KIND_INDICATOR, upgrade_indicator},
 };
 
+/* Text in a format-1 record may hold control characters, which the library refuses since
+ * 0.4 (issue 17: a terminal obeys them). Each becomes U+FFFD, the replacement character, so
+ * that the store can still be upgraded; tab and line feed stay. The text is JSON as jansson
+ * wrote it: such a character is an escape there (\u001b, \r, \b, \f), but DEL and C1,
+ * which are written as they are. Returns the new text (owned, size updated) or NULL for lack
+ * of memory. */
+static char *replace_controls(const char *text, size_t *size)
+{
+    size_t n = *size, out = 0;
+    char *r = itav__malloc(6 * n + 1); /* a DEL, one byte, becomes six */
+    if (!r)
+        return NULL;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)text[i];
+        size_t skip = 0;
+        if (c == '\\' && i + 1 < n) {
+            char e = text[i + 1];
+            if (e == 'r' || e == 'b' || e == 'f') {
+                skip = 2;
+            } else if (e == 'u' && i + 5 < n && text[i + 2] == '0' && text[i + 3] == '0') {
+                char hex[3] = {text[i + 4], text[i + 5], 0};
+                unsigned long v = strtoul(hex, NULL, 16);
+                if ((v < 0x20 && v != '\t' && v != '\n') || (v >= 0x7F && v <= 0x9F))
+                    skip = 6;
+            }
+            if (!skip) { /* another escape, copied whole: its second byte starts nothing */
+                r[out++] = text[i++];
+                r[out++] = text[i++];
+                continue;
+            }
+        } else if (c == 0x7F) {
+            skip = 1;
+        } else if (c == 0xC2 && i + 1 < n && (unsigned char)text[i + 1] >= 0x80 &&
+                   (unsigned char)text[i + 1] <= 0x9F) {
+            skip = 2;
+        }
+        if (skip) {
+            memcpy(r + out, "\\ufffd", 6);
+            out += 6;
+            i += skip;
+        } else {
+            r[out++] = text[i++];
+        }
+    }
+    r[out] = '\0';
+    *size = out;
+    return r;
+}
+
 static int upgrade_kind(itav_db *db, size_t u)
 {
     itav__strlist keys = {0};
@@ -53,8 +104,14 @@ static int upgrade_kind(itav_db *db, size_t u)
         size_t size;
         if ((rc = itav__get_record(&text, &size, db, kind, keys.v[i])) != ITAV_OK)
             break;
-        rc = upgraders[u].upgrade(db, text, size, err, sizeof err);
+        char *clean = replace_controls(text, &size);
         itav__free(text);
+        if (!clean) {
+            rc = ITAV_ENOMEM;
+            break;
+        }
+        rc = upgraders[u].upgrade(db, clean, size, err, sizeof err);
+        itav__free(clean);
         if (rc == ITAV_EFORMAT)
             itav__error(db, rc, "cannot upgrade the store: stored %s \"%s\" is damaged: %s",
                         kind, keys.v[i], err);

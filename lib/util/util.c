@@ -293,9 +293,21 @@ bool itav__valid_utf8(const char *s)
     return true;
 }
 
+long itav__control_char(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7F)
+            return *p;
+        if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) /* C1: U+0080 to U+009F */
+            return p[1];
+    }
+    return -1;
+}
+
 bool itav__valid_text(const char *s)
 {
-    return strnlen(s, ITAV__TEXT_MAX + 1) <= ITAV__TEXT_MAX && itav__valid_utf8(s);
+    return strnlen(s, ITAV__TEXT_MAX + 1) <= ITAV__TEXT_MAX && itav__valid_utf8(s) &&
+           itav__control_char(s) < 0;
 }
 
 /* ASCII case folding, the same in every locale: tolower() follows the host program's

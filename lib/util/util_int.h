@@ -80,7 +80,12 @@ bool itav__valid_ref(const char *s);
  * cut short by the terminating NUL). */
 size_t itav__utf8_char(const unsigned char *p);
 bool itav__valid_utf8(const char *s);
-/* Text the library stores: valid UTF-8, at most ITAV__TEXT_MAX bytes. */
+/* The first control character in s other than tab and line feed (C0, DEL or C1, which a
+ * terminal obeys: ESC clears a screen, CR overwrites a line), or -1 when there is none. Text
+ * from users may not hold them (issue 17); output escapes what older stores hold. */
+long itav__control_char(const char *s);
+/* Text the library stores: valid UTF-8, at most ITAV__TEXT_MAX bytes, no control characters
+ * but tab and line feed. */
 bool itav__valid_text(const char *s);
 /* Case folding of ASCII letters only, whatever the locale (tolower() follows setlocale). */
 int itav__ascii_lower(int c);

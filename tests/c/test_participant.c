@@ -524,6 +524,16 @@ START_TEST(json_errors_name_the_path)
         {HEAD ",\"exclusions\":[\"a1\"]}",
          "$.exclusions[0]: \"a1\" is not another participant's reference"},
         {HEAD ",\"exclusions\":[\"b 2\"]}", "$.exclusions[0]: \"b 2\" is not another"},
+        /* control characters a terminal obeys (issue 17): ESC, BEL, CR, a C1 character */
+        {HEAD ",\"municipality\":\"\\u001b[2JHaarlem\"}",
+         "$.municipality: text contains the control character U+001B (only tab and line feed "
+         "are allowed)"},
+        {HEAD ",\"municipality\":\"Haar\\u0007lem\"}", "$.municipality: text contains the "
+         "control character U+0007"},
+        {HEAD ",\"municipality\":\"Haarlem\\r\\nFAKE\"}", "$.municipality: text contains the "
+         "control character U+000D"},
+        {HEAD ",\"municipality\":\"Haarlem\\u009b2J\"}", "$.municipality: text contains the "
+         "control character U+009B"},
     };
     itav_db *db;
     ck_assert_int_eq(itav_open(&db, "memory:"), ITAV_OK);

@@ -683,6 +683,28 @@ START_TEST(format1_store_is_upgraded)
 }
 END_TEST
 
+/* Control characters in a format-1 record's text, which the library now refuses at the door,
+ * become U+FFFD in the upgrade (as escapes in the JSON text, and DEL as it is): the store
+ * opens, and nothing a terminal would obey is left. */
+START_TEST(format1_control_characters_are_replaced)
+{
+    char dir[] = "/tmp/itav-up-XXXXXX", path[128], uri[160];
+    temp_store(dir, path, sizeof path, uri, sizeof uri);
+    sql(path, "UPDATE records SET data = CAST(json_set(CAST(data AS TEXT), '$.municipality',"
+              " 'Haar' || char(27) || '[2J' || char(13) || char(127) || 'lem' || char(9)) AS BLOB)"
+              " WHERE kind = 'participant' AND key = 'zk-vraag-03'");
+    itav_db *db;
+    ck_assert_msg(itav_open(&db, uri) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_participant *p;
+    ck_assert_int_eq(itav_participant_get(&p, db, "zk-vraag-03"), ITAV_OK);
+    ck_assert_str_eq(itav_participant_municipality(p),
+                     "Haar\xEF\xBF\xBD[2J\xEF\xBF\xBD\xEF\xBF\xBDlem\t");
+    itav_participant_free(p);
+    itav_close(db);
+    remove_dir(dir);
+}
+END_TEST
+
 /* A format-1 store with a damaged record is refused, naming the record, and left entirely in
  * format 1: the records upgraded before the damaged one are rolled back. */
 START_TEST(damaged_format1_store_is_left_alone)
@@ -924,6 +946,7 @@ int main(void)
     TCase *tu = tcase_create("record format");
     tcase_add_test(tu, format1_store_is_upgraded);
     tcase_add_test(tu, damaged_format1_store_is_left_alone);
+    tcase_add_test(tu, format1_control_characters_are_replaced);
     tcase_add_test(tu, newer_or_damaged_format_is_refused);
     tcase_add_test(tu, new_store_records_its_format);
     tcase_add_test(tu, format_changed_before_the_lock);

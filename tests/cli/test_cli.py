@@ -855,6 +855,21 @@ class MatchingCase(CliCase):
 
 
 class ParticipantsTest(MatchingCase):
+    def test_control_characters_never_reach_the_terminal(self):
+        # Refused at the door, with the place named (ESC [2J would clear the screen) ...
+        csv_path = os.path.join(self.tmp, "hostile.csv")
+        with open(csv_path, "w", encoding="utf-8", newline="") as f:
+            f.write("ref,offer,kind,municipality\nz1,%s,family,\x1b[2JHaar\x07lem\n" % OFFER)
+        r = self.s("participants", "import", csv_path, code=2)
+        self.assertIn("row 2, column municipality: the text contains the control character "
+                      "U+001B", r.stderr)
+        self.assertNotIn("\x1b", r.stderr)
+        # ... and a message that quotes what the user gave (a file name) shows them as \xNN.
+        r = self.s("import", os.path.join(self.tmp, "no\x1b[2J\x07\rfile.json"), code=2)
+        self.assertIn("no\\x1b[2j\\x07\\x0dfile.json", r.stderr.lower())
+        for c in "\x1b\x07\r":
+            self.assertNotIn(c, r.stderr)
+
     def test_import_csv_reports_the_count(self):
         store = "sqlite:" + os.path.join(self.tmp, "count.db")
         self.itav("--store", store, "init")
