@@ -276,7 +276,7 @@ END_TEST
 /* The same operations give byte-identical exports on every backend. */
 START_TEST(backends_agree)
 {
-    char *text[STORE_COUNT];
+    char *text[STORE_KINDS];
     for (int which = 0; which < STORE_COUNT; which++) {
         itav_db *db = open_store(which);
         fixture(db);

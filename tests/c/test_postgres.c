@@ -1,0 +1,349 @@
+/* The PostgreSQL backend on its own: URIs and messages (no server needed), and against the
+ * test server (argument "server"; testutil.h, "the PostgreSQL test server"): its schema, a
+ * newer schema refused, passwords never in a message, the writers' lock, a lost connection
+ * and what the next call does, and the VACUUM of purge. The conformance suites and
+ * test_backends run the rest of the contract on it. Links the static library to reach the
+ * backend itself. */
+#include "internal.h"
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define SECRET "Pw-7q!never-shown"
+
+/* A document with offer "o" of intervention "a" and participant body. */
+#define DOC(body) "{\"format\": \"itav/1\", \"interventions\": [{\"id\": \"a\", \"name\": \"A\"}], " \
+    "\"offers\": [{\"id\": \"o\", \"intervention\": \"a\"}], \"participants\": [" body "]}"
+/* More participants of offer "o". */
+#define MORE(body) "{\"format\": \"itav/1\", \"participants\": [" body "]}"
+#define PERSON(ref) "{\"ref\": \"" ref "\", \"offer\": \"o\", \"kind\": \"family\", " \
+    "\"status\": \"waiting\", \"municipality\": \"Zandvoort-" ref "\"}"
+
+static void assert_hidden(const char *msg, const char *secret)
+{
+    ck_assert_msg(!strstr(msg, secret), "the message shows the password: %s", msg);
+}
+
+/* ---- without a server ---- */
+
+/* libpq quotes the part of a URI it cannot parse; a password never shows. */
+START_TEST(malformed_uris_hide_the_password)
+{
+    static const char *const uris[] = {
+        "postgresql://user:" SECRET "%zz@localhost/db",
+        "postgresql://user@localhost/db?password=" SECRET "%zz",
+        "postgres://user@localhost/db?sslpassword=" SECRET "%g1&sslmode=require",
+        "postgresql://user:" SECRET "@localhost/db?nosuchoption=1",
+    };
+    for (size_t i = 0; i < sizeof uris / sizeof *uris; i++) {
+        itav_db *db;
+        ck_assert_int_eq(itav_open(&db, uris[i]), ITAV_EINVAL);
+        assert_hidden(itav_errmsg(db), SECRET);
+        assert_msg(db, "not a valid PostgreSQL connection URI");
+        itav_close(db);
+    }
+}
+END_TEST
+
+/* No server where the URI points: ITAV_EIO naming host, port, database and user. */
+START_TEST(no_server_is_an_io_error_that_names_it)
+{
+    itav_db *db;
+    ck_assert_int_eq(itav_open(&db, "postgresql://clerk:" SECRET "@%2Fnonexistent-itav:6543/"
+                                    "region?connect_timeout=2"), ITAV_EIO);
+    assert_hidden(itav_errmsg(db), SECRET);
+    assert_msg(db, "cannot connect to PostgreSQL (host /nonexistent-itav port 6543 database "
+                   "region user clerk)");
+    char *text = NULL;
+    ck_assert_int_eq(itav_export_json_string(&text, db), ITAV_EIO); /* the context says so */
+    ck_assert_ptr_null(text);
+    itav_close(db);
+}
+END_TEST
+
+/* ---- against the server ---- */
+
+static const char *server_host(void)
+{
+    static char host[256];
+    postgres_sql("SELECT coalesce(inet_server_addr()::text, '')", host, sizeof host);
+    return host;
+}
+
+/* A URI with a password in it and a store of a newer schema: both refusals hide it. */
+START_TEST(a_password_in_the_uri_is_never_shown)
+{
+    char uri[1024], schema[64], sql[256], port[16], user[128], dbname[128];
+    postgres_sql("SELECT current_setting('port')", port, sizeof port);
+    postgres_sql("SELECT current_user", user, sizeof user);
+    postgres_sql("SELECT current_database()", dbname, sizeof dbname);
+    const char *host = server_host();
+    /* a wrong password over TCP, where the server asks for one; over a socket (no address)
+     * the server may trust the user and let it in, which the refusal below covers */
+    char tcp[1024];
+    snprintf(tcp, sizeof tcp, "postgresql://%s:" SECRET "@%s:%s/%s", user,
+             host[0] ? host : "%2Fnonexistent-itav", port, dbname);
+    itav_db *db;
+    int rc = itav_open(&db, tcp);
+    if (rc != ITAV_OK) {
+        assert_hidden(itav_errmsg(db), SECRET);
+        assert_msg(db, user);
+    }
+    itav_close(db);
+    /* the real password, where one is needed, in a URI the store refuses */
+    const char *pw = getenv("PGPASSWORD");
+    postgres_new_schema(uri, sizeof uri, schema, "");
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_OK);
+    itav_close(db);
+    snprintf(sql, sizeof sql, "UPDATE %s.itav_schema SET version = 99", schema);
+    postgres_sql(sql, NULL, 0);
+    char with_pw[1200];
+    snprintf(with_pw, sizeof with_pw, "%s&password=%s", uri, pw && *pw ? pw : SECRET);
+    ck_assert_int_eq(itav_open(&db, with_pw), ITAV_EVERSION);
+    assert_hidden(itav_errmsg(db), pw && *pw ? pw : SECRET);
+    itav_close(db);
+    postgres_drop_schema(schema);
+}
+END_TEST
+
+/* The schema is made once, with its version; a newer one is refused and left alone. */
+START_TEST(schema_made_once_and_a_newer_one_refused)
+{
+    char uri[1024], schema[64], sql[256], got[64];
+    postgres_new_schema(uri, sizeof uri, schema, "");
+    itav_db *db;
+    ck_assert_msg(itav_open(&db, uri) == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert_int_eq(itav_import_json_string(db, DOC(PERSON("p1")), "doc"), ITAV_OK);
+    itav_close(db);
+    snprintf(sql, sizeof sql, "SELECT version FROM %s.itav_schema", schema);
+    postgres_sql(sql, got, sizeof got);
+    ck_assert_str_eq(got, "1");
+    /* opened again: the same tables and records */
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_OK);
+    itav_participant *p;
+    ck_assert_int_eq(itav_participant_get(&p, db, "p1"), ITAV_OK);
+    itav_participant_free(p);
+    itav_close(db);
+    /* byte order, whatever the database's collation */
+    snprintf(sql, sizeof sql, "SELECT collation_name FROM information_schema.columns WHERE "
+             "table_schema = '%s' AND table_name = 'itav_records' AND column_name = 'key'",
+             schema);
+    postgres_sql(sql, got, sizeof got);
+    ck_assert_str_eq(got, "C");
+    snprintf(sql, sizeof sql, "UPDATE %s.itav_schema SET version = 2", schema);
+    postgres_sql(sql, NULL, 0);
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_EVERSION);
+    assert_msg(db, "has schema version 2; this library knows up to 1");
+    itav_close(db);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s.itav_records", schema);
+    postgres_sql(sql, got, sizeof got);
+    ck_assert_str_ne(got, "0");
+    postgres_drop_schema(schema);
+}
+END_TEST
+
+/* A search_path that names no schema: a clear refusal, nothing made. */
+START_TEST(no_schema_to_keep_the_store_in)
+{
+    char uri[1024];
+    const char *base = postgres_test_uri();
+    snprintf(uri, sizeof uri, "%s%soptions=-csearch_path%%3Ditav_no_such_schema", base,
+             strchr(base, '?') ? "&" : "?");
+    itav_db *db;
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_EINVAL);
+    assert_msg(db, "no schema of the connection's search_path exists");
+    itav_close(db);
+}
+END_TEST
+
+/* Another connection holds the writers' lock: a write waits the lock timeout, then gives
+ * ITAV_EBUSY with the server's words and changes nothing; reads go on meanwhile. */
+START_TEST(a_held_lock_gives_busy_after_the_timeout)
+{
+    char uri[1024], schema[64], sql[512], got[32];
+    postgres_new_schema(uri, sizeof uri, schema, "");
+    itav_db *db;
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_OK);
+    ck_assert_int_eq(itav_import_json_string(db, DOC(PERSON("p1")), "doc"), ITAV_OK);
+    snprintf(sql, sizeof sql, "SELECT pg_advisory_lock(%d, ('%s.itav_records'::regclass::oid"
+             "::bigint)::int4)", 0x49544156, schema);
+    postgres_sql(sql, NULL, 0);
+    ck_assert_int_eq(itav_import_json_string(db, MORE(PERSON("p2")), "doc"), ITAV_EBUSY);
+    assert_msg(db, "another connection holds the lock; waited 5000 ms");
+    assert_msg(db, "lock timeout");
+    itav_participant *p;
+    ck_assert_int_eq(itav_participant_get(&p, db, "p1"), ITAV_OK); /* reads do not wait */
+    itav_participant_free(p);
+    postgres_sql("SELECT pg_advisory_unlock_all()", NULL, 0);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s.itav_records WHERE kind = "
+             "'participant'", schema);
+    postgres_sql(sql, got, sizeof got);
+    ck_assert_str_eq(got, "1");
+    ck_assert_int_eq(itav_import_json_string(db, MORE(PERSON("p2")), "doc"), ITAV_OK);
+    itav_close(db);
+    postgres_drop_schema(schema);
+}
+END_TEST
+
+static void terminate(const char *application)
+{
+    char sql[256], got[16];
+    snprintf(sql, sizeof sql, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+             "WHERE application_name = '%s'", application);
+    postgres_sql(sql, got, sizeof got);
+    ck_assert_str_eq(got, "1");
+}
+
+/* The server ends the connection between calls: that call gives ITAV_EIO naming the server,
+ * the next one connects again. */
+START_TEST(a_lost_connection_is_named_and_the_next_call_reconnects)
+{
+    char uri[1024], schema[64], app[64], extra[96];
+    snprintf(app, sizeof app, "itav_lost_%ld", (long)getpid());
+    snprintf(extra, sizeof extra, "&application_name=%s", app);
+    postgres_new_schema(uri, sizeof uri, schema, extra);
+    itav_db *db;
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_OK);
+    ck_assert_int_eq(itav_import_json_string(db, DOC(PERSON("p1")), "doc"), ITAV_OK);
+    terminate(app);
+    itav_participant *p;
+    ck_assert_int_eq(itav_participant_get(&p, db, "p1"), ITAV_EIO);
+    assert_msg(db, "lost the connection to the server (host ");
+    ck_assert_int_eq(itav_participant_get(&p, db, "p1"), ITAV_OK);
+    itav_participant_free(p);
+    terminate(app); /* and a write after it */
+    ck_assert_int_eq(itav_import_json_string(db, MORE(PERSON("p2")), "doc"), ITAV_EIO);
+    ck_assert_int_eq(itav_import_json_string(db, MORE(PERSON("p2")), "doc"), ITAV_OK);
+    itav_close(db);
+    postgres_drop_schema(schema);
+}
+END_TEST
+
+static int count_one(void *arg, const char *key, const void *data, size_t size)
+{
+    (void)key, (void)data, (void)size;
+    ++*(int *)arg;
+    return 0;
+}
+
+/* Killed in the middle of a transaction: every call until rollback says so, nothing of it
+ * was written, and the next transaction works on a new connection. */
+START_TEST(killed_mid_transaction_leaves_nothing)
+{
+    char uri[1024], schema[64], app[64], extra[96], err[512] = "";
+    const char *none[ITAV_BACKEND_INDEXES] = {NULL};
+    snprintf(app, sizeof app, "itav_mid_%ld", (long)getpid());
+    snprintf(extra, sizeof extra, "&application_name=%s", app);
+    postgres_new_schema(uri, sizeof uri, schema, extra);
+    itav_backend *be;
+    ck_assert_msg(itav__postgres_backend_open(&be, uri, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_int_eq(be->begin(be), ITAV_OK);
+    ck_assert_int_eq(be->put(be, "k", "one", none, "1", 1), ITAV_OK);
+    terminate(app);
+    ck_assert_int_eq(be->put(be, "k", "two", none, "2", 1), ITAV_EIO);
+    ck_assert_msg(strstr(be->errmsg(be), "lost the connection"), "%s", be->errmsg(be));
+    ck_assert_int_eq(be->get(be, "k", "one", count_one, &(int){0}), ITAV_EIO);
+    ck_assert_msg(strstr(be->errmsg(be), "was lost in this transaction"), "%s",
+                  be->errmsg(be));
+    ck_assert_int_eq(be->commit(be), ITAV_EIO); /* no reconnect inside the transaction */
+    ck_assert_int_eq(be->rollback(be), ITAV_OK);
+    int n = 0;
+    ck_assert_int_eq(be->scan(be, "k", ITAV_SCAN_ALL, NULL, count_one, &n), ITAV_OK);
+    ck_assert_int_eq(n, 0);
+    ck_assert_int_eq(be->begin(be), ITAV_OK);
+    ck_assert_int_eq(be->put(be, "k", "three", none, "3", 1), ITAV_OK);
+    ck_assert_int_eq(be->commit(be), ITAV_OK);
+    ck_assert_int_eq(be->scan(be, "k", ITAV_SCAN_ALL, NULL, count_one, &n), ITAV_OK);
+    ck_assert_int_eq(n, 1);
+    be->free(be);
+    postgres_drop_schema(schema);
+}
+END_TEST
+
+/* A read transaction sees one state while another connection commits, and does not hold
+ * that writer up. */
+START_TEST(a_read_transaction_is_one_snapshot)
+{
+    char uri[1024], schema[64], err[512] = "";
+    const char *none[ITAV_BACKEND_INDEXES] = {NULL};
+    postgres_new_schema(uri, sizeof uri, schema, "");
+    itav_backend *reader, *writer;
+    ck_assert_msg(itav__postgres_backend_open(&reader, uri, err, sizeof err) == ITAV_OK, "%s",
+                  err);
+    ck_assert_int_eq(itav__postgres_backend_open(&writer, uri, err, sizeof err), ITAV_OK);
+    ck_assert_int_eq(reader->begin_read(reader), ITAV_OK);
+    int n = 0;
+    ck_assert_int_eq(reader->scan(reader, "k", ITAV_SCAN_ALL, NULL, count_one, &n), ITAV_OK);
+    ck_assert_int_eq(writer->begin(writer), ITAV_OK);
+    ck_assert_int_eq(writer->put(writer, "k", "a", none, "x", 1), ITAV_OK);
+    ck_assert_int_eq(writer->commit(writer), ITAV_OK);
+    ck_assert_int_eq(reader->scan(reader, "k", ITAV_SCAN_ALL, NULL, count_one, &n), ITAV_OK);
+    ck_assert_int_eq(n, 0);
+    ck_assert_int_eq(reader->begin(reader), ITAV_ESTATE); /* no write inside a read */
+    ck_assert_int_eq(reader->end_read(reader), ITAV_OK);
+    ck_assert_int_eq(reader->scan(reader, "k", ITAV_SCAN_ALL, NULL, count_one, &n), ITAV_OK);
+    ck_assert_int_eq(n, 1);
+    reader->free(reader);
+    writer->free(writer);
+    postgres_drop_schema(schema);
+}
+END_TEST
+
+/* After an erasure no query finds the erased values, and purge has vacuumed the table. */
+START_TEST(erasure_leaves_no_value_and_vacuums)
+{
+    char uri[1024], schema[64], sql[512], got[64];
+    postgres_new_schema(uri, sizeof uri, schema, "");
+    itav_db *db;
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_OK);
+    ck_assert_int_eq(itav_import_json_string(db, DOC(PERSON("erase-me-4711") "," PERSON("p2")),
+                                             "doc"), ITAV_OK);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s.itav_records WHERE "
+             "position('Zandvoort-erase-me-4711'::bytea IN data) > 0 OR key LIKE 'erase-me%%'",
+             schema);
+    postgres_sql(sql, got, sizeof got);
+    ck_assert_str_eq(got, "1");
+    char *new_ref = NULL;
+    ck_assert_msg(itav_participant_erase(db, "erase-me-4711", &new_ref) == ITAV_OK, "%s",
+                  itav_errmsg(db));
+    itav_free(new_ref);
+    postgres_sql(sql, got, sizeof got);
+    ck_assert_str_eq(got, "0");
+    snprintf(sql, sizeof sql, "SELECT last_vacuum IS NOT NULL FROM pg_stat_user_tables "
+             "WHERE schemaname = '%s' AND relname = 'itav_records'", schema);
+    postgres_sql(sql, got, sizeof got);
+    ck_assert_str_eq(got, "t");
+    itav_close(db);
+    postgres_drop_schema(schema);
+}
+END_TEST
+
+int main(int argc, char **argv)
+{
+    bool server = argc >= 2 && strcmp(argv[1], "server") == 0;
+    if (server && !postgres_test_uri()) {
+        printf("SKIP: the PostgreSQL backend against a server (%s)\n", POSTGRES_HOW);
+        return TEST_SKIPPED;
+    }
+    Suite *s = suite_create("postgres");
+    TCase *tc = tcase_create("postgres");
+    tcase_set_timeout(tc, 60);
+    if (!server) {
+        tcase_add_test(tc, malformed_uris_hide_the_password);
+        tcase_add_test(tc, no_server_is_an_io_error_that_names_it);
+    } else {
+        tcase_add_test(tc, a_password_in_the_uri_is_never_shown);
+        tcase_add_test(tc, schema_made_once_and_a_newer_one_refused);
+        tcase_add_test(tc, no_schema_to_keep_the_store_in);
+        tcase_add_test(tc, a_held_lock_gives_busy_after_the_timeout);
+        tcase_add_test(tc, a_lost_connection_is_named_and_the_next_call_reconnects);
+        tcase_add_test(tc, killed_mid_transaction_leaves_nothing);
+        tcase_add_test(tc, a_read_transaction_is_one_snapshot);
+        tcase_add_test(tc, erasure_leaves_no_value_and_vacuums);
+    }
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
