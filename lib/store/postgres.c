@@ -39,6 +39,31 @@ static const char *const migrations[] = {
     "CREATE INDEX itav_records_i3 ON @.itav_records (kind, i3, key) WHERE i3 IS NOT NULL;"
     "CREATE INDEX itav_records_place ON @.itav_records USING gist (place)"
     " WHERE place IS NOT NULL;",
+    /* Row-level security: a role other than the owner sees the records of the offers
+     * itav_grants gives it (an offer by its key, the rest by slot 0, their offer) and the
+     * shared ones (interventions, the format, sequences); it writes only its offers' records
+     * and the sequences. The owner, who made the tables, is not bound by it. */
+    "CREATE TABLE @.itav_grants (role name NOT NULL, offer text COLLATE \"C\" NOT NULL,"
+    " PRIMARY KEY (role, offer));"
+    "ALTER TABLE @.itav_grants ENABLE ROW LEVEL SECURITY;"
+    "CREATE POLICY itav_own ON @.itav_grants FOR SELECT USING (role = current_user);"
+    "GRANT SELECT ON @.itav_schema, @.itav_grants TO PUBLIC;"
+    "CREATE FUNCTION @.itav_granted(kind text, key text, i0 text) RETURNS boolean"
+    " LANGUAGE sql STABLE AS $$ SELECT CASE WHEN kind = 'offer' THEN key ELSE i0 END IN"
+    " (SELECT g.offer FROM @.itav_grants g WHERE g.role = current_user) $$;"
+    "ALTER TABLE @.itav_records ENABLE ROW LEVEL SECURITY;"
+    "CREATE POLICY itav_read ON @.itav_records FOR SELECT USING ("
+    " kind NOT IN ('offer', 'participant', 'match', 'review', 'indicator')"
+    " OR @.itav_granted(kind, key, i0));"
+    "CREATE POLICY itav_insert ON @.itav_records FOR INSERT WITH CHECK ("
+    " kind = 'sequence' OR (kind IN ('offer', 'participant', 'match', 'review', 'indicator')"
+    " AND @.itav_granted(kind, key, i0)));"
+    "CREATE POLICY itav_update ON @.itav_records FOR UPDATE USING ("
+    " kind = 'sequence' OR (kind IN ('offer', 'participant', 'match', 'review', 'indicator')"
+    " AND @.itav_granted(kind, key, i0)));"
+    "CREATE POLICY itav_delete ON @.itav_records FOR DELETE USING ("
+    " kind IN ('offer', 'participant', 'match', 'review', 'indicator')"
+    " AND @.itav_granted(kind, key, i0));",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
@@ -413,6 +438,19 @@ static int change(pg_backend *s, int which, int n, const char *const *values,
     return ITAV_OK;
 }
 
+/* The first value of a query with text parameters, copied into out ("" for NULL). */
+static int query_value(pg_backend *s, const char *sql, int n, const char *const *values,
+                       char *out, size_t size, bool *null)
+{
+    PGresult *res = PQexecParams(s->conn, sql, n, NULL, values, NULL, NULL, 0);
+    if (!ok(res))
+        return fail(s, res);
+    *null = PQntuples(res) == 0 || PQgetisnull(res, 0, 0);
+    snprintf(out, size, "%s", *null ? "" : PQgetvalue(res, 0, 0));
+    PQclear(res);
+    return ITAV_OK;
+}
+
 /* ---- the contract ---- */
 
 static void pause_ms(long ms)
@@ -629,7 +667,8 @@ static int pg_scan_box(itav_backend *be, const char *kind, const itav_box *box,
 
 /* VACUUM frees the row versions that deletes and updates left in the table and its
  * indexes (docs/storage.md: what it does not reach). It runs only outside a transaction,
- * and only for the table's owner: for anyone else the server skips it with a warning. */
+ * and only for an owner: for the roles of organisations (row-level security) autovacuum
+ * and the operator do it instead, and purge does nothing. */
 static int pg_purge(itav_backend *be)
 {
     pg_backend *s = (pg_backend *)be;
@@ -641,6 +680,18 @@ static int pg_purge(itav_backend *be)
         return rc;
     if (!sql)
         return ITAV_ENOMEM;
+    /* who may: VACUUM's own rule (the table's or the database's owner, or a member) */
+    char oid[16], may[8];
+    bool null;
+    snprintf(oid, sizeof oid, "%u", (unsigned)s->lock_key);
+    const char *values[] = {oid};
+    rc = query_value(s, "SELECT pg_has_role(c.relowner, 'USAGE') OR pg_has_role(d.datdba, "
+                     "'USAGE') FROM pg_class c, pg_database d WHERE c.oid = $1::oid AND "
+                     "d.datname = current_database()", 1, values, may, sizeof may, &null);
+    if (rc != ITAV_OK || strcmp(may, "t") != 0) {
+        itav__free(sql);
+        return rc;
+    }
     s->warning[0] = '\0';
     rc = simple(s, sql);
     itav__free(sql);
@@ -666,19 +717,6 @@ static void pg_free(itav_backend *be)
 }
 
 /* ---- opening: the schema ---- */
-
-/* One value of a one-row query without parameters, copied into out ("" for NULL). */
-static int query_value(pg_backend *s, const char *sql, int n, const char *const *values,
-                       char *out, size_t size, bool *null)
-{
-    PGresult *res = PQexecParams(s->conn, sql, n, NULL, values, NULL, NULL, 0);
-    if (!ok(res))
-        return fail(s, res);
-    *null = PQntuples(res) == 0 || PQgetisnull(res, 0, 0);
-    snprintf(out, size, "%s", *null ? "" : PQgetvalue(res, 0, 0));
-    PQclear(res);
-    return ITAV_OK;
-}
 
 /* The schema version of the store: 0 when it has no tables yet. */
 static int schema_version(pg_backend *s, int *version)

@@ -120,7 +120,7 @@ START_TEST(schema_made_once_and_a_newer_one_refused)
     itav_close(db);
     snprintf(sql, sizeof sql, "SELECT version FROM %s.itav_schema", schema);
     postgres_sql(sql, got, sizeof got);
-    ck_assert_str_eq(got, "1");
+    ck_assert_str_eq(got, "2");
     /* opened again: the same tables and records */
     ck_assert_int_eq(itav_open(&db, uri), ITAV_OK);
     itav_participant *p;
@@ -133,10 +133,10 @@ START_TEST(schema_made_once_and_a_newer_one_refused)
              schema);
     postgres_sql(sql, got, sizeof got);
     ck_assert_str_eq(got, "C");
-    snprintf(sql, sizeof sql, "UPDATE %s.itav_schema SET version = 2", schema);
+    snprintf(sql, sizeof sql, "UPDATE %s.itav_schema SET version = 3", schema);
     postgres_sql(sql, NULL, 0);
     ck_assert_int_eq(itav_open(&db, uri), ITAV_EVERSION);
-    assert_msg(db, "has schema version 2; this library knows up to 1");
+    assert_msg(db, "has schema version 3; this library knows up to 2");
     itav_close(db);
     snprintf(sql, sizeof sql, "SELECT count(*) FROM %s.itav_records", schema);
     postgres_sql(sql, got, sizeof got);
@@ -321,6 +321,169 @@ START_TEST(erasure_leaves_no_value_and_vacuums)
 }
 END_TEST
 
+/* ---- row-level security: two municipalities on one store ---- */
+
+#define PAIR_OF(offer, a, s) "{\"ref\": \"" a "\", \"offer\": \"" offer "\", \"kind\": " \
+    "\"family\", \"status\": \"matched\", \"municipality\": \"Town-" a "\"}, {\"ref\": \"" s \
+    "\", \"offer\": \"" offer "\", \"kind\": \"volunteer\", \"status\": \"matched\"}"
+#define MATCH_OF(id, offer, a, s) "{\"id\": \"" id "\", \"offer\": \"" offer "\", " \
+    "\"asking\": \"" a "\", \"supporting\": \"" s "\", \"state\": \"introduced\", \"trail\": " \
+    "[{\"state\": \"proposed\", \"date\": \"2021-03-01\", \"actor\": \"coordinator\"}, " \
+    "{\"state\": \"introduced\", \"date\": \"2021-03-02\", \"actor\": \"coordinator\"}]}"
+#define TWO_TOWNS "{\"format\": \"itav/1\", \"interventions\": [{\"id\": \"a\", \"name\": " \
+    "\"A\"}], \"offers\": [{\"id\": \"oa\", \"intervention\": \"a\"}, {\"id\": \"ob\", " \
+    "\"intervention\": \"a\"}], \"participants\": [" PAIR_OF("oa", "a1", "s1") ", " \
+    PAIR_OF("ob", "b1", "t1") "], \"matches\": [" MATCH_OF("m-00000001", "oa", "a1", "s1") \
+    ", " MATCH_OF("m-00000002", "ob", "b1", "t1") "]}"
+
+typedef struct town {
+    const char *role, *offer, *asking, *supporting, *match;
+} town;
+
+static int count_participants(itav_db *db)
+{
+    itav_participant_iter *it;
+    itav_participant *p;
+    int n = 0;
+    ck_assert_msg(itav_participant_list(&it, db, NULL) == ITAV_OK, "%s", itav_errmsg(db));
+    while (itav_participant_iter_next(&p, it) == ITAV_OK) {
+        itav_participant_free(p);
+        n++;
+    }
+    itav_participant_iter_free(it);
+    return n;
+}
+
+static int count_matches(itav_db *db)
+{
+    itav_match_iter *it;
+    itav_match *m;
+    int n = 0;
+    ck_assert_msg(itav_match_list(&it, db, NULL) == ITAV_OK, "%s", itav_errmsg(db));
+    while (itav_match_iter_next(&m, it) == ITAV_OK) {
+        itav_match_free(m);
+        n++;
+    }
+    itav_match_iter_free(it);
+    return n;
+}
+
+/* From `me`, every way at the other town's participants and match: nothing is seen, every
+ * attempt is refused with a message that names what was not found. */
+static void cannot_reach(itav_db *db, const town *me, const town *other)
+{
+    itav_participant *p;
+    itav_match *m;
+    itav_suggestion_iter *sit;
+    itav_assignment *as;
+    itav_report *rep;
+    itav_offer *o;
+    char *id = NULL;
+    ck_assert_int_eq(itav_participant_get(&p, db, other->asking), ITAV_ENOTFOUND);
+    assert_msg(db, other->asking);
+    ck_assert_int_eq(itav_offer_get(&o, db, other->offer), ITAV_ENOTFOUND);
+    ck_assert_int_eq(itav_match_get(&m, db, other->match), ITAV_ENOTFOUND);
+    ck_assert_int_eq(count_participants(db), 2);
+    ck_assert_int_eq(count_matches(db), 1);
+    ck_assert_int_eq(itav_match_suggest(&sit, db, other->asking, 3, NULL), ITAV_ENOTFOUND);
+    assert_msg(db, other->asking);
+    ck_assert_int_eq(itav_match_assign(&as, db, other->offer, NULL, ITAV_ASSIGN_WRITE,
+                                       D("2022-01-01")), ITAV_ENOTFOUND);
+    assert_msg(db, other->offer);
+    ck_assert_int_eq(itav_match_propose(&id, db, other->asking, other->supporting,
+                                        D("2022-01-01"), ITAV_ACTOR_COORDINATOR, NULL, NULL),
+                     ITAV_ENOTFOUND);
+    ck_assert_int_eq(itav_match_advance(db, other->match, ITAV_MATCH_TRIAL, D("2022-01-01"),
+                                        ITAV_ACTOR_COORDINATOR, 0, NULL), ITAV_ENOTFOUND);
+    assert_msg(db, other->match);
+    itav_review *r;
+    ck_assert_int_eq(itav_review_new(&r, ITAV_REVIEW_TRIAL, D("2022-01-01"),
+                                     ITAV_RESPONDENT_ASKING), ITAV_OK);
+    ck_assert_int_eq(itav_review_add(&id, db, other->match, r), ITAV_ENOTFOUND);
+    itav_review_free(r);
+    ck_assert_int_eq(itav_report_programme(&rep, db, other->offer, NULL), ITAV_ENOTFOUND);
+    char *text = export_text(db), town_of[32];
+    snprintf(town_of, sizeof town_of, "Town-%s", other->asking);
+    ck_assert_msg(!strstr(text, other->asking) && !strstr(text, other->match) &&
+                  !strstr(text, town_of) && !strstr(text, other->offer),
+                  "%s's export shows the other town: %s", me->role, text);
+    ck_assert_msg(strstr(text, me->asking), "%s", text);
+    itav_free(text);
+    ck_assert_int_eq(itav_participant_erase(db, other->asking, &id), ITAV_ENOTFOUND);
+    /* a record written into the other's offer: the database refuses it */
+    char doc[256];
+    snprintf(doc, sizeof doc, "{\"format\": \"itav/1\", \"participants\": [{\"ref\": \"x-%s\", "
+             "\"offer\": \"%s\", \"kind\": \"family\", \"status\": \"waiting\"}]}", me->role,
+             other->offer);
+    ck_assert_int_ne(itav_import_json_string(db, doc, "doc"), ITAV_OK);
+    ck_assert_ptr_null(id);
+    /* its own records it reaches */
+    ck_assert_int_eq(itav_participant_get(&p, db, me->asking), ITAV_OK);
+    itav_participant_free(p);
+    ck_assert_int_eq(itav_match_get(&m, db, me->match), ITAV_OK);
+    itav_match_free(m);
+}
+
+START_TEST(each_organisation_sees_only_its_offers)
+{
+    char uri[1024], schema[64], sql[512], roles[2][64];
+    postgres_new_schema(uri, sizeof uri, schema, "");
+    itav_db *owner;
+    ck_assert_int_eq(itav_open(&owner, uri), ITAV_OK);
+    ck_assert_msg(itav_import_json_string(owner, TWO_TOWNS, "towns") == ITAV_OK, "%s",
+                  itav_errmsg(owner));
+    char *before = export_text(owner);
+    town towns[2] = {{NULL, "oa", "a1", "s1", "m-00000001"},
+                     {NULL, "ob", "b1", "t1", "m-00000002"}};
+    for (int i = 0; i < 2; i++) {
+        snprintf(roles[i], sizeof roles[i], "itav_town%d_%ld", i, (long)getpid());
+        towns[i].role = roles[i];
+        /* the administrator's statements (docs/storage.md), and the role itself */
+        snprintf(sql, sizeof sql, "CREATE ROLE %s LOGIN PASSWORD 'pw-" SECRET "';"
+                 "GRANT USAGE ON SCHEMA %s TO %s;"
+                 "GRANT SELECT, INSERT, UPDATE, DELETE ON %s.itav_records TO %s;"
+                 "INSERT INTO %s.itav_grants (role, offer) VALUES ('%s', '%s')",
+                 roles[i], schema, roles[i], schema, roles[i], schema, roles[i],
+                 towns[i].offer);
+        postgres_sql(sql, NULL, 0);
+    }
+    for (int i = 0; i < 2; i++) {
+        char as[1200];
+        snprintf(as, sizeof as, "%s&user=%s&password=pw-" SECRET, uri, roles[i]);
+        itav_db *db;
+        ck_assert_msg(itav_open(&db, as) == ITAV_OK, "%s", itav_errmsg(db));
+        cannot_reach(db, &towns[i], &towns[1 - i]);
+        itav_close(db);
+    }
+    char *after = export_text(owner);
+    ck_assert_str_eq(before, after); /* nothing changed */
+    itav_free(after);
+    /* a town's own write lands, and the other still does not see it */
+    itav_db *db;
+    char as[1200];
+    snprintf(as, sizeof as, "%s&user=%s&password=pw-" SECRET, uri, roles[0]);
+    ck_assert_int_eq(itav_open(&db, as), ITAV_OK);
+    ck_assert_msg(itav_match_advance(db, "m-00000001", ITAV_MATCH_TRIAL, D("2022-01-01"),
+                                     ITAV_ACTOR_COORDINATOR, 0, NULL) == ITAV_OK, "%s",
+                  itav_errmsg(db));
+    char *erased = NULL;
+    ck_assert_msg(itav_participant_erase(db, "a1", &erased) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_free(erased);
+    itav_close(db);
+    after = export_text(owner);
+    ck_assert_str_ne(before, after);
+    ck_assert_ptr_nonnull(strstr(after, "\"b1\""));
+    itav_free(after);
+    itav_free(before);
+    itav_close(owner);
+    postgres_drop_schema(schema);
+    for (int i = 0; i < 2; i++) {
+        snprintf(sql, sizeof sql, "DROP ROLE %s", roles[i]);
+        postgres_sql(sql, NULL, 0);
+    }
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
     bool server = argc >= 2 && strcmp(argv[1], "server") == 0;
@@ -343,6 +506,7 @@ int main(int argc, char **argv)
         tcase_add_test(tc, killed_mid_transaction_leaves_nothing);
         tcase_add_test(tc, a_read_transaction_is_one_snapshot);
         tcase_add_test(tc, erasure_leaves_no_value_and_vacuums);
+        tcase_add_test(tc, each_organisation_sees_only_its_offers);
     }
     suite_add_tcase(s, tc);
     return run_suite(s);
