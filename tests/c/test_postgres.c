@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SECRET "Pw-7q!never-shown"
@@ -484,6 +486,93 @@ START_TEST(each_organisation_sees_only_its_offers)
 }
 END_TEST
 
+/* ---- several processes ---- */
+
+#define WRITERS 8
+#define EACH 15
+
+/* A child: proposes its asking participant to the one supporter, then adds EACH
+ * participants one transaction each. Exit status: 0 proposed, 1 refused by the rules, 2
+ * anything else (busy, I/O: the writers did not serialise), 3 an add failed. */
+static int writer(const char *uri, int i, int start)
+{
+    itav_db *db;
+    char ref[16], *id = NULL, doc[256], c;
+    if (itav_open(&db, uri) != ITAV_OK)
+        return 3;
+    if (read(start, &c, 1) != 0) /* every writer proposes at once: when the pipe closes */
+        return 3;
+    snprintf(ref, sizeof ref, "a%d", i);
+    int rc = itav_match_propose(&id, db, ref, "s1", D("2022-01-01"), ITAV_ACTOR_COORDINATOR,
+                                NULL, NULL);
+    int status = rc == ITAV_OK ? 0 : rc == ITAV_EBUSY || rc == ITAV_EIO ? 2 : 1;
+    if (status == 2)
+        fprintf(stderr, "writer %d: %s\n", i, itav_errmsg(db));
+    itav_free(id);
+    for (int n = 0; n < EACH && status != 3; n++) {
+        snprintf(doc, sizeof doc, "{\"format\": \"itav/1\", \"participants\": [{\"ref\": "
+                 "\"w%d-%d\", \"offer\": \"o\", \"kind\": \"volunteer\", \"status\": "
+                 "\"available\"}]}", i, n);
+        if (itav_import_json_string(db, doc, "doc") != ITAV_OK) {
+            fprintf(stderr, "writer %d: %s\n", i, itav_errmsg(db));
+            status = 3;
+        }
+    }
+    itav_close(db);
+    return status;
+}
+
+/* WRITERS processes write to one store at once: one proposal to the supporter of capacity
+ * 1 wins and every other is refused by the rules (none busy), and no write is lost. */
+START_TEST(eight_writers_serialise)
+{
+    char uri[1024], schema[64], sql[256], got[32];
+    postgres_new_schema(uri, sizeof uri, schema, "");
+    itav_db *db;
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_OK);
+    ck_assert_int_eq(itav_import_json_string(db, DOC("{\"ref\": \"s1\", \"offer\": \"o\", "
+        "\"kind\": \"volunteer\", \"status\": \"available\"}, " PERSON("a0") ", " PERSON("a1")
+        ", " PERSON("a2") ", " PERSON("a3") ", " PERSON("a4") ", " PERSON("a5") ", "
+        PERSON("a6") ", " PERSON("a7")), "doc"), ITAV_OK);
+    itav_close(db);
+    pid_t pids[WRITERS];
+    int start[2];
+    ck_assert_int_eq(pipe(start), 0);
+    for (int i = 0; i < WRITERS; i++) {
+        fflush(NULL);
+        pids[i] = fork();
+        ck_assert_int_ge(pids[i], 0);
+        if (pids[i] == 0) {
+            close(start[1]);
+            _exit(writer(uri, i, start[0]));
+        }
+    }
+    close(start[0]);
+    nanosleep(&(struct timespec){0, 300000000}, NULL); /* they connect */
+    close(start[1]);
+    int won = 0, refused = 0;
+    for (int i = 0; i < WRITERS; i++) {
+        int st;
+        ck_assert_int_eq(waitpid(pids[i], &st, 0), pids[i]);
+        ck_assert_msg(WIFEXITED(st) && WEXITSTATUS(st) <= 1, "writer %d: status %d", i,
+                      WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+        won += WEXITSTATUS(st) == 0;
+        refused += WEXITSTATUS(st) == 1;
+    }
+    ck_assert_int_eq(won, 1);
+    ck_assert_int_eq(refused, WRITERS - 1);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s.itav_records WHERE kind = "
+             "'participant'", schema);
+    postgres_sql(sql, got, sizeof got);
+    ck_assert_int_eq(atoi(got), 1 + WRITERS + WRITERS * EACH);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s.itav_records WHERE kind = 'match'",
+             schema);
+    postgres_sql(sql, got, sizeof got);
+    ck_assert_str_eq(got, "1");
+    postgres_drop_schema(schema);
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
     bool server = argc >= 2 && strcmp(argv[1], "server") == 0;
@@ -507,6 +596,7 @@ int main(int argc, char **argv)
         tcase_add_test(tc, a_read_transaction_is_one_snapshot);
         tcase_add_test(tc, erasure_leaves_no_value_and_vacuums);
         tcase_add_test(tc, each_organisation_sees_only_its_offers);
+        tcase_add_test(tc, eight_writers_serialise);
     }
     suite_add_tcase(s, tc);
     return run_suite(s);
