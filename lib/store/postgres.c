@@ -366,6 +366,8 @@ static int setup_session(pg_backend *s)
  * the core rolls back. */
 static int connected(pg_backend *s)
 {
+    if (s->txn != IDLE && PQstatus(s->conn) != CONNECTION_OK)
+        s->lost = true;
     if (s->lost) {
         snprintf(s->err, sizeof s->err, "postgresql: the connection to the server (%s) was "
                  "lost in this transaction, which the server rolled back", s->where);
