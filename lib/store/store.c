@@ -241,9 +241,19 @@ ITAV_API int itav_open(itav_db **out, const char *uri)
         rc = itav__sqlite_backend_open(&be, uri + 7, err, sizeof err);
         if (rc != ITAV_OK)
             return itav__error(db, rc, "cannot open store \"%s\": %s", shown, err);
+    } else if (strncmp(uri, "postgresql://", 13) == 0 || strncmp(uri, "postgres://", 11) == 0) {
+#ifdef ITAV_POSTGRES
+        rc = itav__postgres_backend_open(&be, uri, err, sizeof err);
+        if (rc != ITAV_OK)
+            return itav__error(db, rc, "cannot open store \"%s\": %s", shown, err);
+#else
+        return itav__error(db, ITAV_EINVAL, "store URI \"%s\": this libitav was built without "
+                           "PostgreSQL (build it with libpq installed, meson -Dpostgres=enabled)",
+                           shown);
+#endif
     } else {
-        return itav__error(db, ITAV_EINVAL, "store URI \"%s\": unknown scheme (expected memory: "
-                           "or sqlite:PATH)", shown);
+        return itav__error(db, ITAV_EINVAL, "store URI \"%s\": unknown scheme (expected memory:, "
+                           "sqlite:PATH or postgresql://...)", shown);
     }
     if ((rc = opened(db, be)) != ITAV_OK) {
         be->free(be);

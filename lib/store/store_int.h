@@ -79,5 +79,8 @@ int itav__put_place(itav_db *db, const char *kind, const char *key, const itav_p
 /* ---- backends ---- */
 int itav__memory_backend_new(itav_backend **out);
 int itav__sqlite_backend_open(itav_backend **out, const char *path, char *err, size_t errsize);
+/* A postgresql:// or postgres:// URI (libpq's); only in a build with libpq (ITAV_POSTGRES). */
+int itav__postgres_backend_open(itav_backend **out, const char *uri, char *err,
+                                size_t errsize);
 
 #endif

@@ -411,18 +411,27 @@ void itav__uri_shown(char *buf, size_t size, const char *uri)
             rest = at;
         }
     }
-    /* every password=VALUE, in a query or a key=value connection string */
+    /* every password=VALUE (and libpq's sslpassword=VALUE, the key of a client
+     * certificate), in a query or a key=value connection string */
     while (*rest && len + 1 < sizeof tmp) {
         const char *p = rest;
-        while (*p && !(starts_nocase(p, key) &&
-                       (p == uri || strchr("?&; \t#", p[-1]))))
-            p++;
+        size_t klen = 0;
+        for (; *p; p++) {
+            if (p != uri && !strchr("?&; \t#", p[-1]))
+                continue;
+            if (starts_nocase(p, key))
+                klen = sizeof key - 1;
+            else if (starts_nocase(p, "ssl") && starts_nocase(p + 3, key))
+                klen = 3 + sizeof key - 1;
+            if (klen)
+                break;
+        }
         append_bytes(tmp, sizeof tmp, &len, rest, (size_t)(p - rest));
         if (!*p)
             break;
-        append_bytes(tmp, sizeof tmp, &len, p, sizeof key - 1);
+        append_bytes(tmp, sizeof tmp, &len, p, klen);
         append_bytes(tmp, sizeof tmp, &len, hidden, sizeof hidden - 1);
-        rest = p + sizeof key - 1;
+        rest = p + klen;
         rest += strcspn(rest, "&; \t#");
     }
     size_t keep = len > ITAV__URI_SHOWN ? ITAV__URI_SHOWN : len;

@@ -363,12 +363,35 @@ START_TEST(sqlite_backend_follows_the_model)
 }
 END_TEST
 
+#ifdef ITAV_POSTGRES
+/* In a new schema of the test server, which the backend fills with its tables. */
+START_TEST(postgres_backend_follows_the_model)
+{
+    char uri[1024], schema[64], err[512] = "";
+    postgres_new_schema(uri, sizeof uri, schema, "");
+    itav_backend *be;
+    ck_assert_msg(itav__postgres_backend_open(&be, uri, err, sizeof err) == ITAV_OK, "%s", err);
+    run_against_model(be, "postgresql");
+    be->free(be);
+    postgres_drop_schema(schema);
+}
+END_TEST
+#endif
+
 int main(void)
 {
     Suite *s = suite_create("backends");
     TCase *tc = tcase_create("contract");
     tcase_add_test(tc, memory_backend_follows_the_model);
     tcase_add_test(tc, sqlite_backend_follows_the_model);
+#ifdef ITAV_POSTGRES
+    if (postgres_test_uri())
+        tcase_add_test(tc, postgres_backend_follows_the_model);
+    else
+        printf("postgresql backend: not tested (%s)\n", POSTGRES_HOW);
+#else
+    printf("postgresql backend: not built (no libpq)\n");
+#endif
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

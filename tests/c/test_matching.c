@@ -1354,6 +1354,10 @@ int main(void)
     tcase_set_timeout(ts, 240);
     tcase_add_loop_test(ts, suggestions_with_plan_limit, STORE_MEMORY, STORE_SQLITE + 1);
     tcase_add_loop_test(ts, suggestions_without_limit, STORE_MEMORY, STORE_SQLITE + 1);
+    if (STORE_COUNT > STORE_POSTGRES) { /* places in a GiST index (testutil.h) */
+        tcase_add_loop_test(ts, suggestions_with_plan_limit, STORE_POSTGRES, STORE_POSTGRES + 1);
+        tcase_add_loop_test(ts, suggestions_without_limit, STORE_POSTGRES, STORE_POSTGRES + 1);
+    }
     tcase_add_test(ts, suggestions_with_options_limit);
     tcase_add_test(ts, suggestions_ties_and_wide_limit);
     tcase_add_test(ts, suggestions_at_the_edges_of_the_map);

@@ -276,7 +276,7 @@ END_TEST
 /* The same operations give byte-identical exports on every backend. */
 START_TEST(backends_agree)
 {
-    char *text[STORE_COUNT];
+    char *text[STORE_KINDS];
     for (int which = 0; which < STORE_COUNT; which++) {
         itav_db *db = open_store(which);
         fixture(db);
@@ -356,18 +356,24 @@ START_TEST(open_hides_passwords)
     static const struct {
         const char *uri, *shown;
     } cases[] = {
-        {"postgresql://user:secret@db.example.org:5433/itav",
-         "\"postgresql://user:***@db.example.org:5433/itav\""},
-        {"postgres://user:secret@host/db?sslmode=require&password=secret2",
-         "\"postgres://user:***@host/db?sslmode=require&password=***\""},
+        /* a socket folder that is not there: no network, whether built with PostgreSQL
+         * (ITAV_EIO) or without (ITAV_EINVAL) */
+        {"postgresql://user:secret@%2Fnonexistent-itav:5433/itav",
+         "\"postgresql://user:***@%2Fnonexistent-itav:5433/itav\""},
+        {"postgres://user:secret@%2Fnonexistent-itav/db?sslmode=prefer&password=secret2",
+         "\"postgres://user:***@%2Fnonexistent-itav/db?sslmode=prefer&password=***\""},
         {"mysql://:secret@host/db", "\"mysql://:***@host/db\""},
+        {"mysql://h/db?sslpassword=secret&sslmode=verify-full",
+         "\"mysql://h/db?sslpassword=***&sslmode=verify-full\""},
         {"host=h user=u password=secret dbname=d", "\"host=h user=u password=*** dbname=d\""},
         {"x://a:b:c@h@host/p", "\"x://a:***@host/p\""},
         {"x://user@host/p#password=secret", "\"x://user@host/p#password=***\""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         itav_db *db;
-        ck_assert_int_eq(itav_open(&db, cases[i].uri), ITAV_EINVAL);
+        int rc = itav_open(&db, cases[i].uri);
+        ck_assert_msg(rc == ITAV_EINVAL || (rc == ITAV_EIO && strstr(cases[i].uri, "postgres")),
+                      "%s: %d", cases[i].uri, rc);
         const char *msg = itav_errmsg(db);
         ck_assert_msg(!strstr(msg, "secret") && !strstr(msg, ":b:c"), "%s", msg);
         ck_assert_msg(strstr(msg, cases[i].shown), "%s: %s", cases[i].uri, msg);
@@ -379,7 +385,7 @@ END_TEST
 START_TEST(open_refuses_bad_uris)
 {
     itav_db *db;
-    ck_assert_int_eq(itav_open(&db, "postgres://x"), ITAV_EINVAL);
+    ck_assert_int_eq(itav_open(&db, "mysql://x"), ITAV_EINVAL);
     ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "unknown scheme"));
     itav_close(db);
     ck_assert_int_eq(itav_open(&db, "sqlite:"), ITAV_EINVAL);

@@ -1,6 +1,9 @@
 #include "testutil.h"
 
 #include <sqlite3.h>
+#ifdef TEST_POSTGRES
+#include <libpq-fe.h>
+#endif
 #include <stdio.h>
 #include <sys/stat.h>
 #include <stdlib.h>
@@ -9,8 +12,80 @@
 
 const char *store_name(int which)
 {
-    static const char *const names[] = {"memory", "sqlite", "test backend"};
-    return which >= 0 && which < STORE_COUNT ? names[which] : "?";
+    static const char *const names[] = {"memory", "sqlite", "test backend", "postgresql"};
+    return which >= 0 && which < STORE_KINDS ? names[which] : "?";
+}
+
+int store_count(void)
+{
+    return postgres_test_uri() ? STORE_POSTGRES + 1 : STORE_POSTGRES;
+}
+
+/* ---- the PostgreSQL test server ---- */
+
+const char *postgres_test_uri(void)
+{
+#ifdef TEST_POSTGRES
+    const char *uri = getenv("ITAV_TEST_POSTGRES");
+    return uri && *uri ? uri : NULL;
+#else
+    return NULL;
+#endif
+}
+
+#ifdef TEST_POSTGRES
+/* One connection per test process, made when a test first needs it. */
+static PGconn *admin(void)
+{
+    static PGconn *conn;
+    if (conn && PQstatus(conn) == CONNECTION_OK)
+        return conn;
+    PQfinish(conn);
+    ck_assert_msg(postgres_test_uri(), "no PostgreSQL test server: %s", POSTGRES_HOW);
+    conn = PQconnectdb(postgres_test_uri());
+    ck_assert_msg(PQstatus(conn) == CONNECTION_OK, "cannot connect to the PostgreSQL test "
+                  "server: %s", PQerrorMessage(conn));
+    PQexec(conn, "SET client_min_messages = warning");
+    return conn;
+}
+#endif
+
+void postgres_sql(const char *sql, char *out, size_t size)
+{
+#ifdef TEST_POSTGRES
+    PGresult *res = PQexec(admin(), sql);
+    ExecStatusType st = PQresultStatus(res);
+    ck_assert_msg(st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK, "%s: %s", sql,
+                  PQresultErrorMessage(res));
+    if (out && size)
+        snprintf(out, size, "%s", PQntuples(res) > 0 && PQnfields(res) > 0 ?
+                 PQgetvalue(res, 0, 0) : "");
+    PQclear(res);
+#else
+    (void)sql, (void)out, (void)size;
+    ck_abort_msg("this build has no PostgreSQL");
+#endif
+}
+
+void postgres_new_schema(char *uri, size_t size, char *schema, const char *extra)
+{
+    static int made;
+    char sql[128];
+    const char *base = postgres_test_uri();
+    ck_assert_msg(base, "no PostgreSQL test server: %s", POSTGRES_HOW);
+    snprintf(schema, 64, "itav_test_%ld_%d", (long)getpid(), made++);
+    snprintf(sql, sizeof sql, "CREATE SCHEMA %s", schema);
+    postgres_sql(sql, NULL, 0);
+    int n = snprintf(uri, size, "%s%soptions=-csearch_path%%3D%s%s", base,
+                     strchr(base, '?') ? "&" : "?", schema, extra ? extra : "");
+    ck_assert(n > 0 && (size_t)n < size);
+}
+
+void postgres_drop_schema(const char *schema)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "DROP SCHEMA %s CASCADE", schema);
+    postgres_sql(sql, NULL, 0);
 }
 
 /* ---- the test backend ---- */
@@ -222,8 +297,10 @@ void test_backend_fail_after(itav_backend *be, int writes)
 
 /* ---- stores ---- */
 
-/* Temporary directories of open SQLite stores, to remove at close. */
+/* Temporary directories of open SQLite stores and schemas of PostgreSQL ones, to remove at
+ * close. */
 static struct { itav_db *db; char dir[64]; } sqlite_dirs[16];
+static struct { itav_db *db; char schema[64]; } pg_schemas[16];
 
 itav_db *open_store(int which)
 {
@@ -245,6 +322,16 @@ itav_db *open_store(int which)
     } else if (which == STORE_TESTBACKEND) {
         itav_backend *be = test_backend_new();
         rc = itav_open_backend(&db, be);
+    } else if (which == STORE_POSTGRES) {
+        char uri[1024], schema[64];
+        postgres_new_schema(uri, sizeof uri, schema, "");
+        rc = itav_open(&db, uri);
+        for (int i = 0; i < 16; i++)
+            if (!pg_schemas[i].db) {
+                pg_schemas[i].db = db;
+                strcpy(pg_schemas[i].schema, schema);
+                break;
+            }
     }
     ck_assert_msg(rc == ITAV_OK, "cannot open %s store: %s", store_name(which), itav_errmsg(db));
     return db;
@@ -259,6 +346,10 @@ void close_store(itav_db *db)
             snprintf(cmd, sizeof cmd, "rm -rf '%s'", sqlite_dirs[i].dir);
             ck_assert_int_eq(system(cmd), 0);
             sqlite_dirs[i].db = NULL;
+        }
+        if (db && pg_schemas[i].db == db) {
+            postgres_drop_schema(pg_schemas[i].schema);
+            pg_schemas[i].db = NULL;
         }
     }
 }

@@ -8,15 +8,38 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* The stores every conformance test runs against, selected by a loop index. */
-enum { STORE_MEMORY, STORE_SQLITE, STORE_TESTBACKEND, STORE_COUNT };
+/* The stores every conformance test runs against, selected by a loop index from 0 to
+ * STORE_COUNT: PostgreSQL only when a server is given (ITAV_TEST_POSTGRES, below). */
+enum { STORE_MEMORY, STORE_SQLITE, STORE_TESTBACKEND, STORE_POSTGRES, STORE_KINDS };
+#define STORE_COUNT store_count()
+int store_count(void);
 const char *store_name(int which);
 
-/* Opens a fresh, empty store of the given kind (a SQLite file in a new temporary directory).
- * Fails the test if it cannot. */
+/* Opens a fresh, empty store of the given kind (a SQLite file in a new temporary directory,
+ * a new schema of the PostgreSQL test server). Fails the test if it cannot. */
 itav_db *open_store(int which);
-/* Closes a store from open_store and removes its files. */
+/* Closes a store from open_store and removes its files (drops its schema). */
 void close_store(itav_db *db);
+
+/* ---- the PostgreSQL test server ----
+ * ITAV_TEST_POSTGRES holds a libpq URI of a server where the user may create schemas
+ * ("postgresql://" takes everything from PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE);
+ * bash .ci/postgres starts a throwaway one and sets it. Unset, or in a build without libpq,
+ * the PostgreSQL tests do not run. */
+#define POSTGRES_HOW "set ITAV_TEST_POSTGRES to a libpq URI of a server where the user may " \
+    "create schemas (postgresql:// with the PG* variables set), or run bash .ci/postgres, " \
+    "which starts a throwaway server and runs the suite against it"
+/* The URI, or NULL when the PostgreSQL tests do not run. */
+const char *postgres_test_uri(void);
+/* Makes a new, empty schema on the test server and writes into uri (size bytes) the test
+ * URI with that schema as its search_path, then extra ("&key=value...", or ""); the
+ * schema's name goes to schema (64 bytes). Fails the test if it cannot. */
+void postgres_new_schema(char *uri, size_t size, char *schema, const char *extra);
+/* Drops a schema postgres_new_schema made, and everything in it. */
+void postgres_drop_schema(const char *schema);
+/* Runs SQL (no parameters) on the test server as its user; the first value of the first
+ * row, if any, goes to out (size bytes; "" if none). Fails the test on an error. */
+void postgres_sql(const char *sql, char *out, size_t size);
 
 /* The whole store as itav/1 text (owned: free with itav_free). */
 char *export_text(itav_db *db);

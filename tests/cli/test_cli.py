@@ -610,9 +610,10 @@ class ErrorsTest(CliCase):
                       self.usage_error("catalog", "profile", "extra"))
 
     def test_store_uri_password_not_shown(self):
-        r = self.itav("--store", "postgresql://user:secret@host/db", "init", code=2)
+        r = self.itav("--store", "postgresql://user:secret@%2Fnonexistent-itav/db", "init",
+                      code=2)
         self.assertNotIn("secret", r.stdout + r.stderr)
-        self.assertIn("postgresql://user:***@host/db", r.stderr)
+        self.assertIn("postgresql://user:***@%2Fnonexistent-itav/db", r.stderr)
 
     def test_unknown_element_code(self):
         r = self.s("catalog", "list", "--element", "informal", code=2)
