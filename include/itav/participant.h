@@ -99,6 +99,13 @@ typedef enum itav_daypart {
 /** @brief Most children a participant can list. */
 #define ITAV_CHILDREN_MAX 16
 
+/** @brief Most languages a participant can list. */
+#define ITAV_LANGUAGES_MAX 32
+/** @brief Most interests a participant can list. */
+#define ITAV_INTERESTS_MAX 64
+/** @brief Most exclusions a participant can list. */
+#define ITAV_EXCLUSIONS_MAX 1000
+
 /**
  * @brief A participant (opaque). Made by itav_participant_new(), itav_participant_dup(),
  * itav_participant_get(), itav_participant_iter_next() or itav_participant_from_json();
@@ -348,7 +355,8 @@ ITAV_API int itav_participant_set_support(itav_participant *p, unsigned support)
  * @brief Adds a language; a language already listed is not added twice.
  * @param p the participant
  * @param code an ISO 639-1 code in lower case ("nl", "ar"); see itav_language_known()
- * @return ITAV_OK, ITAV_EINVAL (NULL or a code that is not in ISO 639-1), ITAV_ENOMEM.
+ * @return ITAV_OK, ITAV_EINVAL (NULL or a code that is not in ISO 639-1), ITAV_ERANGE (a new
+ *         language when ITAV_LANGUAGES_MAX are listed), ITAV_ENOMEM.
  */
 ITAV_API int itav_participant_add_language(itav_participant *p, const char *code);
 /**
@@ -369,7 +377,8 @@ ITAV_API int itav_participant_set_language_required(itav_participant *p, int req
  * @param p the participant
  * @param tag lower-case letters, digits and single hyphens, at most 64 characters
  *        ("football", "board-games")
- * @return ITAV_OK, ITAV_EINVAL (NULL or a malformed tag), ITAV_ENOMEM.
+ * @return ITAV_OK, ITAV_EINVAL (NULL or a malformed tag), ITAV_ERANGE (a new interest when
+ *         ITAV_INTERESTS_MAX are listed), ITAV_ENOMEM.
  */
 ITAV_API int itav_participant_add_interest(itav_participant *p, const char *tag);
 /**
@@ -439,7 +448,8 @@ ITAV_API int itav_participant_set_max_distance(itav_participant *p, double metre
  * @brief Adds a participant this one must never be matched with.
  * @param p the participant
  * @param ref the other participant's reference (it need not exist)
- * @return ITAV_OK, ITAV_EINVAL (NULL, malformed ref, or p's own ref), ITAV_ENOMEM.
+ * @return ITAV_OK, ITAV_EINVAL (NULL, malformed ref, or p's own ref), ITAV_ERANGE (a new
+ *         exclusion when ITAV_EXCLUSIONS_MAX are listed), ITAV_ENOMEM.
  */
 ITAV_API int itav_participant_add_exclusion(itav_participant *p, const char *ref);
 /**

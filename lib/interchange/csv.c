@@ -445,6 +445,18 @@ static bool out_of_memory(rowcheck *rc, int err)
     return true;
 }
 
+/* After adding an item to a list: true (and a problem) when the list was full; a lack of
+ * memory is recorded as out_of_memory() does. */
+static bool list_full(rowcheck *rc, int column, int err, int max, const char *what)
+{
+    if (err == ITAV_ERANGE) {
+        PROBLEM(rc, column, "more than %d %s (the most a participant can list)", max, what);
+        return true;
+    }
+    out_of_memory(rc, err);
+    return false;
+}
+
 /* A whole number from min to max. label names the value in messages. */
 static bool whole_number(rowcheck *rc, int col, const char *label, const char *text, long min,
                          long max, const char *allowed, long *out)
@@ -698,7 +710,10 @@ static void check_words(rowcheck *rc)
             PROBLEM(rc, COL_LANGUAGES, "language %s is not an ISO 639-1 code%s%s%s%s",
                     shown(v, item), upper ? " (use lower case: \"" : "", upper ? lower : "",
                     upper ? "\")" : "", comma_hint(item));
-        else if (out_of_memory(rc, itav_participant_add_language(rc->p, item)))
+        else if (list_full(rc, COL_LANGUAGES, itav_participant_add_language(rc->p, item),
+                           ITAV_LANGUAGES_MAX, "languages"))
+            break;
+        else if (rc->im->rc != ITAV_OK)
             return;
     }
     int required = boolean_cell(rc, COL_LANGUAGE_REQUIRED);
@@ -709,7 +724,10 @@ static void check_words(rowcheck *rc)
             PROBLEM(rc, COL_INTERESTS, "interest %s is not a tag (lower-case letters, digits "
                     "and single hyphens, at most 64 characters)%s", shown(v, item),
                     comma_hint(item));
-        else if (out_of_memory(rc, itav_participant_add_interest(rc->p, item)))
+        else if (list_full(rc, COL_INTERESTS, itav_participant_add_interest(rc->p, item),
+                           ITAV_INTERESTS_MAX, "interests"))
+            break;
+        else if (rc->im->rc != ITAV_OK)
             return;
     }
 }
@@ -782,7 +800,11 @@ static void check_exclusions(rowcheck *rc)
                     comma_hint(item));
         else if (rc->ref_ok && strcmp(item, rc->p->ref) == 0)
             PROBLEM(rc, COL_EXCLUSIONS, "exclusion %s is the row's own ref", shown(v, item));
-        else if (rc->ref_ok && out_of_memory(rc, itav_participant_add_exclusion(rc->p, item)))
+        else if (rc->ref_ok && list_full(rc, COL_EXCLUSIONS,
+                                         itav_participant_add_exclusion(rc->p, item),
+                                         ITAV_EXCLUSIONS_MAX, "exclusions"))
+            break;
+        else if (rc->im->rc != ITAV_OK)
             return;
     }
 }

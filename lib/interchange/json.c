@@ -1290,7 +1290,8 @@ static int participant_bits(itav__json_dec *d, const json_t *obj, const char *pa
  * accepts, for the message when it refuses one. */
 static int participant_items(itav__json_dec *d, const json_t *obj, const char *path,
                              const char *key, itav_participant *pt,
-                             int (*add)(itav_participant *, const char *), const char *what)
+                             int (*add)(itav_participant *, const char *), const char *what,
+                             int max)
 {
     char p[ITAV__JSON_PATH_MAX], pi[ITAV__JSON_PATH_MAX];
     const json_t *a = json_object_get(obj, key);
@@ -1309,6 +1310,9 @@ static int participant_items(itav__json_dec *d, const json_t *obj, const char *p
         int rc = add(pt, json_string_value(v));
         if (rc == ITAV_EINVAL)
             return problem(d, pi, "\"%s\" is not %s", json_string_value(v), what);
+        if (rc == ITAV_ERANGE)
+            return problem(d, p, "more than %d %s (the most a participant can list)", max,
+                           key);
         if (rc != ITAV_OK)
             return nomem(d, pi);
     }
@@ -1487,12 +1491,13 @@ int itav__json_decode_participant(itav__json_dec *d, const json_t *v, const char
     if ((rc = decode_participant_location(d, v, path, pt)) ||
         (rc = decode_participant_ages(d, v, path, pt)) ||
         (rc = participant_items(d, v, path, "languages", pt, itav_participant_add_language,
-                                "an ISO 639-1 language code (two lower-case letters)")) ||
+                                "an ISO 639-1 language code (two lower-case letters)",
+                                ITAV_LANGUAGES_MAX)) ||
         (rc = participant_items(d, v, path, "interests", pt, itav_participant_add_interest,
                                 "an interest tag (lower-case letters, digits and single "
-                                "hyphens)")) ||
+                                "hyphens)", ITAV_INTERESTS_MAX)) ||
         (rc = participant_items(d, v, path, "exclusions", pt, itav_participant_add_exclusion,
-                                "another participant's reference")))
+                                "another participant's reference", ITAV_EXCLUSIONS_MAX)))
         goto fail;
     *out = pt;
     return ITAV_OK;

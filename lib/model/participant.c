@@ -347,20 +347,21 @@ ITAV_API int itav_participant_set_support(itav_participant *p, unsigned support)
     return ITAV_OK;
 }
 
-/* Adds s to a list unless it is there already. */
-static int add_once(itav__strlist *l, const char *s)
+/* Adds s to a list of at most max items unless it is there already. The lists are short by
+ * that limit, so the check stays cheap; a stored list is read without it (lib/codec). */
+static int add_once(itav__strlist *l, const char *s, size_t max)
 {
     for (size_t i = 0; i < l->n; i++)
         if (strcmp(l->v[i], s) == 0)
             return ITAV_OK;
-    return itav__strlist_add(l, s);
+    return l->n < max ? itav__strlist_add(l, s) : ITAV_ERANGE;
 }
 
 ITAV_API int itav_participant_add_language(itav_participant *p, const char *code)
 {
     if (!p || !itav_language_known(code))
         return ITAV_EINVAL;
-    return add_once(&p->languages, code);
+    return add_once(&p->languages, code, ITAV_LANGUAGES_MAX);
 }
 
 ITAV_API int itav_participant_clear_languages(itav_participant *p)
@@ -385,7 +386,7 @@ ITAV_API int itav_participant_add_interest(itav_participant *p, const char *tag)
 {
     if (!p || !itav__valid_tag(tag))
         return ITAV_EINVAL;
-    return add_once(&p->interests, tag);
+    return add_once(&p->interests, tag, ITAV_INTERESTS_MAX);
 }
 
 ITAV_API int itav_participant_clear_interests(itav_participant *p)
@@ -485,7 +486,7 @@ ITAV_API int itav_participant_add_exclusion(itav_participant *p, const char *ref
     if (!p || !(itav__valid_participant_ref(ref) || itav__is_erased_ref(ref)) ||
         strcmp(ref, p->ref) == 0)
         return ITAV_EINVAL;
-    return add_once(&p->exclusions, ref);
+    return add_once(&p->exclusions, ref, ITAV_EXCLUSIONS_MAX);
 }
 
 ITAV_API int itav_participant_clear_exclusions(itav_participant *p)

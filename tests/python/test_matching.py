@@ -57,10 +57,11 @@ class TestStructs(unittest.TestCase):
                    o.max_distance_m);
             printf("filters %d %d %d %d %d\n", pf.version, pf.side, pf.status, mf.version,
                    mf.open_only);
-            printf("consts %d %d %d %ld %d %d %u %u %d %u %u\n",
+            printf("consts %d %d %d %ld %d %d %u %u %d %d %d %d %u %u\n",
                    ITAV_PARTICIPANT_FILTER_VERSION, ITAV_MATCH_FILTER_VERSION,
                    ITAV_MATCH_OPTIONS_VERSION, ITAV_PLAN_UNSET, ITAV_PLAN_FIELD_COUNT,
                    ITAV_CRITERION_COUNT, ITAV_SUPPORT_ALL, ITAV_SLOT_ALL, ITAV_CHILDREN_MAX,
+                   ITAV_LANGUAGES_MAX, ITAV_INTERESTS_MAX, ITAV_EXCLUSIONS_MAX,
                    ITAV_ASSIGN_DRY_RUN, ITAV_ASSIGN_WRITE);
             return 0;
         }
@@ -111,7 +112,9 @@ class TestStructs(unittest.TestCase):
                           _lib.ITAV_MATCH_OPTIONS_VERSION, _lib.ITAV_PLAN_UNSET,
                           _lib.ITAV_PLAN_FIELD_COUNT, _lib.ITAV_CRITERION_COUNT,
                           _lib.ITAV_SUPPORT_ALL, _lib.ITAV_SLOT_ALL, _lib.ITAV_CHILDREN_MAX,
-                          _lib.ITAV_ASSIGN_DRY_RUN, _lib.ITAV_ASSIGN_WRITE])
+                          _lib.ITAV_LANGUAGES_MAX, _lib.ITAV_INTERESTS_MAX,
+                          _lib.ITAV_EXCLUSIONS_MAX, _lib.ITAV_ASSIGN_DRY_RUN,
+                          _lib.ITAV_ASSIGN_WRITE])
 
 
 class TestPlan(unittest.TestCase):

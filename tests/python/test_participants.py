@@ -312,6 +312,18 @@ class TestParticipantObject(unittest.TestCase):
         with self.assertRaises(TypeError):
             s.languages = "nl"  # one str is not a list of languages
 
+    def test_list_limits(self):
+        p = asking("limits")
+        p.exclusions = ["x%04d" % i for i in range(itav.EXCLUSIONS_MAX)]
+        with self.assertRaises(itav.RangeError) as cm:
+            p.add_exclusion("one-more")
+        self.assertIn("at most %d" % itav.EXCLUSIONS_MAX, str(cm.exception))
+        p.add_exclusion("x0000")  # listed already: nothing to add
+        self.assertEqual(len(p.exclusions), itav.EXCLUSIONS_MAX)
+        p.interests = ["tag-%d" % i for i in range(itav.INTERESTS_MAX)]
+        with self.assertRaises(itav.RangeError):
+            p.add_interest("one-more")
+
     def test_too_many_children(self):
         p = itav.Participant("p1", OFFER, "family")
         p.children = range(itav.CHILDREN_MAX)

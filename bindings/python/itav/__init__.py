@@ -26,6 +26,9 @@ from ._errors import (Busy, Error, Exists, FormatError, InUse, InvalidArgument, 
                       NotFound, RangeError, StateError, StorageError, VersionError, strerror)
 from ._lib import ITAV_AGE_NONE as AGE_NONE
 from ._lib import ITAV_CHILDREN_MAX as CHILDREN_MAX
+from ._lib import ITAV_EXCLUSIONS_MAX as EXCLUSIONS_MAX
+from ._lib import ITAV_INTERESTS_MAX as INTERESTS_MAX
+from ._lib import ITAV_LANGUAGES_MAX as LANGUAGES_MAX
 from ._lib import ITAV_ELEMENT_COUNT as ELEMENT_COUNT
 from ._indicator import (QUANTITY_FORMS, Baseline, Derivation, Indicator, Measurement,
                          Quantity, Target, Verdict, parse_quantity, quantity_verdict)
@@ -48,7 +51,7 @@ __version__ = "0.3.0"
 
 __all__ = [
     "AGE_NONE", "Actor", "Asker", "Assignment", "Attainment", "Audience", "Backend", "Baseline",
-    "Busy", "CHILDREN_MAX", "Channel", "CodeType", "Comparator", "Constraint", "Coverage",
+    "Busy", "CHILDREN_MAX", "EXCLUSIONS_MAX", "INTERESTS_MAX", "LANGUAGES_MAX", "Channel", "CodeType", "Comparator", "Constraint", "Coverage",
     "Criterion", "CriterionScore", "DATE_NONE", "Derivation", "Derived", "Due", "DueKind",
     "EFFECT_COUNT", "ELEMENT_COUNT", "Effect", "Element", "ElementStatement", "EndReason", "Error",
     "Evidence", "Exists", "Figure", "FigureList", "FormalHelp", "FormatError",

@@ -9,7 +9,8 @@ from ._dates import DATE_NONE, to_date, to_days
 from ._enums import (ParticipantKind, ParticipantStatus, Side, Slot, Support, coerce_flags,
                      coerce_member, flag_codes, maybe_enum)
 from ._errors import InvalidArgument, RangeError, error_for, strerror
-from ._lib import (ITAV_CHILDREN_MAX, dec, enc, itav_participant_filter, lib,
+from ._lib import (ITAV_CHILDREN_MAX, ITAV_EXCLUSIONS_MAX, ITAV_INTERESTS_MAX,
+                   ITAV_LANGUAGES_MAX, dec, enc, itav_participant_filter, lib,
                    participant_iter_p, participant_p, take_string)
 from ._objects import Offer, _short, _text_problem, _Value
 
@@ -277,6 +278,7 @@ class Participant(_Value):
         if not isinstance(code, str):
             raise TypeError("language: expected str, got %s" % type(code).__name__)
         rc = lib.itav_participant_add_language(self._ptr, enc(code))
+        self._check_full(rc, "languages", ITAV_LANGUAGES_MAX)
         if rc < 0:
             raise error_for(rc, 'participant "%s": %s is not an ISO 639-1 language code '
                                 '(two lower-case letters, such as "nl" or "ar")'
@@ -308,6 +310,7 @@ class Participant(_Value):
         if not isinstance(tag, str):
             raise TypeError("interest: expected str, got %s" % type(tag).__name__)
         rc = lib.itav_participant_add_interest(self._ptr, enc(tag))
+        self._check_full(rc, "interests", ITAV_INTERESTS_MAX)
         if rc < 0:
             raise error_for(rc, 'participant "%s": cannot add interest %s: %s characters'
                             % (self.ref, _short(tag), _INTEREST_RULE))
@@ -348,10 +351,16 @@ class Participant(_Value):
         self._replace("exclusions", refs, lib.itav_participant_clear_exclusions,
                       self.add_exclusion, self.exclusions)
 
+    def _check_full(self, rc, what, most):
+        if rc == RangeError.code:
+            raise RangeError('participant "%s": cannot add to %s: at most %d'
+                             % (self.ref, what, most), rc)
+
     def add_exclusion(self, ref):
         """Adds a participant (reference or Participant) never to be matched with."""
         ref = ref_of(ref)
         rc = lib.itav_participant_add_exclusion(self._ptr, enc(ref))
+        self._check_full(rc, "exclusions", ITAV_EXCLUSIONS_MAX)
         if rc < 0:
             why = ("a participant cannot exclude itself" if ref == self.ref else REF_RULE)
             raise error_for(rc, 'participant "%s": cannot exclude %s: %s'
