@@ -520,19 +520,44 @@ sqlfail:
 }
 
 /* Creates the file with mode 0600 if it is not there, so that SQLite (which would use
- * 0644 less the umask) never makes a store readable by others. */
+ * 0644 less the umask) never makes a store readable by others. A file that is there is made
+ * private too when it is ours, keeping only its owner's bits (a copy made by cp has 0644, one
+ * made by touch under umask 000 has 0666, and SQLite gives the -wal and -shm files the store's
+ * own mode). docs/guide.md says so.
+ * A link to nothing is not followed: opening it would make a store wherever it points
+ * (O_EXCL never follows a link, so it reports such a link as there). A link to a store is
+ * followed. */
 static int create_private(const char *path, bool *created, char *err, size_t errsize)
 {
+    struct stat st;
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     *created = fd >= 0;
     if (fd >= 0) {
         close(fd);
         return ITAV_OK;
     }
-    if (errno == EEXIST)
-        return ITAV_OK;
-    snprintf(err, errsize, "%s: %s", path, strerror(errno));
-    return ITAV_EIO;
+    if (errno != EEXIST) {
+        snprintf(err, errsize, "%s: %s", path, strerror(errno));
+        return ITAV_EIO;
+    }
+    if (stat(path, &st) != 0) {
+        if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+            snprintf(err, errsize, "%s: a symbolic link to nothing; a new store is not made "
+                     "through a link", path);
+        else
+            snprintf(err, errsize, "%s: %s", path, strerror(errno));
+        return ITAV_EIO;
+    }
+    /* Only the owner can change the mode, and only the owner chose it: another user's store
+     * (shared read-only with a group, say) is opened as it is. */
+    if (S_ISREG(st.st_mode) && (st.st_mode & 077) && st.st_uid == geteuid() &&
+        chmod(path, st.st_mode & 0700) != 0) {
+        snprintf(err, errsize, "%s: others may read or write the store file (mode %04o), and "
+                 "it cannot be made private: %s", path, (unsigned)(st.st_mode & 07777),
+                 strerror(errno));
+        return ITAV_EIO;
+    }
+    return ITAV_OK;
 }
 
 static int open_backend(itav_backend **out, const char *path, char *err, size_t errsize)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -424,6 +425,47 @@ static int pragma(const char *path, const char *statement)
     return v;
 }
 
+/* A store file others may read or write is made private when it is opened (its -wal and -shm
+ * would get its mode); a link to nothing at the path is not followed to make a store there,
+ * and is left as it was (issue 17). */
+START_TEST(unsafe_store_files)
+{
+    char dir[] = "/tmp/itav-files-XXXXXX", path[64], uri[80], target[80];
+    itav_db *db = NULL;
+    struct stat sb;
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/s.db", dir);
+    snprintf(uri, sizeof uri, "sqlite:%s", path);
+    mode_t old = umask(0);
+    int fd = open(path, O_CREAT | O_WRONLY, 0666);
+    umask(old);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    ck_assert_msg(itav_open(&db, uri) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_close(db);
+    const char *const files[] = {"", "-wal", "-shm"};
+    for (int i = 0; i < 3; i++) {
+        char name[96];
+        snprintf(name, sizeof name, "%s%s", path, files[i]);
+        if (stat(name, &sb) == 0) /* the log and index go with the last close */
+            ck_assert_msg((sb.st_mode & 0777) == 0600, "%s has mode %o", name,
+                          (unsigned)(sb.st_mode & 0777));
+    }
+    unlink(path);
+
+    snprintf(target, sizeof target, "%s/elsewhere.db", dir);
+    ck_assert_int_eq(symlink(target, path), 0);
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_EIO);
+    assert_msg(db, "s.db: a symbolic link to nothing; a new store is not made through a link");
+    itav_close(db);
+    ck_assert_int_ne(stat(target, &sb), 0); /* nothing was made at the other end */
+    ck_assert_int_eq(lstat(path, &sb), 0);
+    ck_assert(S_ISLNK(sb.st_mode));
+    unlink(path);
+    ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
 START_TEST(sqlite_file_properties)
 {
     char dir[] = "/tmp/itav-sq-XXXXXX", path[128], uri[160], cmd[160];
@@ -466,6 +508,7 @@ START_TEST(sqlite_file_properties)
     snprintf(path, sizeof path, "%s/other.db", dir);
     snprintf(uri, sizeof uri, "sqlite:%s", path);
     sql(path, "CREATE TABLE t (x)");
+    ck_assert_int_eq(chmod(path, 0600), 0);
     ck_assert_int_eq(itav_open(&db, uri), ITAV_EFORMAT);
     ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "not a libitav store"));
     itav_close(db);
@@ -591,6 +634,7 @@ static void temp_store(char *dir, char *path, size_t path_size, char *uri, size_
     snprintf(path, path_size, "%s/s.db", dir);
     snprintf(uri, uri_size, "sqlite:%s", path);
     copy_to(test_data("store-format1.db"), path);
+    ck_assert_int_eq(chmod(path, 0600), 0); /* a store is private, or refused */
 }
 
 static void remove_dir(const char *dir)
@@ -948,6 +992,7 @@ int main(void)
     tcase_add_test(te, open_refuses_bad_uris);
     tcase_add_test(te, open_hides_passwords);
     tcase_add_test(te, sqlite_file_properties);
+    tcase_add_test(te, unsafe_store_files);
     suite_add_tcase(s, te);
     TCase *tu = tcase_create("record format");
     tcase_add_test(tu, format1_store_is_upgraded);
