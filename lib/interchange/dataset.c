@@ -812,18 +812,21 @@ static int import_checked(itav_db *db, const json_t *root, const char *name, dat
         itav__rollback(db);
         return rc;
     }
-    for (size_t i = 0; rc == ITAV_OK && i < ds->niv; i++)
-        rc = itav__intervention_write(db, ds->ivs[i]);
-    for (size_t i = 0; rc == ITAV_OK && i < ds->nof; i++)
-        rc = itav__offer_write(db, ds->ofs[i]);
-    for (size_t i = 0; rc == ITAV_OK && i < ds->npt; i++)
-        rc = itav__participant_write(db, ds->pts[i]);
-    for (size_t i = 0; rc == ITAV_OK && i < ds->nind; i++)
-        rc = itav__indicator_write(db, ds->inds[i]);
-    for (size_t i = 0; rc == ITAV_OK && i < ds->nm; i++)
-        rc = itav__match_write(db, ds->ms[i]);
-    for (size_t i = 0; rc == ITAV_OK && i < ds->nrv; i++)
-        rc = itav__review_write(db, ds->rvs[i]);
+    /* Each object is freed once written: the store grows as the decoded records go, which
+     * keeps the peak near the larger of the two rather than their sum. */
+#define WRITE(array, n, kind)                                                                      \
+    for (size_t i = 0; rc == ITAV_OK && i < ds->n; i++) {                                          \
+        rc = itav__##kind##_write(db, ds->array[i]);                                               \
+        itav_##kind##_free(ds->array[i]);                                                          \
+        ds->array[i] = NULL;                                                                       \
+    }
+    WRITE(ivs, niv, intervention)
+    WRITE(ofs, nof, offer)
+    WRITE(pts, npt, participant)
+    WRITE(inds, nind, indicator)
+    WRITE(ms, nm, match)
+    WRITE(rvs, nrv, review)
+#undef WRITE
     dataset_free(ds);
     if (rc != ITAV_OK) {
         itav__rollback(db);
