@@ -146,53 +146,57 @@ static bool key(reader *r, char *out)
     return true;
 }
 
-/* The members of the top level: each array member's elements in turn, each other member's
- * value as a whole. */
-static int members(reader *r, const itav__json_stream_spec *spec, void *arg)
+/* One member of the top level: an array member's elements in turn, another member's value
+ * as a whole. seen: the members already read (bit i for members[i]). */
+static int member(reader *r, const itav__json_stream_spec *spec, void *arg, unsigned *seen)
 {
     char name[KEY_MAX];
+    int m = -1, rc;
+    json_t *v;
+    if (!key(r, name) || !take(r, ':'))
+        return ITAV__JSON_WHOLE;
+    for (int i = 0; spec->members[i] && m < 0; i++)
+        if (strcmp(spec->members[i], name) == 0)
+            m = i;
+    if (m < 0 || (*seen & (1u << m))) /* unknown or twice: the whole parse says so */
+        return ITAV__JSON_WHOLE;
+    *seen |= (1u << m);
+    if (!(spec->arrays & (1u << m))) {
+        if ((rc = value(r, &v)) != ITAV_OK)
+            return rc;
+        rc = spec->member(arg, m, v);
+        json_decref(v);
+        return rc;
+    }
+    if (!take(r, '['))
+        return ITAV__JSON_WHOLE;
+    if (take(r, ']'))
+        return ITAV_OK;
+    size_t at = 0;
+    do {
+        if ((rc = value(r, &v)) != ITAV_OK)
+            return rc;
+        rc = spec->element(arg, m, at++, v);
+        json_decref(v);
+        if (rc != ITAV_OK)
+            return rc;
+    } while (take(r, ','));
+    return take(r, ']') ? ITAV_OK : ITAV__JSON_WHOLE;
+}
+
+/* The whole document: an object of members, and nothing after it but white space. */
+static int document(reader *r, const itav__json_stream_spec *spec, void *arg)
+{
     unsigned seen = 0;
     int rc;
     if (!take(r, '{'))
         return ITAV__JSON_WHOLE;
-    if (take(r, '}'))
-        return ITAV_OK;
-    do {
-        int m = -1;
-        if (!key(r, name) || !take(r, ':'))
-            return ITAV__JSON_WHOLE;
-        for (int i = 0; spec->members[i] && m < 0; i++)
-            if (strcmp(spec->members[i], name) == 0)
-                m = i;
-        if (m < 0 || (seen & (1u << m))) /* unknown or twice: the whole parse says so */
-            return ITAV__JSON_WHOLE;
-        seen |= (1u << m);
-        json_t *v;
-        if (!(spec->arrays & (1u << m))) {
-            if ((rc = value(r, &v)) != ITAV_OK)
-                return rc;
-            rc = spec->member(arg, m, v);
-            json_decref(v);
-            if (rc != ITAV_OK)
-                return rc;
-            continue;
-        }
-        if (!take(r, '['))
-            return ITAV__JSON_WHOLE;
-        if (take(r, ']'))
-            continue;
-        size_t at = 0;
+    if (skip_space(r) != '}') { /* {} has no members */
         do {
-            if ((rc = value(r, &v)) != ITAV_OK)
-                return rc;
-            rc = spec->element(arg, m, at++, v);
-            json_decref(v);
-            if (rc != ITAV_OK)
+            if ((rc = member(r, spec, arg, &seen)) != ITAV_OK)
                 return rc;
         } while (take(r, ','));
-        if (!take(r, ']'))
-            return ITAV__JSON_WHOLE;
-    } while (take(r, ','));
+    }
     if (!take(r, '}') || skip_space(r) != -1)
         return ITAV__JSON_WHOLE;
     return ITAV_OK;
@@ -212,13 +216,13 @@ int itav__json_stream_text(const char *text, size_t size, const itav__json_strea
                            void *arg)
 {
     reader r = {.data = text, .len = size, .eof = true};
-    return finish(&r, members(&r, spec, arg));
+    return finish(&r, document(&r, spec, arg));
 }
 
 int itav__json_stream_file(FILE *f, const itav__json_stream_spec *spec, void *arg)
 {
     reader r = {.f = f};
-    return finish(&r, members(&r, spec, arg));
+    return finish(&r, document(&r, spec, arg));
 }
 
 static size_t depth(const json_t *v)

@@ -409,6 +409,8 @@ START_TEST(late_problems_win)
          "late.json:1:48: duplicate object key near '\"id\"'; nothing was imported"},
         {"{\"format\": \"itav/1\"} x", "late.json:1:22: end of file expected near 'x'; "
                                       "nothing was imported"},
+        {"{} x", "late.json:1:4: end of file expected near 'x'; nothing was imported"},
+        {" {\n} ", "late.json: $: required member \"format\" is missing; nothing was imported"},
     };
     itav_db *db = open_store(_i);
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
