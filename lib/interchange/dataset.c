@@ -105,19 +105,17 @@ static void dataset_free(dataset *ds)
     memset(ds, 0, sizeof *ds);
 }
 
-/* Makes room for one more in an array of n with room for *cap; false for lack of memory. */
-static bool reserve(void *arrayp, size_t n, size_t *cap, size_t size)
+/* The array with room for one more element: itself while it has room (n < *cap), else grown
+ * (and *cap with it); NULL for lack of memory, the array then unchanged. */
+static void *room(void *array, size_t n, size_t *cap, size_t size)
 {
-    void **array = arrayp;
     if (n < *cap)
-        return true;
+        return array;
     size_t more = *cap ? *cap * 2 : 16;
-    void *grown = itav__realloc(*array, more * size);
-    if (!grown)
-        return false;
-    *array = grown;
-    *cap = more;
-    return true;
+    void *grown = itav__realloc(array, more * size);
+    if (grown)
+        *cap = more;
+    return grown;
 }
 
 /* Decodes record `at` of array member m (its next one) into ds: an object, or the problem
@@ -128,11 +126,12 @@ static int take_record(dataset *ds, int m, size_t at, const json_t *v, bool alon
     char err[512] = "", p[ITAV__JSON_PATH_MAX];
     itav__json_dec d = {err, sizeof err};
     int rc = ITAV_ENOMEM;
-    void *obj = NULL;
+    void *obj = NULL, *grown;
     snprintf(p, sizeof p, "$.%s[%zu]", members[m], at);
 #define TAKE(array, n, kind, type)                                                                 \
-    if (reserve(&ds->array, ds->n, &ds->cap[m], sizeof *ds->array)) {                              \
+    if ((grown = room(ds->array, ds->n, &ds->cap[m], sizeof *ds->array)) != NULL) {                \
         type *o = NULL;                                                                            \
+        ds->array = grown;                                                                         \
         rc = itav__json_decode_##kind(&d, v, p, &o);                                               \
         ds->array[ds->n++] = o;                                                                    \
         obj = o;                                                                                   \
@@ -157,10 +156,11 @@ static int take_record(dataset *ds, int m, size_t at, const json_t *v, bool alon
         return ITAV__JSON_WHOLE;
     failures *f = &ds->bad[m];
     char *msg = itav__strdup(err);
-    if (!msg || !reserve(&f->v, f->n, &f->cap, sizeof *f->v)) {
+    if (!msg || !(grown = room(f->v, f->n, &f->cap, sizeof *f->v))) {
         itav__free(msg);
         return ITAV_ENOMEM;
     }
+    f->v = grown;
     f->v[f->n++] = (failed){at, rc, msg};
     return ITAV_OK;
 }
