@@ -33,6 +33,27 @@ static void report_add(report *r, const char *name, const char *msg, int code)
         r->len += (size_t)n;
 }
 
+/* The members of a document, in the order an export writes them. */
+static const char *const members[] = {"format", "interventions", "offers", "indicators",
+                                      "participants", "matches", "reviews", NULL};
+enum member { M_FORMAT, M_INTERVENTIONS, M_OFFERS, M_INDICATORS, M_PARTICIPANTS, M_MATCHES,
+              M_REVIEWS, M_COUNT };
+
+/* A record that did not decode: its place and the decoder's words, reported in their turn
+ * among the other problems of its kind. */
+typedef struct failed {
+    size_t at;
+    int code;
+    char *msg;
+} failed;
+
+typedef struct failures {
+    failed *v;
+    size_t n, cap, next; /* next: the first not yet reported */
+} failures;
+
+/* Every record of a document, decoded (a NULL slot for one that did not decode), in the
+ * order of the document: the document itself is gone by the time it is checked. */
 typedef struct dataset {
     itav_intervention **ivs;
     size_t niv;
@@ -50,6 +71,8 @@ typedef struct dataset {
      * on imports of many thousands (built by check_participants and check_matches). */
     struct keyed *pt_keys, *m_keys;
     size_t npt_keys, nm_keys;
+    size_t cap[M_COUNT];
+    failures bad[M_COUNT];
 } dataset;
 
 static void dataset_free(dataset *ds)
@@ -74,6 +97,86 @@ static void dataset_free(dataset *ds)
     itav__free(ds->ms);
     itav__free(ds->pt_keys);
     itav__free(ds->m_keys);
+    for (size_t k = 0; k < M_COUNT; k++) {
+        for (size_t i = 0; i < ds->bad[k].n; i++)
+            itav__free(ds->bad[k].v[i].msg);
+        itav__free(ds->bad[k].v);
+    }
+    memset(ds, 0, sizeof *ds);
+}
+
+/* The array with room for one more element: itself while it has room (n < *cap), else grown
+ * (and *cap with it); NULL for lack of memory, the array then unchanged. */
+static void *room(void *array, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return array;
+    size_t more = *cap ? *cap * 2 : 16;
+    void *grown = itav__realloc(array, more * size);
+    if (grown)
+        *cap = more;
+    return grown;
+}
+
+/* Decodes record `at` of array member m (its next one) into ds: an object, or the problem
+ * kept for its turn. ITAV_ENOMEM, or ITAV__JSON_WHOLE when alone (a value read by itself)
+ * and too deep for the whole document's parse, which then says so. */
+static int take_record(dataset *ds, int m, size_t at, const json_t *v, bool alone)
+{
+    char err[512] = "", p[ITAV__JSON_PATH_MAX];
+    itav__json_dec d = {err, sizeof err};
+    int rc = ITAV_ENOMEM;
+    void *obj = NULL, *grown;
+    snprintf(p, sizeof p, "$.%s[%zu]", members[m], at);
+#define TAKE(array, n, kind, type)                                                                 \
+    if ((grown = room(ds->array, ds->n, &ds->cap[m], sizeof *ds->array)) != NULL) {                \
+        type *o = NULL;                                                                            \
+        ds->array = grown;                                                                         \
+        rc = itav__json_decode_##kind(&d, v, p, &o);                                               \
+        ds->array[ds->n++] = o;                                                                    \
+        obj = o;                                                                                   \
+    }                                                                                              \
+    break;
+    switch (m) {
+    case M_INTERVENTIONS: TAKE(ivs, niv, intervention, itav_intervention)
+    case M_OFFERS: TAKE(ofs, nof, offer, itav_offer)
+    case M_INDICATORS: TAKE(inds, nind, indicator, itav_indicator)
+    case M_PARTICIPANTS: TAKE(pts, npt, participant, itav_participant)
+    case M_MATCHES: TAKE(ms, nm, match, itav_match)
+    case M_REVIEWS: TAKE(rvs, nrv, review, itav_review)
+    default: return ITAV_OK;
+    }
+#undef TAKE
+    if (obj)
+        return ITAV_OK;
+    if (rc == ITAV_ENOMEM && !err[0])
+        return rc; /* no room for the slot */
+    /* the document as a whole nests the record two levels deeper */
+    if (alone && itav__json_too_deep(v, 2))
+        return ITAV__JSON_WHOLE;
+    failures *f = &ds->bad[m];
+    char *msg = itav__strdup(err);
+    if (!msg || !(grown = room(f->v, f->n, &f->cap, sizeof *f->v))) {
+        itav__free(msg);
+        return ITAV_ENOMEM;
+    }
+    f->v = grown;
+    f->v[f->n++] = (failed){at, rc, msg};
+    return ITAV_OK;
+}
+
+/* Whether record i of array member m decoded (obj is its slot); if it did not, reports the
+ * decoder's problem, in the place where the decoder used to say it. */
+static bool decoded(dataset *ds, int m, size_t i, const void *obj, const char *name, report *r)
+{
+    failures *f = &ds->bad[m];
+    if (obj)
+        return true;
+    if (f->next < f->n && f->v[f->next].at == i) {
+        report_add(r, name, f->v[f->next].msg, f->v[f->next].code);
+        f->next++;
+    }
+    return false;
 }
 
 static bool offer_in_file(const dataset *ds, const char *offer_id)
@@ -141,22 +244,18 @@ static const itav_participant *participant_in_file(const dataset *ds, const char
 }
 
 /* Participants: unique refs, new to the store, their offer in the file or the store. */
-static void check_participants(itav_db *db, const json_t *pts, const char *name, dataset *ds,
-                               report *r)
+static void check_participants(itav_db *db, const char *name, dataset *ds, report *r)
 {
     char err[512], p[ITAV__JSON_PATH_MAX];
-    itav__json_dec d = {err, sizeof err};
+    int rc;
     if (ds->npt && !(ds->pt_keys = itav__calloc(ds->npt, sizeof *ds->pt_keys))) {
         report_add(r, name, "out of memory", ITAV_ENOMEM);
         return;
     }
     for (size_t i = 0; i < ds->npt; i++) {
         snprintf(p, sizeof p, "$.participants[%zu]", i);
-        int rc = itav__json_decode_participant(&d, json_array_get(pts, i), p, &ds->pts[i]);
-        if (rc != ITAV_OK) {
-            report_add(r, name, err, rc);
+        if (!decoded(ds, M_PARTICIPANTS, i, ds->pts[i], name, r))
             continue;
-        }
         const itav_participant *pt = ds->pts[i];
         bool exists = false, known = offer_in_file(ds, pt->offer);
         if ((rc = itav__participant_check_fields(db, pt)) != ITAV_OK) {
@@ -287,22 +386,18 @@ static void check_open_matches(const dataset *ds, const char *name, report *r)
 }
 
 /* Matches: unique ids, new to the store, both participants known and fitting. */
-static void check_matches(itav_db *db, const json_t *ms, const char *name, dataset *ds,
-                          report *r)
+static void check_matches(itav_db *db, const char *name, dataset *ds, report *r)
 {
     char err[512], p[ITAV__JSON_PATH_MAX];
-    itav__json_dec d = {err, sizeof err};
+    int rc;
     if (ds->nm && !(ds->m_keys = itav__calloc(ds->nm, sizeof *ds->m_keys))) {
         report_add(r, name, "out of memory", ITAV_ENOMEM);
         return;
     }
     for (size_t i = 0; i < ds->nm; i++) {
         snprintf(p, sizeof p, "$.matches[%zu]", i);
-        int rc = itav__json_decode_match(&d, json_array_get(ms, i), p, &ds->ms[i]);
-        if (rc != ITAV_OK) {
-            report_add(r, name, err, rc);
+        if (!decoded(ds, M_MATCHES, i, ds->ms[i], name, r))
             continue;
-        }
         bool exists = false;
         ds->m_keys[ds->nm_keys++] = (keyed){ds->ms[i]->id, i};
         if ((rc = itav__exists(&exists, db, ITAV__KIND_MATCH, ds->ms[i]->id)) != ITAV_OK) {
@@ -387,30 +482,22 @@ static void check_programmes(itav_db *db, const char *name, dataset *ds, report 
 
 /* decodes $.indicators into ds->inds/nind and checks them (ids
  * unique and not in the store, offer in the file or the store). */
-static void check_indicators(itav_db *db, const json_t *a, const char *name, dataset *ds,
-                             report *r)
+static void check_indicators(itav_db *db, const char *name, dataset *ds, report *r)
 {
     char err[512], p[ITAV__JSON_PATH_MAX];
-    itav__json_dec d = {err, sizeof err};
-    size_t n = json_array_size(a), nkeys = 0;
-    keyed *keys = NULL;
+    size_t n = ds->nind, nkeys = 0;
+    int rc;
     if (!n)
         return;
-    ds->inds = itav__calloc(n, sizeof *ds->inds);
-    keys = itav__calloc(n, sizeof *keys);
-    if (!ds->inds || !keys) {
-        itav__free(keys);
+    keyed *keys = itav__calloc(n, sizeof *keys);
+    if (!keys) {
         report_add(r, name, "out of memory", ITAV_ENOMEM);
         return;
     }
-    ds->nind = n;
     for (size_t i = 0; i < n; i++) {
         snprintf(p, sizeof p, "$.indicators[%zu]", i);
-        int rc = itav__json_decode_indicator(&d, json_array_get(a, i), p, &ds->inds[i]);
-        if (rc != ITAV_OK) {
-            report_add(r, name, err, rc);
+        if (!decoded(ds, M_INDICATORS, i, ds->inds[i], name, r))
             continue;
-        }
         const itav_indicator *ind = ds->inds[i];
         bool exists = false, known = offer_in_file(ds, ind->offer);
         keys[nkeys++] = (keyed){ind->id, i};
@@ -523,28 +610,23 @@ static void check_trial_respondents(itav_db *db, trial_review *trials, size_t n,
 
 /* Decodes $.reviews into ds->rvs/nrv and checks them (ids unique and not in the store, match
  * in the file or the store, kind fits the match). */
-static void check_reviews(itav_db *db, const json_t *a, const char *name, dataset *ds,
-                          report *r)
+static void check_reviews(itav_db *db, const char *name, dataset *ds, report *r)
 {
     char err[512], p[ITAV__JSON_PATH_MAX];
-    itav__json_dec d = {err, sizeof err};
-    size_t n = json_array_size(a), nkeys = 0, ntrials = 0;
+    size_t n = ds->nrv, nkeys = 0, ntrials = 0;
+    int rc;
     if (!n)
         return;
     keyed *keys = itav__calloc(n, sizeof *keys);
     trial_review *trials = itav__calloc(n, sizeof *trials);
-    if (!keys || !trials || !(ds->rvs = itav__calloc(n, sizeof *ds->rvs))) {
+    if (!keys || !trials) {
         report_add(r, name, "out of memory", ITAV_ENOMEM);
         goto done;
     }
-    ds->nrv = n;
     for (size_t i = 0; i < n; i++) {
         snprintf(p, sizeof p, "$.reviews[%zu]", i);
-        int rc = itav__json_decode_review(&d, json_array_get(a, i), p, &ds->rvs[i]);
-        if (rc != ITAV_OK) {
-            report_add(r, name, err, rc);
+        if (!decoded(ds, M_REVIEWS, i, ds->rvs[i], name, r))
             continue;
-        }
         bool exists = false;
         keys[nkeys++] = (keyed){ds->rvs[i]->id, i};
         if ((rc = itav__exists(&exists, db, ITAV__KIND_REVIEW, ds->rvs[i]->id)) != ITAV_OK) {
@@ -565,7 +647,7 @@ static void check_reviews(itav_db *db, const json_t *a, const char *name, datase
         long at = find_key(ds->m_keys, ds->nm_keys, rv->match);
         const itav_match *m = at >= 0 ? ds->ms[at] : NULL;
         if (!m) {
-            int rc = itav__match_read(&stored, db, rv->match);
+            rc = itav__match_read(&stored, db, rv->match);
             if (rc == ITAV_ENOTFOUND) {
                 snprintf(err, sizeof err, "%s.match: no match \"%s\" in the file or the "
                          "store", p, rv->match);
@@ -587,60 +669,57 @@ done:
     itav__free(trials);
 }
 
-/* Decodes and checks the whole document; fills ds with what decoded and r with every
- * problem. Nothing is written. */
-static void check_dataset(itav_db *db, const json_t *root, const char *name, dataset *ds,
-                          report *r)
+/* The checks of the top level: the members, the format and the arrays. False (with the
+ * problem reported) when the records are not worth looking at. */
+static bool check_top(const json_t *root, const char *name, report *r)
 {
-    static const char *const members[] = {"format", "interventions", "offers", "indicators",
-                                          "participants", "matches", "reviews", NULL};
-    char err[512], p[ITAV__JSON_PATH_MAX];
+    char err[512];
     itav__json_dec d = {err, sizeof err};
     const char *format;
     if (itav__json_members(&d, root, "$", members, 1) ||
         itav__json_text_member(&d, root, "$", "format", &format)) {
         report_add(r, name, err, ITAV_EFORMAT);
-        return;
+        return false;
     }
     if (!format || strcmp(format, ITAV__JSON_FORMAT) != 0) {
         snprintf(err, sizeof err, "$.format: \"%s\" is not a format this library reads "
                                   "(expected \"%s\")", format ? format : "", ITAV__JSON_FORMAT);
         report_add(r, name, err, ITAV_EFORMAT);
-        return;
+        return false;
     }
     for (size_t i = 1; members[i]; i++) {
         const json_t *a = json_object_get(root, members[i]);
         if (a && !json_is_array(a)) {
             snprintf(err, sizeof err, "$.%s: expected an array", members[i]);
             report_add(r, name, err, ITAV_EFORMAT);
-            return;
+            return false;
         }
     }
-    const json_t *ivs = json_object_get(root, "interventions");
-    const json_t *ofs = json_object_get(root, "offers");
-    const json_t *pts = json_object_get(root, "participants");
-    const json_t *ms = json_object_get(root, "matches");
-    size_t niv = json_array_size(ivs), nof = json_array_size(ofs);
-    size_t npt = json_array_size(pts), nm = json_array_size(ms);
-    ds->ivs = itav__calloc(niv, sizeof *ds->ivs);
-    ds->ofs = itav__calloc(nof, sizeof *ds->ofs);
-    ds->pts = itav__calloc(npt, sizeof *ds->pts);
-    ds->ms = itav__calloc(nm, sizeof *ds->ms);
-    if (!ds->ivs || !ds->ofs || !ds->pts || !ds->ms) {
-        report_add(r, name, "out of memory", ITAV_ENOMEM);
-        return;
+    return true;
+}
+
+/* Decodes every record of a document already checked by check_top() into ds. */
+static int take_tree(dataset *ds, const json_t *root)
+{
+    int rc = ITAV_OK;
+    for (int m = 1; m < M_COUNT; m++) {
+        const json_t *a = json_object_get(root, members[m]);
+        for (size_t i = 0; rc == ITAV_OK && i < json_array_size(a); i++)
+            rc = take_record(ds, m, i, json_array_get(a, i), false);
     }
-    ds->niv = niv;
-    ds->nof = nof;
-    ds->npt = npt;
-    ds->nm = nm;
-    for (size_t i = 0; i < niv; i++) {
+    return rc;
+}
+
+/* Checks every record of ds against the others and the store; fills r with every problem.
+ * Nothing is written. */
+static void check_records(itav_db *db, const char *name, dataset *ds, report *r)
+{
+    char err[512], p[ITAV__JSON_PATH_MAX];
+    int rc;
+    for (size_t i = 0; i < ds->niv; i++) {
         snprintf(p, sizeof p, "$.interventions[%zu]", i);
-        int rc = itav__json_decode_intervention(&d, json_array_get(ivs, i), p, &ds->ivs[i]);
-        if (rc != ITAV_OK) {
-            report_add(r, name, err, rc);
+        if (!decoded(ds, M_INTERVENTIONS, i, ds->ivs[i], name, r))
             continue;
-        }
         const char *id = ds->ivs[i]->id;
         bool dup = false, exists = false;
         for (size_t k = 0; k < i && !dup; k++) {
@@ -661,13 +740,10 @@ static void check_dataset(itav_db *db, const json_t *root, const char *name, dat
             report_add(r, name, err, ITAV_EFORMAT);
         }
     }
-    for (size_t i = 0; i < nof; i++) {
+    for (size_t i = 0; i < ds->nof; i++) {
         snprintf(p, sizeof p, "$.offers[%zu]", i);
-        int rc = itav__json_decode_offer(&d, json_array_get(ofs, i), p, &ds->ofs[i]);
-        if (rc != ITAV_OK) {
-            report_add(r, name, err, rc);
+        if (!decoded(ds, M_OFFERS, i, ds->ofs[i], name, r))
             continue;
-        }
         const itav_offer *of = ds->ofs[i];
         bool dup = false, exists = false, known;
         for (size_t k = 0; k < i && !dup; k++) {
@@ -699,22 +775,32 @@ static void check_dataset(itav_db *db, const json_t *root, const char *name, dat
         }
     }
     check_programmes(db, name, ds, r);
-    check_participants(db, pts, name, ds, r);
-    check_matches(db, ms, name, ds, r);
-    check_indicators(db, json_object_get(root, "indicators"), name, ds, r);
-    check_reviews(db, json_object_get(root, "reviews"), name, ds, r);
+    check_participants(db, name, ds, r);
+    check_matches(db, name, ds, r);
+    check_indicators(db, name, ds, r);
+    check_reviews(db, name, ds, r);
 }
 
-int itav__json_import(itav_db *db, json_t *root, const char *name)
+/* Checks the top level (root: the document, or only its format when the records were read
+ * by the stream) and the records of ds (taken from root first when `from_root`), then writes
+ * them all in one transaction, or nothing. Frees what ds holds. */
+static int import_checked(itav_db *db, const json_t *root, const char *name, dataset *ds,
+                          bool from_root)
 {
-    dataset ds = {0};
     report r = {.code = ITAV_OK};
     /* The checks against the store run inside the writing transaction, so another
      * connection cannot add a clashing id between the check and the write. */
     int rc = itav__begin(db);
-    if (rc != ITAV_OK)
+    if (rc != ITAV_OK) {
+        dataset_free(ds);
         return rc;
-    check_dataset(db, root, name, &ds, &r);
+    }
+    if (check_top(root, name, &r)) {
+        if (from_root && take_tree(ds, root) != ITAV_OK)
+            report_add(&r, name, "out of memory", ITAV_ENOMEM);
+        else
+            check_records(db, name, ds, &r);
+    }
     if (r.count) {
         rc = r.code;
         if (r.count > 1)
@@ -722,23 +808,26 @@ int itav__json_import(itav_db *db, json_t *root, const char *name)
                         strlen(r.text) < sizeof r.text - 64 ? "" : "\n...");
         else
             itav__error(db, rc, "%s; nothing was imported", r.text);
-        dataset_free(&ds);
+        dataset_free(ds);
         itav__rollback(db);
         return rc;
     }
-    for (size_t i = 0; rc == ITAV_OK && i < ds.niv; i++)
-        rc = itav__intervention_write(db, ds.ivs[i]);
-    for (size_t i = 0; rc == ITAV_OK && i < ds.nof; i++)
-        rc = itav__offer_write(db, ds.ofs[i]);
-    for (size_t i = 0; rc == ITAV_OK && i < ds.npt; i++)
-        rc = itav__participant_write(db, ds.pts[i]);
-    for (size_t i = 0; rc == ITAV_OK && i < ds.nind; i++)
-        rc = itav__indicator_write(db, ds.inds[i]);
-    for (size_t i = 0; rc == ITAV_OK && i < ds.nm; i++)
-        rc = itav__match_write(db, ds.ms[i]);
-    for (size_t i = 0; rc == ITAV_OK && i < ds.nrv; i++)
-        rc = itav__review_write(db, ds.rvs[i]);
-    dataset_free(&ds);
+    /* Each object is freed once written: the store grows as the decoded records go, which
+     * keeps the peak near the larger of the two rather than their sum. */
+#define WRITE(array, n, kind)                                                                      \
+    for (size_t i = 0; rc == ITAV_OK && i < ds->n; i++) {                                          \
+        rc = itav__##kind##_write(db, ds->array[i]);                                               \
+        itav_##kind##_free(ds->array[i]);                                                          \
+        ds->array[i] = NULL;                                                                       \
+    }
+    WRITE(ivs, niv, intervention)
+    WRITE(ofs, nof, offer)
+    WRITE(pts, npt, participant)
+    WRITE(inds, nind, indicator)
+    WRITE(ms, nm, match)
+    WRITE(rvs, nrv, review)
+#undef WRITE
+    dataset_free(ds);
     if (rc != ITAV_OK) {
         itav__rollback(db);
         return rc;
@@ -746,22 +835,133 @@ int itav__json_import(itav_db *db, json_t *root, const char *name)
     return itav__commit(db);
 }
 
-ITAV_API int itav_import_json_string(itav_db *db, const char *json, const char *name)
+int itav__json_import(itav_db *db, json_t *root, const char *name)
+{
+    dataset ds = {0};
+    return import_checked(db, root, name, &ds, true);
+}
+
+/* ---- streaming: the records decoded as they are read, one small tree at a time ---- */
+
+typedef struct streamed {
+    dataset ds;
+    json_t *format; /* the value of $.format, if the document has one */
+} streamed;
+
+static int stream_element(void *arg, int member, size_t at, const json_t *v)
+{
+    return take_record(&((streamed *)arg)->ds, member, at, v, true);
+}
+
+static int stream_member(void *arg, int member, const json_t *v)
+{
+    streamed *st = arg;
+    if (member != M_FORMAT || !json_is_string(v))
+        return ITAV__JSON_WHOLE; /* the whole document's checks say what is wrong */
+    st->format = json_incref((json_t *)v);
+    return ITAV_OK;
+}
+
+static const itav__json_stream_spec dataset_stream = {
+    members,
+    (1u << M_INTERVENTIONS) | (1u << M_OFFERS) | (1u << M_INDICATORS) | (1u << M_PARTICIPANTS) |
+        (1u << M_MATCHES) | (1u << M_REVIEWS),
+    stream_element,
+    stream_member,
+};
+
+/* Checks and writes what a stream read: the top level as a document of its format alone. */
+static int import_streamed(itav_db *db, streamed *st, const char *name)
+{
+    json_t *top = json_object();
+    int rc;
+    if (!top || (st->format && json_object_set(top, "format", st->format) != 0)) {
+        dataset_free(&st->ds);
+        rc = itav__error(db, ITAV_ENOMEM, "%s: out of memory; nothing was imported", name);
+    } else {
+        rc = import_checked(db, top, name, &st->ds, false);
+    }
+    json_decref(top);
+    json_decref(st->format);
+    return rc;
+}
+
+/* The end of a stream that did not read the whole document: ITAV__JSON_WHOLE (the caller
+ * parses it whole) or an error (set). */
+static int stream_failed(itav_db *db, streamed *st, int rc, const char *name)
+{
+    dataset_free(&st->ds);
+    json_decref(st->format);
+    st->format = NULL;
+    if (rc == ITAV_ENOMEM)
+        return itav__error(db, rc, "%s: out of memory; nothing was imported", name);
+    if (rc == ITAV_EIO)
+        return itav__error(db, rc, "cannot read %s: %s", name, strerror(EIO));
+    return rc;
+}
+
+/* A document in memory: streamed, or parsed whole when the stream cannot read it. */
+static int import_text(itav_db *db, const char *text, size_t size, const char *name)
 {
     char err[512];
     itav__json_dec d = {err, sizeof err};
+    streamed st = {0};
+    int rc = itav__json_stream_text(text, size, &dataset_stream, &st);
+    if (rc == ITAV_OK)
+        return import_streamed(db, &st, name);
+    if ((rc = stream_failed(db, &st, rc, name)) != ITAV__JSON_WHOLE)
+        return rc;
+    json_t *root;
+    rc = itav__json_parse(&root, &d, text, size, name);
+    if (rc != ITAV_OK)
+        return itav__error(db, rc, "%s; nothing was imported", err);
+    rc = itav__json_import(db, root, name);
+    json_decref(root);
+    return rc;
+}
+
+ITAV_API int itav_import_json_string(itav_db *db, const char *json, const char *name)
+{
     if (!db)
         return ITAV_EINVAL;
     if (!json)
         return itav__error(db, ITAV_EINVAL, "no JSON text given");
     if (!name)
         name = "<string>";
-    json_t *root;
-    int rc = itav__json_parse(&root, &d, json, strlen(json), name);
-    if (rc != ITAV_OK)
-        return itav__error(db, rc, "%s; nothing was imported", err);
-    rc = itav__json_import(db, root, name);
-    json_decref(root);
+    return import_text(db, json, strlen(json), name);
+}
+
+/* What cannot be read twice (a pipe) is read into memory first: a document the stream
+ * cannot read is parsed whole afterwards. */
+static int import_unseekable(itav_db *db, FILE *f, const char *path)
+{
+    size_t n = 0, cap = 0;
+    char *text = NULL;
+    int rc = ITAV_OK;
+    for (;;) {
+        if (n == cap) {
+            size_t more = cap ? cap * 2 : 65536;
+            char *grown = itav__realloc(text, more);
+            if (!grown) {
+                rc = itav__error(db, ITAV_ENOMEM, "%s: out of memory; nothing was imported",
+                                 path);
+                break;
+            }
+            text = grown;
+            cap = more;
+        }
+        size_t got = fread(text + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f))
+                rc = itav__error(db, ITAV_EIO, "cannot read %s: %s", path, strerror(EIO));
+            break;
+        }
+    }
+    fclose(f);
+    if (rc == ITAV_OK)
+        rc = import_text(db, text, n, path);
+    itav__free(text);
     return rc;
 }
 
@@ -776,12 +976,32 @@ ITAV_API int itav_import_json_file(itav_db *db, const char *path)
     if (!f)
         return itav__error(db, ITAV_EIO, "cannot read %s: %s", path, strerror(errno));
     struct stat st; /* a directory opens, but reading it is an I/O error, not bad JSON */
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    bool regular = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
+    if (!regular && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
         fclose(f);
         return itav__error(db, ITAV_EIO, "cannot read %s: %s", path, strerror(EISDIR));
     }
+    if (!regular)
+        return import_unseekable(db, f, path);
+    streamed str = {0};
+    int rc = itav__json_stream_file(f, &dataset_stream, &str);
+    if (rc == ITAV_OK) {
+        fclose(f);
+        return import_streamed(db, &str, path);
+    }
+    if ((rc = stream_failed(db, &str, rc, path)) != ITAV__JSON_WHOLE) {
+        fclose(f);
+        return rc;
+    }
+    /* Not a document the stream reads: parsed whole, so that jansson says what is wrong. */
     json_error_t again;
-    json_t *root = json_loadf(f, JSON_REJECT_DUPLICATES, &e);
+    json_t *root = NULL;
+    if (fseek(f, 0, SEEK_SET) != 0) {
+        int err = errno;
+        fclose(f);
+        return itav__error(db, ITAV_EIO, "cannot read %s: %s", path, strerror(err));
+    }
+    root = json_loadf(f, JSON_REJECT_DUPLICATES, &e);
     /* a second load tells a syntax error from lack of memory, as itav__json_parse() does */
     if (!root && !itav__json_load_nomem(&e) && fseek(f, 0, SEEK_SET) == 0) {
         root = json_loadf(f, JSON_REJECT_DUPLICATES, &again);
@@ -794,7 +1014,7 @@ ITAV_API int itav_import_json_file(itav_db *db, const char *path)
     if (!root)
         return itav__error(db, ITAV_EFORMAT, "%s:%d:%d: %s; nothing was imported", path, e.line,
                            e.column, e.text);
-    int rc = itav__json_import(db, root, path);
+    rc = itav__json_import(db, root, path);
     json_decref(root);
     return rc;
 }

@@ -7,6 +7,7 @@
 #include "interchange/interchange_int.h"
 
 #include <jansson.h>
+#include <stdio.h>
 
 #define ITAV__JSON_FORMAT "itav/1"
 #define ITAV__JSON_PATH_MAX 256
@@ -68,6 +69,34 @@ ITAV__JSON_TEXT(match, itav_match)
 ITAV__JSON_TEXT(review, itav_review)
 ITAV__JSON_TEXT(indicator, itav_indicator)
 #undef ITAV__JSON_TEXT
+
+/* ---- streaming (json_stream.c): a document read one record at a time ---- */
+
+/* What a stream reader returns when the document is not in the shape it reads (a syntax
+ * error, an unknown or repeated member, a member that is not an array...): the caller parses
+ * the document as a whole, which says what is wrong in the usual words. */
+#define ITAV__JSON_WHOLE 1
+
+/* The top-level members a stream reads (NULL-terminated, at most 32), which of them are
+ * arrays (bit i for members[i]), and what it does with them: element() is called with each
+ * element of an array member in turn, member() with the value of each other member. The
+ * values are borrowed. A callback returns ITAV_OK to go on, or what the reader returns. */
+typedef struct itav__json_stream_spec {
+    const char *const *members;
+    unsigned arrays;
+    int (*element)(void *arg, int member, size_t at, const json_t *v);
+    int (*member)(void *arg, int member, const json_t *v);
+} itav__json_stream_spec;
+
+/* Reads a document of size bytes, or a whole file from its current position: ITAV_OK when
+ * every member was read, ITAV__JSON_WHOLE, ITAV_ENOMEM, ITAV_EIO (a read error), or what a
+ * callback returned. */
+int itav__json_stream_text(const char *text, size_t size, const itav__json_stream_spec *spec,
+                           void *arg);
+int itav__json_stream_file(FILE *f, const itav__json_stream_spec *spec, void *arg);
+/* Whether v, read alone, would be too deep for jansson with `above` levels around it (the
+ * whole document's parse would fail where the value's own did not). */
+bool itav__json_too_deep(const json_t *v, size_t above);
 
 /* Validates a whole itav/1 dataset against itself and the store, then writes it in one
  * transaction (dataset.c); name is the file's name for messages. */

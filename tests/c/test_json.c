@@ -269,6 +269,158 @@ START_TEST(ids_already_in_the_store)
 }
 END_TEST
 
+/* The export's top-level members in the given order, as a new document (the export writes
+ * each member on lines of its own, starting with two spaces of indent). */
+static char *reordered(const char *doc, const char *const *order)
+{
+    size_t cap = strlen(doc) + 64, n = 0;
+    char *out = malloc(cap);
+    ck_assert_ptr_nonnull(out);
+    out[n++] = '{';
+    for (size_t k = 0; order[k]; k++) {
+        char head[64];
+        snprintf(head, sizeof head, "\n  \"%s\": ", order[k]);
+        const char *start = strstr(doc, head);
+        ck_assert_msg(start != NULL, "no member %s in the export", order[k]);
+        const char *end = strstr(start + 1, "\n  \"");
+        if (!end)
+            end = strstr(start, "\n}");
+        ck_assert_ptr_nonnull(end);
+        size_t len = (size_t)(end - start);
+        if (start[len - 1] == ',')
+            len--;
+        if (k)
+            out[n++] = ',';
+        memcpy(out + n, start, len);
+        n += len;
+    }
+    memcpy(out + n, "\n}\n", 4);
+    return out;
+}
+
+/* A pair with a completed match and a declined one, and reviews of the first. */
+#define REVIEWED "{\"format\": \"itav/1\"," \
+    " \"interventions\": [{\"id\": \"bg\", \"name\": \"bg\", \"plan\": {\"trial\": true," \
+    "   \"trial_months\": 2, \"review_months\": 6, \"max_months\": 24}}]," \
+    " \"offers\": [{\"id\": \"bg-haarlem\", \"intervention\": \"bg\", \"name\": \"bg\"}]," \
+    " \"participants\": [" \
+    "  {\"ref\": \"a1\", \"offer\": \"bg-haarlem\", \"kind\": \"family\", \"status\": \"waiting\"}," \
+    "  {\"ref\": \"s1\", \"offer\": \"bg-haarlem\", \"kind\": \"support_family\"," \
+    "   \"status\": \"available\"}]," \
+    " \"matches\": [" \
+    "  {\"id\": \"m-00000001\", \"offer\": \"bg-haarlem\", \"asking\": \"a1\"," \
+    "   \"supporting\": \"s1\", \"state\": \"completed\", \"trail\": [" \
+    "    {\"state\": \"proposed\", \"date\": \"2021-01-04\", \"actor\": \"coordinator\"}," \
+    "    {\"state\": \"introduced\", \"date\": \"2021-01-11\", \"actor\": \"coordinator\"}," \
+    "    {\"state\": \"trial\", \"date\": \"2021-02-01\", \"actor\": \"coordinator\"}," \
+    "    {\"state\": \"active\", \"date\": \"2021-04-10\", \"actor\": \"coordinator\"}," \
+    "    {\"state\": \"completed\", \"date\": \"2023-01-15\", \"actor\": \"coordinator\"}]}," \
+    "  {\"id\": \"m-00000002\", \"offer\": \"bg-haarlem\", \"asking\": \"a1\"," \
+    "   \"supporting\": \"s1\", \"state\": \"declined\", \"reason\": \"no_click\", \"trail\": [" \
+    "    {\"state\": \"proposed\", \"date\": \"2023-03-01\", \"actor\": \"coordinator\"}," \
+    "    {\"state\": \"declined\", \"date\": \"2023-03-05\", \"actor\": \"asking\"}]}]," \
+    " \"reviews\": [" \
+    "  {\"id\": \"r-00000001\", \"match\": \"m-00000001\", \"offer\": \"bg-haarlem\", \"kind\":" \
+    "   \"trial\", \"date\": \"2021-04-01\", \"respondent\": \"asking\"}," \
+    "  {\"id\": \"r-00000002\", \"match\": \"m-00000001\", \"offer\": \"bg-haarlem\", \"kind\":" \
+    "   \"final\", \"date\": \"2023-01-20\", \"respondent\": \"supporting\"}]}"
+
+/* The members of a document may come in any order: the records are the same, and so is
+ * every problem (the paths name the arrays, not the order). The export's order (format,
+ * interventions, offers, indicators, participants, matches, reviews) is one of many. */
+START_TEST(members_in_any_order)
+{
+    static const char *const orders[][8] = {
+        {"reviews", "matches", "participants", "offers", "interventions", "format", NULL},
+        {"matches", "format", "reviews", "participants", "interventions", "offers", NULL},
+        {"participants", "reviews", "offers", "matches", "format", "interventions", NULL},
+    };
+    itav_db *a = open_store(_i);
+    ck_assert_msg(itav_import_json_string(a, REVIEWED, "reviewed") == ITAV_OK, "%s",
+                  itav_errmsg(a));
+    char *first = export_text(a);
+    ck_assert_ptr_nonnull(strstr(first, "\n  \"matches\": "));
+    /* the problems of the export's own order: every id is already in the store */
+    ck_assert_int_eq(itav_import_json_string(a, first, "doc.json"), ITAV_EFORMAT);
+    char *problems = strdup(itav_errmsg(a));
+    ck_assert_ptr_nonnull(strstr(problems, "$.matches[0].id: match \"m-00000001\" is already "
+                                           "in the store"));
+    char dir[] = "/tmp/itav-order-XXXXXX", path[128];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/doc.json", dir);
+    for (size_t k = 0; k < sizeof orders / sizeof orders[0]; k++) {
+        char *doc = reordered(first, orders[k]);
+        ck_assert_int_ne(strncmp(doc, "{\n  \"format\"", 12), 0);
+        for (int viafile = 0; viafile < 2; viafile++) {
+            itav_db *b = open_store(_i);
+            int rc;
+            if (viafile) {
+                FILE *f = fopen(path, "w");
+                ck_assert_ptr_nonnull(f);
+                ck_assert_int_eq(fputs(doc, f) >= 0, 1);
+                ck_assert_int_eq(fclose(f), 0);
+                rc = itav_import_json_file(b, path);
+            } else {
+                rc = itav_import_json_string(b, doc, "doc.json");
+            }
+            ck_assert_msg(rc == ITAV_OK, "order %zu%s: %s", k, viafile ? " (file)" : "",
+                          itav_errmsg(b));
+            char *again = export_text(b);
+            ck_assert_str_eq(again, first);
+            itav_free(again);
+            close_store(b);
+        }
+        /* the same problems, in the same order, whatever the order of the members */
+        ck_assert_int_eq(itav_import_json_string(a, doc, "doc.json"), ITAV_EFORMAT);
+        ck_assert_str_eq(itav_errmsg(a), problems);
+        ck_assert_int_eq(itav_import_json_file(a, path), ITAV_EFORMAT);
+        char *after = export_text(a);
+        ck_assert_str_eq(after, first);
+        itav_free(after);
+        free(doc);
+    }
+    unlink(path);
+    rmdir(dir);
+    free(problems);
+    itav_free(first);
+    close_store(a);
+}
+END_TEST
+
+/* A member of a kind the stream does not expect (not an array, unknown, twice) or a syntax
+ * error late in the file: the problem is the one the whole document's parse gives, never
+ * the problems of records read before it. */
+START_TEST(late_problems_win)
+{
+    static const struct { const char *json; const char *message; } cases[] = {
+        {"{\"participants\": [{\"ref\": \"x\"}], \"offers\": [}",
+         "late.json:1:45: unexpected token near '}'; nothing was imported"},
+        {"{\"participants\": [{\"ref\": \"x\"}], \"format\": \"itav/1\", \"offers\": 3}",
+         "late.json: $.offers: expected an array; nothing was imported"},
+        {"{\"participants\": [{\"ref\": \"x\"}], \"format\": \"itav/1\", \"notes\": []}",
+         "late.json: $.notes: unknown member \"notes\"; nothing was imported"},
+        {"{\"participants\": [], \"format\": \"itav/1\", \"participants\": []}",
+         "late.json:1:55: duplicate object key near '\"participants\"'; nothing was imported"},
+        {"{\"participants\": [{\"ref\": \"x\"}], \"format\": 1}",
+         "late.json: $.format: expected a string, found an integer; nothing was imported"},
+        {"{\"participants\": [{\"ref\": \"x\"}]}",
+         "late.json: $: required member \"format\" is missing; nothing was imported"},
+        {"{\"format\": \"itav/1\", \"offers\": [{\"id\": \"o\", \"id\": \"p\"}]}",
+         "late.json:1:48: duplicate object key near '\"id\"'; nothing was imported"},
+        {"{\"format\": \"itav/1\"} x", "late.json:1:22: end of file expected near 'x'; "
+                                      "nothing was imported"},
+        {"{} x", "late.json:1:4: end of file expected near 'x'; nothing was imported"},
+        {" {\n} ", "late.json: $: required member \"format\" is missing; nothing was imported"},
+    };
+    itav_db *db = open_store(_i);
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        ck_assert_int_eq(itav_import_json_string(db, cases[k].json, "late.json"), ITAV_EFORMAT);
+        ck_assert_str_eq(itav_errmsg(db), cases[k].message);
+    }
+    close_store(db);
+}
+END_TEST
+
 START_TEST(null_arguments)
 {
     itav_db *db = open_store(STORE_MEMORY);
@@ -296,6 +448,8 @@ int main(void)
     tcase_add_loop_test(tc, participants_and_matches_round_trip, 0, STORE_COUNT);
     tcase_add_loop_test(tc, bad_input_is_refused_and_changes_nothing, 0, STORE_COUNT);
     tcase_add_loop_test(tc, ids_already_in_the_store, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, members_in_any_order, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, late_problems_win, 0, STORE_COUNT);
     tcase_add_test(tc, null_arguments);
     suite_add_tcase(s, tc);
     return run_suite(s);
