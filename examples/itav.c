@@ -2600,7 +2600,8 @@ static void print_when(const cli *c, int overdue)
     else
         snprintf(buf, sizeof buf, tr(c, "in %d day%s", "over %d dag%s"), -overdue,
                  overdue == -1 ? "" : tr(c, "s", "en"));
-    print_padded(buf, 18);
+    size_t width = strlen(buf) + 2; /* a wide count keeps its separator */
+    print_padded(buf, width > 18 ? width : 18);
 }
 
 static int cmd_match_due(cli *c)
@@ -3485,16 +3486,35 @@ static int cmd_indicator_measure(cli *c)
 /* ---- reports ---------------------------------------------------------------------------- */
 
 /* Writes text to a file, all of it. */
+/* Writes a report as an export is written: a private temporary file beside the target
+ * (mkstemp: mode 0600 whatever the umask, a fresh name, never through a link), given the
+ * target's mode if there is one, synced, then renamed over it. A link at the target's path
+ * is replaced, not followed; a reader never sees half a report. */
 static int write_file(const char *path, const char *text)
 {
-    FILE *f = fopen(path, "w");
-    int ok;
-    if (!f)
-        return data_error("cannot write %s: %s", path, strerror(errno));
-    ok = fputs(text, f) >= 0;
-    ok = (fclose(f) == 0) && ok;
-    if (!ok)
-        return data_error("cannot write %s: %s", path, strerror(errno));
+    char tmp[4096];
+    struct stat target;
+    if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp)
+        return data_error("cannot write %s: the name is too long", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0)
+        return data_error("cannot write beside %s: %s", path, strerror(errno));
+    size_t n = strlen(text), done = 0;
+    bool ok = true;
+    while (ok && done < n) {
+        ssize_t w = write(fd, text + done, n - done);
+        ok = w > 0;
+        done += ok ? (size_t)w : 0;
+    }
+    if (ok && lstat(path, &target) == 0 && S_ISREG(target.st_mode))
+        ok = fchmod(fd, target.st_mode & 07777) == 0;
+    ok = ok && fsync(fd) == 0;
+    ok = (close(fd) == 0) && ok;
+    if (!ok || rename(tmp, path) != 0) {
+        int e = errno;
+        remove(tmp);
+        return data_error("cannot write %s: %s", path, strerror(e));
+    }
     return 0;
 }
 

@@ -900,9 +900,15 @@ static int stream_failed(itav_db *db, streamed *st, int rc, const char *name)
     return rc;
 }
 
+/* A UTF-8 byte order mark, which Windows programs put at the start of a file: skipped, as a
+ * CSV import skips it (RFC 8259 lets a parser ignore it; jansson would refuse it). */
+static const char bom[] = "\xEF\xBB\xBF";
+
 /* A document in memory: streamed, or parsed whole when the stream cannot read it. */
 static int import_text(itav_db *db, const char *text, size_t size, const char *name)
 {
+    if (size >= 3 && memcmp(text, bom, 3) == 0)
+        text += 3, size -= 3;
     char err[512];
     itav__json_dec d = {err, sizeof err};
     streamed st = {0};
@@ -983,6 +989,13 @@ ITAV_API int itav_import_json_file(itav_db *db, const char *path)
     }
     if (!regular)
         return import_unseekable(db, f, path);
+    char head[3];
+    long start = fread(head, 1, 3, f) == 3 && memcmp(head, bom, 3) == 0 ? 3 : 0;
+    if (fseek(f, start, SEEK_SET) != 0) {
+        int err = errno;
+        fclose(f);
+        return itav__error(db, ITAV_EIO, "cannot read %s: %s", path, strerror(err));
+    }
     streamed str = {0};
     int rc = itav__json_stream_file(f, &dataset_stream, &str);
     if (rc == ITAV_OK) {
@@ -996,14 +1009,14 @@ ITAV_API int itav_import_json_file(itav_db *db, const char *path)
     /* Not a document the stream reads: parsed whole, so that jansson says what is wrong. */
     json_error_t again;
     json_t *root = NULL;
-    if (fseek(f, 0, SEEK_SET) != 0) {
+    if (fseek(f, start, SEEK_SET) != 0) {
         int err = errno;
         fclose(f);
         return itav__error(db, ITAV_EIO, "cannot read %s: %s", path, strerror(err));
     }
     root = json_loadf(f, JSON_REJECT_DUPLICATES, &e);
     /* a second load tells a syntax error from lack of memory, as itav__json_parse() does */
-    if (!root && !itav__json_load_nomem(&e) && fseek(f, 0, SEEK_SET) == 0) {
+    if (!root && !itav__json_load_nomem(&e) && fseek(f, start, SEEK_SET) == 0) {
         root = json_loadf(f, JSON_REJECT_DUPLICATES, &again);
         if (!root && !itav__json_same_error(&e, &again))
             e.text[0] = '\0';

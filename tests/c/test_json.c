@@ -133,6 +133,40 @@ START_TEST(empty_dataset)
 }
 END_TEST
 
+/* A UTF-8 byte order mark at the start, as Windows programs write it, is skipped (as in a
+ * CSV file), in a string and in a file; a syntax error after it is still placed by line and
+ * column (issue 17). */
+START_TEST(byte_order_mark)
+{
+    static const char doc[] = "\xEF\xBB\xBF{\"format\": \"itav/1\", \"interventions\": "
+                              "[{\"id\": \"a\", \"name\": \"A\"}]}";
+    char dir[] = "/tmp/itav-bom-XXXXXX", path[64], cmd[160];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/bom.json", dir);
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fputs(doc, f);
+    fclose(f);
+    for (int how = 0; how < 2; how++) {
+        itav_db *db = open_store(_i);
+        int rc = how == 0 ? itav_import_json_string(db, doc, NULL)
+                          : itav_import_json_file(db, path);
+        ck_assert_msg(rc == ITAV_OK, "%d: %s", how, itav_errmsg(db));
+        itav_intervention *iv;
+        ck_assert_int_eq(itav_intervention_get(&iv, db, "a"), ITAV_OK);
+        itav_intervention_free(iv);
+        close_store(db);
+    }
+    itav_db *db = open_store(_i);
+    ck_assert_int_eq(itav_import_json_string(db, "\xEF\xBB\xBF{\"format\": ]", "b.json"),
+                     ITAV_EFORMAT);
+    assert_msg(db, "b.json:1:");
+    close_store(db);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 #define IV(body) "{\"format\": \"itav/1\", \"interventions\": [{\"id\": \"a\", \"name\": \"A\"}, " body "]}"
 #define OF(body) "{\"format\": \"itav/1\", \"interventions\": [{\"id\": \"a\", \"name\": \"A\"}], \"offers\": [" body "]}"
 
@@ -445,6 +479,7 @@ int main(void)
     tcase_add_loop_test(tc, catalogue_export_is_the_file, 0, STORE_COUNT);
     tcase_add_loop_test(tc, export_import_export_is_identical, 0, STORE_COUNT);
     tcase_add_loop_test(tc, empty_dataset, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, byte_order_mark, 0, STORE_COUNT);
     tcase_add_loop_test(tc, participants_and_matches_round_trip, 0, STORE_COUNT);
     tcase_add_loop_test(tc, bad_input_is_refused_and_changes_nothing, 0, STORE_COUNT);
     tcase_add_loop_test(tc, ids_already_in_the_store, 0, STORE_COUNT);

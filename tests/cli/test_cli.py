@@ -1221,6 +1221,9 @@ class LifecycleTest(MatchingCase):
         out = self.s("match", "due", "--as-of", "2021-11-20", "--within", "30").stdout
         self.assertIn("in 11 days", out)
         self.assertIn("review", out)
+        # a count too wide for its column still has its separator (issue 17)
+        out = self.s("match", "due", "--as-of", "9999-12-31").stdout
+        self.assertRegex(out, r"\d{7} days overdue  m-00000001")
 
         got = self.json_of("match", "show", "m-00000001")
         self.assertEqual(got["state"], "active")
@@ -1955,6 +1958,23 @@ class ReportTest(MatchingCase):
         self.assertEqual(self.report("--output", path), "")
         with open(path, encoding="utf-8") as f:
             self.assertEqual(f.read(), self.report())
+        # written as an export is: private under umask 000, a link replaced, not followed
+        victim = os.path.join(self.tmp, "victim.txt")
+        with open(victim, "w") as f:
+            f.write("keep me")
+        linked = os.path.join(self.tmp, "linked.md")
+        os.symlink(victim, linked)
+        old = os.umask(0)
+        try:
+            self.assertEqual(self.report("--output", linked), "")
+            fresh = os.path.join(self.tmp, "fresh.md")
+            self.assertEqual(self.report("--output", fresh), "")
+        finally:
+            os.umask(old)
+        with open(victim) as f:
+            self.assertEqual(f.read(), "keep me")
+        self.assertFalse(os.path.islink(linked))
+        self.assertEqual(os.stat(fresh).st_mode & 0o777, 0o600)
         got = json.loads(self.report("--format", "json", "--from", "2021-01-01", "--to",
                                      "2021-12-31", "--as-of", "2021-12-31", "--k", "2"))
         self.assertEqual((got["from"], got["to"], got["as_of"], got["k"]),
