@@ -153,6 +153,18 @@ static int log_undo(memory_backend *m, shelf *s, const char *key, size_t pos, bo
     return ITAV_OK;
 }
 
+/* The shelf and position of an existing record, for a change inside a transaction. */
+static int locate_for_write(memory_backend *m, const char *kind, const char *key, shelf **s,
+                            size_t *pos)
+{
+    bool hit = false;
+    if (!m->in_txn)
+        return ITAV_ESTATE;
+    *s = shelf_of(m, kind);
+    *pos = *s ? find(*s, key, &hit) : 0;
+    return hit ? ITAV_OK : ITAV_ENOTFOUND;
+}
+
 static int mem_begin(itav_backend *be)
 {
     memory_backend *m = (memory_backend *)be;
@@ -270,13 +282,11 @@ static int mem_put_place(itav_backend *be, const char *kind, const char *key,
                          const itav_place *place)
 {
     memory_backend *m = (memory_backend *)be;
-    bool hit = false;
-    if (!m->in_txn)
-        return ITAV_ESTATE;
-    shelf *s = shelf_of(m, kind);
-    size_t pos = s ? find(s, key, &hit) : 0;
-    if (!hit)
-        return ITAV_ENOTFOUND;
+    shelf *s;
+    size_t pos;
+    int rc = locate_for_write(m, kind, key, &s, &pos);
+    if (rc != ITAV_OK)
+        return rc;
     if (grow((void **)&m->log, &m->caplog, m->nlog + 1, sizeof *m->log))
         return ITAV_ENOMEM;
     undo *u = &m->log[m->nlog];
@@ -308,13 +318,11 @@ static int mem_get(itav_backend *be, const char *kind, const char *key, itav_rec
 static int mem_del(itav_backend *be, const char *kind, const char *key)
 {
     memory_backend *m = (memory_backend *)be;
-    bool hit = false;
-    if (!m->in_txn)
-        return ITAV_ESTATE;
-    shelf *s = shelf_of(m, kind);
-    size_t pos = s ? find(s, key, &hit) : 0;
-    if (!hit)
-        return ITAV_ENOTFOUND;
+    shelf *s;
+    size_t pos;
+    int rc = locate_for_write(m, kind, key, &s, &pos);
+    if (rc != ITAV_OK)
+        return rc;
     if (log_undo(m, s, key, pos, true))
         return ITAV_ENOMEM;
     memmove(s->recs + pos, s->recs + pos + 1, (s->n - pos - 1) * sizeof *s->recs);

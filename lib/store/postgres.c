@@ -180,17 +180,10 @@ static void hide_both(char *msg, size_t size, const char *raw, size_t n, size_t 
  * letters out of host and user names. */
 static void scrub(char *msg, size_t size, const char *uri, size_t least)
 {
-    const char *auth = strstr(uri, "://");
-    if (auth) {
-        auth += 3;
-        size_t alen = strcspn(auth, "/?#");
-        const char *at = NULL, *colon = memchr(auth, ':', alen);
-        for (const char *p = auth; p < auth + alen; p++)
-            if (*p == '@')
-                at = p;
-        if (at && colon && colon < at)
-            hide_both(msg, size, colon + 1, (size_t)(at - colon - 1), least);
-    }
+    size_t plen;
+    const char *password = itav__uri_userinfo_password(uri, &plen);
+    if (password)
+        hide_both(msg, size, password, plen, least);
     for (const char *p = strchr(uri, '?'); p && *p; p++) {
         if (*p != '?' && *p != '&')
             continue;

@@ -387,6 +387,25 @@ static bool starts_nocase(const char *s, const char *w)
     return true;
 }
 
+const char *itav__uri_userinfo_password(const char *uri, size_t *len)
+{
+    /* between the first ':' and the last '@' of the authority, which runs from "://" to the
+     * first '/', '?' or '#' */
+    const char *auth = strstr(uri, "://");
+    if (!auth)
+        return NULL;
+    auth += 3;
+    size_t alen = strcspn(auth, "/?#");
+    const char *at = NULL, *colon = memchr(auth, ':', alen);
+    for (const char *p = auth; p < auth + alen; p++)
+        if (*p == '@')
+            at = p;
+    if (!at || !colon || colon > at)
+        return NULL;
+    *len = (size_t)(at - colon - 1);
+    return colon + 1;
+}
+
 void itav__uri_shown(char *buf, size_t size, const char *uri)
 {
     static const char hidden[] = "***", key[] = "password=";
@@ -395,21 +414,13 @@ void itav__uri_shown(char *buf, size_t size, const char *uri)
     if (!size)
         return;
     tmp[0] = '\0';
-    /* the password of the user information: between the first ':' and the last '@' of the
-     * authority, which runs from "://" to the first '/', '?' or '#' */
-    const char *auth = strstr(uri, "://"), *rest = uri;
-    if (auth) {
-        auth += 3;
-        size_t alen = strcspn(auth, "/?#");
-        const char *at = NULL, *colon = memchr(auth, ':', alen);
-        for (const char *p = auth; p < auth + alen; p++)
-            if (*p == '@')
-                at = p;
-        if (at && colon && colon < at) {
-            append_bytes(tmp, sizeof tmp, &len, uri, (size_t)(colon + 1 - uri));
-            append_bytes(tmp, sizeof tmp, &len, hidden, sizeof hidden - 1);
-            rest = at;
-        }
+    const char *rest = uri;
+    size_t plen;
+    const char *password = itav__uri_userinfo_password(uri, &plen);
+    if (password) {
+        append_bytes(tmp, sizeof tmp, &len, uri, (size_t)(password - uri));
+        append_bytes(tmp, sizeof tmp, &len, hidden, sizeof hidden - 1);
+        rest = password + plen;
     }
     /* every password=VALUE (and libpq's sslpassword=VALUE, the key of a client
      * certificate), in a query or a key=value connection string */

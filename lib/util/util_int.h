@@ -60,6 +60,10 @@ int itav__iter_next(void **out, itav__iter *it);
 void itav__iter_clear(itav__iter *it);
 
 /* ---- store URIs in messages ---- */
+/* The password of a URI's user information (scheme://user:PASSWORD@host...), its length in
+ * *len; NULL when the URI has none. itav__uri_shown() and the PostgreSQL backend's messages
+ * hide it. */
+const char *itav__uri_userinfo_password(const char *uri, size_t *len);
 /* The form of a store URI that messages show: the password of its user information
  * ("scheme://user:***@host") and the value of every password= parameter hidden, cut after
  * ITAV__URI_SHOWN bytes ("..." then follows). Always NUL-terminates a buffer of size > 0. */
