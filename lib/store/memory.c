@@ -136,16 +136,26 @@ static shelf *shelf_for(memory_backend *m, const char *kind)
     return s;
 }
 
-/* Takes the record at pos off the shelf (or nothing if !hit) into the undo log. */
-static int log_undo(memory_backend *m, shelf *s, const char *key, size_t pos, bool hit)
+/* A new, empty step at the end of the undo log for the record key of shelf s (not yet
+ * counted: the caller fills it and then counts it), or NULL for lack of memory. */
+static undo *undo_step(memory_backend *m, shelf *s, const char *key)
 {
     if (grow((void **)&m->log, &m->caplog, m->nlog + 1, sizeof *m->log))
-        return ITAV_ENOMEM;
+        return NULL;
     undo *u = &m->log[m->nlog];
     memset(u, 0, sizeof *u);
     if (!(u->key = itav__strdup(key)))
-        return ITAV_ENOMEM;
+        return NULL;
     u->shelf = (size_t)(s - m->shelves);
+    return u;
+}
+
+/* Takes the record at pos off the shelf (or nothing if !hit) into the undo log. */
+static int log_undo(memory_backend *m, shelf *s, const char *key, size_t pos, bool hit)
+{
+    undo *u = undo_step(m, s, key);
+    if (!u)
+        return ITAV_ENOMEM;
     u->had = hit;
     if (hit)
         u->old = s->recs[pos]; /* ownership moves to the log */
@@ -287,13 +297,9 @@ static int mem_put_place(itav_backend *be, const char *kind, const char *key,
     int rc = locate_for_write(m, kind, key, &s, &pos);
     if (rc != ITAV_OK)
         return rc;
-    if (grow((void **)&m->log, &m->caplog, m->nlog + 1, sizeof *m->log))
+    undo *u = undo_step(m, s, key);
+    if (!u)
         return ITAV_ENOMEM;
-    undo *u = &m->log[m->nlog];
-    memset(u, 0, sizeof *u);
-    if (!(u->key = itav__strdup(key)))
-        return ITAV_ENOMEM;
-    u->shelf = (size_t)(s - m->shelves);
     u->place_only = true;
     u->old.placed = s->recs[pos].placed;
     u->old.place = s->recs[pos].place;
