@@ -1089,7 +1089,8 @@ static void cmd_suggest(char **argv)
         itav_participant_free(asking);
     }
     double *tr = xcalloc((size_t)nq, sizeof *tr);
-    double *p50r = xcalloc((size_t)runs + 1, sizeof *p50r), *p99r = xcalloc((size_t)runs + 1, sizeof *p99r);
+    double *p50r = xcalloc((size_t)runs + 1, sizeof *p50r);
+    double *p99r = xcalloc((size_t)runs + 1, sizeof *p99r);
     double *ti = xcalloc((size_t)nq, sizeof *ti), *tb = xcalloc((size_t)nq, sizeof *tb);
     double *p50i = xcalloc((size_t)runs + 1, sizeof *p50i), *p99i = xcalloc((size_t)runs + 1, sizeof *p99i);
     double *p50b = xcalloc((size_t)runs + 1, sizeof *p50b), *p99b = xcalloc((size_t)runs + 1, sizeof *p99b);
@@ -1648,8 +1649,8 @@ static void cmd_report(char **argv)
             out.n = 0;
             add(&out, "{");
             if (typed)
-                sql_figures(sdb, report_typed_sql, sizeof report_typed_sql / sizeof *report_typed_sql,
-                            last);
+                sql_figures(sdb, report_typed_sql,
+                            sizeof report_typed_sql / sizeof *report_typed_sql, last);
             else
                 sql_figures(sdb, report_sql, sizeof report_sql / sizeof *report_sql, last);
             add(&out, "}");

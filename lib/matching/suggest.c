@@ -10,10 +10,8 @@
  */
 #include "matching/matching_int.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
 
 struct itav_suggestion_iter {
     itav__iter it;
@@ -71,7 +69,8 @@ static int consider(void *arg, const char *key, const void *data, size_t size)
     if (rc != ITAV_OK)
         return rc;
     /* a box holds the supporters of every offer */
-    if (itav__kind_side(p->kind) == ITAV_SIDE_SUPPORTING && strcmp(p->offer, S->asking->offer) == 0) {
+    if (itav__kind_side(p->kind) == ITAV_SIDE_SUPPORTING &&
+        strcmp(p->offer, S->asking->offer) == 0) {
         itav_suggestion s = {0};
         const itav__pair_facts none = {false, false, 0};
         itav__score(&s, S->asking, p, S->plan, &none, S->o);
