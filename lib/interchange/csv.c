@@ -30,6 +30,7 @@ typedef struct table {
     int last_end; /* the character that ended the previous row */
     long nul_row; /* first row with a NUL byte, 0 if none */
     int rc;       /* ITAV_ENOMEM from a callback */
+    char sep;     /* the cell separator: ',', ';' or '\t', found in the header row */
 } table;
 
 static void row_clear(row *r)
@@ -109,6 +110,41 @@ static void on_row_end(int c, void *arg)
     memset(&t->cur, 0, sizeof t->cur);
 }
 
+/* The cell separator of the file: whichever of comma, semicolon and tab occurs most often
+ * outside quotes in the header row (its first line; a quoted header cell may hold any of
+ * them, and a line break), a comma when none does. Excel in a Dutch locale writes ';'. */
+static char detect_separator(const char *data, size_t size)
+{
+    size_t comma = 0, semicolon = 0, tab = 0;
+    bool quoted = false;
+    for (size_t i = 0; i < size; i++) {
+        char c = data[i];
+        if (c == '"')
+            quoted = !quoted; /* a doubled quote inside a quoted cell toggles twice */
+        else if (quoted)
+            continue;
+        else if (c == '\n' || c == '\r')
+            break;
+        else if (c == ',')
+            comma++;
+        else if (c == ';')
+            semicolon++;
+        else if (c == '\t')
+            tab++;
+    }
+    if (semicolon > comma && semicolon >= tab)
+        return ';';
+    if (tab > comma && tab > semicolon)
+        return '\t';
+    return ',';
+}
+
+/* Only a space is trimmed around a cell that is not quoted when the separator is a tab. */
+static int is_space_only(unsigned char c)
+{
+    return c == ' ';
+}
+
 /* Parses the whole text into t; on failure sets the message (naming the row). */
 static int read_table(itav_db *db, table *t, const char *data, size_t size, const char *name)
 {
@@ -119,12 +155,16 @@ static int read_table(itav_db *db, table *t, const char *data, size_t size, cons
         size -= 3;
     }
     t->number = 1;
+    t->sep = detect_separator(data, size);
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL |
                               CSV_EMPTY_IS_NULL) != 0)
         return itav__error(db, ITAV_ENOMEM, "out of memory reading %s", name);
     csv_set_realloc_func(&parser, itav__realloc);
     csv_set_free_func(&parser, itav__free);
     csv_set_blk_size(&parser, 64 * 1024); /* libcsv grows a field by this much at a time */
+    csv_set_delim(&parser, (unsigned char)t->sep);
+    if (t->sep == '\t')
+        csv_set_space_func(&parser, is_space_only);
     bool parsed = csv_parse(&parser, data, size, on_field, on_row_end, t) == size;
     bool finished = parsed && csv_fini(&parser, on_field, on_row_end, t) == 0;
     int error = csv_error(&parser);
@@ -219,6 +259,7 @@ typedef struct importer {
     itav_db *db;
     const char *name;
     const char *default_offer;
+    char sep;              /* the separator; with ';' a decimal comma is allowed */
     int pos[COLUMN_COUNT]; /* the file column of each column, -1 when absent */
     int *what;             /* per file column: an enum column or FILE_COL_* */
     size_t nwhat;
@@ -477,16 +518,27 @@ static bool whole_number(rowcheck *rc, int col, const char *label, const char *t
     return true;
 }
 
-/* A decimal number (a dot as separator) from min to max. */
+/* A decimal number from min to max: a dot as decimal separator, or in a file separated by
+ * semicolons (Dutch Excel) a decimal comma as well (51,68934), but no thousands separators. */
 static bool decimal_number(rowcheck *rc, int col, const char *text, double min, double max,
                            const char *allowed, double *out)
 {
-    char v[64], *end;
+    char v[64], number[64], *end;
+    const char *digits = text;
+    bool comma_ok = rc->im->sep == ';';
+    size_t n = strlen(text);
     bool plain = text[strspn(text, "+-0123456789.eE")] == '\0';
-    double value = plain ? strtod(text, &end) : 0;
+    if (!plain && comma_ok && n < sizeof number && text[strspn(text, "+-0123456789,eE")] == '\0' &&
+        strchr(text, ',') == strrchr(text, ',')) {
+        memcpy(number, text, n + 1);
+        *strchr(number, ',') = '.';
+        digits = number;
+        plain = true;
+    }
+    double value = plain ? strtod(digits, &end) : 0;
     if (!plain || *end || !isfinite(value)) {
-        PROBLEM(rc, col, "%s %s is not a number (use a dot for decimals: 52.38)",
-                column_names[col], shown(v, text));
+        PROBLEM(rc, col, "%s %s is not a number (use a dot for decimals: 52.38%s)",
+                column_names[col], shown(v, text), comma_ok ? ", or a comma: 52,38" : "");
         return false;
     }
     if (value < min || value > max) {
@@ -937,6 +989,7 @@ static int import_text(itav_db *db, const char *data, size_t size, const char *n
     itav_participant **ps = NULL;
     size_t n = 0;
     int rc = read_table(db, &t, data, size, name);
+    im.sep = t.sep;
     if (rc == ITAV_OK && t.n == 0)
         rc = itav__error(db, ITAV_EFORMAT, "%s: no header row (the file is empty); nothing was "
                          "imported", name);

@@ -512,6 +512,49 @@ static const bad_case bad_cases[] = {
      "t:row 3: a quoted field is never closed (a closing \" is missing)" NOTHING},
 };
 
+/* The separator is found in the header row: a comma, a semicolon (Dutch Excel) or a tab;
+ * a quoted header cell may hold the others. With ';' a decimal comma is a decimal comma. */
+START_TEST(separator_from_the_header)
+{
+    itav_db *db = store(_i);
+    import_ok(db, "ref;offer;kind;municipality;lat;lon;max_distance_m\n"
+                  "s1;bg-zk;volunteer;\"Haarlem, Schalkwijk\";51,68934;5,30;2500,5\n"
+                  "s2;bg-zk;volunteer;Leiden;52.16;4.49;3000\n", NULL);
+    itav_participant *p = get(db, "s1");
+    double lat = 0, lon = 0;
+    ck_assert(itav_participant_location(p, &lat, &lon));
+    ck_assert_double_eq_tol(lat, 51.68934, 1e-9);
+    ck_assert_double_eq_tol(lon, 5.30, 1e-9);
+    ck_assert_double_eq_tol(itav_participant_max_distance(p), 2500.5, 1e-9);
+    ck_assert_str_eq(itav_participant_municipality(p), "Haarlem, Schalkwijk");
+    itav_participant_free(p);
+    p = get(db, "s2");
+    ck_assert(itav_participant_location(p, &lat, &lon));
+    ck_assert_double_eq_tol(lat, 52.16, 1e-9);
+    itav_participant_free(p);
+    /* tab-separated; a space inside a cell stays, around it is trimmed */
+    import_ok(db, "ref\toffer\tkind\tmunicipality\nt1\tbg-zk\tfamily\t Den Haag \n", NULL);
+    p = get(db, "t1");
+    ck_assert_str_eq(itav_participant_municipality(p), "Den Haag");
+    itav_participant_free(p);
+    /* a quoted header cell with semicolons in a comma file: still commas */
+    refused(db, "ref,offer,\"kind;a;b;c\"\nc1,bg-zk,family\n", NULL,
+            "2 problems; nothing was imported:\n"
+            "t:row 1, column C: unknown column \"kind;a;b;c\" (the columns are " ALL_COLUMNS
+            ")\nt:row 1: no column \"kind\" (ref and kind are required)");
+    /* a decimal comma is a problem in a comma file (it would be a cell of its own), and in a
+     * semicolon file two commas or a comma and a dot are not a number */
+    refused(db, "ref;offer;kind;lat;lon\nx1;bg-zk;family;52,3,1;4,6\n", NULL,
+            "t:row 2, column lat: lat \"52,3,1\" is not a number (use a dot for decimals: "
+            "52.38, or a comma: 52,38)" NOTHING);
+    refused(db, "ref;offer;kind;lat;lon\nx1;bg-zk;family;1.052,3;4,6\n", NULL,
+            "t:row 2, column lat: lat \"1.052,3\" is not a number (use a dot for decimals: "
+            "52.38, or a comma: 52,38)" NOTHING);
+    ck_assert_uint_eq(count(db), 4);
+    close_store(db);
+}
+END_TEST
+
 START_TEST(bad_input_is_refused_with_its_place)
 {
     itav_db *db = store(_i);
@@ -691,6 +734,7 @@ int main(void)
     tcase_add_loop_test(tc, file_with_bom_and_crlf, 0, STORE_COUNT);
     tcase_add_loop_test(tc, bad_input_is_refused_with_its_place, 0, STORE_COUNT);
     tcase_add_loop_test(tc, every_problem_is_reported, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, separator_from_the_header, 0, STORE_COUNT);
     tcase_add_loop_test(tc, many_problems_are_counted, 0, STORE_COUNT);
     tcase_add_loop_test(tc, duplicate_refs, 0, STORE_COUNT);
     tcase_add_loop_test(tc, ref_already_in_store, 0, STORE_COUNT);
