@@ -30,6 +30,7 @@ typedef struct table {
     int last_end; /* the character that ended the previous row */
     long nul_row; /* first row with a NUL byte, 0 if none */
     int rc;       /* ITAV_ENOMEM from a callback */
+    char sep;     /* the cell separator: ',', ';' or '\t', found in the header row */
 } table;
 
 static void row_clear(row *r)
@@ -109,6 +110,41 @@ static void on_row_end(int c, void *arg)
     memset(&t->cur, 0, sizeof t->cur);
 }
 
+/* The cell separator of the file: whichever of comma, semicolon and tab occurs most often
+ * outside quotes in the header row (its first line; a quoted header cell may hold any of
+ * them, and a line break), a comma when none does. Excel in a Dutch locale writes ';'. */
+static char detect_separator(const char *data, size_t size)
+{
+    size_t comma = 0, semicolon = 0, tab = 0;
+    bool quoted = false;
+    for (size_t i = 0; i < size; i++) {
+        char c = data[i];
+        if (c == '"')
+            quoted = !quoted; /* a doubled quote inside a quoted cell toggles twice */
+        else if (quoted)
+            continue;
+        else if (c == '\n' || c == '\r')
+            break;
+        else if (c == ',')
+            comma++;
+        else if (c == ';')
+            semicolon++;
+        else if (c == '\t')
+            tab++;
+    }
+    if (semicolon > comma && semicolon >= tab)
+        return ';';
+    if (tab > comma && tab > semicolon)
+        return '\t';
+    return ',';
+}
+
+/* Only a space is trimmed around a cell that is not quoted when the separator is a tab. */
+static int is_space_only(unsigned char c)
+{
+    return c == ' ';
+}
+
 /* Parses the whole text into t; on failure sets the message (naming the row). */
 static int read_table(itav_db *db, table *t, const char *data, size_t size, const char *name)
 {
@@ -119,12 +155,16 @@ static int read_table(itav_db *db, table *t, const char *data, size_t size, cons
         size -= 3;
     }
     t->number = 1;
+    t->sep = detect_separator(data, size);
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL |
                               CSV_EMPTY_IS_NULL) != 0)
         return itav__error(db, ITAV_ENOMEM, "out of memory reading %s", name);
     csv_set_realloc_func(&parser, itav__realloc);
     csv_set_free_func(&parser, itav__free);
     csv_set_blk_size(&parser, 64 * 1024); /* libcsv grows a field by this much at a time */
+    csv_set_delim(&parser, (unsigned char)t->sep);
+    if (t->sep == '\t')
+        csv_set_space_func(&parser, is_space_only);
     bool parsed = csv_parse(&parser, data, size, on_field, on_row_end, t) == size;
     bool finished = parsed && csv_fini(&parser, on_field, on_row_end, t) == 0;
     int error = csv_error(&parser);
@@ -201,6 +241,39 @@ static const char *const column_names[COLUMN_COUNT] = {
     "age_min", "age_max", "vog_date", "trained", "capacity", "registered", "max_distance_m",
     "exclusions"};
 
+/* The Dutch names of the columns, beside the English ones above: the one alias table
+ * (docs/format.md, "Participants in CSV"). A header name matches an English name or one of
+ * these in any case ("Referentie", "VOG_datum"); the same English column under two names is
+ * a column that appears twice. */
+static const struct {
+    const char *name;
+    int column;
+} column_aliases[] = {
+    {"referentie", COL_REF},           {"aanbod", COL_OFFER},
+    {"soort", COL_KIND},               {"statusdatum", COL_STATUS_DATE},
+    {"gemeente", COL_MUNICIPALITY},    {"breedtegraad", COL_LAT},
+    {"lengtegraad", COL_LON},          {"beschikbaarheid", COL_AVAILABILITY},
+    {"ondersteuning", COL_SUPPORT},    {"talen", COL_LANGUAGES},
+    {"taal_vereist", COL_LANGUAGE_REQUIRED}, {"interesses", COL_INTERESTS},
+    {"kinderen", COL_CHILDREN},        {"leeftijd_min", COL_AGE_MIN},
+    {"leeftijd_max", COL_AGE_MAX},     {"vog_datum", COL_VOG_DATE},
+    {"getraind", COL_TRAINED},         {"capaciteit", COL_CAPACITY},
+    {"aangemeld", COL_REGISTERED},     {"max_afstand_m", COL_MAX_DISTANCE},
+    {"uitsluitingen", COL_EXCLUSIONS},
+};
+
+/* The column a header name stands for, or COLUMN_COUNT. */
+static int column_named(const char *name)
+{
+    for (int c = 0; c < COLUMN_COUNT; c++)
+        if (itav__strcasecmp(name, column_names[c]) == 0)
+            return c;
+    for (size_t i = 0; i < sizeof column_aliases / sizeof *column_aliases; i++)
+        if (itav__strcasecmp(name, column_aliases[i].name) == 0)
+            return column_aliases[i].column;
+    return COLUMN_COUNT;
+}
+
 /* What a column of the file holds, besides one of enum column. */
 #define FILE_COL_IGNORED (-1) /* an unknown or repeated name: already reported */
 #define FILE_COL_UNNAMED (-2) /* no name: its cells must be empty */
@@ -219,7 +292,9 @@ typedef struct importer {
     itav_db *db;
     const char *name;
     const char *default_offer;
+    char sep;              /* the separator; with ';' a decimal comma is allowed */
     int pos[COLUMN_COUNT]; /* the file column of each column, -1 when absent */
+    const char *label[COLUMN_COUNT]; /* its name in the header, as messages name it */
     int *what;             /* per file column: an enum column or FILE_COL_* */
     size_t nwhat;
     problems ps;
@@ -307,31 +382,25 @@ static void read_header(importer *im, const row *h)
     im->nwhat = h->n;
     for (size_t i = 0; i < h->n; i++) {
         const char *name = h->cells[i];
-        int c = 0;
-        while (name && c < COLUMN_COUNT && strcmp(name, column_names[c]) != 0)
-            c++;
         column_letters(letters, i);
         if (!name) {
             im->what[i] = FILE_COL_UNNAMED;
-        } else if (!itav__valid_utf8(name)) {
+            continue;
+        }
+        if (!itav__valid_utf8(name)) {
             im->what[i] = FILE_COL_IGNORED;
             problem(im, h->number, letters, "the column name is not valid UTF-8 (save the file "
                     "as UTF-8)");
-        } else if (c == COLUMN_COUNT) {
+            continue;
+        }
+        int c = column_named(name);
+        if (c == COLUMN_COUNT) {
             char v[64];
-            int near = 0;
-            while (near < COLUMN_COUNT && itav__strcasecmp(name, column_names[near]) != 0)
-                near++;
             im->what[i] = FILE_COL_IGNORED;
-            if (near < COLUMN_COUNT) {
-                problem(im, h->number, letters, "unknown column %s (names are lower case: "
-                        "\"%s\")", shown(v, name), column_names[near]);
-            } else {
-                problem(im, h->number, letters, "unknown column %s (%s%s)", shown(v, name),
-                        listed ? "the names are listed above" : "the columns are ",
-                        listed ? "" : names);
-                listed = true;
-            }
+            problem(im, h->number, letters, "unknown column %s (%s%s)", shown(v, name),
+                    listed ? "the names are listed above" : "the columns are ",
+                    listed ? "" : names);
+            listed = true;
         } else if (im->pos[c] >= 0) {
             char first[8];
             im->what[i] = FILE_COL_IGNORED;
@@ -340,6 +409,7 @@ static void read_header(importer *im, const row *h)
         } else {
             im->what[i] = c;
             im->pos[c] = (int)i;
+            im->label[c] = name; /* only ASCII letters, digits and _ (it matched a name) */
         }
     }
     if (im->pos[COL_REF] < 0)
@@ -408,6 +478,12 @@ typedef struct rowcheck {
     bool failed; /* a problem reported once for the whole file (the default offer) */
 } rowcheck;
 
+/* A column as messages name it: as the header names it ("vog_datum"), else in English. */
+static const char *column_label(const importer *im, int col)
+{
+    return im->label[col] ? im->label[col] : column_names[col];
+}
+
 /* The cell of a column in this row, NULL when the column is absent or the cell empty. */
 static char *cell(const rowcheck *rc, int col)
 {
@@ -415,7 +491,8 @@ static char *cell(const rowcheck *rc, int col)
     return i >= 0 && (size_t)i < rc->r->n ? rc->r->cells[i] : NULL;
 }
 
-#define PROBLEM(rc, col, ...) problem((rc)->im, (rc)->r->number, column_names[col], __VA_ARGS__)
+#define PROBLEM(rc, col, ...) problem((rc)->im, (rc)->r->number, column_label((rc)->im, col), \
+                                      __VA_ARGS__)
 
 /* Splits a list cell in place: the next item, or NULL at the end. */
 static char *next_item(char **cursor)
@@ -477,16 +554,27 @@ static bool whole_number(rowcheck *rc, int col, const char *label, const char *t
     return true;
 }
 
-/* A decimal number (a dot as separator) from min to max. */
+/* A decimal number from min to max: a dot as decimal separator, or in a file separated by
+ * semicolons (Dutch Excel) a decimal comma as well (51,68934), but no thousands separators. */
 static bool decimal_number(rowcheck *rc, int col, const char *text, double min, double max,
                            const char *allowed, double *out)
 {
-    char v[64], *end;
+    char v[64], number[64], *end;
+    const char *digits = text;
+    bool comma_ok = rc->im->sep == ';';
+    size_t n = strlen(text);
     bool plain = text[strspn(text, "+-0123456789.eE")] == '\0';
-    double value = plain ? strtod(text, &end) : 0;
+    if (!plain && comma_ok && n < sizeof number && text[strspn(text, "+-0123456789,eE")] == '\0' &&
+        strchr(text, ',') == strrchr(text, ',')) {
+        memcpy(number, text, n + 1);
+        *strchr(number, ',') = '.';
+        digits = number;
+        plain = true;
+    }
+    double value = plain ? strtod(digits, &end) : 0;
     if (!plain || *end || !isfinite(value)) {
-        PROBLEM(rc, col, "%s %s is not a number (use a dot for decimals: 52.38)",
-                column_names[col], shown(v, text));
+        PROBLEM(rc, col, "%s %s is not a number (use a dot for decimals: 52.38%s)",
+                column_names[col], shown(v, text), comma_ok ? ", or a comma: 52,38" : "");
         return false;
     }
     if (value < min || value > max) {
@@ -497,42 +585,69 @@ static bool decimal_number(rowcheck *rc, int col, const char *text, double min, 
     return true;
 }
 
-/* A date cell: true with *out set, or false (empty, or a problem reported). */
+/* The day, month and year of a Dutch date D-M-YYYY or DD-MM-YYYY (dd-mm-jjjj): true when the
+ * text has that shape. */
+static bool dutch_date(const char *text, int *year, int *month, int *day)
+{
+    size_t d = strspn(text, "0123456789");
+    if (d < 1 || d > 2 || text[d] != '-')
+        return false;
+    const char *m = text + d + 1;
+    size_t mn = strspn(m, "0123456789");
+    if (mn < 1 || mn > 2 || m[mn] != '-')
+        return false;
+    const char *y = m + mn + 1;
+    if (strspn(y, "0123456789") != 4 || y[4])
+        return false;
+    *day = atoi(text);
+    *month = atoi(m);
+    *year = atoi(y);
+    return true;
+}
+
+/* A date cell, YYYY-MM-DD or (only in CSV) DD-MM-YYYY or D-M-YYYY: true with *out set, or
+ * false (empty, or a problem reported). */
 static bool date_cell(rowcheck *rc, int col, int32_t *out)
 {
     char v[64];
+    int year, month, day;
     const char *text = cell(rc, col);
     if (!text)
         return false;
     if (itav_date_parse(out, text) == ITAV_OK)
         return true;
-    bool shaped = strlen(text) == 10 && text[4] == '-' && text[7] == '-' &&
-                  strspn(text, "0123456789") == 4 && strspn(text + 5, "0123456789") == 2 &&
-                  strspn(text + 8, "0123456789") == 2;
-    if (!shaped)
-        PROBLEM(rc, col, "date %s is not in the form YYYY-MM-DD", shown(v, text));
-    else if (strncmp(text, "1900", 4) < 0)
-        PROBLEM(rc, col, "date %s is before 1900 (YYYY-MM-DD)", shown(v, text));
+    bool dutch = dutch_date(text, &year, &month, &day);
+    if (dutch && itav_date_from_ymd(out, year, month, day) == ITAV_OK)
+        return true;
+    bool iso = strlen(text) == 10 && text[4] == '-' && text[7] == '-' &&
+               strspn(text, "0123456789") == 4 && strspn(text + 5, "0123456789") == 2 &&
+               strspn(text + 8, "0123456789") == 2;
+    if (!iso && !dutch)
+        PROBLEM(rc, col, "date %s is not a date (use YYYY-MM-DD or DD-MM-YYYY)", shown(v, text));
+    else if (iso ? strncmp(text, "1900", 4) < 0 : year < 1900)
+        PROBLEM(rc, col, "date %s is before 1900", shown(v, text));
     else
-        PROBLEM(rc, col, "date %s does not exist (YYYY-MM-DD)", shown(v, text));
+        PROBLEM(rc, col, "date %s does not exist (%s)", shown(v, text),
+                iso ? "YYYY-MM-DD" : "DD-MM-YYYY");
     return false;
 }
 
-/* yes/no, true/false, 1/0, any case: 1 or 0; -1 for an empty cell or a problem. */
+/* yes/no, ja/nee, true/false, 1/0, any case: 1 or 0; -1 for an empty cell or a problem. */
 static int boolean_cell(rowcheck *rc, int col)
 {
-    static const char *const yes[] = {"yes", "true", "1"}, *const no[] = {"no", "false", "0"};
+    static const char *const yes[] = {"yes", "ja", "true", "1"},
+                             *const no[] = {"no", "nee", "false", "0"};
     char v[64];
     const char *text = cell(rc, col);
     if (!text)
         return -1;
-    for (size_t i = 0; i < 3; i++) {
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
         if (itav__strcasecmp(text, yes[i]) == 0)
             return 1;
         if (itav__strcasecmp(text, no[i]) == 0)
             return 0;
     }
-    PROBLEM(rc, col, "%s %s is not a boolean (use yes/no, true/false or 1/0)", column_names[col],
+    PROBLEM(rc, col, "%s %s is not a boolean (use yes/no, ja/nee, true/false or 1/0)", column_names[col],
             shown(v, text));
     return -1;
 }
@@ -833,7 +948,7 @@ static bool cells_readable(rowcheck *rc)
         if (text)
             line_feeds_only(text);
         int what = i < rc->im->nwhat ? rc->im->what[i] : FILE_COL_UNNAMED;
-        const char *column = what >= 0 ? column_names[what] : column_letters(letters, i);
+        const char *column = what >= 0 ? column_label(rc->im, what) : column_letters(letters, i);
         if (!text || what == FILE_COL_IGNORED)
             continue;
         if (what == FILE_COL_UNNAMED) {
@@ -937,6 +1052,7 @@ static int import_text(itav_db *db, const char *data, size_t size, const char *n
     itav_participant **ps = NULL;
     size_t n = 0;
     int rc = read_table(db, &t, data, size, name);
+    im.sep = t.sep;
     if (rc == ITAV_OK && t.n == 0)
         rc = itav__error(db, ITAV_EFORMAT, "%s: no header row (the file is empty); nothing was "
                          "imported", name);

@@ -417,12 +417,25 @@ static const bad_case bad_cases[] = {
     {"ref,offer,kind,languages\nx1,bg-zk,family,\"nl,ar\"\n", NULL,
      "t:row 2, column languages: language \"nl,ar\" is not an ISO 639-1 code (separate items "
      "with spaces or semicolons)" NOTHING},
-    {"ref,offer,kind,registered\nx1,bg-zk,family,01-02-2021\n", NULL,
-     "t:row 2, column registered: date \"01-02-2021\" is not in the form YYYY-MM-DD" NOTHING},
+    {"ref,offer,kind,registered\nx1,bg-zk,family,01/02/2021\n", NULL,
+     "t:row 2, column registered: date \"01/02/2021\" is not a date (use YYYY-MM-DD or "
+     "DD-MM-YYYY)" NOTHING},
+    {"ref,offer,kind,registered\nx1,bg-zk,family,2021-2-1\n", NULL,
+     "t:row 2, column registered: date \"2021-2-1\" is not a date (use YYYY-MM-DD or "
+     "DD-MM-YYYY)" NOTHING},
+    {"ref,offer,kind,registered\nx1,bg-zk,family,01-02-21\n", NULL,
+     "t:row 2, column registered: date \"01-02-21\" is not a date (use YYYY-MM-DD or "
+     "DD-MM-YYYY)" NOTHING},
     {"ref,offer,kind,vog_date\nx1,bg-zk,volunteer,2021-02-30\n", NULL,
      "t:row 2, column vog_date: date \"2021-02-30\" does not exist (YYYY-MM-DD)" NOTHING},
+    {"ref,offer,kind,vog_date\nx1,bg-zk,volunteer,30-02-2021\n", NULL,
+     "t:row 2, column vog_date: date \"30-02-2021\" does not exist (DD-MM-YYYY)" NOTHING},
+    {"ref,offer,kind,vog_date\nx1,bg-zk,volunteer,1-13-2021\n", NULL,
+     "t:row 2, column vog_date: date \"1-13-2021\" does not exist (DD-MM-YYYY)" NOTHING},
     {"ref,offer,kind,status_date\nx1,bg-zk,volunteer,1899-12-31\n", NULL,
-     "t:row 2, column status_date: date \"1899-12-31\" is before 1900 (YYYY-MM-DD)" NOTHING},
+     "t:row 2, column status_date: date \"1899-12-31\" is before 1900" NOTHING},
+    {"ref,offer,kind,status_date\nx1,bg-zk,volunteer,31-12-1899\n", NULL,
+     "t:row 2, column status_date: date \"31-12-1899\" is before 1900" NOTHING},
     /* the other cells */
     {"ref,offer,kind\nx 1,bg-zk,family\n", NULL,
      "t:row 2, column ref: ref \"x 1\" is not a reference " REF_RULE NOTHING},
@@ -454,12 +467,17 @@ static const bad_case bad_cases[] = {
      "t:row 2, column support: support \"babysitting\" is not a support type (use "
      "daytime_care, sleepover, accompany, homework, listening_ear, practical_help, activities, "
      "parenting, wayfinding)" NOTHING},
-    {"ref,offer,kind,language_required\nx1,bg-zk,family,ja\n", NULL,
-     "t:row 2, column language_required: language_required \"ja\" is not a boolean (use "
-     "yes/no, true/false or 1/0)" NOTHING},
+    {"ref,offer,kind,language_required\nx1,bg-zk,family,jawel\n", NULL,
+     "t:row 2, column language_required: language_required \"jawel\" is not a boolean (use "
+     "yes/no, ja/nee, true/false or 1/0)" NOTHING},
     {"ref,offer,kind,trained\nx1,bg-zk,peer,2\n", NULL,
-     "t:row 2, column trained: trained \"2\" is not a boolean (use yes/no, true/false or 1/0)"
-     NOTHING},
+     "t:row 2, column trained: trained \"2\" is not a boolean (use yes/no, ja/nee, true/false "
+     "or 1/0)" NOTHING},
+    /* a Dutch header name: messages name the column as the header does */
+    {"referentie;aanbod;soort;VOG_datum\nx1;bg-zk;volunteer;2021-02-30\n", NULL,
+     "t:row 2, column VOG_datum: date \"2021-02-30\" does not exist (YYYY-MM-DD)" NOTHING},
+    {"ref,offer,kind,referentie\nx1,bg-zk,family,x1\n", NULL,
+     "t:row 1, column D: column \"referentie\" appears twice (also column A)" NOTHING},
     {"ref,offer,kind,interests\nx1,bg-zk,family,Football\n", NULL,
      "t:row 2, column interests: interest \"Football\" is not a tag (lower-case letters, "
      "digits and single hyphens, at most 64 characters)" NOTHING},
@@ -512,6 +530,101 @@ static const bad_case bad_cases[] = {
      "t:row 3: a quoted field is never closed (a closing \" is missing)" NOTHING},
 };
 
+/* The separator is found in the header row: a comma, a semicolon (Dutch Excel) or a tab;
+ * a quoted header cell may hold the others. With ';' a decimal comma is a decimal comma. */
+START_TEST(separator_from_the_header)
+{
+    itav_db *db = store(_i);
+    import_ok(db, "ref;offer;kind;municipality;lat;lon;max_distance_m\n"
+                  "s1;bg-zk;volunteer;\"Haarlem, Schalkwijk\";51,68934;5,30;2500,5\n"
+                  "s2;bg-zk;volunteer;Leiden;52.16;4.49;3000\n", NULL);
+    itav_participant *p = get(db, "s1");
+    double lat = 0, lon = 0;
+    ck_assert(itav_participant_location(p, &lat, &lon));
+    ck_assert_double_eq_tol(lat, 51.68934, 1e-9);
+    ck_assert_double_eq_tol(lon, 5.30, 1e-9);
+    ck_assert_double_eq_tol(itav_participant_max_distance(p), 2500.5, 1e-9);
+    ck_assert_str_eq(itav_participant_municipality(p), "Haarlem, Schalkwijk");
+    itav_participant_free(p);
+    p = get(db, "s2");
+    ck_assert(itav_participant_location(p, &lat, &lon));
+    ck_assert_double_eq_tol(lat, 52.16, 1e-9);
+    itav_participant_free(p);
+    /* tab-separated; a space inside a cell stays, around it is trimmed */
+    import_ok(db, "ref\toffer\tkind\tmunicipality\nt1\tbg-zk\tfamily\t Den Haag \n", NULL);
+    p = get(db, "t1");
+    ck_assert_str_eq(itav_participant_municipality(p), "Den Haag");
+    itav_participant_free(p);
+    /* a quoted header cell with semicolons in a comma file: still commas */
+    refused(db, "ref,offer,\"kind;a;b;c\"\nc1,bg-zk,family\n", NULL,
+            "2 problems; nothing was imported:\n"
+            "t:row 1, column C: unknown column \"kind;a;b;c\" (the columns are " ALL_COLUMNS
+            ")\nt:row 1: no column \"kind\" (ref and kind are required)");
+    /* a decimal comma is a problem in a comma file (it would be a cell of its own), and in a
+     * semicolon file two commas or a comma and a dot are not a number */
+    refused(db, "ref;offer;kind;lat;lon\nx1;bg-zk;family;52,3,1;4,6\n", NULL,
+            "t:row 2, column lat: lat \"52,3,1\" is not a number (use a dot for decimals: "
+            "52.38, or a comma: 52,38)" NOTHING);
+    refused(db, "ref;offer;kind;lat;lon\nx1;bg-zk;family;1.052,3;4,6\n", NULL,
+            "t:row 2, column lat: lat \"1.052,3\" is not a number (use a dot for decimals: "
+            "52.38, or a comma: 52,38)" NOTHING);
+    ck_assert_uint_eq(count(db), 4);
+    close_store(db);
+}
+END_TEST
+
+/* A file as Dutch Excel writes it: ';', Dutch column names in any case, dd-mm-jjjj and
+ * d-m-jjjj dates, ja/nee. */
+START_TEST(dutch_names_dates_and_booleans)
+{
+    itav_db *db = store(_i);
+    import_ok(db, "Referentie;Aanbod;Soort;Status;Statusdatum;Gemeente;Postcode;Breedtegraad;"
+                  "Lengtegraad;Beschikbaarheid;Ondersteuning;Talen;Taal_vereist;Interesses;"
+                  "Kinderen;Leeftijd_min;Leeftijd_max;VOG_datum;Getraind;Capaciteit;Aangemeld;"
+                  "Max_afstand_m;Uitsluitingen\n"
+                  "d1;bg-zk;volunteer;available;1-3-2021;'s-Hertogenbosch;5223;51,68934;"
+                  "5,30;mon_morning;\"daytime_care; sleepover\";nl ar;ja;football;;12;48;"
+                  "05-01-2021;Nee;2;2021-01-20;5000;d2\n"
+                  "d2;bg-zk;family;;;;;;;;;;NEE;;48;;;;;;31-12-2020;;\n", NULL);
+    itav_participant *p = get(db, "d1");
+    double lat = 0, lon = 0;
+    int32_t lo = 0, hi = 0;
+    ck_assert_int_eq(itav_participant_get_status(p), ITAV_PSTATUS_AVAILABLE);
+    ck_assert_int_eq(itav_participant_status_date(p), date("2021-03-01"));
+    ck_assert_str_eq(itav_participant_municipality(p), "'s-Hertogenbosch");
+    ck_assert_str_eq(itav_participant_postcode(p), "5223");
+    ck_assert(itav_participant_location(p, &lat, &lon));
+    ck_assert_double_eq_tol(lat, 51.68934, 1e-9);
+    ck_assert_uint_eq(itav_participant_availability(p), ITAV_SLOT(0, ITAV_MORNING));
+    ck_assert_uint_eq(itav_participant_support(p),
+                      ITAV_SUPPORT_DAYTIME_CARE | ITAV_SUPPORT_SLEEPOVER);
+    ck_assert_int_eq(itav_participant_language_count(p), 2);
+    ck_assert(itav_participant_language_required(p));
+    ck_assert_int_eq(itav_participant_interest_count(p), 1);
+    ck_assert(itav_participant_age_range(p, &lo, &hi));
+    ck_assert_int_eq(lo, 12);
+    ck_assert_int_eq(hi, 48);
+    ck_assert_int_eq(itav_participant_vog_date(p), date("2021-01-05"));
+    ck_assert(!itav_participant_trained(p));
+    ck_assert_int_eq(itav_participant_capacity(p), 2);
+    ck_assert_int_eq(itav_participant_registered(p), date("2021-01-20"));
+    ck_assert_double_eq_tol(itav_participant_max_distance(p), 5000, 1e-9);
+    ck_assert_int_eq(itav_participant_exclusion_count(p), 1);
+    itav_participant_free(p);
+    p = get(db, "d2");
+    ck_assert(!itav_participant_language_required(p));
+    ck_assert_int_eq(itav_participant_child_count(p), 1);
+    ck_assert_int_eq(itav_participant_registered(p), date("2020-12-31"));
+    itav_participant_free(p);
+    /* English names match in any case too */
+    import_ok(db, "REF,Offer,Kind,Trained\ne1,bg-zk,volunteer,JA\n", NULL);
+    p = get(db, "e1");
+    ck_assert(itav_participant_trained(p));
+    itav_participant_free(p);
+    close_store(db);
+}
+END_TEST
+
 START_TEST(bad_input_is_refused_with_its_place)
 {
     itav_db *db = store(_i);
@@ -543,8 +656,8 @@ START_TEST(every_problem_is_reported)
             "a1,whatever,famly,red\n",
             "bg-zk",
             "3 problems; nothing was imported:\n"
-            "t:row 1, column B: unknown column \"Offer\" (names are lower case: \"offer\")\n"
             "t:row 1, column D: unknown column \"colour\" (the columns are " ALL_COLUMNS ")\n"
+            "t:row 2, column Offer: no offer \"whatever\" in the store\n"
             "t:row 2, column kind: kind \"famly\" is not a kind (use " KINDS ")");
     /* with the kind wrong, the side is unknown: the other cells are still checked */
     refused(db, "ref,offer,kind,status,capacity\na1,bg-zk,elf,wating,3\n", NULL,
@@ -553,9 +666,9 @@ START_TEST(every_problem_is_reported)
             "t:row 2, column status: status \"wating\" is not a status (use registered, "
             "intake, approved, not_suitable, waiting, available, inactive)");
     /* a missing required column: the rows cannot be read */
-    refused(db, "Ref,offer,kind\na1,bg-zk,famly\n", NULL,
+    refused(db, "Rf,offer,kind\na1,bg-zk,famly\n", NULL,
             "2 problems; nothing was imported:\n"
-            "t:row 1, column A: unknown column \"Ref\" (names are lower case: \"ref\")\n"
+            "t:row 1, column A: unknown column \"Rf\" (the columns are " ALL_COLUMNS ")\n"
             "t:row 1: no column \"ref\" (ref and kind are required)");
     close_store(db);
 }
@@ -691,6 +804,8 @@ int main(void)
     tcase_add_loop_test(tc, file_with_bom_and_crlf, 0, STORE_COUNT);
     tcase_add_loop_test(tc, bad_input_is_refused_with_its_place, 0, STORE_COUNT);
     tcase_add_loop_test(tc, every_problem_is_reported, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, separator_from_the_header, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, dutch_names_dates_and_booleans, 0, STORE_COUNT);
     tcase_add_loop_test(tc, many_problems_are_counted, 0, STORE_COUNT);
     tcase_add_loop_test(tc, duplicate_refs, 0, STORE_COUNT);
     tcase_add_loop_test(tc, ref_already_in_store, 0, STORE_COUNT);
