@@ -573,9 +573,124 @@ START_TEST(eight_writers_serialise)
 }
 END_TEST
 
+/* ---- the server stopped and started again ----
+ * The test server may be shared with other tests running at the same time, so this test
+ * makes a server of its own: initdb and pg_ctl (found by pg_config --bindir, else under
+ * /usr/lib/postgresql) in a new directory, listening only on a Unix socket there. As root
+ * (CI containers) the server runs as user postgres, which the postgresql package makes,
+ * since PostgreSQL refuses to run as root. */
+
+static char own_dir[64], own_bin[512], own_as[32];
+
+static void own_run(const char *fmt, const char *arg)
+{
+    char cmd[2048], inner[1600];
+    snprintf(inner, sizeof inner, fmt, own_bin, own_dir, arg ? arg : "");
+    snprintf(cmd, sizeof cmd, "%s%s >>%s/log 2>&1", own_as, inner, own_dir);
+    int st = system(cmd);
+    ck_assert_msg(st == 0, "%s failed (status %d); see %s/log", inner, st, own_dir);
+}
+
+/* Finds the server's programs; false when there are none. */
+static bool find_server_programs(void)
+{
+    FILE *p = popen("pg_config --bindir 2>/dev/null", "r");
+    char line[400] = "", path[600];
+    if (p) {
+        if (!fgets(line, sizeof line, p))
+            line[0] = '\0';
+        pclose(p);
+    }
+    line[strcspn(line, "\n")] = '\0';
+    snprintf(path, sizeof path, "%s/initdb", line);
+    if (line[0] && access(path, X_OK) == 0) {
+        snprintf(own_bin, sizeof own_bin, "%s", line);
+        return true;
+    }
+    p = popen("ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1", "r");
+    line[0] = '\0';
+    if (p) {
+        if (!fgets(line, sizeof line, p))
+            line[0] = '\0';
+        pclose(p);
+    }
+    line[strcspn(line, "\n")] = '\0';
+    snprintf(path, sizeof path, "%s/initdb", line);
+    if (line[0] && access(path, X_OK) == 0) {
+        snprintf(own_bin, sizeof own_bin, "%s", line);
+        return true;
+    }
+    return false;
+}
+
+START_TEST(the_server_stopped_and_started_again)
+{
+    ck_assert_msg(find_server_programs(), "no initdb: install Debian's postgresql (bash "
+                  ".ci/setup test) to run this test");
+    snprintf(own_dir, sizeof own_dir, "/tmp/itav-pg-restart-XXXXXX");
+    ck_assert(mkdtemp(own_dir) != NULL);
+    own_as[0] = '\0';
+    if (geteuid() == 0) {
+        char cmd[128];
+        snprintf(cmd, sizeof cmd, "chown postgres: %s", own_dir);
+        ck_assert_msg(system(cmd) == 0, "as root the server runs as user postgres, and "
+                      "there is none (install Debian's postgresql)");
+        snprintf(own_as, sizeof own_as, "runuser -u postgres -- ");
+    }
+    own_run("%s/initdb -D %s/data -U itav -A trust -E UTF8 --no-locale --no-sync%s", NULL);
+    /* pg_ctl's arguments name the directory three times */
+    char startcmd[400];
+    snprintf(startcmd, sizeof startcmd, "%%s/pg_ctl -D %%s/data -w -t 60 -l %s/server.log -o "
+             "\"-c listen_addresses= -k %s -p 5433 -c fsync=off\" start%%s", own_dir, own_dir);
+    own_run(startcmd, NULL);
+    char uri[256];
+    snprintf(uri, sizeof uri, "postgresql://itav@/postgres?host=%s&port=5433&connect_timeout=3",
+             own_dir);
+    itav_db *db;
+    ck_assert_msg(itav_open(&db, uri) == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert_int_eq(itav_import_json_string(db, DOC(PERSON("p1")), "doc"), ITAV_OK);
+    own_run("%s/pg_ctl -D %s/data -w -m fast stop%s", NULL);
+    /* while it is down: every call is an I/O error that names the server */
+    char named[200];
+    snprintf(named, sizeof named, "(host %s port 5433 database postgres user itav)", own_dir);
+    itav_participant *p;
+    ck_assert_int_eq(itav_participant_get(&p, db, "p1"), ITAV_EIO);
+    assert_msg(db, "lost the connection to the server");
+    assert_msg(db, named);
+    ck_assert_int_eq(itav_participant_get(&p, db, "p1"), ITAV_EIO);
+    assert_msg(db, "cannot connect again to the server");
+    assert_msg(db, named);
+    ck_assert_int_eq(itav_import_json_string(db, MORE(PERSON("p2")), "doc"), ITAV_EIO);
+    assert_msg(db, named);
+    /* started again: the next call works, reads and writes, on the same handle */
+    own_run(startcmd, NULL);
+    ck_assert_msg(itav_participant_get(&p, db, "p1") == ITAV_OK, "%s", itav_errmsg(db));
+    itav_participant_free(p);
+    ck_assert_msg(itav_import_json_string(db, MORE(PERSON("p2")), "doc") == ITAV_OK, "%s",
+                  itav_errmsg(db));
+    ck_assert_int_eq(count_participants(db), 2);
+    /* and a server restarted between two calls: the first finds the connection gone */
+    own_run("%s/pg_ctl -D %s/data -w -m fast stop%s", NULL);
+    own_run(startcmd, NULL);
+    int rc = itav_participant_get(&p, db, "p2");
+    if (rc == ITAV_EIO) {
+        assert_msg(db, named);
+        rc = itav_participant_get(&p, db, "p2");
+    }
+    ck_assert_msg(rc == ITAV_OK, "%s", itav_errmsg(db));
+    itav_participant_free(p);
+    itav_close(db);
+    own_run("%s/pg_ctl -D %s/data -w -m fast stop%s", NULL);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", own_dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
-    bool server = argc >= 2 && strcmp(argv[1], "server") == 0;
+    bool restart = argc >= 2 && strcmp(argv[1], "restart") == 0;
+    bool server = restart || (argc >= 2 && strcmp(argv[1], "server") == 0);
     if (server && !postgres_test_uri()) {
         printf("SKIP: the PostgreSQL backend against a server (%s)\n", POSTGRES_HOW);
         return TEST_SKIPPED;
@@ -583,7 +698,10 @@ int main(int argc, char **argv)
     Suite *s = suite_create("postgres");
     TCase *tc = tcase_create("postgres");
     tcase_set_timeout(tc, 60);
-    if (!server) {
+    if (restart) {
+        /* a server of its own (ITAV_TEST_POSTGRES says that the PostgreSQL tests run) */
+        tcase_add_test(tc, the_server_stopped_and_started_again);
+    } else if (!server) {
         tcase_add_test(tc, malformed_uris_hide_the_password);
         tcase_add_test(tc, no_server_is_an_io_error_that_names_it);
     } else {
