@@ -573,6 +573,133 @@ START_TEST(eight_writers_serialise)
 }
 END_TEST
 
+/* ---- migrations ---- */
+
+/* Schema version 1 as libitav made it (postgres.c, migrations[0], released: never edited),
+ * with "@." as there; the fixture of a store made by a library of that version. */
+static const char schema_v1[] =
+    "CREATE TABLE @.itav_schema (version integer NOT NULL);"
+    "INSERT INTO @.itav_schema VALUES (0);"
+    "CREATE TABLE @.itav_records ("
+    " kind text COLLATE \"C\" NOT NULL, key text COLLATE \"C\" NOT NULL,"
+    " i0 text COLLATE \"C\", i1 text COLLATE \"C\", i2 text COLLATE \"C\","
+    " i3 text COLLATE \"C\", place point, data bytea NOT NULL,"
+    " PRIMARY KEY (kind, key));"
+    "CREATE INDEX itav_records_i0 ON @.itav_records (kind, i0, key) WHERE i0 IS NOT NULL;"
+    "CREATE INDEX itav_records_i1 ON @.itav_records (kind, i1, key) WHERE i1 IS NOT NULL;"
+    "CREATE INDEX itav_records_i2 ON @.itav_records (kind, i2, key) WHERE i2 IS NOT NULL;"
+    "CREATE INDEX itav_records_i3 ON @.itav_records (kind, i3, key) WHERE i3 IS NOT NULL;"
+    "CREATE INDEX itav_records_place ON @.itav_records USING gist (place)"
+    " WHERE place IS NOT NULL;"
+    "UPDATE @.itav_schema SET version = 1;";
+
+/* Runs sql with every "@." standing for schema and a dot. */
+static void sql_in(const char *schema, const char *sql)
+{
+    char out[4096];
+    size_t o = 0, n = strlen(schema);
+    for (const char *p = sql; *p; p++) {
+        ck_assert(o + n + 2 < sizeof out);
+        if (p[0] == '@' && p[1] == '.') {
+            memcpy(out + o, schema, n);
+            o += n;
+        } else {
+            out[o++] = *p;
+        }
+    }
+    out[o] = '\0';
+    postgres_sql(out, NULL, 0);
+}
+
+/* The records of a schema as one digest, and its version and policies. */
+static void state_of(const char *schema, char *out, size_t size)
+{
+    char sql[768];
+    snprintf(sql, sizeof sql, "SELECT (SELECT max(version) FROM %s.itav_schema) || ' ' || "
+             "(SELECT count(*) FROM pg_policies WHERE schemaname = '%s') || ' ' || "
+             "(SELECT coalesce(md5(string_agg(kind || '/' || key || '/' || coalesce(place::text,"
+             " '') || '/' || encode(data, 'hex'), ',' ORDER BY kind, key)), '') FROM "
+             "%s.itav_records)", schema, schema, schema);
+    postgres_sql(sql, out, size);
+}
+
+/* A store of schema version 1 with records in it: opening it migrates it to version 2 in
+ * one transaction (a step that fails midway leaves version 1 whole), keeps every record,
+ * and a store of a newer version is refused and left exactly as it was. */
+START_TEST(version_1_is_migrated_in_one_transaction)
+{
+    char uri[1024], schema[64], src_uri[1024], src[64], sql[512], got[128], before[128];
+    /* records as a current library writes them (the record format does not depend on the
+     * schema version), copied into a version-1 store */
+    postgres_new_schema(src_uri, sizeof src_uri, src, "");
+    itav_db *db;
+    ck_assert_int_eq(itav_open(&db, src_uri), ITAV_OK);
+    ck_assert_int_eq(itav_import_json_string(db, DOC(PERSON("p1") "," PERSON("p2")), "doc"),
+                     ITAV_OK);
+    char *want = export_text(db);
+    itav_close(db);
+    /* a new store whose second step fails: not even the first step's tables stay */
+    postgres_new_schema(uri, sizeof uri, schema, "");
+    sql_in(schema, "CREATE FUNCTION @.itav_granted(kind text, key text, i0 text) RETURNS "
+                   "boolean LANGUAGE sql AS 'SELECT true'");
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_EIO);
+    assert_msg(db, "already exists");
+    itav_close(db);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM pg_tables WHERE schemaname = '%s'", schema);
+    postgres_sql(sql, got, sizeof got);
+    ck_assert_str_eq(got, "0");
+    postgres_drop_schema(schema);
+    /* the version-1 store */
+    postgres_new_schema(uri, sizeof uri, schema, "");
+    sql_in(schema, schema_v1);
+    snprintf(sql, sizeof sql, "INSERT INTO %s.itav_records SELECT * FROM %s.itav_records",
+             schema, src);
+    postgres_sql(sql, NULL, 0);
+    postgres_drop_schema(src);
+    /* a step that fails after some of its statements ran: nothing of it stays */
+    sql_in(schema, "CREATE FUNCTION @.itav_granted(kind text, key text, i0 text) RETURNS "
+                   "boolean LANGUAGE sql AS 'SELECT true'");
+    state_of(schema, before, sizeof before);
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_EIO);
+    assert_msg(db, "already exists");
+    itav_close(db);
+    state_of(schema, got, sizeof got);
+    ck_assert_str_eq(got, before);
+    snprintf(sql, sizeof sql, "SELECT to_regclass('%s.itav_grants') IS NULL", schema);
+    postgres_sql(sql, got, sizeof got);
+    ck_assert_str_eq(got, "t"); /* the step's first statement was rolled back too */
+    sql_in(schema, "DROP FUNCTION @.itav_granted(text, text, text)");
+    /* now it goes through */
+    ck_assert_msg(itav_open(&db, uri) == ITAV_OK, "%s", itav_errmsg(db));
+    char *have = export_text(db);
+    ck_assert_str_eq(have, want);
+    itav_free(have);
+    itav_close(db);
+    snprintf(sql, sizeof sql, "SELECT version FROM %s.itav_schema", schema);
+    postgres_sql(sql, got, sizeof got);
+    ck_assert_str_eq(got, "2");
+    snprintf(sql, sizeof sql, "SELECT relrowsecurity FROM pg_class WHERE oid = "
+             "'%s.itav_records'::regclass", schema);
+    postgres_sql(sql, got, sizeof got);
+    ck_assert_str_eq(got, "t");
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM pg_policies WHERE schemaname = '%s' AND "
+             "tablename = 'itav_records'", schema);
+    postgres_sql(sql, got, sizeof got);
+    ck_assert_str_eq(got, "4");
+    /* a newer version: refused, and nothing changed */
+    snprintf(sql, sizeof sql, "UPDATE %s.itav_schema SET version = 7", schema);
+    postgres_sql(sql, NULL, 0);
+    state_of(schema, before, sizeof before);
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_EVERSION);
+    assert_msg(db, "has schema version 7; this library knows up to 2");
+    itav_close(db);
+    state_of(schema, got, sizeof got);
+    ck_assert_str_eq(got, before);
+    itav_free(want);
+    postgres_drop_schema(schema);
+}
+END_TEST
+
 /* ---- the server stopped and started again ----
  * The test server may be shared with other tests running at the same time, so this test
  * makes a server of its own: initdb and pg_ctl (found by pg_config --bindir, else under
@@ -715,6 +842,7 @@ int main(int argc, char **argv)
         tcase_add_test(tc, erasure_leaves_no_value_and_vacuums);
         tcase_add_test(tc, each_organisation_sees_only_its_offers);
         tcase_add_test(tc, eight_writers_serialise);
+        tcase_add_test(tc, version_1_is_migrated_in_one_transaction);
     }
     suite_add_tcase(s, tc);
     return run_suite(s);
