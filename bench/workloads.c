@@ -19,6 +19,8 @@
  *                                       (json_extract) or over the typed tables
  *   codec  N RUNS DIR                   decoding the stored participants and reviews of a
  *                                       dataset of N participants; sizes against the raw row
+ *   pg-suggest, pg-sparse, pg-report    the same on PostgreSQL (in a build with libpq; see
+ *                                       "7." below)
  *
  * Links the static library for the solver and the scoring function (white box). */
 #include "matching/matching_int.h"
@@ -1677,6 +1679,466 @@ static void cmd_report(char **argv)
         sqlite3_close(sdb);
 }
 
+/* ---- 7. the same on PostgreSQL (issue 13, Speed) ----
+ *
+ *   pg-suggest N QUERIES RUNS CLIENTS BASE   suggestions among N supporters on a PostgreSQL
+ *                                            store; the same box queries straight through
+ *                                            SQL on the store's GiST index; then CLIENTS
+ *                                            processes at once, both ways (throughput)
+ *   pg-sparse N RUNS BASE LIMIT_M            the sparse assignment (dry run) on PostgreSQL
+ *   pg-report MATCHES RUNS BASE DIR          the programme report's store built on
+ *                                            PostgreSQL, and the report on it
+ *
+ * BASE is a libpq URI of a server where the user may create schemas ("postgresql://" takes
+ * the PG* variables); each command makes a schema of its own and drops it. Times are always
+ * wall-clock here: the server's work happens in another process, which a CPU clock of this
+ * one would leave out. */
+#ifdef BENCH_POSTGRES
+#include <libpq-fe.h>
+#include <sys/wait.h>
+#include <time.h>
+
+static double wall(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+static PGconn *pg_connect(const char *uri)
+{
+    PGconn *c = PQconnectdb(uri);
+    if (PQstatus(c) != CONNECTION_OK)
+        die("postgresql: %s", PQerrorMessage(c));
+    PQclear(PQexec(c, "SET client_min_messages = warning"));
+    return c;
+}
+
+static void pg_exec(PGconn *c, const char *sql)
+{
+    PGresult *r = PQexec(c, sql);
+    if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK)
+        die("postgresql: %s: %s", sql, PQresultErrorMessage(r));
+    PQclear(r);
+}
+
+/* A new schema for one workload: its name and the URI of a store in it. */
+static void pg_schema(PGconn *admin, const char *base, const char *what, char *schema,
+                      char *uri, size_t usize)
+{
+    char sql[200];
+    snprintf(schema, 64, "itav_bench_%s_%ld", what, (long)getpid());
+    snprintf(sql, sizeof sql, "DROP SCHEMA IF EXISTS %s CASCADE; CREATE SCHEMA %s", schema,
+             schema);
+    pg_exec(admin, sql);
+    snprintf(uri, usize, "%s%soptions=-csearch_path%%3D%s", base, strchr(base, '?') ? "&" : "?",
+             schema);
+}
+
+static void pg_drop(PGconn *admin, const char *schema)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "DROP SCHEMA %s CASCADE", schema);
+    pg_exec(admin, sql);
+}
+
+/* The anchor: the box of the distance limit straight through SQL on the store's table and
+ * its GiST index of places, then the exact distance of each participant in it, sorted, the
+ * 10 nearest kept (as the SQLite R*Tree anchor does). */
+static void sql_prepare_box(PGconn *c, const char *schema)
+{
+    char sql[400];
+    snprintf(sql, sizeof sql, "SELECT key, place[1], place[0] FROM %s.itav_records WHERE kind ="
+             " 'participant' AND place <@ box(point($2::float8, $1::float8), point($4::float8,"
+             " $3::float8))", schema);
+    PGresult *r = PQprepare(c, "box", sql, 4, NULL);
+    if (PQresultStatus(r) != PGRES_COMMAND_OK)
+        die("postgresql: %s", PQresultErrorMessage(r));
+    PQclear(r);
+}
+
+static size_t sql_query(PGconn *c, double lat, double lon, double limit)
+{
+    itav_box box;
+    char p[4][32];
+    itav__box_around(&box, lat, lon, limit);
+    snprintf(p[0], 32, "%.17g", box.south);
+    snprintf(p[1], 32, "%.17g", box.west);
+    snprintf(p[2], 32, "%.17g", box.north);
+    snprintf(p[3], 32, "%.17g", box.east);
+    const char *values[] = {p[0], p[1], p[2], p[3]};
+    PGresult *r = PQexecPrepared(c, "box", 4, values, NULL, NULL, 0);
+    if (PQresultStatus(r) != PGRES_TUPLES_OK)
+        die("postgresql: %s", PQresultErrorMessage(r));
+    size_t n = 0, rows = (size_t)PQntuples(r);
+    near *v = xcalloc(rows + 1, sizeof *v);
+    for (size_t i = 0; i < rows; i++) {
+        double d = itav__distance_m(lat, lon, atof(PQgetvalue(r, (int)i, 1)),
+                                    atof(PQgetvalue(r, (int)i, 2)));
+        if (d > limit)
+            continue;
+        v[n].d = d;
+        snprintf(v[n].ref, sizeof v[n].ref, "%s", PQgetvalue(r, (int)i, 0));
+        n++;
+    }
+    PQclear(r);
+    if (n > 1)
+        qsort(v, n, sizeof *v, by_distance);
+    free(v);
+    return n < 10 ? n : 10;
+}
+
+/* CLIENTS processes released at once, each running every query on a connection of its own
+ * (itav: a store of its own; sql: the anchor's query); the queries per second of all of
+ * them together, and the latencies each saw. */
+static void concurrent(const char *uri, const char *schema, bool itav, int clients,
+                       const char (*qref)[24], const double *qlat, const double *qlon, int nq,
+                       double *qps, double *p50, double *p99)
+{
+    int gate[2];
+    int (*back)[2] = xcalloc((size_t)clients, sizeof *back);
+    pid_t *pid = xcalloc((size_t)clients, sizeof *pid);
+    if (pipe(gate) != 0)
+        die("pipe");
+    for (int c = 0; c < clients; c++) {
+        if (pipe(back[c]) != 0)
+            die("pipe");
+        fflush(NULL);
+        pid[c] = fork();
+        if (pid[c] < 0)
+            die("fork");
+        if (pid[c] == 0) {
+            itav_db *db = NULL;
+            PGconn *conn = NULL;
+            itav_match_options opt = ITAV_MATCH_OPTIONS_INIT;
+            opt.as_of = AS_OF;
+            char ch;
+            close(gate[1]);
+            close(back[c][0]);
+            if (itav)
+                db = open_store(uri);
+            else {
+                conn = pg_connect(uri);
+                sql_prepare_box(conn, schema);
+            }
+            double *t = xcalloc((size_t)nq, sizeof *t);
+            if (read(gate[0], &ch, 1) < 0)
+                _exit(2);
+            for (int k = 0; k < nq; k++) {
+                int q = (k + c * 7) % nq; /* the clients start at different queries */
+                double t0 = wall();
+                if (itav) {
+                    itav_suggestion_iter *it;
+                    itav_suggestion *s;
+                    check(db, itav_match_suggest(&it, db, qref[q], 10, &opt), "suggest");
+                    while (itav_suggestion_iter_next(&s, it) == ITAV_OK)
+                        itav_suggestion_free(s);
+                    itav_suggestion_iter_free(it);
+                } else {
+                    sql_query(conn, qlat[q], qlon[q], 10000);
+                }
+                t[k] = wall() - t0;
+            }
+            size_t bytes = (size_t)nq * sizeof *t;
+            if (write(back[c][1], t, bytes) != (ssize_t)bytes)
+                _exit(2);
+            itav_close(db);
+            PQfinish(conn);
+            _exit(0);
+        }
+        close(back[c][1]);
+    }
+    close(gate[0]);
+    double *all = xcalloc((size_t)clients * (size_t)nq, sizeof *all);
+    nanosleep(&(struct timespec){0, 300000000}, NULL); /* they connect */
+    double t0 = wall();
+    close(gate[1]);
+    for (int c = 0; c < clients; c++) {
+        size_t want = (size_t)nq * sizeof *all, got = 0;
+        while (got < want) {
+            ssize_t n = read(back[c][0], (char *)(all + (size_t)c * (size_t)nq) + got,
+                             want - got);
+            if (n <= 0)
+                die("client %d of %s failed", c, itav ? "itav" : "sql");
+            got += (size_t)n;
+        }
+        close(back[c][0]);
+    }
+    double took = wall() - t0;
+    for (int c = 0; c < clients; c++) {
+        int st;
+        if (waitpid(pid[c], &st, 0) != pid[c] || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+            die("client %d of %s failed", c, itav ? "itav" : "sql");
+    }
+    *qps = (double)clients * nq / took;
+    *p50 = pct(all, clients * nq, 0.5);
+    *p99 = pct(all, clients * nq, 0.99);
+    free(all);
+    free(back);
+    free(pid);
+}
+
+static void cmd_pg_suggest(char **argv)
+{
+    int n = parse_int(argv[0]), q = parse_int(argv[1]), runs = parse_int(argv[2]);
+    int clients = parse_int(argv[3]);
+    const char *base = argv[4];
+    char schema[64], uri[4200];
+    PGconn *admin = pg_connect(base);
+    pg_schema(admin, base, "suggest", schema, uri, sizeof uri);
+    /* the people of the SQLite workload (the same seed) */
+    size_t na = (size_t)q + (size_t)q / 5 + 5;
+    person *v = people_make(na + (size_t)n, na, SPREAD_CLUSTERED, 5, "q");
+    char (*qref)[24] = xcalloc((size_t)q + 1, sizeof *qref);
+    int nq = 0;
+    for (size_t i = 0; i < na && nq < q; i++)
+        if (v[i].has_location)
+            snprintf(qref[nq++], sizeof qref[0], "%s", v[i].ref);
+    char *csv = people_csv(v, na + (size_t)n);
+    free(v);
+    itav_db *db = open_store(uri);
+    make_offer(db, "bench", 10000);
+    double t0 = wall();
+    check(db, itav_import_participants_csv_string(db, csv, "bench", "bench"), "import");
+    double load = wall() - t0;
+    free(csv);
+    pg_exec(admin, "ANALYZE"); /* as autovacuum would after a load this size */
+
+    itav_match_options opt = ITAV_MATCH_OPTIONS_INIT, o;
+    opt.as_of = AS_OF;
+    itav_plan *plan;
+    check(db, itav_plan_effective(&plan, db, "bench"), "plan");
+    check(db, itav__options_resolve(&o, db, &opt), "options");
+    plist S = load_side(db, "bench", ITAV_SIDE_SUPPORTING);
+    const itav__pair_facts none = {false, false, 0};
+    PGconn *anchor = pg_connect(uri);
+    sql_prepare_box(anchor, schema);
+    double *qlat = xcalloc((size_t)nq + 1, sizeof *qlat);
+    double *qlon = xcalloc((size_t)nq + 1, sizeof *qlon);
+    for (int k = 0; k < nq; k++) {
+        itav_participant *asking;
+        check(db, itav_participant_get(&asking, db, qref[k]), "get");
+        itav_participant_location(asking, &qlat[k], &qlon[k]);
+        itav_participant_free(asking);
+    }
+    double *ti = xcalloc((size_t)nq + 1, sizeof *ti), *ts = xcalloc((size_t)nq + 1, sizeof *ts);
+    double *p50i = xcalloc((size_t)runs + 1, sizeof *p50i);
+    double *p99i = xcalloc((size_t)runs + 1, sizeof *p99i);
+    double *p50s = xcalloc((size_t)runs + 1, sizeof *p50s);
+    double *p99s = xcalloc((size_t)runs + 1, sizeof *p99s);
+    int differ = 0;
+    size_t found = 0;
+    for (int r = 0; r <= runs; r++) {
+        found = 0;
+        for (int k = 0; k < nq; k++) {
+            top a = {{0}, {{0}}, 0}, b = {{0}, {{0}}, 0};
+            itav_suggestion_iter *it;
+            itav_suggestion *s;
+            t0 = wall();
+            check(db, itav_match_suggest(&it, db, qref[k], 10, &opt), "suggest");
+            while (itav_suggestion_iter_next(&s, it) == ITAV_OK) {
+                top_add(&a, itav_suggestion_score(s), itav_suggestion_supporting(s));
+                itav_suggestion_free(s);
+            }
+            itav_suggestion_iter_free(it);
+            ti[k] = wall() - t0;
+            found += (size_t)a.n;
+            t0 = wall();
+            sql_query(anchor, qlat[k], qlon[k], 10000);
+            ts[k] = wall() - t0;
+            if (r == 0) { /* the top 10 against a brute-force scan in memory, once */
+                itav_participant *asking;
+                check(db, itav_participant_get(&asking, db, qref[k]), "get");
+                for (size_t j = 0; j < S.n; j++) {
+                    itav_suggestion sc = {0};
+                    itav__score(&sc, asking, S.v[j], plan, &none, &o);
+                    if (sc.excluded == ITAV_CONSTRAINT_NONE)
+                        top_add(&b, sc.score, itav_participant_ref(S.v[j]));
+                }
+                itav_participant_free(asking);
+                differ += !top_same(&a, &b);
+            }
+        }
+        p50i[r] = pct(ti, nq, 0.5);
+        p99i[r] = pct(ti, nq, 0.99);
+        p50s[r] = pct(ts, nq, 0.5);
+        p99s[r] = pct(ts, nq, 0.99);
+    }
+    double qps, c50, c99, sqps, s50, s99;
+    concurrent(uri, schema, true, clients, (const char (*)[24])qref, qlat, qlon, nq, &qps, &c50,
+               &c99);
+    concurrent(uri, schema, false, clients, (const char (*)[24])qref, qlat, qlon, nq, &sqps,
+               &s50, &s99);
+    res_begin("pg-suggest", "itav");
+    res_num("n", n);
+    res_num("queries", nq);
+    res_num("clients", clients);
+    res_num("load_s", load);
+    res_times("p50", p50i + 1, runs);
+    res_times("p99", p99i + 1, runs);
+    res_times("sql_p50", p50s + 1, runs);
+    res_times("sql_p99", p99s + 1, runs);
+    res_num("mean_found", (double)found / (nq ? nq : 1));
+    res_num("differ", differ);
+    res_num("conc_qps", qps);
+    res_num("conc_p50", c50);
+    res_num("conc_p99", c99);
+    res_num("sql_conc_qps", sqps);
+    res_num("sql_conc_p50", s50);
+    res_num("sql_conc_p99", s99);
+    res_num("cores", (double)sysconf(_SC_NPROCESSORS_ONLN));
+    res_end();
+    free(ti);
+    free(ts);
+    free(p50i);
+    free(p99i);
+    free(p50s);
+    free(p99s);
+    free(qlat);
+    free(qlon);
+    free(qref);
+    PQfinish(anchor);
+    plist_free(&S);
+    itav_plan_free(plan);
+    itav_close(db);
+    pg_drop(admin, schema);
+    PQfinish(admin);
+}
+
+static void cmd_pg_sparse(char **argv)
+{
+    int n = parse_int(argv[0]), runs = parse_int(argv[1]);
+    const char *base = argv[2];
+    long limit = parse_int(argv[3]);
+    char schema[64], uri[4200];
+    PGconn *admin = pg_connect(base);
+    pg_schema(admin, base, "sparse", schema, uri, sizeof uri);
+    person *v = people_make(2 * (size_t)n, (size_t)n, SPREAD_UNIFORM, 4, "s");
+    char *csv = people_csv(v, 2 * (size_t)n);
+    free(v);
+    itav_db *db = open_store(uri);
+    make_offer(db, "bench", limit);
+    double t0 = wall();
+    check(db, itav_import_participants_csv_string(db, csv, "bench", "bench"), "import");
+    double load = wall() - t0;
+    free(csv);
+    pg_exec(admin, "ANALYZE");
+    itav_match_options opt = ITAV_MATCH_OPTIONS_INIT;
+    opt.as_of = AS_OF;
+    double *t = xcalloc((size_t)runs + 1, sizeof *t);
+    long peak = 0;
+    long long total = 0;
+    size_t pairs = 0;
+    for (int r = 0; r <= runs; r++) {
+        itav_assignment *as;
+        rss_reset();
+        t0 = wall();
+        check(db, itav_match_assign(&as, db, "bench", &opt, ITAV_ASSIGN_DRY_RUN, AS_OF),
+              "assign");
+        t[r] = wall() - t0;
+        long p = rss_peak_kb();
+        peak = p > peak ? p : peak;
+        pairs = itav_assignment_count(as);
+        total = 0;
+        for (size_t i = 0; i < pairs; i++)
+            total += llround(itav_suggestion_score(itav_assignment_pair(as, i)) * 1e6);
+        itav_assignment_free(as);
+    }
+    res_begin("pg-sparse", "itav");
+    res_num("n", n);
+    res_num("load_s", load);
+    res_times("times", t + 1, runs);
+    res_num("warmup", t[0]);
+    res_num("peak_kb", (double)peak);
+    res_num("pairs", (double)pairs);
+    res_num("total", (double)total);
+    res_end();
+    free(t);
+    itav_close(db);
+    pg_drop(admin, schema);
+    PQfinish(admin);
+}
+
+static void cmd_pg_report(char **argv)
+{
+    size_t matches = (size_t)parse_int(argv[0]);
+    int runs = parse_int(argv[1]);
+    const char *base = argv[2], *dir = argv[3];
+    char schema[64], uri[4200], chunk[4200];
+    PGconn *admin = pg_connect(base);
+    pg_schema(admin, base, "report", schema, uri, sizeof uri);
+    snprintf(chunk, sizeof chunk, "%s/pg-report-chunk.json", dir);
+    /* the store of the SQLite workload (report-build), built the same way */
+    dataset d = {matches / 5 < 400 ? 400 : matches / 5, matches, 6};
+    itav_db *db = open_store(uri);
+    double t0 = wall();
+    for (size_t m0 = 0, first = 1; first || m0 < matches; first = 0) {
+        size_t m1 = first ? 0 : (m0 + 20000 < matches ? m0 + 20000 : matches);
+        FILE *f = fopen(chunk, "wb");
+        if (!f)
+            die("cannot write %s", chunk);
+        dataset_write(f, &d, first ? 'C' : 'M', m0, m1);
+        if (fclose(f) != 0)
+            die("cannot write %s", chunk);
+        check(db, itav_import_json_file(db, chunk), "import");
+        if (!first)
+            m0 = m1;
+    }
+    unlink(chunk);
+    double build = wall() - t0;
+    pg_exec(admin, "ANALYZE");
+    double *t = xcalloc((size_t)runs + 1, sizeof *t);
+    long peak = 0;
+    size_t bytes = 0;
+    text figs = {NULL, 0, 0};
+    itav_report_options ro = ITAV_REPORT_OPTIONS_INIT;
+    ro.k = 1;
+    for (int r = 0; r <= runs; r++) {
+        itav_report *rep;
+        char *doc;
+        rss_reset();
+        t0 = wall();
+        check(db, itav_report_programme(&rep, db, PROGRAMME_OFFER, &ro), "report");
+        check(db, itav_report_write(&doc, rep, ITAV_REPORT_JSON), "report");
+        t[r] = wall() - t0;
+        long p = rss_peak_kb();
+        peak = p > peak ? p : peak;
+        bytes = strlen(doc);
+        itav_free(doc);
+        if (r == runs) {
+            text keep = out;
+            out = figs;
+            add(&out, "{");
+            report_figures(rep);
+            add(&out, "}");
+            figs = out;
+            out = keep;
+        }
+        itav_report_free(rep);
+    }
+    char sql[200];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s.itav_records WHERE kind = 'review'",
+             schema);
+    PGresult *res = PQexec(admin, sql);
+    double reviews = PQresultStatus(res) == PGRES_TUPLES_OK ? atof(PQgetvalue(res, 0, 0)) : -1;
+    PQclear(res);
+    res_begin("pg-report", "itav");
+    res_num("build_s", build);
+    res_times("times", t + 1, runs);
+    res_num("warmup", t[0]);
+    res_num("peak_kb", (double)peak);
+    res_num("reviews", reviews);
+    res_num("report_bytes", (double)bytes);
+    add(&out, ", \"figures\": %s", figs.s);
+    res_end();
+    text_free(&figs);
+    free(t);
+    itav_close(db);
+    pg_drop(admin, schema);
+    PQfinish(admin);
+}
+#endif
+
 int main(int argc, char **argv)
 {
     static const struct {
@@ -1687,7 +2149,12 @@ int main(int argc, char **argv)
                 {"json", 4, cmd_json},          {"dense-gen", 2, cmd_dense_gen},
                 {"dense", 3, cmd_dense},        {"sparse", 4, cmd_sparse},
                 {"suggest", 4, cmd_suggest},    {"report-build", 2, cmd_report_build},
-                {"report", 3, cmd_report},      {"codec", 3, cmd_codec}};
+                {"report", 3, cmd_report},      {"codec", 3, cmd_codec},
+#ifdef BENCH_POSTGRES
+                {"pg-suggest", 5, cmd_pg_suggest}, {"pg-sparse", 4, cmd_pg_sparse},
+                {"pg-report", 4, cmd_pg_report},
+#endif
+    };
     for (size_t i = 0; argc >= 2 && i < sizeof cmds / sizeof *cmds; i++)
         if (strcmp(argv[1], cmds[i].name) == 0) {
             if (argc - 2 != cmds[i].args)

@@ -41,6 +41,7 @@ static size_t nrows;
 static char root[200]; /* the scratch directory, in memory (/dev/shm) where there is one */
 static char *template_json;   /* the fixture store, exported */
 static char template_db[300]; /* the same as a closed SQLite file */
+static char template_schema[64]; /* the same in a PostgreSQL schema, when there is a server */
 static const char *map_path, *include_dir;
 
 /* ---- small helpers ---- */
@@ -168,8 +169,14 @@ static bool write_file(const char *path, const char *data, size_t size)
 
 /* ---- the fixture of one row and one pass ---- */
 
-enum { PASS_MEMORY, PASS_SQLITE, PASS_BACKEND, PASS_COUNT };
-static const char *const pass_name[] = {"memory", "sqlite", "test backend"};
+/* PASS_POSTGRES only when there is a PostgreSQL test server (testutil.h): pass_count(). */
+enum { PASS_MEMORY, PASS_SQLITE, PASS_BACKEND, PASS_POSTGRES, PASS_COUNT };
+static const char *const pass_name[] = {"memory", "sqlite", "test backend", "postgresql"};
+
+static int pass_count(void)
+{
+    return postgres_test_uri() ? PASS_COUNT : PASS_POSTGRES;
+}
 
 #define MAX_OBJECTS 16
 struct fx {
@@ -178,6 +185,7 @@ struct fx {
     char dir[400];
     bool dir_made;
     itav_db *db;
+    char schema[64]; /* PASS_POSTGRES: the row's schema, dropped afterwards */
     bool db_used;    /* the call got the store (its message counts) */
     bool kept;       /* an adapter kept a message of its own context */
     char kept_msg[1100];
@@ -386,6 +394,33 @@ static itav_backend *checked_backend(fx *f)
     return be;
 }
 
+/* The fixture in a PostgreSQL schema, made by the first PostgreSQL pass (the test server's
+ * helpers of testutil.h may only run inside a test) and dropped when the rows are done. */
+static void make_template_schema(void)
+{
+    char uri[1024], *again = NULL;
+    itav_db *db = NULL;
+    postgres_new_schema(uri, sizeof uri, template_schema, "");
+    must(NULL, itav_open(&db, uri), "open PostgreSQL");
+    must(db, itav_import_json_string(db, template_json, "fixture"), "import into PostgreSQL");
+    must(db, itav_export_json_string(&again, db), "export PostgreSQL");
+    if (strcmp(again, template_json))
+        must(NULL, ITAV_ERROR, "the PostgreSQL fixture exports as the memory one");
+    itav_free(again);
+    itav_close(db);
+}
+
+static int postgres_rows; /* rows that ran on a PostgreSQL store */
+
+static void drop_template_schema(void)
+{
+    if (postgres_test_uri())
+        printf("%d rows ran on a PostgreSQL store too\n", postgres_rows);
+    if (template_schema[0])
+        postgres_drop_schema(template_schema);
+    template_schema[0] = '\0';
+}
+
 static void open_pass_store(fx *f)
 {
     int rc;
@@ -397,6 +432,16 @@ static void open_pass_store(fx *f)
         must(f->db, itav_open(&f->db, "memory:"), "open memory store");
         rc = itav_import_json_string(f->db, template_json, "fixture");
         must(f->db, rc, "import the fixture");
+    } else if (f->pass == PASS_POSTGRES) {
+        /* a schema of its own, filled with the fixture's records by the server */
+        char uri[1024], sql[256];
+        if (!template_schema[0])
+            make_template_schema();
+        postgres_new_schema(uri, sizeof uri, f->schema, "");
+        must(f->db, itav_open(&f->db, uri), "open a PostgreSQL store");
+        snprintf(sql, sizeof sql, "INSERT INTO %s.itav_records SELECT * FROM %s.itav_records",
+                 f->schema, template_schema);
+        postgres_sql(sql, NULL, 0);
     } else {
         size_t size;
         char *data = read_file(template_db, &size);
@@ -955,6 +1000,8 @@ static void fx_clear(fx *f)
     itav_report_free(f->rep);
     itav_recommendation_free(f->rec);
     itav_close(f->db);
+    if (f->schema[0])
+        postgres_drop_schema(f->schema);
     for (int k = 0; k < MAX_PARAMS; k++)
         free(f->generated[k]);
     for (int i = 0; i < f->nsnap; i++)
@@ -988,7 +1035,7 @@ START_TEST(one_row)
     bputf(&f.problems, "%s", "");
     f.problems.n = 0;
     current_row = _i;
-    for (int pass = 0; pass < PASS_COUNT && !failure[0]; pass++) {
+    for (int pass = 0; pass < pass_count() && !failure[0]; pass++) {
         f.index = (size_t)_i;
         f.pass = pass;
         res got = r->call(&f, r);
@@ -996,6 +1043,7 @@ START_TEST(one_row)
         check_message(&f, r, got);
         check_unchanged(&f);
         bool used_store = f.db_used;
+        postgres_rows += pass == PASS_POSTGRES && used_store;
         if (f.problems.n)
             snprintf(failure, sizeof failure, "row %d, %s, %s [%s store]: %s", _i, r->fn,
                      r->what, used_store ? pass_name[pass] : "no", f.problems.s);
@@ -1402,6 +1450,7 @@ static void build_fixture(void)
         must(NULL, ITAV_ERROR, "the SQLite fixture exports as the memory one");
     itav_free(again);
     itav_close(db);
+
 }
 
 /* ---- main ---- */
@@ -1478,6 +1527,7 @@ int main(int argc, char **argv)
     TCase *tc = tcase_create("rows");
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, one_row, first, last);
+    tcase_add_unchecked_fixture(tc, NULL, drop_template_schema);
     suite_add_tcase(s, tc);
     TCase *cover = tcase_create("coverage");
     tcase_add_test(cover, covers_the_whole_api);

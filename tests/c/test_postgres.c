@@ -573,9 +573,251 @@ START_TEST(eight_writers_serialise)
 }
 END_TEST
 
+/* ---- migrations ---- */
+
+/* Schema version 1 as libitav made it (postgres.c, migrations[0], released: never edited),
+ * with "@." as there; the fixture of a store made by a library of that version. */
+static const char schema_v1[] =
+    "CREATE TABLE @.itav_schema (version integer NOT NULL);"
+    "INSERT INTO @.itav_schema VALUES (0);"
+    "CREATE TABLE @.itav_records ("
+    " kind text COLLATE \"C\" NOT NULL, key text COLLATE \"C\" NOT NULL,"
+    " i0 text COLLATE \"C\", i1 text COLLATE \"C\", i2 text COLLATE \"C\","
+    " i3 text COLLATE \"C\", place point, data bytea NOT NULL,"
+    " PRIMARY KEY (kind, key));"
+    "CREATE INDEX itav_records_i0 ON @.itav_records (kind, i0, key) WHERE i0 IS NOT NULL;"
+    "CREATE INDEX itav_records_i1 ON @.itav_records (kind, i1, key) WHERE i1 IS NOT NULL;"
+    "CREATE INDEX itav_records_i2 ON @.itav_records (kind, i2, key) WHERE i2 IS NOT NULL;"
+    "CREATE INDEX itav_records_i3 ON @.itav_records (kind, i3, key) WHERE i3 IS NOT NULL;"
+    "CREATE INDEX itav_records_place ON @.itav_records USING gist (place)"
+    " WHERE place IS NOT NULL;"
+    "UPDATE @.itav_schema SET version = 1;";
+
+/* Runs sql with every "@." standing for schema and a dot. */
+static void sql_in(const char *schema, const char *sql)
+{
+    char out[4096];
+    size_t o = 0, n = strlen(schema);
+    for (const char *p = sql; *p; p++) {
+        ck_assert(o + n + 2 < sizeof out);
+        if (p[0] == '@' && p[1] == '.') {
+            memcpy(out + o, schema, n);
+            o += n;
+        } else {
+            out[o++] = *p;
+        }
+    }
+    out[o] = '\0';
+    postgres_sql(out, NULL, 0);
+}
+
+/* The records of a schema as one digest, and its version and policies. */
+static void state_of(const char *schema, char *out, size_t size)
+{
+    char sql[768];
+    snprintf(sql, sizeof sql, "SELECT (SELECT max(version) FROM %s.itav_schema) || ' ' || "
+             "(SELECT count(*) FROM pg_policies WHERE schemaname = '%s') || ' ' || "
+             "(SELECT coalesce(md5(string_agg(kind || '/' || key || '/' || coalesce(place::text,"
+             " '') || '/' || encode(data, 'hex'), ',' ORDER BY kind, key)), '') FROM "
+             "%s.itav_records)", schema, schema, schema);
+    postgres_sql(sql, out, size);
+}
+
+/* A store of schema version 1 with records in it: opening it migrates it to version 2 in
+ * one transaction (a step that fails midway leaves version 1 whole), keeps every record,
+ * and a store of a newer version is refused and left exactly as it was. */
+START_TEST(version_1_is_migrated_in_one_transaction)
+{
+    char uri[1024], schema[64], src_uri[1024], src[64], sql[512], got[128], before[128];
+    /* records as a current library writes them (the record format does not depend on the
+     * schema version), copied into a version-1 store */
+    postgres_new_schema(src_uri, sizeof src_uri, src, "");
+    itav_db *db;
+    ck_assert_int_eq(itav_open(&db, src_uri), ITAV_OK);
+    ck_assert_int_eq(itav_import_json_string(db, DOC(PERSON("p1") "," PERSON("p2")), "doc"),
+                     ITAV_OK);
+    char *want = export_text(db);
+    itav_close(db);
+    /* a new store whose second step fails: not even the first step's tables stay */
+    postgres_new_schema(uri, sizeof uri, schema, "");
+    sql_in(schema, "CREATE FUNCTION @.itav_granted(kind text, key text, i0 text) RETURNS "
+                   "boolean LANGUAGE sql AS 'SELECT true'");
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_EIO);
+    assert_msg(db, "already exists");
+    itav_close(db);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM pg_tables WHERE schemaname = '%s'", schema);
+    postgres_sql(sql, got, sizeof got);
+    ck_assert_str_eq(got, "0");
+    postgres_drop_schema(schema);
+    /* the version-1 store */
+    postgres_new_schema(uri, sizeof uri, schema, "");
+    sql_in(schema, schema_v1);
+    snprintf(sql, sizeof sql, "INSERT INTO %s.itav_records SELECT * FROM %s.itav_records",
+             schema, src);
+    postgres_sql(sql, NULL, 0);
+    postgres_drop_schema(src);
+    /* a step that fails after some of its statements ran: nothing of it stays */
+    sql_in(schema, "CREATE FUNCTION @.itav_granted(kind text, key text, i0 text) RETURNS "
+                   "boolean LANGUAGE sql AS 'SELECT true'");
+    state_of(schema, before, sizeof before);
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_EIO);
+    assert_msg(db, "already exists");
+    itav_close(db);
+    state_of(schema, got, sizeof got);
+    ck_assert_str_eq(got, before);
+    snprintf(sql, sizeof sql, "SELECT to_regclass('%s.itav_grants') IS NULL", schema);
+    postgres_sql(sql, got, sizeof got);
+    ck_assert_str_eq(got, "t"); /* the step's first statement was rolled back too */
+    sql_in(schema, "DROP FUNCTION @.itav_granted(text, text, text)");
+    /* now it goes through */
+    ck_assert_msg(itav_open(&db, uri) == ITAV_OK, "%s", itav_errmsg(db));
+    char *have = export_text(db);
+    ck_assert_str_eq(have, want);
+    itav_free(have);
+    itav_close(db);
+    snprintf(sql, sizeof sql, "SELECT version FROM %s.itav_schema", schema);
+    postgres_sql(sql, got, sizeof got);
+    ck_assert_str_eq(got, "2");
+    snprintf(sql, sizeof sql, "SELECT relrowsecurity FROM pg_class WHERE oid = "
+             "'%s.itav_records'::regclass", schema);
+    postgres_sql(sql, got, sizeof got);
+    ck_assert_str_eq(got, "t");
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM pg_policies WHERE schemaname = '%s' AND "
+             "tablename = 'itav_records'", schema);
+    postgres_sql(sql, got, sizeof got);
+    ck_assert_str_eq(got, "4");
+    /* a newer version: refused, and nothing changed */
+    snprintf(sql, sizeof sql, "UPDATE %s.itav_schema SET version = 7", schema);
+    postgres_sql(sql, NULL, 0);
+    state_of(schema, before, sizeof before);
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_EVERSION);
+    assert_msg(db, "has schema version 7; this library knows up to 2");
+    itav_close(db);
+    state_of(schema, got, sizeof got);
+    ck_assert_str_eq(got, before);
+    itav_free(want);
+    postgres_drop_schema(schema);
+}
+END_TEST
+
+/* ---- the server stopped and started again ----
+ * The test server may be shared with other tests running at the same time, so this test
+ * makes a server of its own: initdb and pg_ctl (found by pg_config --bindir, else under
+ * /usr/lib/postgresql) in a new directory, listening only on a Unix socket there. As root
+ * (CI containers) the server runs as user postgres, which the postgresql package makes,
+ * since PostgreSQL refuses to run as root. */
+
+static char own_dir[64], own_bin[512], own_as[32];
+
+static void own_run(const char *fmt, const char *arg)
+{
+    char cmd[2048], inner[1600];
+    snprintf(inner, sizeof inner, fmt, own_bin, own_dir, arg ? arg : "");
+    snprintf(cmd, sizeof cmd, "%s%s >>%s/log 2>&1", own_as, inner, own_dir);
+    int st = system(cmd);
+    ck_assert_msg(st == 0, "%s failed (status %d); see %s/log", inner, st, own_dir);
+}
+
+/* Finds the server's programs; false when there are none. */
+static bool find_server_programs(void)
+{
+    FILE *p = popen("pg_config --bindir 2>/dev/null", "r");
+    char line[400] = "", path[600];
+    if (p) {
+        if (!fgets(line, sizeof line, p))
+            line[0] = '\0';
+        pclose(p);
+    }
+    line[strcspn(line, "\n")] = '\0';
+    snprintf(path, sizeof path, "%s/initdb", line);
+    if (line[0] && access(path, X_OK) == 0) {
+        snprintf(own_bin, sizeof own_bin, "%s", line);
+        return true;
+    }
+    p = popen("ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1", "r");
+    line[0] = '\0';
+    if (p) {
+        if (!fgets(line, sizeof line, p))
+            line[0] = '\0';
+        pclose(p);
+    }
+    line[strcspn(line, "\n")] = '\0';
+    snprintf(path, sizeof path, "%s/initdb", line);
+    if (line[0] && access(path, X_OK) == 0) {
+        snprintf(own_bin, sizeof own_bin, "%s", line);
+        return true;
+    }
+    return false;
+}
+
+START_TEST(the_server_stopped_and_started_again)
+{
+    ck_assert_msg(find_server_programs(), "no initdb: install Debian's postgresql (bash "
+                  ".ci/setup test) to run this test");
+    snprintf(own_dir, sizeof own_dir, "/tmp/itav-pg-restart-XXXXXX");
+    ck_assert(mkdtemp(own_dir) != NULL);
+    own_as[0] = '\0';
+    if (geteuid() == 0) {
+        char cmd[128];
+        snprintf(cmd, sizeof cmd, "chown postgres: %s", own_dir);
+        ck_assert_msg(system(cmd) == 0, "as root the server runs as user postgres, and "
+                      "there is none (install Debian's postgresql)");
+        snprintf(own_as, sizeof own_as, "runuser -u postgres -- ");
+    }
+    own_run("%s/initdb -D %s/data -U itav -A trust -E UTF8 --no-locale --no-sync%s", NULL);
+    /* pg_ctl's arguments name the directory three times */
+    char startcmd[400];
+    snprintf(startcmd, sizeof startcmd, "%%s/pg_ctl -D %%s/data -w -t 60 -l %s/server.log -o "
+             "\"-c listen_addresses= -k %s -p 5433 -c fsync=off\" start%%s", own_dir, own_dir);
+    own_run(startcmd, NULL);
+    char uri[256];
+    snprintf(uri, sizeof uri, "postgresql://itav@/postgres?host=%s&port=5433&connect_timeout=3",
+             own_dir);
+    itav_db *db;
+    ck_assert_msg(itav_open(&db, uri) == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert_int_eq(itav_import_json_string(db, DOC(PERSON("p1")), "doc"), ITAV_OK);
+    own_run("%s/pg_ctl -D %s/data -w -m fast stop%s", NULL);
+    /* while it is down: every call is an I/O error that names the server */
+    char named[200];
+    snprintf(named, sizeof named, "(host %s port 5433 database postgres user itav)", own_dir);
+    itav_participant *p;
+    ck_assert_int_eq(itav_participant_get(&p, db, "p1"), ITAV_EIO);
+    assert_msg(db, "lost the connection to the server");
+    assert_msg(db, named);
+    ck_assert_int_eq(itav_participant_get(&p, db, "p1"), ITAV_EIO);
+    assert_msg(db, "cannot connect again to the server");
+    assert_msg(db, named);
+    ck_assert_int_eq(itav_import_json_string(db, MORE(PERSON("p2")), "doc"), ITAV_EIO);
+    assert_msg(db, named);
+    /* started again: the next call works, reads and writes, on the same handle */
+    own_run(startcmd, NULL);
+    ck_assert_msg(itav_participant_get(&p, db, "p1") == ITAV_OK, "%s", itav_errmsg(db));
+    itav_participant_free(p);
+    ck_assert_msg(itav_import_json_string(db, MORE(PERSON("p2")), "doc") == ITAV_OK, "%s",
+                  itav_errmsg(db));
+    ck_assert_int_eq(count_participants(db), 2);
+    /* and a server restarted between two calls: the first finds the connection gone */
+    own_run("%s/pg_ctl -D %s/data -w -m fast stop%s", NULL);
+    own_run(startcmd, NULL);
+    int rc = itav_participant_get(&p, db, "p2");
+    if (rc == ITAV_EIO) {
+        assert_msg(db, named);
+        rc = itav_participant_get(&p, db, "p2");
+    }
+    ck_assert_msg(rc == ITAV_OK, "%s", itav_errmsg(db));
+    itav_participant_free(p);
+    itav_close(db);
+    own_run("%s/pg_ctl -D %s/data -w -m fast stop%s", NULL);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", own_dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
-    bool server = argc >= 2 && strcmp(argv[1], "server") == 0;
+    bool restart = argc >= 2 && strcmp(argv[1], "restart") == 0;
+    bool server = restart || (argc >= 2 && strcmp(argv[1], "server") == 0);
     if (server && !postgres_test_uri()) {
         printf("SKIP: the PostgreSQL backend against a server (%s)\n", POSTGRES_HOW);
         return TEST_SKIPPED;
@@ -583,7 +825,10 @@ int main(int argc, char **argv)
     Suite *s = suite_create("postgres");
     TCase *tc = tcase_create("postgres");
     tcase_set_timeout(tc, 60);
-    if (!server) {
+    if (restart) {
+        /* a server of its own (ITAV_TEST_POSTGRES says that the PostgreSQL tests run) */
+        tcase_add_test(tc, the_server_stopped_and_started_again);
+    } else if (!server) {
         tcase_add_test(tc, malformed_uris_hide_the_password);
         tcase_add_test(tc, no_server_is_an_io_error_that_names_it);
     } else {
@@ -597,6 +842,7 @@ int main(int argc, char **argv)
         tcase_add_test(tc, erasure_leaves_no_value_and_vacuums);
         tcase_add_test(tc, each_organisation_sees_only_its_offers);
         tcase_add_test(tc, eight_writers_serialise);
+        tcase_add_test(tc, version_1_is_migrated_in_one_transaction);
     }
     suite_add_tcase(s, tc);
     return run_suite(s);

@@ -188,9 +188,14 @@ static const char *scratch_dir(void)
 }
 
 /* Opens a store whose SQLite file is a copy of template (NULL: a new file). */
-static void store_open_copy(store *s, bool sqlite, const char *template);
+static void store_open_copy(store *s, int kind, const char *template);
 
-void store_open(store *s, bool sqlite) { store_open_copy(s, sqlite, NULL); }
+void store_open(store *s, int kind) { store_open_copy(s, kind, NULL); }
+
+const char *store_kind_name(int kind)
+{
+    return kind == STORE_KIND_POSTGRES ? "postgresql" : kind ? "sqlite" : "memory";
+}
 
 void copy_file(const char *from, const char *to)
 {
@@ -221,10 +226,10 @@ static void remove_templates(void)
         fprintf(stderr, "cannot remove %s\n", template_dir);
 }
 
-void store_prepared(store *s, bool sqlite, void (*prepare)(store *))
+void store_prepared(store *s, int kind, void (*prepare)(store *))
 {
-    if (!sqlite) {
-        store_open(s, false);
+    if (kind != STORE_KIND_SQLITE) {
+        store_open(s, kind);
         prepare(s);
         return;
     }
@@ -239,7 +244,7 @@ void store_prepared(store *s, bool sqlite, void (*prepare)(store *))
             ck_assert_ptr_nonnull(mkdtemp(template_dir));
             atexit(remove_templates);
         }
-        store_open(s, true);
+        store_open(s, STORE_KIND_SQLITE);
         prepare(s);
         itav_close(s->db); /* the last connection checkpoints the log into the file */
         s->db = NULL;
@@ -248,14 +253,15 @@ void store_prepared(store *s, bool sqlite, void (*prepare)(store *))
         templates[i].prepare = prepare;
         store_close(s);
     }
-    store_open_copy(s, true, templates[i].path);
+    store_open_copy(s, STORE_KIND_SQLITE, templates[i].path);
 }
 
-static void store_open_copy(store *s, bool sqlite, const char *template)
+static void store_open_copy(store *s, int kind, const char *template)
 {
     char err[256] = "";
     memset(s, 0, sizeof *s);
-    s->sqlite = sqlite;
+    s->sqlite = kind == STORE_KIND_SQLITE;
+    s->postgres = kind == STORE_KIND_POSTGRES;
     faulty *f = calloc(1, sizeof *f);
     ck_assert_ptr_nonnull(f);
     f->parent = (itav_backend)ITAV_BACKEND_INIT;
@@ -271,7 +277,16 @@ static void store_open_copy(store *s, bool sqlite, const char *template)
     f->parent.purge = fb_purge;
     f->parent.begin_read = fb_begin_read;
     f->parent.end_read = fb_end_read;
-    if (sqlite) {
+    if (s->postgres) {
+#ifdef ITAV_POSTGRES
+        char uri[1024];
+        postgres_new_schema(uri, sizeof uri, s->schema, "");
+        int rc = itav__postgres_backend_open(&f->inner, uri, err, sizeof err);
+        ck_assert_msg(rc == ITAV_OK, "cannot open a PostgreSQL store: %s", err);
+#else
+        ck_abort_msg("this build has no PostgreSQL");
+#endif
+    } else if (s->sqlite) {
         snprintf(s->dir, sizeof s->dir, "%s/itav-faults-XXXXXX", scratch_dir());
         ck_assert_ptr_nonnull(mkdtemp(s->dir));
         snprintf(s->path, sizeof s->path, "%s/store.db", s->dir);
@@ -299,6 +314,8 @@ void store_close(store *s)
         }
         ck_assert_msg(rmdir(s->dir) == 0, "cannot remove %s", s->dir);
     }
+    if (s->postgres)
+        postgres_drop_schema(s->schema);
 }
 
 /* ---- raw dumps ---- */

@@ -24,18 +24,24 @@ typedef struct faulty {
     char err[160];
 } faulty;
 
+/* The real backend under the faulty one; a bool true is SQLite, as before. */
+enum { STORE_KIND_MEMORY, STORE_KIND_SQLITE, STORE_KIND_POSTGRES };
+const char *store_kind_name(int kind);
+
 typedef struct store {
-    bool sqlite;
+    bool sqlite, postgres;
     char dir[64], path[128];
+    char schema[64]; /* postgres: the store's schema on the test server (testutil.h) */
     faulty *be;
     itav_db *db;
 } store;
 
-/* Opens an empty store of the kind on a faulty backend (never failing until armed). */
-void store_open(store *s, bool sqlite);
+/* Opens an empty store of the kind (STORE_KIND_*) on a faulty backend (never failing until
+ * armed). */
+void store_open(store *s, int kind);
 /* Opens a store of the kind in the state prepare makes (for SQLite a copy of a file
  * prepared once per process). */
-void store_prepared(store *s, bool sqlite, void (*prepare)(store *));
+void store_prepared(store *s, int kind, void (*prepare)(store *));
 void store_close(store *s);
 /* Copies a file (test memory, not counted). */
 void copy_file(const char *from, const char *to);

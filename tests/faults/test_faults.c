@@ -60,17 +60,17 @@ typedef struct outcome {
     long count; /* allocations or backend steps */
 } outcome;
 
-static void fresh(store *s, const scenario *sc, bool sqlite)
+static void fresh(store *s, const scenario *sc, int kind)
 {
-    store_prepared(s, sqlite, sc->prepare);
+    store_prepared(s, kind, sc->prepare);
 }
 
-static outcome counted_run(const scenario *sc, bool sqlite, bool backend)
+static outcome counted_run(const scenario *sc, int kind, bool backend)
 {
     store s;
     text out = {0};
     outcome o;
-    fresh(&s, sc, sqlite);
+    fresh(&s, sc, kind);
     text_add(&out, "%s", "");
     faulty_arm(s.be, 0, 0);
     long before = itav__fault_allocations();
@@ -102,22 +102,22 @@ static bool skipped(const scenario *sc)
     return only && *only && strcmp(only, sc->name) != 0;
 }
 
-static void run(const scenario *sc, bool sqlite, bool backend, bool persist)
+static void run(const scenario *sc, int kind, bool backend, bool persist)
 {
     char what[96];
     if (skipped(sc))
         return;
-    snprintf(what, sizeof what, "%s/%s%s%s", sc->name, sqlite ? "sqlite" : "memory",
+    snprintf(what, sizeof what, "%s/%s%s%s", sc->name, store_kind_name(kind),
              backend ? "/backend" : "", persist ? "/persistent" : "");
     scenarios_warm();
     long start_blocks = blocks_outstanding();
     double t0 = now();
-    outcome want = counted_run(sc, sqlite, backend);
+    outcome want = counted_run(sc, kind, backend);
     long stride = fault_stride(want.count), tested = 0, recovered = 0, n;
     static const int codes[] = {ITAV_EIO, ITAV_EBUSY, ITAV_ENOMEM};
 
     store s;
-    fresh(&s, sc, sqlite);
+    fresh(&s, sc, kind);
     char *before = raw_dump(&s);
     const char *first = getenv("ITAV_FAULT_FIRST"); /* to debug the failure of one N */
     for (n = first ? atol(first) : 1;; n = next_n(n, want.count, stride)) {
@@ -150,7 +150,7 @@ static void run(const scenario *sc, bool sqlite, bool backend, bool persist)
             free(out.s);
             if (strcmp(want.after, before) != 0) { /* it wrote: start again from before */
                 store_close(&s);
-                fresh(&s, sc, sqlite);
+                fresh(&s, sc, kind);
             }
             continue;
         }
@@ -209,6 +209,15 @@ START_TEST(backend_failures)
     if (strcmp(scenarios[_i / 2].name, "open") == 0)
         return; /* itav_open makes no backend call; test_storage covers a failing file */
     run(&scenarios[_i / 2], _i % 2, true, false);
+}
+END_TEST
+
+/* The same on a PostgreSQL store (when there is a test server: testutil.h). */
+START_TEST(backend_failures_postgres)
+{
+    if (strcmp(scenarios[_i].name, "open") == 0)
+        return;
+    run(&scenarios[_i], STORE_KIND_POSTGRES, true, false);
 }
 END_TEST
 
@@ -313,6 +322,11 @@ END_TEST
 
 int main(void)
 {
+    const char *only = getenv("CK_RUN_CASE");
+    if (only && strcmp(only, "backend-postgres") == 0 && !postgres_test_uri()) {
+        printf("SKIP: fault injection on PostgreSQL (%s)\n", POSTGRES_HOW);
+        return TEST_SKIPPED;
+    }
     faults_init();
     Suite *s = suite_create("faults");
     int loops = (int)scenario_count * 2; /* each scenario on memory and SQLite */
@@ -329,6 +343,12 @@ int main(void)
     tc = tcase_create("backend");
     tcase_set_timeout(tc, 1200);
     tcase_add_loop_test(tc, backend_failures, 0, loops);
+    suite_add_tcase(s, tc);
+    /* allocation failures do not reach libpq's own memory: only the backend's steps */
+    tc = tcase_create("backend-postgres");
+    tcase_set_timeout(tc, 1200);
+    if (postgres_test_uri())
+        tcase_add_loop_test(tc, backend_failures_postgres, 0, (int)scenario_count);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
