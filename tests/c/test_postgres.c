@@ -428,7 +428,7 @@ static void cannot_reach(itav_db *db, const town *me, const town *other)
 
 START_TEST(each_organisation_sees_only_its_offers)
 {
-    char uri[1024], schema[64], sql[512], roles[2][64];
+    char uri[1024], schema[64], sql[1024], roles[2][64];
     postgres_new_schema(uri, sizeof uri, schema, "");
     itav_db *owner;
     ck_assert_int_eq(itav_open(&owner, uri), ITAV_OK);
