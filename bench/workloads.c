@@ -798,6 +798,31 @@ static long long greedy(const elist *E, size_t nrows, const int *capacity, size_
     return total;
 }
 
+/* Runs the offer "bench"'s dry-run assignment runs + 1 times (the first a warm-up), timing
+ * each with clock into t; the peak resident set, the pairs and their total worth of the last
+ * run into the rest. The SQLite and PostgreSQL sparse rows share it. */
+static void time_assign(itav_db *db, int runs, double (*clock)(void), double *t, long *peak,
+                        long long *total, size_t *pairs)
+{
+    itav_match_options opt = ITAV_MATCH_OPTIONS_INIT;
+    opt.as_of = AS_OF;
+    for (int r = 0; r <= runs; r++) {
+        itav_assignment *as;
+        rss_reset();
+        double t0 = clock();
+        check(db, itav_match_assign(&as, db, "bench", &opt, ITAV_ASSIGN_DRY_RUN, AS_OF),
+              "assign");
+        t[r] = clock() - t0;
+        long p = rss_peak_kb();
+        *peak = p > *peak ? p : *peak;
+        *pairs = itav_assignment_count(as);
+        *total = 0;
+        for (size_t i = 0; i < *pairs; i++)
+            *total += llround(itav_suggestion_score(itav_assignment_pair(as, i)) * 1e6);
+        itav_assignment_free(as);
+    }
+}
+
 static void cmd_sparse(char **argv)
 {
     int n = parse_int(argv[0]), runs = parse_int(argv[1]);
@@ -817,27 +842,13 @@ static void cmd_sparse(char **argv)
     double load = now() - t0;
     free(csv);
 
-    itav_match_options opt = ITAV_MATCH_OPTIONS_INIT;
+    itav_match_options opt = ITAV_MATCH_OPTIONS_INIT; /* as time_assign's */
     opt.as_of = AS_OF;
     double *t = xcalloc((size_t)runs + 1, sizeof *t);
     long peak = 0;
     long long total = 0;
     size_t pairs = 0;
-    for (int r = 0; r <= runs; r++) {
-        itav_assignment *as;
-        rss_reset();
-        t0 = now();
-        check(db, itav_match_assign(&as, db, "bench", &opt, ITAV_ASSIGN_DRY_RUN, AS_OF),
-              "assign");
-        t[r] = now() - t0;
-        long p = rss_peak_kb();
-        peak = p > peak ? p : peak;
-        pairs = itav_assignment_count(as);
-        total = 0;
-        for (size_t i = 0; i < pairs; i++)
-            total += llround(itav_suggestion_score(itav_assignment_pair(as, i)) * 1e6);
-        itav_assignment_free(as);
-    }
+    time_assign(db, runs, now, t, &peak, &total, &pairs);
 
     /* The same problem built in the bench: solver alone and greedy on identical edges. */
     plist A = load_side(db, "bench", ITAV_SIDE_ASKING), S = load_side(db, "bench",
@@ -2023,27 +2034,11 @@ static void cmd_pg_sparse(char **argv)
     double load = wall() - t0;
     free(csv);
     pg_exec(admin, "ANALYZE");
-    itav_match_options opt = ITAV_MATCH_OPTIONS_INIT;
-    opt.as_of = AS_OF;
     double *t = xcalloc((size_t)runs + 1, sizeof *t);
     long peak = 0;
     long long total = 0;
     size_t pairs = 0;
-    for (int r = 0; r <= runs; r++) {
-        itav_assignment *as;
-        rss_reset();
-        t0 = wall();
-        check(db, itav_match_assign(&as, db, "bench", &opt, ITAV_ASSIGN_DRY_RUN, AS_OF),
-              "assign");
-        t[r] = wall() - t0;
-        long p = rss_peak_kb();
-        peak = p > peak ? p : peak;
-        pairs = itav_assignment_count(as);
-        total = 0;
-        for (size_t i = 0; i < pairs; i++)
-            total += llround(itav_suggestion_score(itav_assignment_pair(as, i)) * 1e6);
-        itav_assignment_free(as);
-    }
+    time_assign(db, runs, wall, t, &peak, &total, &pairs);
     res_begin("pg-sparse", "itav");
     res_num("n", n);
     res_num("load_s", load);
