@@ -1,0 +1,613 @@
+/* itav: the catalogue: catalog list, catalog show and catalog profile. */
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Fields that may carry a source reference (docs/format.md), in export order. */
+static const char *const source_fields[] = {
+    "name", "kind", "summary", "providers", "municipalities", "regions", "since", "audience",
+    "setting", "scope", "channel", "roles", "phases", "elements", "evidence_level", "reach",
+    "works", "improve", "links"};
+
+/* The fields every intervention object has (list, profile and show). */
+static json_t *jintervention_brief(const itav_intervention *iv)
+{
+    json_t *o = json_object(), *profile = json_object();
+    itav_profile_source ps = itav_intervention_profile_source(iv);
+    itav_elemset disputed = itav_intervention_disputed(iv);
+    int e;
+    size_t i;
+
+    jset_str(o, "id", itav_intervention_id(iv));
+    jset_str(o, "name", itav_intervention_name(iv));
+    json_object_set_new(o, "kind", jcode(ITAV_CODE_KIND, (int)itav_intervention_kind(iv)));
+    json_object_set_new(o, "setting",
+                        jcode(ITAV_CODE_SETTING, (int)itav_intervention_setting(iv)));
+    json_object_set_new(o, "scope", jcode(ITAV_CODE_SCOPE, (int)itav_intervention_scope(iv)));
+    json_object_set_new(o, "channel",
+                        jcode(ITAV_CODE_CHANNEL, (int)itav_intervention_channel(iv)));
+    json_object_set_new(o, "profile_source", jcode(ITAV_CODE_PROFILE_SOURCE, (int)ps));
+    json_object_set_new(o, "elements",
+                        jelemset(itav_intervention_elements(iv, ITAV_PROFILE_DEFAULT)));
+    for (e = 1; e <= ITAV_ELEMENT_COUNT; e++) {
+        itav_status st = itav_intervention_element(iv, ITAV_PROFILE_DEFAULT, (itav_element)e);
+        const char *code = itav_code_name(ITAV_CODE_STATUS, (int)st);
+        json_object_set_new(profile, itav_element_code((itav_element)e),
+                            json_string(code ? code : "unknown"));
+    }
+    json_object_set_new(o, "profile", profile);
+    json_object_set_new(o, "disputed", jelemset(disputed));
+    if (disputed) {
+        json_t *es = json_object();
+        for (i = 0; i < N_PROFILE_SOURCES; i++) {
+            if (!itav_intervention_known_elements(iv, profile_sources[i]))
+                continue;
+            json_object_set_new(es, itav_code_name(ITAV_CODE_PROFILE_SOURCE,
+                                                   (int)profile_sources[i]),
+                                jelemset(itav_intervention_elements(iv, profile_sources[i])));
+        }
+        json_object_set_new(o, "element_sources", es);
+    }
+    return o;
+}
+
+static json_t *jintervention_full(itav_db *db, const itav_intervention *iv)
+{
+    json_t *o = jintervention_brief(iv);
+    json_t *aud = json_object(), *who = json_array(), *age = json_object();
+    json_t *roles = json_array(), *profiles = json_object(), *reach = json_array();
+    json_t *sources = json_object(), *offers = json_array();
+    unsigned bits = itav_intervention_audience(iv), b;
+    int32_t amin, amax;
+    size_t i, n;
+    itav_offer_iter *it = NULL;
+    itav_offer *of;
+
+    jset_str(o, "summary", itav_intervention_summary(iv));
+    json_object_set_new(o, "providers", jtexts(iv, ITAV_TEXT_PROVIDERS));
+    json_object_set_new(o, "municipalities", jtexts(iv, ITAV_TEXT_MUNICIPALITIES));
+    json_object_set_new(o, "regions", jtexts(iv, ITAV_TEXT_REGIONS));
+    json_object_set_new(o, "since", itav_intervention_since(iv)
+                                        ? json_integer(itav_intervention_since(iv))
+                                        : json_null());
+    for (b = 1; b <= ITAV_AUDIENCE_ALL; b <<= 1)
+        if (bits & b)
+            json_array_append_new(who, jcode(ITAV_CODE_AUDIENCE, (int)b));
+    json_object_set_new(aud, "who", who);
+    if (itav_intervention_age_range(&amin, &amax, iv) == ITAV_OK) {
+        json_object_set_new(age, "min", amin == ITAV_AGE_NONE ? json_null() : json_integer(amin));
+        json_object_set_new(age, "max", amax == ITAV_AGE_NONE ? json_null() : json_integer(amax));
+    }
+    json_object_set_new(aud, "age_months", age);
+    jset_str(aud, "conditions", itav_intervention_conditions(iv));
+    json_object_set_new(o, "audience", aud);
+    json_object_set_new(o, "evidence_level",
+                        jcode(ITAV_CODE_EVIDENCE, (int)itav_intervention_evidence(iv)));
+
+    n = itav_intervention_role_count(iv);
+    for (i = 0; i < n; i++) {
+        const itav_role *r = itav_intervention_role(iv, i);
+        json_t *jr = json_object();
+        json_object_set_new(jr, "role", jcode(ITAV_CODE_ROLE, (int)itav_role_get_kind(r)));
+        jset_str(jr, "description", itav_role_get_description(r));
+        json_object_set_new(jr, "vog", json_boolean(itav_role_get_vog(r)));
+        jset_str(jr, "training", itav_role_get_training(r));
+        json_array_append_new(roles, jr);
+    }
+    json_object_set_new(o, "roles", roles);
+    json_object_set_new(o, "phases", jtexts(iv, ITAV_TEXT_PHASES));
+
+    for (i = 0; i < N_PROFILE_SOURCES; i++) {
+        itav_profile_source src = profile_sources[i];
+        itav_elemset known = itav_intervention_known_elements(iv, src);
+        json_t *p;
+        int e;
+        if (!known)
+            continue;
+        p = json_object();
+        for (e = 1; e <= ITAV_ELEMENT_COUNT; e++) {
+            json_t *st;
+            if (!itav_elemset_has(known, (itav_element)e))
+                continue;
+            st = json_object();
+            json_object_set_new(st, "status",
+                                jcode(ITAV_CODE_STATUS, (int)itav_intervention_element(
+                                                            iv, src, (itav_element)e)));
+            jset_str(st, "evidence",
+                     itav_intervention_element_evidence(iv, src, (itav_element)e));
+            jset_str(st, "source", itav_intervention_element_source(iv, src, (itav_element)e));
+            json_object_set_new(p, itav_element_code((itav_element)e), st);
+        }
+        json_object_set_new(profiles, itav_code_name(ITAV_CODE_PROFILE_SOURCE, (int)src), p);
+    }
+    json_object_set_new(o, "profiles", profiles);
+
+    n = itav_intervention_figure_count(iv, ITAV_FIGURES_REACH);
+    for (i = 0; i < n; i++)
+        json_array_append_new(reach,
+                              jfigure(itav_intervention_figure(iv, ITAV_FIGURES_REACH, i)));
+    json_object_set_new(o, "reach", reach);
+    json_object_set_new(o, "works", jtexts(iv, ITAV_TEXT_WORKS));
+    json_object_set_new(o, "improve", jtexts(iv, ITAV_TEXT_IMPROVE));
+    json_object_set_new(o, "links", jtexts(iv, ITAV_TEXT_LINKS));
+    for (i = 0; i < sizeof source_fields / sizeof source_fields[0]; i++) {
+        const char *ref = itav_intervention_source(iv, source_fields[i]);
+        if (ref)
+            json_object_set_new(sources, source_fields[i], json_string(ref));
+    }
+    json_object_set_new(o, "sources", sources);
+
+    if (itav_offer_list(&it, db, itav_intervention_id(iv), NULL) == ITAV_OK) {
+        while (itav_offer_iter_next(&of, it) == ITAV_OK) {
+            json_t *jo = json_object(), *m = json_array();
+            n = itav_offer_text_count(of, ITAV_TEXT_MUNICIPALITIES);
+            for (i = 0; i < n; i++)
+                json_array_append_new(m, json_string(
+                                             itav_offer_text(of, ITAV_TEXT_MUNICIPALITIES, i)));
+            jset_str(jo, "id", itav_offer_id(of));
+            jset_str(jo, "name", itav_offer_name(of));
+            json_object_set_new(jo, "municipalities", m);
+            jset_str(jo, "region", itav_offer_region(of));
+            jset_str(jo, "provider", itav_offer_provider(of));
+            json_array_append_new(offers, jo);
+            itav_offer_free(of);
+        }
+        itav_offer_iter_free(it);
+    }
+    json_object_set_new(o, "offers", offers);
+    return o;
+}
+
+
+static int parse_elements(itav_elemset *out, const cli *c)
+{
+    size_t i;
+    *out = 0;
+    for (i = 0; i < MANY(c, ELEMENT)->n; i++) {
+        itav_element e;
+        if (itav_element_from_code(&e, MANY(c, ELEMENT)->v[i]) != ITAV_OK)
+            return data_error("unknown element code \"%s\" (expected doubts_normal, "
+                              "informal_support, low_threshold, equality, demand_led, "
+                              "broad_context, positive_focus or no_problematising)",
+                              MANY(c, ELEMENT)->v[i]);
+        *out = itav_elemset_add(*out, e);
+    }
+    return 0;
+}
+
+/* Reads every intervention that passes a filter (NULL for all) into an array. With
+ * profiled_only, only those with a known profile. */
+static int collect(itav_intervention ***out, size_t *count, itav_db *db,
+                   const itav_intervention_filter *filter, int profiled_only)
+{
+    itav_intervention_iter *it = NULL;
+    itav_intervention *iv, **rows = NULL;
+    size_t n = 0, cap = 0;
+    int rc = itav_intervention_list(&it, db, filter);
+    *out = NULL;
+    *count = 0;
+    if (rc != ITAV_OK)
+        return lib_error(db, rc);
+    while ((rc = itav_intervention_iter_next(&iv, it)) == ITAV_OK) {
+        if (profiled_only && itav_intervention_profile_source(iv) == ITAV_PROFILE_DEFAULT) {
+            itav_intervention_free(iv);
+            continue;
+        }
+        if (n == cap) {
+            itav_intervention **nr;
+            cap = cap ? cap * 2 : 32;
+            nr = realloc(rows, cap * sizeof *rows);
+            if (!nr) {
+                itav_intervention_free(iv);
+                rc = ITAV_ENOMEM;
+                break;
+            }
+            rows = nr;
+        }
+        rows[n++] = iv;
+    }
+    itav_intervention_iter_free(it);
+    if (rc != ITAV_ITEROVER) {
+        while (n > 0)
+            itav_intervention_free(rows[--n]);
+        free(rows);
+        return rc == ITAV_ENOMEM ? data_error("out of memory") : lib_error(db, rc);
+    }
+    *out = rows;
+    *count = n;
+    return 0;
+}
+
+static void free_rows(itav_intervention **rows, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        itav_intervention_free(rows[i]);
+    free(rows);
+}
+
+/* Width of the widest id (at least min). */
+static int id_width(itav_intervention **rows, size_t n, size_t min)
+{
+    size_t i, w = min;
+    for (i = 0; i < n; i++)
+        if (strlen(itav_intervention_id(rows[i])) > w)
+            w = strlen(itav_intervention_id(rows[i]));
+    return (int)w;
+}
+
+static int cmd_list(cli *c)
+{
+    itav_intervention_filter filter = ITAV_INTERVENTION_FILTER_INIT;
+    itav_intervention **rows;
+    itav_db *db;
+    size_t n, i;
+    int rc, w;
+
+    rc = parse_elements(&filter.all_of, c);
+    if (rc)
+        return rc;
+    if (OPTV(c, SETTING)) {
+        int v;
+        if (itav_code_parse(&v, ITAV_CODE_SETTING, OPTV(c, SETTING)) != ITAV_OK)
+            return data_error("unknown setting \"%s\" (expected informal, formal or mixed)",
+                              OPTV(c, SETTING));
+        filter.setting = v;
+    }
+    filter.municipality = OPTV(c, MUNICIPALITY);
+
+    rc = open_store(&db, c, 0);
+    if (rc)
+        return rc;
+    rc = collect(&rows, &n, db, &filter, 0);
+    itav_close(db);
+    if (rc)
+        return rc;
+
+    if (FLAG(c, JSON)) {
+        json_t *arr = json_array();
+        for (i = 0; i < n; i++)
+            json_array_append_new(arr, jintervention_brief(rows[i]));
+        free_rows(rows, n);
+        return print_json(arr);
+    }
+    if (n == 0) {
+        printf("%s\n", tr(c, "No interventions match.", "Geen interventies gevonden."));
+        free_rows(rows, n);
+        return 0;
+    }
+    w = id_width(rows, n, 2);
+    printf("%-*s  ", w, "ID");
+    print_padded(tr(c, "SETTING", "SETTING"), 12);
+    putchar(' ');
+    print_padded(tr(c, "SCOPE", "VORM"), 12);
+    putchar(' ');
+    print_padded(tr(c, "ELEMENTS", "ELEMENTEN"), 16);
+    printf(" %s\n", tr(c, "NAME", "NAAM"));
+    for (i = 0; i < n; i++) {
+        int e;
+        printf("%-*s  ", w, itav_intervention_id(rows[i]));
+        print_padded(word(c, ITAV_CODE_SETTING, (int)itav_intervention_setting(rows[i])), 12);
+        putchar(' ');
+        print_padded(word(c, ITAV_CODE_SCOPE, (int)itav_intervention_scope(rows[i])), 12);
+        putchar(' ');
+        for (e = 1; e <= ITAV_ELEMENT_COUNT; e++) {
+            itav_status st = itav_intervention_element(rows[i], ITAV_PROFILE_DEFAULT,
+                                                       (itav_element)e);
+            putchar(st == ITAV_STATUS_PRESENT ? '0' + e : st == ITAV_STATUS_ABSENT ? '.' : '?');
+            putchar(' ');
+        }
+        printf(" %s\n", itav_intervention_name(rows[i]));
+    }
+    printf("\n%zu %s\n%s\n", n, tr(c, n == 1 ? "intervention." : "interventions.",
+                                   n == 1 ? "interventie." : "interventies."),
+           tr(c, "Elements: digit = present, . = absent, ? = unknown (profile in use; "
+                 "see 'itav catalog profile').",
+              "Elementen: cijfer = aanwezig, . = afwezig, ? = onbekend (profiel in gebruik; "
+              "zie 'itav catalog profile')."));
+    free_rows(rows, n);
+    return 0;
+}
+
+static void show_text(const cli *c, itav_db *db, const itav_intervention *iv)
+{
+    unsigned bits = itav_intervention_audience(iv), b;
+    int32_t amin, amax;
+    size_t i, n;
+    int e;
+    char buf[64];
+    itav_elemset disputed = itav_intervention_disputed(iv);
+    itav_profile_source ps = itav_intervention_profile_source(iv);
+    itav_offer_iter *it = NULL;
+    itav_offer *of;
+
+    printf("%s (%s)\n", itav_intervention_name(iv), itav_intervention_id(iv));
+    print_field(tr(c, "Kind:", "Soort:"), known_word(c, ITAV_CODE_KIND,
+                                                        (int)itav_intervention_kind(iv)));
+    print_field(tr(c, "Summary:", "Samenvatting:"), itav_intervention_summary(iv));
+    print_joined(c, iv, ITAV_TEXT_PROVIDERS, "Providers:", "Aanbieders:");
+    print_joined(c, iv, ITAV_TEXT_MUNICIPALITIES, "Municipalities:", "Gemeenten:");
+    print_joined(c, iv, ITAV_TEXT_REGIONS, "Regions:", "Regio's:");
+    if (itav_intervention_since(iv)) {
+        snprintf(buf, sizeof buf, "%d", itav_intervention_since(iv));
+        print_field(tr(c, "Since:", "Sinds:"), buf);
+    }
+    if (bits) {
+        int first = 1;
+        printf("  ");
+        print_padded(tr(c, "Audience:", "Doelgroep:"), 18);
+        putchar(' ');
+        for (b = 1; b <= ITAV_AUDIENCE_ALL; b <<= 1)
+            if (bits & b) {
+                printf("%s%s", first ? "" : ", ", word(c, ITAV_CODE_AUDIENCE, (int)b));
+                first = 0;
+            }
+        putchar('\n');
+    }
+    if (itav_intervention_age_range(&amin, &amax, iv) == ITAV_OK &&
+        (amin != ITAV_AGE_NONE || amax != ITAV_AGE_NONE)) {
+        char lo[16] = "?", hi[16] = "?";
+        if (amin != ITAV_AGE_NONE)
+            snprintf(lo, sizeof lo, "%ld", (long)amin);
+        if (amax != ITAV_AGE_NONE)
+            snprintf(hi, sizeof hi, "%ld", (long)amax);
+        snprintf(buf, sizeof buf, "%s %s %s %s", lo, tr(c, "to", "tot"), hi,
+                 tr(c, "months", "maanden"));
+        print_field(tr(c, "Age:", "Leeftijd:"), buf);
+    }
+    print_field(tr(c, "Conditions:", "Voorwaarden:"), itav_intervention_conditions(iv));
+    print_field(tr(c, "Setting:", "Setting:"),
+                known_word(c, ITAV_CODE_SETTING, (int)itav_intervention_setting(iv)));
+    print_field(tr(c, "Scope:", "Vorm:"),
+                known_word(c, ITAV_CODE_SCOPE, (int)itav_intervention_scope(iv)));
+    print_field(tr(c, "Channel:", "Kanaal:"),
+                known_word(c, ITAV_CODE_CHANNEL, (int)itav_intervention_channel(iv)));
+    if (itav_intervention_evidence(iv))
+        print_field(tr(c, "Evidence level:", "Bewijskracht:"),
+                    word(c, ITAV_CODE_EVIDENCE, (int)itav_intervention_evidence(iv)));
+
+    n = itav_intervention_role_count(iv);
+    if (n) {
+        printf("\n%s:\n", tr(c, "Roles", "Rollen"));
+        for (i = 0; i < n; i++) {
+            const itav_role *r = itav_intervention_role(iv, i);
+            printf("  - %s", word(c, ITAV_CODE_ROLE, (int)itav_role_get_kind(r)));
+            if (itav_role_get_description(r))
+                printf(": %s", itav_role_get_description(r));
+            putchar('\n');
+            if (itav_role_get_vog(r))
+                printf("      %s\n", tr(c, "Certificate of conduct (VOG) required.",
+                                        "Verklaring omtrent gedrag (VOG) vereist."));
+            if (itav_role_get_training(r))
+                printf("      %s %s\n", tr(c, "Training:", "Training:"),
+                       itav_role_get_training(r));
+        }
+    }
+    print_text_list(c, iv, ITAV_TEXT_PHASES, "Phases", "Fasen", 1);
+
+    printf("\n%s", tr(c, "Elements", "Elementen"));
+    if (ps)
+        printf(" (%s: %s)", tr(c, "profile in use", "profiel in gebruik"),
+               word(c, ITAV_CODE_PROFILE_SOURCE, (int)ps));
+    printf(":\n");
+    if (!ps)
+        printf("  %s\n", tr(c, "No source states a profile.", "Geen bron noemt een profiel."));
+    for (i = 0; i < N_PROFILE_SOURCES; i++) {
+        itav_profile_source src = profile_sources[i];
+        itav_elemset known = itav_intervention_known_elements(iv, src);
+        if (!known)
+            continue;
+        printf("  %s:\n", word(c, ITAV_CODE_PROFILE_SOURCE, (int)src));
+        for (e = 1; e <= ITAV_ELEMENT_COUNT; e++) {
+            const char *ev, *ref;
+            if (!itav_elemset_has(known, (itav_element)e))
+                continue;
+            ev = itav_intervention_element_evidence(iv, src, (itav_element)e);
+            ref = itav_intervention_element_source(iv, src, (itav_element)e);
+            printf("  %s %d %s: %s", itav_elemset_has(disputed, (itav_element)e) ? "*" : " ",
+                   e, itav_element_label((itav_element)e, c->lang),
+                   word(c, ITAV_CODE_STATUS,
+                        (int)itav_intervention_element(iv, src, (itav_element)e)));
+            if (ref)
+                printf(" [%s]", ref);
+            putchar('\n');
+            if (ev)
+                printf("        %s\n", ev);
+        }
+    }
+    if (disputed) {
+        printf("  * %s\n", tr(c, "The sources disagree on these elements:",
+                              "De bronnen zijn het oneens over deze elementen:"));
+        for (e = 1; e <= ITAV_ELEMENT_COUNT; e++) {
+            if (!itav_elemset_has(disputed, (itav_element)e))
+                continue;
+            printf("    %d %s: ", e, itav_element_code((itav_element)e));
+            print_dispute(c, iv, (itav_element)e);
+            putchar('\n');
+        }
+    }
+
+    n = itav_intervention_figure_count(iv, ITAV_FIGURES_REACH);
+    if (n) {
+        printf("\n%s:\n", tr(c, "Reach", "Bereik"));
+        for (i = 0; i < n; i++)
+            print_figure(c, itav_intervention_figure(iv, ITAV_FIGURES_REACH, i));
+    }
+    print_text_list(c, iv, ITAV_TEXT_WORKS, "What works", "Wat werkt", 0);
+    print_text_list(c, iv, ITAV_TEXT_IMPROVE, "What could be better", "Wat beter kan", 0);
+    print_text_list(c, iv, ITAV_TEXT_LINKS, "Links", "Links", 0);
+
+    if (itav_offer_list(&it, db, itav_intervention_id(iv), NULL) == ITAV_OK) {
+        int first = 1;
+        while (itav_offer_iter_next(&of, it) == ITAV_OK) {
+            size_t m = itav_offer_text_count(of, ITAV_TEXT_MUNICIPALITIES);
+            if (first)
+                printf("\n%s:\n", tr(c, "Offers", "Aanbod"));
+            first = 0;
+            printf("  - %s", itav_offer_id(of));
+            for (i = 0; i < m; i++)
+                printf("%s%s", i ? ", " : ": ", itav_offer_text(of, ITAV_TEXT_MUNICIPALITIES, i));
+            if (itav_offer_provider(of))
+                printf(" (%s)", itav_offer_provider(of));
+            putchar('\n');
+            itav_offer_free(of);
+        }
+        itav_offer_iter_free(it);
+    }
+
+    n = 0;
+    for (i = 0; i < sizeof source_fields / sizeof source_fields[0]; i++) {
+        const char *ref = itav_intervention_source(iv, source_fields[i]);
+        if (!ref)
+            continue;
+        if (n++ == 0)
+            printf("\n%s:\n", tr(c, "Sources (seed:line)", "Bronnen (seed:regel)"));
+        printf("  ");
+        print_padded(source_fields[i], 16);
+        printf(" %s\n", ref);
+    }
+}
+
+static int cmd_show(cli *c)
+{
+    itav_db *db;
+    itav_intervention *iv = NULL;
+    int rc = open_store(&db, c, 0);
+    if (rc)
+        return rc;
+    rc = itav_intervention_get(&iv, db, c->args[2]);
+    if (rc != ITAV_OK) {
+        rc = lib_error(db, rc);
+        itav_close(db);
+        return rc;
+    }
+    if (FLAG(c, JSON))
+        rc = print_json(jintervention_full(db, iv));
+    else
+        show_text(c, db, iv);
+    itav_intervention_free(iv);
+    itav_close(db);
+    return rc;
+}
+
+static int cmd_profile(cli *c)
+{
+    itav_intervention **rows = NULL;
+    size_t n = 0, i;
+    itav_db *db;
+    int rc, e, w, any_dispute = 0;
+    const char *note_en = "The table describes; it does not rank. More elements is not better "
+                          "(seed 001, line 2387): whether an intervention fits depends on the "
+                          "target group and the context.";
+    const char *note_nl = "De tabel beschrijft en rangschikt niet. Meer elementen is niet beter "
+                          "(seed 001, regel 2387): of een interventie past, hangt af van de "
+                          "doelgroep en de context.";
+
+    rc = open_store(&db, c, 0);
+    if (rc)
+        return rc;
+    rc = collect(&rows, &n, db, NULL, 1);
+    itav_close(db);
+    if (rc)
+        return rc;
+    w = id_width(rows, n, 2);
+
+    if (FLAG(c, JSON)) {
+        json_t *root = json_object(), *legend = json_array(), *arr = json_array();
+        for (e = 1; e <= ITAV_ELEMENT_COUNT; e++) {
+            json_t *el = json_object();
+            json_object_set_new(el, "number", json_integer(e));
+            jset_str(el, "code", itav_element_code((itav_element)e));
+            jset_str(el, "label", itav_element_label((itav_element)e, c->lang));
+            json_array_append_new(legend, el);
+        }
+        for (i = 0; i < n; i++)
+            json_array_append_new(arr, jintervention_brief(rows[i]));
+        json_object_set_new(root, "element_legend", legend);
+        json_object_set_new(root, "interventions", arr);
+        jset_str(root, "note", tr(c, note_en, note_nl));
+        free_rows(rows, n);
+        return print_json(root);
+    }
+
+    printf("%s\n\n", tr(c, "Element table (profile in use of each intervention)",
+                        "Elemententabel (profiel in gebruik per interventie)"));
+    printf("%-*s ", w, "");
+    for (e = 1; e <= ITAV_ELEMENT_COUNT; e++)
+        printf(" %-2d", e);
+    printf("  %-20s %s\n", tr(c, "SOURCE", "BRON"), tr(c, "NAME", "NAAM"));
+    for (i = 0; i < n; i++) {
+        itav_elemset disputed = itav_intervention_disputed(rows[i]);
+        printf("%-*s ", w, itav_intervention_id(rows[i]));
+        for (e = 1; e <= ITAV_ELEMENT_COUNT; e++) {
+            itav_status st = itav_intervention_element(rows[i], ITAV_PROFILE_DEFAULT,
+                                                       (itav_element)e);
+            int d = itav_elemset_has(disputed, (itav_element)e);
+            printf(" %c%c", st == ITAV_STATUS_PRESENT ? '+' : st == ITAV_STATUS_ABSENT ? '-' : '?',
+                   d ? '*' : ' ');
+        }
+        printf("  ");
+        print_padded(word(c, ITAV_CODE_PROFILE_SOURCE,
+                          (int)itav_intervention_profile_source(rows[i])), 20);
+        printf(" %s\n", itav_intervention_name(rows[i]));
+        if (disputed)
+            any_dispute = 1;
+    }
+    printf("\n%s\n", tr(c, "+ present, - absent, ? unknown, * the sources disagree",
+                        "+ aanwezig, - afwezig, ? onbekend, * de bronnen zijn het oneens"));
+    printf("\n%s:\n", tr(c, "Elements", "Elementen"));
+    for (e = 1; e <= ITAV_ELEMENT_COUNT; e++)
+        printf("  %d  %-18s %s\n", e, itav_element_code((itav_element)e),
+               itav_element_label((itav_element)e, c->lang));
+    if (any_dispute) {
+        printf("\n* %s\n",
+               tr(c, "Where seed 001's summary table and the example's own sections disagree:",
+                  "Waar de samenvattende tabel van seed 001 en de eigen secties van het "
+                  "voorbeeld het oneens zijn:"));
+        for (i = 0; i < n; i++) {
+            itav_elemset disputed = itav_intervention_disputed(rows[i]);
+            for (e = 1; e <= ITAV_ELEMENT_COUNT; e++) {
+                if (!itav_elemset_has(disputed, (itav_element)e))
+                    continue;
+                printf("  %s, %s %d %s: ", itav_intervention_id(rows[i]),
+                       tr(c, "element", "element"), e, itav_element_code((itav_element)e));
+                print_dispute(c, rows[i], (itav_element)e);
+                putchar('\n');
+            }
+        }
+    }
+    printf("\n%s\n", tr(c, note_en, note_nl));
+
+    free_rows(rows, n);
+    return 0;
+}
+
+
+const command_group catalog_group = {
+    "catalog", false, "The catalogue of interventions",
+    (const command[]){
+        {"list", {NULL, NULL},
+         "[--element CODE]... [--setting informal|formal|mixed]\n[--municipality M] [--json]",
+         "list interventions (every --element must be present)",
+         (const cmd_opt[]){
+             {OPT_ELEMENT, "only interventions whose profile in use states this element present "
+                           "(repeatable: all must hold)"},
+             {OPT_SETTING, "only this setting: informal, formal or mixed"},
+             {OPT_MUNICIPALITY, "only those that run in M, themselves or through an offer "
+                                "(ignoring case)"},
+             {OPT_JSON, "machine-readable output (see docs/cli.md)"},
+             {0, NULL}},
+         cmd_list},
+        {"show", {"ID", NULL}, "ID [--json]",
+         "everything about one intervention",
+         (const cmd_opt[]){{OPT_JSON, "machine-readable output (see docs/cli.md)"}, {0, NULL}},
+         cmd_show},
+        {"profile", {NULL, NULL}, "[--json]",
+         "the element table of every intervention with a profile",
+         (const cmd_opt[]){{OPT_JSON, "machine-readable output (see docs/cli.md)"}, {0, NULL}},
+         cmd_profile},
+        {NULL, {NULL, NULL}, NULL, NULL, NULL, NULL},
+    }};

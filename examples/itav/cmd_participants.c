@@ -1,0 +1,397 @@
+/* itav: participants: import, list, show, status and erase. */
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- participants ----------------------------------------------------------------------- */
+
+/* How many participants and matches the store holds. */
+static int count_records(size_t *participants, size_t *matches, itav_db *db)
+{
+    itav_participant_iter *pit = NULL;
+    itav_match_iter *mit = NULL;
+    itav_participant *p;
+    itav_match *m;
+    int rc;
+    *participants = *matches = 0;
+    if ((rc = itav_participant_list(&pit, db, NULL)) != ITAV_OK)
+        return lib_error(db, rc);
+    while ((rc = itav_participant_iter_next(&p, pit)) == ITAV_OK) {
+        itav_participant_free(p);
+        ++*participants;
+    }
+    itav_participant_iter_free(pit);
+    if (rc != ITAV_ITEROVER)
+        return lib_error(db, rc);
+    if ((rc = itav_match_list(&mit, db, NULL)) != ITAV_OK)
+        return lib_error(db, rc);
+    while ((rc = itav_match_iter_next(&m, mit)) == ITAV_OK) {
+        itav_match_free(m);
+        ++*matches;
+    }
+    itav_match_iter_free(mit);
+    return rc == ITAV_ITEROVER ? 0 : lib_error(db, rc);
+}
+
+static int cmd_participants_import(cli *c)
+{
+    const char *path = c->args[2];
+    int csv = ends_with_nocase(path, ".csv");
+    size_t p0, m0, p1, m1;
+    itav_db *db;
+    int rc;
+
+    if (OPTV(c, OFFER) && !csv)
+        return usage_error("option --offer applies only to a CSV file (FILE.csv), not to '%s'",
+                           path);
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    if ((rc = count_records(&p0, &m0, db)) == 0) {
+        rc = csv ? itav_import_participants_csv_file(db, path, OPTV(c, OFFER))
+                 : itav_import_json_file(db, path);
+        rc = rc == ITAV_OK ? count_records(&p1, &m1, db) : lib_error(db, rc);
+    }
+    itav_close(db);
+    if (rc)
+        return rc;
+    printf(tr(c, "Imported %zu participants", "%zu deelnemers"), p1 - p0);
+    if (m1 > m0)
+        printf(tr(c, " and %zu matches", " en %zu koppelingen"), m1 - m0);
+    printf(tr(c, " from %s.\n", " ingelezen uit %s.\n"), path);
+    return 0;
+}
+
+/* Order of text listings: by offer, then by reference. */
+static int by_offer_then_ref(const void *a, const void *b)
+{
+    const itav_participant *pa = *(const itav_participant *const *)a;
+    const itav_participant *pb = *(const itav_participant *const *)b;
+    int d = strcmp(itav_participant_offer(pa), itav_participant_offer(pb));
+    return d ? d : strcmp(itav_participant_ref(pa), itav_participant_ref(pb));
+}
+
+static void list_participants_text(const cli *c, vec *rows)
+{
+    size_t wr = 3, wk = 4, ws = 6, wm = 12, i;
+    const char *offer = NULL;
+    for (i = 0; i < rows->n; i++) {
+        const itav_participant *p = rows->v[i];
+        wr = max_width(wr, itav_participant_ref(p));
+        wk = max_width(wk, itav_code_name(ITAV_CODE_PARTICIPANT_KIND,
+                                          (int)itav_participant_get_kind(p)));
+        ws = max_width(ws, itav_code_name(ITAV_CODE_PARTICIPANT_STATUS,
+                                          (int)itav_participant_get_status(p)));
+        wm = max_width(wm, itav_participant_municipality(p));
+    }
+    qsort(rows->v, rows->n, sizeof rows->v[0], by_offer_then_ref);
+    for (i = 0; i < rows->n; i++) {
+        const itav_participant *p = rows->v[i];
+        char since[ITAV_DATE_BUFSIZE];
+        char *support = codes_joined(ITAV_CODE_SUPPORT, itav_participant_support(p));
+        if (!offer || strcmp(offer, itav_participant_offer(p)) != 0) {
+            offer = itav_participant_offer(p);
+            printf("%s%s:\n", i ? "\n" : "", offer);
+            printf("  ");
+            print_padded(tr(c, "REF", "REF"), wr + 2);
+            print_padded(tr(c, "KIND", "SOORT"), wk + 2);
+            print_padded("STATUS", ws + 2);
+            print_padded(tr(c, "SINCE", "SINDS"), 12);
+            print_padded(tr(c, "MUNICIPALITY", "GEMEENTE"), wm + 2);
+            printf("%s\n", tr(c, "SUPPORT", "STEUN"));
+        }
+        printf("  ");
+        print_padded(itav_participant_ref(p), wr + 2);
+        print_padded(itav_code_name(ITAV_CODE_PARTICIPANT_KIND, (int)itav_participant_get_kind(p)),
+                     wk + 2);
+        print_padded(itav_code_name(ITAV_CODE_PARTICIPANT_STATUS,
+                                    (int)itav_participant_get_status(p)), ws + 2);
+        print_padded(date_text(since, itav_participant_status_date(p)), 12);
+        print_padded(itav_participant_municipality(p) ? itav_participant_municipality(p) : "-",
+                     wm + 2);
+        printf("%s\n", *support ? support : "-");
+        free(support);
+    }
+    printf("\n%zu %s\n", rows->n,
+           rows->n == 1 ? tr(c, "participant.", "deelnemer.")
+                        : tr(c, "participants.", "deelnemers."));
+}
+
+static int cmd_participants_list(cli *c)
+{
+    itav_participant_filter filter = ITAV_PARTICIPANT_FILTER_INIT;
+    itav_participant_iter *it = NULL;
+    itav_participant *p;
+    vec rows = {0};
+    itav_db *db;
+    size_t i;
+    int rc, v;
+
+    if (OPTV(c, SIDE)) {
+        if ((rc = parse_code_arg(&v, ITAV_CODE_SIDE, OPTV(c, SIDE), "side")) != 0)
+            return rc;
+        filter.side = (itav_side)v;
+    }
+    if (OPTV(c, STATUS)) {
+        if ((rc = parse_code_arg(&v, ITAV_CODE_PARTICIPANT_STATUS, OPTV(c, STATUS), "status")) != 0)
+            return rc;
+        filter.status = (itav_participant_status)v;
+    }
+    filter.offer = OPTV(c, OFFER);
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    if ((rc = check_offer(db, OPTV(c, OFFER))) == 0) {
+        rc = itav_participant_list(&it, db, &filter);
+        if (rc == ITAV_OK) {
+            while ((rc = itav_participant_iter_next(&p, it)) == ITAV_OK)
+                vec_push(&rows, p);
+            itav_participant_iter_free(it);
+        }
+        rc = rc == ITAV_ITEROVER ? 0 : lib_error(db, rc);
+    }
+    itav_close(db);
+    if (rc == 0 && FLAG(c, JSON)) {
+        json_t *arr = json_array();
+        for (i = 0; i < rows.n; i++)
+            json_array_append_new(arr, jparticipant(rows.v[i]));
+        rc = print_json_reals(arr);
+    } else if (rc == 0 && rows.n == 0) {
+        printf("%s\n", tr(c, "No participants match.", "Geen deelnemers gevonden."));
+    } else if (rc == 0) {
+        list_participants_text(c, &rows);
+    }
+    vec_free(&rows, free_participant);
+    return rc;
+}
+
+/* The matches of one participant (either side), in order of proposal. */
+static int participant_matches(vec *out, itav_db *db, const char *ref)
+{
+    itav_match_filter filter = ITAV_MATCH_FILTER_INIT;
+    itav_match_iter *it = NULL;
+    itav_match *m;
+    int rc;
+    filter.participant = ref;
+    if ((rc = itav_match_list(&it, db, &filter)) != ITAV_OK)
+        return lib_error(db, rc);
+    while ((rc = itav_match_iter_next(&m, it)) == ITAV_OK)
+        vec_push(out, m);
+    itav_match_iter_free(it);
+    return rc == ITAV_ITEROVER ? 0 : lib_error(db, rc);
+}
+
+/* The n texts a getter gives (languages, interests, exclusions), joined with ", " (owned by
+ * the caller). */
+static char *join_texts(const itav_participant *p, size_t n,
+                        const char *(*get)(const itav_participant *, size_t))
+{
+    char *s = xstrcat3("", "", ""), *t;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        t = xstrcat3(s, i ? ", " : "", get(p, i));
+        free(s);
+        s = t;
+    }
+    return s;
+}
+
+static void show_participant_text(const cli *c, const itav_participant *p, const vec *matches)
+{
+    char buf[256], d1[ITAV_DATE_BUFSIZE];
+    char *s;
+    double lat, lon;
+    int32_t amin, amax;
+    size_t i, n;
+    itav_side side = itav_participant_side(p);
+
+    printf("%s: %s (%s), %s\n", itav_participant_ref(p),
+           itav_code_name(ITAV_CODE_PARTICIPANT_KIND, (int)itav_participant_get_kind(p)),
+           side == ITAV_SIDE_ASKING ? tr(c, "asking side", "vragende kant")
+                                    : tr(c, "supporting side", "steunende kant"),
+           itav_participant_offer(p));
+    snprintf(buf, sizeof buf, "%s (%s %s)",
+             itav_code_name(ITAV_CODE_PARTICIPANT_STATUS, (int)itav_participant_get_status(p)),
+             tr(c, "since", "sinds"), date_text(d1, itav_participant_status_date(p)));
+    print_field("Status:", buf);
+    print_field(tr(c, "Municipality:", "Gemeente:"), itav_participant_municipality(p));
+    print_field(tr(c, "Postcode area:", "Postcodegebied:"), itav_participant_postcode(p));
+    if (itav_participant_location(p, &lat, &lon)) {
+        snprintf(buf, sizeof buf, "%.5f, %.5f", lat, lon);
+        print_field(tr(c, "Location:", "Locatie:"), buf);
+    }
+    s = codes_joined(ITAV_CODE_SLOT, itav_participant_availability(p));
+    print_field(tr(c, "Availability:", "Beschikbaar:"), s);
+    free(s);
+    s = codes_joined(ITAV_CODE_SUPPORT, itav_participant_support(p));
+    print_field(side == ITAV_SIDE_ASKING ? tr(c, "Needs:", "Vraagt:") : tr(c, "Offers:", "Biedt:"),
+                s);
+    free(s);
+    n = itav_participant_language_count(p);
+    s = join_texts(p, n, itav_participant_language);
+    if (n && itav_participant_language_required(p)) {
+        char *t = xstrcat3(s, " ", tr(c, "(a shared language is required)",
+                                      "(een gedeelde taal is vereist)"));
+        free(s);
+        s = t;
+    }
+    print_field(tr(c, "Languages:", "Talen:"), s);
+    free(s);
+    s = join_texts(p, itav_participant_interest_count(p), itav_participant_interest);
+    print_field(tr(c, "Interests:", "Interesses:"), s);
+    free(s);
+    s = xstrcat3("", "", "");
+    n = itav_participant_child_count(p);
+    for (i = 0; i < n; i++) {
+        char *t;
+        snprintf(buf, sizeof buf, "%ld", (long)itav_participant_child_age(p, i));
+        t = xstrcat3(s, i ? ", " : "", buf);
+        free(s);
+        s = t;
+    }
+    print_field(tr(c, "Children (months):", "Kinderen (maanden):"), s);
+    free(s);
+    if (itav_participant_age_range(p, &amin, &amax)) {
+        snprintf(buf, sizeof buf, "%ld %s %ld %s", (long)amin, tr(c, "to", "tot"), (long)amax,
+                 tr(c, "months", "maanden"));
+        print_field(tr(c, "Takes ages:", "Leeftijden:"), buf);
+    }
+    if (itav_participant_vog_date(p) != ITAV_DATE_NONE)
+        print_field("VOG:", date_text(d1, itav_participant_vog_date(p)));
+    if (itav_participant_trained(p))
+        print_field(tr(c, "Trained:", "Getraind:"), tr(c, "yes", "ja"));
+    if (side == ITAV_SIDE_SUPPORTING) {
+        snprintf(buf, sizeof buf, "%d", itav_participant_capacity(p));
+        print_field(tr(c, "Capacity:", "Capaciteit:"), buf);
+    }
+    if (itav_participant_registered(p) != ITAV_DATE_NONE)
+        print_field(tr(c, "Registered:", "Aangemeld:"),
+                    date_text(d1, itav_participant_registered(p)));
+    if (itav_participant_max_distance(p) > 0) {
+        snprintf(buf, sizeof buf, "%.1f km", itav_participant_max_distance(p) / 1000.0);
+        print_field(tr(c, "Max. distance:", "Max. afstand:"), buf);
+    }
+    s = join_texts(p, itav_participant_exclusion_count(p), itav_participant_exclusion);
+    print_field(tr(c, "Never with:", "Nooit met:"), s);
+    free(s);
+
+    if (matches->n == 0)
+        return;
+    printf("\n%s:\n", tr(c, "Matches", "Koppelingen"));
+    for (i = 0; i < matches->n; i++) {
+        const itav_match *m = matches->v[i];
+        const char *other = strcmp(itav_match_asking(m), itav_participant_ref(p)) == 0
+                                ? itav_match_supporting(m)
+                                : itav_match_asking(m);
+        printf("  %s  ", itav_match_id(m));
+        print_padded(itav_code_name(ITAV_CODE_MATCH_STATE, (int)itav_match_get_state(m)), 12);
+        printf("%s  %s %s\n", date_text(d1, match_since(m)), tr(c, "with", "met"), other);
+    }
+}
+
+static int cmd_participants_show(cli *c)
+{
+    itav_participant *p = NULL;
+    vec matches = {0};
+    itav_db *db;
+    size_t i;
+    int rc;
+
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    rc = itav_participant_get(&p, db, c->args[2]);
+    rc = rc == ITAV_OK ? participant_matches(&matches, db, c->args[2]) : lib_error(db, rc);
+    itav_close(db);
+    if (rc == 0 && FLAG(c, JSON)) {
+        json_t *o = jparticipant(p), *ids = json_array();
+        for (i = 0; i < matches.n; i++)
+            json_array_append_new(ids, json_string(itav_match_id(matches.v[i])));
+        json_object_set_new(o, "matches", ids);
+        rc = print_json_reals(o);
+    } else if (rc == 0) {
+        show_participant_text(c, p, &matches);
+    }
+    vec_free(&matches, free_match);
+    itav_participant_free(p);
+    return rc;
+}
+
+static int cmd_participants_status(cli *c)
+{
+    const char *ref = c->args[2];
+    itav_participant *p = NULL;
+    itav_db *db;
+    int32_t date;
+    char d[ITAV_DATE_BUFSIZE];
+    int rc, status;
+
+    if ((rc = parse_code_arg(&status, ITAV_CODE_PARTICIPANT_STATUS, c->args[3], "status")) ||
+        (rc = option_date(&date, OPTV(c, DATE), "date")))
+        return rc;
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    rc = itav_participant_get(&p, db, ref);
+    if (rc == ITAV_OK)
+        rc = itav_participant_set_status(db, ref, (itav_participant_status)status, date);
+    if (rc != ITAV_OK)
+        rc = lib_error(db, rc);
+    itav_close(db);
+    if (rc == 0)
+        printf("%s: %s -> %s %s %s.\n", ref,
+               itav_code_name(ITAV_CODE_PARTICIPANT_STATUS, (int)itav_participant_get_status(p)),
+               c->args[3], tr(c, "on", "op"), date_text(d, date));
+    itav_participant_free(p);
+    return rc;
+}
+
+static int cmd_participants_erase(cli *c)
+{
+    char *new_ref = NULL;
+    itav_db *db;
+    int rc;
+
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    rc = itav_participant_erase(db, c->args[2], &new_ref);
+    if (rc != ITAV_OK)
+        rc = lib_error(db, rc);
+    itav_close(db);
+    if (rc == 0)
+        printf(tr(c, "Erased %s: its personal data is gone and its reference is now %s.\n",
+                  "%s gewist: de persoonsgegevens zijn weg en de referentie is nu %s.\n"),
+               c->args[2], new_ref);
+    itav_free(new_ref);
+    return rc;
+}
+
+
+const command_group participants_group = {
+    "participants", false, "Participants",
+    (const command[]){
+        {"import", {"FILE", NULL}, "FILE [--offer OFFER]",
+         "import participants from FILE.csv or an itav/1 JSON file (all or nothing)",
+         (const cmd_opt[]){{OPT_OFFER, "the offer of CSV rows that name none"}, {0, NULL}},
+         cmd_participants_import},
+        {"list", {NULL, NULL}, "[--offer O] [--side asking|supporting] [--status S] [--json]",
+         "list participants by offer and reference",
+         (const cmd_opt[]){
+             {OPT_OFFER, "only participants of offer O"},
+             {OPT_SIDE, "only one side: asking or supporting"},
+             {OPT_STATUS, "only participants with this status code"},
+             {OPT_JSON, "machine-readable output (see docs/cli.md)"},
+             {0, NULL}},
+         cmd_participants_list},
+        {"show", {"REF", NULL}, "REF [--json]",
+         "one participant with its matches",
+         (const cmd_opt[]){{OPT_JSON, "machine-readable output (see docs/cli.md)"}, {0, NULL}},
+         cmd_participants_show},
+        {"status", {"REF", "STATUS"}, "REF STATUS [--date D]",
+         "change a participant's status",
+         (const cmd_opt[]){{OPT_DATE, "the date of the change (default today, UTC)"}, {0, NULL}},
+         cmd_participants_status},
+        {"erase", {"REF", NULL}, "REF",
+         "remove personal data; prints the new reference",
+         (const cmd_opt[]){{0, NULL}}, cmd_participants_erase},
+        {NULL, {NULL, NULL}, NULL, NULL, NULL, NULL},
+    }};

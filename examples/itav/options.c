@@ -1,0 +1,162 @@
+/* itav: the one option parser. Every option the tool knows is a row of opt_specs; which
+ * command takes which option is said by the command table (cmd_*.c), and checked here. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_ELEMENT_OPTS 8
+
+const opt_spec opt_specs[OPT_COUNT] = {
+    [OPT_STORE] = {"store", "URI", 0, 0,
+                   "the store: memory:, or sqlite:PATH; default $ITAV_STORE, else "
+                   "sqlite:$XDG_DATA_HOME/itav/itav.db (XDG_DATA_HOME: ~/.local/share)"},
+    [OPT_LANG] = {"lang", "nl|en", 0, 0,
+                  "language of labels; default from LC_ALL, LC_MESSAGES or LANG"},
+    [OPT_JSON] = {"json", NULL, 0, 0, NULL},
+    [OPT_ELEMENT] = {"element", "CODE", MANY_ELEMENT + 1, MAX_ELEMENT_OPTS, NULL},
+    [OPT_SETTING] = {"setting", "SETTING", 0, 0, NULL},
+    [OPT_MUNICIPALITY] = {"municipality", "M", 0, 0, NULL},
+    [OPT_HELP] = {"help", NULL, 0, 0, "show the help (of the command given)"},
+    [OPT_VERSION] = {"version", NULL, 0, 0, "show the version of the tool and the library"},
+    [OPT_OFFER] = {"offer", "OFFER", 0, 0, NULL},
+    [OPT_SIDE] = {"side", "SIDE", 0, 0, NULL},
+    [OPT_STATUS] = {"status", "S", 0, 0, NULL},
+    [OPT_STATE] = {"state", "S", 0, 0, NULL},
+    [OPT_K] = {"k", "N", 0, 0, NULL},
+    [OPT_DATE] = {"date", "D", 0, 0, NULL},
+    [OPT_AS_OF] = {"as-of", "D", 0, 0, NULL},
+    [OPT_WITHIN] = {"within", "DAYS", 0, 0, NULL},
+    [OPT_MIN_SCORE] = {"min-score", "X", 0, 0, NULL},
+    [OPT_ACTOR] = {"actor", "A", 0, 0, NULL},
+    [OPT_REASON] = {"reason", "R", 0, 0, NULL},
+    [OPT_NOTE] = {"note", "T", 0, 0, NULL},
+    [OPT_DRY_RUN] = {"dry-run", NULL, 0, 0, NULL},
+    [OPT_KIND] = {"kind", "KIND", 0, 0, NULL},
+    [OPT_RESPONDENT] = {"respondent", "R", 0, 0, NULL},
+    [OPT_SATISFACTION] = {"satisfaction", "1-10", 0, 0, NULL},
+    [OPT_SAFETY_CONCERN] = {"safety-concern", NULL, 0, 0, NULL},
+    [OPT_SAFETY_NOTE] = {"safety-note", "T", 0, 0, NULL},
+    [OPT_EFFECT] = {"effect", "CODE=SCORE", MANY_EFFECT + 1, MAX_REPEATED, NULL},
+    [OPT_FORMAL_HELP] = {"formal-help", "CODE", 0, 0, NULL},
+    [OPT_MATCH] = {"match", "M", 0, 0, NULL},
+    [OPT_VALUE] = {"value", "QTY", 0, 0, NULL},
+    [OPT_PERIOD] = {"period", "P", 0, 0, NULL},
+    [OPT_TEXT] = {"text", "T", 0, 0, NULL},
+    [OPT_SOURCE] = {"source", "REF", 0, 0, NULL},
+    [OPT_DERIVE] = {"derive", NULL, 0, 0, NULL},
+    [OPT_FROM] = {"from", "D", 0, 0, NULL},
+    [OPT_TO] = {"to", "D", 0, 0, NULL},
+    [OPT_FORMAT] = {"format", "md|json|csv", 0, 0, NULL},
+    [OPT_OUTPUT] = {"output", "FILE", 0, 0, NULL},
+    [OPT_COMPARE] = {"compare", "ID", 0, 0, NULL},
+    [OPT_SVG] = {"svg", "FILE", 0, 0, NULL},
+    [OPT_REGION] = {"region", "R", 0, 0, NULL},
+    [OPT_ID] = {"id", "ID", MANY_ID + 1, MAX_REPEATED, NULL},
+    [OPT_COMPARE_MUNICIPALITY] = {"compare-municipality", "M", 0, 0, NULL},
+    [OPT_AUDIENCE] = {"audience", "AUDIENCE", 0, 0, NULL},
+    [OPT_AGE_MONTHS] = {"age-months", "N", 0, 0, NULL},
+    [OPT_NEED] = {"need", "THEME", MANY_NEED + 1, MAX_REPEATED, NULL},
+    [OPT_CHANNEL] = {"channel", "CHANNEL", 0, 0, NULL},
+};
+
+itav_lang lang_from_locale(void)
+{
+    static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    size_t i;
+    for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return strncmp(v, "nl", 2) == 0 ? ITAV_LANG_NL : ITAV_LANG_EN;
+    }
+    return ITAV_LANG_EN;
+}
+
+/* The filters of 'catalog list'; --element and --setting apply to nothing else. */
+#define CATALOG_ONLY_OPTS (OPTBIT(OPT_ELEMENT) | OPTBIT(OPT_SETTING))
+
+int check_options(const cli *c, const char *words, optset allowed)
+{
+    optset extra = c->given & ~(allowed | GLOBAL_OPTS);
+    size_t k;
+    if (extra & OPTBIT(OPT_JSON))
+        return usage_error("option --json does not apply to '%s'", words);
+    if (extra & CATALOG_ONLY_OPTS)
+        return usage_error("options --element and --setting apply only to 'catalog list', "
+                           "not to '%s'", words);
+    for (k = 0; k < OPT_COUNT; k++)
+        if (extra & OPTBIT(k))
+            return usage_error("option --%s does not apply to '%s'", opt_specs[k].name, words);
+    return 0;
+}
+
+/* Keeps a value: the last one for most options, every one for a repeatable option. */
+static int keep(cli *c, enum opt_id opt, const char *value)
+{
+    const opt_spec *o = &opt_specs[opt];
+    if (o->many) {
+        repeated *r = &c->many[o->many - 1];
+        if (r->n == o->max)
+            return usage_error("too many --%s options (at most %zu)", o->name, o->max);
+        r->v[r->n++] = value;
+    }
+    c->opt[opt] = value;
+    c->given |= OPTBIT(opt);
+    return 0;
+}
+
+int parse_args(cli *c, int argc, char **argv)
+{
+    int i, only_args = 0;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i], *value = "", *eq;
+        size_t k, len;
+        int opt = -1, rc;
+        if (only_args || a[0] != '-' || a[1] == '\0') {
+            if (c->n_args == MAX_OPERANDS)
+                return usage_error("unexpected argument '%s'", a);
+            c->args[c->n_args++] = a;
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            only_args = 1;
+            continue;
+        }
+        if (strcmp(a, "-h") == 0) {
+            c->opt[OPT_HELP] = "";
+            continue;
+        }
+        if (a[1] != '-')
+            return usage_error("unknown option '%s'", a);
+        eq = strchr(a + 2, '=');
+        len = eq ? (size_t)(eq - (a + 2)) : strlen(a + 2);
+        for (k = 0; k < OPT_COUNT; k++)
+            if (strlen(opt_specs[k].name) == len && strncmp(opt_specs[k].name, a + 2, len) == 0)
+                opt = (int)k;
+        if (opt < 0)
+            return usage_error("unknown option '%.*s'", (int)len + 2, a);
+        if (opt_specs[opt].arg) {
+            if (eq)
+                value = eq + 1;
+            else if (i + 1 < argc)
+                value = argv[++i];
+            else
+                return usage_error("option --%s needs an argument", opt_specs[opt].name);
+        } else if (eq) {
+            return usage_error("option --%s takes no argument", opt_specs[opt].name);
+        }
+        if (opt == OPT_STORE && !*value)
+            return usage_error("option --store needs a non-empty URI");
+        if (opt == OPT_LANG) {
+            if (strcmp(value, "nl") == 0)
+                c->lang = ITAV_LANG_NL;
+            else if (strcmp(value, "en") == 0)
+                c->lang = ITAV_LANG_EN;
+            else
+                return usage_error("unknown language '%s' (expected nl or en)", value);
+        }
+        if ((rc = keep(c, (enum opt_id)opt, value)) != 0)
+            return rc;
+    }
+    return 0;
+}
