@@ -18,6 +18,8 @@
  */
 #include <itav.h>
 
+#include "pairs.h"
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -371,43 +373,6 @@ static int print_plan(itav_db *db)
     return ITAV_OK;
 }
 
-/* Column heads of the criteria; the legend spells them out. */
-static const char *const criterion_heads[ITAV_CRITERION_COUNT + 1] = {
-    "", "dist", "avail", "needs", "lang", "inter", "ages", "wait"};
-
-static void print_pair_heads(void)
-{
-    int cr;
-    printf("  score     km ");
-    for (cr = 1; cr <= ITAV_CRITERION_COUNT; cr++)
-        printf(" %-4s", criterion_heads[cr]);
-}
-
-static void print_pair_cells(const itav_suggestion *s)
-{
-    double km = itav_suggestion_distance(s);
-    int cr;
-    printf("  %.3f  %5.1f ", itav_suggestion_score(s), km / 1000.0);
-    for (cr = 1; cr <= ITAV_CRITERION_COUNT; cr++) {
-        double v;
-        int w = (int)strlen(criterion_heads[cr]);
-        if (itav_suggestion_criterion(s, (itav_criterion)cr, &v, NULL) == 1)
-            printf(" %-*.2f", w < 4 ? 4 : w, v);
-        else
-            printf(" %-*s", w < 4 ? 4 : w, "-");
-    }
-    putchar('\n');
-}
-
-static void print_legend(const itav_match_options *opt)
-{
-    int cr;
-    printf("  Each criterion 0 to 1 (- does not apply), weighted\n ");
-    for (cr = 1; cr <= ITAV_CRITERION_COUNT; cr++)
-        printf(" %s %g%s", itav_code_name(ITAV_CODE_CRITERION, cr), opt->weights[cr],
-               cr < ITAV_CRITERION_COUNT ? "," : ".\n");
-}
-
 static int print_suggestions(itav_db *db, const char *ref, const itav_match_options *opt)
 {
     itav_suggestion_iter *it = NULL;
@@ -417,17 +382,18 @@ static int print_suggestions(itav_db *db, const char *ref, const itav_match_opti
         return rc;
     printf("The three best support families for %s, with the breakdown of each score:\n", ref);
     printf("     %-12s", "supporter");
-    print_pair_heads();
+    pair_print_heads();
     putchar('\n');
     for (int i = 1; (rc = itav_suggestion_iter_next(&s, it)) == ITAV_OK; i++) {
         printf("  %d. %-12s", i, itav_suggestion_supporting(s));
-        print_pair_cells(s);
+        pair_print_cells(s);
+        putchar('\n');
         itav_suggestion_free(s);
     }
     itav_suggestion_iter_free(it);
     if (rc != ITAV_ITEROVER)
         return rc;
-    print_legend(opt);
+    pair_print_legend(ITAV_LANG_EN, opt);
     return ITAV_OK;
 }
 
@@ -492,12 +458,13 @@ static int print_assignment(itav_db *db, const itav_assignment *a,
     size_t i, n = itav_assignment_count(a), nu = itav_assignment_unmatched_count(a);
     int rc = ITAV_OK;
     printf("  %-12s %-12s", "asking", "supporter");
-    print_pair_heads();
+    pair_print_heads();
     putchar('\n');
     for (i = 0; i < n; i++) {
         const itav_suggestion *s = itav_assignment_pair(a, i);
         printf("  %-12s %-12s", itav_suggestion_asking(s), itav_suggestion_supporting(s));
-        print_pair_cells(s);
+        pair_print_cells(s);
+        putchar('\n');
     }
     printf("  %zu pairs, total score %.3f; %s", n, itav_assignment_total(a),
            nu ? "unmatched:\n" : "nobody unmatched.\n");

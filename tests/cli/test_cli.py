@@ -703,6 +703,22 @@ class DemoTest(CliCase):
     def test_usage(self):
         self.assertIn("Usage", self.demo("--frob", code=1).stderr)
 
+    def test_pairs_print_as_the_tool_prints_them(self):
+        """The demo and the tool print a scored pair with one printer (examples/common/)."""
+        d = os.path.join(self.tmp, "pairs")
+        out = self.demo(d).stdout
+        part = out.split("The three best support families for zk-vraag-01", 1)[1]
+        demo_heads = re.search(r"\n +supporter( +SCORE .*)\n", part).group(1).strip()
+        demo_rows = dict(re.findall(r"\n  [123]\. (zk-steun-\d\d)( .*)", part.split("\n\n")[0]))
+        self.assertEqual(len(demo_rows), 3, part)
+        self.assertIn("each 0 to 1, - where it does not apply. KM: distance in kilometres.", part)
+        cli = self.itav("--store", "sqlite:" + os.path.join(d, "itav.db"), "match", "suggest",
+                        "zk-vraag-01", "--as-of", "2021-03-01", "--k", "10").stdout
+        self.assertEqual(re.search(r"SUPPORTER( +SCORE .*)\n", cli).group(1).strip(), demo_heads)
+        cli_rows = dict(re.findall(r"\n +\d+  (zk-steun-\d\d)( .*)", cli))
+        for ref, cells in demo_rows.items():
+            self.assertEqual(cli_rows[ref].strip(), cells.strip(), ref)
+
     def test_matching_scenario(self):
         one, two = os.path.join(self.tmp, "one"), os.path.join(self.tmp, "two")
         out = self.demo(one).stdout
