@@ -152,9 +152,7 @@ void jset_str(json_t *o, const char *key, const char *s);
 json_t *jcode(itav_code_type type, int value);
 json_t *jnumber(double v);
 json_t *jelemset(itav_elemset s);
-json_t *jtexts(const itav_intervention *iv, itav_text_list list);
 json_t *jquantity(itav_qualifier ql, double min, double max, const char *text);
-json_t *jfigure(const itav_figure *f);
 int print_json(json_t *root);
 
 size_t utf8_width(const char *s);

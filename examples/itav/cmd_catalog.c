@@ -9,156 +9,101 @@
 /* Fields that may carry a source reference (docs/format.md), in export order. */
 static const char *const source_fields[] = {
     "name", "kind", "summary", "providers", "municipalities", "regions", "since", "audience",
-    "setting", "scope", "channel", "roles", "phases", "elements", "evidence_level", "reach",
-    "works", "improve", "links"};
+    "themes", "setting", "scope", "channel", "roles", "phases", "elements", "evidence_level",
+    "reach", "works", "improve", "links"};
 
-/* The fields every intervention object has (list, profile and show). */
-static json_t *jintervention_brief(const itav_intervention *iv)
+/* The library's own JSON of a value (an itav_*_to_json() text), as a jansson value to add
+ * to; NULL (after a message) if the library refused. */
+static json_t *jlibrary_object(int rc, char *text)
 {
-    json_t *o = json_object(), *profile = json_object();
-    itav_profile_source ps = itav_intervention_profile_source(iv);
-    itav_elemset disputed = itav_intervention_disputed(iv);
-    int e;
-    size_t i;
+    json_t *o = NULL;
+    if (rc == ITAV_OK) {
+        o = json_loads(text, 0, NULL);
+        if (!o)
+            data_error("cannot read the library's JSON");
+    } else {
+        data_error("cannot encode as JSON: %s", itav_strerror(rc));
+    }
+    itav_free(text);
+    return o;
+}
 
-    jset_str(o, "id", itav_intervention_id(iv));
-    jset_str(o, "name", itav_intervention_name(iv));
-    json_object_set_new(o, "kind", jcode(ITAV_CODE_KIND, (int)itav_intervention_kind(iv)));
-    json_object_set_new(o, "setting",
-                        jcode(ITAV_CODE_SETTING, (int)itav_intervention_setting(iv)));
-    json_object_set_new(o, "scope", jcode(ITAV_CODE_SCOPE, (int)itav_intervention_scope(iv)));
-    json_object_set_new(o, "channel",
-                        jcode(ITAV_CODE_CHANNEL, (int)itav_intervention_channel(iv)));
-    json_object_set_new(o, "profile_source", jcode(ITAV_CODE_PROFILE_SOURCE, (int)ps));
-    json_object_set_new(o, "elements",
-                        jelemset(itav_intervention_elements(iv, ITAV_PROFILE_DEFAULT)));
-    for (e = 1; e <= ITAV_ELEMENT_COUNT; e++) {
+/* What the dataset object does not say but the library works out: the profile in use (which
+ * source it comes from, each element's status) and the elements the sources disagree on. */
+static json_t *jprofile_in_use(const itav_intervention *iv)
+{
+    json_t *o = json_object(), *statuses = json_object();
+    for (int e = 1; e <= ITAV_ELEMENT_COUNT; e++) {
         itav_status st = itav_intervention_element(iv, ITAV_PROFILE_DEFAULT, (itav_element)e);
         const char *code = itav_code_name(ITAV_CODE_STATUS, (int)st);
-        json_object_set_new(profile, itav_element_code((itav_element)e),
+        json_object_set_new(statuses, itav_element_code((itav_element)e),
                             json_string(code ? code : "unknown"));
     }
-    json_object_set_new(o, "profile", profile);
-    json_object_set_new(o, "disputed", jelemset(disputed));
-    if (disputed) {
-        json_t *es = json_object();
-        for (i = 0; i < N_PROFILE_SOURCES; i++) {
-            if (!itav_intervention_known_elements(iv, profile_sources[i]))
-                continue;
-            json_object_set_new(es, itav_code_name(ITAV_CODE_PROFILE_SOURCE,
-                                                   (int)profile_sources[i]),
-                                jelemset(itav_intervention_elements(iv, profile_sources[i])));
+    json_object_set_new(o, "source", jcode(ITAV_CODE_PROFILE_SOURCE,
+                                           (int)itav_intervention_profile_source(iv)));
+    json_object_set_new(o, "present",
+                        jelemset(itav_intervention_elements(iv, ITAV_PROFILE_DEFAULT)));
+    json_object_set_new(o, "statuses", statuses);
+    json_object_set_new(o, "disputed", jelemset(itav_intervention_disputed(iv)));
+    return o;
+}
+
+/* An intervention for --json: the library's object (itav_intervention_to_json(), as in an
+ * export) with profile_in_use added; with db, also its offers, each the library's object. */
+static json_t *jintervention(itav_db *db, const itav_intervention *iv)
+{
+    char *text = NULL;
+    int rc = itav_intervention_to_json(&text, iv);
+    json_t *o = jlibrary_object(rc, text);
+    if (!o)
+        return NULL;
+    json_object_set_new(o, "profile_in_use", jprofile_in_use(iv));
+    if (db) {
+        itav_offer_iter *it = NULL;
+        itav_offer *of;
+        json_t *offers = json_array();
+        if ((rc = itav_offer_list(&it, db, itav_intervention_id(iv), NULL)) != ITAV_OK) {
+            json_decref(offers);
+            json_decref(o);
+            lib_error(db, rc);
+            return NULL;
         }
-        json_object_set_new(o, "element_sources", es);
+        while ((rc = itav_offer_iter_next(&of, it)) == ITAV_OK) {
+            json_t *jo;
+            text = NULL;
+            rc = itav_offer_to_json(&text, of);
+            itav_offer_free(of);
+            jo = jlibrary_object(rc, text);
+            if (!jo)
+                break;
+            json_array_append_new(offers, jo);
+        }
+        itav_offer_iter_free(it);
+        if (rc != ITAV_ITEROVER) {
+            json_decref(offers);
+            json_decref(o);
+            if (rc != ITAV_OK)
+                lib_error(db, rc);
+            return NULL;
+        }
+        json_object_set_new(o, "offers", offers);
     }
     return o;
 }
 
-static json_t *jintervention_full(itav_db *db, const itav_intervention *iv)
+/* An array of interventions for --json; NULL after a message. */
+static json_t *jinterventions(itav_intervention **rows, size_t n)
 {
-    json_t *o = jintervention_brief(iv);
-    json_t *aud = json_object(), *who = json_array(), *age = json_object();
-    json_t *roles = json_array(), *profiles = json_object(), *reach = json_array();
-    json_t *sources = json_object(), *offers = json_array();
-    unsigned bits = itav_intervention_audience(iv), b;
-    int32_t amin, amax;
-    size_t i, n;
-    itav_offer_iter *it = NULL;
-    itav_offer *of;
-
-    jset_str(o, "summary", itav_intervention_summary(iv));
-    json_object_set_new(o, "providers", jtexts(iv, ITAV_TEXT_PROVIDERS));
-    json_object_set_new(o, "municipalities", jtexts(iv, ITAV_TEXT_MUNICIPALITIES));
-    json_object_set_new(o, "regions", jtexts(iv, ITAV_TEXT_REGIONS));
-    json_object_set_new(o, "since", itav_intervention_since(iv)
-                                        ? json_integer(itav_intervention_since(iv))
-                                        : json_null());
-    for (b = 1; b <= ITAV_AUDIENCE_ALL; b <<= 1)
-        if (bits & b)
-            json_array_append_new(who, jcode(ITAV_CODE_AUDIENCE, (int)b));
-    json_object_set_new(aud, "who", who);
-    if (itav_intervention_age_range(&amin, &amax, iv) == ITAV_OK) {
-        json_object_set_new(age, "min", amin == ITAV_AGE_NONE ? json_null() : json_integer(amin));
-        json_object_set_new(age, "max", amax == ITAV_AGE_NONE ? json_null() : json_integer(amax));
-    }
-    json_object_set_new(aud, "age_months", age);
-    jset_str(aud, "conditions", itav_intervention_conditions(iv));
-    json_object_set_new(o, "audience", aud);
-    json_object_set_new(o, "evidence_level",
-                        jcode(ITAV_CODE_EVIDENCE, (int)itav_intervention_evidence(iv)));
-
-    n = itav_intervention_role_count(iv);
-    for (i = 0; i < n; i++) {
-        const itav_role *r = itav_intervention_role(iv, i);
-        json_t *jr = json_object();
-        json_object_set_new(jr, "role", jcode(ITAV_CODE_ROLE, (int)itav_role_get_kind(r)));
-        jset_str(jr, "description", itav_role_get_description(r));
-        json_object_set_new(jr, "vog", json_boolean(itav_role_get_vog(r)));
-        jset_str(jr, "training", itav_role_get_training(r));
-        json_array_append_new(roles, jr);
-    }
-    json_object_set_new(o, "roles", roles);
-    json_object_set_new(o, "phases", jtexts(iv, ITAV_TEXT_PHASES));
-
-    for (i = 0; i < N_PROFILE_SOURCES; i++) {
-        itav_profile_source src = profile_sources[i];
-        itav_elemset known = itav_intervention_known_elements(iv, src);
-        json_t *p;
-        int e;
-        if (!known)
-            continue;
-        p = json_object();
-        for (e = 1; e <= ITAV_ELEMENT_COUNT; e++) {
-            json_t *st;
-            if (!itav_elemset_has(known, (itav_element)e))
-                continue;
-            st = json_object();
-            json_object_set_new(st, "status",
-                                jcode(ITAV_CODE_STATUS, (int)itav_intervention_element(
-                                                            iv, src, (itav_element)e)));
-            jset_str(st, "evidence",
-                     itav_intervention_element_evidence(iv, src, (itav_element)e));
-            jset_str(st, "source", itav_intervention_element_source(iv, src, (itav_element)e));
-            json_object_set_new(p, itav_element_code((itav_element)e), st);
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = jintervention(NULL, rows[i]);
+        if (!o) {
+            json_decref(arr);
+            return NULL;
         }
-        json_object_set_new(profiles, itav_code_name(ITAV_CODE_PROFILE_SOURCE, (int)src), p);
+        json_array_append_new(arr, o);
     }
-    json_object_set_new(o, "profiles", profiles);
-
-    n = itav_intervention_figure_count(iv, ITAV_FIGURES_REACH);
-    for (i = 0; i < n; i++)
-        json_array_append_new(reach,
-                              jfigure(itav_intervention_figure(iv, ITAV_FIGURES_REACH, i)));
-    json_object_set_new(o, "reach", reach);
-    json_object_set_new(o, "works", jtexts(iv, ITAV_TEXT_WORKS));
-    json_object_set_new(o, "improve", jtexts(iv, ITAV_TEXT_IMPROVE));
-    json_object_set_new(o, "links", jtexts(iv, ITAV_TEXT_LINKS));
-    for (i = 0; i < sizeof source_fields / sizeof source_fields[0]; i++) {
-        const char *ref = itav_intervention_source(iv, source_fields[i]);
-        if (ref)
-            json_object_set_new(sources, source_fields[i], json_string(ref));
-    }
-    json_object_set_new(o, "sources", sources);
-
-    if (itav_offer_list(&it, db, itav_intervention_id(iv), NULL) == ITAV_OK) {
-        while (itav_offer_iter_next(&of, it) == ITAV_OK) {
-            json_t *jo = json_object(), *m = json_array();
-            n = itav_offer_text_count(of, ITAV_TEXT_MUNICIPALITIES);
-            for (i = 0; i < n; i++)
-                json_array_append_new(m, json_string(
-                                             itav_offer_text(of, ITAV_TEXT_MUNICIPALITIES, i)));
-            jset_str(jo, "id", itav_offer_id(of));
-            jset_str(jo, "name", itav_offer_name(of));
-            json_object_set_new(jo, "municipalities", m);
-            jset_str(jo, "region", itav_offer_region(of));
-            jset_str(jo, "provider", itav_offer_provider(of));
-            json_array_append_new(offers, jo);
-            itav_offer_free(of);
-        }
-        itav_offer_iter_free(it);
-    }
-    json_object_set_new(o, "offers", offers);
-    return o;
+    return arr;
 }
 
 
@@ -268,11 +213,9 @@ static int cmd_list(cli *c)
         return rc;
 
     if (FLAG(c, JSON)) {
-        json_t *arr = json_array();
-        for (i = 0; i < n; i++)
-            json_array_append_new(arr, jintervention_brief(rows[i]));
+        json_t *arr = jinterventions(rows, n);
         free_rows(rows, n);
-        return print_json(arr);
+        return arr ? print_json_reals(arr) : EXIT_DATA;
     }
     if (n == 0) {
         printf("%s\n", tr(c, "No interventions match.", "Geen interventies gevonden."));
@@ -359,6 +302,11 @@ static void show_text(const cli *c, itav_db *db, const itav_intervention *iv)
         print_field(tr(c, "Age:", "Leeftijd:"), buf);
     }
     print_field(tr(c, "Conditions:", "Voorwaarden:"), itav_intervention_conditions(iv));
+    if (itav_intervention_themes(iv)) { /* the codes: the themes have no labels here */
+        char *themes = codes_joined(ITAV_CODE_THEME, itav_intervention_themes(iv));
+        print_field(tr(c, "Themes:", "Thema's:"), themes);
+        free(themes);
+    }
     print_field(tr(c, "Setting:", "Setting:"),
                 known_word(c, ITAV_CODE_SETTING, (int)itav_intervention_setting(iv)));
     print_field(tr(c, "Scope:", "Vorm:"),
@@ -484,9 +432,10 @@ static int cmd_show(cli *c)
         itav_close(db);
         return rc;
     }
-    if (FLAG(c, JSON))
-        rc = print_json(jintervention_full(db, iv));
-    else
+    if (FLAG(c, JSON)) {
+        json_t *o = jintervention(db, iv);
+        rc = o ? print_json_reals(o) : EXIT_DATA;
+    } else
         show_text(c, db, iv);
     itav_intervention_free(iv);
     itav_close(db);
@@ -516,7 +465,7 @@ static int cmd_profile(cli *c)
     w = id_width(rows, n, 2);
 
     if (FLAG(c, JSON)) {
-        json_t *root = json_object(), *legend = json_array(), *arr = json_array();
+        json_t *root = json_object(), *legend = json_array(), *arr = jinterventions(rows, n);
         for (e = 1; e <= ITAV_ELEMENT_COUNT; e++) {
             json_t *el = json_object();
             json_object_set_new(el, "number", json_integer(e));
@@ -524,13 +473,16 @@ static int cmd_profile(cli *c)
             jset_str(el, "label", itav_element_label((itav_element)e, c->lang));
             json_array_append_new(legend, el);
         }
-        for (i = 0; i < n; i++)
-            json_array_append_new(arr, jintervention_brief(rows[i]));
+        free_rows(rows, n);
+        if (!arr) {
+            json_decref(root);
+            json_decref(legend);
+            return EXIT_DATA;
+        }
         json_object_set_new(root, "element_legend", legend);
         json_object_set_new(root, "interventions", arr);
         jset_str(root, "note", tr(c, note_en, note_nl));
-        free_rows(rows, n);
-        return print_json(root);
+        return print_json_reals(root);
     }
 
     printf("%s\n\n", tr(c, "Element table (profile in use of each intervention)",

@@ -238,15 +238,6 @@ json_t *jelemset(itav_elemset s)
     return a;
 }
 
-json_t *jtexts(const itav_intervention *iv, itav_text_list list)
-{
-    json_t *a = json_array();
-    size_t i, n = itav_intervention_text_count(iv, list);
-    for (i = 0; i < n; i++)
-        json_array_append_new(a, json_string(itav_intervention_text(iv, list, i)));
-    return a;
-}
-
 /* A qualified quantity as in docs/format.md: {"qualifier", "value" or "min" and "max",
  * "text"}. */
 json_t *jquantity(itav_qualifier ql, double min, double max, const char *text)
@@ -265,21 +256,6 @@ json_t *jquantity(itav_qualifier ql, double min, double max, const char *text)
         jset_str(q, "text", text);
     return q;
 }
-
-json_t *jfigure(const itav_figure *f)
-{
-    json_t *o = json_object();
-    jset_str(o, "what", itav_figure_get_what(f));
-    json_object_set_new(o, "quantity",
-                        jquantity(itav_figure_get_qualifier(f), itav_figure_get_min(f),
-                                  itav_figure_get_max(f), itav_figure_get_text(f)));
-    jset_str(o, "period", itav_figure_get_period(f));
-    jset_str(o, "where", itav_figure_get_where(f));
-    jset_str(o, "note", itav_figure_get_note(f));
-    jset_str(o, "source", itav_figure_get_source(f));
-    return o;
-}
-
 
 int print_json(json_t *root)
 {

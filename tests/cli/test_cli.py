@@ -40,12 +40,15 @@ LABELS_EN = {"doubts_normal": "Doubts and vulnerability are normal",
 LABELS_NL = {"doubts_normal": "Twijfels en kwetsbaarheid zijn normaal",
              "informal_support": "Steun is waar mogelijk informeel"}
 
-# The fields every intervention object of --json has (docs/cli.md).
-BRIEF_FIELDS = ["id", "name", "kind", "setting", "scope", "channel", "profile_source",
-                "elements", "profile", "disputed"]
-FULL_FIELDS = BRIEF_FIELDS + ["summary", "providers", "municipalities", "regions", "since",
-                              "audience", "evidence_level", "roles", "phases", "profiles",
-                              "reach", "works", "improve", "links", "sources", "offers"]
+# An intervention of --json is the library's object (as in an export) with profile_in_use
+# added, and offers for catalog show (docs/cli.md).
+IN_USE_FIELDS = ["source", "present", "statuses", "disputed"]
+
+
+def stated_present(item, source):
+    """The elements one source of an intervention object states present, in element order."""
+    stated = item.get("elements", {}).get(source, {})
+    return [c for c in ELEMENTS if stated.get(c, {}).get("status") == "present"]
 
 # Row labels of seed 001's summary table and the catalogue ids they stand for.
 SEED_ROW_IDS = {
@@ -233,33 +236,44 @@ class ListTest(CliCase):
         ids = [i["id"] for i in items]
         self.assertEqual(len(ids), len(set(ids)))
         for item in items:
-            for field in BRIEF_FIELDS:
-                self.assertIn(field, item, "%s lacks %s" % (item.get("id"), field))
-            self.assertTrue(set(item["elements"]) <= set(ELEMENTS))
-            self.assertEqual(set(item["profile"]), set(ELEMENTS))
-            self.assertEqual(item["elements"],
-                             [e for e in ELEMENTS if item["profile"][e] == "present"])
-            self.assertIn(item["profile_source"], (None, "table", "sections", "other"))
-            self.assertIn(item["setting"], (None, "informal", "formal", "mixed"))
-            if item["disputed"]:
-                self.assertIn("element_sources", item)
-                self.assertGreaterEqual(len(item["element_sources"]), 2)
-            else:
-                self.assertNotIn("element_sources", item)
+            use = item["profile_in_use"]
+            self.assertEqual(list(use), IN_USE_FIELDS, item["id"])
+            self.assertTrue(set(use["present"]) <= set(ELEMENTS))
+            self.assertEqual(list(use["statuses"]), ELEMENTS)
+            self.assertEqual(use["present"],
+                             [e for e in ELEMENTS if use["statuses"][e] == "present"])
+            self.assertIn(use["source"], (None, "table", "sections", "other"))
+            if use["source"]:
+                self.assertEqual(use["present"], stated_present(item, use["source"]))
+            self.assertIn(item.get("setting"), (None, "informal", "formal", "mixed"))
+            if use["disputed"]:
+                self.assertGreaterEqual(len(item["elements"]), 2)
         bg = next(i for i in items if i["id"] == "buurtgezinnen")
         self.assertEqual(bg["setting"], "informal")
-        self.assertEqual(bg["profile_source"], "table")
+        self.assertEqual(bg["profile_in_use"]["source"], "table")
+
+    def test_json_is_the_library_encoding(self):
+        """Each intervention is the library's own object, as the export writes it, with only
+        profile_in_use added."""
+        exported = {i["id"]: i for i in json.loads(self.export())["interventions"]}
+        items = self.all()
+        self.assertEqual([i["id"] for i in items if i["id"] in exported], [i["id"] for i in items])
+        for item in items:
+            self.assertEqual(list(item)[-1], "profile_in_use")
+            del item["profile_in_use"]
+            self.assertEqual(item, exported[item["id"]])
 
     def test_element_filter(self):
         everything = self.all()
         one = self.json_of("catalog", "list", "--element", "broad_context")
         self.assertEqual([i["id"] for i in one],
-                         [i["id"] for i in everything if "broad_context" in i["elements"]])
+                         [i["id"] for i in everything
+                          if "broad_context" in i["profile_in_use"]["present"]])
         self.assertNotIn("jong-perspectief", [i["id"] for i in one])  # table: absent
         two = self.json_of("catalog", "list", "--element", "doubts_normal",
                            "--element", "positive_focus")
         want = [i["id"] for i in everything
-                if {"doubts_normal", "positive_focus"} <= set(i["elements"])]
+                if {"doubts_normal", "positive_focus"} <= set(i["profile_in_use"]["present"])]
         self.assertEqual([i["id"] for i in two], want)
         self.assertIn("buurtgezinnen", want)
         self.assertNotIn("pinkies", want)
@@ -275,7 +289,7 @@ class ListTest(CliCase):
             got = self.json_of("catalog", "list", "--setting", setting)
             self.assertTrue(got)
             self.assertEqual([i["id"] for i in got],
-                             [i["id"] for i in everything if i["setting"] == setting])
+                             [i["id"] for i in everything if i.get("setting") == setting])
         got = self.json_of("catalog", "list", "--setting", "formal",
                            "--element", "low_threshold")
         self.assertIn("at-ease", [i["id"] for i in got])
@@ -322,7 +336,7 @@ class ShowTest(CliCase):
                 self.assertIn(fig["quantity"]["text"], out)
             if fig.get("source"):
                 self.assertIn(fig["source"], out)
-        for src, prof in data["profiles"].items():
+        for src, prof in data["elements"].items():
             for code, st in prof.items():
                 if st.get("evidence"):
                     self.assertIn(st["evidence"], out)
@@ -348,32 +362,42 @@ class ShowTest(CliCase):
         self.assertRegex(out, r"1 doubts_normal: summary table: absent \(001:L2381\); "
                               r"sections: present \(001:L\d+")
         data = self.json_of("catalog", "show", "eigen-toekomst-plan")
-        self.assertEqual(set(data["disputed"]), {"doubts_normal", "low_threshold"})
-        es = data["element_sources"]
-        self.assertEqual(set(es), {"table", "sections"})
-        for src in ("table", "sections"):
-            self.assertEqual(es[src], [c for c in ELEMENTS
-                                       if data["profiles"][src].get(c, {}).get("status")
-                                       == "present"])
-        self.assertIn("doubts_normal", es["sections"])
-        self.assertNotIn("doubts_normal", es["table"])
-        self.assertEqual(data["elements"], es["table"])  # the table is the profile in use
+        use = data["profile_in_use"]
+        self.assertEqual(set(use["disputed"]), {"doubts_normal", "low_threshold"})
+        self.assertEqual(set(data["elements"]), {"table", "sections"})
+        self.assertIn("doubts_normal", stated_present(data, "sections"))
+        self.assertNotIn("doubts_normal", stated_present(data, "table"))
+        self.assertEqual(use["source"], "table")  # the table is the profile in use
+        self.assertEqual(use["present"], stated_present(data, "table"))
 
     def test_json_fields(self):
         data = self.json_of("catalog", "show", "home-start")
-        for field in FULL_FIELDS:
-            self.assertIn(field, data)
+        self.assertEqual(list(data)[-2:], ["profile_in_use", "offers"])
+        self.assertEqual(list(data["profile_in_use"]), IN_USE_FIELDS)
         self.assertEqual(data["id"], "home-start")
-        self.assertEqual(data["profile_source"], "table")
-        self.assertEqual(set(data["profiles"]), {"table", "sections"})
-        for st in data["profiles"]["table"].values():
+        self.assertEqual(data["profile_in_use"]["source"], "table")
+        self.assertEqual(set(data["elements"]), {"table", "sections"})
+        for st in data["elements"]["table"].values():
             self.assertIn(st["status"], ("present", "absent"))
             self.assertRegex(st["source"], r"^001:L2384$")
         for role in data["roles"]:
             self.assertIn(role["role"], ("volunteer", "peer", "professional", "coordinator"))
-            self.assertIsInstance(role["vog"], bool)
+            self.assertIsInstance(role.get("vog", False), bool)
         self.assertIn("who", data["audience"])
         self.assertIsInstance(data["offers"], list)
+
+    def test_json_is_the_library_encoding(self):
+        """The intervention and its offers are the library's own objects, as the export
+        writes them; only profile_in_use and offers are added."""
+        exported = json.loads(self.export())
+        data = self.json_of("catalog", "show", "buurtgezinnen")
+        offers = data.pop("offers")
+        del data["profile_in_use"]
+        self.assertEqual(data, next(i for i in exported["interventions"]
+                                    if i["id"] == "buurtgezinnen"))
+        self.assertTrue(offers)
+        self.assertEqual(offers, [o for o in exported["offers"]
+                                  if o["intervention"] == "buurtgezinnen"])
 
     def test_unknown_id(self):
         r = self.s("catalog", "show", "no-such-thing", code=2)
@@ -384,7 +408,7 @@ class ShowTest(CliCase):
 class ProfileTest(CliCase):
     def test_table_rows_are_the_profiled_interventions(self):
         items = self.json_of("catalog", "list")
-        want = {i["id"]: i for i in items if i["profile_source"]}
+        want = {i["id"]: i["profile_in_use"] for i in items if i["profile_in_use"]["source"]}
         out = self.s("--lang", "en", "catalog", "profile").stdout
         rows = profile_rows(out)
         self.assertEqual(set(rows), set(want))
@@ -392,7 +416,7 @@ class ProfileTest(CliCase):
             item = want[iid]
             symbol = {"present": "+", "absent": "-", "unknown": "?"}
             self.assertEqual([c.rstrip("*") for c in cells],
-                             [symbol[item["profile"][e]] for e in ELEMENTS], iid)
+                             [symbol[item["statuses"][e]] for e in ELEMENTS], iid)
             self.assertEqual([e for e, c in zip(ELEMENTS, cells) if c.endswith("*")],
                              item["disputed"], iid)
 
@@ -433,13 +457,12 @@ class ProfileTest(CliCase):
         ids = [i["id"] for i in data["interventions"]]
         self.assertEqual(len(ids), len(set(ids)))
         for item in data["interventions"]:
-            for field in BRIEF_FIELDS:
-                self.assertIn(field, item)
-            self.assertIsNotNone(item["profile_source"])
+            self.assertEqual(list(item["profile_in_use"]), IN_USE_FIELDS)
+            self.assertIsNotNone(item["profile_in_use"]["source"])
         jp = next(i for i in data["interventions"] if i["id"] == "jong-perspectief")
-        self.assertEqual(jp["disputed"], ["broad_context"])
-        self.assertNotIn("broad_context", jp["element_sources"]["table"])
-        self.assertIn("broad_context", jp["element_sources"]["sections"])
+        self.assertEqual(jp["profile_in_use"]["disputed"], ["broad_context"])
+        self.assertNotIn("broad_context", stated_present(jp, "table"))
+        self.assertIn("broad_context", stated_present(jp, "sections"))
 
 
 class SeedTableTest(CliCase):
@@ -457,10 +480,9 @@ class SeedTableTest(CliCase):
         """{seed line: intervention id}, from each intervention's table references."""
         out = {}
         for item in self.json_of("catalog", "list"):
-            if item["profile_source"] != "table":
+            if item["profile_in_use"]["source"] != "table":
                 continue
-            data = self.json_of("catalog", "show", item["id"])
-            refs = {st["source"] for st in data["profiles"]["table"].values()}
+            refs = {st["source"] for st in item["elements"]["table"].values()}
             self.assertEqual(len(refs), 1, item["id"])
             line = int(re.fullmatch(r"001:L(\d+)", refs.pop()).group(1))
             out[line] = item["id"]
@@ -567,8 +589,8 @@ class ExchangeTest(CliCase):
         self.itav("--store", store, "import", path)
         items = json.loads(self.itav("--store", store, "catalog", "list", "--json").stdout)
         self.assertEqual([i["id"] for i in items], ["nieuw"])
-        self.assertEqual(items[0]["elements"], ["equality"])
-        self.assertEqual(items[0]["profile_source"], "sections")
+        self.assertEqual(items[0]["profile_in_use"]["present"], ["equality"])
+        self.assertEqual(items[0]["profile_in_use"]["source"], "sections")
         rows = profile_rows(self.itav("--store", store, "catalog", "profile").stdout)
         self.assertEqual(rows, {"nieuw": ["?", "?", "?", "+", "-", "?", "?", "?"]})
 
@@ -1533,7 +1555,7 @@ def svg_texts(svg):
 
 class ProfilePortfolioTest(CliCase):
     def profile_of(self, iid):
-        return self.json_of("catalog", "show", iid)["profile"]
+        return self.json_of("catalog", "show", iid)["profile_in_use"]["statuses"]
 
     def element_labels(self):
         return [e["label"] for e in self.json_of("catalog", "profile")["element_legend"]]
