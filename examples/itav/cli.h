@@ -129,9 +129,13 @@ int check_options(const cli *c, const char *words, optset allowed);
 /* ---- help ------------------------------------------------------------------------------- */
 
 void print_usage(FILE *to);
+void print_group_help(FILE *to, const command_group *g);
 void print_command_help(FILE *to, const command_group *g, const command *cmd);
-/* A usage error: the message, then the help; returns EXIT_USAGE. */
+/* A usage error: keeps the message for report_usage_error(); returns EXIT_USAGE. */
 int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints the usage error kept, one line, and a hint to the help of the command c names (or
+ * of its group, or of the tool); returns EXIT_USAGE. */
+int report_usage_error(const cli *c);
 
 /* ---- shared by the commands (util.c) ---------------------------------------------------- */
 

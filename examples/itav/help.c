@@ -47,25 +47,37 @@ static size_t put_synopsis(FILE *to, const char *lead, const char *words, const 
     return col;
 }
 
-void print_usage(FILE *to)
+/* The commands of one group, each with its synopsis and summary. */
+static void put_commands(FILE *to, const command_group *g)
 {
     char words[64];
+    for (const command *cmd = g->commands; cmd->name; cmd++) {
+        size_t col;
+        command_words(words, sizeof words, g, cmd);
+        col = put_synopsis(to, "  ", words, cmd->usage);
+        if (col + 2 <= SUMMARY_COLUMN && !strchr(cmd->usage, '\n'))
+            fprintf(to, "%*s", (int)(SUMMARY_COLUMN - col), "");
+        else
+            fprintf(to, "\n%*s", SUMMARY_COLUMN, "");
+        put_wrapped(to, cmd->summary, SUMMARY_COLUMN, SUMMARY_COLUMN);
+        fputc('\n', to);
+    }
+}
+
+void print_group_help(FILE *to, const command_group *g)
+{
+    fprintf(to, "Usage: itav %s COMMAND [ARGS]\n\n%s:\n", g->name, g->title);
+    put_commands(to, g);
+    fprintf(to, "\n'itav %s COMMAND --help' shows the options of one command.\n", g->name);
+}
+
+void print_usage(FILE *to)
+{
     fputs("Usage: itav [--store URI] [--lang nl|en] COMMAND [ARGS]\n\nCommands:\n", to);
     for (size_t i = 0; command_groups[i]; i++) {
-        const command_group *g = command_groups[i];
-        if (i > 0 && !g->bare)
+        if (i > 0 && !command_groups[i]->bare)
             fputc('\n', to);
-        for (const command *cmd = g->commands; cmd->name; cmd++) {
-            size_t col;
-            command_words(words, sizeof words, g, cmd);
-            col = put_synopsis(to, "  ", words, cmd->usage);
-            if (col + 2 <= SUMMARY_COLUMN && !strchr(cmd->usage, '\n'))
-                fprintf(to, "%*s", (int)(SUMMARY_COLUMN - col), "");
-            else
-                fprintf(to, "\n%*s", SUMMARY_COLUMN, "");
-            put_wrapped(to, cmd->summary, SUMMARY_COLUMN, SUMMARY_COLUMN);
-            fputc('\n', to);
-        }
+        put_commands(to, command_groups[i]);
     }
     fputs("\nOptions:\n", to);
     for (size_t k = 0; k < OPT_COUNT; k++) {
@@ -117,14 +129,30 @@ void print_command_help(FILE *to, const command_group *g, const command *cmd)
           to);
 }
 
+/* The last usage error, kept until report_usage_error() prints it with a hint: where it is
+ * found (the parser, the table's checks, a handler) the command may not be known yet. */
+static char pending[1024];
+
 int usage_error(const char *fmt, ...)
 {
     va_list ap;
-    fputs("itav: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(pending, sizeof pending, fmt, ap);
     va_end(ap);
-    fputs("\n\n", stderr);
-    print_usage(stderr);
+    return EXIT_USAGE;
+}
+
+int report_usage_error(const cli *c)
+{
+    const command_group *g;
+    const command *cmd;
+    char words[64] = "";
+    if (lookup_command(&g, &cmd, c, true) == 0)
+        command_words(words, sizeof words, g, cmd);
+    else if (g)
+        snprintf(words, sizeof words, "%s", g->name);
+    fprintf(stderr, "itav: %s\nTry 'itav %s%s--help'.\n", pending[0] ? pending : "usage error",
+            words, words[0] ? " " : "");
+    pending[0] = '\0';
     return EXIT_USAGE;
 }

@@ -94,10 +94,12 @@ int main(int argc, char **argv)
     memset(&c, 0, sizeof c);
     c.lang = lang_from_locale();
     if ((rc = parse_args(&c, argc, argv)) != 0)
-        return rc;
+        return report_usage_error(&c);
     if (FLAG(&c, HELP)) {
         if (lookup_command(&g, &cmd, &c, true) == 0)
             print_command_help(stdout, g, cmd);
+        else if (g)
+            print_group_help(stdout, g);
         else
             print_usage(stdout);
         return fflush(stdout) == 0 ? 0 : EXIT_DATA;
@@ -107,8 +109,9 @@ int main(int argc, char **argv)
         return fflush(stdout) == 0 ? 0 : EXIT_DATA;
     }
     if ((rc = find_command(&cmd, words, sizeof words, &c)) != 0)
-        return rc;
-    rc = cmd->run(&c);
+        return report_usage_error(&c);
+    if ((rc = cmd->run(&c)) == EXIT_USAGE)
+        return report_usage_error(&c);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fputs("itav: cannot write to standard output\n", stderr);
         return EXIT_DATA;

@@ -45,6 +45,16 @@ LABELS_NL = {"doubts_normal": "Twijfels en kwetsbaarheid zijn normaal",
 IN_USE_FIELDS = ["source", "present", "statuses", "disputed"]
 
 
+def one_line_and_hint(test, stderr):
+    """A usage error is one line naming the problem and a hint to the help, not the help."""
+    lines = stderr.split("\n")
+    test.assertEqual(len(lines), 3, stderr)
+    test.assertTrue(lines[0].startswith("itav: "), stderr)
+    test.assertRegex(lines[1], r"^Try 'itav ([a-z]+ ){0,2}--help'\.$")
+    test.assertEqual(lines[2], "")
+    return lines[0]
+
+
 def stated_present(item, source):
     """The elements one source of an intervention object states present, in element order."""
     stated = item.get("elements", {}).get(source, {})
@@ -603,9 +613,7 @@ class ErrorsTest(CliCase):
     def usage_error(self, *args):
         r = self.s(*args, code=1)
         self.assertEqual(r.stdout, "")
-        self.assertTrue(r.stderr.startswith("itav: "), r.stderr)
-        self.assertIn("Usage: itav", r.stderr)
-        return r.stderr.split("\n")[0]
+        return one_line_and_hint(self, r.stderr)
 
     def test_unknown_command(self):
         self.assertIn("unknown command 'frobnicate'", self.usage_error("frobnicate"))
@@ -630,6 +638,31 @@ class ErrorsTest(CliCase):
                       self.usage_error("catalog", "show", "giz", "--element", "equality"))
         self.assertIn("unexpected argument 'extra'",
                       self.usage_error("catalog", "profile", "extra"))
+
+    def test_hint_names_the_command(self):
+        for args, hint in ((["match", "suggest"], "match suggest"),
+                           (["catalog", "list", "--frob"], "catalog list"),
+                           (["review", "add", "m-1", "--kind", "trial"], "review add"),
+                           (["profile", "a", "b"], "profile"),
+                           (["match"], "match"), (["match", "frob"], "match"),
+                           (["frobnicate"], None), (["--frob", "catalog", "list"], None), ([], None)):
+            r = self.s(*args, code=1)
+            self.assertEqual(r.stderr.split("\n")[1],
+                             "Try 'itav %s--help'." % (hint + " " if hint else ""), args)
+        # and the help the hint names exists
+        self.assertTrue(self.itav("match", "suggest", "--help").stdout
+                        .startswith("Usage: itav match suggest REF"))
+        out = self.itav("match", "--help").stdout
+        self.assertTrue(out.startswith("Usage: itav match COMMAND"), out)
+        self.assertIn("match due", out)
+        self.assertNotIn("catalog list", out)
+
+    def test_command_help(self):
+        out = self.itav("review", "add", "--help").stdout
+        self.assertTrue(out.startswith("Usage: itav review add MATCH --kind"), out)
+        for option in ("--kind KIND", "--respondent R", "--effect CODE=SCORE", "--json"):
+            self.assertRegex(out, r"\n  %s +\S" % re.escape(option))
+        self.assertNotIn("--dry-run", out)
 
     def test_store_uri_password_not_shown(self):
         r = self.itav("--store", "postgresql://user:secret@%2Fnonexistent-itav/db", "init",
@@ -1356,8 +1389,7 @@ class MatchUsageTest(CliCase):
     def usage_error(self, *args):
         r = self.itav("--store", "memory:", *args, code=1)
         self.assertEqual(r.stdout, "")
-        self.assertIn("Usage: itav", r.stderr)
-        return r.stderr.split("\n")[0]
+        return one_line_and_hint(self, r.stderr)
 
     def test_subcommands_and_arguments(self):
         self.assertIn("missing match subcommand (suggest, assign, propose, advance, list, show "
@@ -2060,8 +2092,7 @@ class EvaluationUsageTest(CliCase):
     def usage_error(self, *args):
         r = self.itav("--store", "memory:", *args, code=1)
         self.assertEqual(r.stdout, "")
-        self.assertIn("Usage: itav", r.stderr)
-        return r.stderr.split("\n")[0]
+        return one_line_and_hint(self, r.stderr)
 
     def test_subcommands_and_arguments(self):
         for args, message in (
