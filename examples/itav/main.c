@@ -104,8 +104,8 @@ int main(int argc, char **argv)
             print_usage(stdout);
         return fflush(stdout) == 0 ? 0 : EXIT_DATA;
     }
-    if (FLAG(&c, VERSION)) {
-        printf("itav %s (libitav %s)\n", ITAV_VERSION_STRING, itav_version());
+    if (FLAG(&c, VERSION)) { /* the tool's own version, and the library's it runs with */
+        printf("itav %s (libitav %s)\n", ITAV_TOOL_VERSION, itav_version());
         return fflush(stdout) == 0 ? 0 : EXIT_DATA;
     }
     if ((rc = find_command(&cmd, words, sizeof words, &c)) != 0)

@@ -688,6 +688,10 @@ class ErrorsTest(CliCase):
         self.assertIn("Usage: itav", self.itav("catalog", "list", "--help").stdout)
         r = self.itav("--version")
         self.assertRegex(r.stdout, r"^itav \d+\.\d+\.\d+ \(libitav \d+\.\d+\.\d+\)\n$")
+        version = os.environ.get("ITAV_PROJECT_VERSION")
+        if version:  # run by meson: the tool's version and the library's, this build's
+            self.assertEqual(r.stdout, "itav %s (libitav %s)\n" % (version, version))
+        self.assertEqual(self.itav("match", "suggest", "--version").stdout, r.stdout)
 
 
 class LocaleTest(CliCase):
