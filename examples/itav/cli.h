@@ -52,6 +52,7 @@ typedef struct opt_spec {
     int many;         /* for a repeatable option its MANY_ id + 1, else 0 */
     size_t max;       /* a repeatable option: at most this many */
     const char *help; /* for the global options: what it does */
+    itav_code_type codes; /* the library's codes its value is one of (for completion), or 0 */
 } opt_spec;
 extern const opt_spec opt_specs[OPT_COUNT];
 
@@ -96,7 +97,8 @@ typedef struct cmd_opt {
 typedef struct command {
     const char *name;        /* "suggest"; the group's word comes first unless the group is bare */
     const char *operands[2]; /* their names ("REF"); "[FILE]" is optional; NULL when fewer */
-    const char *usage;       /* the synopsis after the command's words ("\n" starts a line) */
+    const char *usage;       /* the synopsis after the command's words; "\n" starts a line, and
+                              * a line that starts with the first operand another form */
     const char *summary;     /* one sentence: what it does */
     const cmd_opt *options;  /* what it takes besides the global options; ends with help NULL */
     int (*run)(cli *c);

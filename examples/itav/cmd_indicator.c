@@ -464,7 +464,8 @@ static int cmd_indicator_measure(cli *c)
                           OPTV(c, VALUE));
     if ((rc = open_store(&db, c, 0)) != 0)
         return rc;
-    rc = itav_indicator_measure(db, id, date, OPTV(c, PERIOD), ql, min, max, OPTV(c, TEXT), OPTV(c, SOURCE));
+    rc = itav_indicator_measure(db, id, date, OPTV(c, PERIOD), ql, min, max, OPTV(c, TEXT),
+                                OPTV(c, SOURCE));
     rc = rc == ITAV_OK ? 0 : lib_error(db, rc);
     itav_close(db);
     if (rc == 0) {
@@ -482,10 +483,10 @@ static int cmd_indicator_measure(cli *c)
 const command_group indicator_group = {
     "indicator", false, "Indicators",
     (const command[]){
-        {"list", {NULL, NULL}, "[--offer O] [--json]",
+        {"list", {NULL, NULL}, "[--offer OFFER] [--json]",
          "list indicators by offer",
          (const cmd_opt[]){
-             {OPT_OFFER, "only indicators of offer O"},
+             {OPT_OFFER, "only indicators of offer OFFER"},
              {OPT_JSON, "machine-readable output (see docs/cli.md)"},
              {0, NULL}},
          cmd_indicator_list},

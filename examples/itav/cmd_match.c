@@ -320,7 +320,8 @@ static int cmd_match_assign(cli *c)
     int32_t date;
     int rc;
 
-    if ((OPTV(c, MIN_SCORE) && (rc = option_fraction(&opt.min_score, OPTV(c, MIN_SCORE), "min-score"))) ||
+    if ((OPTV(c, MIN_SCORE) &&
+         (rc = option_fraction(&opt.min_score, OPTV(c, MIN_SCORE), "min-score"))) ||
         (rc = option_date(&date, OPTV(c, DATE), "date")) != 0)
         return rc;
     opt.as_of = date;
@@ -363,7 +364,8 @@ static int cmd_match_propose(cli *c)
     itav_db *db;
 
     if ((rc = option_date(&date, OPTV(c, DATE), "date")) != 0 ||
-        (OPTV(c, ACTOR) && (rc = parse_code_arg(&actor, ITAV_CODE_ACTOR, OPTV(c, ACTOR), "actor")) != 0))
+        (OPTV(c, ACTOR) &&
+         (rc = parse_code_arg(&actor, ITAV_CODE_ACTOR, OPTV(c, ACTOR), "actor")) != 0))
         return rc;
     if ((rc = open_store(&db, c, 0)) != 0)
         return rc;
@@ -397,7 +399,8 @@ static int cmd_match_advance(cli *c)
 
     if ((rc = parse_code_arg(&state, ITAV_CODE_MATCH_STATE, c->args[3], "match state")) != 0 ||
         (rc = option_date(&date, OPTV(c, DATE), "date")) != 0 ||
-        (OPTV(c, ACTOR) && (rc = parse_code_arg(&actor, ITAV_CODE_ACTOR, OPTV(c, ACTOR), "actor")) != 0) ||
+        (OPTV(c, ACTOR) &&
+         (rc = parse_code_arg(&actor, ITAV_CODE_ACTOR, OPTV(c, ACTOR), "actor")) != 0) ||
         (OPTV(c, REASON) &&
          (rc = parse_code_arg(&reason, ITAV_CODE_END_REASON, OPTV(c, REASON), "reason")) != 0))
         return rc;
@@ -690,7 +693,8 @@ const command_group match_group = {
              {OPT_NOTE, "a note for the audit trail"},
              {0, NULL}},
          cmd_match_propose},
-        {"advance", {"MATCH", "STATE"}, "MATCH STATE [--date D] [--actor A] [--reason R] [--note T]",
+        {"advance", {"MATCH", "STATE"},
+         "MATCH STATE [--date D] [--actor A] [--reason R] [--note T]",
          "move a match to another state, recorded in its audit trail",
          (const cmd_opt[]){
              {OPT_DATE, "the date of the move (default today)"},
@@ -699,10 +703,10 @@ const command_group match_group = {
              {OPT_NOTE, "a note for the audit trail"},
              {0, NULL}},
          cmd_match_advance},
-        {"list", {NULL, NULL}, "[--offer O] [--state S] [--json]",
+        {"list", {NULL, NULL}, "[--offer OFFER] [--state S] [--json]",
          "list matches by offer and id",
          (const cmd_opt[]){
-             {OPT_OFFER, "only matches of offer O"},
+             {OPT_OFFER, "only matches of offer OFFER"},
              {OPT_STATE, "only matches in state S"},
              {OPT_JSON, "machine-readable output (see docs/cli.md)"},
              {0, NULL}},
@@ -711,12 +715,12 @@ const command_group match_group = {
          "one match with its audit trail",
          (const cmd_opt[]){{OPT_JSON, "machine-readable output (see docs/cli.md)"}, {0, NULL}},
          cmd_match_show},
-        {"due", {NULL, NULL}, "[--as-of D] [--within DAYS] [--offer O] [--json]",
+        {"due", {NULL, NULL}, "[--as-of D] [--within DAYS] [--offer OFFER] [--json]",
          "reviews, trial evaluations and closures due",
          (const cmd_opt[]){
              {OPT_AS_OF, "the date judged by (default today)"},
              {OPT_WITHIN, "also what falls due in the DAYS after it"},
-             {OPT_OFFER, "only matches of offer O"},
+             {OPT_OFFER, "only matches of offer OFFER"},
              {OPT_JSON, "machine-readable output (see docs/cli.md)"},
              {0, NULL}},
          cmd_match_due},

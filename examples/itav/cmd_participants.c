@@ -373,10 +373,10 @@ const command_group participants_group = {
          "import participants from FILE.csv or an itav/1 JSON file (all or nothing)",
          (const cmd_opt[]){{OPT_OFFER, "the offer of CSV rows that name none"}, {0, NULL}},
          cmd_participants_import},
-        {"list", {NULL, NULL}, "[--offer O] [--side asking|supporting] [--status S] [--json]",
+        {"list", {NULL, NULL}, "[--offer OFFER] [--side asking|supporting] [--status S] [--json]",
          "list participants by offer and reference",
          (const cmd_opt[]){
-             {OPT_OFFER, "only participants of offer O"},
+             {OPT_OFFER, "only participants of offer OFFER"},
              {OPT_SIDE, "only one side: asking or supporting"},
              {OPT_STATUS, "only participants with this status code"},
              {OPT_JSON, "machine-readable output (see docs/cli.md)"},

@@ -54,7 +54,7 @@ const command_group report_group = {
          "[--to D] [--output FILE]",
          "programme report; counts below k show as <k",
          (const cmd_opt[]){
-             {OPT_FORMAT, "md (Markdown, the default), json or csv"},
+             {OPT_FORMAT, "the format: md (Markdown, the default), json or csv"},
              {OPT_K, "the smallest count shown (default 5; 1 suppresses nothing)"},
              {OPT_AS_OF, "the date targets are judged on"},
              {OPT_FROM, "the first day of the period"},

@@ -77,8 +77,9 @@ static int build_review(itav_review **out, const cli *c)
         (rc = option_date(&date, OPTV(c, DATE), "date")) != 0 ||
         (OPTV(c, SATISFACTION) &&
          (rc = option_int(&mark, OPTV(c, SATISFACTION), "satisfaction", 1, 10)) != 0) ||
-        (OPTV(c, FORMAL_HELP) && (rc = parse_code_arg(&help, ITAV_CODE_FORMAL_HELP, OPTV(c, FORMAL_HELP),
-                                                "formal help outcome")) != 0))
+        (OPTV(c, FORMAL_HELP) &&
+         (rc = parse_code_arg(&help, ITAV_CODE_FORMAL_HELP, OPTV(c, FORMAL_HELP),
+                              "formal help outcome")) != 0))
         return rc;
     if ((rc = itav_review_new(&r, (itav_review_kind)kind, date,
                               (itav_respondent)respondent)) != ITAV_OK)
@@ -246,7 +247,8 @@ static int cmd_review_list(cli *c)
 
     if ((rc = open_store(&db, c, 0)) != 0)
         return rc;
-    if ((rc = check_offer(db, OPTV(c, OFFER))) == 0 && (rc = check_match(db, OPTV(c, MATCH))) == 0) {
+    if ((rc = check_offer(db, OPTV(c, OFFER))) == 0 &&
+        (rc = check_match(db, OPTV(c, MATCH))) == 0) {
         int lrc = itav_review_list(&it, db, OPTV(c, MATCH), OPTV(c, OFFER));
         if (lrc == ITAV_OK) {
             while ((lrc = itav_review_iter_next(&r, it)) == ITAV_OK)
@@ -281,7 +283,7 @@ const command_group review_group = {
          "[--formal-help CODE] [--note T] [--json]",
          "record a review of a match",
          (const cmd_opt[]){
-             {OPT_KIND, "trial, periodic or final (required)"},
+             {OPT_KIND, "the kind of review: trial, periodic or final (required)"},
              {OPT_DATE, "the date of the review (required)"},
              {OPT_RESPONDENT, "who answered: asking, supporting or coordinator (required)"},
              {OPT_SATISFACTION, "a mark from 1 to 10"},
@@ -289,16 +291,17 @@ const command_group review_group = {
              {OPT_SAFETY_NOTE, "what the concern is (only with --safety-concern)"},
              {OPT_EFFECT, "an effect category scored from -2 to +2 (repeatable, each category "
                           "once)"},
-             {OPT_FORMAL_HELP, "what happened to formal help: prevented, reduced, stopped, ..."},
+             {OPT_FORMAL_HELP, "what happened to formal help: prevented, reduced, stopped, "
+                               "referred, none_needed or unknown"},
              {OPT_NOTE, "a note"},
              {OPT_JSON, "machine-readable output (see docs/cli.md)"},
              {0, NULL}},
          cmd_review_add},
-        {"list", {NULL, NULL}, "[--match M] [--offer O] [--json]",
+        {"list", {NULL, NULL}, "[--match M] [--offer OFFER] [--json]",
          "list reviews by date",
          (const cmd_opt[]){
              {OPT_MATCH, "only reviews of match M"},
-             {OPT_OFFER, "only reviews of matches of offer O"},
+             {OPT_OFFER, "only reviews of matches of offer OFFER"},
              {OPT_JSON, "machine-readable output (see docs/cli.md)"},
              {0, NULL}},
          cmd_review_list},

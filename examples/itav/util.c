@@ -688,7 +688,7 @@ json_t *jweights(const itav_match_options *opt)
     return o;
 }
 
-/* ---- reviews and indicators ---------------------------------------------------------------------------- */
+/* ---- reviews and indicators ------------------------------------------------------------- */
 
 void free_review(void *r) { itav_review_free(r); }
 void free_indicator(void *ind) { itav_indicator_free(ind); }

@@ -7,7 +7,7 @@
 2. `CC embed.c $(pkg-config --cflags --libs itav)` with PKG_CONFIG_PATH set to
    the installed itav.pc only (PKG_CONFIG_LIBDIR too, so that no other itav.pc is found).
 3. Runs the program with LD_LIBRARY_PATH in TMP, asserts it names a catalogue intervention,
-   and that the installed `itav` runs too.
+   and that the installed `itav` runs too, with its manual page and bash completion.
 
 Standard library only.
 """
@@ -86,6 +86,13 @@ def main():
         if not out.startswith("itav "):
             sys.exit("FAIL: installed itav --version printed %r" % out)
         out = run([itav[0], "--store", "memory:", "init"], env=run_env).stdout
+
+        # The manual page and the bash completion, where man and bash-completion look.
+        for path in (os.path.join("share", "man", "man1", "itav.1"),
+                     os.path.join("share", "bash-completion", "completions", "itav")):
+            found = glob.glob(os.path.join(dest, "**", path), recursive=True)
+            if len(found) != 1:
+                sys.exit("FAIL: expected the installed %s, found %r" % (path, found))
         print("PASS")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

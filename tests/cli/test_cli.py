@@ -20,6 +20,7 @@ Standard library only.
 import json
 import os
 import re
+import shlex
 import shutil
 import stat
 import subprocess
@@ -660,8 +661,9 @@ class ErrorsTest(CliCase):
     def test_command_help(self):
         out = self.itav("review", "add", "--help").stdout
         self.assertTrue(out.startswith("Usage: itav review add MATCH --kind"), out)
-        for option in ("--kind KIND", "--respondent R", "--effect CODE=SCORE", "--json"):
-            self.assertRegex(out, r"\n  %s +\S" % re.escape(option))
+        for option in ("--kind trial|periodic|final", "--respondent asking|supporting|coordinator",
+                       "--effect CODE=SCORE", "--json"):
+            self.assertRegex(out, r"\n  %s\s+[a-z]" % re.escape(option))
         self.assertNotIn("--dry-run", out)
 
     def test_store_uri_password_not_shown(self):
@@ -2133,6 +2135,101 @@ class EvaluationUsageTest(CliCase):
                     "indicator measure ID", "--derive", "report programme OFFER", "profile ID",
                     "portfolio", "recommend --audience"):
             self.assertIn(cmd, out)
+
+
+# ---- the manual page and bash completion, written from the command table ----------------
+
+class ManCompletionTest(CliCase):
+    init_store = False
+
+    def setUp(self):
+        super().setUp()
+        self.man = os.environ.get("ITAV_MAN")
+        self.completion = os.environ.get("ITAV_COMPLETION")
+        docgen = os.environ.get("ITAV_DOCGEN_BIN")
+        if not (self.man and self.completion and docgen):
+            self.skipTest("run by meson (ITAV_MAN, ITAV_COMPLETION, ITAV_DOCGEN_BIN)")
+        r = subprocess.run([docgen, "commands"], capture_output=True, text=True, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.commands = r.stdout.splitlines()
+        with open(self.man, encoding="utf-8") as f:
+            self.man_text = f.read()
+
+    def test_the_table_is_the_tools(self):
+        self.assertGreaterEqual(len(self.commands), 27)
+        self.assertIn("match suggest", self.commands)
+        self.assertIn("recommend", self.commands)
+        helptext = self.itav("--help").stdout
+        for words in self.commands:
+            self.assertRegex(helptext, r"\n  %s( |\n)" % re.escape(words))
+
+    def test_man_page_lists_every_command_and_option(self):
+        self.assertTrue(self.man_text.startswith('.\\" itav(1)'), self.man_text[:80])
+        self.assertIn('.TH ITAV 1 ""', self.man_text)
+        for words in self.commands:
+            self.assertIn("\n\\fBitav %s\\fR" % words, self.man_text)
+            # every option the command's help names is in the page too
+            for name in re.findall(r"\n  --([a-z-]+)", self.itav(*words.split(), "--help").stdout):
+                self.assertIn("\\fB\\-\\-%s\\fR" % name.replace("-", "\\-"), self.man_text,
+                              (words, name))
+
+    def test_man_renders_without_warnings(self):
+        man = shutil.which("man")
+        if not man:
+            self.skipTest("man is not installed")
+        env = dict(os.environ, MANWIDTH="80", LANG="C.UTF-8", MAN_KEEP_FORMATTING="")
+        r = subprocess.run([man, "--warnings", "-l", self.man], capture_output=True, text=True,
+                           env=env, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stderr, "")
+        text = re.sub(r" +", " ", re.sub(r".\x08", "", r.stdout))
+        for words in self.commands:
+            self.assertIn("itav " + words, text)
+        for heading in ("NAME", "SYNOPSIS", "COMMANDS", "OPTIONS", "ENVIRONMENT",
+                        "EXIT STATUS"):
+            self.assertRegex(text, r"\n%s\n" % heading)
+
+    def complete(self, *words):
+        """What the completion offers for the last of words (after 'itav')."""
+        line = " ".join(shlex.quote(w) for w in ("itav",) + words)
+        script = ("source %s\nCOMP_WORDS=(%s)\nCOMP_CWORD=%d\n_itav\n"
+                  "printf '%%s\\n' \"${COMPREPLY[@]}\"\n"
+                  % (shlex.quote(self.completion), line, len(words)))
+        r = subprocess.run(["bash", "--norc", "--noprofile", "-c", script], capture_output=True,
+                           text=True, timeout=60, cwd=self.tmp)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return [w for w in r.stdout.splitlines() if w]
+
+    def test_completion_is_bash(self):
+        r = subprocess.run(["bash", "-n", self.completion], capture_output=True, text=True,
+                           timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(self.completion, encoding="utf-8") as f:
+            self.assertIn("complete -F _itav itav", f.read())
+
+    def test_completion_completes_commands(self):
+        self.assertEqual(self.complete("mat"), ["match"])
+        self.assertEqual(sorted(self.complete("p")),
+                         ["participants", "portfolio", "profile"])
+        self.assertEqual(self.complete("match", "su"), ["suggest"])
+        self.assertEqual(self.complete("--store", "memory:", "cat"), ["catalog"])
+        self.assertEqual(self.complete("--lang", "nl", "catalog", "p"), ["profile"])
+        firsts = set(self.complete(""))
+        self.assertEqual(firsts, {w.split()[0] for w in self.commands})
+
+    def test_completion_completes_options_and_values(self):
+        got = self.complete("match", "suggest", "zk-vraag-01", "--")
+        for option in ("--k", "--as-of", "--json", "--store", "--lang"):
+            self.assertIn(option, got)
+        self.assertNotIn("--dry-run", got)
+        self.assertEqual(self.complete("participants", "list", "--side", ""),
+                         ["asking", "supporting"])
+        self.assertEqual(self.complete("recommend", "--audience", "p"), ["parent"])
+        self.assertEqual(self.complete("catalog", "list", "--element", "equ"), ["equality"])
+        self.assertEqual(self.complete("match", "list", "--offer", ""), [])
+        with open(os.path.join(self.tmp, "zk-families.csv"), "w") as f:
+            f.write("ref\n")
+        self.assertEqual(self.complete("participants", "import", "zk-f"), ["zk-families.csv"])
 
 
 # The classes that read the seed documents (meson suite "seeds").
