@@ -68,22 +68,25 @@ static json_t *jintervention(itav_db *db, const itav_intervention *iv)
             lib_error(db, rc);
             return NULL;
         }
+        bool said = false; /* a message was printed already */
         while ((rc = itav_offer_iter_next(&of, it)) == ITAV_OK) {
             json_t *jo;
+            int enc;
             text = NULL;
-            rc = itav_offer_to_json(&text, of);
+            enc = itav_offer_to_json(&text, of);
             itav_offer_free(of);
-            jo = jlibrary_object(rc, text);
-            if (!jo)
+            if (!(jo = jlibrary_object(enc, text))) {
+                said = true;
                 break;
+            }
             json_array_append_new(offers, jo);
         }
         itav_offer_iter_free(it);
         if (rc != ITAV_ITEROVER) {
+            if (!said)
+                lib_error(db, rc);
             json_decref(offers);
             json_decref(o);
-            if (rc != ITAV_OK)
-                lib_error(db, rc);
             return NULL;
         }
         json_object_set_new(o, "offers", offers);
