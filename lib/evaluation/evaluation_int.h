@@ -32,6 +32,7 @@ typedef struct itav__cell {
     itav__cell_kind kind;
     bool count;      /* a count of people, matches or reviews: subject to suppression */
     bool suppressed; /* then kind is EMPTY, text NULL and value 0: the number is gone */
+    unsigned char why; /* itav_hidden: why it is suppressed */
     double value;    /* NUMBER */
     char *text;      /* TEXT: the text; NUMBER: the published form ("12", "7.25") */
 } itav__cell;
@@ -55,6 +56,8 @@ struct itav_report {
     itav__strlist members; /* the offers that name offer as their programme */
     int k;
     int32_t as_of, from, to;
+    bool publish, low_k; /* made for publication; with k below ITAV_REPORT_MIN_K on purpose */
+    int protection;      /* the width an attacker's interval must have (k - 1 by default) */
     char suppressed[16]; /* "<5" */
     itav__table *tables;
     size_t ntables;
@@ -76,6 +79,15 @@ void itav__table_clear(itav__table *t);
 int itav__table_suppress(itav__table *t, int k);
 /* Whether a count is a small cell: 0 < v < k (a zero describes nobody). */
 bool itav__small(double v, int k);
+/* Whether a mean or percent over n contributors may be shown: n is 0 (nothing to show) or at
+ * least k. The one rule for magnitude cells (docs/guide.md, "Means and percents"). */
+bool itav__enough_contributors(double n, int k);
+/* How a suppressed mean or percent is published (a count is published as "<k"), and its
+ * machine-readable form in JSON. */
+#define ITAV__HIDDEN_MARK "hidden to protect small numbers"
+#define ITAV__HIDDEN_JSON "hidden"
+/* The row label that stands for the municipalities whose cells would all be hidden. */
+#define ITAV__OTHER_PLACES "other municipalities"
 /* Writes the report as JSON {"format": "itav-report/1", ...} (report_json.c). */
 int itav__report_json(char **out, const itav_report *r);
 

@@ -4,6 +4,7 @@
 #include "evaluation/evaluation_int.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,12 +164,20 @@ static void count(builder *tb, size_t col, long v)
         tb->rc = itav__table_set_number(tb->t, tb->row, col, (double)v, 0, true);
 }
 
-/* Marks a derived cell (a mean or a share) suppressed: it rests on a small cell. */
-static void hide(builder *tb, size_t row, size_t col)
+/* Marks a derived cell suppressed: a mean or share (ITAV_HIDDEN_MAGNITUDE) that rests on a
+ * hidden count or on too few contributors, or a derived count (why: primary or secondary). */
+static void hide_as(builder *tb, size_t row, size_t col, itav_hidden why)
 {
     itav__cell *c = tb->rc == ITAV_OK ? itav__table_cell(tb->t, row, col) : NULL;
-    if (c)
+    if (c) {
         c->suppressed = true;
+        c->why = (unsigned char)why;
+    }
+}
+
+static void hide(builder *tb, size_t row, size_t col)
+{
+    hide_as(tb, row, col, ITAV_HIDDEN_MAGNITUDE);
 }
 
 static void note(builder *tb, const char *s)
@@ -220,11 +229,12 @@ static bool is_hidden(const builder *tb, size_t row, size_t col)
     return c && c->suppressed;
 }
 
-/* A mean on a basis cell: hidden with its basis, empty without data. */
-static void mean_cell(builder *tb, size_t row, size_t col, double sum, size_t basis_col)
+/* A mean on a basis cell: hidden with its basis or with too few contributors (a shown
+ * basis is 0 or at least k, so this is the same rule said twice); empty without data. */
+static void mean_cell(builder *tb, size_t row, size_t col, double sum, size_t basis_col, int k)
 {
     double n = shown(tb, row, basis_col);
-    if (is_hidden(tb, row, basis_col))
+    if (is_hidden(tb, row, basis_col) || !itav__enough_contributors(n, k))
         hide(tb, row, col);
     else if (n > 0)
         num_at(tb, row, col, sum / n, 2);
@@ -469,7 +479,10 @@ static int indicator_rows(builder *tb, const basis *b, const itav_indicator *ind
         if (!what) {
             hand_measurement(tb, use, r->as_of);
         } else {
-            if (hidden)
+            if (hidden && what == ITAV_DERIVED_MATCHES_STARTED)
+                hide_as(tb, tb->row, IND_LATEST,
+                        itav__small(value, r->k) ? ITAV_HIDDEN_PRIMARY : ITAV_HIDDEN_SECONDARY);
+            else if (hidden)
                 hide(tb, tb->row, IND_LATEST);
             else if (what == ITAV_DERIVED_MATCHES_STARTED)
                 count(tb, IND_LATEST, (long)value);
@@ -618,12 +631,18 @@ typedef struct cross {
 
 #define NOT_KNOWN "not known"
 
+/* Municipalities first, then "not known", then "other municipalities". */
+static int place_rank(const char *p)
+{
+    return strcmp(p, NOT_KNOWN) == 0 ? 1 : strcmp(p, ITAV__OTHER_PLACES) == 0 ? 2 : 0;
+}
+
 static int place_cmp(const void *a, const void *b)
 {
     const char *x = *(const char *const *)a, *y = *(const char *const *)b;
-    bool xn = strcmp(x, NOT_KNOWN) == 0, yn = strcmp(y, NOT_KNOWN) == 0;
+    int xn = place_rank(x), yn = place_rank(y);
     if (xn != yn)
-        return xn ? 1 : -1;
+        return xn - yn;
     int c = itav__strcasecmp(x, y);
     return c ? c : strcmp(x, y);
 }
@@ -804,42 +823,111 @@ static void started_groups(builder *tb, const cross *c)
     itav__free(cols);
 }
 
-static int table_matches_started(const basis *b)
+static int build_started(const basis *b, const cross *c)
 {
     static const char *const columns[] = {"municipality", NULL};
-    cross c = {0};
     builder tb;
     char year[16];
-    int rc = count_started(&c, b);
-    if (rc == ITAV_OK)
-        rc = begin_table(&tb, b->r, "matches_started",
+    int rc = begin_table(&tb, b->r, "matches_started",
                          "Matches started per municipality and year", columns);
-    for (size_t y = 0; rc == ITAV_OK && y < c.nyears; y++) {
-        snprintf(year, sizeof year, "%d", c.years[y]);
+    for (size_t y = 0; rc == ITAV_OK && y < c->nyears; y++) {
+        snprintf(year, sizeof year, "%d", c->years[y]);
         rc = itav__strlist_add(&tb.t->columns, year);
     }
-    if (rc == ITAV_OK && c.nyears >= 2)
+    if (rc == ITAV_OK && c->nyears >= 2)
         rc = itav__strlist_add(&tb.t->columns, TOTAL_LABEL);
-    if (rc == ITAV_OK) {
-        for (size_t p = 0; p < c.places.n; p++) {
-            new_row(&tb);
-            text(&tb, 0, c.places.v[p]);
-            for (size_t y = 0; y < c.nyears; y++)
-                count(&tb, y + 1, c.n[p * c.nyears + y]);
-        }
-        if (c.places.n >= 2) {
-            new_row(&tb);
-            text(&tb, 0, TOTAL_LABEL);
-        }
-        started_groups(&tb, &c);
-        note(&tb, c.places.n ? "Matches that started in the period (entered the trial, or "
-                               "became active without one), by the municipality of the asking "
-                               "participant (not known: erased or not given) and the year. "
-                               "Totals are of the shown cells only."
-                             : "No match of the covered offers started in the period.");
-        suppress(&tb, b->r->k);
-        rc = tb.rc;
+    if (rc != ITAV_OK)
+        return rc;
+    for (size_t p = 0; p < c->places.n; p++) {
+        new_row(&tb);
+        text(&tb, 0, c->places.v[p]);
+        for (size_t y = 0; y < c->nyears; y++)
+            count(&tb, y + 1, c->n[p * c->nyears + y]);
     }
+    if (c->places.n >= 2) {
+        new_row(&tb);
+        text(&tb, 0, TOTAL_LABEL);
+    }
+    started_groups(&tb, c);
+    note(&tb, c->places.n ? "Matches that started in the period (entered the trial, or became "
+                            "active without one), by the municipality of the asking "
+                            "participant (not known: erased or not given; other "
+                            "municipalities: those that would show no count at all) and the "
+                            "year. Totals are of the shown cells only."
+                          : "No match of the covered offers started in the period.");
+    suppress(&tb, b->r->k);
+    return tb.rc;
+}
+
+/* Whether row p of the built table shows no positive count: then its label alone would say
+ * that someone from that municipality takes part. */
+static bool shows_nobody(const itav__table *t, const cross *c, size_t p)
+{
+    for (size_t y = 0; y < c->nyears; y++) {
+        const itav__cell *cell = itav__table_cell(t, p, y + 1);
+        if (cell && !cell->suppressed && cell->value > 0)
+            return false;
+    }
+    return true;
+}
+
+/* Folds the places marked in fold (and an ITAV__OTHER_PLACES already there) into one row
+ * ITAV__OTHER_PLACES, last, as place_cmp orders it. */
+static int fold_places(cross *c, const bool *fold)
+{
+    itav__strlist places = {0};
+    size_t ny = c->nyears;
+    long *n = itav__calloc((c->places.n + 1) * (ny ? ny : 1), sizeof *n);
+    int rc = n ? ITAV_OK : ITAV_ENOMEM;
+    for (size_t p = 0; rc == ITAV_OK && p < c->places.n; p++) {
+        if (fold[p] || place_rank(c->places.v[p]) == 2)
+            continue;
+        memcpy(n + places.n * ny, c->n + p * ny, ny * sizeof *n);
+        rc = itav__strlist_add(&places, c->places.v[p]);
+    }
+    size_t other = places.n;
+    if (rc == ITAV_OK)
+        rc = itav__strlist_add(&places, ITAV__OTHER_PLACES);
+    for (size_t p = 0; rc == ITAV_OK && p < c->places.n; p++)
+        if (fold[p] || place_rank(c->places.v[p]) == 2)
+            for (size_t y = 0; y < ny; y++)
+                n[other * ny + y] += c->n[p * ny + y];
+    if (rc != ITAV_OK) {
+        itav__strlist_clear(&places);
+        itav__free(n);
+        return rc;
+    }
+    itav__strlist_clear(&c->places);
+    itav__free(c->n);
+    c->places = places;
+    c->n = n;
+    return ITAV_OK;
+}
+
+static int table_matches_started(const basis *b)
+{
+    cross c = {0};
+    bool *fold = NULL;
+    int rc = count_started(&c, b);
+    /* Build, suppress, fold the municipalities that would show nobody, and again until none
+     * is left: each round folds at least one, so this ends. */
+    while (rc == ITAV_OK && (rc = build_started(b, &c)) == ITAV_OK) {
+        const itav__table *t = &b->r->tables[b->r->ntables - 1];
+        size_t folded = 0;
+        itav__free(fold);
+        if (!(fold = itav__calloc(c.places.n + 1, sizeof *fold))) {
+            rc = ITAV_ENOMEM;
+            break;
+        }
+        for (size_t p = 0; b->r->k > 1 && p < c.places.n; p++)
+            if (place_rank(c.places.v[p]) != 2 && shows_nobody(t, &c, p))
+                fold[p] = true, folded++;
+        if (!folded)
+            break;
+        itav__table_clear(&b->r->tables[--b->r->ntables]);
+        rc = fold_places(&c, fold);
+    }
+    itav__free(fold);
     itav__strlist_clear(&c.places);
     itav__free(c.years);
     itav__free(c.n);
@@ -888,11 +976,11 @@ static int table_reviews(const basis *b)
     suppress(&tb, b->r->k);
     double all = 0;
     for (size_t k = 1; k <= KINDS; k++) {
-        mean_cell(&tb, k - 1, RV_MEAN, marks[k], RV_MARKED);
+        mean_cell(&tb, k - 1, RV_MEAN, marks[k], RV_MARKED, b->r->k);
         if (!is_hidden(&tb, k - 1, RV_MARKED))
             all += marks[k];
     }
-    mean_cell(&tb, KINDS, RV_MEAN, all, RV_MARKED);
+    mean_cell(&tb, KINDS, RV_MEAN, all, RV_MARKED, b->r->k);
     return tb.rc;
 }
 
@@ -927,7 +1015,7 @@ static int table_effects(const basis *b)
               "total.");
     suppress(&tb, b->r->k);
     for (int e = 1; e <= ITAV_EFFECT_COUNT; e++)
-        mean_cell(&tb, (size_t)e - 1, 3, sum[e], 2);
+        mean_cell(&tb, (size_t)e - 1, 3, sum[e], 2, b->r->k);
     return tb.rc;
 }
 
@@ -963,7 +1051,8 @@ static int table_formal_help(const basis *b)
     for (size_t h = ITAV_HELP_REFERRED; h <= ITAV_HELP_NONE_NEEDED; h++)
         rest += shown(&tb, h - 1, 1);
     int k = b->r->k;
-    if (itav__small(part, k) || itav__small(rest, k) || itav__small(part + rest, k))
+    if (itav__small(part, k) || itav__small(rest, k) ||
+        !itav__enough_contributors(part + rest, k))
         hide(&tb, SHARE, 1);
     else if (part + rest > 0)
         num_at(&tb, SHARE, 1, 100 * part / (part + rest), 1);
@@ -1038,16 +1127,31 @@ ITAV_API void itav_report_free(itav_report *r)
     itav__free(r);
 }
 
-static int check_options(itav_db *db, const itav_report_options *o)
+/* The caller's options as the current version: a version-1 struct has no members after
+ * `to`, so those keep their defaults (docs/abi.md, "Versioned structs"). */
+static int read_options(itav_db *db, itav_report_options *o, const itav_report_options *opt)
 {
+    static const itav_report_options defaults = ITAV_REPORT_OPTIONS_INIT;
     char a[ITAV_DATE_BUFSIZE], b[ITAV_DATE_BUFSIZE];
-    if (o->version == 0 || o->version > ITAV_REPORT_OPTIONS_VERSION)
+    *o = defaults;
+    if (!opt)
+        return ITAV_OK;
+    if (opt->version == 0 || opt->version > ITAV_REPORT_OPTIONS_VERSION)
         return itav__error(db, ITAV_EVERSION, "report options version %u is not supported "
                            "(struct itav_report_options: this library knows versions 1 to %d)",
-                           o->version, ITAV_REPORT_OPTIONS_VERSION);
+                           opt->version, ITAV_REPORT_OPTIONS_VERSION);
+    memcpy(o, opt, opt->version == 1 ? offsetof(itav_report_options, publish) : sizeof *o);
+    o->version = ITAV_REPORT_OPTIONS_VERSION;
     if (o->k < 1)
         return itav__error(db, ITAV_EINVAL, "report options: k is %d; it must be 1 or more "
                            "(1 suppresses nothing, the default is 5)", o->k);
+    if (o->publish && o->k < ITAV_REPORT_MIN_K && !o->low_k)
+        return itav__error(db, ITAV_EINVAL, "report options: k is %d, below %d, the least k "
+                           "of a report made for publication; set low_k to publish with it "
+                           "anyway", o->k, ITAV_REPORT_MIN_K);
+    if (o->protection < 0)
+        return itav__error(db, ITAV_EINVAL, "report options: protection is %d; it must be 0 "
+                           "(the default, k - 1) or more", o->protection);
     const char *bad = !itav__valid_date_or_none(o->as_of) ? "as_of"
                       : !itav__valid_date_or_none(o->from) ? "from"
                       : !itav__valid_date_or_none(o->to)   ? "to"
@@ -1071,6 +1175,9 @@ static int build(basis *b, const char *offer, const itav_report_options *o)
     if (!(r->title = itav__strdup(title)) || !(r->offer = itav__strdup(offer)))
         return ITAV_ENOMEM;
     r->k = o->k;
+    r->publish = o->publish != 0;
+    r->low_k = o->publish && o->k < ITAV_REPORT_MIN_K;
+    r->protection = o->protection ? o->protection : o->k - 1;
     r->from = o->from;
     r->to = o->to;
     snprintf(r->suppressed, sizeof r->suppressed, "<%d", o->k);
@@ -1100,14 +1207,14 @@ static int build(basis *b, const char *offer, const itav_report_options *o)
 ITAV_API int itav_report_programme(itav_report **out, itav_db *db, const char *offer,
                                    const itav_report_options *opt)
 {
-    static const itav_report_options defaults = ITAV_REPORT_OPTIONS_INIT;
     if (!db)
         return ITAV_EINVAL;
     if (!out || !offer)
         return itav__error(db, ITAV_EINVAL, out ? "no offer id given"
                                                 : "no place for the report given");
-    const itav_report_options *o = opt ? opt : &defaults;
-    int rc = check_options(db, o);
+    itav_report_options options;
+    const itav_report_options *o = &options;
+    int rc = read_options(db, &options, opt);
     if (rc != ITAV_OK)
         return rc;
     basis b = {db, itav__calloc(1, sizeof *b.r), {.free_item = free_offer},

@@ -131,6 +131,8 @@ void itav__table_clear(itav__table *t)
 
 bool itav__small(double v, int k) { return v > 0 && v < k; }
 
+bool itav__enough_contributors(double n, int k) { return n == 0 || n >= k; }
+
 static bool is_count(const itav__cell *c) { return c->count && c->kind == ITAV__CELL_NUMBER; }
 
 /* When a group has exactly one suppressed count, its smallest other count (the first of
@@ -149,6 +151,7 @@ static bool protect_group(itav__table *t, const itav__group *g)
     if (hidden != 1 || !smallest)
         return false;
     smallest->suppressed = true;
+    smallest->why = ITAV_HIDDEN_SECONDARY;
     return true;
 }
 
@@ -156,8 +159,10 @@ int itav__table_suppress(itav__table *t, int k)
 {
     size_t n = t->rows * t->columns.n;
     for (size_t i = 0; i < n; i++)
-        if (is_count(&t->cells[i]) && itav__small(t->cells[i].value, k))
+        if (is_count(&t->cells[i]) && itav__small(t->cells[i].value, k)) {
             t->cells[i].suppressed = true;
+            t->cells[i].why = ITAV_HIDDEN_PRIMARY;
+        }
     /* Each pass suppresses at least one more cell or stops, so this ends. */
     for (bool changed = true; changed;) {
         changed = false;
@@ -167,9 +172,11 @@ int itav__table_suppress(itav__table *t, int k)
     for (size_t i = 0; i < n; i++) {
         if (t->cells[i].suppressed) {
             bool count = t->cells[i].count;
+            unsigned char why = t->cells[i].why;
             cell_clear(&t->cells[i]); /* the number is gone from the report */
             t->cells[i].suppressed = true;
             t->cells[i].count = count;
+            t->cells[i].why = why;
         }
     }
     for (size_t g = 0; g < t->ngroups; g++) {
@@ -245,7 +252,7 @@ ITAV_API const char *itav_report_cell(const itav_report *r, size_t t, size_t row
     if (!cell)
         return NULL;
     if (cell->suppressed)
-        return r->suppressed;
+        return cell->why == ITAV_HIDDEN_MAGNITUDE ? ITAV__HIDDEN_MARK : r->suppressed;
     return cell->text ? cell->text : "";
 }
 
@@ -267,6 +274,12 @@ ITAV_API int itav_report_cell_suppressed(const itav_report *r, size_t t, size_t 
 {
     const itav__cell *cell = cell_at(r, t, row, c);
     return cell && cell->suppressed;
+}
+
+ITAV_API int itav_report_cell_hidden(const itav_report *r, size_t t, size_t row, size_t c)
+{
+    const itav__cell *cell = cell_at(r, t, row, c);
+    return cell && cell->suppressed ? cell->why : ITAV_HIDDEN_NOT;
 }
 
 /* ======================================================================================
@@ -484,12 +497,17 @@ static int write_markdown(char **out, const itav_report *r)
     for (size_t t = 0; t < r->ntables; t++)
         add_md_table(&b, r, t);
     if (r->k > 1)
-        addf(&b, "\nCounts of 1 to %d participants, matches or reviews are shown as %s, and so is "
-                 "a second cell of any row or column that would otherwise hide only one; totals, "
-                 "means and shares are computed from the shown cells only.\n",
-             r->k - 1, r->suppressed);
+        addf(&b, "\nCounts of 1 to %d participants, matches or reviews are shown as %s, and so "
+                 "are the further counts hidden so that none of them can be worked out; "
+                 "totals, means and percents are computed from the shown cells only. A mean "
+                 "or percent that rests on a hidden count or on fewer than %d people is shown "
+                 "as \"" ITAV__HIDDEN_MARK "\".\n",
+             r->k - 1, r->suppressed, r->k);
     else
         add(&b, "\nk = 1: no cell is suppressed.\n");
+    if (r->low_k)
+        addf(&b, "\nk = %d is below %d, the least k of a report made for publication; it was "
+                 "chosen on purpose.\n", r->k, ITAV_REPORT_MIN_K);
     return finish(out, &b);
 }
 

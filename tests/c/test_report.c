@@ -13,6 +13,10 @@
  * Helpers
  * ====================================================================================== */
 
+/* How a hidden mean or percent is published, and the column of an indicator's figure. */
+#define HIDDEN "hidden to protect small numbers"
+#define IND_LATEST 5
+
 static void offer(itav_db *db, const char *id, const char *intervention, const char *programme)
 {
     itav_offer *of;
@@ -870,45 +874,60 @@ START_TEST(report_k5_suppresses)
     static const char *const states[] = {"<5", "<5", "6", "10", "7", "6", "5", "34"};
     column_is(r, "matches_by_state", "matches", states, 8);
     /* Zandvoort 2020 (2) is small; then Zandvoort 2021 protects its row, Bloemendaal 2020
-     * its column, and Bloemendaal 2021 (0) the 2021 column */
-    static const char *const y2020[] = {"<5", "8", "<5", "8"}, *const y2021[] = {"<5", "6",
-                                                                                   "<5", "6"};
-    static const char *const totals[] = {"0", "14", "0", "14"};
-    column_is(r, "matches_started", "2020", y2020, 4);
-    column_is(r, "matches_started", "2021", y2021, 4);
-    column_is(r, "matches_started", "total of shown cells", totals, 4);
+     * its column, and Bloemendaal 2021 (0) the 2021 column. Then Bloemendaal and Zandvoort
+     * show nobody, so they are not named: together they are "other municipalities" (5 + 2,
+     * 0 + 7), which need no suppression at all. */
+    static const char *const places[] = {"Haarlem", "other municipalities",
+                                         "total of shown cells"};
+    static const char *const y2020[] = {"8", "7", "15"}, *const y2021[] = {"6", "7", "13"};
+    static const char *const totals[] = {"14", "14", "28"};
+    column_is(r, "matches_started", "municipality", places, 3);
+    column_is(r, "matches_started", "2020", y2020, 3);
+    column_is(r, "matches_started", "2021", y2021, 3);
+    column_is(r, "matches_started", "total of shown cells", totals, 3);
     /* periodic (3) is small and trial (7) protects it; the safety concerns 1 and 2 are both
      * small; means rest on shown counts only */
     static const char *const reviews[] = {"<5", "<5", "24", "24"}, *const marked[] = {"<5", "<5",
                                                                                       "20", "20"};
-    static const char *const means[] = {"<5", "<5", "7.1", "7.1"}, *const safety[] = {"<5", "0",
-                                                                                      "<5", "0"};
+    static const char *const means[] = {HIDDEN, HIDDEN, "7.1", "7.1"},
+                             *const safety[] = {"<5", "0", "<5", "0"};
     column_is(r, "reviews", "reviews", reviews, 4);
     column_is(r, "reviews", "with a mark", marked, 4);
     column_is(r, "reviews", "mean mark", means, 4);
     column_is(r, "reviews", "safety concerns", safety, 4);
     cell_is(r, "effects", "carefree_childhood", "mean score", "1.25");
     cell_is(r, "effects", "broader_horizon", "scored", "<5");
-    cell_is(r, "effects", "broader_horizon", "mean score", "<5");
+    cell_is(r, "effects", "broader_horizon", "mean score", HIDDEN);
     cell_is(r, "effects", "network", "scored", "0");
     /* the share of shown cells: (6 + 5) / (6 + 5 + 7) */
     static const char *const help[] = {"6", "5", "<5", "<5", "7", "0", "<5", "18", "61.1"};
     column_is(r, "formal_help", "final reviews", help, 9);
     /* Derived figures are shown only as sums of shown cells. started-a (23) counts buurt-a
      * alone while the table adds up both members; started-zandvoort (9, up to its deadline)
-     * would give away Zandvoort 2020 (<5) as 9 minus the shown 2021 cell (7). */
+     * is in no row of its own. */
     cell_is(r, "indicators", "started-a", "latest", "<5");
     cell_is(r, "indicators", "started-a", "attainment", "unknown");
     cell_is(r, "indicators", "started-zandvoort", "latest", "<5");
     cell_is(r, "indicators", "started-zandvoort", "attainment", "unknown");
     /* a suppressed number is never handed out */
     double v;
-    size_t t = table(r, "matches_started");
-    ck_assert_int_eq(itav_report_cell_suppressed(r, t, 2, 1), 1);
-    ck_assert_int_eq(itav_report_cell_value(&v, r, t, 2, 1), ITAV_ENOTFOUND);
-    ck_assert_int_eq(itav_report_cell_suppressed(r, t, 1, 1), 0);
-    ck_assert_int_eq(itav_report_cell_value(&v, r, t, 1, 1), ITAV_OK);
-    ck_assert_double_eq(v, 8);
+    size_t t = table(r, "matches_by_state");
+    ck_assert_int_eq(itav_report_cell_suppressed(r, t, 0, 1), 1);
+    ck_assert_int_eq(itav_report_cell_value(&v, r, t, 0, 1), ITAV_ENOTFOUND);
+    ck_assert_int_eq(itav_report_cell_suppressed(r, t, 2, 1), 0);
+    ck_assert_int_eq(itav_report_cell_value(&v, r, t, 2, 1), ITAV_OK);
+    ck_assert_double_eq(v, 6);
+    /* why each is hidden: proposed (3) is small, introduced (5) protects it, a mean goes
+     * with its count */
+    ck_assert_int_eq(itav_report_cell_hidden(r, t, 0, 1), ITAV_HIDDEN_PRIMARY);
+    ck_assert_int_eq(itav_report_cell_hidden(r, t, 1, 1), ITAV_HIDDEN_SECONDARY);
+    ck_assert_int_eq(itav_report_cell_hidden(r, t, 2, 1), ITAV_HIDDEN_NOT);
+    ck_assert_int_eq(itav_report_cell_hidden(r, t, 99, 1), ITAV_HIDDEN_NOT);
+    t = table(r, "reviews");
+    ck_assert_int_eq(itav_report_cell_hidden(r, t, 0, 3), ITAV_HIDDEN_MAGNITUDE);
+    t = table(r, "indicators");
+    ck_assert_int_eq(itav_report_cell_hidden(r, t, row_of(r, t, "started-a"), IND_LATEST),
+                     ITAV_HIDDEN_SECONDARY);
     itav_report_free(r);
     /* k = 3: only counts of 1 and 2 are small */
     r = report(db, "prog", 3, NULL, NULL);
@@ -916,6 +935,7 @@ START_TEST(report_k5_suppresses)
     column_is(r, "matches_by_state", "matches", states3, 8);
     cell_is(r, "reviews", "periodic", "reviews", "3");
     cell_is(r, "reviews", "periodic", "mean mark", "8");
+    cell_is(r, "reviews", "trial", "mean mark", "7.5");
     cell_is(r, "reviews", "trial", "safety concerns", "<3");
     cell_is(r, "reviews", "final", "safety concerns", "<3");
     itav_report_free(r);
@@ -939,8 +959,10 @@ START_TEST(report_period_and_coverage)
     itav_report *r = report(db, "prog", 5, "2020-01-01", "2020-12-31");
     size_t t = table(r, "matches_started");
     ck_assert_uint_eq(itav_report_column_count(r, t), 2); /* one year: no total column */
-    static const char *const y2020[] = {"<5", "8", "<5", "8"};
-    column_is(r, "matches_started", "2020", y2020, 4);
+    /* Zandvoort (2) and Bloemendaal (5, protecting it) would show nobody: folded */
+    static const char *const y2020[] = {"8", "7", "15"};
+    column_is(r, "matches_started", "2020", y2020, 3);
+    cell_is(r, "matches_started", "other municipalities", "2020", "7");
     /* the derived figures for 2020: buurt-a 10 (not 20 by the deadline), Zandvoort 2; the
      * first is not a sum of shown cells (the table also counts buurt-b, and Zandvoort 2020
      * is suppressed), so it is suppressed too */
@@ -1079,6 +1101,25 @@ static double value_at(const itav_report *r, size_t t, size_t row, size_t col)
     return v;
 }
 
+/* The true value of a cell of r from the k = 1 report of the same data, found by row label
+ * (the municipalities that r folds into "other municipalities" add up there). */
+static double truth_at(const itav_report *r, const itav_report *truth, size_t t, size_t row,
+                       size_t col)
+{
+    const char *label = itav_report_cell(r, t, row, 0);
+    double sum = 0;
+    bool other = strcmp(label, "other municipalities") == 0;
+    for (size_t tr = 0; tr < itav_report_row_count(truth, t); tr++) {
+        const char *tl = itav_report_cell(truth, t, tr, 0);
+        bool in_r = false;
+        for (size_t i = 0; i < itav_report_row_count(r, t) && !in_r; i++)
+            in_r = strcmp(itav_report_cell(r, t, i, 0), tl) == 0;
+        if (strcmp(tl, label) == 0 || (other && !in_r))
+            sum += value_at(truth, t, tr, col);
+    }
+    return sum;
+}
+
 /* For every group: try every published total minus the group's shown cells; it may equal a
  * suppressed cell's true value (from the k = 1 report of the same data) only where a second
  * cell of the group is suppressed too. Returns the number of groups with suppressed cells. */
@@ -1088,7 +1129,10 @@ static size_t attack(const itav_report *r, const itav_report *truth, int k)
     size_t ng = groups_of(r, g), sm = table(r, "matches_started");
     size_t last_row = itav_report_row_count(r, sm) - 1;
     size_t last_col = itav_report_column_count(r, sm) - 1;
-    double published[] = {value_at(r, g[0].t, 7, 1), value_at(r, sm, last_row, last_col),
+    double grand = 0; /* a table folded into one hidden row has no total */
+    if (!itav_report_cell_suppressed(r, sm, last_row, last_col))
+        grand = value_at(r, sm, last_row, last_col);
+    double published[] = {value_at(r, g[0].t, 7, 1), grand,
                           value_at(r, table(r, "reviews"), 3, 1),
                           value_at(r, table(r, "formal_help"), 7, 1)};
     size_t tried = 0, hidden_groups = 0;
@@ -1114,7 +1158,7 @@ static size_t attack(const itav_report *r, const itav_report *truth, int k)
                 if (!itav_report_cell_suppressed(r, g[i].t, g[i].row[c], g[i].col[c]))
                     continue;
                 tried++;
-                double truth_v = value_at(truth, g[i].t, g[i].row[c], g[i].col[c]);
+                double truth_v = truth_at(r, truth, g[i].t, g[i].row[c], g[i].col[c]);
                 ck_assert_msg(diff != truth_v || hidden >= 2,
                               "k=%d: %s[%zu][%zu] = %g recovered by subtraction", k,
                               itav_report_table_name(r, g[i].t), g[i].row[c], g[i].col[c],
@@ -1147,19 +1191,27 @@ static void texts_hide(const itav_report *r, const itav_report *truth, int k)
             for (size_t c = 0; c < itav_report_column_count(r, t); c++) {
                 if (!itav_report_cell_suppressed(r, t, row, c))
                     continue;
-                const char *truth_text = itav_report_cell(truth, t, row, c);
-                ck_assert_str_eq(itav_report_cell(r, t, row, c), mark);
+                char truth_text[64] = "";
+                double tv;
+                if (itav_report_cell_value(&tv, truth, t, row, c) == ITAV_OK)
+                    snprintf(truth_text, sizeof truth_text, "%g",
+                             strcmp(name, "matches_started") ? tv
+                                                             : truth_at(r, truth, t, row, c));
+                /* a count shows "<k", a mean or percent the words; JSON says "hidden" */
+                bool magnitude = itav_report_cell_hidden(r, t, row, c) == ITAV_HIDDEN_MAGNITUDE;
+                const char *want = magnitude ? HIDDEN : mark;
+                ck_assert_str_eq(itav_report_cell(r, t, row, c), want);
                 char *tok = json_cell(json, name, row, c);
                 ck_assert_msg(tok, "no JSON cell %s[%zu][%zu]", name, row, c);
-                snprintf(buf, sizeof buf, "\"%s\"", mark);
+                snprintf(buf, sizeof buf, "\"%s\"", magnitude ? "hidden" : mark);
                 ck_assert_str_eq(tok, buf);
                 ck_assert_str_ne(tok, truth_text);
                 free(tok);
                 snprintf(line, sizeof line, "\r\n%s,%zu,%s,%s,1\r\n", name, row + 1,
-                         itav_report_column(r, t, c), mark);
+                         itav_report_column(r, t, c), want);
                 ck_assert_msg(strstr(csv, line), "CSV lacks %s", line + 2);
                 char *cell = md_cell(md, title, row, c, buf, sizeof buf);
-                ck_assert_msg(cell && strcmp(cell, mark) == 0, "Markdown %s[%zu][%zu]: %s",
+                ck_assert_msg(cell && strcmp(cell, want) == 0, "Markdown %s[%zu][%zu]: %s",
                               name, row, c, cell ? cell : "(none)");
             }
         }
@@ -1182,7 +1234,7 @@ START_TEST(subtraction_attack)
             itav_report *r = report(db, "prog", ks[i], periods[p].from, periods[p].to);
             size_t attacked = attack(r, truth, ks[i]);
             if (!periods[p].from && ks[i] == 5) /* see report_k5_suppresses */
-                ck_assert_uint_eq(attacked, 9);
+                ck_assert_uint_eq(attacked, 5);
             texts_hide(r, truth, ks[i]);
             itav_report_free(r);
         }
@@ -1350,9 +1402,46 @@ START_TEST(bad_input)
     o.k = -4;
     refused(db, "prog", &o, ITAV_EINVAL, "k is -4");
     o.k = 5;
-    o.version = 2;
-    refused(db, "prog", &o, ITAV_EVERSION, "version 2");
+    o.version = 3;
+    refused(db, "prog", &o, ITAV_EVERSION, "version 3");
     o.version = ITAV_REPORT_OPTIONS_VERSION;
+    /* a report made for publication: k below 3 only on purpose */
+    o.publish = 1;
+    o.k = 2;
+    refused(db, "prog", &o, ITAV_EINVAL, "k is 2, below 3, the least k of a report made for "
+                                         "publication; set low_k");
+    o.k = 1;
+    refused(db, "prog", &o, ITAV_EINVAL, "k is 1, below 3");
+    o.k = 5;
+    o.protection = -1;
+    refused(db, "prog", &o, ITAV_EINVAL, "protection is -1");
+    o.protection = 0;
+    /* ... which the report then says */
+    o.k = 2;
+    o.low_k = 1;
+    ck_assert_msg(itav_report_programme(&r, db, "prog", &o) == ITAV_OK, "%s", itav_errmsg(db));
+    char *text;
+    ck_assert_int_eq(itav_report_write(&text, r, ITAV_REPORT_MARKDOWN), ITAV_OK);
+    ck_assert_ptr_nonnull(strstr(text, "k = 2 is below 3, the least k of a report made for "
+                                       "publication; it was chosen on purpose."));
+    itav_free(text);
+    ck_assert_int_eq(itav_report_write(&text, r, ITAV_REPORT_JSON), ITAV_OK);
+    ck_assert_ptr_nonnull(strstr(text, "\"publish\": true,\n  \"low_k\": true"));
+    itav_free(text);
+    itav_report_free(r);
+    r = NULL;
+    /* a version-1 struct has no publish member: it is not read */
+    o.version = 1;
+    o.low_k = 0;
+    ck_assert_msg(itav_report_programme(&r, db, "prog", &o) == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert_int_eq(itav_report_write(&text, r, ITAV_REPORT_JSON), ITAV_OK);
+    ck_assert_ptr_nonnull(strstr(text, "\"publish\": false"));
+    itav_free(text);
+    itav_report_free(r);
+    r = NULL;
+    o.version = ITAV_REPORT_OPTIONS_VERSION;
+    o.k = 5;
+    o.publish = 0;
     o.from = D("2021-02-01");
     o.to = D("2021-01-31");
     refused(db, "prog", &o, ITAV_EINVAL, "from (2021-02-01) is after to (2021-01-31)");

@@ -143,9 +143,13 @@ class TestReport(unittest.TestCase):
         self.assertEqual(full.rows, [["Haarlem", "7", "6", "13"], ["Heemstede", "2", "6", "8"],
                                      ["Zandvoort", "0", "1", "1"], [TOTAL, "9", "13", "22"]])
         t = self.store.report(OFFER)["matches_started"]
-        self.assertEqual(t.cell("Heemstede", "2021"), "<5")
-        self.assertEqual(t.cell("Zandvoort", "2022"), "<5")
-        self.assertEqual(t.cell("Haarlem", "2021"), "7")
+        # Heemstede 2021 (2) and Zandvoort 2022 (1) are small, Heemstede 2022 protects its
+        # row: then neither shows a count, and a row of hidden cells under its name would
+        # still say that a family from there takes part, so both become "other
+        # municipalities" (2 + 0, 6 + 1). Its 2 hides the 7 beside it and Haarlem's 2021
+        # cell, which hides Haarlem 2022: Haarlem shows nobody and folds in too.
+        self.assertEqual(t.rows, [["other municipalities", "9", "13", "22"]])
+        self.assertEqual(t.hidden(0, "2021"), itav.Hidden.NOT)
         self.assertHidesNoSingleCell(t)
         # the subtraction attack: no hidden cell equals a shown total minus shown cells
         for r in range(len(t)):
@@ -196,6 +200,17 @@ class TestReport(unittest.TestCase):
         rep = self.store.report(OFFER)
         self.assertEqual(rep["reviews"].cell("final", "reviews"), "<5")
         self.assertIsNone(rep["reviews"].value("final", "mean mark"))
+        # a hidden mean is not "<5" (a mark below 5?) but says why it is hidden
+        self.assertEqual(rep["reviews"].cell("final", "mean mark"),
+                         "hidden to protect small numbers")
+        self.assertEqual(rep["reviews"].hidden("final", "mean mark"), itav.Hidden.MAGNITUDE)
+        self.assertEqual(rep["reviews"].hidden("final", "reviews"), itav.Hidden.PRIMARY)
+        self.assertEqual(rep["reviews"].hidden("trial", "reviews"), itav.Hidden.NOT)
+        final = rep.to_dict()["tables"][4]["rows"][2]
+        self.assertEqual(final[:4], ["final", "<5", "<5", "hidden"])
+        self.assertIn("| final | <5 | <5 | hidden to protect small numbers |",
+                      rep.to_markdown())
+        self.assertIn("reviews,3,mean mark,hidden to protect small numbers,1", rep.to_csv())
         self.assertEqual(rep["reviews"].value("trial", "mean mark"), 7.5)
         self.assertTrue(rep["reviews"].suppressed("trial", "safety concerns"))
         share = rep["formal_help"]
@@ -230,6 +245,16 @@ class TestReport(unittest.TestCase):
                 st.report_programme(OFFER, _lib.itav_report_options(version=v))
         with self.assertRaises(TypeError):
             st.report(OFFER, k="5")
+        # k below 3 for publication only on purpose, and then the report says so
+        with self.assertRaises(itav.InvalidArgument) as cm:
+            st.report(OFFER, k=2, publish=True)
+        self.assertIn("low_k", str(cm.exception))
+        with self.assertRaises(itav.InvalidArgument):
+            st.report(OFFER, protection=-1)
+        low = st.report(OFFER, k=2, publish=True, low_k=True)
+        self.assertEqual((low.to_dict()["low_k"], low.to_dict()["publish"]), (True, True))
+        self.assertIn("k = 2 is below 3", low.to_markdown())
+        self.assertEqual(st.report(OFFER, k=2).to_dict()["low_k"], False)
         self.assertEqual(st.export_json(), before)
         # the defaults of a raw call are k = 5
         self.assertEqual(st.report_programme(OFFER).to_dict()["k"], 5)
@@ -357,13 +382,14 @@ class TestStructs(unittest.TestCase):
             printf("size.itav_report_options %zu\n", sizeof o);
             F(itav_report_options, version); F(itav_report_options, k);
             F(itav_report_options, as_of); F(itav_report_options, from);
-            F(itav_report_options, to);
+            F(itav_report_options, to); F(itav_report_options, publish);
+            F(itav_report_options, low_k); F(itav_report_options, protection);
             printf("init.portfolio %u %d %d %d %zu %d\n", pf.version, pf.municipality != NULL,
                    pf.region != NULL, pf.ids != NULL, pf.id_count, (int)pf.source);
             printf("init.question %u %d %ld %d %u %d\n", q.version, (int)q.asker,
                    (long)q.age_months, q.municipality != NULL, q.needs, (int)q.channel);
-            printf("init.options %u %d %ld %ld %ld\n", o.version, o.k, (long)o.as_of,
-                   (long)o.from, (long)o.to);
+            printf("init.options %u %d %ld %ld %ld %d %d %d\n", o.version, o.k,
+                   (long)o.as_of, (long)o.from, (long)o.to, o.publish, o.low_k, o.protection);
             printf("consts %d %d %d %d %d %d %u %d\n", ITAV_EFFECT_COUNT,
                    ITAV_EFFECT_LAST_CHILD, ITAV_EFFECT_UNKNOWN, ITAV_PORTFOLIO_FILTER_VERSION,
                    ITAV_QUESTION_VERSION, ITAV_REPORT_OPTIONS_VERSION, ITAV_THEME_ALL,
@@ -411,8 +437,8 @@ class TestStructs(unittest.TestCase):
                           pf.source], [int(x) for x in self.c["init.portfolio"]])
         self.assertEqual([q.version, q.asker, q.age_months, int(q.municipality is not None),
                           q.needs, q.channel], [int(x) for x in self.c["init.question"]])
-        self.assertEqual([o.version, o.k, o.as_of, getattr(o, "from"), o.to],
-                         [int(x) for x in self.c["init.options"]])
+        self.assertEqual([o.version, o.k, o.as_of, getattr(o, "from"), o.to, o.publish,
+                          o.low_k, o.protection], [int(x) for x in self.c["init.options"]])
 
     def test_constants(self):
         self.assertEqual([int(x) for x in self.c["consts"]],
