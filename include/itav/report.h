@@ -103,8 +103,9 @@ typedef struct itav_report itav_report;
  * @param opt the options; NULL for the defaults
  * @return ITAV_OK, ITAV_EINVAL (NULL, k below 1, from after to, a negative protection, k
  *         below ITAV_REPORT_MIN_K for publication without low_k), ITAV_EVERSION (unknown
- *         options version), ITAV_ENOTFOUND (no such offer), ITAV_EIO, ITAV_EFORMAT,
- *         ITAV_ENOMEM.
+ *         options version), ITAV_ENOTFOUND (no such offer), ITAV_ESTATE (made for
+ *         publication, and the audit finds a hidden count an attacker can narrow down: the
+ *         message names its table, row and column), ITAV_EIO, ITAV_EFORMAT, ITAV_ENOMEM.
  */
 ITAV_API int itav_report_programme(itav_report **out, itav_db *db, const char *offer,
                                    const itav_report_options *opt);
@@ -210,6 +211,33 @@ ITAV_API int itav_report_cell_suppressed(const itav_report *r, size_t t, size_t 
  * @return an itav_hidden value: ITAV_HIDDEN_NOT for a published cell (or bad arguments).
  */
 ITAV_API int itav_report_cell_hidden(const itav_report *r, size_t t, size_t row, size_t c);
+/**
+ * @brief The audit of a hidden count: the interval of values an attacker can derive for it
+ * from everything the report publishes (its published counts, the relations between its
+ * tables, counts being non-negative integers), and whether that interval is wide enough: at
+ * least the protection (itav_report_options.protection, by default k - 1) from its least to
+ * its greatest value, and for a count from 1 to k - 1 reaching down to 1 or 0.
+ * @param[out] safe 1 when the cell is safe, 0 when not
+ * @param[out] low the least value an attacker can derive (NULL: not wanted)
+ * @param[out] high the greatest, or -1 for no upper bound (NULL: not wanted)
+ * @param r the report
+ * @param t the table's index
+ * @param row the row's index
+ * @param c the column's index
+ * @return ITAV_OK; ITAV_ENOTFOUND for a cell that is not a hidden count (a published cell,
+ *         text, or a hidden mean or percent, which is hidden with its count); ITAV_EINVAL
+ *         (NULL safe or report) or ITAV_ERANGE (a cell past the end). Outputs are unchanged
+ *         on error.
+ */
+ITAV_API int itav_report_cell_audit(int *safe, int64_t *low, int64_t *high,
+                                    const itav_report *r, size_t t, size_t row, size_t c);
+/**
+ * @brief Whether the audit of the report passed: every hidden count is safe
+ * (itav_report_cell_audit()). A report made for publication is refused when it does not.
+ * @param r the report
+ * @return 1 if it passed, 0 if not (or for a NULL report).
+ */
+ITAV_API int itav_report_audit_passed(const itav_report *r);
 
 #ifdef __cplusplus
 }

@@ -33,6 +33,8 @@ typedef struct itav__cell {
     bool count;      /* a count of people, matches or reviews: subject to suppression */
     bool suppressed; /* then kind is EMPTY, text NULL and value 0: the number is gone */
     unsigned char why; /* itav_hidden: why it is suppressed */
+    bool safe;         /* a hidden count: the audit's verdict */
+    long long low, high; /* a hidden count: the interval an attacker derives; high -1: none */
     double value;    /* NUMBER */
     char *text;      /* TEXT: the text; NUMBER: the published form ("12", "7.25") */
 } itav__cell;
@@ -51,8 +53,22 @@ typedef struct itav__table {
     itav__group *groups;
     size_t ngroups, capgroups;
 } itav__table;
+/* A linear relation between counts of the report that holds for the true values:
+ * sum(coef * cell) == 0 (equal) or <= 0. The audit knows the report by these. */
+typedef struct itav__term {
+    size_t table, cell; /* the table's index; the cell's (row * columns + column) */
+    long long coef;
+} itav__term;
+typedef struct itav__relation {
+    itav__term *terms;
+    size_t n;
+    bool equal;
+} itav__relation;
 struct itav_report {
     char *title, *offer;
+    itav__relation *relations;
+    size_t nrelations;
+    bool audit_passed; /* every hidden count is safe */
     itav__strlist members; /* the offers that name offer as their programme */
     int k;
     int32_t as_of, from, to;
@@ -88,6 +104,11 @@ bool itav__enough_contributors(double n, int k);
 #define ITAV__HIDDEN_JSON "hidden"
 /* The row label that stands for the municipalities whose cells would all be hidden. */
 #define ITAV__OTHER_PLACES "other municipalities"
+/* Adds a relation (the terms are copied). */
+int itav__report_relate(itav_report *r, const itav__term *terms, size_t n, bool equal);
+/* Audits every hidden count of r (audit.c): sets each one's interval and verdict, and
+ * r->audit_passed. Returns ITAV_OK or ITAV_ENOMEM. */
+int itav__report_audit(itav_report *r);
 /* Writes the report as JSON {"format": "itav-report/1", ...} (report_json.c). */
 int itav__report_json(char **out, const itav_report *r);
 

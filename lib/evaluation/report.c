@@ -1121,6 +1121,9 @@ ITAV_API void itav_report_free(itav_report *r)
     for (size_t t = 0; t < r->ntables; t++)
         itav__table_clear(&r->tables[t]);
     itav__free(r->tables);
+    for (size_t i = 0; i < r->nrelations; i++)
+        itav__free(r->relations[i].terms);
+    itav__free(r->relations);
     itav__free(r->title);
     itav__free(r->offer);
     itav__strlist_clear(&r->members);
@@ -1167,6 +1170,109 @@ static int read_options(itav_db *db, itav_report_options *o, const itav_report_o
     return ITAV_OK;
 }
 
+/* ---- the relations an attacker knows between the counts ---- */
+
+/* Appends a term for the cell (row, col) of table `name`, if it is there. */
+static void term(itav__term *terms, size_t *n, const itav_report *r, const char *name,
+                 size_t row, size_t col, long long coef)
+{
+    size_t t = itav_report_table_find(r, name);
+    if (t < r->ntables && row < r->tables[t].rows && col < r->tables[t].columns.n)
+        terms[(*n)++] = (itav__term){t, row * r->tables[t].columns.n + col, coef};
+}
+
+/* What holds for the true counts of every report, so that an attacker can use it: the outcomes
+ * of formal help (with not recorded) add up to the final reviews; reviews with a mark or a
+ * safety concern are some of the reviews of their kind; the final reviews that score an
+ * effect are some of the final reviews; a match started in the period was open in it and is,
+ * at its end, in the trial, active, completed or ended early. The tables' own totals are of
+ * the shown cells only and relate nothing hidden. */
+static int relate_tables(itav_report *r)
+{
+    enum { FINAL_ROW = ITAV_REVIEW_FINAL - 1 };
+    size_t started = itav_report_table_find(r, "matches_started");
+    size_t cap = 16 + ITAV_EFFECT_COUNT +
+                 (started < r->ntables ? r->tables[started].rows *
+                                             r->tables[started].columns.n : 0);
+    itav__term *terms = itav__calloc(cap, sizeof *terms);
+    size_t n = 0;
+    int rc = terms ? ITAV_OK : ITAV_ENOMEM;
+    if (rc == ITAV_OK) {
+        for (size_t h = 0; h <= OUTCOMES; h++)
+            term(terms, &n, r, "formal_help", h, 1, 1);
+        term(terms, &n, r, "reviews", FINAL_ROW, RV_COUNT, -1);
+        rc = itav__report_relate(r, terms, n, true);
+    }
+    for (size_t kind = 0; rc == ITAV_OK && kind < RV_TOTAL_ROW; kind++) {
+        for (size_t part = 0; rc == ITAV_OK && part < 2; part++) {
+            n = 0;
+            term(terms, &n, r, "reviews", kind, part ? RV_SAFETY : RV_MARKED, 1);
+            term(terms, &n, r, "reviews", kind, RV_COUNT, -1);
+            rc = itav__report_relate(r, terms, n, false);
+        }
+    }
+    for (size_t e = 0; rc == ITAV_OK && e < ITAV_EFFECT_COUNT; e++) {
+        n = 0;
+        term(terms, &n, r, "effects", e, 2, 1);
+        term(terms, &n, r, "reviews", FINAL_ROW, RV_COUNT, -1);
+        rc = itav__report_relate(r, terms, n, false);
+    }
+    if (rc == ITAV_OK && started < r->ntables) {
+        const itav__table *t = &r->tables[started];
+        n = 0;
+        for (size_t row = 0; row < t->rows; row++)
+            for (size_t col = 1; col < t->columns.n; col++)
+                if (t->cells[row * t->columns.n + col].count)
+                    term(terms, &n, r, "matches_started", row, col, 1);
+        static const itav_match_state open_after_start[] = {ITAV_MATCH_TRIAL, ITAV_MATCH_ACTIVE,
+            ITAV_MATCH_COMPLETED, ITAV_MATCH_ENDED_EARLY};
+        for (size_t i = 0; i < 4; i++)
+            term(terms, &n, r, "matches_by_state", (size_t)open_after_start[i] - 1, 1, -1);
+        rc = itav__report_relate(r, terms, n, false);
+    }
+    itav__free(terms);
+    return rc;
+}
+
+int itav__report_relate(itav_report *r, const itav__term *terms, size_t n, bool equal)
+{
+    itav__relation *v = itav__realloc(r->relations, (r->nrelations + 1) * sizeof *v);
+    if (!v)
+        return ITAV_ENOMEM;
+    r->relations = v;
+    itav__relation *rel = &v[r->nrelations];
+    if (!(rel->terms = itav__malloc((n ? n : 1) * sizeof *terms)))
+        return ITAV_ENOMEM;
+    memcpy(rel->terms, terms, n * sizeof *terms);
+    rel->n = n;
+    rel->equal = equal;
+    r->nrelations++;
+    return ITAV_OK;
+}
+
+/* A report made for publication whose audit fails is refused, naming the first cell that an
+ * attacker could narrow down (its place only: the report is not published). */
+static int refuse_unsafe(itav_db *db, const itav_report *r)
+{
+    for (size_t t = 0; t < r->ntables; t++) {
+        const itav__table *tab = &r->tables[t];
+        for (size_t i = 0; i < tab->rows * tab->columns.n; i++) {
+            const itav__cell *c = &tab->cells[i];
+            const itav__cell *label = &tab->cells[(i / tab->columns.n) * tab->columns.n];
+            if (!c->suppressed || !c->count || c->safe)
+                continue;
+            return itav__error(db, ITAV_ESTATE, "the report of \"%s\" is not safe to publish: "
+                               "from the published cells an attacker can narrow down the hidden "
+                               "count in table %s, row \"%s\", column \"%s\" to fewer than %d "
+                               "values (itav_report_cell_audit())", r->offer, tab->name,
+                               label->text ? label->text : "", tab->columns.v[i % tab->columns.n],
+                               r->protection + 1);
+        }
+    }
+    return itav__error(db, ITAV_ESTATE, "the report of \"%s\" is not safe to publish: its "
+                       "audit failed", r->offer);
+}
+
 static int build(basis *b, const char *offer, const itav_report_options *o)
 {
     itav_report *r = b->r;
@@ -1200,7 +1306,10 @@ static int build(basis *b, const char *offer, const itav_report_options *o)
         itav__table indicators = r->tables[r->ntables - 1];
         memmove(&r->tables[1], &r->tables[0], (r->ntables - 1) * sizeof *r->tables);
         r->tables[0] = indicators;
+        rc = relate_tables(r);
     }
+    if (rc == ITAV_OK)
+        rc = itav__report_audit(r);
     return rc;
 }
 
@@ -1227,6 +1336,8 @@ ITAV_API int itav_report_programme(itav_report **out, itav_db *db, const char *o
         rc = build(&b, offer, o);
         itav__read_end(db);
     }
+    if (rc == ITAV_OK && b.r->publish && !b.r->audit_passed)
+        rc = refuse_unsafe(db, b.r);
     itav__iter_clear(&b.offers);
     itav__iter_clear(&b.matches);
     itav__iter_clear(&b.reviews);

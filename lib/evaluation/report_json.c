@@ -62,7 +62,10 @@ int itav__report_json(char **out, const itav_report *r)
          itav__json_put(o, "to", itav__json_new_date(r->to)) &&
          itav__json_put(o, "k", itav__json_number(r->k)) &&
          itav__json_put(o, "publish", itav__json_new_bool(r->publish)) &&
-         itav__json_put(o, "low_k", itav__json_new_bool(r->low_k));
+         itav__json_put(o, "low_k", itav__json_new_bool(r->low_k)) &&
+         itav__json_put(o, "protection", itav__json_number(r->protection)) &&
+         itav__json_put(o, "audit", itav__json_new_string(r->audit_passed ? "passed"
+                                                                           : "failed"));
     for (size_t t = 0; ok && t < r->ntables; t++)
         ok = itav__json_push(tables, encode_report_table(r, &r->tables[t]));
     ok = ok && itav__json_attach(o, "tables", &tables);

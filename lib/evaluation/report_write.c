@@ -276,6 +276,26 @@ ITAV_API int itav_report_cell_suppressed(const itav_report *r, size_t t, size_t 
     return cell && cell->suppressed;
 }
 
+ITAV_API int itav_report_cell_audit(int *safe, int64_t *low, int64_t *high,
+                                    const itav_report *r, size_t t, size_t row, size_t c)
+{
+    if (!safe || !r)
+        return ITAV_EINVAL;
+    const itav__cell *cell = cell_at(r, t, row, c);
+    if (!cell)
+        return ITAV_ERANGE;
+    if (!cell->suppressed || !cell->count)
+        return ITAV_ENOTFOUND;
+    *safe = cell->safe;
+    if (low)
+        *low = cell->low;
+    if (high)
+        *high = cell->high;
+    return ITAV_OK;
+}
+
+ITAV_API int itav_report_audit_passed(const itav_report *r) { return r && r->audit_passed; }
+
 ITAV_API int itav_report_cell_hidden(const itav_report *r, size_t t, size_t row, size_t c)
 {
     const itav__cell *cell = cell_at(r, t, row, c);
@@ -505,6 +525,13 @@ static int write_markdown(char **out, const itav_report *r)
              r->k - 1, r->suppressed, r->k);
     else
         add(&b, "\nk = 1: no cell is suppressed.\n");
+    if (r->k > 1 && r->audit_passed)
+        addf(&b, "\nAudit passed: given everything this report shows, each hidden count could "
+                 "still be any of at least %d values.\n", r->protection + 1);
+    else if (r->k > 1)
+        addf(&b, "\nAudit failed: given everything this report shows, some hidden count is "
+                 "narrowed down to fewer than %d values. Do not publish this report.\n",
+             r->protection + 1);
     if (r->low_k)
         addf(&b, "\nk = %d is below %d, the least k of a report made for publication; it was "
                  "chosen on purpose.\n", r->k, ITAV_REPORT_MIN_K);

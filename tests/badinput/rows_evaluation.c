@@ -543,6 +543,23 @@ ADAPT(itav_report_cell_value)
         fx_fail(f, "*value changed on error");
     return r_code(rc);
 }
+/* n[4], n[5], n[6]: the cell's table, row and column (the first hidden one by default). */
+ADAPT(itav_report_cell_audit)
+{
+    int safe = 7;
+    int64_t low = 77, high = 77;
+    itav_report *rep = ISNUL(3) ? NULL : fx_report(f);
+    size_t t = rep ? itav_report_table_find(rep, "matches_by_state") : 0;
+    int rc = itav_report_cell_audit(P(0, &safe), P(1, &low), P(2, &high), rep,
+                                    (size_t)NUM(4, t), (size_t)NUM(5, 0), (size_t)NUM(6, 1));
+    if (rc != ITAV_OK && (safe != 7 || low != 77 || high != 77))
+        fx_fail(f, "outputs changed on error");
+    return r_code(rc);
+}
+ADAPT(itav_report_audit_passed)
+{
+    return r_int(itav_report_audit_passed(P(0, NULL)));
+}
 ADAPT(itav_report_cell_hidden)
 {
     return r_int(itav_report_cell_hidden(RP, (size_t)NUM(1, 0), (size_t)NUM(2, 0),
@@ -951,6 +968,15 @@ static const row rows[] = {
     R(itav_report_cell_value, "column past the end", ERANGE_, I(4, 99)),
     R(itav_report_cell_value, "column SIZE_MAX", ERANGE_, I(4, SIZE_HUGE)),
     R(itav_report_cell_value, "a text cell", E(ITAV_ENOTFOUND), I(4, 0)),
+    R(itav_report_audit_passed, "NULL report", RET(0), NUL(0)),
+    R(itav_report_cell_audit, "NULL safe", EINVAL_, NUL(0)),
+    R(itav_report_cell_audit, "NULL report", EINVAL_, NUL(3)),
+    R(itav_report_cell_audit, "NULL low (not wanted)", E(ITAV_OK), NUL(1)),
+    R(itav_report_cell_audit, "NULL high (not wanted)", E(ITAV_OK), NUL(2)),
+    R(itav_report_cell_audit, "table past the end", ERANGE_, I(4, 99)),
+    R(itav_report_cell_audit, "row SIZE_MAX", ERANGE_, I(5, SIZE_HUGE)),
+    R(itav_report_cell_audit, "column past the end", ERANGE_, I(6, 99)),
+    R(itav_report_cell_audit, "a text cell", E(ITAV_ENOTFOUND), I(6, 0)),
     R(itav_report_cell_hidden, "NULL report", RET(0), NUL(0)),
     R(itav_report_cell_hidden, "table past the end", RET(0), I(1, 99)),
     R(itav_report_cell_hidden, "row SIZE_MAX", RET(0), I(2, SIZE_HUGE)),

@@ -1245,6 +1245,243 @@ START_TEST(subtraction_attack)
 END_TEST
 
 /* ======================================================================================
+ * The audit: what an attacker derives from the whole report
+ * ====================================================================================== */
+
+static void refused(itav_db *db, const char *offer_id, const itav_report_options *o, int code,
+                    const char *part);
+
+/* A store of one offer whose matches all completed in 2021, each with one final review:
+ * outcomes[h] of them with formal-help outcome h (0: not recorded). */
+static itav_db *outcome_store(const int *outcomes)
+{
+    itav_db *db;
+    char date[16];
+    int n = 0;
+    ck_assert_int_eq(itav_open(&db, "memory:"), ITAV_OK);
+    intervention(db, "buurt");
+    offer(db, "solo", "buurt", NULL);
+    for (int h = 0; h <= ITAV_HELP_UNKNOWN; h++) {
+        for (int i = 0; i < outcomes[h]; i++, n++) {
+            ck_assert_int_eq(itav_date_format(date, sizeof date, D("2021-01-01") + n), ITAV_OK);
+            spec s = {"solo", "Haarlem", ITAV_MATCH_COMPLETED, date};
+            char *id = make_match(db, n, &s);
+            review(db, id, ITAV_REVIEW_FINAL, last_move(&s) + 10, ITAV_RESPONDENT_ASKING, 7, 0,
+                   (itav_formal_help)h, NULL);
+            itav_free(id);
+        }
+    }
+    return db;
+}
+
+static itav_report *publish(itav_db *db, const char *id, int k, const char *from,
+                            const char *to, int *rc)
+{
+    itav_report *r = NULL;
+    itav_report_options o = ITAV_REPORT_OPTIONS_INIT;
+    o.k = k;
+    o.publish = 1;
+    o.as_of = D("2021-12-31");
+    o.from = from ? D(from) : ITAV_DATE_NONE;
+    o.to = to ? D(to) : ITAV_DATE_NONE;
+    *rc = itav_report_programme(&r, db, id, &o);
+    ck_assert_msg(*rc == ITAV_OK || *rc == ITAV_ESTATE, "%s", itav_errmsg(db));
+    return r;
+}
+
+/* Every way to split `left` over the hidden cells h..n-1 (non-negative integers): marks in
+ * seen[cell][value] the values each cell takes in some split. */
+static void splits(bool (*seen)[64], size_t n, size_t h, int left, int *v)
+{
+    if (h == n - 1) {
+        v[h] = left;
+        for (size_t i = 0; i < n; i++)
+            seen[i][v[i]] = true;
+        return;
+    }
+    for (int x = 0; x <= left; x++) {
+        v[h] = x;
+        splits(seen, n, h + 1, left - x, v);
+    }
+}
+
+/* The attacker, by exhaustive enumeration: the outcomes of formal help add up to the final
+ * reviews that the reviews table shows. Checks every hidden outcome against the protection:
+ * it can take at least protection + 1 values, and a small one (primary) can be 0 or 1.
+ * Returns the number of hidden outcomes attacked. */
+static size_t attack_formal_help(const itav_report *r, int k, int protection)
+{
+    size_t fh = table(r, "formal_help"), rv = table(r, "reviews"), cells[8], n = 0;
+    double final, shown = 0, v;
+    if (itav_report_cell_value(&final, r, rv, ITAV_REVIEW_FINAL - 1, 1) != ITAV_OK)
+        return 0; /* the final reviews are hidden too: no total to subtract from */
+    for (size_t h = 0; h <= ITAV_HELP_UNKNOWN; h++) {
+        if (itav_report_cell_suppressed(r, fh, h, 1))
+            cells[n++] = h;
+        else if (itav_report_cell_value(&v, r, fh, h, 1) == ITAV_OK)
+            shown += v;
+    }
+    if (!n)
+        return 0;
+    int left = (int)(final - shown), vals[8];
+    bool seen[8][64] = {{false}};
+    ck_assert_int_ge(left, 0);
+    ck_assert_int_lt(left, 64);
+    splits(seen, n, 0, left, vals);
+    for (size_t i = 0; i < n; i++) {
+        int least = 64, most = -1;
+        for (int x = 0; x < 64; x++)
+            if (seen[i][x]) {
+                least = x < least ? x : least;
+                most = x;
+            }
+        const char *label = itav_report_cell(r, fh, cells[i], 0);
+        ck_assert_msg(most - least >= protection, "k=%d: formal_help %s recovered: %d to %d",
+                      k, label, least, most);
+        if (itav_report_cell_hidden(r, fh, cells[i], 1) == ITAV_HIDDEN_PRIMARY)
+            ck_assert_msg(least <= 1, "k=%d: formal_help %s is at least %d", k, label, least);
+        /* and the library's own audit says the same */
+        int safe;
+        int64_t low, high;
+        ck_assert_int_eq(itav_report_cell_audit(&safe, &low, &high, r, fh, cells[i], 1),
+                         ITAV_OK);
+        ck_assert_int_eq(low, least);
+        ck_assert_int_eq(high, most);
+    }
+    return n;
+}
+
+/* The attacker on matches: every match that started in the period is, at its end, in the
+ * trial, active, completed or ended early. If one of those four is hidden and the rest and
+ * every started cell are shown, the started ones minus the shown states bound it from below. */
+static size_t attack_started(const itav_report *r, int k)
+{
+    static const size_t states[] = {ITAV_MATCH_TRIAL - 1, ITAV_MATCH_ACTIVE - 1,
+                                    ITAV_MATCH_COMPLETED - 1, ITAV_MATCH_ENDED_EARLY - 1};
+    size_t mbs = table(r, "matches_by_state"), ms = table(r, "matches_started");
+    size_t hidden = 0, at = 0;
+    double started = 0, shown = 0, v;
+    for (size_t row = 0; row < itav_report_row_count(r, ms); row++) {
+        if (strcmp(itav_report_cell(r, ms, row, 0), "total of shown cells") == 0)
+            continue;
+        for (size_t c = 1; c < itav_report_column_count(r, ms); c++) {
+            if (strcmp(itav_report_column(r, ms, c), "total of shown cells") == 0)
+                continue;
+            if (itav_report_cell_suppressed(r, ms, row, c))
+                return 0; /* a hidden start: the bound is not known */
+            started += value_at(r, ms, row, c);
+        }
+    }
+    for (size_t i = 0; i < 4; i++) {
+        if (itav_report_cell_suppressed(r, mbs, states[i], 1))
+            hidden++, at = states[i];
+        else if (itav_report_cell_value(&v, r, mbs, states[i], 1) == ITAV_OK)
+            shown += v;
+    }
+    if (hidden != 1)
+        return 0;
+    if (itav_report_cell_hidden(r, mbs, at, 1) == ITAV_HIDDEN_PRIMARY)
+        ck_assert_msg(started - shown <= 1, "k=%d: matches %s is at least %g", k,
+                      itav_report_cell(r, mbs, at, 0), started - shown);
+    return 1;
+}
+
+/* Within one report the outcomes of formal help add up to the final reviews: 12 final
+ * reviews, 10 prevented and 2 reduced. k = 5 hides reduced (2) and, to protect it, the first
+ * smallest other outcome, stopped (0). The reviews table shows the 12, so the hidden pair adds
+ * up to 2: each is 0, 1 or 2, and 3 or 4 is ruled out. The audit finds that; a report made for
+ * publication is refused, and the report not made for it says that it failed. */
+START_TEST(audit_finds_a_pair_pinned_by_another_table)
+{
+    static const int outcomes[ITAV_HELP_UNKNOWN + 1] = {[ITAV_HELP_PREVENTED] = 10,
+                                                        [ITAV_HELP_REDUCED] = 2};
+    itav_db *db = outcome_store(outcomes);
+    itav_report *r = report(db, "solo", 5, NULL, NULL);
+    cell_is(r, "reviews", "final", "reviews", "12");
+    cell_is(r, "formal_help", "reduced", "final reviews", "<5");
+    cell_is(r, "formal_help", "stopped", "final reviews", "<5");
+    size_t fh = table(r, "formal_help");
+    int safe = 7;
+    int64_t low = 7, high = 7;
+    ck_assert_int_eq(itav_report_cell_audit(&safe, &low, &high, r, fh, ITAV_HELP_REDUCED - 1, 1),
+                     ITAV_OK);
+    ck_assert_int_eq(safe, 0);
+    ck_assert_int_eq(low, 0);
+    ck_assert_int_eq(high, 2);
+    ck_assert_int_eq(itav_report_audit_passed(r), 0);
+    /* the enumeration agrees, value for value, and finds the cell narrowed down */
+    ck_assert_uint_eq(attack_formal_help(r, 5, 2), 2);
+    /* a published cell or a text has no audit; outputs unchanged on error */
+    ck_assert_int_eq(itav_report_cell_audit(&safe, &low, NULL, r, fh, 0, 1), ITAV_ENOTFOUND);
+    ck_assert_int_eq(itav_report_cell_audit(&safe, NULL, NULL, r, fh, 0, 0), ITAV_ENOTFOUND);
+    ck_assert_int_eq(itav_report_cell_audit(&safe, NULL, NULL, r, fh, 99, 1), ITAV_ERANGE);
+    ck_assert_int_eq(itav_report_cell_audit(NULL, NULL, NULL, r, fh, 1, 1), ITAV_EINVAL);
+    ck_assert_int_eq(itav_report_cell_audit(&safe, NULL, NULL, NULL, fh, 1, 1), ITAV_EINVAL);
+    ck_assert_int_eq(low, 0);
+    ck_assert_int_eq(itav_report_audit_passed(NULL), 0);
+    char *json, *md;
+    ck_assert_int_eq(itav_report_write(&json, r, ITAV_REPORT_JSON), ITAV_OK);
+    ck_assert_ptr_nonnull(strstr(json, "\"audit\": \"failed\""));
+    ck_assert_int_eq(itav_report_write(&md, r, ITAV_REPORT_MARKDOWN), ITAV_OK);
+    ck_assert_ptr_nonnull(strstr(md, "Audit failed"));
+    itav_free(json);
+    itav_free(md);
+    itav_report_free(r);
+    /* made for publication: refused, naming the cell but not its value; nothing changed */
+    itav_report_options o = ITAV_REPORT_OPTIONS_INIT;
+    o.publish = 1;
+    refused(db, "solo", &o, ITAV_ESTATE, "not safe to publish");
+    assert_msg(db, "table formal_help, row \"reduced\", column \"final reviews\"");
+    /* k = 3 with the default protection (2): the pair's 0..2 is wide enough */
+    o.k = 3;
+    ck_assert_msg(itav_report_programme(&r, db, "solo", &o) == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert_int_eq(itav_report_audit_passed(r), 1);
+    itav_report_free(r);
+    /* ... and with protection 3, not */
+    o.protection = 3;
+    refused(db, "solo", &o, ITAV_ESTATE, "fewer than 4 values");
+    itav_close(db);
+}
+END_TEST
+
+/* Every report the library agrees to publish, over stores, k and periods, survives the
+ * attacks run here by enumeration; some are refused. With the audit switched off the pinned
+ * pair above is published and the attack recovers it. */
+START_TEST(published_reports_survive_the_attacks)
+{
+    static const int leak[ITAV_HELP_UNKNOWN + 1] = {[ITAV_HELP_PREVENTED] = 10,
+                                                    [ITAV_HELP_REDUCED] = 2};
+    static const int many[ITAV_HELP_UNKNOWN + 1] = {3, 6, 1, 0, 2, 9, 0};
+    static const struct { const char *from, *to; } periods[] = {
+        {NULL, NULL}, {"2020-01-01", "2020-12-31"}, {"2021-01-01", "2021-12-31"},
+        {NULL, "2021-03-31"}};
+    static const int ks[] = {3, 4, 5, 8};
+    itav_db *dbs[] = {fixture_store(), outcome_store(leak), outcome_store(many)};
+    const char *ids[] = {"prog", "solo", "solo"};
+    size_t published = 0, refusals = 0, attacked = 0;
+    for (size_t s = 0; s < 3; s++)
+        for (size_t p = 0; p < sizeof periods / sizeof *periods; p++)
+            for (size_t i = 0; i < sizeof ks / sizeof *ks; i++) {
+                int rc;
+                itav_report *r = publish(dbs[s], ids[s], ks[i], periods[p].from, periods[p].to,
+                                         &rc);
+                if (rc != ITAV_OK) {
+                    refusals++;
+                    continue;
+                }
+                published++;
+                attacked += attack_formal_help(r, ks[i], ks[i] - 1) + attack_started(r, ks[i]);
+                itav_report_free(r);
+            }
+    ck_assert_uint_gt(published, 0);
+    ck_assert_uint_gt(refusals, 0);
+    ck_assert_uint_gt(attacked, 0);
+    for (size_t s = 0; s < 3; s++)
+        itav_close(dbs[s]);
+}
+END_TEST
+
+/* ======================================================================================
  * Writers
  * ====================================================================================== */
 
@@ -1601,6 +1838,8 @@ static Suite *report_suite(void)
     tcase_add_test(tc, derived_figures_stop_at_the_report_date_or_deadline);
     tcase_add_test(tc, reach_is_never_summed);
     tcase_add_test(tc, subtraction_attack);
+    tcase_add_test(tc, audit_finds_a_pair_pinned_by_another_table);
+    tcase_add_test(tc, published_reports_survive_the_attacks);
     tcase_add_test(tc, writers);
     tcase_add_loop_test(tc, bad_input, 0, STORE_COUNT);
     tcase_add_loop_test(tc, same_on_every_store, 0, STORE_COUNT);

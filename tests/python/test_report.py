@@ -217,6 +217,39 @@ class TestReport(unittest.TestCase):
         self.assertIsNone(share.value("percent prevented, reduced or stopped", 1))
         self.assertIsNone(rep["effects"].value("rest", "mean score"))
 
+    def test_audit(self):
+        """Every match started in the period is in the trial, active, completed or ended
+        early at its end: 22 started, 15 + 5 + 0 shown, so the hidden completed (2) is at
+        least 2, though a cell from 1 to 4 must look like any of them. The audit finds it; a
+        report made for publication is refused."""
+        st = self.store
+        rep = st.report(OFFER)
+        mbs = rep["matches_by_state"]
+        self.assertEqual(mbs.audit("completed", "matches"), (False, 2, None))
+        self.assertEqual(mbs.audit("introduced", "matches"), (True, 0, None))
+        self.assertIsNone(mbs.audit("trial", "matches"))          # published
+        self.assertIsNone(rep["reviews"].audit("final", "mean mark"))  # a mean: its count's
+        self.assertFalse(rep.audit_passed)
+        self.assertEqual(rep.to_dict()["audit"], "failed")
+        self.assertEqual(rep.to_dict()["protection"], 4)
+        before = st.export_json()
+        with self.assertRaises(itav.StateError) as cm:
+            st.report(OFFER, publish=True)
+        self.assertIn('table matches_by_state, row "completed"', str(cm.exception))
+        self.assertEqual(st.export_json(), before)
+        # a smaller protection does not help a small count that cannot be 1
+        with self.assertRaises(itav.StateError):
+            st.report(OFFER, publish=True, protection=1)
+        # k = 2: a secondary 0 (periodic safety concerns) is pinned by the 0 periodic
+        # reviews beside it: a hidden cell that can only be 0 protects nothing
+        k2 = st.report(OFFER, k=2)
+        self.assertEqual(k2["reviews"].audit("periodic", "safety concerns"), (False, 0, 0))
+        self.assertEqual(k2["reviews"].audit("trial", "safety concerns"), (True, 0, 6))
+        # k = 1 hides nothing: the audit has nothing to fail on
+        ok = st.report(OFFER, k=1, publish=True, low_k=True)
+        self.assertTrue(ok.audit_passed)
+        self.assertEqual(ok["matches_by_state"].cell("completed", 1), "2")
+
     def test_period_and_as_of(self):
         rep = self.store.report(OFFER, k=1, start="2022-01-01", end="2022-12-31")
         self.assertEqual(rep["matches_started"].columns, ["municipality", "2022"])
@@ -251,9 +284,9 @@ class TestReport(unittest.TestCase):
         self.assertIn("low_k", str(cm.exception))
         with self.assertRaises(itav.InvalidArgument):
             st.report(OFFER, protection=-1)
-        low = st.report(OFFER, k=2, publish=True, low_k=True)
+        low = st.report(OFFER, k=1, publish=True, low_k=True)
         self.assertEqual((low.to_dict()["low_k"], low.to_dict()["publish"]), (True, True))
-        self.assertIn("k = 2 is below 3", low.to_markdown())
+        self.assertIn("k = 1 is below 3", low.to_markdown())
         self.assertEqual(st.report(OFFER, k=2).to_dict()["low_k"], False)
         self.assertEqual(st.export_json(), before)
         # the defaults of a raw call are k = 5

@@ -11,7 +11,7 @@ import ctypes.util
 import glob
 import os
 
-from ctypes import (CFUNCTYPE, POINTER, Structure, c_char_p, c_double, c_int, c_int32,
+from ctypes import (CFUNCTYPE, POINTER, Structure, c_char_p, c_double, c_int, c_int32, c_int64,
                     c_long, c_size_t, c_uint, c_uint32, c_void_p)
 
 # ---- constants of the headers -------------------------------------------------------------
@@ -842,6 +842,9 @@ PROTOTYPES = {
     "itav_report_cell_value": (_int, [_P(c_double), report_p, _sz, _sz, _sz]),
     "itav_report_cell_suppressed": (_int, [report_p, _sz, _sz, _sz]),
     "itav_report_cell_hidden": (_int, [report_p, _sz, _sz, _sz]),
+    "itav_report_cell_audit": (_int, [_P(c_int), _P(c_int64), _P(c_int64), report_p, _sz, _sz,
+                                      _sz]),
+    "itav_report_audit_passed": (_int, [report_p]),
 }
 
 # ---- finding and loading the library ------------------------------------------------------

@@ -95,6 +95,21 @@ class ReportTable:
         return Hidden(lib.itav_report_cell_hidden(self._ptr, self.index, self._row(row),
                                                   self._column(column)))
 
+    def audit(self, row, column):
+        """The audit of a hidden count: (safe, low, high), the interval an attacker can derive
+        for it from the whole report (high None: no upper bound) and whether it is wide
+        enough; None for a cell that is not a hidden count."""
+        safe, low, high = ctypes.c_int(), ctypes.c_int64(), ctypes.c_int64()
+        r, c = self._row(row), self._column(column)
+        rc = lib.itav_report_cell_audit(ctypes.byref(safe), ctypes.byref(low),
+                                        ctypes.byref(high), self._ptr, self.index, r, c)
+        if rc == NotFound.code:
+            return None
+        if rc < 0:
+            raise error_for(rc, "report table %s: cannot audit cell (%d, %d): %s"
+                            % (self.name, r, c, strerror(rc)))
+        return bool(safe.value), low.value, None if high.value < 0 else high.value
+
     def row(self, row):
         """The cells of one row (texts)."""
         r = self._row(row)
@@ -166,6 +181,11 @@ class Report(Owned):
         return ReportTable(self, _position(which, len(self), "table", "list"))
 
     __getitem__ = table
+
+    @property
+    def audit_passed(self):
+        """Whether every hidden count of the report is safe (Table.audit())."""
+        return bool(lib.itav_report_audit_passed(self._ptr))
 
     def write(self, format=ReportFormat.JSON):
         """The report as text in a format: ReportFormat or code ("json", "csv", "md")."""
