@@ -15,6 +15,7 @@
  * embeds this MIT library under the GPL. */
 #include "evaluation/evaluation_int.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -279,4 +280,77 @@ int itav__report_audit(itav_report *r)
     itav__free(scratch);
     sys_clear(&s);
     return rc;
+}
+
+/* ---- secondary suppression against the audit ---- */
+
+static size_t unsafe_cells(const itav_report *r)
+{
+    size_t n = 0;
+    for (size_t t = 0; t < r->ntables; t++)
+        for (size_t i = 0; i < r->tables[t].rows * r->tables[t].columns.n; i++)
+            n += hidden_count(&r->tables[t].cells[i]) && !r->tables[t].cells[i].safe;
+    return n;
+}
+
+static bool unsafe_at(const itav_report *r, const itav__term *t)
+{
+    const itav__cell *c = &r->tables[t->table].cells[t->cell];
+    return hidden_count(c) && !c->safe;
+}
+
+/* Whether the cell is the whole of some relation (a total the others are parts of). */
+static bool is_whole(const itav_report *r, size_t table, size_t cell)
+{
+    for (size_t i = 0; i < r->nrelations; i++)
+        for (size_t j = 0; j < r->relations[i].n; j++)
+            if (r->relations[i].terms[j].table == table && r->relations[i].terms[j].cell == cell &&
+                r->relations[i].terms[j].coef < 0)
+                return true;
+    return false;
+}
+
+/* The cost of hiding a published count: the people it hides, twice that for a total (a total
+ * hides what its parts show), and a 0 only when nothing else can be hidden: a hidden 0 that
+ * another report shows protects nothing. */
+static double hiding_cost(const itav_report *r, size_t table, size_t cell)
+{
+    double v = r->tables[table].cells[cell].value;
+    return (v == 0 ? 1e12 : v) * (is_whole(r, table, cell) ? 2 : 1);
+}
+
+int itav__report_choose(itav_report *r, size_t *table, size_t *cell)
+{
+    size_t before = unsafe_cells(r), best_unsafe = SIZE_MAX;
+    double best_cost = 0;
+    int found = 0, rc = ITAV_OK;
+    for (size_t i = 0; rc == ITAV_OK && i < r->nrelations; i++) {
+        const itav__relation *rel = &r->relations[i];
+        bool touches = false;
+        for (size_t j = 0; j < rel->n && !touches; j++)
+            touches = unsafe_at(r, &rel->terms[j]);
+        for (size_t j = 0; touches && rc == ITAV_OK && j < rel->n; j++) {
+            itav__cell *c = &r->tables[rel->terms[j].table].cells[rel->terms[j].cell];
+            if (c->suppressed || !c->count || c->kind != ITAV__CELL_NUMBER)
+                continue;
+            /* try it: hidden, as far as the audit reads the cell */
+            c->suppressed = true;
+            c->why = ITAV_HIDDEN_SECONDARY;
+            rc = itav__report_audit(r);
+            size_t after = unsafe_cells(r);
+            c->suppressed = false;
+            c->why = ITAV_HIDDEN_NOT;
+            double cost = hiding_cost(r, rel->terms[j].table, rel->terms[j].cell);
+            if (rc == ITAV_OK && after < before &&
+                (after < best_unsafe || (after == best_unsafe && cost < best_cost))) {
+                best_unsafe = after;
+                best_cost = cost;
+                *table = rel->terms[j].table;
+                *cell = rel->terms[j].cell;
+                found = 1;
+            }
+        }
+    }
+    int again = itav__report_audit(r); /* the verdicts of the report as it is */
+    return rc != ITAV_OK ? rc : again != ITAV_OK ? again : found;
 }

@@ -64,8 +64,15 @@ typedef struct itav__relation {
     size_t n;
     bool equal;
 } itav__relation;
+/* A cell the audit's repair hides, by table name, row label and column. */
+typedef struct itav__forced {
+    char *table, *row;
+    size_t col;
+} itav__forced;
 struct itav_report {
     char *title, *offer;
+    itav__forced *forced;
+    size_t nforced;
     itav__relation *relations;
     size_t nrelations;
     bool audit_passed; /* every hidden count is safe */
@@ -109,6 +116,11 @@ int itav__report_relate(itav_report *r, const itav__term *terms, size_t n, bool 
 /* Audits every hidden count of r (audit.c): sets each one's interval and verdict, and
  * r->audit_passed. Returns ITAV_OK or ITAV_ENOMEM. */
 int itav__report_audit(itav_report *r);
+/* Secondary suppression against the audit (audit.c): of the published counts that share a
+ * relation with an unsafe hidden count, the one whose hiding leaves the fewest unsafe cells,
+ * then the cheapest (docs/guide.md, "Secondary suppression"). Returns 1 with the cell, 0 when
+ * there is none, or ITAV_ENOMEM; the audit's verdicts are as before the call. */
+int itav__report_choose(itav_report *r, size_t *table, size_t *cell);
 /* Writes the report as JSON {"format": "itav-report/1", ...} (report_json.c). */
 int itav__report_json(char **out, const itav_report *r);
 

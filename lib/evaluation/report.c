@@ -210,10 +210,25 @@ static void column_group(builder *tb, size_t col, size_t first, size_t n, long t
     itav__free(cols);
 }
 
-static void suppress(builder *tb, int k)
+/* Suppresses the table, with the cells the audit's repair chose (itav__report_choose) hidden
+ * first, as secondary cells. */
+static void suppress(builder *tb, const itav_report *r)
 {
+    for (size_t i = 0; tb->rc == ITAV_OK && i < r->nforced; i++) {
+        const itav__forced *f = &r->forced[i];
+        if (strcmp(f->table, tb->t->name) != 0)
+            continue;
+        for (size_t row = 0; row < tb->t->rows; row++) {
+            const itav__cell *label = itav__table_cell(tb->t, row, 0);
+            itav__cell *c = itav__table_cell(tb->t, row, f->col);
+            if (c && c->count && label && label->text && strcmp(label->text, f->row) == 0) {
+                c->suppressed = true;
+                c->why = ITAV_HIDDEN_SECONDARY;
+            }
+        }
+    }
     if (tb->rc == ITAV_OK)
-        tb->rc = itav__table_suppress(tb->t, k);
+        tb->rc = itav__table_suppress(tb->t, r->k);
 }
 
 /* The number of a count cell that is shown, or 0 (a suppressed or empty cell). */
@@ -539,7 +554,7 @@ static int table_indicators(const basis *b)
               "period up to the target's deadline (or the report's date or period end, when "
               "earlier) and suppressed like the counts they rest on; measurements entered by "
               "hand are published data.");
-    suppress(&tb, b->r->k);
+    suppress(&tb, b->r);
     return tb.rc;
 }
 
@@ -616,7 +631,7 @@ static int table_matches_by_state(const basis *b)
     column_group(&tb, 1, 0, ITAV_MATCH_ENDED_EARLY, ITAV_MATCH_ENDED_EARLY);
     note(&tb, "Matches of the covered offers that were open at some time in the period, by "
               "their state at its end. The total is of the shown cells only.");
-    suppress(&tb, r->k);
+    suppress(&tb, r);
     return tb.rc;
 }
 
@@ -855,7 +870,7 @@ static int build_started(const basis *b, const cross *c)
                             "municipalities: those that would show no count at all) and the "
                             "year. Totals are of the shown cells only."
                           : "No match of the covered offers started in the period.");
-    suppress(&tb, b->r->k);
+    suppress(&tb, b->r);
     return tb.rc;
 }
 
@@ -973,7 +988,7 @@ static int table_reviews(const basis *b)
     note(&tb, "Reviews of matches of the covered offers dated in the period. Mean mark: the "
               "satisfaction (1-10) of the reviews that give one. Totals and the overall mean "
               "are of the shown cells only.");
-    suppress(&tb, b->r->k);
+    suppress(&tb, b->r);
     double all = 0;
     for (size_t k = 1; k <= KINDS; k++) {
         mean_cell(&tb, k - 1, RV_MEAN, marks[k], RV_MARKED, b->r->k);
@@ -1013,7 +1028,7 @@ static int table_effects(const basis *b)
               "to +2 (much better), and their mean score; a mean is shown only with its "
               "count. The categories overlap (one review scores several), so they have no "
               "total.");
-    suppress(&tb, b->r->k);
+    suppress(&tb, b->r);
     for (int e = 1; e <= ITAV_EFFECT_COUNT; e++)
         mean_cell(&tb, (size_t)e - 1, 3, sum[e], 2, b->r->k);
     return tb.rc;
@@ -1044,7 +1059,7 @@ static int table_formal_help(const basis *b)
     note(&tb, "Final reviews dated in the period by what happened to formal help. The percent "
               "is of the shown cells with an outcome other than unknown; it is suppressed when "
               "its numerator, the rest or its basis is a small cell.");
-    suppress(&tb, b->r->k);
+    suppress(&tb, b->r);
     double part = 0, rest = 0;
     for (size_t h = ITAV_HELP_PREVENTED; h <= ITAV_HELP_STOPPED; h++)
         part += shown(&tb, h - 1, 1);
@@ -1124,6 +1139,11 @@ ITAV_API void itav_report_free(itav_report *r)
     for (size_t i = 0; i < r->nrelations; i++)
         itav__free(r->relations[i].terms);
     itav__free(r->relations);
+    for (size_t i = 0; i < r->nforced; i++) {
+        itav__free(r->forced[i].table);
+        itav__free(r->forced[i].row);
+    }
+    itav__free(r->forced);
     itav__free(r->title);
     itav__free(r->offer);
     itav__strlist_clear(&r->members);
@@ -1273,6 +1293,64 @@ static int refuse_unsafe(itav_db *db, const itav_report *r)
                        "audit failed", r->offer);
 }
 
+/* At most this many cells are hidden on top of the rules before a report is given up as
+ * failing its audit. */
+#define REPAIR_ROUNDS 32
+
+static void clear_tables(itav_report *r)
+{
+    for (size_t t = 0; t < r->ntables; t++)
+        itav__table_clear(&r->tables[t]);
+    r->ntables = 0;
+    for (size_t i = 0; i < r->nrelations; i++)
+        itav__free(r->relations[i].terms);
+    itav__free(r->relations);
+    r->relations = NULL;
+    r->nrelations = 0;
+}
+
+static int force_add(itav_report *r, const char *table, const char *row, size_t col)
+{
+    itav__forced *v = itav__realloc(r->forced, (r->nforced + 1) * sizeof *v);
+    if (!v)
+        return ITAV_ENOMEM;
+    r->forced = v;
+    itav__forced *f = &v[r->nforced];
+    f->table = itav__strdup(table);
+    f->row = itav__strdup(row);
+    f->col = col;
+    if (!f->table || !f->row) {
+        itav__free(f->table);
+        itav__free(f->row);
+        return ITAV_ENOMEM;
+    }
+    r->nforced++;
+    return ITAV_OK;
+}
+
+/* Every table from the loaded records, then the relations between them and the audit. */
+static int build_tables(basis *b)
+{
+    itav_report *r = b->r;
+    int rc = ITAV_OK;
+    /* The indicators come first in the report but are built last: their derived figures
+     * are published only as far as the other tables already show them. */
+    int (*const tables[])(const basis *) = {table_reach, table_matches_by_state,
+        table_matches_started, table_reviews, table_effects, table_formal_help,
+        table_portfolio, table_indicators};
+    for (size_t t = 0; rc == ITAV_OK && t < sizeof tables / sizeof *tables; t++)
+        rc = tables[t](b);
+    if (rc == ITAV_OK) {
+        itav__table indicators = r->tables[r->ntables - 1];
+        memmove(&r->tables[1], &r->tables[0], (r->ntables - 1) * sizeof *r->tables);
+        r->tables[0] = indicators;
+        rc = relate_tables(r);
+    }
+    if (rc == ITAV_OK)
+        rc = itav__report_audit(r);
+    return rc;
+}
+
 static int build(basis *b, const char *offer, const itav_report_options *o)
 {
     itav_report *r = b->r;
@@ -1295,22 +1373,21 @@ static int build(basis *b, const char *offer, const itav_report_options *o)
     r->as_of = o->as_of != ITAV_DATE_NONE ? o->as_of
                : o->to != ITAV_DATE_NONE  ? o->to
                                           : latest_date(b);
-    /* The indicators come first in the report but are built last: their derived figures
-     * are published only as far as the other tables already show them. */
-    int (*const tables[])(const basis *) = {table_reach, table_matches_by_state,
-        table_matches_started, table_reviews, table_effects, table_formal_help,
-        table_portfolio, table_indicators};
-    for (size_t t = 0; rc == ITAV_OK && t < sizeof tables / sizeof *tables; t++)
-        rc = tables[t](b);
-    if (rc == ITAV_OK) {
-        itav__table indicators = r->tables[r->ntables - 1];
-        memmove(&r->tables[1], &r->tables[0], (r->ntables - 1) * sizeof *r->tables);
-        r->tables[0] = indicators;
-        rc = relate_tables(r);
+    /* Build and audit; while the audit fails, hide the cheapest further cell it points at
+     * (itav__report_choose) and build again from the records already loaded. Each round
+     * hides one more published cell, so this ends. */
+    for (int round = 0; rc == ITAV_OK; round++) {
+        if ((rc = build_tables(b)) != ITAV_OK || r->audit_passed || round == REPAIR_ROUNDS)
+            break;
+        size_t t, cell;
+        if ((rc = itav__report_choose(r, &t, &cell)) != 1)
+            break;
+        const itav__table *tab = &r->tables[t];
+        const itav__cell *label = &tab->cells[(cell / tab->columns.n) * tab->columns.n];
+        rc = force_add(r, tab->name, label->text ? label->text : "", cell % tab->columns.n);
+        clear_tables(r);
     }
-    if (rc == ITAV_OK)
-        rc = itav__report_audit(r);
-    return rc;
+    return rc < 0 ? rc : ITAV_OK;
 }
 
 ITAV_API int itav_report_programme(itav_report **out, itav_db *db, const char *offer,

@@ -135,8 +135,10 @@ bool itav__enough_contributors(double n, int k) { return n == 0 || n >= k; }
 
 static bool is_count(const itav__cell *c) { return c->count && c->kind == ITAV__CELL_NUMBER; }
 
-/* When a group has exactly one suppressed count, its smallest other count (the first of
- * equals) is suppressed too. Returns whether it suppressed anything. */
+/* When a group has exactly one suppressed count, its smallest other positive count (the
+ * first of equals) is suppressed too; a 0 only when there is no positive one, since a hidden
+ * 0 that a wider report later shows would give the small cell away. Returns whether it
+ * suppressed anything. */
 static bool protect_group(itav__table *t, const itav__group *g)
 {
     size_t hidden = 0;
@@ -145,7 +147,8 @@ static bool protect_group(itav__table *t, const itav__group *g)
         itav__cell *c = &t->cells[g->cells[i]];
         if (c->count && c->suppressed)
             hidden++;
-        else if (is_count(c) && (!smallest || c->value < smallest->value))
+        else if (is_count(c) && (!smallest || (smallest->value == 0 && c->value > 0) ||
+                                 (c->value > 0 && c->value < smallest->value)))
             smallest = c;
     }
     if (hidden != 1 || !smallest)
