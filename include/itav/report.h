@@ -24,15 +24,20 @@
  * Small-cell suppression: every count that comes from participants, matches or reviews and
  * is below k shows as "<k" (for example "<5"). Suppressed cells are left out of every
  * total, mean and share, and when a row or column of a table would have exactly one
- * suppressed cell, the smallest other cell of it is suppressed too, so that no suppressed
- * value can be recovered by subtracting the shown cells from a total. Means and shares that
- * rest on a suppressed count or on fewer than k contributors are suppressed as well, and
- * show as "hidden to protect small numbers". A municipality whose row of matches_started
- * would show no count is added to a row "other municipalities". A figure an indicator derives from the
- * store is published (with k above 1) only when the other tables already show it as a sum or
- * mean of shown cells; otherwise it is suppressed and its targets are judged unknown. Figures
- * from the catalogue (reach, indicator measurements entered by hand) are published data and
- * never suppressed.
+ * suppressed cell, the smallest other positive cell of it is suppressed too (a 0 only when
+ * there is none), so that no suppressed value can be recovered by subtracting the shown
+ * cells from a total. Means and shares that rest on a suppressed count or on fewer than k
+ * contributors are suppressed as well, and show as "hidden to protect small numbers". A
+ * municipality whose row of matches_started would show no count is added to a row "other
+ * municipalities". A figure an indicator derives from the store is published (with k above
+ * 1) only when the other tables already show it as a sum or mean of shown cells; otherwise
+ * it is suppressed and its targets are judged unknown. Figures from the catalogue (reach,
+ * indicator measurements entered by hand) are published data and never suppressed.
+ *
+ * The audit: for every hidden count, the interval of values an attacker can derive from the
+ * whole report (the relations between its tables, counts being non-negative integers) is
+ * computed exactly; while some interval is narrower than the protection, the cheapest
+ * further count is hidden (itav_report_cell_audit(), docs/guide.md "The audit").
  */
 #ifndef ITAV_REPORT_H
 #define ITAV_REPORT_H
