@@ -24,13 +24,20 @@
  * Small-cell suppression: every count that comes from participants, matches or reviews and
  * is below k shows as "<k" (for example "<5"). Suppressed cells are left out of every
  * total, mean and share, and when a row or column of a table would have exactly one
- * suppressed cell, the smallest other cell of it is suppressed too, so that no suppressed
- * value can be recovered by subtracting the shown cells from a total. Means and shares that
- * rest on fewer than k reviews are suppressed as well. A figure an indicator derives from the
- * store is published (with k above 1) only when the other tables already show it as a sum or
- * mean of shown cells; otherwise it is suppressed and its targets are judged unknown. Figures
- * from the catalogue (reach, indicator measurements entered by hand) are published data and
- * never suppressed.
+ * suppressed cell, the smallest other positive cell of it is suppressed too (a 0 only when
+ * there is none), so that no suppressed value can be recovered by subtracting the shown
+ * cells from a total. Means and shares that rest on a suppressed count or on fewer than k
+ * contributors are suppressed as well, and show as "hidden to protect small numbers". A
+ * municipality whose row of matches_started would show no count is added to a row "other
+ * municipalities". A figure an indicator derives from the store is published (with k above
+ * 1) only when the other tables already show it as a sum or mean of shown cells; otherwise
+ * it is suppressed and its targets are judged unknown. Figures from the catalogue (reach,
+ * indicator measurements entered by hand) are published data and never suppressed.
+ *
+ * The audit: for every hidden count, the interval of values an attacker can derive from the
+ * whole report (the relations between its tables, counts being non-negative integers) is
+ * computed exactly; while some interval is narrower than the protection, the cheapest
+ * further count is hidden (itav_report_cell_audit(), docs/guide.md "The audit").
  */
 #ifndef ITAV_REPORT_H
 #define ITAV_REPORT_H
@@ -50,7 +57,10 @@ typedef enum itav_report_format {
 } itav_report_format;
 
 /** @brief The version of itav_report_options this header describes. */
-#define ITAV_REPORT_OPTIONS_VERSION 1
+#define ITAV_REPORT_OPTIONS_VERSION 2
+
+/** @brief The least k of a report made for publication without itav_report_options.low_k. */
+#define ITAV_REPORT_MIN_K 3
 
 /** @brief How a report is made. Initialise with ITAV_REPORT_OPTIONS_INIT. */
 typedef struct itav_report_options {
@@ -62,11 +72,30 @@ typedef struct itav_report_options {
     int32_t from;     /**< first day of the period for matches and reviews; ITAV_DATE_NONE
                            for no lower bound */
     int32_t to;       /**< last day of the period; ITAV_DATE_NONE for no upper bound */
+    /* version 2 */
+    int publish;      /**< 1: a report made for publication: k below ITAV_REPORT_MIN_K is
+                           refused unless low_k is set, and the report is refused when the
+                           audit finds a hidden cell an attacker could narrow down; 0 (the
+                           default): the audit runs and its verdicts are in the report */
+    int low_k;        /**< 1: a report made for publication may have k below
+                           ITAV_REPORT_MIN_K (said so in every format); default 0 */
+    int protection;   /**< how many values wide the interval an attacker can derive for a
+                           hidden cell must be at least; 0 (the default) for k - 1 */
 } itav_report_options;
 
-/** @brief Default options: k = 5, no period, judged on the latest date. */
+/** @brief Default options: k = 5, no period, judged on the latest date, not for publication,
+ * the default protection. */
 #define ITAV_REPORT_OPTIONS_INIT {ITAV_REPORT_OPTIONS_VERSION, 5, ITAV_DATE_NONE, \
-                                  ITAV_DATE_NONE, ITAV_DATE_NONE}
+                                  ITAV_DATE_NONE, ITAV_DATE_NONE, 0, 0, 0}
+
+/** @brief Why a cell is hidden (itav_report_cell_hidden()). */
+typedef enum itav_hidden {
+    ITAV_HIDDEN_NOT = 0,       /**< the cell is published */
+    ITAV_HIDDEN_PRIMARY = 1,   /**< a count from 1 to k - 1 */
+    ITAV_HIDDEN_SECONDARY = 2, /**< a count hidden so that no hidden count can be worked out */
+    ITAV_HIDDEN_MAGNITUDE = 3  /**< a mean or percent (or a derived figure) hidden with the
+                                    counts it rests on, or for too few contributors */
+} itav_hidden;
 
 /** @brief A computed report (opaque); freed by itav_report_free(). */
 typedef struct itav_report itav_report;
@@ -77,9 +106,11 @@ typedef struct itav_report itav_report;
  * @param db the store
  * @param offer the offer id (a programme's own offer for a programme report)
  * @param opt the options; NULL for the defaults
- * @return ITAV_OK, ITAV_EINVAL (NULL, k below 1, from after to), ITAV_EVERSION (unknown
- *         options version), ITAV_ENOTFOUND (no such offer), ITAV_EIO, ITAV_EFORMAT,
- *         ITAV_ENOMEM.
+ * @return ITAV_OK, ITAV_EINVAL (NULL, k below 1, from after to, a negative protection, k
+ *         below ITAV_REPORT_MIN_K for publication without low_k), ITAV_EVERSION (unknown
+ *         options version), ITAV_ENOTFOUND (no such offer), ITAV_ESTATE (made for
+ *         publication, and the audit finds a hidden count an attacker can narrow down: the
+ *         message names its table, row and column), ITAV_EIO, ITAV_EFORMAT, ITAV_ENOMEM.
  */
 ITAV_API int itav_report_programme(itav_report **out, itav_db *db, const char *offer,
                                    const itav_report_options *opt);
@@ -145,7 +176,8 @@ ITAV_API const char *itav_report_column(const itav_report *r, size_t t, size_t c
  */
 ITAV_API size_t itav_report_row_count(const itav_report *r, size_t t);
 /**
- * @brief A cell as it is published: text, a number, "<5" when suppressed, "" when empty.
+ * @brief A cell as it is published: text, a number, "<5" for a suppressed count, "hidden to
+ * protect small numbers" for a suppressed mean, percent or derived figure, "" when empty.
  * @param r the report
  * @param t the table's index
  * @param row the row's index
@@ -174,6 +206,43 @@ ITAV_API int itav_report_cell_value(double *value, const itav_report *r, size_t 
  * @return 1 if suppressed, 0 if not (or for bad arguments).
  */
 ITAV_API int itav_report_cell_suppressed(const itav_report *r, size_t t, size_t row, size_t c);
+/**
+ * @brief Why a cell is hidden. The published formats do not say which hidden cells are
+ * primary: knowing that a cell holds 1 to k - 1 would narrow it down.
+ * @param r the report
+ * @param t the table's index
+ * @param row the row's index
+ * @param c the column's index
+ * @return an itav_hidden value: ITAV_HIDDEN_NOT for a published cell (or bad arguments).
+ */
+ITAV_API int itav_report_cell_hidden(const itav_report *r, size_t t, size_t row, size_t c);
+/**
+ * @brief The audit of a hidden count: the interval of values an attacker can derive for it
+ * from everything the report publishes (its published counts, the relations between its
+ * tables, counts being non-negative integers), and whether that interval is wide enough: at
+ * least the protection (itav_report_options.protection, by default k - 1) from its least to
+ * its greatest value, and for a count from 1 to k - 1 reaching down to 1 or 0.
+ * @param[out] safe 1 when the cell is safe, 0 when not
+ * @param[out] low the least value an attacker can derive (NULL: not wanted)
+ * @param[out] high the greatest, or -1 for no upper bound (NULL: not wanted)
+ * @param r the report
+ * @param t the table's index
+ * @param row the row's index
+ * @param c the column's index
+ * @return ITAV_OK; ITAV_ENOTFOUND for a cell that is not a hidden count (a published cell,
+ *         text, or a hidden mean or percent, which is hidden with its count); ITAV_EINVAL
+ *         (NULL safe or report) or ITAV_ERANGE (a cell past the end). Outputs are unchanged
+ *         on error.
+ */
+ITAV_API int itav_report_cell_audit(int *safe, int64_t *low, int64_t *high,
+                                    const itav_report *r, size_t t, size_t row, size_t c);
+/**
+ * @brief Whether the audit of the report passed: every hidden count is safe
+ * (itav_report_cell_audit()). A report made for publication is refused when it does not.
+ * @param r the report
+ * @return 1 if it passed, 0 if not (or for a NULL report).
+ */
+ITAV_API int itav_report_audit_passed(const itav_report *r);
 
 #ifdef __cplusplus
 }

@@ -32,6 +32,9 @@ typedef struct itav__cell {
     itav__cell_kind kind;
     bool count;      /* a count of people, matches or reviews: subject to suppression */
     bool suppressed; /* then kind is EMPTY, text NULL and value 0: the number is gone */
+    unsigned char why; /* itav_hidden: why it is suppressed */
+    bool safe;         /* a hidden count: the audit's verdict */
+    long long low, high; /* a hidden count: the interval an attacker derives; high -1: none */
     double value;    /* NUMBER */
     char *text;      /* TEXT: the text; NUMBER: the published form ("12", "7.25") */
 } itav__cell;
@@ -50,11 +53,34 @@ typedef struct itav__table {
     itav__group *groups;
     size_t ngroups, capgroups;
 } itav__table;
+/* A linear relation between counts of the report that holds for the true values:
+ * sum(coef * cell) == 0 (equal) or <= 0. The audit knows the report by these. */
+typedef struct itav__term {
+    size_t table, cell; /* the table's index; the cell's (row * columns + column) */
+    long long coef;
+} itav__term;
+typedef struct itav__relation {
+    itav__term *terms;
+    size_t n;
+    bool equal;
+} itav__relation;
+/* A cell the audit's repair hides, by table name, row label and column. */
+typedef struct itav__forced {
+    char *table, *row;
+    size_t col;
+} itav__forced;
 struct itav_report {
     char *title, *offer;
+    itav__forced *forced;
+    size_t nforced;
+    itav__relation *relations;
+    size_t nrelations;
+    bool audit_passed; /* every hidden count is safe */
     itav__strlist members; /* the offers that name offer as their programme */
     int k;
     int32_t as_of, from, to;
+    bool publish, low_k; /* made for publication; with k below ITAV_REPORT_MIN_K on purpose */
+    int protection;      /* the width an attacker's interval must have (k - 1 by default) */
     char suppressed[16]; /* "<5" */
     itav__table *tables;
     size_t ntables;
@@ -76,6 +102,25 @@ void itav__table_clear(itav__table *t);
 int itav__table_suppress(itav__table *t, int k);
 /* Whether a count is a small cell: 0 < v < k (a zero describes nobody). */
 bool itav__small(double v, int k);
+/* Whether a mean or percent over n contributors may be shown: n is 0 (nothing to show) or at
+ * least k. The one rule for magnitude cells (docs/guide.md, "Means and percents"). */
+bool itav__enough_contributors(double n, int k);
+/* How a suppressed mean or percent is published (a count is published as "<k"), and its
+ * machine-readable form in JSON. */
+#define ITAV__HIDDEN_MARK "hidden to protect small numbers"
+#define ITAV__HIDDEN_JSON "hidden"
+/* The row label that stands for the municipalities whose cells would all be hidden. */
+#define ITAV__OTHER_PLACES "other municipalities"
+/* Adds a relation (the terms are copied). */
+int itav__report_relate(itav_report *r, const itav__term *terms, size_t n, bool equal);
+/* Audits every hidden count of r (audit.c): sets each one's interval and verdict, and
+ * r->audit_passed. Returns ITAV_OK or ITAV_ENOMEM. */
+int itav__report_audit(itav_report *r);
+/* Secondary suppression against the audit (audit.c): of the published counts that share a
+ * relation with an unsafe hidden count, the one whose hiding leaves the fewest unsafe cells,
+ * then the cheapest (docs/guide.md, "Secondary suppression"). Returns 1 with the cell, 0 when
+ * there is none, or ITAV_ENOMEM; the audit's verdicts are as before the call. */
+int itav__report_choose(itav_report *r, size_t *table, size_t *cell);
 /* Writes the report as JSON {"format": "itav-report/1", ...} (report_json.c). */
 int itav__report_json(char **out, const itav_report *r);
 

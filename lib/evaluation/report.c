@@ -4,6 +4,7 @@
 #include "evaluation/evaluation_int.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,12 +164,20 @@ static void count(builder *tb, size_t col, long v)
         tb->rc = itav__table_set_number(tb->t, tb->row, col, (double)v, 0, true);
 }
 
-/* Marks a derived cell (a mean or a share) suppressed: it rests on a small cell. */
-static void hide(builder *tb, size_t row, size_t col)
+/* Marks a derived cell suppressed: a mean or share (ITAV_HIDDEN_MAGNITUDE) that rests on a
+ * hidden count or on too few contributors, or a derived count (why: primary or secondary). */
+static void hide_as(builder *tb, size_t row, size_t col, itav_hidden why)
 {
     itav__cell *c = tb->rc == ITAV_OK ? itav__table_cell(tb->t, row, col) : NULL;
-    if (c)
+    if (c) {
         c->suppressed = true;
+        c->why = (unsigned char)why;
+    }
+}
+
+static void hide(builder *tb, size_t row, size_t col)
+{
+    hide_as(tb, row, col, ITAV_HIDDEN_MAGNITUDE);
 }
 
 static void note(builder *tb, const char *s)
@@ -201,10 +210,25 @@ static void column_group(builder *tb, size_t col, size_t first, size_t n, long t
     itav__free(cols);
 }
 
-static void suppress(builder *tb, int k)
+/* Suppresses the table, with the cells the audit's repair chose (itav__report_choose) hidden
+ * first, as secondary cells. */
+static void suppress(builder *tb, const itav_report *r)
 {
+    for (size_t i = 0; tb->rc == ITAV_OK && i < r->nforced; i++) {
+        const itav__forced *f = &r->forced[i];
+        if (strcmp(f->table, tb->t->name) != 0)
+            continue;
+        for (size_t row = 0; row < tb->t->rows; row++) {
+            const itav__cell *label = itav__table_cell(tb->t, row, 0);
+            itav__cell *c = itav__table_cell(tb->t, row, f->col);
+            if (c && c->count && label && label->text && strcmp(label->text, f->row) == 0) {
+                c->suppressed = true;
+                c->why = ITAV_HIDDEN_SECONDARY;
+            }
+        }
+    }
     if (tb->rc == ITAV_OK)
-        tb->rc = itav__table_suppress(tb->t, k);
+        tb->rc = itav__table_suppress(tb->t, r->k);
 }
 
 /* The number of a count cell that is shown, or 0 (a suppressed or empty cell). */
@@ -220,11 +244,12 @@ static bool is_hidden(const builder *tb, size_t row, size_t col)
     return c && c->suppressed;
 }
 
-/* A mean on a basis cell: hidden with its basis, empty without data. */
-static void mean_cell(builder *tb, size_t row, size_t col, double sum, size_t basis_col)
+/* A mean on a basis cell: hidden with its basis or with too few contributors (a shown
+ * basis is 0 or at least k, so this is the same rule said twice); empty without data. */
+static void mean_cell(builder *tb, size_t row, size_t col, double sum, size_t basis_col, int k)
 {
     double n = shown(tb, row, basis_col);
-    if (is_hidden(tb, row, basis_col))
+    if (is_hidden(tb, row, basis_col) || !itav__enough_contributors(n, k))
         hide(tb, row, col);
     else if (n > 0)
         num_at(tb, row, col, sum / n, 2);
@@ -469,7 +494,10 @@ static int indicator_rows(builder *tb, const basis *b, const itav_indicator *ind
         if (!what) {
             hand_measurement(tb, use, r->as_of);
         } else {
-            if (hidden)
+            if (hidden && what == ITAV_DERIVED_MATCHES_STARTED)
+                hide_as(tb, tb->row, IND_LATEST,
+                        itav__small(value, r->k) ? ITAV_HIDDEN_PRIMARY : ITAV_HIDDEN_SECONDARY);
+            else if (hidden)
                 hide(tb, tb->row, IND_LATEST);
             else if (what == ITAV_DERIVED_MATCHES_STARTED)
                 count(tb, IND_LATEST, (long)value);
@@ -526,7 +554,7 @@ static int table_indicators(const basis *b)
               "period up to the target's deadline (or the report's date or period end, when "
               "earlier) and suppressed like the counts they rest on; measurements entered by "
               "hand are published data.");
-    suppress(&tb, b->r->k);
+    suppress(&tb, b->r);
     return tb.rc;
 }
 
@@ -603,7 +631,7 @@ static int table_matches_by_state(const basis *b)
     column_group(&tb, 1, 0, ITAV_MATCH_ENDED_EARLY, ITAV_MATCH_ENDED_EARLY);
     note(&tb, "Matches of the covered offers that were open at some time in the period, by "
               "their state at its end. The total is of the shown cells only.");
-    suppress(&tb, r->k);
+    suppress(&tb, r);
     return tb.rc;
 }
 
@@ -618,12 +646,18 @@ typedef struct cross {
 
 #define NOT_KNOWN "not known"
 
+/* Municipalities first, then "not known", then "other municipalities". */
+static int place_rank(const char *p)
+{
+    return strcmp(p, NOT_KNOWN) == 0 ? 1 : strcmp(p, ITAV__OTHER_PLACES) == 0 ? 2 : 0;
+}
+
 static int place_cmp(const void *a, const void *b)
 {
     const char *x = *(const char *const *)a, *y = *(const char *const *)b;
-    bool xn = strcmp(x, NOT_KNOWN) == 0, yn = strcmp(y, NOT_KNOWN) == 0;
+    int xn = place_rank(x), yn = place_rank(y);
     if (xn != yn)
-        return xn ? 1 : -1;
+        return xn - yn;
     int c = itav__strcasecmp(x, y);
     return c ? c : strcmp(x, y);
 }
@@ -804,42 +838,111 @@ static void started_groups(builder *tb, const cross *c)
     itav__free(cols);
 }
 
-static int table_matches_started(const basis *b)
+static int build_started(const basis *b, const cross *c)
 {
     static const char *const columns[] = {"municipality", NULL};
-    cross c = {0};
     builder tb;
     char year[16];
-    int rc = count_started(&c, b);
-    if (rc == ITAV_OK)
-        rc = begin_table(&tb, b->r, "matches_started",
+    int rc = begin_table(&tb, b->r, "matches_started",
                          "Matches started per municipality and year", columns);
-    for (size_t y = 0; rc == ITAV_OK && y < c.nyears; y++) {
-        snprintf(year, sizeof year, "%d", c.years[y]);
+    for (size_t y = 0; rc == ITAV_OK && y < c->nyears; y++) {
+        snprintf(year, sizeof year, "%d", c->years[y]);
         rc = itav__strlist_add(&tb.t->columns, year);
     }
-    if (rc == ITAV_OK && c.nyears >= 2)
+    if (rc == ITAV_OK && c->nyears >= 2)
         rc = itav__strlist_add(&tb.t->columns, TOTAL_LABEL);
-    if (rc == ITAV_OK) {
-        for (size_t p = 0; p < c.places.n; p++) {
-            new_row(&tb);
-            text(&tb, 0, c.places.v[p]);
-            for (size_t y = 0; y < c.nyears; y++)
-                count(&tb, y + 1, c.n[p * c.nyears + y]);
-        }
-        if (c.places.n >= 2) {
-            new_row(&tb);
-            text(&tb, 0, TOTAL_LABEL);
-        }
-        started_groups(&tb, &c);
-        note(&tb, c.places.n ? "Matches that started in the period (entered the trial, or "
-                               "became active without one), by the municipality of the asking "
-                               "participant (not known: erased or not given) and the year. "
-                               "Totals are of the shown cells only."
-                             : "No match of the covered offers started in the period.");
-        suppress(&tb, b->r->k);
-        rc = tb.rc;
+    if (rc != ITAV_OK)
+        return rc;
+    for (size_t p = 0; p < c->places.n; p++) {
+        new_row(&tb);
+        text(&tb, 0, c->places.v[p]);
+        for (size_t y = 0; y < c->nyears; y++)
+            count(&tb, y + 1, c->n[p * c->nyears + y]);
     }
+    if (c->places.n >= 2) {
+        new_row(&tb);
+        text(&tb, 0, TOTAL_LABEL);
+    }
+    started_groups(&tb, c);
+    note(&tb, c->places.n ? "Matches that started in the period (entered the trial, or became "
+                            "active without one), by the municipality of the asking "
+                            "participant (not known: erased or not given; other "
+                            "municipalities: those that would show no count at all) and the "
+                            "year. Totals are of the shown cells only."
+                          : "No match of the covered offers started in the period.");
+    suppress(&tb, b->r);
+    return tb.rc;
+}
+
+/* Whether row p of the built table shows no positive count: then its label alone would say
+ * that someone from that municipality takes part. */
+static bool shows_nobody(const itav__table *t, const cross *c, size_t p)
+{
+    for (size_t y = 0; y < c->nyears; y++) {
+        const itav__cell *cell = itav__table_cell(t, p, y + 1);
+        if (cell && !cell->suppressed && cell->value > 0)
+            return false;
+    }
+    return true;
+}
+
+/* Folds the places marked in fold (and an ITAV__OTHER_PLACES already there) into one row
+ * ITAV__OTHER_PLACES, last, as place_cmp orders it. */
+static int fold_places(cross *c, const bool *fold)
+{
+    itav__strlist places = {0};
+    size_t ny = c->nyears;
+    long *n = itav__calloc((c->places.n + 1) * (ny ? ny : 1), sizeof *n);
+    int rc = n ? ITAV_OK : ITAV_ENOMEM;
+    for (size_t p = 0; rc == ITAV_OK && p < c->places.n; p++) {
+        if (fold[p] || place_rank(c->places.v[p]) == 2)
+            continue;
+        memcpy(n + places.n * ny, c->n + p * ny, ny * sizeof *n);
+        rc = itav__strlist_add(&places, c->places.v[p]);
+    }
+    size_t other = places.n;
+    if (rc == ITAV_OK)
+        rc = itav__strlist_add(&places, ITAV__OTHER_PLACES);
+    for (size_t p = 0; rc == ITAV_OK && p < c->places.n; p++)
+        if (fold[p] || place_rank(c->places.v[p]) == 2)
+            for (size_t y = 0; y < ny; y++)
+                n[other * ny + y] += c->n[p * ny + y];
+    if (rc != ITAV_OK) {
+        itav__strlist_clear(&places);
+        itav__free(n);
+        return rc;
+    }
+    itav__strlist_clear(&c->places);
+    itav__free(c->n);
+    c->places = places;
+    c->n = n;
+    return ITAV_OK;
+}
+
+static int table_matches_started(const basis *b)
+{
+    cross c = {0};
+    bool *fold = NULL;
+    int rc = count_started(&c, b);
+    /* Build, suppress, fold the municipalities that would show nobody, and again until none
+     * is left: each round folds at least one, so this ends. */
+    while (rc == ITAV_OK && (rc = build_started(b, &c)) == ITAV_OK) {
+        const itav__table *t = &b->r->tables[b->r->ntables - 1];
+        size_t folded = 0;
+        itav__free(fold);
+        if (!(fold = itav__calloc(c.places.n + 1, sizeof *fold))) {
+            rc = ITAV_ENOMEM;
+            break;
+        }
+        for (size_t p = 0; b->r->k > 1 && p < c.places.n; p++)
+            if (place_rank(c.places.v[p]) != 2 && shows_nobody(t, &c, p))
+                fold[p] = true, folded++;
+        if (!folded)
+            break;
+        itav__table_clear(&b->r->tables[--b->r->ntables]);
+        rc = fold_places(&c, fold);
+    }
+    itav__free(fold);
     itav__strlist_clear(&c.places);
     itav__free(c.years);
     itav__free(c.n);
@@ -885,14 +988,14 @@ static int table_reviews(const basis *b)
     note(&tb, "Reviews of matches of the covered offers dated in the period. Mean mark: the "
               "satisfaction (1-10) of the reviews that give one. Totals and the overall mean "
               "are of the shown cells only.");
-    suppress(&tb, b->r->k);
+    suppress(&tb, b->r);
     double all = 0;
     for (size_t k = 1; k <= KINDS; k++) {
-        mean_cell(&tb, k - 1, RV_MEAN, marks[k], RV_MARKED);
+        mean_cell(&tb, k - 1, RV_MEAN, marks[k], RV_MARKED, b->r->k);
         if (!is_hidden(&tb, k - 1, RV_MARKED))
             all += marks[k];
     }
-    mean_cell(&tb, KINDS, RV_MEAN, all, RV_MARKED);
+    mean_cell(&tb, KINDS, RV_MEAN, all, RV_MARKED, b->r->k);
     return tb.rc;
 }
 
@@ -925,9 +1028,9 @@ static int table_effects(const basis *b)
               "to +2 (much better), and their mean score; a mean is shown only with its "
               "count. The categories overlap (one review scores several), so they have no "
               "total.");
-    suppress(&tb, b->r->k);
+    suppress(&tb, b->r);
     for (int e = 1; e <= ITAV_EFFECT_COUNT; e++)
-        mean_cell(&tb, (size_t)e - 1, 3, sum[e], 2);
+        mean_cell(&tb, (size_t)e - 1, 3, sum[e], 2, b->r->k);
     return tb.rc;
 }
 
@@ -956,14 +1059,15 @@ static int table_formal_help(const basis *b)
     note(&tb, "Final reviews dated in the period by what happened to formal help. The percent "
               "is of the shown cells with an outcome other than unknown; it is suppressed when "
               "its numerator, the rest or its basis is a small cell.");
-    suppress(&tb, b->r->k);
+    suppress(&tb, b->r);
     double part = 0, rest = 0;
     for (size_t h = ITAV_HELP_PREVENTED; h <= ITAV_HELP_STOPPED; h++)
         part += shown(&tb, h - 1, 1);
     for (size_t h = ITAV_HELP_REFERRED; h <= ITAV_HELP_NONE_NEEDED; h++)
         rest += shown(&tb, h - 1, 1);
     int k = b->r->k;
-    if (itav__small(part, k) || itav__small(rest, k) || itav__small(part + rest, k))
+    if (itav__small(part, k) || itav__small(rest, k) ||
+        !itav__enough_contributors(part + rest, k))
         hide(&tb, SHARE, 1);
     else if (part + rest > 0)
         num_at(&tb, SHARE, 1, 100 * part / (part + rest), 1);
@@ -1032,22 +1136,45 @@ ITAV_API void itav_report_free(itav_report *r)
     for (size_t t = 0; t < r->ntables; t++)
         itav__table_clear(&r->tables[t]);
     itav__free(r->tables);
+    for (size_t i = 0; i < r->nrelations; i++)
+        itav__free(r->relations[i].terms);
+    itav__free(r->relations);
+    for (size_t i = 0; i < r->nforced; i++) {
+        itav__free(r->forced[i].table);
+        itav__free(r->forced[i].row);
+    }
+    itav__free(r->forced);
     itav__free(r->title);
     itav__free(r->offer);
     itav__strlist_clear(&r->members);
     itav__free(r);
 }
 
-static int check_options(itav_db *db, const itav_report_options *o)
+/* The caller's options as the current version: a version-1 struct has no members after
+ * `to`, so those keep their defaults (docs/abi.md, "Versioned structs"). */
+static int read_options(itav_db *db, itav_report_options *o, const itav_report_options *opt)
 {
+    static const itav_report_options defaults = ITAV_REPORT_OPTIONS_INIT;
     char a[ITAV_DATE_BUFSIZE], b[ITAV_DATE_BUFSIZE];
-    if (o->version == 0 || o->version > ITAV_REPORT_OPTIONS_VERSION)
+    *o = defaults;
+    if (!opt)
+        return ITAV_OK;
+    if (opt->version == 0 || opt->version > ITAV_REPORT_OPTIONS_VERSION)
         return itav__error(db, ITAV_EVERSION, "report options version %u is not supported "
                            "(struct itav_report_options: this library knows versions 1 to %d)",
-                           o->version, ITAV_REPORT_OPTIONS_VERSION);
+                           opt->version, ITAV_REPORT_OPTIONS_VERSION);
+    memcpy(o, opt, opt->version == 1 ? offsetof(itav_report_options, publish) : sizeof *o);
+    o->version = ITAV_REPORT_OPTIONS_VERSION;
     if (o->k < 1)
         return itav__error(db, ITAV_EINVAL, "report options: k is %d; it must be 1 or more "
                            "(1 suppresses nothing, the default is 5)", o->k);
+    if (o->publish && o->k < ITAV_REPORT_MIN_K && !o->low_k)
+        return itav__error(db, ITAV_EINVAL, "report options: k is %d, below %d, the least k "
+                           "of a report made for publication; set low_k to publish with it "
+                           "anyway", o->k, ITAV_REPORT_MIN_K);
+    if (o->protection < 0)
+        return itav__error(db, ITAV_EINVAL, "report options: protection is %d; it must be 0 "
+                           "(the default, k - 1) or more", o->protection);
     const char *bad = !itav__valid_date_or_none(o->as_of) ? "as_of"
                       : !itav__valid_date_or_none(o->from) ? "from"
                       : !itav__valid_date_or_none(o->to)   ? "to"
@@ -1063,25 +1190,149 @@ static int check_options(itav_db *db, const itav_report_options *o)
     return ITAV_OK;
 }
 
-static int build(basis *b, const char *offer, const itav_report_options *o)
+/* ---- the relations an attacker knows between the counts ---- */
+
+/* Appends a term for the cell (row, col) of table `name`, if it is there. */
+static void term(itav__term *terms, size_t *n, const itav_report *r, const char *name,
+                 size_t row, size_t col, long long coef)
+{
+    size_t t = itav_report_table_find(r, name);
+    if (t < r->ntables && row < r->tables[t].rows && col < r->tables[t].columns.n)
+        terms[(*n)++] = (itav__term){t, row * r->tables[t].columns.n + col, coef};
+}
+
+/* What holds for the true counts of every report, so that an attacker can use it: the outcomes
+ * of formal help (with not recorded) add up to the final reviews; reviews with a mark or a
+ * safety concern are some of the reviews of their kind; the final reviews that score an
+ * effect are some of the final reviews; a match started in the period was open in it and is,
+ * at its end, in the trial, active, completed or ended early. The tables' own totals are of
+ * the shown cells only and relate nothing hidden. */
+static int relate_tables(itav_report *r)
+{
+    enum { FINAL_ROW = ITAV_REVIEW_FINAL - 1 };
+    size_t started = itav_report_table_find(r, "matches_started");
+    size_t cap = 16 + ITAV_EFFECT_COUNT +
+                 (started < r->ntables ? r->tables[started].rows *
+                                             r->tables[started].columns.n : 0);
+    itav__term *terms = itav__calloc(cap, sizeof *terms);
+    size_t n = 0;
+    int rc = terms ? ITAV_OK : ITAV_ENOMEM;
+    if (rc == ITAV_OK) {
+        for (size_t h = 0; h <= OUTCOMES; h++)
+            term(terms, &n, r, "formal_help", h, 1, 1);
+        term(terms, &n, r, "reviews", FINAL_ROW, RV_COUNT, -1);
+        rc = itav__report_relate(r, terms, n, true);
+    }
+    for (size_t kind = 0; rc == ITAV_OK && kind < RV_TOTAL_ROW; kind++) {
+        for (size_t part = 0; rc == ITAV_OK && part < 2; part++) {
+            n = 0;
+            term(terms, &n, r, "reviews", kind, part ? RV_SAFETY : RV_MARKED, 1);
+            term(terms, &n, r, "reviews", kind, RV_COUNT, -1);
+            rc = itav__report_relate(r, terms, n, false);
+        }
+    }
+    for (size_t e = 0; rc == ITAV_OK && e < ITAV_EFFECT_COUNT; e++) {
+        n = 0;
+        term(terms, &n, r, "effects", e, 2, 1);
+        term(terms, &n, r, "reviews", FINAL_ROW, RV_COUNT, -1);
+        rc = itav__report_relate(r, terms, n, false);
+    }
+    if (rc == ITAV_OK && started < r->ntables) {
+        const itav__table *t = &r->tables[started];
+        n = 0;
+        for (size_t row = 0; row < t->rows; row++)
+            for (size_t col = 1; col < t->columns.n; col++)
+                if (t->cells[row * t->columns.n + col].count)
+                    term(terms, &n, r, "matches_started", row, col, 1);
+        static const itav_match_state open_after_start[] = {ITAV_MATCH_TRIAL, ITAV_MATCH_ACTIVE,
+            ITAV_MATCH_COMPLETED, ITAV_MATCH_ENDED_EARLY};
+        for (size_t i = 0; i < 4; i++)
+            term(terms, &n, r, "matches_by_state", (size_t)open_after_start[i] - 1, 1, -1);
+        rc = itav__report_relate(r, terms, n, false);
+    }
+    itav__free(terms);
+    return rc;
+}
+
+int itav__report_relate(itav_report *r, const itav__term *terms, size_t n, bool equal)
+{
+    itav__relation *v = itav__realloc(r->relations, (r->nrelations + 1) * sizeof *v);
+    if (!v)
+        return ITAV_ENOMEM;
+    r->relations = v;
+    itav__relation *rel = &v[r->nrelations];
+    if (!(rel->terms = itav__malloc((n ? n : 1) * sizeof *terms)))
+        return ITAV_ENOMEM;
+    memcpy(rel->terms, terms, n * sizeof *terms);
+    rel->n = n;
+    rel->equal = equal;
+    r->nrelations++;
+    return ITAV_OK;
+}
+
+/* A report made for publication whose audit fails is refused, naming the first cell that an
+ * attacker could narrow down (its place only: the report is not published). */
+static int refuse_unsafe(itav_db *db, const itav_report *r)
+{
+    for (size_t t = 0; t < r->ntables; t++) {
+        const itav__table *tab = &r->tables[t];
+        for (size_t i = 0; i < tab->rows * tab->columns.n; i++) {
+            const itav__cell *c = &tab->cells[i];
+            const itav__cell *label = &tab->cells[(i / tab->columns.n) * tab->columns.n];
+            if (!c->suppressed || !c->count || c->safe)
+                continue;
+            return itav__error(db, ITAV_ESTATE, "the report of \"%s\" is not safe to publish: "
+                               "from the published cells an attacker can narrow down the hidden "
+                               "count in table %s, row \"%s\", column \"%s\" to fewer than %d "
+                               "values (itav_report_cell_audit())", r->offer, tab->name,
+                               label->text ? label->text : "", tab->columns.v[i % tab->columns.n],
+                               r->protection + 1);
+        }
+    }
+    return itav__error(db, ITAV_ESTATE, "the report of \"%s\" is not safe to publish: its "
+                       "audit failed", r->offer);
+}
+
+/* At most this many cells are hidden on top of the rules before a report is given up as
+ * failing its audit. */
+#define REPAIR_ROUNDS 32
+
+static void clear_tables(itav_report *r)
+{
+    for (size_t t = 0; t < r->ntables; t++)
+        itav__table_clear(&r->tables[t]);
+    r->ntables = 0;
+    for (size_t i = 0; i < r->nrelations; i++)
+        itav__free(r->relations[i].terms);
+    itav__free(r->relations);
+    r->relations = NULL;
+    r->nrelations = 0;
+}
+
+static int force_add(itav_report *r, const char *table, const char *row, size_t col)
+{
+    itav__forced *v = itav__realloc(r->forced, (r->nforced + 1) * sizeof *v);
+    if (!v)
+        return ITAV_ENOMEM;
+    r->forced = v;
+    itav__forced *f = &v[r->nforced];
+    f->table = itav__strdup(table);
+    f->row = itav__strdup(row);
+    f->col = col;
+    if (!f->table || !f->row) {
+        itav__free(f->table);
+        itav__free(f->row);
+        return ITAV_ENOMEM;
+    }
+    r->nforced++;
+    return ITAV_OK;
+}
+
+/* Every table from the loaded records, then the relations between them and the audit. */
+static int build_tables(basis *b)
 {
     itav_report *r = b->r;
-    char title[128];
-    snprintf(title, sizeof title, "Programme report: %s", offer);
-    if (!(r->title = itav__strdup(title)) || !(r->offer = itav__strdup(offer)))
-        return ITAV_ENOMEM;
-    r->k = o->k;
-    r->from = o->from;
-    r->to = o->to;
-    snprintf(r->suppressed, sizeof r->suppressed, "<%d", o->k);
-    int rc = load_offers(b, offer);
-    if (rc == ITAV_OK)
-        rc = load_records(b);
-    if (rc != ITAV_OK)
-        return rc;
-    r->as_of = o->as_of != ITAV_DATE_NONE ? o->as_of
-               : o->to != ITAV_DATE_NONE  ? o->to
-                                          : latest_date(b);
+    int rc = ITAV_OK;
     /* The indicators come first in the report but are built last: their derived figures
      * are published only as far as the other tables already show them. */
     int (*const tables[])(const basis *) = {table_reach, table_matches_by_state,
@@ -1093,21 +1344,63 @@ static int build(basis *b, const char *offer, const itav_report_options *o)
         itav__table indicators = r->tables[r->ntables - 1];
         memmove(&r->tables[1], &r->tables[0], (r->ntables - 1) * sizeof *r->tables);
         r->tables[0] = indicators;
+        rc = relate_tables(r);
     }
+    if (rc == ITAV_OK)
+        rc = itav__report_audit(r);
     return rc;
+}
+
+static int build(basis *b, const char *offer, const itav_report_options *o)
+{
+    itav_report *r = b->r;
+    char title[128];
+    snprintf(title, sizeof title, "Programme report: %s", offer);
+    if (!(r->title = itav__strdup(title)) || !(r->offer = itav__strdup(offer)))
+        return ITAV_ENOMEM;
+    r->k = o->k;
+    r->publish = o->publish != 0;
+    r->low_k = o->publish && o->k < ITAV_REPORT_MIN_K;
+    r->protection = o->protection ? o->protection : o->k - 1;
+    r->from = o->from;
+    r->to = o->to;
+    snprintf(r->suppressed, sizeof r->suppressed, "<%d", o->k);
+    int rc = load_offers(b, offer);
+    if (rc == ITAV_OK)
+        rc = load_records(b);
+    if (rc != ITAV_OK)
+        return rc;
+    r->as_of = o->as_of != ITAV_DATE_NONE ? o->as_of
+               : o->to != ITAV_DATE_NONE  ? o->to
+                                          : latest_date(b);
+    /* Build and audit; while the audit fails, hide the cheapest further cell it points at
+     * (itav__report_choose) and build again from the records already loaded. Each round
+     * hides one more published cell, so this ends. */
+    for (int round = 0; rc == ITAV_OK; round++) {
+        if ((rc = build_tables(b)) != ITAV_OK || r->audit_passed || round == REPAIR_ROUNDS)
+            break;
+        size_t t, cell;
+        if ((rc = itav__report_choose(r, &t, &cell)) != 1)
+            break;
+        const itav__table *tab = &r->tables[t];
+        const itav__cell *label = &tab->cells[(cell / tab->columns.n) * tab->columns.n];
+        rc = force_add(r, tab->name, label->text ? label->text : "", cell % tab->columns.n);
+        clear_tables(r);
+    }
+    return rc < 0 ? rc : ITAV_OK;
 }
 
 ITAV_API int itav_report_programme(itav_report **out, itav_db *db, const char *offer,
                                    const itav_report_options *opt)
 {
-    static const itav_report_options defaults = ITAV_REPORT_OPTIONS_INIT;
     if (!db)
         return ITAV_EINVAL;
     if (!out || !offer)
         return itav__error(db, ITAV_EINVAL, out ? "no offer id given"
                                                 : "no place for the report given");
-    const itav_report_options *o = opt ? opt : &defaults;
-    int rc = check_options(db, o);
+    itav_report_options options;
+    const itav_report_options *o = &options;
+    int rc = read_options(db, &options, opt);
     if (rc != ITAV_OK)
         return rc;
     basis b = {db, itav__calloc(1, sizeof *b.r), {.free_item = free_offer},
@@ -1120,6 +1413,8 @@ ITAV_API int itav_report_programme(itav_report **out, itav_db *db, const char *o
         rc = build(&b, offer, o);
         itav__read_end(db);
     }
+    if (rc == ITAV_OK && b.r->publish && !b.r->audit_passed)
+        rc = refuse_unsafe(db, b.r);
     itav__iter_clear(&b.offers);
     itav__iter_clear(&b.matches);
     itav__iter_clear(&b.reviews);

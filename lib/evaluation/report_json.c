@@ -2,11 +2,13 @@
  * JSON values of lib/interchange. */
 #include "evaluation/evaluation_int.h"
 
-/* A number as a number, text as a string, a suppressed cell as "<k", an empty one as null. */
+/* A number as a number, text as a string, a suppressed count as "<k", a suppressed mean or
+ * percent as "hidden", an empty cell as null. */
 static itav__json *encode_report_cell(const itav_report *r, const itav__cell *c)
 {
     if (c->suppressed)
-        return itav__json_new_string(r->suppressed);
+        return itav__json_new_string(c->why == ITAV_HIDDEN_MAGNITUDE ? ITAV__HIDDEN_JSON
+                                                                     : r->suppressed);
     switch (c->kind) {
     case ITAV__CELL_NUMBER: return itav__json_number(c->value);
     case ITAV__CELL_TEXT: return itav__json_new_string(c->text);
@@ -58,7 +60,12 @@ int itav__report_json(char **out, const itav_report *r)
          itav__json_put(o, "as_of", itav__json_new_date(r->as_of)) &&
          itav__json_put(o, "from", itav__json_new_date(r->from)) &&
          itav__json_put(o, "to", itav__json_new_date(r->to)) &&
-         itav__json_put(o, "k", itav__json_number(r->k));
+         itav__json_put(o, "k", itav__json_number(r->k)) &&
+         itav__json_put(o, "publish", itav__json_new_bool(r->publish)) &&
+         itav__json_put(o, "low_k", itav__json_new_bool(r->low_k)) &&
+         itav__json_put(o, "protection", itav__json_number(r->protection)) &&
+         itav__json_put(o, "audit", itav__json_new_string(r->audit_passed ? "passed"
+                                                                           : "failed"));
     for (size_t t = 0; ok && t < r->ntables; t++)
         ok = itav__json_push(tables, encode_report_table(r, &r->tables[t]));
     ok = ok && itav__json_attach(o, "tables", &tables);

@@ -131,10 +131,14 @@ void itav__table_clear(itav__table *t)
 
 bool itav__small(double v, int k) { return v > 0 && v < k; }
 
+bool itav__enough_contributors(double n, int k) { return n == 0 || n >= k; }
+
 static bool is_count(const itav__cell *c) { return c->count && c->kind == ITAV__CELL_NUMBER; }
 
-/* When a group has exactly one suppressed count, its smallest other count (the first of
- * equals) is suppressed too. Returns whether it suppressed anything. */
+/* When a group has exactly one suppressed count, its smallest other positive count (the
+ * first of equals) is suppressed too; a 0 only when there is no positive one, since a hidden
+ * 0 that a wider report later shows would give the small cell away. Returns whether it
+ * suppressed anything. */
 static bool protect_group(itav__table *t, const itav__group *g)
 {
     size_t hidden = 0;
@@ -143,12 +147,14 @@ static bool protect_group(itav__table *t, const itav__group *g)
         itav__cell *c = &t->cells[g->cells[i]];
         if (c->count && c->suppressed)
             hidden++;
-        else if (is_count(c) && (!smallest || c->value < smallest->value))
+        else if (is_count(c) && (!smallest || (smallest->value == 0 && c->value > 0) ||
+                                 (c->value > 0 && c->value < smallest->value)))
             smallest = c;
     }
     if (hidden != 1 || !smallest)
         return false;
     smallest->suppressed = true;
+    smallest->why = ITAV_HIDDEN_SECONDARY;
     return true;
 }
 
@@ -156,8 +162,10 @@ int itav__table_suppress(itav__table *t, int k)
 {
     size_t n = t->rows * t->columns.n;
     for (size_t i = 0; i < n; i++)
-        if (is_count(&t->cells[i]) && itav__small(t->cells[i].value, k))
+        if (is_count(&t->cells[i]) && itav__small(t->cells[i].value, k)) {
             t->cells[i].suppressed = true;
+            t->cells[i].why = ITAV_HIDDEN_PRIMARY;
+        }
     /* Each pass suppresses at least one more cell or stops, so this ends. */
     for (bool changed = true; changed;) {
         changed = false;
@@ -167,9 +175,11 @@ int itav__table_suppress(itav__table *t, int k)
     for (size_t i = 0; i < n; i++) {
         if (t->cells[i].suppressed) {
             bool count = t->cells[i].count;
+            unsigned char why = t->cells[i].why;
             cell_clear(&t->cells[i]); /* the number is gone from the report */
             t->cells[i].suppressed = true;
             t->cells[i].count = count;
+            t->cells[i].why = why;
         }
     }
     for (size_t g = 0; g < t->ngroups; g++) {
@@ -245,7 +255,7 @@ ITAV_API const char *itav_report_cell(const itav_report *r, size_t t, size_t row
     if (!cell)
         return NULL;
     if (cell->suppressed)
-        return r->suppressed;
+        return cell->why == ITAV_HIDDEN_MAGNITUDE ? ITAV__HIDDEN_MARK : r->suppressed;
     return cell->text ? cell->text : "";
 }
 
@@ -267,6 +277,32 @@ ITAV_API int itav_report_cell_suppressed(const itav_report *r, size_t t, size_t 
 {
     const itav__cell *cell = cell_at(r, t, row, c);
     return cell && cell->suppressed;
+}
+
+ITAV_API int itav_report_cell_audit(int *safe, int64_t *low, int64_t *high,
+                                    const itav_report *r, size_t t, size_t row, size_t c)
+{
+    if (!safe || !r)
+        return ITAV_EINVAL;
+    const itav__cell *cell = cell_at(r, t, row, c);
+    if (!cell)
+        return ITAV_ERANGE;
+    if (!cell->suppressed || !cell->count)
+        return ITAV_ENOTFOUND;
+    *safe = cell->safe;
+    if (low)
+        *low = cell->low;
+    if (high)
+        *high = cell->high;
+    return ITAV_OK;
+}
+
+ITAV_API int itav_report_audit_passed(const itav_report *r) { return r && r->audit_passed; }
+
+ITAV_API int itav_report_cell_hidden(const itav_report *r, size_t t, size_t row, size_t c)
+{
+    const itav__cell *cell = cell_at(r, t, row, c);
+    return cell && cell->suppressed ? cell->why : ITAV_HIDDEN_NOT;
 }
 
 /* ======================================================================================
@@ -484,12 +520,24 @@ static int write_markdown(char **out, const itav_report *r)
     for (size_t t = 0; t < r->ntables; t++)
         add_md_table(&b, r, t);
     if (r->k > 1)
-        addf(&b, "\nCounts of 1 to %d participants, matches or reviews are shown as %s, and so is "
-                 "a second cell of any row or column that would otherwise hide only one; totals, "
-                 "means and shares are computed from the shown cells only.\n",
-             r->k - 1, r->suppressed);
+        addf(&b, "\nCounts of 1 to %d participants, matches or reviews are shown as %s, and so "
+                 "are the further counts hidden so that none of them can be worked out; "
+                 "totals, means and percents are computed from the shown cells only. A mean "
+                 "or percent that rests on a hidden count or on fewer than %d people is shown "
+                 "as \"" ITAV__HIDDEN_MARK "\".\n",
+             r->k - 1, r->suppressed, r->k);
     else
         add(&b, "\nk = 1: no cell is suppressed.\n");
+    if (r->k > 1 && r->audit_passed)
+        addf(&b, "\nAudit passed: given everything this report shows, each hidden count could "
+                 "still be any of at least %d values.\n", r->protection + 1);
+    else if (r->k > 1)
+        addf(&b, "\nAudit failed: given everything this report shows, some hidden count is "
+                 "narrowed down to fewer than %d values. Do not publish this report.\n",
+             r->protection + 1);
+    if (r->low_k)
+        addf(&b, "\nk = %d is below %d, the least k of a report made for publication; it was "
+                 "chosen on purpose.\n", r->k, ITAV_REPORT_MIN_K);
     return finish(out, &b);
 }
 

@@ -14,6 +14,7 @@ itav__json *itav__json_new_object(void);
 itav__json *itav__json_new_array(void);
 itav__json *itav__json_new_string(const char *s);
 itav__json *itav__json_new_null(void);
+itav__json *itav__json_new_bool(bool v);
 /* An integral value as an integer, any other as a real. */
 itav__json *itav__json_number(double v);
 /* A date as ISO text, ITAV_DATE_NONE as null. */

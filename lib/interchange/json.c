@@ -62,6 +62,7 @@ itav__json *itav__json_new_object(void) { return json_object(); }
 itav__json *itav__json_new_array(void) { return json_array(); }
 itav__json *itav__json_new_string(const char *s) { return s ? json_string(s) : NULL; }
 itav__json *itav__json_new_null(void) { return json_null(); }
+itav__json *itav__json_new_bool(bool v) { return json_boolean(v); }
 void itav__json_free(itav__json *v) { json_decref(v); }
 
 itav__json *itav__json_new_date(int32_t d)

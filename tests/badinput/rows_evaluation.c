@@ -478,7 +478,8 @@ ADAPT(itav_recommendation_placement) { return r_ptr(itav_recommendation_placemen
 
 /* ---- reports ---- */
 
-/* n[4]: the options' version; n[5]: k; n[6]: as_of; n[7]: from; n[8]: to. */
+/* n[4]: the options' version; n[5]: k; n[6]: as_of; n[7]: from; n[8]: to; n[9]: publish;
+ * n[10]: protection. */
 ADAPT(itav_report_programme)
 {
     itav_report *out = NULL;
@@ -488,6 +489,8 @@ ADAPT(itav_report_programme)
     o.as_of = (int32_t)NUM(6, ITAV_DATE_NONE);
     o.from = (int32_t)NUM(7, ITAV_DATE_NONE);
     o.to = (int32_t)NUM(8, ITAV_DATE_NONE);
+    o.publish = (int)NUM(9, 0);
+    o.protection = (int)NUM(10, 0);
     int rc = itav_report_programme(P(0, &out), DB(1), TXT(2, FX_OFFER), P(3, &o));
     if (rc != ITAV_OK && out)
         fx_fail(f, "*out set on error");
@@ -539,6 +542,28 @@ ADAPT(itav_report_cell_value)
     if (rc != ITAV_OK && v != 77)
         fx_fail(f, "*value changed on error");
     return r_code(rc);
+}
+/* n[4], n[5], n[6]: the cell's table, row and column (the first hidden one by default). */
+ADAPT(itav_report_cell_audit)
+{
+    int safe = 7;
+    int64_t low = 77, high = 77;
+    itav_report *rep = ISNUL(3) ? NULL : fx_report(f);
+    size_t t = rep ? itav_report_table_find(rep, "matches_by_state") : 0;
+    int rc = itav_report_cell_audit(P(0, &safe), P(1, &low), P(2, &high), rep,
+                                    (size_t)NUM(4, t), (size_t)NUM(5, 0), (size_t)NUM(6, 1));
+    if (rc != ITAV_OK && (safe != 7 || low != 77 || high != 77))
+        fx_fail(f, "outputs changed on error");
+    return r_code(rc);
+}
+ADAPT(itav_report_audit_passed)
+{
+    return r_int(itav_report_audit_passed(P(0, NULL)));
+}
+ADAPT(itav_report_cell_hidden)
+{
+    return r_int(itav_report_cell_hidden(RP, (size_t)NUM(1, 0), (size_t)NUM(2, 0),
+                                         (size_t)NUM(3, 0)));
 }
 ADAPT(itav_report_cell_suppressed)
 {
@@ -890,7 +915,11 @@ static const row rows[] = {
     R(itav_report_programme, "NULL offer", EINVAL_, NUL(2), M("no offer id")),
     BAD_ID(itav_report_programme, 2, "offer id", E(ITAV_ENOTFOUND), M("no offer \"")),
     R(itav_report_programme, "options version 0", E(ITAV_EVERSION), I(4, 0), M("version 0")),
-    R(itav_report_programme, "options version 2", E(ITAV_EVERSION), I(4, 2), M("version 2")),
+    R(itav_report_programme, "options version 3", E(ITAV_EVERSION), I(4, 3), M("version 3")),
+    R(itav_report_programme, "k 2 for publication", EINVAL_, I(5, 2), I(9, 1),
+      M("k is 2, below 3, the least k of a report made for publication; set low_k")),
+    R(itav_report_programme, "protection -1", EINVAL_, I(10, -1),
+      M("report options: protection is -1")),
     R(itav_report_programme, "k 0", EINVAL_, I(5, 0), M("report options: k is 0")),
     R(itav_report_programme, "k -1", EINVAL_, I(5, -1), M("report options: k is -1")),
     R(itav_report_programme, "k INT_MIN", EINVAL_, I(5, INT_MIN),
@@ -939,6 +968,18 @@ static const row rows[] = {
     R(itav_report_cell_value, "column past the end", ERANGE_, I(4, 99)),
     R(itav_report_cell_value, "column SIZE_MAX", ERANGE_, I(4, SIZE_HUGE)),
     R(itav_report_cell_value, "a text cell", E(ITAV_ENOTFOUND), I(4, 0)),
+    R(itav_report_audit_passed, "NULL report", RET(0), NUL(0)),
+    R(itav_report_cell_audit, "NULL safe", EINVAL_, NUL(0)),
+    R(itav_report_cell_audit, "NULL report", EINVAL_, NUL(3)),
+    R(itav_report_cell_audit, "NULL low (not wanted)", E(ITAV_OK), NUL(1)),
+    R(itav_report_cell_audit, "NULL high (not wanted)", E(ITAV_OK), NUL(2)),
+    R(itav_report_cell_audit, "table past the end", ERANGE_, I(4, 99)),
+    R(itav_report_cell_audit, "row SIZE_MAX", ERANGE_, I(5, SIZE_HUGE)),
+    R(itav_report_cell_audit, "column past the end", ERANGE_, I(6, 99)),
+    R(itav_report_cell_audit, "a text cell", E(ITAV_ENOTFOUND), I(6, 0)),
+    R(itav_report_cell_hidden, "NULL report", RET(0), NUL(0)),
+    R(itav_report_cell_hidden, "table past the end", RET(0), I(1, 99)),
+    R(itav_report_cell_hidden, "row SIZE_MAX", RET(0), I(2, SIZE_HUGE)),
     R(itav_report_cell_suppressed, "NULL report", RET(0), NUL(0)),
     R(itav_report_cell_suppressed, "table past the end", RET(0), I(1, 99)),
     R(itav_report_cell_suppressed, "row SIZE_MAX", RET(0), I(2, SIZE_HUGE)),

@@ -5,6 +5,7 @@
 #include "testutil.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,10 @@
 /* ======================================================================================
  * Helpers
  * ====================================================================================== */
+
+/* How a hidden mean or percent is published, and the column of an indicator's figure. */
+#define HIDDEN "hidden to protect small numbers"
+#define IND_LATEST 5
 
 static void offer(itav_db *db, const char *id, const char *intervention, const char *programme)
 {
@@ -869,46 +874,61 @@ START_TEST(report_k5_suppresses)
     /* proposed (3) is small; introduced (5) is the smallest other count of the column */
     static const char *const states[] = {"<5", "<5", "6", "10", "7", "6", "5", "34"};
     column_is(r, "matches_by_state", "matches", states, 8);
-    /* Zandvoort 2020 (2) is small; then Zandvoort 2021 protects its row, Bloemendaal 2020
-     * its column, and Bloemendaal 2021 (0) the 2021 column */
-    static const char *const y2020[] = {"<5", "8", "<5", "8"}, *const y2021[] = {"<5", "6",
-                                                                                   "<5", "6"};
-    static const char *const totals[] = {"0", "14", "0", "14"};
-    column_is(r, "matches_started", "2020", y2020, 4);
-    column_is(r, "matches_started", "2021", y2021, 4);
-    column_is(r, "matches_started", "total of shown cells", totals, 4);
+    /* Zandvoort 2020 (2) is small; then Zandvoort 2021 (7) protects its row, Bloemendaal 2020
+     * (5) its column, and Haarlem 2021 (6, the smallest positive count: a hidden 0 protects
+     * nothing once another report shows it) the 2021 column, and Haarlem 2020 (8) Haarlem's
+     * row. No municipality shows a count, so none is named: one row, "other
+     * municipalities", which needs no suppression. */
+    static const char *const places[] = {"other municipalities"};
+    static const char *const y2020[] = {"15"}, *const y2021[] = {"13"};
+    static const char *const totals[] = {"28"};
+    column_is(r, "matches_started", "municipality", places, 1);
+    column_is(r, "matches_started", "2020", y2020, 1);
+    column_is(r, "matches_started", "2021", y2021, 1);
+    column_is(r, "matches_started", "total of shown cells", totals, 1);
     /* periodic (3) is small and trial (7) protects it; the safety concerns 1 and 2 are both
      * small; means rest on shown counts only */
     static const char *const reviews[] = {"<5", "<5", "24", "24"}, *const marked[] = {"<5", "<5",
                                                                                       "20", "20"};
-    static const char *const means[] = {"<5", "<5", "7.1", "7.1"}, *const safety[] = {"<5", "0",
-                                                                                      "<5", "0"};
+    static const char *const means[] = {HIDDEN, HIDDEN, "7.1", "7.1"},
+                             *const safety[] = {"<5", "0", "<5", "0"};
     column_is(r, "reviews", "reviews", reviews, 4);
     column_is(r, "reviews", "with a mark", marked, 4);
     column_is(r, "reviews", "mean mark", means, 4);
     column_is(r, "reviews", "safety concerns", safety, 4);
     cell_is(r, "effects", "carefree_childhood", "mean score", "1.25");
     cell_is(r, "effects", "broader_horizon", "scored", "<5");
-    cell_is(r, "effects", "broader_horizon", "mean score", "<5");
+    cell_is(r, "effects", "broader_horizon", "mean score", HIDDEN);
     cell_is(r, "effects", "network", "scored", "0");
     /* the share of shown cells: (6 + 5) / (6 + 5 + 7) */
     static const char *const help[] = {"6", "5", "<5", "<5", "7", "0", "<5", "18", "61.1"};
     column_is(r, "formal_help", "final reviews", help, 9);
     /* Derived figures are shown only as sums of shown cells. started-a (23) counts buurt-a
      * alone while the table adds up both members; started-zandvoort (9, up to its deadline)
-     * would give away Zandvoort 2020 (<5) as 9 minus the shown 2021 cell (7). */
+     * is in no row of its own. */
     cell_is(r, "indicators", "started-a", "latest", "<5");
     cell_is(r, "indicators", "started-a", "attainment", "unknown");
     cell_is(r, "indicators", "started-zandvoort", "latest", "<5");
     cell_is(r, "indicators", "started-zandvoort", "attainment", "unknown");
     /* a suppressed number is never handed out */
     double v;
-    size_t t = table(r, "matches_started");
-    ck_assert_int_eq(itav_report_cell_suppressed(r, t, 2, 1), 1);
-    ck_assert_int_eq(itav_report_cell_value(&v, r, t, 2, 1), ITAV_ENOTFOUND);
-    ck_assert_int_eq(itav_report_cell_suppressed(r, t, 1, 1), 0);
-    ck_assert_int_eq(itav_report_cell_value(&v, r, t, 1, 1), ITAV_OK);
-    ck_assert_double_eq(v, 8);
+    size_t t = table(r, "matches_by_state");
+    ck_assert_int_eq(itav_report_cell_suppressed(r, t, 0, 1), 1);
+    ck_assert_int_eq(itav_report_cell_value(&v, r, t, 0, 1), ITAV_ENOTFOUND);
+    ck_assert_int_eq(itav_report_cell_suppressed(r, t, 2, 1), 0);
+    ck_assert_int_eq(itav_report_cell_value(&v, r, t, 2, 1), ITAV_OK);
+    ck_assert_double_eq(v, 6);
+    /* why each is hidden: proposed (3) is small, introduced (5) protects it, a mean goes
+     * with its count */
+    ck_assert_int_eq(itav_report_cell_hidden(r, t, 0, 1), ITAV_HIDDEN_PRIMARY);
+    ck_assert_int_eq(itav_report_cell_hidden(r, t, 1, 1), ITAV_HIDDEN_SECONDARY);
+    ck_assert_int_eq(itav_report_cell_hidden(r, t, 2, 1), ITAV_HIDDEN_NOT);
+    ck_assert_int_eq(itav_report_cell_hidden(r, t, 99, 1), ITAV_HIDDEN_NOT);
+    t = table(r, "reviews");
+    ck_assert_int_eq(itav_report_cell_hidden(r, t, 0, 3), ITAV_HIDDEN_MAGNITUDE);
+    t = table(r, "indicators");
+    ck_assert_int_eq(itav_report_cell_hidden(r, t, row_of(r, t, "started-a"), IND_LATEST),
+                     ITAV_HIDDEN_SECONDARY);
     itav_report_free(r);
     /* k = 3: only counts of 1 and 2 are small */
     r = report(db, "prog", 3, NULL, NULL);
@@ -916,6 +936,7 @@ START_TEST(report_k5_suppresses)
     column_is(r, "matches_by_state", "matches", states3, 8);
     cell_is(r, "reviews", "periodic", "reviews", "3");
     cell_is(r, "reviews", "periodic", "mean mark", "8");
+    cell_is(r, "reviews", "trial", "mean mark", "7.5");
     cell_is(r, "reviews", "trial", "safety concerns", "<3");
     cell_is(r, "reviews", "final", "safety concerns", "<3");
     itav_report_free(r);
@@ -939,8 +960,10 @@ START_TEST(report_period_and_coverage)
     itav_report *r = report(db, "prog", 5, "2020-01-01", "2020-12-31");
     size_t t = table(r, "matches_started");
     ck_assert_uint_eq(itav_report_column_count(r, t), 2); /* one year: no total column */
-    static const char *const y2020[] = {"<5", "8", "<5", "8"};
-    column_is(r, "matches_started", "2020", y2020, 4);
+    /* Zandvoort (2) and Bloemendaal (5, protecting it) would show nobody: folded */
+    static const char *const y2020[] = {"8", "7", "15"};
+    column_is(r, "matches_started", "2020", y2020, 3);
+    cell_is(r, "matches_started", "other municipalities", "2020", "7");
     /* the derived figures for 2020: buurt-a 10 (not 20 by the deadline), Zandvoort 2; the
      * first is not a sum of shown cells (the table also counts buurt-b, and Zandvoort 2020
      * is suppressed), so it is suppressed too */
@@ -950,10 +973,10 @@ START_TEST(report_period_and_coverage)
     cell_is(r, "indicators", "started-zandvoort", "latest", "<5");
     cell_is(r, "indicators", "started-zandvoort", "attainment", "unknown");
     itav_report_free(r);
-    /* 2021: the matches closed in 2020 are out; proposed (3) is small and completed (0) is
-     * the smallest other count */
+    /* 2021: the matches closed in 2020 are out; proposed (3) is small and introduced (5) is
+     * the smallest other positive count (completed, declined and ended early are 0) */
     r = report(db, "prog", 5, "2021-01-01", "2021-12-31");
-    static const char *const states[] = {"<5", "5", "6", "10", "<5", "0", "0", "21"};
+    static const char *const states[] = {"<5", "<5", "6", "10", "0", "0", "0", "16"};
     column_is(r, "matches_by_state", "matches", states, 8);
     static const char *const places[] = {"Haarlem", "Zandvoort", "total of shown cells"};
     column_is(r, "matches_started", "municipality", places, 3);
@@ -1079,6 +1102,25 @@ static double value_at(const itav_report *r, size_t t, size_t row, size_t col)
     return v;
 }
 
+/* The true value of a cell of r from the k = 1 report of the same data, found by row label
+ * (the municipalities that r folds into "other municipalities" add up there). */
+static double truth_at(const itav_report *r, const itav_report *truth, size_t t, size_t row,
+                       size_t col)
+{
+    const char *label = itav_report_cell(r, t, row, 0);
+    double sum = 0;
+    bool other = strcmp(label, "other municipalities") == 0;
+    for (size_t tr = 0; tr < itav_report_row_count(truth, t); tr++) {
+        const char *tl = itav_report_cell(truth, t, tr, 0);
+        bool in_r = false;
+        for (size_t i = 0; i < itav_report_row_count(r, t) && !in_r; i++)
+            in_r = strcmp(itav_report_cell(r, t, i, 0), tl) == 0;
+        if (strcmp(tl, label) == 0 || (other && !in_r))
+            sum += value_at(truth, t, tr, col);
+    }
+    return sum;
+}
+
 /* For every group: try every published total minus the group's shown cells; it may equal a
  * suppressed cell's true value (from the k = 1 report of the same data) only where a second
  * cell of the group is suppressed too. Returns the number of groups with suppressed cells. */
@@ -1088,7 +1130,10 @@ static size_t attack(const itav_report *r, const itav_report *truth, int k)
     size_t ng = groups_of(r, g), sm = table(r, "matches_started");
     size_t last_row = itav_report_row_count(r, sm) - 1;
     size_t last_col = itav_report_column_count(r, sm) - 1;
-    double published[] = {value_at(r, g[0].t, 7, 1), value_at(r, sm, last_row, last_col),
+    double grand = 0; /* a table folded into one hidden row has no total */
+    if (!itav_report_cell_suppressed(r, sm, last_row, last_col))
+        grand = value_at(r, sm, last_row, last_col);
+    double published[] = {value_at(r, g[0].t, 7, 1), grand,
                           value_at(r, table(r, "reviews"), 3, 1),
                           value_at(r, table(r, "formal_help"), 7, 1)};
     size_t tried = 0, hidden_groups = 0;
@@ -1114,7 +1159,7 @@ static size_t attack(const itav_report *r, const itav_report *truth, int k)
                 if (!itav_report_cell_suppressed(r, g[i].t, g[i].row[c], g[i].col[c]))
                     continue;
                 tried++;
-                double truth_v = value_at(truth, g[i].t, g[i].row[c], g[i].col[c]);
+                double truth_v = truth_at(r, truth, g[i].t, g[i].row[c], g[i].col[c]);
                 ck_assert_msg(diff != truth_v || hidden >= 2,
                               "k=%d: %s[%zu][%zu] = %g recovered by subtraction", k,
                               itav_report_table_name(r, g[i].t), g[i].row[c], g[i].col[c],
@@ -1147,19 +1192,27 @@ static void texts_hide(const itav_report *r, const itav_report *truth, int k)
             for (size_t c = 0; c < itav_report_column_count(r, t); c++) {
                 if (!itav_report_cell_suppressed(r, t, row, c))
                     continue;
-                const char *truth_text = itav_report_cell(truth, t, row, c);
-                ck_assert_str_eq(itav_report_cell(r, t, row, c), mark);
+                char truth_text[64] = "";
+                double tv;
+                if (itav_report_cell_value(&tv, truth, t, row, c) == ITAV_OK)
+                    snprintf(truth_text, sizeof truth_text, "%g",
+                             strcmp(name, "matches_started") ? tv
+                                                             : truth_at(r, truth, t, row, c));
+                /* a count shows "<k", a mean or percent the words; JSON says "hidden" */
+                bool magnitude = itav_report_cell_hidden(r, t, row, c) == ITAV_HIDDEN_MAGNITUDE;
+                const char *want = magnitude ? HIDDEN : mark;
+                ck_assert_str_eq(itav_report_cell(r, t, row, c), want);
                 char *tok = json_cell(json, name, row, c);
                 ck_assert_msg(tok, "no JSON cell %s[%zu][%zu]", name, row, c);
-                snprintf(buf, sizeof buf, "\"%s\"", mark);
+                snprintf(buf, sizeof buf, "\"%s\"", magnitude ? "hidden" : mark);
                 ck_assert_str_eq(tok, buf);
                 ck_assert_str_ne(tok, truth_text);
                 free(tok);
                 snprintf(line, sizeof line, "\r\n%s,%zu,%s,%s,1\r\n", name, row + 1,
-                         itav_report_column(r, t, c), mark);
+                         itav_report_column(r, t, c), want);
                 ck_assert_msg(strstr(csv, line), "CSV lacks %s", line + 2);
                 char *cell = md_cell(md, title, row, c, buf, sizeof buf);
-                ck_assert_msg(cell && strcmp(cell, mark) == 0, "Markdown %s[%zu][%zu]: %s",
+                ck_assert_msg(cell && strcmp(cell, want) == 0, "Markdown %s[%zu][%zu]: %s",
                               name, row, c, cell ? cell : "(none)");
             }
         }
@@ -1182,13 +1235,305 @@ START_TEST(subtraction_attack)
             itav_report *r = report(db, "prog", ks[i], periods[p].from, periods[p].to);
             size_t attacked = attack(r, truth, ks[i]);
             if (!periods[p].from && ks[i] == 5) /* see report_k5_suppresses */
-                ck_assert_uint_eq(attacked, 9);
+                ck_assert_uint_eq(attacked, 5);
             texts_hide(r, truth, ks[i]);
             itav_report_free(r);
         }
         itav_report_free(truth);
     }
     itav_close(db);
+}
+END_TEST
+
+/* ======================================================================================
+ * The audit: what an attacker derives from the whole report
+ * ====================================================================================== */
+
+static void refused(itav_db *db, const char *offer_id, const itav_report_options *o, int code,
+                    const char *part);
+
+/* A store of one offer whose matches all completed in 2021, each with one final review:
+ * outcomes[h] of them with formal-help outcome h (0: not recorded). */
+static itav_db *outcome_store(const int *outcomes)
+{
+    itav_db *db;
+    char date[16];
+    int n = 0;
+    ck_assert_int_eq(itav_open(&db, "memory:"), ITAV_OK);
+    intervention(db, "buurt");
+    offer(db, "solo", "buurt", NULL);
+    for (int h = 0; h <= ITAV_HELP_UNKNOWN; h++) {
+        for (int i = 0; i < outcomes[h]; i++, n++) {
+            ck_assert_int_eq(itav_date_format(date, sizeof date, D("2021-01-01") + n), ITAV_OK);
+            spec s = {"solo", "Haarlem", ITAV_MATCH_COMPLETED, date};
+            char *id = make_match(db, n, &s);
+            review(db, id, ITAV_REVIEW_FINAL, last_move(&s) + 10, ITAV_RESPONDENT_ASKING, 7, 0,
+                   (itav_formal_help)h, NULL);
+            itav_free(id);
+        }
+    }
+    return db;
+}
+
+static itav_report *publish(itav_db *db, const char *id, int k, const char *from,
+                            const char *to, int *rc)
+{
+    itav_report *r = NULL;
+    itav_report_options o = ITAV_REPORT_OPTIONS_INIT;
+    o.k = k;
+    o.publish = 1;
+    o.as_of = D("2021-12-31");
+    o.from = from ? D(from) : ITAV_DATE_NONE;
+    o.to = to ? D(to) : ITAV_DATE_NONE;
+    *rc = itav_report_programme(&r, db, id, &o);
+    ck_assert_msg(*rc == ITAV_OK || *rc == ITAV_ESTATE, "%s", itav_errmsg(db));
+    return r;
+}
+
+/* Every way to split `left` over the hidden cells h..n-1 (non-negative integers): marks in
+ * seen[cell][value] the values each cell takes in some split. */
+static void splits(bool (*seen)[64], size_t n, size_t h, int left, int *v)
+{
+    if (h == n - 1) {
+        v[h] = left;
+        for (size_t i = 0; i < n; i++)
+            seen[i][v[i]] = true;
+        return;
+    }
+    for (int x = 0; x <= left; x++) {
+        v[h] = x;
+        splits(seen, n, h + 1, left - x, v);
+    }
+}
+
+/* The attacker, by exhaustive enumeration: the outcomes of formal help add up to the final
+ * reviews that the reviews table shows. Checks every hidden outcome against the protection:
+ * it can take at least protection + 1 values, and a small one (primary) can be 0 or 1.
+ * Returns the number of hidden outcomes attacked. */
+static size_t attack_formal_help(const itav_report *r, int k, int protection)
+{
+    size_t fh = table(r, "formal_help"), rv = table(r, "reviews"), cells[8], n = 0;
+    double final, shown = 0, v;
+    if (itav_report_cell_value(&final, r, rv, ITAV_REVIEW_FINAL - 1, 1) != ITAV_OK)
+        return 0; /* the final reviews are hidden too: no total to subtract from */
+    for (size_t h = 0; h <= ITAV_HELP_UNKNOWN; h++) {
+        if (itav_report_cell_suppressed(r, fh, h, 1))
+            cells[n++] = h;
+        else if (itav_report_cell_value(&v, r, fh, h, 1) == ITAV_OK)
+            shown += v;
+    }
+    if (!n)
+        return 0;
+    int left = (int)(final - shown), vals[8];
+    bool seen[8][64] = {{false}};
+    ck_assert_int_ge(left, 0);
+    ck_assert_int_lt(left, 64);
+    splits(seen, n, 0, left, vals);
+    for (size_t i = 0; i < n; i++) {
+        int least = 64, most = -1;
+        for (int x = 0; x < 64; x++)
+            if (seen[i][x]) {
+                least = x < least ? x : least;
+                most = x;
+            }
+        const char *label = itav_report_cell(r, fh, cells[i], 0);
+        ck_assert_msg(most - least >= protection, "k=%d: formal_help %s recovered: %d to %d",
+                      k, label, least, most);
+        if (itav_report_cell_hidden(r, fh, cells[i], 1) == ITAV_HIDDEN_PRIMARY)
+            ck_assert_msg(least <= 1, "k=%d: formal_help %s is at least %d", k, label, least);
+        /* and the library's own audit says the same */
+        int safe;
+        int64_t low, high;
+        ck_assert_int_eq(itav_report_cell_audit(&safe, &low, &high, r, fh, cells[i], 1),
+                         ITAV_OK);
+        ck_assert_int_eq(low, least);
+        ck_assert_int_eq(high, most);
+    }
+    return n;
+}
+
+/* The attacker on matches: every match that started in the period is, at its end, in the
+ * trial, active, completed or ended early. If one of those four is hidden and the rest and
+ * every started cell are shown, the started ones minus the shown states bound it from below. */
+static size_t attack_started(const itav_report *r, int k)
+{
+    static const size_t states[] = {ITAV_MATCH_TRIAL - 1, ITAV_MATCH_ACTIVE - 1,
+                                    ITAV_MATCH_COMPLETED - 1, ITAV_MATCH_ENDED_EARLY - 1};
+    size_t mbs = table(r, "matches_by_state"), ms = table(r, "matches_started");
+    size_t hidden = 0, at = 0;
+    double started = 0, shown = 0, v;
+    for (size_t row = 0; row < itav_report_row_count(r, ms); row++) {
+        if (strcmp(itav_report_cell(r, ms, row, 0), "total of shown cells") == 0)
+            continue;
+        for (size_t c = 1; c < itav_report_column_count(r, ms); c++) {
+            if (strcmp(itav_report_column(r, ms, c), "total of shown cells") == 0)
+                continue;
+            if (itav_report_cell_suppressed(r, ms, row, c))
+                return 0; /* a hidden start: the bound is not known */
+            started += value_at(r, ms, row, c);
+        }
+    }
+    for (size_t i = 0; i < 4; i++) {
+        if (itav_report_cell_suppressed(r, mbs, states[i], 1))
+            hidden++, at = states[i];
+        else if (itav_report_cell_value(&v, r, mbs, states[i], 1) == ITAV_OK)
+            shown += v;
+    }
+    if (hidden != 1)
+        return 0;
+    if (itav_report_cell_hidden(r, mbs, at, 1) == ITAV_HIDDEN_PRIMARY)
+        ck_assert_msg(started - shown <= 1, "k=%d: matches %s is at least %g", k,
+                      itav_report_cell(r, mbs, at, 0), started - shown);
+    return 1;
+}
+
+/* Within one report the outcomes of formal help add up to the final reviews: 12 final
+ * reviews, 10 prevented and 2 reduced. k = 5 hides reduced (2) and, to protect it, prevented
+ * (10, the smallest other positive outcome). The reviews table shows the 12, so the hidden
+ * pair adds up to 2 + 10 = 12: each can be anything from 0 to 12, which the audit and the
+ * attack's enumeration agree on. Asked for a protection of 13 values, the audit fails, and the
+ * repair hides the cheapest further cell: the 12 (the only positive count in the relation;
+ * the zeros would protect nothing). Then nothing bounds the pair from above. */
+START_TEST(audit_and_its_repair)
+{
+    static const int outcomes[ITAV_HELP_UNKNOWN + 1] = {[ITAV_HELP_PREVENTED] = 10,
+                                                        [ITAV_HELP_REDUCED] = 2};
+    itav_db *db = outcome_store(outcomes);
+    itav_report *r = report(db, "solo", 5, NULL, NULL);
+    cell_is(r, "reviews", "final", "reviews", "12");
+    cell_is(r, "formal_help", "reduced", "final reviews", "<5");
+    cell_is(r, "formal_help", "prevented", "final reviews", "<5");
+    cell_is(r, "formal_help", "stopped", "final reviews", "0");
+    size_t fh = table(r, "formal_help");
+    int safe = 7;
+    int64_t low = 7, high = 7;
+    ck_assert_int_eq(itav_report_cell_audit(&safe, &low, &high, r, fh, ITAV_HELP_REDUCED - 1, 1),
+                     ITAV_OK);
+    ck_assert_int_eq(safe, 1);
+    ck_assert_int_eq(low, 0);
+    ck_assert_int_eq(high, 12);
+    ck_assert_int_eq(itav_report_cell_hidden(r, fh, ITAV_HELP_REDUCED - 1, 1),
+                     ITAV_HIDDEN_PRIMARY);
+    ck_assert_int_eq(itav_report_cell_hidden(r, fh, ITAV_HELP_PREVENTED - 1, 1),
+                     ITAV_HIDDEN_SECONDARY);
+    ck_assert_int_eq(itav_report_audit_passed(r), 1);
+    /* the enumeration agrees, value for value */
+    ck_assert_uint_eq(attack_formal_help(r, 5, 4), 2);
+    /* a published cell or a text has no audit; outputs unchanged on error */
+    ck_assert_int_eq(itav_report_cell_audit(&safe, &low, NULL, r, fh, 2, 1), ITAV_ENOTFOUND);
+    ck_assert_int_eq(itav_report_cell_audit(&safe, NULL, NULL, r, fh, 0, 0), ITAV_ENOTFOUND);
+    ck_assert_int_eq(itav_report_cell_audit(&safe, NULL, NULL, r, fh, 99, 1), ITAV_ERANGE);
+    ck_assert_int_eq(itav_report_cell_audit(NULL, NULL, NULL, r, fh, 1, 1), ITAV_EINVAL);
+    ck_assert_int_eq(itav_report_cell_audit(&safe, NULL, NULL, NULL, fh, 1, 1), ITAV_EINVAL);
+    ck_assert_int_eq(low, 0);
+    ck_assert_int_eq(itav_report_audit_passed(NULL), 0);
+    char *json, *md;
+    ck_assert_int_eq(itav_report_write(&json, r, ITAV_REPORT_JSON), ITAV_OK);
+    ck_assert_ptr_nonnull(strstr(json, "\"audit\": \"passed\""));
+    ck_assert_int_eq(itav_report_write(&md, r, ITAV_REPORT_MARKDOWN), ITAV_OK);
+    ck_assert_ptr_nonnull(strstr(md, "Audit passed: given everything this report shows, each "
+                                     "hidden count could still be any of at least 5 values."));
+    itav_free(json);
+    itav_free(md);
+    itav_report_free(r);
+    /* protection 13: the pair's 0..12 is too narrow; the 12 is hidden too */
+    itav_report_options o = ITAV_REPORT_OPTIONS_INIT;
+    o.publish = 1;
+    o.protection = 13;
+    ck_assert_msg(itav_report_programme(&r, db, "solo", &o) == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert_int_eq(itav_report_audit_passed(r), 1);
+    cell_is(r, "reviews", "final", "reviews", "<5");
+    size_t rv = table(r, "reviews");
+    ck_assert_int_eq(itav_report_cell_hidden(r, rv, ITAV_REVIEW_FINAL - 1, 1),
+                     ITAV_HIDDEN_SECONDARY);
+    ck_assert_int_eq(itav_report_cell_audit(&safe, &low, &high, r, fh, ITAV_HELP_REDUCED - 1, 1),
+                     ITAV_OK);
+    ck_assert_int_eq(safe, 1);
+    ck_assert_int_eq(low, 0);
+    ck_assert_int_eq(high, -1);
+    /* the final reviews with a mark (12) still bound the hidden 12 from below: 12 or more */
+    ck_assert_int_eq(itav_report_cell_audit(&safe, &low, &high, r, rv, ITAV_REVIEW_FINAL - 1, 1),
+                     ITAV_OK);
+    ck_assert_int_eq(low, 12);
+    ck_assert_int_eq(high, -1);
+    itav_report_free(r);
+    itav_close(db);
+}
+END_TEST
+
+/* Every report the library agrees to publish, over stores, k and periods, survives the
+ * attacks run here by enumeration. With the audit switched off, a report of the fixture for
+ * k = 4 is published and the attack finds "active" (hidden) to be at least 3. */
+START_TEST(published_reports_survive_the_attacks)
+{
+    static const int leak[ITAV_HELP_UNKNOWN + 1] = {[ITAV_HELP_PREVENTED] = 10,
+                                                    [ITAV_HELP_REDUCED] = 2};
+    static const int many[ITAV_HELP_UNKNOWN + 1] = {3, 6, 1, 0, 2, 9, 0};
+    static const struct { const char *from, *to; } periods[] = {
+        {NULL, NULL}, {"2020-01-01", "2020-12-31"}, {"2021-01-01", "2021-12-31"},
+        {NULL, "2021-03-31"}};
+    static const int ks[] = {3, 4, 5, 8};
+    itav_db *dbs[] = {fixture_store(), outcome_store(leak), outcome_store(many)};
+    const char *ids[] = {"prog", "solo", "solo"};
+    size_t published = 0, refusals = 0, attacked = 0;
+    for (size_t s = 0; s < 3; s++)
+        for (size_t p = 0; p < sizeof periods / sizeof *periods; p++)
+            for (size_t i = 0; i < sizeof ks / sizeof *ks; i++) {
+                int rc;
+                itav_report *r = publish(dbs[s], ids[s], ks[i], periods[p].from, periods[p].to,
+                                         &rc);
+                if (rc != ITAV_OK) {
+                    refusals++;
+                    continue;
+                }
+                published++;
+                attacked += attack_formal_help(r, ks[i], ks[i] - 1) + attack_started(r, ks[i]);
+                itav_report_free(r);
+            }
+    ck_assert_uint_gt(published, 0);
+    ck_assert_uint_eq(refusals, 0); /* the repair makes each of them safe */
+    ck_assert_uint_gt(attacked, 0);
+    for (size_t s = 0; s < 3; s++)
+        itav_close(dbs[s]);
+}
+END_TEST
+
+/* Random small stores (fixed seeds): final reviews with random outcomes, reports for random k
+ * and protections made for publication; each one published survives the enumeration attack,
+ * and the audit's intervals are the enumeration's. */
+START_TEST(random_stores_survive_the_attack)
+{
+    uint32_t x = 2463534242u;
+    size_t published = 0, attacked = 0;
+    for (int round = 0; round < 24; round++) {
+        int outcomes[ITAV_HELP_UNKNOWN + 1], total = 0;
+        for (int h = 0; h <= ITAV_HELP_UNKNOWN; h++) {
+            x ^= x << 13, x ^= x >> 17, x ^= x << 5; /* xorshift32 */
+            /* mostly small counts and zeros, where suppression has work to do */
+            outcomes[h] = (int)(x % 4 == 0 ? 0 : x % 4 == 1 ? x % 3 : (x >> 4) % 9);
+            total += outcomes[h];
+        }
+        if (total > 40)
+            continue;
+        itav_db *db = outcome_store(outcomes);
+        int k = 3 + (int)(x % 4), protection = (int)((x >> 8) % 3) ? 0 : k + (int)(x % 5);
+        itav_report *r = NULL;
+        itav_report_options o = ITAV_REPORT_OPTIONS_INIT;
+        o.k = k;
+        o.publish = 1;
+        o.protection = protection;
+        int rc = itav_report_programme(&r, db, "solo", &o);
+        ck_assert_msg(rc == ITAV_OK || rc == ITAV_ESTATE, "%s", itav_errmsg(db));
+        if (rc == ITAV_OK) {
+            published++;
+            attacked += attack_formal_help(r, k, protection ? protection : k - 1) +
+                        attack_started(r, k);
+        }
+        itav_report_free(r);
+        itav_close(db);
+    }
+    ck_assert_uint_gt(published, 10);
+    ck_assert_uint_gt(attacked, 0);
 }
 END_TEST
 
@@ -1350,9 +1695,46 @@ START_TEST(bad_input)
     o.k = -4;
     refused(db, "prog", &o, ITAV_EINVAL, "k is -4");
     o.k = 5;
-    o.version = 2;
-    refused(db, "prog", &o, ITAV_EVERSION, "version 2");
+    o.version = 3;
+    refused(db, "prog", &o, ITAV_EVERSION, "version 3");
     o.version = ITAV_REPORT_OPTIONS_VERSION;
+    /* a report made for publication: k below 3 only on purpose */
+    o.publish = 1;
+    o.k = 2;
+    refused(db, "prog", &o, ITAV_EINVAL, "k is 2, below 3, the least k of a report made for "
+                                         "publication; set low_k");
+    o.k = 1;
+    refused(db, "prog", &o, ITAV_EINVAL, "k is 1, below 3");
+    o.k = 5;
+    o.protection = -1;
+    refused(db, "prog", &o, ITAV_EINVAL, "protection is -1");
+    o.protection = 0;
+    /* ... which the report then says */
+    o.k = 2;
+    o.low_k = 1;
+    ck_assert_msg(itav_report_programme(&r, db, "prog", &o) == ITAV_OK, "%s", itav_errmsg(db));
+    char *text;
+    ck_assert_int_eq(itav_report_write(&text, r, ITAV_REPORT_MARKDOWN), ITAV_OK);
+    ck_assert_ptr_nonnull(strstr(text, "k = 2 is below 3, the least k of a report made for "
+                                       "publication; it was chosen on purpose."));
+    itav_free(text);
+    ck_assert_int_eq(itav_report_write(&text, r, ITAV_REPORT_JSON), ITAV_OK);
+    ck_assert_ptr_nonnull(strstr(text, "\"publish\": true,\n  \"low_k\": true"));
+    itav_free(text);
+    itav_report_free(r);
+    r = NULL;
+    /* a version-1 struct has no publish member: it is not read */
+    o.version = 1;
+    o.low_k = 0;
+    ck_assert_msg(itav_report_programme(&r, db, "prog", &o) == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert_int_eq(itav_report_write(&text, r, ITAV_REPORT_JSON), ITAV_OK);
+    ck_assert_ptr_nonnull(strstr(text, "\"publish\": false"));
+    itav_free(text);
+    itav_report_free(r);
+    r = NULL;
+    o.version = ITAV_REPORT_OPTIONS_VERSION;
+    o.k = 5;
+    o.publish = 0;
     o.from = D("2021-02-01");
     o.to = D("2021-01-31");
     refused(db, "prog", &o, ITAV_EINVAL, "from (2021-02-01) is after to (2021-01-31)");
@@ -1512,6 +1894,9 @@ static Suite *report_suite(void)
     tcase_add_test(tc, derived_figures_stop_at_the_report_date_or_deadline);
     tcase_add_test(tc, reach_is_never_summed);
     tcase_add_test(tc, subtraction_attack);
+    tcase_add_test(tc, audit_and_its_repair);
+    tcase_add_test(tc, random_stores_survive_the_attack);
+    tcase_add_test(tc, published_reports_survive_the_attacks);
     tcase_add_test(tc, writers);
     tcase_add_loop_test(tc, bad_input, 0, STORE_COUNT);
     tcase_add_loop_test(tc, same_on_every_store, 0, STORE_COUNT);

@@ -143,9 +143,13 @@ class TestReport(unittest.TestCase):
         self.assertEqual(full.rows, [["Haarlem", "7", "6", "13"], ["Heemstede", "2", "6", "8"],
                                      ["Zandvoort", "0", "1", "1"], [TOTAL, "9", "13", "22"]])
         t = self.store.report(OFFER)["matches_started"]
-        self.assertEqual(t.cell("Heemstede", "2021"), "<5")
-        self.assertEqual(t.cell("Zandvoort", "2022"), "<5")
-        self.assertEqual(t.cell("Haarlem", "2021"), "7")
+        # Heemstede 2021 (2) and Zandvoort 2022 (1) are small, Heemstede 2022 protects its
+        # row: then neither shows a count, and a row of hidden cells under its name would
+        # still say that a family from there takes part, so both become "other
+        # municipalities" (2 + 0, 6 + 1). Its 2 hides the 7 beside it and Haarlem's 2021
+        # cell, which hides Haarlem 2022: Haarlem shows nobody and folds in too.
+        self.assertEqual(t.rows, [["other municipalities", "9", "13", "22"]])
+        self.assertEqual(t.hidden(0, "2021"), itav.Hidden.NOT)
         self.assertHidesNoSingleCell(t)
         # the subtraction attack: no hidden cell equals a shown total minus shown cells
         for r in range(len(t)):
@@ -196,11 +200,59 @@ class TestReport(unittest.TestCase):
         rep = self.store.report(OFFER)
         self.assertEqual(rep["reviews"].cell("final", "reviews"), "<5")
         self.assertIsNone(rep["reviews"].value("final", "mean mark"))
-        self.assertEqual(rep["reviews"].value("trial", "mean mark"), 7.5)
+        # a hidden mean is not "<5" (a mark below 5?) but says why it is hidden
+        self.assertEqual(rep["reviews"].cell("final", "mean mark"),
+                         "hidden to protect small numbers")
+        self.assertEqual(rep["reviews"].hidden("final", "mean mark"), itav.Hidden.MAGNITUDE)
+        self.assertEqual(rep["reviews"].hidden("final", "reviews"), itav.Hidden.PRIMARY)
+        self.assertEqual(rep["reviews"].hidden("trial", "reviews"), itav.Hidden.NOT)
+        final = rep.to_dict()["tables"][4]["rows"][2]
+        self.assertEqual(final[:4], ["final", "<5", "<5", "hidden"])
+        self.assertIn("| final | <5 | <5 | hidden to protect small numbers |",
+                      rep.to_markdown())
+        self.assertIn("reviews,3,mean mark,hidden to protect small numbers,1", rep.to_csv())
+        # the trial's 6 marks protect the final's 2 in their column, and the mean goes with them
+        self.assertEqual(rep["reviews"].cell("trial", "with a mark"), "<5")
+        self.assertIsNone(rep["reviews"].value("trial", "mean mark"))
         self.assertTrue(rep["reviews"].suppressed("trial", "safety concerns"))
         share = rep["formal_help"]
         self.assertIsNone(share.value("percent prevented, reduced or stopped", 1))
         self.assertIsNone(rep["effects"].value("rest", "mean score"))
+
+    def test_audit(self):
+        """Every hidden count is audited against the whole report. At k = 5 the 2 completed
+        matches are hidden and so is active (5), the smallest positive count of the column:
+        with the 0 introduced as its partner, the 22 matches started against the 15 + 5 + 0
+        shown in the trial, active and ended early would put completed at 2 or more."""
+        st = self.store
+        rep = st.report(OFFER)
+        mbs = rep["matches_by_state"]
+        self.assertEqual(mbs.cell("introduced", "matches"), "0")
+        self.assertEqual(mbs.hidden("completed", "matches"), itav.Hidden.PRIMARY)
+        self.assertEqual(mbs.hidden("active", "matches"), itav.Hidden.SECONDARY)
+        self.assertEqual(mbs.audit("completed", "matches"), (True, 0, None))
+        self.assertIsNone(mbs.audit("trial", "matches"))          # published
+        self.assertIsNone(rep["reviews"].audit("final", "mean mark"))  # a mean: its count's
+        self.assertTrue(rep.audit_passed)
+        self.assertEqual(rep.to_dict()["audit"], "passed")
+        self.assertEqual(rep.to_dict()["protection"], 4)
+        self.assertTrue(st.report(OFFER, publish=True).audit_passed)
+        # k = 2: the trial's one safety concern has only zeros beside it, so a 0 protects it
+        # (periodic); the 0 periodic reviews would pin that 0, so the audit's repair hides
+        # them too, and the final reviews (2) protect those in their column. Every hidden
+        # count can then take any value from its least up.
+        k2 = st.report(OFFER, k=2, publish=True, low_k=True)
+        rv = k2["reviews"]
+        self.assertEqual(rv.hidden("periodic", "safety concerns"), itav.Hidden.SECONDARY)
+        self.assertEqual(rv.hidden("periodic", "reviews"), itav.Hidden.SECONDARY)
+        self.assertEqual(rv.audit("periodic", "safety concerns"), (True, 0, None))
+        self.assertEqual(rv.audit("trial", "safety concerns"), (True, 0, 6))
+        # the 2 final reviews with a mark say that there are at least 2 final reviews
+        self.assertEqual(rv.audit("final", "reviews"), (True, 2, None))
+        # k = 1 hides nothing: the audit has nothing to judge
+        ok = st.report(OFFER, k=1, publish=True, low_k=True)
+        self.assertTrue(ok.audit_passed)
+        self.assertEqual(ok["matches_by_state"].cell("completed", 1), "2")
 
     def test_period_and_as_of(self):
         rep = self.store.report(OFFER, k=1, start="2022-01-01", end="2022-12-31")
@@ -230,6 +282,16 @@ class TestReport(unittest.TestCase):
                 st.report_programme(OFFER, _lib.itav_report_options(version=v))
         with self.assertRaises(TypeError):
             st.report(OFFER, k="5")
+        # k below 3 for publication only on purpose, and then the report says so
+        with self.assertRaises(itav.InvalidArgument) as cm:
+            st.report(OFFER, k=2, publish=True)
+        self.assertIn("low_k", str(cm.exception))
+        with self.assertRaises(itav.InvalidArgument):
+            st.report(OFFER, protection=-1)
+        low = st.report(OFFER, k=1, publish=True, low_k=True)
+        self.assertEqual((low.to_dict()["low_k"], low.to_dict()["publish"]), (True, True))
+        self.assertIn("k = 1 is below 3", low.to_markdown())
+        self.assertEqual(st.report(OFFER, k=2).to_dict()["low_k"], False)
         self.assertEqual(st.export_json(), before)
         # the defaults of a raw call are k = 5
         self.assertEqual(st.report_programme(OFFER).to_dict()["k"], 5)
@@ -357,13 +419,14 @@ class TestStructs(unittest.TestCase):
             printf("size.itav_report_options %zu\n", sizeof o);
             F(itav_report_options, version); F(itav_report_options, k);
             F(itav_report_options, as_of); F(itav_report_options, from);
-            F(itav_report_options, to);
+            F(itav_report_options, to); F(itav_report_options, publish);
+            F(itav_report_options, low_k); F(itav_report_options, protection);
             printf("init.portfolio %u %d %d %d %zu %d\n", pf.version, pf.municipality != NULL,
                    pf.region != NULL, pf.ids != NULL, pf.id_count, (int)pf.source);
             printf("init.question %u %d %ld %d %u %d\n", q.version, (int)q.asker,
                    (long)q.age_months, q.municipality != NULL, q.needs, (int)q.channel);
-            printf("init.options %u %d %ld %ld %ld\n", o.version, o.k, (long)o.as_of,
-                   (long)o.from, (long)o.to);
+            printf("init.options %u %d %ld %ld %ld %d %d %d\n", o.version, o.k,
+                   (long)o.as_of, (long)o.from, (long)o.to, o.publish, o.low_k, o.protection);
             printf("consts %d %d %d %d %d %d %u %d\n", ITAV_EFFECT_COUNT,
                    ITAV_EFFECT_LAST_CHILD, ITAV_EFFECT_UNKNOWN, ITAV_PORTFOLIO_FILTER_VERSION,
                    ITAV_QUESTION_VERSION, ITAV_REPORT_OPTIONS_VERSION, ITAV_THEME_ALL,
@@ -411,8 +474,8 @@ class TestStructs(unittest.TestCase):
                           pf.source], [int(x) for x in self.c["init.portfolio"]])
         self.assertEqual([q.version, q.asker, q.age_months, int(q.municipality is not None),
                           q.needs, q.channel], [int(x) for x in self.c["init.question"]])
-        self.assertEqual([o.version, o.k, o.as_of, getattr(o, "from"), o.to],
-                         [int(x) for x in self.c["init.options"]])
+        self.assertEqual([o.version, o.k, o.as_of, getattr(o, "from"), o.to, o.publish,
+                          o.low_k, o.protection], [int(x) for x in self.c["init.options"]])
 
     def test_constants(self):
         self.assertEqual([int(x) for x in self.c["consts"]],

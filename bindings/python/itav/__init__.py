@@ -16,7 +16,7 @@ from ._dates import (DATE_NONE, date_from_ymd, date_to_ymd, format_date, parse_d
                      to_days)
 from ._enums import (Actor, Asker, Attainment, Audience, Channel, CodeType, Comparator,
                      Constraint, Criterion, Derived, DueKind, Effect, Element, EndReason,
-                     Evidence, FigureList, FormalHelp, Kind, Lang, MatchState, Measure,
+                     Evidence, FigureList, FormalHelp, Hidden, Kind, Lang, MatchState, Measure,
                      ParticipantKind, ParticipantStatus, PlanField, PortfolioFlag,
                      ProfileSource, Qualifier, ReportFormat, Respondent, Result, ReviewKind,
                      RoleKind, Scope, Setting, Side, Slot, Status, Support, TextList, Theme,
@@ -52,7 +52,7 @@ __version__ = "0.3.0"
 __all__ = [
     "AGE_NONE", "Actor", "Asker", "Assignment", "Attainment", "Audience", "Backend", "Baseline",
     "Busy", "CHILDREN_MAX", "EXCLUSIONS_MAX", "INTERESTS_MAX", "LANGUAGES_MAX", "Channel", "CodeType", "Comparator", "Constraint", "Coverage",
-    "Criterion", "CriterionScore", "DATE_NONE", "Derivation", "Derived", "Due", "DueKind",
+    "Criterion", "CriterionScore", "Hidden", "DATE_NONE", "Derivation", "Derived", "Due", "DueKind",
     "EFFECT_COUNT", "ELEMENT_COUNT", "Effect", "Element", "ElementStatement", "EndReason", "Error",
     "Evidence", "Exists", "Figure", "FigureList", "FormalHelp", "FormatError",
     "INTERVENTION_FIELDS", "InUse", "Indicator", "Intervention", "InvalidArgument", "Kind",

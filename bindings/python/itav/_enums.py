@@ -507,6 +507,14 @@ class ReportFormat(_Coded, enum.IntEnum):
     MARKDOWN = 3  # an alias: ITAV_REPORT_MARKDOWN
 
 
+class Hidden(enum.IntEnum):
+    """itav_hidden: why a report cell is hidden."""
+    NOT = 0
+    PRIMARY = 1
+    SECONDARY = 2
+    MAGNITUDE = 3
+
+
 class TextList(enum.IntEnum):
     """itav_text_list: the lists of texts an intervention (or offer) holds."""
     PROVIDERS = 1

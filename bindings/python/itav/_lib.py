@@ -11,7 +11,7 @@ import ctypes.util
 import glob
 import os
 
-from ctypes import (CFUNCTYPE, POINTER, Structure, c_char_p, c_double, c_int, c_int32,
+from ctypes import (CFUNCTYPE, POINTER, Structure, c_char_p, c_double, c_int, c_int32, c_int64,
                     c_long, c_size_t, c_uint, c_uint32, c_void_p)
 
 # ---- constants of the headers -------------------------------------------------------------
@@ -51,7 +51,8 @@ ITAV_EFFECT_UNKNOWN = -128
 ITAV_THEME_ALL = 8191
 ITAV_PORTFOLIO_FILTER_VERSION = 1
 ITAV_QUESTION_VERSION = 1
-ITAV_REPORT_OPTIONS_VERSION = 1
+ITAV_REPORT_OPTIONS_VERSION = 2
+ITAV_REPORT_MIN_K = 3
 
 # ---- opaque handles -----------------------------------------------------------------------
 
@@ -317,10 +318,10 @@ class itav_question(Structure):
 
 
 class itav_report_options(Structure):
-    """struct itav_report_options, version 1 (include/itav/report.h).
+    """struct itav_report_options, version 2 (include/itav/report.h).
 
     ``itav_report_options()`` is initialised like ITAV_REPORT_OPTIONS_INIT: k 5, no period,
-    judged on the latest date. The fields "from" and "to" are Python keywords only in
+    judged on the latest date, not for publication, the default protection. The fields "from" and "to" are Python keywords only in
     source code: set them with ``setattr(opt, "from", days)`` or as ``**{"from": days}``.
     """
 
@@ -330,11 +331,15 @@ class itav_report_options(Structure):
         ("as_of", c_int32),
         ("from", c_int32),
         ("to", c_int32),
+        ("publish", c_int),
+        ("low_k", c_int),
+        ("protection", c_int),
     ]
 
     def __init__(self, **fields):
         init = {"version": ITAV_REPORT_OPTIONS_VERSION, "k": 5, "as_of": ITAV_DATE_NONE,
-                "from": ITAV_DATE_NONE, "to": ITAV_DATE_NONE}
+                "from": ITAV_DATE_NONE, "to": ITAV_DATE_NONE, "publish": 0, "low_k": 0,
+                "protection": 0}
         init.update(fields)
         super().__init__(**init)
 
@@ -836,6 +841,10 @@ PROTOTYPES = {
     "itav_report_cell": (_str, [report_p, _sz, _sz, _sz]),
     "itav_report_cell_value": (_int, [_P(c_double), report_p, _sz, _sz, _sz]),
     "itav_report_cell_suppressed": (_int, [report_p, _sz, _sz, _sz]),
+    "itav_report_cell_hidden": (_int, [report_p, _sz, _sz, _sz]),
+    "itav_report_cell_audit": (_int, [_P(c_int), _P(c_int64), _P(c_int64), report_p, _sz, _sz,
+                                      _sz]),
+    "itav_report_audit_passed": (_int, [report_p]),
 }
 
 # ---- finding and loading the library ------------------------------------------------------

@@ -5,7 +5,7 @@ import ctypes
 import json
 
 from ._dates import DATE_NONE, to_days
-from ._enums import ReportFormat, coerce_member
+from ._enums import Hidden, ReportFormat, coerce_member
 from ._errors import NotFound, RangeError, error_for, strerror
 from ._lib import dec, enc, itav_report_options, lib, report_p, take_string
 from ._owned import Owned
@@ -88,6 +88,28 @@ class ReportTable:
         return bool(lib.itav_report_cell_suppressed(self._ptr, self.index, self._row(row),
                                                     self._column(column)))
 
+    def hidden(self, row, column):
+        """Why a cell is hidden: a Hidden (Hidden.NOT for a published cell). A count
+        publishes as "<k", a mean or percent (Hidden.MAGNITUDE) as "hidden to protect small
+        numbers"."""
+        return Hidden(lib.itav_report_cell_hidden(self._ptr, self.index, self._row(row),
+                                                  self._column(column)))
+
+    def audit(self, row, column):
+        """The audit of a hidden count: (safe, low, high), the interval an attacker can derive
+        for it from the whole report (high None: no upper bound) and whether it is wide
+        enough; None for a cell that is not a hidden count."""
+        safe, low, high = ctypes.c_int(), ctypes.c_int64(), ctypes.c_int64()
+        r, c = self._row(row), self._column(column)
+        rc = lib.itav_report_cell_audit(ctypes.byref(safe), ctypes.byref(low),
+                                        ctypes.byref(high), self._ptr, self.index, r, c)
+        if rc == NotFound.code:
+            return None
+        if rc < 0:
+            raise error_for(rc, "report table %s: cannot audit cell (%d, %d): %s"
+                            % (self.name, r, c, strerror(rc)))
+        return bool(safe.value), low.value, None if high.value < 0 else high.value
+
     def row(self, row):
         """The cells of one row (texts)."""
         r = self._row(row)
@@ -160,6 +182,11 @@ class Report(Owned):
 
     __getitem__ = table
 
+    @property
+    def audit_passed(self):
+        """Whether every hidden count of the report is safe (Table.audit())."""
+        return bool(lib.itav_report_audit_passed(self._ptr))
+
     def write(self, format=ReportFormat.JSON):
         """The report as text in a format: ReportFormat or code ("json", "csv", "md")."""
         f = coerce_member(ReportFormat, format, "report format")
@@ -198,25 +225,33 @@ class ReportStore:
     """The report methods of Store (mixed into itav.Store)."""
 
     @staticmethod
-    def make_report_options(k=5, as_of=None, start=None, end=None):
+    def make_report_options(k=5, as_of=None, start=None, end=None, publish=False,
+                            low_k=False, protection=0):
         """The itav_report_options for these settings (see report())."""
-        if isinstance(k, bool) or not isinstance(k, int):
-            raise TypeError("k: expected int, got %s" % type(k).__name__)
-        if not -2 ** 31 <= k < 2 ** 31:
-            raise RangeError("report: k %r is out of range" % k)
-        return itav_report_options(k=k, as_of=_date_or_none(as_of),
+        for name, v in (("k", k), ("protection", protection)):
+            if isinstance(v, bool) or not isinstance(v, int):
+                raise TypeError("%s: expected int, got %s" % (name, type(v).__name__))
+            if not -2 ** 31 <= v < 2 ** 31:
+                raise RangeError("report: %s %r is out of range" % (name, v))
+        return itav_report_options(k=k, as_of=_date_or_none(as_of), publish=int(bool(publish)),
+                                   low_k=int(bool(low_k)), protection=protection,
                                    **{"from": _date_or_none(start), "to": _date_or_none(end)})
 
-    def report(self, offer, k=5, as_of=None, start=None, end=None):
+    def report(self, offer, k=5, as_of=None, start=None, end=None, publish=False,
+               low_k=False, protection=0):
         """The Report of an offer, or of a programme (its own offer and every offer that
         names it as programme).
 
         k: counts from participants, matches or reviews below k show as "<k" and are left
         out of totals, means and shares (1 suppresses nothing); as_of: the date targets are
         judged on (None: the last day of the period, or the latest date in the data);
-        start, end: the period of matches and reviews (dates, inclusive; None for open).
+        start, end: the period of matches and reviews (dates, inclusive; None for open);
+        publish: a report made for publication (k below 3 is refused unless low_k; the
+        report is refused when its audit fails); protection: how many values wide the
+        interval an attacker can derive for a hidden cell must be (0: k - 1).
         """
-        return self.report_programme(offer, self.make_report_options(k, as_of, start, end))
+        return self.report_programme(offer, self.make_report_options(
+            k, as_of, start, end, publish, low_k, protection))
 
     def report_programme(self, offer, options=None):
         """The Report of an offer with raw itav_report_options (None for the defaults)."""
