@@ -354,8 +354,10 @@ ITAV_API int itav_participant_set_support(itav_participant *p, unsigned support)
 /**
  * @brief Adds a language; a language already listed is not added twice.
  * @param p the participant
- * @param code an ISO 639-1 code in lower case ("nl", "ar"); see itav_language_known()
- * @return ITAV_OK, ITAV_EINVAL (NULL or a code that is not in ISO 639-1), ITAV_ERANGE (a new
+ * @param code an ISO 639-1 or ISO 639-3 code in lower case ("nl", "ar", "pap"); see
+ *        itav_language_known(). It is stored in the form itav_language_canonical() gives
+ *        ("nld" as "nl").
+ * @return ITAV_OK, ITAV_EINVAL (NULL or a code that is in neither list), ITAV_ERANGE (a new
  *         language when ITAV_LANGUAGES_MAX are listed), ITAV_ENOMEM.
  */
 ITAV_API int itav_participant_add_language(itav_participant *p, const char *code);
@@ -460,11 +462,21 @@ ITAV_API int itav_participant_add_exclusion(itav_participant *p, const char *ref
 ITAV_API int itav_participant_clear_exclusions(itav_participant *p);
 
 /**
- * @brief Whether a language code is in ISO 639-1.
- * @param code a two-letter lower-case code
- * @return 1 if it is ("nl", "ar", "tr"), 0 if not (also for NULL).
+ * @brief Whether a language code is in ISO 639-1 or ISO 639-3 (the list of Debian's
+ * iso-codes the library was built with, and the retired ISO 639-1 code "bh").
+ * @param code a two- or three-letter lower-case code
+ * @return 1 if it is ("nl", "nld", "ar", "pap"), 0 if not (also for NULL and upper case).
  */
 ITAV_API int itav_language_known(const char *code);
+/**
+ * @brief The form in which a language is stored and compared: the ISO 639-1 code when the
+ * language has one, else its ISO 639-3 code. itav_participant_add_language() stores this
+ * form, so "nld" and "nl" are the same language.
+ * @param code a two- or three-letter lower-case code
+ * @return a static string ("nld" gives "nl", "nl" gives "nl", "pap" gives "pap"), or NULL if
+ *         the code is not known (itav_language_known()).
+ */
+ITAV_API const char *itav_language_canonical(const char *code);
 
 /**
  * @brief Reads a participant from a store.

@@ -96,5 +96,19 @@ int itav__ascii_lower(int c);
 int itav__strcasecmp(const char *a, const char *b);
 bool itav__contains_nocase(const char *haystack, const char *needle);
 
+/* ---- languages (the tables are generated from iso-codes by lib/util/languages.py) ---- */
+typedef struct itav__language {
+    char three[4]; /* ISO 639-3 */
+    char two[3];   /* its ISO 639-1 code, "" if it has none */
+} itav__language;
+typedef struct itav__language2 {
+    char two[3];   /* ISO 639-1 */
+    char three[4]; /* its ISO 639-3 code ("" for the retired "bh") */
+} itav__language2;
+extern const itav__language itav__languages3[];
+extern const size_t itav__languages3_count;
+extern const itav__language2 itav__languages2[];
+extern const size_t itav__languages2_count;
+
 
 #endif

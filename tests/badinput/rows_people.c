@@ -231,6 +231,7 @@ ADAPT(itav_participant_clear_exclusions)
     return r_code(itav_participant_clear_exclusions(PT));
 }
 ADAPT(itav_language_known) { return r_int(itav_language_known(TXT(0, "nl"))); }
+ADAPT(itav_language_canonical) { return r_ptr(itav_language_canonical(TXT(0, "nl"))); }
 
 /* ---- participants: in a store ---- */
 
@@ -661,7 +662,8 @@ static const row rows[] = {
     R(itav_participant_add_language, "empty code", EINVAL_, S(1, "")),
     R(itav_participant_add_language, "a code not in ISO 639-1", EINVAL_, S(1, "xx")),
     R(itav_participant_add_language, "a code in capitals", EINVAL_, S(1, "NL")),
-    R(itav_participant_add_language, "a three-letter code", EINVAL_, S(1, "nld")),
+    R(itav_participant_add_language, "a three-letter code not in ISO 639-3", EINVAL_, S(1, "qqq")),
+    R(itav_participant_add_language, "four letters", EINVAL_, S(1, "nlds")),
     R(itav_participant_add_language, "one letter", EINVAL_, S(1, "n")),
     R(itav_participant_add_language, "a code with a region", EINVAL_, S(1, "nl-BE")),
     R(itav_participant_add_language, "a code and a control character", EINVAL_,
@@ -721,7 +723,13 @@ static const row rows[] = {
     R(itav_language_known, "empty", RET(0), S(0, "")),
     R(itav_language_known, "xx", RET(0), S(0, "xx")),
     R(itav_language_known, "capitals", RET(0), S(0, "NL")),
-    R(itav_language_known, "three letters", RET(0), S(0, "nld")),
+    R(itav_language_known, "three letters not in ISO 639-3", RET(0), S(0, "qqq")),
+    R(itav_language_known, "four letters", RET(0), S(0, "nlds")),
+    R(itav_language_canonical, "NULL", RNULL, NUL(0)),
+    R(itav_language_canonical, "empty", RNULL, S(0, "")),
+    R(itav_language_canonical, "capitals", RNULL, S(0, "NLD")),
+    R(itav_language_canonical, "unknown", RNULL, S(0, "qqq")),
+    R(itav_language_canonical, "too long", RNULL, S(0, "nlds")),
     R(itav_language_known, "a known code and more", RET(0), S(0, "nl ")),
     R(itav_language_known, "invalid UTF-8", RET(0), S(0, U_TRUNC)),
     R(itav_language_known, "overlong text", RET(0), S(0, TEXT65537)),

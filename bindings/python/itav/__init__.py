@@ -38,7 +38,8 @@ from ._matching import (Assignment, CriterionScore, Due, Match, MatchOptions, Su
                         Transition, move_legal)
 from ._objects import (INTERVENTION_FIELDS, OFFER_FIELDS, ElementStatement, Figure,
                        Intervention, Offer, Role, TextListView)
-from ._participants import PARTICIPANT_FIELDS, Participant, language_known
+from ._participants import (PARTICIPANT_FIELDS, Participant, language_canonical,
+                            language_known)
 from ._plan import PLAN_FIELDS, Plan
 from ._portfolio import Coverage, Portfolio
 from ._recommend import TIERS, Recommendation
@@ -47,7 +48,7 @@ from ._review import Review
 from ._store import (Backend, MemoryBackend, Store, catalog_json, open, open_backend, version,
                      version_number)
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 
 __all__ = [
     "AGE_NONE", "Actor", "Asker", "Assignment", "Attainment", "Audience", "Backend", "Baseline",
@@ -65,7 +66,7 @@ __all__ = [
     "Slot", "StateError", "Status", "StorageError", "Store", "Suggestion", "Support", "TIERS",
     "Target", "TextList", "TextListView", "Theme", "Transition", "Verdict", "VersionError",
     "catalog_json", "code_name", "code_parse", "date_from_ymd", "date_to_ymd", "elements_of",
-    "elemset", "elemset_count", "elemset_remove", "format_date", "language_known", "move_legal",
-    "open", "open_backend", "parse_date", "parse_quantity", "quantity_verdict", "strerror",
+    "elemset", "elemset_count", "elemset_remove", "format_date", "language_canonical",
+    "language_known", "move_legal", "open", "open_backend", "parse_date", "parse_quantity", "quantity_verdict", "strerror",
     "to_date", "to_days", "version", "version_number",
 ]

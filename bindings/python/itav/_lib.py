@@ -630,6 +630,7 @@ PROTOTYPES = {
     "itav_participant_add_exclusion": (_int, [participant_p, _str]),
     "itav_participant_clear_exclusions": (_int, [participant_p]),
     "itav_language_known": (_int, [_str]),
+    "itav_language_canonical": (_str, [_str]),
     # participant.h: in a store
     "itav_participant_get": (_int, [_P(participant_p), db_p, _str]),
     "itav_participant_create": (_int, [db_p, participant_p]),

@@ -25,8 +25,17 @@ _INTEREST_RULE = "an interest is lower-case letters, digits and single hyphens, 
 
 
 def language_known(code):
-    """Whether a code is an ISO 639-1 language code ("nl", "ar") (itav_language_known())."""
+    """Whether a code is an ISO 639-1 or ISO 639-3 language code ("nl", "nld", "pap")
+    (itav_language_known())."""
     return bool(lib.itav_language_known(enc(code)))
+
+
+def language_canonical(code):
+    """The form a language is stored in: its ISO 639-1 code when it has one, else its
+    ISO 639-3 code ("nld" gives "nl", "pap" gives "pap"); None for an unknown code
+    (itav_language_canonical())."""
+    out = lib.itav_language_canonical(enc(code))
+    return None if out is None else dec(out)
 
 
 def ref_of(obj):
@@ -264,7 +273,8 @@ class Participant(_Value):
 
     @property
     def languages(self):
-        """ISO 639-1 codes (a list, a copy); assign a list to replace them."""
+        """Language codes (a list, a copy), each in the form language_canonical() gives;
+        assign a list to replace them."""
         return [dec(x) for x in self._list(lib.itav_participant_language_count,
                                            lib.itav_participant_language)]
 
@@ -274,14 +284,16 @@ class Participant(_Value):
                       self.add_language, self.languages)
 
     def add_language(self, code):
-        """Adds a language (an ISO 639-1 code in lower case); one listed is not added twice."""
+        """Adds a language (an ISO 639-1 or ISO 639-3 code in lower case, stored in the form
+        language_canonical() gives); one listed is not added twice."""
         if not isinstance(code, str):
             raise TypeError("language: expected str, got %s" % type(code).__name__)
         rc = lib.itav_participant_add_language(self._ptr, enc(code))
         self._check_full(rc, "languages", ITAV_LANGUAGES_MAX)
         if rc < 0:
-            raise error_for(rc, 'participant "%s": %s is not an ISO 639-1 language code '
-                                '(two lower-case letters, such as "nl" or "ar")'
+            raise error_for(rc, 'participant "%s": %s is not an ISO 639-1 or ISO 639-3 '
+                                'language code (two or three lower-case letters, such as '
+                                '"nl", "ar" or "pap")'
                             % (self.ref, _short(code)))
 
     @property
