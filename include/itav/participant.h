@@ -556,6 +556,63 @@ ITAV_API int itav_participant_set_status(itav_db *db, const char *ref,
  */
 ITAV_API int itav_participant_erase(itav_db *db, const char *ref, char **new_ref);
 
+/**
+ * @brief What an erasure did (opaque): the new reference, the date and the open matches it
+ * closed. Made by itav_participant_erase_at(); freed by itav_erasure_free().
+ */
+typedef struct itav_erasure itav_erasure;
+/**
+ * @brief Erases a participant's personal data on a given date, as itav_participant_erase()
+ * does, and reports what it did.
+ * @param db the store
+ * @param ref the reference
+ * @param date the date of the erasure: the erased status and the moves that close open
+ *        matches carry it. Not before the participant's status date nor the last move of an
+ *        open match. ITAV_DATE_NONE: as itav_participant_erase() (today, or a later last
+ *        move).
+ * @param[out] report what was done, owned by the caller; may be NULL; set to NULL on failure
+ *        (and, with ITAV_EIO or ITAV_EBUSY after the commit, see itav_participant_erase(),
+ *        set as on success)
+ * @return ITAV_OK, ITAV_EINVAL (NULL, a date outside 1900-9999 or before the status date or
+ *         an open match's last move: the message names it), ITAV_ENOTFOUND, ITAV_ESTATE
+ *         (already erased), ITAV_EIO, ITAV_EBUSY, ITAV_ENOMEM. Nothing is changed unless it
+ *         returns ITAV_OK (or fails only in the purge after the commit).
+ */
+ITAV_API int itav_participant_erase_at(itav_db *db, const char *ref, int32_t date,
+                                       itav_erasure **report);
+/**
+ * @brief Frees an erasure report. NULL is allowed.
+ * @param e the report, or NULL
+ */
+ITAV_API void itav_erasure_free(itav_erasure *e);
+/**
+ * @brief The reference the erased participant has now ("~erased-N").
+ * @param e the report
+ * @return borrowed text; NULL for a NULL report.
+ */
+ITAV_API const char *itav_erasure_ref(const itav_erasure *e);
+/**
+ * @brief The date of the erasure (of the erased status).
+ * @param e the report
+ * @return days since 1970-01-01; ITAV_DATE_NONE for a NULL report.
+ */
+ITAV_API int32_t itav_erasure_date(const itav_erasure *e);
+/**
+ * @brief How many open matches the erasure closed.
+ * @param e the report
+ * @return the number; 0 for a NULL report.
+ */
+ITAV_API size_t itav_erasure_closed_count(const itav_erasure *e);
+/**
+ * @brief One match the erasure closed, in order of match id.
+ * @param e the report
+ * @param i its index, from 0
+ * @param[out] state the state it was closed to, an itav_match_state (itav/match.h):
+ *             ITAV_MATCH_DECLINED or ITAV_MATCH_ENDED_EARLY (may be NULL)
+ * @return the match id, borrowed; NULL if there is no match i (or for a NULL report).
+ */
+ITAV_API const char *itav_erasure_closed(const itav_erasure *e, size_t i, int *state);
+
 /** @brief Version of struct itav_participant_filter that these headers describe. */
 #define ITAV_PARTICIPANT_FILTER_VERSION 1
 

@@ -662,25 +662,9 @@ ITAV_API void itav_match_iter_free(itav_match_iter *it)
 
 /* ---- what falls due ---- */
 
-/* date plus a number of calendar months, the day clamped to the length of the month it
- * lands in (31 January + 1 month = 28 or 29 February). ITAV_ERANGE past 9999. */
-static int add_months(int32_t *out, int32_t date, long months)
-{
-    int y, m, d;
-    if (itav_date_to_ymd(&y, &m, &d, date) != ITAV_OK)
-        return ITAV_ERANGE;
-    long total = (long)y * 12 + (m - 1) + months;
-    if (total < 0 || total / 12 > 9999)
-        return ITAV_ERANGE;
-    y = (int)(total / 12);
-    m = (int)(total % 12) + 1;
-    while (d > 28 && itav_date_from_ymd(out, y, m, d) != ITAV_OK)
-        d--;
-    return itav_date_from_ymd(out, y, m, d) == ITAV_OK ? ITAV_OK : ITAV_ERANGE;
-}
-
 struct itav_due {
-    char *match;
+    char *match;       /* an item of a match, or */
+    char *participant; /* an item of a participant */
     itav_due_kind kind;
     int32_t date;
     int overdue;
@@ -695,12 +679,17 @@ ITAV_API void itav_due_free(itav_due *d)
     if (!d)
         return;
     itav__free(d->match);
+    itav__free(d->participant);
     itav__free(d);
 }
 
 static void free_due(void *d) { itav_due_free(d); }
 
 ITAV_API const char *itav_due_match(const itav_due *d) { return d ? d->match : NULL; }
+ITAV_API const char *itav_due_participant(const itav_due *d)
+{
+    return d ? d->participant : NULL;
+}
 ITAV_API itav_due_kind itav_due_get_kind(const itav_due *d)
 {
     return d ? d->kind : (itav_due_kind)0;
@@ -723,6 +712,25 @@ typedef struct due_query {
     itav__iter *out;
 } due_query;
 
+/* Adds an item of a match (or, with match NULL, of a participant) due on `date`. */
+static int push_due(due_query *q, const char *match, const char *participant,
+                    itav_due_kind kind, int32_t date)
+{
+    itav_due *d = itav__calloc(1, sizeof *d);
+    if (!d || (match && !(d->match = itav__strdup(match))) ||
+        (participant && !(d->participant = itav__strdup(participant)))) {
+        itav_due_free(d);
+        return itav__error(q->db, ITAV_ENOMEM, "out of memory listing what falls due");
+    }
+    d->kind = kind;
+    d->date = date;
+    d->overdue = (int)(q->as_of - date);
+    if (itav__iter_push(q->out, d) == ITAV_OK)
+        return ITAV_OK;
+    itav_due_free(d);
+    return itav__error(q->db, ITAV_ENOMEM, "out of memory listing what falls due");
+}
+
 /* Adds the item `months` after `from`, if the plan sets the months and it falls due by
  * q->until. */
 static int add_due(due_query *q, const itav_match *m, itav_due_kind kind, int32_t from,
@@ -730,19 +738,9 @@ static int add_due(due_query *q, const itav_match *m, itav_due_kind kind, int32_
 {
     int32_t date;
     if (months == ITAV_PLAN_UNSET || from == ITAV_DATE_NONE ||
-        add_months(&date, from, months) != ITAV_OK || date > q->until)
+        itav__add_months(&date, from, months) != ITAV_OK || date > q->until)
         return ITAV_OK;
-    itav_due *d = itav__calloc(1, sizeof *d);
-    if (!d || !(d->match = itav__strdup(m->id))) {
-        itav__free(d);
-        return itav__error(q->db, ITAV_ENOMEM, "out of memory listing what falls due");
-    }
-    d->kind = kind;
-    d->date = date;
-    d->overdue = (int)(q->as_of - date);
-    return itav__iter_push(q->out, d) == ITAV_OK
-               ? ITAV_OK
-               : itav__error(q->db, ITAV_ENOMEM, "out of memory listing what falls due");
+    return push_due(q, m->id, NULL, kind, date);
 }
 
 /* What a match's reviews settle in the due query. */
@@ -824,7 +822,7 @@ static int by_due(const void *a, const void *b)
     const itav_due *x = *(itav_due *const *)a, *y = *(itav_due *const *)b;
     if (x->date != y->date)
         return x->date < y->date ? -1 : 1;
-    int c = strcmp(x->match, y->match);
+    int c = strcmp(x->match ? x->match : x->participant, y->match ? y->match : y->participant);
     return c ? c : (int)x->kind - (int)y->kind;
 }
 
@@ -863,8 +861,48 @@ static int collect_due(due_query *q, const char *offer)
     return rc;
 }
 
-ITAV_API int itav_match_due(itav_due_iter **out, itav_db *db, const char *offer,
-                            int32_t as_of, int within_days)
+/* The certificates of conduct that stop counting by q->until, of the supporters of one
+ * offer (NULL: all). The plan is read again only when the offer changes (participants are
+ * listed by reference, so this may happen often without an offer; plans are small). */
+static int collect_vog_due(due_query *q, const char *offer)
+{
+    itav_participant_iter *it;
+    itav_participant *p;
+    itav_participant_filter f = ITAV_PARTICIPANT_FILTER_INIT;
+    itav_plan *plan = NULL;
+    char *plan_offer = NULL;
+    f.offer = offer;
+    f.side = ITAV_SIDE_SUPPORTING;
+    int rc = itav_participant_list(&it, q->db, &f);
+    while (rc == ITAV_OK && itav_participant_iter_next(&p, it) == ITAV_OK) {
+        if (p->vog_date != ITAV_DATE_NONE && p->status != ITAV_PSTATUS_INACTIVE &&
+            p->status != ITAV_PSTATUS_ERASED) {
+            if (!plan_offer || strcmp(plan_offer, p->offer) != 0) {
+                itav_plan_free(plan);
+                itav__free(plan_offer);
+                plan = NULL;
+                if (!(plan_offer = itav__strdup(p->offer)))
+                    rc = itav__error(q->db, ITAV_ENOMEM, "out of memory listing what falls due");
+                else if ((rc = itav_plan_effective(&plan, q->db, p->offer)) == ITAV_ENOTFOUND)
+                    rc = ITAV_OK; /* no offer, no plan: nothing falls due */
+            }
+            int32_t expires = plan && itav_plan_get(plan, ITAV_PLAN_VOG) == 1
+                                  ? itav__vog_expires(plan, p->vog_date)
+                                  : INT32_MAX;
+            if (rc == ITAV_OK && expires != INT32_MAX && expires <= q->until)
+                rc = push_due(q, NULL, p->ref, ITAV_DUE_VOG_EXPIRY, expires);
+        }
+        itav_participant_free(p);
+    }
+    itav_participant_iter_free(it);
+    itav_plan_free(plan);
+    itav__free(plan_offer);
+    return rc;
+}
+
+/* The due query of both kinds: what `collect` finds, sorted. */
+static int due_query_run(itav_due_iter **out, itav_db *db, const char *offer, int32_t as_of,
+                         int within_days, int (*collect_fn)(due_query *, const char *))
 {
     if (!db)
         return ITAV_EINVAL;
@@ -882,7 +920,7 @@ ITAV_API int itav_match_due(itav_due_iter **out, itav_db *db, const char *offer,
     it->list.free_item = free_due;
     long long until = (long long)as_of + within_days;
     due_query q = {db, as_of, until > INT32_MAX ? INT32_MAX : (int32_t)until, &it->list};
-    int rc = collect_due(&q, offer);
+    int rc = collect_fn(&q, offer);
     if (rc != ITAV_OK) {
         itav_due_iter_free(it);
         return rc;
@@ -891,6 +929,18 @@ ITAV_API int itav_match_due(itav_due_iter **out, itav_db *db, const char *offer,
         qsort(it->list.items, it->list.n, sizeof *it->list.items, by_due);
     *out = it;
     return ITAV_OK;
+}
+
+ITAV_API int itav_match_due(itav_due_iter **out, itav_db *db, const char *offer,
+                            int32_t as_of, int within_days)
+{
+    return due_query_run(out, db, offer, as_of, within_days, collect_due);
+}
+
+ITAV_API int itav_participant_due(itav_due_iter **out, itav_db *db, const char *offer,
+                                  int32_t as_of, int within_days)
+{
+    return due_query_run(out, db, offer, as_of, within_days, collect_vog_due);
 }
 
 ITAV_API int itav_due_iter_next(itav_due **out, itav_due_iter *it)

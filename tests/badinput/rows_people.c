@@ -332,6 +332,31 @@ ADAPT(itav_participant_erase)
     return r_code(rc);
 }
 
+ADAPT(itav_participant_erase_at)
+{
+    itav_erasure *e = (itav_erasure *)1;
+    int rc = itav_participant_erase_at(DB(0), TXT(1, "no-such-ref"),
+                                       (int32_t)NUM(2, ITAV_DATE_NONE), P(3, &e));
+    if (rc != ITAV_OK && !ISNUL(3) && e)
+        fx_fail(f, "*report not NULL on failure");
+    if (rc == ITAV_OK && !ISNUL(3))
+        itav_erasure_free(e);
+    return r_code(rc);
+}
+ADAPT(itav_erasure_free)
+{
+    itav_erasure_free(P(0, NULL));
+    return r_void();
+}
+ADAPT(itav_erasure_ref) { return r_ptr(itav_erasure_ref(P(0, NULL))); }
+ADAPT(itav_erasure_date) { return r_int(itav_erasure_date(P(0, NULL))); }
+ADAPT(itav_erasure_closed_count) { return r_int((int)itav_erasure_closed_count(P(0, NULL))); }
+ADAPT(itav_erasure_closed)
+{
+    int state;
+    return r_ptr(itav_erasure_closed(P(0, NULL), (size_t)NUM(1, 0), P(2, &state)));
+}
+
 /* n[2]: the filter's version; n[3]: its side; n[4]: its status. */
 ADAPT(itav_participant_list)
 {
@@ -462,6 +487,14 @@ ADAPT(itav_match_due)
     itav_due_iter_free(it);
     return r_code(rc);
 }
+ADAPT(itav_participant_due)
+{
+    itav_due_iter *it = NULL;
+    int rc = itav_participant_due(P(0, &it), DB(1), TXT(2, NULL), (int32_t)NUM(3, 19000),
+                                  (int)NUM(4, 0));
+    itav_due_iter_free(it);
+    return r_code(rc);
+}
 ADAPT(itav_due_iter_next)
 {
     itav_due_iter *it = NULL;
@@ -484,6 +517,7 @@ ADAPT(itav_due_free)
     return r_void();
 }
 ADAPT(itav_due_match) { return r_ptr(itav_due_match(P(0, fx_due(f)))); }
+ADAPT(itav_due_participant) { return r_ptr(itav_due_participant(P(0, fx_due(f)))); }
 ADAPT(itav_due_get_kind) { return r_int(itav_due_get_kind(P(0, fx_due(f)))); }
 ADAPT(itav_due_date) { return r_int(itav_due_date(P(0, fx_due(f)))); }
 ADAPT(itav_due_overdue_days) { return r_int(itav_due_overdue_days(P(0, fx_due(f)))); }
@@ -780,6 +814,18 @@ static const row rows[] = {
     R(itav_participant_erase, "NULL db", EINVAL_, NUL(0)),
     R(itav_participant_erase, "NULL ref", EINVAL_, NUL(1), M("no participant reference")),
     BAD_PREF(itav_participant_erase, 1, "ref", E(ITAV_ENOTFOUND), M("no participant \"")),
+    R(itav_participant_erase_at, "NULL db", EINVAL_, NUL(0)),
+    R(itav_participant_erase_at, "NULL ref", EINVAL_, NUL(1), M("no participant reference")),
+    BAD_PREF(itav_participant_erase_at, 1, "ref", E(ITAV_ENOTFOUND), M("no participant \"")),
+    R(itav_participant_erase_at, "a date in year 10000", EINVAL_, I(2, 2932897),
+      M("the erasure date must be a date in years 1900-9999")),
+    R(itav_participant_erase_at, "a date before the status date", EINVAL_, S(1, FX_ASK2),
+      I(2, 18000), M("the erasure date 2019-04-14 is before the status date")),
+    R(itav_erasure_free, "NULL", RVOID, NUL(0)),
+    R(itav_erasure_ref, "NULL report", RNULL, NUL(0)),
+    R(itav_erasure_date, "NULL report", RET(ITAV_DATE_NONE), NUL(0)),
+    R(itav_erasure_closed_count, "NULL report", RET(0), NUL(0)),
+    R(itav_erasure_closed, "NULL report", RNULL, NUL(0)),
     R(itav_participant_list, "NULL out", EINVAL_, NUL(0), M("no place for the iterator")),
     R(itav_participant_list, "NULL db", EINVAL_, NUL(1)),
     R(itav_participant_list, "filter version 0", E(ITAV_EVERSION), I(2, 0), M("version 0")),
@@ -888,11 +934,19 @@ static const row rows[] = {
       M("within_days is -2147483648")),
     R(itav_match_due, "within INT_MAX days (past year 9999; no overflow)", E(ITAV_OK),
       I(4, INT_MAX)),
+    R(itav_participant_due, "NULL out", EINVAL_, NUL(0), M("no place for the iterator")),
+    R(itav_participant_due, "NULL db", EINVAL_, NUL(1)),
+    R(itav_participant_due, "ITAV_DATE_NONE", EINVAL_, I(3, ITAV_DATE_NONE),
+      M("the as-of date must be a date")),
+    R(itav_participant_due, "within -1 days", EINVAL_, I(4, -1), M("within_days is -1")),
+    R(itav_participant_due, "within INT_MAX days (past year 9999; no overflow)", E(ITAV_OK),
+      I(4, INT_MAX)),
     R(itav_due_iter_next, "NULL out", EINVAL_, NUL(0)),
     R(itav_due_iter_next, "NULL iterator", EINVAL_, NUL(1)),
     R(itav_due_iter_free, "NULL", RVOID, NUL(0)),
     R(itav_due_free, "NULL", RVOID, NUL(0)),
     R(itav_due_match, "NULL item", RNULL, NUL(0)),
+    R(itav_due_participant, "NULL item", RNULL, NUL(0)),
     R(itav_due_get_kind, "NULL item", RET(0), NUL(0)),
     R(itav_due_date, "NULL item", RET(ITAV_DATE_NONE), NUL(0)),
     R(itav_due_overdue_days, "NULL item", RET(0), NUL(0)),

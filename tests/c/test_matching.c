@@ -420,7 +420,7 @@ START_TEST(every_constraint)
         {"a-declined", "s", ITAV_CONSTRAINT_DECLINED},
         {"a", "s-full", ITAV_CONSTRAINT_CAPACITY},
         {"a", "s-no-vog", ITAV_CONSTRAINT_SCREENING},
-        {"a", "s-old-vog", ITAV_CONSTRAINT_SCREENING},  /* 36 months and a day */
+        {"a", "s-old-vog", ITAV_CONSTRAINT_VOG_EXPIRED}, /* 36 months and a day */
         {"a", "s-edge-vog", ITAV_CONSTRAINT_NONE},      /* exactly 36 months */
         {"a", "s-untrained", ITAV_CONSTRAINT_TRAINING},
         {"a", "s-untrained-far", ITAV_CONSTRAINT_TRAINING}, /* the first that fails */

@@ -34,11 +34,11 @@ from ._indicator import (QUANTITY_FORMS, Baseline, Derivation, Indicator, Measur
                          Quantity, Target, Verdict, parse_quantity, quantity_verdict)
 from ._lib import ITAV_EFFECT_COUNT as EFFECT_COUNT
 from ._lib import LIBRARY_PATH, PROTOTYPES
-from ._matching import (Assignment, CriterionScore, Due, Match, MatchOptions, Suggestion,
-                        Transition, move_legal)
+from ._matching import (Assignment, CertificateDue, CriterionScore, Due, Match, MatchOptions,
+                        Suggestion, Transition, move_legal)
 from ._objects import (INTERVENTION_FIELDS, OFFER_FIELDS, ElementStatement, Figure,
                        Intervention, Offer, Role, TextListView)
-from ._participants import (PARTICIPANT_FIELDS, Participant, language_canonical,
+from ._participants import (PARTICIPANT_FIELDS, Erasure, Participant, language_canonical,
                             language_known)
 from ._plan import PLAN_FIELDS, Plan
 from ._portfolio import Coverage, Portfolio
@@ -53,7 +53,8 @@ __version__ = "0.4.0"
 __all__ = [
     "AGE_NONE", "Actor", "Asker", "Assignment", "Attainment", "Audience", "Backend", "Baseline",
     "Busy", "CHILDREN_MAX", "EXCLUSIONS_MAX", "INTERESTS_MAX", "LANGUAGES_MAX", "Channel", "CodeType", "Comparator", "Constraint", "Coverage",
-    "Criterion", "CriterionScore", "DATE_NONE", "Derivation", "Derived", "Due", "DueKind",
+    "CertificateDue", "Criterion", "CriterionScore", "DATE_NONE", "Derivation", "Derived", "Due",
+    "DueKind", "Erasure",
     "EFFECT_COUNT", "ELEMENT_COUNT", "Effect", "Element", "ElementStatement", "EndReason", "Error",
     "Evidence", "Exists", "Figure", "FigureList", "FormalHelp", "FormatError",
     "INTERVENTION_FIELDS", "InUse", "Indicator", "Intervention", "InvalidArgument", "Kind",

@@ -364,14 +364,16 @@ class Constraint(_Coded, enum.IntEnum):
     TRAINING = 8
     LANGUAGE = 9
     DISTANCE = 10
+    VOG_EXPIRED = 11
 
 
 class DueKind(_Coded, enum.IntEnum):
-    """itav_due_kind: what falls due in a match."""
+    """itav_due_kind: what falls due in a match (or, VOG_EXPIRY, for a participant)."""
     TRIAL_EVALUATION = 1
     REVIEW = 2
     CLOSURE = 3
     FINAL_REVIEW = 4
+    VOG_EXPIRY = 5
 
 
 class PlanField(_Coded, enum.IntEnum):

@@ -112,6 +112,10 @@ class itav_due_iter(Structure):
     """struct itav_due_iter (opaque)."""
 
 
+class itav_erasure(Structure):
+    """struct itav_erasure (opaque)."""
+
+
 class itav_suggestion(Structure):
     """struct itav_suggestion (opaque)."""
 
@@ -170,6 +174,7 @@ match_p = POINTER(itav_match)
 match_iter_p = POINTER(itav_match_iter)
 due_p = POINTER(itav_due)
 due_iter_p = POINTER(itav_due_iter)
+erasure_p = POINTER(itav_erasure)
 suggestion_p = POINTER(itav_suggestion)
 suggestion_iter_p = POINTER(itav_suggestion_iter)
 assignment_p = POINTER(itav_assignment)
@@ -638,6 +643,12 @@ PROTOTYPES = {
     "itav_participant_delete": (_int, [db_p, _str]),
     "itav_participant_set_status": (_int, [db_p, _str, itav_enum, c_int32]),
     "itav_participant_erase": (_int, [db_p, _str, _P(c_void_p)]),
+    "itav_participant_erase_at": (_int, [db_p, _str, c_int32, _P(erasure_p)]),
+    "itav_erasure_free": (None, [erasure_p]),
+    "itav_erasure_ref": (_str, [erasure_p]),
+    "itav_erasure_date": (c_int32, [erasure_p]),
+    "itav_erasure_closed_count": (_sz, [erasure_p]),
+    "itav_erasure_closed": (_str, [erasure_p, _sz, _P(_int)]),
     "itav_participant_list": (_int, [_P(participant_iter_p), db_p,
                                      _P(itav_participant_filter)]),
     "itav_participant_iter_next": (_int, [_P(participant_p), participant_iter_p]),
@@ -682,6 +693,8 @@ PROTOTYPES = {
     "itav_due_iter_free": (None, [due_iter_p]),
     "itav_due_free": (None, [due_p]),
     "itav_due_match": (_str, [due_p]),
+    "itav_due_participant": (_str, [due_p]),
+    "itav_participant_due": (_int, [_P(due_iter_p), db_p, _str, c_int32, _int]),
     "itav_due_get_kind": (itav_enum, [due_p]),
     "itav_due_date": (c_int32, [due_p]),
     "itav_due_overdue_days": (_int, [due_p]),

@@ -24,6 +24,12 @@ Due.__doc__ = ("Something that falls due in an open match: the match id, the Due
                "date (datetime.date) and the days it is overdue on the query's date "
                "(negative while still ahead).")
 
+CertificateDue = collections.namedtuple("CertificateDue", "participant kind date overdue_days")
+CertificateDue.__doc__ = ("A supporter's certificate of conduct (VOG) that stops counting: the "
+                          "participant's reference, DueKind.VOG_EXPIRY, the first date it no "
+                          "longer counts (datetime.date) and the days that lies behind the "
+                          "query's date (negative while still ahead).")
+
 CriterionScore = collections.namedtuple("CriterionScore", "value weight applies")
 CriterionScore.__doc__ = ("One criterion of a score's breakdown: its value (0 to 1), the "
                           "weight it counted with (0 if it did not apply), and whether it "
@@ -429,6 +435,21 @@ class MatchingStore:
         return self._drain(it, lib.itav_due_iter_next, lib.itav_due_iter_free, due_p,
                            _take_due)
 
+    def participants_due(self, as_of, offer=None, within_days=0):
+        """The certificates of conduct that have expired as of a date (and those that expire
+        up to within_days after it), as a list of CertificateDue ordered by date and
+        reference; only one offer's when given. Only offers whose plan requires a
+        certificate and sets vog_valid_months have any (itav_participant_due())."""
+        if isinstance(within_days, bool) or not isinstance(within_days, int):
+            raise TypeError("within_days: expected int, got %s" % type(within_days).__name__)
+        it = due_iter_p()
+        self._check(lib.itav_participant_due(ctypes.byref(it), self._handle(),
+                                             enc(offer_id(offer)),
+                                             _required_date(as_of, "participants_due"),
+                                             within_days))
+        return self._drain(it, lib.itav_due_iter_next, lib.itav_due_iter_free, due_p,
+                           _take_certificate_due)
+
     def effective_plan(self, offer):
         """The plan that holds for an offer (id or Offer): each field from the offer if it
         overrides it, else from its intervention."""
@@ -472,6 +493,15 @@ class MatchingStore:
                                           enc(offer_id(offer)), opt, flags,
                                           _required_date(date, "assign")))
         return Assignment._take(ptr, bool(write))
+
+
+def _take_certificate_due(ptr):
+    try:
+        return CertificateDue(dec(lib.itav_due_participant(ptr)),
+                              maybe_enum(DueKind, lib.itav_due_get_kind(ptr)),
+                              to_date(lib.itav_due_date(ptr)), lib.itav_due_overdue_days(ptr))
+    finally:
+        lib.itav_due_free(ptr)
 
 
 def _take_due(ptr):

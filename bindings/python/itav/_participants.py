@@ -1,5 +1,6 @@
 """Participants (itav_participant): the people who ask for and who give informal support."""
 
+import collections
 import ctypes
 import json
 import math
@@ -10,7 +11,7 @@ from ._enums import (ParticipantKind, ParticipantStatus, Side, Slot, Support, co
                      coerce_member, flag_codes, maybe_enum)
 from ._errors import InvalidArgument, RangeError, error_for, strerror
 from ._lib import (ITAV_CHILDREN_MAX, ITAV_EXCLUSIONS_MAX, ITAV_INTERESTS_MAX,
-                   ITAV_LANGUAGES_MAX, dec, enc, itav_participant_filter, lib,
+                   ITAV_LANGUAGES_MAX, dec, enc, erasure_p, itav_participant_filter, lib,
                    participant_iter_p, participant_p, take_string)
 from ._objects import Offer, _short, _text_problem, _Value
 
@@ -22,6 +23,12 @@ PARTICIPANT_FIELDS = ("municipality", "postcode", "location", "availability", "s
 REF_RULE = ("a reference is 1 to 64 characters of A-Z a-z 0-9 . _ -, starting with a letter "
             "or digit")
 _INTEREST_RULE = "an interest is lower-case letters, digits and single hyphens, at most 64"
+
+
+Erasure = collections.namedtuple("Erasure", "ref date closed")
+Erasure.__doc__ = ("What an erasure did: the participant's new reference (\"~erased-N\"), the "
+                   "date (datetime.date), and the open matches it closed, as a list of "
+                   "(match id, MatchState) pairs in order of match id.")
 
 
 def language_known(code):
@@ -540,13 +547,37 @@ class ParticipantStore:
                                                     _date_arg(date)))
         return self.get_participant(ref)
 
-    def erase_participant(self, ref):
+    def erase_participant(self, ref, date=None):
         """Erases a participant's personal data (their matches stay, anonymised). Returns the
-        new reference ("~erased-N")."""
+        new reference ("~erased-N"). date: see erase()."""
+        if date is not None:
+            return self.erase(ref, date).ref
         out = ctypes.c_void_p()
         self._check(lib.itav_participant_erase(self._handle(), enc(ref_of(ref)),
                                                ctypes.byref(out)))
         return take_string(out.value)
+
+    def erase(self, ref, date=None):
+        """Erases a participant's personal data, as erase_participant(), and says what it did:
+        an Erasure with the new reference, the date, and the open matches it closed as
+        (match id, MatchState) pairs. date (datetime.date or "YYYY-MM-DD") is the date of the
+        erased status and of the moves that close open matches; not before the participant's
+        status date nor an open match's last move. None: today, or a later last move
+        (itav_participant_erase_at())."""
+        from ._enums import MatchState
+        ptr = erasure_p()
+        self._check(lib.itav_participant_erase_at(self._handle(), enc(ref_of(ref)),
+                                                  _date_arg(date), ctypes.byref(ptr)))
+        try:
+            closed = []
+            for i in range(lib.itav_erasure_closed_count(ptr)):
+                state = ctypes.c_int()
+                mid = lib.itav_erasure_closed(ptr, i, ctypes.byref(state))
+                closed.append((dec(mid), MatchState(state.value)))
+            return Erasure(dec(lib.itav_erasure_ref(ptr)), to_date(lib.itav_erasure_date(ptr)),
+                           closed)
+        finally:
+            lib.itav_erasure_free(ptr)
 
     @staticmethod
     def make_participant_filter(offer=None, side=None, status=None, municipality=None):
