@@ -23,7 +23,8 @@ from ._enums import (Actor, Asker, Attainment, Audience, Channel, CodeType, Comp
                      code_name, code_parse, elements_of, elemset, elemset_count,
                      elemset_remove)
 from ._errors import (Busy, Error, Exists, FormatError, InUse, InvalidArgument, NoMemory,
-                      NotFound, RangeError, StateError, StorageError, VersionError, strerror)
+                      NotFound, RangeError, StateError, StorageError, UnknownCode, VersionError,
+                      strerror)
 from ._lib import ITAV_AGE_NONE as AGE_NONE
 from ._lib import ITAV_CHILDREN_MAX as CHILDREN_MAX
 from ._lib import ITAV_EXCLUSIONS_MAX as EXCLUSIONS_MAX
@@ -65,7 +66,8 @@ __all__ = [
     "Quantity", "RangeError", "Recommendation", "Report", "ReportFormat", "ReportTable",
     "Respondent", "Result", "Review", "ReviewKind", "Role", "RoleKind", "Scope", "Setting", "Side",
     "Slot", "StateError", "Status", "StorageError", "Store", "Suggestion", "Support", "TIERS",
-    "Target", "TextList", "TextListView", "Theme", "Transition", "Verdict", "VersionError",
+    "Target", "TextList", "TextListView", "Theme", "Transition", "UnknownCode", "Verdict",
+    "VersionError",
     "catalog_json", "code_name", "code_parse", "date_from_ymd", "date_to_ymd", "elements_of",
     "elemset", "elemset_count", "elemset_remove", "format_date", "language_canonical",
     "language_known", "move_legal", "open", "open_backend", "parse_date", "parse_quantity", "quantity_verdict", "strerror",

@@ -2,9 +2,11 @@
 
 import collections
 import ctypes
+import datetime
 import json
 import math
 import os
+from typing import List, Optional, Union
 
 from ._dates import DATE_NONE, to_date, to_days
 from ._enums import (ParticipantKind, ParticipantStatus, Side, Slot, Support, coerce_flags,
@@ -25,19 +27,24 @@ REF_RULE = ("a reference is 1 to 64 characters of A-Z a-z 0-9 . _ -, starting wi
 _INTEREST_RULE = "an interest is lower-case letters, digits and single hyphens, at most 64"
 
 
+# Argument types (typing): a date is a datetime.date, "YYYY-MM-DD" or None; a participant
+# by its object or its reference.
+DateLike = Union[datetime.date, str, None]
+RefLike = Union[str, "Participant"]
+
 Erasure = collections.namedtuple("Erasure", "ref date closed")
 Erasure.__doc__ = ("What an erasure did: the participant's new reference (\"~erased-N\"), the "
                    "date (datetime.date), and the open matches it closed, as a list of "
                    "(match id, MatchState) pairs in order of match id.")
 
 
-def language_known(code):
+def language_known(code: str) -> bool:
     """Whether a code is an ISO 639-1 or ISO 639-3 language code ("nl", "nld", "pap")
     (itav_language_known())."""
     return bool(lib.itav_language_known(enc(code)))
 
 
-def language_canonical(code):
+def language_canonical(code: str) -> Optional[str]:
     """The form a language is stored in: its ISO 639-1 code when it has one, else its
     ISO 639-3 code ("nld" gives "nl", "pap" gives "pap"); None for an unknown code
     (itav_language_canonical())."""
@@ -510,21 +517,21 @@ class Participant(_Value):
 class ParticipantStore:
     """The participant methods of Store (mixed into itav.Store)."""
 
-    def get_participant(self, ref):
+    def get_participant(self, ref: RefLike) -> "Participant":
         """The participant with this reference (a detached copy); raises NotFound."""
         ptr = participant_p()
         self._check(lib.itav_participant_get(ctypes.byref(ptr), self._handle(),
                                              enc(ref_of(ref))))
         return Participant._wrap(ptr)
 
-    def create_participant(self, p):
+    def create_participant(self, p: "Participant") -> "Participant":
         """Adds a new participant; raises Exists, NotFound (no such offer), StateError (a
         starting status that is not allowed)."""
         self._need(p, Participant)
         self._check(lib.itav_participant_create(self._handle(), p._ptr))
         return p
 
-    def update_participant(self, p):
+    def update_participant(self, p: "Participant") -> "Participant":
         """Replaces the stored participant with the same reference (its status and status
         date stay as stored); raises NotFound, StateError (erased), InUse (offer change with
         matches)."""
@@ -532,12 +539,13 @@ class ParticipantStore:
         self._check(lib.itav_participant_update(self._handle(), p._ptr))
         return p
 
-    def delete_participant(self, ref):
+    def delete_participant(self, ref: RefLike) -> None:
         """Deletes a participant that never had a match; raises InUse if it had one (erase
         it instead)."""
         self._check(lib.itav_participant_delete(self._handle(), enc(ref_of(ref))))
 
-    def set_participant_status(self, ref, status, date):
+    def set_participant_status(self, ref: RefLike, status: Union[ParticipantStatus, str, int],
+                               date: DateLike) -> "Participant":
         """Moves a participant to another status on a date; raises StateError, whose message
         lists the legal moves, for a move that is not legal. Returns the participant as
         stored now."""
@@ -547,7 +555,7 @@ class ParticipantStore:
                                                     _date_arg(date)))
         return self.get_participant(ref)
 
-    def erase_participant(self, ref, date=None):
+    def erase_participant(self, ref: RefLike, date: DateLike = None) -> str:
         """Erases a participant's personal data (their matches stay, anonymised). Returns the
         new reference ("~erased-N"). date: see erase()."""
         if date is not None:
@@ -557,7 +565,7 @@ class ParticipantStore:
                                                ctypes.byref(out)))
         return take_string(out.value)
 
-    def erase(self, ref, date=None):
+    def erase(self, ref: RefLike, date: DateLike = None) -> Erasure:
         """Erases a participant's personal data, as erase_participant(), and says what it did:
         an Erasure with the new reference, the date, and the open matches it closed as
         (match id, MatchState) pairs. date (datetime.date or "YYYY-MM-DD") is the date of the
@@ -593,7 +601,10 @@ class ParticipantStore:
             f.municipality = enc(municipality)
         return f
 
-    def participants(self, offer=None, side=None, status=None, municipality=None):
+    def participants(self, offer: Union[str, Offer, None] = None,
+                     side: Union[Side, str, int, None] = None,
+                     status: Union[ParticipantStatus, str, int, None] = None,
+                     municipality: Optional[str] = None) -> "List[Participant]":
         """Participants ordered by reference; only those of an offer (id or Offer), a side,
         a status and/or a municipality (ignoring ASCII case) when given."""
         return self.list_participants(self.make_participant_filter(offer, side, status,
