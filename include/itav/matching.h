@@ -70,6 +70,9 @@ typedef enum itav_constraint {
                                         place of screening, before training */
 } itav_constraint;
 
+/** @brief Number of constraints (the highest itav_constraint); size tables by it + 1. */
+#define ITAV_CONSTRAINT_COUNT 11
+
 /** @brief Version of struct itav_match_options that these headers describe. */
 #define ITAV_MATCH_OPTIONS_VERSION 1
 

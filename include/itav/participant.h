@@ -540,9 +540,9 @@ ITAV_API int itav_participant_set_status(itav_db *db, const char *ref,
  * matches are blanked. The matches themselves stay (with the new reference) so that counts
  * stay right; open matches are ended early first (reason "other", actor system; a match that
  * has not started, proposed or introduced, is declined instead, the only exit the lifecycle
- * has from there). Erasure takes no date: those moves and the erased status are dated today
+ * has from there). This call takes no date: those moves and the erased status are dated today
  * (UTC), or the date of the match's last move (the current status date) if that is later, so
- * that no date goes back. On a SQLite store the freed space is overwritten and the
+ * that no date goes back; itav_participant_erase_at() takes a date and reports what it did. On a SQLite store the freed space is overwritten and the
  * write-ahead log truncated, so the old values are not left in the files.
  * @param db the store
  * @param ref the reference

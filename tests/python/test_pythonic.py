@@ -53,6 +53,7 @@ class TestEnumsPrintTheirCode(unittest.TestCase):
         self.assertEqual(str(itav.Support.SLEEPOVER | itav.Support.DAYTIME_CARE),
                          "daytime_care|sleepover")
         self.assertEqual(", ".join(str(k) for k in itav.ReviewKind), "trial, periodic, final")
+        self.assertEqual(max(itav.Constraint), itav._lib.ITAV_CONSTRAINT_COUNT)
 
     def test_made_from_their_code(self):
         self.assertIs(itav.MatchState("active"), itav.MatchState.ACTIVE)
