@@ -211,13 +211,31 @@ ITAV_API int itav_match_propose(char **id, itav_db *db, const char *asking,
  * @param note a note, or NULL
  * @return ITAV_OK, ITAV_EINVAL (NULL, unknown state or actor, a date before the last move,
  *         a reason missing or not allowed), ITAV_ENOTFOUND, ITAV_ESTATE (not a legal move from
- *         the current state, the message lists the legal ones; or completion while the plan
+ *         the current state, the message lists the legal ones; completion while the plan
  *         of the offer sets ITAV_PLAN_FINAL_REVIEW and the match has no final review,
- *         itav/review.h), ITAV_EIO, ITAV_ENOMEM.
+ *         itav/review.h; or trial -> active while the plan sets ITAV_PLAN_TRIAL to 1 and
+ *         the match has no trial review: the evaluation after the trial is its point, see
+ *         itav_match_skip_evaluation()), ITAV_EIO, ITAV_ENOMEM.
  */
 ITAV_API int itav_match_advance(itav_db *db, const char *id, itav_match_state state,
                                 int32_t date, itav_actor actor, itav_end_reason reason,
                                 const char *note);
+
+/**
+ * @brief Moves a match from trial to active without a trial review, which
+ * itav_match_advance() refuses when the plan has a trial period (ITAV_PLAN_TRIAL 1). The
+ * coordinator says why in the note; the audit trail records the move with the note
+ * "trial evaluation skipped: " followed by it, so the skip stays visible.
+ * @param db the store
+ * @param id the match id; the match must be in trial
+ * @param date the date of the move: not before the last entry of the audit trail
+ * @param actor who made the move
+ * @param note why the evaluation is skipped: required, not only white space
+ * @return ITAV_OK, ITAV_EINVAL (NULL, no note, bad date or actor), ITAV_ENOTFOUND,
+ *         ITAV_ESTATE (the match is not in trial), ITAV_EIO, ITAV_ENOMEM.
+ */
+ITAV_API int itav_match_skip_evaluation(itav_db *db, const char *id, int32_t date,
+                                        itav_actor actor, const char *note);
 
 /**
  * @brief Whether a move is legal, without a store.

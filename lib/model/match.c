@@ -478,41 +478,69 @@ bool itav__valid_actor(itav_actor a) { return itav_code_name(ITAV_CODE_ACTOR, (i
 /* ---- moving ---- */
 
 /* What the plan of an offer says about moves: whether it has a trial period (unset counts
- * as yes) and whether completion needs a final review (only when set to 1). A match whose
- * offer is gone keeps the rules of "not said". */
-static int offer_rules(int *has_trial, int *final_review, itav_db *db, const char *offer)
+ * as yes), whether it says so explicitly (then the trial must be evaluated before the match
+ * goes on: the evaluation is the point of the trial, seed 002 line 77) and whether completion
+ * needs a final review (only when set to 1). A match whose offer is gone keeps the rules of
+ * "not said". */
+typedef struct move_rules {
+    int has_trial, trial_set, final_review;
+} move_rules;
+
+static int offer_rules(move_rules *r, itav_db *db, const char *offer)
 {
     itav_plan *plan;
     int rc = itav_plan_effective(&plan, db, offer);
-    *has_trial = 1;
-    *final_review = 0;
+    *r = (move_rules){1, 0, 0};
     if (rc == ITAV_ENOTFOUND)
         return ITAV_OK;
     if (rc != ITAV_OK)
         return rc;
-    *has_trial = itav_plan_get(plan, ITAV_PLAN_TRIAL) != 0;
-    *final_review = itav_plan_get(plan, ITAV_PLAN_FINAL_REVIEW) == 1;
+    r->has_trial = itav_plan_get(plan, ITAV_PLAN_TRIAL) != 0;
+    r->trial_set = itav_plan_get(plan, ITAV_PLAN_TRIAL) == 1;
+    r->final_review = itav_plan_get(plan, ITAV_PLAN_FINAL_REVIEW) == 1;
     itav_plan_free(plan);
+    return ITAV_OK;
+}
+
+/* Whether the match has a review of the kind. */
+static int has_review(bool *found, itav_db *db, const itav_match *m, itav_review_kind kind)
+{
+    itav_review_iter *it;
+    itav_review *r;
+    *found = false;
+    int rc = itav_review_list(&it, db, m->id, NULL);
+    if (rc != ITAV_OK)
+        return rc;
+    while (!*found && itav_review_iter_next(&r, it) == ITAV_OK) {
+        *found = itav_review_get_kind(r) == kind;
+        itav_review_free(r);
+    }
+    itav_review_iter_free(it);
     return ITAV_OK;
 }
 
 /* ITAV_ESTATE unless the match has a final review (the plan requires one to complete). */
 static int require_final_review(itav_db *db, const itav_match *m)
 {
-    itav_review_iter *it;
-    itav_review *r;
-    bool found = false;
-    int rc = itav_review_list(&it, db, m->id, NULL);
-    if (rc != ITAV_OK)
+    bool found;
+    int rc = has_review(&found, db, m, ITAV_REVIEW_FINAL);
+    if (rc != ITAV_OK || found)
         return rc;
-    while (!found && itav_review_iter_next(&r, it) == ITAV_OK) {
-        found = itav_review_get_kind(r) == ITAV_REVIEW_FINAL;
-        itav_review_free(r);
-    }
-    itav_review_iter_free(it);
-    return found ? ITAV_OK
-                 : itav__error(db, ITAV_ESTATE, "match %s needs a final review before it can "
-                               "be completed (plan of offer %s, final_review)", m->id, m->offer);
+    return itav__error(db, ITAV_ESTATE, "match %s needs a final review before it can be "
+                       "completed (plan of offer %s, final_review)", m->id, m->offer);
+}
+
+/* ITAV_ESTATE unless the match has a trial review (the plan has a trial: trial -> active). */
+static int require_trial_review(itav_db *db, const itav_match *m)
+{
+    bool found;
+    int rc = has_review(&found, db, m, ITAV_REVIEW_TRIAL);
+    if (rc != ITAV_OK || found)
+        return rc;
+    return itav__error(db, ITAV_ESTATE, "match %s has no trial review: the plan of offer %s has "
+                       "a trial period, and it is evaluated before the match goes on; record "
+                       "a trial review first, or skip the evaluation explicitly with a note "
+                       "(itav_match_skip_evaluation)", m->id, m->offer);
 }
 
 static int refuse_move(itav_db *db, const itav_match *m, itav_match_state to, int has_trial)
@@ -538,14 +566,17 @@ static int refuse_move(itav_db *db, const itav_match *m, itav_match_state to, in
                            : "");
 }
 
-int itav__match_move(itav_db *db, itav_match *m, itav_match_state state, int32_t date,
-                     itav_actor actor, itav_end_reason reason, const char *note)
+/* itav__match_move(); skip_evaluation lets trial -> active go without a trial review. */
+static int move_match(itav_db *db, itav_match *m, itav_match_state state, int32_t date,
+                      itav_actor actor, itav_end_reason reason, const char *note,
+                      bool skip_evaluation)
 {
-    int has_trial, final_review, rc = offer_rules(&has_trial, &final_review, db, m->offer);
+    move_rules rules;
+    int rc = offer_rules(&rules, db, m->offer);
     if (rc != ITAV_OK)
         return rc;
-    if (!itav_match_move_legal(m->state, state, has_trial))
-        return refuse_move(db, m, state, has_trial);
+    if (!itav_match_move_legal(m->state, state, rules.has_trial))
+        return refuse_move(db, m, state, rules.has_trial);
     int32_t last = m->trail[m->ntrail - 1].date;
     if (date < last) {
         char d[ITAV_DATE_BUFSIZE], l[ITAV_DATE_BUFSIZE];
@@ -554,8 +585,11 @@ int itav__match_move(itav_db *db, itav_match *m, itav_match_state state, int32_t
         return itav__error(db, ITAV_EINVAL, "match \"%s\": the date %s is before the last move "
                            "on %s", m->id, d, l);
     }
-    if (state == ITAV_MATCH_COMPLETED && final_review &&
+    if (state == ITAV_MATCH_COMPLETED && rules.final_review &&
         (rc = require_final_review(db, m)) != ITAV_OK)
+        return rc;
+    if (m->state == ITAV_MATCH_TRIAL && state == ITAV_MATCH_ACTIVE && rules.trial_set &&
+        !skip_evaluation && (rc = require_trial_review(db, m)) != ITAV_OK)
         return rc;
     if ((rc = itav__match_add_transition(m, state, date, actor, note)) != ITAV_OK)
         return itav__error(db, rc, "out of memory moving match \"%s\"", m->id);
@@ -570,9 +604,18 @@ int itav__match_move(itav_db *db, itav_match *m, itav_match_state state, int32_t
     return settle(db, m->supporting, ITAV_SIDE_SUPPORTING, ITAV_PSTATUS_AVAILABLE, date);
 }
 
-ITAV_API int itav_match_advance(itav_db *db, const char *id, itav_match_state state,
-                                int32_t date, itav_actor actor, itav_end_reason reason,
-                                const char *note)
+int itav__match_move(itav_db *db, itav_match *m, itav_match_state state, int32_t date,
+                     itav_actor actor, itav_end_reason reason, const char *note)
+{
+    return move_match(db, m, state, date, actor, reason, note, false);
+}
+
+/* The text a skipped evaluation puts before the note in the trail. */
+#define SKIPPED_PREFIX "trial evaluation skipped: "
+
+static int advance(itav_db *db, const char *id, itav_match_state state, int32_t date,
+                   itav_actor actor, itav_end_reason reason, const char *note,
+                   bool skip_evaluation)
 {
     itav_match *m;
     if (!db)
@@ -605,13 +648,47 @@ ITAV_API int itav_match_advance(itav_db *db, const char *id, itav_match_state st
         return rc;
     if ((rc = itav__match_read(&m, db, id)) != ITAV_OK)
         goto fail;
-    rc = itav__match_move(db, m, state, date, actor, reason, note);
+    if (skip_evaluation && m->state != ITAV_MATCH_TRIAL)
+        rc = itav__error(db, ITAV_ESTATE, "match \"%s\" is %s; only a match in trial has an "
+                         "evaluation to skip", id, state_name(m->state));
+    else
+        rc = move_match(db, m, state, date, actor, reason, note, skip_evaluation);
     itav_match_free(m);
     if (rc != ITAV_OK)
         goto fail;
     return itav__commit(db);
 fail:
     itav__rollback(db);
+    return rc;
+}
+
+ITAV_API int itav_match_advance(itav_db *db, const char *id, itav_match_state state,
+                                int32_t date, itav_actor actor, itav_end_reason reason,
+                                const char *note)
+{
+    return advance(db, id, state, date, actor, reason, note, false);
+}
+
+ITAV_API int itav_match_skip_evaluation(itav_db *db, const char *id, int32_t date,
+                                        itav_actor actor, const char *note)
+{
+    if (!db)
+        return ITAV_EINVAL;
+    if (!id)
+        return itav__error(db, ITAV_EINVAL, "no match id given");
+    if (!note || !note[strspn(note, " \t\n")])
+        return itav__error(db, ITAV_EINVAL, "match \"%s\": skipping the trial evaluation "
+                           "needs a note that says why", id);
+    if (!itav__valid_text(note) || strlen(note) > ITAV__TEXT_MAX - strlen(SKIPPED_PREFIX))
+        return itav__error(db, ITAV_EINVAL, "match \"%s\": the note is not valid UTF-8 text of "
+                           "at most %zu bytes", id, ITAV__TEXT_MAX - strlen(SKIPPED_PREFIX));
+    char *text = itav__malloc(strlen(SKIPPED_PREFIX) + strlen(note) + 1);
+    if (!text)
+        return itav__error(db, ITAV_ENOMEM, "out of memory moving match \"%s\"", id);
+    strcpy(text, SKIPPED_PREFIX);
+    strcat(text, note);
+    int rc = advance(db, id, ITAV_MATCH_ACTIVE, date, actor, (itav_end_reason)0, text, true);
+    itav__free(text);
     return rc;
 }
 

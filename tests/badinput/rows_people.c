@@ -442,6 +442,12 @@ ADAPT(itav_match_advance)
                                      (itav_actor)NUM(4, ITAV_ACTOR_COORDINATOR),
                                      (itav_end_reason)NUM(5, 0), TXT(6, "note")));
 }
+ADAPT(itav_match_skip_evaluation)
+{
+    return r_code(itav_match_skip_evaluation(DB(0), TXT(1, FX_MATCH), (int32_t)NUM(2, 19000),
+                                             (itav_actor)NUM(3, ITAV_ACTOR_COORDINATOR),
+                                             TXT(4, "evaluated by phone")));
+}
 ADAPT(itav_match_move_legal)
 {
     return r_int(itav_match_move_legal((itav_match_state)NUM(0, ITAV_MATCH_PROPOSED),
@@ -907,6 +913,20 @@ static const row rows[] = {
       I(2, ITAV_MATCH_TRIAL), M("is active; legal moves: completed, ended_early")),
     R(itav_match_advance, "the same state again", E(ITAV_ESTATE), I(2, ITAV_MATCH_ACTIVE),
       M("is active; legal moves: completed, ended_early")),
+    R(itav_match_skip_evaluation, "NULL db", EINVAL_, NUL(0)),
+    R(itav_match_skip_evaluation, "NULL id", EINVAL_, NUL(1), M("no match id")),
+    BAD_ID(itav_match_skip_evaluation, 1, "id", E(ITAV_ENOTFOUND), M("no match \"")),
+    R(itav_match_skip_evaluation, "ITAV_DATE_NONE", EINVAL_, I(2, ITAV_DATE_NONE),
+      M("the date of the move must be")),
+    BAD_ENUM(itav_match_skip_evaluation, 3, "actor", ITAV_ACTOR_SYSTEM, EINVAL_,
+             M("unknown actor")),
+    R(itav_match_skip_evaluation, "actor 0", EINVAL_, I(3, 0), M("unknown actor 0")),
+    R(itav_match_skip_evaluation, "NULL note", EINVAL_, NUL(4), M("needs a note that says why")),
+    R(itav_match_skip_evaluation, "a note of white space", EINVAL_, S(4, " \t\n"),
+      M("needs a note that says why")),
+    BAD_TEXT(itav_match_skip_evaluation, 4, "note", EINVAL_, M("the note is not valid UTF-8")),
+    R(itav_match_skip_evaluation, "a match not in trial", E(ITAV_ESTATE),
+      M("is active; only a match in trial has an evaluation to skip")),
     BAD_ENUM(itav_match_move_legal, 0, "from", ITAV_MATCH_ENDED_EARLY, RET(0)),
     BAD_ENUM(itav_match_move_legal, 1, "to", ITAV_MATCH_ENDED_EARLY, RET(0)),
     R(itav_match_move_legal, "from 0", RET(0), I(0, 0)),

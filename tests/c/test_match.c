@@ -87,9 +87,28 @@ static char *propose(itav_db *db, const char *a, const char *s, const char *date
     return id;
 }
 
+/* Records a trial review of the match by the coordinator. */
+static void trial_review(itav_db *db, const char *match, const char *date)
+{
+    itav_review *r;
+    char *id;
+    ck_assert_int_eq(itav_review_new(&r, ITAV_REVIEW_TRIAL, D(date), ITAV_RESPONDENT_COORDINATOR),
+                     ITAV_OK);
+    ck_assert_int_eq(itav_review_set_satisfaction(r, 8), ITAV_OK);
+    ck_assert_msg(itav_review_add(&id, db, match, r) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_review_free(r);
+    itav_free(id);
+}
+
+static itav_match_state state_of(itav_db *db, const char *id);
+
+/* Moves a match; a match that goes from trial to active is evaluated first (a trial review
+ * on that date), as a plan with a trial requires (trial_needs_its_evaluation). */
 static void advance(itav_db *db, const char *id, itav_match_state state, const char *date,
                     itav_end_reason reason)
 {
+    if (state == ITAV_MATCH_ACTIVE && state_of(db, id) == ITAV_MATCH_TRIAL)
+        trial_review(db, id, date);
     int rc = itav_match_advance(db, id, state, D(date), ITAV_ACTOR_COORDINATOR, reason, NULL);
     ck_assert_msg(rc == ITAV_OK, "advance %s: %s", id, itav_errmsg(db));
 }
@@ -320,6 +339,7 @@ START_TEST(full_lifecycle_and_trail)
     ck_assert_int_eq(itav_match_advance(db, id, ITAV_MATCH_TRIAL, D("2021-03-15"),
                                         ITAV_ACTOR_ASKING, 0, NULL),
                      ITAV_OK);
+    trial_review(db, id, "2021-05-15");
     ck_assert_int_eq(itav_match_advance(db, id, ITAV_MATCH_ACTIVE, D("2021-05-15"),
                                         ITAV_ACTOR_SUPPORTING, 0, ""),
                      ITAV_OK);
@@ -1373,6 +1393,76 @@ static int erase_op(itav_db *db) { return itav_participant_erase(db, "erase-me-0
 
 /* ---- the lifecycle as coordinators live it ---- */
 
+/* A match of a fresh pair of `offer`, proposed, introduced and in trial from 2021-04-01. */
+static char *in_trial(itav_db *db, const char *offer, int n)
+{
+    char a[16], s[16];
+    snprintf(a, sizeof a, "ta%d", n);
+    snprintf(s, sizeof s, "ts%d", n);
+    asking(db, a, offer);
+    supporting(db, s, offer);
+    char *id = propose(db, a, s, "2021-03-01", NULL);
+    advance(db, id, ITAV_MATCH_INTRODUCED, "2021-03-15", 0);
+    advance(db, id, ITAV_MATCH_TRIAL, "2021-04-01", 0);
+    return id;
+}
+
+/* Seed 002 line 77: after the trial period comes an evaluation. A plan with a trial refuses
+ * trial -> active until a trial review is recorded, unless the coordinator skips it with a
+ * note, which the trail keeps. */
+START_TEST(trial_needs_its_evaluation)
+{
+    itav_db *db = open_store(_i);
+    fixture(db);
+    char *m1 = in_trial(db, "trial-haarlem", 1);
+    REFUSED(db, itav_match_advance(db, m1, ITAV_MATCH_ACTIVE, D("2021-06-01"),
+                                   ITAV_ACTOR_COORDINATOR, 0, NULL),
+            ITAV_ESTATE, "has no trial review");
+    ck_assert_int_eq(state_of(db, m1), ITAV_MATCH_TRIAL);
+    /* once a trial review is recorded, the match goes on */
+    trial_review(db, m1, "2021-06-01");
+    ck_assert_int_eq(itav_match_advance(db, m1, ITAV_MATCH_ACTIVE, D("2021-06-01"),
+                                        ITAV_ACTOR_COORDINATOR, 0, NULL),
+                     ITAV_OK);
+
+    /* skipping needs a note that says something, and a match in trial */
+    char *m2 = in_trial(db, "trial-haarlem", 2);
+    REFUSED(db, itav_match_skip_evaluation(db, m2, D("2021-06-01"), ITAV_ACTOR_COORDINATOR, NULL),
+            ITAV_EINVAL, "needs a note");
+    REFUSED(db, itav_match_skip_evaluation(db, m2, D("2021-06-01"), ITAV_ACTOR_COORDINATOR,
+                                           " \n"),
+            ITAV_EINVAL, "needs a note");
+    REFUSED(db, itav_match_skip_evaluation(db, m1, D("2021-06-02"), ITAV_ACTOR_COORDINATOR,
+                                           "why not"),
+            ITAV_ESTATE, "is active; only a match in trial");
+    REFUSED(db, itav_match_skip_evaluation(db, m2, D("2021-03-31"), ITAV_ACTOR_COORDINATOR,
+                                           "why not"),
+            ITAV_EINVAL, "before the last move");
+    REFUSED(db, itav_match_skip_evaluation(db, "m-99", D("2021-06-01"), ITAV_ACTOR_COORDINATOR,
+                                           "why not"),
+            ITAV_ENOTFOUND, "m-99");
+    ck_assert_int_eq(state_of(db, m2), ITAV_MATCH_TRIAL);
+    ck_assert_msg(itav_match_skip_evaluation(db, m2, D("2021-06-03"), ITAV_ACTOR_COORDINATOR,
+                                             "evaluated by phone; the form follows") == ITAV_OK,
+                  "%s", itav_errmsg(db));
+    itav_match *m = get(db, m2);
+    ck_assert_int_eq(itav_match_get_state(m), ITAV_MATCH_ACTIVE);
+    check_entry(m, 3, ITAV_MATCH_ACTIVE, "2021-06-03", ITAV_ACTOR_COORDINATOR,
+                "trial evaluation skipped: evaluated by phone; the form follows");
+    itav_match_free(m);
+
+    /* a plan that does not say whether there is a trial asks for no evaluation */
+    char *m3 = in_trial(db, "plain-haarlem", 3);
+    ck_assert_int_eq(itav_match_advance(db, m3, ITAV_MATCH_ACTIVE, D("2021-06-01"),
+                                        ITAV_ACTOR_COORDINATOR, 0, NULL),
+                     ITAV_OK);
+    itav_free(m1);
+    itav_free(m2);
+    itav_free(m3);
+    close_store(db);
+}
+END_TEST
+
 /* An offer "vog-haarlem" whose plan requires a certificate of conduct that counts `months`. */
 static void vog_programme(itav_db *db, long months)
 {
@@ -1561,6 +1651,7 @@ int main(void)
     tcase_add_loop_test(ts, list_filters_and_order, 0, STORE_COUNT);
     tcase_add_loop_test(ts, due_dates_from_the_plan, 0, STORE_COUNT);
     tcase_add_loop_test(ts, erasure_on_every_store, 0, STORE_COUNT);
+    tcase_add_loop_test(ts, trial_needs_its_evaluation, 0, STORE_COUNT);
     tcase_add_loop_test(ts, certificates_that_expire, 0, STORE_COUNT);
     tcase_add_loop_test(ts, erasure_reports_what_it_did, 0, STORE_COUNT);
     tcase_add_test(ts, json_record_rules);

@@ -1,5 +1,5 @@
 """The lifecycle as coordinators live it, through the bindings: certificates of conduct that
-expire, and an erasure that says what it did."""
+expire, the evaluation a trial needs, and an erasure that says what it did."""
 
 import datetime
 import unittest
@@ -65,6 +65,31 @@ class TestCertificates(unittest.TestCase):
             self.assertEqual(itav.Constraint.VOG_EXPIRED.code, "vog_expired")
             with self.assertRaisesRegex(itav.StateError, "certificate of conduct expired"):
                 st.propose("a1", "v-old", "2021-06-01")
+
+
+class TestTrialEvaluation(unittest.TestCase):
+    def test_active_needs_a_trial_review_or_an_explicit_skip(self):
+        with small_store() as st:
+            m = in_trial(st, 1)
+            with self.assertRaisesRegex(itav.StateError, "has no trial review"):
+                st.advance(m, "active", "2021-06-01")
+            self.assertIs(st.get_match(m.id).state, itav.MatchState.TRIAL)
+            st.add_review(m, kind="trial", date="2021-06-01", respondent="coordinator",
+                          satisfaction=8)
+            self.assertIs(st.advance(m, "active", "2021-06-01").state, itav.MatchState.ACTIVE)
+
+            m2 = in_trial(st, 2)
+            with self.assertRaisesRegex(itav.InvalidArgument, "needs a note"):
+                st.skip_evaluation(m2, "2021-06-01", "  ")
+            with self.assertRaises(TypeError):
+                st.skip_evaluation(m2, "2021-06-01", None)
+            m2 = st.skip_evaluation(m2, "2021-06-03", "evaluated by phone", actor="coordinator")
+            self.assertIs(m2.state, itav.MatchState.ACTIVE)
+            self.assertEqual(m2.trail[-1], itav.Transition(
+                itav.MatchState.ACTIVE, D(2021, 6, 3), itav.Actor.COORDINATOR,
+                "trial evaluation skipped: evaluated by phone"))
+            with self.assertRaisesRegex(itav.StateError, "only a match in trial"):
+                st.skip_evaluation(m2, "2021-06-04", "again")
 
 
 class TestErasureReport(unittest.TestCase):

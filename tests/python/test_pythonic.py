@@ -26,7 +26,8 @@ class TestTyping(unittest.TestCase):
                    itav.Store.get_participant, itav.Store.participants, itav.Store.erase,
                    itav.Store.propose, itav.Store.advance, itav.Store.due,
                    itav.Store.participants_due, itav.Store.score, itav.Store.suggest,
-                   itav.Store.assign, itav.Store.matches, itav.Store.effective_plan):
+                   itav.Store.assign, itav.Store.matches, itav.Store.effective_plan,
+                   itav.Store.skip_evaluation):
             hints = typing.get_type_hints(fn)   # resolves every forward reference
             self.assertIn("return", hints, fn.__qualname__)
         hints = typing.get_type_hints(itav.Store.suggest)

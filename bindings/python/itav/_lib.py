@@ -685,6 +685,7 @@ PROTOTYPES = {
     "itav_match_propose": (_int, [_P(c_void_p), db_p, _str, _str, c_int32, itav_enum, _str,
                                   _P(itav_match_options)]),
     "itav_match_advance": (_int, [db_p, _str, itav_enum, c_int32, itav_enum, itav_enum, _str]),
+    "itav_match_skip_evaluation": (_int, [db_p, _str, c_int32, itav_enum, _str]),
     "itav_match_move_legal": (_int, [itav_enum, itav_enum, _int]),
     "itav_match_list": (_int, [_P(match_iter_p), db_p, _P(itav_match_filter)]),
     "itav_match_iter_next": (_int, [_P(match_p), match_iter_p]),

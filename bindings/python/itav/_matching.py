@@ -481,6 +481,20 @@ class MatchingStore:
         return self._drain(it, lib.itav_due_iter_next, lib.itav_due_iter_free, due_p,
                            _take_certificate_due)
 
+    def skip_evaluation(self, match: MatchRef, date: DateLike, note: str,
+                        actor: Union[Actor, str, int] = Actor.COORDINATOR) -> "Match":
+        """Moves a match in trial to active without a trial review, which advance() refuses
+        when the plan has a trial period. The note says why and is required; the trail
+        records it as "trial evaluation skipped: <note>". Returns the match as stored now."""
+        act = coerce_member(Actor, actor, "actor")
+        if not isinstance(note, str):
+            raise TypeError("note: expected str, got %s" % type(note).__name__)
+        mid = _id_of_match(match)
+        self._check(lib.itav_match_skip_evaluation(self._handle(), enc(mid),
+                                                   _required_date(date, "skip_evaluation"),
+                                                   int(act), enc(note)))
+        return self.get_match(mid)
+
     def effective_plan(self, offer: OfferRef) -> Plan:
         """The plan that holds for an offer (id or Offer): each field from the offer if it
         overrides it, else from its intervention."""
