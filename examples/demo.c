@@ -404,7 +404,7 @@ static int print_exclusions(itav_db *db, const char *ref, const itav_match_optio
     itav_participant_filter f = ITAV_PARTICIPANT_FILTER_INIT;
     itav_participant_iter *it = NULL;
     itav_participant *p;
-    int count[ITAV_CONSTRAINT_DISTANCE + 1] = {0}, c, n = 0, rc;
+    int count[ITAV_CONSTRAINT_COUNT + 1] = {0}, c, n = 0, rc;
     f.offer = OFFER;
     f.side = ITAV_SIDE_SUPPORTING;
     if ((rc = itav_participant_list(&it, db, &f)) != ITAV_OK)
@@ -412,7 +412,7 @@ static int print_exclusions(itav_db *db, const char *ref, const itav_match_optio
     while (rc == ITAV_OK && (rc = itav_participant_iter_next(&p, it)) == ITAV_OK) {
         itav_suggestion *s = NULL;
         rc = itav_match_score_pair(&s, db, ref, itav_participant_ref(p), opt);
-        if (rc == ITAV_OK && itav_suggestion_excluded(s) <= ITAV_CONSTRAINT_DISTANCE)
+        if (rc == ITAV_OK && itav_suggestion_excluded(s) <= ITAV_CONSTRAINT_COUNT)
             count[itav_suggestion_excluded(s)]++;
         itav_suggestion_free(s);
         itav_participant_free(p);
@@ -420,7 +420,7 @@ static int print_exclusions(itav_db *db, const char *ref, const itav_match_optio
     itav_participant_iter_free(it);
     if (rc != ITAV_ITEROVER)
         return rc;
-    for (c = 1; c <= ITAV_CONSTRAINT_DISTANCE; c++)
+    for (c = 1; c <= ITAV_CONSTRAINT_COUNT; c++)
         if (count[c])
             printf("%s%s %d", n++ ? ", " : "", itav_code_name(ITAV_CODE_CONSTRAINT, c), count[c]);
     return ITAV_OK;

@@ -10,7 +10,7 @@
 /* ---- matches ---------------------------------------------------------------------------- */
 
 /* How many supporters of the asking participant's offer each hard constraint excludes. */
-static int count_exclusions(int counts[ITAV_CONSTRAINT_DISTANCE + 1], itav_db *db,
+static int count_exclusions(int counts[ITAV_CONSTRAINT_COUNT + 1], itav_db *db,
                             const char *ref, const char *offer, const itav_match_options *opt)
 {
     itav_participant_filter filter = ITAV_PARTICIPANT_FILTER_INIT;
@@ -19,7 +19,7 @@ static int count_exclusions(int counts[ITAV_CONSTRAINT_DISTANCE + 1], itav_db *d
     int rc;
     filter.offer = offer;
     filter.side = ITAV_SIDE_SUPPORTING;
-    memset(counts, 0, (ITAV_CONSTRAINT_DISTANCE + 1) * sizeof counts[0]);
+    memset(counts, 0, (ITAV_CONSTRAINT_COUNT + 1) * sizeof counts[0]);
     if ((rc = itav_participant_list(&it, db, &filter)) != ITAV_OK)
         return lib_error(db, rc);
     while ((rc = itav_participant_iter_next(&p, it)) == ITAV_OK) {
@@ -28,7 +28,7 @@ static int count_exclusions(int counts[ITAV_CONSTRAINT_DISTANCE + 1], itav_db *d
         itav_participant_free(p);
         if (rc != ITAV_OK)
             break;
-        if ((int)itav_suggestion_excluded(s) <= ITAV_CONSTRAINT_DISTANCE)
+        if ((int)itav_suggestion_excluded(s) <= ITAV_CONSTRAINT_COUNT)
             counts[itav_suggestion_excluded(s)]++;
         itav_suggestion_free(s);
     }
@@ -37,19 +37,19 @@ static int count_exclusions(int counts[ITAV_CONSTRAINT_DISTANCE + 1], itav_db *d
 }
 
 /* "language 9, screening 1". */
-static void print_exclusions(const int counts[ITAV_CONSTRAINT_DISTANCE + 1])
+static void print_exclusions(const int counts[ITAV_CONSTRAINT_COUNT + 1])
 {
     int k, n = 0;
-    for (k = 1; k <= ITAV_CONSTRAINT_DISTANCE; k++)
+    for (k = 1; k <= ITAV_CONSTRAINT_COUNT; k++)
         if (counts[k])
             printf("%s%s %d", n++ ? ", " : "", itav_code_name(ITAV_CODE_CONSTRAINT, k), counts[k]);
 }
 
-static json_t *jexclusions(const int counts[ITAV_CONSTRAINT_DISTANCE + 1])
+static json_t *jexclusions(const int counts[ITAV_CONSTRAINT_COUNT + 1])
 {
     json_t *o = json_object();
     int k;
-    for (k = 1; k <= ITAV_CONSTRAINT_DISTANCE; k++)
+    for (k = 1; k <= ITAV_CONSTRAINT_COUNT; k++)
         if (counts[k])
             json_object_set_new(o, itav_code_name(ITAV_CODE_CONSTRAINT, k),
                                 json_integer(counts[k]));
@@ -68,7 +68,7 @@ static int cmd_match_suggest(cli *c)
     char d[ITAV_DATE_BUFSIZE];
     long k = 5;
     size_t i, w = 9;
-    int rc = 0, excluded[ITAV_CONSTRAINT_DISTANCE + 1], excluded_known = 0;
+    int rc = 0, excluded[ITAV_CONSTRAINT_COUNT + 1], excluded_known = 0;
 
     if ((OPTV(c, K) && (rc = option_int(&k, OPTV(c, K), "k", 1, 1000)) != 0) ||
         (rc = option_date(&opt.as_of, OPTV(c, AS_OF), "as-of")) != 0)
@@ -157,7 +157,7 @@ typedef struct unmatched {
     const char *ref;  /* borrowed from the assignment */
     why_unmatched why;
     itav_suggestion *best; /* the best allowed pair, or NULL */
-    int excluded[ITAV_CONSTRAINT_DISTANCE + 1]; /* WHY_NO_SUPPORTER: supporters per constraint */
+    int excluded[ITAV_CONSTRAINT_COUNT + 1]; /* WHY_NO_SUPPORTER: supporters per constraint */
 } unmatched;
 
 

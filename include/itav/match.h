@@ -72,8 +72,10 @@ typedef enum itav_due_kind {
     ITAV_DUE_TRIAL_EVALUATION = 1, /**< trial_evaluation: the end of the trial period */
     ITAV_DUE_REVIEW = 2,           /**< review: a periodic review */
     ITAV_DUE_CLOSURE = 3,          /**< closure: the match reaches its maximum duration */
-    ITAV_DUE_FINAL_REVIEW = 4      /**< final_review: the final review the plan requires,
+    ITAV_DUE_FINAL_REVIEW = 4,     /**< final_review: the final review the plan requires,
                                         due at the closure until one is recorded */
+    ITAV_DUE_VOG_EXPIRY = 5        /**< vog_expiry: a supporter's certificate of conduct
+                                        stops counting (itav_participant_due()) */
 } itav_due_kind;
 
 /**
@@ -209,13 +211,31 @@ ITAV_API int itav_match_propose(char **id, itav_db *db, const char *asking,
  * @param note a note, or NULL
  * @return ITAV_OK, ITAV_EINVAL (NULL, unknown state or actor, a date before the last move,
  *         a reason missing or not allowed), ITAV_ENOTFOUND, ITAV_ESTATE (not a legal move from
- *         the current state, the message lists the legal ones; or completion while the plan
+ *         the current state, the message lists the legal ones; completion while the plan
  *         of the offer sets ITAV_PLAN_FINAL_REVIEW and the match has no final review,
- *         itav/review.h), ITAV_EIO, ITAV_ENOMEM.
+ *         itav/review.h; or trial -> active while the plan sets ITAV_PLAN_TRIAL to 1 and
+ *         the match has no trial review: the evaluation after the trial is its point, see
+ *         itav_match_skip_evaluation()), ITAV_EIO, ITAV_ENOMEM.
  */
 ITAV_API int itav_match_advance(itav_db *db, const char *id, itav_match_state state,
                                 int32_t date, itav_actor actor, itav_end_reason reason,
                                 const char *note);
+
+/**
+ * @brief Moves a match from trial to active without a trial review, which
+ * itav_match_advance() refuses when the plan has a trial period (ITAV_PLAN_TRIAL 1). The
+ * coordinator says why in the note; the audit trail records the move with the note
+ * "trial evaluation skipped: " followed by it, so the skip stays visible.
+ * @param db the store
+ * @param id the match id; the match must be in trial
+ * @param date the date of the move: not before the last entry of the audit trail
+ * @param actor who made the move
+ * @param note why the evaluation is skipped: required, not only white space
+ * @return ITAV_OK, ITAV_EINVAL (NULL, no note, bad date or actor), ITAV_ENOTFOUND,
+ *         ITAV_ESTATE (the match is not in trial), ITAV_EIO, ITAV_ENOMEM.
+ */
+ITAV_API int itav_match_skip_evaluation(itav_db *db, const char *id, int32_t date,
+                                        itav_actor actor, const char *note);
 
 /**
  * @brief Whether a move is legal, without a store.
@@ -284,6 +304,27 @@ ITAV_API void itav_match_iter_free(itav_match_iter *it);
 ITAV_API int itav_match_due(itav_due_iter **out, itav_db *db, const char *offer,
                             int32_t as_of, int within_days);
 /**
+ * @brief What falls due for participants: the certificates of conduct (VOG) that expire.
+ *
+ * For each supporter (supporting side) with a certificate date, whose status is not
+ * inactive or erased, in an offer whose plan (itav_plan_effective()) requires a certificate
+ * (ITAV_PLAN_VOG 1) and says how long one counts (ITAV_PLAN_VOG_VALID_MONTHS): an item of
+ * kind ITAV_DUE_VOG_EXPIRY dated the first day the certificate no longer counts. From that
+ * day the supporter is excluded from suggestions and proposals (ITAV_CONSTRAINT_VOG_EXPIRED).
+ * Items name the participant (itav_due_participant()), not a match, and are ordered by date,
+ * then reference.
+ * @param[out] out the iterator
+ * @param db the store
+ * @param offer only this offer; NULL for all
+ * @param as_of the date to judge against
+ * @param within_days also list what expires up to this many days after as_of (0 lists only
+ *        certificates that have expired)
+ * @return ITAV_OK, ITAV_EINVAL (NULL, bad date, negative days), ITAV_EIO, ITAV_EFORMAT,
+ *         ITAV_ENOMEM.
+ */
+ITAV_API int itav_participant_due(itav_due_iter **out, itav_db *db, const char *offer,
+                                  int32_t as_of, int within_days);
+/**
  * @brief The next due item, owned by the caller (free with itav_due_free()).
  * @param[out] out the item
  * @param it the iterator
@@ -303,9 +344,16 @@ ITAV_API void itav_due_free(itav_due *d);
 /**
  * @brief The match the item belongs to.
  * @param d the item
- * @return borrowed id; NULL for a NULL item.
+ * @return borrowed id; NULL for a NULL item and for an item of a participant
+ *         (itav_participant_due()).
  */
 ITAV_API const char *itav_due_match(const itav_due *d);
+/**
+ * @brief The participant an item of itav_participant_due() belongs to.
+ * @param d the item
+ * @return borrowed reference; NULL for a NULL item and for an item of a match.
+ */
+ITAV_API const char *itav_due_participant(const itav_due *d);
 /**
  * @brief What falls due.
  * @param d the item

@@ -58,12 +58,20 @@ typedef enum itav_constraint {
     ITAV_CONSTRAINT_DECLINED = 4,  /**< declined: the pair declined each other before */
     ITAV_CONSTRAINT_OPEN = 5,      /**< open: the pair already has an open match */
     ITAV_CONSTRAINT_CAPACITY = 6,  /**< capacity: the supporter's capacity is taken */
-    ITAV_CONSTRAINT_SCREENING = 7, /**< screening: certificate of conduct missing or expired */
+    ITAV_CONSTRAINT_SCREENING = 7, /**< screening: the plan requires a certificate of conduct
+                                        (VOG) and the supporter has none */
     ITAV_CONSTRAINT_TRAINING = 8,  /**< training: the plan's training is not done */
     ITAV_CONSTRAINT_LANGUAGE = 9,  /**< language: a shared language is required and missing */
-    ITAV_CONSTRAINT_DISTANCE = 10  /**< distance: farther apart than the plan, a side or the
+    ITAV_CONSTRAINT_DISTANCE = 10, /**< distance: farther apart than the plan, a side or the
                                         options allow (only when both have coordinates) */
+    ITAV_CONSTRAINT_VOG_EXPIRED = 11 /**< vog_expired: the supporter's certificate of conduct
+                                        has expired by the date judged (the plan's
+                                        vog_valid_months after its date); checked in the
+                                        place of screening, before training */
 } itav_constraint;
+
+/** @brief Number of constraints (the highest itav_constraint); size tables by it + 1. */
+#define ITAV_CONSTRAINT_COUNT 11
 
 /** @brief Version of struct itav_match_options that these headers describe. */
 #define ITAV_MATCH_OPTIONS_VERSION 1

@@ -354,8 +354,10 @@ ITAV_API int itav_participant_set_support(itav_participant *p, unsigned support)
 /**
  * @brief Adds a language; a language already listed is not added twice.
  * @param p the participant
- * @param code an ISO 639-1 code in lower case ("nl", "ar"); see itav_language_known()
- * @return ITAV_OK, ITAV_EINVAL (NULL or a code that is not in ISO 639-1), ITAV_ERANGE (a new
+ * @param code an ISO 639-1 or ISO 639-3 code in lower case ("nl", "ar", "pap"); see
+ *        itav_language_known(). It is stored in the form itav_language_canonical() gives
+ *        ("nld" as "nl").
+ * @return ITAV_OK, ITAV_EINVAL (NULL or a code that is in neither list), ITAV_ERANGE (a new
  *         language when ITAV_LANGUAGES_MAX are listed), ITAV_ENOMEM.
  */
 ITAV_API int itav_participant_add_language(itav_participant *p, const char *code);
@@ -460,11 +462,21 @@ ITAV_API int itav_participant_add_exclusion(itav_participant *p, const char *ref
 ITAV_API int itav_participant_clear_exclusions(itav_participant *p);
 
 /**
- * @brief Whether a language code is in ISO 639-1.
- * @param code a two-letter lower-case code
- * @return 1 if it is ("nl", "ar", "tr"), 0 if not (also for NULL).
+ * @brief Whether a language code is in ISO 639-1 or ISO 639-3 (the list of Debian's
+ * iso-codes the library was built with, and the retired ISO 639-1 code "bh").
+ * @param code a two- or three-letter lower-case code
+ * @return 1 if it is ("nl", "nld", "ar", "pap"), 0 if not (also for NULL and upper case).
  */
 ITAV_API int itav_language_known(const char *code);
+/**
+ * @brief The form in which a language is stored and compared: the ISO 639-1 code when the
+ * language has one, else its ISO 639-3 code. itav_participant_add_language() stores this
+ * form, so "nld" and "nl" are the same language.
+ * @param code a two- or three-letter lower-case code
+ * @return a static string ("nld" gives "nl", "nl" gives "nl", "pap" gives "pap"), or NULL if
+ *         the code is not known (itav_language_known()).
+ */
+ITAV_API const char *itav_language_canonical(const char *code);
 
 /**
  * @brief Reads a participant from a store.
@@ -528,9 +540,9 @@ ITAV_API int itav_participant_set_status(itav_db *db, const char *ref,
  * matches are blanked. The matches themselves stay (with the new reference) so that counts
  * stay right; open matches are ended early first (reason "other", actor system; a match that
  * has not started, proposed or introduced, is declined instead, the only exit the lifecycle
- * has from there). Erasure takes no date: those moves and the erased status are dated today
+ * has from there). This call takes no date: those moves and the erased status are dated today
  * (UTC), or the date of the match's last move (the current status date) if that is later, so
- * that no date goes back. On a SQLite store the freed space is overwritten and the
+ * that no date goes back; itav_participant_erase_at() takes a date and reports what it did. On a SQLite store the freed space is overwritten and the
  * write-ahead log truncated, so the old values are not left in the files.
  * @param db the store
  * @param ref the reference
@@ -543,6 +555,63 @@ ITAV_API int itav_participant_set_status(itav_db *db, const char *ref,
  *         may hold old values until a later erasure purges them.
  */
 ITAV_API int itav_participant_erase(itav_db *db, const char *ref, char **new_ref);
+
+/**
+ * @brief What an erasure did (opaque): the new reference, the date and the open matches it
+ * closed. Made by itav_participant_erase_at(); freed by itav_erasure_free().
+ */
+typedef struct itav_erasure itav_erasure;
+/**
+ * @brief Erases a participant's personal data on a given date, as itav_participant_erase()
+ * does, and reports what it did.
+ * @param db the store
+ * @param ref the reference
+ * @param date the date of the erasure: the erased status and the moves that close open
+ *        matches carry it. Not before the participant's status date nor the last move of an
+ *        open match. ITAV_DATE_NONE: as itav_participant_erase() (today, or a later last
+ *        move).
+ * @param[out] report what was done, owned by the caller; may be NULL; set to NULL on failure
+ *        (and, with ITAV_EIO or ITAV_EBUSY after the commit, see itav_participant_erase(),
+ *        set as on success)
+ * @return ITAV_OK, ITAV_EINVAL (NULL, a date outside 1900-9999 or before the status date or
+ *         an open match's last move: the message names it), ITAV_ENOTFOUND, ITAV_ESTATE
+ *         (already erased), ITAV_EIO, ITAV_EBUSY, ITAV_ENOMEM. Nothing is changed unless it
+ *         returns ITAV_OK (or fails only in the purge after the commit).
+ */
+ITAV_API int itav_participant_erase_at(itav_db *db, const char *ref, int32_t date,
+                                       itav_erasure **report);
+/**
+ * @brief Frees an erasure report. NULL is allowed.
+ * @param e the report, or NULL
+ */
+ITAV_API void itav_erasure_free(itav_erasure *e);
+/**
+ * @brief The reference the erased participant has now ("~erased-N").
+ * @param e the report
+ * @return borrowed text; NULL for a NULL report.
+ */
+ITAV_API const char *itav_erasure_ref(const itav_erasure *e);
+/**
+ * @brief The date of the erasure (of the erased status).
+ * @param e the report
+ * @return days since 1970-01-01; ITAV_DATE_NONE for a NULL report.
+ */
+ITAV_API int32_t itav_erasure_date(const itav_erasure *e);
+/**
+ * @brief How many open matches the erasure closed.
+ * @param e the report
+ * @return the number; 0 for a NULL report.
+ */
+ITAV_API size_t itav_erasure_closed_count(const itav_erasure *e);
+/**
+ * @brief One match the erasure closed, in order of match id.
+ * @param e the report
+ * @param i its index, from 0
+ * @param[out] state the state it was closed to, an itav_match_state (itav/match.h):
+ *             ITAV_MATCH_DECLINED or ITAV_MATCH_ENDED_EARLY (may be NULL)
+ * @return the match id, borrowed; NULL if there is no match i (or for a NULL report).
+ */
+ITAV_API const char *itav_erasure_closed(const itav_erasure *e, size_t i, int *state);
 
 /** @brief Version of struct itav_participant_filter that these headers describe. */
 #define ITAV_PARTICIPANT_FILTER_VERSION 1

@@ -815,14 +815,14 @@ static void check_words(rowcheck *rc)
 {
     char v[64], *cursor, *item;
     for (cursor = cell(rc, COL_LANGUAGES); cursor && (item = next_item(&cursor));) {
-        char lower[3] = "";
-        if (strlen(item) == 2) {
-            lower[0] = (char)itav__ascii_lower((unsigned char)item[0]);
-            lower[1] = (char)itav__ascii_lower((unsigned char)item[1]);
-        }
+        char lower[4] = "";
+        size_t n = strlen(item);
+        for (size_t i = 0; (n == 2 || n == 3) && i < n; i++)
+            lower[i] = (char)itav__ascii_lower((unsigned char)item[i]);
         bool upper = !itav_language_known(item) && itav_language_known(lower);
         if (!itav_language_known(item))
-            PROBLEM(rc, COL_LANGUAGES, "language %s is not an ISO 639-1 code%s%s%s%s",
+            PROBLEM(rc, COL_LANGUAGES, "language %s is not an ISO 639-1 or ISO 639-3 "
+                    "code%s%s%s%s",
                     shown(v, item), upper ? " (use lower case: \"" : "", upper ? lower : "",
                     upper ? "\")" : "", comma_hint(item));
         else if (list_full(rc, COL_LANGUAGES, itav_participant_add_language(rc->p, item),

@@ -1492,7 +1492,8 @@ int itav__json_decode_participant(itav__json_dec *d, const json_t *v, const char
     if ((rc = decode_participant_location(d, v, path, pt)) ||
         (rc = decode_participant_ages(d, v, path, pt)) ||
         (rc = participant_items(d, v, path, "languages", pt, itav_participant_add_language,
-                                "an ISO 639-1 language code (two lower-case letters)",
+                                "an ISO 639-1 or ISO 639-3 language code (two or three lower-case "
+                                "letters)",
                                 ITAV_LANGUAGES_MAX)) ||
         (rc = participant_items(d, v, path, "interests", pt, itav_participant_add_interest,
                                 "an interest tag (lower-case letters, digits and single "

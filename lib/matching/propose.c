@@ -17,7 +17,8 @@ static const char *constraint_text(itav_constraint c)
     case ITAV_CONSTRAINT_DECLINED: return "the pair declined each other before";
     case ITAV_CONSTRAINT_OPEN: return "the pair already has an open match";
     case ITAV_CONSTRAINT_CAPACITY: return "the supporter's capacity is taken";
-    case ITAV_CONSTRAINT_SCREENING: return "certificate of conduct missing or expired";
+    case ITAV_CONSTRAINT_SCREENING: return "certificate of conduct missing";
+    case ITAV_CONSTRAINT_VOG_EXPIRED: return "certificate of conduct expired";
     case ITAV_CONSTRAINT_TRAINING: return "the plan's training is not done";
     case ITAV_CONSTRAINT_LANGUAGE: return "a shared language is required and missing";
     case ITAV_CONSTRAINT_DISTANCE: return "the two live too far apart";

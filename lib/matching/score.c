@@ -148,23 +148,6 @@ static bool excludes(const itav_participant *p, const char *ref)
     return false;
 }
 
-/* The last day a certificate dated `date` counts when it is valid for `months`; INT32_MAX
- * when that falls after year 9999. */
-static int32_t vog_last_day(int32_t date, long months)
-{
-    int y, m, d;
-    int32_t out;
-    if (itav_date_to_ymd(&y, &m, &d, date) != ITAV_OK)
-        return INT32_MAX;
-    long total = (long)y * 12 + (m - 1) + months;
-    y = (int)(total / 12);
-    m = (int)(total % 12) + 1;
-    /* The 31st plus a month is the last day of a shorter month. */
-    while (d > 28 && itav_date_from_ymd(&out, y, m, d) != ITAV_OK)
-        d--;
-    return itav_date_from_ymd(&out, y, m, d) == ITAV_OK ? out : INT32_MAX;
-}
-
 static bool plan_flag(const itav_plan *plan, itav_plan_field f)
 {
     return itav_plan_get(plan, f) == 1;
@@ -209,10 +192,10 @@ static itav_constraint check(const itav_participant *a, const itav_participant *
     if (f->supporter_open >= itav__open_match_limit(s))
         return ITAV_CONSTRAINT_CAPACITY;
     if (plan_flag(plan, ITAV_PLAN_VOG)) {
-        long months = itav_plan_get(plan, ITAV_PLAN_VOG_VALID_MONTHS);
-        if (s->vog_date == ITAV_DATE_NONE ||
-            (months != ITAV_PLAN_UNSET && o->as_of > vog_last_day(s->vog_date, months)))
+        if (s->vog_date == ITAV_DATE_NONE)
             return ITAV_CONSTRAINT_SCREENING;
+        if (o->as_of >= itav__vog_expires(plan, s->vog_date))
+            return ITAV_CONSTRAINT_VOG_EXPIRED;
     }
     if (plan_flag(plan, ITAV_PLAN_TRAINING) && !s->trained)
         return ITAV_CONSTRAINT_TRAINING;

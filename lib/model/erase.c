@@ -9,15 +9,78 @@ static int32_t today_utc(void) { return (int32_t)(time(NULL) / 86400); }
 
 static int32_t later(int32_t a, int32_t b) { return b > a ? b : a; }
 
+struct itav_erasure {
+    char *ref;     /* the new reference */
+    int32_t date;  /* of the erased status */
+    itav__iter closed; /* of closed_match, in order of match id */
+};
+
+typedef struct closed_match {
+    char *id;
+    itav_match_state state;
+} closed_match;
+
+static void free_closed(void *p)
+{
+    closed_match *c = p;
+    itav__free(c->id);
+    itav__free(c);
+}
+
+ITAV_API void itav_erasure_free(itav_erasure *e)
+{
+    if (!e)
+        return;
+    itav__free(e->ref);
+    itav__iter_clear(&e->closed);
+    itav__free(e);
+}
+
+ITAV_API const char *itav_erasure_ref(const itav_erasure *e) { return e ? e->ref : NULL; }
+ITAV_API int32_t itav_erasure_date(const itav_erasure *e)
+{
+    return e ? e->date : ITAV_DATE_NONE;
+}
+ITAV_API size_t itav_erasure_closed_count(const itav_erasure *e)
+{
+    return e ? e->closed.n : 0;
+}
+ITAV_API const char *itav_erasure_closed(const itav_erasure *e, size_t i, int *state)
+{
+    if (!e || i >= e->closed.n)
+        return NULL;
+    const closed_match *c = e->closed.items[i];
+    if (state)
+        *state = (int)c->state;
+    return c->id;
+}
+
 /* Ends an open match of the participant: declined if it had not started (the only exit from
- * proposed and introduced), else ended early; reason other, actor system, on the later of
- * today and its last move. Returns the date in *date. */
-static int end_open_match(itav_db *db, itav_match *m, int32_t *date)
+ * proposed and introduced), else ended early; reason other, actor system. Dated `given`, or
+ * with ITAV_DATE_NONE the later of today and its last move; the date used goes to *date.
+ * Recorded in the report. */
+static int end_open_match(itav_db *db, itav_match *m, int32_t given, int32_t *date,
+                          itav_erasure *report)
 {
     itav_match_state exit = m->state == ITAV_MATCH_PROPOSED || m->state == ITAV_MATCH_INTRODUCED
                                 ? ITAV_MATCH_DECLINED
                                 : ITAV_MATCH_ENDED_EARLY;
-    *date = later(today_utc(), m->trail[m->ntrail - 1].date);
+    int32_t last = m->trail[m->ntrail - 1].date;
+    if (given != ITAV_DATE_NONE && given < last) {
+        char g[ITAV_DATE_BUFSIZE], l[ITAV_DATE_BUFSIZE];
+        itav_date_format(g, sizeof g, given);
+        itav_date_format(l, sizeof l, last);
+        return itav__error(db, ITAV_EINVAL, "the erasure date %s is before the last move of "
+                           "open match \"%s\" on %s", g, m->id, l);
+    }
+    *date = given != ITAV_DATE_NONE ? given : later(today_utc(), last);
+    closed_match *c = itav__calloc(1, sizeof *c);
+    if (!c || !(c->id = itav__strdup(m->id)) || itav__iter_push(&report->closed, c) != ITAV_OK) {
+        if (c)
+            free_closed(c);
+        return itav__error(db, ITAV_ENOMEM, "out of memory erasing a participant");
+    }
+    c->state = exit;
     return itav__match_move(db, m, exit, *date, ITAV_ACTOR_SYSTEM, ITAV_END_OTHER, NULL);
 }
 
@@ -63,7 +126,7 @@ static int blank_review_notes(itav_db *db, const char *match)
  * notes (their reviews' notes too). *last receives the latest date a match was ended on
  * (unchanged if none). */
 static int rewrite_matches(itav_db *db, const char *old_ref, const char *new_ref,
-                           int32_t *last)
+                           int32_t given, int32_t *last, itav_erasure *report)
 {
     itav_match_iter *it;
     itav_match *m;
@@ -73,8 +136,9 @@ static int rewrite_matches(itav_db *db, const char *old_ref, const char *new_ref
     if (rc != ITAV_OK)
         return rc;
     while (rc == ITAV_OK && itav_match_iter_next(&m, it) == ITAV_OK) {
-        int32_t ended;
-        if (itav__match_open(m->state) && (rc = end_open_match(db, m, &ended)) == ITAV_OK)
+        int32_t ended = ITAV_DATE_NONE;
+        if (itav__match_open(m->state) &&
+            (rc = end_open_match(db, m, given, &ended, report)) == ITAV_OK)
             *last = later(*last, ended);
         char **side = strcmp(m->asking, old_ref) == 0 ? &m->asking : &m->supporting;
         char *ref = itav__strdup(new_ref);
@@ -166,45 +230,68 @@ static int erased_record(itav_db *db, const itav_participant *p, const char *new
     return itav__participant_write(db, &e);
 }
 
-static int erase_in(itav_db *db, const char *ref, char *new_ref, size_t size)
+static int erase_in(itav_db *db, const char *ref, char *new_ref, size_t size, int32_t given,
+                    itav_erasure *report)
 {
     itav_participant *p;
+    char g[ITAV_DATE_BUFSIZE], s[ITAV_DATE_BUFSIZE];
     int rc = itav__participant_read(&p, db, ref);
     if (rc != ITAV_OK)
         return rc;
-    int32_t date = later(today_utc(), p->status_date);
+    int32_t date = given != ITAV_DATE_NONE ? given : later(today_utc(), p->status_date);
     if (p->status == ITAV_PSTATUS_ERASED)
         rc = itav__error(db, ITAV_ESTATE, "participant \"%s\" is already erased", ref);
-    else if ((rc = new_erased_ref(new_ref, size, db)) == ITAV_OK &&
-             (rc = rewrite_matches(db, ref, new_ref, &date)) == ITAV_OK &&
+    else if (given != ITAV_DATE_NONE && p->status_date != ITAV_DATE_NONE &&
+             given < p->status_date) {
+        itav_date_format(g, sizeof g, given);
+        itav_date_format(s, sizeof s, p->status_date);
+        rc = itav__error(db, ITAV_EINVAL, "participant \"%s\": the erasure date %s is before "
+                         "the status date %s", ref, g, s);
+    } else if ((rc = new_erased_ref(new_ref, size, db)) == ITAV_OK &&
+             (rc = rewrite_matches(db, ref, new_ref, given, &date, report)) == ITAV_OK &&
              (rc = itav__del_record(db, ITAV__KIND_PARTICIPANT, ref)) == ITAV_OK &&
-             (rc = erased_record(db, p, new_ref, date)) == ITAV_OK)
-        rc = drop_exclusions(db, ref);
+             (rc = erased_record(db, p, new_ref, date)) == ITAV_OK &&
+             (rc = drop_exclusions(db, ref)) == ITAV_OK) {
+        report->date = date;
+        if (!(report->ref = itav__strdup(new_ref)))
+            rc = itav__error(db, ITAV_ENOMEM, "out of memory erasing a participant");
+    }
     itav_participant_free(p);
     return rc;
 }
 
-ITAV_API int itav_participant_erase(itav_db *db, const char *ref, char **new_ref)
+/* Both erasures: the work in one transaction, the report (always made, to collect the
+ * closed matches), then the purge. *report is the report on success, else freed. */
+static int erase(itav_db *db, const char *ref, int32_t given, itav_erasure **report)
 {
     char erased[ITAV__REF_MAX + 1];
-    if (new_ref)
-        *new_ref = NULL;
+    *report = NULL;
     if (!db)
         return ITAV_EINVAL;
     if (!ref)
         return itav__error(db, ITAV_EINVAL, "no participant reference given");
+    if (given != ITAV_DATE_NONE && !itav__valid_date(given))
+        return itav__error(db, ITAV_EINVAL, "participant \"%s\": the erasure date must be a "
+                           "date in years 1900-9999", ref);
+    itav_erasure *e = itav__calloc(1, sizeof *e);
+    if (!e)
+        return itav__error(db, ITAV_ENOMEM, "out of memory erasing a participant");
+    e->closed.free_item = free_closed;
     int rc = itav__begin(db);
-    if (rc != ITAV_OK)
-        return rc;
-    if ((rc = erase_in(db, ref, erased, sizeof erased)) != ITAV_OK) {
-        itav__rollback(db);
+    if (rc != ITAV_OK) {
+        itav_erasure_free(e);
         return rc;
     }
-    if ((rc = itav__commit(db)) != ITAV_OK)
+    if ((rc = erase_in(db, ref, erased, sizeof erased, given, e)) != ITAV_OK) {
+        itav__rollback(db);
+        itav_erasure_free(e);
         return rc;
-    if (new_ref && !(*new_ref = itav__strdup(erased)))
-        itav__error(db, ITAV_ENOMEM, "participant \"%s\" was erased as \"%s\", but there was "
-                    "no memory to return the new reference", ref, erased);
+    }
+    if ((rc = itav__commit(db)) != ITAV_OK) {
+        itav_erasure_free(e);
+        return rc;
+    }
+    *report = e;
     /* The erasure stands even if the purge fails; the error says the files may still hold
      * old values until a later purge succeeds. */
     rc = itav__purge(db);
@@ -215,5 +302,33 @@ ITAV_API int itav_participant_erase(itav_db *db, const char *ref, char **new_ref
                            "copies could not be purged from the store's files: %s", ref,
                            erased, why);
     }
-    return new_ref && !*new_ref ? ITAV_ENOMEM : ITAV_OK;
+    return ITAV_OK;
+}
+
+ITAV_API int itav_participant_erase(itav_db *db, const char *ref, char **new_ref)
+{
+    itav_erasure *e;
+    if (new_ref)
+        *new_ref = NULL;
+    int rc = erase(db, ref, ITAV_DATE_NONE, &e);
+    if (e && new_ref) { /* hand the reference over */
+        *new_ref = e->ref;
+        e->ref = NULL;
+    }
+    itav_erasure_free(e);
+    return rc;
+}
+
+ITAV_API int itav_participant_erase_at(itav_db *db, const char *ref, int32_t date,
+                                       itav_erasure **report)
+{
+    itav_erasure *e;
+    if (report)
+        *report = NULL;
+    int rc = erase(db, ref, date, &e);
+    if (report)
+        *report = e;
+    else
+        itav_erasure_free(e);
+    return rc;
 }

@@ -478,41 +478,69 @@ bool itav__valid_actor(itav_actor a) { return itav_code_name(ITAV_CODE_ACTOR, (i
 /* ---- moving ---- */
 
 /* What the plan of an offer says about moves: whether it has a trial period (unset counts
- * as yes) and whether completion needs a final review (only when set to 1). A match whose
- * offer is gone keeps the rules of "not said". */
-static int offer_rules(int *has_trial, int *final_review, itav_db *db, const char *offer)
+ * as yes), whether it says so explicitly (then the trial must be evaluated before the match
+ * goes on: the evaluation is the point of the trial, seed 002 line 77) and whether completion
+ * needs a final review (only when set to 1). A match whose offer is gone keeps the rules of
+ * "not said". */
+typedef struct move_rules {
+    int has_trial, trial_set, final_review;
+} move_rules;
+
+static int offer_rules(move_rules *r, itav_db *db, const char *offer)
 {
     itav_plan *plan;
     int rc = itav_plan_effective(&plan, db, offer);
-    *has_trial = 1;
-    *final_review = 0;
+    *r = (move_rules){1, 0, 0};
     if (rc == ITAV_ENOTFOUND)
         return ITAV_OK;
     if (rc != ITAV_OK)
         return rc;
-    *has_trial = itav_plan_get(plan, ITAV_PLAN_TRIAL) != 0;
-    *final_review = itav_plan_get(plan, ITAV_PLAN_FINAL_REVIEW) == 1;
+    r->has_trial = itav_plan_get(plan, ITAV_PLAN_TRIAL) != 0;
+    r->trial_set = itav_plan_get(plan, ITAV_PLAN_TRIAL) == 1;
+    r->final_review = itav_plan_get(plan, ITAV_PLAN_FINAL_REVIEW) == 1;
     itav_plan_free(plan);
+    return ITAV_OK;
+}
+
+/* Whether the match has a review of the kind. */
+static int has_review(bool *found, itav_db *db, const itav_match *m, itav_review_kind kind)
+{
+    itav_review_iter *it;
+    itav_review *r;
+    *found = false;
+    int rc = itav_review_list(&it, db, m->id, NULL);
+    if (rc != ITAV_OK)
+        return rc;
+    while (!*found && itav_review_iter_next(&r, it) == ITAV_OK) {
+        *found = itav_review_get_kind(r) == kind;
+        itav_review_free(r);
+    }
+    itav_review_iter_free(it);
     return ITAV_OK;
 }
 
 /* ITAV_ESTATE unless the match has a final review (the plan requires one to complete). */
 static int require_final_review(itav_db *db, const itav_match *m)
 {
-    itav_review_iter *it;
-    itav_review *r;
-    bool found = false;
-    int rc = itav_review_list(&it, db, m->id, NULL);
-    if (rc != ITAV_OK)
+    bool found;
+    int rc = has_review(&found, db, m, ITAV_REVIEW_FINAL);
+    if (rc != ITAV_OK || found)
         return rc;
-    while (!found && itav_review_iter_next(&r, it) == ITAV_OK) {
-        found = itav_review_get_kind(r) == ITAV_REVIEW_FINAL;
-        itav_review_free(r);
-    }
-    itav_review_iter_free(it);
-    return found ? ITAV_OK
-                 : itav__error(db, ITAV_ESTATE, "match %s needs a final review before it can "
-                               "be completed (plan of offer %s, final_review)", m->id, m->offer);
+    return itav__error(db, ITAV_ESTATE, "match %s needs a final review before it can be "
+                       "completed (plan of offer %s, final_review)", m->id, m->offer);
+}
+
+/* ITAV_ESTATE unless the match has a trial review (the plan has a trial: trial -> active). */
+static int require_trial_review(itav_db *db, const itav_match *m)
+{
+    bool found;
+    int rc = has_review(&found, db, m, ITAV_REVIEW_TRIAL);
+    if (rc != ITAV_OK || found)
+        return rc;
+    return itav__error(db, ITAV_ESTATE, "match %s has no trial review: the plan of offer %s has "
+                       "a trial period, and it is evaluated before the match goes on; record "
+                       "a trial review first, or skip the evaluation explicitly with a note "
+                       "(itav_match_skip_evaluation)", m->id, m->offer);
 }
 
 static int refuse_move(itav_db *db, const itav_match *m, itav_match_state to, int has_trial)
@@ -538,14 +566,17 @@ static int refuse_move(itav_db *db, const itav_match *m, itav_match_state to, in
                            : "");
 }
 
-int itav__match_move(itav_db *db, itav_match *m, itav_match_state state, int32_t date,
-                     itav_actor actor, itav_end_reason reason, const char *note)
+/* itav__match_move(); skip_evaluation lets trial -> active go without a trial review. */
+static int move_match(itav_db *db, itav_match *m, itav_match_state state, int32_t date,
+                      itav_actor actor, itav_end_reason reason, const char *note,
+                      bool skip_evaluation)
 {
-    int has_trial, final_review, rc = offer_rules(&has_trial, &final_review, db, m->offer);
+    move_rules rules;
+    int rc = offer_rules(&rules, db, m->offer);
     if (rc != ITAV_OK)
         return rc;
-    if (!itav_match_move_legal(m->state, state, has_trial))
-        return refuse_move(db, m, state, has_trial);
+    if (!itav_match_move_legal(m->state, state, rules.has_trial))
+        return refuse_move(db, m, state, rules.has_trial);
     int32_t last = m->trail[m->ntrail - 1].date;
     if (date < last) {
         char d[ITAV_DATE_BUFSIZE], l[ITAV_DATE_BUFSIZE];
@@ -554,8 +585,11 @@ int itav__match_move(itav_db *db, itav_match *m, itav_match_state state, int32_t
         return itav__error(db, ITAV_EINVAL, "match \"%s\": the date %s is before the last move "
                            "on %s", m->id, d, l);
     }
-    if (state == ITAV_MATCH_COMPLETED && final_review &&
+    if (state == ITAV_MATCH_COMPLETED && rules.final_review &&
         (rc = require_final_review(db, m)) != ITAV_OK)
+        return rc;
+    if (m->state == ITAV_MATCH_TRIAL && state == ITAV_MATCH_ACTIVE && rules.trial_set &&
+        !skip_evaluation && (rc = require_trial_review(db, m)) != ITAV_OK)
         return rc;
     if ((rc = itav__match_add_transition(m, state, date, actor, note)) != ITAV_OK)
         return itav__error(db, rc, "out of memory moving match \"%s\"", m->id);
@@ -570,9 +604,18 @@ int itav__match_move(itav_db *db, itav_match *m, itav_match_state state, int32_t
     return settle(db, m->supporting, ITAV_SIDE_SUPPORTING, ITAV_PSTATUS_AVAILABLE, date);
 }
 
-ITAV_API int itav_match_advance(itav_db *db, const char *id, itav_match_state state,
-                                int32_t date, itav_actor actor, itav_end_reason reason,
-                                const char *note)
+int itav__match_move(itav_db *db, itav_match *m, itav_match_state state, int32_t date,
+                     itav_actor actor, itav_end_reason reason, const char *note)
+{
+    return move_match(db, m, state, date, actor, reason, note, false);
+}
+
+/* The text a skipped evaluation puts before the note in the trail. */
+#define SKIPPED_PREFIX "trial evaluation skipped: "
+
+static int advance(itav_db *db, const char *id, itav_match_state state, int32_t date,
+                   itav_actor actor, itav_end_reason reason, const char *note,
+                   bool skip_evaluation)
 {
     itav_match *m;
     if (!db)
@@ -605,13 +648,47 @@ ITAV_API int itav_match_advance(itav_db *db, const char *id, itav_match_state st
         return rc;
     if ((rc = itav__match_read(&m, db, id)) != ITAV_OK)
         goto fail;
-    rc = itav__match_move(db, m, state, date, actor, reason, note);
+    if (skip_evaluation && m->state != ITAV_MATCH_TRIAL)
+        rc = itav__error(db, ITAV_ESTATE, "match \"%s\" is %s; only a match in trial has an "
+                         "evaluation to skip", id, state_name(m->state));
+    else
+        rc = move_match(db, m, state, date, actor, reason, note, skip_evaluation);
     itav_match_free(m);
     if (rc != ITAV_OK)
         goto fail;
     return itav__commit(db);
 fail:
     itav__rollback(db);
+    return rc;
+}
+
+ITAV_API int itav_match_advance(itav_db *db, const char *id, itav_match_state state,
+                                int32_t date, itav_actor actor, itav_end_reason reason,
+                                const char *note)
+{
+    return advance(db, id, state, date, actor, reason, note, false);
+}
+
+ITAV_API int itav_match_skip_evaluation(itav_db *db, const char *id, int32_t date,
+                                        itav_actor actor, const char *note)
+{
+    if (!db)
+        return ITAV_EINVAL;
+    if (!id)
+        return itav__error(db, ITAV_EINVAL, "no match id given");
+    if (!note || !note[strspn(note, " \t\n")])
+        return itav__error(db, ITAV_EINVAL, "match \"%s\": skipping the trial evaluation "
+                           "needs a note that says why", id);
+    if (!itav__valid_text(note) || strlen(note) > ITAV__TEXT_MAX - strlen(SKIPPED_PREFIX))
+        return itav__error(db, ITAV_EINVAL, "match \"%s\": the note is not valid UTF-8 text of "
+                           "at most %zu bytes", id, ITAV__TEXT_MAX - strlen(SKIPPED_PREFIX));
+    char *text = itav__malloc(strlen(SKIPPED_PREFIX) + strlen(note) + 1);
+    if (!text)
+        return itav__error(db, ITAV_ENOMEM, "out of memory moving match \"%s\"", id);
+    strcpy(text, SKIPPED_PREFIX);
+    strcat(text, note);
+    int rc = advance(db, id, ITAV_MATCH_ACTIVE, date, actor, (itav_end_reason)0, text, true);
+    itav__free(text);
     return rc;
 }
 
@@ -662,25 +739,9 @@ ITAV_API void itav_match_iter_free(itav_match_iter *it)
 
 /* ---- what falls due ---- */
 
-/* date plus a number of calendar months, the day clamped to the length of the month it
- * lands in (31 January + 1 month = 28 or 29 February). ITAV_ERANGE past 9999. */
-static int add_months(int32_t *out, int32_t date, long months)
-{
-    int y, m, d;
-    if (itav_date_to_ymd(&y, &m, &d, date) != ITAV_OK)
-        return ITAV_ERANGE;
-    long total = (long)y * 12 + (m - 1) + months;
-    if (total < 0 || total / 12 > 9999)
-        return ITAV_ERANGE;
-    y = (int)(total / 12);
-    m = (int)(total % 12) + 1;
-    while (d > 28 && itav_date_from_ymd(out, y, m, d) != ITAV_OK)
-        d--;
-    return itav_date_from_ymd(out, y, m, d) == ITAV_OK ? ITAV_OK : ITAV_ERANGE;
-}
-
 struct itav_due {
-    char *match;
+    char *match;       /* an item of a match, or */
+    char *participant; /* an item of a participant */
     itav_due_kind kind;
     int32_t date;
     int overdue;
@@ -695,12 +756,17 @@ ITAV_API void itav_due_free(itav_due *d)
     if (!d)
         return;
     itav__free(d->match);
+    itav__free(d->participant);
     itav__free(d);
 }
 
 static void free_due(void *d) { itav_due_free(d); }
 
 ITAV_API const char *itav_due_match(const itav_due *d) { return d ? d->match : NULL; }
+ITAV_API const char *itav_due_participant(const itav_due *d)
+{
+    return d ? d->participant : NULL;
+}
 ITAV_API itav_due_kind itav_due_get_kind(const itav_due *d)
 {
     return d ? d->kind : (itav_due_kind)0;
@@ -723,6 +789,25 @@ typedef struct due_query {
     itav__iter *out;
 } due_query;
 
+/* Adds an item of a match (or, with match NULL, of a participant) due on `date`. */
+static int push_due(due_query *q, const char *match, const char *participant,
+                    itav_due_kind kind, int32_t date)
+{
+    itav_due *d = itav__calloc(1, sizeof *d);
+    if (!d || (match && !(d->match = itav__strdup(match))) ||
+        (participant && !(d->participant = itav__strdup(participant)))) {
+        itav_due_free(d);
+        return itav__error(q->db, ITAV_ENOMEM, "out of memory listing what falls due");
+    }
+    d->kind = kind;
+    d->date = date;
+    d->overdue = (int)(q->as_of - date);
+    if (itav__iter_push(q->out, d) == ITAV_OK)
+        return ITAV_OK;
+    itav_due_free(d);
+    return itav__error(q->db, ITAV_ENOMEM, "out of memory listing what falls due");
+}
+
 /* Adds the item `months` after `from`, if the plan sets the months and it falls due by
  * q->until. */
 static int add_due(due_query *q, const itav_match *m, itav_due_kind kind, int32_t from,
@@ -730,19 +815,9 @@ static int add_due(due_query *q, const itav_match *m, itav_due_kind kind, int32_
 {
     int32_t date;
     if (months == ITAV_PLAN_UNSET || from == ITAV_DATE_NONE ||
-        add_months(&date, from, months) != ITAV_OK || date > q->until)
+        itav__add_months(&date, from, months) != ITAV_OK || date > q->until)
         return ITAV_OK;
-    itav_due *d = itav__calloc(1, sizeof *d);
-    if (!d || !(d->match = itav__strdup(m->id))) {
-        itav__free(d);
-        return itav__error(q->db, ITAV_ENOMEM, "out of memory listing what falls due");
-    }
-    d->kind = kind;
-    d->date = date;
-    d->overdue = (int)(q->as_of - date);
-    return itav__iter_push(q->out, d) == ITAV_OK
-               ? ITAV_OK
-               : itav__error(q->db, ITAV_ENOMEM, "out of memory listing what falls due");
+    return push_due(q, m->id, NULL, kind, date);
 }
 
 /* What a match's reviews settle in the due query. */
@@ -824,7 +899,7 @@ static int by_due(const void *a, const void *b)
     const itav_due *x = *(itav_due *const *)a, *y = *(itav_due *const *)b;
     if (x->date != y->date)
         return x->date < y->date ? -1 : 1;
-    int c = strcmp(x->match, y->match);
+    int c = strcmp(x->match ? x->match : x->participant, y->match ? y->match : y->participant);
     return c ? c : (int)x->kind - (int)y->kind;
 }
 
@@ -863,8 +938,48 @@ static int collect_due(due_query *q, const char *offer)
     return rc;
 }
 
-ITAV_API int itav_match_due(itav_due_iter **out, itav_db *db, const char *offer,
-                            int32_t as_of, int within_days)
+/* The certificates of conduct that stop counting by q->until, of the supporters of one
+ * offer (NULL: all). The plan is read again only when the offer changes (participants are
+ * listed by reference, so this may happen often without an offer; plans are small). */
+static int collect_vog_due(due_query *q, const char *offer)
+{
+    itav_participant_iter *it;
+    itav_participant *p;
+    itav_participant_filter f = ITAV_PARTICIPANT_FILTER_INIT;
+    itav_plan *plan = NULL;
+    char *plan_offer = NULL;
+    f.offer = offer;
+    f.side = ITAV_SIDE_SUPPORTING;
+    int rc = itav_participant_list(&it, q->db, &f);
+    while (rc == ITAV_OK && itav_participant_iter_next(&p, it) == ITAV_OK) {
+        if (p->vog_date != ITAV_DATE_NONE && p->status != ITAV_PSTATUS_INACTIVE &&
+            p->status != ITAV_PSTATUS_ERASED) {
+            if (!plan_offer || strcmp(plan_offer, p->offer) != 0) {
+                itav_plan_free(plan);
+                itav__free(plan_offer);
+                plan = NULL;
+                if (!(plan_offer = itav__strdup(p->offer)))
+                    rc = itav__error(q->db, ITAV_ENOMEM, "out of memory listing what falls due");
+                else if ((rc = itav_plan_effective(&plan, q->db, p->offer)) == ITAV_ENOTFOUND)
+                    rc = ITAV_OK; /* no offer, no plan: nothing falls due */
+            }
+            int32_t expires = plan && itav_plan_get(plan, ITAV_PLAN_VOG) == 1
+                                  ? itav__vog_expires(plan, p->vog_date)
+                                  : INT32_MAX;
+            if (rc == ITAV_OK && expires != INT32_MAX && expires <= q->until)
+                rc = push_due(q, NULL, p->ref, ITAV_DUE_VOG_EXPIRY, expires);
+        }
+        itav_participant_free(p);
+    }
+    itav_participant_iter_free(it);
+    itav_plan_free(plan);
+    itav__free(plan_offer);
+    return rc;
+}
+
+/* The due query of both kinds: what `collect` finds, sorted. */
+static int due_query_run(itav_due_iter **out, itav_db *db, const char *offer, int32_t as_of,
+                         int within_days, int (*collect_fn)(due_query *, const char *))
 {
     if (!db)
         return ITAV_EINVAL;
@@ -882,7 +997,7 @@ ITAV_API int itav_match_due(itav_due_iter **out, itav_db *db, const char *offer,
     it->list.free_item = free_due;
     long long until = (long long)as_of + within_days;
     due_query q = {db, as_of, until > INT32_MAX ? INT32_MAX : (int32_t)until, &it->list};
-    int rc = collect_due(&q, offer);
+    int rc = collect_fn(&q, offer);
     if (rc != ITAV_OK) {
         itav_due_iter_free(it);
         return rc;
@@ -891,6 +1006,18 @@ ITAV_API int itav_match_due(itav_due_iter **out, itav_db *db, const char *offer,
         qsort(it->list.items, it->list.n, sizeof *it->list.items, by_due);
     *out = it;
     return ITAV_OK;
+}
+
+ITAV_API int itav_match_due(itav_due_iter **out, itav_db *db, const char *offer,
+                            int32_t as_of, int within_days)
+{
+    return due_query_run(out, db, offer, as_of, within_days, collect_due);
+}
+
+ITAV_API int itav_participant_due(itav_due_iter **out, itav_db *db, const char *offer,
+                                  int32_t as_of, int within_days)
+{
+    return due_query_run(out, db, offer, as_of, within_days, collect_vog_due);
 }
 
 ITAV_API int itav_due_iter_next(itav_due **out, itav_due_iter *it)

@@ -123,6 +123,10 @@ bool itav__plan_value_ok(itav_plan_field field, long value);
 /* The legal values lo..hi of a numeric field (flags are 0..1); false for criteria and
  * unknown fields. */
 bool itav__plan_range(itav_plan_field field, long *lo, long *hi);
+/* The first day a certificate of conduct dated vog_date no longer counts under the plan:
+ * vog_valid_months later, plus a day (it counts through the day its validity ends).
+ * INT32_MAX when the plan sets no validity or the day falls after the year 9999. */
+int32_t itav__vog_expires(const itav_plan *plan, int32_t vog_date);
 
 /* ---- participants ---- */
 #define ITAV__REF_MAX 64

@@ -359,9 +359,10 @@ static int add_once(itav__strlist *l, const char *s, size_t max)
 
 ITAV_API int itav_participant_add_language(itav_participant *p, const char *code)
 {
-    if (!p || !itav_language_known(code))
+    const char *stored = itav_language_canonical(code);
+    if (!p || !stored)
         return ITAV_EINVAL;
-    return add_once(&p->languages, code, ITAV_LANGUAGES_MAX);
+    return add_once(&p->languages, stored, ITAV_LANGUAGES_MAX);
 }
 
 ITAV_API int itav_participant_clear_languages(itav_participant *p)

@@ -42,6 +42,16 @@ bool itav__plan_value_ok(itav_plan_field field, long value)
     return itav__plan_range(field, &lo, &hi) && value >= lo && value <= hi;
 }
 
+int32_t itav__vog_expires(const itav_plan *plan, int32_t vog_date)
+{
+    long months = itav_plan_get(plan, ITAV_PLAN_VOG_VALID_MONTHS);
+    int32_t last;
+    if (months == ITAV_PLAN_UNSET || itav__add_months(&last, vog_date, months) != ITAV_OK ||
+        last == INT32_MAX)
+        return INT32_MAX;
+    return last + 1;
+}
+
 ITAV_API int itav_plan_new(itav_plan **out)
 {
     if (!out)

@@ -78,10 +78,11 @@ static const code constraints[] = {{ITAV_CONSTRAINT_OFFER, "offer"},
     {ITAV_CONSTRAINT_DECLINED, "declined"}, {ITAV_CONSTRAINT_OPEN, "open"},
     {ITAV_CONSTRAINT_CAPACITY, "capacity"}, {ITAV_CONSTRAINT_SCREENING, "screening"},
     {ITAV_CONSTRAINT_TRAINING, "training"}, {ITAV_CONSTRAINT_LANGUAGE, "language"},
-    {ITAV_CONSTRAINT_DISTANCE, "distance"}, {0, NULL}};
+    {ITAV_CONSTRAINT_DISTANCE, "distance"}, {ITAV_CONSTRAINT_VOG_EXPIRED, "vog_expired"},
+    {0, NULL}};
 static const code due_kinds[] = {{ITAV_DUE_TRIAL_EVALUATION, "trial_evaluation"},
     {ITAV_DUE_REVIEW, "review"}, {ITAV_DUE_CLOSURE, "closure"},
-    {ITAV_DUE_FINAL_REVIEW, "final_review"}, {0, NULL}};
+    {ITAV_DUE_FINAL_REVIEW, "final_review"}, {ITAV_DUE_VOG_EXPIRY, "vog_expiry"}, {0, NULL}};
 static const code plan_fields[] = {{ITAV_PLAN_TRIAL, "trial"},
     {ITAV_PLAN_TRIAL_MONTHS, "trial_months"}, {ITAV_PLAN_REVIEW_MONTHS, "review_months"},
     {ITAV_PLAN_MAX_MONTHS, "max_months"}, {ITAV_PLAN_MAX_DISTANCE_M, "max_distance_m"},

@@ -102,3 +102,18 @@ ITAV_API int itav_date_format(char *buf, size_t size, int32_t date)
 bool itav__valid_date(int32_t d) { return d >= first_day && d <= last_day; }
 
 bool itav__valid_date_or_none(int32_t d) { return d == ITAV_DATE_NONE || itav__valid_date(d); }
+
+int itav__add_months(int32_t *out, int32_t date, long months)
+{
+    int y, m, d;
+    if (itav_date_to_ymd(&y, &m, &d, date) != ITAV_OK)
+        return ITAV_ERANGE;
+    long total = (long)y * 12 + (m - 1) + months;
+    if (total < 0 || total / 12 > 9999)
+        return ITAV_ERANGE;
+    y = (int)(total / 12);
+    m = (int)(total % 12) + 1;
+    while (d > 28 && itav_date_from_ymd(out, y, m, d) != ITAV_OK)
+        d--;
+    return itav_date_from_ymd(out, y, m, d) == ITAV_OK ? ITAV_OK : ITAV_ERANGE;
+}

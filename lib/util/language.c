@@ -1,36 +1,38 @@
-/* Languages: the two-letter codes of ISO 639-1. */
+/* Languages: the codes of ISO 639-1 and ISO 639-3. A language has one stored form: its
+ * two-letter ISO 639-1 code when it has one ("nld" is stored as "nl", so data from before
+ * ISO 639-3 was accepted compares equal), else its three-letter ISO 639-3 code ("pap"). */
 #include "util/util_int.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* All 184 ISO 639-1 codes (as listed by ISO 639-2, with the retired "bh" kept so that old
- * data still reads), sorted for bsearch. */
-static const char codes[][3] = {
-    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be",
-    "bg", "bh", "bi", "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs",
-    "cu", "cv", "cy", "da", "de", "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu",
-    "fa", "ff", "fi", "fj", "fo", "fr", "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha",
-    "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz", "ia", "id", "ie", "ig", "ii", "ik",
-    "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj", "kk", "kl", "km", "kn",
-    "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln", "lo", "lt",
-    "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb",
-    "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os",
-    "pa", "pi", "pl", "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd",
-    "se", "sg", "si", "sk", "sl", "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv",
-    "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw",
-    "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi", "yo", "za",
-    "zh", "zu",
-};
-
-static int compare(const void *key, const void *item)
+static int compare2(const void *key, const void *item)
 {
-    return strcmp(key, item);
+    return strcmp(key, ((const itav__language2 *)item)->two);
+}
+
+static int compare3(const void *key, const void *item)
+{
+    return strcmp(key, ((const itav__language *)item)->three);
+}
+
+ITAV_API const char *itav_language_canonical(const char *code)
+{
+    size_t n = code ? strlen(code) : 0;
+    if (n == 2) {
+        const itav__language2 *l = bsearch(code, itav__languages2, itav__languages2_count,
+                                           sizeof *itav__languages2, compare2);
+        return l ? l->two : NULL;
+    }
+    if (n == 3) {
+        const itav__language *l = bsearch(code, itav__languages3, itav__languages3_count,
+                                          sizeof *itav__languages3, compare3);
+        return !l ? NULL : l->two[0] ? l->two : l->three;
+    }
+    return NULL;
 }
 
 ITAV_API int itav_language_known(const char *code)
 {
-    if (!code || strlen(code) != 2)
-        return 0;
-    return bsearch(code, codes, sizeof codes / sizeof *codes, sizeof *codes, compare) != NULL;
+    return itav_language_canonical(code) != NULL;
 }

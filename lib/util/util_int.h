@@ -75,6 +75,9 @@ void itav__uri_shown(char *buf, size_t size, const char *uri);
  * ITAV_DATE_NONE. */
 bool itav__valid_date(int32_t d);
 bool itav__valid_date_or_none(int32_t d);
+/* date plus a number of calendar months, the day clamped to the length of the month it
+ * lands in (31 January + 1 month = 28 or 29 February). ITAV_ERANGE outside 1900-9999. */
+int itav__add_months(int32_t *out, int32_t date, long months);
 #define ITAV__ID_MAX 64
 #define ITAV__TEXT_MAX 65536
 bool itav__valid_id(const char *s);
@@ -95,6 +98,20 @@ bool itav__valid_text(const char *s);
 int itav__ascii_lower(int c);
 int itav__strcasecmp(const char *a, const char *b);
 bool itav__contains_nocase(const char *haystack, const char *needle);
+
+/* ---- languages (the tables are generated from iso-codes by lib/util/languages.py) ---- */
+typedef struct itav__language {
+    char three[4]; /* ISO 639-3 */
+    char two[3];   /* its ISO 639-1 code, "" if it has none */
+} itav__language;
+typedef struct itav__language2 {
+    char two[3];   /* ISO 639-1 */
+    char three[4]; /* its ISO 639-3 code ("" for the retired "bh") */
+} itav__language2;
+extern const itav__language itav__languages3[];
+extern const size_t itav__languages3_count;
+extern const itav__language2 itav__languages2[];
+extern const size_t itav__languages2_count;
 
 
 #endif

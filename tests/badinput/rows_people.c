@@ -231,6 +231,7 @@ ADAPT(itav_participant_clear_exclusions)
     return r_code(itav_participant_clear_exclusions(PT));
 }
 ADAPT(itav_language_known) { return r_int(itav_language_known(TXT(0, "nl"))); }
+ADAPT(itav_language_canonical) { return r_ptr(itav_language_canonical(TXT(0, "nl"))); }
 
 /* ---- participants: in a store ---- */
 
@@ -331,6 +332,31 @@ ADAPT(itav_participant_erase)
     return r_code(rc);
 }
 
+ADAPT(itav_participant_erase_at)
+{
+    itav_erasure *e = (itav_erasure *)1;
+    int rc = itav_participant_erase_at(DB(0), TXT(1, "no-such-ref"),
+                                       (int32_t)NUM(2, ITAV_DATE_NONE), P(3, &e));
+    if (rc != ITAV_OK && !ISNUL(3) && e)
+        fx_fail(f, "*report not NULL on failure");
+    if (rc == ITAV_OK && !ISNUL(3))
+        itav_erasure_free(e);
+    return r_code(rc);
+}
+ADAPT(itav_erasure_free)
+{
+    itav_erasure_free(P(0, NULL));
+    return r_void();
+}
+ADAPT(itav_erasure_ref) { return r_ptr(itav_erasure_ref(P(0, NULL))); }
+ADAPT(itav_erasure_date) { return r_int(itav_erasure_date(P(0, NULL))); }
+ADAPT(itav_erasure_closed_count) { return r_int((int)itav_erasure_closed_count(P(0, NULL))); }
+ADAPT(itav_erasure_closed)
+{
+    int state;
+    return r_ptr(itav_erasure_closed(P(0, NULL), (size_t)NUM(1, 0), P(2, &state)));
+}
+
 /* n[2]: the filter's version; n[3]: its side; n[4]: its status. */
 ADAPT(itav_participant_list)
 {
@@ -416,6 +442,12 @@ ADAPT(itav_match_advance)
                                      (itav_actor)NUM(4, ITAV_ACTOR_COORDINATOR),
                                      (itav_end_reason)NUM(5, 0), TXT(6, "note")));
 }
+ADAPT(itav_match_skip_evaluation)
+{
+    return r_code(itav_match_skip_evaluation(DB(0), TXT(1, FX_MATCH), (int32_t)NUM(2, 19000),
+                                             (itav_actor)NUM(3, ITAV_ACTOR_COORDINATOR),
+                                             TXT(4, "evaluated by phone")));
+}
 ADAPT(itav_match_move_legal)
 {
     return r_int(itav_match_move_legal((itav_match_state)NUM(0, ITAV_MATCH_PROPOSED),
@@ -461,6 +493,14 @@ ADAPT(itav_match_due)
     itav_due_iter_free(it);
     return r_code(rc);
 }
+ADAPT(itav_participant_due)
+{
+    itav_due_iter *it = NULL;
+    int rc = itav_participant_due(P(0, &it), DB(1), TXT(2, NULL), (int32_t)NUM(3, 19000),
+                                  (int)NUM(4, 0));
+    itav_due_iter_free(it);
+    return r_code(rc);
+}
 ADAPT(itav_due_iter_next)
 {
     itav_due_iter *it = NULL;
@@ -483,6 +523,7 @@ ADAPT(itav_due_free)
     return r_void();
 }
 ADAPT(itav_due_match) { return r_ptr(itav_due_match(P(0, fx_due(f)))); }
+ADAPT(itav_due_participant) { return r_ptr(itav_due_participant(P(0, fx_due(f)))); }
 ADAPT(itav_due_get_kind) { return r_int(itav_due_get_kind(P(0, fx_due(f)))); }
 ADAPT(itav_due_date) { return r_int(itav_due_date(P(0, fx_due(f)))); }
 ADAPT(itav_due_overdue_days) { return r_int(itav_due_overdue_days(P(0, fx_due(f)))); }
@@ -661,7 +702,8 @@ static const row rows[] = {
     R(itav_participant_add_language, "empty code", EINVAL_, S(1, "")),
     R(itav_participant_add_language, "a code not in ISO 639-1", EINVAL_, S(1, "xx")),
     R(itav_participant_add_language, "a code in capitals", EINVAL_, S(1, "NL")),
-    R(itav_participant_add_language, "a three-letter code", EINVAL_, S(1, "nld")),
+    R(itav_participant_add_language, "a three-letter code not in ISO 639-3", EINVAL_, S(1, "qqq")),
+    R(itav_participant_add_language, "four letters", EINVAL_, S(1, "nlds")),
     R(itav_participant_add_language, "one letter", EINVAL_, S(1, "n")),
     R(itav_participant_add_language, "a code with a region", EINVAL_, S(1, "nl-BE")),
     R(itav_participant_add_language, "a code and a control character", EINVAL_,
@@ -721,7 +763,13 @@ static const row rows[] = {
     R(itav_language_known, "empty", RET(0), S(0, "")),
     R(itav_language_known, "xx", RET(0), S(0, "xx")),
     R(itav_language_known, "capitals", RET(0), S(0, "NL")),
-    R(itav_language_known, "three letters", RET(0), S(0, "nld")),
+    R(itav_language_known, "three letters not in ISO 639-3", RET(0), S(0, "qqq")),
+    R(itav_language_known, "four letters", RET(0), S(0, "nlds")),
+    R(itav_language_canonical, "NULL", RNULL, NUL(0)),
+    R(itav_language_canonical, "empty", RNULL, S(0, "")),
+    R(itav_language_canonical, "capitals", RNULL, S(0, "NLD")),
+    R(itav_language_canonical, "unknown", RNULL, S(0, "qqq")),
+    R(itav_language_canonical, "too long", RNULL, S(0, "nlds")),
     R(itav_language_known, "a known code and more", RET(0), S(0, "nl ")),
     R(itav_language_known, "invalid UTF-8", RET(0), S(0, U_TRUNC)),
     R(itav_language_known, "overlong text", RET(0), S(0, TEXT65537)),
@@ -772,6 +820,18 @@ static const row rows[] = {
     R(itav_participant_erase, "NULL db", EINVAL_, NUL(0)),
     R(itav_participant_erase, "NULL ref", EINVAL_, NUL(1), M("no participant reference")),
     BAD_PREF(itav_participant_erase, 1, "ref", E(ITAV_ENOTFOUND), M("no participant \"")),
+    R(itav_participant_erase_at, "NULL db", EINVAL_, NUL(0)),
+    R(itav_participant_erase_at, "NULL ref", EINVAL_, NUL(1), M("no participant reference")),
+    BAD_PREF(itav_participant_erase_at, 1, "ref", E(ITAV_ENOTFOUND), M("no participant \"")),
+    R(itav_participant_erase_at, "a date in year 10000", EINVAL_, I(2, 2932897),
+      M("the erasure date must be a date in years 1900-9999")),
+    R(itav_participant_erase_at, "a date before the status date", EINVAL_, S(1, FX_ASK2),
+      I(2, 18000), M("the erasure date 2019-04-14 is before the status date")),
+    R(itav_erasure_free, "NULL", RVOID, NUL(0)),
+    R(itav_erasure_ref, "NULL report", RNULL, NUL(0)),
+    R(itav_erasure_date, "NULL report", RET(ITAV_DATE_NONE), NUL(0)),
+    R(itav_erasure_closed_count, "NULL report", RET(0), NUL(0)),
+    R(itav_erasure_closed, "NULL report", RNULL, NUL(0)),
     R(itav_participant_list, "NULL out", EINVAL_, NUL(0), M("no place for the iterator")),
     R(itav_participant_list, "NULL db", EINVAL_, NUL(1)),
     R(itav_participant_list, "filter version 0", E(ITAV_EVERSION), I(2, 0), M("version 0")),
@@ -853,6 +913,20 @@ static const row rows[] = {
       I(2, ITAV_MATCH_TRIAL), M("is active; legal moves: completed, ended_early")),
     R(itav_match_advance, "the same state again", E(ITAV_ESTATE), I(2, ITAV_MATCH_ACTIVE),
       M("is active; legal moves: completed, ended_early")),
+    R(itav_match_skip_evaluation, "NULL db", EINVAL_, NUL(0)),
+    R(itav_match_skip_evaluation, "NULL id", EINVAL_, NUL(1), M("no match id")),
+    BAD_ID(itav_match_skip_evaluation, 1, "id", E(ITAV_ENOTFOUND), M("no match \"")),
+    R(itav_match_skip_evaluation, "ITAV_DATE_NONE", EINVAL_, I(2, ITAV_DATE_NONE),
+      M("the date of the move must be")),
+    BAD_ENUM(itav_match_skip_evaluation, 3, "actor", ITAV_ACTOR_SYSTEM, EINVAL_,
+             M("unknown actor")),
+    R(itav_match_skip_evaluation, "actor 0", EINVAL_, I(3, 0), M("unknown actor 0")),
+    R(itav_match_skip_evaluation, "NULL note", EINVAL_, NUL(4), M("needs a note that says why")),
+    R(itav_match_skip_evaluation, "a note of white space", EINVAL_, S(4, " \t\n"),
+      M("needs a note that says why")),
+    BAD_TEXT(itav_match_skip_evaluation, 4, "note", EINVAL_, M("the note is not valid UTF-8")),
+    R(itav_match_skip_evaluation, "a match not in trial", E(ITAV_ESTATE),
+      M("is active; only a match in trial has an evaluation to skip")),
     BAD_ENUM(itav_match_move_legal, 0, "from", ITAV_MATCH_ENDED_EARLY, RET(0)),
     BAD_ENUM(itav_match_move_legal, 1, "to", ITAV_MATCH_ENDED_EARLY, RET(0)),
     R(itav_match_move_legal, "from 0", RET(0), I(0, 0)),
@@ -880,11 +954,19 @@ static const row rows[] = {
       M("within_days is -2147483648")),
     R(itav_match_due, "within INT_MAX days (past year 9999; no overflow)", E(ITAV_OK),
       I(4, INT_MAX)),
+    R(itav_participant_due, "NULL out", EINVAL_, NUL(0), M("no place for the iterator")),
+    R(itav_participant_due, "NULL db", EINVAL_, NUL(1)),
+    R(itav_participant_due, "ITAV_DATE_NONE", EINVAL_, I(3, ITAV_DATE_NONE),
+      M("the as-of date must be a date")),
+    R(itav_participant_due, "within -1 days", EINVAL_, I(4, -1), M("within_days is -1")),
+    R(itav_participant_due, "within INT_MAX days (past year 9999; no overflow)", E(ITAV_OK),
+      I(4, INT_MAX)),
     R(itav_due_iter_next, "NULL out", EINVAL_, NUL(0)),
     R(itav_due_iter_next, "NULL iterator", EINVAL_, NUL(1)),
     R(itav_due_iter_free, "NULL", RVOID, NUL(0)),
     R(itav_due_free, "NULL", RVOID, NUL(0)),
     R(itav_due_match, "NULL item", RNULL, NUL(0)),
+    R(itav_due_participant, "NULL item", RNULL, NUL(0)),
     R(itav_due_get_kind, "NULL item", RET(0), NUL(0)),
     R(itav_due_date, "NULL item", RET(ITAV_DATE_NONE), NUL(0)),
     R(itav_due_overdue_days, "NULL item", RET(0), NUL(0)),

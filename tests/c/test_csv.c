@@ -236,6 +236,22 @@ START_TEST(empty_cells_and_defaults)
 }
 END_TEST
 
+/* ISO 639-3 codes next to ISO 639-1 ones; a language is stored once, in its two-letter form
+ * when it has one. */
+START_TEST(iso_639_3_languages)
+{
+    itav_db *db = store(_i);
+    import_ok(db, "ref,offer,kind,languages\nx1,bg-zk,family,pap; nld; nl; ary\n", NULL);
+    itav_participant *x = get(db, "x1");
+    ck_assert_uint_eq(itav_participant_language_count(x), 3);
+    ck_assert_str_eq(itav_participant_language(x, 0), "pap");
+    ck_assert_str_eq(itav_participant_language(x, 1), "nl");
+    ck_assert_str_eq(itav_participant_language(x, 2), "ary");
+    itav_participant_free(x);
+    close_store(db);
+}
+END_TEST
+
 START_TEST(default_offer)
 {
     itav_db *db = store(_i);
@@ -410,12 +426,15 @@ static const bad_case bad_cases[] = {
      "t:row 2, column availability: availability \"wed_noon\" is not a daypart (use "
      "mon_morning ... sun_evening)" NOTHING},
     {"ref,offer,kind,languages\nx1,bg-zk,family,nl;xx\n", NULL,
-     "t:row 2, column languages: language \"xx\" is not an ISO 639-1 code" NOTHING},
+     "t:row 2, column languages: language \"xx\" is not an ISO 639-1 or ISO 639-3 code" NOTHING},
     {"ref,offer,kind,languages\nx1,bg-zk,family,NL\n", NULL,
-     "t:row 2, column languages: language \"NL\" is not an ISO 639-1 code (use lower case: "
+     "t:row 2, column languages: language \"NL\" is not an ISO 639-1 or ISO 639-3 code (use lower case: "
      "\"nl\")" NOTHING},
+    {"ref,offer,kind,languages\nx1,bg-zk,family,PAP\n", NULL,
+     "t:row 2, column languages: language \"PAP\" is not an ISO 639-1 or ISO 639-3 code (use "
+     "lower case: \"pap\")" NOTHING},
     {"ref,offer,kind,languages\nx1,bg-zk,family,\"nl,ar\"\n", NULL,
-     "t:row 2, column languages: language \"nl,ar\" is not an ISO 639-1 code (separate items "
+     "t:row 2, column languages: language \"nl,ar\" is not an ISO 639-1 or ISO 639-3 code (separate items "
      "with spaces or semicolons)" NOTHING},
     {"ref,offer,kind,registered\nx1,bg-zk,family,01/02/2021\n", NULL,
      "t:row 2, column registered: date \"01/02/2021\" is not a date (use YYYY-MM-DD or "
@@ -648,7 +667,7 @@ START_TEST(every_problem_is_reported)
             "t:row 2, column capacity: capacity 0: must be 1 to 100\n"
             "t:row 3, column lat: lat 95: must be -90 to 90\n"
             "t:row 3, column lon: lon 181: must be -180 to 180\n"
-            "t:row 3, column languages: language \"xx\" is not an ISO 639-1 code\n"
+            "t:row 3, column languages: language \"xx\" is not an ISO 639-1 or ISO 639-3 code\n"
             "t:row 4, column offer: no offer \"nope\" in the store");
     /* header problems and row problems together; a column with a wrong name is ignored */
     refused(db,
@@ -797,6 +816,7 @@ int main(void)
     TCase *tc = tcase_create("csv");
     tcase_add_loop_test(tc, every_column_reads_back, 0, STORE_COUNT);
     tcase_add_loop_test(tc, empty_cells_and_defaults, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, iso_639_3_languages, 0, STORE_COUNT);
     tcase_add_loop_test(tc, default_offer, 0, STORE_COUNT);
     tcase_add_loop_test(tc, bom_crlf_and_blank_lines, 0, STORE_COUNT);
     tcase_add_loop_test(tc, control_characters_are_refused, 0, STORE_COUNT);

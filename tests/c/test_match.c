@@ -87,9 +87,28 @@ static char *propose(itav_db *db, const char *a, const char *s, const char *date
     return id;
 }
 
+/* Records a trial review of the match by the coordinator. */
+static void trial_review(itav_db *db, const char *match, const char *date)
+{
+    itav_review *r;
+    char *id;
+    ck_assert_int_eq(itav_review_new(&r, ITAV_REVIEW_TRIAL, D(date), ITAV_RESPONDENT_COORDINATOR),
+                     ITAV_OK);
+    ck_assert_int_eq(itav_review_set_satisfaction(r, 8), ITAV_OK);
+    ck_assert_msg(itav_review_add(&id, db, match, r) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_review_free(r);
+    itav_free(id);
+}
+
+static itav_match_state state_of(itav_db *db, const char *id);
+
+/* Moves a match; a match that goes from trial to active is evaluated first (a trial review
+ * on that date), as a plan with a trial requires (trial_needs_its_evaluation). */
 static void advance(itav_db *db, const char *id, itav_match_state state, const char *date,
                     itav_end_reason reason)
 {
+    if (state == ITAV_MATCH_ACTIVE && state_of(db, id) == ITAV_MATCH_TRIAL)
+        trial_review(db, id, date);
     int rc = itav_match_advance(db, id, state, D(date), ITAV_ACTOR_COORDINATOR, reason, NULL);
     ck_assert_msg(rc == ITAV_OK, "advance %s: %s", id, itav_errmsg(db));
 }
@@ -320,6 +339,7 @@ START_TEST(full_lifecycle_and_trail)
     ck_assert_int_eq(itav_match_advance(db, id, ITAV_MATCH_TRIAL, D("2021-03-15"),
                                         ITAV_ACTOR_ASKING, 0, NULL),
                      ITAV_OK);
+    trial_review(db, id, "2021-05-15");
     ck_assert_int_eq(itav_match_advance(db, id, ITAV_MATCH_ACTIVE, D("2021-05-15"),
                                         ITAV_ACTOR_SUPPORTING, 0, ""),
                      ITAV_OK);
@@ -1371,6 +1391,237 @@ static int decline_op(itav_db *db)
 
 static int erase_op(itav_db *db) { return itav_participant_erase(db, "erase-me-017", NULL); }
 
+/* ---- the lifecycle as coordinators live it ---- */
+
+/* A match of a fresh pair of `offer`, proposed, introduced and in trial from 2021-04-01. */
+static char *in_trial(itav_db *db, const char *offer, int n)
+{
+    char a[16], s[16];
+    snprintf(a, sizeof a, "ta%d", n);
+    snprintf(s, sizeof s, "ts%d", n);
+    asking(db, a, offer);
+    supporting(db, s, offer);
+    char *id = propose(db, a, s, "2021-03-01", NULL);
+    advance(db, id, ITAV_MATCH_INTRODUCED, "2021-03-15", 0);
+    advance(db, id, ITAV_MATCH_TRIAL, "2021-04-01", 0);
+    return id;
+}
+
+/* Seed 002 line 77: after the trial period comes an evaluation. A plan with a trial refuses
+ * trial -> active until a trial review is recorded, unless the coordinator skips it with a
+ * note, which the trail keeps. */
+START_TEST(trial_needs_its_evaluation)
+{
+    itav_db *db = open_store(_i);
+    fixture(db);
+    char *m1 = in_trial(db, "trial-haarlem", 1);
+    REFUSED(db, itav_match_advance(db, m1, ITAV_MATCH_ACTIVE, D("2021-06-01"),
+                                   ITAV_ACTOR_COORDINATOR, 0, NULL),
+            ITAV_ESTATE, "has no trial review");
+    ck_assert_int_eq(state_of(db, m1), ITAV_MATCH_TRIAL);
+    /* once a trial review is recorded, the match goes on */
+    trial_review(db, m1, "2021-06-01");
+    ck_assert_int_eq(itav_match_advance(db, m1, ITAV_MATCH_ACTIVE, D("2021-06-01"),
+                                        ITAV_ACTOR_COORDINATOR, 0, NULL),
+                     ITAV_OK);
+
+    /* skipping needs a note that says something, and a match in trial */
+    char *m2 = in_trial(db, "trial-haarlem", 2);
+    REFUSED(db, itav_match_skip_evaluation(db, m2, D("2021-06-01"), ITAV_ACTOR_COORDINATOR, NULL),
+            ITAV_EINVAL, "needs a note");
+    REFUSED(db, itav_match_skip_evaluation(db, m2, D("2021-06-01"), ITAV_ACTOR_COORDINATOR,
+                                           " \n"),
+            ITAV_EINVAL, "needs a note");
+    REFUSED(db, itav_match_skip_evaluation(db, m1, D("2021-06-02"), ITAV_ACTOR_COORDINATOR,
+                                           "why not"),
+            ITAV_ESTATE, "is active; only a match in trial");
+    REFUSED(db, itav_match_skip_evaluation(db, m2, D("2021-03-31"), ITAV_ACTOR_COORDINATOR,
+                                           "why not"),
+            ITAV_EINVAL, "before the last move");
+    REFUSED(db, itav_match_skip_evaluation(db, "m-99", D("2021-06-01"), ITAV_ACTOR_COORDINATOR,
+                                           "why not"),
+            ITAV_ENOTFOUND, "m-99");
+    ck_assert_int_eq(state_of(db, m2), ITAV_MATCH_TRIAL);
+    ck_assert_msg(itav_match_skip_evaluation(db, m2, D("2021-06-03"), ITAV_ACTOR_COORDINATOR,
+                                             "evaluated by phone; the form follows") == ITAV_OK,
+                  "%s", itav_errmsg(db));
+    itav_match *m = get(db, m2);
+    ck_assert_int_eq(itav_match_get_state(m), ITAV_MATCH_ACTIVE);
+    check_entry(m, 3, ITAV_MATCH_ACTIVE, "2021-06-03", ITAV_ACTOR_COORDINATOR,
+                "trial evaluation skipped: evaluated by phone; the form follows");
+    itav_match_free(m);
+
+    /* a plan that does not say whether there is a trial asks for no evaluation */
+    char *m3 = in_trial(db, "plain-haarlem", 3);
+    ck_assert_int_eq(itav_match_advance(db, m3, ITAV_MATCH_ACTIVE, D("2021-06-01"),
+                                        ITAV_ACTOR_COORDINATOR, 0, NULL),
+                     ITAV_OK);
+    itav_free(m1);
+    itav_free(m2);
+    itav_free(m3);
+    close_store(db);
+}
+END_TEST
+
+/* An offer "vog-haarlem" whose plan requires a certificate of conduct that counts `months`. */
+static void vog_programme(itav_db *db, long months)
+{
+    itav_intervention *iv;
+    itav_offer *of;
+    itav_plan *plan;
+    ck_assert_int_eq(itav_intervention_new(&iv, "vog"), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_set_name(iv, "vog"), ITAV_OK);
+    ck_assert_int_eq(itav_plan_new(&plan), ITAV_OK);
+    ck_assert_int_eq(itav_plan_set(plan, ITAV_PLAN_VOG, 1), ITAV_OK);
+    ck_assert_int_eq(itav_plan_set(plan, ITAV_PLAN_VOG_VALID_MONTHS, months), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_set_plan(iv, plan), ITAV_OK);
+    itav_plan_free(plan);
+    ck_assert_msg(itav_intervention_create(db, iv) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_intervention_free(iv);
+    ck_assert_int_eq(itav_offer_new(&of, "vog-haarlem", "vog"), ITAV_OK);
+    ck_assert_msg(itav_offer_create(db, of) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_offer_free(of);
+}
+
+typedef struct expected_vog {
+    const char *ref, *date;
+} expected_vog;
+
+static void check_vog_due(itav_db *db, const char *offer, const char *as_of, int within,
+                          const expected_vog *want, size_t n)
+{
+    itav_due_iter *it;
+    itav_due *d;
+    size_t i = 0;
+    ck_assert_msg(itav_participant_due(&it, db, offer, D(as_of), within) == ITAV_OK, "%s",
+                  itav_errmsg(db));
+    while (itav_due_iter_next(&d, it) == ITAV_OK) {
+        ck_assert_msg(i < n, "more items than expected: %s", itav_due_participant(d));
+        ck_assert_str_eq(itav_due_participant(d), want[i].ref);
+        ck_assert_ptr_null(itav_due_match(d));
+        ck_assert_int_eq(itav_due_get_kind(d), ITAV_DUE_VOG_EXPIRY);
+        ck_assert_int_eq(itav_due_date(d), D(want[i].date));
+        ck_assert_int_eq(itav_due_overdue_days(d), D(as_of) - D(want[i].date));
+        itav_due_free(d);
+        i++;
+    }
+    ck_assert_uint_eq(i, n);
+    itav_due_iter_free(it);
+}
+
+/* Certificates that expire: listed from the plan's validity, and from the day one stops
+ * counting the supporter is excluded with that reason. */
+START_TEST(certificates_that_expire)
+{
+    itav_db *db = open_store(_i);
+    fixture(db);
+    vog_programme(db, 36);
+    asking(db, "va", "vog-haarlem");
+    person(db, "v-old", "vog-haarlem", "support_family", "\"vog_date\": \"2018-05-31\"");
+    person(db, "v-new", "vog-haarlem", "support_family", "\"vog_date\": \"2020-01-15\"");
+    person(db, "v-edge", "vog-haarlem", "support_family", "\"vog_date\": \"2018-06-30\"");
+    person(db, "v-none", "vog-haarlem", "support_family", NULL); /* missing: not due */
+    person(db, "v-gone", "vog-haarlem", "support_family", "\"vog_date\": \"2017-01-01\"");
+    ck_assert_int_eq(itav_participant_set_status(db, "v-gone", ITAV_PSTATUS_INACTIVE,
+                                                 D("2020-01-01")),
+                     ITAV_OK);
+    /* the trial offer's plan requires no certificate: nothing due there */
+    person(db, "t-old", "trial-haarlem", "support_family", "\"vog_date\": \"2010-01-01\"");
+
+    /* 36 months from 31 May 2018 is 31 May 2021, the last day it counts */
+    const expected_vog expired[] = {{"v-old", "2021-06-01"}};
+    check_vog_due(db, NULL, "2021-06-15", 0, expired, 1);
+    const expected_vog soon[] = {{"v-old", "2021-06-01"}, {"v-edge", "2021-07-01"}};
+    check_vog_due(db, "vog-haarlem", "2021-06-15", 16, soon, 2);
+    check_vog_due(db, "vog-haarlem", "2021-06-15", 15, expired, 1);
+    check_vog_due(db, "trial-haarlem", "2030-01-01", 0, NULL, 0);
+    check_vog_due(db, "vog-haarlem", "2021-05-31", 0, NULL, 0);
+    itav_due_iter *it;
+    REFUSED(db, itav_participant_due(&it, db, NULL, D("2021-06-15"), -1), ITAV_EINVAL,
+            "within_days");
+    REFUSED(db, itav_participant_due(NULL, db, NULL, D("2021-06-15"), 0), ITAV_EINVAL,
+            "no place");
+
+    /* scored on the day before and the day it expires */
+    itav_match_options o = ITAV_MATCH_OPTIONS_INIT;
+    itav_suggestion *sg;
+    o.as_of = D("2021-05-31");
+    ck_assert_int_eq(itav_match_score_pair(&sg, db, "va", "v-old", &o), ITAV_OK);
+    ck_assert_int_eq(itav_suggestion_excluded(sg), ITAV_CONSTRAINT_NONE);
+    itav_suggestion_free(sg);
+    o.as_of = D("2021-06-01");
+    ck_assert_int_eq(itav_match_score_pair(&sg, db, "va", "v-old", &o), ITAV_OK);
+    ck_assert_int_eq(itav_suggestion_excluded(sg), ITAV_CONSTRAINT_VOG_EXPIRED);
+    itav_suggestion_free(sg);
+    ck_assert_int_eq(itav_match_score_pair(&sg, db, "va", "v-none", &o), ITAV_OK);
+    ck_assert_int_eq(itav_suggestion_excluded(sg), ITAV_CONSTRAINT_SCREENING);
+    itav_suggestion_free(sg);
+    ck_assert_str_eq(itav_code_name(ITAV_CODE_CONSTRAINT, ITAV_CONSTRAINT_VOG_EXPIRED),
+                     "vog_expired");
+    ck_assert_str_eq(itav_code_name(ITAV_CODE_DUE_KIND, ITAV_DUE_VOG_EXPIRY), "vog_expiry");
+    /* a proposal on that date is refused with the reason */
+    char *id = NULL;
+    REFUSED(db, itav_match_propose(&id, db, "va", "v-old", D("2021-06-01"),
+                                   ITAV_ACTOR_COORDINATOR, NULL, NULL),
+            ITAV_ESTATE, "certificate of conduct expired");
+    close_store(db);
+}
+END_TEST
+
+/* Erasure on a given date reports the open matches it closed. */
+START_TEST(erasure_reports_what_it_did)
+{
+    itav_db *db = open_store(_i);
+    char *closed, *open;
+    erasure_fixture(db, &closed, &open);
+    itav_erasure *e = (itav_erasure *)1;
+    /* a date before the open match's last move (2023-02-04) or the status date is refused,
+     * and nothing changes */
+    REFUSED(db, itav_participant_erase_at(db, "erase-me-017", D("2023-02-03"), &e), ITAV_EINVAL,
+            "before the last move of open match \"m-00000002\" on 2023-02-04");
+    ck_assert_ptr_null(e);
+    REFUSED(db, itav_participant_erase_at(db, "erase-me-017", D("2023-01-31"), &e), ITAV_EINVAL,
+            "before the status date 2023-02-02");
+    REFUSED(db, itav_participant_erase_at(db, "erase-me-017", 9999999, &e), ITAV_EINVAL,
+            "1900-9999");
+    ck_assert_int_eq(state_of(db, open), ITAV_MATCH_TRIAL);
+    check_status(db, "erase-me-017", ITAV_PSTATUS_MATCHED, "2023-02-02");
+
+    ck_assert_msg(itav_participant_erase_at(db, "erase-me-017", D("2023-03-01"), &e) == ITAV_OK,
+                  "%s", itav_errmsg(db));
+    ck_assert_str_eq(itav_erasure_ref(e), "~erased-1");
+    ck_assert_int_eq(itav_erasure_date(e), D("2023-03-01"));
+    ck_assert_uint_eq(itav_erasure_closed_count(e), 1);
+    int state = 0;
+    ck_assert_str_eq(itav_erasure_closed(e, 0, &state), open);
+    ck_assert_int_eq(state, ITAV_MATCH_ENDED_EARLY);
+    ck_assert_ptr_null(itav_erasure_closed(e, 1, &state));
+    itav_erasure_free(e);
+    itav_match *m = get(db, open);
+    check_entry(m, 3, ITAV_MATCH_ENDED_EARLY, "2023-03-01", ITAV_ACTOR_SYSTEM, NULL);
+    itav_match_free(m);
+    check_status(db, "~erased-1", ITAV_PSTATUS_ERASED, "2023-03-01");
+    check_status(db, "s2", ITAV_PSTATUS_AVAILABLE, "2023-03-01");
+
+    /* nothing open: an empty list; no report asked for: fine */
+    asking(db, "a7", "trial-haarlem");
+    ck_assert_int_eq(itav_participant_erase_at(db, "a7", ITAV_DATE_NONE, &e), ITAV_OK);
+    ck_assert_uint_eq(itav_erasure_closed_count(e), 0);
+    ck_assert_str_eq(itav_erasure_ref(e), "~erased-2");
+    itav_erasure_free(e);
+    asking(db, "a6", "trial-haarlem");
+    ck_assert_int_eq(itav_participant_erase_at(db, "a6", D("2024-01-01"), NULL), ITAV_OK);
+    ck_assert_ptr_null(itav_erasure_ref(NULL));
+    ck_assert_uint_eq(itav_erasure_closed_count(NULL), 0);
+    ck_assert_ptr_null(itav_erasure_closed(NULL, 0, NULL));
+    ck_assert_int_eq(itav_erasure_date(NULL), ITAV_DATE_NONE);
+    itav_erasure_free(NULL);
+    itav_free(closed);
+    itav_free(open);
+    close_store(db);
+}
+END_TEST
+
 START_TEST(failures_leave_nothing_half_done)
 {
     all_or_nothing(pair_setup, propose_op);
@@ -1400,6 +1651,9 @@ int main(void)
     tcase_add_loop_test(ts, list_filters_and_order, 0, STORE_COUNT);
     tcase_add_loop_test(ts, due_dates_from_the_plan, 0, STORE_COUNT);
     tcase_add_loop_test(ts, erasure_on_every_store, 0, STORE_COUNT);
+    tcase_add_loop_test(ts, trial_needs_its_evaluation, 0, STORE_COUNT);
+    tcase_add_loop_test(ts, certificates_that_expire, 0, STORE_COUNT);
+    tcase_add_loop_test(ts, erasure_reports_what_it_did, 0, STORE_COUNT);
     tcase_add_test(ts, json_record_rules);
     tcase_add_test(ts, erased_values_leave_the_sqlite_files);
     tcase_add_test(ts, a_busy_purge_is_reported);

@@ -420,7 +420,7 @@ START_TEST(every_constraint)
         {"a-declined", "s", ITAV_CONSTRAINT_DECLINED},
         {"a", "s-full", ITAV_CONSTRAINT_CAPACITY},
         {"a", "s-no-vog", ITAV_CONSTRAINT_SCREENING},
-        {"a", "s-old-vog", ITAV_CONSTRAINT_SCREENING},  /* 36 months and a day */
+        {"a", "s-old-vog", ITAV_CONSTRAINT_VOG_EXPIRED}, /* 36 months and a day */
         {"a", "s-edge-vog", ITAV_CONSTRAINT_NONE},      /* exactly 36 months */
         {"a", "s-untrained", ITAV_CONSTRAINT_TRAINING},
         {"a", "s-untrained-far", ITAV_CONSTRAINT_TRAINING}, /* the first that fails */
@@ -441,6 +441,10 @@ START_TEST(every_constraint)
             ck_assert(itav_suggestion_score(s) > 0);
         itav_suggestion_free(s);
     }
+    /* every constraint has a code, and ITAV_CONSTRAINT_COUNT is the highest */
+    for (int c = 1; c <= ITAV_CONSTRAINT_COUNT; c++)
+        ck_assert_ptr_nonnull(itav_code_name(ITAV_CODE_CONSTRAINT, c));
+    ck_assert_ptr_null(itav_code_name(ITAV_CODE_CONSTRAINT, ITAV_CONSTRAINT_COUNT + 1));
     /* an excluded pair still has its breakdown: the distance and the languages */
     itav_suggestion *s = score(db, "a", "s-far", &o);
     double d = great_circle(52.38, 4.64, 52.50, 4.64);

@@ -59,7 +59,11 @@ START_TEST(languages)
     for (code[0] = 'a'; code[0] <= 'z'; code[0]++)
         for (code[1] = 'a'; code[1] <= 'z'; code[1]++)
             known += itav_language_known(code);
-    ck_assert_int_eq(known, 184);
+    /* 184 two-letter codes in iso-codes' ISO 639-3 list ("sh" among them) and the retired
+     * "bh" kept for old data */
+    ck_assert_int_eq(known, 185);
+    ck_assert_int_eq(itav_language_known("bh"), 1);
+    ck_assert_int_eq(itav_language_known("sh"), 1);
     ck_assert_int_eq(itav_language_known("nl"), 1);
     ck_assert_int_eq(itav_language_known("ar"), 1);
     ck_assert_int_eq(itav_language_known("tr"), 1);
@@ -67,10 +71,43 @@ START_TEST(languages)
     ck_assert_int_eq(itav_language_known("zu"), 1);
     ck_assert_int_eq(itav_language_known("xx"), 0);
     ck_assert_int_eq(itav_language_known("NL"), 0);
-    ck_assert_int_eq(itav_language_known("nld"), 0);
+    ck_assert_int_eq(itav_language_known("NLD"), 0);
+    ck_assert_int_eq(itav_language_known("qqq"), 0);
+    ck_assert_int_eq(itav_language_known("nlde"), 0);
     ck_assert_int_eq(itav_language_known("n"), 0);
     ck_assert_int_eq(itav_language_known(""), 0);
     ck_assert_int_eq(itav_language_known(NULL), 0);
+}
+END_TEST
+
+/* ISO 639-3: Papiamento has no ISO 639-1 code; a language that has both is one language,
+ * stored in its two-letter form. */
+START_TEST(languages_iso_639_3)
+{
+    ck_assert_int_eq(itav_language_known("pap"), 1);
+    ck_assert_int_eq(itav_language_known("nld"), 1);
+    ck_assert_int_eq(itav_language_known("ary"), 1); /* Moroccan Arabic */
+    ck_assert_str_eq(itav_language_canonical("pap"), "pap");
+    ck_assert_str_eq(itav_language_canonical("nld"), "nl");
+    ck_assert_str_eq(itav_language_canonical("nl"), "nl");
+    ck_assert_str_eq(itav_language_canonical("ara"), "ar");
+    ck_assert_str_eq(itav_language_canonical("hbs"), "sh");
+    ck_assert_str_eq(itav_language_canonical("bh"), "bh");
+    ck_assert_ptr_null(itav_language_canonical("xx"));
+    ck_assert_ptr_null(itav_language_canonical("Pap"));
+    ck_assert_ptr_null(itav_language_canonical(NULL));
+    ck_assert_ptr_null(itav_language_canonical(""));
+
+    itav_participant *p;
+    ck_assert_int_eq(itav_participant_new(&p, "r1", "bg-zk", ITAV_PARTICIPANT_FAMILY), ITAV_OK);
+    ck_assert_int_eq(itav_participant_add_language(p, "pap"), ITAV_OK);
+    ck_assert_int_eq(itav_participant_add_language(p, "nld"), ITAV_OK);
+    ck_assert_int_eq(itav_participant_add_language(p, "nl"), ITAV_OK); /* the same: once */
+    ck_assert_int_eq(itav_participant_add_language(p, "xyz"), ITAV_EINVAL);
+    ck_assert_uint_eq(itav_participant_language_count(p), 2);
+    ck_assert_str_eq(itav_participant_language(p, 0), "pap");
+    ck_assert_str_eq(itav_participant_language(p, 1), "nl");
+    itav_participant_free(p);
 }
 END_TEST
 
@@ -501,7 +538,7 @@ START_TEST(json_errors_name_the_path)
          "$.availability: expected an array of codes, found a string"},
         {HEAD ",\"support\":[\"hugs\"]}", "$.support[0]: unknown code \"hugs\""},
         {HEAD ",\"languages\":[\"nl\",\"xx\"]}",
-         "$.languages[1]: \"xx\" is not an ISO 639-1 language code"},
+         "$.languages[1]: \"xx\" is not an ISO 639-1 or ISO 639-3 language code (two or three lower-case letters)"},
         {HEAD ",\"languages\":[\"nl\",7]}", "$.languages[1]: expected a string, found an integer"},
         {HEAD ",\"language_required\":1}",
          "$.language_required: expected true or false, found an integer"},
@@ -1166,6 +1203,7 @@ int main(void)
     Suite *s = suite_create("participant");
     TCase *tc = tcase_create("object");
     tcase_add_test(tc, languages);
+    tcase_add_test(tc, languages_iso_639_3);
     tcase_add_test(tc, new_and_defaults);
     tcase_add_test(tc, setters);
     tcase_add_test(tc, dup_is_deep);

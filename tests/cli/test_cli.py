@@ -1288,6 +1288,8 @@ class LifecycleTest(MatchingCase):
         out = self.s("match", "due", "--as-of", "2021-06-03").stdout
         self.assertEqual(out, "Due as of 2021-06-03:\n  2021-06-01  2 days overdue    "
                               "m-00000001  trial_evaluation  zk-vraag-01 with zk-steun-01\n")
+        self.s("review", "add", "m-00000001", "--kind", "trial", "--date", "2021-06-01",
+               "--respondent", "coordinator", "--satisfaction", "8")
         self.s("match", "advance", "m-00000001", "active", "--date", "2021-06-01")
         items = self.due("--as-of", "2021-12-01")
         self.assertEqual([(i["kind"], i["date"], i["overdue_days"]) for i in items],

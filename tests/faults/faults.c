@@ -629,10 +629,24 @@ static void prepare_people(store *s)
     free(csv);
 }
 
+/* Whether the match is in trial: these fixtures take trial -> active without evaluating the
+ * trial (itav_match_skip_evaluation; a plan with a trial refuses it otherwise). */
+static bool in_trial(itav_db *db, const char *id)
+{
+    itav_match *m;
+    bool trial = itav_match_get(&m, db, id) == ITAV_OK &&
+                 itav_match_get_state(m) == ITAV_MATCH_TRIAL;
+    itav_match_free(m);
+    return trial;
+}
+
 static void move(itav_db *db, const char *id, itav_match_state state, const char *date)
 {
-    int rc = itav_match_advance(db, id, state, date_of(date), ITAV_ACTOR_COORDINATOR,
-                                state == ITAV_MATCH_DECLINED ? ITAV_END_NO_CLICK : 0, NULL);
+    int rc = state == ITAV_MATCH_ACTIVE && in_trial(db, id)
+                 ? itav_match_skip_evaluation(db, id, date_of(date), ITAV_ACTOR_COORDINATOR,
+                                              "not evaluated in this fixture")
+                 : itav_match_advance(db, id, state, date_of(date), ITAV_ACTOR_COORDINATOR,
+                                      state == ITAV_MATCH_DECLINED ? ITAV_END_NO_CLICK : 0, NULL);
     ok(db, rc, id);
 }
 

@@ -54,6 +54,9 @@ class TestPipInstall(unittest.TestCase):
             record = f.read()
         for module in ("__init__", "_lib", "_enums", "_errors", "_objects", "_store", "_dates"):
             self.assertIn("itav/%s.py" % module, record)
+        # PEP 561: type checkers use the package's annotations
+        self.assertIn("itav/py.typed", record)
+        self.assertTrue(os.path.isfile(os.path.join(self.target, "itav", "py.typed")))
         # pure Python: nothing compiled is installed
         for root, _, names in os.walk(os.path.join(self.target, "itav")):
             for n in names:

@@ -464,6 +464,11 @@ class TestScenario(unittest.TestCase):
         self.assertEqual(st.due("2021-08-20", offer=OFFER),
                          [itav.Due(m.id, itav.DueKind.TRIAL_EVALUATION, D(2021, 8, 15), 5)])
         self.assertEqual(st.due("2021-08-20", offer="home-start-delft"), [])
+        # the plan has a trial: it is evaluated before the match goes on
+        with self.assertRaisesRegex(itav.StateError, "has no trial review"):
+            st.advance(m, "active", "2021-08-16")
+        st.add_review(m, kind="trial", date="2021-08-16", respondent="coordinator",
+                      satisfaction=8)
         m = st.advance(m, "active", "2021-08-16", actor=itav.Actor.COORDINATOR)
         # reviews every six months from becoming active; closure at two years after start
         due = st.due("2023-07-01")

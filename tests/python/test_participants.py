@@ -124,8 +124,21 @@ class TestCodes(unittest.TestCase):
     def test_language_known(self):
         for code in ("nl", "ar", "tr", "en", "so"):
             self.assertTrue(itav.language_known(code), code)
-        for code in ("xx", "NL", "nld", "", "n"):
+        for code in ("xx", "NL", "NLD", "qqq", "", "n"):
             self.assertFalse(itav.language_known(code), code)
+
+    def test_iso_639_3(self):
+        # Papiamento has only an ISO 639-3 code; Dutch has both and is stored as "nl"
+        for code in ("pap", "nld", "ary"):
+            self.assertTrue(itav.language_known(code), code)
+        self.assertEqual(itav.language_canonical("nld"), "nl")
+        self.assertEqual(itav.language_canonical("pap"), "pap")
+        self.assertIsNone(itav.language_canonical("xyz"))
+        p = itav.Participant("p1", OFFER, itav.ParticipantKind.FAMILY)
+        p.languages = ["pap", "nld", "nl"]
+        self.assertEqual(p.languages, ["pap", "nl"])
+        with self.assertRaisesRegex(ValueError, "ISO 639-3"):
+            p.add_language("xyz")
 
 
 class TestParticipantObject(unittest.TestCase):

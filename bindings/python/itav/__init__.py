@@ -23,7 +23,8 @@ from ._enums import (Actor, Asker, Attainment, Audience, Channel, CodeType, Comp
                      code_name, code_parse, elements_of, elemset, elemset_count,
                      elemset_remove)
 from ._errors import (Busy, Error, Exists, FormatError, InUse, InvalidArgument, NoMemory,
-                      NotFound, RangeError, StateError, StorageError, VersionError, strerror)
+                      NotFound, RangeError, StateError, StorageError, UnknownCode, VersionError,
+                      strerror)
 from ._lib import ITAV_AGE_NONE as AGE_NONE
 from ._lib import ITAV_CHILDREN_MAX as CHILDREN_MAX
 from ._lib import ITAV_EXCLUSIONS_MAX as EXCLUSIONS_MAX
@@ -34,11 +35,12 @@ from ._indicator import (QUANTITY_FORMS, Baseline, Derivation, Indicator, Measur
                          Quantity, Target, Verdict, parse_quantity, quantity_verdict)
 from ._lib import ITAV_EFFECT_COUNT as EFFECT_COUNT
 from ._lib import LIBRARY_PATH, PROTOTYPES
-from ._matching import (Assignment, CriterionScore, Due, Match, MatchOptions, Suggestion,
-                        Transition, move_legal)
+from ._matching import (Assignment, CertificateDue, CriterionScore, Due, Match, MatchOptions,
+                        Suggestion, Transition, move_legal)
 from ._objects import (INTERVENTION_FIELDS, OFFER_FIELDS, ElementStatement, Figure,
                        Intervention, Offer, Role, TextListView)
-from ._participants import PARTICIPANT_FIELDS, Participant, language_known
+from ._participants import (PARTICIPANT_FIELDS, Erasure, Participant, language_canonical,
+                            language_known)
 from ._plan import PLAN_FIELDS, Plan
 from ._portfolio import Coverage, Portfolio
 from ._recommend import TIERS, Recommendation
@@ -47,12 +49,13 @@ from ._review import Review
 from ._store import (Backend, MemoryBackend, Store, catalog_json, open, open_backend, version,
                      version_number)
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 
 __all__ = [
     "AGE_NONE", "Actor", "Asker", "Assignment", "Attainment", "Audience", "Backend", "Baseline",
     "Busy", "CHILDREN_MAX", "EXCLUSIONS_MAX", "INTERESTS_MAX", "LANGUAGES_MAX", "Channel", "CodeType", "Comparator", "Constraint", "Coverage",
-    "Criterion", "CriterionScore", "Hidden", "DATE_NONE", "Derivation", "Derived", "Due", "DueKind",
+    "CertificateDue", "Criterion", "CriterionScore", "DATE_NONE", "Derivation", "Derived", "Due",
+    "DueKind", "Erasure", "Hidden",
     "EFFECT_COUNT", "ELEMENT_COUNT", "Effect", "Element", "ElementStatement", "EndReason", "Error",
     "Evidence", "Exists", "Figure", "FigureList", "FormalHelp", "FormatError",
     "INTERVENTION_FIELDS", "InUse", "Indicator", "Intervention", "InvalidArgument", "Kind",
@@ -63,9 +66,10 @@ __all__ = [
     "Quantity", "RangeError", "Recommendation", "Report", "ReportFormat", "ReportTable",
     "Respondent", "Result", "Review", "ReviewKind", "Role", "RoleKind", "Scope", "Setting", "Side",
     "Slot", "StateError", "Status", "StorageError", "Store", "Suggestion", "Support", "TIERS",
-    "Target", "TextList", "TextListView", "Theme", "Transition", "Verdict", "VersionError",
+    "Target", "TextList", "TextListView", "Theme", "Transition", "UnknownCode", "Verdict",
+    "VersionError",
     "catalog_json", "code_name", "code_parse", "date_from_ymd", "date_to_ymd", "elements_of",
-    "elemset", "elemset_count", "elemset_remove", "format_date", "language_known", "move_legal",
-    "open", "open_backend", "parse_date", "parse_quantity", "quantity_verdict", "strerror",
+    "elemset", "elemset_count", "elemset_remove", "format_date", "language_canonical",
+    "language_known", "move_legal", "open", "open_backend", "parse_date", "parse_quantity", "quantity_verdict", "strerror",
     "to_date", "to_days", "version", "version_number",
 ]

@@ -3,7 +3,7 @@
 import ctypes
 import enum
 
-from ._errors import InvalidArgument, NotFound, check
+from ._errors import InvalidArgument, NotFound, UnknownCode, check
 from ._lib import ITAV_EFFECT_LAST_CHILD, ITAV_ELEMSET_ALL, dec, enc, lib
 
 
@@ -63,6 +63,19 @@ class Result(enum.IntEnum):
     ERANGE = -12
 
 
+def _format_coded(member, spec):
+    """format() of a coded member: "{:d}" and other number formats give the number, "{}" and
+    "{:>10}" the code."""
+    if spec and spec[-1] in "bcdeEfFgGnoxX%":
+        return format(int(member), spec)
+    return format(str(member), spec)
+
+
+def _what(cls):
+    """An enumeration's name in words: MatchState -> "match state"."""
+    return "".join(" " + c.lower() if c.isupper() else c for c in cls.__name__).strip()
+
+
 def code_name(type, value):
     """The stable code of a value (itav_code_name()), or None for an unknown value or 0."""
     return dec(lib.itav_code_name(int(type), int(value)))
@@ -84,17 +97,40 @@ def code_parse(type, code):
 
 
 class _Coded:
-    """Mixin for enumerations that have stable text codes (docs/format.md)."""
+    """Mixin for enumerations that have stable text codes (docs/format.md).
+
+    A member prints as its code (``str(MatchState.ACTIVE) == "active"``, also in f-strings
+    and ``%s``) and is made from one (``MatchState("active")``); it stays an int for the C
+    API and compares equal to its number.
+    """
 
     @property
     def code(self):
         """The stable text code ("informal"), or None for a value without one (0)."""
         return code_name(_CODE_TYPES[type(self)], self.value)
 
+    def __str__(self):
+        code = self.code
+        return code if code is not None else self.name.lower()
+
+    def __format__(self, spec):
+        return _format_coded(self, spec)
+
+    @classmethod
+    def _missing_(cls, value):
+        if isinstance(value, str):
+            return cls.parse(value)
+        return None
+
     @classmethod
     def parse(cls, code):
-        """The member for a stable text code; raises NotFound for an unknown code."""
-        return cls(code_parse(_CODE_TYPES[cls], code))
+        """The member for a stable text code; raises UnknownCode (a ValueError that names
+        the codes there are) for an unknown code."""
+        try:
+            return cls(code_parse(_CODE_TYPES[cls], code))
+        except NotFound:
+            raise UnknownCode("%r is not a %s code (expected one of %s)"
+                              % (code, _what(cls), ", ".join(cls.all_codes()))) from None
 
     @classmethod
     def all_codes(cls):
@@ -142,7 +178,14 @@ class Evidence(_Coded, enum.IntEnum):
 
 
 class _CodedFlag:
-    """Mixin for bit sets whose single bits have stable text codes (audience, support, slot)."""
+    """Mixin for bit sets whose single bits have stable text codes (audience, support, slot).
+    A set prints as its codes joined by "|" (``str(Support.SLEEPOVER) == "sleepover"``)."""
+
+    def __str__(self):
+        return "|".join(self.codes)
+
+    def __format__(self, spec):
+        return _format_coded(self, spec)
 
     @classmethod
     def _bits(cls):
@@ -161,12 +204,17 @@ class _CodedFlag:
 
     @classmethod
     def parse(cls, codes):
-        """The flags for a code ("parents") or an iterable of codes; raises NotFound."""
+        """The flags for a code ("parents") or an iterable of codes; raises UnknownCode (a
+        NotFound and a ValueError that names the codes) for an unknown one."""
         if isinstance(codes, str):
             codes = [codes]
         value = 0
         for c in codes:
-            value |= code_parse(_CODE_TYPES[cls], c)
+            try:
+                value |= code_parse(_CODE_TYPES[cls], c)
+            except NotFound:
+                raise UnknownCode("%r is not a %s code (expected one of %s)"
+                                  % (c, _what(cls), ", ".join(cls.all_codes()))) from None
         return cls(value)
 
     @classmethod
@@ -364,14 +412,16 @@ class Constraint(_Coded, enum.IntEnum):
     TRAINING = 8
     LANGUAGE = 9
     DISTANCE = 10
+    VOG_EXPIRED = 11
 
 
 class DueKind(_Coded, enum.IntEnum):
-    """itav_due_kind: what falls due in a match."""
+    """itav_due_kind: what falls due in a match (or, VOG_EXPIRY, for a participant)."""
     TRIAL_EVALUATION = 1
     REVIEW = 2
     CLOSURE = 3
     FINAL_REVIEW = 4
+    VOG_EXPIRY = 5
 
 
 class PlanField(_Coded, enum.IntEnum):
@@ -601,17 +651,31 @@ class Element(enum.IntEnum):
         """The stable code ("doubts_normal")."""
         return dec(lib.itav_element_code(self.value))
 
+    def __str__(self):
+        return self.code
+
+    def __format__(self, spec):
+        return _format_coded(self, spec)
+
+    @classmethod
+    def _missing_(cls, value):
+        if isinstance(value, str):
+            return cls.from_code(value)
+        return None
+
     def label(self, lang="en"):
         """The label in a language: "en" (or Lang.EN) or "nl" (Lang.NL)."""
         return dec(lib.itav_element_label(self.value, int(_lang(lang))))
 
     @classmethod
     def from_code(cls, code):
-        """The element with this exact code; raises NotFound."""
+        """The element with this exact code; raises UnknownCode (a NotFound and a ValueError
+        that names the codes)."""
         out = ctypes.c_int()
         rc = lib.itav_element_from_code(ctypes.byref(out), enc(code))
         if rc == NotFound.code:
-            raise NotFound("no element has the code %r" % code)
+            raise UnknownCode("no element has the code %r (expected one of %s)"
+                              % (code, ", ".join(m.code for m in cls)))
         check(rc, "Element.from_code(%r)" % code)
         return cls(out.value)
 
@@ -619,12 +683,15 @@ class Element(enum.IntEnum):
     def parse(cls, wording):
         """The element any wording the seeds use stands for (itav_element_parse()).
 
-        Case, punctuation, markup and a trailing full stop are ignored. Raises NotFound.
+        Case, punctuation, markup and a trailing full stop are ignored. Raises UnknownCode
+        (a NotFound and a ValueError that names the codes).
         """
         out = ctypes.c_int()
         rc = lib.itav_element_parse(ctypes.byref(out), enc(wording))
         if rc == NotFound.code:
-            raise NotFound("no element is worded %r" % wording)
+            raise UnknownCode("no element is worded %r (expected one of the codes %s, or a "
+                              "wording the seeds use)"
+                              % (wording, ", ".join(m.code for m in cls)))
         check(rc, "Element.parse(%r)" % wording)
         return cls(out.value)
 

@@ -40,6 +40,11 @@ class NotFound(Error, LookupError):
     code = -4
 
 
+class UnknownCode(NotFound, ValueError):
+    """A text code that its enumeration does not have ("actve" for a match state); the
+    message names the codes there are. A NotFound (ITAV_ENOTFOUND) and a ValueError."""
+
+
 class Exists(Error):
     """ITAV_EEXISTS: a record with that id already exists."""
     code = -5

@@ -41,6 +41,7 @@ ITAV_PLAN_UNSET = -1
 ITAV_PLAN_FIELD_COUNT = 10
 ITAV_MATCH_FILTER_VERSION = 1
 ITAV_CRITERION_COUNT = 7
+ITAV_CONSTRAINT_COUNT = 11
 ITAV_MATCH_OPTIONS_VERSION = 1
 ITAV_ASSIGN_DRY_RUN = 0
 ITAV_ASSIGN_WRITE = 1
@@ -113,6 +114,10 @@ class itav_due_iter(Structure):
     """struct itav_due_iter (opaque)."""
 
 
+class itav_erasure(Structure):
+    """struct itav_erasure (opaque)."""
+
+
 class itav_suggestion(Structure):
     """struct itav_suggestion (opaque)."""
 
@@ -171,6 +176,7 @@ match_p = POINTER(itav_match)
 match_iter_p = POINTER(itav_match_iter)
 due_p = POINTER(itav_due)
 due_iter_p = POINTER(itav_due_iter)
+erasure_p = POINTER(itav_erasure)
 suggestion_p = POINTER(itav_suggestion)
 suggestion_iter_p = POINTER(itav_suggestion_iter)
 assignment_p = POINTER(itav_assignment)
@@ -635,6 +641,7 @@ PROTOTYPES = {
     "itav_participant_add_exclusion": (_int, [participant_p, _str]),
     "itav_participant_clear_exclusions": (_int, [participant_p]),
     "itav_language_known": (_int, [_str]),
+    "itav_language_canonical": (_str, [_str]),
     # participant.h: in a store
     "itav_participant_get": (_int, [_P(participant_p), db_p, _str]),
     "itav_participant_create": (_int, [db_p, participant_p]),
@@ -642,6 +649,12 @@ PROTOTYPES = {
     "itav_participant_delete": (_int, [db_p, _str]),
     "itav_participant_set_status": (_int, [db_p, _str, itav_enum, c_int32]),
     "itav_participant_erase": (_int, [db_p, _str, _P(c_void_p)]),
+    "itav_participant_erase_at": (_int, [db_p, _str, c_int32, _P(erasure_p)]),
+    "itav_erasure_free": (None, [erasure_p]),
+    "itav_erasure_ref": (_str, [erasure_p]),
+    "itav_erasure_date": (c_int32, [erasure_p]),
+    "itav_erasure_closed_count": (_sz, [erasure_p]),
+    "itav_erasure_closed": (_str, [erasure_p, _sz, _P(_int)]),
     "itav_participant_list": (_int, [_P(participant_iter_p), db_p,
                                      _P(itav_participant_filter)]),
     "itav_participant_iter_next": (_int, [_P(participant_p), participant_iter_p]),
@@ -677,6 +690,7 @@ PROTOTYPES = {
     "itav_match_propose": (_int, [_P(c_void_p), db_p, _str, _str, c_int32, itav_enum, _str,
                                   _P(itav_match_options)]),
     "itav_match_advance": (_int, [db_p, _str, itav_enum, c_int32, itav_enum, itav_enum, _str]),
+    "itav_match_skip_evaluation": (_int, [db_p, _str, c_int32, itav_enum, _str]),
     "itav_match_move_legal": (_int, [itav_enum, itav_enum, _int]),
     "itav_match_list": (_int, [_P(match_iter_p), db_p, _P(itav_match_filter)]),
     "itav_match_iter_next": (_int, [_P(match_p), match_iter_p]),
@@ -686,6 +700,8 @@ PROTOTYPES = {
     "itav_due_iter_free": (None, [due_iter_p]),
     "itav_due_free": (None, [due_p]),
     "itav_due_match": (_str, [due_p]),
+    "itav_due_participant": (_str, [due_p]),
+    "itav_participant_due": (_int, [_P(due_iter_p), db_p, _str, c_int32, _int]),
     "itav_due_get_kind": (itav_enum, [due_p]),
     "itav_due_date": (c_int32, [due_p]),
     "itav_due_overdue_days": (_int, [due_p]),

@@ -2,6 +2,8 @@
 
 import collections
 import ctypes
+import datetime
+from typing import Dict, List, Optional, Union
 
 from ._dates import DATE_NONE, to_date, to_days
 from ._enums import (Actor, Constraint, Criterion, DueKind, EndReason, MatchState,
@@ -11,9 +13,17 @@ from ._lib import (ITAV_ASSIGN_DRY_RUN, ITAV_ASSIGN_WRITE, assignment_p, dec, du
                    due_p, enc, itav_match_filter, itav_match_options, lib, match_iter_p,
                    match_p, plan_p, suggestion_iter_p, suggestion_p,
                    take_string)
-from ._objects import _Value
-from ._participants import offer_id, ref_of
+from ._objects import Offer, _Value
+from ._participants import Participant, offer_id, ref_of
 from ._plan import Plan
+
+# Argument types (typing): a date is a datetime.date, "YYYY-MM-DD" or None; a participant,
+# offer or match by its object or its id; options a MatchOptions, a dict of its fields or None.
+DateLike = Union[datetime.date, str, None]
+Ref = Union[str, "Participant"]
+OfferRef = Union[str, "Offer"]
+MatchRef = Union[str, "Match"]
+Options = Union["MatchOptions", Dict[str, object], None]
 
 Transition = collections.namedtuple("Transition", "state date actor note")
 Transition.__doc__ = ("One entry of a match's audit trail: the MatchState entered, the date "
@@ -24,13 +34,20 @@ Due.__doc__ = ("Something that falls due in an open match: the match id, the Due
                "date (datetime.date) and the days it is overdue on the query's date "
                "(negative while still ahead).")
 
+CertificateDue = collections.namedtuple("CertificateDue", "participant kind date overdue_days")
+CertificateDue.__doc__ = ("A supporter's certificate of conduct (VOG) that stops counting: the "
+                          "participant's reference, DueKind.VOG_EXPIRY, the first date it no "
+                          "longer counts (datetime.date) and the days that lies behind the "
+                          "query's date (negative while still ahead).")
+
 CriterionScore = collections.namedtuple("CriterionScore", "value weight applies")
 CriterionScore.__doc__ = ("One criterion of a score's breakdown: its value (0 to 1), the "
                           "weight it counted with (0 if it did not apply), and whether it "
                           "applied.")
 
 
-def move_legal(from_state, to_state, has_trial=True):
+def move_legal(from_state: Union[MatchState, str, int], to_state: Union[MatchState, str, int],
+               has_trial: bool = True) -> bool:
     """Whether a match may move from one state to another (itav_match_move_legal()).
     has_trial: whether the plan has a trial period (introduced -> active skips it only when
     it has none)."""
@@ -240,6 +257,18 @@ class MatchOptions:
                                               for f in self.FIELDS)
 
 
+def _with_as_of(options, as_of):
+    """The options with as_of set, when one is given (a copy: the caller's stay as they
+    are)."""
+    if as_of is None:
+        return options
+    opts = MatchOptions.coerce(options) or MatchOptions()
+    opts = MatchOptions(weights=dict(opts.weights),
+                        **{f: getattr(opts, f) for f in MatchOptions.FIELDS if f != "weights"})
+    opts.as_of = as_of
+    return opts
+
+
 def _options_arg(options):
     """The pointer argument for options (None for the defaults); byref keeps the struct."""
     opts = MatchOptions.coerce(options)
@@ -358,7 +387,7 @@ class Assignment:
 class MatchingStore:
     """The match, plan and matching methods of Store (mixed into itav.Store)."""
 
-    def get_match(self, id):
+    def get_match(self, id: str) -> "Match":
         """The match with this id (a snapshot); raises NotFound."""
         ptr = match_p()
         self._check(lib.itav_match_get(ctypes.byref(ptr), self._handle(),
@@ -378,7 +407,9 @@ class MatchingStore:
         f.open_only = 1 if open_only else 0
         return f
 
-    def matches(self, offer=None, participant=None, state=None, open_only=False):
+    def matches(self, offer: Optional[OfferRef] = None, participant: Optional[Ref] = None,
+                state: Union["MatchState", str, int, None] = None,
+                open_only: bool = False) -> "List[Match]":
         """Matches in order of proposal; only those of an offer, of a participant (either
         side), in a state and/or open when given."""
         return self.list_matches(self.make_match_filter(offer, participant, state, open_only))
@@ -391,8 +422,9 @@ class MatchingStore:
         return self._drain(it, lib.itav_match_iter_next, lib.itav_match_iter_free, match_p,
                            Match._wrap)
 
-    def propose(self, asking, supporting, date, actor=Actor.COORDINATOR, note=None,
-                options=None):
+    def propose(self, asking: Ref, supporting: Ref, date: DateLike,
+                actor: Union[Actor, str, int] = Actor.COORDINATOR, note: Optional[str] = None,
+                options: Options = None) -> "Match":
         """Proposes a match between an asking and a supporting participant on a date and
         returns it. Raises StateError naming the constraint when the pair is excluded."""
         act = coerce_member(Actor, actor, "actor")
@@ -404,7 +436,10 @@ class MatchingStore:
                                            int(act), enc(note), opt))
         return self.get_match(take_string(out.value))
 
-    def advance(self, match, state, date, actor=Actor.COORDINATOR, reason=None, note=None):
+    def advance(self, match: MatchRef, state: Union[MatchState, str, int], date: DateLike,
+                actor: Union[Actor, str, int] = Actor.COORDINATOR,
+                reason: Union[EndReason, str, int, None] = None,
+                note: Optional[str] = None) -> "Match":
         """Moves a match (id or Match) to another state on a date and returns it as stored
         now. declined and ended_early need a reason (EndReason or code). Raises StateError,
         whose message lists the legal moves, for a move that is not legal."""
@@ -417,7 +452,8 @@ class MatchingStore:
                                            enc(note)))
         return self.get_match(mid)
 
-    def due(self, as_of, offer=None, within_days=0):
+    def due(self, as_of: DateLike, offer: Optional[OfferRef] = None,
+            within_days: int = 0) -> "List[Due]":
         """What falls due in open matches as of a date (and up to within_days after it), as
         a list of Due ordered by date, match id, kind; only one offer's when given."""
         if isinstance(within_days, bool) or not isinstance(within_days, int):
@@ -429,7 +465,37 @@ class MatchingStore:
         return self._drain(it, lib.itav_due_iter_next, lib.itav_due_iter_free, due_p,
                            _take_due)
 
-    def effective_plan(self, offer):
+    def participants_due(self, as_of: DateLike, offer: Optional[OfferRef] = None,
+                         within_days: int = 0) -> "List[CertificateDue]":
+        """The certificates of conduct that have expired as of a date (and those that expire
+        up to within_days after it), as a list of CertificateDue ordered by date and
+        reference; only one offer's when given. Only offers whose plan requires a
+        certificate and sets vog_valid_months have any (itav_participant_due())."""
+        if isinstance(within_days, bool) or not isinstance(within_days, int):
+            raise TypeError("within_days: expected int, got %s" % type(within_days).__name__)
+        it = due_iter_p()
+        self._check(lib.itav_participant_due(ctypes.byref(it), self._handle(),
+                                             enc(offer_id(offer)),
+                                             _required_date(as_of, "participants_due"),
+                                             within_days))
+        return self._drain(it, lib.itav_due_iter_next, lib.itav_due_iter_free, due_p,
+                           _take_certificate_due)
+
+    def skip_evaluation(self, match: MatchRef, date: DateLike, note: str,
+                        actor: Union[Actor, str, int] = Actor.COORDINATOR) -> "Match":
+        """Moves a match in trial to active without a trial review, which advance() refuses
+        when the plan has a trial period. The note says why and is required; the trail
+        records it as "trial evaluation skipped: <note>". Returns the match as stored now."""
+        act = coerce_member(Actor, actor, "actor")
+        if not isinstance(note, str):
+            raise TypeError("note: expected str, got %s" % type(note).__name__)
+        mid = _id_of_match(match)
+        self._check(lib.itav_match_skip_evaluation(self._handle(), enc(mid),
+                                                   _required_date(date, "skip_evaluation"),
+                                                   int(act), enc(note)))
+        return self.get_match(mid)
+
+    def effective_plan(self, offer: OfferRef) -> Plan:
         """The plan that holds for an offer (id or Offer): each field from the offer if it
         overrides it, else from its intervention."""
         ptr = plan_p()
@@ -437,7 +503,7 @@ class MatchingStore:
                                             enc(offer_id(offer))))
         return Plan._wrap(ptr)
 
-    def score(self, asking, supporting, options=None):
+    def score(self, asking: Ref, supporting: Ref, options: Options = None) -> "Suggestion":
         """The score of one pair with its breakdown, or the constraint that excludes it,
         as a Suggestion."""
         opt = _options_arg(options)
@@ -447,31 +513,47 @@ class MatchingStore:
                                               opt))
         return Suggestion._take(ptr)
 
-    def suggest(self, asking, k=10, options=None):
-        """The best k (1 to 1000) allowed supporters for an asking participant, best first,
-        as a list of Suggestion."""
+    def suggest(self, asking: Ref, k: int = 5, options: Options = None, *,
+                as_of: DateLike = None) -> "List[Suggestion]":
+        """The best k (1 to 1000; 5 as in ``itav match suggest``) allowed supporters for an
+        asking participant, best first, as a list of Suggestion. as_of (a date; default
+        options.as_of, else today) is the date scores and screening are judged by."""
         if isinstance(k, bool) or not isinstance(k, int):
             raise TypeError("k: expected int, got %s" % type(k).__name__)
         if k < 0:
             raise InvalidArgument("suggest: k is 1 to 1000, not %d" % k)
-        opt = _options_arg(options)
+        opt = _options_arg(_with_as_of(options, as_of))
         it = suggestion_iter_p()
         self._check(lib.itav_match_suggest(ctypes.byref(it), self._handle(),
                                            enc(ref_of(asking)), k, opt))
         return self._drain(it, lib.itav_suggestion_iter_next, lib.itav_suggestion_iter_free,
                            suggestion_p, Suggestion._take)
 
-    def assign(self, offer, date, options=None, write=False):
+    def assign(self, offer: OfferRef, date: DateLike = None, options: Options = None,
+               write: bool = False, *, as_of: DateLike = None) -> "Assignment":
         """The best set of matches for every waiting asking participant of an offer, as an
         Assignment. With write=True the pairs are written as proposed matches (actor system,
-        on date), all in one transaction; otherwise nothing is written (a dry run)."""
-        opt = _options_arg(options)
+        on date), all in one transaction; otherwise nothing is written (a dry run). date
+        defaults to today, as_of (the date scores are judged by) to options.as_of, else to
+        date, as in ``itav match assign``."""
+        if date is None:
+            date = datetime.date.today()
+        opt = _options_arg(_with_as_of(options, as_of))
         flags = ITAV_ASSIGN_WRITE if write else ITAV_ASSIGN_DRY_RUN
         ptr = assignment_p()
         self._check(lib.itav_match_assign(ctypes.byref(ptr), self._handle(),
                                           enc(offer_id(offer)), opt, flags,
                                           _required_date(date, "assign")))
         return Assignment._take(ptr, bool(write))
+
+
+def _take_certificate_due(ptr):
+    try:
+        return CertificateDue(dec(lib.itav_due_participant(ptr)),
+                              maybe_enum(DueKind, lib.itav_due_get_kind(ptr)),
+                              to_date(lib.itav_due_date(ptr)), lib.itav_due_overdue_days(ptr))
+    finally:
+        lib.itav_due_free(ptr)
 
 
 def _take_due(ptr):

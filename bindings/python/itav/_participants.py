@@ -1,16 +1,19 @@
 """Participants (itav_participant): the people who ask for and who give informal support."""
 
+import collections
 import ctypes
+import datetime
 import json
 import math
 import os
+from typing import List, Optional, Union
 
 from ._dates import DATE_NONE, to_date, to_days
 from ._enums import (ParticipantKind, ParticipantStatus, Side, Slot, Support, coerce_flags,
                      coerce_member, flag_codes, maybe_enum)
 from ._errors import InvalidArgument, RangeError, error_for, strerror
 from ._lib import (ITAV_CHILDREN_MAX, ITAV_EXCLUSIONS_MAX, ITAV_INTERESTS_MAX,
-                   ITAV_LANGUAGES_MAX, dec, enc, itav_participant_filter, lib,
+                   ITAV_LANGUAGES_MAX, dec, enc, erasure_p, itav_participant_filter, lib,
                    participant_iter_p, participant_p, take_string)
 from ._objects import Offer, _short, _text_problem, _Value
 
@@ -24,9 +27,29 @@ REF_RULE = ("a reference is 1 to 64 characters of A-Z a-z 0-9 . _ -, starting wi
 _INTEREST_RULE = "an interest is lower-case letters, digits and single hyphens, at most 64"
 
 
-def language_known(code):
-    """Whether a code is an ISO 639-1 language code ("nl", "ar") (itav_language_known())."""
+# Argument types (typing): a date is a datetime.date, "YYYY-MM-DD" or None; a participant
+# by its object or its reference.
+DateLike = Union[datetime.date, str, None]
+RefLike = Union[str, "Participant"]
+
+Erasure = collections.namedtuple("Erasure", "ref date closed")
+Erasure.__doc__ = ("What an erasure did: the participant's new reference (\"~erased-N\"), the "
+                   "date (datetime.date), and the open matches it closed, as a list of "
+                   "(match id, MatchState) pairs in order of match id.")
+
+
+def language_known(code: str) -> bool:
+    """Whether a code is an ISO 639-1 or ISO 639-3 language code ("nl", "nld", "pap")
+    (itav_language_known())."""
     return bool(lib.itav_language_known(enc(code)))
+
+
+def language_canonical(code: str) -> Optional[str]:
+    """The form a language is stored in: its ISO 639-1 code when it has one, else its
+    ISO 639-3 code ("nld" gives "nl", "pap" gives "pap"); None for an unknown code
+    (itav_language_canonical())."""
+    out = lib.itav_language_canonical(enc(code))
+    return None if out is None else dec(out)
 
 
 def ref_of(obj):
@@ -264,7 +287,8 @@ class Participant(_Value):
 
     @property
     def languages(self):
-        """ISO 639-1 codes (a list, a copy); assign a list to replace them."""
+        """Language codes (a list, a copy), each in the form language_canonical() gives;
+        assign a list to replace them."""
         return [dec(x) for x in self._list(lib.itav_participant_language_count,
                                            lib.itav_participant_language)]
 
@@ -274,14 +298,16 @@ class Participant(_Value):
                       self.add_language, self.languages)
 
     def add_language(self, code):
-        """Adds a language (an ISO 639-1 code in lower case); one listed is not added twice."""
+        """Adds a language (an ISO 639-1 or ISO 639-3 code in lower case, stored in the form
+        language_canonical() gives); one listed is not added twice."""
         if not isinstance(code, str):
             raise TypeError("language: expected str, got %s" % type(code).__name__)
         rc = lib.itav_participant_add_language(self._ptr, enc(code))
         self._check_full(rc, "languages", ITAV_LANGUAGES_MAX)
         if rc < 0:
-            raise error_for(rc, 'participant "%s": %s is not an ISO 639-1 language code '
-                                '(two lower-case letters, such as "nl" or "ar")'
+            raise error_for(rc, 'participant "%s": %s is not an ISO 639-1 or ISO 639-3 '
+                                'language code (two or three lower-case letters, such as '
+                                '"nl", "ar" or "pap")'
                             % (self.ref, _short(code)))
 
     @property
@@ -491,21 +517,21 @@ class Participant(_Value):
 class ParticipantStore:
     """The participant methods of Store (mixed into itav.Store)."""
 
-    def get_participant(self, ref):
+    def get_participant(self, ref: RefLike) -> "Participant":
         """The participant with this reference (a detached copy); raises NotFound."""
         ptr = participant_p()
         self._check(lib.itav_participant_get(ctypes.byref(ptr), self._handle(),
                                              enc(ref_of(ref))))
         return Participant._wrap(ptr)
 
-    def create_participant(self, p):
+    def create_participant(self, p: "Participant") -> "Participant":
         """Adds a new participant; raises Exists, NotFound (no such offer), StateError (a
         starting status that is not allowed)."""
         self._need(p, Participant)
         self._check(lib.itav_participant_create(self._handle(), p._ptr))
         return p
 
-    def update_participant(self, p):
+    def update_participant(self, p: "Participant") -> "Participant":
         """Replaces the stored participant with the same reference (its status and status
         date stay as stored); raises NotFound, StateError (erased), InUse (offer change with
         matches)."""
@@ -513,12 +539,13 @@ class ParticipantStore:
         self._check(lib.itav_participant_update(self._handle(), p._ptr))
         return p
 
-    def delete_participant(self, ref):
+    def delete_participant(self, ref: RefLike) -> None:
         """Deletes a participant that never had a match; raises InUse if it had one (erase
         it instead)."""
         self._check(lib.itav_participant_delete(self._handle(), enc(ref_of(ref))))
 
-    def set_participant_status(self, ref, status, date):
+    def set_participant_status(self, ref: RefLike, status: Union[ParticipantStatus, str, int],
+                               date: DateLike) -> "Participant":
         """Moves a participant to another status on a date; raises StateError, whose message
         lists the legal moves, for a move that is not legal. Returns the participant as
         stored now."""
@@ -528,13 +555,37 @@ class ParticipantStore:
                                                     _date_arg(date)))
         return self.get_participant(ref)
 
-    def erase_participant(self, ref):
+    def erase_participant(self, ref: RefLike, date: DateLike = None) -> str:
         """Erases a participant's personal data (their matches stay, anonymised). Returns the
-        new reference ("~erased-N")."""
+        new reference ("~erased-N"). date: see erase()."""
+        if date is not None:
+            return self.erase(ref, date).ref
         out = ctypes.c_void_p()
         self._check(lib.itav_participant_erase(self._handle(), enc(ref_of(ref)),
                                                ctypes.byref(out)))
         return take_string(out.value)
+
+    def erase(self, ref: RefLike, date: DateLike = None) -> Erasure:
+        """Erases a participant's personal data, as erase_participant(), and says what it did:
+        an Erasure with the new reference, the date, and the open matches it closed as
+        (match id, MatchState) pairs. date (datetime.date or "YYYY-MM-DD") is the date of the
+        erased status and of the moves that close open matches; not before the participant's
+        status date nor an open match's last move. None: today, or a later last move
+        (itav_participant_erase_at())."""
+        from ._enums import MatchState
+        ptr = erasure_p()
+        self._check(lib.itav_participant_erase_at(self._handle(), enc(ref_of(ref)),
+                                                  _date_arg(date), ctypes.byref(ptr)))
+        try:
+            closed = []
+            for i in range(lib.itav_erasure_closed_count(ptr)):
+                state = ctypes.c_int()
+                mid = lib.itav_erasure_closed(ptr, i, ctypes.byref(state))
+                closed.append((dec(mid), MatchState(state.value)))
+            return Erasure(dec(lib.itav_erasure_ref(ptr)), to_date(lib.itav_erasure_date(ptr)),
+                           closed)
+        finally:
+            lib.itav_erasure_free(ptr)
 
     @staticmethod
     def make_participant_filter(offer=None, side=None, status=None, municipality=None):
@@ -550,7 +601,10 @@ class ParticipantStore:
             f.municipality = enc(municipality)
         return f
 
-    def participants(self, offer=None, side=None, status=None, municipality=None):
+    def participants(self, offer: Union[str, Offer, None] = None,
+                     side: Union[Side, str, int, None] = None,
+                     status: Union[ParticipantStatus, str, int, None] = None,
+                     municipality: Optional[str] = None) -> "List[Participant]":
         """Participants ordered by reference; only those of an offer (id or Offer), a side,
         a status and/or a municipality (ignoring ASCII case) when given."""
         return self.list_participants(self.make_participant_filter(offer, side, status,

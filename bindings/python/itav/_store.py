@@ -5,9 +5,11 @@ import contextlib
 import ctypes
 import os
 import weakref
+from typing import List, Optional, Union
 
 from ._enums import Channel, Kind, Scope, Setting, coerce_audience, coerce_enum, elemset
-from ._errors import Error, InvalidArgument, NoMemory, NotFound, check_db, error_for, strerror
+from ._errors import (Error, Exists, InvalidArgument, NoMemory, NotFound, check_db, error_for,
+                      strerror)
 from ._lib import (ITAV_BACKEND_INDEXES, ITAV_BACKEND_VERSION, ITAV_ITEROVER,
                    ITAV_OK, ITAV_SCAN_ALL, backend_begin_fn, backend_commit_fn, backend_del_fn,
                    backend_errmsg_fn, backend_free_fn, backend_get_fn, backend_purge_fn,
@@ -26,17 +28,17 @@ from ._report import ReportStore
 from ._review import ReviewStore
 
 
-def version():
+def version() -> str:
     """The library's version text (itav_version()), e.g. "0.3.0"."""
     return dec(lib.itav_version())
 
 
-def version_number():
+def version_number() -> int:
     """The library's version as major * 10000 + minor * 100 + patch."""
     return lib.itav_version_number()
 
 
-def catalog_json():
+def catalog_json() -> str:
     """The built-in catalogue's JSON text (itav_catalog_json())."""
     return dec(lib.itav_catalog_json())
 
@@ -80,7 +82,7 @@ class Store(ParticipantStore, MatchingStore, ReviewStore, IndicatorStore, Portfo
     IndicatorStore, portfolios from PortfolioStore, recommendations from RecommendStore and
     reports from ReportStore."""
 
-    def __init__(self, uri="memory:"):
+    def __init__(self, uri: str = "memory:") -> None:
         if not isinstance(uri, str):
             raise TypeError("store URI: expected str, got %s" % type(uri).__name__)
         db = db_p()
@@ -112,7 +114,7 @@ class Store(ParticipantStore, MatchingStore, ReviewStore, IndicatorStore, Portfo
         return store
 
     # ---- life ----
-    def close(self):
+    def close(self) -> None:
         """Closes the store (twice is harmless)."""
         self._finalizer()
 
@@ -165,26 +167,26 @@ class Store(ParticipantStore, MatchingStore, ReviewStore, IndicatorStore, Portfo
         return "<itav.Store %s %s>" % (where, state)
 
     # ---- interventions ----
-    def get_intervention(self, id):
+    def get_intervention(self, id: str) -> Intervention:
         """The intervention with this id (a detached copy); raises NotFound."""
         ptr = intervention_p()
         self._check(lib.itav_intervention_get(ctypes.byref(ptr), self._handle(),
                                               enc(_id_of(id, Intervention))))
         return Intervention._wrap(ptr)
 
-    def create_intervention(self, iv):
+    def create_intervention(self, iv: Intervention) -> Intervention:
         """Adds a new intervention; raises Exists, InvalidArgument (no name), ..."""
         self._need(iv, Intervention)
         self._check(lib.itav_intervention_create(self._handle(), iv._ptr))
         return iv
 
-    def update_intervention(self, iv):
+    def update_intervention(self, iv: Intervention) -> Intervention:
         """Replaces a stored intervention; raises NotFound if it is not there."""
         self._need(iv, Intervention)
         self._check(lib.itav_intervention_update(self._handle(), iv._ptr))
         return iv
 
-    def delete_intervention(self, id):
+    def delete_intervention(self, id: str) -> None:
         """Deletes an intervention (id or object); raises NotFound, InUse (offers refer to
         it)."""
         self._check(lib.itav_intervention_delete(self._handle(), enc(_id_of(id, Intervention))))
@@ -244,30 +246,31 @@ class Store(ParticipantStore, MatchingStore, ReviewStore, IndicatorStore, Portfo
                            intervention_p, Intervention._wrap)
 
     # ---- offers ----
-    def get_offer(self, id):
+    def get_offer(self, id: str) -> Offer:
         """The offer with this id (a detached copy); raises NotFound."""
         ptr = offer_p()
         self._check(lib.itav_offer_get(ctypes.byref(ptr), self._handle(),
                                        enc(_id_of(id, Offer))))
         return Offer._wrap(ptr)
 
-    def create_offer(self, offer):
+    def create_offer(self, offer: Offer) -> Offer:
         """Adds a new offer; raises Exists, NotFound (its intervention is not stored)."""
         self._need(offer, Offer)
         self._check(lib.itav_offer_create(self._handle(), offer._ptr))
         return offer
 
-    def update_offer(self, offer):
+    def update_offer(self, offer: Offer) -> Offer:
         """Replaces a stored offer; raises NotFound."""
         self._need(offer, Offer)
         self._check(lib.itav_offer_update(self._handle(), offer._ptr))
         return offer
 
-    def delete_offer(self, id):
+    def delete_offer(self, id: str) -> None:
         """Deletes an offer (id or object); raises NotFound."""
         self._check(lib.itav_offer_delete(self._handle(), enc(_id_of(id, Offer))))
 
-    def offers(self, intervention=None, municipality=None):
+    def offers(self, intervention: Union[str, Intervention, None] = None,
+               municipality: Optional[str] = None) -> List[Offer]:
         """Offers ordered by id, optionally only those of an intervention (id or object)
         and/or naming a municipality (ignoring case)."""
         if intervention is not None:
@@ -330,7 +333,7 @@ class Store(ParticipantStore, MatchingStore, ReviewStore, IndicatorStore, Portfo
             return self.import_json_text(source, name)
         return self.import_json_file(source)
 
-    def import_json_text(self, text, name=None):
+    def import_json_text(self, text: str, name: Optional[str] = None) -> None:
         """Imports a dataset from JSON text; name is what messages call it."""
         self._check(lib.itav_import_json_string(self._handle(), enc(text), enc(name)))
 
@@ -338,7 +341,7 @@ class Store(ParticipantStore, MatchingStore, ReviewStore, IndicatorStore, Portfo
         """Imports a dataset file."""
         self._check(lib.itav_import_json_file(self._handle(), enc(os.fsdecode(path))))
 
-    def export_json(self, path=None):
+    def export_json(self, path: Optional[str] = None) -> str:
         """The whole store as itav/1 JSON text; with path, also written (atomically) there."""
         if path is not None:
             self._check(lib.itav_export_json_file(self._handle(), enc(os.fsdecode(path))))
@@ -348,17 +351,23 @@ class Store(ParticipantStore, MatchingStore, ReviewStore, IndicatorStore, Portfo
         self._check(lib.itav_export_json_string(ctypes.byref(out), self._handle()))
         return take_string(out.value)
 
-    def load_catalog(self):
-        """Loads the built-in catalogue; raises FormatError if some of its ids are stored."""
-        self._check(lib.itav_catalog_load(self._handle()))
+    def load_catalog(self) -> bool:
+        """Loads the built-in catalogue. Returns True when it loaded it, False when the
+        catalogue is already in the store (then it does nothing); raises FormatError if some,
+        not all, of its ids are stored (nothing is loaded then)."""
+        rc = lib.itav_catalog_load(self._handle())
+        if rc == Exists.code:
+            return False
+        self._check(rc)
+        return True
 
 
-def open(uri="memory:"):
+def open(uri: str = "memory:") -> "Store":
     """Opens a store: "memory:" or "sqlite:PATH". Returns a Store (a context manager)."""
     return Store(uri)
 
 
-def open_backend(backend):
+def open_backend(backend: "Backend") -> "Store":
     """Opens a store on a Python backend object (see Backend)."""
     return Store._on_backend(backend)
 
