@@ -40,11 +40,11 @@ extern "C" {
 /** @brief Major version of the headers (an incompatible ABI change bumps it). */
 #define ITAV_VERSION_MAJOR 0
 /** @brief Minor version of the headers (new API, compatible). */
-#define ITAV_VERSION_MINOR 3
+#define ITAV_VERSION_MINOR 4
 /** @brief Patch version of the headers (fixes only, no API change). */
 #define ITAV_VERSION_PATCH 0
 /** @brief The header version as text, "MAJOR.MINOR.PATCH". */
-#define ITAV_VERSION_STRING "0.3.0"
+#define ITAV_VERSION_STRING "0.4.0"
 /**
  * @brief The header version as one number: major * 10000 + minor * 100 + patch.
  *

@@ -14,7 +14,7 @@
  * Attainment compares a measurement with a target as intervals. A quantity stands for every
  * value it allows: exact v is [v, v]; about v is v plus or minus 10 percent; at least v is
  * [v, upper end of the scale]; at most v is [lower end of the scale, v]; a range is [min, max];
- * text allows anything. A target is met when every value the measurement allows satisfies it,
+ * an approximate range (ITAV_QTY_ABOUT_RANGE) is [min - 10%, max + 10%]; text allows anything. A target is met when every value the measurement allows satisfies it,
  * not met when none does, and unknown otherwise. So "about 10" against "at least 12" is not
  * met, "at least 12" against "at least 12" is met, and a range that straddles the target is
  * unknown. Before the deadline a target that is not met yet is on track when the measurement
@@ -82,7 +82,8 @@ typedef struct itav_indicator_iter itav_indicator_iter;
 
 /**
  * @brief Reads a qualified quantity from text: "12", "about 12", "~12", "at least 12",
- * ">=12", "at most 12", "<=12", "5..10" or "5-10" (a range); a dot is the decimal separator.
+ * ">=12", "at most 12", "<=12", "5..10" or "5-10" (a range), "about 5..10" or "~5-10" (an
+ * approximate range, since 0.4); a dot is the decimal separator.
  * @param[out] qualifier the qualifier
  * @param[out] min the number, or the lower bound of a range
  * @param[out] max the upper bound (equal to min unless a range)

@@ -246,10 +246,10 @@ static void quantity_words(char *buf, size_t size, itav_qualifier q, double min,
     char a[40], b[40];
     if (q == ITAV_QTY_TEXT) {
         snprintf(buf, size, "%s", wording ? wording : "");
-    } else if (q == ITAV_QTY_RANGE) {
+    } else if (q == ITAV_QTY_RANGE || q == ITAV_QTY_ABOUT_RANGE) {
         itav__number_words(a, sizeof a, min);
         itav__number_words(b, sizeof b, max);
-        snprintf(buf, size, "%s-%s", a, b);
+        snprintf(buf, size, "%s%s-%s", q == ITAV_QTY_ABOUT_RANGE ? "about " : "", a, b);
     } else {
         itav__quantity_words(buf, size, q, min, max, wording);
     }

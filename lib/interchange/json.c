@@ -84,7 +84,7 @@ static json_t *encode_quantity(itav_qualifier qualifier, double min, double max,
 {
     json_t *q = json_object();
     bool ok = q && itav__json_put_code(q, "qualifier", ITAV_CODE_QUALIFIER, qualifier);
-    if (ok && qualifier == ITAV_QTY_RANGE)
+    if (ok && itav__qualifier_two_numbers(qualifier))
         ok = itav__json_put(q, "min", itav__json_number(min)) &&
              itav__json_put(q, "max", itav__json_number(max));
     else if (ok && qualifier != ITAV_QTY_TEXT)
@@ -740,9 +740,10 @@ static int decode_quantity(itav__json_dec *d, const json_t *v, const char *path,
             return problem(d, qp, "qualifier \"text\" takes no number");
         if (!qtext)
             return problem(d, qp, "qualifier \"text\" needs a non-empty \"text\"");
-    } else if (qual == ITAV_QTY_RANGE) {
+    } else if (itav__qualifier_two_numbers((itav_qualifier)qual)) {
         if (has_value)
-            return problem(d, qp, "qualifier \"range\" takes \"min\" and \"max\", not \"value\"");
+            return problem(d, qp, "qualifier \"%s\" takes \"min\" and \"max\", not \"value\"",
+                           itav_code_name(ITAV_CODE_QUALIFIER, qual));
         if ((rc = number_member(d, q, qp, "min", &min)) ||
             (rc = number_member(d, q, qp, "max", &max)))
             return rc;

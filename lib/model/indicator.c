@@ -276,7 +276,7 @@ static int check_quantity(itav__quantity *q, const itav_indicator *ind, itav_qua
                           double min, double max, const char *text)
 {
     double low, high;
-    if (qualifier < ITAV_QTY_EXACT || qualifier > ITAV_QTY_TEXT || !optional_text(text))
+    if (!itav__qualifier_valid(qualifier) || !optional_text(text))
         return ITAV_EINVAL;
     if (qualifier == ITAV_QTY_TEXT) {
         if (!text || !*text)
@@ -284,7 +284,7 @@ static int check_quantity(itav__quantity *q, const itav_indicator *ind, itav_qua
         *q = (itav__quantity){qualifier, NAN, NAN};
         return ITAV_OK;
     }
-    if (qualifier != ITAV_QTY_RANGE)
+    if (!itav__qualifier_two_numbers(qualifier))
         max = min;
     if (!itav__quantity_numbers_ok(qualifier, min, max))
         return ITAV_EINVAL;
@@ -969,7 +969,8 @@ static int measurement_error(itav_db *db, int rc, const itav_indicator *ind, int
         : !optional_ref(source) ? "the source is not a reference like \"000:L105\""
         : !optional_text(text) ? "the text is not UTF-8 text of at most 64 KiB"
         : !itav_code_name(ITAV_CODE_QUALIFIER, (int)qualifier)
-            ? "the qualifier is not exact, about, at_least, at_most, range or text"
+            ? "the qualifier is not exact, about, at_least, at_most, range, text or "
+              "about_range"
         : qualifier == ITAV_QTY_TEXT ? "qualifier text needs the text"
         : NULL;
     if (bad)
@@ -979,7 +980,7 @@ static int measurement_error(itav_db *db, int rc, const itav_indicator *ind, int
         return itav__error(db, rc, "indicator \"%s\": the measurement of %s is not valid: its "
                                    "numbers (%s) must be finite, min <= max", id, d, q);
     return itav__error(db, rc, "indicator \"%s\": the measurement of %s is not valid (a "
-                               "qualifier exact, about, at_least, at_most, range or text; "
+                               "qualifier exact, about, at_least, at_most, range, text or about_range; "
                                "finite numbers with min <= max; text for qualifier text; "
                                "UTF-8 text; a source like \"000:L105\")", id, d);
 }

@@ -345,8 +345,14 @@ struct itav_indicator {
 /* Checks an indicator against the store (its offer exists) and writes it, no transaction. */
 int itav__indicator_write(itav_db *db, const itav_indicator *ind);
 
+/* A qualifier of the enum (quantity.c). */
+bool itav__qualifier_valid(itav_qualifier q);
+/* Whether a qualifier takes two numbers, min and max (range, about_range), rather than one
+ * value (quantity.c). */
+bool itav__qualifier_two_numbers(itav_qualifier q);
 /* The numbers a qualified quantity holds (figures, baselines, measurements): none (NaN) for
- * ITAV_QTY_TEXT; else finite, min <= max, and min == max but for a range (quantity.c). */
+ * ITAV_QTY_TEXT; else finite, min <= max, and min == max but for the two-number qualifiers
+ * (quantity.c). */
 bool itav__quantity_numbers_ok(itav_qualifier q, double min, double max);
 /* A target's numbers: a finite value, and a finite high >= value for ITAV_CMP_BETWEEN, else
  * high == value (indicator.c). */
@@ -360,7 +366,8 @@ typedef struct itav__interval {
 } itav__interval;
 bool itav__le(double a, double b);
 bool itav__lt(double a, double b);
-/* The values a quantity allows on the scale [low, high] (about: plus or minus 10 percent),
+/* The values a quantity allows on the scale [low, high] (about: plus or minus 10 percent;
+ * about_range: the range with 10 percent of each end added outwards),
  * clipped to the scale; false for ITAV_QTY_TEXT, which allows any value. */
 bool itav__quantity_interval(itav__interval *out, itav_qualifier q, double min, double max,
                              double low, double high);

@@ -562,7 +562,7 @@ static const row rows[] = {
     R(itav_figure_new, "empty what", EINVAL_, S(1, "")),
     BAD_TEXT(itav_figure_new, 1, "what", EINVAL_),
     BAD_TEXT(itav_figure_new, 5, "text", EINVAL_),
-    BAD_ENUM(itav_figure_new, 2, "qualifier", ITAV_QTY_TEXT, EINVAL_),
+    BAD_ENUM(itav_figure_new, 2, "qualifier", ITAV_QTY_ABOUT_RANGE, EINVAL_),
     R(itav_figure_new, "qualifier 0", EINVAL_, I(2, 0)),
     R(itav_figure_new, "a range with min above max", EINVAL_, F(3, 10), F(4, 5)),
     R(itav_figure_new, "min NaN", EINVAL_, F(3, NAN)),

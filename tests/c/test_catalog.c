@@ -414,6 +414,117 @@ START_TEST(counts_per_seed)
 }
 END_TEST
 
+/* The interventions a question lists (ids, in order, each followed by a space). */
+static void recommended(char *buf, size_t size, itav_asker asker, int32_t age)
+{
+    itav_question q = ITAV_QUESTION_INIT;
+    itav_recommendation_iter *it;
+    itav_recommendation *r;
+    q.asker = asker;
+    q.age_months = age;
+    buf[0] = '\0';
+    ck_assert_int_eq(itav_recommend(&it, db, &q), ITAV_OK);
+    while (itav_recommendation_iter_next(&r, it) == ITAV_OK) {
+        ck_assert_int_lt(strlen(buf) + strlen(itav_recommendation_intervention(r)) + 2, size);
+        strcat(buf, itav_recommendation_intervention(r));
+        strcat(buf, " ");
+        itav_recommendation_free(r);
+    }
+    itav_recommendation_iter_free(it);
+}
+
+/* docs/format.md, "Ages": a range in years starts on a birthday and ends the day before one,
+ * so a child of exactly Y years and one of Y and a half fit the same interventions. */
+START_TEST(ages_follow_one_rule)
+{
+    static char a[16384], b[16384];
+    static const itav_asker askers[] = {ITAV_ASKER_PARENT, ITAV_ASKER_YOUTH};
+    for (size_t k = 0; k < 2; k++) {
+        recommended(a, sizeof a, askers[k], 72);
+        recommended(b, sizeof b, askers[k], 78);
+        ck_assert_str_eq(a, b); /* 6 and 6 and a half */
+        ck_assert_ptr_nonnull(strstr(a, "utrecht-stoere-schildpadden "));  /* "4-6 jaar" */
+        ck_assert_ptr_nonnull(strstr(a, "utrecht-dappere-dinos "));        /* "6-8 jaar" */
+        for (int32_t y = 0; y <= 30; y++) {
+            recommended(a, sizeof a, askers[k], 12 * y);
+            recommended(b, sizeof b, askers[k], 12 * y + 6);
+            ck_assert_msg(strcmp(a, b) == 0, "%d years and %d and a half differ:\n%s\n%s", y,
+                          y, a, b);
+        }
+    }
+    /* "tot 18 jaar": up to the 18th birthday, the same in every place that says it */
+    static const char *const under18[] = {"duo-coaching",
+                                          "itav-hw-digitaal-platform-professionals"};
+    for (size_t i = 0; i < 2; i++) {
+        itav_intervention *iv;
+        int32_t lo, hi;
+        ck_assert_int_eq(itav_intervention_get(&iv, db, under18[i]), ITAV_OK);
+        ck_assert_int_eq(itav_intervention_age_range(&lo, &hi, iv), ITAV_OK);
+        ck_assert_int_eq(hi, 18 * 12 - 1);
+        itav_intervention_free(iv);
+    }
+    /* a stated range in years ends on the last month of a year (12k - 1) */
+    itav_intervention_iter *it;
+    itav_intervention *iv;
+    ck_assert_int_eq(itav_intervention_list(&it, db, NULL), ITAV_OK);
+    while (itav_intervention_iter_next(&iv, it) == ITAV_OK) {
+        int32_t lo, hi;
+        const char *id = itav_intervention_id(iv);
+        ck_assert_int_eq(itav_intervention_age_range(&lo, &hi, iv), ITAV_OK);
+        /* stated in months: "0-18 maanden" (MIM), "acht tot elf maanden" (Hoera) */
+        bool months = strcmp(id, "moeders-informeren-moeders") == 0 ||
+                      strcmp(id, "utrecht-hoera-8-maanden") == 0;
+        if (hi != ITAV_AGE_NONE && !months)
+            ck_assert_msg((hi + 1) % 12 == 0, "%s: the range ends at %d months", id, hi);
+        itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(it);
+}
+END_TEST
+
+/* The figure of owner (an intervention, or an offer when offer is true) whose wording is
+ * text; fails if there is none. */
+static void expect_figure(const char *owner, bool offer, const char *text, itav_qualifier q,
+                          double min, double max)
+{
+    itav_intervention *iv = NULL;
+    itav_offer *of = NULL;
+    size_t n;
+    if (offer) {
+        ck_assert_int_eq(itav_offer_get(&of, db, owner), ITAV_OK);
+        n = itav_offer_figure_count(of, ITAV_FIGURES_REACH);
+    } else {
+        ck_assert_int_eq(itav_intervention_get(&iv, db, owner), ITAV_OK);
+        n = itav_intervention_figure_count(iv, ITAV_FIGURES_REACH);
+    }
+    bool found = false;
+    for (size_t i = 0; i < n && !found; i++) {
+        const itav_figure *f = offer ? itav_offer_figure(of, ITAV_FIGURES_REACH, i)
+                                     : itav_intervention_figure(iv, ITAV_FIGURES_REACH, i);
+        if (!itav_figure_get_text(f) || strcmp(itav_figure_get_text(f), text) != 0)
+            continue;
+        found = true;
+        ck_assert_msg(itav_figure_get_qualifier(f) == q, "%s: \"%s\" is qualifier %d", owner,
+                      text, itav_figure_get_qualifier(f));
+        if (q != ITAV_QTY_TEXT)
+            ck_assert(itav_figure_get_min(f) == min && itav_figure_get_max(f) == max);
+    }
+    ck_assert_msg(found, "%s has no figure \"%s\"", owner, text);
+    itav_intervention_free(iv);
+    itav_offer_free(of);
+}
+
+/* "Ongeveer" and "zo'n" are kept on a range; a vague share of thirty is words. */
+START_TEST(figures_keep_their_qualifiers)
+{
+    expect_figure("pinkies", false, "ongeveer 5 à 10 gezinnen", ITAV_QTY_ABOUT_RANGE, 5, 10);
+    expect_figure("vws-tilburg-innovatienetwerk-jeugd-hart-van-brabant", true,
+                  "zo'n 100 tot 150 mensen", ITAV_QTY_ABOUT_RANGE, 100, 150);
+    expect_figure("ouderkamer", false, "een groot deel van de dertig scholen", ITAV_QTY_TEXT, 0,
+                  0);
+}
+END_TEST
+
 /* The cases that read the seeds; the five seeds are loaded first (run_with_seeds has made sure
  * they are there). */
 static Suite *seed_suite(void)
@@ -445,6 +556,8 @@ static Suite *catalog_suite(void)
     tcase_add_test(tc, indicators_have_sources_and_targets);
     tcase_add_test(tc, buurtgezinnen_runs_in_three_places);
     tcase_add_test(tc, counts_per_seed);
+    tcase_add_test(tc, ages_follow_one_rule);
+    tcase_add_test(tc, figures_keep_their_qualifiers);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -59,13 +59,15 @@ START_TEST(quantities_from_text)
         {"5-10", ITAV_QTY_RANGE, 5, 10},         {" 5 .. 10 ", ITAV_QTY_RANGE, 5, 10},
         {"-3", ITAV_QTY_EXACT, -3, -3},          {"-5-10", ITAV_QTY_RANGE, -5, 10},
         {"7..7", ITAV_QTY_RANGE, 7, 7},
+        {"about 5..10", ITAV_QTY_ABOUT_RANGE, 5, 10}, {"~100-150", ITAV_QTY_ABOUT_RANGE, 100, 150},
         /* decimals read as the nearest double, as strtod would: 0.3, not 3 * 0.1 */
         {"0.3", ITAV_QTY_EXACT, 0.3, 0.3},       {"about 0.7", ITAV_QTY_ABOUT, 0.7, 0.7},
         {".5", ITAV_QTY_EXACT, 0.5, 0.5},
     };
     static const char *const bad[] = {"", "about", "12,5", "10..5", "5-", "at least 5..10",
                                       "twelve", "12 families", "1e3", ".5.", "--5", "~",
-                                      "5..10..15", "nan", "inf"};
+                                      "5..10..15", "nan", "inf", "about 10..5",
+                                      "at most 5-10"};
     for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
         itav_qualifier q;
         double min, max;
@@ -158,6 +160,21 @@ static const struct row {
      "equal to 50"},
     {ITAV_QTY_AT_LEAST, 50, 50, NULL, ITAV_CMP_EQUAL, 50, 0, ITAV_ATTAIN_UNKNOWN, "at least 50",
      "equal to 50"},
+    /* about a range: wider than the range ("ongeveer 5 à 10": 4.5 to 11) */
+    {ITAV_QTY_RANGE, 5, 10, NULL, ITAV_CMP_AT_MOST, 10, 0, ITAV_ATTAIN_MET, "5 to 10",
+     "at most 10"},
+    {ITAV_QTY_ABOUT_RANGE, 5, 10, NULL, ITAV_CMP_AT_MOST, 10, 0, ITAV_ATTAIN_UNKNOWN,
+     "about 5 to 10 (4.5 to 11)", "at most 10"},
+    {ITAV_QTY_RANGE, 5, 10, NULL, ITAV_CMP_AT_LEAST, 5, 0, ITAV_ATTAIN_MET, "5 to 10",
+     "at least 5"},
+    {ITAV_QTY_ABOUT_RANGE, 5, 10, NULL, ITAV_CMP_AT_LEAST, 5, 0, ITAV_ATTAIN_UNKNOWN,
+     "about 5 to 10", "at least 5"},
+    {ITAV_QTY_ABOUT_RANGE, 100, 150, NULL, ITAV_CMP_AT_LEAST, 90, 0, ITAV_ATTAIN_MET,
+     "about 100 to 150 (90 to 165)", "at least 90"},
+    {ITAV_QTY_ABOUT_RANGE, 100, 150, NULL, ITAV_CMP_AT_LEAST, 170, 0, ITAV_ATTAIN_NOT_MET,
+     "about 100 to 150", "at least 170"},
+    {ITAV_QTY_ABOUT_RANGE, 100, 150, NULL, ITAV_CMP_BETWEEN, 80, 170, ITAV_ATTAIN_MET,
+     "about 100 to 150", "between 80 and 170"},
 };
 
 static const char *const verdict_words[] = {"", "met: ", "not met: ", "on track: ", "unknown: "};
@@ -659,7 +676,7 @@ START_TEST(bad_input_to_the_object)
                                                     0, 0, NULL, NULL), ITAV_EINVAL);
     ck_assert_int_eq(itav_indicator_add_measurement(pct, D("2021-06-30"), NULL, ITAV_QTY_EXACT,
                                                     NAN, NAN, NULL, NULL), ITAV_EINVAL);
-    ck_assert_int_eq(itav_indicator_add_measurement(pct, D("2021-06-30"), NULL, (itav_qualifier)7,
+    ck_assert_int_eq(itav_indicator_add_measurement(pct, D("2021-06-30"), NULL, (itav_qualifier)8,
                                                     1, 1, NULL, NULL), ITAV_EINVAL);
     ck_assert_int_eq(itav_indicator_add_measurement(pct, ITAV_DATE_NONE, NULL, ITAV_QTY_EXACT, 1,
                                                     1, NULL, NULL), ITAV_EINVAL);

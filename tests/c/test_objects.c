@@ -160,7 +160,15 @@ START_TEST(roles_and_figures)
     ck_assert_int_eq(itav_figure_new(&f, "families", ITAV_QTY_RANGE, 10, 5, NULL), ITAV_EINVAL);
     ck_assert_int_eq(itav_figure_new(&f, "families", ITAV_QTY_TEXT, 0, 0, NULL), ITAV_EINVAL);
     ck_assert_int_eq(itav_figure_new(&f, "families", ITAV_QTY_EXACT, NAN, 0, NULL), ITAV_EINVAL);
-    ck_assert_int_eq(itav_figure_new(&f, "families", (itav_qualifier)7, 1, 1, NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_figure_new(&f, "families", (itav_qualifier)8, 1, 1, NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_figure_new(&f, "families", ITAV_QTY_ABOUT_RANGE, 10, 5, NULL),
+                     ITAV_EINVAL);
+    /* "ongeveer 5 à 10": an approximate range keeps both ends */
+    ck_assert_int_eq(itav_figure_new(&f, "families", ITAV_QTY_ABOUT_RANGE, 5, 10,
+                                     "ongeveer 5 à 10"), ITAV_OK);
+    ck_assert(itav_figure_get_min(f) == 5 && itav_figure_get_max(f) == 10);
+    ck_assert_int_eq(itav_figure_get_qualifier(f), ITAV_QTY_ABOUT_RANGE);
+    itav_figure_free(f);
     ck_assert_int_eq(itav_figure_new(&f, "families", ITAV_QTY_TEXT, 0, 0, "honderden"), ITAV_OK);
     ck_assert(isnan(itav_figure_get_min(f)));
     itav_figure_free(f);

@@ -78,7 +78,7 @@ class TestCatalog(CatalogCase):
                                   fig.note, fig.source),
                                  (fd["what"], q["qualifier"], q.get("text"), fd.get("period"),
                                   fd.get("where"), fd.get("note"), fd.get("source")))
-                if q["qualifier"] == "range":
+                if q["qualifier"] in ("range", "about_range"):
                     self.assertEqual((fig.min, fig.max), (q["min"], q["max"]))
                 elif q["qualifier"] != "text":
                     self.assertEqual((fig.min, fig.max), (q["value"], q["value"]))

@@ -47,7 +47,7 @@ from ._review import Review
 from ._store import (Backend, MemoryBackend, Store, catalog_json, open, open_backend, version,
                      version_number)
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 
 __all__ = [
     "AGE_NONE", "Actor", "Asker", "Assignment", "Attainment", "Audience", "Backend", "Baseline",

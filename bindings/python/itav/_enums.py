@@ -206,6 +206,12 @@ class Qualifier(_Coded, enum.IntEnum):
     AT_MOST = 4
     RANGE = 5
     TEXT = 6
+    ABOUT_RANGE = 7  # since 0.4: "ongeveer 5 à 10"
+
+    @property
+    def two_numbers(self):
+        """Whether the qualifier takes min and max (RANGE, ABOUT_RANGE) rather than one value."""
+        return self in (Qualifier.RANGE, Qualifier.ABOUT_RANGE)
 
 
 class Status(_Coded, enum.IntEnum):

@@ -15,12 +15,12 @@ from ._owned import Owned
 from ._participants import offer_id
 
 QUANTITY_FORMS = ('"12", "about 12", "~12", "at least 12", ">=12", "at most 12", "<=12", '
-                  '"5..10" or "5-10"')
+                  '"5..10", "5-10" or "about 5..10"')
 
 
 class Quantity(collections.namedtuple("Quantity", "qualifier min max")):
-    """A qualified quantity: a Qualifier with a number (min) and, for a range, an upper
-    bound (max, equal to min otherwise); both None for Qualifier.TEXT.
+    """A qualified quantity: a Qualifier with a number (min) and, for a range or an
+    approximate range, an upper bound (max, equal to min otherwise); both None for Qualifier.TEXT.
 
     ``Quantity.coerce()`` takes what the indicator methods accept: a Quantity, a number
     (exact), a text the library parses (QUANTITY_FORMS), a tuple (qualifier, min[, max]), or
@@ -80,8 +80,9 @@ class Quantity(collections.namedtuple("Quantity", "qualifier min max")):
         q = self.qualifier
         if q == Qualifier.TEXT:
             return "(in words)"
-        if q == Qualifier.RANGE:
-            return "%s..%s" % (self.min, self.max)
+        if q.two_numbers:
+            return "%s%s..%s" % ("about " if q == Qualifier.ABOUT_RANGE else "", self.min,
+                                 self.max)
         prefix = {Qualifier.EXACT: "", Qualifier.ABOUT: "about ",
                   Qualifier.AT_LEAST: "at least ", Qualifier.AT_MOST: "at most "}[q]
         return "%s%s" % (prefix, self.min)
@@ -146,7 +147,7 @@ def _quantity_problem(quantity, text):
     for x in (quantity.min, quantity.max):
         if x is None or not math.isfinite(float(x)):
             return "qualifier %s needs a finite number" % q.code
-    if q == Qualifier.RANGE and float(quantity.min) > float(quantity.max):
+    if q.two_numbers and float(quantity.min) > float(quantity.max):
         return "range lower bound %r is above its upper bound %r" % (quantity.min, quantity.max)
     return None
 

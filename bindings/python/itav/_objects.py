@@ -69,7 +69,7 @@ class Figure:
     ``Figure("families", "at_least", 1700, text="ruim 1700", period="2020")``;
     ``Figure("volunteers", Qualifier.RANGE, 5, 10)``; ``Figure("x", "text", text="honderden")``.
     min and max are floats (integers stay ints); max equals min unless the qualifier is
-    RANGE; both are None for TEXT. The constructor checks the figure with the library.
+    RANGE or ABOUT_RANGE; both are None for TEXT. The constructor checks the figure with the library.
     """
 
     __slots__ = ("what", "qualifier", "min", "max", "text", "period", "where", "note",
@@ -105,9 +105,9 @@ class Figure:
             return None if self.text else "qualifier text needs the text"
         if self.min is None or not math.isfinite(float(self.min)):
             return "qualifier %s needs a finite number" % q.code
-        if q == Qualifier.RANGE:
+        if q.two_numbers:
             if self.max is None or not math.isfinite(float(self.max)):
-                return "qualifier range needs a finite max"
+                return "qualifier %s needs a finite max" % q.code
             if float(self.min) > float(self.max):
                 return "range min %r is above max %r" % (self.min, self.max)
         return _ref_problem(self.source)
@@ -117,7 +117,7 @@ class Figure:
         q = int(self.qualifier)
         lo = math.nan if self.min is None else float(self.min)
         hi = lo if self.max is None else float(self.max)
-        if q == Qualifier.RANGE and self.max is None:
+        if Qualifier(q).two_numbers and self.max is None:
             hi = math.nan
         ptr = figure_p()
         rc = lib.itav_figure_new(ctypes.byref(ptr), enc(_opt_text(self.what, "what")), q, lo,
@@ -167,7 +167,7 @@ class Figure:
 
     def __repr__(self):
         parts = [_short(self.what), self.qualifier.code]
-        if self.qualifier == Qualifier.RANGE:
+        if self.qualifier.two_numbers:
             parts += ["%r" % self.min, "%r" % self.max]
         elif self.qualifier != Qualifier.TEXT:
             parts.append("%r" % self.min)

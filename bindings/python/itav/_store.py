@@ -27,7 +27,7 @@ from ._review import ReviewStore
 
 
 def version():
-    """The library's version text (itav_version()), e.g. "0.3.0"."""
+    """The library's version text (itav_version()), e.g. "0.4.0"."""
     return dec(lib.itav_version())
 
 
