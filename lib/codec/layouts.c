@@ -9,7 +9,7 @@
 
 #define MEMBER(T, m) (((T *)0)->m)
 #define FX(name, type, T, m, size, lo, hi, count, n, cap, sub, code, nan_ok)                 \
-    {name, type, offsetof(T, m), size, lo, hi, count, n, cap, sub, code, #code, nan_ok}
+    {name, type, offsetof(T, m), size, lo, hi, count, n, cap, sub, code, #code, nan_ok, 0}
 #define F(name, type, T, m, size, lo, hi, count, n, cap, sub, code)                          \
     FX(name, type, T, m, size, lo, hi, count, n, cap, sub, code, false)
 /* A signed integer or an enum (code: its code table, whose names are the valid values; 0
@@ -32,6 +32,9 @@
 #define TEXT(T, m) F(#m, ITAV__F_TEXT, T, m, sizeof(char *), 0, 0, 0, -1, -1, NULL, 0)
 #define CHARS(T, m) F(#m, ITAV__F_CHARS, T, m, sizeof MEMBER(T, m), 0, 0, 0, -1, -1, NULL, 0)
 #define STRLIST(T, m) F(#m, ITAV__F_STRLIST, T, m, 0, 0, 0, 0, -1, -1, NULL, 0)
+/* A list of text that record version v added (at the end of its layout). */
+#define STRLIST_SINCE(T, m, v)                                                                \
+    {#m, ITAV__F_STRLIST, offsetof(T, m), 0, 0, 0, 0, -1, -1, NULL, 0, "0", false, v}
 #define COUNT_OF(T, m) (sizeof MEMBER(T, m) / sizeof MEMBER(T, m)[0])
 #define INTS(T, m, lo, hi)                                                                    \
     F(#m, ITAV__F_INTS, T, m, sizeof MEMBER(T, m)[0], lo, hi, COUNT_OF(T, m), -1, -1, NULL, 0)
@@ -95,6 +98,8 @@ static const char *indicator_check(const void *p)
     if (ind->has_baseline && !itav__quantity_numbers_ok(ind->baseline.qualifier,
                                                        ind->baseline.min, ind->baseline.max))
         return "the baseline's min and max do not fit its qualifier";
+    if (ind->more_municipalities.n && (!ind->derived || !ind->municipality))
+        return "more_municipalities without a derived indicator's first municipality";
     return NULL;
 }
 
@@ -222,7 +227,8 @@ static const itav__field indicator_fields[] = {
     DATE(itav_indicator, baseline_date), ONE(itav_indicator, baseline, quantity_layout),
     TEXT(itav_indicator, baseline_text), TEXT(itav_indicator, baseline_source),
     ARRAY(itav_indicator, targets, ntargets, -1, target_layout),
-    ARRAY(itav_indicator, measurements, nmeasurements, -1, measurement_layout)};
+    ARRAY(itav_indicator, measurements, nmeasurements, -1, measurement_layout),
+    STRLIST_SINCE(itav_indicator, more_municipalities, 2)};
 CHECKED(indicator_layout, "indicator", itav_indicator, indicator_fields, free_indicator,
         indicator_check);
 

@@ -1911,8 +1911,18 @@ json_t *itav__json_encode_indicator(const itav_indicator *ind)
              itav__json_put(sub, "low", itav__json_number(ind->scale_low)) &&
              itav__json_put(sub, "high", itav__json_number(ind->scale_high)) &&
              itav__json_attach(o, "scale", &sub);
-    ok = ok && itav__json_put_code(o, "derived", ITAV_CODE_DERIVED, ind->derived) &&
-         itav__json_put_text(o, "municipality", ind->municipality);
+    ok = ok && itav__json_put_code(o, "derived", ITAV_CODE_DERIVED, ind->derived);
+    /* one municipality as text; a joint target's as a list of all of them */
+    if (ok && !ind->more_municipalities.n) {
+        ok = itav__json_put_text(o, "municipality", ind->municipality);
+    } else if (ok) {
+        ok = (a = json_array()) != NULL && itav__json_push(a, json_string(ind->municipality));
+        for (size_t i = 0; ok && i < ind->more_municipalities.n; i++)
+            ok = itav__json_push(a, json_string(ind->more_municipalities.v[i]));
+        ok = ok && itav__json_attach(o, "municipalities", &a);
+        json_decref(a);
+        a = NULL;
+    }
     if (ok && ind->has_baseline)
         ok = (sub = json_object()) && put_date(sub, "date", ind->baseline_date) &&
              itav__json_put(sub, "quantity",
@@ -2084,7 +2094,8 @@ static int indicator_items(itav__json_dec *d, const json_t *v, const char *path,
 }
 
 static const char *const indicator_members[] = {"id", "offer", "type", "name", "unit", "scale",
-    "derived", "municipality", "baseline", "targets", "measurements", "note", "source", NULL};
+    "derived", "municipality", "municipalities", "baseline", "targets", "measurements", "note",
+    "source", NULL};
 
 int itav__json_decode_indicator(itav__json_dec *d, const json_t *v, const char *path,
                                 itav_indicator **out)
@@ -2116,11 +2127,27 @@ int itav__json_decode_indicator(itav__json_dec *d, const json_t *v, const char *
     }
     if ((rc = decode_indicator_scale(d, v, path, ind)))
         goto fail;
-    if (municipality && !derived) {
-        join(p, path, "municipality");
+    itav__strlist places = {0};
+    if ((rc = text_array(d, v, path, "municipalities", &places)))
+        goto fail_places;
+    if ((municipality || places.n) && !derived) {
+        join(p, path, municipality ? "municipality" : "municipalities");
         rc = problem(d, p, "only a derived indicator has a municipality");
-        goto fail;
+        goto fail_places;
     }
+    if (municipality && places.n) {
+        join(p, path, "municipalities");
+        rc = problem(d, p, "give either \"municipality\" (one) or \"municipalities\" (a joint "
+                           "target of two or more), not both");
+        goto fail_places;
+    }
+    if (places.n == 1) {
+        join(p, path, "municipalities");
+        rc = problem(d, p, "a single municipality goes in \"municipality\"");
+        goto fail_places;
+    }
+    if (places.n)
+        municipality = places.v[0];
     if ((rc = itav_indicator_set_derived(ind, (itav_derived)derived, municipality))) {
         join(p, path, "derived");
         rc = rc == ITAV_ENOMEM ? nomem(d, p)
@@ -2129,14 +2156,27 @@ int itav__json_decode_indicator(itav__json_dec *d, const json_t *v, const char *
                                                "mean, formal_help a percentage)",
                                          itav_code_name(ITAV_CODE_DERIVED, derived),
                                          itav_code_name(ITAV_CODE_MEASURE, type));
-        goto fail;
+        goto fail_places;
     }
+    for (size_t i = 1; i < places.n; i++) {
+        if ((rc = itav_indicator_add_municipality(ind, places.v[i])) != ITAV_OK) {
+            char pi[ITAV__JSON_PATH_MAX];
+            join(p, path, "municipalities");
+            join_index(pi, p, i);
+            rc = rc == ITAV_ENOMEM ? nomem(d, pi)
+                                   : problem(d, pi, "\"%s\" is in the list twice", places.v[i]);
+            goto fail_places;
+        }
+    }
+    itav__strlist_clear(&places);
     if ((rc = decode_indicator_baseline(d, v, path, ind)) ||
         (rc = indicator_items(d, v, path, "targets", ind, decode_indicator_target)) ||
         (rc = indicator_items(d, v, path, "measurements", ind, decode_indicator_measurement)))
         goto fail;
     *out = ind;
     return ITAV_OK;
+fail_places:
+    itav__strlist_clear(&places);
 fail:
     itav_indicator_free(ind);
     return rc;

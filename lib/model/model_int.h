@@ -341,6 +341,10 @@ struct itav_indicator {
     size_t ntargets;
     itav__measurement *measurements; /* in date order */
     size_t nmeasurements;
+    /* The further municipalities of a derived indicator whose target is joint ("voor beide
+     * gemeenten 5 koppelingen"): matches in any of them and in municipality count together.
+     * Empty unless municipality is set; stored from record version 2 on. */
+    itav__strlist more_municipalities;
 };
 /* Checks an indicator against the store (its offer exists) and writes it, no transaction. */
 int itav__indicator_write(itav_db *db, const itav_indicator *ind);

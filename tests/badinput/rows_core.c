@@ -1093,6 +1093,7 @@ const null_ok null_allowed[] = {
     {"itav_indicator_measure", B(3) | B(7) | B(8), "period, text and source may be NULL"},
     {"itav_indicator_list", B(2), "NULL offer: every offer"},
     {"itav_indicator_derive", B(1) | B(4) | B(5), "basis, offer and municipality may be NULL"},
+    {"itav_indicator_derive_for", B(1), "basis may be NULL"},
     {"itav_portfolio_build", B(2), "NULL filter: every intervention"},
     {"itav_portfolio_coverage", B(2) | B(3), "present and known may be NULL"},
     {"itav_portfolio_to_json", B(2), "NULL: one portfolio"},

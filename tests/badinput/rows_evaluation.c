@@ -173,6 +173,43 @@ ADAPT(itav_indicator_scale)
 }
 ADAPT(itav_indicator_derived) { return r_int(itav_indicator_derived(IND)); }
 ADAPT(itav_indicator_municipality) { return r_ptr(itav_indicator_municipality(IND)); }
+ADAPT(itav_indicator_municipality_count)
+{
+    return r_size(itav_indicator_municipality_count(IND));
+}
+ADAPT(itav_indicator_municipality_at)
+{
+    return r_ptr(itav_indicator_municipality_at(IND, (size_t)NUM(1, 0)));
+}
+/* A count derived for Haarlem (n[2] = 0) or measured by hand (n[2] = 1), for the joint-target
+ * functions; freed by the caller. */
+static itav_indicator *joint_indicator(fx *f, const row *r)
+{
+    itav_indicator *ind = NULL;
+    if (itav_indicator_new(&ind, "ind-joint", FX_OFFER, ITAV_MEASURE_COUNT) != ITAV_OK ||
+        (!NUM(2, 0) &&
+         itav_indicator_set_derived(ind, ITAV_DERIVED_MATCHES_STARTED, "Haarlem") != ITAV_OK))
+        fx_fail(f, "cannot make the derived count");
+    return ind;
+}
+ADAPT(itav_indicator_add_municipality)
+{
+    itav_indicator *ind = joint_indicator(f, r);
+    int rc = itav_indicator_add_municipality(P(0, ind), TXT(1, "Zandvoort"));
+    itav_indicator_free(ind);
+    return r_code(rc);
+}
+ADAPT(itav_indicator_derive_for)
+{
+    double value;
+    long basis;
+    itav_indicator *ind = joint_indicator(f, r);
+    int rc = itav_indicator_derive_for(P(0, &value), &basis, DB(2), P(3, ind),
+                                       (int32_t)NUM(4, ITAV_DATE_NONE),
+                                       (int32_t)NUM(5, ITAV_DATE_NONE));
+    itav_indicator_free(ind);
+    return r_code(rc);
+}
 ADAPT(itav_indicator_set_name) { return r_code(itav_indicator_set_name(IND, TXT(1, "Other"))); }
 ADAPT(itav_indicator_set_unit) { return r_code(itav_indicator_set_unit(IND, TXT(1, "marks"))); }
 ADAPT(itav_indicator_set_note) { return r_code(itav_indicator_set_note(IND, TXT(1, "Note."))); }
@@ -666,6 +703,16 @@ static const row rows[] = {
     R(itav_indicator_scale, "NULL indicator", EINVAL_, NUL(0)),
     R(itav_indicator_derived, "NULL indicator", RET(0), NUL(0)),
     R(itav_indicator_municipality, "NULL indicator", RNULL, NUL(0)),
+    R(itav_indicator_municipality_count, "NULL indicator", RET(0), NUL(0)),
+    R(itav_indicator_municipality_at, "NULL indicator", RNULL, NUL(0)),
+    R(itav_indicator_municipality_at, "index past the end", RNULL, I(1, 0)),
+    R(itav_indicator_add_municipality, "NULL indicator", EINVAL_, NUL(0)),
+    R(itav_indicator_add_municipality, "NULL municipality", EINVAL_, NUL(1)),
+    R(itav_indicator_add_municipality, "empty municipality", EINVAL_, S(1, "")),
+    R(itav_indicator_add_municipality, "the first municipality again", E(ITAV_EEXISTS),
+      S(1, "HAARLEM")),
+    R(itav_indicator_add_municipality, "an indicator measured by hand", EINVAL_, I(2, 1)),
+    BAD_TEXT(itav_indicator_add_municipality, 1, "municipality", EINVAL_),
     R(itav_indicator_set_name, "NULL indicator", EINVAL_, NUL(0)),
     BAD_TEXT(itav_indicator_set_name, 1, "name", EINVAL_),
     R(itav_indicator_set_unit, "NULL indicator", EINVAL_, NUL(0)),
@@ -809,6 +856,15 @@ static const row rows[] = {
     R(itav_indicator_derive, "from in year 10000", EINVAL_, I(6, D10000),
       M("from must be a date in 1900-9999")),
     R(itav_indicator_derive, "to in 1899", EINVAL_, I(7, D1899),
+      M("to must be a date in 1900-9999")),
+    R(itav_indicator_derive_for, "NULL value", EINVAL_, NUL(0), M("no place for the value")),
+    R(itav_indicator_derive_for, "NULL db", EINVAL_, NUL(2)),
+    R(itav_indicator_derive_for, "NULL indicator", EINVAL_, NUL(3), M("no indicator given")),
+    R(itav_indicator_derive_for, "an indicator measured by hand", EINVAL_, I(2, 1),
+      M("indicator \"ind-joint\" is not derived")),
+    R(itav_indicator_derive_for, "from after to", EINVAL_, I(4, D2022), I(5, D2021_03),
+      M("starts after it ends")),
+    R(itav_indicator_derive_for, "to in 1899", EINVAL_, I(5, D1899),
       M("to must be a date in 1900-9999")),
 
     /* portfolios */

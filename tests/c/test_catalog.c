@@ -291,7 +291,7 @@ START_TEST(indicators_quote_the_lines_they_cite)
         itav_indicator_free(ind);
     }
     itav_indicator_iter_free(it);
-    ck_assert_int_eq(quotes, 9);   /* eight targets and the 2020 visitor measurement */
+    ck_assert_int_eq(quotes, 8);   /* seven targets and the 2020 visitor measurement */
 }
 END_TEST
 
@@ -321,9 +321,9 @@ START_TEST(indicators_have_sources_and_targets)
         itav_indicator_free(ind);
     }
     itav_indicator_iter_free(it);
-    ck_assert_int_eq(n, 8);        /* ITAV's three targets, the visitor mix, four couplings */
-    ck_assert_int_eq(quotes, 9);   /* eight targets and the 2020 visitor measurement */
-    ck_assert_int_eq(derived, 4);  /* Haarlem, Zandvoort, Bloemendaal, Heemstede */
+    ck_assert_int_eq(n, 7);        /* ITAV's three targets, the visitor mix, three couplings */
+    ck_assert_int_eq(quotes, 8);   /* seven targets and the 2020 visitor measurement */
+    ck_assert_int_eq(derived, 3);  /* Haarlem, Zandvoort, Bloemendaal with Heemstede */
     ck_assert_int_eq(itav_indicator_list(&it, db, "itav-hoeksche-waard-2020"), ITAV_OK);
     for (n = 0; itav_indicator_iter_next(&ind, it) == ITAV_OK; n++)
         itav_indicator_free(ind);
@@ -525,6 +525,69 @@ START_TEST(figures_keep_their_qualifiers)
 }
 END_TEST
 
+/* One target, one encoding: an offer's target figure and the indicator target that cites the
+ * same line for the same place say the same thing (issue 16: ITAV's "10% positiever" was an
+ * absolute 10 on the offer and a relative +10% on the indicator). */
+START_TEST(offer_targets_and_indicators_agree)
+{
+    itav_indicator_iter *it;
+    itav_indicator *ind;
+    int pairs = 0, relative_pairs = 0;
+    ck_assert_int_eq(itav_indicator_list(&it, db, NULL), ITAV_OK);
+    while (itav_indicator_iter_next(&ind, it) == ITAV_OK) {
+        const char *id = itav_indicator_id(ind);
+        char where[256] = "";
+        for (size_t k = 0; k < itav_indicator_municipality_count(ind); k++) {
+            if (k)
+                strcat(where, " and ");
+            strcat(where, itav_indicator_municipality_at(ind, k));
+        }
+        itav_offer *of;
+        ck_assert_int_eq(itav_offer_get(&of, db, itav_indicator_offer(ind)), ITAV_OK);
+        for (size_t i = 0; i < itav_indicator_target_count(ind); i++) {
+            itav_comparator cmp;
+            double value, high;
+            int relative;
+            int32_t deadline;
+            const char *src = itav_indicator_target_source(ind, i);
+            ck_assert_int_eq(itav_indicator_target(ind, i, &cmp, &value, &high, &relative,
+                                                   &deadline), ITAV_OK);
+            int found = 0;
+            for (size_t j = 0; j < itav_offer_figure_count(of, ITAV_FIGURES_TARGETS); j++) {
+                const itav_figure *f = itav_offer_figure(of, ITAV_FIGURES_TARGETS, j);
+                const char *fw = itav_figure_get_where(f) ? itav_figure_get_where(f) : "";
+                if (!itav_figure_get_source(f) || strcmp(itav_figure_get_source(f), src) != 0 ||
+                    strcmp(fw, where) != 0)
+                    continue;
+                found++;
+                itav_qualifier q = itav_figure_get_qualifier(f);
+                itav_comparator want = q == ITAV_QTY_EXACT      ? ITAV_CMP_EQUAL
+                                       : q == ITAV_QTY_AT_LEAST ? ITAV_CMP_AT_LEAST
+                                       : q == ITAV_QTY_AT_MOST  ? ITAV_CMP_AT_MOST
+                                       : q == ITAV_QTY_RANGE    ? ITAV_CMP_BETWEEN
+                                                                : (itav_comparator)0;
+                ck_assert_msg(cmp == want && value == itav_figure_get_min(f),
+                              "%s and offer %s disagree on %s", id, itav_indicator_offer(ind),
+                              src);
+                bool says_relative = strstr(itav_figure_get_what(f), "percent of the baseline");
+                ck_assert_msg(says_relative == (relative != 0),
+                              "%s is %s but the offer's target \"%s\" is not", id,
+                              relative ? "relative" : "absolute", itav_figure_get_what(f));
+                relative_pairs += relative != 0;
+            }
+            ck_assert_msg(found > 0, "%s: the offer %s has no target for %s%s%s", id,
+                          itav_indicator_offer(ind), src, *where ? " in " : "", where);
+            pairs += found;
+        }
+        itav_offer_free(of);
+        itav_indicator_free(ind);
+    }
+    itav_indicator_iter_free(it);
+    ck_assert_int_eq(pairs, 8); /* the visitor target has two figures: new and returning */
+    ck_assert_int_eq(relative_pairs, 1); /* "Dat ouders (10%) positiever staan" */
+}
+END_TEST
+
 /* The cases that read the seeds; the five seeds are loaded first (run_with_seeds has made sure
  * they are there). */
 static Suite *seed_suite(void)
@@ -558,6 +621,7 @@ static Suite *catalog_suite(void)
     tcase_add_test(tc, counts_per_seed);
     tcase_add_test(tc, ages_follow_one_rule);
     tcase_add_test(tc, figures_keep_their_qualifiers);
+    tcase_add_test(tc, offer_targets_and_indicators_agree);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1202,6 +1202,68 @@ START_TEST(derived_from_matches_and_reviews)
     derive(db, ITAV_DERIVED_FORMAL_HELP, "bg-zk", "Zandvoort", NULL, NULL, 0, 1);
     derive(db, ITAV_DERIVED_FORMAL_HELP, "bg-zk", NULL, "2021-07-01", NULL, 100, 1);
     derive(db, ITAV_DERIVED_FORMAL_HELP, "bg-hw", NULL, NULL, NULL, NAN, 0);
+    /* a joint target: Haarlem and Zandvoort counted together (m1, m2, m3), through an
+     * indicator that names both, stored and read back */
+    itav_indicator *joint, *got;
+    ck_assert_int_eq(itav_indicator_new(&joint, "zk-joint", "bg-zk", ITAV_MEASURE_COUNT),
+                     ITAV_OK);
+    ck_assert_int_eq(itav_indicator_add_municipality(joint, "Zandvoort"), ITAV_EINVAL);
+    ck_assert_int_eq(itav_indicator_set_derived(joint, ITAV_DERIVED_MATCHES_STARTED, "Haarlem"),
+                     ITAV_OK);
+    ck_assert_int_eq(itav_indicator_add_municipality(joint, "Zandvoort"), ITAV_OK);
+    ck_assert_int_eq(itav_indicator_add_municipality(joint, "zandvoort"), ITAV_EEXISTS);
+    ck_assert_int_eq(itav_indicator_add_municipality(joint, "HAARLEM"), ITAV_EEXISTS);
+    ck_assert_int_eq(itav_indicator_add_municipality(joint, ""), ITAV_EINVAL);
+    ck_assert_uint_eq(itav_indicator_municipality_count(joint), 2);
+    ck_assert_str_eq(itav_indicator_municipality_at(joint, 0), "Haarlem");
+    ck_assert_str_eq(itav_indicator_municipality_at(joint, 1), "Zandvoort");
+    ck_assert_ptr_null(itav_indicator_municipality_at(joint, 2));
+    ck_assert_msg(itav_indicator_create(db, joint) == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert_int_eq(itav_indicator_get(&got, db, "zk-joint"), ITAV_OK);
+    ck_assert_uint_eq(itav_indicator_municipality_count(got), 2);
+    ck_assert_str_eq(itav_indicator_municipality_at(got, 1), "Zandvoort");
+    double jv = -1;
+    long jb = -1;
+    ck_assert_int_eq(itav_indicator_derive_for(&jv, &jb, db, got, ITAV_DATE_NONE,
+                                               ITAV_DATE_NONE), ITAV_OK);
+    ck_assert(jv == 3 && jb == 3);
+    ck_assert_int_eq(itav_indicator_derive_for(&jv, &jb, db, got, D("2021-02-02"),
+                                               ITAV_DATE_NONE), ITAV_OK);
+    ck_assert(jv == 2 && jb == 2); /* m2 (Haarlem) and m3 (Zandvoort) */
+    /* one municipality: as itav_indicator_derive() with it; set_derived drops the others */
+    ck_assert_int_eq(itav_indicator_set_derived(got, ITAV_DERIVED_MATCHES_STARTED, "Zandvoort"),
+                     ITAV_OK);
+    ck_assert_uint_eq(itav_indicator_municipality_count(got), 1);
+    ck_assert_int_eq(itav_indicator_derive_for(&jv, &jb, db, got, ITAV_DATE_NONE,
+                                               ITAV_DATE_NONE), ITAV_OK);
+    ck_assert(jv == 1 && jb == 1);
+    ck_assert_int_eq(itav_indicator_set_derived(got, 0, NULL), ITAV_OK);
+    ck_assert_uint_eq(itav_indicator_municipality_count(got), 0);
+    ck_assert_int_eq(itav_indicator_derive_for(&jv, &jb, db, got, ITAV_DATE_NONE,
+                                               ITAV_DATE_NONE), ITAV_EINVAL);
+    assert_msg(db, "indicator \"zk-joint\" is not derived");
+    ck_assert_int_eq(itav_indicator_derive_for(&jv, &jb, db, NULL, ITAV_DATE_NONE,
+                                               ITAV_DATE_NONE), ITAV_EINVAL);
+    itav_indicator_free(got);
+    /* the JSON keeps the list: export, import elsewhere, export again gives the same bytes */
+    char *json = NULL, *again = NULL;
+    itav_db *other;
+    ck_assert_int_eq(itav_export_json_string(&json, db), ITAV_OK);
+    const char *at = strstr(json, "\"zk-joint\"");
+    ck_assert_ptr_nonnull(at);
+    ck_assert_ptr_nonnull(strstr(at, "\"municipalities\""));
+    ck_assert_int_eq(itav_open(&other, "memory:"), ITAV_OK);
+    ck_assert_msg(itav_import_json_string(other, json, "export") == ITAV_OK, "%s",
+                  itav_errmsg(other));
+    ck_assert_int_eq(itav_export_json_string(&again, other), ITAV_OK);
+    ck_assert_str_eq(again, json);
+    ck_assert_int_eq(itav_indicator_get(&got, other, "zk-joint"), ITAV_OK);
+    ck_assert_uint_eq(itav_indicator_municipality_count(got), 2);
+    itav_indicator_free(got);
+    itav_close(other);
+    itav_free(json);
+    itav_free(again);
+    itav_indicator_free(joint);
     /* an erased participant counts for no municipality, but still counts */
     char *erased = NULL;
     int rc = itav_participant_erase(db, "a3", &erased);

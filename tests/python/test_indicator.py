@@ -460,6 +460,35 @@ class TestDerive(unittest.TestCase):
             got = st.derive("matches_started", **kwargs)
             self.assertEqual(got, itav.Derivation(count, count), kwargs)
 
+    def test_joint_target(self):
+        """A target two municipalities share counts their matches together."""
+        ind = itav.Indicator("zk-joint", OFFER, "count")
+        with self.assertRaises(itav.InvalidArgument):
+            ind.add_municipality("Heemstede")           # not derived yet
+        ind.set_derived("matches_started", "Haarlem")
+        ind.add_municipality("Heemstede")
+        with self.assertRaises(itav.Exists) as cm:
+            ind.add_municipality("heemstede")
+        self.assertIn("counted already", str(cm.exception))
+        self.assertEqual(ind.municipalities, ("Haarlem", "Heemstede"))
+        self.assertEqual(ind.municipality, "Haarlem")
+        self.assertEqual(self.store.derive_indicator(ind), itav.Derivation(4, 4))
+        self.assertEqual(self.store.derive_indicator(ind, "2021-01-01", "2021-12-31"),
+                         itav.Derivation(3, 3))
+        ind.set_derived("matches_started", "Heemstede")
+        self.assertEqual(ind.municipalities, ("Heemstede",))
+        self.assertEqual(self.store.derive_indicator(ind), itav.Derivation(1, 1))
+        ind.set_derived(None)
+        with self.assertRaises(itav.InvalidArgument):
+            self.store.derive_indicator(ind)
+
+    def test_joint_target_in_the_catalogue(self):
+        with itav.open() as st:
+            st.load_catalog()
+            ind = st.get_indicator("buurtgezinnen-zk-matches-bloemendaal-heemstede-2021")
+            self.assertEqual(ind.municipalities, ("Bloemendaal", "Heemstede"))
+            self.assertEqual(st.derive_indicator(ind.id), itav.Derivation(0, 0))
+
     def test_mean_satisfaction(self):
         st = self.store
         self.assertEqual(st.derive("mean_satisfaction"), itav.Derivation(23 / 3, 3))

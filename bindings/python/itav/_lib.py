@@ -800,6 +800,12 @@ PROTOTYPES = {
     "itav_indicator_iter_free": (None, [indicator_iter_p]),
     "itav_indicator_derive": (_int, [_P(c_double), _P(c_long), db_p, itav_enum, _str, _str,
                                      c_int32, c_int32]),
+    # indicator.h (0.4): joint targets over several municipalities
+    "itav_indicator_municipality_count": (_sz, [indicator_p]),
+    "itav_indicator_municipality_at": (_str, [indicator_p, c_size_t]),
+    "itav_indicator_add_municipality": (_int, [indicator_p, _str]),
+    "itav_indicator_derive_for": (_int, [_P(c_double), _P(c_long), db_p, indicator_p, c_int32,
+                                         c_int32]),
     # portfolio.h
     "itav_portfolio_build": (_int, [_P(portfolio_p), db_p, _P(itav_portfolio_filter)]),
     "itav_portfolio_free": (None, [portfolio_p]),
