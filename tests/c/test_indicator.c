@@ -1001,6 +1001,21 @@ START_TEST(bad_indicators_in_a_dataset)
          "percentage"},
         {"{\"id\": \"a\", \"offer\": \"bg-zk\", \"type\": \"count\", \"municipality\": "
          "\"Haarlem\"}", "$.indicators[0].municipality: only a derived indicator"},
+        {"{\"id\": \"a\", \"offer\": \"bg-zk\", \"type\": \"count\", \"municipalities\": "
+         "[\"Haarlem\", \"Zandvoort\"]}",
+         "$.indicators[0].municipalities: only a derived indicator"},
+        {"{\"id\": \"a\", \"offer\": \"bg-zk\", \"type\": \"count\", \"derived\": "
+         "\"matches_started\", \"municipality\": \"Haarlem\", \"municipalities\": "
+         "[\"Haarlem\", \"Zandvoort\"]}", "$.indicators[0].municipalities: give either"},
+        {"{\"id\": \"a\", \"offer\": \"bg-zk\", \"type\": \"count\", \"derived\": "
+         "\"matches_started\", \"municipalities\": [\"Haarlem\"]}",
+         "$.indicators[0].municipalities: a single municipality goes in \"municipality\""},
+        {"{\"id\": \"a\", \"offer\": \"bg-zk\", \"type\": \"count\", \"derived\": "
+         "\"matches_started\", \"municipalities\": [\"Haarlem\", \"HAARLEM\"]}",
+         "$.indicators[0].municipalities[1]: \"HAARLEM\" is in the list twice"},
+        {"{\"id\": \"a\", \"offer\": \"bg-zk\", \"type\": \"count\", \"derived\": "
+         "\"matches_started\", \"municipalities\": [\"Haarlem\", \"\"]}",
+         "$.indicators[0].municipalities[1]: must not be empty"},
         {"{\"id\": \"a\", \"offer\": \"bg-zk\", \"type\": \"percentage\", \"targets\": "
          "[{\"comparator\": \"at_least\", \"value\": 120, \"deadline\": \"2022-12-31\"}]}",
          "$.indicators[0].targets[0].value: target is off the indicator's scale"},
