@@ -32,9 +32,16 @@
 #define TEXT(T, m) F(#m, ITAV__F_TEXT, T, m, sizeof(char *), 0, 0, 0, -1, -1, NULL, 0)
 #define CHARS(T, m) F(#m, ITAV__F_CHARS, T, m, sizeof MEMBER(T, m), 0, 0, 0, -1, -1, NULL, 0)
 #define STRLIST(T, m) F(#m, ITAV__F_STRLIST, T, m, 0, 0, 0, 0, -1, -1, NULL, 0)
-/* A list of text that record version v added (at the end of its layout). */
+/* Fields that record version v added (at the end of their layout): a list of text, a set of
+ * bits up to hi without a code table, a fixed array of text. */
 #define STRLIST_SINCE(T, m, v)                                                                \
     {#m, ITAV__F_STRLIST, offsetof(T, m), 0, 0, 0, 0, -1, -1, NULL, 0, "0", false, v}
+#define UINT_SINCE(T, m, hi, v)                                                               \
+    {#m, ITAV__F_UINT, offsetof(T, m), sizeof MEMBER(T, m), 0, hi, 0, -1, -1, NULL, 0, "0",    \
+     false, v}
+#define TEXTS_SINCE(T, m, v)                                                                  \
+    {#m, ITAV__F_TEXTS, offsetof(T, m), 0, 0, 0, COUNT_OF(T, m), -1, -1, NULL, 0, "0", false,  \
+     v}
 #define COUNT_OF(T, m) (sizeof MEMBER(T, m) / sizeof MEMBER(T, m)[0])
 #define INTS(T, m, lo, hi)                                                                    \
     F(#m, ITAV__F_INTS, T, m, sizeof MEMBER(T, m)[0], lo, hi, COUNT_OF(T, m), -1, -1, NULL, 0)
@@ -103,6 +110,15 @@ static const char *indicator_check(const void *p)
     return NULL;
 }
 
+static const char *intervention_check(const void *p)
+{
+    const itav_intervention *iv = p;
+    for (int f = 0; f < ITAV_FACTOR_COUNT; f++)
+        if (iv->factor_source[f] && !((iv->factors >> f) & 1u))
+            return "a factor_source for a factor the practice does not show";
+    return NULL;
+}
+
 /* ---- parts ---- */
 
 static const itav__field figure_fields[] = {
@@ -168,9 +184,11 @@ static const itav__field intervention_fields[] = {
     PTRS(itav_intervention, roles, nroles, caproles, role_layout),
     PTRS(itav_intervention, reach.v, reach.n, reach.cap, figure_layout),
     INLINE(itav_intervention, profile, itav__element_statement, statement_layout),
-    TEXTS(itav_intervention, sources.ref)};
-LAYOUT(intervention_layout, "intervention", itav_intervention, intervention_fields,
-       free_intervention);
+    TEXTS(itav_intervention, sources.ref),
+    UINT_SINCE(itav_intervention, factors, ITAV_FACTORSET_ALL, 2),
+    TEXTS_SINCE(itav_intervention, factor_source, 2)};
+CHECKED(intervention_layout, "intervention", itav_intervention, intervention_fields,
+        free_intervention, intervention_check);
 
 static const itav__field offer_fields[] = {
     OPTIONAL(itav_offer, plan, plan_layout), TEXT(itav_offer, id),

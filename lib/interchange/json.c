@@ -229,6 +229,28 @@ static bool put_elements(json_t *o, const itav_intervention *iv)
     return ok;
 }
 
+/* "factors": {"<code>": {"source": ref}} in the order of the factors; left out when none. */
+static bool put_factors(json_t *obj, const itav_intervention *iv)
+{
+    itav_factorset shown = itav_intervention_factors(iv);
+    if (!shown)
+        return true;
+    json_t *all = json_object(), *one = NULL;
+    bool ok = all != NULL;
+    for (int f = 1; ok && f <= ITAV_FACTOR_COUNT; f++) {
+        if (!itav_factorset_has(shown, (itav_factor)f))
+            continue;
+        ok = (one = json_object()) &&
+             itav__json_put_text(one, "source",
+                                 itav_intervention_factor_source(iv, (itav_factor)f)) &&
+             itav__json_attach(all, itav_factor_code((itav_factor)f), &one);
+    }
+    ok = ok && itav__json_attach(obj, "factors", &all);
+    json_decref(one);
+    json_decref(all);
+    return ok;
+}
+
 static bool put_plan(json_t *obj, const itav_plan *plan); /* with the plans, below */
 
 json_t *itav__json_encode_intervention(const itav_intervention *iv)
@@ -247,7 +269,7 @@ json_t *itav__json_encode_intervention(const itav_intervention *iv)
         itav__json_put_code(o, "scope", ITAV_CODE_SCOPE, iv->scope) &&
         itav__json_put_code(o, "channel", ITAV_CODE_CHANNEL, iv->channel) && put_roles(o, iv) &&
         put_list(o, "phases", &iv->text[ITAV_TEXT_PHASES]) && put_elements(o, iv) &&
-        itav__json_put_code(o, "evidence_level", ITAV_CODE_EVIDENCE, iv->evidence) &&
+        put_factors(o, iv) && itav__json_put_code(o, "evidence_level", ITAV_CODE_EVIDENCE, iv->evidence) &&
         put_figures(o, "reach", &iv->reach) && put_list(o, "works", &iv->text[ITAV_TEXT_WORKS]) &&
         put_list(o, "improve", &iv->text[ITAV_TEXT_IMPROVE]) &&
         put_list(o, "links", &iv->text[ITAV_TEXT_LINKS]) && put_plan(o, iv->plan) &&
@@ -1007,13 +1029,42 @@ static int decode_elements(itav__json_dec *d, const json_t *obj, const char *pat
     return ITAV_OK;
 }
 
+/* "factors" (see put_factors()). */
+static int decode_factors(itav__json_dec *d, const json_t *obj, const char *path,
+                          itav_intervention *iv)
+{
+    static const char *const members[] = {"source", NULL};
+    char p[ITAV__JSON_PATH_MAX], pf[ITAV__JSON_PATH_MAX];
+    const json_t *all = json_object_get(obj, "factors"), *one;
+    const char *code, *ref;
+    int rc;
+    if (!all)
+        return ITAV_OK;
+    join(p, path, "factors");
+    if (!json_is_object(all))
+        return problem(d, p, "expected an object keyed by factor code, found %s",
+                       type_name(all));
+    json_object_foreach((json_t *)all, code, one) {
+        itav_factor f;
+        join(pf, p, code);
+        if (itav_factor_from_code(&f, code) != ITAV_OK)
+            return problem(d, pf, "unknown factor code \"%s\"", code);
+        if ((rc = itav__json_members(d, one, pf, members, 0)) ||
+            (rc = ref_member(d, one, pf, "source", &ref)))
+            return rc;
+        if (itav_intervention_set_factor(iv, f, ref) != ITAV_OK)
+            return nomem(d, pf);
+    }
+    return ITAV_OK;
+}
+
 static int decode_plan(itav__json_dec *d, const json_t *obj, const char *path,
                        itav_plan **slot); /* with the plans, below */
 
 static const char *const intervention_members[] = {"id", "name", "kind", "summary",
     "providers", "municipalities", "regions", "since", "audience", "themes", "setting",
-    "scope", "channel", "roles", "phases", "elements", "evidence_level", "reach", "works",
-    "improve", "links", "plan", "sources", NULL};
+    "scope", "channel", "roles", "phases", "elements", "factors", "evidence_level", "reach",
+    "works", "improve", "links", "plan", "sources", NULL};
 
 int itav__json_decode_intervention(itav__json_dec *d, const json_t *v, const char *path,
                                itav_intervention **out)
@@ -1056,7 +1107,7 @@ int itav__json_decode_intervention(itav__json_dec *d, const json_t *v, const cha
     if ((rc = decode_audience(d, v, path, iv)) ||
         (rc = bits_member(d, v, path, "themes", ITAV_CODE_THEME, &iv->themes)) ||
         (rc = decode_roles(d, v, path, iv)) ||
-        (rc = decode_elements(d, v, path, iv)) ||
+        (rc = decode_elements(d, v, path, iv)) || (rc = decode_factors(d, v, path, iv)) ||
         (rc = figure_array(d, v, path, "reach", &iv->reach)) ||
         (rc = decode_plan(d, v, path, &iv->plan)) ||
         (rc = sources_member(d, v, path, itav__intervention_fields, &iv->sources)))

@@ -96,6 +96,10 @@ struct itav_intervention {
     itav__figlist reach;
     itav__element_statement profile[ITAV__PROFILE_SOURCES][ITAV_ELEMENT_COUNT];
     itav__sources sources;
+    /* The working factors its practice shows (itav/factor.h), and where the seed credits each
+     * (NULL for none); stored from record version 2 on. */
+    itav_factorset factors;
+    char *factor_source[ITAV_FACTOR_COUNT];
 };
 
 struct itav_offer {

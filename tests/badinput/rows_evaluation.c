@@ -425,6 +425,10 @@ ADAPT(itav_portfolio_free)
 #define PF P(0, fx_portfolio(f))
 ADAPT(itav_portfolio_count) { return r_size(itav_portfolio_count(PF)); }
 ADAPT(itav_portfolio_member) { return r_ptr(itav_portfolio_member(PF, (size_t)NUM(1, 0))); }
+ADAPT(itav_portfolio_factor_count)
+{
+    return r_size(itav_portfolio_factor_count(PF, (itav_factor)NUM(1, ITAV_FACTOR_LONG_TERM)));
+}
 ADAPT(itav_portfolio_coverage)
 {
     size_t present, known;
@@ -888,6 +892,8 @@ static const row rows[] = {
     R(itav_portfolio_member, "NULL portfolio", RNULL, NUL(0)),
     R(itav_portfolio_member, "index past the end", RNULL, I(1, 2)),
     R(itav_portfolio_member, "index SIZE_MAX", RNULL, I(1, SIZE_HUGE)),
+    R(itav_portfolio_factor_count, "NULL portfolio", RET(0), NUL(0)),
+    BAD_ENUM(itav_portfolio_factor_count, 1, "factor", ITAV_FACTOR_KNOW_WHAT_WORKS, RET(0)),
     R(itav_portfolio_coverage, "NULL portfolio", EINVAL_, NUL(0)),
     BAD_ENUM(itav_portfolio_coverage, 1, "element", ITAV_ELEMENT_NO_PROBLEMATISING, EINVAL_),
     R(itav_portfolio_coverage, "element 0", EINVAL_, I(1, 0)),

@@ -588,6 +588,180 @@ START_TEST(offer_targets_and_indicators_agree)
 }
 END_TEST
 
+/* The working factors (seed 004, lines 411-467): each Dutch label stands on the line the
+ * factor cites, and every practice story credited with a factor is named on the line its
+ * link cites, or that line says "Alle gemeenten" and every story has the factor. */
+START_TEST(factors_quote_the_lines_they_cite)
+{
+    for (int f = 1; f <= ITAV_FACTOR_COUNT; f++)
+        check_quote(itav_factor_source((itav_factor)f),
+                    itav_factor_label((itav_factor)f, ITAV_LANG_NL), "factor");
+    itav_intervention_iter *it;
+    itav_intervention *iv;
+    int links = 0, practices = 0, shown[ITAV_FACTOR_COUNT + 1] = {0};
+    ck_assert_int_eq(itav_intervention_list(&it, db, NULL), ITAV_OK);
+    while (itav_intervention_iter_next(&iv, it) == ITAV_OK) {
+        const char *id = itav_intervention_id(iv);
+        itav_factorset set = itav_intervention_factors(iv);
+        practices += strncmp(id, "vws-", 4) == 0;
+        ck_assert_msg(!set || strncmp(id, "vws-", 4) == 0, "%s is no VWS practice", id);
+        for (int f = 1; f <= ITAV_FACTOR_COUNT; f++) {
+            if (!itav_factorset_has(set, (itav_factor)f))
+                continue;
+            const char *ref = itav_intervention_factor_source(iv, (itav_factor)f);
+            int no, from, to;
+            ck_assert_msg(ref && parse_ref(ref, &no, &from, &to), "%s: factor %d without a "
+                          "source", id, f);
+            char factor_line[24];
+            snprintf(factor_line, sizeof factor_line, "004:L%d", from - 2);
+            ck_assert_msg(no == 4 && from == to &&
+                          strcmp(factor_line, itav_factor_source((itav_factor)f)) == 0,
+                          "%s: %s is not the line under factor %d", id, ref, f);
+            const char *line = seeds[4].line[from];
+            bool named = false; /* one of its municipalities (Tilburg's region has several) */
+            for (size_t m = 0; m < itav_intervention_text_count(iv, ITAV_TEXT_MUNICIPALITIES);
+                 m++)
+                named |= strstr(line, itav_intervention_text(iv, ITAV_TEXT_MUNICIPALITIES, m))
+                         != NULL;
+            if (itav_factor_credited_to_all((itav_factor)f))
+                ck_assert_str_eq(line, "Alle gemeenten");
+            else
+                ck_assert_msg(named, "%s is not on %s: %s", id, ref, line);
+            shown[f]++;
+            links++;
+        }
+        itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(it);
+    /* the credited lists, counted from the seed: every name there has its practice */
+    for (int f = 1; f <= ITAV_FACTOR_COUNT; f++) {
+        int no, from, to, names = 1;
+        ck_assert(parse_ref(itav_factor_source((itav_factor)f), &no, &from, &to));
+        const char *line = seeds[4].line[from + 2];
+        for (const char *c = line; *c; c++)
+            names += *c == ',';
+        if (strcmp(line, "Alle gemeenten") == 0)
+            names = practices;
+        ck_assert_msg(shown[f] == names, "factor %d: %d practices, the seed names %d", f,
+                      shown[f], names);
+    }
+    ck_assert_int_eq(practices, 15);
+    ck_assert_int_eq(links, 87);
+}
+END_TEST
+
+/* Which practices show a factor (the intervention filter), and a portfolio's factor
+ * coverage. */
+START_TEST(practices_by_factor)
+{
+    itav_intervention_filter f = ITAV_INTERVENTION_FILTER_INIT;
+    itav_intervention_iter *it;
+    itav_intervention *iv;
+    char got[512] = "";
+    f.factors = (itav_factorset)1 << (ITAV_FACTOR_YOUTH_WORLD - 1);
+    ck_assert_int_eq(itav_intervention_list(&it, db, &f), ITAV_OK);
+    while (itav_intervention_iter_next(&iv, it) == ITAV_OK) {
+        strcat(got, itav_intervention_id(iv));
+        strcat(got, " ");
+        itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(it);
+    /* "Papendrecht, De Marne, Zwolle" (004:L431), listed by name */
+    ck_assert_str_eq(got, "vws-de-marne-jeugdsoos vws-papendrecht-ppd-talents "
+                          "vws-zwolle-think-op-school ");
+    /* two factors at once: both must be shown (Zwolle and Eindhoven have both) */
+    f.factors |= (itav_factorset)1 << (ITAV_FACTOR_OPPORTUNITIES - 1);
+    int n = 0;
+    ck_assert_int_eq(itav_intervention_list(&it, db, &f), ITAV_OK);
+    while (itav_intervention_iter_next(&iv, it) == ITAV_OK) {
+        n++;
+        itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(it);
+    ck_assert_int_eq(n, 2); /* Papendrecht and Zwolle (004:L431, L439) */
+    f.factors = 1u << ITAV_FACTOR_COUNT;
+    ck_assert_int_eq(itav_intervention_list(&it, db, &f), ITAV_EINVAL);
+    /* a filter of version 1 (libitav 0.3) ends before factors: everything */
+    struct {
+        itav_intervention_filter f;
+    } old = {ITAV_INTERVENTION_FILTER_INIT};
+    old.f.version = 1;
+    old.f.factors = 0xdead; /* not read: a version 1 struct has no such member */
+    ck_assert_int_eq(itav_intervention_list(&it, db, &old.f), ITAV_OK);
+    itav_intervention_iter_free(it);
+
+    /* factor coverage of the fifteen practice stories */
+    const char *ids[15];
+    size_t k = 0;
+    ck_assert_int_eq(itav_intervention_list(&it, db, NULL), ITAV_OK);
+    while (itav_intervention_iter_next(&iv, it) == ITAV_OK) {
+        if (strncmp(itav_intervention_id(iv), "vws-", 4) == 0 && k < 15)
+            ids[k++] = strdup(itav_intervention_id(iv));
+        itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(it);
+    ck_assert_uint_eq(k, 15);
+    itav_portfolio_filter pf = ITAV_PORTFOLIO_FILTER_INIT;
+    itav_portfolio *p;
+    pf.ids = ids;
+    pf.id_count = k;
+    ck_assert_int_eq(itav_portfolio_build(&p, db, &pf), ITAV_OK);
+    static const size_t want[ITAV_FACTOR_COUNT + 1] = {0, 15, 3, 4, 4, 3, 2, 4, 4, 15, 15, 4,
+                                                       6, 4, 4};
+    for (int fc = 1; fc <= ITAV_FACTOR_COUNT; fc++)
+        ck_assert_msg(itav_portfolio_factor_count(p, (itav_factor)fc) == want[fc],
+                      "factor %d: %zu", fc, itav_portfolio_factor_count(p, (itav_factor)fc));
+    ck_assert_uint_eq(itav_portfolio_factor_count(p, (itav_factor)0), 0);
+    ck_assert_uint_eq(itav_portfolio_factor_count(NULL, ITAV_FACTOR_LONG_TERM), 0);
+    itav_portfolio_free(p);
+    for (size_t i = 0; i < k; i++)
+        free((char *)ids[i]);
+}
+END_TEST
+
+/* Periods and dates the seeds give (issue 16): figures keep a period where the seed states one;
+ * @ease Leiden opened in May 2022, the ITAV programme runs 2019-2022. */
+START_TEST(periods_and_dates)
+{
+    itav_offer_iter *oit;
+    itav_offer *of;
+    itav_intervention_iter *iit;
+    itav_intervention *iv;
+    int with = 0, without = 0;
+    ck_assert_int_eq(itav_offer_list(&oit, db, NULL, NULL), ITAV_OK);
+    while (itav_offer_iter_next(&of, oit) == ITAV_OK) {
+        for (int l = ITAV_FIGURES_REACH; l <= ITAV_FIGURES_TARGETS; l++)
+            for (size_t i = 0; i < itav_offer_figure_count(of, (itav_figure_list)l); i++) {
+                bool p = itav_figure_get_period(itav_offer_figure(of, (itav_figure_list)l, i));
+                with += p;
+                without += !p;
+            }
+        itav_offer_free(of);
+    }
+    itav_offer_iter_free(oit);
+    ck_assert_int_eq(itav_intervention_list(&iit, db, NULL), ITAV_OK);
+    while (itav_intervention_iter_next(&iv, iit) == ITAV_OK) {
+        for (size_t i = 0; i < itav_intervention_figure_count(iv, ITAV_FIGURES_REACH); i++) {
+            bool p = itav_figure_get_period(itav_intervention_figure(iv, ITAV_FIGURES_REACH, i));
+            with += p;
+            without += !p;
+        }
+        itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(iit);
+    ck_assert_int_eq(with + without, 101); /* 99 and two targets of seed 002 */
+    ck_assert_int_eq(without, 21);         /* 46 before; the seeds give no period for these */
+    ck_assert_int_eq(itav_offer_get(&of, db, "at-ease-leiden"), ITAV_OK);
+    ck_assert_int_eq(itav_offer_start(of), date_of("2022-05-01"));
+    ck_assert_str_eq(itav_offer_source(of, "start"), "001:L199");
+    itav_offer_free(of);
+    ck_assert_int_eq(itav_offer_get(&of, db, "itav-hoeksche-waard-2020"), ITAV_OK);
+    ck_assert_int_eq(itav_offer_start(of), date_of("2019-01-01"));
+    ck_assert_int_eq(itav_offer_end(of), date_of("2022-12-31"));
+    itav_offer_free(of);
+}
+END_TEST
+
 /* The cases that read the seeds; the five seeds are loaded first (run_with_seeds has made sure
  * they are there). */
 static Suite *seed_suite(void)
@@ -606,6 +780,7 @@ static Suite *seed_suite(void)
     tcase_add_test(tc, figures_quote_the_lines_they_cite);
     tcase_add_test(tc, indicators_quote_the_lines_they_cite);
     tcase_add_test(tc, every_reference_is_inside_its_seed);
+    tcase_add_test(tc, factors_quote_the_lines_they_cite);
     suite_add_tcase(s, tc);
     return s;
 }
@@ -622,6 +797,8 @@ static Suite *catalog_suite(void)
     tcase_add_test(tc, ages_follow_one_rule);
     tcase_add_test(tc, figures_keep_their_qualifiers);
     tcase_add_test(tc, offer_targets_and_indicators_agree);
+    tcase_add_test(tc, practices_by_factor);
+    tcase_add_test(tc, periods_and_dates);
     suite_add_tcase(s, tc);
     return s;
 }

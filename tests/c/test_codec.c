@@ -87,12 +87,53 @@ START_TEST(more_municipalities_need_a_first)
 }
 END_TEST
 
+/* An intervention of record version 1 lacks factors and factor_source (the last two fields):
+ * it reads as showing no factor. */
+START_TEST(a_version_1_intervention_reads_without_factors)
+{
+    itav_intervention *iv, *got;
+    unsigned char *data;
+    size_t n;
+    char err[256];
+    ck_assert_int_eq(itav_intervention_new(&iv, "vws-x"), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_set_name(iv, "X"), ITAV_OK);
+    ck_assert_int_eq(itav__intervention_encode(&data, &n, iv), ITAV_OK);
+    /* version 2: 0x97 (23 items: version and 22 fields); the last two are 0 (0x00) and 14
+     * nulls (0x8e, then 14 times 0xf6); version 1 has 21 items */
+    ck_assert_uint_eq(data[0], 0x97);
+    ck_assert_uint_eq(data[1], 0x02);
+    ck_assert_uint_eq(data[n - 16], 0x00);
+    ck_assert_uint_eq(data[n - 15], 0x8e);
+    data[0] = 0x95;
+    data[1] = 0x01;
+    ck_assert_msg(itav__intervention_decode(&got, data, n - 16, err, sizeof err) == ITAV_OK, "%s",
+                  err);
+    ck_assert_str_eq(itav_intervention_name(got), "X");
+    ck_assert_uint_eq(itav_intervention_factors(got), 0);
+    itav_intervention_free(got);
+    /* a factor source without its factor is damaged */
+    itav_intervention_free(iv);
+    itav__free(data);
+    ck_assert_int_eq(itav_intervention_new(&iv, "vws-x"), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_set_factor(iv, ITAV_FACTOR_LONG_TERM, "004:L463"),
+                     ITAV_OK);
+    iv->factors = 0;
+    ck_assert_int_eq(itav__intervention_encode(&data, &n, iv), ITAV_OK);
+    ck_assert_int_eq(itav__intervention_decode(&got, data, n, err, sizeof err), ITAV_EFORMAT);
+    ck_assert_msg(strstr(err, "a factor_source for a factor the practice does not show"), "%s",
+                  err);
+    itav__free(data);
+    itav_intervention_free(iv);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("codec");
     TCase *tc = tcase_create("versions");
     tcase_add_test(tc, a_version_1_indicator_reads_with_one_municipality);
     tcase_add_test(tc, more_municipalities_need_a_first);
+    tcase_add_test(tc, a_version_1_intervention_reads_without_factors);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

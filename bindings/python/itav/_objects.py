@@ -8,7 +8,8 @@ import re
 from collections.abc import MutableSequence
 
 from ._dates import DATE_NONE, format_date, to_date, to_days
-from ._enums import (Audience, Channel, Element, Evidence, FigureList, Kind, ProfileSource,
+from ._enums import (Audience, Channel, Element, Evidence, Factor, FigureList, Kind,
+                     ProfileSource,
                      Qualifier, RoleKind, Scope, Setting, Status, TextList, Theme,
                      coerce_audience, coerce_enum, coerce_flags, elements_of, maybe_enum)
 from ._errors import Error, InvalidArgument, RangeError, check, error_for, strerror
@@ -818,6 +819,29 @@ class Intervention(_Record):
                 why = _ref_problem(ref) or strerror(rc)
             raise error_for(rc, 'intervention "%s": cannot set element %s: %s'
                             % (self.id, e.code, why))
+
+    # working factors (0.4)
+    @property
+    def factors(self):
+        """{Factor: source reference or None} of the working factors its practice shows."""
+        bits = lib.itav_intervention_factors(self._ptr)
+        return {f: dec(lib.itav_intervention_factor_source(self._ptr, int(f)))
+                for f in Factor if lib.itav_factorset_has(bits, int(f))}
+
+    def set_factor(self, factor, ref=None):
+        """Records that its practice shows a working factor (Factor, number or code), with
+        where the source credits it ("004:L419") or None."""
+        f = Factor.coerce(factor)
+        rc = lib.itav_intervention_set_factor(self._ptr, int(f), enc(_opt_text(ref, "ref")))
+        if rc < 0:
+            raise error_for(rc, 'intervention "%s": cannot set factor %s: %s'
+                            % (self.id, f.code, _ref_problem(ref) or strerror(rc)))
+
+    def clear_factor(self, factor):
+        """Records that its practice does not show a working factor."""
+        f = Factor.coerce(factor)
+        check(lib.itav_intervention_clear_factor(self._ptr, int(f)),
+              'intervention "%s": clear factor %s' % (self.id, f.code))
 
     def elements(self, source=ProfileSource.DEFAULT):
         """The set of Element a source (default: the profile in use) states as present."""
