@@ -269,7 +269,8 @@ json_t *itav__json_encode_intervention(const itav_intervention *iv)
         itav__json_put_code(o, "scope", ITAV_CODE_SCOPE, iv->scope) &&
         itav__json_put_code(o, "channel", ITAV_CODE_CHANNEL, iv->channel) && put_roles(o, iv) &&
         put_list(o, "phases", &iv->text[ITAV_TEXT_PHASES]) && put_elements(o, iv) &&
-        put_factors(o, iv) && itav__json_put_code(o, "evidence_level", ITAV_CODE_EVIDENCE, iv->evidence) &&
+        put_factors(o, iv) &&
+        itav__json_put_code(o, "evidence_level", ITAV_CODE_EVIDENCE, iv->evidence) &&
         put_figures(o, "reach", &iv->reach) && put_list(o, "works", &iv->text[ITAV_TEXT_WORKS]) &&
         put_list(o, "improve", &iv->text[ITAV_TEXT_IMPROVE]) &&
         put_list(o, "links", &iv->text[ITAV_TEXT_LINKS]) && put_plan(o, iv->plan) &&

@@ -70,7 +70,8 @@ class Figure:
     ``Figure("families", "at_least", 1700, text="ruim 1700", period="2020")``;
     ``Figure("volunteers", Qualifier.RANGE, 5, 10)``; ``Figure("x", "text", text="honderden")``.
     min and max are floats (integers stay ints); max equals min unless the qualifier is
-    RANGE or ABOUT_RANGE; both are None for TEXT. The constructor checks the figure with the library.
+    RANGE or ABOUT_RANGE; both are None for TEXT. The constructor checks the figure with the
+    library.
     """
 
     __slots__ = ("what", "qualifier", "min", "max", "text", "period", "where", "note",
