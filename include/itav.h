@@ -11,6 +11,7 @@
 #include "itav/common.h"
 #include "itav/codes.h"
 #include "itav/element.h"
+#include "itav/factor.h"
 #include "itav/figure.h"
 #include "itav/store.h"
 #include "itav/intervention.h"

@@ -9,6 +9,16 @@
 /* ---- indicators ------------------------------------------------------------------------- */
 
 /* A number as published: whole numbers without decimals, others to two decimals. */
+/* " in Bloemendaal and Heemstede": the municipalities a derived indicator counts together,
+ * or nothing when it counts the whole offer. */
+static void print_municipalities(const cli *c, const itav_indicator *ind)
+{
+    size_t i, n = itav_indicator_municipality_count(ind);
+    for (i = 0; i < n; i++)
+        printf("%s%s", i == 0 ? " in " : i + 1 < n ? ", " : tr(c, " and ", " en "),
+               itav_indicator_municipality_at(ind, i));
+}
+
 static void print_value(double v)
 {
     if (v > -1e15 && v < 1e15 && v == (double)(long long)v) /* (no libm calls) */
@@ -96,6 +106,12 @@ static int jindicator(json_t **out, const itav_indicator *ind, int32_t as_of)
     json_object_set_new(o, "derived",
                         jcode(ITAV_CODE_DERIVED, (int)itav_indicator_derived(ind)));
     jset_str(o, "municipality", itav_indicator_municipality(ind));
+    if (itav_indicator_municipality_count(ind) > 1) {
+        json_t *all = json_array();
+        for (size_t m = 0; m < itav_indicator_municipality_count(ind); m++)
+            json_array_append_new(all, json_string(itav_indicator_municipality_at(ind, m)));
+        json_object_set_new(o, "municipalities", all);
+    }
     jset_str(o, "note", itav_indicator_note(ind));
     jset_str(o, "source", itav_indicator_source(ind));
     if (itav_indicator_baseline(ind, &date, &ql, &min, &max) == ITAV_OK) {
@@ -261,9 +277,9 @@ static void show_definition(const cli *c, const itav_indicator *ind)
     if (itav_indicator_derived(ind)) {
         printf("  ");
         print_padded(tr(c, "Derived from:", "Afgeleid uit:"), 18);
-        printf(" %s%s%s\n", itav_code_name(ITAV_CODE_DERIVED, (int)itav_indicator_derived(ind)),
-               itav_indicator_municipality(ind) ? " in " : "",
-               itav_indicator_municipality(ind) ? itav_indicator_municipality(ind) : "");
+        printf(" %s", itav_code_name(ITAV_CODE_DERIVED, (int)itav_indicator_derived(ind)));
+        print_municipalities(c, ind);
+        putchar('\n');
     }
     print_field(tr(c, "Source:", "Bron:"), itav_indicator_source(ind));
     print_long_field(tr(c, "Note:", "Noot:"), itav_indicator_note(ind));
@@ -395,8 +411,7 @@ static int measure_derived(const cli *c, itav_db *db, const char *id)
         return data_error("indicator \"%s\" is measured by hand, not derived from the store; "
                           "give --value instead of --derive", id);
     }
-    rc = itav_indicator_derive(&value, &basis, db, what, itav_indicator_offer(ind),
-                               itav_indicator_municipality(ind), from, to);
+    rc = itav_indicator_derive_for(&value, &basis, db, ind, from, to);
     if (rc != ITAV_OK) {
         rc = lib_error(db, rc);
     } else if (isnan(value)) {
@@ -413,8 +428,7 @@ static int measure_derived(const cli *c, itav_db *db, const char *id)
         printf(tr(c, "Derived %s for %s to %s", "%s afgeleid voor %s tot %s"),
                itav_code_name(ITAV_CODE_DERIVED, (int)what), date_text(d1, from),
                date_text(d2, to));
-        if (itav_indicator_municipality(ind))
-            printf(" in %s", itav_indicator_municipality(ind));
+        print_municipalities(c, ind);
         printf(": ");
         print_value(value);
         printf(tr(c, " (from %ld %s); recorded on %s as of %s.\n",

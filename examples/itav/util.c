@@ -244,7 +244,7 @@ json_t *jquantity(itav_qualifier ql, double min, double max, const char *text)
 {
     json_t *q = json_object();
     json_object_set_new(q, "qualifier", jcode(ITAV_CODE_QUALIFIER, (int)ql));
-    if (ql == ITAV_QTY_RANGE) {
+    if (ql == ITAV_QTY_RANGE || ql == ITAV_QTY_ABOUT_RANGE) {
         json_object_set_new(q, "min", jnumber(min));
         json_object_set_new(q, "max", jnumber(max));
     } else if (ql == ITAV_QTY_AT_MOST) {
@@ -320,6 +320,12 @@ void print_qty(const cli *c, itav_qualifier ql, double min, double max, const ch
         print_number(max);
         break;
     case ITAV_QTY_RANGE:
+        print_number(min);
+        printf(" %s ", tr(c, "to", "tot"));
+        print_number(max);
+        break;
+    case ITAV_QTY_ABOUT_RANGE:
+        printf("%s ", tr(c, "about", "ongeveer"));
         print_number(min);
         printf(" %s ", tr(c, "to", "tot"));
         print_number(max);

@@ -8,7 +8,7 @@
  * on its own with itav_figure_new() and copied into them.
  *
  * The number of a figure is stored as min and max: equal for every qualifier except
- * ITAV_QTY_RANGE, both NaN for ITAV_QTY_TEXT.
+ * ITAV_QTY_RANGE and ITAV_QTY_ABOUT_RANGE, both NaN for ITAV_QTY_TEXT.
  */
 #ifndef ITAV_FIGURE_H
 #define ITAV_FIGURE_H
@@ -26,7 +26,11 @@ typedef enum itav_qualifier {
     ITAV_QTY_AT_LEAST = 3, /**< at_least: min or more (max == min), "minimaal 12" */
     ITAV_QTY_AT_MOST = 4,  /**< at_most: max or less (min == max), "maximaal een jaar" */
     ITAV_QTY_RANGE = 5,    /**< range: between min and max, inclusive, "tussen de 30 en 150" */
-    ITAV_QTY_TEXT = 6      /**< text: no number, only the text ("honderden") */
+    ITAV_QTY_TEXT = 6,     /**< text: no number, only the text ("honderden") */
+    /** about_range: approximately between min and max, "ongeveer 5 à 10"; attainment reads it
+     * as the range widened by 10 percent of each end, as ITAV_QTY_ABOUT widens one number.
+     * @since 0.4 */
+    ITAV_QTY_ABOUT_RANGE = 7
 } itav_qualifier;
 
 /** @brief Which list of figures of an intervention or offer. */
@@ -48,7 +52,8 @@ typedef struct itav_figure itav_figure;
  * @param qualifier how the number is meant
  * @param min the number (also for ITAV_QTY_AT_MOST); the lower bound for ITAV_QTY_RANGE;
  *        ignored for ITAV_QTY_TEXT
- * @param max the upper bound for ITAV_QTY_RANGE (>= min); ignored otherwise (set to min)
+ * @param max the upper bound for ITAV_QTY_RANGE and ITAV_QTY_ABOUT_RANGE (>= min); ignored
+ *        otherwise (set to min)
  * @param text the source's wording; required for ITAV_QTY_TEXT, may be NULL otherwise
  * @return ITAV_OK, ITAV_EINVAL (empty what, unknown qualifier, min > max, a number that is not
  *         finite, ITAV_QTY_TEXT without text), ITAV_ENOMEM.
@@ -113,13 +118,13 @@ ITAV_API const char *itav_figure_get_what(const itav_figure *f);
  */
 ITAV_API itav_qualifier itav_figure_get_qualifier(const itav_figure *f);
 /**
- * @brief The number (the lower bound of a range).
+ * @brief The number (the lower bound of a range or an approximate range).
  * @param f the figure
  * @return the number; NaN for ITAV_QTY_TEXT and for a NULL figure.
  */
 ITAV_API double itav_figure_get_min(const itav_figure *f);
 /**
- * @brief The upper bound (equal to min unless a range).
+ * @brief The upper bound (equal to min unless a range or an approximate range).
  * @param f the figure
  * @return the number; NaN for ITAV_QTY_TEXT and for a NULL figure.
  */

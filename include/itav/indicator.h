@@ -14,7 +14,7 @@
  * Attainment compares a measurement with a target as intervals. A quantity stands for every
  * value it allows: exact v is [v, v]; about v is v plus or minus 10 percent; at least v is
  * [v, upper end of the scale]; at most v is [lower end of the scale, v]; a range is [min, max];
- * text allows anything. A target is met when every value the measurement allows satisfies it,
+ * an approximate range (ITAV_QTY_ABOUT_RANGE) is [min - 10%, max + 10%]; text allows anything. A target is met when every value the measurement allows satisfies it,
  * not met when none does, and unknown otherwise. So "about 10" against "at least 12" is not
  * met, "at least 12" against "at least 12" is met, and a range that straddles the target is
  * unknown. Before the deadline a target that is not met yet is on track when the measurement
@@ -82,7 +82,8 @@ typedef struct itav_indicator_iter itav_indicator_iter;
 
 /**
  * @brief Reads a qualified quantity from text: "12", "about 12", "~12", "at least 12",
- * ">=12", "at most 12", "<=12", "5..10" or "5-10" (a range); a dot is the decimal separator.
+ * ">=12", "at most 12", "<=12", "5..10" or "5-10" (a range), "about 5..10" or "~5-10" (an
+ * approximate range, since 0.4); a dot is the decimal separator.
  * @param[out] qualifier the qualifier
  * @param[out] min the number, or the lower bound of a range
  * @param[out] max the upper bound (equal to min unless a range)
@@ -193,6 +194,23 @@ ITAV_API itav_derived itav_indicator_derived(const itav_indicator *ind);
  * @return borrowed text, or NULL for the whole offer.
  */
 ITAV_API const char *itav_indicator_municipality(const itav_indicator *ind);
+/**
+ * @brief How many municipalities a derived indicator counts together: 0 for the whole
+ * offer, 1 for one (itav_indicator_municipality()), more for a joint target.
+ * @param ind the indicator
+ * @return the number; 0 for a NULL indicator.
+ * @since 0.4
+ */
+ITAV_API size_t itav_indicator_municipality_count(const itav_indicator *ind);
+/**
+ * @brief One of the municipalities a derived indicator counts together.
+ * @param ind the indicator
+ * @param i 0 for the first (the one itav_indicator_set_derived() set), up to
+ *        itav_indicator_municipality_count() - 1
+ * @return borrowed text, or NULL for a NULL indicator or i out of range.
+ * @since 0.4
+ */
+ITAV_API const char *itav_indicator_municipality_at(const itav_indicator *ind, size_t i);
 
 /**
  * @brief Sets what is measured.
@@ -244,6 +262,20 @@ ITAV_API int itav_indicator_set_scale(itav_indicator *ind, double low, double hi
  */
 ITAV_API int itav_indicator_set_derived(itav_indicator *ind, itav_derived what,
                                         const char *municipality);
+/**
+ * @brief Adds a municipality to a derived indicator's, for a target that two or more
+ * municipalities share ("voor beide gemeenten 5 koppelingen"): matches whose asking
+ * participant lives in any of them count together.
+ *
+ * itav_indicator_set_derived() sets the first municipality and drops any added ones.
+ * @param ind the indicator
+ * @param municipality the municipality to add (non-empty)
+ * @return ITAV_OK, ITAV_EINVAL (NULL indicator, an indicator that is not derived or has no
+ *         first municipality, an empty name, text not UTF-8 or over 64 KiB), ITAV_EEXISTS (the
+ *         indicator already counts that municipality, ignoring case), ITAV_ENOMEM.
+ * @since 0.4
+ */
+ITAV_API int itav_indicator_add_municipality(itav_indicator *ind, const char *municipality);
 
 /**
  * @brief Sets the baseline: the value the targets start from.
@@ -525,6 +557,23 @@ ITAV_API void itav_indicator_iter_free(itav_indicator_iter *it);
 ITAV_API int itav_indicator_derive(double *value, long *basis, itav_db *db, itav_derived what,
                                    const char *offer, const char *municipality, int32_t from,
                                    int32_t to);
+/**
+ * @brief Computes a derived indicator's figure: its figure (itav_indicator_derived()) for its
+ * offer, counting the matches or reviews of all its municipalities together (see
+ * itav_indicator_derive()).
+ * @param[out] value the count, mean or percentage; NaN when the basis is 0 for a mean or a
+ *             percentage
+ * @param[out] basis how many matches or reviews the figure rests on; may be NULL
+ * @param db the store
+ * @param ind a derived indicator
+ * @param from the first day of the period (inclusive); ITAV_DATE_NONE for no lower bound
+ * @param to the last day of the period (inclusive); ITAV_DATE_NONE for no upper bound
+ * @return ITAV_OK, ITAV_EINVAL (NULL, an indicator that is not derived, a bound outside
+ *         1900-9999, from after to), ITAV_EIO, ITAV_EFORMAT, ITAV_ENOMEM.
+ * @since 0.4
+ */
+ITAV_API int itav_indicator_derive_for(double *value, long *basis, itav_db *db,
+                                       const itav_indicator *ind, int32_t from, int32_t to);
 
 #ifdef __cplusplus
 }

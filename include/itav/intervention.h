@@ -19,6 +19,7 @@
 
 #include "common.h"
 #include "element.h"
+#include "factor.h"
 #include "figure.h"
 #include "store.h"
 
@@ -638,6 +639,44 @@ ITAV_API itav_profile_source itav_intervention_profile_source(const itav_interve
  */
 ITAV_API itav_elemset itav_intervention_disputed(const itav_intervention *iv);
 
+/**
+ * @brief Records that the intervention's practice shows a working factor (itav/factor.h).
+ * @param iv the intervention
+ * @param f the factor
+ * @param source where the source credits the practice with it ("004:L419"); NULL or "" for
+ *        none. Setting a factor again replaces its source.
+ * @return ITAV_OK, ITAV_EINVAL (NULL intervention, f not a factor, a malformed reference),
+ *         ITAV_ENOMEM.
+ * @since 0.4
+ */
+ITAV_API int itav_intervention_set_factor(itav_intervention *iv, itav_factor f,
+                                          const char *source);
+/**
+ * @brief Records that the practice does not show a working factor (drops it and its source).
+ * @param iv the intervention
+ * @param f the factor
+ * @return ITAV_OK (also when it was not set), ITAV_EINVAL (NULL intervention, f not a factor).
+ * @since 0.4
+ */
+ITAV_API int itav_intervention_clear_factor(itav_intervention *iv, itav_factor f);
+/**
+ * @brief The working factors the intervention's practice shows.
+ * @param iv the intervention
+ * @return the set; 0 for none or a NULL intervention.
+ * @since 0.4
+ */
+ITAV_API itav_factorset itav_intervention_factors(const itav_intervention *iv);
+/**
+ * @brief Where the source credits the practice with a working factor.
+ * @param iv the intervention
+ * @param f the factor
+ * @return borrowed text ("004:L419"), or NULL when the factor is not shown, has no source, or
+ *         the arguments are invalid.
+ * @since 0.4
+ */
+ITAV_API const char *itav_intervention_factor_source(const itav_intervention *iv,
+                                                     itav_factor f);
+
 /* ---- in a store ------------------------------------------------------------------------- */
 
 /**
@@ -677,7 +716,7 @@ ITAV_API int itav_intervention_update(itav_db *db, const itav_intervention *iv);
 ITAV_API int itav_intervention_delete(itav_db *db, const char *id);
 
 /** @brief The version of struct itav_intervention_filter these headers describe. */
-#define ITAV_INTERVENTION_FILTER_VERSION 1
+#define ITAV_INTERVENTION_FILTER_VERSION 2
 
 /**
  * @brief Which interventions itav_intervention_list() returns. Every criterion that is set
@@ -710,11 +749,14 @@ typedef struct itav_intervention_filter {
                                    consulted); NULL for any */
     const char *text;         /**< found in the name or summary (ignoring ASCII case);
                                    NULL for any */
+    itav_factorset factors;   /**< shows all of these working factors
+                                   (itav_intervention_factors()); 0 for any. Version 2,
+                                   @since 0.4 */
 } itav_intervention_filter;
 
 /** @brief Initialiser for itav_intervention_filter that selects everything. */
 #define ITAV_INTERVENTION_FILTER_INIT \
-    { ITAV_INTERVENTION_FILTER_VERSION, 0, 0, 0, 0, 0, 0, 0, ITAV_AGE_NONE, NULL, NULL }
+    { ITAV_INTERVENTION_FILTER_VERSION, 0, 0, 0, 0, 0, 0, 0, ITAV_AGE_NONE, NULL, NULL, 0 }
 
 /**
  * @brief Lists the interventions that pass a filter, ordered by name (ignoring ASCII case),

@@ -101,6 +101,17 @@ ITAV_API const char *itav_portfolio_member(const itav_portfolio *p, size_t i);
 ITAV_API int itav_portfolio_coverage(const itav_portfolio *p, itav_element e, size_t *present,
                                      size_t *known);
 /**
+ * @brief Factor coverage: how many interventions of the portfolio show a working factor
+ * (itav/factor.h, itav_intervention_factors()). Like element coverage it describes; it does
+ * not rank.
+ * @param p the portfolio
+ * @param f the factor
+ * @return the number of members whose practice shows f; 0 for a NULL portfolio or f not a
+ *         factor.
+ * @since 0.4
+ */
+ITAV_API size_t itav_portfolio_factor_count(const itav_portfolio *p, itav_factor f);
+/**
  * @brief One cell of the setting by scope table.
  * @param p the portfolio
  * @param setting an itav_setting, or 0 for "not stated"

@@ -44,6 +44,7 @@ typedef struct itav__field {
                               * UINT: one whose names are the valid bits */
     const char *code_name;   /* and its name, for docs/storage.md */
     bool nan_ok;             /* DOUBLE: NaN stands for "none" */
+    unsigned since;          /* the record version that added the field; 0 for version 1 */
 } itav__field;
 
 struct itav__layout {
@@ -62,10 +63,11 @@ struct itav__layout {
 /* The layouts of the stored kinds, NULL-terminated (layouts.c). */
 extern const itav__layout *const itav__layouts[];
 
-/* Record version: the first item of every stored record. Every struct has exactly the
- * fields of its layout; a later version that adds fields will give each one the default of
- * its object when an older record lacks it (docs/storage.md). */
-#define ITAV__RECORD_VERSION 1
+/* Record version: the first item of every stored record. Every struct of a record has the
+ * fields of its layout that its version has (a field's since); a field a record's version
+ * lacks keeps the default of its object, zero (docs/storage.md). Version 2 added the
+ * indicator's more_municipalities. */
+#define ITAV__RECORD_VERSION 2
 
 /* Encodes obj as a record of layout into a new buffer (*out, *size; freed with
  * itav__free). ITAV_OK or ITAV_ENOMEM. */

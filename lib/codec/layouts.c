@@ -9,7 +9,7 @@
 
 #define MEMBER(T, m) (((T *)0)->m)
 #define FX(name, type, T, m, size, lo, hi, count, n, cap, sub, code, nan_ok)                 \
-    {name, type, offsetof(T, m), size, lo, hi, count, n, cap, sub, code, #code, nan_ok}
+    {name, type, offsetof(T, m), size, lo, hi, count, n, cap, sub, code, #code, nan_ok, 0}
 #define F(name, type, T, m, size, lo, hi, count, n, cap, sub, code)                          \
     FX(name, type, T, m, size, lo, hi, count, n, cap, sub, code, false)
 /* A signed integer or an enum (code: its code table, whose names are the valid values; 0
@@ -32,6 +32,16 @@
 #define TEXT(T, m) F(#m, ITAV__F_TEXT, T, m, sizeof(char *), 0, 0, 0, -1, -1, NULL, 0)
 #define CHARS(T, m) F(#m, ITAV__F_CHARS, T, m, sizeof MEMBER(T, m), 0, 0, 0, -1, -1, NULL, 0)
 #define STRLIST(T, m) F(#m, ITAV__F_STRLIST, T, m, 0, 0, 0, 0, -1, -1, NULL, 0)
+/* Fields that record version v added (at the end of their layout): a list of text, a set of
+ * bits up to hi without a code table, a fixed array of text. */
+#define STRLIST_SINCE(T, m, v)                                                                \
+    {#m, ITAV__F_STRLIST, offsetof(T, m), 0, 0, 0, 0, -1, -1, NULL, 0, "0", false, v}
+#define UINT_SINCE(T, m, hi, v)                                                               \
+    {#m, ITAV__F_UINT, offsetof(T, m), sizeof MEMBER(T, m), 0, hi, 0, -1, -1, NULL, 0, "0",    \
+     false, v}
+#define TEXTS_SINCE(T, m, v)                                                                  \
+    {#m, ITAV__F_TEXTS, offsetof(T, m), 0, 0, 0, COUNT_OF(T, m), -1, -1, NULL, 0, "0", false,  \
+     v}
 #define COUNT_OF(T, m) (sizeof MEMBER(T, m) / sizeof MEMBER(T, m)[0])
 #define INTS(T, m, lo, hi)                                                                    \
     F(#m, ITAV__F_INTS, T, m, sizeof MEMBER(T, m)[0], lo, hi, COUNT_OF(T, m), -1, -1, NULL, 0)
@@ -95,6 +105,17 @@ static const char *indicator_check(const void *p)
     if (ind->has_baseline && !itav__quantity_numbers_ok(ind->baseline.qualifier,
                                                        ind->baseline.min, ind->baseline.max))
         return "the baseline's min and max do not fit its qualifier";
+    if (ind->more_municipalities.n && (!ind->derived || !ind->municipality))
+        return "more_municipalities without a derived indicator's first municipality";
+    return NULL;
+}
+
+static const char *intervention_check(const void *p)
+{
+    const itav_intervention *iv = p;
+    for (int f = 0; f < ITAV_FACTOR_COUNT; f++)
+        if (iv->factor_source[f] && !((iv->factors >> f) & 1u))
+            return "a factor_source for a factor the practice does not show";
     return NULL;
 }
 
@@ -163,9 +184,11 @@ static const itav__field intervention_fields[] = {
     PTRS(itav_intervention, roles, nroles, caproles, role_layout),
     PTRS(itav_intervention, reach.v, reach.n, reach.cap, figure_layout),
     INLINE(itav_intervention, profile, itav__element_statement, statement_layout),
-    TEXTS(itav_intervention, sources.ref)};
-LAYOUT(intervention_layout, "intervention", itav_intervention, intervention_fields,
-       free_intervention);
+    TEXTS(itav_intervention, sources.ref),
+    UINT_SINCE(itav_intervention, factors, ITAV_FACTORSET_ALL, 2),
+    TEXTS_SINCE(itav_intervention, factor_source, 2)};
+CHECKED(intervention_layout, "intervention", itav_intervention, intervention_fields,
+        free_intervention, intervention_check);
 
 static const itav__field offer_fields[] = {
     OPTIONAL(itav_offer, plan, plan_layout), TEXT(itav_offer, id),
@@ -222,7 +245,8 @@ static const itav__field indicator_fields[] = {
     DATE(itav_indicator, baseline_date), ONE(itav_indicator, baseline, quantity_layout),
     TEXT(itav_indicator, baseline_text), TEXT(itav_indicator, baseline_source),
     ARRAY(itav_indicator, targets, ntargets, -1, target_layout),
-    ARRAY(itav_indicator, measurements, nmeasurements, -1, measurement_layout)};
+    ARRAY(itav_indicator, measurements, nmeasurements, -1, measurement_layout),
+    STRLIST_SINCE(itav_indicator, more_municipalities, 2)};
 CHECKED(indicator_layout, "indicator", itav_indicator, indicator_fields, free_indicator,
         indicator_check);
 

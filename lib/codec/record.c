@@ -228,6 +228,7 @@ typedef struct reader {
     size_t depth;
     char *err;
     size_t errsize;
+    long long version; /* the record's: which fields its structs have */
 } reader;
 
 #if defined(__GNUC__)
@@ -599,8 +600,13 @@ static int get_field(reader *r, const itav__field *f, unsigned char *base)
 
 static int get_fields(reader *r, const itav__layout *l, unsigned char *base, size_t n)
 {
-    if (n != l->nfields)
-        return damaged(r, "%zu fields, a %s has %zu", n, l->name, l->nfields);
+    /* the fields of the record's version: later ones are only ever at the end */
+    size_t has = l->nfields;
+    while (has && l->fields[has - 1].since > r->version)
+        has--;
+    if (n != has)
+        return damaged(r, "%zu fields, a %s of record version %lld has %zu", n, l->name,
+                       r->version, has);
     int rc = ITAV_OK;
     for (size_t i = 0; i < n && rc == ITAV_OK; i++)
         rc = get_field(r, &l->fields[i], base);
@@ -623,6 +629,7 @@ int itav__record_decode(void **out, const itav__layout *layout, const void *data
         (version < 1 || version > ITAV__RECORD_VERSION))
         rc = damaged(&r, "record version %lld; this library reads versions 1 to %d", version,
                      ITAV__RECORD_VERSION);
+    r.version = version;
     unsigned char *obj = NULL;
     if (rc == ITAV_OK && !(obj = itav__calloc(1, layout->size)))
         rc = nomem(&r);

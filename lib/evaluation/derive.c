@@ -11,22 +11,31 @@ static bool in_period(int32_t d, int32_t from, int32_t to)
            (to == ITAV_DATE_NONE || d <= to);
 }
 
-/* Whether the asking participant of match m lives in municipality; erased participants live
- * nowhere. */
-static int lives_in(bool *out, itav_db *db, const itav_match *m, const char *municipality)
+/* The municipalities a figure counts together (a joint target has more than one); none: the
+ * whole offer. */
+typedef struct places {
+    const char *const *v;
+    size_t n;
+} places;
+
+/* Whether the asking participant of match m lives in one of the places; erased participants
+ * live nowhere. */
+static int lives_in(bool *out, itav_db *db, const itav_match *m, places municipality)
 {
     itav_participant *p;
     int rc = itav_participant_get(&p, db, itav_match_asking(m));
     if (rc != ITAV_OK)
         return rc;
     const char *where = itav_participant_municipality(p);
-    *out = itav_participant_get_status(p) != ITAV_PSTATUS_ERASED && where &&
-           itav__strcasecmp(where, municipality) == 0;
+    *out = false;
+    for (size_t i = 0; i < municipality.n && !*out; i++)
+        *out = itav_participant_get_status(p) != ITAV_PSTATUS_ERASED && where &&
+               itav__strcasecmp(where, municipality.v[i]) == 0;
     itav_participant_free(p);
     return ITAV_OK;
 }
 
-static int matches_started(long *count, itav_db *db, const char *offer, const char *municipality,
+static int matches_started(long *count, itav_db *db, const char *offer, places municipality,
                            int32_t from, int32_t to)
 {
     itav_match_filter f = ITAV_MATCH_FILTER_INIT;
@@ -39,7 +48,7 @@ static int matches_started(long *count, itav_db *db, const char *offer, const ch
     while (rc == ITAV_OK && (rc = itav_match_iter_next(&m, it)) == ITAV_OK) {
         bool here = true;
         if (in_period(itav_match_start(m), from, to) &&
-            (!municipality || (rc = lives_in(&here, db, m, municipality)) == ITAV_OK))
+            (!municipality.n || (rc = lives_in(&here, db, m, municipality)) == ITAV_OK))
             *count += here;
         itav_match_free(m);
     }
@@ -54,7 +63,7 @@ typedef struct place_cache {
     bool here;
 } place_cache;
 
-static int review_here(bool *out, itav_db *db, const itav_review *r, const char *municipality,
+static int review_here(bool *out, itav_db *db, const itav_review *r, places municipality,
                        place_cache *cache)
 {
     itav_match *m;
@@ -82,7 +91,7 @@ static int review_here(bool *out, itav_db *db, const itav_review *r, const char 
 /* Mean satisfaction (sum of marks / reviews with a mark) or the formal-help share (final
  * reviews with prevented, reduced or stopped / final reviews with a known outcome). */
 static int from_reviews(double *value, long *basis, itav_db *db, itav_derived what,
-                        const char *offer, const char *municipality, int32_t from, int32_t to)
+                        const char *offer, places municipality, int32_t from, int32_t to)
 {
     itav__iter list = {0};
     place_cache cache = {NULL, false};
@@ -98,7 +107,7 @@ static int from_reviews(double *value, long *basis, itav_db *db, itav_derived wh
         else
             counts = itav_review_get_kind(r) == ITAV_REVIEW_FINAL && help != 0 &&
                      help != ITAV_HELP_UNKNOWN;
-        if (counts && municipality)
+        if (counts && municipality.n)
             rc = review_here(&here, db, r, municipality, &cache);
         if (rc == ITAV_OK && counts && here) {
             ++*basis;
@@ -121,9 +130,8 @@ static int from_reviews(double *value, long *basis, itav_db *db, itav_derived wh
     return ITAV_OK;
 }
 
-ITAV_API int itav_indicator_derive(double *value, long *basis, itav_db *db, itav_derived what,
-                                   const char *offer, const char *municipality, int32_t from,
-                                   int32_t to)
+static int derive(double *value, long *basis, itav_db *db, itav_derived what, const char *offer,
+                  places municipality, int32_t from, int32_t to)
 {
     long n = 0;
     double v;
@@ -158,4 +166,33 @@ ITAV_API int itav_indicator_derive(double *value, long *basis, itav_db *db, itav
     if (basis)
         *basis = n;
     return ITAV_OK;
+}
+
+ITAV_API int itav_indicator_derive(double *value, long *basis, itav_db *db, itav_derived what,
+                                   const char *offer, const char *municipality, int32_t from,
+                                   int32_t to)
+{
+    places at = {&municipality, municipality ? 1 : 0};
+    return derive(value, basis, db, what, offer, at, from, to);
+}
+
+ITAV_API int itav_indicator_derive_for(double *value, long *basis, itav_db *db,
+                                       const itav_indicator *ind, int32_t from, int32_t to)
+{
+    if (!db)
+        return ITAV_EINVAL;
+    if (!ind || !itav_indicator_derived(ind))
+        return itav__error(db, ITAV_EINVAL, ind ? "indicator \"%s\" is not derived"
+                                                : "no indicator given", itav_indicator_id(ind));
+    size_t n = itav_indicator_municipality_count(ind);
+    const char **v = n ? itav__calloc(n, sizeof *v) : NULL;
+    if (n && !v)
+        return itav__error(db, ITAV_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        v[i] = itav_indicator_municipality_at(ind, i);
+    places at = {v, n};
+    int rc = derive(value, basis, db, itav_indicator_derived(ind), itav_indicator_offer(ind), at,
+                    from, to);
+    itav__free(v);
+    return rc;
 }

@@ -15,6 +15,7 @@ struct itav_portfolio {
     itav_elemset *present;      /* per member: the elements it states present */
     itav_elemset *known;        /* per member: the elements it states present or absent */
     size_t npresent[ITAV_ELEMENT_COUNT + 1], nknown[ITAV_ELEMENT_COUNT + 1]; /* by element */
+    size_t nfactor[ITAV_FACTOR_COUNT + 1]; /* by factor: members whose practice shows it */
     size_t table[4][4];         /* by itav_setting and itav_scope; 0 = not stated */
     itav__strlist flagged[ITAV__PORTFOLIO_FLAGS + 1]; /* by itav_portfolio_flag, id order */
 };

@@ -18,6 +18,7 @@ static const itav_element flag_element[ITAV__PORTFOLIO_FLAGS + 1] = {
 typedef struct member {
     char *id;
     itav_elemset present, known;
+    itav_factorset factors;
     itav_setting setting;
     itav_scope scope;
 } member;
@@ -103,6 +104,7 @@ static int intervention_scan(void *arg, const char *key, const void *data, size_
             member *m = &st->v[st->n];
             m->present = itav_intervention_elements(iv, st->f->source);
             m->known = itav_intervention_known_elements(iv, st->f->source);
+            m->factors = itav_intervention_factors(iv);
             m->setting = iv->setting;
             m->scope = iv->scope;
             if ((m->id = itav__strdup(iv->id)) != NULL)
@@ -168,6 +170,8 @@ static int fill(itav_portfolio *p, member *v, size_t n)
             p->npresent[e] += itav_elemset_has(m->present, (itav_element)e);
             p->nknown[e] += itav_elemset_has(m->known, (itav_element)e);
         }
+        for (int f = 1; f <= ITAV_FACTOR_COUNT; f++)
+            p->nfactor[f] += itav_factorset_has(m->factors, (itav_factor)f);
         p->table[m->setting][m->scope]++;
         for (int flag = 1; flag <= ITAV__PORTFOLIO_FLAGS; flag++) {
             bool on = flag == ITAV_FLAG_FEW_ELEMENTS
@@ -259,6 +263,11 @@ ITAV_API int itav_portfolio_coverage(const itav_portfolio *p, itav_element e, si
     if (known)
         *known = p->nknown[e];
     return ITAV_OK;
+}
+
+ITAV_API size_t itav_portfolio_factor_count(const itav_portfolio *p, itav_factor f)
+{
+    return p && f >= 1 && f <= ITAV_FACTOR_COUNT ? p->nfactor[f] : 0;
 }
 
 ITAV_API size_t itav_portfolio_cell(const itav_portfolio *p, itav_setting setting,

@@ -271,10 +271,10 @@ static void quantity_words(char *buf, size_t size, itav_qualifier q, double min,
     char a[40], b[40];
     if (q == ITAV_QTY_TEXT) {
         snprintf(buf, size, "%s", wording ? wording : "");
-    } else if (q == ITAV_QTY_RANGE) {
+    } else if (q == ITAV_QTY_RANGE || q == ITAV_QTY_ABOUT_RANGE) {
         itav__number_words(a, sizeof a, min);
         itav__number_words(b, sizeof b, max);
-        snprintf(buf, size, "%s-%s", a, b);
+        snprintf(buf, size, "%s%s-%s", q == ITAV_QTY_ABOUT_RANGE ? "about " : "", a, b);
     } else {
         itav__quantity_words(buf, size, q, min, max, wording);
     }
@@ -383,7 +383,17 @@ static bool shown_number(const itav__cell *c)
 /* Whether the matches-started figure of a municipality (NULL: all) up to `end` equals the
  * sum of shown cells of the matches_started table for the years up to end, and none of
  * those cells is suppressed. */
-static bool started_is_shown(const itav_report *r, const char *municipality, int32_t end,
+/* Whether place is one the indicator counts (any, when it counts the whole offer). */
+static bool counts_place(const itav_indicator *ind, const char *place)
+{
+    size_t n = itav_indicator_municipality_count(ind);
+    for (size_t i = 0; i < n; i++)
+        if (itav__strcasecmp(place, itav_indicator_municipality_at(ind, i)) == 0)
+            return true;
+    return n == 0;
+}
+
+static bool started_is_shown(const itav_report *r, const itav_indicator *ind, int32_t end,
                              double value)
 {
     size_t t = itav_report_table_find(r, "matches_started");
@@ -395,7 +405,7 @@ static bool started_is_shown(const itav_report *r, const char *municipality, int
     for (size_t row = 0; row < tb->rows; row++) {
         const itav__cell *place = itav__table_cell(tb, row, 0);
         if (!place || !place->text || strcmp(place->text, TOTAL_LABEL) == 0 ||
-            (municipality && itav__strcasecmp(place->text, municipality) != 0))
+            !counts_place(ind, place->text))
             continue;
         for (size_t col = 1; col < tb->columns.n; col++) {
             char *rest;
@@ -414,12 +424,13 @@ static bool started_is_shown(const itav_report *r, const char *municipality, int
 /* A derived figure is published only when the report's other tables already give it as a
  * sum or mean of shown cells; any other window, municipality or offer could be subtracted
  * from them to recover a suppressed cell. */
-static bool derived_is_shown(const itav_report *r, itav_derived what, const char *municipality,
-                             int32_t end, double value)
+static bool derived_is_shown(const itav_report *r, const itav_indicator *ind, int32_t end,
+                             double value)
 {
-    switch (what) {
+    bool municipality = itav_indicator_municipality_count(ind) > 0;
+    switch (itav_indicator_derived(ind)) {
     case ITAV_DERIVED_MATCHES_STARTED:
-        return started_is_shown(r, municipality, end, value);
+        return started_is_shown(r, ind, end, value);
     case ITAV_DERIVED_MEAN_SATISFACTION:
         if (municipality) /* the table is not by municipality */
             return false;
@@ -453,11 +464,10 @@ static int derive_for_report(itav_indicator **work, double *value, bool *hidden,
     *value = NAN;
     *hidden = false;
     if (r->from == ITAV_DATE_NONE || r->from <= end) {
-        rc = itav_indicator_derive(value, &n, b->db, what, itav_indicator_offer(ind),
-                                   itav_indicator_municipality(ind), r->from, end);
+        rc = itav_indicator_derive_for(value, &n, b->db, ind, r->from, end);
         *hidden = rc == ITAV_OK && r->k > 1 &&
                   (derived_hidden(what, *value, n, r->k) ||
-                   !derived_is_shown(r, what, itav_indicator_municipality(ind), end, *value));
+                   !derived_is_shown(r, ind, end, *value));
     }
     if (rc != ITAV_OK || (rc = itav_indicator_dup(work, ind)) != ITAV_OK)
         return rc;

@@ -85,7 +85,7 @@ static json_t *encode_quantity(itav_qualifier qualifier, double min, double max,
 {
     json_t *q = json_object();
     bool ok = q && itav__json_put_code(q, "qualifier", ITAV_CODE_QUALIFIER, qualifier);
-    if (ok && qualifier == ITAV_QTY_RANGE)
+    if (ok && itav__qualifier_two_numbers(qualifier))
         ok = itav__json_put(q, "min", itav__json_number(min)) &&
              itav__json_put(q, "max", itav__json_number(max));
     else if (ok && qualifier != ITAV_QTY_TEXT)
@@ -230,6 +230,28 @@ static bool put_elements(json_t *o, const itav_intervention *iv)
     return ok;
 }
 
+/* "factors": {"<code>": {"source": ref}} in the order of the factors; left out when none. */
+static bool put_factors(json_t *obj, const itav_intervention *iv)
+{
+    itav_factorset shown = itav_intervention_factors(iv);
+    if (!shown)
+        return true;
+    json_t *all = json_object(), *one = NULL;
+    bool ok = all != NULL;
+    for (int f = 1; ok && f <= ITAV_FACTOR_COUNT; f++) {
+        if (!itav_factorset_has(shown, (itav_factor)f))
+            continue;
+        ok = (one = json_object()) &&
+             itav__json_put_text(one, "source",
+                                 itav_intervention_factor_source(iv, (itav_factor)f)) &&
+             itav__json_attach(all, itav_factor_code((itav_factor)f), &one);
+    }
+    ok = ok && itav__json_attach(obj, "factors", &all);
+    json_decref(one);
+    json_decref(all);
+    return ok;
+}
+
 static bool put_plan(json_t *obj, const itav_plan *plan); /* with the plans, below */
 
 json_t *itav__json_encode_intervention(const itav_intervention *iv)
@@ -248,6 +270,7 @@ json_t *itav__json_encode_intervention(const itav_intervention *iv)
         itav__json_put_code(o, "scope", ITAV_CODE_SCOPE, iv->scope) &&
         itav__json_put_code(o, "channel", ITAV_CODE_CHANNEL, iv->channel) && put_roles(o, iv) &&
         put_list(o, "phases", &iv->text[ITAV_TEXT_PHASES]) && put_elements(o, iv) &&
+        put_factors(o, iv) &&
         itav__json_put_code(o, "evidence_level", ITAV_CODE_EVIDENCE, iv->evidence) &&
         put_figures(o, "reach", &iv->reach) && put_list(o, "works", &iv->text[ITAV_TEXT_WORKS]) &&
         put_list(o, "improve", &iv->text[ITAV_TEXT_IMPROVE]) &&
@@ -741,9 +764,10 @@ static int decode_quantity(itav__json_dec *d, const json_t *v, const char *path,
             return problem(d, qp, "qualifier \"text\" takes no number");
         if (!qtext)
             return problem(d, qp, "qualifier \"text\" needs a non-empty \"text\"");
-    } else if (qual == ITAV_QTY_RANGE) {
+    } else if (itav__qualifier_two_numbers((itav_qualifier)qual)) {
         if (has_value)
-            return problem(d, qp, "qualifier \"range\" takes \"min\" and \"max\", not \"value\"");
+            return problem(d, qp, "qualifier \"%s\" takes \"min\" and \"max\", not \"value\"",
+                           itav_code_name(ITAV_CODE_QUALIFIER, qual));
         if ((rc = number_member(d, q, qp, "min", &min)) ||
             (rc = number_member(d, q, qp, "max", &max)))
             return rc;
@@ -1007,13 +1031,42 @@ static int decode_elements(itav__json_dec *d, const json_t *obj, const char *pat
     return ITAV_OK;
 }
 
+/* "factors" (see put_factors()). */
+static int decode_factors(itav__json_dec *d, const json_t *obj, const char *path,
+                          itav_intervention *iv)
+{
+    static const char *const members[] = {"source", NULL};
+    char p[ITAV__JSON_PATH_MAX], pf[ITAV__JSON_PATH_MAX];
+    const json_t *all = json_object_get(obj, "factors"), *one;
+    const char *code, *ref;
+    int rc;
+    if (!all)
+        return ITAV_OK;
+    join(p, path, "factors");
+    if (!json_is_object(all))
+        return problem(d, p, "expected an object keyed by factor code, found %s",
+                       type_name(all));
+    json_object_foreach((json_t *)all, code, one) {
+        itav_factor f;
+        join(pf, p, code);
+        if (itav_factor_from_code(&f, code) != ITAV_OK)
+            return problem(d, pf, "unknown factor code \"%s\"", code);
+        if ((rc = itav__json_members(d, one, pf, members, 0)) ||
+            (rc = ref_member(d, one, pf, "source", &ref)))
+            return rc;
+        if (itav_intervention_set_factor(iv, f, ref) != ITAV_OK)
+            return nomem(d, pf);
+    }
+    return ITAV_OK;
+}
+
 static int decode_plan(itav__json_dec *d, const json_t *obj, const char *path,
                        itav_plan **slot); /* with the plans, below */
 
 static const char *const intervention_members[] = {"id", "name", "kind", "summary",
     "providers", "municipalities", "regions", "since", "audience", "themes", "setting",
-    "scope", "channel", "roles", "phases", "elements", "evidence_level", "reach", "works",
-    "improve", "links", "plan", "sources", NULL};
+    "scope", "channel", "roles", "phases", "elements", "factors", "evidence_level", "reach",
+    "works", "improve", "links", "plan", "sources", NULL};
 
 int itav__json_decode_intervention(itav__json_dec *d, const json_t *v, const char *path,
                                itav_intervention **out)
@@ -1056,7 +1109,7 @@ int itav__json_decode_intervention(itav__json_dec *d, const json_t *v, const cha
     if ((rc = decode_audience(d, v, path, iv)) ||
         (rc = bits_member(d, v, path, "themes", ITAV_CODE_THEME, &iv->themes)) ||
         (rc = decode_roles(d, v, path, iv)) ||
-        (rc = decode_elements(d, v, path, iv)) ||
+        (rc = decode_elements(d, v, path, iv)) || (rc = decode_factors(d, v, path, iv)) ||
         (rc = figure_array(d, v, path, "reach", &iv->reach)) ||
         (rc = decode_plan(d, v, path, &iv->plan)) ||
         (rc = sources_member(d, v, path, itav__intervention_fields, &iv->sources)))
@@ -1912,8 +1965,18 @@ json_t *itav__json_encode_indicator(const itav_indicator *ind)
              itav__json_put(sub, "low", itav__json_number(ind->scale_low)) &&
              itav__json_put(sub, "high", itav__json_number(ind->scale_high)) &&
              itav__json_attach(o, "scale", &sub);
-    ok = ok && itav__json_put_code(o, "derived", ITAV_CODE_DERIVED, ind->derived) &&
-         itav__json_put_text(o, "municipality", ind->municipality);
+    ok = ok && itav__json_put_code(o, "derived", ITAV_CODE_DERIVED, ind->derived);
+    /* one municipality as text; a joint target's as a list of all of them */
+    if (ok && !ind->more_municipalities.n) {
+        ok = itav__json_put_text(o, "municipality", ind->municipality);
+    } else if (ok) {
+        ok = (a = json_array()) != NULL && itav__json_push(a, json_string(ind->municipality));
+        for (size_t i = 0; ok && i < ind->more_municipalities.n; i++)
+            ok = itav__json_push(a, json_string(ind->more_municipalities.v[i]));
+        ok = ok && itav__json_attach(o, "municipalities", &a);
+        json_decref(a);
+        a = NULL;
+    }
     if (ok && ind->has_baseline)
         ok = (sub = json_object()) && put_date(sub, "date", ind->baseline_date) &&
              itav__json_put(sub, "quantity",
@@ -2085,7 +2148,8 @@ static int indicator_items(itav__json_dec *d, const json_t *v, const char *path,
 }
 
 static const char *const indicator_members[] = {"id", "offer", "type", "name", "unit", "scale",
-    "derived", "municipality", "baseline", "targets", "measurements", "note", "source", NULL};
+    "derived", "municipality", "municipalities", "baseline", "targets", "measurements", "note",
+    "source", NULL};
 
 int itav__json_decode_indicator(itav__json_dec *d, const json_t *v, const char *path,
                                 itav_indicator **out)
@@ -2117,11 +2181,27 @@ int itav__json_decode_indicator(itav__json_dec *d, const json_t *v, const char *
     }
     if ((rc = decode_indicator_scale(d, v, path, ind)))
         goto fail;
-    if (municipality && !derived) {
-        join(p, path, "municipality");
+    itav__strlist places = {0};
+    if ((rc = text_array(d, v, path, "municipalities", &places)))
+        goto fail_places;
+    if ((municipality || places.n) && !derived) {
+        join(p, path, municipality ? "municipality" : "municipalities");
         rc = problem(d, p, "only a derived indicator has a municipality");
-        goto fail;
+        goto fail_places;
     }
+    if (municipality && places.n) {
+        join(p, path, "municipalities");
+        rc = problem(d, p, "give either \"municipality\" (one) or \"municipalities\" (a joint "
+                           "target of two or more), not both");
+        goto fail_places;
+    }
+    if (places.n == 1) {
+        join(p, path, "municipalities");
+        rc = problem(d, p, "a single municipality goes in \"municipality\"");
+        goto fail_places;
+    }
+    if (places.n)
+        municipality = places.v[0];
     if ((rc = itav_indicator_set_derived(ind, (itav_derived)derived, municipality))) {
         join(p, path, "derived");
         rc = rc == ITAV_ENOMEM ? nomem(d, p)
@@ -2130,14 +2210,27 @@ int itav__json_decode_indicator(itav__json_dec *d, const json_t *v, const char *
                                                "mean, formal_help a percentage)",
                                          itav_code_name(ITAV_CODE_DERIVED, derived),
                                          itav_code_name(ITAV_CODE_MEASURE, type));
-        goto fail;
+        goto fail_places;
     }
+    for (size_t i = 1; i < places.n; i++) {
+        if ((rc = itav_indicator_add_municipality(ind, places.v[i])) != ITAV_OK) {
+            char pi[ITAV__JSON_PATH_MAX];
+            join(p, path, "municipalities");
+            join_index(pi, p, i);
+            rc = rc == ITAV_ENOMEM ? nomem(d, pi)
+                                   : problem(d, pi, "\"%s\" is in the list twice", places.v[i]);
+            goto fail_places;
+        }
+    }
+    itav__strlist_clear(&places);
     if ((rc = decode_indicator_baseline(d, v, path, ind)) ||
         (rc = indicator_items(d, v, path, "targets", ind, decode_indicator_target)) ||
         (rc = indicator_items(d, v, path, "measurements", ind, decode_indicator_measurement)))
         goto fail;
     *out = ind;
     return ITAV_OK;
+fail_places:
+    itav__strlist_clear(&places);
 fail:
     itav_indicator_free(ind);
     return rc;

@@ -17,15 +17,15 @@ static void figure_clear(itav_figure *f)
 ITAV_API int itav_figure_new(itav_figure **out, const char *what, itav_qualifier qualifier,
                              double min, double max, const char *text)
 {
-    if (!out || !what || !*what || !itav__valid_text(what) || qualifier < ITAV_QTY_EXACT ||
-        qualifier > ITAV_QTY_TEXT || (text && !itav__valid_text(text)))
+    if (!out || !what || !*what || !itav__valid_text(what) || !itav__qualifier_valid(qualifier) ||
+        (text && !itav__valid_text(text)))
         return ITAV_EINVAL;
     if (qualifier == ITAV_QTY_TEXT) {
         if (!text || !*text)
             return ITAV_EINVAL;
         min = max = NAN;
     } else {
-        if (qualifier != ITAV_QTY_RANGE)
+        if (!itav__qualifier_two_numbers(qualifier))
             max = min;
         if (!itav__quantity_numbers_ok(qualifier, min, max))
             return ITAV_EINVAL;

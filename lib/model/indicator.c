@@ -55,6 +55,7 @@ ITAV_API void itav_indicator_free(itav_indicator *ind)
     itav__free(ind->note);
     itav__free(ind->source);
     itav__free(ind->municipality);
+    itav__strlist_clear(&ind->more_municipalities);
     itav__free(ind->baseline_text);
     itav__free(ind->baseline_source);
     for (size_t i = 0; i < ind->ntargets; i++)
@@ -84,7 +85,8 @@ ITAV_API int itav_indicator_dup(itav_indicator **out, const itav_indicator *ind)
         itav__set_text(&c->note, ind->note) || itav__set_text(&c->source, ind->source) ||
         itav__set_text(&c->municipality, ind->municipality) ||
         itav__set_text(&c->baseline_text, ind->baseline_text) ||
-        itav__set_text(&c->baseline_source, ind->baseline_source))
+        itav__set_text(&c->baseline_source, ind->baseline_source) ||
+        itav__strlist_copy(&c->more_municipalities, &ind->more_municipalities))
         goto nomem;
     if (ind->ntargets && !(c->targets = itav__calloc(ind->ntargets, sizeof *c->targets)))
         goto nomem;
@@ -151,6 +153,16 @@ ITAV_API itav_derived itav_indicator_derived(const itav_indicator *ind)
 ITAV_API const char *itav_indicator_municipality(const itav_indicator *ind)
 {
     return ind ? ind->municipality : NULL;
+}
+ITAV_API size_t itav_indicator_municipality_count(const itav_indicator *ind)
+{
+    return ind && ind->municipality ? 1 + ind->more_municipalities.n : 0;
+}
+ITAV_API const char *itav_indicator_municipality_at(const itav_indicator *ind, size_t i)
+{
+    if (!ind || i >= itav_indicator_municipality_count(ind))
+        return NULL;
+    return i == 0 ? ind->municipality : ind->more_municipalities.v[i - 1];
 }
 
 /* The scale of the indicator's values (see itav_indicator_scale()). */
@@ -265,8 +277,20 @@ ITAV_API int itav_indicator_set_derived(itav_indicator *ind, itav_derived what,
         return ITAV_ENOMEM;
     itav__free(ind->municipality);
     ind->municipality = copy; /* a hand-measured indicator covers the whole offer */
+    itav__strlist_clear(&ind->more_municipalities);
     ind->derived = what;
     return ITAV_OK;
+}
+
+ITAV_API int itav_indicator_add_municipality(itav_indicator *ind, const char *municipality)
+{
+    if (!ind || !ind->derived || !ind->municipality || !municipality || !*municipality ||
+        !optional_text(municipality))
+        return ITAV_EINVAL;
+    if (itav__strcasecmp(ind->municipality, municipality) == 0 ||
+        itav__strlist_has_nocase(&ind->more_municipalities, municipality))
+        return ITAV_EEXISTS;
+    return itav__strlist_add(&ind->more_municipalities, municipality);
 }
 
 /* Checks a qualified quantity for an indicator and puts it in *q: EINVAL for an unknown
@@ -276,7 +300,7 @@ static int check_quantity(itav__quantity *q, const itav_indicator *ind, itav_qua
                           double min, double max, const char *text)
 {
     double low, high;
-    if (qualifier < ITAV_QTY_EXACT || qualifier > ITAV_QTY_TEXT || !optional_text(text))
+    if (!itav__qualifier_valid(qualifier) || !optional_text(text))
         return ITAV_EINVAL;
     if (qualifier == ITAV_QTY_TEXT) {
         if (!text || !*text)
@@ -284,7 +308,7 @@ static int check_quantity(itav__quantity *q, const itav_indicator *ind, itav_qua
         *q = (itav__quantity){qualifier, NAN, NAN};
         return ITAV_OK;
     }
-    if (qualifier != ITAV_QTY_RANGE)
+    if (!itav__qualifier_two_numbers(qualifier))
         max = min;
     if (!itav__quantity_numbers_ok(qualifier, min, max))
         return ITAV_EINVAL;
@@ -969,7 +993,8 @@ static int measurement_error(itav_db *db, int rc, const itav_indicator *ind, int
         : !optional_ref(source) ? "the source is not a reference like \"000:L105\""
         : !optional_text(text) ? "the text is not UTF-8 text of at most 64 KiB"
         : !itav_code_name(ITAV_CODE_QUALIFIER, (int)qualifier)
-            ? "the qualifier is not exact, about, at_least, at_most, range or text"
+            ? "the qualifier is not exact, about, at_least, at_most, range, text or "
+              "about_range"
         : qualifier == ITAV_QTY_TEXT ? "qualifier text needs the text"
         : NULL;
     if (bad)
@@ -979,7 +1004,7 @@ static int measurement_error(itav_db *db, int rc, const itav_indicator *ind, int
         return itav__error(db, rc, "indicator \"%s\": the measurement of %s is not valid: its "
                                    "numbers (%s) must be finite, min <= max", id, d, q);
     return itav__error(db, rc, "indicator \"%s\": the measurement of %s is not valid (a "
-                               "qualifier exact, about, at_least, at_most, range or text; "
+                               "qualifier exact, about, at_least, at_most, range, text or about_range; "
                                "finite numbers with min <= max; text for qualifier text; "
                                "UTF-8 text; a source like \"000:L105\")", id, d);
 }

@@ -1,6 +1,7 @@
 /* Interventions: the object, its roles and element profile, and its place in a store. */
 #include "model/model_int.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,6 +131,8 @@ ITAV_API void itav_intervention_free(itav_intervention *iv)
         for (int e = 0; e < ITAV_ELEMENT_COUNT; e++)
             clear_statement(&iv->profile[s][e]);
     itav__sources_clear(&iv->sources);
+    for (int f = 0; f < ITAV_FACTOR_COUNT; f++)
+        itav__free(iv->factor_source[f]);
     itav_plan_free(iv->plan);
     itav__free(iv);
 }
@@ -175,6 +178,10 @@ ITAV_API int itav_intervention_dup(itav_intervention **out, const itav_intervent
     if (itav__sources_copy(&c->sources, &iv->sources) ||
         itav__plan_replace(&c->plan, iv->plan))
         goto nomem;
+    c->factors = iv->factors;
+    for (int f = 0; f < ITAV_FACTOR_COUNT; f++)
+        if (itav__set_text(&c->factor_source[f], iv->factor_source[f]))
+            goto nomem;
     *out = c;
     return ITAV_OK;
 nomem:
@@ -745,6 +752,45 @@ static int keep_municipality(itav_db *db, itav_intervention_iter *it, const char
     return ITAV_OK;
 }
 
+/* ---- working factors ---- */
+
+static bool factor_ok(itav_factor f) { return f >= 1 && f <= ITAV_FACTOR_COUNT; }
+
+ITAV_API int itav_intervention_set_factor(itav_intervention *iv, itav_factor f,
+                                          const char *source)
+{
+    char *copy = NULL;
+    if (!iv || !factor_ok(f) || (source && *source && !itav__valid_ref(source)))
+        return ITAV_EINVAL;
+    if (source && *source && !(copy = itav__strdup(source)))
+        return ITAV_ENOMEM;
+    itav__free(iv->factor_source[f - 1]);
+    iv->factor_source[f - 1] = copy;
+    iv->factors |= (itav_factorset)1 << (f - 1);
+    return ITAV_OK;
+}
+
+ITAV_API int itav_intervention_clear_factor(itav_intervention *iv, itav_factor f)
+{
+    if (!iv || !factor_ok(f))
+        return ITAV_EINVAL;
+    itav__free(iv->factor_source[f - 1]);
+    iv->factor_source[f - 1] = NULL;
+    iv->factors &= ~((itav_factorset)1 << (f - 1));
+    return ITAV_OK;
+}
+
+ITAV_API itav_factorset itav_intervention_factors(const itav_intervention *iv)
+{
+    return iv ? iv->factors : 0;
+}
+
+ITAV_API const char *itav_intervention_factor_source(const itav_intervention *iv,
+                                                     itav_factor f)
+{
+    return iv && factor_ok(f) ? iv->factor_source[f - 1] : NULL;
+}
+
 static bool passes(const itav_intervention *iv, const itav_intervention_filter *f)
 {
     itav_elemset present = itav_intervention_elements(iv, ITAV_PROFILE_DEFAULT);
@@ -772,6 +818,8 @@ static bool passes(const itav_intervention *iv, const itav_intervention_filter *
     }
     if (f->text && !itav__contains_nocase(iv->name, f->text) &&
         !itav__contains_nocase(iv->summary, f->text))
+        return false;
+    if ((iv->factors & f->factors) != f->factors)
         return false;
     return true;
 }
@@ -814,6 +862,8 @@ static int check_filter(itav_db *db, const itav_intervention_filter *f)
                            f->version, ITAV_INTERVENTION_FILTER_VERSION);
     if ((f->all_of | f->any_of) & ~ITAV_ELEMSET_ALL)
         return itav__error(db, ITAV_EINVAL, "filter: element sets have bits beyond element 8");
+    if (f->factors & ~ITAV_FACTORSET_ALL)
+        return itav__error(db, ITAV_EINVAL, "filter: the factor set has bits beyond factor 14");
     static const struct {
         const char *name;
         itav_code_type type;
@@ -840,6 +890,14 @@ ITAV_API int itav_intervention_list(itav_intervention_iter **out, itav_db *db,
         return itav__error(db, ITAV_EINVAL, "no place for the iterator given");
     if (!filter)
         filter = &all;
+    /* A filter of an older version ends before the members later versions added: read only
+     * what it has, the rest select everything. */
+    itav_intervention_filter full = ITAV_INTERVENTION_FILTER_INIT;
+    if (filter->version == 1) {
+        memcpy(&full, filter, offsetof(itav_intervention_filter, factors));
+        full.version = ITAV_INTERVENTION_FILTER_VERSION;
+        filter = &full;
+    }
     int rc = check_filter(db, filter);
     if (rc != ITAV_OK)
         return rc;

@@ -96,6 +96,10 @@ struct itav_intervention {
     itav__figlist reach;
     itav__element_statement profile[ITAV__PROFILE_SOURCES][ITAV_ELEMENT_COUNT];
     itav__sources sources;
+    /* The working factors its practice shows (itav/factor.h), and where the seed credits each
+     * (NULL for none); stored from record version 2 on. */
+    itav_factorset factors;
+    char *factor_source[ITAV_FACTOR_COUNT];
 };
 
 struct itav_offer {
@@ -345,12 +349,22 @@ struct itav_indicator {
     size_t ntargets;
     itav__measurement *measurements; /* in date order */
     size_t nmeasurements;
+    /* The further municipalities of a derived indicator whose target is joint ("voor beide
+     * gemeenten 5 koppelingen"): matches in any of them and in municipality count together.
+     * Empty unless municipality is set; stored from record version 2 on. */
+    itav__strlist more_municipalities;
 };
 /* Checks an indicator against the store (its offer exists) and writes it, no transaction. */
 int itav__indicator_write(itav_db *db, const itav_indicator *ind);
 
+/* A qualifier of the enum (quantity.c). */
+bool itav__qualifier_valid(itav_qualifier q);
+/* Whether a qualifier takes two numbers, min and max (range, about_range), rather than one
+ * value (quantity.c). */
+bool itav__qualifier_two_numbers(itav_qualifier q);
 /* The numbers a qualified quantity holds (figures, baselines, measurements): none (NaN) for
- * ITAV_QTY_TEXT; else finite, min <= max, and min == max but for a range (quantity.c). */
+ * ITAV_QTY_TEXT; else finite, min <= max, and min == max but for the two-number qualifiers
+ * (quantity.c). */
 bool itav__quantity_numbers_ok(itav_qualifier q, double min, double max);
 /* A target's numbers: a finite value, and a finite high >= value for ITAV_CMP_BETWEEN, else
  * high == value (indicator.c). */
@@ -364,7 +378,8 @@ typedef struct itav__interval {
 } itav__interval;
 bool itav__le(double a, double b);
 bool itav__lt(double a, double b);
-/* The values a quantity allows on the scale [low, high] (about: plus or minus 10 percent),
+/* The values a quantity allows on the scale [low, high] (about: plus or minus 10 percent;
+ * about_range: the range with 10 percent of each end added outwards),
  * clipped to the scale; false for ITAV_QTY_TEXT, which allows any value. */
 bool itav__quantity_interval(itav__interval *out, itav_qualifier q, double min, double max,
                              double low, double high);

@@ -71,10 +71,10 @@ ITAV_API int itav_quantity_parse(itav_qualifier *qualifier, double *min, double 
     if (!take_number(&p, &lo))
         return ITAV_EINVAL;
     hi = lo;
-    if (q == ITAV_QTY_EXACT && (take(&p, "..") || take(&p, "-"))) {
+    if ((q == ITAV_QTY_EXACT || q == ITAV_QTY_ABOUT) && (take(&p, "..") || take(&p, "-"))) {
         if (!take_number(&p, &hi) || hi < lo)
             return ITAV_EINVAL;
-        q = ITAV_QTY_RANGE;
+        q = q == ITAV_QTY_ABOUT ? ITAV_QTY_ABOUT_RANGE : ITAV_QTY_RANGE;
     }
     if (*p)
         return ITAV_EINVAL;
@@ -93,11 +93,22 @@ static double slack(double a, double b)
     return 1e-9 * m;
 }
 
+bool itav__qualifier_valid(itav_qualifier q)
+{
+    return q >= ITAV_QTY_EXACT && q <= ITAV_QTY_ABOUT_RANGE;
+}
+
+bool itav__qualifier_two_numbers(itav_qualifier q)
+{
+    return q == ITAV_QTY_RANGE || q == ITAV_QTY_ABOUT_RANGE;
+}
+
 bool itav__quantity_numbers_ok(itav_qualifier q, double min, double max)
 {
     if (q == ITAV_QTY_TEXT)
         return isnan(min) && isnan(max);
-    return isfinite(min) && isfinite(max) && min <= max && (q == ITAV_QTY_RANGE || min == max);
+    return isfinite(min) && isfinite(max) && min <= max &&
+           (itav__qualifier_two_numbers(q) || min == max);
 }
 
 bool itav__le(double a, double b)
@@ -119,6 +130,8 @@ bool itav__quantity_interval(itav__interval *out, itav_qualifier q, double min, 
     case ITAV_QTY_AT_LEAST: lo = min; hi = high; break;
     case ITAV_QTY_AT_MOST: lo = low; hi = min; break;
     case ITAV_QTY_RANGE: lo = min; hi = max; break;
+    /* "about 5 to 10": each end as uncertain as "about 5" and "about 10" are */
+    case ITAV_QTY_ABOUT_RANGE: lo = min - fabs(min) / 10; hi = max + fabs(max) / 10; break;
     default: return false; /* text: any value */
     }
     /* Values off the scale cannot be: "about 98 percent" allows 88.2 to 100. */
@@ -213,10 +226,11 @@ ITAV_API itav_attainment itav_quantity_verdict(itav_qualifier qualifier, double 
     itav__interval m;
     if (cmp < ITAV_CMP_AT_LEAST || cmp > ITAV_CMP_BETWEEN || !isfinite(value) ||
         (cmp == ITAV_CMP_BETWEEN && (!isfinite(high) || high < value)) ||
-        qualifier < ITAV_QTY_EXACT || qualifier > ITAV_QTY_TEXT)
+        !itav__qualifier_valid(qualifier))
         return ITAV_ATTAIN_UNKNOWN;
     if (qualifier != ITAV_QTY_TEXT &&
-        (!isfinite(min) || (qualifier == ITAV_QTY_RANGE && (!isfinite(max) || min > max))))
+        (!isfinite(min) ||
+         (itav__qualifier_two_numbers(qualifier) && (!isfinite(max) || min > max))))
         return ITAV_ATTAIN_UNKNOWN;
     if (!itav__quantity_interval(&m, qualifier, min, max, -INFINITY, INFINITY))
         return ITAV_ATTAIN_UNKNOWN; /* text allows anything */
@@ -273,6 +287,7 @@ void itav__quantity_words(char *buf, size_t size, itav_qualifier q, double min, 
     case ITAV_QTY_AT_LEAST: snprintf(buf, size, "at least %s", a); break;
     case ITAV_QTY_AT_MOST: snprintf(buf, size, "at most %s", a); break;
     case ITAV_QTY_RANGE: snprintf(buf, size, "%s to %s", a, b); break;
+    case ITAV_QTY_ABOUT_RANGE: snprintf(buf, size, "about %s to %s", a, b); break;
     default: snprintf(buf, size, "\"%s\" (no number)", text ? text : ""); break;
     }
 }

@@ -28,7 +28,8 @@ static const code roles[] = {{ITAV_ROLE_VOLUNTEER, "volunteer"}, {ITAV_ROLE_PEER
     {0, NULL}};
 static const code qualifiers[] = {{ITAV_QTY_EXACT, "exact"}, {ITAV_QTY_ABOUT, "about"},
     {ITAV_QTY_AT_LEAST, "at_least"}, {ITAV_QTY_AT_MOST, "at_most"},
-    {ITAV_QTY_RANGE, "range"}, {ITAV_QTY_TEXT, "text"}, {0, NULL}};
+    {ITAV_QTY_RANGE, "range"}, {ITAV_QTY_TEXT, "text"},
+    {ITAV_QTY_ABOUT_RANGE, "about_range"}, {0, NULL}};
 static const code statuses[] = {{ITAV_STATUS_PRESENT, "present"},
     {ITAV_STATUS_ABSENT, "absent"}, {0, NULL}};
 static const code sources[] = {{ITAV_PROFILE_TABLE, "table"},

@@ -10,6 +10,8 @@
  * (c) Every versioned option and filter struct, at every function that takes it: version 0
  *     and current + 1 are refused with ITAV_EVERSION, a message that names the struct and
  *     the versions, and the store unchanged; the current version works.
+ * (d) A version-1 itav_intervention_filter (before `factors`), ending at a page that cannot
+ *     be read, lists what the same filter of the current version lists.
  *
  * The backends forward to the test backend of tests/c/testutil.c. */
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
@@ -447,11 +449,52 @@ static void option_and_filter_structs(void)
     itav_close(db);
 }
 
+/* (d) The filter of libitav 0.3 ends before `factors` (0.4): the library must not read it. */
+static void old_intervention_filter(void)
+{
+    itav_db *db = NULL;
+    itav_intervention_iter *it = NULL;
+    itav_intervention *iv;
+    size_t v1 = offsetof(itav_intervention_filter, factors), n_old = 0, n_new = 0;
+    OK(db, itav_open(&db, "memory:"));
+    OK(db, itav_catalog_load(db));
+    long page = sysconf(_SC_PAGESIZE);
+    char *map = mmap(NULL, (size_t)(2 * page), PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (map == MAP_FAILED || mprotect(map + page, (size_t)page, PROT_NONE)) {
+        perror("mmap");
+        exit(1);
+    }
+    itav_intervention_filter cur = ITAV_INTERVENTION_FILTER_INIT;
+    cur.audience = ITAV_AUDIENCE_YOUTH;
+    itav_intervention_filter *old = (itav_intervention_filter *)(void *)(map + page - v1);
+    memcpy(old, &cur, v1); /* the version-1 members only, up to the unreadable page */
+    old->version = 1;
+    OK(db, itav_intervention_list(&it, db, old));
+    while (itav_intervention_iter_next(&iv, it) == ITAV_OK) {
+        n_old++;
+        itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(it);
+    OK(db, itav_intervention_list(&it, db, &cur));
+    while (itav_intervention_iter_next(&iv, it) == ITAV_OK) {
+        n_new++;
+        itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(it);
+    printf("(d) a version-1 intervention filter (%zu bytes) lists %zu interventions\n", v1,
+           n_old);
+    CHECK(n_old > 0 && n_old == n_new);
+    munmap(map, (size_t)(2 * page));
+    itav_close(db);
+}
+
 int main(void)
 {
     old_and_current_backends();
     unknown_backend_versions();
     option_and_filter_structs();
+    old_intervention_filter();
     if (failures) {
         fprintf(stderr, "struct versions: %d checks failed\n", failures);
         return 1;

@@ -227,6 +227,23 @@ ADAPT(itav_intervention_set_source)
     return r_code(itav_intervention_set_source(IV, TXT(1, "summary"), TXT(2, "001:L3")));
 }
 
+/* ---- interventions: working factors ---- */
+
+ADAPT(itav_intervention_set_factor)
+{
+    return r_code(itav_intervention_set_factor(IV, (itav_factor)NUM(1, ITAV_FACTOR_LONG_TERM),
+                                               TXT(2, "004:L463")));
+}
+ADAPT(itav_intervention_clear_factor)
+{
+    return r_code(itav_intervention_clear_factor(IV, (itav_factor)NUM(1, ITAV_FACTOR_LONG_TERM)));
+}
+ADAPT(itav_intervention_factors) { return r_int((long long)itav_intervention_factors(IV)); }
+ADAPT(itav_intervention_factor_source)
+{
+    return r_ptr(itav_intervention_factor_source(IV, (itav_factor)NUM(1, ITAV_FACTOR_LONG_TERM)));
+}
+
 /* ---- interventions: the element profile ---- */
 
 #define SRC_E(ks, ke) (itav_profile_source)NUM(ks, 1), (itav_element)NUM(ke, 2)
@@ -315,6 +332,7 @@ ADAPT(itav_intervention_list)
     flt.scope = (int)NUM(7, 0);
     flt.channel = (int)NUM(8, 0);
     flt.audience = (unsigned)NUM(0, 0) /* n[0] is free: out is a pointer */;
+    flt.factors = (itav_factorset)NUM(1, 0); /* n[1] is free: db is a pointer */
     int rc = itav_intervention_list(P(0, &it), DB(1), P(2, &flt));
     if (rc != ITAV_OK && it)
         fx_fail(f, "*out set on error");
@@ -562,7 +580,7 @@ static const row rows[] = {
     R(itav_figure_new, "empty what", EINVAL_, S(1, "")),
     BAD_TEXT(itav_figure_new, 1, "what", EINVAL_),
     BAD_TEXT(itav_figure_new, 5, "text", EINVAL_),
-    BAD_ENUM(itav_figure_new, 2, "qualifier", ITAV_QTY_TEXT, EINVAL_),
+    BAD_ENUM(itav_figure_new, 2, "qualifier", ITAV_QTY_ABOUT_RANGE, EINVAL_),
     R(itav_figure_new, "qualifier 0", EINVAL_, I(2, 0)),
     R(itav_figure_new, "a range with min above max", EINVAL_, F(3, 10), F(4, 5)),
     R(itav_figure_new, "min NaN", EINVAL_, F(3, NAN)),
@@ -741,6 +759,16 @@ static const row rows[] = {
     BAD_ENUM(itav_intervention_element_evidence, 1, "source", ITAV_PROFILE_OTHER, RNULL),
     BAD_ENUM(itav_intervention_element_evidence, 2, "element", ITAV_ELEMENT_NO_PROBLEMATISING,
              RNULL),
+    R(itav_intervention_set_factor, "NULL intervention", EINVAL_, NUL(0)),
+    BAD_ENUM(itav_intervention_set_factor, 1, "factor", ITAV_FACTOR_KNOW_WHAT_WORKS, EINVAL_),
+    R(itav_intervention_set_factor, "factor 0", EINVAL_, I(1, 0)),
+    BAD_SOURCE(itav_intervention_set_factor, 2, EINVAL_),
+    R(itav_intervention_clear_factor, "NULL intervention", EINVAL_, NUL(0)),
+    BAD_ENUM(itav_intervention_clear_factor, 1, "factor", ITAV_FACTOR_KNOW_WHAT_WORKS, EINVAL_),
+    R(itav_intervention_clear_factor, "factor 0", EINVAL_, I(1, 0)),
+    R(itav_intervention_factors, "NULL intervention", RET(0), NUL(0)),
+    R(itav_intervention_factor_source, "NULL intervention", RNULL, NUL(0)),
+    BAD_ENUM(itav_intervention_factor_source, 1, "factor", ITAV_FACTOR_KNOW_WHAT_WORKS, RNULL),
     R(itav_intervention_element_source, "NULL intervention", RNULL, NUL(0)),
     BAD_ENUM(itav_intervention_element_source, 1, "source", ITAV_PROFILE_OTHER, RNULL),
     BAD_ENUM(itav_intervention_element_source, 2, "element", ITAV_ELEMENT_NO_PROBLEMATISING,
@@ -786,7 +814,9 @@ static const row rows[] = {
     R(itav_intervention_list, "NULL out", EINVAL_, NUL(0), M("no place for the iterator")),
     R(itav_intervention_list, "NULL db", EINVAL_, NUL(1)),
     R(itav_intervention_list, "filter version 0", E(ITAV_EVERSION), I(2, 0), M("version 0")),
-    R(itav_intervention_list, "filter version 2", E(ITAV_EVERSION), I(2, 2), M("version 2")),
+    R(itav_intervention_list, "filter version 3", E(ITAV_EVERSION), I(2, 3), M("version 3")),
+    R(itav_intervention_list, "factor bits past factor 14", EINVAL_, I(1, 0x4000),
+      M("beyond factor 14")),
     R(itav_intervention_list, "all_of beyond element 8", EINVAL_, I(3, 0x100),
       M("filter: element sets")),
     R(itav_intervention_list, "any_of beyond element 8", EINVAL_, I(4, 0xFFFFFFFFu),

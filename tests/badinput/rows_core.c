@@ -110,6 +110,31 @@ ADAPT(itav_elemset_has)
 }
 ADAPT(itav_elemset_count) { return r_int(itav_elemset_count((itav_elemset)NUM(0, 5))); }
 
+/* ---- factor.h ---- */
+
+ADAPT(itav_factor_code) { return r_ptr(itav_factor_code((itav_factor)NUM(0, 1))); }
+ADAPT(itav_factor_label)
+{
+    return r_ptr(itav_factor_label((itav_factor)NUM(0, 1), (itav_lang)NUM(1, ITAV_LANG_EN)));
+}
+ADAPT(itav_factor_from_code)
+{
+    itav_factor x = (itav_factor)77;
+    int rc = itav_factor_from_code(P(0, &x), TXT(1, "long_term"));
+    if (rc != ITAV_OK && x != (itav_factor)77)
+        fx_fail(f, "*out changed on error");
+    return r_code(rc);
+}
+ADAPT(itav_factor_source) { return r_ptr(itav_factor_source((itav_factor)NUM(0, 1))); }
+ADAPT(itav_factor_credited_to_all)
+{
+    return r_int(itav_factor_credited_to_all((itav_factor)NUM(0, 1)));
+}
+ADAPT(itav_factorset_has)
+{
+    return r_int(itav_factorset_has((itav_factorset)NUM(0, 5), (itav_factor)NUM(1, 1)));
+}
+
 /* ---- store.h ---- */
 
 /* n[1] set: the text is a generated path, opened as sqlite:PATH; the file must stay as it
@@ -473,6 +498,39 @@ static const row rows[] = {
     R(itav_element_parse, "invalid UTF-8 (truncated)", E(ITAV_ENOTFOUND),
       S(1, "equality" U_TRUNC)),
     R(itav_element_parse, "a control character", E(ITAV_ENOTFOUND), S(1, "equa\x07lity")),
+
+    /* factor.h */
+    R(itav_factor_code, "factor -1", RNULL, I(0, -1)),
+    R(itav_factor_code, "factor 15", RNULL, I(0, 15)),
+    R(itav_factor_code, "factor INT_MAX", RNULL, I(0, INT_MAX)),
+    R(itav_factor_code, "factor 0", RNULL, I(0, 0)),
+    R(itav_factor_label, "factor -1", RNULL, I(0, -1)),
+    R(itav_factor_label, "factor 15", RNULL, I(0, 15)),
+    R(itav_factor_label, "factor INT_MAX", RNULL, I(0, INT_MAX)),
+    R(itav_factor_label, "language -1", RNULL, I(1, -1)),
+    R(itav_factor_label, "language 3", RNULL, I(1, 3)),
+    R(itav_factor_label, "language INT_MAX", RNULL, I(1, INT_MAX)),
+    R(itav_factor_label, "language 0", RNULL, I(1, 0)),
+    R(itav_factor_from_code, "NULL out", E(ITAV_EINVAL), NUL(0)),
+    R(itav_factor_from_code, "NULL code", E(ITAV_EINVAL), NUL(1)),
+    R(itav_factor_from_code, "empty code", E(ITAV_ENOTFOUND), S(1, "")),
+    R(itav_factor_from_code, "another case", E(ITAV_ENOTFOUND), S(1, "Long_term")),
+    R(itav_factor_from_code, "a label, not a code", E(ITAV_ENOTFOUND), S(1, "Weet wat werkt")),
+    R(itav_factor_from_code, "invalid UTF-8 (overlong)", E(ITAV_ENOTFOUND),
+      S(1, "long_term" U_OVERLONG)),
+    R(itav_factor_from_code, "overlong text", E(ITAV_ENOTFOUND), S(1, TEXT65537)),
+    R(itav_factor_source, "factor -1", RNULL, I(0, -1)),
+    R(itav_factor_source, "factor 15", RNULL, I(0, 15)),
+    R(itav_factor_source, "factor INT_MAX", RNULL, I(0, INT_MAX)),
+    R(itav_factor_source, "factor 0", RNULL, I(0, 0)),
+    R(itav_factor_credited_to_all, "factor -1", RET(0), I(0, -1)),
+    R(itav_factor_credited_to_all, "factor 15", RET(0), I(0, 15)),
+    R(itav_factor_credited_to_all, "factor INT_MAX", RET(0), I(0, INT_MAX)),
+    R(itav_factor_credited_to_all, "factor 0", RET(0), I(0, 0)),
+    R(itav_factorset_has, "factor -1", RET(0), I(1, -1)),
+    R(itav_factorset_has, "factor 15", RET(0), I(1, 15)),
+    R(itav_factorset_has, "factor INT_MAX", RET(0), I(1, INT_MAX)),
+    R(itav_factorset_has, "factor 0", RET(0), I(1, 0)),
     R(itav_element_parse, "overlong text", E(ITAV_ENOTFOUND), S(1, TEXT65537)),
     R(itav_elemset_add, "element 0", RET(5), I(1, 0)),
     R(itav_elemset_add, "element -1", RET(5), I(1, -1)),
@@ -1086,6 +1144,7 @@ const null_ok null_allowed[] = {
     {"itav_indicator_set_note", B(1), "NULL clears it"},
     {"itav_indicator_set_source", B(1), "NULL clears it"},
     {"itav_indicator_set_derived", B(2), "NULL municipality: the whole offer"},
+    {"itav_intervention_set_factor", B(2), "NULL source: none"},
     {"itav_indicator_set_baseline", B(5) | B(6), "text and source may be NULL"},
     {"itav_indicator_baseline", B(1) | B(2) | B(3) | B(4), "each out parameter may be NULL"},
     {"itav_indicator_add_target", B(6) | B(7), "text and source may be NULL"},
@@ -1096,6 +1155,7 @@ const null_ok null_allowed[] = {
     {"itav_indicator_measure", B(3) | B(7) | B(8), "period, text and source may be NULL"},
     {"itav_indicator_list", B(2), "NULL offer: every offer"},
     {"itav_indicator_derive", B(1) | B(4) | B(5), "basis, offer and municipality may be NULL"},
+    {"itav_indicator_derive_for", B(1), "basis may be NULL"},
     {"itav_portfolio_build", B(2), "NULL filter: every intervention"},
     {"itav_portfolio_coverage", B(2) | B(3), "present and known may be NULL"},
     {"itav_portfolio_to_json", B(2), "NULL: one portfolio"},

@@ -173,6 +173,43 @@ ADAPT(itav_indicator_scale)
 }
 ADAPT(itav_indicator_derived) { return r_int(itav_indicator_derived(IND)); }
 ADAPT(itav_indicator_municipality) { return r_ptr(itav_indicator_municipality(IND)); }
+ADAPT(itav_indicator_municipality_count)
+{
+    return r_size(itav_indicator_municipality_count(IND));
+}
+ADAPT(itav_indicator_municipality_at)
+{
+    return r_ptr(itav_indicator_municipality_at(IND, (size_t)NUM(1, 0)));
+}
+/* A count derived for Haarlem (n[2] = 0) or measured by hand (n[2] = 1), for the joint-target
+ * functions; freed by the caller. */
+static itav_indicator *joint_indicator(fx *f, const row *r)
+{
+    itav_indicator *ind = NULL;
+    if (itav_indicator_new(&ind, "ind-joint", FX_OFFER, ITAV_MEASURE_COUNT) != ITAV_OK ||
+        (!NUM(2, 0) &&
+         itav_indicator_set_derived(ind, ITAV_DERIVED_MATCHES_STARTED, "Haarlem") != ITAV_OK))
+        fx_fail(f, "cannot make the derived count");
+    return ind;
+}
+ADAPT(itav_indicator_add_municipality)
+{
+    itav_indicator *ind = joint_indicator(f, r);
+    int rc = itav_indicator_add_municipality(P(0, ind), TXT(1, "Zandvoort"));
+    itav_indicator_free(ind);
+    return r_code(rc);
+}
+ADAPT(itav_indicator_derive_for)
+{
+    double value;
+    long basis;
+    itav_indicator *ind = joint_indicator(f, r);
+    int rc = itav_indicator_derive_for(P(0, &value), &basis, DB(2), P(3, ind),
+                                       (int32_t)NUM(4, ITAV_DATE_NONE),
+                                       (int32_t)NUM(5, ITAV_DATE_NONE));
+    itav_indicator_free(ind);
+    return r_code(rc);
+}
 ADAPT(itav_indicator_set_name) { return r_code(itav_indicator_set_name(IND, TXT(1, "Other"))); }
 ADAPT(itav_indicator_set_unit) { return r_code(itav_indicator_set_unit(IND, TXT(1, "marks"))); }
 ADAPT(itav_indicator_set_note) { return r_code(itav_indicator_set_note(IND, TXT(1, "Note."))); }
@@ -388,6 +425,10 @@ ADAPT(itav_portfolio_free)
 #define PF P(0, fx_portfolio(f))
 ADAPT(itav_portfolio_count) { return r_size(itav_portfolio_count(PF)); }
 ADAPT(itav_portfolio_member) { return r_ptr(itav_portfolio_member(PF, (size_t)NUM(1, 0))); }
+ADAPT(itav_portfolio_factor_count)
+{
+    return r_size(itav_portfolio_factor_count(PF, (itav_factor)NUM(1, ITAV_FACTOR_LONG_TERM)));
+}
 ADAPT(itav_portfolio_coverage)
 {
     size_t present, known;
@@ -659,7 +700,7 @@ static const row rows[] = {
     R(itav_quantity_parse, "hexadecimal", EINVAL_, S(3, "0x10")),
     R(itav_quantity_parse, "a control character", EINVAL_, S(3, "12\x01")),
     BAD_TEXT(itav_quantity_parse, 3, "text", EINVAL_),
-    BAD_ENUM(itav_quantity_verdict, 0, "qualifier", ITAV_QTY_TEXT, RET(ITAV_ATTAIN_UNKNOWN)),
+    BAD_ENUM(itav_quantity_verdict, 0, "qualifier", ITAV_QTY_ABOUT_RANGE, RET(ITAV_ATTAIN_UNKNOWN)),
     R(itav_quantity_verdict, "qualifier 0", RET(ITAV_ATTAIN_UNKNOWN), I(0, 0)),
     BAD_ENUM(itav_quantity_verdict, 3, "comparator", ITAV_CMP_BETWEEN, RET(ITAV_ATTAIN_UNKNOWN)),
     R(itav_quantity_verdict, "comparator 0", RET(ITAV_ATTAIN_UNKNOWN), I(3, 0)),
@@ -691,6 +732,16 @@ static const row rows[] = {
     R(itav_indicator_scale, "NULL indicator", EINVAL_, NUL(0)),
     R(itav_indicator_derived, "NULL indicator", RET(0), NUL(0)),
     R(itav_indicator_municipality, "NULL indicator", RNULL, NUL(0)),
+    R(itav_indicator_municipality_count, "NULL indicator", RET(0), NUL(0)),
+    R(itav_indicator_municipality_at, "NULL indicator", RNULL, NUL(0)),
+    R(itav_indicator_municipality_at, "index past the end", RNULL, I(1, 0)),
+    R(itav_indicator_add_municipality, "NULL indicator", EINVAL_, NUL(0)),
+    R(itav_indicator_add_municipality, "NULL municipality", EINVAL_, NUL(1)),
+    R(itav_indicator_add_municipality, "empty municipality", EINVAL_, S(1, "")),
+    R(itav_indicator_add_municipality, "the first municipality again", E(ITAV_EEXISTS),
+      S(1, "HAARLEM")),
+    R(itav_indicator_add_municipality, "an indicator measured by hand", EINVAL_, I(2, 1)),
+    BAD_TEXT(itav_indicator_add_municipality, 1, "municipality", EINVAL_),
     R(itav_indicator_set_name, "NULL indicator", EINVAL_, NUL(0)),
     BAD_TEXT(itav_indicator_set_name, 1, "name", EINVAL_),
     R(itav_indicator_set_unit, "NULL indicator", EINVAL_, NUL(0)),
@@ -715,7 +766,7 @@ static const row rows[] = {
     R(itav_indicator_set_baseline, "NULL indicator", EINVAL_, NUL(0)),
     R(itav_indicator_set_baseline, "ITAV_DATE_NONE", EINVAL_, I(1, ITAV_DATE_NONE)),
     R(itav_indicator_set_baseline, "a date in year 10000", EINVAL_, I(1, D10000)),
-    BAD_ENUM(itav_indicator_set_baseline, 2, "qualifier", ITAV_QTY_TEXT, EINVAL_),
+    BAD_ENUM(itav_indicator_set_baseline, 2, "qualifier", ITAV_QTY_ABOUT_RANGE, EINVAL_),
     R(itav_indicator_set_baseline, "qualifier 0", EINVAL_, I(2, 0)),
     R(itav_indicator_set_baseline, "a range backwards", EINVAL_, F(3, 6), F(4, 5)),
     R(itav_indicator_set_baseline, "min NaN", EINVAL_, F(3, NAN)),
@@ -758,7 +809,7 @@ static const row rows[] = {
     R(itav_indicator_add_measurement, "ITAV_DATE_NONE", EINVAL_, I(1, ITAV_DATE_NONE)),
     R(itav_indicator_add_measurement, "a date in year 10000", EINVAL_, I(1, D10000)),
     BAD_TEXT(itav_indicator_add_measurement, 2, "period", EINVAL_),
-    BAD_ENUM(itav_indicator_add_measurement, 3, "qualifier", ITAV_QTY_TEXT, EINVAL_),
+    BAD_ENUM(itav_indicator_add_measurement, 3, "qualifier", ITAV_QTY_ABOUT_RANGE, EINVAL_),
     R(itav_indicator_add_measurement, "min NaN", EINVAL_, F(4, NAN)),
     R(itav_indicator_add_measurement, "off the 1-10 scale", ERANGE_, F(4, 0), F(5, 0)),
     R(itav_indicator_add_measurement, "a date that has one", E(ITAV_EEXISTS),
@@ -810,7 +861,7 @@ static const row rows[] = {
     R(itav_indicator_measure, "ITAV_DATE_NONE", EINVAL_, I(2, ITAV_DATE_NONE),
       M("the measurement needs a date")),
     BAD_TEXT(itav_indicator_measure, 3, "period", EINVAL_, M("not valid: the period")),
-    BAD_ENUM(itav_indicator_measure, 4, "qualifier", ITAV_QTY_TEXT, EINVAL_, M("qualifier")),
+    BAD_ENUM(itav_indicator_measure, 4, "qualifier", ITAV_QTY_ABOUT_RANGE, EINVAL_, M("qualifier")),
     R(itav_indicator_measure, "off the percentage scale", ERANGE_, F(5, 150), F(6, 150),
       M("(about 150) is off the percentage scale")),
     R(itav_indicator_measure, "a range backwards", EINVAL_, I(4, ITAV_QTY_RANGE), F(5, 60),
@@ -835,6 +886,15 @@ static const row rows[] = {
       M("from must be a date in 1900-9999")),
     R(itav_indicator_derive, "to in 1899", EINVAL_, I(7, D1899),
       M("to must be a date in 1900-9999")),
+    R(itav_indicator_derive_for, "NULL value", EINVAL_, NUL(0), M("no place for the value")),
+    R(itav_indicator_derive_for, "NULL db", EINVAL_, NUL(2)),
+    R(itav_indicator_derive_for, "NULL indicator", EINVAL_, NUL(3), M("no indicator given")),
+    R(itav_indicator_derive_for, "an indicator measured by hand", EINVAL_, I(2, 1),
+      M("indicator \"ind-joint\" is not derived")),
+    R(itav_indicator_derive_for, "from after to", EINVAL_, I(4, D2022), I(5, D2021_03),
+      M("starts after it ends")),
+    R(itav_indicator_derive_for, "to in 1899", EINVAL_, I(5, D1899),
+      M("to must be a date in 1900-9999")),
 
     /* portfolios */
     R(itav_portfolio_build, "NULL out", EINVAL_, NUL(0), M("no place for the portfolio")),
@@ -857,6 +917,8 @@ static const row rows[] = {
     R(itav_portfolio_member, "NULL portfolio", RNULL, NUL(0)),
     R(itav_portfolio_member, "index past the end", RNULL, I(1, 2)),
     R(itav_portfolio_member, "index SIZE_MAX", RNULL, I(1, SIZE_HUGE)),
+    R(itav_portfolio_factor_count, "NULL portfolio", RET(0), NUL(0)),
+    BAD_ENUM(itav_portfolio_factor_count, 1, "factor", ITAV_FACTOR_KNOW_WHAT_WORKS, RET(0)),
     R(itav_portfolio_coverage, "NULL portfolio", EINVAL_, NUL(0)),
     BAD_ENUM(itav_portfolio_coverage, 1, "element", ITAV_ELEMENT_NO_PROBLEMATISING, EINVAL_),
     R(itav_portfolio_coverage, "element 0", EINVAL_, I(1, 0)),

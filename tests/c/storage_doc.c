@@ -80,8 +80,11 @@ static void table(char **s, size_t *n, const itav__layout *l, const itav__layout
     add(s, n, line);
     for (size_t i = 0; i < l->nfields; i++) {
         const itav__field *f = &l->fields[i];
-        snprintf(line, sizeof line, "| %zu | `%s` | %s |\n", i + 1, f->name,
-                 type_words(f, words, sizeof words));
+        char since[48] = "";
+        if (f->since > 1)
+            snprintf(since, sizeof since, " (from record version %u on)", f->since);
+        snprintf(line, sizeof line, "| %zu | `%s` | %s%s |\n", i + 1, f->name,
+                 type_words(f, words, sizeof words), since);
         add(s, n, line);
     }
     for (size_t i = 0; i < l->nfields; i++)

@@ -2,6 +2,7 @@
 #include "testutil.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 START_TEST(version_matches_headers)
@@ -37,7 +38,7 @@ START_TEST(codes_round_trip)
         }
         ck_assert_ptr_null(itav_code_name((itav_code_type)type, 0));
     }
-    ck_assert_int_eq(n, 5 + 3 + 3 + 3 + 5 + 6 + 4 + 6 + 2 + 3);
+    ck_assert_int_eq(n, 5 + 3 + 3 + 3 + 5 + 6 + 4 + 7 + 2 + 3); /* qualifier: about_range (0.4) */
     int out = 42;
     ck_assert_int_eq(itav_code_parse(&out, ITAV_CODE_SETTING, "Informal"), ITAV_ENOTFOUND);
     ck_assert_int_eq(out, 42);
@@ -190,6 +191,52 @@ START_TEST(element_parse_refuses_other_text)
 }
 END_TEST
 
+/* The working factors of seed 004 (itav/factor.h): codes, labels, sources, sets. */
+START_TEST(factors_codes_and_labels)
+{
+    static const char *const codes[ITAV_FACTOR_COUNT] = {"right_people", "joint_search",
+        "unconventional", "celebrate_success", "youth_world", "craftsmanship", "opportunities",
+        "residents_take_part", "political_support", "trust_short_lines", "use_what_exists",
+        "low_threshold_contact", "long_term", "know_what_works"};
+    for (int f = 1; f <= ITAV_FACTOR_COUNT; f++) {
+        itav_factor back = 0;
+        char ref[16];
+        ck_assert_str_eq(itav_factor_code((itav_factor)f), codes[f - 1]);
+        ck_assert_int_eq(itav_factor_from_code(&back, codes[f - 1]), ITAV_OK);
+        ck_assert_int_eq(back, f);
+        ck_assert_ptr_nonnull(itav_factor_label((itav_factor)f, ITAV_LANG_EN));
+        ck_assert_ptr_nonnull(itav_factor_label((itav_factor)f, ITAV_LANG_NL));
+        /* the seed states them four lines apart from line 413 on */
+        snprintf(ref, sizeof ref, "004:L%d", 413 + 4 * (f - 1));
+        ck_assert_str_eq(itav_factor_source((itav_factor)f), ref);
+        ck_assert_int_eq(itav_factorset_has(ITAV_FACTORSET_ALL, (itav_factor)f), 1);
+        ck_assert_int_eq(itav_factorset_has(0, (itav_factor)f), 0);
+    }
+    ck_assert_str_eq(itav_factor_label(ITAV_FACTOR_KNOW_WHAT_WORKS, ITAV_LANG_NL),
+                     "Weet wat werkt");
+    /* "Alle gemeenten": the first, the ninth and the tenth */
+    int all = 0;
+    for (int f = 1; f <= ITAV_FACTOR_COUNT; f++)
+        all += itav_factor_credited_to_all((itav_factor)f);
+    ck_assert_int_eq(all, 3);
+    ck_assert(itav_factor_credited_to_all(ITAV_FACTOR_RIGHT_PEOPLE) &&
+              itav_factor_credited_to_all(ITAV_FACTOR_POLITICAL_SUPPORT) &&
+              itav_factor_credited_to_all(ITAV_FACTOR_TRUST_SHORT_LINES));
+    itav_factor out = ITAV_FACTOR_LONG_TERM;
+    ck_assert_int_eq(itav_factor_from_code(&out, "Right_people"), ITAV_ENOTFOUND);
+    ck_assert_int_eq(itav_factor_from_code(&out, NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_factor_from_code(NULL, "long_term"), ITAV_EINVAL);
+    ck_assert_int_eq(out, ITAV_FACTOR_LONG_TERM); /* unchanged */
+    ck_assert_ptr_null(itav_factor_code((itav_factor)0));
+    ck_assert_ptr_null(itav_factor_code((itav_factor)15));
+    ck_assert_ptr_null(itav_factor_label(ITAV_FACTOR_LONG_TERM, (itav_lang)3));
+    ck_assert_ptr_null(itav_factor_source((itav_factor)15));
+    ck_assert_int_eq(itav_factor_credited_to_all((itav_factor)0), 0);
+    ck_assert_int_eq(itav_factorset_has(ITAV_FACTORSET_ALL, (itav_factor)15), 0);
+    ck_assert_uint_eq(ITAV_FACTORSET_ALL, (1u << ITAV_FACTOR_COUNT) - 1);
+}
+END_TEST
+
 START_TEST(elemsets)
 {
     itav_elemset s = 0;
@@ -223,6 +270,7 @@ int main(void)
     tcase_add_test(tc, element_parse_seed_wordings);
     tcase_add_test(tc, element_parse_refuses_other_text);
     tcase_add_test(tc, elemsets);
+    tcase_add_test(tc, factors_codes_and_labels);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

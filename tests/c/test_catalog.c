@@ -291,7 +291,7 @@ START_TEST(indicators_quote_the_lines_they_cite)
         itav_indicator_free(ind);
     }
     itav_indicator_iter_free(it);
-    ck_assert_int_eq(quotes, 9);   /* eight targets and the 2020 visitor measurement */
+    ck_assert_int_eq(quotes, 8);   /* seven targets and the 2020 visitor measurement */
 }
 END_TEST
 
@@ -321,9 +321,9 @@ START_TEST(indicators_have_sources_and_targets)
         itav_indicator_free(ind);
     }
     itav_indicator_iter_free(it);
-    ck_assert_int_eq(n, 8);        /* ITAV's three targets, the visitor mix, four couplings */
-    ck_assert_int_eq(quotes, 9);   /* eight targets and the 2020 visitor measurement */
-    ck_assert_int_eq(derived, 4);  /* Haarlem, Zandvoort, Bloemendaal, Heemstede */
+    ck_assert_int_eq(n, 7);        /* ITAV's three targets, the visitor mix, three couplings */
+    ck_assert_int_eq(quotes, 8);   /* seven targets and the 2020 visitor measurement */
+    ck_assert_int_eq(derived, 3);  /* Haarlem, Zandvoort, Bloemendaal with Heemstede */
     ck_assert_int_eq(itav_indicator_list(&it, db, "itav-hoeksche-waard-2020"), ITAV_OK);
     for (n = 0; itav_indicator_iter_next(&ind, it) == ITAV_OK; n++)
         itav_indicator_free(ind);
@@ -414,6 +414,354 @@ START_TEST(counts_per_seed)
 }
 END_TEST
 
+/* The interventions a question lists (ids, in order, each followed by a space). */
+static void recommended(char *buf, size_t size, itav_asker asker, int32_t age)
+{
+    itav_question q = ITAV_QUESTION_INIT;
+    itav_recommendation_iter *it;
+    itav_recommendation *r;
+    q.asker = asker;
+    q.age_months = age;
+    buf[0] = '\0';
+    ck_assert_int_eq(itav_recommend(&it, db, &q), ITAV_OK);
+    while (itav_recommendation_iter_next(&r, it) == ITAV_OK) {
+        ck_assert_int_lt(strlen(buf) + strlen(itav_recommendation_intervention(r)) + 2, size);
+        strcat(buf, itav_recommendation_intervention(r));
+        strcat(buf, " ");
+        itav_recommendation_free(r);
+    }
+    itav_recommendation_iter_free(it);
+}
+
+/* docs/format.md, "Ages": a range in years starts on a birthday and ends the day before one,
+ * so a child of exactly Y years and one of Y and a half fit the same interventions. */
+START_TEST(ages_follow_one_rule)
+{
+    static char a[16384], b[16384];
+    static const itav_asker askers[] = {ITAV_ASKER_PARENT, ITAV_ASKER_YOUTH};
+    for (size_t k = 0; k < 2; k++) {
+        recommended(a, sizeof a, askers[k], 72);
+        recommended(b, sizeof b, askers[k], 78);
+        ck_assert_str_eq(a, b); /* 6 and 6 and a half */
+        ck_assert_ptr_nonnull(strstr(a, "utrecht-stoere-schildpadden "));  /* "4-6 jaar" */
+        ck_assert_ptr_nonnull(strstr(a, "utrecht-dappere-dinos "));        /* "6-8 jaar" */
+        for (int32_t y = 0; y <= 30; y++) {
+            recommended(a, sizeof a, askers[k], 12 * y);
+            recommended(b, sizeof b, askers[k], 12 * y + 6);
+            ck_assert_msg(strcmp(a, b) == 0, "%d years and %d and a half differ:\n%s\n%s", y,
+                          y, a, b);
+        }
+    }
+    /* "tot 18 jaar": up to the 18th birthday, the same in every place that says it */
+    static const char *const under18[] = {"duo-coaching",
+                                          "itav-hw-digitaal-platform-professionals"};
+    for (size_t i = 0; i < 2; i++) {
+        itav_intervention *iv;
+        int32_t lo, hi;
+        ck_assert_int_eq(itav_intervention_get(&iv, db, under18[i]), ITAV_OK);
+        ck_assert_int_eq(itav_intervention_age_range(&lo, &hi, iv), ITAV_OK);
+        ck_assert_int_eq(hi, 18 * 12 - 1);
+        itav_intervention_free(iv);
+    }
+    /* a stated range in years ends on the last month of a year (12k - 1) */
+    itav_intervention_iter *it;
+    itav_intervention *iv;
+    ck_assert_int_eq(itav_intervention_list(&it, db, NULL), ITAV_OK);
+    while (itav_intervention_iter_next(&iv, it) == ITAV_OK) {
+        int32_t lo, hi;
+        const char *id = itav_intervention_id(iv);
+        ck_assert_int_eq(itav_intervention_age_range(&lo, &hi, iv), ITAV_OK);
+        /* stated in months: "0-18 maanden" (MIM), "acht tot elf maanden" (Hoera) */
+        bool months = strcmp(id, "moeders-informeren-moeders") == 0 ||
+                      strcmp(id, "utrecht-hoera-8-maanden") == 0;
+        if (hi != ITAV_AGE_NONE && !months)
+            ck_assert_msg((hi + 1) % 12 == 0, "%s: the range ends at %d months", id, hi);
+        itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(it);
+}
+END_TEST
+
+/* The figure of owner (an intervention, or an offer when offer is true) whose wording is
+ * text; fails if there is none. */
+static void expect_figure(const char *owner, bool offer, const char *text, itav_qualifier q,
+                          double min, double max)
+{
+    itav_intervention *iv = NULL;
+    itav_offer *of = NULL;
+    size_t n;
+    if (offer) {
+        ck_assert_int_eq(itav_offer_get(&of, db, owner), ITAV_OK);
+        n = itav_offer_figure_count(of, ITAV_FIGURES_REACH);
+    } else {
+        ck_assert_int_eq(itav_intervention_get(&iv, db, owner), ITAV_OK);
+        n = itav_intervention_figure_count(iv, ITAV_FIGURES_REACH);
+    }
+    bool found = false;
+    for (size_t i = 0; i < n && !found; i++) {
+        const itav_figure *f = offer ? itav_offer_figure(of, ITAV_FIGURES_REACH, i)
+                                     : itav_intervention_figure(iv, ITAV_FIGURES_REACH, i);
+        if (!itav_figure_get_text(f) || strcmp(itav_figure_get_text(f), text) != 0)
+            continue;
+        found = true;
+        ck_assert_msg(itav_figure_get_qualifier(f) == q, "%s: \"%s\" is qualifier %d", owner,
+                      text, itav_figure_get_qualifier(f));
+        if (q != ITAV_QTY_TEXT)
+            ck_assert(itav_figure_get_min(f) == min && itav_figure_get_max(f) == max);
+    }
+    ck_assert_msg(found, "%s has no figure \"%s\"", owner, text);
+    itav_intervention_free(iv);
+    itav_offer_free(of);
+}
+
+/* "Ongeveer" and "zo'n" are kept on a range; a vague share of thirty is words. */
+START_TEST(figures_keep_their_qualifiers)
+{
+    expect_figure("pinkies", false, "ongeveer 5 à 10 gezinnen", ITAV_QTY_ABOUT_RANGE, 5, 10);
+    expect_figure("vws-tilburg-innovatienetwerk-jeugd-hart-van-brabant", true,
+                  "zo'n 100 tot 150 mensen", ITAV_QTY_ABOUT_RANGE, 100, 150);
+    expect_figure("ouderkamer", false, "een groot deel van de dertig scholen", ITAV_QTY_TEXT, 0,
+                  0);
+}
+END_TEST
+
+/* One target, one encoding: an offer's target figure and the indicator target that cites the
+ * same line for the same place say the same thing (issue 16: ITAV's "10% positiever" was an
+ * absolute 10 on the offer and a relative +10% on the indicator). */
+START_TEST(offer_targets_and_indicators_agree)
+{
+    itav_indicator_iter *it;
+    itav_indicator *ind;
+    int pairs = 0, relative_pairs = 0;
+    ck_assert_int_eq(itav_indicator_list(&it, db, NULL), ITAV_OK);
+    while (itav_indicator_iter_next(&ind, it) == ITAV_OK) {
+        const char *id = itav_indicator_id(ind);
+        char where[256] = "";
+        for (size_t k = 0; k < itav_indicator_municipality_count(ind); k++) {
+            if (k)
+                strcat(where, " and ");
+            strcat(where, itav_indicator_municipality_at(ind, k));
+        }
+        itav_offer *of;
+        ck_assert_int_eq(itav_offer_get(&of, db, itav_indicator_offer(ind)), ITAV_OK);
+        for (size_t i = 0; i < itav_indicator_target_count(ind); i++) {
+            itav_comparator cmp;
+            double value, high;
+            int relative;
+            int32_t deadline;
+            const char *src = itav_indicator_target_source(ind, i);
+            ck_assert_int_eq(itav_indicator_target(ind, i, &cmp, &value, &high, &relative,
+                                                   &deadline), ITAV_OK);
+            int found = 0;
+            for (size_t j = 0; j < itav_offer_figure_count(of, ITAV_FIGURES_TARGETS); j++) {
+                const itav_figure *f = itav_offer_figure(of, ITAV_FIGURES_TARGETS, j);
+                const char *fw = itav_figure_get_where(f) ? itav_figure_get_where(f) : "";
+                if (!itav_figure_get_source(f) || strcmp(itav_figure_get_source(f), src) != 0 ||
+                    strcmp(fw, where) != 0)
+                    continue;
+                found++;
+                itav_qualifier q = itav_figure_get_qualifier(f);
+                itav_comparator want = q == ITAV_QTY_EXACT      ? ITAV_CMP_EQUAL
+                                       : q == ITAV_QTY_AT_LEAST ? ITAV_CMP_AT_LEAST
+                                       : q == ITAV_QTY_AT_MOST  ? ITAV_CMP_AT_MOST
+                                       : q == ITAV_QTY_RANGE    ? ITAV_CMP_BETWEEN
+                                                                : (itav_comparator)0;
+                ck_assert_msg(cmp == want && value == itav_figure_get_min(f),
+                              "%s and offer %s disagree on %s", id, itav_indicator_offer(ind),
+                              src);
+                bool says_relative = strstr(itav_figure_get_what(f), "percent of the baseline");
+                ck_assert_msg(says_relative == (relative != 0),
+                              "%s is %s but the offer's target \"%s\" is not", id,
+                              relative ? "relative" : "absolute", itav_figure_get_what(f));
+                relative_pairs += relative != 0;
+            }
+            ck_assert_msg(found > 0, "%s: the offer %s has no target for %s%s%s", id,
+                          itav_indicator_offer(ind), src, *where ? " in " : "", where);
+            pairs += found;
+        }
+        itav_offer_free(of);
+        itav_indicator_free(ind);
+    }
+    itav_indicator_iter_free(it);
+    ck_assert_int_eq(pairs, 8); /* the visitor target has two figures: new and returning */
+    ck_assert_int_eq(relative_pairs, 1); /* "Dat ouders (10%) positiever staan" */
+}
+END_TEST
+
+/* The working factors (seed 004, lines 411-467): each Dutch label stands on the line the
+ * factor cites, and every practice story credited with a factor is named on the line its
+ * link cites, or that line says "Alle gemeenten" and every story has the factor. */
+START_TEST(factors_quote_the_lines_they_cite)
+{
+    for (int f = 1; f <= ITAV_FACTOR_COUNT; f++)
+        check_quote(itav_factor_source((itav_factor)f),
+                    itav_factor_label((itav_factor)f, ITAV_LANG_NL), "factor");
+    itav_intervention_iter *it;
+    itav_intervention *iv;
+    int links = 0, practices = 0, shown[ITAV_FACTOR_COUNT + 1] = {0};
+    ck_assert_int_eq(itav_intervention_list(&it, db, NULL), ITAV_OK);
+    while (itav_intervention_iter_next(&iv, it) == ITAV_OK) {
+        const char *id = itav_intervention_id(iv);
+        itav_factorset set = itav_intervention_factors(iv);
+        practices += strncmp(id, "vws-", 4) == 0;
+        ck_assert_msg(!set || strncmp(id, "vws-", 4) == 0, "%s is no VWS practice", id);
+        for (int f = 1; f <= ITAV_FACTOR_COUNT; f++) {
+            if (!itav_factorset_has(set, (itav_factor)f))
+                continue;
+            const char *ref = itav_intervention_factor_source(iv, (itav_factor)f);
+            int no, from, to;
+            ck_assert_msg(ref && parse_ref(ref, &no, &from, &to), "%s: factor %d without a "
+                          "source", id, f);
+            char factor_line[24];
+            snprintf(factor_line, sizeof factor_line, "004:L%d", from - 2);
+            ck_assert_msg(no == 4 && from == to &&
+                          strcmp(factor_line, itav_factor_source((itav_factor)f)) == 0,
+                          "%s: %s is not the line under factor %d", id, ref, f);
+            const char *line = seeds[4].line[from];
+            bool named = false; /* one of its municipalities (Tilburg's region has several) */
+            for (size_t m = 0; m < itav_intervention_text_count(iv, ITAV_TEXT_MUNICIPALITIES);
+                 m++)
+                named |= strstr(line, itav_intervention_text(iv, ITAV_TEXT_MUNICIPALITIES, m))
+                         != NULL;
+            if (itav_factor_credited_to_all((itav_factor)f))
+                ck_assert_str_eq(line, "Alle gemeenten");
+            else
+                ck_assert_msg(named, "%s is not on %s: %s", id, ref, line);
+            shown[f]++;
+            links++;
+        }
+        itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(it);
+    /* the credited lists, counted from the seed: every name there has its practice */
+    for (int f = 1; f <= ITAV_FACTOR_COUNT; f++) {
+        int no, from, to, names = 1;
+        ck_assert(parse_ref(itav_factor_source((itav_factor)f), &no, &from, &to));
+        const char *line = seeds[4].line[from + 2];
+        for (const char *c = line; *c; c++)
+            names += *c == ',';
+        if (strcmp(line, "Alle gemeenten") == 0)
+            names = practices;
+        ck_assert_msg(shown[f] == names, "factor %d: %d practices, the seed names %d", f,
+                      shown[f], names);
+    }
+    ck_assert_int_eq(practices, 15);
+    ck_assert_int_eq(links, 87);
+}
+END_TEST
+
+/* Which practices show a factor (the intervention filter), and a portfolio's factor
+ * coverage. */
+START_TEST(practices_by_factor)
+{
+    itav_intervention_filter f = ITAV_INTERVENTION_FILTER_INIT;
+    itav_intervention_iter *it;
+    itav_intervention *iv;
+    char got[512] = "";
+    f.factors = (itav_factorset)1 << (ITAV_FACTOR_YOUTH_WORLD - 1);
+    ck_assert_int_eq(itav_intervention_list(&it, db, &f), ITAV_OK);
+    while (itav_intervention_iter_next(&iv, it) == ITAV_OK) {
+        strcat(got, itav_intervention_id(iv));
+        strcat(got, " ");
+        itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(it);
+    /* "Papendrecht, De Marne, Zwolle" (004:L431), listed by name */
+    ck_assert_str_eq(got, "vws-de-marne-jeugdsoos vws-papendrecht-ppd-talents "
+                          "vws-zwolle-think-op-school ");
+    /* two factors at once: both must be shown (Zwolle and Eindhoven have both) */
+    f.factors |= (itav_factorset)1 << (ITAV_FACTOR_OPPORTUNITIES - 1);
+    int n = 0;
+    ck_assert_int_eq(itav_intervention_list(&it, db, &f), ITAV_OK);
+    while (itav_intervention_iter_next(&iv, it) == ITAV_OK) {
+        n++;
+        itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(it);
+    ck_assert_int_eq(n, 2); /* Papendrecht and Zwolle (004:L431, L439) */
+    f.factors = 1u << ITAV_FACTOR_COUNT;
+    ck_assert_int_eq(itav_intervention_list(&it, db, &f), ITAV_EINVAL);
+    /* a filter of version 1 (libitav 0.3) ends before factors: everything */
+    struct {
+        itav_intervention_filter f;
+    } old = {ITAV_INTERVENTION_FILTER_INIT};
+    old.f.version = 1;
+    old.f.factors = 0xdead; /* not read: a version 1 struct has no such member */
+    ck_assert_int_eq(itav_intervention_list(&it, db, &old.f), ITAV_OK);
+    itav_intervention_iter_free(it);
+
+    /* factor coverage of the fifteen practice stories */
+    const char *ids[15];
+    size_t k = 0;
+    ck_assert_int_eq(itav_intervention_list(&it, db, NULL), ITAV_OK);
+    while (itav_intervention_iter_next(&iv, it) == ITAV_OK) {
+        if (strncmp(itav_intervention_id(iv), "vws-", 4) == 0 && k < 15)
+            ids[k++] = strdup(itav_intervention_id(iv));
+        itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(it);
+    ck_assert_uint_eq(k, 15);
+    itav_portfolio_filter pf = ITAV_PORTFOLIO_FILTER_INIT;
+    itav_portfolio *p;
+    pf.ids = ids;
+    pf.id_count = k;
+    ck_assert_int_eq(itav_portfolio_build(&p, db, &pf), ITAV_OK);
+    static const size_t want[ITAV_FACTOR_COUNT + 1] = {0, 15, 3, 4, 4, 3, 2, 4, 4, 15, 15, 4,
+                                                       6, 4, 4};
+    for (int fc = 1; fc <= ITAV_FACTOR_COUNT; fc++)
+        ck_assert_msg(itav_portfolio_factor_count(p, (itav_factor)fc) == want[fc],
+                      "factor %d: %zu", fc, itav_portfolio_factor_count(p, (itav_factor)fc));
+    ck_assert_uint_eq(itav_portfolio_factor_count(p, (itav_factor)0), 0);
+    ck_assert_uint_eq(itav_portfolio_factor_count(NULL, ITAV_FACTOR_LONG_TERM), 0);
+    itav_portfolio_free(p);
+    for (size_t i = 0; i < k; i++)
+        free((char *)ids[i]);
+}
+END_TEST
+
+/* Periods and dates the seeds give (issue 16): figures keep a period where the seed states one;
+ * @ease Leiden opened in May 2022, the ITAV programme runs 2019-2022. */
+START_TEST(periods_and_dates)
+{
+    itav_offer_iter *oit;
+    itav_offer *of;
+    itav_intervention_iter *iit;
+    itav_intervention *iv;
+    int with = 0, without = 0;
+    ck_assert_int_eq(itav_offer_list(&oit, db, NULL, NULL), ITAV_OK);
+    while (itav_offer_iter_next(&of, oit) == ITAV_OK) {
+        for (int l = ITAV_FIGURES_REACH; l <= ITAV_FIGURES_TARGETS; l++)
+            for (size_t i = 0; i < itav_offer_figure_count(of, (itav_figure_list)l); i++) {
+                bool p = itav_figure_get_period(itav_offer_figure(of, (itav_figure_list)l, i));
+                with += p;
+                without += !p;
+            }
+        itav_offer_free(of);
+    }
+    itav_offer_iter_free(oit);
+    ck_assert_int_eq(itav_intervention_list(&iit, db, NULL), ITAV_OK);
+    while (itav_intervention_iter_next(&iv, iit) == ITAV_OK) {
+        for (size_t i = 0; i < itav_intervention_figure_count(iv, ITAV_FIGURES_REACH); i++) {
+            bool p = itav_figure_get_period(itav_intervention_figure(iv, ITAV_FIGURES_REACH, i));
+            with += p;
+            without += !p;
+        }
+        itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(iit);
+    ck_assert_int_eq(with + without, 101); /* 99 and two targets of seed 002 */
+    ck_assert_int_eq(without, 21);         /* 46 before; the seeds give no period for these */
+    ck_assert_int_eq(itav_offer_get(&of, db, "at-ease-leiden"), ITAV_OK);
+    ck_assert_int_eq(itav_offer_start(of), date_of("2022-05-01"));
+    ck_assert_str_eq(itav_offer_source(of, "start"), "001:L199");
+    itav_offer_free(of);
+    ck_assert_int_eq(itav_offer_get(&of, db, "itav-hoeksche-waard-2020"), ITAV_OK);
+    ck_assert_int_eq(itav_offer_start(of), date_of("2019-01-01"));
+    ck_assert_int_eq(itav_offer_end(of), date_of("2022-12-31"));
+    itav_offer_free(of);
+}
+END_TEST
+
 /* The cases that read the seeds; the five seeds are loaded first (run_with_seeds has made sure
  * they are there). */
 static Suite *seed_suite(void)
@@ -432,6 +780,7 @@ static Suite *seed_suite(void)
     tcase_add_test(tc, figures_quote_the_lines_they_cite);
     tcase_add_test(tc, indicators_quote_the_lines_they_cite);
     tcase_add_test(tc, every_reference_is_inside_its_seed);
+    tcase_add_test(tc, factors_quote_the_lines_they_cite);
     suite_add_tcase(s, tc);
     return s;
 }
@@ -445,6 +794,11 @@ static Suite *catalog_suite(void)
     tcase_add_test(tc, indicators_have_sources_and_targets);
     tcase_add_test(tc, buurtgezinnen_runs_in_three_places);
     tcase_add_test(tc, counts_per_seed);
+    tcase_add_test(tc, ages_follow_one_rule);
+    tcase_add_test(tc, figures_keep_their_qualifiers);
+    tcase_add_test(tc, offer_targets_and_indicators_agree);
+    tcase_add_test(tc, practices_by_factor);
+    tcase_add_test(tc, periods_and_dates);
     suite_add_tcase(s, tc);
     return s;
 }

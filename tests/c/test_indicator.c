@@ -59,13 +59,15 @@ START_TEST(quantities_from_text)
         {"5-10", ITAV_QTY_RANGE, 5, 10},         {" 5 .. 10 ", ITAV_QTY_RANGE, 5, 10},
         {"-3", ITAV_QTY_EXACT, -3, -3},          {"-5-10", ITAV_QTY_RANGE, -5, 10},
         {"7..7", ITAV_QTY_RANGE, 7, 7},
+        {"about 5..10", ITAV_QTY_ABOUT_RANGE, 5, 10}, {"~100-150", ITAV_QTY_ABOUT_RANGE, 100, 150},
         /* decimals read as the nearest double, as strtod would: 0.3, not 3 * 0.1 */
         {"0.3", ITAV_QTY_EXACT, 0.3, 0.3},       {"about 0.7", ITAV_QTY_ABOUT, 0.7, 0.7},
         {".5", ITAV_QTY_EXACT, 0.5, 0.5},
     };
     static const char *const bad[] = {"", "about", "12,5", "10..5", "5-", "at least 5..10",
                                       "twelve", "12 families", "1e3", ".5.", "--5", "~",
-                                      "5..10..15", "nan", "inf"};
+                                      "5..10..15", "nan", "inf", "about 10..5",
+                                      "at most 5-10"};
     for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
         itav_qualifier q;
         double min, max;
@@ -158,6 +160,21 @@ static const struct row {
      "equal to 50"},
     {ITAV_QTY_AT_LEAST, 50, 50, NULL, ITAV_CMP_EQUAL, 50, 0, ITAV_ATTAIN_UNKNOWN, "at least 50",
      "equal to 50"},
+    /* about a range: wider than the range ("ongeveer 5 à 10": 4.5 to 11) */
+    {ITAV_QTY_RANGE, 5, 10, NULL, ITAV_CMP_AT_MOST, 10, 0, ITAV_ATTAIN_MET, "5 to 10",
+     "at most 10"},
+    {ITAV_QTY_ABOUT_RANGE, 5, 10, NULL, ITAV_CMP_AT_MOST, 10, 0, ITAV_ATTAIN_UNKNOWN,
+     "about 5 to 10 (4.5 to 11)", "at most 10"},
+    {ITAV_QTY_RANGE, 5, 10, NULL, ITAV_CMP_AT_LEAST, 5, 0, ITAV_ATTAIN_MET, "5 to 10",
+     "at least 5"},
+    {ITAV_QTY_ABOUT_RANGE, 5, 10, NULL, ITAV_CMP_AT_LEAST, 5, 0, ITAV_ATTAIN_UNKNOWN,
+     "about 5 to 10", "at least 5"},
+    {ITAV_QTY_ABOUT_RANGE, 100, 150, NULL, ITAV_CMP_AT_LEAST, 90, 0, ITAV_ATTAIN_MET,
+     "about 100 to 150 (90 to 165)", "at least 90"},
+    {ITAV_QTY_ABOUT_RANGE, 100, 150, NULL, ITAV_CMP_AT_LEAST, 170, 0, ITAV_ATTAIN_NOT_MET,
+     "about 100 to 150", "at least 170"},
+    {ITAV_QTY_ABOUT_RANGE, 100, 150, NULL, ITAV_CMP_BETWEEN, 80, 170, ITAV_ATTAIN_MET,
+     "about 100 to 150", "between 80 and 170"},
 };
 
 static const char *const verdict_words[] = {"", "met: ", "not met: ", "on track: ", "unknown: "};
@@ -659,7 +676,7 @@ START_TEST(bad_input_to_the_object)
                                                     0, 0, NULL, NULL), ITAV_EINVAL);
     ck_assert_int_eq(itav_indicator_add_measurement(pct, D("2021-06-30"), NULL, ITAV_QTY_EXACT,
                                                     NAN, NAN, NULL, NULL), ITAV_EINVAL);
-    ck_assert_int_eq(itav_indicator_add_measurement(pct, D("2021-06-30"), NULL, (itav_qualifier)7,
+    ck_assert_int_eq(itav_indicator_add_measurement(pct, D("2021-06-30"), NULL, (itav_qualifier)8,
                                                     1, 1, NULL, NULL), ITAV_EINVAL);
     ck_assert_int_eq(itav_indicator_add_measurement(pct, ITAV_DATE_NONE, NULL, ITAV_QTY_EXACT, 1,
                                                     1, NULL, NULL), ITAV_EINVAL);
@@ -984,6 +1001,21 @@ START_TEST(bad_indicators_in_a_dataset)
          "percentage"},
         {"{\"id\": \"a\", \"offer\": \"bg-zk\", \"type\": \"count\", \"municipality\": "
          "\"Haarlem\"}", "$.indicators[0].municipality: only a derived indicator"},
+        {"{\"id\": \"a\", \"offer\": \"bg-zk\", \"type\": \"count\", \"municipalities\": "
+         "[\"Haarlem\", \"Zandvoort\"]}",
+         "$.indicators[0].municipalities: only a derived indicator"},
+        {"{\"id\": \"a\", \"offer\": \"bg-zk\", \"type\": \"count\", \"derived\": "
+         "\"matches_started\", \"municipality\": \"Haarlem\", \"municipalities\": "
+         "[\"Haarlem\", \"Zandvoort\"]}", "$.indicators[0].municipalities: give either"},
+        {"{\"id\": \"a\", \"offer\": \"bg-zk\", \"type\": \"count\", \"derived\": "
+         "\"matches_started\", \"municipalities\": [\"Haarlem\"]}",
+         "$.indicators[0].municipalities: a single municipality goes in \"municipality\""},
+        {"{\"id\": \"a\", \"offer\": \"bg-zk\", \"type\": \"count\", \"derived\": "
+         "\"matches_started\", \"municipalities\": [\"Haarlem\", \"HAARLEM\"]}",
+         "$.indicators[0].municipalities[1]: \"HAARLEM\" is in the list twice"},
+        {"{\"id\": \"a\", \"offer\": \"bg-zk\", \"type\": \"count\", \"derived\": "
+         "\"matches_started\", \"municipalities\": [\"Haarlem\", \"\"]}",
+         "$.indicators[0].municipalities[1]: must not be empty"},
         {"{\"id\": \"a\", \"offer\": \"bg-zk\", \"type\": \"percentage\", \"targets\": "
          "[{\"comparator\": \"at_least\", \"value\": 120, \"deadline\": \"2022-12-31\"}]}",
          "$.indicators[0].targets[0].value: target is off the indicator's scale"},
@@ -1199,6 +1231,68 @@ START_TEST(derived_from_matches_and_reviews)
     derive(db, ITAV_DERIVED_FORMAL_HELP, "bg-zk", "Zandvoort", NULL, NULL, 0, 1);
     derive(db, ITAV_DERIVED_FORMAL_HELP, "bg-zk", NULL, "2021-07-01", NULL, 100, 1);
     derive(db, ITAV_DERIVED_FORMAL_HELP, "bg-hw", NULL, NULL, NULL, NAN, 0);
+    /* a joint target: Haarlem and Zandvoort counted together (m1, m2, m3), through an
+     * indicator that names both, stored and read back */
+    itav_indicator *joint, *got;
+    ck_assert_int_eq(itav_indicator_new(&joint, "zk-joint", "bg-zk", ITAV_MEASURE_COUNT),
+                     ITAV_OK);
+    ck_assert_int_eq(itav_indicator_add_municipality(joint, "Zandvoort"), ITAV_EINVAL);
+    ck_assert_int_eq(itav_indicator_set_derived(joint, ITAV_DERIVED_MATCHES_STARTED, "Haarlem"),
+                     ITAV_OK);
+    ck_assert_int_eq(itav_indicator_add_municipality(joint, "Zandvoort"), ITAV_OK);
+    ck_assert_int_eq(itav_indicator_add_municipality(joint, "zandvoort"), ITAV_EEXISTS);
+    ck_assert_int_eq(itav_indicator_add_municipality(joint, "HAARLEM"), ITAV_EEXISTS);
+    ck_assert_int_eq(itav_indicator_add_municipality(joint, ""), ITAV_EINVAL);
+    ck_assert_uint_eq(itav_indicator_municipality_count(joint), 2);
+    ck_assert_str_eq(itav_indicator_municipality_at(joint, 0), "Haarlem");
+    ck_assert_str_eq(itav_indicator_municipality_at(joint, 1), "Zandvoort");
+    ck_assert_ptr_null(itav_indicator_municipality_at(joint, 2));
+    ck_assert_msg(itav_indicator_create(db, joint) == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert_int_eq(itav_indicator_get(&got, db, "zk-joint"), ITAV_OK);
+    ck_assert_uint_eq(itav_indicator_municipality_count(got), 2);
+    ck_assert_str_eq(itav_indicator_municipality_at(got, 1), "Zandvoort");
+    double jv = -1;
+    long jb = -1;
+    ck_assert_int_eq(itav_indicator_derive_for(&jv, &jb, db, got, ITAV_DATE_NONE,
+                                               ITAV_DATE_NONE), ITAV_OK);
+    ck_assert(jv == 3 && jb == 3);
+    ck_assert_int_eq(itav_indicator_derive_for(&jv, &jb, db, got, D("2021-02-02"),
+                                               ITAV_DATE_NONE), ITAV_OK);
+    ck_assert(jv == 2 && jb == 2); /* m2 (Haarlem) and m3 (Zandvoort) */
+    /* one municipality: as itav_indicator_derive() with it; set_derived drops the others */
+    ck_assert_int_eq(itav_indicator_set_derived(got, ITAV_DERIVED_MATCHES_STARTED, "Zandvoort"),
+                     ITAV_OK);
+    ck_assert_uint_eq(itav_indicator_municipality_count(got), 1);
+    ck_assert_int_eq(itav_indicator_derive_for(&jv, &jb, db, got, ITAV_DATE_NONE,
+                                               ITAV_DATE_NONE), ITAV_OK);
+    ck_assert(jv == 1 && jb == 1);
+    ck_assert_int_eq(itav_indicator_set_derived(got, 0, NULL), ITAV_OK);
+    ck_assert_uint_eq(itav_indicator_municipality_count(got), 0);
+    ck_assert_int_eq(itav_indicator_derive_for(&jv, &jb, db, got, ITAV_DATE_NONE,
+                                               ITAV_DATE_NONE), ITAV_EINVAL);
+    assert_msg(db, "indicator \"zk-joint\" is not derived");
+    ck_assert_int_eq(itav_indicator_derive_for(&jv, &jb, db, NULL, ITAV_DATE_NONE,
+                                               ITAV_DATE_NONE), ITAV_EINVAL);
+    itav_indicator_free(got);
+    /* the JSON keeps the list: export, import elsewhere, export again gives the same bytes */
+    char *json = NULL, *again = NULL;
+    itav_db *other;
+    ck_assert_int_eq(itav_export_json_string(&json, db), ITAV_OK);
+    const char *at = strstr(json, "\"zk-joint\"");
+    ck_assert_ptr_nonnull(at);
+    ck_assert_ptr_nonnull(strstr(at, "\"municipalities\""));
+    ck_assert_int_eq(itav_open(&other, "memory:"), ITAV_OK);
+    ck_assert_msg(itav_import_json_string(other, json, "export") == ITAV_OK, "%s",
+                  itav_errmsg(other));
+    ck_assert_int_eq(itav_export_json_string(&again, other), ITAV_OK);
+    ck_assert_str_eq(again, json);
+    ck_assert_int_eq(itav_indicator_get(&got, other, "zk-joint"), ITAV_OK);
+    ck_assert_uint_eq(itav_indicator_municipality_count(got), 2);
+    itav_indicator_free(got);
+    itav_close(other);
+    itav_free(json);
+    itav_free(again);
+    itav_indicator_free(joint);
     /* an erased participant counts for no municipality, but still counts */
     char *erased = NULL;
     int rc = itav_participant_erase(db, "a3", &erased);

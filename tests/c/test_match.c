@@ -1033,18 +1033,22 @@ START_TEST(due_dates_from_the_plan)
         {m1, ITAV_DUE_TRIAL_EVALUATION, "2021-02-28", 1},
         {m4, ITAV_DUE_TRIAL_EVALUATION, "2021-02-28", 1},
         {m3, ITAV_DUE_CLOSURE, "2021-06-30", -121},
+        /* the plan wants a final review at every closure (002:L125) */
+        {m3, ITAV_DUE_FINAL_REVIEW, "2021-06-30", -121},
     };
-    check_due(db, BG, "2021-03-01", 121, soon, 4);
+    check_due(db, BG, "2021-03-01", 121, soon, 5);
     check_due(db, BG, "2021-03-01", 120, soon, 3);
     expected_due later[] = {
         {m3, ITAV_DUE_REVIEW, "2020-02-29", 366},
         {m1, ITAV_DUE_TRIAL_EVALUATION, "2021-02-28", 1},
         {m4, ITAV_DUE_TRIAL_EVALUATION, "2021-02-28", 1},
         {m3, ITAV_DUE_CLOSURE, "2021-06-30", -121},
+        {m3, ITAV_DUE_FINAL_REVIEW, "2021-06-30", -121},
         {m2, ITAV_DUE_REVIEW, "2021-09-15", -198},
         {m2, ITAV_DUE_CLOSURE, "2023-01-15", -685},
+        {m2, ITAV_DUE_FINAL_REVIEW, "2023-01-15", -685},
     };
-    check_due(db, BG, "2021-03-01", 685, later, 6);
+    check_due(db, BG, "2021-03-01", 685, later, 8);
     /* every offer: the other offer's review (3 March 2021) and closure (3 September 2022,
      * 24 months after the start, which was the day it became active) join in */
     expected_due all[] = {
@@ -1053,10 +1057,11 @@ START_TEST(due_dates_from_the_plan)
         {m4, ITAV_DUE_TRIAL_EVALUATION, "2021-02-28", 1},
         {d1, ITAV_DUE_REVIEW, "2021-03-03", -2},
         {m3, ITAV_DUE_CLOSURE, "2021-06-30", -121},
+        {m3, ITAV_DUE_FINAL_REVIEW, "2021-06-30", -121},
         {m2, ITAV_DUE_REVIEW, "2021-09-15", -198},
         {d1, ITAV_DUE_CLOSURE, "2022-09-03", -551},
     };
-    check_due(db, NULL, "2021-03-01", 600, all, 7);
+    check_due(db, NULL, "2021-03-01", 600, all, 8);
     check_due(db, "direct-haarlem", "2021-03-01", 0, NULL, 0);
     check_due(db, "nowhere", "2021-03-01", 10000, NULL, 0);
 

@@ -160,7 +160,15 @@ START_TEST(roles_and_figures)
     ck_assert_int_eq(itav_figure_new(&f, "families", ITAV_QTY_RANGE, 10, 5, NULL), ITAV_EINVAL);
     ck_assert_int_eq(itav_figure_new(&f, "families", ITAV_QTY_TEXT, 0, 0, NULL), ITAV_EINVAL);
     ck_assert_int_eq(itav_figure_new(&f, "families", ITAV_QTY_EXACT, NAN, 0, NULL), ITAV_EINVAL);
-    ck_assert_int_eq(itav_figure_new(&f, "families", (itav_qualifier)7, 1, 1, NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_figure_new(&f, "families", (itav_qualifier)8, 1, 1, NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_figure_new(&f, "families", ITAV_QTY_ABOUT_RANGE, 10, 5, NULL),
+                     ITAV_EINVAL);
+    /* "ongeveer 5 à 10": an approximate range keeps both ends */
+    ck_assert_int_eq(itav_figure_new(&f, "families", ITAV_QTY_ABOUT_RANGE, 5, 10,
+                                     "ongeveer 5 à 10"), ITAV_OK);
+    ck_assert(itav_figure_get_min(f) == 5 && itav_figure_get_max(f) == 10);
+    ck_assert_int_eq(itav_figure_get_qualifier(f), ITAV_QTY_ABOUT_RANGE);
+    itav_figure_free(f);
     ck_assert_int_eq(itav_figure_new(&f, "families", ITAV_QTY_TEXT, 0, 0, "honderden"), ITAV_OK);
     ck_assert(isnan(itav_figure_get_min(f)));
     itav_figure_free(f);
@@ -296,6 +304,8 @@ static itav_intervention *full_intervention(void)
     itav_intervention_set_element(iv, ITAV_PROFILE_OTHER, ITAV_ELEMENT_POSITIVE_FOCUS,
                                   ITAV_STATUS_PRESENT, "e", "004:L10-12");
     itav_intervention_set_source(iv, "links", "004:L9");
+    itav_intervention_set_factor(iv, ITAV_FACTOR_RIGHT_PEOPLE, "004:L415");
+    itav_intervention_set_factor(iv, ITAV_FACTOR_LONG_TERM, NULL);
     return iv;
 }
 
@@ -312,6 +322,11 @@ START_TEST(dup_and_json_preserve_everything)
     ck_assert_str_eq(a, c);
     ck_assert_ptr_nonnull(strstr(a, "\"age_months\": {\n      \"min\": 144\n    }"));
     ck_assert_ptr_nonnull(strstr(a, "\"qualifier\": \"range\""));
+    ck_assert_ptr_nonnull(strstr(a, "\"factors\": {\n    \"right_people\": {\n      "
+                                    "\"source\": \"004:L415\"\n    },\n    \"long_term\": {}"));
+    ck_assert_uint_eq(itav_intervention_factors(back), itav_intervention_factors(iv));
+    ck_assert_str_eq(itav_intervention_factor_source(copy, ITAV_FACTOR_RIGHT_PEOPLE),
+                     "004:L415");
     /* changing the copy does not change the original */
     itav_intervention_set_name(copy, "Other");
     ck_assert_str_eq(itav_intervention_name(iv), "Voorbeeld \"quoted\" é");
@@ -321,6 +336,58 @@ START_TEST(dup_and_json_preserve_everything)
     itav_intervention_free(iv);
     itav_intervention_free(copy);
     itav_intervention_free(back);
+}
+END_TEST
+
+/* Working factors on an intervention (itav/factor.h). */
+START_TEST(factors_of_an_intervention)
+{
+    itav_intervention *iv;
+    ck_assert_int_eq(itav_intervention_new(&iv, "vws-x"), ITAV_OK);
+    ck_assert_uint_eq(itav_intervention_factors(iv), 0);
+    ck_assert_int_eq(itav_intervention_set_factor(iv, ITAV_FACTOR_YOUTH_WORLD, "004:L431"),
+                     ITAV_OK);
+    ck_assert_int_eq(itav_intervention_set_factor(iv, ITAV_FACTOR_LONG_TERM, ""), ITAV_OK);
+    ck_assert_uint_eq(itav_intervention_factors(iv),
+                      (1u << (ITAV_FACTOR_YOUTH_WORLD - 1)) | (1u << (ITAV_FACTOR_LONG_TERM - 1)));
+    ck_assert_str_eq(itav_intervention_factor_source(iv, ITAV_FACTOR_YOUTH_WORLD), "004:L431");
+    ck_assert_ptr_null(itav_intervention_factor_source(iv, ITAV_FACTOR_LONG_TERM));
+    /* setting again replaces the source; bad input changes nothing */
+    ck_assert_int_eq(itav_intervention_set_factor(iv, ITAV_FACTOR_YOUTH_WORLD, "004:L429-431"),
+                     ITAV_OK);
+    ck_assert_str_eq(itav_intervention_factor_source(iv, ITAV_FACTOR_YOUTH_WORLD),
+                     "004:L429-431");
+    ck_assert_int_eq(itav_intervention_set_factor(iv, ITAV_FACTOR_YOUTH_WORLD, "L431"),
+                     ITAV_EINVAL);
+    ck_assert_int_eq(itav_intervention_set_factor(iv, (itav_factor)15, NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_intervention_set_factor(NULL, ITAV_FACTOR_LONG_TERM, NULL),
+                     ITAV_EINVAL);
+    ck_assert_str_eq(itav_intervention_factor_source(iv, ITAV_FACTOR_YOUTH_WORLD),
+                     "004:L429-431");
+    ck_assert_int_eq(itav_intervention_clear_factor(iv, ITAV_FACTOR_YOUTH_WORLD), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_clear_factor(iv, ITAV_FACTOR_YOUTH_WORLD), ITAV_OK);
+    ck_assert_ptr_null(itav_intervention_factor_source(iv, ITAV_FACTOR_YOUTH_WORLD));
+    ck_assert_uint_eq(itav_intervention_factors(iv), 1u << (ITAV_FACTOR_LONG_TERM - 1));
+    ck_assert_int_eq(itav_intervention_clear_factor(iv, (itav_factor)0), ITAV_EINVAL);
+    ck_assert_uint_eq(itav_intervention_factors(NULL), 0);
+    ck_assert_ptr_null(itav_intervention_factor_source(NULL, ITAV_FACTOR_LONG_TERM));
+    itav_intervention_free(iv);
+    /* the JSON names the problem and its place */
+    itav_db *db;
+    ck_assert_int_eq(itav_open(&db, "memory:"), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_from_json(&iv, db, "{\"id\": \"a\", \"name\": \"A\", "
+                         "\"factors\": {\"luck\": {}}}"), ITAV_EFORMAT);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "$.factors.luck: unknown factor code"));
+    ck_assert_int_eq(itav_intervention_from_json(&iv, db, "{\"id\": \"a\", \"name\": \"A\", "
+                         "\"factors\": {\"long_term\": {\"source\": \"x\"}}}"), ITAV_EFORMAT);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "$.factors.long_term.source: \"x\" is not"));
+    ck_assert_int_eq(itav_intervention_from_json(&iv, db, "{\"id\": \"a\", \"name\": \"A\", "
+                         "\"factors\": [\"long_term\"]}"), ITAV_EFORMAT);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "$.factors: expected an object"));
+    ck_assert_int_eq(itav_intervention_from_json(&iv, db, "{\"id\": \"a\", \"name\": \"A\", "
+                         "\"factors\": {\"long_term\": {\"when\": 1}}}"), ITAV_EFORMAT);
+    ck_assert_ptr_nonnull(strstr(itav_errmsg(db), "$.factors.long_term.when: unknown member"));
+    itav_close(db);
 }
 END_TEST
 
@@ -417,6 +484,7 @@ int main(void)
     tcase_add_test(tc, profiles_and_their_sources);
     tcase_add_test(tc, dup_and_json_preserve_everything);
     tcase_add_test(tc, from_json_reports_the_path);
+    tcase_add_test(tc, factors_of_an_intervention);
     tcase_add_test(tc, offer_fields);
     suite_add_tcase(s, tc);
     return run_suite(s);

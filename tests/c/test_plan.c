@@ -521,6 +521,8 @@ static const struct {
     {"buurtgezinnen", ITAV_PLAN_MAX_MONTHS, 24, "002:L79", "maximaal twee jaar"},
     {"buurtgezinnen", ITAV_PLAN_MAX_DISTANCE_M, 10000, "001:L444", "binnen 10 kilometer"},
     {"buurtgezinnen", ITAV_PLAN_VOG, 1, "002:L65", "hebben een VOG nodig"},
+    {"buurtgezinnen", ITAV_PLAN_FINAL_REVIEW, 1, "002:L125",
+     "Bij iedere afronding van een koppeling"},
     {"home-start", ITAV_PLAN_MAX_MONTHS, 12, "001:L1593", "tot maximaal een jaar"},
     {"home-start", ITAV_PLAN_VOG, 1, "001:L1618", "in het bezit van een Verklaring Omtrent Gedrag"},
     {"home-start", ITAV_PLAN_TRAINING, 1, "001:L1618", "De vrijwilligers hebben een training gevolgd"},
@@ -588,6 +590,7 @@ START_TEST(catalogue_plans)
     ck_assert_int_eq(itav_intervention_get(&bg, db, "buurtgezinnen"), ITAV_OK);
     assert_same_plan(got, itav_intervention_plan(bg));
     want = buurtgezinnen_plan();
+    set(want, ITAV_PLAN_FINAL_REVIEW, 1, "002:L125"); /* the seed's plan has the final review */
     assert_same_plan(got, want);
     ck_assert_int_eq(itav_plan_get(got, ITAV_PLAN_TRAINING), ITAV_PLAN_UNSET);
     itav_plan_free(got);

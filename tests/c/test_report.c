@@ -666,10 +666,17 @@ START_TEST(programme_in_the_catalogue)
         ck_assert_str_eq(itav_offer_source(of, "programme"), efforts[i].ref);
         itav_offer_free(of);
     }
+    /* the other programme: the Utrecht activities of the 2021 overview (003:L147-151) belong
+     * to the Collectieve Aanpak */
+    size_t utrecht = 0;
     ck_assert_int_eq(itav_offer_list(&it, db, NULL, NULL), ITAV_OK);
     while (itav_offer_iter_next(&of, it) == ITAV_OK) {
         const char *prog = itav_offer_programme(of);
-        if (prog) {
+        if (prog && strcmp(prog, "utrecht-collectieve-aanpak-utrecht") == 0) {
+            ck_assert_str_eq(itav_offer_source(of, "programme"), "003:L147-151");
+            ck_assert_int_eq(strncmp(itav_offer_id(of), "utrecht-", 8), 0);
+            utrecht++;
+        } else if (prog) {
             ck_assert_str_eq(prog, "itav-hoeksche-waard-2020");
             members++;
         }
@@ -677,6 +684,17 @@ START_TEST(programme_in_the_catalogue)
     }
     itav_offer_iter_free(it);
     ck_assert_uint_eq(members, NEFFORTS);
+    ck_assert_uint_eq(utrecht, 11);
+    /* so the programme's report covers the reach of its activities */
+    itav_report *r = report(db, "utrecht-collectieve-aanpak-utrecht", 5, NULL, NULL);
+    size_t t = table(r, "reach"), from_members = 0;
+    for (size_t row = 0; row < itav_report_row_count(r, t); row++)
+        from_members += strcmp(itav_report_cell(r, t, row, 0),
+                               "utrecht-collectieve-aanpak-utrecht") != 0;
+    ck_assert_uint_gt(from_members, 10);
+    row_of(r, t, "utrecht-webinars-utrecht");
+    row_of(r, t, "utrecht-hoera-8-maanden-utrecht");
+    itav_report_free(r);
     ck_assert_int_eq(itav_offer_delete(db, "itav-hoeksche-waard-2020"), ITAV_EINUSE);
     itav_close(db);
 }

@@ -360,10 +360,10 @@ class ShowTest(CliCase):
     def test_qualified_figures(self):
         data = self.json_of("catalog", "show", "pinkies")
         fig = data["reach"][0]
-        self.assertEqual(fig["quantity"]["qualifier"], "range")
+        self.assertEqual(fig["quantity"]["qualifier"], "about_range")  # "ongeveer 5 à 10"
         self.assertEqual((fig["quantity"]["min"], fig["quantity"]["max"]), (5, 10))
         out = self.s("--lang", "en", "catalog", "show", "pinkies").stdout
-        self.assertIn("5 to 10 families", out)
+        self.assertIn("about 5 to 10 families", out)
         self.assertIn(fig["quantity"]["text"], out)
 
     def test_disputed_elements(self):
@@ -842,8 +842,10 @@ class DemoTest(CliCase):
         # The trial reviews settle the trial evaluation; periodic reviews move the next one on.
         self.assertIn("  2021-06-01  trial reviews: satisfaction 8 (asking), 9 (supporting)\n"
                       "  2021-06-01  -> active\n", out)
+        # the plan has the final review at the closure (002:L125)
         self.assertRegex(out, r"Due as of 2023-04-01:\n    2023-04-01  m-00000001  closure +"
-                              r"today\n  Back to introduced\?")
+                              r"today\n    2023-04-01  m-00000001  final_review +today\n"
+                              r"  Back to introduced\?")
         self.assertIn("  2023-04-01  final review (asking, 9): formal help prevented; "
                       "carefree_childhood +1, rest +2, network +1\n  2023-04-01  -> completed\n",
                       out)
@@ -1932,6 +1934,21 @@ class IndicatorTest(MatchingCase):
         out = self.s("indicator", "measure", "zk-cli-count", "--date", "2021-02-28", "--text",
                      "honderden").stdout
         self.assertEqual(out, "Recorded on zk-cli-count: \"honderden\" on 2021-02-28.\n")
+
+    def test_4_joint_indicator(self):
+        # 002:L135: one target of 5 couplings for Bloemendaal and Heemstede together.
+        iid = "buurtgezinnen-zk-matches-bloemendaal-heemstede-2021"
+        out = self.s("indicator", "show", iid).stdout
+        self.assertIn("Derived from:      matches_started in Bloemendaal and Heemstede\n", out)
+        got = self.json_of("indicator", "show", iid)
+        self.assertEqual((got["municipality"], got["municipalities"]),
+                         ("Bloemendaal", ["Bloemendaal", "Heemstede"]))
+        # m-00000002 (zk-vraag-02, Heemstede) started its trial in the period; Bloemendaal alone
+        # has none.
+        out = self.s("indicator", "measure", iid, "--derive", "--from", "2021-04-01", "--to",
+                     "2021-12-31").stdout
+        self.assertIn("Derived matches_started for 2021-04-01 to 2021-12-31 in Bloemendaal and "
+                      "Heemstede: 1 (from 1 match)", out)
 
     def test_4_derive_from_the_store(self):
         out = self.s("indicator", "measure", "zk-cli-started", "--derive", "--from",

@@ -76,9 +76,10 @@ class TestStructLayout(unittest.TestCase):
             F(itav_intervention_filter, channel); F(itav_intervention_filter, audience);
             F(itav_intervention_filter, age_months);
             F(itav_intervention_filter, municipality); F(itav_intervention_filter, text);
-            printf("init %u %u %u %d %d %d %d %u %ld %d %d\n", f.version, f.all_of, f.any_of,
+            F(itav_intervention_filter, factors);
+            printf("init %u %u %u %d %d %d %d %u %ld %d %d %u\n", f.version, f.all_of, f.any_of,
                    f.kind, f.setting, f.scope, f.channel, f.audience, (long)f.age_months,
-                   f.municipality != NULL, f.text != NULL);
+                   f.municipality != NULL, f.text != NULL, f.factors);
             printf("backend.size %zu\n", sizeof(itav_backend));
             F(itav_backend, version); F(itav_backend, begin);
             F(itav_backend, commit); F(itav_backend, rollback);
@@ -138,7 +139,7 @@ class TestStructLayout(unittest.TestCase):
         f = _lib.itav_intervention_filter()
         py = [f.version, f.all_of, f.any_of, f.kind, f.setting, f.scope, f.channel,
               f.audience, f.age_months, int(f.municipality is not None),
-              int(f.text is not None)]
+              int(f.text is not None), f.factors]
         self.assertEqual(py, [int(x) for x in self.c["init"]])
 
     def test_backend_layout(self):

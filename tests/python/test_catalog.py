@@ -78,7 +78,7 @@ class TestCatalog(CatalogCase):
                                   fig.note, fig.source),
                                  (fd["what"], q["qualifier"], q.get("text"), fd.get("period"),
                                   fd.get("where"), fd.get("note"), fd.get("source")))
-                if q["qualifier"] == "range":
+                if q["qualifier"] in ("range", "about_range"):
                     self.assertEqual((fig.min, fig.max), (q["min"], q["max"]))
                 elif q["qualifier"] != "text":
                     self.assertEqual((fig.min, fig.max), (q["value"], q["value"]))
@@ -281,6 +281,59 @@ class TestFilters(CatalogCase):
             self.store.interventions(kind=42)
         with self.assertRaises(TypeError):
             self.store.interventions(colour="blue")
+
+
+
+class TestFactors(CatalogCase):
+    """The working factors of seed 004 (itav.Factor): the table, the practices that show one,
+    a portfolio's factor coverage."""
+
+    def test_table(self):
+        self.assertEqual(len(itav.Factor), 14)
+        self.assertEqual(itav.Factor.RIGHT_PEOPLE.code, "right_people")
+        self.assertEqual(itav.Factor.KNOW_WHAT_WORKS.label("nl"), "Weet wat werkt")
+        self.assertEqual(itav.Factor.from_code("youth_world"), itav.Factor.YOUTH_WORLD)
+        self.assertEqual(itav.Factor.YOUTH_WORLD.source, "004:L429")
+        self.assertEqual({f for f in itav.Factor if f.credited_to_all},
+                         {itav.Factor.RIGHT_PEOPLE, itav.Factor.POLITICAL_SUPPORT,
+                          itav.Factor.TRUST_SHORT_LINES})
+        with self.assertRaises(itav.NotFound):
+            itav.Factor.from_code("luck")
+        with self.assertRaises(itav.InvalidArgument):
+            itav.Factor.coerce(15)
+        self.assertEqual(itav.factors_of(itav.factorset(["long_term", 1])),
+                         {itav.Factor.LONG_TERM, itav.Factor.RIGHT_PEOPLE})
+
+    def test_practices_show_factors(self):
+        zwolle = self.store.get_intervention("vws-zwolle-think-op-school")
+        self.assertEqual(zwolle.factors[itav.Factor.YOUTH_WORLD], "004:L431")
+        self.assertEqual(zwolle.factors[itav.Factor.RIGHT_PEOPLE], "004:L415")  # all
+        got = [iv.id for iv in self.store.interventions(factors="youth_world")]
+        self.assertEqual(got, ["vws-de-marne-jeugdsoos", "vws-papendrecht-ppd-talents",
+                               "vws-zwolle-think-op-school"])
+        both = self.store.interventions(factors=["youth_world", itav.Factor.OPPORTUNITIES])
+        self.assertEqual(len(both), 2)
+        self.assertEqual(len(self.store.interventions(factors="political_support")), 15)
+
+    def test_set_and_clear(self):
+        iv = itav.Intervention("x", name="X")
+        iv.set_factor("long_term", "004:L463")
+        iv.set_factor(itav.Factor.JOINT_SEARCH)
+        self.assertEqual(iv.factors, {itav.Factor.LONG_TERM: "004:L463",
+                                      itav.Factor.JOINT_SEARCH: None})
+        with self.assertRaises(itav.InvalidArgument) as cm:
+            iv.set_factor("long_term", "L463")
+        self.assertIn("L463", str(cm.exception))
+        iv.clear_factor("long_term")
+        self.assertEqual(list(iv.factors), [itav.Factor.JOINT_SEARCH])
+
+    def test_factor_coverage(self):
+        ids = [iv.id for iv in self.store.interventions() if iv.id.startswith("vws-")]
+        p = self.store.portfolio(ids=ids)
+        cov = p.factor_coverage()
+        self.assertEqual(cov[itav.Factor.RIGHT_PEOPLE], 15)
+        self.assertEqual(cov[itav.Factor.LOW_THRESHOLD_CONTACT], 6)
+        self.assertEqual(p.factor_count("craftsmanship"), 2)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,8 @@ class TestQuantities(unittest.TestCase):
             "5..10": (Qualifier.RANGE, 5, 10),
             "5-10": (Qualifier.RANGE, 5, 10),
             "0.5..2.5": (Qualifier.RANGE, 0.5, 2.5),
+            "about 5..10": (Qualifier.ABOUT_RANGE, 5, 10),
+            "~100-150": (Qualifier.ABOUT_RANGE, 100, 150),
         }
         for text, expected in cases.items():
             q = itav.parse_quantity(text)
@@ -55,6 +57,11 @@ class TestQuantities(unittest.TestCase):
         self.assertEqual(Quantity.coerce(("range", 3, 4)), Quantity(Qualifier.RANGE, 3, 4))
         self.assertEqual(Quantity.coerce(None), Quantity(Qualifier.TEXT, None, None))
         self.assertEqual(str(Quantity.parse("about 12")), "about 12")
+        self.assertEqual(str(Quantity.parse("about 5..10")), "about 5..10")
+        self.assertEqual(Quantity.coerce(("about_range", 5, 10)),
+                         Quantity(Qualifier.ABOUT_RANGE, 5, 10))
+        self.assertTrue(Qualifier.ABOUT_RANGE.two_numbers and Qualifier.RANGE.two_numbers)
+        self.assertFalse(Qualifier.ABOUT.two_numbers)
 
     def test_parse_errors(self):
         for text in ("", "twelve", "10..5", "12,5", "about", "at least", "1..", "honderden"):
@@ -91,6 +98,9 @@ class TestQuantities(unittest.TestCase):
             ("about 7", "between", 5, 10, MET),             # 6.3 .. 7.7
             ("5", "between", 5, 10, MET),
             ("10", "between", 5, 10, MET),
+            ("5..10", "at_most", 10, None, MET),            # "ongeveer 5 à 10" is wider:
+            ("about 5..10", "at_most", 10, None, UNKNOWN),  # 4.5 .. 11
+            ("about 100..150", "at_least", 170, None, NOT_MET),  # 90 .. 165
             (None, "at_least", 0, None, UNKNOWN),           # a quantity in words
             (None, "equal", 3, None, UNKNOWN),
         ]
@@ -449,6 +459,35 @@ class TestDerive(unittest.TestCase):
         for kwargs, count in cases:
             got = st.derive("matches_started", **kwargs)
             self.assertEqual(got, itav.Derivation(count, count), kwargs)
+
+    def test_joint_target(self):
+        """A target two municipalities share counts their matches together."""
+        ind = itav.Indicator("zk-joint", OFFER, "count")
+        with self.assertRaises(itav.InvalidArgument):
+            ind.add_municipality("Heemstede")           # not derived yet
+        ind.set_derived("matches_started", "Haarlem")
+        ind.add_municipality("Heemstede")
+        with self.assertRaises(itav.Exists) as cm:
+            ind.add_municipality("heemstede")
+        self.assertIn("counted already", str(cm.exception))
+        self.assertEqual(ind.municipalities, ("Haarlem", "Heemstede"))
+        self.assertEqual(ind.municipality, "Haarlem")
+        self.assertEqual(self.store.derive_indicator(ind), itav.Derivation(4, 4))
+        self.assertEqual(self.store.derive_indicator(ind, "2021-01-01", "2021-12-31"),
+                         itav.Derivation(3, 3))
+        ind.set_derived("matches_started", "Heemstede")
+        self.assertEqual(ind.municipalities, ("Heemstede",))
+        self.assertEqual(self.store.derive_indicator(ind), itav.Derivation(1, 1))
+        ind.set_derived(None)
+        with self.assertRaises(itav.InvalidArgument):
+            self.store.derive_indicator(ind)
+
+    def test_joint_target_in_the_catalogue(self):
+        with itav.open() as st:
+            st.load_catalog()
+            ind = st.get_indicator("buurtgezinnen-zk-matches-bloemendaal-heemstede-2021")
+            self.assertEqual(ind.municipalities, ("Bloemendaal", "Heemstede"))
+            self.assertEqual(st.derive_indicator(ind.id), itav.Derivation(0, 0))
 
     def test_mean_satisfaction(self):
         st = self.store

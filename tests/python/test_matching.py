@@ -470,11 +470,13 @@ class TestScenario(unittest.TestCase):
         st.add_review(m, kind="trial", date="2021-08-16", respondent="coordinator",
                       satisfaction=8)
         m = st.advance(m, "active", "2021-08-16", actor=itav.Actor.COORDINATOR)
-        # reviews every six months from becoming active; closure at two years after start
+        # reviews every six months from becoming active; closure at two years after start,
+        # with the final review the plan wants there (002:L125)
         due = st.due("2023-07-01")
         self.assertEqual([(d.kind, d.date) for d in due],
                          [(itav.DueKind.REVIEW, D(2022, 2, 16)),
-                          (itav.DueKind.CLOSURE, D(2023, 6, 15))])
+                          (itav.DueKind.CLOSURE, D(2023, 6, 15)),
+                          (itav.DueKind.FINAL_REVIEW, D(2023, 6, 15))])
         self.assertEqual(due[1].overdue_days, 16)
         with self.assertRaises(itav.InvalidArgument):
             st.due("2021-08-20", within_days=-1)
@@ -495,7 +497,11 @@ class TestScenario(unittest.TestCase):
         self.assertNotIn("reason", d)
         self.assertEqual(m.to_dict(), d)
 
-        # completed; the family asks again and gets a match linked to the first
+        # completed after the final review the plan requires; the family asks again and gets
+        # a match linked to the first
+        with self.assertRaises(itav.StateError):
+            st.advance(m, "completed", "2023-06-15")
+        st.add_review(m, kind="final", date="2023-06-15", respondent="coordinator")
         m = st.advance(m, "completed", "2023-06-15")
         self.assertFalse(m.is_open)
         self.assertEqual(st.due("2023-07-01"), [])

@@ -363,9 +363,13 @@ class TestObjects(unittest.TestCase):
         f = itav.Figure("x", "text", text="honderden")
         self.assertEqual((f.min, f.max), (None, None))
         self.assertEqual(f, itav.Figure("x", 6, text="honderden"))
+        f = itav.Figure("families", "about_range", 5, 10, text="ongeveer 5 à 10")
+        self.assertEqual((f.qualifier, f.min, f.max), (itav.Qualifier.ABOUT_RANGE, 5, 10))
+        self.assertIn("about_range, 5, 10", repr(f))
         bad = [
             (("", "exact", 1), "non-empty"),
             (("x", "range", 10, 5), "above max"),
+            (("x", "about_range", 10, 5), "above max"),
             (("x", "exact", float("inf")), "finite"),
             (("x", "text"), "needs the text"),
             (("x", "exact"), "finite number"),

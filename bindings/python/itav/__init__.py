@@ -15,13 +15,13 @@ from . import _lib
 from ._dates import (DATE_NONE, date_from_ymd, date_to_ymd, format_date, parse_date, to_date,
                      to_days)
 from ._enums import (Actor, Asker, Attainment, Audience, Channel, CodeType, Comparator,
-                     Constraint, Criterion, Derived, DueKind, Effect, Element, EndReason,
+                     Constraint, Criterion, Derived, DueKind, Effect, Element, EndReason, Factor,
                      Evidence, FigureList, FormalHelp, Hidden, Kind, Lang, MatchState, Measure,
                      ParticipantKind, ParticipantStatus, PlanField, PortfolioFlag,
                      ProfileSource, Qualifier, ReportFormat, Respondent, Result, ReviewKind,
                      RoleKind, Scope, Setting, Side, Slot, Status, Support, TextList, Theme,
                      code_name, code_parse, elements_of, elemset, elemset_count,
-                     elemset_remove)
+                     elemset_remove, factors_of, factorset)
 from ._errors import (Busy, Error, Exists, FormatError, InUse, InvalidArgument, NoMemory,
                       NotFound, RangeError, StateError, StorageError, UnknownCode, VersionError,
                       strerror)
@@ -57,7 +57,8 @@ __all__ = [
     "CertificateDue", "Criterion", "CriterionScore", "DATE_NONE", "Derivation", "Derived", "Due",
     "DueKind", "Erasure", "Hidden",
     "EFFECT_COUNT", "ELEMENT_COUNT", "Effect", "Element", "ElementStatement", "EndReason", "Error",
-    "Evidence", "Exists", "Figure", "FigureList", "FormalHelp", "FormatError",
+    "Evidence", "Exists", "Factor", "factors_of", "factorset", "Figure", "FigureList",
+    "FormalHelp", "FormatError",
     "INTERVENTION_FIELDS", "InUse", "Indicator", "Intervention", "InvalidArgument", "Kind",
     "LIBRARY_PATH", "Lang", "Match", "MatchOptions", "MatchState", "Measure", "Measurement",
     "MemoryBackend", "NoMemory", "NotFound", "OFFER_FIELDS", "Offer", "PARTICIPANT_FIELDS",

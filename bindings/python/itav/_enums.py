@@ -254,6 +254,12 @@ class Qualifier(_Coded, enum.IntEnum):
     AT_MOST = 4
     RANGE = 5
     TEXT = 6
+    ABOUT_RANGE = 7  # since 0.4: "ongeveer 5 à 10"
+
+    @property
+    def two_numbers(self):
+        """Whether the qualifier takes min and max (RANGE, ABOUT_RANGE) rather than one value."""
+        return self in (Qualifier.RANGE, Qualifier.ABOUT_RANGE)
 
 
 class Status(_Coded, enum.IntEnum):
@@ -708,6 +714,84 @@ class Element(enum.IntEnum):
             except ValueError:
                 raise InvalidArgument("%d is not an element (1 to 8)" % value) from None
         raise TypeError("expected an Element, int or str, got %s" % type(value).__name__)
+
+
+class Factor(enum.IntEnum):
+    """itav_factor (0.4): the fourteen working factors of the VWS practice stories (seed 004,
+    lines 411-467), numbered 1 to 14 in the seed's order."""
+    RIGHT_PEOPLE = 1
+    JOINT_SEARCH = 2
+    UNCONVENTIONAL = 3
+    CELEBRATE_SUCCESS = 4
+    YOUTH_WORLD = 5
+    CRAFTSMANSHIP = 6
+    OPPORTUNITIES = 7
+    RESIDENTS_TAKE_PART = 8
+    POLITICAL_SUPPORT = 9
+    TRUST_SHORT_LINES = 10
+    USE_WHAT_EXISTS = 11
+    LOW_THRESHOLD_CONTACT = 12
+    LONG_TERM = 13
+    KNOW_WHAT_WORKS = 14
+
+    @property
+    def code(self):
+        """The stable code ("right_people")."""
+        return dec(lib.itav_factor_code(self.value))
+
+    def label(self, lang="en"):
+        """The label in a language: "en" (or Lang.EN) or "nl" (Lang.NL, the seed's own
+        wording)."""
+        return dec(lib.itav_factor_label(self.value, int(_lang(lang))))
+
+    @property
+    def source(self):
+        """Where seed 004 states the factor ("004:L413")."""
+        return dec(lib.itav_factor_source(self.value))
+
+    @property
+    def credited_to_all(self):
+        """Whether the seed credits it to all municipalities ("Alle gemeenten")."""
+        return bool(lib.itav_factor_credited_to_all(self.value))
+
+    @classmethod
+    def from_code(cls, code):
+        """The factor with this exact code; raises NotFound."""
+        out = ctypes.c_int()
+        rc = lib.itav_factor_from_code(ctypes.byref(out), enc(code))
+        if rc == NotFound.code:
+            raise NotFound("no working factor has the code %r" % code)
+        check(rc, "Factor.from_code(%r)" % code)
+        return cls(out.value)
+
+    @classmethod
+    def coerce(cls, value):
+        """A Factor from a Factor, its number or its code."""
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, str):
+            return cls.from_code(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            try:
+                return cls(value)
+            except ValueError:
+                raise InvalidArgument("%d is not a working factor (1 to 14)" % value) from None
+        raise TypeError("expected a Factor, int or str, got %s" % type(value).__name__)
+
+
+def factorset(factors):
+    """The bit set (int) of an iterable of factors (Factor, number or code)."""
+    if isinstance(factors, (str, Factor)):
+        factors = [factors]
+    s = 0
+    for f in factors:
+        s |= 1 << (int(Factor.coerce(f)) - 1)
+    return s
+
+
+def factors_of(bits):
+    """The set of Factor in a bit set."""
+    return {f for f in Factor if lib.itav_factorset_has(bits, int(f))}
 
 
 # ---- element sets (itav_elemset) ----------------------------------------------------------

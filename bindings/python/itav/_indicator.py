@@ -15,12 +15,12 @@ from ._owned import Owned
 from ._participants import offer_id
 
 QUANTITY_FORMS = ('"12", "about 12", "~12", "at least 12", ">=12", "at most 12", "<=12", '
-                  '"5..10" or "5-10"')
+                  '"5..10", "5-10" or "about 5..10"')
 
 
 class Quantity(collections.namedtuple("Quantity", "qualifier min max")):
-    """A qualified quantity: a Qualifier with a number (min) and, for a range, an upper
-    bound (max, equal to min otherwise); both None for Qualifier.TEXT.
+    """A qualified quantity: a Qualifier with a number (min) and, for a range or an
+    approximate range, an upper bound (max, equal to min otherwise); both None for Qualifier.TEXT.
 
     ``Quantity.coerce()`` takes what the indicator methods accept: a Quantity, a number
     (exact), a text the library parses (QUANTITY_FORMS), a tuple (qualifier, min[, max]), or
@@ -80,8 +80,9 @@ class Quantity(collections.namedtuple("Quantity", "qualifier min max")):
         q = self.qualifier
         if q == Qualifier.TEXT:
             return "(in words)"
-        if q == Qualifier.RANGE:
-            return "%s..%s" % (self.min, self.max)
+        if q.two_numbers:
+            return "%s%s..%s" % ("about " if q == Qualifier.ABOUT_RANGE else "", self.min,
+                                 self.max)
         prefix = {Qualifier.EXACT: "", Qualifier.ABOUT: "about ",
                   Qualifier.AT_LEAST: "at least ", Qualifier.AT_MOST: "at most "}[q]
         return "%s%s" % (prefix, self.min)
@@ -146,7 +147,7 @@ def _quantity_problem(quantity, text):
     for x in (quantity.min, quantity.max):
         if x is None or not math.isfinite(float(x)):
             return "qualifier %s needs a finite number" % q.code
-    if q == Qualifier.RANGE and float(quantity.min) > float(quantity.max):
+    if q.two_numbers and float(quantity.min) > float(quantity.max):
         return "range lower bound %r is above its upper bound %r" % (quantity.min, quantity.max)
     return None
 
@@ -262,6 +263,23 @@ class Indicator(Owned):
     def municipality(self):
         """The municipality a derived indicator is restricted to, or None."""
         return dec(lib.itav_indicator_municipality(self._ptr))
+
+    @property
+    def municipalities(self):
+        """Every municipality a derived indicator counts together, as a tuple: empty for the
+        whole offer, one name, or two or more for a joint target."""
+        return tuple(dec(lib.itav_indicator_municipality_at(self._ptr, i))
+                     for i in range(lib.itav_indicator_municipality_count(self._ptr)))
+
+    def add_municipality(self, municipality):
+        """Adds a municipality to a derived indicator that has one (set_derived()), for a
+        target the municipalities share: matches in any of them count together."""
+        rc = lib.itav_indicator_add_municipality(self._ptr, enc(municipality))
+        if rc < 0:
+            self._fail(rc, "add the municipality %r" % (municipality,),
+                       "it is counted already" if rc == -5 else
+                       "a derived indicator with a first municipality (set_derived()) and a "
+                       "non-empty name are needed")
 
     def set_derived(self, what, municipality=None):
         """Makes it derived from the store (a Derived member or code; None: measured by hand
@@ -455,7 +473,8 @@ class Indicator(Owned):
         return {"id": self.id, "offer": self.offer, "type": self.type, "name": self.name,
                 "unit": self.unit, "note": self.note, "source": self.source,
                 "scale": self.scale, "derived": self.derived,
-                "municipality": self.municipality, "baseline": self.baseline,
+                "municipality": self.municipality, "municipalities": self.municipalities,
+                "baseline": self.baseline,
                 "targets": self.targets, "measurements": self.measurements}
 
     def __eq__(self, other):
@@ -529,6 +548,20 @@ class IndicatorStore:
                                                _required_days(date, "measure"), enc(period),
                                                *qty._c_args(), enc(text), enc(source)))
         return self.get_indicator(iid)
+
+    def derive_indicator(self, indicator, start=None, end=None):
+        """Computes a derived indicator's figure (id or Indicator) for a period start..end
+        (dates, inclusive; None for open): its figure for its offer, its municipalities
+        counted together, as a Derivation(value, basis)."""
+        ind = indicator if isinstance(indicator, Indicator) else self.get_indicator(indicator)
+        value, basis = ctypes.c_double(), ctypes.c_long()
+        lo, hi = to_days(start), to_days(end)
+        self._check(lib.itav_indicator_derive_for(ctypes.byref(value), ctypes.byref(basis),
+                                                  self._handle(), ind._ptr,
+                                                  DATE_NONE if lo is None else lo,
+                                                  DATE_NONE if hi is None else hi))
+        return Derivation(None if math.isnan(value.value) else _number(value.value),
+                          basis.value)
 
     def derive(self, what, offer=None, municipality=None, start=None, end=None):
         """Computes a figure (Derived member or code) from the matches and reviews in the

@@ -24,7 +24,7 @@ ITAV_DATE_BUFSIZE = 11
 ITAV_ELEMENT_COUNT = 8
 ITAV_ELEMSET_ALL = 0xFF
 ITAV_AUDIENCE_ALL = 63
-ITAV_INTERVENTION_FILTER_VERSION = 1
+ITAV_INTERVENTION_FILTER_VERSION = 2
 ITAV_BACKEND_VERSION = 3
 ITAV_BACKEND_INDEXES = 4
 ITAV_SCAN_ALL = -1
@@ -195,10 +195,10 @@ itav_enum = c_int          # every C enum (itav_element, itav_kind, ...) is an i
 
 
 class itav_intervention_filter(Structure):
-    """struct itav_intervention_filter, version 1 (include/itav/intervention.h).
+    """struct itav_intervention_filter, version 2 (include/itav/intervention.h).
 
     ``itav_intervention_filter()`` is initialised like ITAV_INTERVENTION_FILTER_INIT:
-    version 1, nothing selected, age_months ITAV_AGE_NONE.
+    version 2, nothing selected, age_months ITAV_AGE_NONE.
     """
 
     _fields_ = [
@@ -213,6 +213,7 @@ class itav_intervention_filter(Structure):
         ("age_months", c_int32),
         ("municipality", c_char_p),
         ("text", c_char_p),
+        ("factors", c_uint32),  # version 2 (0.4)
     ]
 
     def __init__(self, **fields):
@@ -442,6 +443,18 @@ PROTOTYPES = {
     "itav_element_label": (_str, [itav_enum, itav_enum]),
     "itav_element_from_code": (_int, [_P(itav_enum), _str]),
     "itav_element_parse": (_int, [_P(itav_enum), _str]),
+    # factor.h (0.4)
+    "itav_factor_code": (_str, [itav_enum]),
+    "itav_factor_label": (_str, [itav_enum, itav_enum]),
+    "itav_factor_from_code": (_int, [_P(itav_enum), _str]),
+    "itav_factor_source": (_str, [itav_enum]),
+    "itav_factor_credited_to_all": (_int, [itav_enum]),
+    "itav_factorset_has": (_int, [c_uint32, itav_enum]),
+    "itav_intervention_set_factor": (_int, [intervention_p, itav_enum, _str]),
+    "itav_intervention_clear_factor": (_int, [intervention_p, itav_enum]),
+    "itav_intervention_factors": (c_uint32, [intervention_p]),
+    "itav_intervention_factor_source": (_str, [intervention_p, itav_enum]),
+    "itav_portfolio_factor_count": (_sz, [portfolio_p, itav_enum]),
     "itav_elemset_add": (itav_elemset, [itav_elemset, itav_enum]),
     "itav_elemset_remove": (itav_elemset, [itav_elemset, itav_enum]),
     "itav_elemset_has": (_int, [itav_elemset, itav_enum]),
@@ -821,6 +834,12 @@ PROTOTYPES = {
     "itav_indicator_iter_free": (None, [indicator_iter_p]),
     "itav_indicator_derive": (_int, [_P(c_double), _P(c_long), db_p, itav_enum, _str, _str,
                                      c_int32, c_int32]),
+    # indicator.h (0.4): joint targets over several municipalities
+    "itav_indicator_municipality_count": (_sz, [indicator_p]),
+    "itav_indicator_municipality_at": (_str, [indicator_p, c_size_t]),
+    "itav_indicator_add_municipality": (_int, [indicator_p, _str]),
+    "itav_indicator_derive_for": (_int, [_P(c_double), _P(c_long), db_p, indicator_p, c_int32,
+                                         c_int32]),
     # portfolio.h
     "itav_portfolio_build": (_int, [_P(portfolio_p), db_p, _P(itav_portfolio_filter)]),
     "itav_portfolio_free": (None, [portfolio_p]),

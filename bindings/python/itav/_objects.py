@@ -8,7 +8,8 @@ import re
 from collections.abc import MutableSequence
 
 from ._dates import DATE_NONE, format_date, to_date, to_days
-from ._enums import (Audience, Channel, Element, Evidence, FigureList, Kind, ProfileSource,
+from ._enums import (Audience, Channel, Element, Evidence, Factor, FigureList, Kind,
+                     ProfileSource,
                      Qualifier, RoleKind, Scope, Setting, Status, TextList, Theme,
                      coerce_audience, coerce_enum, coerce_flags, elements_of, maybe_enum)
 from ._errors import Error, InvalidArgument, RangeError, check, error_for, strerror
@@ -69,7 +70,8 @@ class Figure:
     ``Figure("families", "at_least", 1700, text="ruim 1700", period="2020")``;
     ``Figure("volunteers", Qualifier.RANGE, 5, 10)``; ``Figure("x", "text", text="honderden")``.
     min and max are floats (integers stay ints); max equals min unless the qualifier is
-    RANGE; both are None for TEXT. The constructor checks the figure with the library.
+    RANGE or ABOUT_RANGE; both are None for TEXT. The constructor checks the figure with the
+    library.
     """
 
     __slots__ = ("what", "qualifier", "min", "max", "text", "period", "where", "note",
@@ -105,9 +107,9 @@ class Figure:
             return None if self.text else "qualifier text needs the text"
         if self.min is None or not math.isfinite(float(self.min)):
             return "qualifier %s needs a finite number" % q.code
-        if q == Qualifier.RANGE:
+        if q.two_numbers:
             if self.max is None or not math.isfinite(float(self.max)):
-                return "qualifier range needs a finite max"
+                return "qualifier %s needs a finite max" % q.code
             if float(self.min) > float(self.max):
                 return "range min %r is above max %r" % (self.min, self.max)
         return _ref_problem(self.source)
@@ -117,7 +119,7 @@ class Figure:
         q = int(self.qualifier)
         lo = math.nan if self.min is None else float(self.min)
         hi = lo if self.max is None else float(self.max)
-        if q == Qualifier.RANGE and self.max is None:
+        if Qualifier(q).two_numbers and self.max is None:
             hi = math.nan
         ptr = figure_p()
         rc = lib.itav_figure_new(ctypes.byref(ptr), enc(_opt_text(self.what, "what")), q, lo,
@@ -167,7 +169,7 @@ class Figure:
 
     def __repr__(self):
         parts = [_short(self.what), self.qualifier.code]
-        if self.qualifier == Qualifier.RANGE:
+        if self.qualifier.two_numbers:
             parts += ["%r" % self.min, "%r" % self.max]
         elif self.qualifier != Qualifier.TEXT:
             parts.append("%r" % self.min)
@@ -818,6 +820,29 @@ class Intervention(_Record):
                 why = _ref_problem(ref) or strerror(rc)
             raise error_for(rc, 'intervention "%s": cannot set element %s: %s'
                             % (self.id, e.code, why))
+
+    # working factors (0.4)
+    @property
+    def factors(self):
+        """{Factor: source reference or None} of the working factors its practice shows."""
+        bits = lib.itav_intervention_factors(self._ptr)
+        return {f: dec(lib.itav_intervention_factor_source(self._ptr, int(f)))
+                for f in Factor if lib.itav_factorset_has(bits, int(f))}
+
+    def set_factor(self, factor, ref=None):
+        """Records that its practice shows a working factor (Factor, number or code), with
+        where the source credits it ("004:L419") or None."""
+        f = Factor.coerce(factor)
+        rc = lib.itav_intervention_set_factor(self._ptr, int(f), enc(_opt_text(ref, "ref")))
+        if rc < 0:
+            raise error_for(rc, 'intervention "%s": cannot set factor %s: %s'
+                            % (self.id, f.code, _ref_problem(ref) or strerror(rc)))
+
+    def clear_factor(self, factor):
+        """Records that its practice does not show a working factor."""
+        f = Factor.coerce(factor)
+        check(lib.itav_intervention_clear_factor(self._ptr, int(f)),
+              'intervention "%s": clear factor %s' % (self.id, f.code))
 
     def elements(self, source=ProfileSource.DEFAULT):
         """The set of Element a source (default: the profile in use) states as present."""

@@ -7,7 +7,7 @@ import collections
 import ctypes
 import json
 
-from ._enums import (Element, PortfolioFlag, ProfileSource, Scope, Setting, coerce_enum,
+from ._enums import (Element, Factor, PortfolioFlag, ProfileSource, Scope, Setting, coerce_enum,
                      coerce_member)
 from ._errors import InvalidArgument, error_for, strerror
 from ._lib import enc, dec, itav_portfolio_filter, lib, portfolio_p, take_string
@@ -51,6 +51,14 @@ class Portfolio(Owned):
                             % (e.code, strerror(rc)))
         n = len(self)
         return Coverage(present.value, known.value, present.value / n if n else None)
+
+    def factor_count(self, factor):
+        """How many members' practices show a working factor (Factor, number or code)."""
+        return lib.itav_portfolio_factor_count(self._ptr, int(Factor.coerce(factor)))
+
+    def factor_coverage(self):
+        """{Factor: count} of all fourteen working factors (0.4)."""
+        return {f: self.factor_count(f) for f in Factor}
 
     def coverages(self):
         """{Element: Coverage} of all eight elements."""

@@ -7,7 +7,8 @@ import os
 import weakref
 from typing import List, Optional, Union
 
-from ._enums import Channel, Kind, Scope, Setting, coerce_audience, coerce_enum, elemset
+from ._enums import (Channel, Kind, Scope, Setting, coerce_audience, coerce_enum, elemset,
+                     factorset)
 from ._errors import (Error, Exists, InvalidArgument, NoMemory, NotFound, check_db, error_for,
                       strerror)
 from ._lib import (ITAV_BACKEND_INDEXES, ITAV_BACKEND_VERSION, ITAV_ITEROVER,
@@ -29,7 +30,7 @@ from ._review import ReviewStore
 
 
 def version() -> str:
-    """The library's version text (itav_version()), e.g. "0.3.0"."""
+    """The library's version text (itav_version()), e.g. "0.4.0"."""
     return dec(lib.itav_version())
 
 
@@ -193,7 +194,7 @@ class Store(ParticipantStore, MatchingStore, ReviewStore, IndicatorStore, Portfo
 
     def interventions(self, all_of=None, any_of=None, kind=None, setting=None, scope=None,
                       channel=None, audience=None, age_months=None, municipality=None,
-                      text=None):
+                      text=None, factors=None):
         """The interventions that pass every criterion given, ordered by name then id.
 
         all_of / any_of: elements (Element, number, code or wording, or an iterable of them)
@@ -201,16 +202,19 @@ class Store(ParticipantStore, MatchingStore, ReviewStore, IndicatorStore, Portfo
         channel: a member or code ("both" satisfies either channel). audience: flags or codes
         (at least one in common). age_months: inside the stated age range. municipality:
         named by the intervention or one of its offers (ignoring case). text: in the name or
-        summary (ignoring ASCII case).
+        summary (ignoring ASCII case). factors: working factors (Factor, number or code, or an
+        iterable of them) its practice shows, all of them.
         """
         f = self.make_filter(all_of=all_of, any_of=any_of, kind=kind, setting=setting,
                              scope=scope, channel=channel, audience=audience,
-                             age_months=age_months, municipality=municipality, text=text)
+                             age_months=age_months, municipality=municipality, text=text,
+                             factors=factors)
         return self.list_interventions(f)
 
     @staticmethod
     def make_filter(all_of=None, any_of=None, kind=None, setting=None, scope=None, channel=None,
-                    audience=None, age_months=None, municipality=None, text=None):
+                    audience=None, age_months=None, municipality=None, text=None,
+                    factors=None):
         """The itav_intervention_filter for these criteria (see interventions())."""
         f = itav_intervention_filter()
         if all_of is not None:
@@ -235,6 +239,8 @@ class Store(ParticipantStore, MatchingStore, ReviewStore, IndicatorStore, Portfo
             f.municipality = enc(municipality)
         if text is not None:
             f.text = enc(text)
+        if factors is not None:
+            f.factors = factorset(factors)
         return f
 
     def list_interventions(self, filter=None):
