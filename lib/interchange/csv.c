@@ -1389,7 +1389,7 @@ static int import_text(itav_db *db, const char *data, size_t size, const char *n
         rc = read_table(db, &t, data, size, name);
     im.sep = t.sep;
     if (rc == ITAV_OK && t.n == 0)
-        rc = unreadable(db, name, "empty", 0, "no header row (the file is empty)");
+        rc = unreadable(db, name, "no_header", 0, "no header row (the file is empty)");
     if (rc == ITAV_OK) {
         char text[100];
         snprintf(text, sizeof text, "separator %s", separator_name(t.sep));
