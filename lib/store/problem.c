@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define STR(x) #x
@@ -224,21 +225,49 @@ static const char *severity_name(int severity)
 
 #define RANGES_MAX 20
 
-/* Appends the line of the group whose first problem is `first`; marks its members done.
- * The rows of a group ascend, as the importers add problems in row order. */
-static void group_line(text *t, const itav__problems *ps, size_t first, bool *done)
+/* Orders pointers into the list so that each group is one run, its problems in list order
+ * (the pointers compare as their places in the one array). */
+static int by_group(const void *pa, const void *pb)
 {
-    const itav__problem *g = &ps->v[first];
+    const itav__problem *a = *(const itav__problem *const *)pa,
+                        *b = *(const itav__problem *const *)pb;
+    int d = a->severity - b->severity;
+    if (!d)
+        d = strcmp(a->code, b->code);
+    if (!d)
+        d = (a->row == 0) - (b->row == 0);
+    if (!d)
+        d = a->column && b->column ? strcmp(a->column, b->column) : !!a->column - !!b->column;
+    if (!d)
+        d = strcmp(a->message, b->message);
+    return d ? d : (a > b) - (a < b);
+}
+
+/* A group: its run in the sorted indices; groups are written in the order of their first
+ * problem. */
+typedef struct group {
+    size_t first, start, n;
+} group;
+
+static int by_first(const void *pa, const void *pb)
+{
+    const group *a = pa, *b = pb;
+    return (a->first > b->first) - (a->first < b->first);
+}
+
+/* Appends the line of one group: v[0..n) are its problems, in list order (the importers
+ * add them in row order, so the rows ascend). */
+static void group_line(text *t, const itav__problems *ps, const itav__problem *const *v,
+                       size_t n)
+{
+    const itav__problem *g = v[0];
     int64_t lo[RANGES_MAX], hi[RANGES_MAX];
     size_t rows = 0, ranges = 0;
     bool more = false;
-    for (size_t i = first; i < ps->n; i++) {
-        if (done[i] || !same_group(g, &ps->v[i]))
-            continue;
-        done[i] = true;
-        int64_t r = ps->v[i].row;
+    for (size_t k = 0; k < n; k++) {
+        int64_t r = v[k]->row;
         if (ranges && (r == hi[ranges - 1] || r == hi[ranges - 1] + 1)) {
-            rows += r != hi[ranges - 1];
+            rows += r != hi[ranges - 1]; /* two problems alike in one row count once */
             hi[ranges - 1] = r;
         } else if (ranges < RANGES_MAX) {
             lo[ranges] = hi[ranges] = r;
@@ -276,14 +305,32 @@ ITAV_API int itav_problems_text(char **out, const itav_db *db)
     *out = NULL;
     const itav__problems *ps = &db->problems;
     text t = {NULL, 0, 0, ITAV_OK};
-    bool *done = itav__calloc(ps->n ? ps->n : 1, sizeof *done);
-    if (!done)
+    size_t n = ps->n, ngroups = 0;
+    /* Sorting finds the groups in n log n: a list of 100,000 different problems is common
+     * enough (a column of wrong values) that comparing each with each would take minutes. */
+    const itav__problem **v = itav__calloc(n ? n : 1, sizeof *v);
+    group *groups = itav__calloc(n ? n : 1, sizeof *groups);
+    if (!v || !groups) {
+        itav__free(v);
+        itav__free(groups);
         return ITAV_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        v[i] = &ps->v[i];
+    qsort(v, n, sizeof *v, by_group);
+    for (size_t i = 0; i < n; i++) {
+        if (i && same_group(v[i - 1], v[i])) {
+            groups[ngroups - 1].n++;
+            continue;
+        }
+        groups[ngroups++] = (group){(size_t)(v[i] - ps->v), i, 1};
+    }
+    qsort(groups, ngroups, sizeof *groups, by_first);
     add(&t, "%s", "");
-    for (size_t i = 0; i < ps->n && t.rc == ITAV_OK; i++)
-        if (!done[i])
-            group_line(&t, ps, i, done);
-    itav__free(done);
+    for (size_t g = 0; g < ngroups && t.rc == ITAV_OK; g++)
+        group_line(&t, ps, v + groups[g].start, groups[g].n);
+    itav__free(v);
+    itav__free(groups);
     if (t.rc != ITAV_OK) {
         itav__free(t.s);
         return t.rc;
