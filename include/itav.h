@@ -14,6 +14,7 @@
 #include "itav/factor.h"
 #include "itav/figure.h"
 #include "itav/store.h"
+#include "itav/problem.h"
 #include "itav/intervention.h"
 #include "itav/offer.h"
 #include "itav/plan.h"

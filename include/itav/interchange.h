@@ -15,6 +15,7 @@
 #include "match.h"
 #include "offer.h"
 #include "participant.h"
+#include "problem.h"
 #include "store.h"
 
 #ifdef __cplusplus
@@ -127,25 +128,83 @@ ITAV_API int itav_participant_from_json(itav_participant **out, itav_db *db,
 ITAV_API int itav_match_to_json(char **out, const itav_match *m);
 
 /**
+ * @brief Flags of the participant CSV imports (or them together).
+ * @since 0.4
+ */
+typedef enum itav_import_flags {
+    /** Refuse a column the library does not know, rather than ignore it with a note. */
+    ITAV_IMPORT_STRICT = 1,
+    /**
+     * A row whose ref is in the store updates that participant rather than being refused:
+     * the columns the file has replace the stored values (an empty cell clears one), the
+     * others are kept; a status other than the stored one is a move under the rules of
+     * itav_participant_set_status(), dated by status_date or else today (UTC); the offer and
+     * the side cannot change once the participant has matches (error "locked").
+     */
+    ITAV_IMPORT_UPDATE = 2
+} itav_import_flags;
+
+/**
  * @brief Imports participants from a CSV file (a header row, then one participant a row):
  * all rows, or nothing.
  *
- * The columns are documented in docs/format.md; only "ref" and "kind" are required, the
- * others may be left out or left empty, and their order is free. Every problem is reported in
- * itav_errmsg() with its place: "file:row N, column NAME: ...".
+ * The columns are documented in docs/format.md ("Participants in CSV"); only "ref" and
+ * "kind" are required (and "offer" without a default offer), the others may be left out or
+ * left empty, and their order is free. The separator (comma, semicolon or tab) is found in
+ * the header row. A file that is not UTF-8 and has no BOM is read as Windows-1252.
+ *
+ * Every problem is listed on the context (itav/problem.h: row, column, code, severity,
+ * message), errors, warnings and notes alike, after a failed import and after a successful
+ * one; the first errors are also in itav_errmsg(), each as "file:row N, column NAME: ...".
+ * On success itav_import_counts() says how many rows were added, updated and unchanged.
+ * Warnings do not stop the import: a full postcode ("5223 AK") is cut to its four digits
+ * (code "postcode_cut"). Notes say which separator and encoding were used and which columns
+ * were ignored.
  * @param db the store
- * @param path the file (UTF-8, comma-separated, fields in double quotes where needed)
+ * @param path the file
  * @param offer the offer for rows without an "offer" column or with that cell empty; NULL
  *        if every row names its offer
- * @return ITAV_OK, ITAV_EINVAL (NULL db or path, or an offer that is not an offer id),
- *         ITAV_EIO (cannot read the file, cannot write the store), ITAV_EFORMAT (any
- *         problem in the data, including references already in the store and a default
- *         offer that is not in the store), ITAV_ENOMEM.
+ * @param flags ITAV_IMPORT_STRICT, ITAV_IMPORT_UPDATE or'ed together, or 0
+ * @return ITAV_OK, ITAV_EINVAL (NULL db or path, an offer that is not an offer id, an
+ *         unknown flag), ITAV_EIO (cannot read the file, cannot write the store),
+ *         ITAV_EFORMAT (any problem in the data, including references already in the store
+ *         outside update mode and a default offer that is not in the store), ITAV_ENOMEM.
+ * @since 0.4
+ */
+ITAV_API int itav_import_participants_csv_file_v2(itav_db *db, const char *path,
+                                                  const char *offer, unsigned flags);
+/**
+ * @brief Imports participants from CSV text, as itav_import_participants_csv_file_v2().
+ * @param db the store
+ * @param csv the text, NUL-terminated (UTF-8, or Windows-1252)
+ * @param name a name for the text in messages, or NULL ("<string>")
+ * @param offer the default offer, or NULL
+ * @param flags ITAV_IMPORT_STRICT, ITAV_IMPORT_UPDATE or'ed together, or 0
+ * @return as itav_import_participants_csv_file_v2().
+ * @since 0.4
+ */
+ITAV_API int itav_import_participants_csv_string_v2(itav_db *db, const char *csv,
+                                                    const char *name, const char *offer,
+                                                    unsigned flags);
+
+/**
+ * @brief Imports participants from a CSV file, refusing unknown columns: the same as
+ * itav_import_participants_csv_file_v2() with ITAV_IMPORT_STRICT.
+ *
+ * Since 0.4 it also lists its problems on the context (itav/problem.h), reads a file that
+ * is not UTF-8 as Windows-1252 (0.3 refused it), and cuts a full postcode to its four digits
+ * with a warning (0.3 refused it); everything 0.3 imported it imports the same way.
+ * @param db the store
+ * @param path the file
+ * @param offer the offer for rows without an "offer" column or with that cell empty; NULL
+ *        if every row names its offer
+ * @return as itav_import_participants_csv_file_v2().
  */
 ITAV_API int itav_import_participants_csv_file(itav_db *db, const char *path,
                                                const char *offer);
 /**
- * @brief Imports participants from CSV text, as itav_import_participants_csv_file().
+ * @brief Imports participants from CSV text, refusing unknown columns:
+ * itav_import_participants_csv_string_v2() with ITAV_IMPORT_STRICT.
  * @param db the store
  * @param csv the text
  * @param name a name for the text in messages, or NULL ("<string>")

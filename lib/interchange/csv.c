@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* ======================================================================================
  * Reading the text into rows of cells
@@ -145,15 +146,24 @@ static int is_space_only(unsigned char c)
     return c == ' ';
 }
 
-/* Parses the whole text into t; on failure sets the message (naming the row). */
+/* A problem that stops the reading of the file: listed, and the message. */
+static int unreadable(itav_db *db, const char *name, const char *code, long row_number,
+                      const char *text)
+{
+    int rc = itav__problems_add(db, ITAV_SEVERITY_ERROR, row_number, NULL, code, text);
+    if (rc != ITAV_OK)
+        return rc;
+    if (row_number)
+        return itav__error(db, ITAV_EFORMAT, "%s:row %ld: %s; nothing was imported", name,
+                           row_number, text);
+    return itav__error(db, ITAV_EFORMAT, "%s: %s; nothing was imported", name, text);
+}
+
+/* Parses the whole text (without its BOM) into t; on failure sets the message (naming the
+ * row). */
 static int read_table(itav_db *db, table *t, const char *data, size_t size, const char *name)
 {
-    static const char bom[] = "\xEF\xBB\xBF";
     struct csv_parser parser;
-    if (size >= 3 && memcmp(data, bom, 3) == 0) {
-        data += 3;
-        size -= 3;
-    }
     t->number = 1;
     t->sep = detect_separator(data, size);
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL |
@@ -172,19 +182,76 @@ static int read_table(itav_db *db, table *t, const char *data, size_t size, cons
     if (t->rc != ITAV_OK || (!finished && error != CSV_EPARSE))
         return itav__error(db, ITAV_ENOMEM, "out of memory reading %s", name);
     if (!parsed)
-        return itav__error(db, ITAV_EFORMAT,
-                           "%s:row %ld: a quote inside a field that does not start with one, "
-                           "or text after a closing quote (quote the whole field and double "
-                           "the quotes inside it: \"say \"\"hi\"\"\"); nothing was imported",
-                           name, t->number);
+        return unreadable(db, name, "quote", t->number,
+                          "a quote inside a field that does not start with one, or text after "
+                          "a closing quote (quote the whole field and double the quotes inside "
+                          "it: \"say \"\"hi\"\"\")");
     if (!finished)
-        return itav__error(db, ITAV_EFORMAT,
-                           "%s:row %ld: a quoted field is never closed (a closing \" is "
-                           "missing); nothing was imported", name, t->number);
+        return unreadable(db, name, "quote", t->number,
+                          "a quoted field is never closed (a closing \" is missing)");
     if (t->nul_row)
-        return itav__error(db, ITAV_EFORMAT,
-                           "%s:row %ld: a NUL byte (is this a text file?); nothing was imported",
-                           name, t->nul_row);
+        return unreadable(db, name, "nul_byte", t->nul_row,
+                          "a NUL byte (is this a text file?)");
+    return ITAV_OK;
+}
+
+/* ======================================================================================
+ * The encoding: UTF-8, or else Windows-1252 (what older Excel writes)
+ * ====================================================================================== */
+
+/* Whether the bytes are UTF-8 throughout (a NUL byte is left to read_table to report). */
+static bool utf8_text(const char *data, size_t size)
+{
+    const unsigned char *p = (const unsigned char *)data;
+    for (size_t i = 0; i < size;) {
+        size_t need = p[i] < 0x80 ? 1 : (p[i] & 0xE0) == 0xC0 ? 2 : (p[i] & 0xF0) == 0xE0 ? 3 : 4;
+        /* itav__utf8_char reads only the bytes the first one announces */
+        if (i + need > size || !itav__utf8_char(p + i))
+            return p[i] == 0 ? (i++, utf8_text(data + i, size - i)) : false;
+        i += need;
+    }
+    return true;
+}
+
+/* The characters of Windows-1252 for the bytes 0x80 to 0x9F; 0 for the five it leaves
+ * undefined. From 0xA0 on it is Latin-1: the byte is the code point. */
+static const unsigned short cp1252_high[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+/* The text read as Windows-1252, as UTF-8 in *out (owned); *out stays NULL when a byte is
+ * one that Windows-1252 leaves undefined (then the text is neither, and the cells that are
+ * not UTF-8 are reported as such). */
+static int from_cp1252(char **out, size_t *out_size, const char *data, size_t size)
+{
+    *out = NULL;
+    for (size_t i = 0; i < size; i++) {
+        unsigned char c = (unsigned char)data[i];
+        if (c >= 0x80 && c < 0xA0 && !cp1252_high[c - 0x80])
+            return ITAV_OK;
+    }
+    char *text = size < (SIZE_MAX - 1) / 3 ? itav__malloc(3 * size + 1) : NULL, *o = text;
+    if (!text)
+        return ITAV_ENOMEM;
+    for (size_t i = 0; i < size; i++) {
+        unsigned char c = (unsigned char)data[i];
+        unsigned cp = c >= 0x80 && c < 0xA0 ? cp1252_high[c - 0x80] : c;
+        if (cp < 0x80) {
+            *o++ = (char)cp;
+        } else if (cp < 0x800) {
+            *o++ = (char)(0xC0 | cp >> 6);
+            *o++ = (char)(0x80 | (cp & 0x3F));
+        } else {
+            *o++ = (char)(0xE0 | cp >> 12);
+            *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+            *o++ = (char)(0x80 | (cp & 0x3F));
+        }
+    }
+    *o = '\0';
+    *out = text;
+    *out_size = (size_t)(o - text);
     return ITAV_OK;
 }
 
@@ -292,6 +359,7 @@ typedef struct importer {
     itav_db *db;
     const char *name;
     const char *default_offer;
+    unsigned flags;        /* ITAV_IMPORT_STRICT, ITAV_IMPORT_UPDATE */
     char sep;              /* the separator; with ';' a decimal comma is allowed */
     int pos[COLUMN_COUNT]; /* the file column of each column, -1 when absent */
     const char *label[COLUMN_COUNT]; /* its name in the header, as messages name it */
@@ -331,25 +399,61 @@ static const char *shown(char buf[64], const char *s)
     return buf;
 }
 
-/* Adds "<name>:row N, column COL: <message>" (no column part when column is NULL). */
-static void problem(importer *im, long row_number, const char *column, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
-static void problem(importer *im, long row_number, const char *column, const char *fmt, ...)
+/* Lists a problem on the context; an error also goes into the message, as
+ * "<name>:row N, column COL: <text>" (no column part without a column, no row part for the
+ * whole file). */
+static void vreport(importer *im, int severity, const char *code, long row_number,
+                    const char *column, const char *fmt, va_list ap)
 {
-    char line[600];
-    int n = column ? snprintf(line, sizeof line, "%s:row %ld, column %s: ", im->name,
-                              row_number, column)
-                   : snprintf(line, sizeof line, "%s:row %ld: ", im->name, row_number);
-    if (n < 0 || (size_t)n >= sizeof line)
-        n = 0;
+    char text[600], line[800];
+    if (im->rc != ITAV_OK)
+        return;
+    vsnprintf(text, sizeof text, fmt, ap);
+    int err = itav__problems_add(im->db, severity, row_number, column, code, text);
+    if (err != ITAV_OK) {
+        im->rc = err;
+        return;
+    }
+    if (severity != ITAV_SEVERITY_ERROR)
+        return;
+    if (column)
+        snprintf(line, sizeof line, "%s:row %ld, column %s: %s", im->name, row_number, column,
+                 text);
+    else if (row_number)
+        snprintf(line, sizeof line, "%s:row %ld: %s", im->name, row_number, text);
+    else
+        snprintf(line, sizeof line, "%s: %s", im->name, text);
+    problems_add(&im->ps, line);
+}
+
+#if defined(__GNUC__)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PRINTF_LIKE(f, a)
+#endif
+
+/* An error: the import is refused. */
+static void problem(importer *im, const char *code, long row_number, const char *column,
+                    const char *fmt, ...) PRINTF_LIKE(5, 6);
+static void problem(importer *im, const char *code, long row_number, const char *column,
+                    const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(line + n, sizeof line - (size_t)n, fmt, ap);
+    vreport(im, ITAV_SEVERITY_ERROR, code, row_number, column, fmt, ap);
     va_end(ap);
-    problems_add(&im->ps, line);
+}
+
+/* A warning or a note: listed, and the import goes on. */
+static void remark(importer *im, int severity, const char *code, long row_number,
+                   const char *column, const char *fmt, ...) PRINTF_LIKE(6, 7);
+static void remark(importer *im, int severity, const char *code, long row_number,
+                   const char *column, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(im, severity, code, row_number, column, fmt, ap);
+    va_end(ap);
 }
 
 /* The codes of an enumeration from `first` to `last` (bits when `bits`), comma-separated. */
@@ -368,8 +472,9 @@ static const char *code_list(char *buf, size_t size, itav_code_type type, int fi
 
 static void read_header(importer *im, const row *h)
 {
-    char letters[8], names[400] = "";
-    bool listed = false;
+    char letters[8], names[400] = "", ignored[400] = "";
+    size_t nignored = 0, left_out = 0;
+    bool listed = false, strict = im->flags & ITAV_IMPORT_STRICT;
     for (int c = 0; c < COLUMN_COUNT; c++) {
         im->pos[c] = -1;
         snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", c ? ", " : "",
@@ -389,22 +494,34 @@ static void read_header(importer *im, const row *h)
         }
         if (!itav__valid_utf8(name)) {
             im->what[i] = FILE_COL_IGNORED;
-            problem(im, h->number, letters, "the column name is not valid UTF-8 (save the file "
+            problem(im, "not_utf8", h->number, letters, "the column name is not valid UTF-8 (save the file "
                     "as UTF-8)");
             continue;
         }
         int c = column_named(name);
-        if (c == COLUMN_COUNT) {
+        if (c == COLUMN_COUNT && strict) {
             char v[64];
             im->what[i] = FILE_COL_IGNORED;
-            problem(im, h->number, letters, "unknown column %s (%s%s)", shown(v, name),
-                    listed ? "the names are listed above" : "the columns are ",
+            problem(im, "unknown_column", h->number, letters, "unknown column %s (%s%s)",
+                    shown(v, name), listed ? "the names are listed above" : "the columns are ",
                     listed ? "" : names);
             listed = true;
+        } else if (c == COLUMN_COUNT) {
+            /* Its cells are never read: a name or a phone number in them stays out. */
+            char v[64];
+            size_t len = strlen(ignored);
+            im->what[i] = FILE_COL_IGNORED;
+            shown(v, name);
+            if (len + strlen(v) + 3 < sizeof ignored - 20)
+                snprintf(ignored + len, sizeof ignored - len, "%s%s (%s)", nignored ? ", " : "",
+                         v, letters);
+            else
+                left_out++;
+            nignored++;
         } else if (im->pos[c] >= 0) {
             char first[8];
             im->what[i] = FILE_COL_IGNORED;
-            problem(im, h->number, letters, "column \"%s\" appears twice (also column %s)",
+            problem(im, "duplicate_column", h->number, letters, "column \"%s\" appears twice (also column %s)",
                     name, column_letters(first, (size_t)im->pos[c]));
         } else {
             im->what[i] = c;
@@ -413,11 +530,23 @@ static void read_header(importer *im, const row *h)
         }
     }
     if (im->pos[COL_REF] < 0)
-        problem(im, h->number, NULL, "no column \"ref\" (ref and kind are required)");
+        problem(im, "missing_column", h->number, NULL, "no column \"ref\" (ref and kind are required)");
     if (im->pos[COL_KIND] < 0)
-        problem(im, h->number, NULL, "no column \"kind\" (ref and kind are required)");
-    if (im->pos[COL_OFFER] < 0 && !im->default_offer)
-        problem(im, h->number, NULL, "no column \"offer\" and no default offer given");
+        problem(im, "missing_column", h->number, NULL, "no column \"kind\" (ref and kind are required)");
+    /* In update mode the stored participants keep their offers: only a new one needs it. */
+    if (im->pos[COL_OFFER] < 0 && !im->default_offer && !(im->flags & ITAV_IMPORT_UPDATE))
+        problem(im, "missing_column", h->number, NULL, "no column \"offer\" and no default offer "
+                "given (add an \"offer\" column, or give the offer of all rows as the default "
+                "offer)");
+    if (nignored && left_out)
+        remark(im, ITAV_SEVERITY_NOTE, "ignored_columns", h->number, NULL, "%zu columns the "
+               "library does not know are ignored, their cells neither read nor stored: %s and "
+               "%zu more", nignored, ignored, left_out);
+    else if (nignored)
+        remark(im, ITAV_SEVERITY_NOTE, "ignored_columns", h->number, NULL, "%zu column%s the "
+               "library does not know %s ignored, %s cells neither read nor stored: %s",
+               nignored, nignored > 1 ? "s" : "", nignored > 1 ? "are" : "is",
+               nignored > 1 ? "their" : "its", ignored);
 }
 
 /* ======================================================================================
@@ -476,6 +605,9 @@ typedef struct rowcheck {
     itav_participant *p;
     bool ref_ok, kind_ok;
     bool failed; /* a problem reported once for the whole file (the default offer) */
+    itav_participant *stored; /* update mode: the stored participant of the ref, or NULL */
+    itav_participant_status move; /* update mode: the status to move to, or 0 */
+    int32_t move_date;
 } rowcheck;
 
 /* A column as messages name it: as the header names it ("vog_datum"), else in English. */
@@ -491,8 +623,11 @@ static char *cell(const rowcheck *rc, int col)
     return i >= 0 && (size_t)i < rc->r->n ? rc->r->cells[i] : NULL;
 }
 
-#define PROBLEM(rc, col, ...) problem((rc)->im, (rc)->r->number, column_label((rc)->im, col), \
-                                      __VA_ARGS__)
+#define PROBLEM(rc, code, col, ...) \
+    problem((rc)->im, code, (rc)->r->number, column_label((rc)->im, col), __VA_ARGS__)
+#define WARNING(rc, code, col, ...) \
+    remark((rc)->im, ITAV_SEVERITY_WARNING, code, (rc)->r->number, \
+           column_label((rc)->im, col), __VA_ARGS__)
 
 /* Splits a list cell in place: the next item, or NULL at the end. */
 static char *next_item(char **cursor)
@@ -527,7 +662,7 @@ static bool out_of_memory(rowcheck *rc, int err)
 static bool list_full(rowcheck *rc, int column, int err, int max, const char *what)
 {
     if (err == ITAV_ERANGE) {
-        PROBLEM(rc, column, "more than %d %s (the most a participant can list)", max, what);
+        PROBLEM(rc, "too_long", column, "more than %d %s (the most a participant can list)", max, what);
         return true;
     }
     out_of_memory(rc, err);
@@ -543,11 +678,11 @@ static bool whole_number(rowcheck *rc, int col, const char *label, const char *t
     errno = 0;
     long value = strtol(text, &end, 10);
     if (*digits < '0' || *digits > '9' || *end) {
-        PROBLEM(rc, col, "%s %s is not a whole number", label, shown(v, text));
+        PROBLEM(rc, "invalid", col, "%s %s is not a whole number", label, shown(v, text));
         return false;
     }
     if (errno == ERANGE || value < min || value > max) {
-        PROBLEM(rc, col, "%s %s: must be %s", label, text, allowed);
+        PROBLEM(rc, "out_of_range", col, "%s %s: must be %s", label, text, allowed);
         return false;
     }
     *out = value;
@@ -573,12 +708,12 @@ static bool decimal_number(rowcheck *rc, int col, const char *text, double min, 
     }
     double value = plain ? strtod(digits, &end) : 0;
     if (!plain || *end || !isfinite(value)) {
-        PROBLEM(rc, col, "%s %s is not a number (use a dot for decimals: 52.38%s)",
+        PROBLEM(rc, "invalid", col, "%s %s is not a number (use a dot for decimals: 52.38%s)",
                 column_names[col], shown(v, text), comma_ok ? ", or a comma: 52,38" : "");
         return false;
     }
     if (value < min || value > max) {
-        PROBLEM(rc, col, "%s %s: must be %s", column_names[col], text, allowed);
+        PROBLEM(rc, "out_of_range", col, "%s %s: must be %s", column_names[col], text, allowed);
         return false;
     }
     *out = value;
@@ -623,11 +758,11 @@ static bool date_cell(rowcheck *rc, int col, int32_t *out)
                strspn(text, "0123456789") == 4 && strspn(text + 5, "0123456789") == 2 &&
                strspn(text + 8, "0123456789") == 2;
     if (!iso && !dutch)
-        PROBLEM(rc, col, "date %s is not a date (use YYYY-MM-DD or DD-MM-YYYY)", shown(v, text));
+        PROBLEM(rc, "invalid", col, "date %s is not a date (use YYYY-MM-DD or DD-MM-YYYY)", shown(v, text));
     else if (iso ? strncmp(text, "1900", 4) < 0 : year < 1900)
-        PROBLEM(rc, col, "date %s is before 1900", shown(v, text));
+        PROBLEM(rc, "out_of_range", col, "date %s is before 1900", shown(v, text));
     else
-        PROBLEM(rc, col, "date %s does not exist (%s)", shown(v, text),
+        PROBLEM(rc, "invalid", col, "date %s does not exist (%s)", shown(v, text),
                 iso ? "YYYY-MM-DD" : "DD-MM-YYYY");
     return false;
 }
@@ -647,7 +782,7 @@ static int boolean_cell(rowcheck *rc, int col)
         if (itav__strcasecmp(text, no[i]) == 0)
             return 0;
     }
-    PROBLEM(rc, col, "%s %s is not a boolean (use yes/no, ja/nee, true/false or 1/0)", column_names[col],
+    PROBLEM(rc, "invalid", col, "%s %s is not a boolean (use yes/no, ja/nee, true/false or 1/0)", column_names[col],
             shown(v, text));
     return -1;
 }
@@ -661,9 +796,9 @@ static bool check_identity(rowcheck *rc)
     const char *ref = cell(rc, COL_REF), *offer = cell(rc, COL_OFFER), *kind = cell(rc, COL_KIND);
     int k = 0;
     if (!ref)
-        PROBLEM(rc, COL_REF, "ref is empty (every row needs one)");
+        PROBLEM(rc, "empty", COL_REF, "ref is empty (every row needs one)");
     else if (!itav__valid_participant_ref(ref))
-        PROBLEM(rc, COL_REF, "ref %s is not a reference (1 to 64 of A-Z a-z 0-9 . _ -, "
+        PROBLEM(rc, "invalid", COL_REF, "ref %s is not a reference (1 to 64 of A-Z a-z 0-9 . _ -, "
                 "starting with a letter or digit)", shown(v, ref));
     else
         rc->ref_ok = true;
@@ -671,32 +806,40 @@ static bool check_identity(rowcheck *rc)
         long earlier = seen_before(im, ref, rc->r->number);
         bool exists;
         if (earlier) {
-            PROBLEM(rc, COL_REF, "ref %s is also on row %ld", shown(v, ref), earlier);
+            PROBLEM(rc, "duplicate_ref", COL_REF, "ref %s is also on row %ld", shown(v, ref), earlier);
         } else if (itav__exists(&exists, im->db, ITAV__KIND_PARTICIPANT, ref) != ITAV_OK) {
             im->rc = itav_errcode(im->db);
             return false;
+        } else if (exists && !(im->flags & ITAV_IMPORT_UPDATE)) {
+            PROBLEM(rc, "exists", COL_REF, "participant %s is already in the store (import in "
+                    "update mode to change it)", shown(v, ref));
         } else if (exists) {
-            PROBLEM(rc, COL_REF, "participant %s is already in the store", shown(v, ref));
+            int err = itav__participant_read(&rc->stored, im->db, ref);
+            if (err != ITAV_OK) {
+                im->rc = err;
+                return false;
+            }
         }
     }
+    /* A stored participant keeps its offer unless the row names another. */
     if (!offer)
-        offer = im->default_offer;
+        offer = rc->stored ? rc->stored->offer : im->default_offer;
     bool offer_ok = offer && itav__valid_id(offer);
     if (!offer)
-        PROBLEM(rc, COL_OFFER, "offer is empty and no default offer was given");
+        PROBLEM(rc, "empty", COL_OFFER, "offer is empty and no default offer was given");
     else if (!offer_ok)
-        PROBLEM(rc, COL_OFFER, "offer %s is not an offer id (a-z, 0-9 and single -)",
+        PROBLEM(rc, "invalid", COL_OFFER, "offer %s is not an offer id (a-z, 0-9 and single -)",
                 shown(v, offer));
     else if (offer == im->default_offer)
         rc->failed = !offer_known(im, offer);
     else if (!offer_known(im, offer) && im->rc == ITAV_OK)
-        PROBLEM(rc, COL_OFFER, "no offer %s in the store", shown(v, offer));
+        PROBLEM(rc, "unknown_offer", COL_OFFER, "no offer %s in the store", shown(v, offer));
     code_list(kinds, sizeof kinds, ITAV_CODE_PARTICIPANT_KIND, ITAV_PARTICIPANT_FAMILY,
               ITAV_PARTICIPANT_PEER, false);
     if (!kind)
-        PROBLEM(rc, COL_KIND, "kind is empty (use %s)", kinds);
+        PROBLEM(rc, "empty", COL_KIND, "kind is empty (use %s)", kinds);
     else if (itav_code_parse(&k, ITAV_CODE_PARTICIPANT_KIND, kind) != ITAV_OK)
-        PROBLEM(rc, COL_KIND, "kind %s is not a kind (use %s)", shown(v, kind), kinds);
+        PROBLEM(rc, "invalid", COL_KIND, "kind %s is not a kind (use %s)", shown(v, kind), kinds);
     else
         rc->kind_ok = true;
     if (im->rc != ITAV_OK)
@@ -725,23 +868,63 @@ static const char *starting_statuses(char *buf, size_t size, itav_side side)
     return buf;
 }
 
+/* Update mode: a status other than the stored one is a move by hand, under the same rules as
+ * itav_participant_set_status(), dated by status_date or else today (UTC). */
+static void check_move(rowcheck *rc)
+{
+    char v[64];
+    const char *text = cell(rc, COL_STATUS);
+    int s;
+    int32_t date = (int32_t)(time(NULL) / 86400);
+    bool dated = date_cell(rc, COL_STATUS_DATE, &date);
+    if (!text)
+        return;
+    if (itav_code_parse(&s, ITAV_CODE_PARTICIPANT_STATUS, text) != ITAV_OK) {
+        char all[200];
+        PROBLEM(rc, "invalid", COL_STATUS, "status %s is not a status (use %s)", shown(v, text),
+                code_list(all, sizeof all, ITAV_CODE_PARTICIPANT_STATUS, ITAV_PSTATUS_REGISTERED,
+                          ITAV_PSTATUS_ERASED, false));
+        return;
+    }
+    if ((itav_participant_status)s == rc->stored->status)
+        return;
+    itav_participant moved = *rc->stored; /* read only: the side of the row's kind */
+    if (rc->kind_ok)
+        moved.kind = rc->p->kind;
+    int err = itav__participant_move_check(rc->im->db, &moved, (itav_participant_status)s, date);
+    if (err == ITAV_ESTATE || err == ITAV_EINVAL)
+        PROBLEM(rc, "status", dated && err == ITAV_EINVAL ? COL_STATUS_DATE : COL_STATUS, "%s%s",
+                itav_errmsg(rc->im->db), dated || err != ITAV_EINVAL ? "" : " (today; give the "
+                "date of the change in status_date)");
+    else if (err != ITAV_OK)
+        rc->im->rc = err;
+    else {
+        rc->move = (itav_participant_status)s;
+        rc->move_date = date;
+    }
+}
+
 static void check_status(rowcheck *rc)
 {
     char v[64], allowed[160];
     const char *text = cell(rc, COL_STATUS);
     int s;
     itav_side side = itav_participant_side(rc->p);
+    if (rc->stored) {
+        check_move(rc);
+        return;
+    }
     if (text) {
         starting_statuses(allowed, sizeof allowed, rc->kind_ok ? side : 0);
         if (itav_code_parse(&s, ITAV_CODE_PARTICIPANT_STATUS, text) != ITAV_OK)
-            PROBLEM(rc, COL_STATUS, "status %s is not a status (use %s)", shown(v, text),
+            PROBLEM(rc, "invalid", COL_STATUS, "status %s is not a status (use %s)", shown(v, text),
                     allowed);
         else if (s == ITAV_PSTATUS_MATCHED || s == ITAV_PSTATUS_ERASED)
-            PROBLEM(rc, COL_STATUS, "status \"%s\" cannot be a starting status, it only comes "
+            PROBLEM(rc, "status", COL_STATUS, "status \"%s\" cannot be a starting status, it only comes "
                     "from %s (use %s)", text, s == ITAV_PSTATUS_MATCHED ? "matches" : "erasure",
                     allowed);
         else if (rc->kind_ok && !itav__status_move_ok(side, 0, (itav_participant_status)s))
-            PROBLEM(rc, COL_STATUS, "status \"%s\" is for the %s side, and kind \"%s\" is on "
+            PROBLEM(rc, "status", COL_STATUS, "status \"%s\" is for the %s side, and kind \"%s\" is on "
                     "the %s side (use %s)", text, side == ITAV_SIDE_ASKING ? "supporting"
                     : "asking", itav_code_name(ITAV_CODE_PARTICIPANT_KIND, rc->p->kind),
                     itav_code_name(ITAV_CODE_SIDE, side), allowed);
@@ -753,6 +936,18 @@ static void check_status(rowcheck *rc)
         rc->p->status_date = date;
 }
 
+/* A Dutch postcode with its letters: 1234 AB, 1234AB (the area's first digit not 0). */
+static bool full_postcode(const char *s)
+{
+    if (strspn(s, "0123456789") != 4 || s[0] == '0')
+        return false;
+    s += 4 + (s[4] == ' ');
+    return itav__ascii_lower((unsigned char)s[0]) >= 'a' &&
+           itav__ascii_lower((unsigned char)s[0]) <= 'z' &&
+           itav__ascii_lower((unsigned char)s[1]) >= 'a' &&
+           itav__ascii_lower((unsigned char)s[1]) <= 'z' && !s[2];
+}
+
 static void check_place(rowcheck *rc)
 {
     char v[64];
@@ -762,17 +957,18 @@ static void check_place(rowcheck *rc)
     if (municipality && (err = itav_participant_set_municipality(rc->p, municipality))) {
         if (out_of_memory(rc, err))
             return;
-        PROBLEM(rc, COL_MUNICIPALITY, "municipality is longer than %d bytes", ITAV__TEXT_MAX);
+        PROBLEM(rc, "too_long", COL_MUNICIPALITY, "municipality is longer than %d bytes", ITAV__TEXT_MAX);
     }
     if (postcode && itav_participant_set_postcode(rc->p, postcode) != ITAV_OK) {
         char area[5] = "";
-        if (strlen(postcode) > 4 && postcode[0] != '0' && strspn(postcode, "0123456789") == 4)
+        if (full_postcode(postcode)) {
+            /* The same words for every row, so that a list of them groups into one line. */
             memcpy(area, postcode, 4);
-        if (area[0])
-            PROBLEM(rc, COL_POSTCODE, "postcode %s: give only the four digits of the area (%s); "
-                    "a full postcode says more than matching needs", shown(v, postcode), area);
-        else
-            PROBLEM(rc, COL_POSTCODE, "postcode %s is not a postcode area (four digits, the "
+            itav_participant_set_postcode(rc->p, area);
+            WARNING(rc, "postcode_cut", COL_POSTCODE, "a full postcode: only its four digits "
+                    "are stored, the letters are left out");
+        } else
+            PROBLEM(rc, "invalid", COL_POSTCODE, "postcode %s is not a postcode area (four digits, the "
                     "first not 0, such as 2011)", shown(v, postcode));
     }
     double lat = 0, lon = 0;
@@ -780,9 +976,9 @@ static void check_place(rowcheck *rc)
     bool lon_ok = lon_text &&
                   decimal_number(rc, COL_LON, lon_text, -180, 180, "-180 to 180", &lon);
     if (lat_text && !lon_text)
-        PROBLEM(rc, COL_LAT, "lat is set but lon is empty (give both or neither)");
+        PROBLEM(rc, "incomplete", COL_LAT, "lat is set but lon is empty (give both or neither)");
     else if (lon_text && !lat_text)
-        PROBLEM(rc, COL_LON, "lon is set but lat is empty (give both or neither)");
+        PROBLEM(rc, "incomplete", COL_LON, "lon is set but lat is empty (give both or neither)");
     else if (lat_ok && lon_ok)
         itav_participant_set_location(rc->p, lat, lon);
 }
@@ -797,10 +993,10 @@ static void check_codes(rowcheck *rc, int col, itav_code_type type)
         if (itav_code_parse(&bit, type, item) == ITAV_OK)
             bits |= (unsigned)bit;
         else if (type == ITAV_CODE_SLOT)
-            PROBLEM(rc, col, "availability %s is not a daypart (use mon_morning ... "
+            PROBLEM(rc, "invalid", col, "availability %s is not a daypart (use mon_morning ... "
                     "sun_evening)%s", shown(v, item), comma_hint(item));
         else
-            PROBLEM(rc, col, "support %s is not a support type (use %s)%s", shown(v, item),
+            PROBLEM(rc, "invalid", col, "support %s is not a support type (use %s)%s", shown(v, item),
                     code_list(list, sizeof list, type, ITAV_SUPPORT_DAYTIME_CARE,
                               ITAV_SUPPORT_WAYFINDING, true),
                     comma_hint(item));
@@ -821,7 +1017,7 @@ static void check_words(rowcheck *rc)
             lower[i] = (char)itav__ascii_lower((unsigned char)item[i]);
         bool upper = !itav_language_known(item) && itav_language_known(lower);
         if (!itav_language_known(item))
-            PROBLEM(rc, COL_LANGUAGES, "language %s is not an ISO 639-1 or ISO 639-3 "
+            PROBLEM(rc, "invalid", COL_LANGUAGES, "language %s is not an ISO 639-1 or ISO 639-3 "
                     "code%s%s%s%s",
                     shown(v, item), upper ? " (use lower case: \"" : "", upper ? lower : "",
                     upper ? "\")" : "", comma_hint(item));
@@ -836,7 +1032,7 @@ static void check_words(rowcheck *rc)
         itav_participant_set_language_required(rc->p, required);
     for (cursor = cell(rc, COL_INTERESTS); cursor && (item = next_item(&cursor));) {
         if (!itav__valid_tag(item))
-            PROBLEM(rc, COL_INTERESTS, "interest %s is not a tag (lower-case letters, digits "
+            PROBLEM(rc, "invalid", COL_INTERESTS, "interest %s is not a tag (lower-case letters, digits "
                     "and single hyphens, at most 64 characters)%s", shown(v, item),
                     comma_hint(item));
         else if (list_full(rc, COL_INTERESTS, itav_participant_add_interest(rc->p, item),
@@ -856,7 +1052,7 @@ static void check_ages(rowcheck *rc)
         if (!whole_number(rc, COL_CHILDREN, "child age", item, 0, AGE_MAX, AGES, &age))
             continue;
         if (itav_participant_child_count(rc->p) == ITAV_CHILDREN_MAX) {
-            PROBLEM(rc, COL_CHILDREN, "more than %d children", ITAV_CHILDREN_MAX);
+            PROBLEM(rc, "too_long", COL_CHILDREN, "more than %d children", ITAV_CHILDREN_MAX);
             break;
         }
         if (out_of_memory(rc, itav_participant_add_child(rc->p, (int32_t)age)))
@@ -867,11 +1063,11 @@ static void check_ages(rowcheck *rc)
     bool max_ok = max_text &&
                   whole_number(rc, COL_AGE_MAX, "age_max", max_text, 0, AGE_MAX, AGES, &max);
     if (min_text && !max_text)
-        PROBLEM(rc, COL_AGE_MIN, "age_min is set but age_max is empty (give both or neither)");
+        PROBLEM(rc, "incomplete", COL_AGE_MIN, "age_min is set but age_max is empty (give both or neither)");
     else if (max_text && !min_text)
-        PROBLEM(rc, COL_AGE_MAX, "age_max is set but age_min is empty (give both or neither)");
+        PROBLEM(rc, "incomplete", COL_AGE_MAX, "age_max is set but age_min is empty (give both or neither)");
     else if (min_ok && max_ok && max < min)
-        PROBLEM(rc, COL_AGE_MAX, "age_max %ld is below age_min %ld", max, min);
+        PROBLEM(rc, "inconsistent", COL_AGE_MAX, "age_max %ld is below age_min %ld", max, min);
     else if (min_ok && max_ok)
         itav_participant_set_age_range(rc->p, (int32_t)min, (int32_t)max);
 }
@@ -896,7 +1092,7 @@ static void check_capacity_distance(rowcheck *rc)
     if (capacity && whole_number(rc, COL_CAPACITY, "capacity", capacity, 1, CAPACITY_MAX,
                                  "1 to " XSTR(CAPACITY_MAX), &n)) {
         if (itav_participant_set_capacity(rc->p, (int)n) != ITAV_OK)
-            PROBLEM(rc, COL_CAPACITY, "capacity %ld: kind \"%s\" is on the asking side, which "
+            PROBLEM(rc, "inconsistent", COL_CAPACITY, "capacity %ld: kind \"%s\" is on the asking side, which "
                     "always has capacity 1", n,
                     itav_code_name(ITAV_CODE_PARTICIPANT_KIND, rc->p->kind));
     }
@@ -910,11 +1106,11 @@ static void check_exclusions(rowcheck *rc)
     char v[64], *cursor = cell(rc, COL_EXCLUSIONS), *item;
     while (cursor && (item = next_item(&cursor))) {
         if (!itav__valid_participant_ref(item))
-            PROBLEM(rc, COL_EXCLUSIONS, "exclusion %s is not a reference (1 to 64 of A-Z a-z "
+            PROBLEM(rc, "invalid", COL_EXCLUSIONS, "exclusion %s is not a reference (1 to 64 of A-Z a-z "
                     "0-9 . _ -, starting with a letter or digit)%s", shown(v, item),
                     comma_hint(item));
         else if (rc->ref_ok && strcmp(item, rc->p->ref) == 0)
-            PROBLEM(rc, COL_EXCLUSIONS, "exclusion %s is the row's own ref", shown(v, item));
+            PROBLEM(rc, "inconsistent", COL_EXCLUSIONS, "exclusion %s is the row's own ref", shown(v, item));
         else if (rc->ref_ok && list_full(rc, COL_EXCLUSIONS,
                                          itav_participant_add_exclusion(rc->p, item),
                                          ITAV_EXCLUSIONS_MAX, "exclusions"))
@@ -952,17 +1148,17 @@ static bool cells_readable(rowcheck *rc)
         if (!text || what == FILE_COL_IGNORED)
             continue;
         if (what == FILE_COL_UNNAMED) {
-            problem(rc->im, rc->r->number, column, "a value in a column without a name in "
+            problem(rc->im, "unnamed_column", rc->r->number, column, "a value in a column without a name in "
                     "the header");
         } else if (!itav__valid_utf8(text)) {
-            problem(rc->im, rc->r->number, column, "the text is not valid UTF-8 (save the "
+            problem(rc->im, "not_utf8", rc->r->number, column, "the text is not valid UTF-8 (save the "
                     "file as UTF-8)");
             ok = false;
         } else if (itav__control_char(text) >= 0) {
             char what_char[64];
             snprintf(what_char, sizeof what_char, "the text contains the control character "
                      "U+%04lX", (unsigned long)itav__control_char(text));
-            problem(rc->im, rc->r->number, column, what_char);
+            problem(rc->im, "control_character", rc->r->number, column, what_char);
             ok = false;
         }
     }
@@ -977,13 +1173,116 @@ static bool blank(const row *r)
     return true;
 }
 
-/* Checks one row; returns the participant it describes when it has no problem. */
-static itav_participant *check_row(importer *im, row *r)
+/* What became of a row. */
+enum outcome { ROW_SKIPPED, ROW_ADDED, ROW_UPDATED, ROW_UNCHANGED };
+
+/* Update mode: copies into m (the stored participant) what the columns of the file give; a
+ * column the file lacks keeps the stored value, an empty cell clears it. Status and status
+ * date move only through check_move(). */
+static int merge_column(itav_participant *m, const itav_participant *p, int col)
 {
-    rowcheck rc = {im, r, NULL, false, false, false};
+    switch (col) {
+    case COL_OFFER: return itav__set_text(&m->offer, p->offer);
+    case COL_KIND: m->kind = p->kind; break;
+    case COL_MUNICIPALITY: return itav__set_text(&m->municipality, p->municipality);
+    case COL_POSTCODE: memcpy(m->postcode, p->postcode, sizeof m->postcode); break;
+    case COL_LAT:
+    case COL_LON:
+        m->has_location = p->has_location;
+        m->lat = p->lat;
+        m->lon = p->lon;
+        break;
+    case COL_AVAILABILITY: m->availability = p->availability; break;
+    case COL_SUPPORT: m->support = p->support; break;
+    case COL_LANGUAGES: return itav__strlist_copy(&m->languages, &p->languages);
+    case COL_LANGUAGE_REQUIRED: m->language_required = p->language_required; break;
+    case COL_INTERESTS: return itav__strlist_copy(&m->interests, &p->interests);
+    case COL_CHILDREN:
+        memcpy(m->children, p->children, sizeof m->children);
+        m->nchildren = p->nchildren;
+        break;
+    case COL_AGE_MIN:
+    case COL_AGE_MAX:
+        m->age_min = p->age_min;
+        m->age_max = p->age_max;
+        break;
+    case COL_VOG_DATE: m->vog_date = p->vog_date; break;
+    case COL_TRAINED: m->trained = p->trained; break;
+    case COL_CAPACITY: m->capacity = p->capacity; break;
+    case COL_REGISTERED: m->registered = p->registered; break;
+    case COL_MAX_DISTANCE: m->max_distance_m = p->max_distance_m; break;
+    case COL_EXCLUSIONS: return itav__strlist_copy(&m->exclusions, &p->exclusions);
+    default: break; /* ref, status, status_date */
+    }
+    return ITAV_OK;
+}
+
+/* Whether two participants would be stored as the same record; -1 when out of memory. */
+static int same_record(const itav_participant *a, const itav_participant *b)
+{
+    unsigned char *ra = NULL, *rb = NULL;
+    size_t na = 0, nb = 0;
+    int same = -1;
+    if (itav__participant_encode(&ra, &na, a) == ITAV_OK &&
+        itav__participant_encode(&rb, &nb, b) == ITAV_OK)
+        same = na == nb && memcmp(ra, rb, na) == 0;
+    itav__free(ra);
+    itav__free(rb);
+    return same;
+}
+
+/* Update mode: the stored participant with the row's columns, or NULL (a problem reported,
+ * or im->rc set). */
+static itav_participant *merged(rowcheck *rc, enum outcome *what)
+{
+    importer *im = rc->im;
+    itav_participant *m = NULL;
+    int err = itav_participant_dup(&m, rc->stored);
+    for (int c = 0; c < COLUMN_COUNT && err == ITAV_OK; c++)
+        if (im->pos[c] >= 0)
+            err = merge_column(m, rc->p, c);
+    if (err != ITAV_OK) {
+        im->rc = itav__error(im->db, ITAV_ENOMEM, "out of memory");
+        itav_participant_free(m);
+        return NULL;
+    }
+    if (rc->move) {
+        m->status = rc->move;
+        m->status_date = rc->move_date;
+    }
+    err = itav__participant_change_check(im->db, rc->stored, m);
+    if (err == ITAV_EINUSE || err == ITAV_ESTATE) {
+        bool side = itav__kind_side(m->kind) != itav__kind_side(rc->stored->kind);
+        PROBLEM(rc, "locked", side ? COL_KIND : COL_OFFER, "%s", itav_errmsg(im->db));
+    } else if (err == ITAV_OK) {
+        err = itav__participant_check(im->db, m);
+        if (err == ITAV_EINVAL || err == ITAV_EFORMAT || err == ITAV_ENOTFOUND ||
+            err == ITAV_ESTATE)
+            problem(im, "rule", rc->r->number, NULL, "%s", itav_errmsg(im->db));
+    }
+    int same = err == ITAV_OK ? same_record(m, rc->stored) : 0;
+    if (same < 0)
+        err = itav__error(im->db, ITAV_ENOMEM, "out of memory");
+    if (err != ITAV_OK && err != ITAV_EINVAL && err != ITAV_EFORMAT && err != ITAV_ENOTFOUND &&
+        err != ITAV_ESTATE && err != ITAV_EINUSE && im->rc == ITAV_OK)
+        im->rc = err;
+    if (err != ITAV_OK) {
+        itav_participant_free(m);
+        return NULL;
+    }
+    *what = same ? ROW_UNCHANGED : ROW_UPDATED;
+    return m;
+}
+
+/* Checks one row; returns the participant it describes when it has no problem, and in *what
+ * whether it is new, changes a stored one or leaves it as it is. */
+static itav_participant *check_row(importer *im, row *r, enum outcome *what)
+{
+    rowcheck rc = {im, r, NULL, false, false, false, NULL, 0, ITAV_DATE_NONE};
+    itav_participant *result = NULL;
     long before = im->ps.count;
     if (!cells_readable(&rc) || !check_identity(&rc))
-        return NULL;
+        goto done;
     check_status(&rc);
     check_place(&rc);
     check_codes(&rc, COL_AVAILABILITY, ITAV_CODE_SLOT);
@@ -993,21 +1292,29 @@ static itav_participant *check_row(importer *im, row *r)
     check_screening(&rc);
     check_capacity_distance(&rc);
     check_exclusions(&rc);
-    if (im->rc == ITAV_OK && im->ps.count == before && !rc.failed) {
-        /* the rules the store applies at creation */
-        if (rc.p->status_date == ITAV_DATE_NONE)
-            rc.p->status_date = rc.p->registered;
-        int err = itav__participant_check(im->db, rc.p);
-        if (err == ITAV_EINVAL || err == ITAV_EFORMAT || err == ITAV_ENOTFOUND ||
-            err == ITAV_ESTATE)
-            problem(im, r->number, NULL, "%s", itav_errmsg(im->db));
-        else if (err != ITAV_OK)
-            im->rc = err;
-        if (err == ITAV_OK)
-            return rc.p;
+    if (im->rc != ITAV_OK || im->ps.count != before || rc.failed)
+        goto done;
+    if (rc.stored) {
+        result = merged(&rc, what);
+        goto done;
     }
+    /* the rules the store applies at creation */
+    if (rc.p->status_date == ITAV_DATE_NONE)
+        rc.p->status_date = rc.p->registered;
+    int err = itav__participant_check(im->db, rc.p);
+    if (err == ITAV_EINVAL || err == ITAV_EFORMAT || err == ITAV_ENOTFOUND || err == ITAV_ESTATE)
+        problem(im, "rule", r->number, NULL, "%s", itav_errmsg(im->db));
+    else if (err != ITAV_OK)
+        im->rc = err;
+    if (err == ITAV_OK) {
+        result = rc.p;
+        rc.p = NULL;
+        *what = ROW_ADDED;
+    }
+done:
     itav_participant_free(rc.p);
-    return NULL;
+    itav_participant_free(rc.stored);
+    return result;
 }
 
 /* ======================================================================================
@@ -1022,8 +1329,10 @@ static void importer_clear(importer *im)
     itav__strlist_clear(&im->offers_missing);
 }
 
-/* Checks every row inside the caller's transaction; fills out[] with the participants. */
-static void check_rows(importer *im, table *t, size_t first, itav_participant **out)
+/* Checks every row inside the caller's transaction; fills out[] with the participants and
+ * what[] with what becomes of them. */
+static void check_rows(importer *im, table *t, size_t first, itav_participant **out,
+                       enum outcome *what)
 {
     char v[64];
     size_t n = t->n - first;
@@ -1033,37 +1342,68 @@ static void check_rows(importer *im, table *t, size_t first, itav_participant **
         im->rc = itav__error(im->db, ITAV_ENOMEM, "out of memory");
         return;
     }
-    if (im->default_offer && !offer_known(im, im->default_offer) && im->rc == ITAV_OK) {
-        char line[200];
-        snprintf(line, sizeof line, "%s: the default offer %s is not in the store", im->name,
-                 shown(v, im->default_offer));
-        problems_add(&im->ps, line);
-    }
+    if (im->default_offer && !offer_known(im, im->default_offer) && im->rc == ITAV_OK)
+        problem(im, "unknown_offer", 0, NULL, "the default offer %s is not in the store",
+                shown(v, im->default_offer));
     for (size_t i = first; i < t->n && im->rc == ITAV_OK; i++)
         if (!blank(&t->rows[i]))
-            out[i - first] = check_row(im, &t->rows[i]);
+            out[i - first] = check_row(im, &t->rows[i], &what[i - first]);
+}
+
+static const char *separator_name(char sep)
+{
+    return sep == ';' ? "\";\" (semicolon; a decimal comma is a decimal separator)"
+           : sep == '\t' ? "tab" : "\",\" (comma)";
 }
 
 static int import_text(itav_db *db, const char *data, size_t size, const char *name,
-                       const char *offer)
+                       const char *offer, unsigned flags)
 {
+    static const char bom[] = "\xEF\xBB\xBF";
     table t = {0};
-    importer im = {.db = db, .name = name, .default_offer = offer};
+    importer im = {.db = db, .name = name, .default_offer = offer, .flags = flags};
     itav_participant **ps = NULL;
-    size_t n = 0;
-    int rc = read_table(db, &t, data, size, name);
+    enum outcome *what = NULL;
+    char *converted = NULL;
+    size_t n = 0, counts[4] = {0};
+    int rc = itav__problems_reset(db, name);
+    bool has_bom = size >= 3 && memcmp(data, bom, 3) == 0;
+    if (has_bom) {
+        data += 3;
+        size -= 3;
+    }
+    /* A file that says it is UTF-8 (a BOM) is read as such; another that is not UTF-8 is
+     * what older Excel saves, Windows-1252. */
+    if (rc == ITAV_OK && !has_bom && !utf8_text(data, size)) {
+        size_t converted_size = 0;
+        if ((rc = from_cp1252(&converted, &converted_size, data, size)) != ITAV_OK)
+            rc = itav__error(db, rc, "out of memory reading %s", name);
+        else if (converted) {
+            data = converted;
+            size = converted_size;
+            rc = itav__problems_add(db, ITAV_SEVERITY_NOTE, 0, NULL, "encoding", "the file is "
+                                    "not UTF-8: read as Windows-1252, as older Excel saves it");
+        }
+    }
+    if (rc == ITAV_OK)
+        rc = read_table(db, &t, data, size, name);
     im.sep = t.sep;
     if (rc == ITAV_OK && t.n == 0)
-        rc = itav__error(db, ITAV_EFORMAT, "%s: no header row (the file is empty); nothing was "
-                         "imported", name);
+        rc = unreadable(db, name, "no_header", 0, "no header row (the file is empty)");
+    if (rc == ITAV_OK) {
+        char text[100];
+        snprintf(text, sizeof text, "separator %s", separator_name(t.sep));
+        rc = itav__problems_add(db, ITAV_SEVERITY_NOTE, 0, NULL, "separator", text);
+    }
     if (rc == ITAV_OK) {
         read_header(&im, &t.rows[0]);
         rc = im.rc;
     }
     bool columns_ok = im.pos[COL_REF] >= 0 && im.pos[COL_KIND] >= 0 &&
-                      (im.pos[COL_OFFER] >= 0 || offer);
+                      (im.pos[COL_OFFER] >= 0 || offer || (flags & ITAV_IMPORT_UPDATE));
     if (rc == ITAV_OK && columns_ok) {
-        if (!(ps = itav__calloc(t.n - 1, sizeof *ps)))
+        if (!(ps = itav__calloc(t.n - 1, sizeof *ps)) ||
+            !(what = itav__calloc(t.n - 1, sizeof *what)))
             rc = itav__error(db, ITAV_ENOMEM, "out of memory");
         else
             n = t.n - 1; /* only then: the cleanup below frees n of them */
@@ -1072,53 +1412,90 @@ static int import_text(itav_db *db, const char *data, size_t size, const char *n
      * connection cannot add a clashing ref between the check and the write. */
     if (rc == ITAV_OK && (rc = itav__begin(db)) == ITAV_OK) {
         if (columns_ok)
-            check_rows(&im, &t, 1, ps);
+            check_rows(&im, &t, 1, ps, what);
         rc = im.rc;
         if (rc == ITAV_OK && im.ps.count)
             rc = problems_fail(db, &im.ps);
-        for (size_t i = 0; rc == ITAV_OK && i < n; i++)
-            if (ps[i])
+        for (size_t i = 0; rc == ITAV_OK && i < n; i++) {
+            counts[what[i]]++;
+            if (what[i] == ROW_ADDED || what[i] == ROW_UPDATED)
                 rc = itav__participant_write(db, ps[i]);
+        }
         if (rc == ITAV_OK)
             rc = itav__commit(db);
         else
             itav__rollback(db);
     }
+    if (rc == ITAV_OK) {
+        db->problems.counts[0] = counts[ROW_ADDED];
+        db->problems.counts[1] = counts[ROW_UPDATED];
+        db->problems.counts[2] = counts[ROW_UNCHANGED];
+    }
+    /* A failure of the store or of memory says nothing about the data: no list, rather than
+     * an incomplete one. */
+    if (rc != ITAV_OK && rc != ITAV_EFORMAT)
+        itav__problems_clear(&db->problems);
     for (size_t i = 0; i < n; i++)
         itav_participant_free(ps[i]);
     itav__free(ps);
+    itav__free(what);
+    itav__free(converted);
     importer_clear(&im);
     table_clear(&t);
     return rc;
 }
 
-ITAV_API int itav_import_participants_csv_string(itav_db *db, const char *csv,
-                                                 const char *name, const char *offer)
+/* The flags this library knows. */
+#define IMPORT_FLAGS (ITAV_IMPORT_STRICT | ITAV_IMPORT_UPDATE)
+
+static int check_arguments(itav_db *db, const char *offer, unsigned flags)
+{
+    if (offer && !itav__valid_id(offer))
+        return itav__error(db, ITAV_EINVAL, "default offer \"%s\" is not an offer id", offer);
+    if (flags & ~(unsigned)IMPORT_FLAGS)
+        return itav__error(db, ITAV_EINVAL, "unknown import flags 0x%x", flags & ~IMPORT_FLAGS);
+    return ITAV_OK;
+}
+
+ITAV_API int itav_import_participants_csv_string_v2(itav_db *db, const char *csv,
+                                                    const char *name, const char *offer,
+                                                    unsigned flags)
 {
     if (!db)
         return ITAV_EINVAL;
-    if (!csv)
-        return itav__error(db, ITAV_EINVAL, "no CSV text given");
-    if (offer && !itav__valid_id(offer))
-        return itav__error(db, ITAV_EINVAL, "default offer \"%s\" is not an offer id", offer);
-    return import_text(db, csv, strlen(csv), name ? name : "<string>", offer);
+    int rc = itav__problems_reset(db, NULL);
+    if (rc == ITAV_OK && !csv)
+        rc = itav__error(db, ITAV_EINVAL, "no CSV text given");
+    if (rc == ITAV_OK)
+        rc = check_arguments(db, offer, flags);
+    return rc != ITAV_OK ? rc
+                         : import_text(db, csv, strlen(csv), name ? name : "<string>", offer,
+                                       flags);
 }
 
-ITAV_API int itav_import_participants_csv_file(itav_db *db, const char *path,
-                                               const char *offer)
+ITAV_API int itav_import_participants_csv_string(itav_db *db, const char *csv,
+                                                 const char *name, const char *offer)
+{
+    return itav_import_participants_csv_string_v2(db, csv, name, offer, ITAV_IMPORT_STRICT);
+}
+
+ITAV_API int itav_import_participants_csv_file_v2(itav_db *db, const char *path,
+                                                  const char *offer, unsigned flags)
 {
     char *data = NULL;
     size_t size = 0, cap = 0;
     if (!db)
         return ITAV_EINVAL;
-    if (!path)
-        return itav__error(db, ITAV_EINVAL, "no file name given");
-    if (offer && !itav__valid_id(offer))
-        return itav__error(db, ITAV_EINVAL, "default offer \"%s\" is not an offer id", offer);
+    int rc = itav__problems_reset(db, NULL);
+    if (rc == ITAV_OK && !path)
+        rc = itav__error(db, ITAV_EINVAL, "no file name given");
+    if (rc == ITAV_OK)
+        rc = check_arguments(db, offer, flags);
+    if (rc != ITAV_OK)
+        return rc;
     FILE *f = fopen(path, "rb");
     if (!f)
         return itav__error(db, ITAV_EIO, "cannot read %s: %s", path, strerror(errno));
-    int rc = ITAV_OK;
     for (;;) {
         if (size == cap && grow((void **)&data, &cap, size, 1) != ITAV_OK) {
             rc = itav__error(db, ITAV_ENOMEM, "out of memory reading %s", path);
@@ -1134,7 +1511,13 @@ ITAV_API int itav_import_participants_csv_file(itav_db *db, const char *path,
     }
     fclose(f);
     if (rc == ITAV_OK)
-        rc = import_text(db, data ? data : "", size, path, offer);
+        rc = import_text(db, data ? data : "", size, path, offer, flags);
     itav__free(data);
     return rc;
+}
+
+ITAV_API int itav_import_participants_csv_file(itav_db *db, const char *path,
+                                               const char *offer)
+{
+    return itav_import_participants_csv_file_v2(db, path, offer, ITAV_IMPORT_STRICT);
 }

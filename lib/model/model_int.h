@@ -178,6 +178,16 @@ bool itav__status_move_ok(itav_side side, itav_participant_status from,
  * after erasure), and with the store (its offer exists). */
 int itav__participant_check_fields(itav_db *db, const itav_participant *p);
 int itav__participant_check(itav_db *db, const itav_participant *p);
+/* Whether p may replace the stored version: not when that is erased, nor, once the
+ * participant has matches, with another offer or side (ITAV_ESTATE, ITAV_EINUSE, with a
+ * message). The rule of itav_participant_update() and of the CSV import's update mode. */
+int itav__participant_change_check(itav_db *db, const itav_participant *stored,
+                                   const itav_participant *p);
+/* Whether p may move to status on date by hand: a legal move, not before the current status
+ * date (ITAV_ESTATE or ITAV_EINVAL, the message lists the legal moves). The rule of
+ * itav_participant_set_status() and of the CSV import's update mode. */
+int itav__participant_move_check(itav_db *db, const itav_participant *p,
+                                 itav_participant_status status, int32_t date);
 /* Writes without a transaction of its own (the caller holds one); keeps the index values
  * (offer, spatial cell) in step with the record. */
 int itav__participant_write(itav_db *db, const itav_participant *p);

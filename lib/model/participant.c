@@ -691,26 +691,29 @@ ITAV_API int itav_participant_create(itav_db *db, const itav_participant *p)
     return in_transaction(db, p, create_in);
 }
 
+int itav__participant_change_check(itav_db *db, const itav_participant *stored,
+                                   const itav_participant *p)
+{
+    bool matched = false;
+    if (stored->status == ITAV_PSTATUS_ERASED)
+        return refuse_erased(db, stored);
+    itav_side old_side = itav__kind_side(stored->kind), new_side = itav__kind_side(p->kind);
+    bool moves = strcmp(stored->offer, p->offer) != 0 || old_side != new_side;
+    int rc = moves ? has_matches(&matched, db, stored->ref) : ITAV_OK;
+    if (rc == ITAV_OK && matched)
+        rc = itav__error(db, ITAV_EINUSE, "participant \"%s\" has matches: its %s cannot change",
+                         stored->ref, old_side != new_side ? "side" : "offer");
+    return rc;
+}
+
 static int update_in(itav_db *db, const itav_participant *p)
 {
     itav_participant *stored, *c = NULL;
-    bool matched = false;
     int rc = itav__participant_read(&stored, db, p->ref);
     if (rc != ITAV_OK)
         return rc;
-    itav_side old_side = itav__kind_side(stored->kind), new_side = itav__kind_side(p->kind);
-    if (stored->status == ITAV_PSTATUS_ERASED) {
-        rc = refuse_erased(db, stored);
+    if ((rc = itav__participant_change_check(db, stored, p)) != ITAV_OK)
         goto done;
-    }
-    bool moves = strcmp(stored->offer, p->offer) != 0 || old_side != new_side;
-    if (moves && (rc = has_matches(&matched, db, p->ref)) != ITAV_OK)
-        goto done;
-    if (matched) {
-        rc = itav__error(db, ITAV_EINUSE, "participant \"%s\" has matches: its %s cannot change",
-                         p->ref, old_side != new_side ? "side" : "offer");
-        goto done;
-    }
     if ((rc = itav_participant_dup(&c, p)) != ITAV_OK) {
         rc = itav__error(db, rc, "out of memory updating participant \"%s\"", p->ref);
         goto done;
@@ -761,10 +764,34 @@ fail:
     return rc;
 }
 
+int itav__participant_move_check(itav_db *db, const itav_participant *p,
+                                 itav_participant_status status, int32_t date)
+{
+    char buf[ITAV_DATE_BUFSIZE], legal[256];
+    itav_side side = itav__kind_side(p->kind);
+    const char *from = itav_code_name(ITAV_CODE_PARTICIPANT_STATUS, p->status);
+    const char *to = itav_code_name(ITAV_CODE_PARTICIPANT_STATUS, status);
+    if (p->status == ITAV_PSTATUS_ERASED)
+        return refuse_erased(db, p);
+    if (!itav__status_move_ok(side, p->status, status)) {
+        legal_moves(legal, sizeof legal, side, p->status);
+        return itav__error(db, ITAV_ESTATE, "participant \"%s\": cannot go from %s to %s; "
+                           "legal: %s", p->ref, from, to ? to : "(unknown)", legal);
+    }
+    if (p->status_date != ITAV_DATE_NONE && date < p->status_date) {
+        char cur[ITAV_DATE_BUFSIZE];
+        itav_date_format(buf, sizeof buf, date);
+        itav_date_format(cur, sizeof cur, p->status_date);
+        return itav__error(db, ITAV_EINVAL, "participant \"%s\": %s is before the current "
+                           "status date %s", p->ref, buf, cur);
+    }
+    return ITAV_OK;
+}
+
 ITAV_API int itav_participant_set_status(itav_db *db, const char *ref,
                                          itav_participant_status status, int32_t date)
 {
-    char buf[ITAV_DATE_BUFSIZE], legal[256];
+    char buf[ITAV_DATE_BUFSIZE];
     itav_participant *p;
     if (!db)
         return ITAV_EINVAL;
@@ -782,20 +809,7 @@ ITAV_API int itav_participant_set_status(itav_db *db, const char *ref,
         return rc;
     if ((rc = itav__participant_read(&p, db, ref)) != ITAV_OK)
         goto fail;
-    itav_side side = itav__kind_side(p->kind);
-    const char *from = itav_code_name(ITAV_CODE_PARTICIPANT_STATUS, p->status);
-    if (p->status == ITAV_PSTATUS_ERASED) {
-        rc = refuse_erased(db, p);
-    } else if (!itav__status_move_ok(side, p->status, status)) {
-        legal_moves(legal, sizeof legal, side, p->status);
-        rc = itav__error(db, ITAV_ESTATE, "participant \"%s\": cannot go from %s to %s; legal: "
-                         "%s", ref, from, to, legal);
-    } else if (p->status_date != ITAV_DATE_NONE && date < p->status_date) {
-        char cur[ITAV_DATE_BUFSIZE];
-        itav_date_format(cur, sizeof cur, p->status_date);
-        rc = itav__error(db, ITAV_EINVAL, "participant \"%s\": %s is before the current status "
-                         "date %s", ref, buf, cur);
-    } else {
+    if ((rc = itav__participant_move_check(db, p, status, date)) == ITAV_OK) {
         p->status = status;
         p->status_date = date;
         rc = itav__participant_write(db, p);

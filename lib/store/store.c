@@ -269,6 +269,7 @@ ITAV_API void itav_close(itav_db *db)
         return;
     if (db->be)
         db->be->free(db->be);
+    itav__problems_clear(&db->problems);
     itav__free(db);
 }
 

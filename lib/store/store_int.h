@@ -6,6 +6,37 @@
 #include "itav/backend.h"
 #include "util/util_int.h"
 
+/* ---- the problem list of an import (lib/store/problem.c) ---- */
+typedef struct itav__problem {
+    int severity;    /* itav_severity */
+    int64_t row;     /* 0: the whole file */
+    char *column;    /* NULL: no column */
+    const char *code; /* static */
+    char *message;
+} itav__problem;
+
+typedef struct itav__problems {
+    itav__problem *v;
+    size_t n, cap;
+    size_t dropped;      /* problems past ITAV__PROBLEMS_MAX, counted only */
+    size_t errors;       /* errors, listed or not */
+    char *name;          /* what the import calls its input */
+    size_t counts[3];    /* added, updated, unchanged of the last successful import */
+} itav__problems;
+
+/* The most problems one import lists; the rest are counted (a file of a million bad rows
+ * should not need a million messages in memory). */
+#define ITAV__PROBLEMS_MAX 100000
+
+/* Forgets the list and the counts, and names the input of the import starting now. */
+int itav__problems_reset(itav_db *db, const char *name);
+/* Appends a problem (its texts copied); ITAV_ENOMEM, the only failure. */
+int itav__problems_add(itav_db *db, int severity, int64_t row, const char *column,
+                       const char *code, const char *message);
+/* How many errors the list holds, those past the limit included. */
+size_t itav__problems_errors(const itav_db *db);
+void itav__problems_clear(itav__problems *ps);
+
 /* ---- the context and the record layer ---- */
 struct itav_db {
     itav_backend *be;
@@ -15,6 +46,7 @@ struct itav_db {
     bool snapshot;    /* the backend's read transaction is open (begin_read was called) */
     int errcode;
     char errmsg[1024];
+    itav__problems problems; /* of the last import that keeps a list (lib/store/problem.c) */
 };
 
 /* ---- the record format of a store (docs/storage.md) ----

@@ -350,6 +350,47 @@ ADAPT(itav_import_participants_csv_string)
                                                       TXT(2, "people.csv"), TXT(3, FX_OFFER)));
 }
 
+/* ---- problem.h and the CSV imports of 0.4 ---- */
+
+ADAPT(itav_import_participants_csv_file_v2)
+{
+    return r_code(itav_import_participants_csv_file_v2(DB(0), TXT(1, "?"), TXT(2, FX_OFFER),
+                                                       (unsigned)NUM(3, 0)));
+}
+ADAPT(itav_import_participants_csv_string_v2)
+{
+    return r_code(itav_import_participants_csv_string_v2(DB(0), TXT(1, "ref,kind\n"),
+                                                         TXT(2, "people.csv"),
+                                                         TXT(3, FX_OFFER), (unsigned)NUM(4, 0)));
+}
+ADAPT(itav_problem_count) { return r_size(itav_problem_count(P(0, fx_store(f)))); }
+ADAPT(itav_problem_severity)
+{
+    return r_int(itav_problem_severity(P(0, fx_store(f)), (size_t)NUM(1, 0)));
+}
+ADAPT(itav_problem_row) { return r_int(itav_problem_row(P(0, fx_store(f)), (size_t)NUM(1, 0))); }
+ADAPT(itav_problem_column)
+{
+    return r_ptr(itav_problem_column(P(0, fx_store(f)), (size_t)NUM(1, 0)));
+}
+ADAPT(itav_problem_code) { return r_ptr(itav_problem_code(P(0, fx_store(f)), (size_t)NUM(1, 0))); }
+ADAPT(itav_problem_message)
+{
+    return r_ptr(itav_problem_message(P(0, fx_store(f)), (size_t)NUM(1, 0)));
+}
+ADAPT(itav_problems_text)
+{
+    char *out = NULL;
+    int rc = itav_problems_text(P(0, &out), P(1, fx_store(f)));
+    itav_free(out);
+    return r_int(rc);
+}
+ADAPT(itav_import_counts)
+{
+    size_t a, b, c;
+    return r_int(itav_import_counts(P(0, &a), P(1, &b), P(2, &c), P(3, fx_store(f))));
+}
+
 /* A dataset with one intervention whose members are given. */
 #define DS_IV(members) "{\"format\": \"itav/1\", \"interventions\": [{\"id\": \"new-iv\", " \
     "\"name\": \"New\"" members "}]}"
@@ -362,6 +403,8 @@ ADAPT(itav_import_participants_csv_string)
     "\"family\", \"status\": \"waiting\"" members "}"
 /* CSV with the three required columns and one more. */
 #define CSV_WITH(column, cell) "ref,kind,offer," column "\nnew-1,family," FX_OFFER "," cell "\n"
+/* A file that says it is UTF-8: bytes that are not are refused, not read as Windows-1252. */
+#define BOM "\xEF\xBB\xBF"
 
 /* itav_open_backend() with one required function missing (variant k of the adapter) */
 #define NO_FUNCTION(k, name)                                                                   \
@@ -955,6 +998,46 @@ static const row rows[] = {
     R(itav_import_participants_csv_file, "a default offer that is not an id", E(ITAV_EINVAL),
       S(1, FILE_WITH("ref,kind\n")), S(2, "Bad Offer"), M("Bad Offer")),
 
+    /* problem.h and the CSV imports of 0.4 */
+    R(itav_import_participants_csv_file_v2, "NULL db", E(ITAV_EINVAL), NUL(0)),
+    R(itav_import_participants_csv_file_v2, "NULL path", E(ITAV_EINVAL), NUL(1),
+      M("no file name")),
+    R(itav_import_participants_csv_file_v2, "an unknown flag", E(ITAV_EINVAL),
+      S(1, FILE_WITH("ref,kind\n")), I(3, 4), M("unknown import flags 0x4")),
+    R(itav_import_participants_csv_file_v2, "a bad row", E(ITAV_EFORMAT),
+      S(1, FILE_WITH("ref,kind\nnew-1,famly\n")), M("file-1:row 2, column kind")),
+    R(itav_import_participants_csv_string_v2, "NULL db", E(ITAV_EINVAL), NUL(0)),
+    R(itav_import_participants_csv_string_v2, "NULL text", E(ITAV_EINVAL), NUL(1),
+      M("no CSV")),
+    R(itav_import_participants_csv_string_v2, "every flag bit", E(ITAV_EINVAL),
+      I(4, 0xFFFFFFFFu), M("unknown import flags 0xfffffffc")),
+    R(itav_import_participants_csv_string_v2, "strict: an unknown column", E(ITAV_EFORMAT),
+      S(1, "ref,kind,naam\nnew-1,family,Jan\n"), I(4, ITAV_IMPORT_STRICT),
+      M("unknown column \"naam\"")),
+    R(itav_import_participants_csv_string_v2, "update: a status move that is not legal",
+      E(ITAV_EFORMAT), S(1, "ref,kind,status\n" FX_ASK2 ",family,intake\n"),
+      I(4, ITAV_IMPORT_UPDATE), M("row 2, column status: participant \"ask-2\": cannot go")),
+    R(itav_import_participants_csv_string_v2, "update: the offer of a matched participant",
+      E(ITAV_EFORMAT), S(1, "ref,kind,offer\n" FX_ASK ",family," FX_OFFER2 "\n"),
+      I(4, ITAV_IMPORT_UPDATE), M("row 2, column offer: participant \"ask-1\" has matches")),
+    R(itav_import_participants_csv_string_v2, "update: the side of a matched participant",
+      E(ITAV_EFORMAT), S(1, "ref,kind\n" FX_ASK ",volunteer\n"),
+      I(4, ITAV_IMPORT_UPDATE), M("row 2, column kind: participant \"ask-1\" has matches")),
+    R(itav_problem_count, "NULL db", RSIZE(0), NUL(0)),
+    R(itav_problem_severity, "NULL db", RET(0), NUL(0)),
+    R(itav_problem_severity, "index SIZE_MAX", RET(0), I(1, (long long)SIZE_MAX)),
+    R(itav_problem_row, "NULL db", RET(0), NUL(0)),
+    R(itav_problem_row, "index SIZE_MAX", RET(0), I(1, (long long)SIZE_MAX)),
+    R(itav_problem_column, "NULL db", RNULL, NUL(0)),
+    R(itav_problem_column, "index SIZE_MAX", RNULL, I(1, (long long)SIZE_MAX)),
+    R(itav_problem_code, "NULL db", RNULL, NUL(0)),
+    R(itav_problem_code, "index SIZE_MAX", RNULL, I(1, (long long)SIZE_MAX)),
+    R(itav_problem_message, "NULL db", RNULL, NUL(0)),
+    R(itav_problem_message, "index SIZE_MAX", RNULL, I(1, (long long)SIZE_MAX)),
+    R(itav_problems_text, "NULL out", RET(ITAV_EINVAL), NUL(0)),
+    R(itav_problems_text, "NULL db", RET(ITAV_EINVAL), NUL(1)),
+    R(itav_import_counts, "NULL db", RET(ITAV_EINVAL), NUL(3)),
+
     /* interchange.h: CSV text */
     R(itav_import_participants_csv_string, "NULL db", E(ITAV_EINVAL), NUL(0)),
     R(itav_import_participants_csv_string, "NULL text", E(ITAV_EINVAL), NUL(1), M("no CSV")),
@@ -980,14 +1063,18 @@ static const row rows[] = {
       S(1, "@csv-long-ref"), NUL(3), M("row 2, column ref")),
     R(itav_import_participants_csv_string, "a ref like an erased one", E(ITAV_EFORMAT),
       S(1, "ref,kind\n~erased-1,family\n"), M("row 2, column ref")),
-    R(itav_import_participants_csv_string, "invalid UTF-8 (overlong)", E(ITAV_EFORMAT),
-      S(1, CSV_WITH("municipality", "Haar" U_OVERLONG "lem")), M("not valid UTF-8")),
-    R(itav_import_participants_csv_string, "invalid UTF-8 (lone continuation)", E(ITAV_EFORMAT),
-      S(1, CSV_WITH("municipality", "Haar" U_CONT "lem")), M("not valid UTF-8")),
-    R(itav_import_participants_csv_string, "invalid UTF-8 (surrogate)", E(ITAV_EFORMAT),
-      S(1, CSV_WITH("municipality", U_SURROGATE)), M("not valid UTF-8")),
-    R(itav_import_participants_csv_string, "invalid UTF-8 (truncated)", E(ITAV_EFORMAT),
-      S(1, CSV_WITH("municipality", "Haarlem" U_TRUNC)), M("not valid UTF-8")),
+    R(itav_import_participants_csv_string, "invalid UTF-8 after a BOM (overlong)",
+      E(ITAV_EFORMAT),
+      S(1, BOM CSV_WITH("municipality", "Haar" U_OVERLONG "lem")), M("not valid UTF-8")),
+    R(itav_import_participants_csv_string, "invalid UTF-8 after a BOM (lone continuation)",
+      E(ITAV_EFORMAT),
+      S(1, BOM CSV_WITH("municipality", "Haar" U_CONT "lem")), M("not valid UTF-8")),
+    R(itav_import_participants_csv_string, "invalid UTF-8 after a BOM (surrogate)",
+      E(ITAV_EFORMAT),
+      S(1, BOM CSV_WITH("municipality", U_SURROGATE)), M("not valid UTF-8")),
+    R(itav_import_participants_csv_string, "invalid UTF-8 after a BOM (truncated)",
+      E(ITAV_EFORMAT),
+      S(1, BOM CSV_WITH("municipality", "Haarlem" U_TRUNC)), M("not valid UTF-8")),
     R(itav_import_participants_csv_string, "a municipality of 65537 bytes", E(ITAV_EFORMAT),
       S(1, "@csv-long-municipality"), NUL(3), M("row 2, column municipality")),
     R(itav_import_participants_csv_string, "a date 2023-02-29", E(ITAV_EFORMAT),
@@ -1045,8 +1132,8 @@ static const row rows[] = {
       S(1, CSV_WITH("availability", "wed_noon")), M("row 2, column availability")),
     R(itav_import_participants_csv_string, "a boolean that is not one", E(ITAV_EFORMAT),
       S(1, CSV_WITH("trained", "maybe")), M("row 2, column trained")),
-    R(itav_import_participants_csv_string, "a full postcode", E(ITAV_EFORMAT),
-      S(1, CSV_WITH("postcode", "2011 AB")), M("row 2, column postcode")),
+    R(itav_import_participants_csv_string, "a postcode of four digits and three letters",
+      E(ITAV_EFORMAT), S(1, CSV_WITH("postcode", "2011 ABC")), M("row 2, column postcode")),
     R(itav_import_participants_csv_string, "max distance -1", E(ITAV_EFORMAT),
       S(1, CSV_WITH("max_distance_m", "-1")), M("row 2, column max_distance_m")),
     R(itav_import_participants_csv_string, "status matched", E(ITAV_EFORMAT),
@@ -1094,6 +1181,10 @@ const null_ok null_allowed[] = {
     {"itav_import_participants_csv_file", B(2), "offer: NULL when every row names its offer"},
     {"itav_import_participants_csv_string", B(2) | B(3),
      "name: NULL names the text \"<string>\"; offer: NULL when every row names its offer"},
+    {"itav_import_participants_csv_file_v2", B(2), "offer: NULL when every row names its offer"},
+    {"itav_import_participants_csv_string_v2", B(2) | B(3),
+     "name: NULL names the text \"<string>\"; offer: NULL when every row names its offer"},
+    {"itav_import_counts", B(0) | B(1) | B(2), "each count: NULL when not wanted"},
     {"itav_figure_new", B(5), "text: may be NULL except for ITAV_QTY_TEXT"},
     {"itav_figure_set_period", B(1), "NULL clears it"},
     {"itav_figure_set_where", B(1), "NULL clears it"},

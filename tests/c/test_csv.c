@@ -387,6 +387,222 @@ END_TEST
 #define NOTHING "; nothing was imported"
 #define REF_RULE "(1 to 64 of A-Z a-z 0-9 . _ -, starting with a letter or digit)"
 
+/* ---- spreadsheets as Dutch Excel writes them: the problem list ---- */
+
+/* The index of the first problem with this code at or after `from`, or the count. */
+static size_t find_problem(itav_db *db, const char *code, size_t from)
+{
+    size_t n = itav_problem_count(db);
+    for (size_t i = from; i < n; i++)
+        if (strcmp(itav_problem_code(db, i), code) == 0)
+            return i;
+    return n;
+}
+
+static size_t errors(itav_db *db)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < itav_problem_count(db); i++)
+        n += itav_problem_severity(db, i) == ITAV_SEVERITY_ERROR;
+    return n;
+}
+
+static void assert_problem(itav_db *db, size_t i, itav_severity severity, int64_t row,
+                           const char *column, const char *code, const char *message)
+{
+    ck_assert_uint_lt(i, itav_problem_count(db));
+    ck_assert_int_eq(itav_problem_severity(db, i), severity);
+    ck_assert_int_eq(itav_problem_row(db, i), row);
+    if (column)
+        ck_assert_str_eq(itav_problem_column(db, i), column);
+    else
+        ck_assert_ptr_null(itav_problem_column(db, i));
+    ck_assert_str_eq(itav_problem_code(db, i), code);
+    ck_assert_str_eq(itav_problem_message(db, i), message);
+}
+
+static char *problems_text(itav_db *db)
+{
+    char *text = NULL;
+    ck_assert_int_eq(itav_problems_text(&text, db), ITAV_OK);
+    return text;
+}
+
+#define SEMICOLON_NOTE "separator \";\" (semicolon; a decimal comma is a decimal separator)"
+#define IGNORED_NOTE "3 columns the library does not know are ignored, their cells neither " \
+                     "read nor stored: \"Naam\" (B), \"Telefoon\" (H), \"Notities\" (O)"
+#define CUT_WARNING "a full postcode: only its four digits are stored, the letters are left out"
+
+/* What excel-nl.csv and excel-nl-1252.csv hold, read back; no cell of an unknown column and
+ * no full postcode is anywhere in the store. */
+static void excel_rows_read_back(itav_db *db)
+{
+    itav_participant *p = get(db, "nl-steun-01");
+    double lat = 0, lon = 0;
+    ck_assert_str_eq(itav_participant_municipality(p), "S\xc3\xba" "dwest-Frysl\xc3\xa2n");
+    ck_assert_str_eq(itav_participant_postcode(p), "8701");
+    ck_assert(itav_participant_location(p, &lat, &lon));
+    ck_assert_double_eq_tol(lat, 53.03, 1e-9);
+    ck_assert_double_eq_tol(lon, 5.66, 1e-9);
+    ck_assert_int_eq(itav_participant_vog_date(p), date("2021-01-05"));
+    ck_assert(itav_participant_trained(p));
+    ck_assert_int_eq(itav_participant_capacity(p), 2);
+    ck_assert_int_eq(itav_participant_registered(p), date("2021-02-01"));
+    ck_assert_str_eq(itav_participant_offer(p), "bg-zk");
+    itav_participant_free(p);
+    p = get(db, "nl-steun-02");
+    ck_assert_str_eq(itav_participant_postcode(p), "5223");
+    itav_participant_free(p);
+    char *json = NULL;
+    ck_assert_int_eq(itav_export_json_string(&json, db), ITAV_OK);
+    const char *never[] = {"Anneke", "Jansen", "zt\xc3\xbcrk", "12345678", "87654321", "hond",
+                           "woensdag", "8701 AB", "5223 AK", "Naam", "Telefoon"};
+    for (size_t i = 0; i < sizeof never / sizeof *never; i++)
+        ck_assert_msg(strstr(json, never[i]) == NULL, "%s is stored", never[i]);
+    itav_free(json);
+}
+
+/* BOM, CRLF, ';', decimal commas, Dutch names and dates, ja/nee, full postcodes and three
+ * columns the library does not know: imported, with notes and warnings. */
+START_TEST(excel_file_with_unknown_columns)
+{
+    char *path = source_path("tests/c/data/excel-nl.csv");
+    itav_db *db = store(_i);
+    size_t added = 9, updated = 9, unchanged = 9;
+    ck_assert_msg(itav_import_participants_csv_file_v2(db, path, "bg-zk", 0) == ITAV_OK, "%s",
+                  itav_errmsg(db));
+    ck_assert_uint_eq(count(db), 4);
+    excel_rows_read_back(db);
+    ck_assert_uint_eq(itav_problem_count(db), 4);
+    assert_problem(db, 0, ITAV_SEVERITY_NOTE, 0, NULL, "separator", SEMICOLON_NOTE);
+    assert_problem(db, 1, ITAV_SEVERITY_NOTE, 1, NULL, "ignored_columns", IGNORED_NOTE);
+    assert_problem(db, 2, ITAV_SEVERITY_WARNING, 2, "Postcode", "postcode_cut", CUT_WARNING);
+    assert_problem(db, 3, ITAV_SEVERITY_WARNING, 3, "Postcode", "postcode_cut", CUT_WARNING);
+    ck_assert_int_eq(itav_import_counts(&added, &updated, &unchanged, db), ITAV_OK);
+    ck_assert_uint_eq(added, 3);
+    ck_assert_uint_eq(updated, 0);
+    ck_assert_uint_eq(unchanged, 0);
+    /* the same problems grouped: one line for the two rows with a full postcode */
+    char *text = problems_text(db), expected[2048];
+    snprintf(expected, sizeof expected, "%s: note: " SEMICOLON_NOTE "\n%s:row 1: note: "
+             IGNORED_NOTE "\n%s:rows 2-3, column Postcode: warning: " CUT_WARNING
+             " (2 rows)\n", path, path, path);
+    ck_assert_str_eq(text, expected);
+    itav_free(text);
+    close_store(db);
+
+    /* strict: the unknown columns are refused, as the 0.3 functions do */
+    db = store(_i);
+    ck_assert_int_eq(itav_import_participants_csv_file_v2(db, path, "bg-zk", ITAV_IMPORT_STRICT),
+                     ITAV_EFORMAT);
+    ck_assert_uint_eq(count(db), 1);
+    ck_assert_uint_eq(errors(db), 3);
+    size_t i = find_problem(db, "unknown_column", 0);
+    ck_assert_int_eq(itav_problem_row(db, i), 1);
+    ck_assert_str_eq(itav_problem_column(db, i), "B");
+    ck_assert_str_eq(itav_problem_column(db, find_problem(db, "unknown_column", i + 1)), "H");
+    ck_assert_int_eq(itav_import_counts(&added, &updated, &unchanged, db), ITAV_OK);
+    ck_assert_uint_eq(added + updated + unchanged, 0);
+    ck_assert_int_eq(itav_import_participants_csv_file(db, path, "bg-zk"), ITAV_EFORMAT);
+    ck_assert_uint_eq(errors(db), 3);
+    ck_assert_uint_eq(count(db), 1);
+    close_store(db);
+    free(path);
+}
+END_TEST
+
+/* The same file as older Excel saves it, in Windows-1252 without a BOM: read as such. */
+START_TEST(windows_1252_file)
+{
+    char *path = source_path("tests/c/data/excel-nl-1252.csv");
+    itav_db *db = store(_i);
+    ck_assert_msg(itav_import_participants_csv_file_v2(db, path, "bg-zk", 0) == ITAV_OK, "%s",
+                  itav_errmsg(db));
+    excel_rows_read_back(db);
+    assert_problem(db, 0, ITAV_SEVERITY_NOTE, 0, NULL, "encoding", "the file is not UTF-8: read "
+                   "as Windows-1252, as older Excel saves it");
+    ck_assert_uint_eq(find_problem(db, "separator", 0), 1);
+    close_store(db);
+    free(path);
+}
+END_TEST
+
+/* Every problem is listed (not the first that fit in a message), and the text groups the
+ * ones that repeat. */
+START_TEST(every_problem_is_listed_and_grouped)
+{
+    char *path = source_path("tests/c/data/excel-nl-problems.csv");
+    char *csv = read_text(path);
+    itav_db *db = store(_i);
+    ck_assert_int_eq(itav_import_participants_csv_string_v2(db, csv, "t", NULL, 0),
+                     ITAV_EFORMAT);
+    ck_assert_uint_eq(count(db), 1);
+    ck_assert_uint_eq(itav_problem_count(db), 59);
+    ck_assert_uint_eq(errors(db), 57);
+    for (size_t i = 2; i < 57; i++)
+        assert_problem(db, i, ITAV_SEVERITY_ERROR, (int64_t)i, "Aanbod", "empty",
+                       "offer is empty and no default offer was given");
+    assert_problem(db, 57, ITAV_SEVERITY_ERROR, 57, "Aangemeld", "invalid",
+                   "date \"31-02-2021\" does not exist (DD-MM-YYYY)");
+    assert_problem(db, 58, ITAV_SEVERITY_ERROR, 58, "Soort", "invalid",
+                   "kind \"gezin\" is not a kind (use " KINDS ")");
+    ck_assert(strncmp(itav_errmsg(db), "57 problems; nothing was imported:\n", 35) == 0);
+    char *text = problems_text(db);
+    ck_assert_str_eq(text,
+                     "t: note: " SEMICOLON_NOTE "\n"
+                     "t:row 1: note: 1 column the library does not know is ignored, its cells "
+                     "neither read nor stored: \"Naam\" (E)\n"
+                     "t:rows 2-56, column Aanbod: error: offer is empty and no default offer "
+                     "was given (55 rows)\n"
+                     "t:row 57, column Aangemeld: error: date \"31-02-2021\" does not exist "
+                     "(DD-MM-YYYY)\n"
+                     "t:row 58, column Soort: error: kind \"gezin\" is not a kind (use " KINDS
+                     ")\n");
+    itav_free(text);
+    /* ranges with gaps, and one problem of the whole file */
+    ck_assert_int_eq(itav_import_participants_csv_string_v2(db, "ref,kind\na,x\nb,x\nc,family\n"
+                                                            "d,x\n", "u", "nope", 0),
+                     ITAV_EFORMAT);
+    text = problems_text(db);
+    ck_assert_str_eq(text, "u: note: separator \",\" (comma)\n"
+                           "u: error: the default offer \"nope\" is not in the store\n"
+                           "u:rows 2-3, 5, column kind: error: kind \"x\" is not a kind (use "
+                           KINDS ") (3 rows)\n");
+    itav_free(text);
+    /* a missing offer column: what to do about it */
+    ck_assert_int_eq(itav_import_participants_csv_string_v2(db, "ref,kind\na,family\n", "u",
+                                                            NULL, 0), ITAV_EFORMAT);
+    assert_problem(db, 1, ITAV_SEVERITY_ERROR, 1, NULL, "missing_column",
+                   "no column \"offer\" and no default offer given (add an \"offer\" column, "
+                   "or give the offer of all rows as the default offer)");
+    /* what libcsv refuses is listed too */
+    ck_assert_int_eq(itav_import_participants_csv_string_v2(db, "ref,kind\n\"a,family\n", "u",
+                                                            "bg-zk", 0), ITAV_EFORMAT);
+    ck_assert_uint_eq(itav_problem_count(db), 1);
+    ck_assert_str_eq(itav_problem_code(db, 0), "quote");
+    ck_assert_int_eq(itav_problem_row(db, 0), 2);
+    /* out of range and NULL */
+    ck_assert_int_eq(itav_problem_severity(db, 1), 0);
+    ck_assert_int_eq(itav_problem_row(db, 1), 0);
+    ck_assert_ptr_null(itav_problem_column(db, 1));
+    ck_assert_ptr_null(itav_problem_code(db, 1));
+    ck_assert_ptr_null(itav_problem_message(db, 1));
+    ck_assert_uint_eq(itav_problem_count(NULL), 0);
+    ck_assert_ptr_null(itav_problem_message(NULL, 0));
+    ck_assert_int_eq(itav_problems_text(NULL, db), ITAV_EINVAL);
+    ck_assert_int_eq(itav_problems_text(&text, NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_import_counts(NULL, NULL, NULL, NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_import_participants_csv_string_v2(db, "ref,kind\n", "u", "bg-zk", 8),
+                     ITAV_EINVAL);
+    ck_assert_uint_eq(itav_problem_count(db), 0);
+    ck_assert_uint_eq(count(db), 1);
+    close_store(db);
+    free(csv);
+    free(path);
+}
+END_TEST
+
+
 typedef struct bad_case {
     const char *csv, *offer, *message;
 } bad_case;
@@ -473,12 +689,17 @@ static const bad_case bad_cases[] = {
     {"ref,offer,kind,status\nx1,bg-zk,buddy,matched\n", NULL,
      "t:row 2, column status: status \"matched\" cannot be a starting status, it only comes "
      "from matches (use " SUPPORTING_START ")" NOTHING},
-    {"ref,offer,kind,municipality\nx1,bg-zk,family,Haarl\xe9m\n", NULL,
+    /* with a BOM the file says it is UTF-8: not read as Windows-1252 */
+    {"\xEF\xBB\xBFref,offer,kind,municipality\nx1,bg-zk,family,Haarl\xe9m\n", NULL,
      "t:row 2, column municipality: the text is not valid UTF-8 (save the file as UTF-8)"
      NOTHING},
-    {"ref,offer,kind,postcode\nx1,bg-zk,family,2011 AB\n", NULL,
-     "t:row 2, column postcode: postcode \"2011 AB\": give only the four digits of the area "
-     "(2011); a full postcode says more than matching needs" NOTHING},
+    {"ref,offer,kind,postcode\nx1,bg-zk,family,2011 ABC\n", NULL,
+     "t:row 2, column postcode: postcode \"2011 ABC\" is not a postcode area (four digits, the "
+     "first not 0, such as 2011)" NOTHING},
+    /* a byte Windows-1252 leaves undefined: neither encoding */
+    {"ref,offer,kind,municipality\nx1,bg-zk,family,Haarl\x81m\n", NULL,
+     "t:row 2, column municipality: the text is not valid UTF-8 (save the file as UTF-8)"
+     NOTHING},
     {"ref,offer,kind,postcode\nx1,bg-zk,family,0123\n", NULL,
      "t:row 2, column postcode: postcode \"0123\" is not a postcode area (four digits, the "
      "first not 0, such as 2011)" NOTHING},
@@ -526,14 +747,15 @@ static const bad_case bad_cases[] = {
     {"ref,offer,kind,langauges\n", NULL,
      "t:row 1, column D: unknown column \"langauges\" (the columns are " ALL_COLUMNS ")"
      NOTHING},
-    {"ref,offer,kind,\xe9t\xe9\nx1,bg-zk,family,x\n", NULL,
+    {"\xEF\xBB\xBFref,offer,kind,\xe9t\xe9\nx1,bg-zk,family,x\n", NULL,
      "t:row 1, column D: the column name is not valid UTF-8 (save the file as UTF-8)" NOTHING},
     {"ref,offer,kind,ref\nx1,bg-zk,family,x1\n", NULL,
      "t:row 1, column D: column \"ref\" appears twice (also column A)" NOTHING},
     {"ref,offer\nx1,bg-zk\n", NULL,
      "t:row 1: no column \"kind\" (ref and kind are required)" NOTHING},
     {"ref,kind\nx1,family\n", NULL,
-     "t:row 1: no column \"offer\" and no default offer given" NOTHING},
+     "t:row 1: no column \"offer\" and no default offer given (add an \"offer\" column, or "
+     "give the offer of all rows as the default offer)" NOTHING},
     {"", NULL, "t: no header row (the file is empty)" NOTHING},
     {"\n\n", NULL, "t: no header row (the file is empty)" NOTHING},
     /* what libcsv refuses */
@@ -644,6 +866,151 @@ START_TEST(dutch_names_dates_and_booleans)
 }
 END_TEST
 
+/* ---- update mode ---- */
+
+static void counts_are(itav_db *db, size_t added, size_t updated, size_t unchanged)
+{
+    size_t a = 99, u = 99, n = 99;
+    ck_assert_int_eq(itav_import_counts(&a, &u, &n, db), ITAV_OK);
+    ck_assert_uint_eq(a, added);
+    ck_assert_uint_eq(u, updated);
+    ck_assert_uint_eq(n, unchanged);
+}
+
+static void update_ok(itav_db *db, const char *csv, const char *offer)
+{
+    ck_assert_msg(itav_import_participants_csv_string_v2(db, csv, "t", offer,
+                                                         ITAV_IMPORT_UPDATE) == ITAV_OK,
+                  "%s", itav_errmsg(db));
+}
+
+/* Refused with an error of this code on this row and column; the store is unchanged. */
+static void update_refused(itav_db *db, const char *csv, const char *code, int64_t row,
+                           const char *column, const char *message)
+{
+    char *before = NULL, *after = NULL;
+    ck_assert_int_eq(itav_export_json_string(&before, db), ITAV_OK);
+    ck_assert_int_eq(itav_import_participants_csv_string_v2(db, csv, "t", "bg-zk",
+                                                            ITAV_IMPORT_UPDATE), ITAV_EFORMAT);
+    size_t i = find_problem(db, code, 0);
+    ck_assert_msg(i < itav_problem_count(db), "no problem %s: %s", code, itav_errmsg(db));
+    assert_problem(db, i, ITAV_SEVERITY_ERROR, row, column, code, message);
+    ck_assert_int_eq(itav_export_json_string(&after, db), ITAV_OK);
+    ck_assert_str_eq(after, before);
+    counts_are(db, 0, 0, 0);
+    itav_free(before);
+    itav_free(after);
+}
+
+/* The rows of a stored participant update it, new ones are added, the rest is unchanged. */
+START_TEST(update_mode_matches_rows_by_ref)
+{
+    char *first = source_path("tests/c/data/excel-nl.csv");
+    char *second = source_path("tests/c/data/excel-nl-update.csv");
+    itav_db *db = store(_i);
+    ck_assert_int_eq(itav_import_participants_csv_file_v2(db, first, "bg-zk", 0), ITAV_OK);
+    /* without update mode the stored refs are refused */
+    ck_assert_int_eq(itav_import_participants_csv_file_v2(db, second, "bg-zk", 0),
+                     ITAV_EFORMAT);
+    ck_assert_uint_eq(errors(db), 3);
+    ck_assert_str_eq(itav_problem_code(db, find_problem(db, "exists", 0)), "exists");
+    ck_assert_uint_eq(count(db), 4);
+    ck_assert_msg(itav_import_participants_csv_file_v2(db, second, "bg-zk",
+                                                       ITAV_IMPORT_UPDATE) == ITAV_OK,
+                  "%s", itav_errmsg(db));
+    counts_are(db, 1, 2, 1);
+    ck_assert_uint_eq(count(db), 5);
+    itav_participant *p = get(db, "nl-steun-01");
+    ck_assert_str_eq(itav_participant_municipality(p), "Leeuwarden");
+    ck_assert_str_eq(itav_participant_postcode(p), "8911");
+    ck_assert_int_eq(itav_participant_vog_date(p), date("2022-01-10"));
+    /* columns the second file lacks keep their values */
+    ck_assert_uint_eq(itav_participant_availability(p), ITAV_SLOT(2, ITAV_AFTERNOON));
+    ck_assert_int_eq(itav_participant_capacity(p), 2);
+    ck_assert(itav_participant_trained(p));
+    ck_assert_int_eq(itav_participant_registered(p), date("2021-02-01"));
+    itav_participant_free(p);
+    p = get(db, "nl-vraag-01");
+    ck_assert_int_eq(itav_participant_get_status(p), ITAV_PSTATUS_INTAKE);
+    ck_assert_int_eq(itav_participant_status_date(p), date("2021-04-01"));
+    ck_assert_int_eq(itav_participant_language_count(p), 2);
+    itav_participant_free(p);
+    p = get(db, "nl-vraag-02");
+    ck_assert_str_eq(itav_participant_offer(p), "bg-zk");
+    ck_assert_int_eq(itav_participant_get_kind(p), ITAV_PARTICIPANT_PARENT);
+    itav_participant_free(p);
+    /* the same file again changes nothing */
+    ck_assert_int_eq(itav_import_participants_csv_file_v2(db, second, "bg-zk",
+                                                          ITAV_IMPORT_UPDATE), ITAV_OK);
+    counts_are(db, 0, 0, 4);
+    /* an empty cell clears a value; another offer without matches is allowed */
+    update_ok(db, "ref,kind,offer,municipality,vog_date\n"
+                  "nl-steun-01,support_family,bg-leiden,,\n", NULL);
+    counts_are(db, 0, 1, 0);
+    p = get(db, "nl-steun-01");
+    ck_assert_ptr_null(itav_participant_municipality(p));
+    ck_assert_int_eq(itav_participant_vog_date(p), ITAV_DATE_NONE);
+    ck_assert_str_eq(itav_participant_offer(p), "bg-leiden");
+    itav_participant_free(p);
+    close_store(db);
+    free(first);
+    free(second);
+}
+END_TEST
+
+/* Status moves follow the status rules; offer and side are fixed once there are matches;
+ * one bad row refuses the whole file. */
+START_TEST(update_mode_follows_the_rules)
+{
+    itav_db *db = store(_i);
+    import_ok(db, "ref,offer,kind,status,registered,vog_date,availability\n"
+                  "a1,bg-zk,family,waiting,2021-01-01,,mon_morning\n"
+                  "s1,bg-zk,volunteer,available,2021-01-01,2021-01-01,mon_morning\n"
+                  "s2,bg-zk,volunteer,registered,2021-01-01,,\n", NULL);
+    char *id = NULL;
+    ck_assert_msg(itav_match_propose(&id, db, "a1", "s1", date("2021-02-01"),
+                                     ITAV_ACTOR_COORDINATOR, NULL, NULL) == ITAV_OK, "%s",
+                  itav_errmsg(db));
+    itav_free(id);
+    /* a legal move, dated by status_date */
+    update_ok(db, "ref,kind,status,status_date\ns2,volunteer,intake,1-3-2021\n", NULL);
+    itav_participant *p = get(db, "s2");
+    ck_assert_int_eq(itav_participant_get_status(p), ITAV_PSTATUS_INTAKE);
+    ck_assert_int_eq(itav_participant_status_date(p), date("2021-03-01"));
+    itav_participant_free(p);
+    /* a move that is not legal, one before the current status date, matched by hand */
+    update_refused(db, "ref,kind,status,status_date\ns2,volunteer,available,2021-04-01\n",
+                   "status", 2, "status", "participant \"s2\": cannot go from intake to "
+                   "available; legal: approved, not_suitable, inactive");
+    update_refused(db, "ref,kind,status,status_date\ns2,volunteer,approved,2021-02-01\n",
+                   "status", 2, "status_date", "participant \"s2\": 2021-02-01 is before the "
+                   "current status date 2021-03-01");
+    update_refused(db, "ref,kind,status\na1,family,waiting\n", "status", 2, "status",
+                   "participant \"a1\": cannot go from matched to waiting; legal: none");
+    /* matched participants keep their offer and side; a kind on the same side may change */
+    update_refused(db, "ref,kind,offer\na1,family,bg-leiden\n", "locked", 2, "offer",
+                   "participant \"a1\" has matches: its offer cannot change");
+    update_refused(db, "ref,kind\ns1,family\n", "locked", 2, "kind",
+                   "participant \"s1\" has matches: its side cannot change");
+    update_ok(db, "ref,kind\ns1,buddy\n", NULL);
+    counts_are(db, 0, 1, 0);
+    /* all or nothing: a good row and a bad one change nothing */
+    update_refused(db, "ref,kind,municipality\ns2,volunteer,Leiden\na1,peer,\n", "locked", 3,
+                   "kind", "participant \"a1\" has matches: its side cannot change");
+    p = get(db, "s2");
+    ck_assert_ptr_null(itav_participant_municipality(p));
+    itav_participant_free(p);
+    /* without an offer column only a new participant needs the default offer */
+    ck_assert_int_eq(itav_import_participants_csv_string_v2(db, "ref,kind\nnew1,family\n"
+                                                            "s2,volunteer\n", "t", NULL,
+                                                            ITAV_IMPORT_UPDATE), ITAV_EFORMAT);
+    ck_assert_uint_eq(errors(db), 1);
+    assert_problem(db, find_problem(db, "empty", 0), ITAV_SEVERITY_ERROR, 2, "offer", "empty",
+                   "offer is empty and no default offer was given");
+    close_store(db);
+}
+END_TEST
+
 START_TEST(bad_input_is_refused_with_its_place)
 {
     itav_db *db = store(_i);
@@ -741,7 +1108,8 @@ START_TEST(ref_already_in_store)
 {
     itav_db *db = store(_i);
     refused(db, "ref,offer,kind\nnew,bg-zk,family\nexisting,bg-zk,family\n", NULL,
-            "t:row 3, column ref: participant \"existing\" is already in the store" NOTHING);
+            "t:row 3, column ref: participant \"existing\" is already in the store (import in "
+            "update mode to change it)" NOTHING);
     ck_assert_int_eq(itav_participant_get(&(itav_participant *){NULL}, db, "new"),
                      ITAV_ENOTFOUND);
     close_store(db);
@@ -822,6 +1190,11 @@ int main(void)
     tcase_add_loop_test(tc, control_characters_are_refused, 0, STORE_COUNT);
     tcase_add_loop_test(tc, documented_example_imports, 0, STORE_COUNT);
     tcase_add_loop_test(tc, file_with_bom_and_crlf, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, excel_file_with_unknown_columns, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, windows_1252_file, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, every_problem_is_listed_and_grouped, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, update_mode_matches_rows_by_ref, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, update_mode_follows_the_rules, 0, STORE_COUNT);
     tcase_add_loop_test(tc, bad_input_is_refused_with_its_place, 0, STORE_COUNT);
     tcase_add_loop_test(tc, every_problem_is_reported, 0, STORE_COUNT);
     tcase_add_loop_test(tc, separator_from_the_header, 0, STORE_COUNT);

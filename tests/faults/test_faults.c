@@ -35,10 +35,13 @@ static double now(void)
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* Also forgets the problem list of an import that succeeded (it stays on the context until
+ * the next import): a failed call must leave no more memory in use than before it. */
 static void clear_error(itav_db *db)
 {
     db->errmsg[0] = '\0';
     db->errcode = ITAV_OK;
+    itav__problems_clear(&db->problems);
 }
 
 static void check_store(const store *s, const char *want, const char *what, long n)

@@ -685,5 +685,106 @@ class TestCsvImport(unittest.TestCase):
             self.store.import_participants_csv(42)
 
 
+DATA = pathlib.Path(__file__).resolve().parents[1] / "c" / "data"
+
+
+class TestCsvProblems(unittest.TestCase):
+    """Spreadsheets as Dutch Excel writes them: the problem list, notes and warnings, the
+    strict option, Windows-1252 and update mode (tests/c/data holds the files)."""
+
+    def setUp(self):
+        self.store = small_store()
+
+    def tearDown(self):
+        self.store.close()
+
+    def test_every_problem_on_format_error(self):
+        with self.assertRaises(itav.FormatError) as cm:
+            self.store.import_participants_csv(DATA / "excel-nl-problems.csv", strict=False)
+        problems = cm.exception.problems
+        # 55 rows without an offer, a date that does not exist, a kind that is not one, and
+        # the two rows of offer "bg-zk", which this store lacks
+        self.assertEqual(len(problems), 61)
+        errors = [p for p in problems if p.severity == itav.Severity.ERROR]
+        self.assertEqual(len(errors), 59)
+        self.assertEqual(sum(p.code == "unknown_offer" for p in errors), 2)
+        first = errors[0]
+        self.assertEqual((first.row, first.column, first.code, first.message, str(first.severity)),
+                         (2, "Aanbod", "empty", "offer is empty and no default offer was given",
+                          "error"))
+        self.assertEqual([p.row for p in errors if p.code == "empty"], list(range(2, 57)))
+        self.assertEqual((errors[-1].row, errors[-1].column, errors[-1].code), (58, "Soort",
+                                                                                "invalid"))
+        self.assertEqual(problems[0].code, "separator")
+        self.assertIs(problems[0].severity, itav.Severity.NOTE)
+        text = self.store.import_problems_text()
+        self.assertIn("excel-nl-problems.csv:rows 2-56, column Aanbod: error: offer is empty "
+                      "and no default offer was given (55 rows)\n", text)
+        self.assertEqual(self.store.participants(), [])
+        # other FormatErrors have no list
+        with self.assertRaises(itav.FormatError) as cm:
+            self.store.import_json_text('{"format": "itav/1", "offers": 3}')
+        self.assertEqual(list(cm.exception.problems), [])
+
+    def test_notes_and_warnings_of_a_successful_import(self):
+        result = self.store.import_participants_csv(DATA / "excel-nl.csv", OFFER, strict=False)
+        self.assertEqual((result.added, result.updated, result.unchanged), (3, 0, 0))
+        self.assertEqual([(p.code, p.row, p.column) for p in result.warnings],
+                         [("postcode_cut", 2, "Postcode"), ("postcode_cut", 3, "Postcode")])
+        self.assertEqual([p.code for p in result.notes], ["separator", "ignored_columns"])
+        self.assertIn('"Naam" (B), "Telefoon" (H), "Notities" (O)', result.notes[1].message)
+        self.assertIn("rows 2-3, column Postcode: warning:", result.text)
+        self.assertEqual(self.store.get_participant("nl-steun-02").postcode, "5223")
+        self.assertNotIn("Anneke", self.store.export_json())
+        self.assertEqual(self.store.import_problems(), result.problems)
+
+    def test_strict_is_the_default(self):
+        with self.assertRaises(itav.FormatError) as cm:
+            self.store.import_participants_csv(DATA / "excel-nl.csv", OFFER)
+        unknown = [p for p in cm.exception.problems if p.code == "unknown_column"]
+        self.assertEqual([p.column for p in unknown], ["B", "H", "O"])
+        self.assertEqual(self.store.participants(), [])
+
+    def test_windows_1252_bytes(self):
+        raw = (DATA / "excel-nl-1252.csv").read_bytes()
+        with self.assertRaises(UnicodeDecodeError):
+            raw.decode("utf-8")
+        result = self.store.import_participants_csv(raw, OFFER, strict=False)
+        self.assertEqual(result.notes[0].code, "encoding")
+        self.assertEqual(self.store.get_participant("nl-steun-01").municipality,
+                         "S\u00fadwest-Frysl\u00e2n")
+
+    def test_update(self):
+        self.store.import_participants_csv(DATA / "excel-nl.csv", OFFER, strict=False)
+        with self.assertRaises(itav.FormatError) as cm:
+            self.store.import_participants_csv(DATA / "excel-nl-update.csv", OFFER,
+                                               strict=False)
+        self.assertEqual(sum(p.code == "exists" for p in cm.exception.problems), 3)
+        result = self.store.import_participants_csv(DATA / "excel-nl-update.csv", OFFER,
+                                                    strict=False, update=True)
+        self.assertEqual((result.added, result.updated, result.unchanged), (1, 2, 1))
+        self.assertEqual(self.store.get_participant("nl-steun-01").municipality, "Leeuwarden")
+        moved = self.store.get_participant("nl-vraag-01")
+        self.assertIs(moved.status, itav.ParticipantStatus.INTAKE)
+        self.assertEqual(moved.status_date, D(2021, 4, 1))
+        # a move the status rules refuse, on its row
+        with self.assertRaises(itav.FormatError) as cm:
+            self.store.import_participants_csv("ref,kind,status\nnl-vraag-01,family,waiting\n",
+                                               update=True)
+        (problem,) = [p for p in cm.exception.problems if p.severity == itav.Severity.ERROR]
+        self.assertEqual((problem.row, problem.column, problem.code), (2, "status", "status"))
+        self.assertIn("legal: approved, not_suitable, inactive", problem.message)
+
+    def test_change_participant_by_hand(self):
+        self.store.import_participants_csv(DATA / "excel-nl.csv", OFFER, strict=False)
+        p = self.store.change_participant("nl-steun-02", municipality="Vught",
+                                          vog_date="2024-05-01")
+        self.assertEqual((p.municipality, p.vog_date), ("Vught", D(2024, 5, 1)))
+        self.assertEqual(p.postcode, "5223")  # the rest as it was
+        with self.assertRaises(ValueError) as cm:
+            self.store.change_participant("nl-steun-02", naam="Jan")
+        self.assertIn("unknown field naam", str(cm.exception))
+
+
 if __name__ == "__main__":
     unittest.main()

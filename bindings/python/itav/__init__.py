@@ -19,7 +19,8 @@ from ._enums import (Actor, Asker, Attainment, Audience, Channel, CodeType, Comp
                      Evidence, FigureList, FormalHelp, Hidden, Kind, Lang, MatchState, Measure,
                      ParticipantKind, ParticipantStatus, PlanField, PortfolioFlag,
                      ProfileSource, Qualifier, ReportFormat, Respondent, Result, ReviewKind,
-                     RoleKind, Scope, Setting, Side, Slot, Status, Support, TextList, Theme,
+                     RoleKind, Scope, Setting, Severity, Side, Slot, Status, Support, TextList,
+                     Theme, ImportFlag,
                      code_name, code_parse, elements_of, elemset, elemset_count,
                      elemset_remove, factors_of, factorset)
 from ._errors import (Busy, Error, Exists, FormatError, InUse, InvalidArgument, NoMemory,
@@ -39,7 +40,8 @@ from ._matching import (Assignment, CertificateDue, CriterionScore, Due, Match, 
                         Suggestion, Transition, move_legal)
 from ._objects import (INTERVENTION_FIELDS, OFFER_FIELDS, ElementStatement, Figure,
                        Intervention, Offer, Role, TextListView)
-from ._participants import (PARTICIPANT_FIELDS, Erasure, Participant, language_canonical,
+from ._participants import (PARTICIPANT_FIELDS, Erasure, ImportResult, Participant, Problem,
+                            language_canonical,
                             language_known)
 from ._plan import PLAN_FIELDS, Plan
 from ._portfolio import Coverage, Portfolio
@@ -58,7 +60,7 @@ __all__ = [
     "DueKind", "Erasure", "Hidden",
     "EFFECT_COUNT", "ELEMENT_COUNT", "Effect", "Element", "ElementStatement", "EndReason", "Error",
     "Evidence", "Exists", "Factor", "factors_of", "factorset", "Figure", "FigureList",
-    "FormalHelp", "FormatError",
+    "FormalHelp", "FormatError", "ImportFlag", "ImportResult", "Problem", "Severity",
     "INTERVENTION_FIELDS", "InUse", "Indicator", "Intervention", "InvalidArgument", "Kind",
     "LIBRARY_PATH", "Lang", "Match", "MatchOptions", "MatchState", "Measure", "Measurement",
     "MemoryBackend", "NoMemory", "NotFound", "OFFER_FIELDS", "Offer", "PARTICIPANT_FIELDS",

@@ -312,6 +312,28 @@ class ParticipantStatus(_Coded, enum.IntEnum):
     ERASED = 9
 
 
+class Severity(enum.IntEnum):
+    """itav_severity: how serious a problem of an import is (codes "note", "warning",
+    "error"); str() gives the code."""
+    NOTE = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def code(self):
+        """The text code: "note", "warning" or "error"."""
+        return self.name.lower()
+
+    def __str__(self):
+        return self.code
+
+
+class ImportFlag(enum.IntFlag):
+    """itav_import_flags: how a participant CSV import treats its file."""
+    STRICT = 1
+    UPDATE = 2
+
+
 class Support(_CodedFlag, enum.IntFlag):
     """itav_support: types of support needed or offered (bits, combine with |)."""
     DAYTIME_CARE = 1

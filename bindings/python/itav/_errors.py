@@ -51,8 +51,13 @@ class Exists(Error):
 
 
 class FormatError(Error, ValueError):
-    """ITAV_EFORMAT: input data (JSON, a record) is malformed or inconsistent."""
+    """ITAV_EFORMAT: input data (JSON, a record) is malformed or inconsistent.
+
+    ``problems`` lists every problem of a refused CSV import (itav.Problem: row, column,
+    code, message, severity), its notes and warnings included; it is empty for other calls.
+    """
     code = -6
+    problems = ()
 
 
 class StorageError(Error, OSError):

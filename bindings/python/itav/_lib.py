@@ -602,6 +602,17 @@ PROTOTYPES = {
     "itav_match_to_json": (_int, [_P(c_void_p), match_p]),
     "itav_import_participants_csv_file": (_int, [db_p, _str, _str]),
     "itav_import_participants_csv_string": (_int, [db_p, _str, _str, _str]),
+    "itav_import_participants_csv_file_v2": (_int, [db_p, _str, _str, c_uint]),
+    "itav_import_participants_csv_string_v2": (_int, [db_p, _str, _str, _str, c_uint]),
+    # problem.h
+    "itav_problem_count": (_sz, [db_p]),
+    "itav_problem_severity": (itav_enum, [db_p, _sz]),
+    "itav_problem_row": (c_int64, [db_p, _sz]),
+    "itav_problem_column": (_str, [db_p, _sz]),
+    "itav_problem_code": (_str, [db_p, _sz]),
+    "itav_problem_message": (_str, [db_p, _sz]),
+    "itav_problems_text": (_int, [_P(c_void_p), db_p]),
+    "itav_import_counts": (_int, [_P(_sz), _P(_sz), _P(_sz), db_p]),
     # participant.h: the object
     "itav_participant_new": (_int, [_P(participant_p), _str, _str, itav_enum]),
     "itav_participant_dup": (_int, [_P(participant_p), participant_p]),

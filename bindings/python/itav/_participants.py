@@ -9,9 +9,9 @@ import os
 from typing import List, Optional, Union
 
 from ._dates import DATE_NONE, to_date, to_days
-from ._enums import (ParticipantKind, ParticipantStatus, Side, Slot, Support, coerce_flags,
-                     coerce_member, flag_codes, maybe_enum)
-from ._errors import InvalidArgument, RangeError, error_for, strerror
+from ._enums import (ImportFlag, ParticipantKind, ParticipantStatus, Severity, Side, Slot,
+                     Support, coerce_flags, coerce_member, flag_codes, maybe_enum)
+from ._errors import FormatError, InvalidArgument, RangeError, error_for, strerror
 from ._lib import (ITAV_CHILDREN_MAX, ITAV_EXCLUSIONS_MAX, ITAV_INTERESTS_MAX,
                    ITAV_LANGUAGES_MAX, dec, enc, erasure_p, itav_participant_filter, lib,
                    participant_iter_p, participant_p, take_string)
@@ -514,8 +514,63 @@ class Participant(_Value):
         return "<Participant %s %s %s in %s>" % (self.ref, kind, status, self.offer)
 
 
+class Problem(collections.namedtuple("Problem", "row column code message severity")):
+    """One problem of an import (itav/problem.h): row as a spreadsheet numbers it (the header
+    is row 1, 0 for the whole file), column as the header names it or its letters (None for
+    none), a stable code ("invalid", "unknown_column", ...; docs/format.md), the message,
+    and the Severity (NOTE, WARNING, ERROR)."""
+    __slots__ = ()
+
+    def __str__(self):
+        place = "row %d" % self.row if self.row else "file"
+        if self.column is not None:
+            place += ", column %s" % self.column
+        return "%s: %s: %s" % (place, self.severity, self.message)
+
+
+class ImportResult:
+    """What a successful CSV import did: how many rows were added, updated and unchanged,
+    and its problems (notes and warnings; a refused import raises FormatError instead).
+    text is the problem list grouped for people (itav_problems_text())."""
+
+    def __init__(self, added, updated, unchanged, problems, text):
+        self.added, self.updated, self.unchanged = added, updated, unchanged
+        self.problems = problems
+        self.text = text
+
+    @property
+    def warnings(self):
+        """The problems of severity WARNING."""
+        return [p for p in self.problems if p.severity == Severity.WARNING]
+
+    @property
+    def notes(self):
+        """The problems of severity NOTE."""
+        return [p for p in self.problems if p.severity == Severity.NOTE]
+
+    def __repr__(self):
+        return "ImportResult(added=%d, updated=%d, unchanged=%d, problems=%d)" % (
+            self.added, self.updated, self.unchanged, len(self.problems))
+
+
 class ParticipantStore:
     """The participant methods of Store (mixed into itav.Store)."""
+
+    def change_participant(self, ref, **fields):
+        """Changes some fields of a stored participant by hand (get, set, update in one
+        call): change_participant("zk-01", municipality="Haarlem", vog_date="2024-05-01").
+        The fields are those of PARTICIPANT_FIELDS; status moves go through
+        set_participant_status(). Returns the participant as stored now; raises ValueError
+        for an unknown field, and what update_participant() raises."""
+        unknown = sorted(set(fields) - set(PARTICIPANT_FIELDS))
+        if unknown:
+            raise ValueError("change_participant: unknown field %s (use %s)"
+                             % (", ".join(unknown), ", ".join(PARTICIPANT_FIELDS)))
+        p = self.get_participant(ref)
+        for name, value in fields.items():
+            setattr(p, name, value)
+        self.update_participant(p)
+        return self.get_participant(p.ref)
 
     def get_participant(self, ref: RefLike) -> "Participant":
         """The participant with this reference (a detached copy); raises NotFound."""
@@ -619,29 +674,89 @@ class ParticipantStore:
                            participant_p, Participant._wrap)
 
     # ---- CSV ----
-    def import_participants_csv(self, source, offer=None, name=None):
+    def import_participants_csv(self, source, offer=None, name=None, *, strict=True,
+                                update=False):
         """Imports participants from CSV (all rows or nothing): a path-like object is a
-        file, bytes are CSV text, a str is CSV text when it holds a line break, else a path.
-        offer is the default for rows without one. Raises FormatError naming "row N, column
-        NAME" of every problem."""
+        file, bytes are CSV text (UTF-8, or Windows-1252 as older Excel saves it), a str is
+        CSV text when it holds a line break, else a path. offer is the default for rows
+        without one.
+
+        strict=True (the default, as before 0.4) refuses columns the library does not know;
+        strict=False ignores them, with a note, and never reads their cells. update=True
+        updates the stored participants the rows name (by ref) and adds the others.
+
+        Returns an ImportResult (counts, notes and warnings). Raises FormatError, whose
+        problems list every problem with its row and column, when the data is refused."""
         if isinstance(source, bytes):
-            return self.import_participants_csv_text(source.decode("utf-8"), offer, name)
+            return self.import_participants_csv_text(source, offer, name, strict=strict,
+                                                     update=update)
         if isinstance(source, os.PathLike):
-            return self.import_participants_csv_file(source, offer)
+            return self.import_participants_csv_file(source, offer, strict=strict,
+                                                     update=update)
         if not isinstance(source, str):
             raise TypeError("import_participants_csv: expected a path or CSV text, got %s"
                             % type(source).__name__)
         if "\n" in source or "\r" in source:
-            return self.import_participants_csv_text(source, offer, name)
-        return self.import_participants_csv_file(source, offer)
+            return self.import_participants_csv_text(source, offer, name, strict=strict,
+                                                     update=update)
+        return self.import_participants_csv_file(source, offer, strict=strict, update=update)
 
-    def import_participants_csv_text(self, text, offer=None, name=None):
-        """Imports participants from CSV text; name is what messages call it."""
-        self._check(lib.itav_import_participants_csv_string(
-            self._handle(), enc(text), enc(name), enc(offer_id(offer))))
+    def import_participants_csv_text(self, text, offer=None, name=None, *, strict=True,
+                                     update=False):
+        """Imports participants from CSV text (str, or bytes in UTF-8 or Windows-1252); name
+        is what messages call it. As import_participants_csv()."""
+        flags = _import_flags(strict, update)
+        # The 0.3 function is the 0.4 one with ITAV_IMPORT_STRICT.
+        if flags == ImportFlag.STRICT:
+            rc = lib.itav_import_participants_csv_string(self._handle(), enc(text), enc(name),
+                                                         enc(offer_id(offer)))
+        else:
+            rc = lib.itav_import_participants_csv_string_v2(
+                self._handle(), enc(text), enc(name), enc(offer_id(offer)), flags)
+        return self._import_result(rc)
 
-    def import_participants_csv_file(self, path, offer=None):
-        """Imports participants from a CSV file."""
-        self._check(lib.itav_import_participants_csv_file(
-            self._handle(), enc(os.fsdecode(path)), enc(offer_id(offer))))
+    def import_participants_csv_file(self, path, offer=None, *, strict=True, update=False):
+        """Imports participants from a CSV file. As import_participants_csv()."""
+        flags = _import_flags(strict, update)
+        if flags == ImportFlag.STRICT:
+            rc = lib.itav_import_participants_csv_file(self._handle(), enc(os.fsdecode(path)),
+                                                       enc(offer_id(offer)))
+        else:
+            rc = lib.itav_import_participants_csv_file_v2(
+                self._handle(), enc(os.fsdecode(path)), enc(offer_id(offer)), flags)
+        return self._import_result(rc)
 
+    def import_problems(self):
+        """The problem list of the last CSV import on this store (itav/problem.h)."""
+        db = self._handle()
+        out = []
+        for i in range(lib.itav_problem_count(db)):
+            out.append(Problem(lib.itav_problem_row(db, i), dec(lib.itav_problem_column(db, i)),
+                               dec(lib.itav_problem_code(db, i)),
+                               dec(lib.itav_problem_message(db, i)),
+                               Severity(lib.itav_problem_severity(db, i))))
+        return out
+
+    def import_problems_text(self):
+        """The problem list of the last CSV import as text for people: one line a group of
+        problems that repeat ("t.csv:rows 2-56, column offer: error: ... (55 rows)")."""
+        out = ctypes.c_void_p()
+        self._check(lib.itav_problems_text(ctypes.byref(out), self._handle()))
+        return take_string(out.value)
+
+    def _import_result(self, rc):
+        if rc < 0:
+            problems = self.import_problems()
+            try:
+                self._check(rc)
+            except FormatError as err:
+                err.problems = problems
+                raise
+        counts = [ctypes.c_size_t() for _ in range(3)]
+        self._check(lib.itav_import_counts(*[ctypes.byref(c) for c in counts], self._handle()))
+        return ImportResult(counts[0].value, counts[1].value, counts[2].value,
+                            self.import_problems(), self.import_problems_text())
+
+
+def _import_flags(strict, update):
+    return int((ImportFlag.STRICT if strict else 0) | (ImportFlag.UPDATE if update else 0))
