@@ -106,7 +106,7 @@ static int32_t latest_date(const basis *b)
         if (itav_indicator_baseline(ind, &d, NULL, NULL, NULL) == ITAV_OK)
             latest = d > latest ? d : latest;
     }
-    return latest != ITAV_DATE_NONE ? latest : (int32_t)(time(NULL) / 86400);
+    return latest != ITAV_DATE_NONE ? latest : itav__today();
 }
 
 /* ---- building tables: errors stick, so a table is built without a check per cell ---- */

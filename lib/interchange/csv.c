@@ -875,7 +875,7 @@ static void check_move(rowcheck *rc)
     char v[64];
     const char *text = cell(rc, COL_STATUS);
     int s;
-    int32_t date = (int32_t)(time(NULL) / 86400);
+    int32_t date = itav__today();
     bool dated = date_cell(rc, COL_STATUS_DATE, &date);
     if (!text)
         return;

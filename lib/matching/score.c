@@ -42,13 +42,12 @@ ITAV_API int itav_match_options_init(itav_match_options *options)
     return ITAV_OK;
 }
 
-static int32_t today_utc(void) { return (int32_t)(time(NULL) / 86400); }
 
 int itav__options_resolve(itav_match_options *o, itav_db *db, const itav_match_options *in)
 {
     itav_match_options_init(o);
     if (!in) {
-        o->as_of = today_utc();
+        o->as_of = itav__today();
         return ITAV_OK;
     }
     if (in->version < 1 || in->version > ITAV_MATCH_OPTIONS_VERSION)
@@ -90,7 +89,7 @@ int itav__options_resolve(itav_match_options *o, itav_db *db, const itav_match_o
     *o = *in;
     o->weights[0] = 0;
     if (o->as_of == ITAV_DATE_NONE)
-        o->as_of = today_utc();
+        o->as_of = itav__today();
     return ITAV_OK;
 }
 

@@ -5,7 +5,6 @@
 #include <string.h>
 #include <time.h>
 
-static int32_t today_utc(void) { return (int32_t)(time(NULL) / 86400); }
 
 static int32_t later(int32_t a, int32_t b) { return b > a ? b : a; }
 
@@ -73,7 +72,7 @@ static int end_open_match(itav_db *db, itav_match *m, int32_t given, int32_t *da
         return itav__error(db, ITAV_EINVAL, "the erasure date %s is before the last move of "
                            "open match \"%s\" on %s", g, m->id, l);
     }
-    *date = given != ITAV_DATE_NONE ? given : later(today_utc(), last);
+    *date = given != ITAV_DATE_NONE ? given : later(itav__today(), last);
     closed_match *c = itav__calloc(1, sizeof *c);
     if (!c || !(c->id = itav__strdup(m->id)) || itav__iter_push(&report->closed, c) != ITAV_OK) {
         if (c)
@@ -238,7 +237,7 @@ static int erase_in(itav_db *db, const char *ref, char *new_ref, size_t size, in
     int rc = itav__participant_read(&p, db, ref);
     if (rc != ITAV_OK)
         return rc;
-    int32_t date = given != ITAV_DATE_NONE ? given : later(today_utc(), p->status_date);
+    int32_t date = given != ITAV_DATE_NONE ? given : later(itav__today(), p->status_date);
     if (p->status == ITAV_PSTATUS_ERASED)
         rc = itav__error(db, ITAV_ESTATE, "participant \"%s\" is already erased", ref);
     else if (given != ITAV_DATE_NONE && p->status_date != ITAV_DATE_NONE &&

@@ -2,6 +2,7 @@
 #include "util/util_int.h"
 
 #include <stdio.h>
+#include <time.h>
 
 #define YEAR_MIN 1900
 #define YEAR_MAX 9999
@@ -116,4 +117,9 @@ int itav__add_months(int32_t *out, int32_t date, long months)
     while (d > 28 && itav_date_from_ymd(out, y, m, d) != ITAV_OK)
         d--;
     return itav_date_from_ymd(out, y, m, d) == ITAV_OK ? ITAV_OK : ITAV_ERANGE;
+}
+
+int32_t itav__today(void)
+{
+    return (int32_t)(time(NULL) / 86400);
 }

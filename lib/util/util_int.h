@@ -78,6 +78,8 @@ bool itav__valid_date_or_none(int32_t d);
 /* date plus a number of calendar months, the day clamped to the length of the month it
  * lands in (31 January + 1 month = 28 or 29 February). ITAV_ERANGE outside 1900-9999. */
 int itav__add_months(int32_t *out, int32_t date, long months);
+/* Today in UTC, as a day number: the date of a change the caller did not date. */
+int32_t itav__today(void);
 #define ITAV__ID_MAX 64
 #define ITAV__TEXT_MAX 65536
 bool itav__valid_id(const char *s);
