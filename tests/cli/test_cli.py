@@ -859,7 +859,7 @@ class DemoTest(CliCase):
             finals = [r for r in reviews if r["match"] == m["id"] and r["kind"] == "final"]
             self.assertEqual(len(finals), m["state"] in ("completed", "ended_early"), m["id"])
         # The report of the scenario, with its small cells suppressed, agrees with the store.
-        report = out.split("# Programme report: buurtgezinnen-zuid-kennemerland\n", 1)[1]
+        report = out.split("# Programme report: Buurtgezinnen Zuid-Kennemerland\n", 1)[1]
         report, itav_report = report.split("# Programme report: itav-hoeksche-waard-2020\n")
         self.assertIn("<5", report)
         n_trial = sum(r["kind"] == "trial" for r in reviews)
@@ -1991,7 +1991,8 @@ class ReportTest(MatchingCase):
 
     def test_markdown_suppresses_small_counts(self):
         md = self.report()
-        self.assertTrue(md.startswith("# Programme report: %s\n" % OFFER), md[:200])
+        self.assertTrue(md.startswith("# Programme report: Buurtgezinnen Zuid-Kennemerland\n\n"
+                                      "Offer: %s." % OFFER), md[:200])
         states = self.section(md, "Matches by state")
         self.assertIn("| trial | <5 |", states)
         self.assertIn("| active | <5 |", states)
