@@ -30,7 +30,8 @@ static int cmd_report_programme(cli *c)
     rc = itav_report_programme(&r, db, c->args[2], &opt);
     rc = rc == ITAV_OK ? 0 : lib_error(db, rc);
     itav_close(db);
-    if (rc == 0 && (rc = itav_report_write(&text, r, (itav_report_format)format)) != ITAV_OK)
+    if (rc == 0 && (rc = itav_report_write_lang(&text, r, (itav_report_format)format,
+                                                c->lang)) != ITAV_OK)
         rc = data_error("cannot write the report: %s", itav_strerror(rc));
     if (rc == 0 && OPTV(c, OUTPUT)) {
         rc = write_file(OPTV(c, OUTPUT), text);
@@ -52,7 +53,7 @@ const command_group report_group = {
         {"programme", {"OFFER", NULL},
          "OFFER [--format md|json|csv] [--k N] [--as-of D] [--from D]\n"
          "[--to D] [--output FILE]",
-         "programme report; counts below k show as <k",
+         "programme report (in the language of --lang); counts below k show as <k",
          (const cmd_opt[]){
              {OPT_FORMAT, "the format: md (Markdown, the default), json or csv"},
              {OPT_K, "the smallest count shown (default 5; 1 suppresses nothing)"},

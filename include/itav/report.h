@@ -43,6 +43,7 @@
 #define ITAV_REPORT_H
 
 #include "common.h"
+#include "element.h"
 #include "store.h"
 
 #ifdef __cplusplus
@@ -128,7 +129,23 @@ ITAV_API void itav_report_free(itav_report *r);
  */
 ITAV_API int itav_report_write(char **out, const itav_report *r, itav_report_format format);
 /**
- * @brief The report's title ("Programme report: itav-hoeksche-waard-2020").
+ * @brief Writes a report in a language: Markdown and CSV with the title, table titles,
+ * column headings, notes and fixed cells ("other municipalities", "not known", state and
+ * outcome names, the audit line, ...) worded in that language. Codes (table names, the CSV
+ * header row) stay as they are, and JSON is the same in every language. Texts that come
+ * from the data (names of offers, municipalities, indicators, sources) and the words of
+ * indicator targets and attainment explanations are written as they are.
+ * @param[out] out the text, to be freed with itav_free()
+ * @param r the report
+ * @param format the format
+ * @param lang ITAV_LANG_EN (the same as itav_report_write()) or ITAV_LANG_NL
+ * @return ITAV_OK, ITAV_EINVAL (NULL, unknown format or language), ITAV_ENOMEM.
+ */
+ITAV_API int itav_report_write_lang(char **out, const itav_report *r, itav_report_format format,
+                                    itav_lang lang);
+/**
+ * @brief The report's title, naming the offer by its name, or by its id when it has none
+ * ("Programme report: Buurtgezinnen Zuid-Kennemerland"); the id is in every format.
  * @param r the report
  * @return borrowed text; NULL for a NULL report.
  */

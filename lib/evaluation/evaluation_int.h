@@ -7,6 +7,8 @@
 #include "interchange/interchange_int.h"
 #include "matching/matching_int.h"
 
+#include <stdarg.h>
+
 /* ---- element portfolios (portfolio.c builds, portfolio_json.c and svg.c write) ---- */
 #define ITAV__PORTFOLIO_FLAGS 4 /* itav_portfolio_flag runs 1..4 */
 struct itav_portfolio {
@@ -38,6 +40,7 @@ typedef struct itav__cell {
     long long low, high; /* a hidden count: the interval an attacker derives; high -1: none */
     double value;    /* NUMBER */
     char *text;      /* TEXT: the text; NUMBER: the published form ("12", "7.25") */
+    bool label;      /* TEXT: a fixed text of report_labels.c, written in the report's language */
 } itav__cell;
 /* Cells that add up: no group may show all but one of its suppressed cells. total is the
  * index (row * columns + column) of the cell that shows the sum of the shown cells, or -1. */
@@ -48,6 +51,11 @@ typedef struct itav__group {
 } itav__group;
 typedef struct itav__table {
     char *name, *title, *note;
+    /* A note with arguments: its English template (report_labels.c), count and list, so
+     * that a writer can word it in another language; NULL when note is a fixed text. */
+    const char *note_template;
+    size_t note_count;
+    char *note_list;
     itav__strlist columns;
     itav__cell *cells; /* rows * columns.n, row by row */
     size_t rows, caprows;
@@ -72,6 +80,7 @@ typedef struct itav__forced {
 } itav__forced;
 struct itav_report {
     char *title, *offer;
+    char *offer_name; /* the offer's name (the title names it), or NULL when it has none */
     itav__forced *forced;
     size_t nforced;
     itav__relation *relations;
@@ -122,6 +131,41 @@ int itav__report_audit(itav_report *r);
  * then the cheapest (docs/guide.md, "Secondary suppression"). Returns 1 with the cell, 0 when
  * there is none, or ITAV_ENOMEM; the audit's verdicts are as before the call. */
 int itav__report_choose(itav_report *r, size_t *table, size_t *cell);
+/* ---- the wording of reports (report_labels.c) ---- */
+/* A fixed text of reports: its English wording (a printf template when it has arguments)
+ * and its Dutch one, with the same conversions in the same order. */
+typedef struct itav__report_wording {
+    const char *en, *nl;
+} itav__report_wording;
+/* The English templates and labels that report.c and the writers share. */
+#define ITAV__L_TITLE "Programme report: %s"
+#define ITAV__L_PORTFOLIO_ONE "Element coverage of the %zu intervention of the covered offers " \
+                              "(%s). It describes; it does not rank: more elements is not a " \
+                              "better intervention."
+#define ITAV__L_PORTFOLIO_MANY "Element coverage of the %zu interventions of the covered " \
+                               "offers (%s). It describes; it does not rank: more elements is " \
+                               "not a better intervention."
+#define ITAV__TOTAL_LABEL "total of shown cells"
+#define ITAV__NOT_KNOWN "not known"
+/* The table (for the test that every text a report shows has a Dutch wording). */
+const itav__report_wording *itav__report_labels(size_t *n);
+/* Whether a text has a Dutch wording (an entry, or the English label of an element). */
+bool itav__report_label_known(const char *en);
+/* The wording of a fixed text in a language: the English text itself in English, or when
+ * there is no entry for it. */
+const char *itav__report_label(const char *en, itav_lang lang);
+/* A template (by its English wording) filled in, in a language; to be freed with
+ * itav__free(); NULL when out of memory. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+char *itav__report_labelf(itav_lang lang, const char *en, ...);
+char *itav__report_vlabelf(itav_lang lang, const char *en, va_list ap);
+
+/* The note of a table in a language (a note template takes a %zu count and a %s list), or
+ * NULL for a table without a note or when out of memory; to be freed with itav__free(). */
+char *itav__report_note(const itav__table *t, itav_lang lang);
+
 /* Writes the report as JSON {"format": "itav-report/1", ...} (report_json.c). */
 int itav__report_json(char **out, const itav_report *r);
 

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-#define TOTAL_LABEL "total of shown cells"
+#define TOTAL_LABEL ITAV__TOTAL_LABEL
 
 /* What a report rests on: detached copies of the records of the covered offers. */
 typedef struct basis {
@@ -145,6 +145,15 @@ static void text(builder *tb, size_t col, const char *s)
 {
     if (tb->rc == ITAV_OK)
         tb->rc = itav__table_set_text(tb->t, tb->row, col, s);
+}
+
+/* A fixed text (report_labels.c), which the writers word in the report's language. */
+static void fixed_text(builder *tb, size_t col, const char *s)
+{
+    text(tb, col, s);
+    itav__cell *c = tb->rc == ITAV_OK ? itav__table_cell(tb->t, tb->row, col) : NULL;
+    if (c)
+        c->label = true;
 }
 
 static void num_at(builder *tb, size_t row, size_t col, double v, int digits)
@@ -533,16 +542,17 @@ static int indicator_rows(builder *tb, const basis *b, const itav_indicator *ind
         date_words(when, sizeof when, deadline, "");
         text(tb, IND_DEADLINE, when);
         if (hidden) {
-            text(tb, IND_ATTAINMENT, itav_code_name(ITAV_CODE_ATTAINMENT, ITAV_ATTAIN_UNKNOWN));
-            text(tb, IND_WHY, "the figure derived from the store rests on a small cell, or "
-                              "is not a sum of shown cells of this report, so it is suppressed "
-                              "and not judged");
+            fixed_text(tb, IND_ATTAINMENT,
+                       itav_code_name(ITAV_CODE_ATTAINMENT, ITAV_ATTAIN_UNKNOWN));
+            fixed_text(tb, IND_WHY, "the figure derived from the store rests on a small "
+                                    "cell, or is not a sum of shown cells of this report, so it "
+                                    "is suppressed and not judged");
             continue;
         }
         itav_attainment verdict;
         char *why = NULL;
         if ((rc = itav_indicator_attainment(&verdict, &why, use, i, r->as_of)) == ITAV_OK) {
-            text(tb, IND_ATTAINMENT, itav_code_name(ITAV_CODE_ATTAINMENT, (int)verdict));
+            fixed_text(tb, IND_ATTAINMENT, itav_code_name(ITAV_CODE_ATTAINMENT, (int)verdict));
             text(tb, IND_WHY, why);
         }
         itav_free(why);
@@ -633,11 +643,11 @@ static int table_matches_by_state(const basis *b)
     begin_table(&tb, b->r, "matches_by_state", "Matches by state", columns);
     for (int s = ITAV_MATCH_PROPOSED; s <= ITAV_MATCH_ENDED_EARLY; s++) {
         new_row(&tb);
-        text(&tb, 0, itav_code_name(ITAV_CODE_MATCH_STATE, s));
+        fixed_text(&tb, 0, itav_code_name(ITAV_CODE_MATCH_STATE, s));
         count(&tb, 1, n[s]);
     }
     new_row(&tb);
-    text(&tb, 0, TOTAL_LABEL);
+    fixed_text(&tb, 0, TOTAL_LABEL);
     column_group(&tb, 1, 0, ITAV_MATCH_ENDED_EARLY, ITAV_MATCH_ENDED_EARLY);
     note(&tb, "Matches of the covered offers that were open at some time in the period, by "
               "their state at its end. The total is of the shown cells only.");
@@ -654,7 +664,7 @@ typedef struct cross {
     long *n; /* places.n x nyears */
 } cross;
 
-#define NOT_KNOWN "not known"
+#define NOT_KNOWN ITAV__NOT_KNOWN
 
 /* Municipalities first, then "not known", then "other municipalities". */
 static int place_rank(const char *p)
@@ -865,13 +875,16 @@ static int build_started(const basis *b, const cross *c)
         return rc;
     for (size_t p = 0; p < c->places.n; p++) {
         new_row(&tb);
-        text(&tb, 0, c->places.v[p]);
+        if (place_rank(c->places.v[p]))
+            fixed_text(&tb, 0, c->places.v[p]);
+        else
+            text(&tb, 0, c->places.v[p]);
         for (size_t y = 0; y < c->nyears; y++)
             count(&tb, y + 1, c->n[p * c->nyears + y]);
     }
     if (c->places.n >= 2) {
         new_row(&tb);
-        text(&tb, 0, TOTAL_LABEL);
+        fixed_text(&tb, 0, TOTAL_LABEL);
     }
     started_groups(&tb, c);
     note(&tb, c->places.n ? "Matches that started in the period (entered the trial, or became "
@@ -985,13 +998,13 @@ static int table_reviews(const basis *b)
     begin_table(&tb, b->r, "reviews", "Reviews", columns);
     for (int k = 1; k <= KINDS; k++) {
         new_row(&tb);
-        text(&tb, RV_KIND, itav_code_name(ITAV_CODE_REVIEW_KIND, k));
+        fixed_text(&tb, RV_KIND, itav_code_name(ITAV_CODE_REVIEW_KIND, k));
         count(&tb, RV_COUNT, n[k]);
         count(&tb, RV_MARKED, marked[k]);
         count(&tb, RV_SAFETY, safety[k]);
     }
     new_row(&tb);
-    text(&tb, RV_KIND, TOTAL_LABEL);
+    fixed_text(&tb, RV_KIND, TOTAL_LABEL);
     column_group(&tb, RV_COUNT, 0, KINDS, KINDS);
     column_group(&tb, RV_MARKED, 0, KINDS, KINDS);
     column_group(&tb, RV_SAFETY, 0, KINDS, KINDS);
@@ -1030,8 +1043,8 @@ static int table_effects(const basis *b)
     begin_table(&tb, b->r, "effects", "Effects for children and parents", columns);
     for (int e = 1; e <= ITAV_EFFECT_COUNT; e++) {
         new_row(&tb);
-        text(&tb, 0, itav_code_name(ITAV_CODE_EFFECT, e));
-        text(&tb, 1, e <= ITAV_EFFECT_LAST_CHILD ? "children" : "parents");
+        fixed_text(&tb, 0, itav_code_name(ITAV_CODE_EFFECT, e));
+        fixed_text(&tb, 1, e <= ITAV_EFFECT_LAST_CHILD ? "children" : "parents");
         count(&tb, 2, n[e]);
     }
     note(&tb, "Final reviews dated in the period that score the category, from -2 (much worse) "
@@ -1058,13 +1071,14 @@ static int table_formal_help(const basis *b)
     begin_table(&tb, b->r, "formal_help", "Formal help after the match", columns);
     for (int h = 1; h <= OUTCOMES + 1; h++) {
         new_row(&tb);
-        text(&tb, 0, h <= OUTCOMES ? itav_code_name(ITAV_CODE_FORMAL_HELP, h) : "not_recorded");
+        fixed_text(&tb, 0,
+                   h <= OUTCOMES ? itav_code_name(ITAV_CODE_FORMAL_HELP, h) : "not_recorded");
         count(&tb, 1, n[h <= OUTCOMES ? h : 0]);
     }
     new_row(&tb);
-    text(&tb, 0, TOTAL_LABEL);
+    fixed_text(&tb, 0, TOTAL_LABEL);
     new_row(&tb);
-    text(&tb, 0, "percent prevented, reduced or stopped");
+    fixed_text(&tb, 0, "percent prevented, reduced or stopped");
     column_group(&tb, 1, 0, OUTCOMES + 1, TOTAL);
     note(&tb, "Final reviews dated in the period by what happened to formal help. The percent "
               "is of the shown cells with an outcome other than unknown; it is suppressed when "
@@ -1085,6 +1099,29 @@ static int table_formal_help(const basis *b)
 }
 
 /* ---- portfolio ---- */
+
+/* The note names the interventions; its template (report_labels.c) and arguments are kept
+ * so that a writer can word it in another language. */
+static int portfolio_note(builder *tb, const itav_portfolio *p, size_t members)
+{
+    char buf[2048];
+    int len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < members && len >= 0 && (size_t)len < sizeof buf; i++)
+        len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s", i ? ", " : "",
+                        itav_portfolio_member(p, i));
+    if (tb->rc != ITAV_OK)
+        return tb->rc;
+    itav__table *t = tb->t;
+    t->note_template = members == 1 ? ITAV__L_PORTFOLIO_ONE : ITAV__L_PORTFOLIO_MANY;
+    t->note_count = members;
+    if (!(t->note_list = itav__strdup(buf)) ||
+        !(t->note = itav__report_labelf(ITAV_LANG_EN, members == 1 ? ITAV__L_PORTFOLIO_ONE
+                                                                   : ITAV__L_PORTFOLIO_MANY,
+                                        members, buf)))
+        return ITAV_ENOMEM;
+    return ITAV_OK;
+}
 
 static int table_portfolio(const basis *b)
 {
@@ -1114,23 +1151,13 @@ static int table_portfolio(const basis *b)
             itav_portfolio_coverage(p, (itav_element)e, &present, &known);
             new_row(&tb);
             text(&tb, 0, itav_element_code((itav_element)e));
-            text(&tb, 1, itav_element_label((itav_element)e, ITAV_LANG_EN));
+            fixed_text(&tb, 1, itav_element_label((itav_element)e, ITAV_LANG_EN));
             num(&tb, 2, (double)present, 0);
             num(&tb, 3, (double)known, 0);
             if (members)
                 num(&tb, 4, 100.0 * (double)present / (double)members, 1);
         }
-        char buf[2048];
-        int len = snprintf(buf, sizeof buf, "Element coverage of the %zu intervention%s of the "
-                           "covered offers (", members, members == 1 ? "" : "s");
-        for (size_t i = 0; i < members && len > 0 && (size_t)len < sizeof buf; i++)
-            len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s", i ? ", " : "",
-                            itav_portfolio_member(p, i));
-        if (len > 0 && (size_t)len < sizeof buf)
-            snprintf(buf + len, sizeof buf - (size_t)len, "). It describes; it does not rank: "
-                     "more elements is not a better intervention.");
-        note(&tb, buf);
-        rc = tb.rc;
+        rc = portfolio_note(&tb, p, members);
     }
     itav_portfolio_free(p);
     itav__strlist_clear(&ids);
@@ -1156,6 +1183,7 @@ ITAV_API void itav_report_free(itav_report *r)
     itav__free(r->forced);
     itav__free(r->title);
     itav__free(r->offer);
+    itav__free(r->offer_name);
     itav__strlist_clear(&r->members);
     itav__free(r);
 }
@@ -1361,12 +1389,20 @@ static int build_tables(basis *b)
     return rc;
 }
 
+/* The title names the offer by its name (its id when it has none); the id is in r->offer. */
+static int report_title(itav_report *r, const char *name)
+{
+    if (name && *name && !(r->offer_name = itav__strdup(name)))
+        return ITAV_ENOMEM;
+    r->title = itav__report_labelf(ITAV_LANG_EN, ITAV__L_TITLE,
+                                   r->offer_name ? r->offer_name : r->offer);
+    return r->title ? ITAV_OK : ITAV_ENOMEM;
+}
+
 static int build(basis *b, const char *offer, const itav_report_options *o)
 {
     itav_report *r = b->r;
-    char title[128];
-    snprintf(title, sizeof title, "Programme report: %s", offer);
-    if (!(r->title = itav__strdup(title)) || !(r->offer = itav__strdup(offer)))
+    if (!(r->offer = itav__strdup(offer)))
         return ITAV_ENOMEM;
     r->k = o->k;
     r->publish = o->publish != 0;
@@ -1376,6 +1412,8 @@ static int build(basis *b, const char *offer, const itav_report_options *o)
     r->to = o->to;
     snprintf(r->suppressed, sizeof r->suppressed, "<%d", o->k);
     int rc = load_offers(b, offer);
+    if (rc == ITAV_OK)
+        rc = report_title(r, itav_offer_name(offer_at(b, 0)));
     if (rc == ITAV_OK)
         rc = load_records(b);
     if (rc != ITAV_OK)

@@ -125,6 +125,7 @@ void itav__table_clear(itav__table *t)
     itav__free(t->name);
     itav__free(t->title);
     itav__free(t->note);
+    itav__free(t->note_list);
     itav__strlist_clear(&t->columns);
     memset(t, 0, sizeof *t);
 }
@@ -338,22 +339,6 @@ static void add_bytes(sbuf *b, const char *s, size_t n)
 
 static void add(sbuf *b, const char *s) { add_bytes(b, s, strlen(s)); }
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
-static void addf(sbuf *b, const char *fmt, ...)
-{
-    char buf[512];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    if (n < 0 || (size_t)n >= sizeof buf)
-        b->failed = true; /* only short, fixed texts go through here */
-    else
-        add_bytes(b, buf, (size_t)n);
-}
-
 static int finish(char **out, sbuf *b)
 {
     if (!b->failed && !b->s)
@@ -404,7 +389,27 @@ static void add_csv_text(sbuf *b, const itav__cell *cell, const char *s)
     add_csv_field(b, s);
 }
 
-static int write_csv(char **out, const itav_report *r)
+/* A cell as published in a language: a fixed text in its wording, the hidden mark too. */
+static const char *cell_words(const itav_report *r, size_t t, size_t row, size_t c,
+                              itav_lang lang)
+{
+    const itav__cell *cell = cell_at(r, t, row, c);
+    const char *s = itav_report_cell(r, t, row, c);
+    if (cell && ((cell->suppressed && cell->why == ITAV_HIDDEN_MAGNITUDE) ||
+                 (!cell->suppressed && cell->label)))
+        return itav__report_label(s, lang);
+    return s;
+}
+
+/* A line of fixed words with arguments, in the report's language. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static void add_label_f(sbuf *b, itav_lang lang, const char *en, ...);
+
+/* The codes (table names, the header row) stay as they are; headings and fixed texts are
+ * worded in the language. */
+static int write_csv(char **out, const itav_report *r, itav_lang lang)
 {
     sbuf b = {0};
     char num[32];
@@ -416,9 +421,9 @@ static int write_csv(char **out, const itav_report *r)
                 add_csv_field(&b, tab->name);
                 snprintf(num, sizeof num, ",%zu,", row + 1);
                 add(&b, num);
-                add_csv_field(&b, tab->columns.v[c]);
+                add_csv_field(&b, itav__report_label(tab->columns.v[c], lang));
                 add(&b, ",");
-                add_csv_text(&b, cell_at(r, t, row, c), itav_report_cell(r, t, row, c));
+                add_csv_text(&b, cell_at(r, t, row, c), cell_words(r, t, row, c, lang));
                 add(&b, itav_report_cell_suppressed(r, t, row, c) ? ",1\r\n" : ",0\r\n");
             }
         }
@@ -451,24 +456,19 @@ static void add_md_cell(sbuf *b, const char *s)
     }
 }
 
-static void add_date_words(sbuf *b, int32_t d, const char *none)
-{
-    char buf[ITAV_DATE_BUFSIZE];
-    add(b, itav_date_format(buf, sizeof buf, d) == ITAV_OK ? buf : none);
-}
-
-static void add_md_table(sbuf *b, const itav_report *r, size_t t)
+static void add_md_table(sbuf *b, const itav_report *r, size_t t, itav_lang lang)
 {
     const itav__table *tab = &r->tables[t];
     add(b, "\n## ");
-    add(b, tab->title);
+    add(b, itav__report_label(tab->title, lang));
     add(b, "\n\n");
     if (!tab->rows) {
-        add(b, "No rows.\n");
+        add(b, itav__report_label("No rows.", lang));
+        add(b, "\n");
     } else {
         for (size_t c = 0; c < tab->columns.n; c++) {
             add(b, "| ");
-            add_md_cell(b, tab->columns.v[c]);
+            add_md_cell(b, itav__report_label(tab->columns.v[c], lang));
             add(b, " ");
         }
         add(b, "|\n");
@@ -478,77 +478,135 @@ static void add_md_table(sbuf *b, const itav_report *r, size_t t)
         for (size_t row = 0; row < tab->rows; row++) {
             for (size_t c = 0; c < tab->columns.n; c++) {
                 add(b, "| ");
-                add_md_cell(b, itav_report_cell(r, t, row, c));
+                add_md_cell(b, cell_words(r, t, row, c, lang));
                 add(b, " ");
             }
             add(b, "|\n");
         }
     }
     if (tab->note) {
+        char *note = itav__report_note(tab, lang);
+        if (!note)
+            b->failed = true;
         add(b, "\n");
-        add(b, tab->note);
+        add(b, note ? note : "");
         add(b, "\n");
+        itav__free(note);
     }
 }
 
-static int write_markdown(char **out, const itav_report *r)
+static void add_label_f(sbuf *b, itav_lang lang, const char *en, ...)
+{
+    va_list ap;
+    va_start(ap, en);
+    char *s = itav__report_vlabelf(lang, en, ap);
+    va_end(ap);
+    if (!s)
+        b->failed = true;
+    else
+        add(b, s);
+    itav__free(s);
+}
+
+/* The offer's member offers, ", " between them (NULL when out of memory). */
+static char *member_list(const itav_report *r)
 {
     sbuf b = {0};
+    add(&b, "");
+    for (size_t i = 0; i < r->members.n; i++) {
+        add(&b, i ? ", " : "");
+        add(&b, r->members.v[i]);
+    }
+    if (b.failed) {
+        itav__free(b.s);
+        return NULL;
+    }
+    return b.s;
+}
+
+static const char *date_or(char *buf, int32_t d, const char *none, itav_lang lang)
+{
+    return itav_date_format(buf, ITAV_DATE_BUFSIZE, d) == ITAV_OK ? buf
+                                                                 : itav__report_label(none, lang);
+}
+
+static int write_markdown(char **out, const itav_report *r, itav_lang lang)
+{
+    sbuf b = {0};
+    char from[ITAV_DATE_BUFSIZE], to[ITAV_DATE_BUFSIZE];
     add(&b, "# ");
-    add(&b, r->title);
-    add(&b, "\n\nOffer: ");
-    add(&b, r->offer);
+    add_label_f(&b, lang, ITAV__L_TITLE, r->offer_name ? r->offer_name : r->offer);
+    add(&b, "\n\n");
     if (r->members.n) {
-        addf(&b, ", with %zu member offer%s (", r->members.n, r->members.n == 1 ? "" : "s");
-        for (size_t i = 0; i < r->members.n; i++) {
-            add(&b, i ? ", " : "");
-            add(&b, r->members.v[i]);
-        }
-        add(&b, ")");
-    }
-    add(&b, ". Period: ");
-    if (r->from == ITAV_DATE_NONE && r->to == ITAV_DATE_NONE) {
-        add(&b, "all dates");
+        char *list = member_list(r);
+        if (!list)
+            b.failed = true;
+        else if (r->members.n == 1)
+            add_label_f(&b, lang, "Offer: %s, with %zu member offer (%s).", r->offer,
+                        r->members.n, list);
+        else
+            add_label_f(&b, lang, "Offer: %s, with %zu member offers (%s).", r->offer,
+                        r->members.n, list);
+        itav__free(list);
     } else {
-        add_date_words(&b, r->from, "open start");
-        add(&b, " to ");
-        add_date_words(&b, r->to, "open end");
+        add_label_f(&b, lang, "Offer: %s.", r->offer);
     }
-    add(&b, ". Targets judged on ");
-    add_date_words(&b, r->as_of, "no date");
-    addf(&b, ". k = %d.\n", r->k);
-    for (size_t t = 0; t < r->ntables; t++)
-        add_md_table(&b, r, t);
-    if (r->k > 1)
-        addf(&b, "\nCounts of 1 to %d participants, matches or reviews are shown as %s, and so "
-                 "are the further counts hidden so that none of them can be worked out; "
-                 "totals, means and percents are computed from the shown cells only. A mean "
-                 "or percent that rests on a hidden count or on fewer than %d people is shown "
-                 "as \"" ITAV__HIDDEN_MARK "\".\n",
-             r->k - 1, r->suppressed, r->k);
+    if (r->from == ITAV_DATE_NONE && r->to == ITAV_DATE_NONE)
+        add(&b, itav__report_label(" Period: all dates.", lang));
     else
-        add(&b, "\nk = 1: no cell is suppressed.\n");
-    if (r->k > 1 && r->audit_passed)
-        addf(&b, "\nAudit passed: given everything this report shows, each hidden count could "
-                 "still be any of at least %d values.\n", r->protection + 1);
-    else if (r->k > 1)
-        addf(&b, "\nAudit failed: given everything this report shows, some hidden count is "
-                 "narrowed down to fewer than %d values. Do not publish this report.\n",
-             r->protection + 1);
-    if (r->low_k)
-        addf(&b, "\nk = %d is below %d, the least k of a report made for publication; it was "
-                 "chosen on purpose.\n", r->k, ITAV_REPORT_MIN_K);
+        add_label_f(&b, lang, " Period: %s to %s.", date_or(from, r->from, "open start", lang),
+                    date_or(to, r->to, "open end", lang));
+    add_label_f(&b, lang, " Targets judged on %s.", date_or(from, r->as_of, "no date", lang));
+    add_label_f(&b, lang, " k = %d.", r->k);
+    add(&b, "\n");
+    for (size_t t = 0; t < r->ntables; t++)
+        add_md_table(&b, r, t, lang);
+    add(&b, "\n");
+    if (r->k > 1)
+        add_label_f(&b, lang, "Counts of 1 to %d participants, matches or reviews are shown as "
+                    "%s, and so are the further counts hidden so that none of them can be "
+                    "worked out; totals, means and percents are computed from the shown cells "
+                    "only. A mean or percent that rests on a hidden count or on fewer than %d "
+                    "people is shown as \"%s\".",
+                    r->k - 1, r->suppressed, r->k, itav__report_label(ITAV__HIDDEN_MARK, lang));
+    else
+        add(&b, itav__report_label("k = 1: no cell is suppressed.", lang));
+    add(&b, "\n");
+    if (r->k > 1 && r->audit_passed) {
+        add(&b, "\n");
+        add_label_f(&b, lang, "Audit passed: given everything this report shows, each hidden "
+                    "count could still be any of at least %d values.", r->protection + 1);
+        add(&b, "\n");
+    } else if (r->k > 1) {
+        add(&b, "\n");
+        add_label_f(&b, lang, "Audit failed: given everything this report shows, some hidden "
+                    "count is narrowed down to fewer than %d values. Do not publish this "
+                    "report.", r->protection + 1);
+        add(&b, "\n");
+    }
+    if (r->low_k) {
+        add(&b, "\n");
+        add_label_f(&b, lang, "k = %d is below %d, the least k of a report made for "
+                    "publication; it was chosen on purpose.", r->k, ITAV_REPORT_MIN_K);
+        add(&b, "\n");
+    }
     return finish(out, &b);
+}
+
+ITAV_API int itav_report_write_lang(char **out, const itav_report *r, itav_report_format format,
+                                    itav_lang lang)
+{
+    if (!out || !r || (lang != ITAV_LANG_EN && lang != ITAV_LANG_NL))
+        return ITAV_EINVAL;
+    switch (format) {
+    case ITAV_REPORT_JSON: return itav__report_json(out, r); /* the same in every language */
+    case ITAV_REPORT_CSV: return write_csv(out, r, lang);
+    case ITAV_REPORT_MARKDOWN: return write_markdown(out, r, lang);
+    }
+    return ITAV_EINVAL;
 }
 
 ITAV_API int itav_report_write(char **out, const itav_report *r, itav_report_format format)
 {
-    if (!out || !r)
-        return ITAV_EINVAL;
-    switch (format) {
-    case ITAV_REPORT_JSON: return itav__report_json(out, r);
-    case ITAV_REPORT_CSV: return write_csv(out, r);
-    case ITAV_REPORT_MARKDOWN: return write_markdown(out, r);
-    }
-    return ITAV_EINVAL;
+    return itav_report_write_lang(out, r, format, ITAV_LANG_EN);
 }

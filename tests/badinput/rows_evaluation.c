@@ -552,6 +552,15 @@ ADAPT(itav_report_write)
     itav_free(out);
     return r_code(rc);
 }
+ADAPT(itav_report_write_lang)
+{
+    char *out = NULL;
+    int rc = itav_report_write_lang(P(0, &out), P(1, fx_report(f)),
+                                    (itav_report_format)NUM(2, ITAV_REPORT_MARKDOWN),
+                                    (itav_lang)NUM(3, ITAV_LANG_NL));
+    itav_free(out);
+    return r_code(rc);
+}
 ADAPT(itav_report_title) { return r_ptr(itav_report_title(RP)); }
 ADAPT(itav_report_table_count) { return r_size(itav_report_table_count(RP)); }
 ADAPT(itav_report_table_name) { return r_ptr(itav_report_table_name(RP, (size_t)NUM(1, 0))); }
@@ -999,6 +1008,11 @@ static const row rows[] = {
     R(itav_report_write, "NULL report", EINVAL_, NUL(1)),
     BAD_ENUM(itav_report_write, 2, "format", ITAV_REPORT_MARKDOWN, EINVAL_),
     R(itav_report_write, "format 0", EINVAL_, I(2, 0)),
+    R(itav_report_write_lang, "NULL out", EINVAL_, NUL(0)),
+    R(itav_report_write_lang, "NULL report", EINVAL_, NUL(1)),
+    BAD_ENUM(itav_report_write_lang, 2, "format", ITAV_REPORT_MARKDOWN, EINVAL_),
+    BAD_ENUM(itav_report_write_lang, 3, "lang", ITAV_LANG_NL, EINVAL_),
+    R(itav_report_write_lang, "lang 0", EINVAL_, I(3, 0)),
     R(itav_report_title, "NULL report", RNULL, NUL(0)),
     R(itav_report_table_count, "NULL report", RSIZE(0), NUL(0)),
     R(itav_report_table_name, "NULL report", RNULL, NUL(0)),

@@ -4,6 +4,13 @@
  * store. */
 #include "testutil.h"
 
+#ifdef TEST_REPORT_LABELS
+/* White-box: this file is built a second time against the library's internals for the check
+ * that every text a report shows has a Dutch wording (report_labels.c). */
+#include "evaluation/evaluation_int.h"
+#pragma GCC diagnostic ignored "-Wunused-function" /* the other tests are not run here */
+#endif
+
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1649,6 +1656,163 @@ START_TEST(writers)
 }
 END_TEST
 
+/* The title names the offer; Markdown and CSV in Dutch, JSON the same in both languages. */
+START_TEST(writers_in_dutch)
+{
+    itav_db *db = fixture_store();
+    itav_report *r = report(db, "prog", 5, NULL, NULL);
+    char *json, *json_nl, *csv, *md, *out = NULL;
+    ck_assert_int_eq(itav_report_write(&json, r, ITAV_REPORT_JSON), ITAV_OK);
+    ck_assert_int_eq(itav_report_write_lang(&json_nl, r, ITAV_REPORT_JSON, ITAV_LANG_NL),
+                     ITAV_OK);
+    ck_assert_str_eq(json_nl, json);
+    ck_assert_int_eq(itav_report_write_lang(&md, r, ITAV_REPORT_MARKDOWN, ITAV_LANG_NL),
+                     ITAV_OK);
+    ck_assert_msg(strncmp(md, "# Programmarapportage: prog\n\nAanbod: prog, met 2 onderdelen "
+                              "(buurt-a, buurt-b). Periode: alle data. Doelen beoordeeld op "
+                              "2021-12-31. k = 5.\n", 137) == 0, "%.200s", md);
+    ck_assert_ptr_nonnull(strstr(md, "\n## Matches per status\n\n| status | matches |\n"));
+    ck_assert_ptr_nonnull(strstr(md, "| voortijdig beëindigd | "));
+    ck_assert_ptr_nonnull(strstr(md, "| totaal van de getoonde cellen | "));
+    ck_assert_ptr_nonnull(strstr(md, "\n## Evaluaties\n\n| soort | evaluaties | met een cijfer "
+                                     "| gemiddeld cijfer | zorgen over veiligheid |\n"));
+    ck_assert_ptr_nonnull(strstr(md, "| verborgen om kleine aantallen te beschermen |"));
+    ck_assert_ptr_nonnull(strstr(md, "| overige gemeenten | 15 | 13 | 28 |\n"));
+    ck_assert_ptr_nonnull(strstr(md, "\nAantallen van 1 tot en met 4 deelnemers"));
+    ck_assert_ptr_nonnull(strstr(md, "\nControle geslaagd: "));
+    ck_assert_ptr_nonnull(strstr(md, "\nElementen van de 1 interventie van het aanbod"));
+    ck_assert_ptr_null(strstr(md, "hidden to protect"));
+    ck_assert_ptr_null(strstr(md, "Matches by state"));
+    ck_assert_ptr_null(strstr(md, "shown cells"));
+    /* CSV: the header row and table names are codes; headings and fixed cells in Dutch */
+    ck_assert_int_eq(itav_report_write_lang(&csv, r, ITAV_REPORT_CSV, ITAV_LANG_NL), ITAV_OK);
+    ck_assert_int_eq(strncmp(csv, "table,row,column,value,suppressed\r\n", 35), 0);
+    ck_assert_ptr_nonnull(strstr(csv, "\r\nmatches_by_state,1,status,voorgesteld,0\r\n"));
+    ck_assert_ptr_nonnull(strstr(csv, "\r\nmatches_by_state,1,matches,<5,1\r\n"));
+    ck_assert_ptr_nonnull(strstr(csv, "\r\nreviews,3,gemiddeld cijfer,7.1,0\r\n"));
+    ck_assert_ptr_nonnull(strstr(csv, "\r\nreviews,3,soort,eind,0\r\n"));
+    ck_assert_ptr_nonnull(strstr(csv, ",verborgen om kleine aantallen te beschermen,1\r\n"));
+    itav_free(csv);
+    /* English through the new call is the old output */
+    char *md_en, *md_old;
+    ck_assert_int_eq(itav_report_write_lang(&md_en, r, ITAV_REPORT_MARKDOWN, ITAV_LANG_EN),
+                     ITAV_OK);
+    ck_assert_int_eq(itav_report_write(&md_old, r, ITAV_REPORT_MARKDOWN), ITAV_OK);
+    ck_assert_str_eq(md_en, md_old);
+    ck_assert_int_eq(itav_report_write_lang(&out, r, ITAV_REPORT_CSV, (itav_lang)0),
+                     ITAV_EINVAL);
+    ck_assert_int_eq(itav_report_write_lang(&out, r, ITAV_REPORT_CSV, (itav_lang)3),
+                     ITAV_EINVAL);
+    ck_assert_int_eq(itav_report_write_lang(&out, r, (itav_report_format)4, ITAV_LANG_NL),
+                     ITAV_EINVAL);
+    ck_assert_int_eq(itav_report_write_lang(NULL, r, ITAV_REPORT_CSV, ITAV_LANG_NL),
+                     ITAV_EINVAL);
+    ck_assert_int_eq(itav_report_write_lang(&out, NULL, ITAV_REPORT_CSV, ITAV_LANG_NL),
+                     ITAV_EINVAL);
+    ck_assert_ptr_null(out);
+    itav_free(md_en);
+    itav_free(md_old);
+    itav_free(md);
+    itav_free(json);
+    itav_free(json_nl);
+    itav_report_free(r);
+    /* a named offer: the title says its name, the header its id */
+    itav_offer *of;
+    ck_assert_int_eq(itav_offer_get(&of, db, "prog"), ITAV_OK);
+    ck_assert_int_eq(itav_offer_set_name(of, "Buurtgezinnen Zuid-Kennemerland"), ITAV_OK);
+    ck_assert_int_eq(itav_offer_update(db, of), ITAV_OK);
+    itav_offer_free(of);
+    r = report(db, "prog", 1, NULL, NULL);
+    ck_assert_str_eq(itav_report_title(r), "Programme report: Buurtgezinnen Zuid-Kennemerland");
+    ck_assert_int_eq(itav_report_write(&json, r, ITAV_REPORT_JSON), ITAV_OK);
+    ck_assert_ptr_nonnull(strstr(json, "\"offer\": \"prog\""));
+    ck_assert_int_eq(itav_report_write_lang(&md, r, ITAV_REPORT_MARKDOWN, ITAV_LANG_NL), ITAV_OK);
+    ck_assert_int_eq(strncmp(md, "# Programmarapportage: Buurtgezinnen Zuid-Kennemerland\n\n"
+                                 "Aanbod: prog, ", 70), 0);
+    ck_assert_ptr_nonnull(strstr(md, "\nk = 1: er is geen cel verborgen.\n"));
+    ck_assert_ptr_nonnull(strstr(md, "| Haarlem | 8 | 6 | 14 |\n")); /* the data's own text */
+    itav_free(md);
+    itav_free(json);
+    itav_report_free(r);
+    itav_close(db);
+}
+END_TEST
+
+#ifdef TEST_REPORT_LABELS
+static void has_dutch(const char *what, const char *en)
+{
+    ck_assert_msg(itav__report_label_known(en), "%s \"%s\" has no Dutch wording in "
+                  "lib/evaluation/report_labels.c", what, en);
+}
+
+/* The printf conversions of a template, in order ("%zu%s"). */
+static void conversions(char *buf, size_t size, const char *s)
+{
+    size_t n = 0;
+    for (; *s && n + 4 < size; s++) {
+        if (*s != '%')
+            continue;
+        buf[n++] = *s++;
+        while (*s && strchr("0123456789.-+ #lhzjt", *s))
+            buf[n++] = *s++;
+        if (!*s)
+            break;
+        buf[n++] = *s;
+    }
+    buf[n] = '\0';
+}
+
+/* Every text a report shows: its title, the table titles, headings (but years), notes and
+ * fixed cells, of reports with and without suppression; and every template's Dutch wording
+ * takes the same arguments. A table or text added without a Dutch wording fails here. */
+START_TEST(every_text_has_a_dutch_wording)
+{
+    size_t n;
+    const itav__report_wording *w = itav__report_labels(&n);
+    char a[64], b[64];
+    for (size_t i = 0; i < n; i++) {
+        ck_assert_ptr_nonnull(w[i].nl);
+        ck_assert_msg(*w[i].nl, "\"%s\": empty Dutch wording", w[i].en);
+        conversions(a, sizeof a, w[i].en);
+        conversions(b, sizeof b, w[i].nl);
+        ck_assert_msg(strcmp(a, b) == 0, "\"%s\": conversions %s in English, %s in Dutch",
+                      w[i].en, a, b);
+        for (size_t j = 0; j < i; j++)
+            ck_assert_msg(strcmp(w[i].en, w[j].en) != 0, "\"%s\" twice", w[i].en);
+    }
+    itav_db *db = fixture_store();
+    for (int k = 1; k <= 5; k += 4) {
+        itav_report *r = report(db, "prog", k, NULL, NULL);
+        has_dutch("the title template", ITAV__L_TITLE);
+        for (size_t t = 0; t < r->ntables; t++) {
+            const itav__table *tab = &r->tables[t];
+            has_dutch("table title", tab->title);
+            if (tab->note)
+                has_dutch("note", tab->note_template ? tab->note_template : tab->note);
+            for (size_t c = 0; c < tab->columns.n; c++)
+                if (strspn(tab->columns.v[c], "0123456789") != strlen(tab->columns.v[c]))
+                    has_dutch("column heading", tab->columns.v[c]);
+            for (size_t i = 0; i < tab->rows * tab->columns.n; i++)
+                if (tab->cells[i].label)
+                    has_dutch("cell", tab->cells[i].text);
+        }
+        itav_report_free(r);
+    }
+    itav_close(db);
+    /* what a report may show that this store does not */
+    has_dutch("cell", ITAV__HIDDEN_MARK);
+    has_dutch("cell", ITAV__NOT_KNOWN);
+    has_dutch("cell", ITAV__OTHER_PLACES);
+    has_dutch("note", ITAV__L_PORTFOLIO_ONE);
+    has_dutch("note", ITAV__L_PORTFOLIO_MANY);
+    for (int v = 1; itav_code_name(ITAV_CODE_ATTAINMENT, v); v++)
+        has_dutch("attainment", itav_code_name(ITAV_CODE_ATTAINMENT, v));
+    for (int v = 1; itav_code_name(ITAV_CODE_FORMAL_HELP, v); v++)
+        has_dutch("outcome", itav_code_name(ITAV_CODE_FORMAL_HELP, v));
+}
+END_TEST
+#endif
+
 /* ======================================================================================
  * Bad input and every store
  * ====================================================================================== */
@@ -1930,6 +2094,7 @@ static Suite *report_suite(void)
     tcase_add_test(tc, random_stores_survive_the_attack);
     tcase_add_test(tc, published_reports_survive_the_attacks);
     tcase_add_test(tc, writers);
+    tcase_add_test(tc, writers_in_dutch);
     tcase_add_loop_test(tc, bad_input, 0, STORE_COUNT);
     tcase_add_loop_test(tc, same_on_every_store, 0, STORE_COUNT);
     tcase_add_test(tc, hostile_text_is_neutralised);
@@ -1938,9 +2103,29 @@ static Suite *report_suite(void)
     return s;
 }
 
+#ifdef TEST_REPORT_LABELS
+static Suite *labels_suite(void)
+{
+    Suite *s = suite_create("report-labels");
+    TCase *tc = tcase_create("labels");
+    tcase_add_test(tc, every_text_has_a_dutch_wording);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(labels_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+#else
 int main(int argc, char **argv)
 {
     return run_with_seeds(argc, argv, report_suite, seed_suite, 1u << 0,
                           "the nine efforts of ITAV Hoeksche Waard against the lines of seed 000 "
                           "that list them");
 }
+#endif

@@ -17,6 +17,8 @@ The environment names the binaries and the seeds:
 Standard library only.
 """
 
+import csv
+import io
 import json
 import os
 import re
@@ -861,7 +863,7 @@ class DemoTest(CliCase):
             finals = [r for r in reviews if r["match"] == m["id"] and r["kind"] == "final"]
             self.assertEqual(len(finals), m["state"] in ("completed", "ended_early"), m["id"])
         # The report of the scenario, with its small cells suppressed, agrees with the store.
-        report = out.split("# Programme report: buurtgezinnen-zuid-kennemerland\n", 1)[1]
+        report = out.split("# Programme report: Buurtgezinnen Zuid-Kennemerland\n", 1)[1]
         report, itav_report = report.split("# Programme report: itav-hoeksche-waard-2020\n")
         self.assertIn("<5", report)
         n_trial = sum(r["kind"] == "trial" for r in reviews)
@@ -2008,7 +2010,8 @@ class ReportTest(MatchingCase):
 
     def test_markdown_suppresses_small_counts(self):
         md = self.report()
-        self.assertTrue(md.startswith("# Programme report: %s\n" % OFFER), md[:200])
+        self.assertTrue(md.startswith("# Programme report: Buurtgezinnen Zuid-Kennemerland\n\n"
+                                      "Offer: %s." % OFFER), md[:200])
         states = self.section(md, "Matches by state")
         self.assertIn("| trial | <5 |", states)
         self.assertIn("| active | <5 |", states)
@@ -2095,6 +2098,34 @@ class ReportTest(MatchingCase):
         md = self.report("--as-of", "2020-12-31", offer="itav-hoeksche-waard-2020")
         self.assertTrue(md.startswith("# Programme report: itav-hoeksche-waard-2020\n"))
         self.assertIn("itav-hw-findability", md)
+
+    def test_dutch(self):
+        md = self.report("--lang", "nl")
+        self.assertTrue(md.startswith("# Programmarapportage: Buurtgezinnen Zuid-Kennemerland\n"
+                                      "\nAanbod: %s." % OFFER), md[:200])
+        states = self.section(md, "Matches per status")
+        self.assertIn("| status | matches |", states)
+        self.assertIn("| proefperiode | <5 |", states)
+        self.assertIn("| afgewezen | <5 |", states)
+        self.assertIn("| totaal van de getoonde cellen | ", states)
+        self.assertIn("| proefperiode | <5 |", self.section(md, "Evaluaties"))
+        self.assertIn("\nAantallen van 1 tot en met 4 deelnemers", md)
+        self.assertNotIn("Matches by state", md)
+        # the global option, before the command, and --lang en as before
+        self.assertEqual(self.s("--lang", "nl", "report", "programme", OFFER).stdout, md)
+        self.assertEqual(self.report("--lang", "en"), self.report())
+        # the locale when --lang is not given
+        env = clean_env(self.tmp, LANG="nl_NL.UTF-8")
+        self.assertEqual(self.s("report", "programme", OFFER, env=env).stdout, md)
+        # CSV: headings and fixed cells in Dutch, codes as they are
+        rows = list(csv.reader(io.StringIO(self.report("--lang", "nl", "--format", "csv"))))
+        self.assertEqual(rows[0], ["table", "row", "column", "value", "suppressed"])
+        self.assertIn(["matches_by_state", "3", "status", "proefperiode", "0"], rows)
+        # JSON is the same in both languages
+        self.assertEqual(self.report("--lang", "nl", "--format", "json"),
+                         self.report("--format", "json"))
+        err = self.s("report", "programme", OFFER, "--lang", "de", code=1).stderr
+        self.assertIn("unknown language 'de' (expected nl or en)", err)
 
     def test_errors(self):
         err = self.data_error("report", "programme", OFFER, "--k", "0")

@@ -324,6 +324,38 @@ class TestReport(unittest.TestCase):
         self.assertIn("json, csv, md", str(cm.exception))
 
 
+    def test_dutch(self):
+        rep = self.store.report(OFFER)
+        md = rep.write("md", lang="nl")
+        self.assertEqual(rep.to_markdown(lang=itav.Lang.NL), md)
+        self.assertTrue(md.startswith("# Programmarapportage: "), md[:80])
+        self.assertIn("\n## Matches per status\n\n| status | matches |\n", md)
+        self.assertIn("| afgerond | <5 |", md)
+        self.assertNotIn("| completed |", md)
+        rows = list(csv.reader(io.StringIO(rep.to_csv(lang="nl"))))
+        self.assertEqual(rows[0], ["table", "row", "column", "value", "suppressed"])
+        self.assertIn(["matches_by_state", "5", "status", "afgerond", "0"], rows)
+        self.assertIn(["matches_by_state", "5", "matches", "<5", "1"], rows)
+        # JSON keeps its codes and English texts in every language
+        self.assertEqual(rep.write("json", lang="nl"), rep.to_json())
+        self.assertEqual(rep.write("md", lang="en"), rep.to_markdown())
+        with self.assertRaises(itav.InvalidArgument) as cm:
+            rep.write("md", lang="de")
+        self.assertIn("'de'", str(cm.exception))
+
+    def test_title_names_the_offer(self):
+        with small_store() as st:
+            of = st.get_offer(OFFER)
+            of.name = "Buurtgezinnen Zuid-Kennemerland"
+            st.update(of)
+            rep = st.report(OFFER, k=1)
+            self.assertEqual(rep.title, "Programme report: Buurtgezinnen Zuid-Kennemerland")
+            self.assertEqual(rep.to_dict()["offer"], OFFER)
+            self.assertIn("\n\nOffer: %s." % OFFER, rep.to_markdown())
+            self.assertTrue(rep.to_markdown("nl").startswith(
+                "# Programmarapportage: Buurtgezinnen Zuid-Kennemerland\n\nAanbod: %s." % OFFER))
+
+
 class TestProgramme(unittest.TestCase):
     def test_programme_covers_its_member_offers(self):
         with small_store() as st:

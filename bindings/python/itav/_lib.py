@@ -877,6 +877,7 @@ PROTOTYPES = {
     "itav_report_programme": (_int, [_P(report_p), db_p, _str, _P(itav_report_options)]),
     "itav_report_free": (None, [report_p]),
     "itav_report_write": (_int, [_P(c_void_p), report_p, itav_enum]),
+    "itav_report_write_lang": (_int, [_P(c_void_p), report_p, itav_enum, itav_enum]),
     "itav_report_title": (_str, [report_p]),
     "itav_report_table_count": (_sz, [report_p]),
     "itav_report_table_name": (_str, [report_p, _sz]),

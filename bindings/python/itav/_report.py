@@ -5,7 +5,7 @@ import ctypes
 import json
 
 from ._dates import DATE_NONE, to_days
-from ._enums import Hidden, ReportFormat, coerce_member
+from ._enums import Hidden, Lang, ReportFormat, _lang, coerce_member
 from ._errors import NotFound, RangeError, error_for, strerror
 from ._lib import dec, enc, itav_report_options, lib, report_p, take_string
 from ._owned import Owned
@@ -153,7 +153,8 @@ class Report(Owned):
 
     @property
     def title(self):
-        """The title ("Programme report: itav-hoeksche-waard-2020")."""
+        """The title, naming the offer ("Programme report: Buurtgezinnen Zuid-Kennemerland";
+        the offer's id when it has no name)."""
         return dec(lib.itav_report_title(self._ptr))
 
     @property
@@ -187,11 +188,19 @@ class Report(Owned):
         """Whether every hidden count of the report is safe (Table.audit())."""
         return bool(lib.itav_report_audit_passed(self._ptr))
 
-    def write(self, format=ReportFormat.JSON):
-        """The report as text in a format: ReportFormat or code ("json", "csv", "md")."""
+    def write(self, format=ReportFormat.JSON, lang=Lang.EN):
+        """The report as text in a format: ReportFormat or code ("json", "csv", "md").
+
+        lang (Lang, "en" or "nl") words the title, table titles, headings, notes and fixed
+        cells of Markdown and CSV; codes stay as they are and JSON is the same in both.
+        """
         f = coerce_member(ReportFormat, format, "report format")
+        language = _lang(lang)
         out = ctypes.c_void_p()
-        rc = lib.itav_report_write(ctypes.byref(out), self._ptr, int(f))
+        if language == Lang.EN:
+            rc = lib.itav_report_write(ctypes.byref(out), self._ptr, int(f))
+        else:
+            rc = lib.itav_report_write_lang(ctypes.byref(out), self._ptr, int(f), int(language))
         if rc < 0:
             raise error_for(rc, "cannot write the report as %s: %s" % (f.code, strerror(rc)))
         return take_string(out.value)
@@ -204,13 +213,13 @@ class Report(Owned):
         """to_json() parsed."""
         return json.loads(self.to_json())
 
-    def to_csv(self):
+    def to_csv(self, lang=Lang.EN):
         """The report as CSV: one row per cell (table, row, column, value, suppressed)."""
-        return self.write(ReportFormat.CSV)
+        return self.write(ReportFormat.CSV, lang)
 
-    def to_markdown(self):
+    def to_markdown(self, lang=Lang.EN):
         """The report as Markdown: a heading per table and a pipe table."""
-        return self.write(ReportFormat.MD)
+        return self.write(ReportFormat.MD, lang)
 
     def __repr__(self):
         return "<Report %r: %s>" % (self.title, ", ".join(self.table_names))

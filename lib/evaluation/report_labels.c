@@ -1,0 +1,270 @@
+/* The wording of reports in each language: every fixed text a report shows (titles, column
+ * headings, notes, fixed cells, the lines of the Markdown header and footer), once, with its
+ * Dutch wording. A text is looked up by its English wording, which is also what the report
+ * model and the JSON hold; a text with numbers is a printf template whose Dutch wording has
+ * the same conversions in the same order (tests/c/test_report_labels.c checks both). */
+#include "evaluation/evaluation_int.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static const itav__report_wording labels[] = {
+    /* the title and the Markdown header */
+    {ITAV__L_TITLE, "Programmarapportage: %s"},
+    {"Offer: %s.", "Aanbod: %s."},
+    {"Offer: %s, with %zu member offer (%s).", "Aanbod: %s, met %zu onderdeel (%s)."},
+    {"Offer: %s, with %zu member offers (%s).", "Aanbod: %s, met %zu onderdelen (%s)."},
+    {" Period: all dates.", " Periode: alle data."},
+    {" Period: %s to %s.", " Periode: %s tot en met %s."},
+    {"open start", "open begin"},
+    {"open end", "open einde"},
+    {" Targets judged on %s.", " Doelen beoordeeld op %s."},
+    {"no date", "geen datum"},
+    {" k = %d.", " k = %d."},
+    {"No rows.", "Geen rijen."},
+    /* the Markdown footer */
+    {"Counts of 1 to %d participants, matches or reviews are shown as %s, and so are the "
+     "further counts hidden so that none of them can be worked out; totals, means and percents "
+     "are computed from the shown cells only. A mean or percent that rests on a hidden count or "
+     "on fewer than %d people is shown as \"%s\".",
+     "Aantallen van 1 tot en met %d deelnemers, matches of evaluaties staan er als %s, net als "
+     "de aantallen die daarnaast verborgen zijn zodat geen ervan te herleiden is; totalen, "
+     "gemiddelden en percentages zijn alleen over de getoonde cellen berekend. Een gemiddelde "
+     "of percentage dat op een verborgen aantal of op minder dan %d mensen rust, staat er als "
+     "\"%s\"."},
+    {"k = 1: no cell is suppressed.", "k = 1: er is geen cel verborgen."},
+    {"Audit passed: given everything this report shows, each hidden count could still be any "
+     "of at least %d values.",
+     "Controle geslaagd: met alles wat deze rapportage toont, kan elk verborgen aantal nog elk "
+     "van ten minste %d waarden zijn."},
+    {"Audit failed: given everything this report shows, some hidden count is narrowed down to "
+     "fewer than %d values. Do not publish this report.",
+     "Controle mislukt: met alles wat deze rapportage toont, is een verborgen aantal te "
+     "herleiden tot minder dan %d waarden. Publiceer deze rapportage niet."},
+    {"k = %d is below %d, the least k of a report made for publication; it was chosen on "
+     "purpose.",
+     "k = %d is lager dan %d, de kleinste k van een rapportage voor publicatie; daar is bewust "
+     "voor gekozen."},
+    /* cells every table may show */
+    {ITAV__HIDDEN_MARK, "verborgen om kleine aantallen te beschermen"},
+    {ITAV__TOTAL_LABEL, "totaal van de getoonde cellen"},
+    /* indicators */
+    {"Indicators and targets", "Indicatoren en doelen"},
+    {"indicator", "indicator"},
+    {"name", "naam"},
+    {"unit", "eenheid"},
+    {"target", "doel"},
+    {"deadline", "uiterste datum"},
+    {"latest", "laatste waarde"},
+    {"measured", "gemeten"},
+    {"attainment", "behaald"},
+    {"explanation", "toelichting"},
+    {"source", "bron"},
+    {"met", "behaald"},
+    {"not_met", "niet behaald"},
+    {"on_track", "op koers"},
+    {"unknown", "onbekend"},
+    {"the figure derived from the store rests on a small cell, or is not a sum of shown cells "
+     "of this report, so it is suppressed and not judged",
+     "het uit de gegevens afgeleide cijfer rust op een kleine cel, of is geen som van getoonde "
+     "cellen van deze rapportage; daarom is het verborgen en niet beoordeeld"},
+    {"Every target of every indicator of the covered offers, judged on the report's date. "
+     "Figures derived from the store are computed from the start of the report period up to "
+     "the target's deadline (or the report's date or period end, when earlier) and suppressed "
+     "like the counts they rest on; measurements entered by hand are published data.",
+     "Elk doel van elke indicator van het aanbod in deze rapportage, beoordeeld op de datum "
+     "van de rapportage. Cijfers die uit de gegevens zijn afgeleid, lopen van het begin van de "
+     "periode tot de uiterste datum van het doel (of de datum van de rapportage of het einde "
+     "van de periode, als die eerder valt) en worden verborgen zoals de aantallen waarop ze "
+     "rusten; met de hand ingevoerde metingen zijn openbare gegevens."},
+    /* reach */
+    {"Reach", "Bereik"},
+    {"offer", "aanbod"},
+    {"what", "wat"},
+    {"quantity", "aantal"},
+    {"wording", "omschrijving in de bron"},
+    {"period", "periode"},
+    {"where", "waar"},
+    {"Reach as the sources state it, each figure with its qualifier and source. Figures of "
+     "different kinds (attendance, replays, families, matches, municipalities, ...) are never "
+     "added up, so this table has no total.",
+     "Het bereik zoals de bronnen het noemen, elk cijfer met zijn kwalificatie en bron. Cijfers "
+     "van verschillende soort (aanwezigen, herhalingen, gezinnen, matches, gemeenten, ...) "
+     "worden nooit opgeteld; daarom heeft deze tabel geen totaal."},
+    /* matches by state */
+    {"Matches by state", "Matches per status"},
+    {"state", "status"},
+    {"matches", "matches"},
+    {"proposed", "voorgesteld"},
+    {"introduced", "kennisgemaakt"},
+    {"trial", "proefperiode"},
+    {"active", "actief"},
+    {"completed", "afgerond"},
+    {"declined", "afgewezen"},
+    {"ended_early", "voortijdig beëindigd"},
+    {"Matches of the covered offers that were open at some time in the period, by their state "
+     "at its end. The total is of the shown cells only.",
+     "Matches van het aanbod in deze rapportage die ergens in de periode liepen, naar hun "
+     "status aan het einde ervan. Het totaal is alleen van de getoonde cellen."},
+    /* matches started */
+    {"Matches started per municipality and year", "Gestarte matches per gemeente en jaar"},
+    {"municipality", "gemeente"},
+    {ITAV__NOT_KNOWN, "onbekend"},
+    {ITAV__OTHER_PLACES, "overige gemeenten"},
+    {"Matches that started in the period (entered the trial, or became active without one), "
+     "by the municipality of the asking participant (not known: erased or not given; other "
+     "municipalities: those that would show no count at all) and the year. Totals are of the "
+     "shown cells only.",
+     "Matches die in de periode begonnen (de proefperiode in, of zonder proefperiode actief), "
+     "naar de gemeente van de hulpvragende deelnemer (onbekend: gewist of niet opgegeven; "
+     "overige gemeenten: gemeenten die anders geen enkel aantal zouden tonen) en het jaar. "
+     "Totalen zijn alleen van de getoonde cellen."},
+    {"No match of the covered offers started in the period.",
+     "Er begon in de periode geen match van het aanbod in deze rapportage."},
+    /* reviews */
+    {"Reviews", "Evaluaties"},
+    {"kind", "soort"},
+    {"reviews", "evaluaties"},
+    {"with a mark", "met een cijfer"},
+    {"mean mark", "gemiddeld cijfer"},
+    {"safety concerns", "zorgen over veiligheid"},
+    {"periodic", "tussentijds"},
+    {"final", "eind"},
+    {"Reviews of matches of the covered offers dated in the period. Mean mark: the "
+     "satisfaction (1-10) of the reviews that give one. Totals and the overall mean are of the "
+     "shown cells only.",
+     "Evaluaties van matches van het aanbod in deze rapportage, gedateerd in de periode. "
+     "Gemiddeld cijfer: de tevredenheid (1-10) van de evaluaties die er een geven. Totalen en "
+     "het gemiddelde over alles zijn alleen van de getoonde cellen."},
+    /* effects */
+    {"Effects for children and parents", "Effecten voor kinderen en ouders"},
+    {"effect", "effect"},
+    {"for", "voor"},
+    {"scored", "gescoord"},
+    {"mean score", "gemiddelde score"},
+    {"children", "kinderen"},
+    {"parents", "ouders"},
+    {"carefree_childhood", "onbezorgd kind zijn"},
+    {"broader_horizon", "bredere horizon"},
+    {"child_confidence", "zelfvertrouwen van het kind"},
+    {"social_contacts", "sociale contacten"},
+    {"school_results", "schoolresultaten"},
+    {"behaviour", "gedrag"},
+    {"rest", "rust"},
+    {"parenting_repertoire", "opvoedrepertoire"},
+    {"parent_confidence", "zelfvertrouwen van de ouder"},
+    {"network", "netwerk"},
+    {"future", "toekomstperspectief"},
+    {"taking_part", "meedoen"},
+    {"Final reviews dated in the period that score the category, from -2 (much worse) to +2 "
+     "(much better), and their mean score; a mean is shown only with its count. The categories "
+     "overlap (one review scores several), so they have no total.",
+     "Eindevaluaties in de periode die de categorie scoren, van -2 (veel slechter) tot +2 "
+     "(veel beter), en hun gemiddelde score; een gemiddelde staat er alleen met zijn aantal. "
+     "De categorieën overlappen (één evaluatie scoort er meerdere), dus ze hebben geen totaal."},
+    /* formal help */
+    {"Formal help after the match", "Formele hulp na de match"},
+    {"outcome", "uitkomst"},
+    {"final reviews", "eindevaluaties"},
+    {"prevented", "voorkomen"},
+    {"reduced", "verminderd"},
+    {"stopped", "gestopt"},
+    {"referred", "doorverwezen"},
+    {"none_needed", "niet nodig"},
+    {"not_recorded", "niet vastgelegd"},
+    {"percent prevented, reduced or stopped", "percentage voorkomen, verminderd of gestopt"},
+    {"Final reviews dated in the period by what happened to formal help. The percent is of the "
+     "shown cells with an outcome other than unknown; it is suppressed when its numerator, the "
+     "rest or its basis is a small cell.",
+     "Eindevaluaties in de periode naar wat er met formele hulp gebeurde. Het percentage is "
+     "van de getoonde cellen met een andere uitkomst dan onbekend; het is verborgen als de "
+     "teller, de rest of de noemer een kleine cel is."},
+    /* portfolio */
+    {"Element portfolio", "Elementenportfolio"},
+    {"element", "element"},
+    {"label", "omschrijving"},
+    {"present", "aanwezig"},
+    {"known", "bekend"},
+    {"percent present", "percentage aanwezig"},
+    {ITAV__L_PORTFOLIO_ONE,
+     "Elementen van de %zu interventie van het aanbod in deze rapportage (%s). Dit beschrijft; "
+     "het rangschikt niet: meer elementen maakt een interventie niet beter."},
+    {ITAV__L_PORTFOLIO_MANY,
+     "Elementen van de %zu interventies van het aanbod in deze rapportage (%s). Dit "
+     "beschrijft; het rangschikt niet: meer elementen maakt een interventie niet beter."},
+};
+
+const itav__report_wording *itav__report_labels(size_t *n)
+{
+    *n = sizeof labels / sizeof *labels;
+    return labels;
+}
+
+static const char *find(const char *en)
+{
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+        if (strcmp(labels[i].en, en) == 0)
+            return labels[i].nl;
+    for (int e = 1; e <= ITAV_ELEMENT_COUNT; e++)
+        if (strcmp(itav_element_label((itav_element)e, ITAV_LANG_EN), en) == 0)
+            return itav_element_label((itav_element)e, ITAV_LANG_NL);
+    return NULL;
+}
+
+bool itav__report_label_known(const char *en) { return en && find(en) != NULL; }
+
+const char *itav__report_label(const char *en, itav_lang lang)
+{
+    const char *nl = lang == ITAV_LANG_NL && en ? find(en) : NULL;
+    return nl ? nl : en;
+}
+
+char *itav__report_vlabelf(itav_lang lang, const char *en, va_list ap)
+{
+    const char *fmt = itav__report_label(en, lang);
+    va_list again;
+    va_copy(again, ap);
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *s = n < 0 ? NULL : itav__malloc((size_t)n + 1);
+    if (s)
+        vsnprintf(s, (size_t)n + 1, fmt, again);
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+    va_end(again);
+    return s;
+}
+
+char *itav__report_labelf(itav_lang lang, const char *en, ...)
+{
+    va_list ap;
+    va_start(ap, en);
+    char *s = itav__report_vlabelf(lang, en, ap);
+    va_end(ap);
+    return s;
+}
+
+char *itav__report_note(const itav__table *t, itav_lang lang)
+{
+    if (!t->note_template)
+        return itav__strdup(itav__report_label(t->note, lang));
+    const char *fmt = itav__report_label(t->note_template, lang);
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+    /* Every note template takes a count and a list (evaluation_int.h). */
+    int n = snprintf(NULL, 0, fmt, t->note_count, t->note_list ? t->note_list : "");
+    char *s = n < 0 ? NULL : itav__malloc((size_t)n + 1);
+    if (s)
+        snprintf(s, (size_t)n + 1, fmt, t->note_count, t->note_list ? t->note_list : "");
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+    return s;
+}
