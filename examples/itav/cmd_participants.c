@@ -36,6 +36,88 @@ static int count_records(size_t *participants, size_t *matches, itav_db *db)
     return rc == ITAV_ITEROVER ? 0 : lib_error(db, rc);
 }
 
+/* The problem list of the last import as JSON: [{severity, row, column, code, message}]. */
+static json_t *jproblems(itav_db *db)
+{
+    json_t *all = json_array();
+    size_t i, n = itav_problem_count(db);
+    for (i = 0; i < n; i++) {
+        json_t *o = json_object();
+        static const char *const severity[] = {"?", "note", "warning", "error"};
+        itav_severity sv = itav_problem_severity(db, i);
+        jset_str(o, "severity", severity[sv >= 1 && sv <= 3 ? sv : 0]);
+        json_object_set_new(o, "row", itav_problem_row(db, i) > 0
+                                          ? json_integer(itav_problem_row(db, i))
+                                          : json_null());
+        jset_str(o, "column", itav_problem_column(db, i));
+        jset_str(o, "code", itav_problem_code(db, i));
+        jset_str(o, "message", itav_problem_message(db, i));
+        json_array_append_new(all, o);
+    }
+    return all;
+}
+
+/* Prints the problem list for people on stderr, repeats grouped by the library; true when a
+ * problem is a missing offer, which --offer answers. */
+static bool print_problems(itav_db *db)
+{
+    char *text = NULL;
+    bool offer_missing = false;
+    size_t i, n = itav_problem_count(db);
+    for (i = 0; i < n; i++) {
+        const char *code = itav_problem_code(db, i), *msg = itav_problem_message(db, i);
+        if (code && msg && (strcmp(code, "missing_column") == 0 || strcmp(code, "empty") == 0) &&
+            strstr(msg, "offer"))
+            offer_missing = true;
+    }
+    if (n && itav_problems_text(&text, db) == ITAV_OK && text) {
+        fputs(text, stderr); /* each line starts with the file's name */
+        if (*text && text[strlen(text) - 1] != '\n')
+            fputc('\n', stderr);
+    }
+    itav_free(text);
+    return offer_missing;
+}
+
+static int import_csv(cli *c, itav_db *db, const char *path)
+{
+    unsigned flags = (FLAG(c, STRICT) ? ITAV_IMPORT_STRICT : 0u) |
+                     (FLAG(c, UPDATE) ? ITAV_IMPORT_UPDATE : 0u);
+    size_t added = 0, updated = 0, unchanged = 0;
+    int rc = itav_import_participants_csv_file_v2(db, path, OPTV(c, OFFER), flags);
+    if (rc == ITAV_OK)
+        itav_import_counts(&added, &updated, &unchanged, db);
+    if (FLAG(c, JSON) && (rc == ITAV_OK || rc == ITAV_EFORMAT)) {
+        json_t *o = json_object();
+        json_object_set_new(o, "imported", json_boolean(rc == ITAV_OK));
+        json_object_set_new(o, "added", json_integer((json_int_t)added));
+        json_object_set_new(o, "updated", json_integer((json_int_t)updated));
+        json_object_set_new(o, "unchanged", json_integer((json_int_t)unchanged));
+        json_object_set_new(o, "problems", jproblems(db));
+        print_json(o);
+        return rc == ITAV_OK ? 0 : EXIT_DATA;
+    }
+    if (rc == ITAV_EFORMAT) {
+        size_t i, errors = 0;
+        for (i = 0; i < itav_problem_count(db); i++)
+            errors += itav_problem_severity(db, i) == ITAV_SEVERITY_ERROR;
+        fprintf(stderr, tr(c, "itav: nothing was imported from %s (%zu error%s):\n",
+                           "itav: niets ingelezen uit %s (%zu fout%s):\n"),
+                path, errors, errors == 1 ? "" : tr(c, "s", "en"));
+        if (print_problems(db))
+            fputs(tr(c, "Use --offer OFFER for the rows that name no offer.\n",
+                     "Geef --offer AANBOD voor de rijen zonder aanbod.\n"), stderr);
+        return EXIT_DATA;
+    }
+    if (rc != ITAV_OK)
+        return lib_error(db, rc);
+    printf(tr(c, "Imported %zu participants from %s (added %zu, updated %zu, unchanged %zu).\n",
+              "%zu deelnemers ingelezen uit %s (nieuw %zu, bijgewerkt %zu, ongewijzigd %zu).\n"),
+           added + updated + unchanged, path, added, updated, unchanged);
+    print_problems(db);
+    return 0;
+}
+
 static int cmd_participants_import(cli *c)
 {
     const char *path = c->args[2];
@@ -44,14 +126,18 @@ static int cmd_participants_import(cli *c)
     itav_db *db;
     int rc;
 
-    if (OPTV(c, OFFER) && !csv)
-        return usage_error("option --offer applies only to a CSV file (FILE.csv), not to '%s'",
-                           path);
+    if (!csv && (OPTV(c, OFFER) || FLAG(c, STRICT) || FLAG(c, UPDATE) || FLAG(c, JSON)))
+        return usage_error("options --offer, --strict, --update and --json apply only to a "
+                           "CSV file (FILE.csv), not to '%s'", path);
     if ((rc = open_store(&db, c, 0)) != 0)
         return rc;
+    if (csv) {
+        rc = import_csv(c, db, path);
+        itav_close(db);
+        return rc;
+    }
     if ((rc = count_records(&p0, &m0, db)) == 0) {
-        rc = csv ? itav_import_participants_csv_file(db, path, OPTV(c, OFFER))
-                 : itav_import_json_file(db, path);
+        rc = itav_import_json_file(db, path);
         rc = rc == ITAV_OK ? count_records(&p1, &m1, db) : lib_error(db, rc);
     }
     itav_close(db);
@@ -369,9 +455,15 @@ static int cmd_participants_erase(cli *c)
 const command_group participants_group = {
     "participants", false, "Participants",
     (const command[]){
-        {"import", {"FILE", NULL}, "FILE [--offer OFFER]",
+        {"import", {"FILE", NULL}, "FILE [--offer OFFER] [--strict] [--update] [--json]",
          "import participants from FILE.csv or an itav/1 JSON file (all or nothing)",
-         (const cmd_opt[]){{OPT_OFFER, "the offer of CSV rows that name none"}, {0, NULL}},
+         (const cmd_opt[]){{OPT_OFFER, "the offer of CSV rows that name none"},
+                           {OPT_STRICT, "refuse columns the library does not know (by default "
+                                        "they are ignored, listed in a note, never stored)"},
+                           {OPT_UPDATE, "update stored participants with the same ref and add "
+                                        "the new ones"},
+                           {OPT_JSON, "print the counts and every problem as JSON"},
+                           {0, NULL}},
          cmd_participants_import},
         {"list", {NULL, NULL}, "[--offer OFFER] [--side asking|supporting] [--status S] [--json]",
          "list participants by offer and reference",

@@ -59,6 +59,8 @@ const opt_spec opt_specs[OPT_COUNT] = {
     [OPT_AGE_MONTHS] = {"age-months", "N", 0, 0, NULL, 0},
     [OPT_NEED] = {"need", "THEME", MANY_NEED + 1, MAX_REPEATED, NULL, ITAV_CODE_THEME},
     [OPT_CHANNEL] = {"channel", "in_person|online|both", 0, 0, NULL, ITAV_CODE_CHANNEL},
+    [OPT_STRICT] = {"strict", NULL, 0, 0, NULL, 0},
+    [OPT_UPDATE] = {"update", NULL, 0, 0, NULL, 0},
 };
 
 itav_lang lang_from_locale(void)

@@ -899,6 +899,11 @@ OFFER = "buurtgezinnen-zuid-kennemerland"
 FAMILIES_CSV = os.path.join(DATA_DIR, "zk-families.csv")  # 6 asking, 3 supporting
 BAD_CSV = os.path.join(DATA_DIR, "zk-bad.csv")            # two bad rows
 MORE_JSON = os.path.join(DATA_DIR, "zk-more.json")        # 1 asking, 1 supporting
+# The Dutch Excel files of the library's CSV tests (tests/c/data).
+C_DATA_DIR = os.path.join(os.path.dirname(DATA_DIR), "..", "c", "data")
+EXCEL_CSV = os.path.normpath(os.path.join(C_DATA_DIR, "excel-nl.csv"))
+EXCEL_UPDATE_CSV = os.path.normpath(os.path.join(C_DATA_DIR, "excel-nl-update.csv"))
+EXCEL_PROBLEMS_CSV = os.path.normpath(os.path.join(C_DATA_DIR, "excel-nl-problems.csv"))
 CRITERIA = ["distance", "availability", "needs", "languages", "interests", "ages", "waiting"]
 # The members of a participant object, in canonical order (docs/format.md).
 PARTICIPANT_MEMBERS = ["ref", "offer", "kind", "status", "status_date", "municipality",
@@ -943,7 +948,7 @@ class ParticipantsTest(MatchingCase):
         with open(csv_path, "w", encoding="utf-8", newline="") as f:
             f.write("ref,offer,kind,municipality\nz1,%s,family,\x1b[2JHaar\x07lem\n" % OFFER)
         r = self.s("participants", "import", csv_path, code=2)
-        self.assertIn("row 2, column municipality: the text contains the control character "
+        self.assertIn("row 2, column municipality: error: the text contains the control character "
                       "U+001B", r.stderr)
         self.assertNotIn("\x1b", r.stderr)
         # ... and a message that quotes what the user gave (a file name) shows them as \xNN.
@@ -957,7 +962,8 @@ class ParticipantsTest(MatchingCase):
         self.itav("--store", store, "init")
         r = self.itav("--store", store, "participants", "import", FAMILIES_CSV,
                       "--offer", OFFER)
-        self.assertEqual(r.stdout, "Imported 9 participants from %s.\n" % FAMILIES_CSV)
+        self.assertEqual(r.stdout, "Imported 9 participants from %s (added 9, updated 0, "
+                                   "unchanged 0).\n" % FAMILIES_CSV)
         got = json.loads(self.itav("--store", store, "participants", "list", "--json").stdout)
         self.assertEqual(len(got), 9)
         self.assertEqual({p["offer"] for p in got}, {OFFER})
@@ -982,6 +988,65 @@ class ParticipantsTest(MatchingCase):
         err = self.data_error("participants", "import", FAMILIES_CSV)
         self.assertIn("offer", err)
 
+    def test_import_dutch_excel_file(self):
+        # A Dutch Excel export: ";", Dutch headers and dates, names and phone numbers.
+        store = "sqlite:" + os.path.join(self.tmp, "excel.db")
+        self.itav("--store", store, "init")
+        r = self.itav("--store", store, "participants", "import", EXCEL_CSV, "--offer", OFFER)
+        self.assertEqual(r.stdout, "Imported 3 participants from %s (added 3, updated 0, "
+                                   "unchanged 0).\n" % EXCEL_CSV)
+        self.assertIn(': note: separator ";"', r.stderr)
+        self.assertIn('row 1: note: 3 columns the library does not know are ignored, their cells '
+                      'neither read nor stored: "Naam" (B), "Telefoon" (H), "Notities" (O)',
+                      r.stderr)
+        self.assertIn("rows 2-3, column Postcode: warning: a full postcode", r.stderr)
+        # --strict keeps the refusal of unknown columns.
+        store2 = "sqlite:" + os.path.join(self.tmp, "excel-strict.db")
+        self.itav("--store", store2, "init")
+        r = self.itav("--store", store2, "participants", "import", EXCEL_CSV, "--offer", OFFER,
+                      "--strict", code=2)
+        self.assertIn('unknown column "Naam"', r.stderr)
+        self.assertEqual(json.loads(self.itav("--store", store2, "participants", "list",
+                                              "--json").stdout), [])
+        # --update: the rows of the update file by ref, counted, as JSON.
+        r = self.itav("--store", store, "participants", "import", EXCEL_UPDATE_CSV, "--offer",
+                      OFFER, "--update", "--json")
+        got = json.loads(r.stdout)
+        self.assertEqual((got["imported"], got["added"], got["updated"], got["unchanged"]),
+                         (True, 1, 2, 1))
+        self.assertIn({"severity": "warning", "row": 2, "column": "Postcode",
+                       "code": "postcode_cut", "message": "a full postcode: only its four "
+                       "digits are stored, the letters are left out"}, got["problems"])
+        # The same file again changes nothing.
+        got = json.loads(self.itav("--store", store, "participants", "import",
+                                   EXCEL_UPDATE_CSV, "--offer", OFFER, "--update",
+                                   "--json").stdout)
+        self.assertEqual((got["added"], got["updated"], got["unchanged"]), (0, 0, 4))
+
+    def test_import_lists_every_problem_grouped(self):
+        before = self.refs()
+        r = self.itav("--store", self.store, "participants", "import", EXCEL_PROBLEMS_CSV,
+                      code=2)
+        lines = r.stderr.splitlines()
+        self.assertEqual(lines[0], "itav: nothing was imported from %s (59 errors):"
+                         % EXCEL_PROBLEMS_CSV)
+        self.assertIn("%s:rows 2-56, column Aanbod: error: offer is empty and no default offer "
+                      "was given (55 rows)" % EXCEL_PROBLEMS_CSV, lines)
+        self.assertIn('%s:row 58, column Soort: error: kind "gezin" is not a kind (use family, '
+                      'youth, parent, support_family, volunteer, buddy, peer)'
+                      % EXCEL_PROBLEMS_CSV, lines)
+        self.assertEqual(lines[-1], "Use --offer OFFER for the rows that name no offer.")
+        self.assertEqual(self.refs(), before)
+        # With the offer given, the hint goes; the other errors stay, as JSON too.
+        r = self.itav("--store", self.store, "participants", "import", EXCEL_PROBLEMS_CSV,
+                      "--offer", OFFER, "--json", code=2)
+        got = json.loads(r.stdout)
+        self.assertFalse(got["imported"])
+        self.assertEqual(sorted({(p["row"], p["column"]) for p in got["problems"]
+                                 if p["severity"] == "error"}),
+                         [(57, "Aanbod"), (57, "Aangemeld"), (58, "Aanbod"), (58, "Soort")])
+        self.assertEqual(self.refs(), before)
+
     def test_import_json(self):
         store = self.fresh_store("json-import")
         r = self.itav("--store", store, "participants", "import", MORE_JSON)
@@ -993,7 +1058,10 @@ class ParticipantsTest(MatchingCase):
 
     def test_offer_option_only_for_csv(self):
         r = self.s("participants", "import", MORE_JSON, "--offer", OFFER, code=1)
-        self.assertIn("--offer applies only to a CSV file", r.stderr)
+        self.assertIn("--offer, --strict, --update and --json apply only to a CSV file",
+                      r.stderr)
+        for flag in ("--strict", "--update", "--json"):
+            self.s("participants", "import", MORE_JSON, flag, code=1)
 
     def test_missing_import_file(self):
         self.assertIn("absent.csv", self.data_error("participants", "import",
