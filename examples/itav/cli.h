@@ -35,7 +35,9 @@ enum opt_id { OPT_STORE, OPT_LANG, OPT_JSON, OPT_ELEMENT, OPT_SETTING, OPT_MUNIC
               OPT_SAFETY_NOTE, OPT_EFFECT, OPT_FORMAL_HELP, OPT_MATCH, OPT_VALUE, OPT_PERIOD,
               OPT_TEXT, OPT_SOURCE, OPT_DERIVE, OPT_FROM, OPT_TO, OPT_FORMAT, OPT_OUTPUT,
               OPT_COMPARE, OPT_SVG, OPT_REGION, OPT_ID, OPT_COMPARE_MUNICIPALITY, OPT_AUDIENCE,
-              OPT_AGE_MONTHS, OPT_NEED, OPT_CHANNEL, OPT_COUNT };
+              OPT_AGE_MONTHS, OPT_NEED, OPT_CHANNEL, OPT_PUBLISH, OPT_LOW_K, OPT_PROTECTION,
+              OPT_SKIP_EVALUATION, OPT_YES,
+              OPT_COUNT };
 
 /* The repeatable options, which keep every value given. */
 enum many_id { MANY_ELEMENT, MANY_EFFECT, MANY_ID, MANY_NEED, MANY_COUNT };
@@ -218,5 +220,7 @@ void print_long_field(const char *label, const char *value);
 int option_date_or_none(int32_t *out, const char *value, const char *option);
 int32_t match_since(const itav_match *m);
 int write_file(const char *path, const char *text);
+/* "3 days overdue", "due today", "in 12 days", padded for the due listings. */
+void print_due_when(const cli *c, int overdue);
 
 #endif

@@ -59,6 +59,11 @@ const opt_spec opt_specs[OPT_COUNT] = {
     [OPT_AGE_MONTHS] = {"age-months", "N", 0, 0, NULL, 0},
     [OPT_NEED] = {"need", "THEME", MANY_NEED + 1, MAX_REPEATED, NULL, ITAV_CODE_THEME},
     [OPT_CHANNEL] = {"channel", "in_person|online|both", 0, 0, NULL, ITAV_CODE_CHANNEL},
+    [OPT_PUBLISH] = {"publish", NULL, 0, 0, NULL, 0},
+    [OPT_LOW_K] = {"low-k", NULL, 0, 0, NULL, 0},
+    [OPT_PROTECTION] = {"protection", "N", 0, 0, NULL, 0},
+    [OPT_SKIP_EVALUATION] = {"skip-evaluation", "NOTE", 0, 0, NULL, 0},
+    [OPT_YES] = {"yes", NULL, 0, 0, NULL, 0},
 };
 
 itav_lang lang_from_locale(void)

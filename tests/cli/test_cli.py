@@ -2031,6 +2031,32 @@ class ReportTest(MatchingCase):
         for line in suppressed:  # a count "<5", a mean or percent in words
             self.assertTrue(",<5," in line or ",hidden to protect small numbers," in line, line)
 
+    def test_publication_and_audit(self):
+        # Every report carries its audit; by default it is not made for publication.
+        got = json.loads(self.report("--format", "json"))
+        self.assertEqual((got["publish"], got["low_k"], got["protection"], got["audit"]),
+                         (False, False, 4, "passed"))
+        self.assertIn("\nAudit passed: given everything this report shows, each hidden count "
+                      "could still be any of at least 5 values.\n", self.report())
+        got = json.loads(self.report("--format", "json", "--publish", "--protection", "9"))
+        self.assertEqual((got["publish"], got["low_k"], got["protection"], got["audit"]),
+                         (True, False, 9, "passed"))
+        self.assertIn("at least 10 values", self.report("--protection", "9"))
+        # k below 3 for publication is refused, and the hint names the option that allows it.
+        r = self.s("report", "programme", OFFER, "--publish", "--k", "2", code=2)
+        self.assertEqual(r.stdout, "")
+        self.assertIn("below 3, the least k of a report made for publication", r.stderr)
+        self.assertIn("add --low-k to publish with k = 2 on purpose", r.stderr)
+        got = json.loads(self.report("--format", "json", "--publish", "--k", "2", "--low-k"))
+        self.assertEqual((got["k"], got["publish"], got["low_k"]), (2, True, True))
+        self.assertIn("k = 2 is below 3, the least k of a report made for publication; it was "
+                      "chosen on purpose.", self.report("--publish", "--k", "2", "--low-k"))
+        # Not for publication, any k from 1 is taken without --low-k.
+        self.assertEqual(json.loads(self.report("--format", "json", "--k", "2"))["low_k"],
+                         False)
+        r = self.s("report", "programme", OFFER, "--protection", "-1", code=2)
+        self.assertIn("--protection", r.stderr)
+
     def test_output_file_and_period(self):
         path = os.path.join(self.tmp, "report.md")
         self.assertEqual(self.report("--output", path), "")
