@@ -134,6 +134,9 @@ class CliCase(unittest.TestCase):
 
     @classmethod
     def run_itav_cls(cls, args, env=None, binary=None, **kw):
+        # Never a terminal on stdin, even when the tests run from one: 'participants erase'
+        # asks there (ErasureTest uses a pseudo-terminal on purpose).
+        kw.setdefault("stdin", subprocess.DEVNULL)
         return subprocess.run([binary or ITAV] + list(args), capture_output=True, text=True,
                               env=env if env is not None else clean_env(cls.tmp), timeout=60,
                               **kw)
@@ -895,6 +898,7 @@ OFFER = "buurtgezinnen-zuid-kennemerland"
 FAMILIES_CSV = os.path.join(DATA_DIR, "zk-families.csv")  # 6 asking, 3 supporting
 BAD_CSV = os.path.join(DATA_DIR, "zk-bad.csv")            # two bad rows
 MORE_JSON = os.path.join(DATA_DIR, "zk-more.json")        # 1 asking, 1 supporting
+VOG_JSON = os.path.join(DATA_DIR, "zk-vog.json")          # an offer whose certificates expire
 CRITERIA = ["distance", "availability", "needs", "languages", "interests", "ages", "waiting"]
 # The members of a participant object, in canonical order (docs/format.md).
 PARTICIPANT_MEMBERS = ["ref", "offer", "kind", "status", "status_date", "municipality",
@@ -1095,13 +1099,46 @@ class ParticipantsTest(MatchingCase):
                                    "--json").stdout)
         self.assertEqual(got["status"], "intake")
 
+    def test_due(self):
+        store = self.fresh_store("due")
+        self.itav("--store", store, "import", VOG_JSON)
+        vog = "buurtgezinnen-vog-test"
+
+        def due(*args):
+            return json.loads(self.itav("--store", store, "participants", "due", "--json",
+                                        *args).stdout)
+        # 24 months from 2020-01-15: the certificate no longer counts from 2022-01-16.
+        first = {"participant": "vog-steun-01", "kind": "vog_expiry", "date": "2022-01-16",
+                 "overdue_days": 16, "offer": vog}
+        self.assertEqual(due("--as-of", "2022-02-01"), [first])
+        self.assertEqual(due("--as-of", "2022-02-01", "--within", "60"), [first])
+        self.assertEqual(due("--as-of", "2022-02-01", "--within", "400"),
+                         [first, {"participant": "vog-steun-02", "kind": "vog_expiry",
+                                  "date": "2023-03-02", "overdue_days": -394, "offer": vog}])
+        self.assertEqual(due("--as-of", "2022-01-01"), [])
+        self.assertEqual(due("--as-of", "2022-02-01", "--offer", OFFER), [])
+        out = self.itav("--store", store, "participants", "due", "--as-of", "2022-02-01",
+                        "--within", "400").stdout
+        self.assertEqual(out, "Due as of 2022-02-01 or within 400 days:\n"
+                              "  2022-01-16  16 days overdue   vog-steun-01  vog_expiry        "
+                              "buurtgezinnen-vog-test\n"
+                              "  2023-03-02  in 394 days       vog-steun-02  vog_expiry        "
+                              "buurtgezinnen-vog-test\n")
+        out = self.itav("--store", store, "participants", "due", "--as-of", "2021-01-01").stdout
+        self.assertEqual(out, "Due as of 2021-01-01:\n  nothing.\n")
+        self.assertIn('no offer "nope"', self.data_error("participants", "due", "--offer", "nope",
+                                                         store=store))
+        self.assertIn("--within", self.data_error("participants", "due", "--within", "-1",
+                                                  store=store))
+
     def test_erase(self):
         store = self.fresh_store("erase")
         r = self.itav("--store", store, "participants", "erase", "zk-vraag-02")
-        m = re.fullmatch(r"Erased zk-vraag-02: its personal data is gone and its reference is "
-                         r"now (\S+)\.\n", r.stdout)
+        m = re.fullmatch(r"Erased zk-vraag-02 on (\S+): its personal data is gone and its "
+                         r"reference is now (\S+)\.\n", r.stdout)
         self.assertTrue(m, r.stdout)
-        new_ref = m.group(1)
+        self.assertRegex(m.group(1), r"^\d{4}-\d\d-\d\d$")
+        new_ref = m.group(2)
         self.assertTrue(new_ref.startswith("~erased-"), new_ref)
         self.data_error("participants", "show", "zk-vraag-02", store=store)
         got = json.loads(self.itav("--store", store, "participants", "show", new_ref,
@@ -1111,6 +1148,79 @@ class ParticipantsTest(MatchingCase):
             self.assertNotIn(member, got)
         # Erasing again is refused.
         self.data_error("participants", "erase", new_ref, store=store)
+
+    def test_erase_closes_open_matches(self):
+        store = self.fresh_store("erase-matches")
+        self.itav("--store", store, "match", "assign", OFFER, "--date", "2021-03-01")
+        for args in (("introduced", "--date", "2021-03-15"), ("trial", "--date", "2021-04-01")):
+            self.itav("--store", store, "match", "advance", "m-00000001", *args)
+        # A date before the last move of an open match is refused, and nothing changes.
+        err = self.data_error("participants", "erase", "zk-steun-01", "--date", "2021-03-20",
+                              store=store)
+        self.assertIn("2021-03-20", err)
+        self.data_error("participants", "erase", "zk-steun-01", "--date", "2021-02-30",
+                        store=store)
+        self.itav("--store", store, "participants", "show", "zk-steun-01")
+        # Off a terminal (as here) it erases without asking, as scripts expect.
+        r = self.itav("--store", store, "participants", "erase", "zk-steun-01", "--date",
+                      "2021-07-01")
+        self.assertRegex(r.stdout, r"^Erased zk-steun-01 on 2021-07-01: its personal data is "
+                                   r"gone and its reference is now ~erased-\d+\.\n"
+                                   r"Closed m-00000001: ended_early\.\n"
+                                   r"Closed m-00000002: declined\.\n$")
+        self.assertEqual(r.stderr, "")
+        states = {m["id"]: (m["state"], m["trail"][-1]["date"]) for m in json.loads(
+            self.itav("--store", store, "match", "list", "--json").stdout)}
+        self.assertEqual(states["m-00000001"], ("ended_early", "2021-07-01"))
+        self.assertEqual(states["m-00000002"], ("declined", "2021-07-01"))
+
+    def erase_on_terminal(self, store, answer, *args):
+        """Runs 'participants erase' with a pseudo-terminal on stdin, answering the question."""
+        master, slave = os.openpty()
+        try:
+            p = subprocess.Popen([ITAV, "--store", store, "participants", "erase"] + list(args),
+                                 stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True, env=clean_env(self.tmp))
+            os.close(slave)
+            slave = None
+            if answer is not None:
+                os.write(master, answer.encode())
+            out, err = p.communicate(timeout=60)
+        finally:
+            if slave is not None:
+                os.close(slave)
+            os.close(master)
+        return p.returncode, out, err
+
+    def test_erase_on_a_terminal_asks(self):
+        store = self.fresh_store("erase-tty")
+        self.itav("--store", store, "match", "assign", OFFER, "--date", "2021-03-01")
+        code, out, err = self.erase_on_terminal(store, "n\n", "zk-steun-01", "--date",
+                                                "2021-07-01")
+        self.assertEqual((code, out), (2, ""), err)
+        self.assertIn("The erasure closes these open matches:\n"
+                      "  m-00000001  proposed    2021-03-01  with zk-vraag-01\n"
+                      "  m-00000002  proposed    2021-03-01  with zk-vraag-02\n"
+                      "Erase the personal data of zk-steun-01 for good? [y/N] ", err)
+        self.assertIn("itav: not erased: not confirmed (--yes erases without asking)", err)
+        self.itav("--store", store, "participants", "show", "zk-steun-01")
+        # Enter alone is no.
+        code, out, err = self.erase_on_terminal(store, "\n", "zk-steun-01")
+        self.assertEqual((code, out), (2, ""), err)
+        self.itav("--store", store, "participants", "show", "zk-steun-01")
+        # Yes erases; so does --yes without asking.
+        code, out, err = self.erase_on_terminal(store, "y\n", "zk-steun-01", "--date",
+                                                "2021-07-01")
+        self.assertEqual(code, 0, err)
+        self.assertIn("Closed m-00000002: declined.\n", out)
+        code, out, err = self.erase_on_terminal(store, None, "zk-vraag-03", "--yes")
+        self.assertEqual(code, 0, err)
+        self.assertTrue(out.startswith("Erased zk-vraag-03 on "), out)
+        self.assertNotIn("[y/N]", err)
+        # A participant that is not there is named before any question.
+        code, out, err = self.erase_on_terminal(store, None, "zk-niemand")
+        self.assertEqual(code, 2)
+        self.assertNotIn("[y/N]", err)
 
 
 class MatchTest(MatchingCase):
@@ -1389,6 +1499,38 @@ class LifecycleTest(MatchingCase):
                       self.data_error("match", "due", "--within", "-1"))
         self.assertIn('"nergens"', self.data_error("match", "due", "--offer", "nergens"))
         self.assertEqual(self.json_of("match", "show", "m-00000002")["state"], "proposed")
+
+    def test_6_skip_evaluation(self):
+        store = self.fresh_store("skip")
+        self.itav("--store", store, "match", "assign", OFFER, "--date", "2021-03-01")
+        for args in (("introduced", "--date", "2021-03-15"), ("trial", "--date", "2021-04-01")):
+            self.itav("--store", store, "match", "advance", "m-00000001", *args)
+        # Without a trial review the move is refused, and the hint names both ways on.
+        err = self.data_error("match", "advance", "m-00000001", "active", "--date",
+                              "2021-06-01", store=store)
+        self.assertIn("has no trial review", err)
+        self.assertIn("itav: record the evaluation first (itav review add m-00000001 --kind "
+                      "trial ...), or move on without it: itav match advance m-00000001 active "
+                      "--skip-evaluation NOTE\n", err)
+        # The note must say something; it goes only with a move to active, alone.
+        self.assertIn("needs a note", self.data_error(
+            "match", "advance", "m-00000001", "active", "--skip-evaluation", "  ",
+            store=store))
+        for args, what in ((("completed", "--skip-evaluation", "x"), "only to a move to active"),
+                           (("active", "--skip-evaluation", "x", "--note", "y"), "--note")):
+            r = self.itav("--store", store, "match", "advance", "m-00000001", *args, code=1)
+            self.assertIn(what, one_line_and_hint(self, r.stderr))
+        r = self.itav("--store", store, "match", "advance", "m-00000001", "active", "--date",
+                      "2021-06-01", "--skip-evaluation", "gezin verhuisd")
+        self.assertEqual(r.stdout, "m-00000001: trial -> active on 2021-06-01 (coordinator, "
+                                   "trial evaluation skipped).\n")
+        got = json.loads(self.itav("--store", store, "match", "show", "m-00000001",
+                                   "--json").stdout)
+        self.assertEqual(got["state"], "active")
+        self.assertEqual(got["trail"][-1]["note"], "trial evaluation skipped: gezin verhuisd")
+        # Only from trial.
+        self.data_error("match", "advance", "m-00000002", "active", "--skip-evaluation", "x",
+                        store=store)
 
 
 class MatchUsageTest(CliCase):
