@@ -547,7 +547,14 @@ class ExchangeTest(CliCase):
         first = os.path.join(self.tmp, "first.json")
         self.s("export", first)
         other = "sqlite:" + os.path.join(self.tmp, "other.db")
-        self.itav("--store", other, "import", first)
+        r = self.itav("--store", other, "import", first)
+        with open(first, encoding="utf-8") as f:
+            data = json.load(f)
+        # What it added, per kind, counted in the store (kinds with none are left out).
+        self.assertEqual(r.stdout, "Imported from %s: %d interventions, %d offers, %d "
+                                   "indicators.\n" % (first, len(data["interventions"]),
+                                                       len(data["offers"]),
+                                                       len(data["indicators"])))
         second = os.path.join(self.tmp, "second.json")
         self.itav("--store", other, "export", second)
         with open(first, "rb") as a, open(second, "rb") as b:
@@ -1101,7 +1108,10 @@ class ParticipantsTest(MatchingCase):
 
     def test_due(self):
         store = self.fresh_store("due")
-        self.itav("--store", store, "import", VOG_JSON)
+        r = self.itav("--store", store, "import", VOG_JSON)
+        self.assertEqual(r.stdout, "Imported from %s: 1 offer, 4 participants.\n" % VOG_JSON)
+        r = self.itav("--store", store, "--lang", "nl", "import", VOG_JSON, code=2)
+        self.assertEqual(r.stdout, "")  # the ids are taken: nothing is imported
         vog = "buurtgezinnen-vog-test"
 
         def due(*args):
