@@ -1543,6 +1543,112 @@ class LifecycleTest(MatchingCase):
                         store=store)
 
 
+class OfferTest(MatchingCase):
+    """Offers from the command line: list, show with the plan in force, add and update."""
+
+    def export_offers(self, store):
+        text = self.itav("--store", store, "export").stdout
+        return {o["id"]: o for o in json.loads(text)["offers"]}
+
+    def test_list(self):
+        out = self.s("offer", "list", "--intervention", "buurtgezinnen").stdout
+        lines = out.splitlines()
+        self.assertRegex(lines[0], r"^ID +INTERVENTION +NAME$")
+        self.assertIn("buurtgezinnen-zuid-kennemerland  buurtgezinnen  Buurtgezinnen "
+                      "Zuid-Kennemerland", out)
+        ids = [line.split()[0] for line in lines[1:] if line and not line[0].isdigit()]
+        self.assertEqual(ids, sorted(ids))
+        self.assertTrue(out.endswith("\n%d offers.\n" % len(ids)), out)
+        got = self.json_of("offer", "list")
+        self.assertEqual(got, list(self.export_offers(self.store).values()))
+        got = self.json_of("offer", "list", "--municipality", "HAARLEM")
+        self.assertIn(OFFER, [o["id"] for o in got])
+        self.assertTrue(all("Haarlem" in o.get("municipalities", []) for o in got), got)
+        self.assertEqual(self.s("offer", "list", "--intervention", "nope").stdout, "0 offers.\n")
+
+    def test_show_plan_in_force(self):
+        out = self.s("offer", "show", OFFER).stdout
+        self.assertTrue(out.startswith("Offer %s\n  Intervention:      buurtgezinnen\n" % OFFER),
+                        out)
+        self.assertIn("  Municipalities:    Haarlem, Zandvoort, Bloemendaal, Heemstede\n", out)
+        self.assertIn("\nMatch plan in force:\n"
+                      "  trial             yes         (from the intervention, 002:L77)\n"
+                      "  trial_months      2           (from the intervention, 002:L77)\n", out)
+        self.assertIn("  vog_valid_months  (not set)\n", out)
+        got = self.json_of("offer", "show", OFFER)
+        self.assertEqual(got["id"], OFFER)
+        self.assertEqual(got["plan_in_force"]["trial"],
+                         {"value": True, "source": "002:L77", "from": "intervention"})
+        self.assertNotIn("vog_valid_months", got["plan_in_force"])
+        del got["plan_in_force"]
+        self.assertEqual(got, self.export_offers(self.store)[OFFER])
+        self.assertIn('"nope"', self.data_error("offer", "show", "nope"))
+
+    def test_add_and_update(self):
+        store = self.fresh_store("offers")
+        r = self.itav("--store", store, "offer", "add", "bg-test", "--intervention",
+                      "buurtgezinnen", "--name", "Buurtgezinnen Test", "--municipality",
+                      "Haarlem", "--municipality", "Leiden", "--from", "2022-01-01", "--to",
+                      "2022-12-31", "--plan", "vog_valid_months=24", "--plan", "trial=no",
+                      "--plan", "criteria=distance,languages")
+        self.assertEqual(r.stdout, "Added offer bg-test of buurtgezinnen.\n")
+        got = json.loads(self.itav("--store", store, "offer", "show", "bg-test",
+                                   "--json").stdout)
+        self.assertEqual(got["municipalities"], ["Haarlem", "Leiden"])
+        self.assertEqual((got["start"], got["end"]), ("2022-01-01", "2022-12-31"))
+        self.assertEqual(got["plan"], {"trial": False, "vog_valid_months": 24,
+                                       "criteria": ["distance", "languages"]})
+        force = got["plan_in_force"]
+        self.assertEqual(force["trial"], {"value": False, "source": None, "from": "offer"})
+        self.assertEqual(force["vog"]["from"], "intervention")
+        out = self.itav("--store", store, "offer", "show", "bg-test").stdout
+        self.assertIn("  trial             no          (set by this offer)\n", out)
+        self.assertIn("  criteria          distance, languages  (set by this offer)\n", out)
+        # update changes what is given: the municipalities given replace the list, "" clears,
+        # unset gives a plan field back to the intervention
+        r = self.itav("--store", store, "offer", "update", "bg-test", "--name", "",
+                      "--municipality", "Delft", "--to", "", "--plan", "trial=unset")
+        self.assertEqual(r.stdout, "Updated offer bg-test.\n")
+        got = self.export_offers(store)["bg-test"]
+        self.assertNotIn("name", got)
+        self.assertNotIn("end", got)
+        self.assertEqual(got["municipalities"], ["Delft"])
+        self.assertEqual(got["plan"], {"vog_valid_months": 24,
+                                       "criteria": ["distance", "languages"]})
+        # bad values are refused, each naming what is wrong, and change nothing
+        before = self.itav("--store", store, "export").stdout
+        for args, what in ((["--plan", "max_months=99999"], "out of range for max_months"),
+                           (["--plan", "nope=1"], 'unknown plan field "nope"'),
+                           (["--plan", "trial=maybe"], "expected yes, no or unset"),
+                           (["--plan", "criteria=distance,bogus"], 'unknown criterion "bogus"'),
+                           (["--from", "2023-01-01", "--to", "2022-06-01"],
+                            "the end may not be before the start"),
+                           (["--from", "2023-02-30"], 'invalid date "2023-02-30" for --from'),
+                           (["--programme", "nope"], '"nope"'),
+                           (["--name", "x", "--to", "2022-13-01"], "--to")):
+            err = self.data_error("offer", "update", "bg-test", *args, store=store)
+            self.assertIn(what, err)
+        self.assertEqual(self.itav("--store", store, "export").stdout, before)
+        self.assertIn('"bg-nope"', self.data_error("offer", "update", "bg-nope", "--name", "x",
+                                                   store=store))
+        self.assertIn("already exists", self.data_error(
+            "offer", "add", "bg-test", "--intervention", "buurtgezinnen", store=store))
+        self.assertIn('no intervention "nope"', self.data_error(
+            "offer", "add", "bg-x", "--intervention", "nope", store=store))
+        r = self.itav("--store", store, "offer", "add", "bg-x", code=1)
+        self.assertIn("--intervention is required", one_line_and_hint(self, r.stderr))
+
+    def test_plan_set_here_is_the_plan_that_holds(self):
+        # An offer's vog_valid_months set from the command line makes certificates expire: 3
+        # months from 2020-10-01, the certificate no longer counts from 2021-01-02.
+        store = self.fresh_store("offer-vog")
+        self.itav("--store", store, "offer", "update", OFFER, "--plan", "vog_valid_months=3")
+        got = json.loads(self.itav("--store", store, "participants", "due", "--as-of",
+                                   "2021-03-01", "--json").stdout)
+        self.assertEqual([(i["participant"], i["date"]) for i in got],
+                         [("zk-steun-01", "2021-01-02"), ("zk-steun-02", "2021-02-16")])
+
+
 class MatchUsageTest(CliCase):
     init_store = False
 
