@@ -35,10 +35,13 @@ enum opt_id { OPT_STORE, OPT_LANG, OPT_JSON, OPT_ELEMENT, OPT_SETTING, OPT_MUNIC
               OPT_SAFETY_NOTE, OPT_EFFECT, OPT_FORMAL_HELP, OPT_MATCH, OPT_VALUE, OPT_PERIOD,
               OPT_TEXT, OPT_SOURCE, OPT_DERIVE, OPT_FROM, OPT_TO, OPT_FORMAT, OPT_OUTPUT,
               OPT_COMPARE, OPT_SVG, OPT_REGION, OPT_ID, OPT_COMPARE_MUNICIPALITY, OPT_AUDIENCE,
-              OPT_AGE_MONTHS, OPT_NEED, OPT_CHANNEL, OPT_STRICT, OPT_UPDATE, OPT_COUNT };
+              OPT_AGE_MONTHS, OPT_NEED, OPT_CHANNEL, OPT_STRICT, OPT_UPDATE, OPT_PUBLISH,
+              OPT_LOW_K, OPT_PROTECTION, OPT_SKIP_EVALUATION, OPT_YES, OPT_INTERVENTION,
+              OPT_NAME, OPT_PROVIDER, OPT_CONTACT, OPT_PROGRAMME, OPT_PLAN, OPT_COUNT };
 
 /* The repeatable options, which keep every value given. */
-enum many_id { MANY_ELEMENT, MANY_EFFECT, MANY_ID, MANY_NEED, MANY_COUNT };
+enum many_id { MANY_ELEMENT, MANY_EFFECT, MANY_ID, MANY_NEED, MANY_MUNICIPALITY, MANY_PLAN,
+               MANY_COUNT };
 
 /* A set of options: more than 32 of them, so 64 bits. */
 typedef uint64_t optset;
@@ -114,7 +117,7 @@ typedef struct command_group {
 extern const command_group *const command_groups[]; /* ends with NULL */
 
 extern const command_group store_group, catalog_group, participants_group, match_group,
-    review_group, indicator_group, report_group, portfolio_group, recommend_group;
+    review_group, indicator_group, report_group, portfolio_group, recommend_group, offer_group;
 
 /* Finds the command c->args name (*group and *out; quiet: no message when there is none). */
 int lookup_command(const command_group **group, const command **out, const cli *c, bool quiet);
@@ -218,5 +221,7 @@ void print_long_field(const char *label, const char *value);
 int option_date_or_none(int32_t *out, const char *value, const char *option);
 int32_t match_since(const itav_match *m);
 int write_file(const char *path, const char *text);
+/* "3 days overdue", "due today", "in 12 days", padded for the due listings. */
+void print_due_when(const cli *c, int overdue);
 
 #endif

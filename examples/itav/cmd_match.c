@@ -390,7 +390,7 @@ static int cmd_match_propose(cli *c)
 
 static int cmd_match_advance(cli *c)
 {
-    const char *id = c->args[2];
+    const char *id = c->args[2], *skip = OPTV(c, SKIP_EVALUATION);
     int32_t date;
     int state, actor = ITAV_ACTOR_COORDINATOR, reason = 0, rc;
     char d[ITAV_DATE_BUFSIZE];
@@ -404,14 +404,29 @@ static int cmd_match_advance(cli *c)
         (OPTV(c, REASON) &&
          (rc = parse_code_arg(&reason, ITAV_CODE_END_REASON, OPTV(c, REASON), "reason")) != 0))
         return rc;
+    if (skip && state != ITAV_MATCH_ACTIVE)
+        return usage_error("--skip-evaluation applies only to a move to active");
+    if (skip && (OPTV(c, NOTE) || OPTV(c, REASON)))
+        return usage_error("--skip-evaluation takes its own note; --%s does not apply with it",
+                           OPTV(c, NOTE) ? "note" : "reason");
     if ((rc = open_store(&db, c, 0)) != 0)
         return rc;
     rc = itav_match_get(&m, db, id);
-    if (rc == ITAV_OK)
+    if (rc == ITAV_OK && skip)
+        rc = itav_match_skip_evaluation(db, id, date, (itav_actor)actor, skip);
+    else if (rc == ITAV_OK)
         rc = itav_match_advance(db, id, (itav_match_state)state, date, (itav_actor)actor,
                                 (itav_end_reason)reason, OPTV(c, NOTE));
-    if (rc != ITAV_OK)
+    if (rc != ITAV_OK) {
+        /* trial -> active is a legal move: refused, it lacks the trial evaluation */
+        int no_evaluation = rc == ITAV_ESTATE && !skip && state == ITAV_MATCH_ACTIVE &&
+                            itav_match_get_state(m) == ITAV_MATCH_TRIAL;
         rc = lib_error(db, rc);
+        if (no_evaluation)
+            fprintf(stderr, "itav: record the evaluation first (itav review add %s --kind "
+                            "trial ...), or move on without it: itav match advance %s active "
+                            "--skip-evaluation NOTE\n", id, id);
+    }
     itav_close(db);
     if (rc == 0) {
         printf("%s: %s -> %s %s %s (%s", id,
@@ -419,6 +434,8 @@ static int cmd_match_advance(cli *c)
                tr(c, "on", "op"), date_text(d, date), itav_code_name(ITAV_CODE_ACTOR, actor));
         if (reason)
             printf(", %s", itav_code_name(ITAV_CODE_END_REASON, reason));
+        if (skip)
+            printf(", %s", tr(c, "trial evaluation skipped", "evaluatie proeftijd overgeslagen"));
         printf(").\n");
     }
     itav_match_free(m);
@@ -574,22 +591,6 @@ static int cmd_match_show(cli *c)
     return rc;
 }
 
-/* "3 days overdue", "due today", "in 12 days". */
-static void print_when(const cli *c, int overdue)
-{
-    char buf[64];
-    if (overdue > 0)
-        snprintf(buf, sizeof buf, tr(c, "%d day%s overdue", "%d dag%s te laat"), overdue,
-                 overdue == 1 ? "" : tr(c, "s", "en"));
-    else if (overdue == 0)
-        snprintf(buf, sizeof buf, "%s", tr(c, "due today", "vandaag"));
-    else
-        snprintf(buf, sizeof buf, tr(c, "in %d day%s", "over %d dag%s"), -overdue,
-                 overdue == -1 ? "" : tr(c, "s", "en"));
-    size_t width = strlen(buf) + 2; /* a wide count keeps its separator */
-    print_padded(buf, width > 18 ? width : 18);
-}
-
 static int cmd_match_due(cli *c)
 {
     itav_due_iter *it = NULL;
@@ -652,7 +653,7 @@ static int cmd_match_due(cli *c)
             const itav_due *e = items.v[i];
             const itav_match *m = matches.v[i];
             printf("  %s  ", date_text(d, itav_due_date(e)));
-            print_when(c, itav_due_overdue_days(e));
+            print_due_when(c, itav_due_overdue_days(e));
             printf("%s  ", itav_due_match(e));
             print_padded(itav_code_name(ITAV_CODE_DUE_KIND, (int)itav_due_get_kind(e)), 18);
             printf("%s %s %s\n", itav_match_asking(m), tr(c, "with", "met"),
@@ -694,13 +695,16 @@ const command_group match_group = {
              {0, NULL}},
          cmd_match_propose},
         {"advance", {"MATCH", "STATE"},
-         "MATCH STATE [--date D] [--actor A] [--reason R] [--note T]",
+         "MATCH STATE [--date D] [--actor A] [--reason R] [--note T]\n"
+         "MATCH active --skip-evaluation NOTE [--date D] [--actor A]",
          "move a match to another state, recorded in its audit trail",
          (const cmd_opt[]){
              {OPT_DATE, "the date of the move (default today)"},
              {OPT_ACTOR, "who moves it: coordinator (the default), asking, supporting or system"},
              {OPT_REASON, "why, for declined and ended_early (required there)"},
              {OPT_NOTE, "a note for the audit trail"},
+             {OPT_SKIP_EVALUATION, "trial to active without the trial review the plan asks "
+                                   "for; NOTE says why (kept in the audit trail)"},
              {0, NULL}},
          cmd_match_advance},
         {"list", {NULL, NULL}, "[--offer OFFER] [--state S] [--json]",

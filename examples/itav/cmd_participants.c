@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* ---- participants ----------------------------------------------------------------------- */
 
@@ -431,23 +432,160 @@ static int cmd_participants_status(cli *c)
     return rc;
 }
 
+static int cmd_participants_due(cli *c)
+{
+    itav_due_iter *it = NULL;
+    itav_due *due;
+    vec items = {0}, people = {0};
+    itav_db *db;
+    int32_t as_of;
+    long within = 0;
+    char d[ITAV_DATE_BUFSIZE];
+    size_t i;
+    int rc;
+
+    if ((rc = option_date(&as_of, OPTV(c, AS_OF), "as-of")) != 0 ||
+        (OPTV(c, WITHIN) && (rc = option_int(&within, OPTV(c, WITHIN), "within", 0, 36600)) != 0))
+        return rc;
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    if ((rc = check_offer(db, OPTV(c, OFFER))) == 0) {
+        rc = itav_participant_due(&it, db, OPTV(c, OFFER), as_of, (int)within);
+        if (rc == ITAV_OK) {
+            while ((rc = itav_due_iter_next(&due, it)) == ITAV_OK) {
+                itav_participant *p = NULL;
+                vec_push(&items, due);
+                if ((rc = itav_participant_get(&p, db, itav_due_participant(due))) != ITAV_OK)
+                    break;
+                vec_push(&people, p);
+            }
+            itav_due_iter_free(it);
+        }
+        rc = rc == ITAV_ITEROVER ? 0 : lib_error(db, rc);
+    }
+    itav_close(db);
+    if (rc == 0 && FLAG(c, JSON)) {
+        json_t *arr = json_array();
+        for (i = 0; i < items.n; i++) {
+            json_t *e = json_object();
+            jset_str(e, "participant", itav_due_participant(items.v[i]));
+            jset_str(e, "kind", itav_code_name(ITAV_CODE_DUE_KIND,
+                                               (int)itav_due_get_kind(items.v[i])));
+            json_object_set_new(e, "date", jdate(itav_due_date(items.v[i])));
+            json_object_set_new(e, "overdue_days",
+                                json_integer(itav_due_overdue_days(items.v[i])));
+            jset_str(e, "offer", itav_participant_offer(people.v[i]));
+            json_array_append_new(arr, e);
+        }
+        rc = print_json_reals(arr);
+    } else if (rc == 0) {
+        printf(tr(c, "Due as of %s", "Te doen op %s"), date_text(d, as_of));
+        if (within)
+            printf(tr(c, " or within %ld days", " of binnen %ld dagen"), within);
+        printf(":\n");
+        if (items.n == 0)
+            printf("  %s\n", tr(c, "nothing.", "niets."));
+        for (i = 0; i < items.n; i++) {
+            const itav_due *e = items.v[i];
+            printf("  %s  ", date_text(d, itav_due_date(e)));
+            print_due_when(c, itav_due_overdue_days(e));
+            printf("%s  ", itav_due_participant(e));
+            print_padded(itav_code_name(ITAV_CODE_DUE_KIND, (int)itav_due_get_kind(e)), 18);
+            printf("%s\n", itav_participant_offer(people.v[i]));
+        }
+    }
+    vec_free(&people, free_participant);
+    vec_free(&items, free_due);
+    return rc;
+}
+
+/* On a terminal, before an erasure: the open matches it will close, and a question. Returns
+ * 1 when the answer is yes, 0 when not, minus an exit code when the listing fails. */
+static int confirm_erase(cli *c, itav_db *db, const char *ref)
+{
+    itav_match_filter f = ITAV_MATCH_FILTER_INIT;
+    itav_match_iter *it = NULL;
+    itav_match *m;
+    char answer[16] = "", d[ITAV_DATE_BUFSIZE];
+    size_t n = 0;
+    int rc;
+
+    f.participant = ref;
+    f.open_only = 1;
+    if ((rc = itav_match_list(&it, db, &f)) != ITAV_OK)
+        return -lib_error(db, rc);
+    while (itav_match_iter_next(&m, it) == ITAV_OK) {
+        if (n++ == 0)
+            fprintf(stderr, "%s\n", tr(c, "The erasure closes these open matches:",
+                                       "Het wissen sluit deze open matches:"));
+        fprintf(stderr, "  %s  %-11s %s  %s %s\n", itav_match_id(m),
+                itav_code_name(ITAV_CODE_MATCH_STATE, (int)itav_match_get_state(m)),
+                date_text(d, match_since(m)), tr(c, "with", "met"),
+                strcmp(itav_match_asking(m), ref) == 0 ? itav_match_supporting(m)
+                                                       : itav_match_asking(m));
+        itav_match_free(m);
+    }
+    itav_match_iter_free(it);
+    if (n == 0)
+        fprintf(stderr, "%s\n", tr(c, "It closes no open match.", "Het sluit geen open match."));
+    fprintf(stderr, tr(c, "Erase the personal data of %s for good? [y/N] ",
+                       "De persoonsgegevens van %s voorgoed wissen? [j/N] "), ref);
+    fflush(stderr);
+    if (!fgets(answer, sizeof answer, stdin))
+        return 0;
+    return answer[0] == 'y' || answer[0] == 'Y' || answer[0] == 'j' || answer[0] == 'J';
+}
+
 static int cmd_participants_erase(cli *c)
 {
-    char *new_ref = NULL;
+    itav_erasure *e = NULL;
+    itav_participant *p = NULL;
+    const char *ref = c->args[2];
+    int32_t date;
+    char d[ITAV_DATE_BUFSIZE];
     itav_db *db;
     int rc;
 
+    if ((rc = option_date_or_none(&date, OPTV(c, DATE), "date")) != 0)
+        return rc;
     if ((rc = open_store(&db, c, 0)) != 0)
         return rc;
-    rc = itav_participant_erase(db, c->args[2], &new_ref);
+    /* A person at a terminal confirms; a script (stdin not a terminal) or --yes does not. */
+    if (!FLAG(c, YES) && isatty(STDIN_FILENO)) {
+        if ((rc = itav_participant_get(&p, db, ref)) != ITAV_OK) {
+            rc = lib_error(db, rc);
+            itav_close(db);
+            return rc;
+        }
+        itav_participant_free(p);
+        if ((rc = confirm_erase(c, db, ref)) < 0) {
+            itav_close(db);
+            return -rc;
+        }
+        if (rc == 0) {
+            itav_close(db);
+            return data_error("%s", tr(c, "not erased: not confirmed (--yes erases without "
+                                          "asking)",
+                                       "niet gewist: niet bevestigd (--yes wist zonder te "
+                                       "vragen)"));
+        }
+    }
+    rc = itav_participant_erase_at(db, ref, date, &e);
     if (rc != ITAV_OK)
         rc = lib_error(db, rc);
     itav_close(db);
-    if (rc == 0)
-        printf(tr(c, "Erased %s: its personal data is gone and its reference is now %s.\n",
-                  "%s gewist: de persoonsgegevens zijn weg en de referentie is nu %s.\n"),
-               c->args[2], new_ref);
-    itav_free(new_ref);
+    if (e) { /* also set when only the purge after the commit failed */
+        printf(tr(c, "Erased %s on %s: its personal data is gone and its reference is now %s.\n",
+                  "%s gewist op %s: de persoonsgegevens zijn weg en de referentie is nu %s.\n"),
+               ref, date_text(d, itav_erasure_date(e)), itav_erasure_ref(e));
+        for (size_t i = 0; i < itav_erasure_closed_count(e); i++) {
+            int state = 0;
+            const char *id = itav_erasure_closed(e, i, &state);
+            printf(tr(c, "Closed %s: %s.\n", "%s gesloten: %s.\n"), id,
+                   itav_code_name(ITAV_CODE_MATCH_STATE, state));
+        }
+    }
+    itav_erasure_free(e);
     return rc;
 }
 
@@ -482,8 +620,21 @@ const command_group participants_group = {
          "change a participant's status",
          (const cmd_opt[]){{OPT_DATE, "the date of the change (default today, UTC)"}, {0, NULL}},
          cmd_participants_status},
-        {"erase", {"REF", NULL}, "REF",
-         "remove personal data; prints the new reference",
-         (const cmd_opt[]){{0, NULL}}, cmd_participants_erase},
+        {"due", {NULL, NULL}, "[--as-of D] [--within DAYS] [--offer OFFER] [--json]",
+         "certificates of conduct that expire",
+         (const cmd_opt[]){
+             {OPT_AS_OF, "the date judged by (default today)"},
+             {OPT_WITHIN, "also what expires in the DAYS after it"},
+             {OPT_OFFER, "only participants of offer OFFER"},
+             {OPT_JSON, "machine-readable output (see docs/cli.md)"},
+             {0, NULL}},
+         cmd_participants_due},
+        {"erase", {"REF", NULL}, "REF [--date D] [--yes]",
+         "remove personal data, closing open matches; prints the new reference",
+         (const cmd_opt[]){
+             {OPT_DATE, "the date of the erasure (default today, or a later last move)"},
+             {OPT_YES, "on a terminal: erase without asking"},
+             {0, NULL}},
+         cmd_participants_erase},
         {NULL, {NULL, NULL}, NULL, NULL, NULL, NULL},
     }};

@@ -7,7 +7,7 @@
 #include <string.h>
 
 const command_group *const command_groups[] = {
-    &store_group, &catalog_group, &participants_group, &match_group, &review_group,
+    &store_group, &catalog_group, &offer_group, &participants_group, &match_group, &review_group,
     &indicator_group, &report_group, &portfolio_group, &recommend_group, NULL};
 
 optset command_options(const command *cmd)

@@ -16,7 +16,8 @@ const opt_spec opt_specs[OPT_COUNT] = {
     [OPT_JSON] = {"json", NULL, 0, 0, NULL, 0},
     [OPT_ELEMENT] = {"element", "CODE", MANY_ELEMENT + 1, MAX_ELEMENT_OPTS, NULL, 0},
     [OPT_SETTING] = {"setting", "informal|formal|mixed", 0, 0, NULL, ITAV_CODE_SETTING},
-    [OPT_MUNICIPALITY] = {"municipality", "M", 0, 0, NULL, 0},
+    /* repeatable for 'offer add' and 'offer update'; the other commands take the last */
+    [OPT_MUNICIPALITY] = {"municipality", "M", MANY_MUNICIPALITY + 1, MAX_REPEATED, NULL, 0},
     [OPT_HELP] = {"help", NULL, 0, 0, "show the help (of the command given)", 0},
     [OPT_VERSION] = {"version", NULL, 0, 0, "show the version of the tool and the library", 0},
     [OPT_OFFER] = {"offer", "OFFER", 0, 0, NULL, 0},
@@ -61,6 +62,17 @@ const opt_spec opt_specs[OPT_COUNT] = {
     [OPT_CHANNEL] = {"channel", "in_person|online|both", 0, 0, NULL, ITAV_CODE_CHANNEL},
     [OPT_STRICT] = {"strict", NULL, 0, 0, NULL, 0},
     [OPT_UPDATE] = {"update", NULL, 0, 0, NULL, 0},
+    [OPT_PUBLISH] = {"publish", NULL, 0, 0, NULL, 0},
+    [OPT_LOW_K] = {"low-k", NULL, 0, 0, NULL, 0},
+    [OPT_PROTECTION] = {"protection", "N", 0, 0, NULL, 0},
+    [OPT_SKIP_EVALUATION] = {"skip-evaluation", "NOTE", 0, 0, NULL, 0},
+    [OPT_YES] = {"yes", NULL, 0, 0, NULL, 0},
+    [OPT_INTERVENTION] = {"intervention", "ID", 0, 0, NULL, 0},
+    [OPT_NAME] = {"name", "T", 0, 0, NULL, 0},
+    [OPT_PROVIDER] = {"provider", "T", 0, 0, NULL, 0},
+    [OPT_CONTACT] = {"contact", "T", 0, 0, NULL, 0},
+    [OPT_PROGRAMME] = {"programme", "OFFER", 0, 0, NULL, 0},
+    [OPT_PLAN] = {"plan", "FIELD=VALUE", MANY_PLAN + 1, MAX_REPEATED, NULL, 0},
 };
 
 itav_lang lang_from_locale(void)

@@ -807,3 +807,20 @@ int write_file(const char *path, const char *text)
     }
     return 0;
 }
+
+/* "3 days overdue", "due today", "in 12 days". */
+void print_due_when(const cli *c, int overdue)
+{
+    char buf[64];
+    if (overdue > 0)
+        snprintf(buf, sizeof buf, tr(c, "%d day%s overdue", "%d dag%s te laat"), overdue,
+                 overdue == 1 ? "" : tr(c, "s", "en"));
+    else if (overdue == 0)
+        snprintf(buf, sizeof buf, "%s", tr(c, "due today", "vandaag"));
+    else
+        snprintf(buf, sizeof buf, tr(c, "in %d day%s", "over %d dag%s"), -overdue,
+                 overdue == -1 ? "" : tr(c, "s", "en"));
+    size_t width = strlen(buf) + 2; /* a wide count keeps its separator */
+    print_padded(buf, width > 18 ? width : 18);
+}
+

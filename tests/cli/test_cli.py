@@ -136,6 +136,9 @@ class CliCase(unittest.TestCase):
 
     @classmethod
     def run_itav_cls(cls, args, env=None, binary=None, **kw):
+        # Never a terminal on stdin, even when the tests run from one: 'participants erase'
+        # asks there (ErasureTest uses a pseudo-terminal on purpose).
+        kw.setdefault("stdin", subprocess.DEVNULL)
         return subprocess.run([binary or ITAV] + list(args), capture_output=True, text=True,
                               env=env if env is not None else clean_env(cls.tmp), timeout=60,
                               **kw)
@@ -546,7 +549,14 @@ class ExchangeTest(CliCase):
         first = os.path.join(self.tmp, "first.json")
         self.s("export", first)
         other = "sqlite:" + os.path.join(self.tmp, "other.db")
-        self.itav("--store", other, "import", first)
+        r = self.itav("--store", other, "import", first)
+        with open(first, encoding="utf-8") as f:
+            data = json.load(f)
+        # What it added, per kind, counted in the store (kinds with none are left out).
+        self.assertEqual(r.stdout, "Imported from %s: %d interventions, %d offers, %d "
+                                   "indicators.\n" % (first, len(data["interventions"]),
+                                                       len(data["offers"]),
+                                                       len(data["indicators"])))
         second = os.path.join(self.tmp, "second.json")
         self.itav("--store", other, "export", second)
         with open(first, "rb") as a, open(second, "rb") as b:
@@ -899,6 +909,7 @@ OFFER = "buurtgezinnen-zuid-kennemerland"
 FAMILIES_CSV = os.path.join(DATA_DIR, "zk-families.csv")  # 6 asking, 3 supporting
 BAD_CSV = os.path.join(DATA_DIR, "zk-bad.csv")            # two bad rows
 MORE_JSON = os.path.join(DATA_DIR, "zk-more.json")        # 1 asking, 1 supporting
+VOG_JSON = os.path.join(DATA_DIR, "zk-vog.json")          # an offer whose certificates expire
 # The Dutch Excel files of the library's CSV tests (tests/c/data).
 C_DATA_DIR = os.path.join(os.path.dirname(DATA_DIR), "..", "c", "data")
 EXCEL_CSV = os.path.normpath(os.path.join(C_DATA_DIR, "excel-nl.csv"))
@@ -1167,13 +1178,49 @@ class ParticipantsTest(MatchingCase):
                                    "--json").stdout)
         self.assertEqual(got["status"], "intake")
 
+    def test_due(self):
+        store = self.fresh_store("due")
+        r = self.itav("--store", store, "import", VOG_JSON)
+        self.assertEqual(r.stdout, "Imported from %s: 1 offer, 4 participants.\n" % VOG_JSON)
+        r = self.itav("--store", store, "--lang", "nl", "import", VOG_JSON, code=2)
+        self.assertEqual(r.stdout, "")  # the ids are taken: nothing is imported
+        vog = "buurtgezinnen-vog-test"
+
+        def due(*args):
+            return json.loads(self.itav("--store", store, "participants", "due", "--json",
+                                        *args).stdout)
+        # 24 months from 2020-01-15: the certificate no longer counts from 2022-01-16.
+        first = {"participant": "vog-steun-01", "kind": "vog_expiry", "date": "2022-01-16",
+                 "overdue_days": 16, "offer": vog}
+        self.assertEqual(due("--as-of", "2022-02-01"), [first])
+        self.assertEqual(due("--as-of", "2022-02-01", "--within", "60"), [first])
+        self.assertEqual(due("--as-of", "2022-02-01", "--within", "400"),
+                         [first, {"participant": "vog-steun-02", "kind": "vog_expiry",
+                                  "date": "2023-03-02", "overdue_days": -394, "offer": vog}])
+        self.assertEqual(due("--as-of", "2022-01-01"), [])
+        self.assertEqual(due("--as-of", "2022-02-01", "--offer", OFFER), [])
+        out = self.itav("--store", store, "participants", "due", "--as-of", "2022-02-01",
+                        "--within", "400").stdout
+        self.assertEqual(out, "Due as of 2022-02-01 or within 400 days:\n"
+                              "  2022-01-16  16 days overdue   vog-steun-01  vog_expiry        "
+                              "buurtgezinnen-vog-test\n"
+                              "  2023-03-02  in 394 days       vog-steun-02  vog_expiry        "
+                              "buurtgezinnen-vog-test\n")
+        out = self.itav("--store", store, "participants", "due", "--as-of", "2021-01-01").stdout
+        self.assertEqual(out, "Due as of 2021-01-01:\n  nothing.\n")
+        self.assertIn('no offer "nope"', self.data_error("participants", "due", "--offer", "nope",
+                                                         store=store))
+        self.assertIn("--within", self.data_error("participants", "due", "--within", "-1",
+                                                  store=store))
+
     def test_erase(self):
         store = self.fresh_store("erase")
         r = self.itav("--store", store, "participants", "erase", "zk-vraag-02")
-        m = re.fullmatch(r"Erased zk-vraag-02: its personal data is gone and its reference is "
-                         r"now (\S+)\.\n", r.stdout)
+        m = re.fullmatch(r"Erased zk-vraag-02 on (\S+): its personal data is gone and its "
+                         r"reference is now (\S+)\.\n", r.stdout)
         self.assertTrue(m, r.stdout)
-        new_ref = m.group(1)
+        self.assertRegex(m.group(1), r"^\d{4}-\d\d-\d\d$")
+        new_ref = m.group(2)
         self.assertTrue(new_ref.startswith("~erased-"), new_ref)
         self.data_error("participants", "show", "zk-vraag-02", store=store)
         got = json.loads(self.itav("--store", store, "participants", "show", new_ref,
@@ -1183,6 +1230,79 @@ class ParticipantsTest(MatchingCase):
             self.assertNotIn(member, got)
         # Erasing again is refused.
         self.data_error("participants", "erase", new_ref, store=store)
+
+    def test_erase_closes_open_matches(self):
+        store = self.fresh_store("erase-matches")
+        self.itav("--store", store, "match", "assign", OFFER, "--date", "2021-03-01")
+        for args in (("introduced", "--date", "2021-03-15"), ("trial", "--date", "2021-04-01")):
+            self.itav("--store", store, "match", "advance", "m-00000001", *args)
+        # A date before the last move of an open match is refused, and nothing changes.
+        err = self.data_error("participants", "erase", "zk-steun-01", "--date", "2021-03-20",
+                              store=store)
+        self.assertIn("2021-03-20", err)
+        self.data_error("participants", "erase", "zk-steun-01", "--date", "2021-02-30",
+                        store=store)
+        self.itav("--store", store, "participants", "show", "zk-steun-01")
+        # Off a terminal (as here) it erases without asking, as scripts expect.
+        r = self.itav("--store", store, "participants", "erase", "zk-steun-01", "--date",
+                      "2021-07-01")
+        self.assertRegex(r.stdout, r"^Erased zk-steun-01 on 2021-07-01: its personal data is "
+                                   r"gone and its reference is now ~erased-\d+\.\n"
+                                   r"Closed m-00000001: ended_early\.\n"
+                                   r"Closed m-00000002: declined\.\n$")
+        self.assertEqual(r.stderr, "")
+        states = {m["id"]: (m["state"], m["trail"][-1]["date"]) for m in json.loads(
+            self.itav("--store", store, "match", "list", "--json").stdout)}
+        self.assertEqual(states["m-00000001"], ("ended_early", "2021-07-01"))
+        self.assertEqual(states["m-00000002"], ("declined", "2021-07-01"))
+
+    def erase_on_terminal(self, store, answer, *args):
+        """Runs 'participants erase' with a pseudo-terminal on stdin, answering the question."""
+        master, slave = os.openpty()
+        try:
+            p = subprocess.Popen([ITAV, "--store", store, "participants", "erase"] + list(args),
+                                 stdin=slave, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True, env=clean_env(self.tmp))
+            os.close(slave)
+            slave = None
+            if answer is not None:
+                os.write(master, answer.encode())
+            out, err = p.communicate(timeout=60)
+        finally:
+            if slave is not None:
+                os.close(slave)
+            os.close(master)
+        return p.returncode, out, err
+
+    def test_erase_on_a_terminal_asks(self):
+        store = self.fresh_store("erase-tty")
+        self.itav("--store", store, "match", "assign", OFFER, "--date", "2021-03-01")
+        code, out, err = self.erase_on_terminal(store, "n\n", "zk-steun-01", "--date",
+                                                "2021-07-01")
+        self.assertEqual((code, out), (2, ""), err)
+        self.assertIn("The erasure closes these open matches:\n"
+                      "  m-00000001  proposed    2021-03-01  with zk-vraag-01\n"
+                      "  m-00000002  proposed    2021-03-01  with zk-vraag-02\n"
+                      "Erase the personal data of zk-steun-01 for good? [y/N] ", err)
+        self.assertIn("itav: not erased: not confirmed (--yes erases without asking)", err)
+        self.itav("--store", store, "participants", "show", "zk-steun-01")
+        # Enter alone is no.
+        code, out, err = self.erase_on_terminal(store, "\n", "zk-steun-01")
+        self.assertEqual((code, out), (2, ""), err)
+        self.itav("--store", store, "participants", "show", "zk-steun-01")
+        # Yes erases; so does --yes without asking.
+        code, out, err = self.erase_on_terminal(store, "y\n", "zk-steun-01", "--date",
+                                                "2021-07-01")
+        self.assertEqual(code, 0, err)
+        self.assertIn("Closed m-00000002: declined.\n", out)
+        code, out, err = self.erase_on_terminal(store, None, "zk-vraag-03", "--yes")
+        self.assertEqual(code, 0, err)
+        self.assertTrue(out.startswith("Erased zk-vraag-03 on "), out)
+        self.assertNotIn("[y/N]", err)
+        # A participant that is not there is named before any question.
+        code, out, err = self.erase_on_terminal(store, None, "zk-niemand")
+        self.assertEqual(code, 2)
+        self.assertNotIn("[y/N]", err)
 
 
 class MatchTest(MatchingCase):
@@ -1461,6 +1581,144 @@ class LifecycleTest(MatchingCase):
                       self.data_error("match", "due", "--within", "-1"))
         self.assertIn('"nergens"', self.data_error("match", "due", "--offer", "nergens"))
         self.assertEqual(self.json_of("match", "show", "m-00000002")["state"], "proposed")
+
+    def test_6_skip_evaluation(self):
+        store = self.fresh_store("skip")
+        self.itav("--store", store, "match", "assign", OFFER, "--date", "2021-03-01")
+        for args in (("introduced", "--date", "2021-03-15"), ("trial", "--date", "2021-04-01")):
+            self.itav("--store", store, "match", "advance", "m-00000001", *args)
+        # Without a trial review the move is refused, and the hint names both ways on.
+        err = self.data_error("match", "advance", "m-00000001", "active", "--date",
+                              "2021-06-01", store=store)
+        self.assertIn("has no trial review", err)
+        self.assertIn("itav: record the evaluation first (itav review add m-00000001 --kind "
+                      "trial ...), or move on without it: itav match advance m-00000001 active "
+                      "--skip-evaluation NOTE\n", err)
+        # The note must say something; it goes only with a move to active, alone.
+        self.assertIn("needs a note", self.data_error(
+            "match", "advance", "m-00000001", "active", "--skip-evaluation", "  ",
+            store=store))
+        for args, what in ((("completed", "--skip-evaluation", "x"), "only to a move to active"),
+                           (("active", "--skip-evaluation", "x", "--note", "y"), "--note")):
+            r = self.itav("--store", store, "match", "advance", "m-00000001", *args, code=1)
+            self.assertIn(what, one_line_and_hint(self, r.stderr))
+        r = self.itav("--store", store, "match", "advance", "m-00000001", "active", "--date",
+                      "2021-06-01", "--skip-evaluation", "gezin verhuisd")
+        self.assertEqual(r.stdout, "m-00000001: trial -> active on 2021-06-01 (coordinator, "
+                                   "trial evaluation skipped).\n")
+        got = json.loads(self.itav("--store", store, "match", "show", "m-00000001",
+                                   "--json").stdout)
+        self.assertEqual(got["state"], "active")
+        self.assertEqual(got["trail"][-1]["note"], "trial evaluation skipped: gezin verhuisd")
+        # Only from trial.
+        self.data_error("match", "advance", "m-00000002", "active", "--skip-evaluation", "x",
+                        store=store)
+
+
+class OfferTest(MatchingCase):
+    """Offers from the command line: list, show with the plan in force, add and update."""
+
+    def export_offers(self, store):
+        text = self.itav("--store", store, "export").stdout
+        return {o["id"]: o for o in json.loads(text)["offers"]}
+
+    def test_list(self):
+        out = self.s("offer", "list", "--intervention", "buurtgezinnen").stdout
+        lines = out.splitlines()
+        self.assertRegex(lines[0], r"^ID +INTERVENTION +NAME$")
+        self.assertIn("buurtgezinnen-zuid-kennemerland  buurtgezinnen  Buurtgezinnen "
+                      "Zuid-Kennemerland", out)
+        ids = [line.split()[0] for line in lines[1:] if line and not line[0].isdigit()]
+        self.assertEqual(ids, sorted(ids))
+        self.assertTrue(out.endswith("\n%d offers.\n" % len(ids)), out)
+        got = self.json_of("offer", "list")
+        self.assertEqual(got, list(self.export_offers(self.store).values()))
+        got = self.json_of("offer", "list", "--municipality", "HAARLEM")
+        self.assertIn(OFFER, [o["id"] for o in got])
+        self.assertTrue(all("Haarlem" in o.get("municipalities", []) for o in got), got)
+        self.assertEqual(self.s("offer", "list", "--intervention", "nope").stdout, "0 offers.\n")
+
+    def test_show_plan_in_force(self):
+        out = self.s("offer", "show", OFFER).stdout
+        self.assertTrue(out.startswith("Offer %s\n  Intervention:      buurtgezinnen\n" % OFFER),
+                        out)
+        self.assertIn("  Municipalities:    Haarlem, Zandvoort, Bloemendaal, Heemstede\n", out)
+        self.assertIn("\nMatch plan in force:\n"
+                      "  trial             yes         (from the intervention, 002:L77)\n"
+                      "  trial_months      2           (from the intervention, 002:L77)\n", out)
+        self.assertIn("  vog_valid_months  (not set)\n", out)
+        got = self.json_of("offer", "show", OFFER)
+        self.assertEqual(got["id"], OFFER)
+        self.assertEqual(got["plan_in_force"]["trial"],
+                         {"value": True, "source": "002:L77", "from": "intervention"})
+        self.assertNotIn("vog_valid_months", got["plan_in_force"])
+        del got["plan_in_force"]
+        self.assertEqual(got, self.export_offers(self.store)[OFFER])
+        self.assertIn('"nope"', self.data_error("offer", "show", "nope"))
+
+    def test_add_and_update(self):
+        store = self.fresh_store("offers")
+        r = self.itav("--store", store, "offer", "add", "bg-test", "--intervention",
+                      "buurtgezinnen", "--name", "Buurtgezinnen Test", "--municipality",
+                      "Haarlem", "--municipality", "Leiden", "--from", "2022-01-01", "--to",
+                      "2022-12-31", "--plan", "vog_valid_months=24", "--plan", "trial=no",
+                      "--plan", "criteria=distance,languages")
+        self.assertEqual(r.stdout, "Added offer bg-test of buurtgezinnen.\n")
+        got = json.loads(self.itav("--store", store, "offer", "show", "bg-test",
+                                   "--json").stdout)
+        self.assertEqual(got["municipalities"], ["Haarlem", "Leiden"])
+        self.assertEqual((got["start"], got["end"]), ("2022-01-01", "2022-12-31"))
+        self.assertEqual(got["plan"], {"trial": False, "vog_valid_months": 24,
+                                       "criteria": ["distance", "languages"]})
+        force = got["plan_in_force"]
+        self.assertEqual(force["trial"], {"value": False, "source": None, "from": "offer"})
+        self.assertEqual(force["vog"]["from"], "intervention")
+        out = self.itav("--store", store, "offer", "show", "bg-test").stdout
+        self.assertIn("  trial             no          (set by this offer)\n", out)
+        self.assertIn("  criteria          distance, languages  (set by this offer)\n", out)
+        # update changes what is given: the municipalities given replace the list, "" clears,
+        # unset gives a plan field back to the intervention
+        r = self.itav("--store", store, "offer", "update", "bg-test", "--name", "",
+                      "--municipality", "Delft", "--to", "", "--plan", "trial=unset")
+        self.assertEqual(r.stdout, "Updated offer bg-test.\n")
+        got = self.export_offers(store)["bg-test"]
+        self.assertNotIn("name", got)
+        self.assertNotIn("end", got)
+        self.assertEqual(got["municipalities"], ["Delft"])
+        self.assertEqual(got["plan"], {"vog_valid_months": 24,
+                                       "criteria": ["distance", "languages"]})
+        # bad values are refused, each naming what is wrong, and change nothing
+        before = self.itav("--store", store, "export").stdout
+        for args, what in ((["--plan", "max_months=99999"], "out of range for max_months"),
+                           (["--plan", "nope=1"], 'unknown plan field "nope"'),
+                           (["--plan", "trial=maybe"], "expected yes, no or unset"),
+                           (["--plan", "criteria=distance,bogus"], 'unknown criterion "bogus"'),
+                           (["--from", "2023-01-01", "--to", "2022-06-01"],
+                            "the end may not be before the start"),
+                           (["--from", "2023-02-30"], 'invalid date "2023-02-30" for --from'),
+                           (["--programme", "nope"], '"nope"'),
+                           (["--name", "x", "--to", "2022-13-01"], "--to")):
+            err = self.data_error("offer", "update", "bg-test", *args, store=store)
+            self.assertIn(what, err)
+        self.assertEqual(self.itav("--store", store, "export").stdout, before)
+        self.assertIn('"bg-nope"', self.data_error("offer", "update", "bg-nope", "--name", "x",
+                                                   store=store))
+        self.assertIn("already exists", self.data_error(
+            "offer", "add", "bg-test", "--intervention", "buurtgezinnen", store=store))
+        self.assertIn('no intervention "nope"', self.data_error(
+            "offer", "add", "bg-x", "--intervention", "nope", store=store))
+        r = self.itav("--store", store, "offer", "add", "bg-x", code=1)
+        self.assertIn("--intervention is required", one_line_and_hint(self, r.stderr))
+
+    def test_plan_set_here_is_the_plan_that_holds(self):
+        # An offer's vog_valid_months set from the command line makes certificates expire: 3
+        # months from 2020-10-01, the certificate no longer counts from 2021-01-02.
+        store = self.fresh_store("offer-vog")
+        self.itav("--store", store, "offer", "update", OFFER, "--plan", "vog_valid_months=3")
+        got = json.loads(self.itav("--store", store, "participants", "due", "--as-of",
+                                   "2021-03-01", "--json").stdout)
+        self.assertEqual([(i["participant"], i["date"]) for i in got],
+                         [("zk-steun-01", "2021-01-02"), ("zk-steun-02", "2021-02-16")])
 
 
 class MatchUsageTest(CliCase):
@@ -2118,6 +2376,32 @@ class ReportTest(MatchingCase):
         self.assertTrue(suppressed)
         for line in suppressed:  # a count "<5", a mean or percent in words
             self.assertTrue(",<5," in line or ",hidden to protect small numbers," in line, line)
+
+    def test_publication_and_audit(self):
+        # Every report carries its audit; by default it is not made for publication.
+        got = json.loads(self.report("--format", "json"))
+        self.assertEqual((got["publish"], got["low_k"], got["protection"], got["audit"]),
+                         (False, False, 4, "passed"))
+        self.assertIn("\nAudit passed: given everything this report shows, each hidden count "
+                      "could still be any of at least 5 values.\n", self.report())
+        got = json.loads(self.report("--format", "json", "--publish", "--protection", "9"))
+        self.assertEqual((got["publish"], got["low_k"], got["protection"], got["audit"]),
+                         (True, False, 9, "passed"))
+        self.assertIn("at least 10 values", self.report("--protection", "9"))
+        # k below 3 for publication is refused, and the hint names the option that allows it.
+        r = self.s("report", "programme", OFFER, "--publish", "--k", "2", code=2)
+        self.assertEqual(r.stdout, "")
+        self.assertIn("below 3, the least k of a report made for publication", r.stderr)
+        self.assertIn("add --low-k to publish with k = 2 on purpose", r.stderr)
+        got = json.loads(self.report("--format", "json", "--publish", "--k", "2", "--low-k"))
+        self.assertEqual((got["k"], got["publish"], got["low_k"]), (2, True, True))
+        self.assertIn("k = 2 is below 3, the least k of a report made for publication; it was "
+                      "chosen on purpose.", self.report("--publish", "--k", "2", "--low-k"))
+        # Not for publication, any k from 1 is taken without --low-k.
+        self.assertEqual(json.loads(self.report("--format", "json", "--k", "2"))["low_k"],
+                         False)
+        r = self.s("report", "programme", OFFER, "--protection", "-1", code=2)
+        self.assertIn("--protection", r.stderr)
 
     def test_output_file_and_period(self):
         path = os.path.join(self.tmp, "report.md")
