@@ -122,7 +122,7 @@ START_TEST(schema_made_once_and_a_newer_one_refused)
     itav_close(db);
     snprintf(sql, sizeof sql, "SELECT version FROM %s.itav_schema", schema);
     postgres_sql(sql, got, sizeof got);
-    ck_assert_str_eq(got, "2");
+    ck_assert_str_eq(got, "3");
     /* opened again: the same tables and records */
     ck_assert_int_eq(itav_open(&db, uri), ITAV_OK);
     itav_participant *p;
@@ -135,10 +135,10 @@ START_TEST(schema_made_once_and_a_newer_one_refused)
              schema);
     postgres_sql(sql, got, sizeof got);
     ck_assert_str_eq(got, "C");
-    snprintf(sql, sizeof sql, "UPDATE %s.itav_schema SET version = 3", schema);
+    snprintf(sql, sizeof sql, "UPDATE %s.itav_schema SET version = 4", schema);
     postgres_sql(sql, NULL, 0);
     ck_assert_int_eq(itav_open(&db, uri), ITAV_EVERSION);
-    assert_msg(db, "has schema version 3; this library knows up to 2");
+    assert_msg(db, "has schema version 4; this library knows up to 3");
     itav_close(db);
     snprintf(sql, sizeof sql, "SELECT count(*) FROM %s.itav_records", schema);
     postgres_sql(sql, got, sizeof got);
@@ -677,7 +677,7 @@ START_TEST(version_1_is_migrated_in_one_transaction)
     itav_close(db);
     snprintf(sql, sizeof sql, "SELECT version FROM %s.itav_schema", schema);
     postgres_sql(sql, got, sizeof got);
-    ck_assert_str_eq(got, "2");
+    ck_assert_str_eq(got, "3");
     snprintf(sql, sizeof sql, "SELECT relrowsecurity FROM pg_class WHERE oid = "
              "'%s.itav_records'::regclass", schema);
     postgres_sql(sql, got, sizeof got);
@@ -691,7 +691,7 @@ START_TEST(version_1_is_migrated_in_one_transaction)
     postgres_sql(sql, NULL, 0);
     state_of(schema, before, sizeof before);
     ck_assert_int_eq(itav_open(&db, uri), ITAV_EVERSION);
-    assert_msg(db, "has schema version 7; this library knows up to 2");
+    assert_msg(db, "has schema version 7; this library knows up to 3");
     itav_close(db);
     state_of(schema, got, sizeof got);
     ck_assert_str_eq(got, before);

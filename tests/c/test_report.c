@@ -1555,6 +1555,153 @@ END_TEST
  * Writers
  * ====================================================================================== */
 
+/* The ledger of releases: a report made for publication is recorded with its parameters and
+ * its counts as published (hidden ones without their value), listed in the order recorded,
+ * by offer, read back the same on every store, and removed; a report not made for
+ * publication, or refused, is not recorded, and a failed call writes nothing. */
+START_TEST(releases_ledger)
+{
+    itav_db *db = open_store(_i);
+    fixture(db);
+    itav_report *r = NULL, *plain = report(db, "prog", 5, NULL, NULL);
+    int rc;
+    char *id = NULL, *id2 = NULL;
+    /* not for publication: refused, nothing written */
+    char *before = export_text(db);
+    ck_assert_int_eq(itav_release_record(&id, db, plain), ITAV_EINVAL);
+    assert_msg(db, "not made for publication");
+    ck_assert_ptr_null(id);
+    ck_assert_int_eq(itav_release_record(&id, db, NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_release_record(&id, NULL, plain), ITAV_EINVAL);
+    itav_release_iter *it;
+    itav_release *rl;
+    ck_assert_int_eq(itav_release_list(&it, db, NULL), ITAV_OK);
+    ck_assert_int_eq(itav_release_iter_next(&rl, it), ITAV_ITEROVER);
+    itav_release_iter_free(it);
+    /* published: recorded */
+    r = publish(db, "prog", 5, "2021-01-01", "2021-12-31", &rc);
+    ck_assert_int_eq(rc, ITAV_OK);
+    ck_assert_int_eq(itav_release_record(&id, db, r), ITAV_OK);
+    ck_assert_str_eq(id, "rel-00000001");
+    ck_assert_int_eq(itav_release_get(&rl, db, id), ITAV_OK);
+    ck_assert_str_eq(itav_release_id(rl), id);
+    ck_assert_str_eq(itav_release_offer(rl), "prog");
+    int32_t from, to;
+    int k, protection;
+    ck_assert_int_eq(itav_release_parameters(&from, &to, &k, &protection, rl), ITAV_OK);
+    ck_assert_int_eq(from, D("2021-01-01"));
+    ck_assert_int_eq(to, D("2021-12-31"));
+    ck_assert_int_eq(k, 5);
+    ck_assert_int_eq(protection, 4);
+    ck_assert_uint_eq(itav_release_member_count(rl), 2);
+    ck_assert_str_eq(itav_release_member(rl, 0), "buurt-a");
+    ck_assert_str_eq(itav_release_member(rl, 1), "buurt-b");
+    ck_assert_ptr_null(itav_release_member(rl, 2));
+    /* every count of the report, as published */
+    size_t counts = 0, hidden = 0;
+    for (size_t t = 0; t < itav_report_table_count(r); t++)
+        for (size_t row = 0; row < itav_report_row_count(r, t); row++)
+            for (size_t c = 0; c < itav_report_column_count(r, t); c++) {
+                const char *tn, *rn, *cn;
+                int64_t v;
+                int h;
+                double shown;
+                bool hid = itav_report_cell_hidden(r, t, row, c) != ITAV_HIDDEN_NOT &&
+                           itav_report_cell_audit(&h, NULL, NULL, r, t, row, c) == ITAV_OK;
+                bool count = hid;
+                if (!hid && itav_report_cell_value(&shown, r, t, row, c) == ITAV_OK) {
+                    /* a shown count is one the ledger has; find it by its place */
+                    for (size_t i = 0; i < itav_release_cell_count(rl); i++) {
+                        ck_assert_int_eq(itav_release_cell(&tn, &rn, &cn, &v, &h, rl, i),
+                                         ITAV_OK);
+                        if (!strcmp(tn, itav_report_table_name(r, t)) &&
+                            !strcmp(rn, itav_report_cell(r, t, row, 0)) &&
+                            !strcmp(cn, itav_report_column(r, t, c))) {
+                            ck_assert_int_eq(h, 0);
+                            ck_assert(v == (int64_t)shown);
+                            count = true;
+                        }
+                    }
+                }
+                if (hid) {
+                    bool found = false;
+                    for (size_t i = 0; i < itav_release_cell_count(rl); i++) {
+                        ck_assert_int_eq(itav_release_cell(&tn, &rn, &cn, &v, &h, rl, i),
+                                         ITAV_OK);
+                        if (!strcmp(tn, itav_report_table_name(r, t)) &&
+                            !strcmp(rn, itav_report_cell(r, t, row, 0)) &&
+                            !strcmp(cn, itav_report_column(r, t, c))) {
+                            ck_assert_int_eq(h, 1);
+                            ck_assert(v == 0); /* the value of a hidden count is not kept */
+                            found = true;
+                        }
+                    }
+                    ck_assert(found);
+                    hidden++;
+                }
+                counts += count;
+            }
+    ck_assert_uint_eq(itav_release_cell_count(rl), counts);
+    ck_assert_uint_gt(hidden, 0);
+    ck_assert_int_eq(itav_release_cell(NULL, NULL, NULL, NULL, NULL, rl, counts), ITAV_ERANGE);
+    ck_assert_int_eq(itav_release_cell(NULL, NULL, NULL, NULL, NULL, NULL, 0), ITAV_EINVAL);
+    itav_release_free(rl);
+    itav_report_free(r);
+    /* a second release, of a member offer; listed in order, and by offer */
+    r = publish(db, "buurt-a", 3, NULL, NULL, &rc);
+    ck_assert_int_eq(rc, ITAV_OK);
+    ck_assert_int_eq(itav_release_record(&id2, db, r), ITAV_OK);
+    ck_assert_str_eq(id2, "rel-00000002");
+    itav_report_free(r);
+    ck_assert_int_eq(itav_release_list(&it, db, NULL), ITAV_OK);
+    ck_assert_int_eq(itav_release_iter_next(&rl, it), ITAV_OK);
+    ck_assert_str_eq(itav_release_id(rl), id);
+    itav_release_free(rl);
+    ck_assert_int_eq(itav_release_iter_next(&rl, it), ITAV_OK);
+    ck_assert_str_eq(itav_release_id(rl), id2);
+    ck_assert_str_eq(itav_release_offer(rl), "buurt-a");
+    ck_assert_uint_eq(itav_release_member_count(rl), 0);
+    ck_assert_int_eq(itav_release_parameters(&from, &to, &k, NULL, rl), ITAV_OK);
+    ck_assert_int_eq(from, ITAV_DATE_NONE);
+    ck_assert_int_eq(k, 3);
+    itav_release_free(rl);
+    ck_assert_int_eq(itav_release_iter_next(&rl, it), ITAV_ITEROVER);
+    itav_release_iter_free(it);
+    ck_assert_int_eq(itav_release_list(&it, db, "buurt-a"), ITAV_OK);
+    ck_assert_int_eq(itav_release_iter_next(&rl, it), ITAV_OK);
+    ck_assert_str_eq(itav_release_id(rl), id2);
+    itav_release_free(rl);
+    ck_assert_int_eq(itav_release_iter_next(&rl, it), ITAV_ITEROVER);
+    itav_release_iter_free(it);
+    /* removed */
+    ck_assert_int_eq(itav_release_remove(db, id), ITAV_OK);
+    ck_assert_int_eq(itav_release_get(&rl, db, id), ITAV_ENOTFOUND);
+    assert_msg(db, "no release \"rel-00000001\"");
+    ck_assert_int_eq(itav_release_remove(db, id), ITAV_ENOTFOUND);
+    ck_assert_int_eq(itav_release_remove(db, NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_release_remove(db, id2), ITAV_OK);
+    /* a new release takes a new number: an id is never given twice */
+    r = publish(db, "buurt-a", 3, NULL, NULL, &rc);
+    itav_free(id);
+    ck_assert_int_eq(itav_release_record(&id, db, r), ITAV_OK);
+    ck_assert_str_eq(id, "rel-00000003");
+    ck_assert_int_eq(itav_release_remove(db, id), ITAV_OK);
+    itav_report_free(r);
+    /* the ledger is empty again; the store otherwise as it was but for the sequence */
+    ck_assert_int_eq(itav_release_list(&it, db, NULL), ITAV_OK);
+    ck_assert_int_eq(itav_release_iter_next(&rl, it), ITAV_ITEROVER);
+    itav_release_iter_free(it);
+    char *after = export_text(db);
+    ck_assert_str_eq(after, before);
+    itav_free(before);
+    itav_free(after);
+    itav_free(id);
+    itav_free(id2);
+    itav_report_free(plain);
+    close_store(db);
+}
+END_TEST
+
 START_TEST(writers)
 {
     itav_db *db = fixture_store();
@@ -1911,6 +2058,7 @@ static Suite *report_suite(void)
     tcase_add_test(tc, audit_and_its_repair);
     tcase_add_test(tc, random_stores_survive_the_attack);
     tcase_add_test(tc, published_reports_survive_the_attacks);
+    tcase_add_loop_test(tc, releases_ledger, 0, STORE_COUNT);
     tcase_add_test(tc, writers);
     tcase_add_loop_test(tc, bad_input, 0, STORE_COUNT);
     tcase_add_loop_test(tc, same_on_every_store, 0, STORE_COUNT);
