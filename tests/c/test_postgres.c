@@ -426,6 +426,32 @@ static void cannot_reach(itav_db *db, const town *me, const town *other)
     itav_match_free(m);
 }
 
+/* Records a release of the report of an offer made for publication with k = 3. */
+static void record_release(itav_db *db, const char *offer, char **id)
+{
+    itav_report *rep;
+    itav_report_options o = ITAV_REPORT_OPTIONS_INIT;
+    o.k = 3;
+    o.publish = 1;
+    ck_assert_msg(itav_report_programme(&rep, db, offer, &o) == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert_msg(itav_release_record(id, db, rep) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_report_free(rep);
+}
+
+static int count_releases(itav_db *db)
+{
+    itav_release_iter *it;
+    itav_release *rl;
+    int n = 0;
+    ck_assert_msg(itav_release_list(&it, db, NULL) == ITAV_OK, "%s", itav_errmsg(db));
+    while (itav_release_iter_next(&rl, it) == ITAV_OK) {
+        itav_release_free(rl);
+        n++;
+    }
+    itav_release_iter_free(it);
+    return n;
+}
+
 START_TEST(each_organisation_sees_only_its_offers)
 {
     char uri[1024], schema[64], sql[1024], roles[2][64];
@@ -465,6 +491,9 @@ START_TEST(each_organisation_sees_only_its_offers)
     char as[1200];
     snprintf(as, sizeof as, "%s&user=%s&password=pw-" SECRET, uri, roles[0]);
     ck_assert_int_eq(itav_open(&db, as), ITAV_OK);
+    /* a town records a release of its own offer's report (schema version 3) */
+    char *rel[2] = {NULL, NULL};
+    record_release(db, "oa", &rel[0]);
     ck_assert_msg(itav_match_advance(db, "m-00000001", ITAV_MATCH_TRIAL, D("2022-01-01"),
                                      ITAV_ACTOR_COORDINATOR, 0, NULL) == ITAV_OK, "%s",
                   itav_errmsg(db));
@@ -472,6 +501,23 @@ START_TEST(each_organisation_sees_only_its_offers)
     ck_assert_msg(itav_participant_erase(db, "a1", &erased) == ITAV_OK, "%s", itav_errmsg(db));
     itav_free(erased);
     itav_close(db);
+    /* the other town neither sees nor removes it, and records its own */
+    snprintf(as, sizeof as, "%s&user=%s&password=pw-" SECRET, uri, roles[1]);
+    ck_assert_int_eq(itav_open(&db, as), ITAV_OK);
+    ck_assert_int_eq(count_releases(db), 0);
+    itav_release *rl;
+    ck_assert_int_eq(itav_release_get(&rl, db, rel[0]), ITAV_ENOTFOUND);
+    ck_assert_int_eq(itav_release_remove(db, rel[0]), ITAV_ENOTFOUND);
+    record_release(db, "ob", &rel[1]);
+    ck_assert_str_ne(rel[0], rel[1]);
+    ck_assert_int_eq(count_releases(db), 1);
+    itav_close(db);
+    ck_assert_int_eq(count_releases(owner), 2); /* the owner sees both */
+    ck_assert_int_eq(itav_release_get(&rl, owner, rel[0]), ITAV_OK);
+    ck_assert_str_eq(itav_release_offer(rl), "oa");
+    itav_release_free(rl);
+    itav_free(rel[0]);
+    itav_free(rel[1]);
     after = export_text(owner);
     ck_assert_str_ne(before, after);
     ck_assert_ptr_nonnull(strstr(after, "\"b1\""));
