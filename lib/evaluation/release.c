@@ -1,27 +1,12 @@
 /* The ledger of releases (itav/report.h, docs/guide.md "Releases"): what each published report
  * made public, kept in the store as records of kind "release" (docs/storage.md). A release
  * keeps a report's parameters and its counts as published: the value of a shown count, only
- * the mark of a hidden one. Nothing in it names a person. */
+ * the mark of a hidden one. Nothing in it names a person. The struct and its free function
+ * are in lib/model (model_int.h, release.c), below the codec that stores it. */
 #include "evaluation/evaluation_int.h"
 
 #include <stdio.h>
 #include <string.h>
-
-ITAV_API void itav_release_free(itav_release *rl)
-{
-    if (!rl)
-        return;
-    itav__free(rl->id);
-    itav__free(rl->offer);
-    itav__strlist_clear(&rl->members);
-    for (size_t i = 0; i < rl->ncells; i++) {
-        itav__free(rl->cells[i].table);
-        itav__free(rl->cells[i].row);
-        itav__free(rl->cells[i].column);
-    }
-    itav__free(rl->cells);
-    itav__free(rl);
-}
 
 /* The label of a row: the text of its first column ("" when it has none). */
 static const char *row_label(const itav__table *t, size_t row)
