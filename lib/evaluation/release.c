@@ -296,3 +296,38 @@ ITAV_API int itav_release_cell(const char **table, const char **row, const char 
         *hidden = c->hidden;
     return ITAV_OK;
 }
+
+static bool same_members(const itav__strlist *a, const itav__strlist *b)
+{
+    if (a->n != b->n)
+        return false;
+    for (size_t i = 0; i < a->n; i++)
+        if (strcmp(a->v[i], b->v[i]) != 0)
+            return false;
+    return true;
+}
+
+int itav__release_prior(itav_db *db, itav_report *r)
+{
+    itav_release_iter *it;
+    itav_release *rl;
+    int rc = itav_release_list(&it, db, r->offer);
+    if (rc != ITAV_OK)
+        return rc;
+    while ((rc = itav_release_iter_next(&rl, it)) == ITAV_OK) {
+        if (!same_members(&rl->members, &r->members)) {
+            itav_release_free(rl);
+            continue;
+        }
+        itav_release **v = itav__realloc(r->prior, (r->nprior + 1) * sizeof *v);
+        if (!v) {
+            itav_release_free(rl);
+            rc = itav__error(db, ITAV_ENOMEM, "out of memory reading the releases");
+            break;
+        }
+        r->prior = v;
+        r->prior[r->nprior++] = rl;
+    }
+    itav_release_iter_free(it);
+    return rc == ITAV_ITEROVER ? ITAV_OK : rc;
+}

@@ -5,12 +5,13 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#define TOTAL_LABEL "total of shown cells"
+#define TOTAL_LABEL ITAV__TOTAL_LABEL
 
 /* What a report rests on: detached copies of the records of the covered offers. */
 typedef struct basis {
@@ -1147,6 +1148,9 @@ ITAV_API void itav_report_free(itav_report *r)
     itav__free(r->title);
     itav__free(r->offer);
     itav__strlist_clear(&r->members);
+    for (size_t i = 0; i < r->nprior; i++)
+        itav_release_free(r->prior[i]);
+    itav__free(r->prior);
     itav__free(r);
 }
 
@@ -1368,6 +1372,8 @@ static int build(basis *b, const char *offer, const itav_report_options *o)
     int rc = load_offers(b, offer);
     if (rc == ITAV_OK)
         rc = load_records(b);
+    if (rc == ITAV_OK && r->publish) /* protected together with what was published before */
+        rc = itav__release_prior(b->db, r);
     if (rc != ITAV_OK)
         return rc;
     r->as_of = o->as_of != ITAV_DATE_NONE ? o->as_of
@@ -1379,8 +1385,9 @@ static int build(basis *b, const char *offer, const itav_report_options *o)
     for (int round = 0; rc == ITAV_OK; round++) {
         if ((rc = build_tables(b)) != ITAV_OK || r->audit_passed || round == REPAIR_ROUNDS)
             break;
-        size_t t, cell;
-        if ((rc = itav__report_choose(r, &t, &cell)) != 1)
+        size_t t = r->pinned_table, cell = r->pinned_cell;
+        /* an earlier release's hidden count is pinned: hide this report's count of it */
+        if (t == SIZE_MAX && (rc = itav__report_choose(r, &t, &cell)) != 1)
             break;
         const itav__table *tab = &r->tables[t];
         const itav__cell *label = &tab->cells[(cell / tab->columns.n) * tab->columns.n];

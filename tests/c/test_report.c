@@ -1702,6 +1702,119 @@ START_TEST(releases_ledger)
 }
 END_TEST
 
+/* ---- protection across releases ---- */
+
+/* One offer; final reviews of completed matches: `early` dated in 2021, `late` in 2022, all
+ * with formal help prevented and mark 7. */
+static itav_db *two_year_store(int early, int late)
+{
+    itav_db *db;
+    char date[16];
+    ck_assert_int_eq(itav_open(&db, "memory:"), ITAV_OK);
+    intervention(db, "buurt");
+    offer(db, "solo", "buurt", NULL);
+    for (int n = 0; n < early + late; n++) {
+        ck_assert_int_eq(itav_date_format(date, sizeof date, D("2020-06-01") + 3 * n), ITAV_OK);
+        spec s = {"solo", "Haarlem", ITAV_MATCH_COMPLETED, date};
+        char *id = make_match(db, n, &s);
+        review(db, id, ITAV_REVIEW_FINAL, (n < early ? D("2021-06-01") : D("2022-06-01")) + n,
+               ITAV_RESPONDENT_ASKING, 7, 0, ITAV_HELP_PREVENTED, NULL);
+        itav_free(id);
+    }
+    return db;
+}
+
+typedef struct release_seen {
+    unsigned atoms; /* the years it covers: 2021 (bit 0), 2022 (bit 1) */
+    bool hidden;
+    long value;
+} release_seen;
+
+/* The differencing attack on one count across releases: every split of the count over 2021
+ * and 2022 that agrees with every shown value; returns how many hidden counts it narrows to
+ * fewer than `width` + 1 values. */
+static size_t attack_releases(const release_seen *seen, size_t n, int width)
+{
+    enum { CAP = 60 };
+    bool possible[16][CAP * 2 + 1] = {{false}};
+    for (int x1 = 0; x1 <= CAP; x1++)
+        for (int x2 = 0; x2 <= CAP; x2++) {
+            bool ok = true;
+            for (size_t i = 0; ok && i < n; i++) {
+                long v = ((seen[i].atoms & 1) ? x1 : 0) + ((seen[i].atoms & 2) ? x2 : 0);
+                ok = seen[i].hidden || v == seen[i].value;
+            }
+            for (size_t i = 0; ok && i < n; i++)
+                possible[i][((seen[i].atoms & 1) ? x1 : 0) + ((seen[i].atoms & 2) ? x2 : 0)] =
+                    true;
+        }
+    size_t narrowed = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!seen[i].hidden)
+            continue;
+        int least = -1, most = -1;
+        for (int v = 0; v <= 2 * CAP; v++)
+            if (possible[i][v]) {
+                least = least < 0 ? v : least;
+                most = v;
+            }
+        narrowed += least < 0 || most - least < width;
+    }
+    return narrowed;
+}
+
+/* Reports of 2021-2022, 2021 and 2022 (in every order) made for publication with k = 5 over 2
+ * final reviews in 2021 and 5 in 2022. Recorded in the ledger, no hidden count of any of them
+ * can be narrowed by the differencing attack on the final reviews and their outcomes; without
+ * the ledger, the attack finds the 2 of 2021 (7 - 5), as the issue measured. */
+START_TEST(nested_periods_across_releases)
+{
+    static const struct { const char *from, *to; unsigned atoms; } periods[] = {
+        {"2021-01-01", "2022-12-31", 3}, {"2021-01-01", "2021-12-31", 1},
+        {"2022-01-01", "2022-12-31", 2}};
+    static const int orders[][3] = {{0, 1, 2}, {1, 2, 0}, {2, 0, 1}, {1, 0, 2}};
+    static const struct { const char *table, *row, *column; } keys[] = {
+        {"reviews", "final", "reviews"}, {"formal_help", "prevented", "final reviews"}};
+    for (int ledger = 1; ledger >= 0; ledger--)
+        for (size_t o = 0; o < sizeof orders / sizeof *orders; o++) {
+            itav_db *db = two_year_store(2, 5);
+            release_seen seen[2][3];
+            size_t n = 0;
+            for (size_t j = 0; j < 3; j++) {
+                int rc, p = orders[o][j];
+                itav_report *r = publish(db, "solo", 5, periods[p].from, periods[p].to, &rc);
+                if (rc != ITAV_OK)
+                    continue; /* refused: nothing published */
+                for (size_t k = 0; k < 2; k++) {
+                    size_t t = table(r, keys[k].table), row = row_of(r, t, keys[k].row);
+                    size_t c = col_of(r, t, keys[k].column);
+                    double v = -1;
+                    bool hidden = itav_report_cell_suppressed(r, t, row, c);
+                    if (!hidden)
+                        ck_assert_int_eq(itav_report_cell_value(&v, r, t, row, c), ITAV_OK);
+                    seen[k][n] = (release_seen){periods[p].atoms, hidden, (long)v};
+                }
+                n++;
+                if (ledger)
+                    ck_assert_msg(itav_release_record(NULL, db, r) == ITAV_OK, "%s",
+                                  itav_errmsg(db));
+                itav_report_free(r);
+            }
+            size_t narrowed = attack_releases(seen[0], n, 4) + attack_releases(seen[1], n, 4);
+            if (ledger) {
+                ck_assert_msg(narrowed == 0, "order %zu: %zu hidden counts narrowed", o,
+                              narrowed);
+                ck_assert_uint_ge(n, 2); /* most are published */
+            } else if (o == 0) {
+                ck_assert_uint_eq(n, 3);
+                ck_assert_uint_gt(narrowed, 0); /* the leak the ledger closes */
+            }
+            itav_close(db);
+        }
+}
+END_TEST
+
+
 START_TEST(writers)
 {
     itav_db *db = fixture_store();
@@ -2059,6 +2172,7 @@ static Suite *report_suite(void)
     tcase_add_test(tc, random_stores_survive_the_attack);
     tcase_add_test(tc, published_reports_survive_the_attacks);
     tcase_add_loop_test(tc, releases_ledger, 0, STORE_COUNT);
+    tcase_add_test(tc, nested_periods_across_releases);
     tcase_add_test(tc, writers);
     tcase_add_loop_test(tc, bad_input, 0, STORE_COUNT);
     tcase_add_loop_test(tc, same_on_every_store, 0, STORE_COUNT);
