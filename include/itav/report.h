@@ -261,6 +261,128 @@ ITAV_API int itav_report_cell_audit(int *safe, int64_t *low, int64_t *high,
  */
 ITAV_API int itav_report_audit_passed(const itav_report *r);
 
+/* ---- releases: the ledger of published reports ---- */
+
+/** @brief A release: what one published report made public (opaque); freed by
+ * itav_release_free(). It holds the report's parameters and its counts as published (a hidden
+ * count only as hidden), never personal data. */
+typedef struct itav_release itav_release;
+/** @brief An iterator over releases (opaque); freed by itav_release_iter_free(). */
+typedef struct itav_release_iter itav_release_iter;
+
+/**
+ * @brief Records a report in the store's ledger of releases, as published: its offer, period,
+ * date, k, protection, the member offers a programme report covered, and every count with
+ * its table, row and column, the value of a shown count and the mark of a hidden one.
+ * Publishing does not record by itself: the caller records a report when it leaves the
+ * building, so that a report made and thrown away constrains nothing.
+ * @param[out] id the new release's id ("rel-00000001"), to be freed with itav_free(); NULL:
+ *        not wanted
+ * @param db the store
+ * @param r a report made for publication (itav_report_options.publish) whose audit passed
+ * @return ITAV_OK; ITAV_EINVAL (NULL db or report, or a report not made for publication);
+ *         ITAV_ESTATE (a report whose audit did not pass); ITAV_EIO, ITAV_ENOMEM. Nothing is
+ *         written on error.
+ */
+ITAV_API int itav_release_record(char **id, itav_db *db, const itav_report *r);
+/**
+ * @brief Reads one release.
+ * @param[out] out the release
+ * @param db the store
+ * @param id its id
+ * @return ITAV_OK, ITAV_EINVAL, ITAV_ENOTFOUND (no such release), ITAV_EFORMAT, ITAV_EIO,
+ *         ITAV_ENOMEM.
+ */
+ITAV_API int itav_release_get(itav_release **out, itav_db *db, const char *id);
+/**
+ * @brief Removes a release from the ledger. Later reports are no longer protected against it:
+ * remove only a release that was never made public.
+ * @param db the store
+ * @param id its id
+ * @return ITAV_OK, ITAV_EINVAL, ITAV_ENOTFOUND (no such release), ITAV_EIO.
+ */
+ITAV_API int itav_release_remove(itav_db *db, const char *id);
+/**
+ * @brief Lists the releases, in the order they were recorded.
+ * @param[out] out the iterator
+ * @param db the store
+ * @param offer only the releases of reports of this offer; NULL for all
+ * @return ITAV_OK, ITAV_EINVAL, ITAV_EFORMAT, ITAV_EIO, ITAV_ENOMEM.
+ */
+ITAV_API int itav_release_list(itav_release_iter **out, itav_db *db, const char *offer);
+/**
+ * @brief The next release of an iterator.
+ * @param[out] out the release, owned by the caller
+ * @param it the iterator
+ * @return ITAV_OK, ITAV_ITEROVER at the end, ITAV_EINVAL.
+ */
+ITAV_API int itav_release_iter_next(itav_release **out, itav_release_iter *it);
+/**
+ * @brief Frees an iterator and the releases it has not handed out. NULL is allowed.
+ * @param it the iterator, or NULL
+ */
+ITAV_API void itav_release_iter_free(itav_release_iter *it);
+/**
+ * @brief Frees a release. NULL is allowed.
+ * @param rl the release, or NULL
+ */
+ITAV_API void itav_release_free(itav_release *rl);
+/**
+ * @brief A release's id.
+ * @param rl the release
+ * @return borrowed text; NULL for a NULL release.
+ */
+ITAV_API const char *itav_release_id(const itav_release *rl);
+/**
+ * @brief The offer whose report was released (a programme's own offer for a programme report).
+ * @param rl the release
+ * @return borrowed text; NULL for a NULL release.
+ */
+ITAV_API const char *itav_release_offer(const itav_release *rl);
+/**
+ * @brief The parameters a release was made with.
+ * @param[out] from the first day of its period, or ITAV_DATE_NONE (NULL: not wanted)
+ * @param[out] to the last day, or ITAV_DATE_NONE (NULL: not wanted)
+ * @param[out] k its suppression threshold (NULL: not wanted)
+ * @param[out] protection the width its audit asked of every hidden count (NULL: not wanted)
+ * @param rl the release
+ * @return ITAV_OK, or ITAV_EINVAL for a NULL release.
+ */
+ITAV_API int itav_release_parameters(int32_t *from, int32_t *to, int *k, int *protection,
+                                     const itav_release *rl);
+/**
+ * @brief The number of member offers a programme report covered (0 for an offer's report).
+ * @param rl the release
+ * @return the count; 0 for a NULL release.
+ */
+ITAV_API size_t itav_release_member_count(const itav_release *rl);
+/**
+ * @brief A member offer a programme report covered.
+ * @param rl the release
+ * @param i its index
+ * @return borrowed text, or NULL for an index past the end.
+ */
+ITAV_API const char *itav_release_member(const itav_release *rl, size_t i);
+/**
+ * @brief The number of counts a release published (shown or hidden).
+ * @param rl the release
+ * @return the count; 0 for a NULL release.
+ */
+ITAV_API size_t itav_release_cell_count(const itav_release *rl);
+/**
+ * @brief A count a release published.
+ * @param[out] table its table's name (borrowed; NULL: not wanted)
+ * @param[out] row its row's label (borrowed; NULL: not wanted)
+ * @param[out] column its column's heading (borrowed; NULL: not wanted)
+ * @param[out] value the value shown, 0 for a hidden count (NULL: not wanted)
+ * @param[out] hidden 1 when it was hidden (NULL: not wanted)
+ * @param rl the release
+ * @param i the count's index
+ * @return ITAV_OK, ITAV_EINVAL (NULL release), ITAV_ERANGE (an index past the end).
+ */
+ITAV_API int itav_release_cell(const char **table, const char **row, const char **column,
+                               int64_t *value, int *hidden, const itav_release *rl, size_t i);
+
 #ifdef __cplusplus
 }
 #endif

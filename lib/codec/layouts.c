@@ -250,6 +250,19 @@ static const itav__field indicator_fields[] = {
 CHECKED(indicator_layout, "indicator", itav_indicator, indicator_fields, free_indicator,
         indicator_check);
 
+static const itav__field release_cell_fields[] = {
+    TEXT(itav__release_cell, table), TEXT(itav__release_cell, row),
+    TEXT(itav__release_cell, column), INT(itav__release_cell, value, 0, LLONG_MAX),
+    BOOL(itav__release_cell, hidden)};
+LAYOUT(release_cell_layout, "release cell", itav__release_cell, release_cell_fields, NULL);
+static void free_release(void *p) { itav_release_free(p); }
+static const itav__field release_fields[] = {
+    TEXT(itav_release, id), TEXT(itav_release, offer), STRLIST(itav_release, members),
+    DATE(itav_release, from), DATE(itav_release, to), DATE(itav_release, as_of),
+    INT(itav_release, k, 1, INT_MAX), INT(itav_release, protection, 0, INT_MAX),
+    BOOL(itav_release, low_k), ARRAY(itav_release, cells, ncells, -1, release_cell_layout)};
+LAYOUT(release_layout, "release", itav_release, release_fields, free_release);
+
 /* ---- the record codec of model/model_int.h ---- */
 
 #define RECORD_CODEC(kind, type)                                                              \
@@ -269,6 +282,7 @@ RECORD_CODEC(participant, itav_participant)
 RECORD_CODEC(match, itav_match)
 RECORD_CODEC(review, itav_review)
 RECORD_CODEC(indicator, itav_indicator)
+RECORD_CODEC(release, itav_release)
 
 const itav__layout *const itav__layouts[] = {&intervention_layout, &offer_layout,
-    &participant_layout, &match_layout, &review_layout, &indicator_layout, NULL};
+    &participant_layout, &match_layout, &review_layout, &indicator_layout, &release_layout, NULL};

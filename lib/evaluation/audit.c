@@ -15,7 +15,9 @@
  * embeds this MIT library under the GPL. */
 #include "evaluation/evaluation_int.h"
 
+#include <limits.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -219,6 +221,7 @@ int itav__report_audit(itav_report *r)
     long long *box = NULL, *scratch = NULL, published = 0;
     int rc = var_of ? ITAV_OK : ITAV_ENOMEM;
     r->audit_passed = true;
+    r->pinned_table = SIZE_MAX;
     /* the variables: every hidden count; the cap: more than all published counts together */
     for (size_t t = 0; rc == ITAV_OK && t < r->ntables; t++) {
         const itav__table *tab = &r->tables[t];
@@ -279,6 +282,305 @@ int itav__report_audit(itav_report *r)
     itav__free(box);
     itav__free(scratch);
     sys_clear(&s);
+    return rc == ITAV_OK && r->nprior ? itav__release_audit(r) : rc;
+}
+
+/* ---- across releases ----
+ * The counts of these tables add up over periods: each counts reviews dated in the period.
+ * Cut the days at every first day and every day after a last day of this report's period and
+ * of the earlier releases' periods: each piece ("atom") has its own unknown count per cell,
+ * and a cell of a period is the sum of its atoms. The relations of the report hold within
+ * every atom, as they hold for any period. */
+static const char *const additive_tables[] = {"reviews", "effects", "formal_help", NULL};
+
+static bool additive(const char *name)
+{
+    for (size_t i = 0; additive_tables[i]; i++)
+        if (!strcmp(additive_tables[i], name))
+            return true;
+    return false;
+}
+
+typedef struct span {
+    long long lo, hi; /* [lo, hi): days; LLONG_MIN and LLONG_MAX stand for open */
+} span;
+
+static span span_of(int32_t from, int32_t to)
+{
+    return (span){from == ITAV_DATE_NONE ? LLONG_MIN : from,
+                  to == ITAV_DATE_NONE ? LLONG_MAX : (long long)to + 1};
+}
+
+static int ll_cmp(const void *a, const void *b)
+{
+    long long x = *(const long long *)a, y = *(const long long *)b;
+    return (x > y) - (x < y);
+}
+
+/* Appends sum(a[i] * x[var[i]]) <= b. */
+static int push_con(sys *s, size_t *capc, const size_t *var, const long long *a, size_t n,
+                    long long b)
+{
+    if (s->nc == *capc) {
+        size_t cap = *capc ? 2 * *capc : 64;
+        con *v = itav__realloc(s->c, cap * sizeof *v);
+        if (!v)
+            return ITAV_ENOMEM;
+        s->c = v;
+        *capc = cap;
+    }
+    con *c = &s->c[s->nc];
+    c->var = itav__malloc((n ? n : 1) * sizeof *c->var);
+    c->a = itav__malloc((n ? n : 1) * sizeof *c->a);
+    if (!c->var || !c->a) {
+        itav__free(c->var);
+        itav__free(c->a);
+        return ITAV_ENOMEM;
+    }
+    memcpy(c->var, var, n * sizeof *var);
+    memcpy(c->a, a, n * sizeof *a);
+    c->n = n;
+    c->b = b;
+    s->nc++;
+    return ITAV_OK;
+}
+
+/* sum == b, both ways. */
+static int push_eq(sys *s, size_t *capc, const size_t *var, long long *a, size_t n,
+                   long long b)
+{
+    int rc = push_con(s, capc, var, a, n, b);
+    for (size_t i = 0; i < n; i++)
+        a[i] = -a[i];
+    if (rc == ITAV_OK)
+        rc = push_con(s, capc, var, a, n, -b);
+    for (size_t i = 0; i < n; i++)
+        a[i] = -a[i];
+    return rc;
+}
+
+typedef struct xkey {
+    size_t table, cell;
+} xkey;
+
+typedef struct xaudit {
+    sys s;
+    size_t capc;
+    xkey *keys;
+    size_t nk;
+    long long *cut; /* the atoms' edges: atom a is [cut[a], cut[a + 1]) */
+    size_t na;
+    size_t *var;   /* scratch: na + 1 variables */
+    long long *a;  /* scratch: their coefficients */
+} xaudit;
+
+/* The key of a report's cell by table name, row label and column heading, or SIZE_MAX. */
+static size_t key_of(const itav_report *r, const xaudit *x, const char *table, const char *row,
+                     const char *column)
+{
+    for (size_t k = 0; k < x->nk; k++) {
+        const itav__table *t = &r->tables[x->keys[k].table];
+        size_t ncol = t->columns.n, rw = x->keys[k].cell / ncol, col = x->keys[k].cell % ncol;
+        const itav__cell *label = &t->cells[rw * ncol];
+        if (!strcmp(t->name, table) && !strcmp(t->columns.v[col], column) &&
+            !strcmp(label->text ? label->text : "", row))
+            return k;
+    }
+    return SIZE_MAX;
+}
+
+/* x[z] (z SIZE_MAX: the value b) equals the count of key k over the period sp. */
+static int relate_period(xaudit *x, size_t k, span sp, size_t z, long long b)
+{
+    size_t n = 0;
+    for (size_t at = 0; at < x->na; at++)
+        if (sp.lo <= x->cut[at] && x->cut[at + 1] <= sp.hi) {
+            x->var[n] = k * x->na + at;
+            x->a[n++] = 1;
+        }
+    if (z != SIZE_MAX) {
+        x->var[n] = z;
+        x->a[n++] = -1;
+        b = 0;
+    }
+    return push_eq(&x->s, &x->capc, x->var, x->a, n, b);
+}
+
+int itav__release_audit(itav_report *r)
+{
+    xaudit x = {0};
+    size_t nz = 0, *zr = NULL, (*zp)[2] = NULL, nzp = 0;
+    long long *box = NULL, *scratch = NULL, published = 0;
+    int rc = ITAV_OK;
+    /* the keys: the counts of the tables that add up over periods, totals left out */
+    for (size_t t = 0; t < r->ntables; t++) {
+        const itav__table *tab = &r->tables[t];
+        if (!additive(tab->name))
+            continue;
+        for (size_t i = 0; i < tab->rows * tab->columns.n; i++) {
+            const itav__cell *label = &tab->cells[(i / tab->columns.n) * tab->columns.n];
+            if (!tab->cells[i].count ||
+                (label->text && !strcmp(label->text, ITAV__TOTAL_LABEL)))
+                continue;
+            xkey *v = itav__realloc(x.keys, (x.nk + 1) * sizeof *v);
+            if (!v) {
+                rc = ITAV_ENOMEM;
+                goto done;
+            }
+            x.keys = v;
+            x.keys[x.nk++] = (xkey){t, i};
+            if (!tab->cells[i].suppressed && tab->cells[i].kind == ITAV__CELL_NUMBER)
+                published += (long long)tab->cells[i].value;
+        }
+    }
+    /* the atoms */
+    if (!(x.cut = itav__malloc((2 * r->nprior + 2) * sizeof *x.cut))) {
+        rc = ITAV_ENOMEM;
+        goto done;
+    }
+    size_t ncut = 0;
+    for (size_t p = 0; p <= r->nprior; p++) {
+        span sp = p < r->nprior ? span_of(r->prior[p]->from, r->prior[p]->to)
+                                : span_of(r->from, r->to);
+        x.cut[ncut++] = sp.lo;
+        x.cut[ncut++] = sp.hi;
+    }
+    qsort(x.cut, ncut, sizeof *x.cut, ll_cmp);
+    size_t u = 0;
+    for (size_t i = 0; i < ncut; i++)
+        if (!u || x.cut[u - 1] != x.cut[i])
+            x.cut[u++] = x.cut[i];
+    x.na = u - 1;
+    /* the variables: key by atom, then one per hidden count (this report's, then earlier) */
+    size_t nv = x.nk * x.na;
+    zr = itav__malloc((x.nk ? x.nk : 1) * sizeof *zr);
+    size_t ncells = 0;
+    for (size_t p = 0; p < r->nprior; p++)
+        ncells += r->prior[p]->ncells;
+    zp = itav__malloc((ncells ? ncells : 1) * sizeof *zp);
+    size_t most_terms = x.na + 1;
+    for (size_t i = 0; i < r->nrelations; i++)
+        most_terms = r->relations[i].n > most_terms ? r->relations[i].n : most_terms;
+    x.var = itav__malloc(most_terms * sizeof *x.var);
+    x.a = itav__malloc(most_terms * sizeof *x.a);
+    if (!zr || !zp || !x.var || !x.a) {
+        rc = ITAV_ENOMEM;
+        goto done;
+    }
+    span now = span_of(r->from, r->to);
+    for (size_t k = 0; rc == ITAV_OK && k < x.nk; k++) {
+        const itav__cell *c = &r->tables[x.keys[k].table].cells[x.keys[k].cell];
+        zr[k] = c->suppressed ? nv + nz++ : SIZE_MAX;
+        rc = relate_period(&x, k, now, zr[k], (long long)c->value);
+    }
+    int protection = r->protection;
+    for (size_t p = 0; rc == ITAV_OK && p < r->nprior; p++) {
+        const itav_release *rl = r->prior[p];
+        protection = rl->protection > protection ? rl->protection : protection;
+        for (size_t i = 0; rc == ITAV_OK && i < rl->ncells; i++) {
+            const itav__release_cell *c = &rl->cells[i];
+            size_t k = key_of(r, &x, c->table, c->row, c->column);
+            if (k == SIZE_MAX)
+                continue;
+            size_t z = SIZE_MAX;
+            if (c->hidden) {
+                z = nv + nz++;
+                zp[nzp][0] = p;
+                zp[nzp++][1] = i;
+            } else {
+                published += c->value;
+            }
+            rc = relate_period(&x, k, span_of(rl->from, rl->to), z, c->value);
+        }
+    }
+    /* the report's relations within every atom, where all their counts are keys */
+    for (size_t i = 0; rc == ITAV_OK && i < r->nrelations; i++) {
+        const itav__relation *rel = &r->relations[i];
+        bool all = true;
+        for (size_t j = 0; all && j < rel->n; j++) {
+            size_t k = 0;
+            while (k < x.nk && !(x.keys[k].table == rel->terms[j].table &&
+                                 x.keys[k].cell == rel->terms[j].cell))
+                k++;
+            all = k < x.nk;
+        }
+        for (size_t at = 0; all && rc == ITAV_OK && at < x.na; at++) {
+            for (size_t j = 0; j < rel->n; j++) {
+                size_t k = 0;
+                while (x.keys[k].table != rel->terms[j].table ||
+                       x.keys[k].cell != rel->terms[j].cell)
+                    k++;
+                x.var[j] = k * x.na + at;
+                x.a[j] = rel->terms[j].coef;
+            }
+            rc = rel->equal ? push_eq(&x.s, &x.capc, x.var, x.a, rel->n, 0)
+                            : push_con(&x.s, &x.capc, x.var, x.a, rel->n, 0);
+        }
+    }
+    x.s.nv = nv + nz;
+    x.s.cap = published + protection + r->k + 1;
+    if (rc == ITAV_OK && x.s.nv &&
+        (!(box = itav__malloc(2 * x.s.nv * sizeof *box)) ||
+         !(scratch = itav__malloc(2 * x.s.nv * sizeof *scratch))))
+        rc = ITAV_ENOMEM;
+    if (rc != ITAV_OK || !nz)
+        goto done;
+    long long *lo = box, *hi = box + x.s.nv;
+    for (size_t v = 0; v < x.s.nv; v++) {
+        lo[v] = 0;
+        hi[v] = x.s.cap;
+    }
+    /* the true counts satisfy it all, unless the data changed since (an erasure): then
+     * nothing is known to be safe */
+    bool consistent = propagate(&x.s, lo, hi);
+    if (!consistent)
+        r->audit_passed = false;
+    for (size_t k = 0; rc == ITAV_OK && k < x.nk; k++) {
+        if (zr[k] == SIZE_MAX)
+            continue;
+        itav__cell *c = &r->tables[x.keys[k].table].cells[x.keys[k].cell];
+        long long least = 0, most = -1;
+        if (consistent)
+            rc = interval(&x.s, lo, hi, zr[k], &least, &most, scratch);
+        if (least > c->low)
+            c->low = least;
+        if (most < x.s.cap && (c->high < 0 || most < c->high))
+            c->high = most;
+        bool safe = consistent && (c->high < 0 || c->high - c->low >= r->protection);
+        if (c->why == ITAV_HIDDEN_PRIMARY && c->low > 1)
+            safe = false;
+        c->safe = c->safe && safe;
+        if (!c->safe)
+            r->audit_passed = false;
+    }
+    for (size_t i = 0; rc == ITAV_OK && i < nzp; i++) {
+        const itav_release *rl = r->prior[zp[i][0]];
+        const itav__release_cell *c = &rl->cells[zp[i][1]];
+        long long least = 0, most = -1;
+        if (consistent)
+            rc = interval(&x.s, lo, hi, nv + (nz - nzp) + i, &least, &most, scratch);
+        if (consistent && (most >= x.s.cap || most - least >= rl->protection))
+            continue;
+        /* pinned: hide this report's count of it, or refuse when it is hidden already */
+        r->audit_passed = false;
+        size_t k = key_of(r, &x, c->table, c->row, c->column);
+        const itav__cell *mine = &r->tables[x.keys[k].table].cells[x.keys[k].cell];
+        if (r->pinned_table == SIZE_MAX && !mine->suppressed &&
+            mine->kind == ITAV__CELL_NUMBER) {
+            r->pinned_table = x.keys[k].table;
+            r->pinned_cell = x.keys[k].cell;
+        }
+    }
+done:
+    itav__free(x.keys);
+    itav__free(x.cut);
+    itav__free(x.var);
+    itav__free(x.a);
+    itav__free(zr);
+    itav__free(zp);
+    itav__free(box);
+    itav__free(scratch);
+    sys_clear(&x.s);
     return rc;
 }
 

@@ -94,6 +94,13 @@ struct itav_report {
     char suppressed[16]; /* "<5" */
     itav__table *tables;
     size_t ntables;
+    /* Made for publication: the earlier releases of the same offer over the same member
+     * offers (release.c), which the audit takes as relations too. */
+    itav_release **prior;
+    size_t nprior;
+    /* A shown count whose hiding the cross-release audit asks for: a hidden count of an
+     * earlier release with its key is pinned (table, cell), or table SIZE_MAX. */
+    size_t pinned_table, pinned_cell;
 };
 /* The table model (report_write.c). Adding a row gives empty cells; setters copy text. */
 int itav__table_add_row(itav__table *t, size_t *row);
@@ -119,6 +126,8 @@ bool itav__enough_contributors(double n, int k);
  * machine-readable form in JSON. */
 #define ITAV__HIDDEN_MARK "hidden to protect small numbers"
 #define ITAV__HIDDEN_JSON "hidden"
+/* The label of a row of totals, which are of the shown cells only. */
+#define ITAV__TOTAL_LABEL "total of shown cells"
 /* The row label that stands for the municipalities whose cells would all be hidden. */
 #define ITAV__OTHER_PLACES "other municipalities"
 /* Adds a relation (the terms are copied). */
@@ -126,6 +135,13 @@ int itav__report_relate(itav_report *r, const itav__term *terms, size_t n, bool 
 /* Audits every hidden count of r (audit.c): sets each one's interval and verdict, and
  * r->audit_passed. Returns ITAV_OK or ITAV_ENOMEM. */
 int itav__report_audit(itav_report *r);
+/* The earlier releases a report made for publication is audited with (release.c): those of
+ * the same offer over the same member offers, into r->prior. Inside the report's read. */
+int itav__release_prior(itav_db *db, itav_report *r);
+/* The cross-release audit (audit.c): narrows the verdicts of r's hidden counts of the tables
+ * whose counts add up over periods, by the releases in r->prior, and sets pinned_table and
+ * pinned_cell when an earlier hidden count is pinned. ITAV_OK or ITAV_ENOMEM. */
+int itav__release_audit(itav_report *r);
 /* Secondary suppression against the audit (audit.c): of the published counts that share a
  * relation with an unsafe hidden count, the one whose hiding leaves the fewest unsafe cells,
  * then the cheapest (docs/guide.md, "Secondary suppression"). Returns 1 with the cell, 0 when

@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1185,6 +1186,9 @@ ITAV_API void itav_report_free(itav_report *r)
     itav__free(r->offer);
     itav__free(r->offer_name);
     itav__strlist_clear(&r->members);
+    for (size_t i = 0; i < r->nprior; i++)
+        itav_release_free(r->prior[i]);
+    itav__free(r->prior);
     itav__free(r);
 }
 
@@ -1416,6 +1420,8 @@ static int build(basis *b, const char *offer, const itav_report_options *o)
         rc = report_title(r, itav_offer_name(offer_at(b, 0)));
     if (rc == ITAV_OK)
         rc = load_records(b);
+    if (rc == ITAV_OK && r->publish) /* protected together with what was published before */
+        rc = itav__release_prior(b->db, r);
     if (rc != ITAV_OK)
         return rc;
     r->as_of = o->as_of != ITAV_DATE_NONE ? o->as_of
@@ -1427,8 +1433,9 @@ static int build(basis *b, const char *offer, const itav_report_options *o)
     for (int round = 0; rc == ITAV_OK; round++) {
         if ((rc = build_tables(b)) != ITAV_OK || r->audit_passed || round == REPAIR_ROUNDS)
             break;
-        size_t t, cell;
-        if ((rc = itav__report_choose(r, &t, &cell)) != 1)
+        size_t t = r->pinned_table, cell = r->pinned_cell;
+        /* an earlier release's hidden count is pinned: hide this report's count of it */
+        if (t == SIZE_MAX && (rc = itav__report_choose(r, &t, &cell)) != 1)
             break;
         const itav__table *tab = &r->tables[t];
         const itav__cell *label = &tab->cells[(cell / tab->columns.n) * tab->columns.n];

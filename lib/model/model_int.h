@@ -25,6 +25,8 @@
 #define ITAV__REVIEW_SLOT_DATED 2 /* "<offer>\x1f<date>": itav__dated_value() */
 #define ITAV__KIND_INDICATOR "indicator"
 #define ITAV__INDICATOR_SLOT_OFFER 0
+#define ITAV__KIND_RELEASE "release"
+#define ITAV__RELEASE_SLOT_OFFER 0
 
 
 /* ---- figures and roles ---- */
@@ -286,6 +288,28 @@ int itav__review_decode(itav_review **out, const void *data, size_t size, char *
 int itav__indicator_encode(unsigned char **out, size_t *size, const itav_indicator *ind);
 int itav__indicator_decode(itav_indicator **out, const void *data, size_t size, char *err,
                            size_t errsize);
+int itav__release_encode(unsigned char **out, size_t *size, const itav_release *rl);
+int itav__release_decode(itav_release **out, const void *data, size_t size, char *err,
+                         size_t errsize);
+
+/* ---- releases: the ledger of published reports (lib/evaluation/release.c owns them; the
+ * struct is here, below the codec, so that lib/codec can describe the record) ---- */
+/* One count of a published report, as it was published: no personal data, only the names of
+ * its table, row and column, and its value unless it was hidden. */
+typedef struct itav__release_cell {
+    char *table, *row, *column;
+    long long value; /* 0 when hidden */
+    bool hidden;
+} itav__release_cell;
+struct itav_release {
+    char *id, *offer;
+    itav__strlist members; /* the member offers a programme report covered */
+    int32_t from, to, as_of;
+    int k, protection;
+    bool low_k;
+    itav__release_cell *cells;
+    size_t ncells;
+};
 
 /* Validation the store applies before every write. */
 int itav__intervention_check(itav_db *db, const itav_intervention *iv);

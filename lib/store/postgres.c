@@ -64,6 +64,24 @@ static const char *const migrations[] = {
     "CREATE POLICY itav_delete ON @.itav_records FOR DELETE USING ("
     " kind IN ('offer', 'participant', 'match', 'review', 'indicator')"
     " AND @.itav_granted(kind, key, i0));",
+    /* Releases (libitav 0.4): the ledger of published reports belongs to the offer of each
+     * report (slot 0), like the offer's other records. */
+    "DROP POLICY itav_read ON @.itav_records;"
+    "DROP POLICY itav_insert ON @.itav_records;"
+    "DROP POLICY itav_update ON @.itav_records;"
+    "DROP POLICY itav_delete ON @.itav_records;"
+    "CREATE POLICY itav_read ON @.itav_records FOR SELECT USING ("
+    " kind NOT IN ('offer', 'participant', 'match', 'review', 'indicator', 'release')"
+    " OR @.itav_granted(kind, key, i0));"
+    "CREATE POLICY itav_insert ON @.itav_records FOR INSERT WITH CHECK ("
+    " kind = 'sequence' OR (kind IN ('offer', 'participant', 'match', 'review', 'indicator',"
+    " 'release') AND @.itav_granted(kind, key, i0)));"
+    "CREATE POLICY itav_update ON @.itav_records FOR UPDATE USING ("
+    " kind = 'sequence' OR (kind IN ('offer', 'participant', 'match', 'review', 'indicator',"
+    " 'release') AND @.itav_granted(kind, key, i0)));"
+    "CREATE POLICY itav_delete ON @.itav_records FOR DELETE USING ("
+    " kind IN ('offer', 'participant', 'match', 'review', 'indicator', 'release')"
+    " AND @.itav_granted(kind, key, i0));",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 

@@ -621,6 +621,90 @@ ADAPT(itav_report_cell_suppressed)
                                              (size_t)NUM(3, 0)));
 }
 
+/* ---- releases (the fixture report is not made for publication, so none is recorded) ---- */
+
+ADAPT(itav_release_record)
+{
+    char *id = NULL;
+    itav_report *rep = ISNUL(2) ? NULL : fx_report(f);
+    int rc = itav_release_record(P(0, &id), DB(1), rep);
+    if (rc != ITAV_OK && id)
+        fx_fail(f, "*id set on error");
+    itav_free(id);
+    return r_code(rc);
+}
+ADAPT(itav_release_get)
+{
+    itav_release *rl = NULL;
+    int rc = itav_release_get(P(0, &rl), DB(1), TXT(2, "rel-00000001"));
+    if (rc != ITAV_OK && rl)
+        fx_fail(f, "*out set on error");
+    itav_release_free(rl);
+    return r_code(rc);
+}
+ADAPT(itav_release_remove)
+{
+    return r_code(itav_release_remove(DB(0), TXT(1, "rel-00000001")));
+}
+ADAPT(itav_release_list)
+{
+    itav_release_iter *it = NULL;
+    int rc = itav_release_list(P(0, &it), DB(1), TXT(2, NULL));
+    itav_release_iter_free(it);
+    return r_code(rc);
+}
+ADAPT(itav_release_iter_next)
+{
+    itav_release_iter *it = NULL;
+    itav_release *rl = NULL;
+    if (!ISNUL(1) && itav_release_list(&it, fx_store(f), NULL) != ITAV_OK)
+        fx_fail(f, "cannot list");
+    int rc = itav_release_iter_next(P(0, &rl), P(1, it));
+    itav_release_free(rl);
+    itav_release_iter_free(it);
+    return r_code(rc);
+}
+ADAPT(itav_release_iter_free)
+{
+    itav_release_iter_free(P(0, NULL));
+    return r_void();
+}
+ADAPT(itav_release_free)
+{
+    itav_release_free(P(0, NULL));
+    return r_void();
+}
+/* The getters of a release: the rows give them none (the fixture store has no release). */
+ADAPT(itav_release_id) { return r_ptr(itav_release_id(P(0, NULL))); }
+ADAPT(itav_release_offer) { return r_ptr(itav_release_offer(P(0, NULL))); }
+ADAPT(itav_release_member_count) { return r_size(itav_release_member_count(P(0, NULL))); }
+ADAPT(itav_release_member)
+{
+    return r_ptr(itav_release_member(P(0, NULL), (size_t)NUM(1, 0)));
+}
+ADAPT(itav_release_cell_count) { return r_size(itav_release_cell_count(P(0, NULL))); }
+ADAPT(itav_release_parameters)
+{
+    int32_t from = 7, to = 7;
+    int k = 7, protection = 7;
+    int rc = itav_release_parameters(P(0, &from), P(1, &to), P(2, &k), P(3, &protection),
+                                     P(4, NULL));
+    if (rc != ITAV_OK && (from != 7 || to != 7 || k != 7 || protection != 7))
+        fx_fail(f, "outputs changed on error");
+    return r_code(rc);
+}
+ADAPT(itav_release_cell)
+{
+    const char *t = NULL, *rw = NULL, *c = NULL;
+    int64_t v = 7;
+    int h = 7;
+    int rc = itav_release_cell(P(0, &t), P(1, &rw), P(2, &c), P(3, &v), P(4, &h), P(5, NULL),
+                               (size_t)NUM(6, 0));
+    if (rc != ITAV_OK && (t || rw || c || v != 7 || h != 7))
+        fx_fail(f, "outputs changed on error");
+    return r_code(rc);
+}
+
 static const row rows[] = {
     /* reviews: the object */
     R(itav_review_new, "NULL out", EINVAL_, NUL(0)),
@@ -1059,6 +1143,31 @@ static const row rows[] = {
     R(itav_report_cell_suppressed, "NULL report", RET(0), NUL(0)),
     R(itav_report_cell_suppressed, "table past the end", RET(0), I(1, 99)),
     R(itav_report_cell_suppressed, "row SIZE_MAX", RET(0), I(2, SIZE_HUGE)),
+    R(itav_release_record, "NULL db", EINVAL_, NUL(1)),
+    R(itav_release_record, "NULL report", EINVAL_, NUL(2), M("no report given")),
+    R(itav_release_record, "a report not made for publication", EINVAL_,
+      M("was not made for publication")),
+    R(itav_release_get, "NULL out", EINVAL_, NUL(0), M("no place for the release")),
+    R(itav_release_get, "NULL db", EINVAL_, NUL(1)),
+    R(itav_release_get, "NULL id", EINVAL_, NUL(2), M("no release id")),
+    R(itav_release_get, "an unknown id", E(ITAV_ENOTFOUND), M("no release \"rel-00000001\"")),
+    R(itav_release_remove, "NULL db", EINVAL_, NUL(0)),
+    R(itav_release_remove, "NULL id", EINVAL_, NUL(1), M("no release id given")),
+    R(itav_release_remove, "an unknown id", E(ITAV_ENOTFOUND),
+      M("no release \"rel-00000001\"")),
+    R(itav_release_list, "NULL out", EINVAL_, NUL(0), M("no place for the iterator")),
+    R(itav_release_list, "NULL db", EINVAL_, NUL(1)),
+    R(itav_release_iter_next, "NULL out", EINVAL_, NUL(0)),
+    R(itav_release_iter_next, "NULL iterator", EINVAL_, NUL(1)),
+    R(itav_release_iter_free, "NULL", RVOID, NUL(0)),
+    R(itav_release_free, "NULL", RVOID, NUL(0)),
+    R(itav_release_id, "NULL release", RNULL, NUL(0)),
+    R(itav_release_offer, "NULL release", RNULL, NUL(0)),
+    R(itav_release_member_count, "NULL release", RSIZE(0), NUL(0)),
+    R(itav_release_member, "NULL release", RNULL, NUL(0)),
+    R(itav_release_cell_count, "NULL release", RSIZE(0), NUL(0)),
+    R(itav_release_parameters, "NULL release", EINVAL_, NUL(4)),
+    R(itav_release_cell, "NULL release", EINVAL_, NUL(5)),
 };
 
 const row_table rows_evaluation = {rows, sizeof rows / sizeof *rows};

@@ -122,7 +122,7 @@ START_TEST(schema_made_once_and_a_newer_one_refused)
     itav_close(db);
     snprintf(sql, sizeof sql, "SELECT version FROM %s.itav_schema", schema);
     postgres_sql(sql, got, sizeof got);
-    ck_assert_str_eq(got, "2");
+    ck_assert_str_eq(got, "3");
     /* opened again: the same tables and records */
     ck_assert_int_eq(itav_open(&db, uri), ITAV_OK);
     itav_participant *p;
@@ -135,10 +135,10 @@ START_TEST(schema_made_once_and_a_newer_one_refused)
              schema);
     postgres_sql(sql, got, sizeof got);
     ck_assert_str_eq(got, "C");
-    snprintf(sql, sizeof sql, "UPDATE %s.itav_schema SET version = 3", schema);
+    snprintf(sql, sizeof sql, "UPDATE %s.itav_schema SET version = 4", schema);
     postgres_sql(sql, NULL, 0);
     ck_assert_int_eq(itav_open(&db, uri), ITAV_EVERSION);
-    assert_msg(db, "has schema version 3; this library knows up to 2");
+    assert_msg(db, "has schema version 4; this library knows up to 3");
     itav_close(db);
     snprintf(sql, sizeof sql, "SELECT count(*) FROM %s.itav_records", schema);
     postgres_sql(sql, got, sizeof got);
@@ -426,6 +426,32 @@ static void cannot_reach(itav_db *db, const town *me, const town *other)
     itav_match_free(m);
 }
 
+/* Records a release of the report of an offer made for publication with k = 3. */
+static void record_release(itav_db *db, const char *offer, char **id)
+{
+    itav_report *rep;
+    itav_report_options o = ITAV_REPORT_OPTIONS_INIT;
+    o.k = 3;
+    o.publish = 1;
+    ck_assert_msg(itav_report_programme(&rep, db, offer, &o) == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert_msg(itav_release_record(id, db, rep) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_report_free(rep);
+}
+
+static int count_releases(itav_db *db)
+{
+    itav_release_iter *it;
+    itav_release *rl;
+    int n = 0;
+    ck_assert_msg(itav_release_list(&it, db, NULL) == ITAV_OK, "%s", itav_errmsg(db));
+    while (itav_release_iter_next(&rl, it) == ITAV_OK) {
+        itav_release_free(rl);
+        n++;
+    }
+    itav_release_iter_free(it);
+    return n;
+}
+
 START_TEST(each_organisation_sees_only_its_offers)
 {
     char uri[1024], schema[64], sql[1024], roles[2][64];
@@ -465,6 +491,9 @@ START_TEST(each_organisation_sees_only_its_offers)
     char as[1200];
     snprintf(as, sizeof as, "%s&user=%s&password=pw-" SECRET, uri, roles[0]);
     ck_assert_int_eq(itav_open(&db, as), ITAV_OK);
+    /* a town records a release of its own offer's report (schema version 3) */
+    char *rel[2] = {NULL, NULL};
+    record_release(db, "oa", &rel[0]);
     ck_assert_msg(itav_match_advance(db, "m-00000001", ITAV_MATCH_TRIAL, D("2022-01-01"),
                                      ITAV_ACTOR_COORDINATOR, 0, NULL) == ITAV_OK, "%s",
                   itav_errmsg(db));
@@ -472,6 +501,23 @@ START_TEST(each_organisation_sees_only_its_offers)
     ck_assert_msg(itav_participant_erase(db, "a1", &erased) == ITAV_OK, "%s", itav_errmsg(db));
     itav_free(erased);
     itav_close(db);
+    /* the other town neither sees nor removes it, and records its own */
+    snprintf(as, sizeof as, "%s&user=%s&password=pw-" SECRET, uri, roles[1]);
+    ck_assert_int_eq(itav_open(&db, as), ITAV_OK);
+    ck_assert_int_eq(count_releases(db), 0);
+    itav_release *rl;
+    ck_assert_int_eq(itav_release_get(&rl, db, rel[0]), ITAV_ENOTFOUND);
+    ck_assert_int_eq(itav_release_remove(db, rel[0]), ITAV_ENOTFOUND);
+    record_release(db, "ob", &rel[1]);
+    ck_assert_str_ne(rel[0], rel[1]);
+    ck_assert_int_eq(count_releases(db), 1);
+    itav_close(db);
+    ck_assert_int_eq(count_releases(owner), 2); /* the owner sees both */
+    ck_assert_int_eq(itav_release_get(&rl, owner, rel[0]), ITAV_OK);
+    ck_assert_str_eq(itav_release_offer(rl), "oa");
+    itav_release_free(rl);
+    itav_free(rel[0]);
+    itav_free(rel[1]);
     after = export_text(owner);
     ck_assert_str_ne(before, after);
     ck_assert_ptr_nonnull(strstr(after, "\"b1\""));
@@ -677,7 +723,7 @@ START_TEST(version_1_is_migrated_in_one_transaction)
     itav_close(db);
     snprintf(sql, sizeof sql, "SELECT version FROM %s.itav_schema", schema);
     postgres_sql(sql, got, sizeof got);
-    ck_assert_str_eq(got, "2");
+    ck_assert_str_eq(got, "3");
     snprintf(sql, sizeof sql, "SELECT relrowsecurity FROM pg_class WHERE oid = "
              "'%s.itav_records'::regclass", schema);
     postgres_sql(sql, got, sizeof got);
@@ -691,7 +737,7 @@ START_TEST(version_1_is_migrated_in_one_transaction)
     postgres_sql(sql, NULL, 0);
     state_of(schema, before, sizeof before);
     ck_assert_int_eq(itav_open(&db, uri), ITAV_EVERSION);
-    assert_msg(db, "has schema version 7; this library knows up to 2");
+    assert_msg(db, "has schema version 7; this library knows up to 3");
     itav_close(db);
     state_of(schema, got, sizeof got);
     ck_assert_str_eq(got, before);

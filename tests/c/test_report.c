@@ -1580,6 +1580,266 @@ END_TEST
  * Writers
  * ====================================================================================== */
 
+/* The ledger of releases: a report made for publication is recorded with its parameters and
+ * its counts as published (hidden ones without their value), listed in the order recorded,
+ * by offer, read back the same on every store, and removed; a report not made for
+ * publication, or refused, is not recorded, and a failed call writes nothing. */
+START_TEST(releases_ledger)
+{
+    itav_db *db = open_store(_i);
+    fixture(db);
+    itav_report *r = NULL, *plain = report(db, "prog", 5, NULL, NULL);
+    int rc;
+    char *id = NULL, *id2 = NULL;
+    /* not for publication: refused, nothing written */
+    char *before = export_text(db);
+    ck_assert_int_eq(itav_release_record(&id, db, plain), ITAV_EINVAL);
+    assert_msg(db, "not made for publication");
+    ck_assert_ptr_null(id);
+    ck_assert_int_eq(itav_release_record(&id, db, NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_release_record(&id, NULL, plain), ITAV_EINVAL);
+    itav_release_iter *it;
+    itav_release *rl;
+    ck_assert_int_eq(itav_release_list(&it, db, NULL), ITAV_OK);
+    ck_assert_int_eq(itav_release_iter_next(&rl, it), ITAV_ITEROVER);
+    itav_release_iter_free(it);
+    /* published: recorded */
+    r = publish(db, "prog", 5, "2021-01-01", "2021-12-31", &rc);
+    ck_assert_int_eq(rc, ITAV_OK);
+    ck_assert_int_eq(itav_release_record(&id, db, r), ITAV_OK);
+    ck_assert_str_eq(id, "rel-00000001");
+    ck_assert_int_eq(itav_release_get(&rl, db, id), ITAV_OK);
+    ck_assert_str_eq(itav_release_id(rl), id);
+    ck_assert_str_eq(itav_release_offer(rl), "prog");
+    int32_t from, to;
+    int k, protection;
+    ck_assert_int_eq(itav_release_parameters(&from, &to, &k, &protection, rl), ITAV_OK);
+    ck_assert_int_eq(from, D("2021-01-01"));
+    ck_assert_int_eq(to, D("2021-12-31"));
+    ck_assert_int_eq(k, 5);
+    ck_assert_int_eq(protection, 4);
+    ck_assert_uint_eq(itav_release_member_count(rl), 2);
+    ck_assert_str_eq(itav_release_member(rl, 0), "buurt-a");
+    ck_assert_str_eq(itav_release_member(rl, 1), "buurt-b");
+    ck_assert_ptr_null(itav_release_member(rl, 2));
+    /* every count of the report, as published */
+    size_t counts = 0, hidden = 0;
+    for (size_t t = 0; t < itav_report_table_count(r); t++)
+        for (size_t row = 0; row < itav_report_row_count(r, t); row++)
+            for (size_t c = 0; c < itav_report_column_count(r, t); c++) {
+                const char *tn, *rn, *cn;
+                int64_t v;
+                int h;
+                double shown;
+                bool hid = itav_report_cell_hidden(r, t, row, c) != ITAV_HIDDEN_NOT &&
+                           itav_report_cell_audit(&h, NULL, NULL, r, t, row, c) == ITAV_OK;
+                bool count = hid;
+                if (!hid && itav_report_cell_value(&shown, r, t, row, c) == ITAV_OK) {
+                    /* a shown count is one the ledger has; find it by its place */
+                    for (size_t i = 0; i < itav_release_cell_count(rl); i++) {
+                        ck_assert_int_eq(itav_release_cell(&tn, &rn, &cn, &v, &h, rl, i),
+                                         ITAV_OK);
+                        if (!strcmp(tn, itav_report_table_name(r, t)) &&
+                            !strcmp(rn, itav_report_cell(r, t, row, 0)) &&
+                            !strcmp(cn, itav_report_column(r, t, c))) {
+                            ck_assert_int_eq(h, 0);
+                            ck_assert(v == (int64_t)shown);
+                            count = true;
+                        }
+                    }
+                }
+                if (hid) {
+                    bool found = false;
+                    for (size_t i = 0; i < itav_release_cell_count(rl); i++) {
+                        ck_assert_int_eq(itav_release_cell(&tn, &rn, &cn, &v, &h, rl, i),
+                                         ITAV_OK);
+                        if (!strcmp(tn, itav_report_table_name(r, t)) &&
+                            !strcmp(rn, itav_report_cell(r, t, row, 0)) &&
+                            !strcmp(cn, itav_report_column(r, t, c))) {
+                            ck_assert_int_eq(h, 1);
+                            ck_assert(v == 0); /* the value of a hidden count is not kept */
+                            found = true;
+                        }
+                    }
+                    ck_assert(found);
+                    hidden++;
+                }
+                counts += count;
+            }
+    ck_assert_uint_eq(itav_release_cell_count(rl), counts);
+    ck_assert_uint_gt(hidden, 0);
+    ck_assert_int_eq(itav_release_cell(NULL, NULL, NULL, NULL, NULL, rl, counts), ITAV_ERANGE);
+    ck_assert_int_eq(itav_release_cell(NULL, NULL, NULL, NULL, NULL, NULL, 0), ITAV_EINVAL);
+    itav_release_free(rl);
+    itav_report_free(r);
+    /* a second release, of a member offer; listed in order, and by offer */
+    r = publish(db, "buurt-a", 3, NULL, NULL, &rc);
+    ck_assert_int_eq(rc, ITAV_OK);
+    ck_assert_int_eq(itav_release_record(&id2, db, r), ITAV_OK);
+    ck_assert_str_eq(id2, "rel-00000002");
+    itav_report_free(r);
+    ck_assert_int_eq(itav_release_list(&it, db, NULL), ITAV_OK);
+    ck_assert_int_eq(itav_release_iter_next(&rl, it), ITAV_OK);
+    ck_assert_str_eq(itav_release_id(rl), id);
+    itav_release_free(rl);
+    ck_assert_int_eq(itav_release_iter_next(&rl, it), ITAV_OK);
+    ck_assert_str_eq(itav_release_id(rl), id2);
+    ck_assert_str_eq(itav_release_offer(rl), "buurt-a");
+    ck_assert_uint_eq(itav_release_member_count(rl), 0);
+    ck_assert_int_eq(itav_release_parameters(&from, &to, &k, NULL, rl), ITAV_OK);
+    ck_assert_int_eq(from, ITAV_DATE_NONE);
+    ck_assert_int_eq(k, 3);
+    itav_release_free(rl);
+    ck_assert_int_eq(itav_release_iter_next(&rl, it), ITAV_ITEROVER);
+    itav_release_iter_free(it);
+    ck_assert_int_eq(itav_release_list(&it, db, "buurt-a"), ITAV_OK);
+    ck_assert_int_eq(itav_release_iter_next(&rl, it), ITAV_OK);
+    ck_assert_str_eq(itav_release_id(rl), id2);
+    itav_release_free(rl);
+    ck_assert_int_eq(itav_release_iter_next(&rl, it), ITAV_ITEROVER);
+    itav_release_iter_free(it);
+    /* removed */
+    ck_assert_int_eq(itav_release_remove(db, id), ITAV_OK);
+    ck_assert_int_eq(itav_release_get(&rl, db, id), ITAV_ENOTFOUND);
+    assert_msg(db, "no release \"rel-00000001\"");
+    ck_assert_int_eq(itav_release_remove(db, id), ITAV_ENOTFOUND);
+    ck_assert_int_eq(itav_release_remove(db, NULL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_release_remove(db, id2), ITAV_OK);
+    /* a new release takes a new number: an id is never given twice */
+    r = publish(db, "buurt-a", 3, NULL, NULL, &rc);
+    itav_free(id);
+    ck_assert_int_eq(itav_release_record(&id, db, r), ITAV_OK);
+    ck_assert_str_eq(id, "rel-00000003");
+    ck_assert_int_eq(itav_release_remove(db, id), ITAV_OK);
+    itav_report_free(r);
+    /* the ledger is empty again; the store otherwise as it was but for the sequence */
+    ck_assert_int_eq(itav_release_list(&it, db, NULL), ITAV_OK);
+    ck_assert_int_eq(itav_release_iter_next(&rl, it), ITAV_ITEROVER);
+    itav_release_iter_free(it);
+    char *after = export_text(db);
+    ck_assert_str_eq(after, before);
+    itav_free(before);
+    itav_free(after);
+    itav_free(id);
+    itav_free(id2);
+    itav_report_free(plain);
+    close_store(db);
+}
+END_TEST
+
+/* ---- protection across releases ---- */
+
+/* One offer; final reviews of completed matches: `early` dated in 2021, `late` in 2022, all
+ * with formal help prevented and mark 7. */
+static itav_db *two_year_store(int early, int late)
+{
+    itav_db *db;
+    char date[16];
+    ck_assert_int_eq(itav_open(&db, "memory:"), ITAV_OK);
+    intervention(db, "buurt");
+    offer(db, "solo", "buurt", NULL);
+    for (int n = 0; n < early + late; n++) {
+        ck_assert_int_eq(itav_date_format(date, sizeof date, D("2020-06-01") + 3 * n), ITAV_OK);
+        spec s = {"solo", "Haarlem", ITAV_MATCH_COMPLETED, date};
+        char *id = make_match(db, n, &s);
+        review(db, id, ITAV_REVIEW_FINAL, (n < early ? D("2021-06-01") : D("2022-06-01")) + n,
+               ITAV_RESPONDENT_ASKING, 7, 0, ITAV_HELP_PREVENTED, NULL);
+        itav_free(id);
+    }
+    return db;
+}
+
+typedef struct release_seen {
+    unsigned atoms; /* the years it covers: 2021 (bit 0), 2022 (bit 1) */
+    bool hidden;
+    long value;
+} release_seen;
+
+/* The differencing attack on one count across releases: every split of the count over 2021
+ * and 2022 that agrees with every shown value; returns how many hidden counts it narrows to
+ * fewer than `width` + 1 values. */
+static size_t attack_releases(const release_seen *seen, size_t n, int width)
+{
+    enum { CAP = 60 };
+    bool possible[16][CAP * 2 + 1] = {{false}};
+    for (int x1 = 0; x1 <= CAP; x1++)
+        for (int x2 = 0; x2 <= CAP; x2++) {
+            bool ok = true;
+            for (size_t i = 0; ok && i < n; i++) {
+                long v = ((seen[i].atoms & 1) ? x1 : 0) + ((seen[i].atoms & 2) ? x2 : 0);
+                ok = seen[i].hidden || v == seen[i].value;
+            }
+            for (size_t i = 0; ok && i < n; i++)
+                possible[i][((seen[i].atoms & 1) ? x1 : 0) + ((seen[i].atoms & 2) ? x2 : 0)] =
+                    true;
+        }
+    size_t narrowed = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!seen[i].hidden)
+            continue;
+        int least = -1, most = -1;
+        for (int v = 0; v <= 2 * CAP; v++)
+            if (possible[i][v]) {
+                least = least < 0 ? v : least;
+                most = v;
+            }
+        narrowed += least < 0 || most - least < width;
+    }
+    return narrowed;
+}
+
+/* Reports of 2021-2022, 2021 and 2022 (in every order) made for publication with k = 5 over 2
+ * final reviews in 2021 and 5 in 2022. Recorded in the ledger, no hidden count of any of them
+ * can be narrowed by the differencing attack on the final reviews and their outcomes; without
+ * the ledger, the attack finds the 2 of 2021 (7 - 5), as the issue measured. */
+START_TEST(nested_periods_across_releases)
+{
+    static const struct { const char *from, *to; unsigned atoms; } periods[] = {
+        {"2021-01-01", "2022-12-31", 3}, {"2021-01-01", "2021-12-31", 1},
+        {"2022-01-01", "2022-12-31", 2}};
+    static const int orders[][3] = {{0, 1, 2}, {1, 2, 0}, {2, 0, 1}, {1, 0, 2}};
+    static const struct { const char *table, *row, *column; } keys[] = {
+        {"reviews", "final", "reviews"}, {"formal_help", "prevented", "final reviews"}};
+    for (int ledger = 1; ledger >= 0; ledger--)
+        for (size_t o = 0; o < sizeof orders / sizeof *orders; o++) {
+            itav_db *db = two_year_store(2, 5);
+            release_seen seen[2][3];
+            size_t n = 0;
+            for (size_t j = 0; j < 3; j++) {
+                int rc, p = orders[o][j];
+                itav_report *r = publish(db, "solo", 5, periods[p].from, periods[p].to, &rc);
+                if (rc != ITAV_OK)
+                    continue; /* refused: nothing published */
+                for (size_t k = 0; k < 2; k++) {
+                    size_t t = table(r, keys[k].table), row = row_of(r, t, keys[k].row);
+                    size_t c = col_of(r, t, keys[k].column);
+                    double v = -1;
+                    bool hidden = itav_report_cell_suppressed(r, t, row, c);
+                    if (!hidden)
+                        ck_assert_int_eq(itav_report_cell_value(&v, r, t, row, c), ITAV_OK);
+                    seen[k][n] = (release_seen){periods[p].atoms, hidden, (long)v};
+                }
+                n++;
+                if (ledger)
+                    ck_assert_msg(itav_release_record(NULL, db, r) == ITAV_OK, "%s",
+                                  itav_errmsg(db));
+                itav_report_free(r);
+            }
+            size_t narrowed = attack_releases(seen[0], n, 4) + attack_releases(seen[1], n, 4);
+            if (ledger) {
+                ck_assert_msg(narrowed == 0, "order %zu: %zu hidden counts narrowed", o,
+                              narrowed);
+                ck_assert_uint_ge(n, 2); /* most are published */
+            } else if (o == 0) {
+                ck_assert_uint_eq(n, 3);
+                ck_assert_uint_gt(narrowed, 0); /* the leak the ledger closes */
+            }
+            itav_close(db);
+        }
+}
+END_TEST
+
+
 START_TEST(writers)
 {
     itav_db *db = fixture_store();
@@ -2093,6 +2353,8 @@ static Suite *report_suite(void)
     tcase_add_test(tc, audit_and_its_repair);
     tcase_add_test(tc, random_stores_survive_the_attack);
     tcase_add_test(tc, published_reports_survive_the_attacks);
+    tcase_add_loop_test(tc, releases_ledger, 0, STORE_COUNT);
+    tcase_add_test(tc, nested_periods_across_releases);
     tcase_add_test(tc, writers);
     tcase_add_test(tc, writers_in_dutch);
     tcase_add_loop_test(tc, bad_input, 0, STORE_COUNT);

@@ -2403,6 +2403,40 @@ class ReportTest(MatchingCase):
         r = self.s("report", "programme", OFFER, "--protection", "-1", code=2)
         self.assertIn("--protection", r.stderr)
 
+    def test_releases_ledger(self):
+        store = self.fresh_store("releases")
+        self.assertEqual(self.itav("--store", store, "report", "releases").stdout,
+                         "No releases.\n")
+        # Made without --publish: nothing is recorded.
+        r = self.itav("--store", store, "report", "programme", OFFER)
+        self.assertNotIn("release", r.stderr)
+        r = self.itav("--store", store, "report", "programme", OFFER, "--publish", "--from",
+                      "2021-01-01", "--to", "2021-12-31", "--format", "json")
+        self.assertEqual(r.stderr, "Recorded as release rel-00000001.\n")
+        published = json.loads(r.stdout)
+        got = json.loads(self.itav("--store", store, "report", "releases", "--json").stdout)
+        self.assertEqual(len(got), 1)
+        rel = got[0]
+        self.assertEqual((rel["id"], rel["offer"], rel["members"], rel["from"], rel["to"],
+                          rel["k"], rel["protection"]),
+                         ("rel-00000001", OFFER, [], "2021-01-01", "2021-12-31", 5, 4))
+        self.assertTrue(rel["cells"])
+        for cell in rel["cells"]:
+            self.assertEqual(cell["value"] is None, cell["hidden"], cell)
+        self.assertEqual({c["table"] for c in rel["cells"]} - {t["name"] for t in
+                                                               published["tables"]}, set())
+        out = self.itav("--store", store, "report", "releases", "--offer", OFFER).stdout
+        self.assertRegex(out, r"^rel-00000001  %s  2021-01-01\.\.2021-12-31  k 5  protection 4"
+                              r"  \d+ shown, \d+ hidden\n$" % OFFER)
+        self.assertEqual(self.itav("--store", store, "report", "releases", "--offer",
+                                   "no-such-offer").stdout, "No releases.\n")
+        self.assertEqual(self.itav("--store", store, "report", "release-remove",
+                                   "rel-00000001").stdout, "Removed release rel-00000001.\n")
+        self.assertEqual(self.itav("--store", store, "report", "releases", "--json").stdout
+                         .strip(), "[]")
+        self.assertIn('rel-00000001', self.data_error("report", "release-remove",
+                                                      "rel-00000001", store=store))
+
     def test_output_file_and_period(self):
         path = os.path.join(self.tmp, "report.md")
         self.assertEqual(self.report("--output", path), "")

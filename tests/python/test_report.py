@@ -356,6 +356,62 @@ class TestReport(unittest.TestCase):
                 "# Programmarapportage: Buurtgezinnen Zuid-Kennemerland\n\nAanbod: %s." % OFFER))
 
 
+class TestReleases(unittest.TestCase):
+    """The ledger of releases: a report made for publication is recorded with its parameters
+    and its counts as published (a hidden count without its value), listed and removed."""
+
+    def test_record_list_remove(self):
+        st = report_store()
+        self.addCleanup(st.close)
+        plain = st.report(OFFER)
+        with self.assertRaises(itav.InvalidArgument) as cm:
+            st.record_release(plain)
+        self.assertIn("not made for publication", str(cm.exception))
+        self.assertEqual(st.releases(), [])
+        rep = st.report(OFFER, publish=True, start="2021-01-01", end="2021-12-31")
+        rid = st.record_release(rep)
+        self.assertEqual(rid, "rel-00000001")
+        rel = st.get_release(rid)
+        self.assertEqual((rel.id, rel.offer, rel.k, rel.protection), (rid, OFFER, 5, 4))
+        self.assertEqual((rel.start, rel.end), (D(2021, 1, 1), D(2021, 12, 31)))
+        self.assertEqual(rel.members, [])
+        cells = {(c.table, c.row, c.column): c for c in rel.cells}
+        hidden = 0
+        for table in rep:
+            for r in range(len(table)):
+                for c, heading in enumerate(table.columns):
+                    key = (table.name, table.cell(r, 0), heading)
+                    if table.audit(r, c) is not None:      # a hidden count
+                        self.assertEqual(cells[key], itav.ReleaseCell(*key, None, True))
+                        hidden += 1
+                    elif key in cells:
+                        self.assertEqual(cells[key].value, table.value(r, c))
+                        self.assertFalse(cells[key].hidden)
+        self.assertGreater(hidden, 0)
+        self.assertEqual(cells[("reviews", "final", "reviews")].hidden, False)
+        second = st.record_release(st.report(OFFER, k=3, publish=True))
+        self.assertEqual([r.id for r in st.releases()], [rid, second])
+        self.assertEqual([r.id for r in st.releases(OFFER)], [rid, second])
+        self.assertEqual(st.releases("no-such-offer"), [])
+        st.remove_release(rel)
+        with self.assertRaises(itav.NotFound):
+            st.get_release(rid)
+        with self.assertRaises(itav.NotFound):
+            st.remove_release(rid)
+        self.assertEqual([r.id for r in st.releases()], [second])
+        with self.assertRaises(TypeError):
+            st.record_release("rel-00000001")
+        # a programme's release names the member offers it covered
+        st.create(itav.Offer("bg-programme", "buurtgezinnen"))
+        of = st.get_offer(OFFER)
+        of.programme = "bg-programme"
+        st.update(of)
+        prog = st.get_release(st.record_release(st.report("bg-programme", publish=True)))
+        self.assertEqual(prog.members, [OFFER])
+        self.assertEqual(prog.offer, "bg-programme")
+        self.assertEqual([r.id for r in st.releases("bg-programme")], [prog.id])
+
+
 class TestProgramme(unittest.TestCase):
     def test_programme_covers_its_member_offers(self):
         with small_store() as st:

@@ -46,7 +46,7 @@ from ._participants import (PARTICIPANT_FIELDS, Erasure, ImportResult, Participa
 from ._plan import PLAN_FIELDS, Plan
 from ._portfolio import Coverage, Portfolio
 from ._recommend import TIERS, Recommendation
-from ._report import Report, ReportTable
+from ._report import Release, ReleaseCell, Report, ReportTable
 from ._review import Review
 from ._store import (Backend, MemoryBackend, Store, catalog_json, open, open_backend, version,
                      version_number)
@@ -66,7 +66,7 @@ __all__ = [
     "MemoryBackend", "NoMemory", "NotFound", "OFFER_FIELDS", "Offer", "PARTICIPANT_FIELDS",
     "PLAN_FIELDS", "PROTOTYPES", "Participant", "ParticipantKind", "ParticipantStatus", "Plan",
     "PlanField", "Portfolio", "PortfolioFlag", "ProfileSource", "QUANTITY_FORMS", "Qualifier",
-    "Quantity", "RangeError", "Recommendation", "Report", "ReportFormat", "ReportTable",
+    "Quantity", "RangeError", "Recommendation", "Release", "ReleaseCell", "Report", "ReportFormat", "ReportTable",
     "Respondent", "Result", "Review", "ReviewKind", "Role", "RoleKind", "Scope", "Setting", "Side",
     "Slot", "StateError", "Status", "StorageError", "Store", "Suggestion", "Support", "TIERS",
     "Target", "TextList", "TextListView", "Theme", "Transition", "UnknownCode", "Verdict",

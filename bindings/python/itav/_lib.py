@@ -162,6 +162,14 @@ class itav_report(Structure):
     """struct itav_report (opaque)."""
 
 
+class itav_release(Structure):
+    """struct itav_release (opaque)."""
+
+
+class itav_release_iter(Structure):
+    """struct itav_release_iter (opaque)."""
+
+
 db_p = POINTER(itav_db)
 figure_p = POINTER(itav_figure)
 role_p = POINTER(itav_role)
@@ -188,6 +196,8 @@ portfolio_p = POINTER(itav_portfolio)
 recommendation_p = POINTER(itav_recommendation)
 recommendation_iter_p = POINTER(itav_recommendation_iter)
 report_p = POINTER(itav_report)
+release_p = POINTER(itav_release)
+release_iter_p = POINTER(itav_release_iter)
 
 # Scalar typedefs, named as in the headers.
 itav_elemset = c_uint32
@@ -892,6 +902,22 @@ PROTOTYPES = {
     "itav_report_cell_audit": (_int, [_P(c_int), _P(c_int64), _P(c_int64), report_p, _sz, _sz,
                                       _sz]),
     "itav_report_audit_passed": (_int, [report_p]),
+    "itav_release_record": (_int, [_P(c_void_p), db_p, report_p]),
+    "itav_release_get": (_int, [_P(release_p), db_p, _str]),
+    "itav_release_remove": (_int, [db_p, _str]),
+    "itav_release_list": (_int, [_P(release_iter_p), db_p, _str]),
+    "itav_release_iter_next": (_int, [_P(release_p), release_iter_p]),
+    "itav_release_iter_free": (None, [release_iter_p]),
+    "itav_release_free": (None, [release_p]),
+    "itav_release_id": (_str, [release_p]),
+    "itav_release_offer": (_str, [release_p]),
+    "itav_release_parameters": (_int, [_P(c_int32), _P(c_int32), _P(c_int), _P(c_int),
+                                       release_p]),
+    "itav_release_member_count": (_sz, [release_p]),
+    "itav_release_member": (_str, [release_p, _sz]),
+    "itav_release_cell_count": (_sz, [release_p]),
+    "itav_release_cell": (_int, [_P(c_char_p), _P(c_char_p), _P(c_char_p), _P(c_int64),
+                                 _P(c_int), release_p, _sz]),
 }
 
 # ---- finding and loading the library ------------------------------------------------------

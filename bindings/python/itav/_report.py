@@ -4,10 +4,13 @@ and the element portfolio, with small-cell suppression, written as JSON, CSV or 
 import ctypes
 import json
 
-from ._dates import DATE_NONE, to_days
+from collections import namedtuple
+
+from ._dates import DATE_NONE, to_date, to_days
 from ._enums import Hidden, Lang, ReportFormat, _lang, coerce_member
 from ._errors import NotFound, RangeError, error_for, strerror
-from ._lib import dec, enc, itav_report_options, lib, report_p, take_string
+from ._lib import (dec, enc, itav_report_options, lib, release_iter_p, release_p, report_p,
+                   take_string)
 from ._owned import Owned
 from ._participants import offer_id
 
@@ -225,6 +228,86 @@ class Report(Owned):
         return "<Report %r: %s>" % (self.title, ", ".join(self.table_names))
 
 
+ReleaseCell = namedtuple("ReleaseCell", "table row column value hidden")
+ReleaseCell.__doc__ = """A count as a release published it: its table, row label and column
+heading, its value (None when it was hidden) and whether it was hidden."""
+
+
+class Release(Owned):
+    """An entry of the store's ledger of releases (itav_release): what one published report
+    made public. From ``store.releases()`` or ``store.get_release(id)``."""
+
+    _free = staticmethod(lib.itav_release_free)
+
+    @property
+    def id(self):
+        """The release's id ("rel-00000001")."""
+        return dec(lib.itav_release_id(self._ptr))
+
+    @property
+    def offer(self):
+        """The offer whose report was released."""
+        return dec(lib.itav_release_offer(self._ptr))
+
+    def _parameters(self):
+        start, end, k, protection = (ctypes.c_int32(), ctypes.c_int32(), ctypes.c_int(),
+                                     ctypes.c_int())
+        rc = lib.itav_release_parameters(ctypes.byref(start), ctypes.byref(end),
+                                         ctypes.byref(k), ctypes.byref(protection), self._ptr)
+        if rc < 0:
+            raise error_for(rc, "cannot read release parameters: %s" % strerror(rc))
+        return start.value, end.value, k.value, protection.value
+
+    @property
+    def start(self):
+        """The first day of the report's period (datetime.date), or None."""
+        return to_date(self._parameters()[0])
+
+    @property
+    def end(self):
+        """The last day of the report's period (datetime.date), or None."""
+        return to_date(self._parameters()[1])
+
+    @property
+    def k(self):
+        """The report's suppression threshold."""
+        return self._parameters()[2]
+
+    @property
+    def protection(self):
+        """The width the report's audit asked of every hidden count."""
+        return self._parameters()[3]
+
+    @property
+    def members(self):
+        """The member offers a programme report covered (empty for an offer's report)."""
+        return [dec(lib.itav_release_member(self._ptr, i))
+                for i in range(lib.itav_release_member_count(self._ptr))]
+
+    @property
+    def cells(self):
+        """Every count the release published, as ReleaseCell tuples."""
+        out = []
+        for i in range(lib.itav_release_cell_count(self._ptr)):
+            t, r, c = ctypes.c_char_p(), ctypes.c_char_p(), ctypes.c_char_p()
+            v, h = ctypes.c_int64(), ctypes.c_int()
+            rc = lib.itav_release_cell(ctypes.byref(t), ctypes.byref(r), ctypes.byref(c),
+                                       ctypes.byref(v), ctypes.byref(h), self._ptr, i)
+            if rc < 0:
+                raise error_for(rc, "cannot read release cell %d: %s" % (i, strerror(rc)))
+            out.append(ReleaseCell(dec(t.value), dec(r.value), dec(c.value),
+                                   None if h.value else v.value, bool(h.value)))
+        return out
+
+    def __repr__(self):
+        return "<Release %s of %s: %d counts>" % (self.id, self.offer,
+                                                  lib.itav_release_cell_count(self._ptr))
+
+
+def _release_id(release):
+    return release.id if isinstance(release, Release) else release
+
+
 def _date_or_none(value):
     d = to_days(value)
     return DATE_NONE if d is None else d
@@ -261,6 +344,37 @@ class ReportStore:
         """
         return self.report_programme(offer, self.make_report_options(
             k, as_of, start, end, publish, low_k, protection))
+
+    def record_release(self, report):
+        """Records a Report made with publish=True whose audit passed in the store's ledger
+        of releases, and returns the new release's id. Publishing records nothing by itself:
+        record a report when it is made public. Raises InvalidArgument for a report not made
+        for publication."""
+        if not isinstance(report, Report):
+            raise TypeError("record_release: expected a Report, got %s" % type(report).__name__)
+        out = ctypes.c_void_p()
+        self._check(lib.itav_release_record(ctypes.byref(out), self._handle(), report._ptr))
+        return take_string(out.value)
+
+    def get_release(self, id):
+        """The release with this id; raises NotFound."""
+        ptr = release_p()
+        self._check(lib.itav_release_get(ctypes.byref(ptr), self._handle(),
+                                         enc(_release_id(id))))
+        return Release._wrap(ptr)
+
+    def releases(self, offer=None):
+        """The ledger of releases in the order recorded; only those of an offer's reports
+        (id or Offer) when given."""
+        it = release_iter_p()
+        self._check(lib.itav_release_list(ctypes.byref(it), self._handle(),
+                                          enc(offer_id(offer))))
+        return self._drain(it, lib.itav_release_iter_next, lib.itav_release_iter_free,
+                           release_p, Release._wrap)
+
+    def remove_release(self, id):
+        """Removes a release (id or Release) from the ledger; raises NotFound."""
+        self._check(lib.itav_release_remove(self._handle(), enc(_release_id(id))))
 
     def report_programme(self, offer, options=None):
         """The Report of an offer with raw itav_report_options (None for the defaults)."""
