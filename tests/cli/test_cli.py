@@ -2541,7 +2541,7 @@ class EvaluationUsageTest(CliCase):
                 (["review"], "missing review subcommand (add or list)"),
                 (["indicator"], "missing indicator subcommand (list, show or measure)"),
                 (["report", "annual"], "unknown report subcommand 'annual' (expected "
-                                       "programme)"),
+                                       "programme, releases or release-remove)"),
                 (["review", "add"], "missing argument MATCH for 'review add'"),
                 (["indicator", "show"], "missing argument ID for 'indicator show'"),
                 (["indicator", "measure"], "missing argument ID for 'indicator measure'"),
