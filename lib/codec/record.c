@@ -619,7 +619,7 @@ int itav__record_decode(void **out, const itav__layout *layout, const void *data
 {
     reader r = {.p = data, .left = size, .err = err, .errsize = errsize};
     size_t n;
-    long long version;
+    long long version = 0; /* 0 until read; r.version matters only after a good read */
     r.record = layout->name;
     *out = NULL;
     int rc = array_of(&r, &n, SIZE_MAX);

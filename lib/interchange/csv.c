@@ -1158,7 +1158,7 @@ static bool cells_readable(rowcheck *rc)
             char what_char[64];
             snprintf(what_char, sizeof what_char, "the text contains the control character "
                      "U+%04lX", (unsigned long)itav__control_char(text));
-            problem(rc->im, "control_character", rc->r->number, column, what_char);
+            problem(rc->im, "control_character", rc->r->number, column, "%s", what_char);
             ok = false;
         }
     }
