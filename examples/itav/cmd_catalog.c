@@ -206,6 +206,13 @@ static int cmd_list(cli *c)
         filter.setting = v;
     }
     filter.municipality = OPTV(c, MUNICIPALITY);
+    for (i = 0; i < c->many[MANY_FACTOR].n; i++) {
+        itav_factor f;
+        if (itav_factor_from_code(&f, c->many[MANY_FACTOR].v[i]) != ITAV_OK)
+            return data_error("unknown working factor \"%s\" (see 'itav catalog factors')",
+                              c->many[MANY_FACTOR].v[i]);
+        filter.factors |= (itav_factorset)1 << (f - 1);
+    }
 
     rc = open_store(&db, c, 0);
     if (rc)
@@ -319,6 +326,14 @@ static void show_text(const cli *c, itav_db *db, const itav_intervention *iv)
     if (itav_intervention_evidence(iv))
         print_field(tr(c, "Evidence level:", "Bewijskracht:"),
                     word(c, ITAV_CODE_EVIDENCE, (int)itav_intervention_evidence(iv)));
+    if (itav_intervention_factors(iv)) {
+        int f;
+        printf("\n%s:\n", tr(c, "Working factors", "Werkende factoren"));
+        for (f = 1; f <= ITAV_FACTOR_COUNT; f++)
+            if (itav_factorset_has(itav_intervention_factors(iv), (itav_factor)f))
+                printf("  - %s (%s)\n", itav_factor_label((itav_factor)f, c->lang),
+                       itav_intervention_factor_source(iv, (itav_factor)f));
+    }
 
     n = itav_intervention_role_count(iv);
     if (n) {
@@ -541,15 +556,73 @@ static int cmd_profile(cli *c)
 }
 
 
+/* The fourteen working factors of seed 004, with the practices that show each. */
+static int cmd_factors(cli *c)
+{
+    itav_intervention **rows;
+    itav_intervention_filter filter = ITAV_INTERVENTION_FILTER_INIT;
+    json_t *arr = FLAG(c, JSON) ? json_array() : NULL;
+    size_t n, i;
+    itav_db *db;
+    int f, rc;
+
+    if ((rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    rc = collect(&rows, &n, db, &filter, 0);
+    itav_close(db);
+    if (rc) {
+        json_decref(arr);
+        return rc;
+    }
+    for (f = 1; f <= ITAV_FACTOR_COUNT; f++) {
+        json_t *o = NULL, *shown = NULL;
+        if (arr) {
+            o = json_object();
+            shown = json_array();
+            jset_str(o, "code", itav_factor_code((itav_factor)f));
+            jset_str(o, "label_nl", itav_factor_label((itav_factor)f, ITAV_LANG_NL));
+            jset_str(o, "label_en", itav_factor_label((itav_factor)f, ITAV_LANG_EN));
+            jset_str(o, "source", itav_factor_source((itav_factor)f));
+            json_object_set_new(o, "all_municipalities",
+                                json_boolean(itav_factor_credited_to_all((itav_factor)f)));
+        } else {
+            printf("%s  %s (%s)%s\n ", itav_factor_code((itav_factor)f),
+                   itav_factor_label((itav_factor)f, c->lang), itav_factor_source((itav_factor)f),
+                   itav_factor_credited_to_all((itav_factor)f)
+                       ? tr(c, "; credited to all municipalities", "; bij alle gemeenten")
+                       : "");
+        }
+        for (i = 0; i < n; i++) {
+            if (!itav_factorset_has(itav_intervention_factors(rows[i]), (itav_factor)f))
+                continue;
+            if (shown)
+                json_array_append_new(shown, json_string(itav_intervention_id(rows[i])));
+            else
+                printf(" %s", itav_intervention_id(rows[i]));
+        }
+        if (arr) {
+            json_object_set_new(o, "interventions", shown);
+            json_array_append_new(arr, o);
+        } else {
+            putchar('\n');
+        }
+    }
+    free_rows(rows, n);
+    return arr ? print_json(arr) : 0;
+}
+
 const command_group catalog_group = {
     "catalog", false, "The catalogue of interventions",
     (const command[]){
         {"list", {NULL, NULL},
-         "[--element CODE]... [--setting informal|formal|mixed]\n[--municipality M] [--json]",
-         "list interventions (every --element must be present)",
+         "[--element CODE]... [--factor CODE]... [--setting informal|formal|mixed]\n"
+         "[--municipality M] [--json]",
+         "list interventions (every --element and --factor must be present)",
          (const cmd_opt[]){
              {OPT_ELEMENT, "only interventions whose profile in use states this element present "
                            "(repeatable: all must hold)"},
+             {OPT_FACTOR, "only practices that show this working factor (repeatable: all "
+                          "must hold; codes in 'itav catalog factors')"},
              {OPT_SETTING, "only this setting: informal, formal or mixed"},
              {OPT_MUNICIPALITY, "only those that run in M, themselves or through an offer "
                                 "(ignoring case)"},
@@ -560,6 +633,10 @@ const command_group catalog_group = {
          "everything about one intervention",
          (const cmd_opt[]){{OPT_JSON, "machine-readable output (see docs/cli.md)"}, {0, NULL}},
          cmd_show},
+        {"factors", {NULL, NULL}, "[--json]",
+         "the fourteen working factors of seed 004 and the practices that show each",
+         (const cmd_opt[]){{OPT_JSON, "machine-readable output (see docs/cli.md)"}, {0, NULL}},
+         cmd_factors},
         {"profile", {NULL, NULL}, "[--json]",
          "the element table of every intervention with a profile",
          (const cmd_opt[]){{OPT_JSON, "machine-readable output (see docs/cli.md)"}, {0, NULL}},

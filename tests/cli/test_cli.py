@@ -335,6 +335,32 @@ class ShowTest(CliCase):
             self.assertIn(heading + ":", out)
         self.assertIn("buurtgezinnen-leiden", out)
 
+    def test_working_factors(self):
+        # Seed 004's fourteen working factors (L411-467) and the practices that show them.
+        factors = self.json_of("catalog", "factors")
+        self.assertEqual(len(factors), 14)
+        self.assertEqual(sum(len(f["interventions"]) for f in factors), 87)
+        self.assertEqual([f["code"] for f in factors if f["all_municipalities"]],
+                         ["right_people", "political_support", "trust_short_lines"])
+        joint = next(f for f in factors if f["code"] == "joint_search")
+        self.assertEqual(joint["source"], "004:L417")
+        # The list filter gives the same practices, and two factors narrow it to both.
+        listed = [iv["id"] for iv in self.json_of("catalog", "list", "--factor", "joint_search")]
+        self.assertEqual(sorted(listed), sorted(joint["interventions"]))
+        other = next(f for f in factors if f["code"] == "unconventional")
+        both = [iv["id"] for iv in self.json_of("catalog", "list", "--factor", "joint_search",
+                                                 "--factor", "unconventional")]
+        self.assertEqual(sorted(both), sorted(set(joint["interventions"]) &
+                                              set(other["interventions"])))
+        out = self.s("--lang", "en", "catalog", "show", joint["interventions"][0]).stdout
+        self.assertIn("\nWorking factors:\n", out)
+        self.assertRegex(out, r"\n  - Make it a joint search, with room to experiment "
+                              r"\(004:L\d+(-\d+)?\)\n")
+        text = self.s("--lang", "en", "catalog", "factors").stdout
+        self.assertIn("joint_search  Make it a joint search", text)
+        r = self.s("catalog", "list", "--factor", "nope", code=2)
+        self.assertIn('unknown working factor "nope"', r.stderr)
+
     def test_text_dutch(self):
         out = self.s("--lang", "nl", "catalog", "show", "buurtgezinnen").stdout
         self.assertIn(LABELS_NL["informal_support"], out)
