@@ -222,7 +222,13 @@ void print_long_field(const char *label, const char *value);
 int option_date_or_none(int32_t *out, const char *value, const char *option);
 int32_t match_since(const itav_match *m);
 int write_file(const char *path, const char *text);
-/* "3 days overdue", "due today", "in 12 days", padded for the due listings. */
-void print_due_when(const cli *c, int overdue);
+/* The due listings (match due, participants due) share their options, heading and the
+ * start of each line or object. */
+int due_options(int32_t *as_of, long *within, const cli *c);
+void print_due_heading(const cli *c, int32_t as_of, long within, size_t count);
+/* "2021-06-01  3 days overdue    ": an item's date and how far off it is, padded. */
+void print_due_start(const cli *c, const itav_due *e);
+/* {id_key: id, "kind", "date", "overdue_days"}; the caller adds what it knows. */
+json_t *jdue(const char *id_key, const char *id, const itav_due *e);
 
 #endif

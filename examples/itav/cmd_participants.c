@@ -440,14 +440,10 @@ static int cmd_participants_due(cli *c)
     itav_db *db;
     int32_t as_of;
     long within = 0;
-    char d[ITAV_DATE_BUFSIZE];
     size_t i;
     int rc;
 
-    if ((rc = option_date(&as_of, OPTV(c, AS_OF), "as-of")) != 0 ||
-        (OPTV(c, WITHIN) && (rc = option_int(&within, OPTV(c, WITHIN), "within", 0, 36600)) != 0))
-        return rc;
-    if ((rc = open_store(&db, c, 0)) != 0)
+    if ((rc = due_options(&as_of, &within, c)) != 0 || (rc = open_store(&db, c, 0)) != 0)
         return rc;
     if ((rc = check_offer(db, OPTV(c, OFFER))) == 0) {
         rc = itav_participant_due(&it, db, OPTV(c, OFFER), as_of, (int)within);
@@ -467,28 +463,16 @@ static int cmd_participants_due(cli *c)
     if (rc == 0 && FLAG(c, JSON)) {
         json_t *arr = json_array();
         for (i = 0; i < items.n; i++) {
-            json_t *e = json_object();
-            jset_str(e, "participant", itav_due_participant(items.v[i]));
-            jset_str(e, "kind", itav_code_name(ITAV_CODE_DUE_KIND,
-                                               (int)itav_due_get_kind(items.v[i])));
-            json_object_set_new(e, "date", jdate(itav_due_date(items.v[i])));
-            json_object_set_new(e, "overdue_days",
-                                json_integer(itav_due_overdue_days(items.v[i])));
+            json_t *e = jdue("participant", itav_due_participant(items.v[i]), items.v[i]);
             jset_str(e, "offer", itav_participant_offer(people.v[i]));
             json_array_append_new(arr, e);
         }
         rc = print_json_reals(arr);
     } else if (rc == 0) {
-        printf(tr(c, "Due as of %s", "Te doen op %s"), date_text(d, as_of));
-        if (within)
-            printf(tr(c, " or within %ld days", " of binnen %ld dagen"), within);
-        printf(":\n");
-        if (items.n == 0)
-            printf("  %s\n", tr(c, "nothing.", "niets."));
+        print_due_heading(c, as_of, within, items.n);
         for (i = 0; i < items.n; i++) {
             const itav_due *e = items.v[i];
-            printf("  %s  ", date_text(d, itav_due_date(e)));
-            print_due_when(c, itav_due_overdue_days(e));
+            print_due_start(c, e);
             printf("%s  ", itav_due_participant(e));
             print_padded(itav_code_name(ITAV_CODE_DUE_KIND, (int)itav_due_get_kind(e)), 18);
             printf("%s\n", itav_participant_offer(people.v[i]));

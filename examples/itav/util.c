@@ -808,8 +808,38 @@ int write_file(const char *path, const char *text)
     return 0;
 }
 
+int due_options(int32_t *as_of, long *within, const cli *c)
+{
+    int rc = option_date(as_of, OPTV(c, AS_OF), "as-of");
+    *within = 0;
+    if (rc == 0 && OPTV(c, WITHIN))
+        rc = option_int(within, OPTV(c, WITHIN), "within", 0, 36600);
+    return rc;
+}
+
+void print_due_heading(const cli *c, int32_t as_of, long within, size_t count)
+{
+    char d[ITAV_DATE_BUFSIZE];
+    printf(tr(c, "Due as of %s", "Te doen op %s"), date_text(d, as_of));
+    if (within)
+        printf(tr(c, " or within %ld days", " of binnen %ld dagen"), within);
+    printf(":\n");
+    if (count == 0)
+        printf("  %s\n", tr(c, "nothing.", "niets."));
+}
+
+json_t *jdue(const char *id_key, const char *id, const itav_due *e)
+{
+    json_t *o = json_object();
+    jset_str(o, id_key, id);
+    jset_str(o, "kind", itav_code_name(ITAV_CODE_DUE_KIND, (int)itav_due_get_kind(e)));
+    json_object_set_new(o, "date", jdate(itav_due_date(e)));
+    json_object_set_new(o, "overdue_days", json_integer(itav_due_overdue_days(e)));
+    return o;
+}
+
 /* "3 days overdue", "due today", "in 12 days". */
-void print_due_when(const cli *c, int overdue)
+static void print_due_when(const cli *c, int overdue)
 {
     char buf[64];
     if (overdue > 0)
@@ -822,5 +852,12 @@ void print_due_when(const cli *c, int overdue)
                  overdue == -1 ? "" : tr(c, "s", "en"));
     size_t width = strlen(buf) + 2; /* a wide count keeps its separator */
     print_padded(buf, width > 18 ? width : 18);
+}
+
+void print_due_start(const cli *c, const itav_due *e)
+{
+    char d[ITAV_DATE_BUFSIZE];
+    printf("  %s  ", date_text(d, itav_due_date(e)));
+    print_due_when(c, itav_due_overdue_days(e));
 }
 
