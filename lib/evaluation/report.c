@@ -519,9 +519,11 @@ static int indicator_rows(builder *tb, const basis *b, const itav_indicator *ind
                         itav__small(value, r->k) ? ITAV_HIDDEN_PRIMARY : ITAV_HIDDEN_SECONDARY);
             else if (hidden)
                 hide(tb, tb->row, IND_LATEST);
+            else if (isnan(value))
+                ; /* nothing in the period to derive it from: the cell stays empty */
             else if (what == ITAV_DERIVED_MATCHES_STARTED)
                 count(tb, IND_LATEST, (long)value);
-            else if (!isnan(value))
+            else
                 num(tb, IND_LATEST, value, what == ITAV_DERIVED_FORMAL_HELP ? 1 : 2);
             char a[ITAV_DATE_BUFSIZE + 8];
             date_words(when, sizeof when, end, "");
