@@ -44,11 +44,19 @@ enum opt_id { OPT_STORE, OPT_LANG, OPT_JSON, OPT_ELEMENT, OPT_SETTING, OPT_MUNIC
 enum many_id { MANY_ELEMENT, MANY_EFFECT, MANY_ID, MANY_NEED, MANY_MUNICIPALITY, MANY_PLAN, MANY_FACTOR,
                MANY_COUNT };
 
-/* A set of options: more than 32 of them, so 64 bits. */
-typedef uint64_t optset;
-#define OPTBIT(opt) ((optset)1 << (opt))
-/* Options every command takes. */
-#define GLOBAL_OPTS (OPTBIT(OPT_STORE) | OPTBIT(OPT_LANG) | OPTBIT(OPT_HELP) | OPTBIT(OPT_VERSION))
+/* A set of options, one bit each; room for 128 options. */
+typedef struct optset {
+    uint64_t bits[2];
+} optset;
+_Static_assert(OPT_COUNT <= 128, "optset holds at most 128 options");
+static inline void optset_add(optset *s, int opt)
+{
+    s->bits[opt / 64] |= (uint64_t)1 << (opt % 64);
+}
+static inline bool optset_has(const optset *s, int opt)
+{
+    return (s->bits[opt / 64] >> (opt % 64)) & 1;
+}
 
 typedef struct opt_spec {
     const char *name; /* without the dashes */
@@ -76,7 +84,7 @@ typedef struct cli {
     const char *args[MAX_OPERANDS]; /* the words that are not options: command and operands */
     size_t n_args;
     int store_is_default;       /* the store URI was computed, not given */
-    optset given;               /* OPTBIT() of every option given */
+    optset given;               /* every option given */
 } cli;
 
 /* An option's value, or NULL when not given: OPTV(c, OFFER). */
@@ -129,8 +137,10 @@ void command_words(char *buf, size_t size, const command_group *g, const command
 int find_command(const command **out, char *words, size_t size, const cli *c);
 /* The options a command takes besides the global ones. */
 optset command_options(const command *cmd);
+/* Whether every command takes this option (--store, --lang, --help, --version). */
+bool global_option(int opt);
 /* Checks that only options the command takes were given. */
-int check_options(const cli *c, const char *words, optset allowed);
+int check_options(const cli *c, const char *words, const optset *allowed);
 
 /* ---- help ------------------------------------------------------------------------------- */
 

@@ -12,9 +12,9 @@ const command_group *const command_groups[] = {
 
 optset command_options(const command *cmd)
 {
-    optset set = 0;
+    optset set = {{0}};
     for (const cmd_opt *o = cmd->options; o->help; o++)
-        set |= OPTBIT(o->id);
+        optset_add(&set, o->id);
     return set;
 }
 
@@ -90,6 +90,7 @@ int find_command(const command **out, char *words, size_t size, const cli *c)
 {
     const command_group *g;
     const command *cmd;
+    optset allowed;
     size_t first, n_min = 0, n_max = 0;
     int rc = lookup_command(&g, &cmd, c, false);
     *out = NULL;
@@ -104,7 +105,8 @@ int find_command(const command **out, char *words, size_t size, const cli *c)
                            words);
     if (c->n_args > first + n_max)
         return usage_error("unexpected argument '%s'", c->args[first + n_max]);
-    if ((rc = check_options(c, words, command_options(cmd))) != 0)
+    allowed = command_options(cmd);
+    if ((rc = check_options(c, words, &allowed)) != 0)
         return rc;
     *out = cmd;
     return 0;

@@ -88,20 +88,28 @@ itav_lang lang_from_locale(void)
     return ITAV_LANG_EN;
 }
 
-/* The filters of 'catalog list'; --element and --setting apply to nothing else. */
-#define CATALOG_ONLY_OPTS (OPTBIT(OPT_ELEMENT) | OPTBIT(OPT_SETTING))
-
-int check_options(const cli *c, const char *words, optset allowed)
+bool global_option(int opt)
 {
-    optset extra = c->given & ~(allowed | GLOBAL_OPTS);
-    size_t k;
-    if (extra & OPTBIT(OPT_JSON))
+    return opt == OPT_STORE || opt == OPT_LANG || opt == OPT_HELP || opt == OPT_VERSION;
+}
+
+/* Given, but neither the command's nor global. */
+static bool extra_option(const cli *c, const optset *allowed, int opt)
+{
+    return optset_has(&c->given, opt) && !optset_has(allowed, opt) && !global_option(opt);
+}
+
+int check_options(const cli *c, const char *words, const optset *allowed)
+{
+    int k;
+    if (extra_option(c, allowed, OPT_JSON))
         return usage_error("option --json does not apply to '%s'", words);
-    if (extra & CATALOG_ONLY_OPTS)
+    /* The filters of 'catalog list'; --element and --setting apply to nothing else. */
+    if (extra_option(c, allowed, OPT_ELEMENT) || extra_option(c, allowed, OPT_SETTING))
         return usage_error("options --element and --setting apply only to 'catalog list', "
                            "not to '%s'", words);
     for (k = 0; k < OPT_COUNT; k++)
-        if (extra & OPTBIT(k))
+        if (extra_option(c, allowed, k))
             return usage_error("option --%s does not apply to '%s'", opt_specs[k].name, words);
     return 0;
 }
@@ -117,7 +125,7 @@ static int keep(cli *c, enum opt_id opt, const char *value)
         r->v[r->n++] = value;
     }
     c->opt[opt] = value;
-    c->given |= OPTBIT(opt);
+    optset_add(&c->given, opt);
     return 0;
 }
 
