@@ -38,11 +38,12 @@ enum opt_id { OPT_STORE, OPT_LANG, OPT_JSON, OPT_ELEMENT, OPT_SETTING, OPT_MUNIC
               OPT_AGE_MONTHS, OPT_NEED, OPT_CHANNEL, OPT_STRICT, OPT_UPDATE, OPT_PUBLISH,
               OPT_LOW_K, OPT_PROTECTION, OPT_SKIP_EVALUATION, OPT_YES, OPT_INTERVENTION,
               OPT_NAME, OPT_PROVIDER, OPT_CONTACT, OPT_PROGRAMME, OPT_PLAN, OPT_FACTOR,
+              OPT_POSTCODE, OPT_VOG_DATE, OPT_CAPACITY, OPT_SET,
               OPT_COUNT };
 
 /* The repeatable options, which keep every value given. */
 enum many_id { MANY_ELEMENT, MANY_EFFECT, MANY_ID, MANY_NEED, MANY_MUNICIPALITY, MANY_PLAN, MANY_FACTOR,
-               MANY_COUNT };
+               MANY_SET, MANY_COUNT };
 
 /* A set of options, one bit each; room for 128 options. */
 typedef struct optset {

@@ -2694,6 +2694,63 @@ class ManCompletionTest(CliCase):
         self.assertEqual(self.complete("participants", "import", "zk-f"), ["zk-families.csv"])
 
 
+class ParticipantUpdateTest(MatchingCase):
+    """participants update: one participant changed by hand, as a one-row update import."""
+
+    def show(self, store, ref):
+        return json.loads(self.itav("--store", store, "participants", "show", ref,
+                                    "--json").stdout)
+
+    def test_changes_the_fields_given_and_keeps_the_others(self):
+        store = self.fresh_store("update-one")
+        before = self.show(store, "zk-steun-01")
+        r = self.itav("--store", store, "participants", "update", "zk-steun-01",
+                      "--municipality", "Bloemendaal", "--vog-date", "01-05-2025",
+                      "--set", "capaciteit=2")
+        self.assertEqual(r.stdout, "Updated zk-steun-01.\n")
+        after = self.show(store, "zk-steun-01")
+        self.assertEqual((after["municipality"], after["vog_date"], after["capacity"]),
+                         ("Bloemendaal", "2025-05-01", 2))
+        for key in ("kind", "offer", "status", "postcode", "languages", "registered"):
+            self.assertEqual(after.get(key), before.get(key), key)
+        # The same values again change nothing, and say so.
+        r = self.itav("--store", store, "participants", "update", "zk-steun-01",
+                      "--municipality", "Bloemendaal")
+        self.assertEqual(r.stdout, "zk-steun-01: nothing changed.\n")
+        # A full postcode is cut to its digits, with a warning, as in a sheet; in Dutch too.
+        r = self.itav("--store", store, "--lang", "nl", "participants", "update", "zk-steun-01",
+                      "--postcode", "2061 AB")
+        self.assertEqual(r.stdout, "zk-steun-01 bijgewerkt.\n")
+        self.assertIn("waarschuwing", r.stderr)
+        self.assertEqual(self.show(store, "zk-steun-01")["postcode"], "2061")
+
+    def test_bad_values_change_nothing_and_are_named(self):
+        store = self.fresh_store("update-bad")
+        before = self.show(store, "zk-steun-01")
+        err = self.data_error("participants", "update", "zk-steun-01", "--municipality",
+                              "Haarlem", "--vog-date", "31-02-2025", "--set", "hobby=x",
+                              store=store)
+        self.assertIn("participant zk-steun-01 was not changed", err)
+        self.assertIn('vog_date: date "31-02-2025" does not exist', err)
+        self.assertIn('unknown column "hobby"', err)
+        self.assertEqual(self.show(store, "zk-steun-01"), before)
+        err = self.data_error("participants", "update", "zk-steun-01", "--set", "offer=nope",
+                              store=store)
+        self.assertIn('offer: no offer "nope"', err)
+        self.assertIn('no participant "zk-nope"',
+                      self.data_error("participants", "update", "zk-nope", "--capacity", "1",
+                                      store=store))
+        self.assertEqual(self.show(store, "zk-steun-01"), before)
+
+    def test_usage(self):
+        for args, what in ((["zk-steun-01"], "nothing to change"),
+                           (["zk-steun-01", "--set", "=x"], "--set takes COLUMN=VALUE"),
+                           (["zk-steun-01", "--municipality", "A", "--municipality", "B"],
+                            "give --municipality once")):
+            r = self.itav("--store", self.store, "participants", "update", *args, code=1)
+            self.assertIn(what, one_line_and_hint(self, r.stderr))
+
+
 # The classes that read the seed documents (meson suite "seeds").
 NEEDS_SEEDS = [SeedTableTest]
 
