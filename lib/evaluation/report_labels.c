@@ -296,6 +296,18 @@ const char *itav__report_label(const char *en, itav_lang lang)
     return nl ? nl : en;
 }
 
+/* The explanation of an attainment is worded by this table too, piece by piece. */
+ITAV_API int itav_indicator_attainment_lang(itav_attainment *verdict, char **why,
+                                            const itav_indicator *ind, size_t target,
+                                            int32_t as_of, itav_lang lang)
+{
+    static const itav__wording dutch = {itav__report_label, ITAV_LANG_NL};
+    if (lang != ITAV_LANG_EN && lang != ITAV_LANG_NL)
+        return ITAV_EINVAL;
+    return itav__indicator_attainment_in(verdict, why, ind, target, as_of,
+                                         lang == ITAV_LANG_NL ? &dutch : NULL);
+}
+
 char *itav__report_vlabelf(itav_lang lang, const char *en, va_list ap)
 {
     const char *fmt = itav__report_label(en, lang);

@@ -2529,8 +2529,9 @@ class ReportTest(MatchingCase):
         # the locale when --lang is not given
         env = clean_env(self.tmp, LANG="nl_NL.UTF-8")
         self.assertEqual(self.s("report", "programme", OFFER, env=env).stdout, md)
-        # CSV: headings and fixed cells in Dutch, codes as they are
-        rows = list(csv.reader(io.StringIO(self.report("--lang", "nl", "--format", "csv"))))
+        # CSV: headings and fixed cells in Dutch, codes as they are; ';' between fields
+        rows = list(csv.reader(io.StringIO(self.report("--lang", "nl", "--format", "csv")),
+                               delimiter=";"))
         self.assertEqual(rows[0], ["table", "row", "column", "value", "suppressed"])
         self.assertIn(["matches_by_state", "3", "status", "proefperiode", "0"], rows)
         # JSON is the same in both languages
@@ -2879,6 +2880,13 @@ class DutchOutputTest(MatchingCase):
                       "2021-12-31").stdout
         self.assertIn("Doelen, beoordeeld op 2021-12-31:", out)
         self.assertIn("Metingen:", out)
+        # the explanation too, worded by the library in Dutch; JSON keeps the English
+        self.assertIn("onbekend: er is geen meting op of vóór 2021-12-31 om te toetsen aan het",
+                      out)
+        self.assertNotIn("there is no measurement", out)
+        shown = self.nl("indicator", "show", "itav-hw-collaboration-rating", "--as-of",
+                        "2021-12-31", "--json").stdout
+        self.assertIn("there is no measurement", shown)
         err = self.nl_error("indicator", "measure", "itav-hw-collaboration-rating", "--date",
                             "2021-12-31", "--value", "zeven")
         self.assertIn('ongeldige hoeveelheid "zeven" bij --value (verwacht 12, about 12', err)
