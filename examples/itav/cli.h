@@ -157,7 +157,12 @@ int report_usage_error(const cli *c);
 /* ---- shared by the commands (util.c) ---------------------------------------------------- */
 
 const char *tr(const cli *c, const char *en, const char *nl);
+/* A data error, in the language of --lang (messages.c has the Dutch of each message). */
 int data_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* messages.c: the language of data_error() (main.c sets it from --lang), and the wording of
+ * a message or word in it (the English itself when it has no entry). */
+void set_message_lang(itav_lang lang);
+const char *message_words(const char *en);
 int lib_error(itav_db *db, int rc);
 char *xstrcat3(const char *a, const char *b, const char *c);
 

@@ -41,6 +41,8 @@ typedef struct itav__cell {
     double value;    /* NUMBER */
     char *text;      /* TEXT: the text; NUMBER: the published form ("12", "7.25") */
     bool label;      /* TEXT: a fixed text of report_labels.c, written in the report's language */
+    const char *wording; /* TEXT in words with numbers: its template (report_labels.c), or NULL */
+    char *text_nl;   /* then the same words in Dutch, written in Dutch reports */
 } itav__cell;
 /* Cells that add up: no group may show all but one of its suppressed cells. total is the
  * index (row * columns + column) of the cell that shows the sum of the shown cells, or -1. */
