@@ -103,6 +103,11 @@ struct itav_report {
     /* A shown count whose hiding the cross-release audit asks for: a hidden count of an
      * earlier release with its key is pinned (table, cell), or table SIZE_MAX. */
     size_t pinned_table, pinned_cell;
+    /* The first count of the report (table, cell) whose hiding, or that of its parts over
+     * another period or offer, the cross-release audit found unsafe, or table SIZE_MAX; and
+     * whether the releases no longer agree with the data (an erasure, a late review). */
+    size_t leak_table, leak_cell;
+    bool releases_disagree;
 };
 /* The table model (report_write.c). Adding a row gives empty cells; setters copy text. */
 int itav__table_add_row(itav__table *t, size_t *row);

@@ -1378,6 +1378,22 @@ static int refuse_unsafe(itav_db *db, const itav_report *r)
                                r->protection + 1);
         }
     }
+    if (r->releases_disagree)
+        return itav__error(db, ITAV_ESTATE, "the report of \"%s\" is not safe to publish: "
+                           "the data of a period already released has changed since (an "
+                           "erasure or a late entry), so the difference with the earlier "
+                           "release would show what changed (itav_release_list())", r->offer);
+    if (r->leak_table < r->ntables) {
+        const itav__table *tab = &r->tables[r->leak_table];
+        const itav__cell *label =
+            &tab->cells[(r->leak_cell / tab->columns.n) * tab->columns.n];
+        return itav__error(db, ITAV_ESTATE, "the report of \"%s\" is not safe to publish: "
+                           "with the earlier releases, an attacker can narrow down the count "
+                           "of table %s, row \"%s\", column \"%s\" for a part of its period "
+                           "or of its offers to fewer than %d values (itav_release_list())",
+                           r->offer, tab->name, label->text ? label->text : "",
+                           tab->columns.v[r->leak_cell % tab->columns.n], r->protection + 1);
+    }
     return itav__error(db, ITAV_ESTATE, "the report of \"%s\" is not safe to publish: its "
                        "audit failed", r->offer);
 }

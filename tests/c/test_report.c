@@ -1829,7 +1829,10 @@ START_TEST(nested_periods_across_releases)
             if (ledger) {
                 ck_assert_msg(narrowed == 0, "order %zu: %zu hidden counts narrowed", o,
                               narrowed);
-                ck_assert_uint_ge(n, 2); /* most are published */
+                /* after 2021-2022, a year whose count beside it is hidden gives the other
+                 * year away, and it has only zeros to hide with it, which that release
+                 * shows: refused (tests/c/test_release.c attacks the difference too) */
+                ck_assert_uint_ge(n, 1);
             } else if (o == 0) {
                 ck_assert_uint_eq(n, 3);
                 ck_assert_uint_gt(narrowed, 0); /* the leak the ledger closes */

@@ -2463,6 +2463,39 @@ class ReportTest(MatchingCase):
         self.assertIn('rel-00000001', self.data_error("report", "release-remove",
                                                       "rel-00000001", store=store))
 
+    def test_refused_when_a_released_period_changed(self):
+        # A report made for publication whose audit fails is refused (ITAV_ESTATE): exit 2,
+        # nothing on stdout, nothing recorded. Here a review added late to a period already
+        # released: the difference with the release would show that review alone.
+        # (ITAV_ESTATE with a message naming the hidden count's place, never its value.)
+        store = self.fresh_store("refusal")
+        steps = [["match", "assign", OFFER, "--date", "2021-03-01"],
+                 ["match", "advance", "m-00000001", "introduced", "--date", "2021-03-15"],
+                 ["match", "advance", "m-00000001", "trial", "--date", "2021-04-01"],
+                 ["review", "add", "m-00000001", "--kind", "trial", "--date", "2021-06-05",
+                  "--respondent", "asking", "--satisfaction", "8"],
+                 ["match", "advance", "m-00000001", "active", "--date", "2021-06-05"]]
+        for args in steps:
+            self.itav("--store", store, *args)
+        period = ["--from", "2021-01-01", "--to", "2021-12-31"]
+        r = self.itav("--store", store, "report", "programme", OFFER, "--publish", *period)
+        self.assertEqual(r.stderr, "Recorded as release rel-00000001.\n")
+        # The release shows 0 final reviews; a final review dated in its period now makes the
+        # new report hide 1, which the release pins to 0.
+        self.itav("--store", store, "review", "add", "m-00000001", "--kind", "final",
+                  "--date", "2021-10-02", "--respondent", "asking", "--satisfaction", "6",
+                  "--formal-help", "prevented")
+        err = self.data_error("report", "programme", OFFER, "--publish", *period, store=store)
+        self.assertIn("is not safe to publish: from the published cells an attacker can narrow "
+                      "down the hidden count in table reviews, row \"final\", column \"reviews\"",
+                      err)
+        self.assertEqual(len(json.loads(self.itav("--store", store, "report", "releases",
+                                                  "--json").stdout)), 1)
+        # Not for publication the report is made: the ledger binds only reports to publish.
+        got = json.loads(self.itav("--store", store, "report", "programme", OFFER, *period,
+                                   "--format", "json").stdout)
+        self.assertEqual(got["audit"], "passed")
+
     def test_output_file_and_period(self):
         path = os.path.join(self.tmp, "report.md")
         self.assertEqual(self.report("--output", path), "")
