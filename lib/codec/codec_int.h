@@ -58,6 +58,9 @@ struct itav__layout {
     /* Optional: what is wrong with a decoded struct whose fields disagree (a rule of the
      * model that spans fields), or NULL when nothing is. */
     const char *(*check)(const void *);
+    /* Optional: gives the fields that a record of an older version lacks the default of
+     * their object where that is not zero (called with the record's version), or NULL. */
+    void (*older)(void *, long long);
 };
 
 /* The layouts of the stored kinds, NULL-terminated (layouts.c). */

@@ -2694,6 +2694,51 @@ class ManCompletionTest(CliCase):
         self.assertEqual(self.complete("participants", "import", "zk-f"), ["zk-families.csv"])
 
 
+class ProposalDueTest(MatchingCase):
+    """A proposal nobody acted on falls due after the plan's proposal_days (issue 14)."""
+
+    def test_proposal_falls_due(self):
+        store = self.fresh_store("proposals")
+        run = lambda *a, **kw: self.itav("--store", store, *a, **kw)
+        run("offer", "update", OFFER, "--plan", "proposal_days=14")
+        out = run("offer", "show", OFFER).stdout
+        self.assertIn("  proposal_days     14          (set by this offer)\n", out)
+        self.assertIn("--plan proposal_days", self.data_error(
+            "offer", "update", OFFER, "--plan", "proposal_days=-3", store=store))
+        run("match", "propose", "zk-vraag-01", "zk-steun-01", "--date", "2021-03-01")
+        run("match", "propose", "zk-vraag-02", "zk-steun-02", "--date", "2021-03-01")
+        run("match", "advance", "m-00000002", "declined", "--date", "2021-03-03",
+            "--reason", "no_click")
+        self.assertEqual(run("match", "due", "--as-of", "2021-03-14").stdout,
+                         "Due as of 2021-03-14:\n  nothing.\n")
+        out = run("match", "due", "--as-of", "2021-03-20").stdout
+        self.assertEqual(out, "Due as of 2021-03-20:\n  2021-03-15  5 days overdue    "
+                              "m-00000001  proposal          zk-vraag-01 with zk-steun-01 "
+                              "(proposed 2021-03-01, waiting 19 days)\n")
+        out = run("--lang", "nl", "match", "due", "--as-of", "2021-03-20").stdout
+        self.assertIn("(voorgesteld 2021-03-01, wacht 19 dagen)", out)
+        got = json.loads(run("match", "due", "--as-of", "2021-03-15", "--json").stdout)
+        self.assertEqual(got, [{"match": "m-00000001", "kind": "proposal",
+                                "date": "2021-03-15", "overdue_days": 0, "offer": OFFER,
+                                "asking": "zk-vraag-01", "supporting": "zk-steun-01",
+                                "state": "proposed", "proposed": "2021-03-01",
+                                "waited_days": 14}])
+        # the plan field goes out and comes back with the offer, byte for byte
+        text = run("export").stdout
+        self.assertEqual(json.loads(text)["offers"][[o["id"] for o in json.loads(text)[
+            "offers"]].index(OFFER)]["plan"], {"proposal_days": 14})
+        other = "sqlite:" + os.path.join(self.tmp, "proposals-copy.db")
+        path = os.path.join(self.tmp, "proposals.json")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        self.itav("--store", other, "import", path)
+        self.assertEqual(self.itav("--store", other, "export").stdout, text)
+        # once introduced, it was acted on
+        run("match", "advance", "m-00000001", "introduced", "--date", "2021-03-20")
+        self.assertEqual(run("match", "due", "--as-of", "2021-03-20").stdout,
+                         "Due as of 2021-03-20:\n  nothing.\n")
+
+
 # The classes that read the seed documents (meson suite "seeds").
 NEEDS_SEEDS = [SeedTableTest]
 

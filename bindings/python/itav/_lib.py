@@ -38,7 +38,7 @@ ITAV_INTERESTS_MAX = 64
 ITAV_EXCLUSIONS_MAX = 1000
 ITAV_PARTICIPANT_FILTER_VERSION = 1
 ITAV_PLAN_UNSET = -1
-ITAV_PLAN_FIELD_COUNT = 10
+ITAV_PLAN_FIELD_COUNT = 11
 ITAV_MATCH_FILTER_VERSION = 1
 ITAV_CRITERION_COUNT = 7
 ITAV_CONSTRAINT_COUNT = 11
@@ -918,6 +918,7 @@ PROTOTYPES = {
     "itav_release_cell_count": (_sz, [release_p]),
     "itav_release_cell": (_int, [_P(c_char_p), _P(c_char_p), _P(c_char_p), _P(c_int64),
                                  _P(c_int), release_p, _sz]),
+    "itav_due_since": (c_int32, [due_p]),
 }
 
 # ---- finding and loading the library ------------------------------------------------------
