@@ -632,6 +632,11 @@ static int cmd_match_due(cli *c)
             jset_str(e, "supporting", itav_match_supporting(m));
             jset_str(e, "state", itav_code_name(ITAV_CODE_MATCH_STATE,
                                                 (int)itav_match_get_state(m)));
+            if (itav_due_get_kind(items.v[i]) == ITAV_DUE_PROPOSAL) {
+                json_object_set_new(e, "proposed", jdate(itav_due_since(items.v[i])));
+                json_object_set_new(e, "waited_days",
+                                    json_integer(as_of - itav_due_since(items.v[i])));
+            }
             json_array_append_new(arr, e);
         }
         rc = print_json_reals(arr);
@@ -643,8 +648,17 @@ static int cmd_match_due(cli *c)
             print_due_start(c, e);
             printf("%s  ", itav_due_match(e));
             print_padded(itav_code_name(ITAV_CODE_DUE_KIND, (int)itav_due_get_kind(e)), 18);
-            printf("%s %s %s\n", itav_match_asking(m), tr(c, "with", "met"),
+            printf("%s %s %s", itav_match_asking(m), tr(c, "with", "met"),
                    itav_match_supporting(m));
+            if (itav_due_get_kind(e) == ITAV_DUE_PROPOSAL) {
+                char d[ITAV_DATE_BUFSIZE];
+                long waited = (long)as_of - itav_due_since(e);
+                printf(tr(c, " (proposed %s, waiting %ld day%s)",
+                          " (voorgesteld %s, wacht %ld dag%s)"),
+                       date_text(d, itav_due_since(e)), waited,
+                       waited == 1 ? "" : tr(c, "s", "en"));
+            }
+            printf("\n");
         }
     }
     vec_free(&matches, free_match);
@@ -707,7 +721,7 @@ const command_group match_group = {
          (const cmd_opt[]){{OPT_JSON, "machine-readable output (see docs/cli.md)"}, {0, NULL}},
          cmd_match_show},
         {"due", {NULL, NULL}, "[--as-of D] [--within DAYS] [--offer OFFER] [--json]",
-         "reviews, trial evaluations and closures due",
+         "reviews, trial evaluations, closures and proposals due",
          (const cmd_opt[]){
              {OPT_AS_OF, "the date judged by (default today)"},
              {OPT_WITHIN, "also what falls due in the DAYS after it"},

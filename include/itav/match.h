@@ -74,8 +74,10 @@ typedef enum itav_due_kind {
     ITAV_DUE_CLOSURE = 3,          /**< closure: the match reaches its maximum duration */
     ITAV_DUE_FINAL_REVIEW = 4,     /**< final_review: the final review the plan requires,
                                         due at the closure until one is recorded */
-    ITAV_DUE_VOG_EXPIRY = 5        /**< vog_expiry: a supporter's certificate of conduct
+    ITAV_DUE_VOG_EXPIRY = 5,       /**< vog_expiry: a supporter's certificate of conduct
                                         stops counting (itav_participant_due()) */
+    ITAV_DUE_PROPOSAL = 6          /**< proposal: a proposal nobody acted on for the plan's
+                                        proposal_days */
 } itav_due_kind;
 
 /**
@@ -290,8 +292,11 @@ ITAV_API void itav_match_iter_free(itav_match_iter *it);
  * (itav/review.h) settles it. For an active match: the next periodic review, review_months
  * after the latest periodic review or, before the first one, after the date it became active;
  * the closure, max_months after the start; and, when the plan sets ITAV_PLAN_FINAL_REVIEW
- * and no final review is recorded, the final review, due at the closure. Plan fields that are
- * not set give no due item. Items are ordered by due date, then match id, then kind.
+ * and no final review is recorded, the final review, due at the closure. For a match still
+ * proposed, when the plan sets ITAV_PLAN_PROPOSAL_DAYS above 0: the proposal, that many days
+ * after it was made (a proposal of day D with 14 days is due on D + 14); a proposal that was
+ * acted on (introduced, declined) never is. Plan fields that are not set give no due item.
+ * Items are ordered by due date, then match id, then kind.
  * @param[out] out the iterator
  * @param db the store
  * @param offer only this offer; NULL for all
@@ -373,6 +378,16 @@ ITAV_API int32_t itav_due_date(const itav_due *d);
  *         ahead.
  */
 ITAV_API int itav_due_overdue_days(const itav_due *d);
+/**
+ * @brief The date an item's time counts from: the day of the proposal (ITAV_DUE_PROPOSAL),
+ * the start of the trial (ITAV_DUE_TRIAL_EVALUATION), the latest periodic review or the day
+ * the match became active (ITAV_DUE_REVIEW), the start (ITAV_DUE_CLOSURE,
+ * ITAV_DUE_FINAL_REVIEW), the certificate's date (ITAV_DUE_VOG_EXPIRY). How long a proposal
+ * has waited is the query's as_of minus this date.
+ * @param d the item
+ * @return days since 1970-01-01; ITAV_DATE_NONE for a NULL item.
+ */
+ITAV_API int32_t itav_due_since(const itav_due *d);
 
 #ifdef __cplusplus
 }

@@ -36,12 +36,15 @@ typedef enum itav_plan_field {
     ITAV_PLAN_TRAINING = 8,         /**< training: 1 if supporters must have done the training */
     ITAV_PLAN_CRITERIA = 9,         /**< criteria: the scoring criteria the plan names, as
                                          bits (1 << itav_criterion); the others do not count */
-    ITAV_PLAN_FINAL_REVIEW = 10     /**< final_review: 1 if a match needs a final review
+    ITAV_PLAN_FINAL_REVIEW = 10,    /**< final_review: 1 if a match needs a final review
                                          before it can be completed (itav/review.h) */
+    ITAV_PLAN_PROPOSAL_DAYS = 11    /**< proposal_days: days a proposal may wait for its
+                                         next step before it falls due (itav_match_due(),
+                                         ITAV_DUE_PROPOSAL); 0, like unset, for never */
 } itav_plan_field;
 
 /** @brief Number of plan fields (the highest itav_plan_field). */
-#define ITAV_PLAN_FIELD_COUNT 10
+#define ITAV_PLAN_FIELD_COUNT 11
 
 /**
  * @brief A match plan (opaque). Made by itav_plan_new(), itav_plan_dup() or
@@ -82,7 +85,8 @@ ITAV_API long itav_plan_get(const itav_plan *plan, itav_plan_field field);
  * @param value ITAV_PLAN_UNSET clears it (and its source); otherwise trial, vog and
  *        training take 0 or 1,
  *        months 0 to 1200 (trial_months, review_months and max_months at least 1),
- *        max_distance_m 1 to 20,000,000, criteria a non-empty set of criterion bits
+ *        max_distance_m 1 to 20,000,000, criteria a non-empty set of criterion bits,
+ *        proposal_days 0 to 36,500
  * @return ITAV_OK, ITAV_EINVAL (NULL plan, unknown field, value out of range).
  */
 ITAV_API int itav_plan_set(itav_plan *plan, itav_plan_field field, long value);

@@ -19,7 +19,12 @@
  * - "effects": per effect category, the number of scored final reviews and the mean score;
  * - "formal_help": final reviews per outcome, and the share where formal help was
  *   prevented, reduced or stopped;
- * - "portfolio": element coverage of the interventions of the covered offers.
+ * - "portfolio": element coverage of the interventions of the covered offers;
+ * - "waiting_list" (since 0.4, after the tables of 0.3): per municipality, the asking and
+ *   supporting participants registered in the period, the asking participants waiting (no
+ *   match in trial or active) and the supporters with room at its end, the first matches
+ *   started in the period and the median days from registration to that start (a magnitude
+ *   shown over at least k first matches; docs/guide.md, "The waiting list").
  *
  * Small-cell suppression: every count that comes from participants, matches or reviews and
  * is below k shows as "<k" (for example "<5"). Suppressed cells are left out of every

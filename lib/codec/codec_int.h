@@ -58,6 +58,9 @@ struct itav__layout {
     /* Optional: what is wrong with a decoded struct whose fields disagree (a rule of the
      * model that spans fields), or NULL when nothing is. */
     const char *(*check)(const void *);
+    /* Optional: gives the fields that a record of an older version lacks the default of
+     * their object where that is not zero (called with the record's version), or NULL. */
+    void (*older)(void *, long long);
 };
 
 /* The layouts of the stored kinds, NULL-terminated (layouts.c). */
@@ -66,8 +69,8 @@ extern const itav__layout *const itav__layouts[];
 /* Record version: the first item of every stored record. Every struct of a record has the
  * fields of its layout that its version has (a field's since); a field a record's version
  * lacks keeps the default of its object, zero (docs/storage.md). Version 2 added the
- * indicator's more_municipalities. */
-#define ITAV__RECORD_VERSION 2
+ * indicator's more_municipalities; version 3 the plan's proposal_days. */
+#define ITAV__RECORD_VERSION 3
 
 /* Encodes obj as a record of layout into a new buffer (*out, *size; freed with
  * itav__free). ITAV_OK or ITAV_ENOMEM. */

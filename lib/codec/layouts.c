@@ -61,7 +61,7 @@
 #define OPTIONAL(T, m, sub) F(#m, ITAV__F_OPTIONAL, T, m, 0, 0, 0, 0, -1, -1, &(sub), 0)
 #define CHECKED(var, name, T, fields, freefn, checkfn)                                        \
     static const itav__layout var = {name, sizeof(T), fields,                                 \
-                                     sizeof fields / sizeof fields[0], freefn, checkfn}
+                                     sizeof fields / sizeof fields[0], freefn, checkfn, NULL}
 #define LAYOUT(var, name, T, fields, freefn) CHECKED(var, name, T, fields, freefn, NULL)
 
 /* The free functions of the types, as the engine calls them. */
@@ -133,8 +133,28 @@ static const itav__field role_fields[] = {
     FLAG(itav_role, vog), TEXT(itav_role, training)};
 LAYOUT(role_layout, "role", itav_role, role_fields, free_role);
 
-static const itav__field plan_fields[] = {LONGS(itav_plan, value), TEXTS(itav_plan, source)};
-LAYOUT(plan_layout, "plan", itav_plan, plan_fields, free_plan);
+/* value and source are indexed by itav_plan_field: the fields up to final_review are the
+ * arrays of record version 1 (index 0 unused), each later field follows on its own. */
+#define PLAN_V1 (ITAV_PLAN_FINAL_REVIEW + 1)
+#define PLAN_DAYS ITAV_PLAN_PROPOSAL_DAYS
+static const itav__field plan_fields[] = {
+    F("value", ITAV__F_INTS, itav_plan, value, sizeof(long), LONG_MIN, LONG_MAX, PLAN_V1, -1, -1,
+      NULL, 0),
+    F("source", ITAV__F_TEXTS, itav_plan, source, 0, 0, 0, PLAN_V1, -1, -1, NULL, 0),
+    {"proposal_days", ITAV__F_INT, offsetof(itav_plan, value[PLAN_DAYS]), sizeof(long), -1,
+     36500, 0, -1, -1, NULL, 0, "0", false, 3},
+    {"proposal_days_source", ITAV__F_TEXT, offsetof(itav_plan, source[PLAN_DAYS]),
+     sizeof(char *), 0, 0, 0, -1, -1, NULL, 0, "0", false, 3}};
+
+/* A plan of an older record does not say proposal_days: unset, not 0 (never), so that an
+ * offer's old plan does not override its intervention's. */
+static void plan_older(void *p, long long version)
+{
+    if (version < 3)
+        ((itav_plan *)p)->value[PLAN_DAYS] = ITAV_PLAN_UNSET;
+}
+static const itav__layout plan_layout = {"plan", sizeof(itav_plan), plan_fields,
+    sizeof plan_fields / sizeof plan_fields[0], free_plan, NULL, plan_older};
 
 static const itav__field strlist_fields[] = {STRLIST(itav__strlist, v)};
 LAYOUT(strlist_layout, "list", itav__strlist, strlist_fields, NULL);

@@ -610,6 +610,8 @@ static int get_fields(reader *r, const itav__layout *l, unsigned char *base, siz
     int rc = ITAV_OK;
     for (size_t i = 0; i < n && rc == ITAV_OK; i++)
         rc = get_field(r, &l->fields[i], base);
+    if (rc == ITAV_OK && has < l->nfields && l->older)
+        l->older(base, r->version);
     const char *wrong = rc == ITAV_OK && l->check ? l->check(base) : NULL;
     return wrong ? damaged(r, "%s", wrong) : rc;
 }

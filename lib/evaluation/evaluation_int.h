@@ -170,6 +170,19 @@ typedef struct itav__report_wording {
                                "not a better intervention."
 #define ITAV__TOTAL_LABEL "total of shown cells"
 #define ITAV__NOT_KNOWN "not known"
+#define ITAV__L_WAITING_NOTE                                                                  \
+    "Participants of the covered offers per municipality (not known: erased or not given; "    \
+    "other municipalities: those that would show no count at all). Registered: with a "        \
+    "registration date in the period. At the end, on the last day of the period (the "         \
+    "report's date when it has none): asking participants registered by then without a match " \
+    "in the trial or active, and supporters registered by then who are available or matched "  \
+    "and have room for another match; a status of not suitable, inactive or erased set by "     \
+    "then leaves a participant out. First matches: asking participants whose first match "     \
+    "started (entered the trial, or became active without one) in the period; the median "      \
+    "counts the days from registration to that start and is shown only over at least k of "    \
+    "them. Totals and the median of the total row are of the shown cells only."
+#define ITAV__L_WAITING_NONE "No participant of the covered offers registered, waited or was " \
+                             "available in the period."
 /* The table (for the test that every text a report shows has a Dutch wording). */
 const itav__report_wording *itav__report_labels(size_t *n);
 /* Whether a text has a Dutch wording (an entry, or the English label of an element). */
@@ -188,6 +201,23 @@ char *itav__report_vlabelf(itav_lang lang, const char *en, va_list ap);
 /* The note of a table in a language (a note template takes a %zu count and a %s list), or
  * NULL for a table without a note or when out of memory; to be freed with itav__free(). */
 char *itav__report_note(const itav__table *t, itav_lang lang);
+
+/* ---- the waiting list (report_waiting.c) over what report.c shares ---- */
+/* Appends a table to r (columns NULL-terminated); *out is the table, NULL when out of memory. */
+int itav__report_table_begin(itav__table **out, itav_report *r, const char *name,
+                             const char *title, const char *const *columns);
+/* Suppresses a table as every report table is: the audit's forced cells first, then k. */
+int itav__report_suppress(itav__table *t, const itav_report *r);
+/* The order of rows by municipality: municipalities, "not known", "other municipalities". */
+int itav__report_place_cmp(const void *a, const void *b);
+/* The state a match was in at the end of a day (ITAV_DATE_NONE: now); 0 before it. */
+itav_match_state itav__report_state_on(const itav_match *m, int32_t day);
+/* The table "waiting_list" of the participants of the covered offers and their matches
+ * (itav_participant, itav_match), appended to r. */
+int itav__report_waiting(itav_report *r, itav_db *db, const itav__iter *offers,
+                         const itav__iter *matches);
+/* The relations of the waiting list to the other tables, for the audit. */
+int itav__report_waiting_relate(itav_report *r);
 
 /* Writes the report as JSON {"format": "itav-report/1", ...} (report_json.c). */
 int itav__report_json(char **out, const itav_report *r);

@@ -1020,6 +1020,31 @@ static int table_matches_started(const basis *b)
     return rc;
 }
 
+/* ---- shared with the tables of other files (report_waiting.c) ---- */
+
+int itav__report_table_begin(itav__table **out, itav_report *r, const char *name,
+                             const char *title, const char *const *columns)
+{
+    builder tb;
+    int rc = begin_table(&tb, r, name, title, columns);
+    *out = tb.t;
+    return rc;
+}
+
+int itav__report_suppress(itav__table *t, const itav_report *r)
+{
+    builder tb = {t, 0, ITAV_OK};
+    suppress(&tb, r);
+    return tb.rc;
+}
+
+int itav__report_place_cmp(const void *a, const void *b) { return place_cmp(a, b); }
+
+itav_match_state itav__report_state_on(const itav_match *m, int32_t day)
+{
+    return state_on(m, day);
+}
+
 /* ---- reviews ---- */
 
 
@@ -1433,6 +1458,12 @@ static int force_add(itav_report *r, const char *table, const char *row, size_t 
     return ITAV_OK;
 }
 
+/* The waiting list (report_waiting.c), appended after the tables of libitav 0.3. */
+static int table_waiting(const basis *b)
+{
+    return itav__report_waiting(b->r, b->db, &b->offers, &b->matches);
+}
+
 /* Every table from the loaded records, then the relations between them and the audit. */
 static int build_tables(basis *b)
 {
@@ -1442,7 +1473,7 @@ static int build_tables(basis *b)
      * are published only as far as the other tables already show them. */
     int (*const tables[])(const basis *) = {table_reach, table_matches_by_state,
         table_matches_started, table_reviews, table_effects, table_formal_help,
-        table_portfolio, table_indicators};
+        table_portfolio, table_waiting, table_indicators};
     for (size_t t = 0; rc == ITAV_OK && t < sizeof tables / sizeof *tables; t++)
         rc = tables[t](b);
     if (rc == ITAV_OK) {
@@ -1451,6 +1482,8 @@ static int build_tables(basis *b)
         r->tables[0] = indicators;
         rc = relate_tables(r);
     }
+    if (rc == ITAV_OK)
+        rc = itav__report_waiting_relate(r);
     if (rc == ITAV_OK)
         rc = itav__report_audit(r);
     return rc;

@@ -197,6 +197,29 @@ static const itav__report_wording labels[] = {
      "Totalen zijn alleen van de getoonde cellen."},
     {"No match of the covered offers started in the period.",
      "Er begon in de periode geen match van het aanbod in deze rapportage."},
+    /* the waiting list */
+    {"Waiting list per municipality", "Wachtlijst per gemeente"},
+    {"asking registered", "hulpvragers aangemeld"},
+    {"supporters registered", "steungevers aangemeld"},
+    {"asking waiting at the end", "hulpvragers wachtend aan het einde"},
+    {"supporters available at the end", "steungevers beschikbaar aan het einde"},
+    {"first matches", "eerste matches"},
+    {"median days to a first match", "mediaan aantal dagen tot een eerste match"},
+    {ITAV__L_WAITING_NOTE,
+     "Deelnemers van het aanbod in deze rapportage per gemeente (onbekend: gewist of niet "
+     "opgegeven; overige gemeenten: gemeenten die anders geen enkel aantal zouden tonen). "
+     "Aangemeld: met een aanmelddatum in de periode. Aan het einde, op de laatste dag van de "
+     "periode (de datum van de rapportage als die er geen heeft): hulpvragers die dan "
+     "aangemeld zijn zonder match in de proefperiode of actief, en steungevers die dan "
+     "aangemeld zijn, beschikbaar of gekoppeld, en ruimte hebben voor nog een match; wie dan "
+     "de status niet geschikt, inactief of gewist heeft, telt niet mee. Eerste matches: "
+     "hulpvragers van wie de eerste match in de periode begon (de proefperiode in, of zonder "
+     "proefperiode actief); de mediaan telt de dagen van aanmelding tot dat begin en staat er "
+     "alleen als er ten minste k zijn. Totalen en de mediaan van de totaalrij zijn alleen van "
+     "de getoonde cellen."},
+    {ITAV__L_WAITING_NONE,
+     "Geen deelnemer van het aanbod in deze rapportage meldde zich aan, wachtte of was "
+     "beschikbaar in de periode."},
     /* reviews */
     {"Reviews", "Evaluaties"},
     {"kind", "soort"},

@@ -1265,7 +1265,7 @@ static int decode_plan(itav__json_dec *d, const json_t *obj, const char *path, i
 {
     static const char *const members[] = {"trial", "trial_months", "review_months",
         "max_months", "max_distance_m", "vog", "vog_valid_months", "training", "criteria",
-        "final_review", "sources", NULL};
+        "final_review", "proposal_days", "sources", NULL};
     char p[ITAV__JSON_PATH_MAX], pf[ITAV__JSON_PATH_MAX];
     const json_t *v = json_object_get(obj, "plan");
     itav_plan *plan;

@@ -744,6 +744,7 @@ struct itav_due {
     char *participant; /* an item of a participant */
     itav_due_kind kind;
     int32_t date;
+    int32_t since; /* the date its time counts from */
     int overdue;
 };
 
@@ -773,6 +774,7 @@ ITAV_API itav_due_kind itav_due_get_kind(const itav_due *d)
 }
 ITAV_API int32_t itav_due_date(const itav_due *d) { return d ? d->date : ITAV_DATE_NONE; }
 ITAV_API int itav_due_overdue_days(const itav_due *d) { return d ? d->overdue : 0; }
+ITAV_API int32_t itav_due_since(const itav_due *d) { return d ? d->since : ITAV_DATE_NONE; }
 
 /* The date the match entered a state (the first time), or ITAV_DATE_NONE. */
 static int32_t entered(const itav_match *m, itav_match_state s)
@@ -789,9 +791,10 @@ typedef struct due_query {
     itav__iter *out;
 } due_query;
 
-/* Adds an item of a match (or, with match NULL, of a participant) due on `date`. */
+/* Adds an item of a match (or, with match NULL, of a participant) due on `date`, its time
+ * counted from `since`. */
 static int push_due(due_query *q, const char *match, const char *participant,
-                    itav_due_kind kind, int32_t date)
+                    itav_due_kind kind, int32_t date, int32_t since)
 {
     itav_due *d = itav__calloc(1, sizeof *d);
     if (!d || (match && !(d->match = itav__strdup(match))) ||
@@ -801,6 +804,7 @@ static int push_due(due_query *q, const char *match, const char *participant,
     }
     d->kind = kind;
     d->date = date;
+    d->since = since;
     d->overdue = (int)(q->as_of - date);
     if (itav__iter_push(q->out, d) == ITAV_OK)
         return ITAV_OK;
@@ -817,7 +821,18 @@ static int add_due(due_query *q, const itav_match *m, itav_due_kind kind, int32_
     if (months == ITAV_PLAN_UNSET || from == ITAV_DATE_NONE ||
         itav__add_months(&date, from, months) != ITAV_OK || date > q->until)
         return ITAV_OK;
-    return push_due(q, m->id, NULL, kind, date);
+    return push_due(q, m->id, NULL, kind, date, from);
+}
+
+/* A proposal nobody acted on: still proposed `days` days after it was made (the plan's
+ * proposal_days; unset or 0: never). */
+static int add_proposal_due(due_query *q, const itav_match *m, long days)
+{
+    int32_t from = entered(m, ITAV_MATCH_PROPOSED);
+    if (days == ITAV_PLAN_UNSET || days == 0 || from == ITAV_DATE_NONE ||
+        (int64_t)from + days > q->until)
+        return ITAV_OK;
+    return push_due(q, m->id, NULL, ITAV_DUE_PROPOSAL, (int32_t)(from + days), from);
 }
 
 /* What a match's reviews settle in the due query. */
@@ -829,6 +844,8 @@ typedef struct review_facts {
 static int due_of(due_query *q, const itav_match *m, const itav_plan *plan,
                   const review_facts *f)
 {
+    if (m->state == ITAV_MATCH_PROPOSED)
+        return add_proposal_due(q, m, itav_plan_get(plan, ITAV_PLAN_PROPOSAL_DAYS));
     if (m->state == ITAV_MATCH_TRIAL)
         return f->trial ? ITAV_OK
                         : add_due(q, m, ITAV_DUE_TRIAL_EVALUATION, entered(m, ITAV_MATCH_TRIAL),
@@ -967,7 +984,7 @@ static int collect_vog_due(due_query *q, const char *offer)
                                   ? itav__vog_expires(plan, p->vog_date)
                                   : INT32_MAX;
             if (rc == ITAV_OK && expires != INT32_MAX && expires <= q->until)
-                rc = push_due(q, NULL, p->ref, ITAV_DUE_VOG_EXPIRY, expires);
+                rc = push_due(q, NULL, p->ref, ITAV_DUE_VOG_EXPIRY, expires, p->vog_date);
         }
         itav_participant_free(p);
     }

@@ -5,6 +5,7 @@
 
 #define MONTHS_MAX 1200
 #define DISTANCE_MAX_M 20000000L
+#define DAYS_MAX 36500 /* a hundred years: any real limit, and no overflow in date sums */
 /* Bits (1 << c) for the criteria c = 1..ITAV_CRITERION_COUNT. */
 #define CRITERIA_ALL (((1L << (ITAV_CRITERION_COUNT + 1)) - 1) & ~1L)
 
@@ -25,6 +26,7 @@ bool itav__plan_range(itav_plan_field field, long *lo, long *hi)
     case ITAV_PLAN_MAX_MONTHS: *lo = 1, *hi = MONTHS_MAX; return true;
     case ITAV_PLAN_VOG_VALID_MONTHS: *lo = 0, *hi = MONTHS_MAX; return true;
     case ITAV_PLAN_MAX_DISTANCE_M: *lo = 1, *hi = DISTANCE_MAX_M; return true;
+    case ITAV_PLAN_PROPOSAL_DAYS: *lo = 0, *hi = DAYS_MAX; return true;
     case ITAV_PLAN_CRITERIA: break;
     }
     return false;

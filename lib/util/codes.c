@@ -83,13 +83,15 @@ static const code constraints[] = {{ITAV_CONSTRAINT_OFFER, "offer"},
     {0, NULL}};
 static const code due_kinds[] = {{ITAV_DUE_TRIAL_EVALUATION, "trial_evaluation"},
     {ITAV_DUE_REVIEW, "review"}, {ITAV_DUE_CLOSURE, "closure"},
-    {ITAV_DUE_FINAL_REVIEW, "final_review"}, {ITAV_DUE_VOG_EXPIRY, "vog_expiry"}, {0, NULL}};
+    {ITAV_DUE_FINAL_REVIEW, "final_review"}, {ITAV_DUE_VOG_EXPIRY, "vog_expiry"},
+    {ITAV_DUE_PROPOSAL, "proposal"}, {0, NULL}};
 static const code plan_fields[] = {{ITAV_PLAN_TRIAL, "trial"},
     {ITAV_PLAN_TRIAL_MONTHS, "trial_months"}, {ITAV_PLAN_REVIEW_MONTHS, "review_months"},
     {ITAV_PLAN_MAX_MONTHS, "max_months"}, {ITAV_PLAN_MAX_DISTANCE_M, "max_distance_m"},
     {ITAV_PLAN_VOG, "vog"}, {ITAV_PLAN_VOG_VALID_MONTHS, "vog_valid_months"},
     {ITAV_PLAN_TRAINING, "training"}, {ITAV_PLAN_CRITERIA, "criteria"},
-    {ITAV_PLAN_FINAL_REVIEW, "final_review"}, {0, NULL}};
+    {ITAV_PLAN_FINAL_REVIEW, "final_review"}, {ITAV_PLAN_PROPOSAL_DAYS, "proposal_days"},
+    {0, NULL}};
 static const code review_kinds[] = {{ITAV_REVIEW_TRIAL, "trial"},
     {ITAV_REVIEW_PERIODIC, "periodic"}, {ITAV_REVIEW_FINAL, "final"}, {0, NULL}};
 static const code respondents[] = {{ITAV_RESPONDENT_ASKING, "asking"},

@@ -70,7 +70,7 @@ int main()
 
     itav_report *r = NULL;
     CHECK(itav_report_programme(&r, db, "itav-hoeksche-waard-2020", &report) == ITAV_OK);
-    CHECK(itav_report_table_count(r) == 8);
+    CHECK(itav_report_table_count(r) == 9);
     itav_report_free(r);
 
     report.version = ITAV_REPORT_OPTIONS_VERSION + 1;

@@ -527,6 +527,7 @@ ADAPT(itav_due_participant) { return r_ptr(itav_due_participant(P(0, fx_due(f)))
 ADAPT(itav_due_get_kind) { return r_int(itav_due_get_kind(P(0, fx_due(f)))); }
 ADAPT(itav_due_date) { return r_int(itav_due_date(P(0, fx_due(f)))); }
 ADAPT(itav_due_overdue_days) { return r_int(itav_due_overdue_days(P(0, fx_due(f)))); }
+ADAPT(itav_due_since) { return r_int(itav_due_since(P(0, fx_due(f)))); }
 
 /* ---- matching ---- */
 
@@ -970,6 +971,7 @@ static const row rows[] = {
     R(itav_due_get_kind, "NULL item", RET(0), NUL(0)),
     R(itav_due_date, "NULL item", RET(ITAV_DATE_NONE), NUL(0)),
     R(itav_due_overdue_days, "NULL item", RET(0), NUL(0)),
+    R(itav_due_since, "NULL item", RET(ITAV_DATE_NONE), NUL(0)),
 
     /* matching */
     R(itav_match_options_init, "NULL", EINVAL_, NUL(0)),

@@ -19,9 +19,11 @@ static void records(unsigned char **v2, size_t *n2, unsigned char **v1, size_t *
                      ITAV_OK);
     ck_assert_int_eq(itav__indicator_encode(v2, n2, ind), ITAV_OK);
     itav_indicator_free(ind);
-    /* an array of 20 items (0x94): the version 2 and 19 fields, the last the empty list */
+    /* an array of 20 items (0x94): the version 3 and 19 fields, the last the empty list; an
+     * indicator of version 2 has the same fields */
     ck_assert_uint_eq((*v2)[0], 0x94);
-    ck_assert_uint_eq((*v2)[1], 0x02);
+    ck_assert_uint_eq((*v2)[1], 0x03);
+    (*v2)[1] = 0x02;
     ck_assert_uint_eq((*v2)[*n2 - 1], 0x80);
     *n1 = *n2 - 1;
     *v1 = malloc(*n1);
@@ -52,9 +54,9 @@ START_TEST(a_version_1_indicator_reads_with_one_municipality)
     ck_assert_int_eq(itav__indicator_decode(&got, v1, n1, err, sizeof err), ITAV_EFORMAT);
     ck_assert_msg(strstr(err, "18 fields, a indicator of record version 2 has 19"), "%s", err);
     /* a version this library does not know */
-    v1[1] = 0x03;
+    v1[1] = 0x04;
     ck_assert_int_eq(itav__indicator_decode(&got, v1, n1, err, sizeof err), ITAV_EFORMAT);
-    ck_assert_msg(strstr(err, "record version 3; this library reads versions 1 to 2"), "%s", err);
+    ck_assert_msg(strstr(err, "record version 4; this library reads versions 1 to 3"), "%s", err);
     itav__free(v2);
     free(v1);
 }
@@ -98,10 +100,10 @@ START_TEST(a_version_1_intervention_reads_without_factors)
     ck_assert_int_eq(itav_intervention_new(&iv, "vws-x"), ITAV_OK);
     ck_assert_int_eq(itav_intervention_set_name(iv, "X"), ITAV_OK);
     ck_assert_int_eq(itav__intervention_encode(&data, &n, iv), ITAV_OK);
-    /* version 2: 0x97 (23 items: version and 22 fields); the last two are 0 (0x00) and 14
+    /* version 3: 0x97 (23 items: version and 22 fields); the last two are 0 (0x00) and 14
      * nulls (0x8e, then 14 times 0xf6); version 1 has 21 items */
     ck_assert_uint_eq(data[0], 0x97);
-    ck_assert_uint_eq(data[1], 0x02);
+    ck_assert_uint_eq(data[1], 0x03);
     ck_assert_uint_eq(data[n - 16], 0x00);
     ck_assert_uint_eq(data[n - 15], 0x8e);
     data[0] = 0x95;
@@ -127,6 +129,61 @@ START_TEST(a_version_1_intervention_reads_without_factors)
 }
 END_TEST
 
+/* A plan of record version 2 has no proposal_days (plan fields 3 and 4): it reads as unset,
+ * not as 0, so that an offer's old plan does not override its intervention's. Version 3
+ * keeps 0 and its source. */
+START_TEST(a_version_2_plan_reads_without_proposal_days)
+{
+    itav_offer *of, *got;
+    itav_plan *plan;
+    unsigned char *data, *old;
+    size_t n;
+    char err[256];
+    ck_assert_int_eq(itav_offer_new(&of, "bg-x", "bg"), ITAV_OK);
+    ck_assert_int_eq(itav_plan_new(&plan), ITAV_OK);
+    ck_assert_int_eq(itav_plan_set(plan, ITAV_PLAN_TRIAL_MONTHS, 2), ITAV_OK);
+    ck_assert_int_eq(itav_plan_set(plan, ITAV_PLAN_PROPOSAL_DAYS, 0), ITAV_OK);
+    ck_assert_int_eq(itav_plan_set_source(plan, ITAV_PLAN_PROPOSAL_DAYS, "002:L77"), ITAV_OK);
+    ck_assert_int_eq(itav_offer_set_plan(of, plan), ITAV_OK);
+    itav_plan_free(plan);
+    ck_assert_int_eq(itav__offer_encode(&data, &n, of), ITAV_OK);
+    ck_assert_msg(itav__offer_decode(&got, data, n, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_int_eq(itav_plan_get(itav_offer_plan(got), ITAV_PLAN_PROPOSAL_DAYS), 0);
+    ck_assert_str_eq(itav_plan_source(itav_offer_plan(got), ITAV_PLAN_PROPOSAL_DAYS),
+                     "002:L77");
+    itav_offer_free(got);
+    itav__free(data);
+    /* the same plan without proposal_days: [version, plan, ...] where the plan is 0x84: the
+     * values (0x8b and 11 one-byte integers), the sources (0x8b and 11 nulls), then -1
+     * (0x20) and null (0xf6); version 2 has 0x82 and not the last two */
+    ck_assert_int_eq(itav_plan_set(of->plan, ITAV_PLAN_PROPOSAL_DAYS, ITAV_PLAN_UNSET), ITAV_OK);
+    ck_assert_int_eq(itav__offer_encode(&data, &n, of), ITAV_OK);
+    ck_assert_uint_eq(data[1], 0x03);
+    ck_assert_uint_eq(data[2], 0x84);
+    ck_assert_uint_eq(data[3], 0x8b);
+    ck_assert_uint_eq(data[15], 0x8b);
+    ck_assert_uint_eq(data[27], 0x20);
+    ck_assert_uint_eq(data[28], 0xf6);
+    old = malloc(n - 2);
+    memcpy(old, data, 27);
+    memcpy(old + 27, data + 29, n - 29);
+    old[1] = 0x02;
+    old[2] = 0x82;
+    ck_assert_msg(itav__offer_decode(&got, old, n - 2, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_int_eq(itav_plan_get(itav_offer_plan(got), ITAV_PLAN_TRIAL_MONTHS), 2);
+    ck_assert_int_eq(itav_plan_get(itav_offer_plan(got), ITAV_PLAN_PROPOSAL_DAYS),
+                     ITAV_PLAN_UNSET);
+    itav_offer_free(got);
+    /* a version 3 plan without them is damaged */
+    old[1] = 0x03;
+    ck_assert_int_eq(itav__offer_decode(&got, old, n - 2, err, sizeof err), ITAV_EFORMAT);
+    ck_assert_msg(strstr(err, "2 fields, a plan of record version 3 has 4"), "%s", err);
+    free(old);
+    itav__free(data);
+    itav_offer_free(of);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("codec");
@@ -134,6 +191,7 @@ int main(void)
     tcase_add_test(tc, a_version_1_indicator_reads_with_one_municipality);
     tcase_add_test(tc, more_municipalities_need_a_first);
     tcase_add_test(tc, a_version_1_intervention_reads_without_factors);
+    tcase_add_test(tc, a_version_2_plan_reads_without_proposal_days);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

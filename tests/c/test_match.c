@@ -1635,6 +1635,94 @@ START_TEST(failures_leave_nothing_half_done)
 }
 END_TEST
 
+/* ---- proposals nobody acted on ---- */
+
+/* An intervention "prop" whose plan lets a proposal wait `days` days, offer "prop-haarlem". */
+static void proposal_programme(itav_db *db, long days)
+{
+    itav_intervention *iv;
+    itav_offer *of;
+    itav_plan *plan;
+    ck_assert_int_eq(itav_intervention_new(&iv, "prop"), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_set_name(iv, "prop"), ITAV_OK);
+    ck_assert_int_eq(itav_plan_new(&plan), ITAV_OK);
+    ck_assert_int_eq(itav_plan_set(plan, ITAV_PLAN_TRIAL, 0), ITAV_OK);
+    ck_assert_int_eq(itav_plan_set(plan, ITAV_PLAN_PROPOSAL_DAYS, days), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_set_plan(iv, plan), ITAV_OK);
+    itav_plan_free(plan);
+    ck_assert_msg(itav_intervention_create(db, iv) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_intervention_free(iv);
+    ck_assert_int_eq(itav_offer_new(&of, "prop-haarlem", "prop"), ITAV_OK);
+    ck_assert_msg(itav_offer_create(db, of) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_offer_free(of);
+}
+
+/* A proposal of day D with proposal_days N falls due on D + N, not before; a proposal that
+ * was introduced or declined never does; 0 on the offer overrides the intervention. */
+START_TEST(proposals_fall_due)
+{
+    itav_db *db = open_store(_i);
+    itav_due_iter *it;
+    itav_due *d;
+    itav_plan *plan;
+    itav_offer *of;
+    proposal_programme(db, 14);
+    for (int i = 1; i <= 3; i++) {
+        char a[8], s[8];
+        snprintf(a, sizeof a, "pa%d", i);
+        snprintf(s, sizeof s, "ps%d", i);
+        asking(db, a, "prop-haarlem");
+        supporting(db, s, "prop-haarlem");
+    }
+    char *waiting = propose(db, "pa1", "ps1", "2021-03-01", NULL);
+    char *introduced = propose(db, "pa2", "ps2", "2021-03-01", NULL);
+    char *declined = propose(db, "pa3", "ps3", "2021-03-01", NULL);
+    advance(db, introduced, ITAV_MATCH_INTRODUCED, "2021-03-05", 0);
+    advance(db, declined, ITAV_MATCH_DECLINED, "2021-03-02", ITAV_END_NO_CLICK);
+
+    check_due(db, "prop-haarlem", "2021-03-14", 0, NULL, 0); /* day 13: not yet */
+    expected_due ahead[] = {{waiting, ITAV_DUE_PROPOSAL, "2021-03-15", -1}};
+    check_due(db, "prop-haarlem", "2021-03-14", 1, ahead, 1);
+    expected_due on_time[] = {{waiting, ITAV_DUE_PROPOSAL, "2021-03-15", 0}};
+    check_due(db, "prop-haarlem", "2021-03-15", 0, on_time, 1);
+    expected_due late[] = {{waiting, ITAV_DUE_PROPOSAL, "2021-03-15", 20}};
+    check_due(db, NULL, "2021-04-04", 0, late, 1);
+    /* how long it waited: from the day of the proposal */
+    ck_assert_int_eq(itav_match_due(&it, db, NULL, D("2021-04-04"), 0), ITAV_OK);
+    ck_assert_int_eq(itav_due_iter_next(&d, it), ITAV_OK);
+    ck_assert_int_eq(itav_due_since(d), D("2021-03-01"));
+    ck_assert_int_eq(D("2021-04-04") - itav_due_since(d), 34);
+    itav_due_free(d);
+    itav_due_iter_free(it);
+    ck_assert_int_eq(itav_due_since(NULL), ITAV_DATE_NONE);
+
+    /* the offer says 0: never, whatever the intervention says */
+    ck_assert_int_eq(itav_offer_get(&of, db, "prop-haarlem"), ITAV_OK);
+    ck_assert_int_eq(itav_plan_new(&plan), ITAV_OK);
+    ck_assert_int_eq(itav_plan_set(plan, ITAV_PLAN_PROPOSAL_DAYS, 0), ITAV_OK);
+    ck_assert_int_eq(itav_offer_set_plan(of, plan), ITAV_OK);
+    ck_assert_msg(itav_offer_update(db, of) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_plan_free(plan);
+    itav_offer_free(of);
+    ck_assert_int_eq(itav_plan_effective(&plan, db, "prop-haarlem"), ITAV_OK);
+    ck_assert_int_eq(itav_plan_get(plan, ITAV_PLAN_PROPOSAL_DAYS), 0);
+    itav_plan_free(plan);
+    check_due(db, NULL, "2021-04-04", 0, NULL, 0);
+    /* once introduced, the proposal is acted on */
+    ck_assert_int_eq(itav_offer_get(&of, db, "prop-haarlem"), ITAV_OK);
+    ck_assert_int_eq(itav_offer_set_plan(of, NULL), ITAV_OK);
+    ck_assert_msg(itav_offer_update(db, of) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_offer_free(of);
+    check_due(db, NULL, "2021-04-04", 0, late, 1);
+    advance(db, waiting, ITAV_MATCH_INTRODUCED, "2021-04-04", 0);
+    check_due(db, NULL, "2021-04-04", 0, NULL, 0);
+    itav_free(waiting);
+    itav_free(introduced);
+    itav_free(declined);
+    close_store(db);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("match");
@@ -1659,6 +1747,7 @@ int main(void)
     tcase_add_loop_test(ts, trial_needs_its_evaluation, 0, STORE_COUNT);
     tcase_add_loop_test(ts, certificates_that_expire, 0, STORE_COUNT);
     tcase_add_loop_test(ts, erasure_reports_what_it_did, 0, STORE_COUNT);
+    tcase_add_loop_test(ts, proposals_fall_due, 0, STORE_COUNT);
     tcase_add_test(ts, json_record_rules);
     tcase_add_test(ts, erased_values_leave_the_sqlite_files);
     tcase_add_test(ts, a_busy_purge_is_reported);

@@ -817,19 +817,19 @@ static itav_db *fixture_store(void)
 START_TEST(report_shape)
 {
     static const char *const names[] = {"indicators", "reach", "matches_by_state",
-        "matches_started", "reviews", "effects", "formal_help", "portfolio"};
+        "matches_started", "reviews", "effects", "formal_help", "portfolio", "waiting_list"};
     itav_db *db = fixture_store();
     itav_report *r = report(db, "prog", 5, NULL, NULL);
     ck_assert_str_eq(itav_report_title(r), "Programme report: prog");
-    ck_assert_uint_eq(itav_report_table_count(r), 8);
-    for (size_t t = 0; t < 8; t++) {
+    ck_assert_uint_eq(itav_report_table_count(r), 9);
+    for (size_t t = 0; t < 9; t++) {
         ck_assert_str_eq(itav_report_table_name(r, t), names[t]);
         ck_assert_uint_eq(itav_report_table_find(r, names[t]), t);
     }
-    ck_assert_ptr_null(itav_report_table_name(r, 8));
+    ck_assert_ptr_null(itav_report_table_name(r, 9));
     ck_assert_uint_eq(itav_report_table_find(r, "nothing"), (size_t)-1);
-    ck_assert_uint_eq(itav_report_column_count(r, 8), 0);
-    ck_assert_uint_eq(itav_report_row_count(r, 8), 0);
+    ck_assert_uint_eq(itav_report_column_count(r, 9), 0);
+    ck_assert_uint_eq(itav_report_row_count(r, 9), 0);
     ck_assert_ptr_null(itav_report_column(r, 0, 99));
     ck_assert_ptr_null(itav_report_cell(r, 0, 99, 0));
     ck_assert_ptr_null(itav_report_cell(r, 0, 0, 99));

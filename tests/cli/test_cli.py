@@ -2388,7 +2388,7 @@ class ReportTest(MatchingCase):
         self.assertEqual(got["k"], 5)
         self.assertEqual([t["name"] for t in got["tables"]],
                          ["indicators", "reach", "matches_by_state", "matches_started",
-                          "reviews", "effects", "formal_help", "portfolio"])
+                          "reviews", "effects", "formal_help", "portfolio", "waiting_list"])
         states = next(t for t in got["tables"] if t["name"] == "matches_by_state")
         self.assertIn(["trial", "<5"], states["rows"])
         # What the shown cells add up to is the total of the shown cells: nothing suppressed
@@ -3058,6 +3058,88 @@ class DutchOutputTest(MatchingCase):
                 self.assertTrue(message in dutch, "%s: \"%s\" has no Dutch wording in "
                                 "examples/itav/messages.c" % (name, message))
         self.assertGreater(found, 30)
+class ProposalDueTest(MatchingCase):
+    """A proposal nobody acted on falls due after the plan's proposal_days (issue 14)."""
+
+    def test_proposal_falls_due(self):
+        store = self.fresh_store("proposals")
+        run = lambda *a, **kw: self.itav("--store", store, *a, **kw)
+        run("offer", "update", OFFER, "--plan", "proposal_days=14")
+        out = run("offer", "show", OFFER).stdout
+        self.assertIn("  proposal_days     14          (set by this offer)\n", out)
+        self.assertIn("--plan proposal_days", self.data_error(
+            "offer", "update", OFFER, "--plan", "proposal_days=-3", store=store))
+        run("match", "propose", "zk-vraag-01", "zk-steun-01", "--date", "2021-03-01")
+        run("match", "propose", "zk-vraag-02", "zk-steun-02", "--date", "2021-03-01")
+        run("match", "advance", "m-00000002", "declined", "--date", "2021-03-03",
+            "--reason", "no_click")
+        self.assertEqual(run("match", "due", "--as-of", "2021-03-14").stdout,
+                         "Due as of 2021-03-14:\n  nothing.\n")
+        out = run("match", "due", "--as-of", "2021-03-20").stdout
+        self.assertEqual(out, "Due as of 2021-03-20:\n  2021-03-15  5 days overdue    "
+                              "m-00000001  proposal          zk-vraag-01 with zk-steun-01 "
+                              "(proposed 2021-03-01, waiting 19 days)\n")
+        out = run("--lang", "nl", "match", "due", "--as-of", "2021-03-20").stdout
+        self.assertIn("(voorgesteld 2021-03-01, wacht 19 dagen)", out)
+        got = json.loads(run("match", "due", "--as-of", "2021-03-15", "--json").stdout)
+        self.assertEqual(got, [{"match": "m-00000001", "kind": "proposal",
+                                "date": "2021-03-15", "overdue_days": 0, "offer": OFFER,
+                                "asking": "zk-vraag-01", "supporting": "zk-steun-01",
+                                "state": "proposed", "proposed": "2021-03-01",
+                                "waited_days": 14}])
+        # the plan field goes out and comes back with the offer, byte for byte
+        text = run("export").stdout
+        self.assertEqual(json.loads(text)["offers"][[o["id"] for o in json.loads(text)[
+            "offers"]].index(OFFER)]["plan"], {"proposal_days": 14})
+        other = "sqlite:" + os.path.join(self.tmp, "proposals-copy.db")
+        path = os.path.join(self.tmp, "proposals.json")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        self.itav("--store", other, "import", path)
+        self.assertEqual(self.itav("--store", other, "export").stdout, text)
+        # once introduced, it was acted on
+        run("match", "advance", "m-00000001", "introduced", "--date", "2021-03-20")
+        self.assertEqual(run("match", "due", "--as-of", "2021-03-20").stdout,
+                         "Due as of 2021-03-20:\n  nothing.\n")
+
+
+class WaitingListTest(MatchingCase):
+    """report programme shows the waiting list per municipality (issue 14)."""
+
+    def test_waiting_list_in_the_report(self):
+        store = self.fresh_store("waiting")
+        run = lambda *a: self.itav("--store", store, *a).stdout
+        period = ("--k", "1", "--from", "2021-01-01", "--to", "2021-12-31")
+        # zk-families.csv: four families signed up in 2021, all six wait at its end, the
+        # three supporters (signed up in 2020) are free
+        out = run("report", "programme", OFFER, *period)
+        self.assertIn("## Waiting list per municipality\n\n| municipality | asking registered | "
+                      "supporters registered | asking waiting at the end | supporters available "
+                      "at the end | first matches | median days to a first match |\n"
+                      "| --- | --- | --- | --- | --- | --- | --- |\n"
+                      "| Bloemendaal | 1 | 0 | 1 | 0 | 0 |  |\n"
+                      "| Haarlem | 1 | 0 | 2 | 1 | 0 |  |\n"
+                      "| Heemstede | 1 | 0 | 2 | 1 | 0 |  |\n"
+                      "| Zandvoort | 1 | 0 | 1 | 1 | 0 |  |\n"
+                      "| total of shown cells | 4 | 0 | 6 | 3 | 0 |  |\n", out)
+        # zk-vraag-01 (signed up 2020-11-02) starts its trial on 2021-03-15: 133 days
+        run("match", "propose", "zk-vraag-01", "zk-steun-01", "--date", "2021-03-01")
+        run("match", "advance", "m-00000001", "introduced", "--date", "2021-03-05")
+        run("match", "advance", "m-00000001", "trial", "--date", "2021-03-15")
+        out = run("report", "programme", OFFER, *period)
+        self.assertIn("| Haarlem | 1 | 0 | 1 | 1 | 1 | 133 |\n", out)  # capacity 2: room
+        out = run("--lang", "nl", "report", "programme", OFFER, *period)
+        self.assertIn("## Wachtlijst per gemeente\n", out)
+        self.assertIn("| totaal van de getoonde cellen | 4 | 0 | 5 | 3 | 1 | 133 |\n", out)
+        got = json.loads(run("report", "programme", OFFER, "--format", "json", *period))
+        table = next(t for t in got["tables"] if t["name"] == "waiting_list")
+        self.assertEqual(table["rows"][1], ["Haarlem", 1, 0, 1, 1, 1, 133])
+        csv_text = run("report", "programme", OFFER, "--format", "csv", *period)
+        self.assertIn("waiting_list,2,median days to a first match,133,0", csv_text)
+        # with k = 5 every count is small: one row that names nobody, its median hidden
+        out = run("report", "programme", OFFER, "--from", "2021-01-01", "--to", "2021-12-31")
+        self.assertIn("| other municipalities | <5 | 0 | 5 | <5 | <5 | hidden to protect "
+                      "small numbers |\n", out)
 
 
 # The classes that read the seed documents (meson suite "seeds").

@@ -96,16 +96,16 @@ class TestReport(unittest.TestCase):
         self.assertEqual(rep.title, "Programme report: " + OFFER)
         self.assertEqual(rep.table_names, ["indicators", "reach", "matches_by_state",
                                            "matches_started", "reviews", "effects",
-                                           "formal_help", "portfolio"])
+                                           "formal_help", "portfolio", "waiting_list"])
         self.assertEqual([t.name for t in rep], rep.table_names)
-        self.assertEqual(len(rep), 8)
+        self.assertEqual(len(rep), 9)
         self.assertIn("reviews", rep)
         self.assertNotIn("budget", rep)
         with self.assertRaises(itav.NotFound) as cm:
             rep["budget"]
         self.assertIn("matches_by_state", str(cm.exception))
         with self.assertRaises(itav.RangeError):
-            rep.table(8)
+            rep.table(9)
         t = rep["matches_by_state"]
         self.assertEqual(t.columns, ["state", "matches"])
         self.assertEqual(rep.table(2).name, "matches_by_state")

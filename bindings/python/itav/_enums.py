@@ -450,6 +450,7 @@ class DueKind(_Coded, enum.IntEnum):
     CLOSURE = 3
     FINAL_REVIEW = 4
     VOG_EXPIRY = 5
+    PROPOSAL = 6
 
 
 class PlanField(_Coded, enum.IntEnum):
@@ -464,6 +465,7 @@ class PlanField(_Coded, enum.IntEnum):
     TRAINING = 8
     CRITERIA = 9
     FINAL_REVIEW = 10
+    PROPOSAL_DAYS = 11
 
 
 class Theme(_CodedFlag, enum.IntFlag):

@@ -38,7 +38,7 @@ ITAV_INTERESTS_MAX = 64
 ITAV_EXCLUSIONS_MAX = 1000
 ITAV_PARTICIPANT_FILTER_VERSION = 1
 ITAV_PLAN_UNSET = -1
-ITAV_PLAN_FIELD_COUNT = 10
+ITAV_PLAN_FIELD_COUNT = 11
 ITAV_MATCH_FILTER_VERSION = 1
 ITAV_CRITERION_COUNT = 7
 ITAV_CONSTRAINT_COUNT = 11
@@ -920,6 +920,7 @@ PROTOTYPES = {
                                  _P(c_int), release_p, _sz]),
     "itav_indicator_attainment_lang": (_int, [_P(itav_enum), _P(c_void_p), indicator_p, _sz,
                                               c_int32, itav_enum]),
+    "itav_due_since": (c_int32, [due_p]),
 }
 
 # ---- finding and loading the library ------------------------------------------------------

@@ -29,16 +29,22 @@ Transition = collections.namedtuple("Transition", "state date actor note")
 Transition.__doc__ = ("One entry of a match's audit trail: the MatchState entered, the date "
                       "(datetime.date), the Actor, and the note (None if none).")
 
-Due = collections.namedtuple("Due", "match kind date overdue_days")
-Due.__doc__ = ("Something that falls due in an open match: the match id, the DueKind, the "
-               "date (datetime.date) and the days it is overdue on the query's date "
-               "(negative while still ahead).")
+class Due(collections.namedtuple("Due", "match kind date overdue_days")):
+    """Something that falls due in an open match: the match id, the DueKind, the date
+    (datetime.date) and the days it is overdue on the query's date (negative while still
+    ahead). The attribute ``since`` (not part of the tuple, so that it compares as before) is
+    the date its time counts from: the day of the proposal for DueKind.PROPOSAL, so a
+    proposal has waited ``as_of - since`` (itav_due_since())."""
+    since = None  # type: Optional[datetime.date]
 
-CertificateDue = collections.namedtuple("CertificateDue", "participant kind date overdue_days")
-CertificateDue.__doc__ = ("A supporter's certificate of conduct (VOG) that stops counting: the "
-                          "participant's reference, DueKind.VOG_EXPIRY, the first date it no "
-                          "longer counts (datetime.date) and the days that lies behind the "
-                          "query's date (negative while still ahead).")
+
+class CertificateDue(collections.namedtuple("CertificateDue",
+                                            "participant kind date overdue_days")):
+    """A supporter's certificate of conduct (VOG) that stops counting: the participant's
+    reference, DueKind.VOG_EXPIRY, the first date it no longer counts (datetime.date) and the
+    days that lies behind the query's date (negative while still ahead). ``since`` is the
+    certificate's date."""
+    since = None  # type: Optional[datetime.date]
 
 CriterionScore = collections.namedtuple("CriterionScore", "value weight applies")
 CriterionScore.__doc__ = ("One criterion of a score's breakdown: its value (0 to 1), the "
@@ -549,16 +555,20 @@ class MatchingStore:
 
 def _take_certificate_due(ptr):
     try:
-        return CertificateDue(dec(lib.itav_due_participant(ptr)),
-                              maybe_enum(DueKind, lib.itav_due_get_kind(ptr)),
-                              to_date(lib.itav_due_date(ptr)), lib.itav_due_overdue_days(ptr))
+        due = CertificateDue(dec(lib.itav_due_participant(ptr)),
+                             maybe_enum(DueKind, lib.itav_due_get_kind(ptr)),
+                             to_date(lib.itav_due_date(ptr)), lib.itav_due_overdue_days(ptr))
+        due.since = to_date(lib.itav_due_since(ptr))
+        return due
     finally:
         lib.itav_due_free(ptr)
 
 
 def _take_due(ptr):
     try:
-        return Due(dec(lib.itav_due_match(ptr)), maybe_enum(DueKind, lib.itav_due_get_kind(ptr)),
-                   to_date(lib.itav_due_date(ptr)), lib.itav_due_overdue_days(ptr))
+        due = Due(dec(lib.itav_due_match(ptr)), maybe_enum(DueKind, lib.itav_due_get_kind(ptr)),
+                  to_date(lib.itav_due_date(ptr)), lib.itav_due_overdue_days(ptr))
+        due.since = to_date(lib.itav_due_since(ptr))
+        return due
     finally:
         lib.itav_due_free(ptr)

@@ -22,6 +22,7 @@ _RULES = {
     PlanField.TRAINING: "True or False",
     PlanField.CRITERIA: "a non-empty set of criteria (%s)" % ", ".join(Criterion.all_codes()),
     PlanField.FINAL_REVIEW: "True or False",
+    PlanField.PROPOSAL_DAYS: "whole days, 0 to 36500 (0: a proposal never falls due)",
 }
 
 
