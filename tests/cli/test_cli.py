@@ -2749,6 +2749,8 @@ class ParticipantUpdateTest(MatchingCase):
                             "give --municipality once")):
             r = self.itav("--store", self.store, "participants", "update", *args, code=1)
             self.assertIn(what, one_line_and_hint(self, r.stderr))
+
+
 class AccessTest(CliCase):
     """Who an offer is for and how people reach it (itav/access.h) in catalog show, offer show
     and catalog list --referral; the working-factor coverage of a portfolio."""
