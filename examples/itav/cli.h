@@ -39,7 +39,7 @@ enum opt_id { OPT_STORE, OPT_LANG, OPT_JSON, OPT_ELEMENT, OPT_SETTING, OPT_MUNIC
               OPT_LOW_K, OPT_PROTECTION, OPT_SKIP_EVALUATION, OPT_YES, OPT_INTERVENTION,
               OPT_NAME, OPT_PROVIDER, OPT_CONTACT, OPT_PROGRAMME, OPT_PLAN, OPT_FACTOR,
               OPT_POSTCODE, OPT_VOG_DATE, OPT_CAPACITY, OPT_SET,
-              OPT_COUNT };
+              OPT_REFERRAL, OPT_COUNT };
 
 /* The repeatable options, which keep every value given. */
 enum many_id { MANY_ELEMENT, MANY_EFFECT, MANY_ID, MANY_NEED, MANY_MUNICIPALITY, MANY_PLAN, MANY_FACTOR,
@@ -246,5 +246,9 @@ void print_due_heading(const cli *c, int32_t as_of, long within, size_t count);
 void print_due_start(const cli *c, const itav_due *e);
 /* {id_key: id, "kind", "date", "overdue_days"}; the caller adds what it knows. */
 json_t *jdue(const char *id_key, const char *id, const itav_due *e);
+
+/* Prints an access sheet (who it is for, how people reach it), each line after indent;
+ * nothing for NULL (util.c). */
+void print_access(const cli *c, const itav_access *a, const char *indent);
 
 #endif

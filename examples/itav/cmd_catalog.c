@@ -187,6 +187,36 @@ static int id_width(itav_intervention **rows, size_t n, size_t min)
     return (int)w;
 }
 
+/* Keeps the interventions that list a referral route, themselves or in one of their offers
+ * (the access sheets of itav/access.h). */
+static int keep_referral(itav_intervention **rows, size_t *n, itav_db *db, const char *route)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < *n; i++) {
+        int has = itav_access_has(itav_intervention_access(rows[i]), ITAV_ACCESS_REFERRAL, route);
+        itav_offer_iter *it = NULL;
+        itav_offer *of;
+        int rc = itav_offer_list(&it, db, itav_intervention_id(rows[i]), NULL);
+        if (rc != ITAV_OK) {
+            while (i < *n)
+                itav_intervention_free(rows[i++]);
+            *n = kept;
+            return lib_error(db, rc);
+        }
+        while (!has && (rc = itav_offer_iter_next(&of, it)) == ITAV_OK) {
+            has = itav_access_has(itav_offer_access(of), ITAV_ACCESS_REFERRAL, route);
+            itav_offer_free(of);
+        }
+        itav_offer_iter_free(it);
+        if (has)
+            rows[kept++] = rows[i];
+        else
+            itav_intervention_free(rows[i]);
+    }
+    *n = kept;
+    return 0;
+}
+
 static int cmd_list(cli *c)
 {
     itav_intervention_filter filter = ITAV_INTERVENTION_FILTER_INIT;
@@ -214,10 +244,23 @@ static int cmd_list(cli *c)
         filter.factors |= (itav_factorset)1 << (f - 1);
     }
 
+    if (OPTV(c, REFERRAL) && !itav_access_code_label(ITAV_ACCESS_REFERRAL, OPTV(c, REFERRAL),
+                                                     ITAV_LANG_EN)) {
+        char codes[512] = "";
+        const char *code;
+        for (i = 0; (code = itav_access_code_at(ITAV_ACCESS_REFERRAL, i)); i++)
+            snprintf(codes + strlen(codes), sizeof codes - strlen(codes), "%s%s", i ? ", " : "",
+                     code);
+        return data_error("unknown referral route \"%s\" for --referral (expected one of: %s)",
+                          OPTV(c, REFERRAL), codes);
+    }
+
     rc = open_store(&db, c, 0);
     if (rc)
         return rc;
     rc = collect(&rows, &n, db, &filter, 0);
+    if (!rc && OPTV(c, REFERRAL))
+        rc = keep_referral(rows, &n, db, OPTV(c, REFERRAL));
     itav_close(db);
     if (rc)
         return rc;
@@ -334,6 +377,11 @@ static void show_text(const cli *c, itav_db *db, const itav_intervention *iv)
                 printf("  - %s (%s)\n", itav_factor_label((itav_factor)f, c->lang),
                        itav_intervention_factor_source(iv, (itav_factor)f));
     }
+    if (itav_intervention_access(iv)) {
+        printf("\n%s:\n", tr(c, "Who it is for and how people reach it",
+                              "Voor wie het is en hoe mensen het bereiken"));
+        print_access(c, itav_intervention_access(iv), "  ");
+    }
 
     n = itav_intervention_role_count(iv);
     if (n) {
@@ -419,6 +467,7 @@ static void show_text(const cli *c, itav_db *db, const itav_intervention *iv)
             if (itav_offer_provider(of))
                 printf(" (%s)", itav_offer_provider(of));
             putchar('\n');
+            print_access(c, itav_offer_access(of), "      ");
             itav_offer_free(of);
         }
         itav_offer_iter_free(it);
@@ -616,7 +665,7 @@ const command_group catalog_group = {
     (const command[]){
         {"list", {NULL, NULL},
          "[--element CODE]... [--factor CODE]... [--setting informal|formal|mixed]\n"
-         "[--municipality M] [--json]",
+         "[--municipality M] [--referral ROUTE] [--json]",
          "list interventions (every --element and --factor must be present)",
          (const cmd_opt[]){
              {OPT_ELEMENT, "only interventions whose profile in use states this element present "
@@ -626,6 +675,9 @@ const command_group catalog_group = {
              {OPT_SETTING, "only this setting: informal, formal or mixed"},
              {OPT_MUNICIPALITY, "only those that run in M, themselves or through an offer "
                                 "(ignoring case)"},
+             {OPT_REFERRAL, "only those that families reach through this referral route, "
+                            "themselves or in an offer (self, school, gp, wijkteam, youth_care, "
+                            "...: docs/format.md, \"Access\")"},
              {OPT_JSON, "machine-readable output (see docs/cli.md)"},
              {0, NULL}},
          cmd_list},

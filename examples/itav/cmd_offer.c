@@ -225,6 +225,7 @@ static int cmd_offer_show(cli *c)
 {
     itav_offer *of = NULL;
     itav_plan *plan = NULL;
+    itav_intervention *iv = NULL; /* for its access sheet; NULL when it cannot be read */
     itav_db *db;
     int rc;
 
@@ -233,6 +234,8 @@ static int cmd_offer_show(cli *c)
     rc = itav_offer_get(&of, db, c->args[2]);
     if (rc == ITAV_OK)
         rc = itav_plan_effective(&plan, db, c->args[2]);
+    if (rc == ITAV_OK && itav_intervention_get(&iv, db, itav_offer_intervention(of)) != ITAV_OK)
+        iv = NULL;
     rc = rc == ITAV_OK ? 0 : lib_error(db, rc);
     itav_close(db);
     if (rc) {
@@ -284,6 +287,16 @@ static int cmd_offer_show(cli *c)
         print_long_field(tr(c, "Contact:", "Contact:"), itav_offer_contact(of));
         print_field(tr(c, "Programme:", "Programma:"), itav_offer_programme(of));
         free(municipalities);
+        if (itav_offer_access(of)) {
+            printf("\n%s\n", tr(c, "Who this offer is for and how people reach it:",
+                                 "Voor wie dit aanbod is en hoe mensen het bereiken:"));
+            print_access(c, itav_offer_access(of), "  ");
+        }
+        if (iv && itav_intervention_access(iv)) {
+            printf("\n%s\n", tr(c, "From the intervention, wherever it runs:",
+                                 "Van de interventie, waar die ook loopt:"));
+            print_access(c, itav_intervention_access(iv), "  ");
+        }
         printf("\n%s\n", tr(c, "Match plan in force:", "Geldend koppelplan:"));
         for (int f = 1; f <= ITAV_PLAN_FIELD_COUNT; f++) {
             long v = itav_plan_get(plan, (itav_plan_field)f);
@@ -311,6 +324,7 @@ static int cmd_offer_show(cli *c)
         }
     }
     itav_plan_free(plan);
+    itav_intervention_free(iv);
     itav_offer_free(of);
     return rc;
 }

@@ -73,12 +73,34 @@ static int write_svg(const char *path, const itav_portfolio *a, const char *titl
     return rc;
 }
 
-/* A portfolio (one or two) as the library writes it, printed as indented JSON. */
+/* Working-factor coverage of a portfolio for --json: per factor code, the members whose
+ * practice shows it and their share of all members (null for an empty portfolio). */
+static json_t *jfactor_coverage(const itav_portfolio *p)
+{
+    json_t *o = json_object();
+    size_t n = itav_portfolio_count(p);
+    for (int f = 1; f <= ITAV_FACTOR_COUNT; f++) {
+        size_t k = itav_portfolio_factor_count(p, (itav_factor)f);
+        json_t *e = json_object();
+        json_object_set_new(e, "count", json_integer((json_int_t)k));
+        json_object_set_new(e, "share", n ? jnumber((double)k / (double)n) : json_null());
+        json_object_set_new(o, itav_factor_code((itav_factor)f), e);
+    }
+    return o;
+}
+
+/* A portfolio (one or two) as the library writes it, with each portfolio's working-factor
+ * coverage added ("factor_coverage"), printed as indented JSON. */
 static int print_portfolio_json(const itav_portfolio *a, const itav_portfolio *b)
 {
     char *text = NULL;
     int rc = itav_portfolio_to_json(&text, a, b);
-    return print_json_reals(jlibrary(text, rc, "a portfolio"));
+    json_t *root = jlibrary(text, rc, "a portfolio");
+    json_object_set_new(b ? json_object_get(root, "a") : root, "factor_coverage",
+                        jfactor_coverage(a));
+    if (b)
+        json_object_set_new(json_object_get(root, "b"), "factor_coverage", jfactor_coverage(b));
+    return print_json_reals(root);
 }
 
 static void print_profile_text(const cli *c, itav_intervention *const iv[2],
@@ -244,6 +266,46 @@ static void print_coverage(const cli *c, const itav_portfolio *a, const itav_por
     }
 }
 
+/* "3  60%": the members whose practice shows a working factor and their share of all
+ * members ("-" for an empty portfolio). */
+static void factor_text(char *buf, size_t size, const itav_portfolio *p, itav_factor f)
+{
+    size_t k = itav_portfolio_factor_count(p, f), n = itav_portfolio_count(p);
+    if (n)
+        snprintf(buf, size, "%zu %3.0f%%", k, 100.0 * (double)k / (double)n);
+    else
+        snprintf(buf, size, "%zu    -", k);
+}
+
+/* Coverage per working factor of seed 004 (itav/factor.h); with b, both side by side. */
+static void print_factor_coverage(const cli *c, const itav_portfolio *a, const itav_portfolio *b)
+{
+    size_t w = 0;
+    int f;
+    for (f = 1; f <= ITAV_FACTOR_COUNT; f++)
+        if (strlen(itav_factor_code((itav_factor)f)) > w)
+            w = strlen(itav_factor_code((itav_factor)f));
+    printf("\n%s\n", tr(c, "Coverage per working factor (members whose practice shows it, and "
+                            "their share of all members):",
+                         "Dekking per werkende factor (leden bij wie de praktijk hem laat zien, "
+                         "en hun aandeel van alle leden):"));
+    if (b)
+        printf("%*sA         B\n", (int)w + 7, "");
+    for (f = 1; f <= ITAV_FACTOR_COUNT; f++) {
+        char buf[64];
+        printf("  %2d  ", f);
+        print_padded(itav_factor_code((itav_factor)f), w + 1);
+        factor_text(buf, sizeof buf, a, (itav_factor)f);
+        if (!b) {
+            printf("%s\n", buf);
+            continue;
+        }
+        print_padded(buf, 10);
+        factor_text(buf, sizeof buf, b, (itav_factor)f);
+        printf("%s\n", buf);
+    }
+}
+
 /* The setting by scope table. */
 static void print_cross_table(const cli *c, const itav_portfolio *p)
 {
@@ -310,6 +372,7 @@ static void print_portfolio_text(const cli *c, itav_portfolio *const p[2],
     if (itav_portfolio_count(p[0]) == 0 && (!p[1] || itav_portfolio_count(p[1]) == 0))
         return;
     print_coverage(c, p[0], p[1]);
+    print_factor_coverage(c, p[0], p[1]);
     for (k = 0; k < n; k++) {
         printf("\n%s%s:\n", tr(c, "Setting by scope", "Setting naar bereik"),
                p[1] ? (k ? " (B)" : " (A)") : "");
@@ -369,7 +432,7 @@ const command_group portfolio_group = {
          cmd_profile_one},
         {"portfolio", {NULL, NULL},
          "[--municipality M] [--region R] [--id ID]... [--compare-municipality M]\n[--json]",
-         "element coverage of a set of interventions",
+         "element and working-factor coverage of a set of interventions",
          (const cmd_opt[]){
              {OPT_MUNICIPALITY, "the interventions that run in municipality M"},
              {OPT_REGION, "the interventions that run in region R"},

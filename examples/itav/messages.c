@@ -61,6 +61,8 @@ static const struct message messages[] = {
      "setting \"%s\" is onbekend (verwacht informal, formal of mixed)"},
     {"unknown working factor \"%s\" (see 'itav catalog factors')",
      "werkende factor \"%s\" is onbekend (zie 'itav catalog factors')"},
+    {"unknown referral route \"%s\" for --referral (expected one of: %s)",
+     "verwijsroute \"%s\" bij --referral is onbekend (verwacht een van: %s)"},
     /* indicator */
     {"cannot judge target %zu of %s: %s", "kan doel %zu van %s niet beoordelen: %s"},
     {"indicator \"%s\" is measured by hand, not derived from the store; give --value instead "

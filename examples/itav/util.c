@@ -864,3 +864,51 @@ void print_due_start(const cli *c, const itav_due *e)
     print_due_when(c, itav_due_overdue_days(e));
 }
 
+
+/* ---- access sheets (itav/access.h): who it is for and how people reach it ---- */
+
+void print_access(const cli *c, const itav_access *a, const char *indent)
+{
+    static const struct { const char *en, *nl; } heads[ITAV_ACCESS_LIST_COUNT + 1] = {
+        {NULL, NULL},
+        {"Conditions", "Voorwaarden"},
+        {"How people come in (referral)", "Hoe mensen binnenkomen (aanmelding)"},
+        {"Finding supporters (recruitment)", "Werving van steungevers"},
+        {"Coordinator's tasks", "Taken van de coördinator"},
+        {"What is needed", "Wat is er nodig"}};
+    int32_t lo, hi;
+    if (!a)
+        return;
+    if (itav_access_ages(&lo, &hi, a) == ITAV_OK && (lo != ITAV_AGE_NONE || hi != ITAV_AGE_NONE)) {
+        char l[16] = "...", h[16] = "...";
+        if (lo != ITAV_AGE_NONE)
+            snprintf(l, sizeof l, "%ld", (long)lo);
+        if (hi != ITAV_AGE_NONE)
+            snprintf(h, sizeof h, "%ld", (long)hi);
+        printf("%s%s %s %s %s %s", indent, tr(c, "Ages of the children:", "Leeftijd kinderen:"),
+               l, tr(c, "to", "tot en met"), h, tr(c, "months", "maanden"));
+        if (itav_access_ages_source(a))
+            printf(" (%s)", itav_access_ages_source(a));
+        putchar('\n');
+    }
+    for (int l = 1; l <= ITAV_ACCESS_LIST_COUNT; l++) {
+        size_t n = itav_access_count(a, (itav_access_list)l);
+        if (!n)
+            continue;
+        printf("%s%s:\n", indent, tr(c, heads[l].en, heads[l].nl));
+        for (size_t i = 0; i < n; i++) {
+            const char *code, *text, *src, *label;
+            unsigned flags;
+            if (itav_access_at(&code, &text, &src, &flags, a, (itav_access_list)l, i) != ITAV_OK)
+                continue;
+            label = itav_access_code_label((itav_access_list)l, code, c->lang);
+            printf("%s  - %s%s: %s", indent, label ? label : code,
+                   flags & ITAV_ACCESS_EFFECTIVE ? tr(c, " (worked well)", " (werkte goed)") : "",
+                   text);
+            if (src)
+                printf(" (%s)", src);
+            putchar('\n');
+        }
+    }
+}
+

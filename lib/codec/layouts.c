@@ -42,6 +42,8 @@
 #define TEXTS_SINCE(T, m, v)                                                                  \
     {#m, ITAV__F_TEXTS, offsetof(T, m), 0, 0, 0, COUNT_OF(T, m), -1, -1, NULL, 0, "0", false,  \
      v}
+#define OPTIONAL_SINCE(T, m, sub, v)                                                          \
+    {#m, ITAV__F_OPTIONAL, offsetof(T, m), 0, 0, 0, 0, -1, -1, &(sub), 0, "0", false, v}
 #define COUNT_OF(T, m) (sizeof MEMBER(T, m) / sizeof MEMBER(T, m)[0])
 #define INTS(T, m, lo, hi)                                                                    \
     F(#m, ITAV__F_INTS, T, m, sizeof MEMBER(T, m)[0], lo, hi, COUNT_OF(T, m), -1, -1, NULL, 0)
@@ -74,6 +76,7 @@ static void free_participant(void *p) { itav_participant_free(p); }
 static void free_match(void *p) { itav_match_free(p); }
 static void free_review(void *p) { itav_review_free(p); }
 static void free_indicator(void *p) { itav_indicator_free(p); }
+static void free_access(void *p) { itav_access_free(p); }
 
 /* The model's rules that span fields, for the layouts that have them. */
 static const char *figure_check(const void *p)
@@ -186,6 +189,21 @@ static const itav__field measurement_fields[] = {
     TEXT(itav__measurement, source)};
 LAYOUT(measurement_layout, "measurement", itav__measurement, measurement_fields, NULL);
 
+static const itav__field access_entry_fields[] = {
+    INT(itav__access_entry, list, 1, ITAV_ACCESS_LIST_COUNT), TEXT(itav__access_entry, code),
+    TEXT(itav__access_entry, text), TEXT(itav__access_entry, source),
+    F("flags", ITAV__F_UINT, itav__access_entry, flags, sizeof(unsigned), 0,
+      ITAV_ACCESS_EFFECTIVE, 0, -1, -1, NULL, 0)};
+LAYOUT(access_entry_layout, "access entry", itav__access_entry, access_entry_fields, NULL);
+
+static const char *access_check(const void *p) { return itav__access_problem(p); }
+static const itav__field access_fields[] = {
+    BOOL(itav_access, has_ages), INT(itav_access, age_min, ITAV_AGE_NONE, 1200),
+    INT(itav_access, age_max, ITAV_AGE_NONE, 1200), TEXT(itav_access, age_source),
+    ARRAY(itav_access, entries, nentries, (long)offsetof(itav_access, capentries),
+          access_entry_layout)};
+CHECKED(access_layout, "access", itav_access, access_fields, free_access, access_check);
+
 /* ---- the stored kinds ---- */
 
 static const itav__field intervention_fields[] = {
@@ -206,7 +224,8 @@ static const itav__field intervention_fields[] = {
     INLINE(itav_intervention, profile, itav__element_statement, statement_layout),
     TEXTS(itav_intervention, sources.ref),
     UINT_SINCE(itav_intervention, factors, ITAV_FACTORSET_ALL, 2),
-    TEXTS_SINCE(itav_intervention, factor_source, 2)};
+    TEXTS_SINCE(itav_intervention, factor_source, 2),
+    OPTIONAL_SINCE(itav_intervention, access, access_layout, 3)};
 CHECKED(intervention_layout, "intervention", itav_intervention, intervention_fields,
         free_intervention, intervention_check);
 
@@ -217,7 +236,7 @@ static const itav__field offer_fields[] = {
     DATE(itav_offer, start), DATE(itav_offer, end), STRLIST(itav_offer, municipalities),
     PTRS(itav_offer, reach.v, reach.n, reach.cap, figure_layout),
     PTRS(itav_offer, targets.v, targets.n, targets.cap, figure_layout),
-    TEXTS(itav_offer, sources.ref)};
+    TEXTS(itav_offer, sources.ref), OPTIONAL_SINCE(itav_offer, access, access_layout, 3)};
 LAYOUT(offer_layout, "offer", itav_offer, offer_fields, free_offer);
 
 static const itav__field participant_fields[] = {

@@ -253,6 +253,7 @@ static bool put_factors(json_t *obj, const itav_intervention *iv)
 }
 
 static bool put_plan(json_t *obj, const itav_plan *plan); /* with the plans, below */
+static bool put_access(json_t *obj, const itav_access *a); /* at the end */
 
 json_t *itav__json_encode_intervention(const itav_intervention *iv)
 {
@@ -275,7 +276,7 @@ json_t *itav__json_encode_intervention(const itav_intervention *iv)
         put_figures(o, "reach", &iv->reach) && put_list(o, "works", &iv->text[ITAV_TEXT_WORKS]) &&
         put_list(o, "improve", &iv->text[ITAV_TEXT_IMPROVE]) &&
         put_list(o, "links", &iv->text[ITAV_TEXT_LINKS]) && put_plan(o, iv->plan) &&
-        put_sources(o, &iv->sources, itav__intervention_fields);
+        put_access(o, iv->access) && put_sources(o, &iv->sources, itav__intervention_fields);
     if (!ok) {
         json_decref(o);
         return NULL;
@@ -303,7 +304,8 @@ json_t *itav__json_encode_offer(const itav_offer *of)
               put_date(o, "end", of->end) && itav__json_put_text(o, "contact", of->contact) &&
               itav__json_put_text(o, "programme", of->programme) &&
               put_figures(o, "targets", &of->targets) && put_figures(o, "reach", &of->reach) &&
-              put_plan(o, of->plan) && put_sources(o, &of->sources, itav__offer_fields);
+              put_plan(o, of->plan) && put_access(o, of->access) &&
+              put_sources(o, &of->sources, itav__offer_fields);
     if (!ok) {
         json_decref(o);
         return NULL;
@@ -1062,11 +1064,13 @@ static int decode_factors(itav__json_dec *d, const json_t *obj, const char *path
 
 static int decode_plan(itav__json_dec *d, const json_t *obj, const char *path,
                        itav_plan **slot); /* with the plans, below */
+static int decode_access(itav__json_dec *d, const json_t *obj, const char *path,
+                         itav_access **slot); /* at the end */
 
 static const char *const intervention_members[] = {"id", "name", "kind", "summary",
     "providers", "municipalities", "regions", "since", "audience", "themes", "setting",
     "scope", "channel", "roles", "phases", "elements", "factors", "evidence_level", "reach",
-    "works", "improve", "links", "plan", "sources", NULL};
+    "works", "improve", "links", "plan", "sources", "access", NULL};
 
 int itav__json_decode_intervention(itav__json_dec *d, const json_t *v, const char *path,
                                itav_intervention **out)
@@ -1112,6 +1116,7 @@ int itav__json_decode_intervention(itav__json_dec *d, const json_t *v, const cha
         (rc = decode_elements(d, v, path, iv)) || (rc = decode_factors(d, v, path, iv)) ||
         (rc = figure_array(d, v, path, "reach", &iv->reach)) ||
         (rc = decode_plan(d, v, path, &iv->plan)) ||
+        (rc = decode_access(d, v, path, &iv->access)) ||
         (rc = sources_member(d, v, path, itav__intervention_fields, &iv->sources)))
         goto fail;
     *out = iv;
@@ -1139,7 +1144,7 @@ static int date_member(itav__json_dec *d, const json_t *obj, const char *path, c
 
 static const char *const offer_members[] = {"id", "intervention", "name", "municipalities",
     "region", "provider", "start", "end", "contact", "programme", "targets", "reach", "plan",
-    "sources", NULL};
+    "sources", "access", NULL};
 
 int itav__json_decode_offer(itav__json_dec *d, const json_t *v, const char *path, itav_offer **out)
 {
@@ -1178,6 +1183,7 @@ int itav__json_decode_offer(itav__json_dec *d, const json_t *v, const char *path
         (rc = figure_array(d, v, path, "targets", &of->targets)) ||
         (rc = figure_array(d, v, path, "reach", &of->reach)) ||
         (rc = decode_plan(d, v, path, &of->plan)) ||
+        (rc = decode_access(d, v, path, &of->access)) ||
         (rc = sources_member(d, v, path, itav__offer_fields, &of->sources)))
         goto fail;
     *out = of;
@@ -2238,3 +2244,144 @@ fail:
 
 JSON_TEXT(indicator, itav_indicator)
 
+
+/* ======================================================================================
+ * Access sheets (itav/access.h): "access" of an intervention or offer
+ * ====================================================================================== */
+
+static bool put_access(json_t *obj, const itav_access *a)
+{
+    if (!a)
+        return true;
+    json_t *o = json_object(), *age = NULL;
+    bool ok = o != NULL;
+    if (ok && a->has_ages) {
+        ok = (age = json_object()) &&
+             (a->age_min == ITAV_AGE_NONE || itav__json_put(age, "min", json_integer(a->age_min))) &&
+             (a->age_max == ITAV_AGE_NONE || itav__json_put(age, "max", json_integer(a->age_max))) &&
+             itav__json_attach(o, "age_months", &age) &&
+             itav__json_put_text(o, "age_source", a->age_source);
+    }
+    for (int l = 1; ok && l <= ITAV_ACCESS_LIST_COUNT; l++) {
+        json_t *arr = NULL;
+        for (size_t k = 0; ok && k < a->nentries; k++) {
+            const itav__access_entry *e = &a->entries[k];
+            if (e->list != l)
+                continue;
+            json_t *eo = json_object();
+            ok = (arr || (arr = json_array())) && eo && itav__json_put_text(eo, "code", e->code) &&
+                 itav__json_put_text(eo, "text", e->text) &&
+                 itav__json_put_text(eo, "source", e->source) &&
+                 (!(e->flags & ITAV_ACCESS_EFFECTIVE) ||
+                  itav__json_put(eo, "effective", json_true()));
+            ok = ok ? itav__json_push(arr, eo) : (json_decref(eo), false);
+        }
+        ok = ok && (!arr || itav__json_attach(o, itav_access_list_code((itav_access_list)l), &arr));
+        json_decref(arr);
+    }
+    json_decref(age);
+    ok = ok && itav__json_attach(obj, "access", &o);
+    json_decref(o);
+    return ok;
+}
+
+static int decode_access_entry(itav__json_dec *d, const json_t *v, const char *path, int list,
+                               itav_access *a)
+{
+    static const char *const members[] = {"code", "text", "source", "effective", NULL};
+    const char *code, *text, *source;
+    int rc;
+    if ((rc = itav__json_members(d, v, path, members, 2)) ||
+        (rc = required_text(d, v, path, "code", &code)) ||
+        (rc = required_text(d, v, path, "text", &text)) ||
+        (rc = ref_member(d, v, path, "source", &source)))
+        return rc;
+    if (!itav__access_code_ok(list, code)) {
+        char p[ITAV__JSON_PATH_MAX], expected[512] = "";
+        const char *c;
+        join(p, path, "code");
+        for (size_t i = 0; (c = itav_access_code_at((itav_access_list)list, i)); i++)
+            if (strlen(expected) + strlen(c) + 3 < sizeof expected) {
+                if (*expected)
+                    strcat(expected, ", ");
+                strcat(expected, c);
+            }
+        return problem(d, p, "unknown %s code \"%s\" (expected one of: %s)",
+                       itav_access_list_code((itav_access_list)list), code, expected);
+    }
+    const json_t *eff = json_object_get(v, "effective");
+    if (eff && !json_is_boolean(eff)) {
+        char p[ITAV__JSON_PATH_MAX];
+        join(p, path, "effective");
+        return problem(d, p, "expected true or false, found %s", type_name(eff));
+    }
+    rc = itav_access_add(a, (itav_access_list)list, code, text, source,
+                         eff && json_is_true(eff) ? ITAV_ACCESS_EFFECTIVE : 0);
+    return rc == ITAV_OK ? ITAV_OK : rc == ITAV_ENOMEM ? nomem(d, path)
+                                                       : problem(d, path, "not a valid entry");
+}
+
+/* Decodes the member "access" of obj, if there is one, into *slot. */
+static int decode_access(itav__json_dec *d, const json_t *obj, const char *path,
+                         itav_access **slot)
+{
+    static const char *const members[] = {"age_months", "age_source", "conditions", "referral",
+                                          "recruitment", "tasks", "needs", NULL};
+    static const char *const age_members[] = {"min", "max", NULL};
+    char p[ITAV__JSON_PATH_MAX], pl[ITAV__JSON_PATH_MAX], pi[ITAV__JSON_PATH_MAX];
+    const json_t *v = json_object_get(obj, "access");
+    itav_access *a = NULL;
+    const char *age_source;
+    int rc;
+    if (!v)
+        return ITAV_OK;
+    join(p, path, "access");
+    if ((rc = itav__json_members(d, v, p, members, 0)) ||
+        (rc = ref_member(d, v, p, "age_source", &age_source)))
+        return rc;
+    if (itav_access_new(&a) != ITAV_OK)
+        return nomem(d, p);
+    const json_t *age = json_object_get(v, "age_months");
+    if (age) {
+        long min = ITAV_AGE_NONE, max = ITAV_AGE_NONE;
+        bool has_min, has_max;
+        join(pl, p, "age_months");
+        if ((rc = itav__json_members(d, age, pl, age_members, 0)) ||
+            (rc = int_member(d, age, pl, "min", -12, 1200, &has_min, &min)) ||
+            (rc = int_member(d, age, pl, "max", -12, 1200, &has_max, &max)))
+            goto fail;
+        if (!has_min && !has_max) {
+            rc = problem(d, pl, "give min, max or both");
+            goto fail;
+        }
+        if (itav_access_set_ages(a, has_min ? (int32_t)min : ITAV_AGE_NONE,
+                                 has_max ? (int32_t)max : ITAV_AGE_NONE, age_source) != ITAV_OK) {
+            rc = problem(d, pl, "min %ld is greater than max %ld", min, max);
+            goto fail;
+        }
+    } else if (age_source) {
+        join(pl, p, "age_source");
+        rc = problem(d, pl, "a source for ages that age_months does not give");
+        goto fail;
+    }
+    for (int l = 1; l <= ITAV_ACCESS_LIST_COUNT; l++) {
+        const char *key = itav_access_list_code((itav_access_list)l);
+        const json_t *arr = json_object_get(v, key);
+        if (!arr)
+            continue;
+        join(pl, p, key);
+        if (!json_is_array(arr)) {
+            rc = problem(d, pl, "expected an array of entries, found %s", type_name(arr));
+            goto fail;
+        }
+        for (size_t i = 0; i < json_array_size(arr); i++) {
+            join_index(pi, pl, i);
+            if ((rc = decode_access_entry(d, json_array_get(arr, i), pi, l, a)))
+                goto fail;
+        }
+    }
+    rc = itav__access_replace(slot, a) ? nomem(d, p) : ITAV_OK;
+fail:
+    itav_access_free(a);
+    return rc;
+}

@@ -134,6 +134,7 @@ ITAV_API void itav_intervention_free(itav_intervention *iv)
     for (int f = 0; f < ITAV_FACTOR_COUNT; f++)
         itav__free(iv->factor_source[f]);
     itav_plan_free(iv->plan);
+    itav_access_free(iv->access);
     itav__free(iv);
 }
 
@@ -176,7 +177,7 @@ ITAV_API int itav_intervention_dup(itav_intervention **out, const itav_intervent
         }
     }
     if (itav__sources_copy(&c->sources, &iv->sources) ||
-        itav__plan_replace(&c->plan, iv->plan))
+        itav__plan_replace(&c->plan, iv->plan) || itav__access_replace(&c->access, iv->access))
         goto nomem;
     c->factors = iv->factors;
     for (int f = 0; f < ITAV_FACTOR_COUNT; f++)
@@ -319,6 +320,8 @@ static bool age_ok(int32_t a)
 {
     return a == ITAV_AGE_NONE || (a >= AGE_MIN_MONTHS && a <= AGE_MAX_MONTHS);
 }
+
+bool itav__age_ok(int32_t months) { return age_ok(months); }
 
 ITAV_API int itav_intervention_set_age_range(itav_intervention *iv, int32_t min, int32_t max)
 {

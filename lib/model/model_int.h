@@ -102,6 +102,8 @@ struct itav_intervention {
      * (NULL for none); stored from record version 2 on. */
     itav_factorset factors;
     char *factor_source[ITAV_FACTOR_COUNT];
+    /* Who it is for and how people reach it (access.c); NULL for none. Record version 3. */
+    itav_access *access;
 };
 
 struct itav_offer {
@@ -114,6 +116,8 @@ struct itav_offer {
     itav__strlist municipalities;
     itav__figlist reach, targets;
     itav__sources sources;
+    /* Who it is for and how people reach it (access.c); NULL for none. Record version 3. */
+    itav_access *access;
 };
 
 /* ---- match plans ---- */
@@ -448,5 +452,28 @@ void itav__quantity_words(const itav__wording *wd, char *buf, size_t size, itav_
 int itav__indicator_attainment_in(itav_attainment *verdict, char **why,
                                   const itav_indicator *ind, size_t target, int32_t as_of,
                                   const itav__wording *wd);
+
+
+/* ---- access sheets: who it is for and how people reach it (access.c) ---- */
+typedef struct itav__access_entry {
+    int list; /* itav_access_list */
+    char *code, *text, *source;
+    unsigned flags;
+} itav__access_entry;
+struct itav_access {
+    bool has_ages;
+    int32_t age_min, age_max; /* ITAV_AGE_NONE for an open end */
+    char *age_source;
+    itav__access_entry *entries; /* in the order added; lists interleave */
+    size_t nentries, capentries;
+};
+/* The one age rule's bounds (intervention.c): ITAV_AGE_NONE or -12..1200 months. */
+bool itav__age_ok(int32_t months);
+/* Whether code is in list's vocabulary. */
+bool itav__access_code_ok(int list, const char *code);
+/* Replaces *slot by a copy of src (NULL or an empty sheet clears it); unchanged on ENOMEM. */
+int itav__access_replace(itav_access **slot, const itav_access *src);
+/* What is wrong with a decoded sheet (an unknown list or code, flags, ages), or NULL. */
+const char *itav__access_problem(const itav_access *a);
 
 #endif

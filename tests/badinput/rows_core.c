@@ -1257,5 +1257,10 @@ const null_ok null_allowed[] = {
     {"itav_portfolio_to_json", B(2), "NULL: one portfolio"},
     {"itav_portfolio_svg", B(2) | B(3) | B(4), "titles and the second portfolio may be NULL"},
     {"itav_report_programme", B(3), "NULL options: the defaults"},
+    {"itav_access_set_ages", B(3), "NULL source: none"},
+    {"itav_access_add", B(4), "NULL source: none"},
+    {"itav_access_at", B(0) | B(1) | B(2) | B(3), "each out parameter may be NULL"},
+    {"itav_intervention_set_access", B(1), "NULL removes the sheet"},
+    {"itav_offer_set_access", B(1), "NULL removes the sheet"},
 };
 const size_t null_allowed_count = sizeof null_allowed / sizeof *null_allowed;

@@ -762,6 +762,208 @@ START_TEST(periods_and_dates)
 }
 END_TEST
 
+/* ---- access sheets (itav/access.h) ---- */
+
+/* Words of the seed that name each kind of referral, recruitment and condition ("|" between
+ * alternatives): an entry's cited lines must hold one, so a code says what its line says. */
+static const struct { int list; const char *code, *words; } access_words[] = {
+    {ITAV_ACCESS_REFERRAL, "self", "zelf|door het gezin"}, {ITAV_ACCESS_REFERRAL, "school", "school|scholen"},
+    {ITAV_ACCESS_REFERRAL, "school_social_work", "schoolmaatschappelijk"},
+    {ITAV_ACCESS_REFERRAL, "childcare", "kinderopvang"},
+    {ITAV_ACCESS_REFERRAL, "wijkteam", "wijkteam"},
+    {ITAV_ACCESS_REFERRAL, "family_coach", "gezinscoach"},
+    {ITAV_ACCESS_REFERRAL, "social_work", "maatschappelijk werk"},
+    {ITAV_ACCESS_REFERRAL, "welfare", "welzijn"}, {ITAV_ACCESS_REFERRAL, "gp", "huisarts"},
+    {ITAV_ACCESS_REFERRAL, "child_health", "consultatiebureau|jeugdgezondheidszorg"},
+    {ITAV_ACCESS_REFERRAL, "youth_care", "jeugdzorg|jeugdhulp"},
+    {ITAV_ACCESS_REFERRAL, "network", "mond"}, {ITAV_ACCESS_REFERRAL, "outreach", "poster"},
+    {ITAV_ACCESS_REFERRAL, "other", "gezinsbegeleider"},
+    {ITAV_ACCESS_RECRUITMENT, "school", "scholen"},
+    {ITAV_ACCESS_RECRUITMENT, "volunteer_centre", "vrijwilligerscentrale"},
+    {ITAV_ACCESS_RECRUITMENT, "health_centre", "gezondheidscentra"},
+    {ITAV_ACCESS_RECRUITMENT, "sports_club", "sportvereniging"},
+    {ITAV_ACCESS_RECRUITMENT, "church", "kerken"},
+    {ITAV_ACCESS_RECRUITMENT, "community_centre", "buurthuizen"},
+    {ITAV_ACCESS_RECRUITMENT, "social_media", "facebook"},
+    {ITAV_ACCESS_RECRUITMENT, "business", "bedrijf"},
+    {ITAV_ACCESS_CONDITIONS, "overburdened", "overbelast"},
+    {ITAV_ACCESS_CONDITIONS, "manageable_problems", "te zwaar"},
+    {ITAV_ACCESS_CONDITIONS, "small_network", "netwerk"},
+    {ITAV_ACCESS_CONDITIONS, "motivated", "gemotiveerd"},
+    {ITAV_ACCESS_CONDITIONS, "child_age", "jaar"},
+    {ITAV_ACCESS_CONDITIONS, "safe_base", "veiligheid"}};
+
+/* The cited lines, joined and in lower case (ASCII letters). */
+static char *cited_lower(const char *ref, const char *owner, int *no, int *from, int *to)
+{
+    check_ref(ref, owner);
+    parse_ref(ref, no, from, to);
+    size_t size = 1;
+    for (int ln = *from; ln <= *to; ln++)
+        size += strlen(seeds[*no].line[ln]) + 1;
+    char *joined = calloc(1, size);
+    for (int ln = *from; ln <= *to; ln++) {
+        strcat(joined, seeds[*no].line[ln]);
+        strcat(joined, " ");
+    }
+    for (char *p = joined; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    return joined;
+}
+
+static bool holds_one_of(const char *text, const char *words)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", words);
+    for (char *w = strtok(buf, "|"); w; w = strtok(NULL, "|"))
+        if (strstr(text, w))
+            return true;
+    return false;
+}
+
+/* The nearest line above ln that is neither empty nor a bullet: the heading or the sentence
+ * that introduces a list. */
+static const char *lead_in(int no, int ln)
+{
+    while (--ln >= 1) {
+        const char *l = seeds[no].line[ln];
+        if (*l && strncmp(l, "- ", 2) != 0 && strncmp(l, "*", 1) != 0 && strncmp(l, "(", 1) != 0 &&
+            strncmp(l, "gefinancierd", 12) != 0)
+            return l;
+    }
+    return "";
+}
+
+static int check_access(const itav_access *a, const char *owner)
+{
+    int n = 0;
+    if (!a)
+        return 0;
+    for (int l = 1; l <= ITAV_ACCESS_LIST_COUNT; l++)
+        for (size_t i = 0; i < itav_access_count(a, (itav_access_list)l); i++, n++) {
+            const char *code, *text, *ref;
+            unsigned flags;
+            int no, from, to;
+            ck_assert_int_eq(itav_access_at(&code, &text, &ref, &flags, a, (itav_access_list)l, i),
+                             ITAV_OK);
+            ck_assert_msg(ref, "%s: %s %s has no source", owner,
+                          itav_access_list_code((itav_access_list)l), code);
+            char *lines = cited_lower(ref, owner, &no, &from, &to);
+            bool known = false;
+            for (size_t k = 0; k < sizeof access_words / sizeof *access_words; k++)
+                if (access_words[k].list == l && strcmp(access_words[k].code, code) == 0) {
+                    known = true;
+                    ck_assert_msg(holds_one_of(lines, access_words[k].words),
+                                  "%s: %s %s, but %s does not say \"%s\"", owner,
+                                  itav_access_list_code((itav_access_list)l), code, ref,
+                                  access_words[k].words);
+                }
+            ck_assert_msg(known || l == ITAV_ACCESS_TASKS || l == ITAV_ACCESS_NEEDS,
+                          "%s: no seed words for %s %s", owner,
+                          itav_access_list_code((itav_access_list)l), code);
+            if (flags & ITAV_ACCESS_EFFECTIVE)
+                ck_assert_msg(strstr(lines, "effectief"), "%s: %s is not said to work (%s)",
+                              owner, code, ref);
+            /* a need stands in a "Wat is er nodig?" section; a task is a bullet of a list that
+             * says what the coordinator does */
+            if (l == ITAV_ACCESS_NEEDS || l == ITAV_ACCESS_TASKS) {
+                const char *head = lead_in(no, from);
+                if (l == ITAV_ACCESS_NEEDS)
+                    ck_assert_msg(strstr(head, "Wat is er nodig?") || strstr(head, "nodig:"),
+                                  "%s: need %s (%s) is not under \"Wat is er nodig?\" but \"%s\"",
+                                  owner, code, ref, head);
+                else
+                    ck_assert_msg(strstr(head, "coördinator") && head[strlen(head) - 1] == ':',
+                                  "%s: task %s (%s) is not a coordinator's task: \"%s\"", owner,
+                                  code, ref, head);
+            }
+            free(lines);
+        }
+    int32_t lo, hi;
+    if (itav_access_ages(&lo, &hi, a) == ITAV_OK && lo != ITAV_AGE_NONE) {
+        int no, from, to;
+        char *lines = cited_lower(itav_access_ages_source(a), owner, &no, &from, &to);
+        char words[64];
+        /* "tussen de X en Y jaar": the rule for ages gives 12 X .. 12 Y + 11 */
+        snprintf(words, sizeof words, "%d en %d jaar", lo / 12, (hi - 11) / 12);
+        ck_assert_msg(lo % 12 == 0 && hi % 12 == 11 && strstr(lines, words),
+                      "%s: ages %d..%d do not follow \"%s\" on %s", owner, lo, hi, lines,
+                      itav_access_ages_source(a));
+        free(lines);
+    }
+    return n;
+}
+
+/* Every entry of every access sheet cites lines of its seed that say what its code says. */
+START_TEST(access_entries_fit_the_lines_they_cite)
+{
+    itav_intervention_iter *it;
+    itav_intervention *iv;
+    itav_offer_iter *oit;
+    itav_offer *of;
+    int n = 0;
+    ck_assert_int_eq(itav_intervention_list(&it, db, NULL), ITAV_OK);
+    while (itav_intervention_iter_next(&iv, it) == ITAV_OK) {
+        n += check_access(itav_intervention_access(iv), itav_intervention_id(iv));
+        itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(it);
+    ck_assert_int_eq(itav_offer_list(&oit, db, NULL, NULL), ITAV_OK);
+    while (itav_offer_iter_next(&of, oit) == ITAV_OK) {
+        n += check_access(itav_offer_access(of), itav_offer_id(of));
+        itav_offer_free(of);
+    }
+    itav_offer_iter_free(oit);
+    ck_assert_int_eq(n, 89); /* the entries of data/catalog.json */
+}
+END_TEST
+
+/* Buurtgezinnen Zuid-Kennemerland's sheet as seed 002 gives it (L32-69). */
+START_TEST(zuid_kennemerland_access)
+{
+    itav_offer *of;
+    int32_t lo, hi;
+    ck_assert_int_eq(itav_offer_get(&of, db, "buurtgezinnen-zuid-kennemerland"), ITAV_OK);
+    const itav_access *a = itav_offer_access(of);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_int_eq(itav_access_ages(&lo, &hi, a), ITAV_OK);
+    ck_assert_int_eq(lo, 0);
+    ck_assert_int_eq(hi, 287); /* "tussen de 0 en 23 jaar": to the end of the 23rd year */
+    ck_assert_str_eq(itav_access_ages_source(a), "002:L59");
+    ck_assert_uint_eq(itav_access_count(a, ITAV_ACCESS_CONDITIONS), 5);
+    ck_assert_uint_eq(itav_access_count(a, ITAV_ACCESS_REFERRAL), 7);
+    ck_assert_uint_eq(itav_access_count(a, ITAV_ACCESS_RECRUITMENT), 7);
+    ck_assert_uint_eq(itav_access_count(a, ITAV_ACCESS_TASKS), 10);
+    ck_assert_int_eq(itav_access_has(a, ITAV_ACCESS_REFERRAL, "self"), 1);
+    ck_assert_int_eq(itav_access_has(a, ITAV_ACCESS_REFERRAL, "gp"), 1);
+    ck_assert_int_eq(itav_access_has(a, ITAV_ACCESS_REFERRAL, "youth_care"), 0);
+    /* what worked: Facebook, and only Facebook */
+    int effective = 0;
+    for (size_t i = 0; i < itav_access_count(a, ITAV_ACCESS_RECRUITMENT); i++) {
+        const char *code;
+        unsigned flags;
+        itav_access_at(&code, NULL, NULL, &flags, a, ITAV_ACCESS_RECRUITMENT, i);
+        if (flags & ITAV_ACCESS_EFFECTIVE) {
+            ck_assert_str_eq(code, "social_media");
+            effective++;
+        }
+    }
+    ck_assert_int_eq(effective, 1);
+    itav_offer_free(of);
+    /* the "Wat is er nodig?" sections of seed 001: eleven of its examples have needs */
+    itav_intervention_iter *it;
+    itav_intervention *iv;
+    int with_needs = 0;
+    ck_assert_int_eq(itav_intervention_list(&it, db, NULL), ITAV_OK);
+    while (itav_intervention_iter_next(&iv, it) == ITAV_OK) {
+        with_needs += itav_access_count(itav_intervention_access(iv), ITAV_ACCESS_NEEDS) > 0;
+        itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(it);
+    ck_assert_int_eq(with_needs, 11);
+}
+END_TEST
+
 /* The cases that read the seeds; the five seeds are loaded first (run_with_seeds has made sure
  * they are there). */
 static Suite *seed_suite(void)
@@ -781,6 +983,7 @@ static Suite *seed_suite(void)
     tcase_add_test(tc, indicators_quote_the_lines_they_cite);
     tcase_add_test(tc, every_reference_is_inside_its_seed);
     tcase_add_test(tc, factors_quote_the_lines_they_cite);
+    tcase_add_test(tc, access_entries_fit_the_lines_they_cite);
     suite_add_tcase(s, tc);
     return s;
 }
@@ -799,6 +1002,7 @@ static Suite *catalog_suite(void)
     tcase_add_test(tc, offer_targets_and_indicators_agree);
     tcase_add_test(tc, practices_by_factor);
     tcase_add_test(tc, periods_and_dates);
+    tcase_add_test(tc, zuid_kennemerland_access);
     suite_add_tcase(s, tc);
     return s;
 }

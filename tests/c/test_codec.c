@@ -23,8 +23,8 @@ static void records(unsigned char **v2, size_t *n2, unsigned char **v1, size_t *
      * indicator of version 2 has the same fields */
     ck_assert_uint_eq((*v2)[0], 0x94);
     ck_assert_uint_eq((*v2)[1], 0x03);
-    (*v2)[1] = 0x02;
     ck_assert_uint_eq((*v2)[*n2 - 1], 0x80);
+    (*v2)[1] = 0x02; /* version 3 added no indicator field: the same record as version 2 */
     *n1 = *n2 - 1;
     *v1 = malloc(*n1);
     memcpy(*v1, *v2, *n1);
@@ -100,16 +100,19 @@ START_TEST(a_version_1_intervention_reads_without_factors)
     ck_assert_int_eq(itav_intervention_new(&iv, "vws-x"), ITAV_OK);
     ck_assert_int_eq(itav_intervention_set_name(iv, "X"), ITAV_OK);
     ck_assert_int_eq(itav__intervention_encode(&data, &n, iv), ITAV_OK);
-    /* version 3: 0x97 (23 items: version and 22 fields); the last two are 0 (0x00) and 14
-     * nulls (0x8e, then 14 times 0xf6); version 1 has 21 items */
-    ck_assert_uint_eq(data[0], 0x97);
-    ck_assert_uint_eq(data[1], 0x03);
-    ck_assert_uint_eq(data[n - 16], 0x00);
-    ck_assert_uint_eq(data[n - 15], 0x8e);
-    data[0] = 0x95;
-    data[1] = 0x01;
-    ck_assert_msg(itav__intervention_decode(&got, data, n - 16, err, sizeof err) == ITAV_OK, "%s",
-                  err);
+    /* version 3: 0x98 0x18 (24 items: version and 23 fields); the last three are 0 (0x00), 14
+     * nulls (0x8e, then 14 times 0xf6) and no access sheet (0xf6); version 1 has 21 items,
+     * one byte of head (0x95) */
+    ck_assert_uint_eq(data[0], 0x98);
+    ck_assert_uint_eq(data[1], 0x18);
+    ck_assert_uint_eq(data[2], 0x03);
+    ck_assert_uint_eq(data[n - 17], 0x00);
+    ck_assert_uint_eq(data[n - 16], 0x8e);
+    ck_assert_uint_eq(data[n - 1], 0xf6);
+    data[1] = 0x95;
+    data[2] = 0x01;
+    ck_assert_msg(itav__intervention_decode(&got, data + 1, n - 18, err, sizeof err) == ITAV_OK,
+                  "%s", err);
     ck_assert_str_eq(itav_intervention_name(got), "X");
     ck_assert_uint_eq(itav_intervention_factors(got), 0);
     itav_intervention_free(got);
@@ -167,18 +170,69 @@ START_TEST(a_version_2_plan_reads_without_proposal_days)
     old = malloc(n - 2);
     memcpy(old, data, 27);
     memcpy(old + 27, data + 29, n - 29);
+    /* version 2 also lacks the offer's last field, its access sheet (null, 0xf6) */
+    ck_assert_uint_eq(old[0], 0x90);
+    ck_assert_uint_eq(old[n - 3], 0xf6);
+    old[0] = 0x8f;
     old[1] = 0x02;
     old[2] = 0x82;
-    ck_assert_msg(itav__offer_decode(&got, old, n - 2, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_msg(itav__offer_decode(&got, old, n - 3, err, sizeof err) == ITAV_OK, "%s", err);
     ck_assert_int_eq(itav_plan_get(itav_offer_plan(got), ITAV_PLAN_TRIAL_MONTHS), 2);
     ck_assert_int_eq(itav_plan_get(itav_offer_plan(got), ITAV_PLAN_PROPOSAL_DAYS),
                      ITAV_PLAN_UNSET);
     itav_offer_free(got);
     /* a version 3 plan without them is damaged */
+    old[0] = 0x90;
     old[1] = 0x03;
     ck_assert_int_eq(itav__offer_decode(&got, old, n - 2, err, sizeof err), ITAV_EFORMAT);
     ck_assert_msg(strstr(err, "2 fields, a plan of record version 3 has 4"), "%s", err);
     free(old);
+    itav__free(data);
+    itav_offer_free(of);
+}
+END_TEST
+
+/* An offer of record version 2 lacks its access sheet (the last field) and reads without one;
+ * a sheet with a code outside its list's vocabulary is damaged. */
+START_TEST(a_version_2_offer_reads_without_access)
+{
+    itav_offer *of, *got;
+    itav_access *a;
+    unsigned char *data;
+    size_t n;
+    char err[256];
+    ck_assert_int_eq(itav_offer_new(&of, "bg-zk", "buurtgezinnen"), ITAV_OK);
+    ck_assert_int_eq(itav__offer_encode(&data, &n, of), ITAV_OK);
+    /* 0x90: the version and 15 fields, the last (version 3) null when there is no sheet */
+    ck_assert_uint_eq(data[0], 0x90);
+    ck_assert_uint_eq(data[n - 1], 0xf6);
+    data[0] = 0x8f;
+    data[1] = 0x02;
+    ck_assert_msg(itav__offer_decode(&got, data, n - 1, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_ptr_null(itav_offer_access(got));
+    itav_offer_free(got);
+    itav__free(data);
+    /* a sheet round trip, then one whose code another list owns */
+    ck_assert_int_eq(itav_access_new(&a), ITAV_OK);
+    ck_assert_int_eq(itav_access_set_ages(a, 0, 287, "002:L59"), ITAV_OK);
+    ck_assert_int_eq(itav_access_add(a, ITAV_ACCESS_REFERRAL, "gp", "Huisartsen", "002:L61", 0),
+                     ITAV_OK);
+    ck_assert_int_eq(itav_offer_set_access(of, a), ITAV_OK);
+    itav_access_free(a);
+    ck_assert_int_eq(itav__offer_encode(&data, &n, of), ITAV_OK);
+    ck_assert_msg(itav__offer_decode(&got, data, n, err, sizeof err) == ITAV_OK, "%s", err);
+    int32_t lo, hi;
+    ck_assert_int_eq(itav_access_ages(&lo, &hi, itav_offer_access(got)), ITAV_OK);
+    ck_assert_int_eq(lo, 0);
+    ck_assert_int_eq(hi, 287);
+    ck_assert_int_eq(itav_access_has(itav_offer_access(got), ITAV_ACCESS_REFERRAL, "gp"), 1);
+    itav_offer_free(got);
+    itav__free(data);
+    itav__free(of->access->entries[0].code);
+    of->access->entries[0].code = itav__strdup("church"); /* a recruitment code */
+    ck_assert_int_eq(itav__offer_encode(&data, &n, of), ITAV_OK);
+    ck_assert_int_eq(itav__offer_decode(&got, data, n, err, sizeof err), ITAV_EFORMAT);
+    ck_assert_msg(strstr(err, "an entry whose list or code is unknown"), "%s", err);
     itav__free(data);
     itav_offer_free(of);
 }
@@ -192,6 +246,7 @@ int main(void)
     tcase_add_test(tc, more_municipalities_need_a_first);
     tcase_add_test(tc, a_version_1_intervention_reads_without_factors);
     tcase_add_test(tc, a_version_2_plan_reads_without_proposal_days);
+    tcase_add_test(tc, a_version_2_offer_reads_without_access);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -3142,6 +3142,77 @@ class WaitingListTest(MatchingCase):
                       "small numbers |\n", out)
 
 
+class AccessTest(CliCase):
+    """Who an offer is for and how people reach it (itav/access.h) in catalog show, offer show
+    and catalog list --referral; the working-factor coverage of a portfolio."""
+
+    def test_offer_show_prints_who_it_is_for(self):
+        out = self.s("offer", "show", "buurtgezinnen-zuid-kennemerland").stdout
+        self.assertIn("Who this offer is for and how people reach it:", out)
+        self.assertIn("Ages of the children: 0 to 287 months (002:L59)", out)
+        self.assertIn("self-referral: Families may also sign up directly", out)
+        self.assertIn("social media (worked well): Facebook", out)
+        self.assertEqual(out.count("(002:L69)"), 7)
+        tasks = out.split("Coordinator's tasks:")[1].split("\n\n")[0]
+        self.assertEqual(tasks.count("\n    - "), 10)
+        nl = self.s("--lang", "nl", "offer", "show", "buurtgezinnen-zuid-kennemerland").stdout
+        self.assertIn("Taken van de coördinator:", nl)
+        self.assertIn("zelf aanmelden:", nl)
+        self.assertIn("(werkte goed)", nl)
+
+    def test_offer_show_json_has_the_sheet(self):
+        d = self.json_of("offer", "show", "buurtgezinnen-zuid-kennemerland")
+        a = d["access"]
+        self.assertEqual(a["age_months"], {"min": 0, "max": 287})
+        self.assertEqual([e["code"] for e in a["referral"]],
+                         ["school", "childcare", "wijkteam", "welfare", "gp", "child_health",
+                          "self"])
+        self.assertEqual([e["code"] for e in a["recruitment"] if e.get("effective")],
+                         ["social_media"])
+
+    def test_catalog_show_prints_needs_and_offer_sheets(self):
+        out = self.s("catalog", "show", "at-ease").stdout
+        self.assertIn("Who it is for and how people reach it:", out)
+        self.assertIn("What is needed:", out)
+        self.assertIn("a place: A low-threshold, inviting location", out)
+        bg = self.s("catalog", "show", "buurtgezinnen").stdout
+        offers = bg.split("\nOffers:\n")[1]
+        self.assertIn("liaising with formal care:", offers)          # Leiden's tasks
+        self.assertIn("How people come in (referral):", offers)     # Zuid-Kennemerland
+        self.assertIn("access", self.json_of("catalog", "show", "at-ease"))
+
+    def test_list_by_referral_route(self):
+        ids = [iv["id"] for iv in self.json_of("catalog", "list", "--referral", "gp")]
+        self.assertEqual(ids, ["buurtgezinnen", "ervaringscafe", "het-begint-bij-mij"])
+        ids = [iv["id"] for iv in self.json_of("catalog", "list", "--referral", "self")]
+        self.assertEqual(ids, ["buurtgezinnen", "eigen-toekomst-plan"])
+        ids = [iv["id"] for iv in self.json_of("catalog", "list", "--referral", "youth_care",
+                                                "--setting", "informal")]
+        self.assertEqual(ids, ["jong-perspectief"])
+        r = self.s("catalog", "list", "--referral", "church", code=2)
+        self.assertIn('unknown referral route "church" for --referral', r.stderr)
+        self.assertIn("self, school", r.stderr)
+        self.assertEqual(r.stdout, "")
+
+    def test_portfolio_factor_coverage(self):
+        out = self.s("portfolio", "--municipality", "Kerkrade").stdout
+        self.assertIn("Coverage per working factor", out)
+        self.assertRegex(out, r"\n\s+1  right_people\s+1 100%\n")
+        self.assertRegex(out, r"\n\s+5  youth_world\s+0   0%\n")
+        d = self.json_of("portfolio", "--municipality", "Kerkrade")
+        self.assertEqual(d["factor_coverage"]["right_people"], {"count": 1, "share": 1})
+        self.assertEqual(len(d["factor_coverage"]), 14)
+        both = self.json_of("portfolio", "--municipality", "Nowhere",
+                            "--compare-municipality", "Kerkrade")
+        self.assertEqual(both["a"]["factor_coverage"]["right_people"],
+                         {"count": 0, "share": None})
+        self.assertEqual(both["b"]["factor_coverage"]["political_support"]["count"], 1)
+        everything = self.json_of("portfolio")
+        counts = {k: v["count"] for k, v in everything["factor_coverage"].items()}
+        self.assertEqual(sum(counts.values()), 87)   # the links seed 004 makes
+        self.assertEqual(counts["right_people"], 15)
+
+
 # The classes that read the seed documents (meson suite "seeds").
 NEEDS_SEEDS = [SeedTableTest]
 

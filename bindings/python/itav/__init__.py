@@ -12,6 +12,7 @@ holds the prototype of every exported function and ``lib`` the loaded library.
 """
 
 from . import _lib
+from ._access import ACCESS_LISTS, Access, AccessEntry, access_codes, access_label
 from ._dates import (DATE_NONE, date_from_ymd, date_to_ymd, format_date, parse_date, to_date,
                      to_days)
 from ._enums import (Actor, Asker, Attainment, Audience, Channel, CodeType, Comparator,
@@ -75,4 +76,5 @@ __all__ = [
     "elemset", "elemset_count", "elemset_remove", "format_date", "language_canonical",
     "language_known", "move_legal", "open", "open_backend", "parse_date", "parse_quantity", "quantity_verdict", "strerror",
     "to_date", "to_days", "version", "version_number",
+    "ACCESS_LISTS", "Access", "AccessEntry", "access_codes", "access_label",
 ]

@@ -199,6 +199,13 @@ report_p = POINTER(itav_report)
 release_p = POINTER(itav_release)
 release_iter_p = POINTER(itav_release_iter)
 
+
+class itav_access(Structure):
+    """struct itav_access (opaque)."""
+
+
+access_p = POINTER(itav_access)
+
 # Scalar typedefs, named as in the headers.
 itav_elemset = c_uint32
 itav_enum = c_int          # every C enum (itav_element, itav_kind, ...) is an int
@@ -921,6 +928,27 @@ PROTOTYPES = {
     "itav_indicator_attainment_lang": (_int, [_P(itav_enum), _P(c_void_p), indicator_p, _sz,
                                               c_int32, itav_enum]),
     "itav_due_since": (c_int32, [due_p]),
+    # access.h (0.4): who an intervention or offer is for and how people reach it
+    "itav_access_list_code": (_str, [itav_enum]),
+    "itav_access_list_from_code": (_int, [_P(itav_enum), _str]),
+    "itav_access_code_at": (_str, [itav_enum, _sz]),
+    "itav_access_code_label": (_str, [itav_enum, _str, itav_enum]),
+    "itav_access_new": (_int, [_P(access_p)]),
+    "itav_access_dup": (_int, [_P(access_p), access_p]),
+    "itav_access_free": (None, [access_p]),
+    "itav_access_set_ages": (_int, [access_p, c_int32, c_int32, _str]),
+    "itav_access_ages": (_int, [_P(c_int32), _P(c_int32), access_p]),
+    "itav_access_ages_source": (_str, [access_p]),
+    "itav_access_add": (_int, [access_p, itav_enum, _str, _str, _str, c_uint]),
+    "itav_access_count": (_sz, [access_p, itav_enum]),
+    "itav_access_at": (_int, [_P(c_char_p), _P(c_char_p), _P(c_char_p), _P(c_uint), access_p,
+                              itav_enum, _sz]),
+    "itav_access_remove": (_int, [access_p, itav_enum, _sz]),
+    "itav_access_has": (_int, [access_p, itav_enum, _str]),
+    "itav_intervention_access": (access_p, [intervention_p]),
+    "itav_intervention_set_access": (_int, [intervention_p, access_p]),
+    "itav_offer_access": (access_p, [offer_p]),
+    "itav_offer_set_access": (_int, [offer_p, access_p]),
 }
 
 # ---- finding and loading the library ------------------------------------------------------

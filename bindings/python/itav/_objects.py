@@ -17,6 +17,7 @@ from ._lib import (ITAV_AGE_NONE, ITAV_THEME_ALL, dec, enc, figure_p, interventi
                    offer_p, role_p, take_string)
 from ._owned import Owned
 from ._plan import plan_property
+from ._access import access_has_method, access_property
 
 # Field names whose source reference can be set (docs/format.md, lib/model/sources.c).
 INTERVENTION_FIELDS = ("name", "kind", "summary", "providers", "municipalities", "regions",
@@ -737,6 +738,9 @@ class Intervention(_Record):
 
     plan = plan_property(lib.itav_intervention_plan, lib.itav_intervention_set_plan,
                          "intervention")
+    access = access_property(lib.itav_intervention_access, lib.itav_intervention_set_access,
+                             "intervention")
+    access_has = access_has_method(lib.itav_intervention_access)
 
     # roles
     @property
@@ -992,6 +996,8 @@ class Offer(_Record):
 
     plan = plan_property(lib.itav_offer_plan, lib.itav_offer_set_plan, "offer (the fields it "
                          "overrides; Store.effective_plan() gives the plan that holds)")
+    access = access_property(lib.itav_offer_access, lib.itav_offer_set_access, "offer")
+    access_has = access_has_method(lib.itav_offer_access)
 
     @property
     def period(self):
