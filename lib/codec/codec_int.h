@@ -67,7 +67,7 @@ extern const itav__layout *const itav__layouts[];
  * fields of its layout that its version has (a field's since); a field a record's version
  * lacks keeps the default of its object, zero (docs/storage.md). Version 2 added the
  * indicator's more_municipalities. */
-#define ITAV__RECORD_VERSION 2
+#define ITAV__RECORD_VERSION 3
 
 /* Encodes obj as a record of layout into a new buffer (*out, *size; freed with
  * itav__free). ITAV_OK or ITAV_ENOMEM. */
