@@ -27,5 +27,7 @@
 #include "itav/portfolio.h"
 #include "itav/recommend.h"
 #include "itav/report.h"
+#include "itav/outcome.h"
+#include "itav/milestone.h"
 
 #endif

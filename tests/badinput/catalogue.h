@@ -168,6 +168,7 @@ typedef struct row_table {
     size_t n;
 } row_table;
 extern const row_table rows_core, rows_catalog, rows_people, rows_evaluation;
+extern const row_table rows_evidence; /* outcomes and milestones */
 
 /* Parameters that may be NULL by their documentation, so need no NULL row. */
 typedef struct null_ok {

@@ -99,16 +99,19 @@ START_TEST(a_version_1_intervention_reads_without_factors)
     ck_assert_int_eq(itav_intervention_new(&iv, "vws-x"), ITAV_OK);
     ck_assert_int_eq(itav_intervention_set_name(iv, "X"), ITAV_OK);
     ck_assert_int_eq(itav__intervention_encode(&data, &n, iv), ITAV_OK);
-    /* version 3: 0x97 (23 items: version and 22 fields); the last two are 0 (0x00) and 14
-     * nulls (0x8e, then 14 times 0xf6); version 1 has 21 items */
-    ck_assert_uint_eq(data[0], 0x97);
-    ck_assert_uint_eq(data[1], 0x03);
-    ck_assert_uint_eq(data[n - 16], 0x00);
-    ck_assert_uint_eq(data[n - 15], 0x8e);
-    data[0] = 0x95;
-    data[1] = 0x01;
-    ck_assert_msg(itav__intervention_decode(&got, data, n - 16, err, sizeof err) == ITAV_OK, "%s",
-                  err);
+    /* version 3: 0x98 0x18 (24 items: version and 23 fields); the last three are 0 (0x00), 14
+     * nulls (0x8e, then 14 times 0xf6) and no outcomes (0x80); version 1 has 21 items (0x95),
+     * written here over the second byte of the head */
+    ck_assert_uint_eq(data[0], 0x98);
+    ck_assert_uint_eq(data[1], 0x18);
+    ck_assert_uint_eq(data[2], 0x03);
+    ck_assert_uint_eq(data[n - 17], 0x00);
+    ck_assert_uint_eq(data[n - 16], 0x8e);
+    ck_assert_uint_eq(data[n - 1], 0x80);
+    data[1] = 0x95;
+    data[2] = 0x01;
+    ck_assert_msg(itav__intervention_decode(&got, data + 1, n - 18, err, sizeof err) == ITAV_OK,
+                  "%s", err);
     ck_assert_str_eq(itav_intervention_name(got), "X");
     ck_assert_uint_eq(itav_intervention_factors(got), 0);
     itav_intervention_free(got);
@@ -128,6 +131,87 @@ START_TEST(a_version_1_intervention_reads_without_factors)
 }
 END_TEST
 
+/* Record version 3 added an intervention's outcomes and an offer's milestones (the last field
+ * of each): a version 2 record reads without them, a version 3 record keeps them. */
+START_TEST(version_2_records_read_without_outcomes_and_milestones)
+{
+    itav_intervention *iv, *got;
+    itav_offer *of, *gotof;
+    itav_figure *f;
+    itav_outcome *o;
+    itav_milestone *m;
+    unsigned char *data;
+    size_t n;
+    char err[256];
+    ck_assert_int_eq(itav_intervention_new(&iv, "bg"), ITAV_OK);
+    ck_assert_int_eq(itav__intervention_encode(&data, &n, iv), ITAV_OK);
+    /* version 2 is the same record without the last field (the empty list 0x80): 23 items
+     * (0x97) instead of 24 (0x98 0x18) */
+    ck_assert_uint_eq(data[n - 1], 0x80);
+    data[1] = 0x97;
+    data[2] = 0x02;
+    ck_assert_msg(itav__intervention_decode(&got, data + 1, n - 2, err, sizeof err) == ITAV_OK,
+                  "%s", err);
+    ck_assert_uint_eq(itav_intervention_outcome_count(got), 0);
+    itav_intervention_free(got);
+    itav__free(data);
+    /* an outcome comes back with its kind and figure */
+    ck_assert_int_eq(itav_figure_new(&f, "families in touch after two years", ITAV_QTY_RANGE, 35,
+                                     40, "35-40%"), ITAV_OK);
+    ck_assert_int_eq(itav_figure_set_source(f, "001:L477"), ITAV_OK);
+    ck_assert_int_eq(itav_outcome_new(&o, ITAV_OUTCOME_FOLLOW_UP, f), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_add_outcome(iv, o), ITAV_OK);
+    ck_assert_int_eq(itav__intervention_encode(&data, &n, iv), ITAV_OK);
+    ck_assert_msg(itav__intervention_decode(&got, data, n, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_uint_eq(itav_intervention_outcome_count(got), 1);
+    const itav_outcome *go = itav_intervention_outcome(got, 0);
+    ck_assert_int_eq(itav_outcome_get_kind(go), ITAV_OUTCOME_FOLLOW_UP);
+    ck_assert_double_eq(itav_figure_get_max(itav_outcome_get_figure(go)), 40);
+    ck_assert_str_eq(itav_figure_get_source(itav_outcome_get_figure(go)), "001:L477");
+    itav_intervention_free(got);
+    itav__free(data);
+    /* an outcome without its figure, as a damaged store might hold it */
+    itav_figure_free(iv->outcomes.v[0]->figure);
+    iv->outcomes.v[0]->figure = NULL;
+    ck_assert_int_eq(itav__intervention_encode(&data, &n, iv), ITAV_OK);
+    ck_assert_int_eq(itav__intervention_decode(&got, data, n, err, sizeof err), ITAV_EFORMAT);
+    ck_assert_msg(strstr(err, "an outcome without its figure"), "%s", err);
+    itav__free(data);
+    itav_intervention_free(iv);
+    itav_outcome_free(o);
+    itav_figure_free(f);
+
+    ck_assert_int_eq(itav_offer_new(&of, "bg-hw", "bg"), ITAV_OK);
+    ck_assert_int_eq(itav__offer_encode(&data, &n, of), ITAV_OK);
+    ck_assert_uint_eq(data[n - 1], 0x80);
+    data[0] = 0x8f; /* 15 items: version 2 and 14 fields */
+    data[1] = 0x02;
+    ck_assert_msg(itav__offer_decode(&gotof, data, n - 1, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_uint_eq(itav_offer_milestone_count(gotof), 0);
+    itav_offer_free(gotof);
+    itav__free(data);
+    ck_assert_int_eq(itav_milestone_new(&m, ITAV_MILESTONE_DELAYED, ITAV_DATE_NONE, "2020",
+                                        "slowed down because of corona"), ITAV_OK);
+    ck_assert_int_eq(itav_offer_add_milestone(of, m), ITAV_OK);
+    ck_assert_int_eq(itav__offer_encode(&data, &n, of), ITAV_OK);
+    ck_assert_msg(itav__offer_decode(&gotof, data, n, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_str_eq(itav_milestone_get_period(itav_offer_milestone(gotof, 0)), "2020");
+    ck_assert_int_eq(itav_milestone_get_status(itav_offer_milestone(gotof, 0)),
+                     ITAV_MILESTONE_DELAYED);
+    itav_offer_free(gotof);
+    itav__free(data);
+    /* a milestone with neither a date nor a period is damaged */
+    itav__free(of->milestones.v[0]->period);
+    of->milestones.v[0]->period = NULL;
+    ck_assert_int_eq(itav__offer_encode(&data, &n, of), ITAV_OK);
+    ck_assert_int_eq(itav__offer_decode(&gotof, data, n, err, sizeof err), ITAV_EFORMAT);
+    ck_assert_msg(strstr(err, "a date or a period"), "%s", err);
+    itav__free(data);
+    itav_milestone_free(m);
+    itav_offer_free(of);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("codec");
@@ -135,6 +219,7 @@ int main(void)
     tcase_add_test(tc, a_version_1_indicator_reads_with_one_municipality);
     tcase_add_test(tc, more_municipalities_need_a_first);
     tcase_add_test(tc, a_version_1_intervention_reads_without_factors);
+    tcase_add_test(tc, version_2_records_read_without_outcomes_and_milestones);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -20,9 +20,10 @@ from ._enums import (Actor, Asker, Attainment, Audience, Channel, CodeType, Comp
                      ParticipantKind, ParticipantStatus, PlanField, PortfolioFlag,
                      ProfileSource, Qualifier, ReportFormat, Respondent, Result, ReviewKind,
                      RoleKind, Scope, Setting, Severity, Side, Slot, Status, Support, TextList,
-                     Theme, ImportFlag,
+                     Theme, ImportFlag, MilestoneStatus, OutcomeKind,
                      code_name, code_parse, elements_of, elemset, elemset_count,
                      elemset_remove, factors_of, factorset)
+from ._evidence import Milestone, Outcome
 from ._errors import (Busy, Error, Exists, FormatError, InUse, InvalidArgument, NoMemory,
                       NotFound, RangeError, StateError, StorageError, UnknownCode, VersionError,
                       strerror)
@@ -75,4 +76,5 @@ __all__ = [
     "elemset", "elemset_count", "elemset_remove", "format_date", "language_canonical",
     "language_known", "move_legal", "open", "open_backend", "parse_date", "parse_quantity", "quantity_verdict", "strerror",
     "to_date", "to_days", "version", "version_number",
+    "Milestone", "MilestoneStatus", "Outcome", "OutcomeKind",
 ]
