@@ -340,6 +340,27 @@ class TestFactors(CatalogCase):
 class TestOutcomesAndMilestones(CatalogCase):
     """Outcomes of interventions and milestones of offers (issue 16)."""
 
+    def test_catalogue_outcomes(self):
+        outs = self.store.get_intervention("buurtgezinnen").outcomes
+        follow = outs[0]
+        self.assertEqual(follow.kind, itav.OutcomeKind.FOLLOW_UP)
+        self.assertEqual((follow.figure.qualifier, follow.figure.min, follow.figure.max),
+                         (itav.Qualifier.RANGE, 35, 40))
+        self.assertEqual(follow.figure.source, "001:L477")
+        kinds = {o.kind.code for o in outs}
+        self.assertEqual(kinds, {"follow_up", "measurement_design", "social_return",
+                                 "financial_return", "satisfaction", "study"})
+
+    def test_catalogue_milestones(self):
+        ms = self.store.get_offer("itav-hw-kansarmoede-kinderen-hoeksche-waard").milestones
+        self.assertEqual(ms[0].status, itav.MilestoneStatus.ACHIEVED)
+        self.assertEqual(ms[0].date, datetime.date(2020, 11, 10))
+        self.assertIsNone(ms[0].period)
+        slowed = [o.id for o in self.store.offers()
+                  for m in o.milestones if m.status == itav.MilestoneStatus.DELAYED]
+        self.assertEqual(len(slowed), 4)
+        self.assertIn("itav-hw-mentale-weerbaarheid-kinderen-hoeksche-waard", slowed)
+
     def test_build_store_and_read_back(self):
         with itav.open("memory:") as st:
             iv = itav.Intervention("bg", name="BG", outcomes=[
