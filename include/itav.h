@@ -28,5 +28,7 @@
 #include "itav/recommend.h"
 #include "itav/report.h"
 #include "itav/access.h"
+#include "itav/outcome.h"
+#include "itav/milestone.h"
 
 #endif

@@ -187,6 +187,10 @@ void print_number(double v);
 void print_qty(const cli *c, itav_qualifier ql, double min, double max, const char *text);
 void print_quantity(const cli *c, const itav_figure *f);
 void print_figure(const cli *c, const itav_figure *f);
+/* evidence.c: an intervention's outcomes (a section, none when it has none) and an offer's
+ * milestones (one line each, after indent). */
+void print_outcomes(const cli *c, const itav_intervention *iv);
+void print_milestones(const cli *c, const itav_offer *of, const char *indent);
 void print_text_list(const cli *c, const itav_intervention *iv, itav_text_list list,
                      const char *en, const char *nl, int numbered);
 void print_field(const char *label, const char *value);

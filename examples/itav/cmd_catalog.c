@@ -450,6 +450,7 @@ static void show_text(const cli *c, itav_db *db, const itav_intervention *iv)
         for (i = 0; i < n; i++)
             print_figure(c, itav_intervention_figure(iv, ITAV_FIGURES_REACH, i));
     }
+    print_outcomes(c, iv);
     print_text_list(c, iv, ITAV_TEXT_WORKS, "What works", "Wat werkt", 0);
     print_text_list(c, iv, ITAV_TEXT_IMPROVE, "What could be better", "Wat beter kan", 0);
     print_text_list(c, iv, ITAV_TEXT_LINKS, "Links", "Links", 0);
@@ -468,6 +469,7 @@ static void show_text(const cli *c, itav_db *db, const itav_intervention *iv)
                 printf(" (%s)", itav_offer_provider(of));
             putchar('\n');
             print_access(c, itav_offer_access(of), "      ");
+            print_milestones(c, of, "      ");
             itav_offer_free(of);
         }
         itav_offer_iter_free(it);

@@ -297,6 +297,10 @@ static int cmd_offer_show(cli *c)
                                  "Van de interventie, waar die ook loopt:"));
             print_access(c, itav_intervention_access(iv), "  ");
         }
+        if (itav_offer_milestone_count(of)) {
+            printf("\n%s\n", tr(c, "Status and milestones:", "Stand van zaken en mijlpalen:"));
+            print_milestones(c, of, "  ");
+        }
         printf("\n%s\n", tr(c, "Match plan in force:", "Geldend koppelplan:"));
         for (int f = 1; f <= ITAV_PLAN_FIELD_COUNT; f++) {
             long v = itav_plan_get(plan, (itav_plan_field)f);

@@ -44,6 +44,10 @@
      v}
 #define OPTIONAL_SINCE(T, m, sub, v)                                                          \
     {#m, ITAV__F_OPTIONAL, offsetof(T, m), 0, 0, 0, 0, -1, -1, &(sub), 0, "0", false, v}
+/* Pointers to sub structs that record version v added, as PTRS below. */
+#define PTRS_SINCE(T, m, nm, capm, sub, v)                                                    \
+    {#m, ITAV__F_PTRS, offsetof(T, m), 0, 0, 0, 0, (long)offsetof(T, nm),                      \
+     (long)offsetof(T, capm), &(sub), 0, "0", false, v}
 #define COUNT_OF(T, m) (sizeof MEMBER(T, m) / sizeof MEMBER(T, m)[0])
 #define INTS(T, m, lo, hi)                                                                    \
     F(#m, ITAV__F_INTS, T, m, sizeof MEMBER(T, m)[0], lo, hi, COUNT_OF(T, m), -1, -1, NULL, 0)
@@ -77,6 +81,8 @@ static void free_match(void *p) { itav_match_free(p); }
 static void free_review(void *p) { itav_review_free(p); }
 static void free_indicator(void *p) { itav_indicator_free(p); }
 static void free_access(void *p) { itav_access_free(p); }
+static void free_outcome(void *p) { itav_outcome_free(p); }
+static void free_milestone(void *p) { itav_milestone_free(p); }
 
 /* The model's rules that span fields, for the layouts that have them. */
 static const char *figure_check(const void *p)
@@ -120,6 +126,17 @@ static const char *intervention_check(const void *p)
         if (iv->factor_source[f] && !((iv->factors >> f) & 1u))
             return "a factor_source for a factor the practice does not show";
     return NULL;
+}
+
+static const char *outcome_check(const void *p)
+{
+    return ((const itav_outcome *)p)->figure ? NULL : "an outcome without its figure";
+}
+
+static const char *milestone_check(const void *p)
+{
+    return itav__milestone_ok(p) ? NULL
+                                 : "a milestone needs a status, what, and a date or a period";
 }
 
 /* ---- parts ---- */
@@ -203,6 +220,17 @@ static const itav__field access_fields[] = {
     ARRAY(itav_access, entries, nentries, (long)offsetof(itav_access, capentries),
           access_entry_layout)};
 CHECKED(access_layout, "access", itav_access, access_fields, free_access, access_check);
+static const itav__field outcome_fields[] = {
+    CODE(itav_outcome, kind, ITAV_CODE_OUTCOME_KIND),
+    OPTIONAL(itav_outcome, figure, figure_layout)};
+CHECKED(outcome_layout, "outcome", itav_outcome, outcome_fields, free_outcome, outcome_check);
+
+static const itav__field milestone_fields[] = {
+    CODE(itav_milestone, status, ITAV_CODE_MILESTONE_STATUS), DATE(itav_milestone, date),
+    TEXT(itav_milestone, period), TEXT(itav_milestone, what), TEXT(itav_milestone, text),
+    TEXT(itav_milestone, source)};
+CHECKED(milestone_layout, "milestone", itav_milestone, milestone_fields, free_milestone,
+        milestone_check);
 
 /* ---- the stored kinds ---- */
 
@@ -225,7 +253,8 @@ static const itav__field intervention_fields[] = {
     TEXTS(itav_intervention, sources.ref),
     UINT_SINCE(itav_intervention, factors, ITAV_FACTORSET_ALL, 2),
     TEXTS_SINCE(itav_intervention, factor_source, 2),
-    OPTIONAL_SINCE(itav_intervention, access, access_layout, 3)};
+    OPTIONAL_SINCE(itav_intervention, access, access_layout, 3),
+    PTRS_SINCE(itav_intervention, outcomes.v, outcomes.n, outcomes.cap, outcome_layout, 3)};
 CHECKED(intervention_layout, "intervention", itav_intervention, intervention_fields,
         free_intervention, intervention_check);
 
@@ -236,7 +265,8 @@ static const itav__field offer_fields[] = {
     DATE(itav_offer, start), DATE(itav_offer, end), STRLIST(itav_offer, municipalities),
     PTRS(itav_offer, reach.v, reach.n, reach.cap, figure_layout),
     PTRS(itav_offer, targets.v, targets.n, targets.cap, figure_layout),
-    TEXTS(itav_offer, sources.ref), OPTIONAL_SINCE(itav_offer, access, access_layout, 3)};
+    TEXTS(itav_offer, sources.ref), OPTIONAL_SINCE(itav_offer, access, access_layout, 3),
+    PTRS_SINCE(itav_offer, milestones.v, milestones.n, milestones.cap, milestone_layout, 3)};
 LAYOUT(offer_layout, "offer", itav_offer, offer_fields, free_offer);
 
 static const itav__field participant_fields[] = {

@@ -125,6 +125,58 @@ static bool put_figures(json_t *obj, const char *key, const itav__figlist *l)
     return ok;
 }
 
+/* "outcomes": [{"kind", then the members of its figure}], in their order; left out when
+ * none. */
+static bool put_outcomes(json_t *obj, const itav__outcomes *l)
+{
+    if (!l->n)
+        return true;
+    json_t *a = json_array();
+    bool ok = a != NULL;
+    for (size_t i = 0; ok && i < l->n; i++) {
+        /* the kind first: an object keeps the order its members were set in */
+        json_t *one = json_object(), *f = encode_figure(l->v[i]->figure);
+        ok = one && f &&
+             itav__json_put_code(one, "kind", ITAV_CODE_OUTCOME_KIND, l->v[i]->kind) &&
+             json_object_update(one, f) == 0;
+        json_decref(f);
+        if (ok)
+            ok = itav__json_push(a, one);
+        else
+            json_decref(one);
+    }
+    ok = ok && itav__json_attach(obj, "outcomes", &a);
+    json_decref(a);
+    return ok;
+}
+
+static bool put_date(json_t *obj, const char *key, int32_t d); /* with the offers, below */
+
+/* "milestones": [{"status", "date", "period", "what", "text", "source"}]; left out when none. */
+static bool put_milestones(json_t *obj, const itav__milestones *l)
+{
+    if (!l->n)
+        return true;
+    json_t *a = json_array();
+    bool ok = a != NULL;
+    for (size_t i = 0; ok && i < l->n; i++) {
+        const itav_milestone *m = l->v[i];
+        json_t *one = json_object();
+        ok = one && itav__json_put_code(one, "status", ITAV_CODE_MILESTONE_STATUS, m->status) &&
+             put_date(one, "date", m->date) && itav__json_put_text(one, "period", m->period) &&
+             itav__json_put_text(one, "what", m->what) &&
+             itav__json_put_text(one, "text", m->text) &&
+             itav__json_put_text(one, "source", m->source);
+        if (ok)
+            ok = itav__json_push(a, one);
+        else
+            json_decref(one);
+    }
+    ok = ok && itav__json_attach(obj, "milestones", &a);
+    json_decref(a);
+    return ok;
+}
+
 static bool put_sources(json_t *obj, const itav__sources *s, const char *const *fields)
 {
     json_t *o = NULL;
@@ -273,7 +325,8 @@ json_t *itav__json_encode_intervention(const itav_intervention *iv)
         put_list(o, "phases", &iv->text[ITAV_TEXT_PHASES]) && put_elements(o, iv) &&
         put_factors(o, iv) &&
         itav__json_put_code(o, "evidence_level", ITAV_CODE_EVIDENCE, iv->evidence) &&
-        put_figures(o, "reach", &iv->reach) && put_list(o, "works", &iv->text[ITAV_TEXT_WORKS]) &&
+        put_figures(o, "reach", &iv->reach) && put_outcomes(o, &iv->outcomes) &&
+        put_list(o, "works", &iv->text[ITAV_TEXT_WORKS]) &&
         put_list(o, "improve", &iv->text[ITAV_TEXT_IMPROVE]) &&
         put_list(o, "links", &iv->text[ITAV_TEXT_LINKS]) && put_plan(o, iv->plan) &&
         put_access(o, iv->access) && put_sources(o, &iv->sources, itav__intervention_fields);
@@ -304,8 +357,8 @@ json_t *itav__json_encode_offer(const itav_offer *of)
               put_date(o, "end", of->end) && itav__json_put_text(o, "contact", of->contact) &&
               itav__json_put_text(o, "programme", of->programme) &&
               put_figures(o, "targets", &of->targets) && put_figures(o, "reach", &of->reach) &&
-              put_plan(o, of->plan) && put_access(o, of->access) &&
-              put_sources(o, &of->sources, itav__offer_fields);
+              put_milestones(o, &of->milestones) && put_plan(o, of->plan) &&
+              put_access(o, of->access) && put_sources(o, &of->sources, itav__offer_fields);
     if (!ok) {
         json_decref(o);
         return NULL;
@@ -790,16 +843,14 @@ static int decode_quantity(itav__json_dec *d, const json_t *v, const char *path,
     return ITAV_OK;
 }
 
-static int decode_figure(itav__json_dec *d, const json_t *v, const char *path, itav__figlist *list)
+/* The members of a figure in v, whose members the caller has checked; *out a new figure. */
+static int figure_from(itav__json_dec *d, const json_t *v, const char *path, itav_figure **out)
 {
-    static const char *const members[] = {"what", "quantity", "period", "where", "note",
-                                          "source", NULL};
     char qp[ITAV__JSON_PATH_MAX];
     const char *what, *qtext, *period, *where, *note, *source;
     int qual, rc;
     double min, max;
-    if ((rc = itav__json_members(d, v, path, members, 2)) ||
-        (rc = required_text(d, v, path, "what", &what)) ||
+    if ((rc = required_text(d, v, path, "what", &what)) ||
         (rc = decode_quantity(d, v, path, qp, &qual, &min, &max, &qtext)))
         return rc;
     if ((rc = itav__json_text_member(d, v, path, "period", &period)) ||
@@ -814,13 +865,79 @@ static int decode_figure(itav__json_dec *d, const json_t *v, const char *path, i
     if (rc != ITAV_OK)
         return nomem(d, path);
     if (itav_figure_set_period(f, period) || itav_figure_set_where(f, where) ||
-        itav_figure_set_note(f, note) || itav_figure_set_source(f, source) ||
-        itav__figlist_add(list, f)) {
+        itav_figure_set_note(f, note) || itav_figure_set_source(f, source)) {
         itav_figure_free(f);
         return nomem(d, path);
     }
-    itav_figure_free(f);
+    *out = f;
     return ITAV_OK;
+}
+
+static int decode_figure(itav__json_dec *d, const json_t *v, const char *path, itav__figlist *list)
+{
+    static const char *const members[] = {"what", "quantity", "period", "where", "note",
+                                          "source", NULL};
+    itav_figure *f;
+    int rc;
+    if ((rc = itav__json_members(d, v, path, members, 2)) ||
+        (rc = figure_from(d, v, path, &f)))
+        return rc;
+    rc = itav__figlist_add(list, f) == ITAV_OK ? ITAV_OK : nomem(d, path);
+    itav_figure_free(f);
+    return rc;
+}
+
+/* An item of "outcomes" (see put_outcomes()). */
+static int decode_outcome(itav__json_dec *d, const json_t *v, const char *path,
+                          itav_intervention *iv)
+{
+    static const char *const members[] = {"kind", "what", "quantity", "period", "where",
+                                          "note", "source", NULL};
+    itav_figure *f;
+    itav_outcome *o;
+    int kind, rc;
+    if ((rc = itav__json_members(d, v, path, members, 3)) ||
+        (rc = code_member(d, v, path, "kind", ITAV_CODE_OUTCOME_KIND, &kind)) ||
+        (rc = figure_from(d, v, path, &f)))
+        return rc;
+    rc = itav_outcome_new(&o, (itav_outcome_kind)kind, f);
+    itav_figure_free(f);
+    if (rc == ITAV_EINVAL) {
+        char p[ITAV__JSON_PATH_MAX];
+        join(p, path, "kind");
+        return problem(d, p, "must not be empty");
+    }
+    if (rc == ITAV_OK)
+        rc = itav_intervention_add_outcome(iv, o);
+    itav_outcome_free(o);
+    return rc == ITAV_OK ? ITAV_OK : nomem(d, path);
+}
+
+/* An array member whose items decode_item() adds to owner. */
+static int item_array(itav__json_dec *d, const json_t *obj, const char *path, const char *key,
+                      const char *what,
+                      int (*decode_item)(itav__json_dec *, const json_t *, const char *, void *),
+                      void *owner)
+{
+    char p[ITAV__JSON_PATH_MAX], pi[ITAV__JSON_PATH_MAX];
+    const json_t *a = json_object_get(obj, key);
+    int rc;
+    if (!a)
+        return ITAV_OK;
+    join(p, path, key);
+    if (!json_is_array(a))
+        return problem(d, p, "expected an array of %s, found %s", what, type_name(a));
+    for (size_t i = 0; i < json_array_size(a); i++) {
+        join_index(pi, p, i);
+        if ((rc = decode_item(d, json_array_get(a, i), pi, owner)))
+            return rc;
+    }
+    return ITAV_OK;
+}
+
+static int outcome_item(itav__json_dec *d, const json_t *v, const char *path, void *iv)
+{
+    return decode_outcome(d, v, path, iv);
 }
 
 static int figure_array(itav__json_dec *d, const json_t *obj, const char *path, const char *key,
@@ -1070,7 +1187,7 @@ static int decode_access(itav__json_dec *d, const json_t *obj, const char *path,
 static const char *const intervention_members[] = {"id", "name", "kind", "summary",
     "providers", "municipalities", "regions", "since", "audience", "themes", "setting",
     "scope", "channel", "roles", "phases", "elements", "factors", "evidence_level", "reach",
-    "works", "improve", "links", "plan", "sources", "access", NULL};
+    "works", "improve", "links", "plan", "sources", "access", "outcomes", NULL};
 
 int itav__json_decode_intervention(itav__json_dec *d, const json_t *v, const char *path,
                                itav_intervention **out)
@@ -1115,6 +1232,7 @@ int itav__json_decode_intervention(itav__json_dec *d, const json_t *v, const cha
         (rc = decode_roles(d, v, path, iv)) ||
         (rc = decode_elements(d, v, path, iv)) || (rc = decode_factors(d, v, path, iv)) ||
         (rc = figure_array(d, v, path, "reach", &iv->reach)) ||
+        (rc = item_array(d, v, path, "outcomes", "outcomes", outcome_item, iv)) ||
         (rc = decode_plan(d, v, path, &iv->plan)) ||
         (rc = decode_access(d, v, path, &iv->access)) ||
         (rc = sources_member(d, v, path, itav__intervention_fields, &iv->sources)))
@@ -1142,9 +1260,43 @@ static int date_member(itav__json_dec *d, const json_t *obj, const char *path, c
     return ITAV_OK;
 }
 
+/* An item of "milestones" (see put_milestones()). */
+static int milestone_item(itav__json_dec *d, const json_t *v, const char *path, void *of)
+{
+    static const char *const members[] = {"status", "what", "date", "period", "text",
+                                          "source", NULL};
+    const char *what, *period, *text, *source;
+    int status, rc;
+    int32_t date;
+    itav_milestone *m;
+    if ((rc = itav__json_members(d, v, path, members, 2)) ||
+        (rc = code_member(d, v, path, "status", ITAV_CODE_MILESTONE_STATUS, &status)) ||
+        (rc = required_text(d, v, path, "what", &what)) ||
+        (rc = date_member(d, v, path, "date", &date)) ||
+        (rc = itav__json_text_member(d, v, path, "period", &period)) ||
+        (rc = itav__json_text_member(d, v, path, "text", &text)) ||
+        (rc = ref_member(d, v, path, "source", &source)))
+        return rc;
+    if (!status) {
+        char p[ITAV__JSON_PATH_MAX];
+        join(p, path, "status");
+        return problem(d, p, "must not be empty");
+    }
+    if (date == ITAV_DATE_NONE && !period)
+        return problem(d, path, "a milestone needs a \"date\" or a \"period\"");
+    rc = itav_milestone_new(&m, (itav_milestone_status)status, date, period, what);
+    if (rc != ITAV_OK)
+        return nomem(d, path);
+    if (itav_milestone_set_text(m, text) || itav_milestone_set_source(m, source) ||
+        itav_offer_add_milestone(of, m))
+        rc = nomem(d, path);
+    itav_milestone_free(m);
+    return rc;
+}
+
 static const char *const offer_members[] = {"id", "intervention", "name", "municipalities",
     "region", "provider", "start", "end", "contact", "programme", "targets", "reach", "plan",
-    "sources", "access", NULL};
+    "sources", "access", "milestones", NULL};
 
 int itav__json_decode_offer(itav__json_dec *d, const json_t *v, const char *path, itav_offer **out)
 {
@@ -1182,6 +1334,7 @@ int itav__json_decode_offer(itav__json_dec *d, const json_t *v, const char *path
     if ((rc = text_array(d, v, path, "municipalities", &of->municipalities)) ||
         (rc = figure_array(d, v, path, "targets", &of->targets)) ||
         (rc = figure_array(d, v, path, "reach", &of->reach)) ||
+        (rc = item_array(d, v, path, "milestones", "milestones", milestone_item, of)) ||
         (rc = decode_plan(d, v, path, &of->plan)) ||
         (rc = decode_access(d, v, path, &of->access)) ||
         (rc = sources_member(d, v, path, itav__offer_fields, &of->sources)))

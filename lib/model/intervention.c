@@ -133,6 +133,7 @@ ITAV_API void itav_intervention_free(itav_intervention *iv)
     itav__sources_clear(&iv->sources);
     for (int f = 0; f < ITAV_FACTOR_COUNT; f++)
         itav__free(iv->factor_source[f]);
+    itav__outcomes_clear(&iv->outcomes);
     itav_plan_free(iv->plan);
     itav_access_free(iv->access);
     itav__free(iv);
@@ -183,6 +184,8 @@ ITAV_API int itav_intervention_dup(itav_intervention **out, const itav_intervent
     for (int f = 0; f < ITAV_FACTOR_COUNT; f++)
         if (itav__set_text(&c->factor_source[f], iv->factor_source[f]))
             goto nomem;
+    if (itav__outcomes_copy(&c->outcomes, &iv->outcomes))
+        goto nomem;
     *out = c;
     return ITAV_OK;
 nomem:

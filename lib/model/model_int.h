@@ -68,6 +68,32 @@ int itav__sources_set(itav__sources *s, const char *const *fields, const char *f
 int itav__sources_copy(itav__sources *dst, const itav__sources *src);
 void itav__sources_clear(itav__sources *s);
 
+/* ---- outcomes (outcome.c) and milestones (milestone.c) ---- */
+struct itav_outcome {
+    itav_outcome_kind kind;
+    itav_figure *figure; /* never NULL */
+};
+typedef struct itav__outcomes {
+    itav_outcome **v;
+    size_t n, cap;
+} itav__outcomes;
+int itav__outcomes_copy(itav__outcomes *dst, const itav__outcomes *src);
+void itav__outcomes_clear(itav__outcomes *l);
+
+struct itav_milestone {
+    itav_milestone_status status;
+    int32_t date; /* ITAV_DATE_NONE when only a period is given */
+    char *period, *what, *text, *source;
+};
+typedef struct itav__milestones {
+    itav_milestone **v;
+    size_t n, cap;
+} itav__milestones;
+/* Whether a milestone's fields fit together: a known status, what, a date or a period. */
+bool itav__milestone_ok(const itav_milestone *m);
+int itav__milestones_copy(itav__milestones *dst, const itav__milestones *src);
+void itav__milestones_clear(itav__milestones *l);
+
 /* ---- interventions and offers ---- */
 typedef struct itav__element_statement {
     itav_status status;
@@ -104,6 +130,8 @@ struct itav_intervention {
     char *factor_source[ITAV_FACTOR_COUNT];
     /* Who it is for and how people reach it (access.c); NULL for none. Record version 3. */
     itav_access *access;
+    /* Its outcomes and research evidence (outcome.c); stored from record version 3 on. */
+    itav__outcomes outcomes;
 };
 
 struct itav_offer {
@@ -118,6 +146,8 @@ struct itav_offer {
     itav__sources sources;
     /* Who it is for and how people reach it (access.c); NULL for none. Record version 3. */
     itav_access *access;
+    /* Its status and milestones (milestone.c); stored from record version 3 on. */
+    itav__milestones milestones;
 };
 
 /* ---- match plans ---- */

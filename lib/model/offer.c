@@ -35,6 +35,7 @@ ITAV_API void itav_offer_free(itav_offer *of)
     itav__figlist_clear(&of->reach);
     itav__figlist_clear(&of->targets);
     itav__sources_clear(&of->sources);
+    itav__milestones_clear(&of->milestones);
     itav_plan_free(of->plan);
     itav_access_free(of->access);
     itav__free(of);
@@ -58,7 +59,8 @@ ITAV_API int itav_offer_dup(itav_offer **out, const itav_offer *of)
         itav__figlist_copy(&c->reach, &of->reach) ||
         itav__figlist_copy(&c->targets, &of->targets) ||
         itav__sources_copy(&c->sources, &of->sources) ||
-        itav__plan_replace(&c->plan, of->plan) || itav__access_replace(&c->access, of->access)) {
+        itav__plan_replace(&c->plan, of->plan) || itav__access_replace(&c->access, of->access) ||
+        itav__milestones_copy(&c->milestones, &of->milestones)) {
         itav_offer_free(c);
         return ITAV_ENOMEM;
     }

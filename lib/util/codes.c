@@ -134,6 +134,15 @@ static const code askers[] = {{ITAV_ASKER_PARENT, "parent"},
     {ITAV_ASKER_EXPECTING, "expecting"}, {ITAV_ASKER_YOUTH, "youth"}, {0, NULL}};
 static const code report_formats[] = {{ITAV_REPORT_JSON, "json"}, {ITAV_REPORT_CSV, "csv"},
     {ITAV_REPORT_MARKDOWN, "md"}, {0, NULL}};
+static const code outcome_kinds[] = {{ITAV_OUTCOME_FOLLOW_UP, "follow_up"},
+    {ITAV_OUTCOME_MEASUREMENT_DESIGN, "measurement_design"},
+    {ITAV_OUTCOME_SOCIAL_RETURN, "social_return"},
+    {ITAV_OUTCOME_FINANCIAL_RETURN, "financial_return"},
+    {ITAV_OUTCOME_SATISFACTION, "satisfaction"}, {ITAV_OUTCOME_STUDY, "study"}, {0, NULL}};
+static const code milestone_statuses[] = {{ITAV_MILESTONE_ACHIEVED, "achieved"},
+    {ITAV_MILESTONE_DELAYED, "delayed"}, {ITAV_MILESTONE_ACCELERATED, "accelerated"},
+    {ITAV_MILESTONE_CURRENT_SITUATION, "current_situation"},
+    {ITAV_MILESTONE_PLANNED, "planned"}, {0, NULL}};
 
 static const code *table_of(itav_code_type type)
 {
@@ -172,6 +181,8 @@ static const code *table_of(itav_code_type type)
     case ITAV_CODE_PORTFOLIO_FLAG: return portfolio_flags;
     case ITAV_CODE_ASKER: return askers;
     case ITAV_CODE_REPORT_FORMAT: return report_formats;
+    case ITAV_CODE_OUTCOME_KIND: return outcome_kinds;
+    case ITAV_CODE_MILESTONE_STATUS: return milestone_statuses;
     }
     return NULL;
 }

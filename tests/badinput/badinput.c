@@ -1505,7 +1505,7 @@ int main(int argc, char **argv)
         return 2;
     }
     const row_table *tables[] = {&rows_core, &rows_catalog, &rows_people, &rows_evaluation,
-                                 &rows_access};
+                                 &rows_access, &rows_evidence};
     for (size_t t = 0; t < sizeof tables / sizeof *tables; t++)
         nrows += tables[t]->n;
     all_rows = calloc(nrows, sizeof *all_rows);

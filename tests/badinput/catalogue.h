@@ -169,6 +169,7 @@ typedef struct row_table {
 } row_table;
 extern const row_table rows_core, rows_catalog, rows_people, rows_evaluation;
 extern const row_table rows_access; /* rows_access.c */
+extern const row_table rows_evidence; /* outcomes and milestones */
 
 /* Parameters that may be NULL by their documentation, so need no NULL row. */
 typedef struct null_ok {

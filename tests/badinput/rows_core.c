@@ -477,7 +477,7 @@ static const row rows[] = {
 
     /* codes.h */
     R(itav_code_name, "type -1", RNULL, I(0, -1)),
-    R(itav_code_name, "type one past the last", RNULL, I(0, ITAV_CODE_REPORT_FORMAT + 1)),
+    R(itav_code_name, "type one past the last", RNULL, I(0, ITAV_CODE_MILESTONE_STATUS + 1)),
     R(itav_code_name, "type INT_MAX", RNULL, I(0, INT_MAX)),
     R(itav_code_name, "type 0", RNULL, I(0, 0)),
     R(itav_code_name, "value 0 (unknown)", RNULL, I(1, 0)),
@@ -498,7 +498,7 @@ static const row rows[] = {
     R(itav_code_parse, "NULL code", E(ITAV_EINVAL), NUL(2)),
     R(itav_code_parse, "type -1", E(ITAV_EINVAL), I(1, -1)),
     R(itav_code_parse, "type one past the last", E(ITAV_EINVAL),
-      I(1, ITAV_CODE_REPORT_FORMAT + 1)),
+      I(1, ITAV_CODE_MILESTONE_STATUS + 1)),
     R(itav_code_parse, "type INT_MAX", E(ITAV_EINVAL), I(1, INT_MAX)),
     R(itav_code_parse, "empty code", E(ITAV_ENOTFOUND), S(2, "")),
     R(itav_code_parse, "another case", E(ITAV_ENOTFOUND), S(2, "Informal")),
@@ -1190,6 +1190,8 @@ const null_ok null_allowed[] = {
     {"itav_figure_set_where", B(1), "NULL clears it"},
     {"itav_figure_set_note", B(1), "NULL clears it"},
     {"itav_figure_set_source", B(1), "NULL clears it"},
+    {"itav_milestone_set_text", B(1), "NULL clears it"},
+    {"itav_milestone_set_source", B(1), "NULL clears it"},
     {"itav_role_set_description", B(1), "NULL clears it"},
     {"itav_role_set_training", B(1), "NULL clears it"},
     {"itav_intervention_set_summary", B(1), "NULL clears it"},

@@ -964,6 +964,110 @@ START_TEST(zuid_kennemerland_access)
 }
 END_TEST
 
+/* Outcomes and milestones (issue 16): every outcome's wording stands on the lines it cites,
+ * and so does every milestone's; each has a source inside its seed. */
+START_TEST(outcomes_and_milestones_quote_the_lines_they_cite)
+{
+    itav_intervention_iter *it;
+    itav_intervention *iv;
+    itav_offer_iter *oit;
+    itav_offer *of;
+    int outcomes = 0, milestones = 0;
+    ck_assert_int_eq(itav_intervention_list(&it, db, NULL), ITAV_OK);
+    while (itav_intervention_iter_next(&iv, it) == ITAV_OK) {
+        for (size_t i = 0; i < itav_intervention_outcome_count(iv); i++, outcomes++) {
+            const itav_figure *f = itav_outcome_get_figure(itav_intervention_outcome(iv, i));
+            check_ref(itav_figure_get_source(f), itav_intervention_id(iv));
+            ck_assert_ptr_nonnull(itav_figure_get_text(f));
+            check_figure(f, itav_intervention_id(iv));
+        }
+        itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(it);
+    ck_assert_int_eq(itav_offer_list(&oit, db, NULL, NULL), ITAV_OK);
+    while (itav_offer_iter_next(&of, oit) == ITAV_OK) {
+        for (size_t i = 0; i < itav_offer_milestone_count(of); i++, milestones++) {
+            const itav_milestone *m = itav_offer_milestone(of, i);
+            check_ref(itav_milestone_get_source(m), itav_offer_id(of));
+            ck_assert_ptr_nonnull(itav_milestone_get_text(m));
+            check_quote(itav_milestone_get_source(m), itav_milestone_get_text(m),
+                        itav_offer_id(of));
+        }
+        itav_offer_free(of);
+    }
+    itav_offer_iter_free(oit);
+    ck_assert_int_eq(outcomes, 17);
+    ck_assert_int_eq(milestones, 49);
+}
+END_TEST
+
+/* The kind of outcome and the status of milestone that the seeds state, without the seeds:
+ * Buurtgezinnen's follow-up (001:L477), measurement design (L425, L513) and returns
+ * (L517-519); ITAV's closing word (000:L399): four parts slowed down, two sped up; a date
+ * (000:L390); and a "huidige situatie" for each Utrecht activity of 2021 that has one. */
+START_TEST(outcomes_and_milestones_as_the_seeds_state_them)
+{
+    itav_intervention *iv;
+    itav_offer_iter *oit;
+    itav_offer *of;
+    int kinds[8] = {0};
+    ck_assert_int_eq(itav_intervention_get(&iv, db, "buurtgezinnen"), ITAV_OK);
+    for (size_t i = 0; i < itav_intervention_outcome_count(iv); i++)
+        kinds[itav_outcome_get_kind(itav_intervention_outcome(iv, i))]++;
+    const itav_figure *f = itav_outcome_get_figure(itav_intervention_outcome(iv, 0));
+    ck_assert_int_eq(itav_outcome_get_kind(itav_intervention_outcome(iv, 0)),
+                     ITAV_OUTCOME_FOLLOW_UP);
+    ck_assert_int_eq(itav_figure_get_qualifier(f), ITAV_QTY_RANGE);
+    ck_assert_double_eq(itav_figure_get_min(f), 35);
+    ck_assert_double_eq(itav_figure_get_max(f), 40);
+    ck_assert_str_eq(itav_figure_get_source(f), "001:L477");
+    itav_intervention_free(iv);
+    ck_assert_int_eq(kinds[ITAV_OUTCOME_FOLLOW_UP], 1);
+    ck_assert_int_eq(kinds[ITAV_OUTCOME_MEASUREMENT_DESIGN], 2);
+    ck_assert_int_eq(kinds[ITAV_OUTCOME_SOCIAL_RETURN], 1);
+    ck_assert_int_eq(kinds[ITAV_OUTCOME_FINANCIAL_RETURN], 1);
+    ck_assert_int_eq(kinds[ITAV_OUTCOME_SATISFACTION], 1);
+    ck_assert_int_eq(kinds[ITAV_OUTCOME_STUDY], 3);
+
+    int status[6] = {0}, closing[6] = {0}, current = 0, dated = 0;
+    ck_assert_int_eq(itav_offer_list(&oit, db, NULL, NULL), ITAV_OK);
+    while (itav_offer_iter_next(&of, oit) == ITAV_OK) {
+        bool has_current = false;
+        for (size_t i = 0; i < itav_offer_milestone_count(of); i++) {
+            const itav_milestone *m = itav_offer_milestone(of, i);
+            itav_milestone_status st = itav_milestone_get_status(m);
+            ck_assert_msg(itav_milestone_get_date(m) != ITAV_DATE_NONE ||
+                          itav_milestone_get_period(m), "%s: a milestone without a date",
+                          itav_offer_id(of));
+            status[st]++;
+            closing[st] += strcmp(itav_milestone_get_source(m), "000:L399") == 0;
+            has_current |= st == ITAV_MILESTONE_CURRENT_SITUATION;
+            if (itav_milestone_get_date(m) != ITAV_DATE_NONE) {
+                dated++;
+                if (strcmp(itav_offer_id(of), "itav-hw-kansarmoede-kinderen-hoeksche-waard") == 0)
+                    ck_assert_int_eq(itav_milestone_get_date(m), date_of("2020-11-10"));
+            }
+        }
+        /* the Utrecht activities of the Collectieve Aanpak: all but Hang-out De Meern have a
+         * "huidige situatie" */
+        const char *p = itav_offer_programme(of);
+        if (p && strcmp(p, "utrecht-collectieve-aanpak-utrecht") == 0 &&
+            strcmp(itav_offer_id(of), "utrecht-hang-out-de-meern-utrecht") != 0)
+            ck_assert_msg(has_current, "%s has no current situation", itav_offer_id(of));
+        current += has_current;
+        itav_offer_free(of);
+    }
+    itav_offer_iter_free(oit);
+    ck_assert_int_eq(closing[ITAV_MILESTONE_DELAYED], 4);
+    ck_assert_int_eq(closing[ITAV_MILESTONE_ACCELERATED], 2);
+    ck_assert_int_eq(closing[ITAV_MILESTONE_ACHIEVED], 3);
+    ck_assert_int_eq(status[ITAV_MILESTONE_DELAYED], 4);
+    ck_assert_int_eq(status[ITAV_MILESTONE_ACCELERATED], 2);
+    ck_assert_int_eq(current, 11); /* ITAV as a whole and ten Utrecht activities */
+    ck_assert_int_eq(dated, 2);    /* 10 November 2020, 14 September 2021 */
+}
+END_TEST
+
 /* The cases that read the seeds; the five seeds are loaded first (run_with_seeds has made sure
  * they are there). */
 static Suite *seed_suite(void)
@@ -984,6 +1088,7 @@ static Suite *seed_suite(void)
     tcase_add_test(tc, every_reference_is_inside_its_seed);
     tcase_add_test(tc, factors_quote_the_lines_they_cite);
     tcase_add_test(tc, access_entries_fit_the_lines_they_cite);
+    tcase_add_test(tc, outcomes_and_milestones_quote_the_lines_they_cite);
     suite_add_tcase(s, tc);
     return s;
 }
@@ -1003,6 +1108,7 @@ static Suite *catalog_suite(void)
     tcase_add_test(tc, practices_by_factor);
     tcase_add_test(tc, periods_and_dates);
     tcase_add_test(tc, zuid_kennemerland_access);
+    tcase_add_test(tc, outcomes_and_milestones_as_the_seeds_state_them);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -9,8 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* An indicator record as record version 2 writes it, and the same record as version 1 wrote
- * it: version 1 lacks the last field (more_municipalities, an empty array 0x80). */
+/* An indicator record as this library writes it (record version 3; an indicator has the
+ * fields of version 2), and the same record as version 1 wrote it: version 1 lacks the last
+ * field (more_municipalities, an empty array 0x80). */
 static void records(unsigned char **v2, size_t *n2, unsigned char **v1, size_t *n1)
 {
     itav_indicator *ind;
@@ -100,18 +101,19 @@ START_TEST(a_version_1_intervention_reads_without_factors)
     ck_assert_int_eq(itav_intervention_new(&iv, "vws-x"), ITAV_OK);
     ck_assert_int_eq(itav_intervention_set_name(iv, "X"), ITAV_OK);
     ck_assert_int_eq(itav__intervention_encode(&data, &n, iv), ITAV_OK);
-    /* version 3: 0x98 0x18 (24 items: version and 23 fields); the last three are 0 (0x00), 14
-     * nulls (0x8e, then 14 times 0xf6) and no access sheet (0xf6); version 1 has 21 items,
-     * one byte of head (0x95) */
+    /* version 3: 0x98 0x19 (25 items: version and 24 fields); the last four are 0 (0x00), 14
+     * nulls (0x8e, then 14 times 0xf6), no access sheet (0xf6) and no outcomes (0x80);
+     * version 1 has 21 items, one byte of head (0x95) */
     ck_assert_uint_eq(data[0], 0x98);
-    ck_assert_uint_eq(data[1], 0x18);
+    ck_assert_uint_eq(data[1], 0x19);
     ck_assert_uint_eq(data[2], 0x03);
-    ck_assert_uint_eq(data[n - 17], 0x00);
-    ck_assert_uint_eq(data[n - 16], 0x8e);
-    ck_assert_uint_eq(data[n - 1], 0xf6);
+    ck_assert_uint_eq(data[n - 18], 0x00);
+    ck_assert_uint_eq(data[n - 17], 0x8e);
+    ck_assert_uint_eq(data[n - 2], 0xf6);
+    ck_assert_uint_eq(data[n - 1], 0x80);
     data[1] = 0x95;
     data[2] = 0x01;
-    ck_assert_msg(itav__intervention_decode(&got, data + 1, n - 18, err, sizeof err) == ITAV_OK,
+    ck_assert_msg(itav__intervention_decode(&got, data + 1, n - 19, err, sizeof err) == ITAV_OK,
                   "%s", err);
     ck_assert_str_eq(itav_intervention_name(got), "X");
     ck_assert_uint_eq(itav_intervention_factors(got), 0);
@@ -170,19 +172,21 @@ START_TEST(a_version_2_plan_reads_without_proposal_days)
     old = malloc(n - 2);
     memcpy(old, data, 27);
     memcpy(old + 27, data + 29, n - 29);
-    /* version 2 also lacks the offer's last field, its access sheet (null, 0xf6) */
-    ck_assert_uint_eq(old[0], 0x90);
-    ck_assert_uint_eq(old[n - 3], 0xf6);
+    /* version 2 also lacks the offer's last two fields, its access sheet (null, 0xf6) and its
+     * milestones (an empty list, 0x80) */
+    ck_assert_uint_eq(old[0], 0x91);
+    ck_assert_uint_eq(old[n - 4], 0xf6);
+    ck_assert_uint_eq(old[n - 3], 0x80);
     old[0] = 0x8f;
     old[1] = 0x02;
     old[2] = 0x82;
-    ck_assert_msg(itav__offer_decode(&got, old, n - 3, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_msg(itav__offer_decode(&got, old, n - 4, err, sizeof err) == ITAV_OK, "%s", err);
     ck_assert_int_eq(itav_plan_get(itav_offer_plan(got), ITAV_PLAN_TRIAL_MONTHS), 2);
     ck_assert_int_eq(itav_plan_get(itav_offer_plan(got), ITAV_PLAN_PROPOSAL_DAYS),
                      ITAV_PLAN_UNSET);
     itav_offer_free(got);
     /* a version 3 plan without them is damaged */
-    old[0] = 0x90;
+    old[0] = 0x91;
     old[1] = 0x03;
     ck_assert_int_eq(itav__offer_decode(&got, old, n - 2, err, sizeof err), ITAV_EFORMAT);
     ck_assert_msg(strstr(err, "2 fields, a plan of record version 3 has 4"), "%s", err);
@@ -203,12 +207,14 @@ START_TEST(a_version_2_offer_reads_without_access)
     char err[256];
     ck_assert_int_eq(itav_offer_new(&of, "bg-zk", "buurtgezinnen"), ITAV_OK);
     ck_assert_int_eq(itav__offer_encode(&data, &n, of), ITAV_OK);
-    /* 0x90: the version and 15 fields, the last (version 3) null when there is no sheet */
-    ck_assert_uint_eq(data[0], 0x90);
-    ck_assert_uint_eq(data[n - 1], 0xf6);
+    /* 0x91: the version and 16 fields; version 3 added the last two, the access sheet (null
+     * when there is none) and the milestones (an empty list) */
+    ck_assert_uint_eq(data[0], 0x91);
+    ck_assert_uint_eq(data[n - 2], 0xf6);
+    ck_assert_uint_eq(data[n - 1], 0x80);
     data[0] = 0x8f;
     data[1] = 0x02;
-    ck_assert_msg(itav__offer_decode(&got, data, n - 1, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_msg(itav__offer_decode(&got, data, n - 2, err, sizeof err) == ITAV_OK, "%s", err);
     ck_assert_ptr_null(itav_offer_access(got));
     itav_offer_free(got);
     itav__free(data);
@@ -238,6 +244,92 @@ START_TEST(a_version_2_offer_reads_without_access)
 }
 END_TEST
 
+/* Record version 3 added an intervention's outcomes and an offer's milestones (the last field
+ * of each, after the access sheet): a version 2 record reads without them, a version 3 record keeps them. */
+START_TEST(version_2_records_read_without_outcomes_and_milestones)
+{
+    itav_intervention *iv, *got;
+    itav_offer *of, *gotof;
+    itav_figure *f;
+    itav_outcome *o;
+    itav_milestone *m;
+    unsigned char *data;
+    size_t n;
+    char err[256];
+    ck_assert_int_eq(itav_intervention_new(&iv, "bg"), ITAV_OK);
+    ck_assert_int_eq(itav__intervention_encode(&data, &n, iv), ITAV_OK);
+    /* version 2 is the same record without the last two fields (no access sheet 0xf6, the
+     * empty list 0x80): 23 items (0x97) instead of 25 (0x98 0x19) */
+    ck_assert_uint_eq(data[0], 0x98);
+    ck_assert_uint_eq(data[1], 0x19);
+    ck_assert_uint_eq(data[n - 2], 0xf6);
+    ck_assert_uint_eq(data[n - 1], 0x80);
+    data[1] = 0x97;
+    data[2] = 0x02;
+    ck_assert_msg(itav__intervention_decode(&got, data + 1, n - 3, err, sizeof err) == ITAV_OK,
+                  "%s", err);
+    ck_assert_uint_eq(itav_intervention_outcome_count(got), 0);
+    itav_intervention_free(got);
+    itav__free(data);
+    /* an outcome comes back with its kind and figure */
+    ck_assert_int_eq(itav_figure_new(&f, "families in touch after two years", ITAV_QTY_RANGE, 35,
+                                     40, "35-40%"), ITAV_OK);
+    ck_assert_int_eq(itav_figure_set_source(f, "001:L477"), ITAV_OK);
+    ck_assert_int_eq(itav_outcome_new(&o, ITAV_OUTCOME_FOLLOW_UP, f), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_add_outcome(iv, o), ITAV_OK);
+    ck_assert_int_eq(itav__intervention_encode(&data, &n, iv), ITAV_OK);
+    ck_assert_msg(itav__intervention_decode(&got, data, n, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_uint_eq(itav_intervention_outcome_count(got), 1);
+    const itav_outcome *go = itav_intervention_outcome(got, 0);
+    ck_assert_int_eq(itav_outcome_get_kind(go), ITAV_OUTCOME_FOLLOW_UP);
+    ck_assert_double_eq(itav_figure_get_max(itav_outcome_get_figure(go)), 40);
+    ck_assert_str_eq(itav_figure_get_source(itav_outcome_get_figure(go)), "001:L477");
+    itav_intervention_free(got);
+    itav__free(data);
+    /* an outcome without its figure, as a damaged store might hold it */
+    itav_figure_free(iv->outcomes.v[0]->figure);
+    iv->outcomes.v[0]->figure = NULL;
+    ck_assert_int_eq(itav__intervention_encode(&data, &n, iv), ITAV_OK);
+    ck_assert_int_eq(itav__intervention_decode(&got, data, n, err, sizeof err), ITAV_EFORMAT);
+    ck_assert_msg(strstr(err, "an outcome without its figure"), "%s", err);
+    itav__free(data);
+    itav_intervention_free(iv);
+    itav_outcome_free(o);
+    itav_figure_free(f);
+
+    ck_assert_int_eq(itav_offer_new(&of, "bg-hw", "bg"), ITAV_OK);
+    ck_assert_int_eq(itav__offer_encode(&data, &n, of), ITAV_OK);
+    ck_assert_uint_eq(data[0], 0x91);
+    ck_assert_uint_eq(data[n - 2], 0xf6);
+    ck_assert_uint_eq(data[n - 1], 0x80);
+    data[0] = 0x8f; /* 15 items: version 2 and 14 fields */
+    data[1] = 0x02;
+    ck_assert_msg(itav__offer_decode(&gotof, data, n - 2, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_uint_eq(itav_offer_milestone_count(gotof), 0);
+    itav_offer_free(gotof);
+    itav__free(data);
+    ck_assert_int_eq(itav_milestone_new(&m, ITAV_MILESTONE_DELAYED, ITAV_DATE_NONE, "2020",
+                                        "slowed down because of corona"), ITAV_OK);
+    ck_assert_int_eq(itav_offer_add_milestone(of, m), ITAV_OK);
+    ck_assert_int_eq(itav__offer_encode(&data, &n, of), ITAV_OK);
+    ck_assert_msg(itav__offer_decode(&gotof, data, n, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_str_eq(itav_milestone_get_period(itav_offer_milestone(gotof, 0)), "2020");
+    ck_assert_int_eq(itav_milestone_get_status(itav_offer_milestone(gotof, 0)),
+                     ITAV_MILESTONE_DELAYED);
+    itav_offer_free(gotof);
+    itav__free(data);
+    /* a milestone with neither a date nor a period is damaged */
+    itav__free(of->milestones.v[0]->period);
+    of->milestones.v[0]->period = NULL;
+    ck_assert_int_eq(itav__offer_encode(&data, &n, of), ITAV_OK);
+    ck_assert_int_eq(itav__offer_decode(&gotof, data, n, err, sizeof err), ITAV_EFORMAT);
+    ck_assert_msg(strstr(err, "a date or a period"), "%s", err);
+    itav__free(data);
+    itav_milestone_free(m);
+    itav_offer_free(of);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("codec");
@@ -247,6 +339,7 @@ int main(void)
     tcase_add_test(tc, a_version_1_intervention_reads_without_factors);
     tcase_add_test(tc, a_version_2_plan_reads_without_proposal_days);
     tcase_add_test(tc, a_version_2_offer_reads_without_access);
+    tcase_add_test(tc, version_2_records_read_without_outcomes_and_milestones);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

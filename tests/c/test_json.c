@@ -238,6 +238,37 @@ static const struct { const char *json; const char *message; } bad[] = {
      "$.participants[0]: participant \"~erased-1\": an erased participant keeps only its offer"},
     {PT("{\"ref\": \"p1\", \"offer\": \"o\", \"kind\": \"family\", \"status\": \"available\"}"),
      "$.participants[0].status: available is for the supporting side only"},
+    /* outcomes of an intervention, milestones of an offer (issue 16) */
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"outcomes\": {}}"),
+     "$.interventions[1].outcomes: expected an array of outcomes, found an object"},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"outcomes\": [{\"kind\": \"effect\", \"what\": \"w\", "
+        "\"quantity\": {\"qualifier\": \"exact\", \"value\": 1}}]}"),
+     "$.interventions[1].outcomes[0].kind: unknown value \"effect\" (expected one of: follow_up, "
+     "measurement_design, social_return, financial_return, satisfaction, study)"},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"outcomes\": [{\"kind\": \"study\", \"what\": \"w\"}]}"),
+     "$.interventions[1].outcomes[0]: required member \"quantity\" is missing"},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"outcomes\": [{\"kind\": \"follow_up\", \"what\": \"w\", "
+        "\"quantity\": {\"qualifier\": \"range\", \"min\": 40, \"max\": 35}}]}"),
+     "$.interventions[1].outcomes[0].quantity: min 40 is greater than max 35"},
+    {IV("{\"id\": \"b\", \"name\": \"B\", \"outcomes\": [{\"kind\": \"study\", \"what\": \"w\", "
+        "\"quantity\": {\"qualifier\": \"text\", \"text\": \"t\"}, \"source\": \"L513\"}]}"),
+     "$.interventions[1].outcomes[0].source: \"L513\" is not a source reference"},
+    {OF("{\"id\": \"o\", \"intervention\": \"a\", \"milestones\": [{\"status\": \"achieved\", "
+        "\"what\": \"w\"}]}"),
+     "$.offers[0].milestones[0]: a milestone needs a \"date\" or a \"period\""},
+    {OF("{\"id\": \"o\", \"intervention\": \"a\", \"milestones\": [{\"status\": \"done\", "
+        "\"what\": \"w\", \"period\": \"2020\"}]}"),
+     "$.offers[0].milestones[0].status: unknown value \"done\" (expected one of: achieved, delayed, "
+     "accelerated, current_situation, planned)"},
+    {OF("{\"id\": \"o\", \"intervention\": \"a\", \"milestones\": [{\"status\": \"achieved\", "
+        "\"what\": \"w\", \"date\": \"2020-11-31\"}]}"),
+     "$.offers[0].milestones[0].date: \"2020-11-31\" is not a date"},
+    {OF("{\"id\": \"o\", \"intervention\": \"a\", \"milestones\": [{\"status\": \"achieved\", "
+        "\"period\": \"2020\"}]}"),
+     "$.offers[0].milestones[0]: required member \"what\" is missing"},
+    {OF("{\"id\": \"o\", \"intervention\": \"a\", \"milestones\": [{\"status\": \"planned\", "
+        "\"what\": \"w\", \"period\": \"2022\", \"when\": \"soon\"}]}"),
+     "$.offers[0].milestones[0].when: unknown member \"when\""},
 };
 
 START_TEST(bad_input_is_refused_and_changes_nothing)

@@ -2,8 +2,10 @@
 #include "testutil.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 START_TEST(ids_must_be_slugs)
 {
@@ -474,6 +476,112 @@ START_TEST(offer_fields)
 }
 END_TEST
 
+/* Outcomes of an intervention and milestones of an offer (itav/outcome.h, itav/milestone.h):
+ * kept in their order, copied by dup, stored in SQLite, and bad input changes nothing. */
+START_TEST(outcomes_and_milestones)
+{
+    itav_db *db;
+    itav_intervention *iv, *copy, *back;
+    itav_offer *of, *ofback;
+    itav_figure *fig, *text;
+    itav_outcome *follow, *design;
+    itav_milestone *m1, *m2;
+    char path[] = "/tmp/itav-evidence-XXXXXX", uri[64];
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    unlink(path);
+    snprintf(uri, sizeof uri, "sqlite:%s", path);
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_OK);
+
+    ck_assert_int_eq(itav_figure_new(&fig, "families in touch after two years", ITAV_QTY_RANGE,
+                                     35, 40, "35-40% van de gezinnen"), ITAV_OK);
+    ck_assert_int_eq(itav_figure_set_source(fig, "001:L477"), ITAV_OK);
+    ck_assert_int_eq(itav_figure_new(&text, "a baseline and a follow-up", ITAV_QTY_TEXT, 0, 0,
+                                     "0-meting"), ITAV_OK);
+    ck_assert_int_eq(itav_outcome_new(&follow, ITAV_OUTCOME_FOLLOW_UP, fig), ITAV_OK);
+    ck_assert_int_eq(itav_outcome_new(&design, ITAV_OUTCOME_MEASUREMENT_DESIGN, text), ITAV_OK);
+    /* the outcome holds a copy: changing the caller's figure leaves it alone */
+    ck_assert_int_eq(itav_figure_set_source(fig, "001:L1"), ITAV_OK);
+    ck_assert_str_eq(itav_figure_get_source(itav_outcome_get_figure(follow)), "001:L477");
+    ck_assert_int_eq(itav_outcome_new(&design, (itav_outcome_kind)7, text), ITAV_EINVAL);
+    ck_assert_int_eq(itav_outcome_new(&design, (itav_outcome_kind)0, text), ITAV_EINVAL);
+
+    ck_assert_int_eq(itav_intervention_new(&iv, "bg"), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_set_name(iv, "BG"), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_add_outcome(iv, follow), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_add_outcome(iv, design), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_add_outcome(iv, NULL), ITAV_EINVAL);
+    ck_assert_uint_eq(itav_intervention_outcome_count(iv), 2);
+    ck_assert_int_eq(itav_intervention_dup(&copy, iv), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_remove_outcome(copy, 0), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_remove_outcome(copy, 1), ITAV_ERANGE);
+    ck_assert_uint_eq(itav_intervention_outcome_count(copy), 1);
+    ck_assert_int_eq(itav_outcome_get_kind(itav_intervention_outcome(copy, 0)),
+                     ITAV_OUTCOME_MEASUREMENT_DESIGN);
+    ck_assert_uint_eq(itav_intervention_outcome_count(iv), 2); /* the original is untouched */
+    ck_assert_int_eq(itav_intervention_create(db, iv), ITAV_OK);
+    ck_assert_int_eq(itav_intervention_get(&back, db, "bg"), ITAV_OK);
+    ck_assert_uint_eq(itav_intervention_outcome_count(back), 2);
+    const itav_figure *got = itav_outcome_get_figure(itav_intervention_outcome(back, 0));
+    ck_assert_int_eq(itav_figure_get_qualifier(got), ITAV_QTY_RANGE);
+    ck_assert_double_eq(itav_figure_get_min(got), 35);
+    ck_assert_str_eq(itav_figure_get_text(got), "35-40% van de gezinnen");
+    got = itav_outcome_get_figure(itav_intervention_outcome(back, 1));
+    ck_assert_int_eq(itav_figure_get_qualifier(got), ITAV_QTY_TEXT);
+    ck_assert_ptr_null(itav_intervention_outcome(back, 2));
+
+    /* milestones: a date, a period or both; never neither */
+    ck_assert_int_eq(itav_milestone_new(&m1, ITAV_MILESTONE_ACHIEVED, ITAV_DATE_NONE, NULL,
+                                        "adopted"), ITAV_EINVAL);
+    ck_assert_int_eq(itav_milestone_new(&m1, ITAV_MILESTONE_ACHIEVED, ITAV_DATE_NONE, "",
+                                        "adopted"), ITAV_EINVAL);
+    ck_assert_int_eq(itav_milestone_new(&m1, (itav_milestone_status)6, ITAV_DATE_NONE, "2020",
+                                        "adopted"), ITAV_EINVAL);
+    ck_assert_int_eq(itav_milestone_new(&m1, ITAV_MILESTONE_ACHIEVED, date_of("2020-11-10"),
+                                        NULL, "the agenda was adopted"), ITAV_OK);
+    ck_assert_int_eq(itav_milestone_set_source(m1, "000:L390"), ITAV_OK);
+    ck_assert_int_eq(itav_milestone_set_source(m1, "L390"), ITAV_EINVAL);
+    ck_assert_str_eq(itav_milestone_get_source(m1), "000:L390");
+    ck_assert_int_eq(itav_milestone_set_text(m1, "Op 10 november 2020"), ITAV_OK);
+    ck_assert_int_eq(itav_milestone_new(&m2, ITAV_MILESTONE_DELAYED, ITAV_DATE_NONE, "2020",
+                                        "slowed down because of corona"), ITAV_OK);
+    ck_assert_int_eq(itav_milestone_get_date(m2), ITAV_DATE_NONE);
+    ck_assert_ptr_null(itav_milestone_get_text(m2));
+    ck_assert_int_eq(itav_offer_new(&of, "bg-hw", "bg"), ITAV_OK);
+    ck_assert_int_eq(itav_offer_add_milestone(of, m1), ITAV_OK);
+    ck_assert_int_eq(itav_offer_add_milestone(of, m2), ITAV_OK);
+    ck_assert_int_eq(itav_offer_create(db, of), ITAV_OK);
+    ck_assert_int_eq(itav_offer_get(&ofback, db, "bg-hw"), ITAV_OK);
+    ck_assert_uint_eq(itav_offer_milestone_count(ofback), 2);
+    const itav_milestone *gm = itav_offer_milestone(ofback, 0);
+    ck_assert_int_eq(itav_milestone_get_status(gm), ITAV_MILESTONE_ACHIEVED);
+    ck_assert_int_eq(itav_milestone_get_date(gm), date_of("2020-11-10"));
+    ck_assert_ptr_null(itav_milestone_get_period(gm));
+    ck_assert_str_eq(itav_milestone_get_what(gm), "the agenda was adopted");
+    ck_assert_str_eq(itav_milestone_get_text(gm), "Op 10 november 2020");
+    ck_assert_str_eq(itav_milestone_get_period(itav_offer_milestone(ofback, 1)), "2020");
+    ck_assert_int_eq(itav_offer_remove_milestone(ofback, 0), ITAV_OK);
+    ck_assert_int_eq(itav_milestone_get_status(itav_offer_milestone(ofback, 0)),
+                     ITAV_MILESTONE_DELAYED);
+    ck_assert_int_eq(itav_offer_remove_milestone(ofback, 1), ITAV_ERANGE);
+
+    itav_offer_free(ofback);
+    itav_offer_free(of);
+    itav_milestone_free(m1);
+    itav_milestone_free(m2);
+    itav_intervention_free(back);
+    itav_intervention_free(copy);
+    itav_intervention_free(iv);
+    itav_outcome_free(follow);
+    itav_outcome_free(design);
+    itav_figure_free(fig);
+    itav_figure_free(text);
+    itav_close(db);
+    unlink(path);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("objects");
@@ -486,6 +594,7 @@ int main(void)
     tcase_add_test(tc, from_json_reports_the_path);
     tcase_add_test(tc, factors_of_an_intervention);
     tcase_add_test(tc, offer_fields);
+    tcase_add_test(tc, outcomes_and_milestones);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -3211,6 +3211,75 @@ class AccessTest(CliCase):
         counts = {k: v["count"] for k, v in everything["factor_coverage"].items()}
         self.assertEqual(sum(counts.values()), 87)   # the links seed 004 makes
         self.assertEqual(counts["right_people"], 15)
+class EvidenceTest(CliCase):
+    """Outcomes of interventions and milestones of offers (issue 16) in catalog show and
+    offer show, as text and as the library's JSON; a bad one in an import changes nothing."""
+
+    def test_catalog_show_outcomes(self):
+        data = self.json_of("catalog", "show", "buurtgezinnen")
+        out = self.s("--lang", "en", "catalog", "show", "buurtgezinnen").stdout
+        self.assertIn("\nOutcomes and research:\n", out)
+        self.assertEqual(len(data["outcomes"]), 9)
+        for o in data["outcomes"]:
+            self.assertIn(o["what"], out)
+            self.assertIn('("%s")' % o["quantity"]["text"], out)
+            self.assertIn("[%s]" % o["source"], out)
+        self.assertIn("  - follow-up: 35 to 40 percent of the linked families", out)
+        self.assertIn("  - measurement design: ", out)
+        nl = self.s("--lang", "nl", "catalog", "show", "buurtgezinnen").stdout
+        self.assertIn("\nUitkomsten en onderzoek:\n", nl)
+        self.assertIn("  - financieel rendement: ", nl)
+        # the offers' milestones, under each offer
+        self.assertIn("      - accelerated 2020: the preparation of the project got off to an "
+                      "early start (\"de voorbereiding van het project 'Buurtgezinnen'\") "
+                      "[000:L399]\n", out)
+        hw = next(o for o in data["offers"] if o["id"] == "buurtgezinnen-hoeksche-waard")
+        self.assertEqual([m["status"] for m in hw["milestones"]],
+                         ["achieved", "achieved", "accelerated", "planned"])
+
+    def test_offer_show_milestones(self):
+        out = self.s("--lang", "en", "offer", "show",
+                     "itav-hw-kansarmoede-kinderen-hoeksche-waard").stdout
+        self.assertIn("\nStatus and milestones:\n", out)
+        self.assertIn("  - achieved 2020-11-10: the municipal executive adopted", out)
+        nl = self.s("--lang", "nl", "offer", "show", "utrecht-bukojou-utrecht").stdout
+        self.assertIn("\nStand van zaken en mijlpalen:\n", nl)
+        self.assertIn("  - gepland 2022-01: two new groups start", nl)
+        self.assertIn("  - huidige situatie 2021: ", nl)
+        data = self.json_of("offer", "show", "utrecht-bukojou-utrecht")
+        exported = json.loads(self.export())
+        mine = next(o for o in exported["offers"] if o["id"] == "utrecht-bukojou-utrecht")
+        self.assertEqual(data["milestones"], mine["milestones"])
+        self.assertEqual(data["milestones"][0],
+                         {"status": "achieved", "period": "2021-04",
+                          "what": "the first pilot started with eight young people",
+                          "text": "In april 2021 is de eerste pilot met acht jongeren van "
+                                  "start gegaan", "source": "003:L323"})
+        # an offer without milestones prints no heading
+        out = self.s("--lang", "en", "offer", "show", "buurtgezinnen-leiden").stdout
+        self.assertNotIn("milestones", out)
+
+    def test_bad_import_names_the_field_and_changes_nothing(self):
+        before = self.export()
+        bad = {"format": "itav/1",
+               "interventions": [{"id": "x-new", "name": "X", "outcomes": [
+                   {"kind": "follow_up", "what": "families in touch",
+                    "quantity": {"qualifier": "range", "min": 35, "max": 40}}]}],
+               "offers": [{"id": "x-new-offer", "intervention": "x-new", "milestones": [
+                   {"status": "achieved", "what": "opened"}]}]}
+        path = os.path.join(self.tmp, "bad-milestone.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(bad, f)
+        r = self.s("import", path, code=2)
+        self.assertIn('$.offers[0].milestones[0]: a milestone needs a "date" or a "period"',
+                      r.stderr)
+        bad["offers"][0]["milestones"][0] = {"status": "finished", "what": "opened",
+                                             "period": "2020"}
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(bad, f)
+        r = self.s("import", path, code=2)
+        self.assertIn('$.offers[0].milestones[0].status: unknown value "finished"', r.stderr)
+        self.assertEqual(self.export(), before)
 
 
 # The classes that read the seed documents (meson suite "seeds").

@@ -1,5 +1,6 @@
 """The built-in catalogue: it loads, matches its JSON, and filters select the right sets."""
 
+import datetime
 import itertools
 import unittest
 
@@ -334,6 +335,88 @@ class TestFactors(CatalogCase):
         self.assertEqual(cov[itav.Factor.RIGHT_PEOPLE], 15)
         self.assertEqual(cov[itav.Factor.LOW_THRESHOLD_CONTACT], 6)
         self.assertEqual(p.factor_count("craftsmanship"), 2)
+
+
+class TestOutcomesAndMilestones(CatalogCase):
+    """Outcomes of interventions and milestones of offers (issue 16)."""
+
+    def test_catalogue_outcomes(self):
+        outs = self.store.get_intervention("buurtgezinnen").outcomes
+        follow = outs[0]
+        self.assertEqual(follow.kind, itav.OutcomeKind.FOLLOW_UP)
+        self.assertEqual((follow.figure.qualifier, follow.figure.min, follow.figure.max),
+                         (itav.Qualifier.RANGE, 35, 40))
+        self.assertEqual(follow.figure.source, "001:L477")
+        kinds = {o.kind.code for o in outs}
+        self.assertEqual(kinds, {"follow_up", "measurement_design", "social_return",
+                                 "financial_return", "satisfaction", "study"})
+
+    def test_catalogue_milestones(self):
+        ms = self.store.get_offer("itav-hw-kansarmoede-kinderen-hoeksche-waard").milestones
+        self.assertEqual(ms[0].status, itav.MilestoneStatus.ACHIEVED)
+        self.assertEqual(ms[0].date, datetime.date(2020, 11, 10))
+        self.assertIsNone(ms[0].period)
+        slowed = [o.id for o in self.store.offers()
+                  for m in o.milestones if m.status == itav.MilestoneStatus.DELAYED]
+        self.assertEqual(len(slowed), 4)
+        self.assertIn("itav-hw-mentale-weerbaarheid-kinderen-hoeksche-waard", slowed)
+
+    def test_build_store_and_read_back(self):
+        with itav.open("memory:") as st:
+            iv = itav.Intervention("bg", name="BG", outcomes=[
+                itav.Outcome("follow_up", itav.Figure("families in touch", "range", 35, 40,
+                                                      text="35-40%", source="001:L477")),
+                itav.Outcome(itav.OutcomeKind.STUDY,
+                             itav.Figure("a research report", "text", text="onderzoek",
+                                         period="2020-03"))])
+            st.create_intervention(iv)
+            of = itav.Offer("bg-x", "bg", milestones=[
+                itav.Milestone("achieved", "the agenda was adopted", date="2020-11-10",
+                               text="vastgesteld", source="000:L390"),
+                itav.Milestone(itav.MilestoneStatus.PLANNED, "two new groups",
+                               period="2022-01")])
+            st.create_offer(of)
+            back = st.get_intervention("bg")
+            self.assertEqual(back.outcomes, iv.outcomes)
+            self.assertEqual(back.outcomes[1].figure.period, "2020-03")
+            got = st.get_offer("bg-x").milestones
+            self.assertEqual(got, of.milestones)
+            self.assertEqual(got[0].date, datetime.date(2020, 11, 10))
+            self.assertEqual(got[1].status.code, "planned")
+            # removing by assigning a shorter list, stored with update
+            back.outcomes = back.outcomes[1:]
+            st.update_intervention(back)
+            self.assertEqual([o.kind for o in st.get_intervention("bg").outcomes],
+                             [itav.OutcomeKind.STUDY])
+            self.assertIn('"milestones"', st.get_offer("bg-x").to_json())
+            of2 = st.get_offer("bg-x")
+            of2.milestones = of2.milestones[1:]
+            st.update_offer(of2)
+            self.assertEqual([m.status for m in st.get_offer("bg-x").milestones],
+                             [itav.MilestoneStatus.PLANNED])
+
+    def test_bad_input(self):
+        with self.assertRaises(itav.InvalidArgument) as cm:
+            itav.Outcome("effect", itav.Figure("x", "exact", 1))
+        self.assertIn("unknown outcome kind 'effect'", str(cm.exception))
+        with self.assertRaises(TypeError):
+            itav.Outcome("study", "not a figure")
+        with self.assertRaises(itav.InvalidArgument) as cm:
+            itav.Milestone("achieved", "opened")
+        self.assertIn("a date or a period", str(cm.exception))
+        with self.assertRaises(itav.InvalidArgument) as cm:
+            itav.Milestone("achieved", "opened", period="2020", source="L267")
+        self.assertIn("L267", str(cm.exception))
+        with self.assertRaises(itav.InvalidArgument):
+            itav.Milestone("achieved", "", period="2020")
+        iv = itav.Intervention("x", name="X")
+        with self.assertRaises(TypeError):
+            iv.outcomes = [itav.Figure("x", "exact", 1)]
+        self.assertEqual(iv.outcomes, [])
+        of = itav.Offer("o", "x")
+        with self.assertRaises(TypeError):
+            of.milestones = ["opened"]
+        self.assertEqual(of.milestones, [])
 
 
 if __name__ == "__main__":

@@ -21,9 +21,10 @@ from ._enums import (Actor, Asker, Attainment, Audience, Channel, CodeType, Comp
                      ParticipantKind, ParticipantStatus, PlanField, PortfolioFlag,
                      ProfileSource, Qualifier, ReportFormat, Respondent, Result, ReviewKind,
                      RoleKind, Scope, Setting, Severity, Side, Slot, Status, Support, TextList,
-                     Theme, ImportFlag,
+                     Theme, ImportFlag, MilestoneStatus, OutcomeKind,
                      code_name, code_parse, elements_of, elemset, elemset_count,
                      elemset_remove, factors_of, factorset)
+from ._evidence import Milestone, Outcome
 from ._errors import (Busy, Error, Exists, FormatError, InUse, InvalidArgument, NoMemory,
                       NotFound, RangeError, StateError, StorageError, UnknownCode, VersionError,
                       strerror)
@@ -77,4 +78,5 @@ __all__ = [
     "language_known", "move_legal", "open", "open_backend", "parse_date", "parse_quantity", "quantity_verdict", "strerror",
     "to_date", "to_days", "version", "version_number",
     "ACCESS_LISTS", "Access", "AccessEntry", "access_codes", "access_label",
+    "Milestone", "MilestoneStatus", "Outcome", "OutcomeKind",
 ]

@@ -43,6 +43,8 @@ class CodeType(enum.IntEnum):
     PORTFOLIO_FLAG = 32
     ASKER = 33
     REPORT_FORMAT = 34
+    OUTCOME_KIND = 35  # since 0.4
+    MILESTONE_STATUS = 36  # since 0.4
 
 
 class Result(enum.IntEnum):
@@ -587,6 +589,25 @@ class ReportFormat(_Coded, enum.IntEnum):
     MARKDOWN = 3  # an alias: ITAV_REPORT_MARKDOWN
 
 
+class OutcomeKind(_Coded, enum.IntEnum):
+    """itav_outcome_kind: what kind of outcome or research evidence (since 0.4)."""
+    FOLLOW_UP = 1
+    MEASUREMENT_DESIGN = 2
+    SOCIAL_RETURN = 3
+    FINANCIAL_RETURN = 4
+    SATISFACTION = 5
+    STUDY = 6
+
+
+class MilestoneStatus(_Coded, enum.IntEnum):
+    """itav_milestone_status: what a milestone records (since 0.4)."""
+    ACHIEVED = 1
+    DELAYED = 2
+    ACCELERATED = 3
+    CURRENT_SITUATION = 4
+    PLANNED = 5
+
+
 class Hidden(enum.IntEnum):
     """itav_hidden: why a report cell is hidden."""
     NOT = 0
@@ -653,6 +674,8 @@ _CODE_TYPES = {
     PortfolioFlag: CodeType.PORTFOLIO_FLAG,
     Asker: CodeType.ASKER,
     ReportFormat: CodeType.REPORT_FORMAT,
+    OutcomeKind: CodeType.OUTCOME_KIND,
+    MilestoneStatus: CodeType.MILESTONE_STATUS,
 }
 
 

@@ -170,6 +170,14 @@ class itav_release_iter(Structure):
     """struct itav_release_iter (opaque)."""
 
 
+class itav_outcome(Structure):
+    """struct itav_outcome (opaque)."""
+
+
+class itav_milestone(Structure):
+    """struct itav_milestone (opaque)."""
+
+
 db_p = POINTER(itav_db)
 figure_p = POINTER(itav_figure)
 role_p = POINTER(itav_role)
@@ -198,6 +206,8 @@ recommendation_iter_p = POINTER(itav_recommendation_iter)
 report_p = POINTER(itav_report)
 release_p = POINTER(itav_release)
 release_iter_p = POINTER(itav_release_iter)
+outcome_p = POINTER(itav_outcome)
+milestone_p = POINTER(itav_milestone)
 
 
 class itav_access(Structure):
@@ -949,6 +959,30 @@ PROTOTYPES = {
     "itav_intervention_set_access": (_int, [intervention_p, access_p]),
     "itav_offer_access": (access_p, [offer_p]),
     "itav_offer_set_access": (_int, [offer_p, access_p]),
+    # outcome.h (0.4)
+    "itav_outcome_new": (_int, [_P(outcome_p), itav_enum, figure_p]),
+    "itav_outcome_free": (None, [outcome_p]),
+    "itav_outcome_get_kind": (itav_enum, [outcome_p]),
+    "itav_outcome_get_figure": (figure_p, [outcome_p]),
+    "itav_intervention_outcome_count": (_sz, [intervention_p]),
+    "itav_intervention_outcome": (outcome_p, [intervention_p, _sz]),
+    "itav_intervention_add_outcome": (_int, [intervention_p, outcome_p]),
+    "itav_intervention_remove_outcome": (_int, [intervention_p, _sz]),
+    # milestone.h (0.4)
+    "itav_milestone_new": (_int, [_P(milestone_p), itav_enum, c_int32, _str, _str]),
+    "itav_milestone_free": (None, [milestone_p]),
+    "itav_milestone_set_text": (_int, [milestone_p, _str]),
+    "itav_milestone_set_source": (_int, [milestone_p, _str]),
+    "itav_milestone_get_status": (itav_enum, [milestone_p]),
+    "itav_milestone_get_date": (c_int32, [milestone_p]),
+    "itav_milestone_get_period": (_str, [milestone_p]),
+    "itav_milestone_get_what": (_str, [milestone_p]),
+    "itav_milestone_get_text": (_str, [milestone_p]),
+    "itav_milestone_get_source": (_str, [milestone_p]),
+    "itav_offer_milestone_count": (_sz, [offer_p]),
+    "itav_offer_milestone": (milestone_p, [offer_p, _sz]),
+    "itav_offer_add_milestone": (_int, [offer_p, milestone_p]),
+    "itav_offer_remove_milestone": (_int, [offer_p, _sz]),
 }
 
 # ---- finding and loading the library ------------------------------------------------------

@@ -577,7 +577,7 @@ class Intervention(_Record):
     _settable = ("name", "summary", "kind", "setting", "scope", "channel", "evidence", "since",
                  "audience", "themes", "conditions", "age_range", "age_min", "age_max",
                  "providers", "municipalities", "regions", "phases", "works", "improve", "links",
-                 "roles", "reach", "sources", "plan")
+                 "roles", "reach", "sources", "plan", "outcomes")
 
     def _get_source(self, field):
         return lib.itav_intervention_source(self._ptr, field)
@@ -825,6 +825,19 @@ class Intervention(_Record):
             raise error_for(rc, 'intervention "%s": cannot set element %s: %s'
                             % (self.id, e.code, why))
 
+    # outcomes and research evidence (0.4; Outcome is in _evidence.py)
+    @property
+    def outcomes(self):
+        """Its outcomes and research evidence, as a list of Outcome (copies); assign a list to
+        replace them."""
+        from ._evidence import outcomes_of
+        return outcomes_of(self)
+
+    @outcomes.setter
+    def outcomes(self, outcomes):
+        from ._evidence import set_outcomes
+        set_outcomes(self, outcomes)
+
     # working factors (0.4)
     @property
     def factors(self):
@@ -917,7 +930,8 @@ class Offer(_Record):
     _free = staticmethod(lib.itav_offer_free)
     _fields = OFFER_FIELDS
     _settable = ("name", "region", "provider", "contact", "start", "end", "period",
-                 "municipalities", "reach", "targets", "sources", "plan", "programme")
+                 "municipalities", "reach", "targets", "sources", "plan", "programme",
+                 "milestones")
 
     def _get_source(self, field):
         return lib.itav_offer_source(self._ptr, field)
@@ -993,6 +1007,19 @@ class Offer(_Record):
         if rc < 0:
             raise error_for(rc, 'offer "%s": cannot set the programme to %s: %s'
                             % (self.id, _short(value), ID_RULE))
+
+    # status and milestones (0.4; Milestone is in _evidence.py)
+    @property
+    def milestones(self):
+        """Its status and milestones, as a list of Milestone (copies); assign a list to
+        replace them."""
+        from ._evidence import milestones_of
+        return milestones_of(self)
+
+    @milestones.setter
+    def milestones(self, milestones):
+        from ._evidence import set_milestones
+        set_milestones(self, milestones)
 
     plan = plan_property(lib.itav_offer_plan, lib.itav_offer_set_plan, "offer (the fields it "
                          "overrides; Store.effective_plan() gives the plan that holds)")
