@@ -66,8 +66,9 @@ extern const itav__layout *const itav__layouts[];
 /* Record version: the first item of every stored record. Every struct of a record has the
  * fields of its layout that its version has (a field's since); a field a record's version
  * lacks keeps the default of its object, zero (docs/storage.md). Version 2 added the
- * indicator's more_municipalities. */
-#define ITAV__RECORD_VERSION 2
+ * indicator's more_municipalities; version 3 the costs of offers and interventions and
+ * the capacity of offers. */
+#define ITAV__RECORD_VERSION 3
 
 /* Encodes obj as a record of layout into a new buffer (*out, *size; freed with
  * itav__free). ITAV_OK or ITAV_ENOMEM. */

@@ -9,8 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* An indicator record as record version 2 writes it, and the same record as version 1 wrote
- * it: version 1 lacks the last field (more_municipalities, an empty array 0x80). */
+/* An indicator record as record version 3 writes it (version 2 wrote the same fields), and the
+ * same record as version 1 wrote it: version 1 lacks the last field (more_municipalities, an
+ * empty array 0x80). */
 static void records(unsigned char **v2, size_t *n2, unsigned char **v1, size_t *n1)
 {
     itav_indicator *ind;
@@ -19,9 +20,9 @@ static void records(unsigned char **v2, size_t *n2, unsigned char **v1, size_t *
                      ITAV_OK);
     ck_assert_int_eq(itav__indicator_encode(v2, n2, ind), ITAV_OK);
     itav_indicator_free(ind);
-    /* an array of 20 items (0x94): the version 2 and 19 fields, the last the empty list */
+    /* an array of 20 items (0x94): the version 3 and 19 fields, the last the empty list */
     ck_assert_uint_eq((*v2)[0], 0x94);
-    ck_assert_uint_eq((*v2)[1], 0x02);
+    ck_assert_uint_eq((*v2)[1], 0x03);
     ck_assert_uint_eq((*v2)[*n2 - 1], 0x80);
     *n1 = *n2 - 1;
     *v1 = malloc(*n1);
@@ -52,9 +53,9 @@ START_TEST(a_version_1_indicator_reads_with_one_municipality)
     ck_assert_int_eq(itav__indicator_decode(&got, v1, n1, err, sizeof err), ITAV_EFORMAT);
     ck_assert_msg(strstr(err, "18 fields, a indicator of record version 2 has 19"), "%s", err);
     /* a version this library does not know */
-    v1[1] = 0x03;
+    v1[1] = 0x04;
     ck_assert_int_eq(itav__indicator_decode(&got, v1, n1, err, sizeof err), ITAV_EFORMAT);
-    ck_assert_msg(strstr(err, "record version 3; this library reads versions 1 to 2"), "%s", err);
+    ck_assert_msg(strstr(err, "record version 4; this library reads versions 1 to 3"), "%s", err);
     itav__free(v2);
     free(v1);
 }
@@ -98,10 +99,10 @@ START_TEST(a_version_1_intervention_reads_without_factors)
     ck_assert_int_eq(itav_intervention_new(&iv, "vws-x"), ITAV_OK);
     ck_assert_int_eq(itav_intervention_set_name(iv, "X"), ITAV_OK);
     ck_assert_int_eq(itav__intervention_encode(&data, &n, iv), ITAV_OK);
-    /* version 2: 0x97 (23 items: version and 22 fields); the last two are 0 (0x00) and 14
+    /* version 3: 0x97 (23 items: version and 22 fields); the last two are 0 (0x00) and 14
      * nulls (0x8e, then 14 times 0xf6); version 1 has 21 items */
     ck_assert_uint_eq(data[0], 0x97);
-    ck_assert_uint_eq(data[1], 0x02);
+    ck_assert_uint_eq(data[1], 0x03);
     ck_assert_uint_eq(data[n - 16], 0x00);
     ck_assert_uint_eq(data[n - 15], 0x8e);
     data[0] = 0x95;
