@@ -27,5 +27,6 @@
 #include "itav/portfolio.h"
 #include "itav/recommend.h"
 #include "itav/report.h"
+#include "itav/cost.h"
 
 #endif

@@ -51,7 +51,9 @@ typedef enum itav_code_type {
     ITAV_CODE_THEME = 31,              /**< one bit of itav_theme */
     ITAV_CODE_PORTFOLIO_FLAG = 32,     /**< itav_portfolio_flag */
     ITAV_CODE_ASKER = 33,              /**< itav_asker */
-    ITAV_CODE_REPORT_FORMAT = 34       /**< itav_report_format */
+    ITAV_CODE_REPORT_FORMAT = 34,      /**< itav_report_format */
+    ITAV_CODE_COST_UNIT = 35,          /**< itav_cost_unit @since 0.4 */
+    ITAV_CODE_SHARE_KIND = 36          /**< itav_share_kind (not ITAV_SHARE_NONE) @since 0.4 */
 } itav_code_type;
 
 /**

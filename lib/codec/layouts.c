@@ -42,6 +42,9 @@
 #define TEXTS_SINCE(T, m, v)                                                                  \
     {#m, ITAV__F_TEXTS, offsetof(T, m), 0, 0, 0, COUNT_OF(T, m), -1, -1, NULL, 0, "0", false,  \
      v}
+#define PTRS_SINCE(T, m, nm, capm, sub, v)                                                    \
+    {#m, ITAV__F_PTRS, offsetof(T, m), 0, 0, 0, 0, (long)offsetof(T, nm), (long)offsetof(T, capm), \
+     &(sub), 0, "0", false, v}
 #define COUNT_OF(T, m) (sizeof MEMBER(T, m) / sizeof MEMBER(T, m)[0])
 #define INTS(T, m, lo, hi)                                                                    \
     F(#m, ITAV__F_INTS, T, m, sizeof MEMBER(T, m)[0], lo, hi, COUNT_OF(T, m), -1, -1, NULL, 0)
@@ -74,6 +77,7 @@ static void free_participant(void *p) { itav_participant_free(p); }
 static void free_match(void *p) { itav_match_free(p); }
 static void free_review(void *p) { itav_review_free(p); }
 static void free_indicator(void *p) { itav_indicator_free(p); }
+static void free_cost(void *p) { itav_cost_free(p); }
 
 /* The model's rules that span fields, for the layouts that have them. */
 static const char *figure_check(const void *p)
@@ -166,6 +170,22 @@ static const itav__field measurement_fields[] = {
     TEXT(itav__measurement, source)};
 LAYOUT(measurement_layout, "measurement", itav__measurement, measurement_fields, NULL);
 
+static const char *cost_check(const void *p) { return itav__cost_problem(p); }
+
+static const itav__field funder_fields[] = {
+    TEXT(itav__funder, name), CODE(itav__funder, kind, ITAV_CODE_SHARE_KIND),
+    CODE(itav__funder, qualifier, ITAV_CODE_QUALIFIER), NAN_OR(itav__funder, min),
+    NAN_OR(itav__funder, max)};
+LAYOUT(funder_layout, "funder", itav__funder, funder_fields, NULL);
+
+static const itav__field cost_fields[] = {
+    TEXT(itav_cost, what), CODE(itav_cost, qualifier, ITAV_CODE_QUALIFIER),
+    NAN_OR(itav_cost, min), NAN_OR(itav_cost, max), TEXT(itav_cost, text),
+    CODE(itav_cost, unit, ITAV_CODE_COST_UNIT), CHARS(itav_cost, currency),
+    DATE(itav_cost, from), DATE(itav_cost, to), TEXT(itav_cost, note), TEXT(itav_cost, source),
+    ARRAY(itav_cost, funders, nfunders, (long)offsetof(itav_cost, capfunders), funder_layout)};
+CHECKED(cost_layout, "cost", itav_cost, cost_fields, free_cost, cost_check);
+
 /* ---- the stored kinds ---- */
 
 static const itav__field intervention_fields[] = {
@@ -186,7 +206,8 @@ static const itav__field intervention_fields[] = {
     INLINE(itav_intervention, profile, itav__element_statement, statement_layout),
     TEXTS(itav_intervention, sources.ref),
     UINT_SINCE(itav_intervention, factors, ITAV_FACTORSET_ALL, 2),
-    TEXTS_SINCE(itav_intervention, factor_source, 2)};
+    TEXTS_SINCE(itav_intervention, factor_source, 2),
+    PTRS_SINCE(itav_intervention, costs.v, costs.n, costs.cap, cost_layout, 3)};
 CHECKED(intervention_layout, "intervention", itav_intervention, intervention_fields,
         free_intervention, intervention_check);
 
@@ -197,7 +218,9 @@ static const itav__field offer_fields[] = {
     DATE(itav_offer, start), DATE(itav_offer, end), STRLIST(itav_offer, municipalities),
     PTRS(itav_offer, reach.v, reach.n, reach.cap, figure_layout),
     PTRS(itav_offer, targets.v, targets.n, targets.cap, figure_layout),
-    TEXTS(itav_offer, sources.ref)};
+    TEXTS(itav_offer, sources.ref),
+    PTRS_SINCE(itav_offer, costs.v, costs.n, costs.cap, cost_layout, 3),
+    PTRS_SINCE(itav_offer, capacity.v, capacity.n, capacity.cap, figure_layout, 3)};
 LAYOUT(offer_layout, "offer", itav_offer, offer_fields, free_offer);
 
 static const itav__field participant_fields[] = {

@@ -132,6 +132,13 @@ static const code askers[] = {{ITAV_ASKER_PARENT, "parent"},
     {ITAV_ASKER_EXPECTING, "expecting"}, {ITAV_ASKER_YOUTH, "youth"}, {0, NULL}};
 static const code report_formats[] = {{ITAV_REPORT_JSON, "json"}, {ITAV_REPORT_CSV, "csv"},
     {ITAV_REPORT_MARKDOWN, "md"}, {0, NULL}};
+static const code cost_units[] = {{ITAV_COST_TOTAL, "total"}, {ITAV_COST_PER_YEAR, "per_year"},
+    {ITAV_COST_PER_MONTH, "per_month"}, {ITAV_COST_PER_YOUNG_PERSON, "per_young_person"},
+    {ITAV_COST_PER_FAMILY, "per_family"}, {ITAV_COST_PER_COUPLING, "per_coupling"},
+    {ITAV_COST_PER_FILM, "per_film"}, {ITAV_COST_PER_CLUB, "per_club"},
+    {ITAV_COST_PER_MEETING, "per_meeting"}, {0, NULL}};
+static const code share_kinds[] = {{ITAV_SHARE_PERCENT, "percent"},
+    {ITAV_SHARE_AMOUNT, "amount"}, {0, NULL}};
 
 static const code *table_of(itav_code_type type)
 {
@@ -170,6 +177,8 @@ static const code *table_of(itav_code_type type)
     case ITAV_CODE_PORTFOLIO_FLAG: return portfolio_flags;
     case ITAV_CODE_ASKER: return askers;
     case ITAV_CODE_REPORT_FORMAT: return report_formats;
+    case ITAV_CODE_COST_UNIT: return cost_units;
+    case ITAV_CODE_SHARE_KIND: return share_kinds;
     }
     return NULL;
 }

@@ -99,16 +99,18 @@ START_TEST(a_version_1_intervention_reads_without_factors)
     ck_assert_int_eq(itav_intervention_new(&iv, "vws-x"), ITAV_OK);
     ck_assert_int_eq(itav_intervention_set_name(iv, "X"), ITAV_OK);
     ck_assert_int_eq(itav__intervention_encode(&data, &n, iv), ITAV_OK);
-    /* version 3: 0x97 (23 items: version and 22 fields); the last two are 0 (0x00) and 14
-     * nulls (0x8e, then 14 times 0xf6); version 1 has 21 items */
-    ck_assert_uint_eq(data[0], 0x97);
-    ck_assert_uint_eq(data[1], 0x03);
-    ck_assert_uint_eq(data[n - 16], 0x00);
-    ck_assert_uint_eq(data[n - 15], 0x8e);
-    data[0] = 0x95;
-    data[1] = 0x01;
-    ck_assert_msg(itav__intervention_decode(&got, data, n - 16, err, sizeof err) == ITAV_OK, "%s",
-                  err);
+    /* version 3: 0x98 0x18 (24 items: version and 23 fields); the last three are 0 (0x00), 14
+     * nulls (0x8e, then 14 times 0xf6) and no costs (0x80); version 1 has 21 items (0x95) */
+    ck_assert_uint_eq(data[0], 0x98);
+    ck_assert_uint_eq(data[1], 0x18);
+    ck_assert_uint_eq(data[2], 0x03);
+    ck_assert_uint_eq(data[n - 17], 0x00);
+    ck_assert_uint_eq(data[n - 16], 0x8e);
+    ck_assert_uint_eq(data[n - 1], 0x80);
+    data[1] = 0x95;
+    data[2] = 0x01;
+    ck_assert_msg(itav__intervention_decode(&got, data + 1, n - 18, err, sizeof err) == ITAV_OK,
+                  "%s", err);
     ck_assert_str_eq(itav_intervention_name(got), "X");
     ck_assert_uint_eq(itav_intervention_factors(got), 0);
     itav_intervention_free(got);

@@ -48,6 +48,8 @@ from ._portfolio import Coverage, Portfolio
 from ._recommend import TIERS, Recommendation
 from ._report import Release, ReleaseCell, Report, ReportTable
 from ._review import Review
+from ._cost import Cost, Funder
+from ._enums import CostUnit, ShareKind
 from ._store import (Backend, MemoryBackend, Store, catalog_json, open, open_backend, version,
                      version_number)
 
@@ -75,4 +77,5 @@ __all__ = [
     "elemset", "elemset_count", "elemset_remove", "format_date", "language_canonical",
     "language_known", "move_legal", "open", "open_backend", "parse_date", "parse_quantity", "quantity_verdict", "strerror",
     "to_date", "to_days", "version", "version_number",
+    "Cost", "CostUnit", "Funder", "ShareKind",
 ]
