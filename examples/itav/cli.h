@@ -181,6 +181,7 @@ void print_number(double v);
 void print_qty(const cli *c, itav_qualifier ql, double min, double max, const char *text);
 void print_quantity(const cli *c, const itav_figure *f);
 void print_figure(const cli *c, const itav_figure *f);
+void print_cost(const cli *c, const itav_cost *k);
 void print_text_list(const cli *c, const itav_intervention *iv, itav_text_list list,
                      const char *en, const char *nl, int numbered);
 void print_field(const char *label, const char *value);

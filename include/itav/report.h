@@ -19,7 +19,10 @@
  * - "effects": per effect category, the number of scored final reviews and the mean score;
  * - "formal_help": final reviews per outcome, and the share where formal help was
  *   prevented, reduced or stopped;
- * - "portfolio": element coverage of the interventions of the covered offers.
+ * - "portfolio": element coverage of the interventions of the covered offers;
+ * - "costs", only when a covered offer has costs (itav/cost.h): each cost of each covered
+ *   offer on its own row, with its amount, currency, unit, period, funders and source, never
+ *   summed across units or offers (@since 0.4).
  *
  * Small-cell suppression: every count that comes from participants, matches or reviews and
  * is below k shows as "<k" (for example "<5"). Suppressed cells are left out of every

@@ -234,7 +234,10 @@ static char *scenario(const char *uri)
     itav_report *r = NULL;
     ro.k = 1;
     OK(db, itav_report_programme(&r, db, OFFER, &ro));
-    CHECK(r && itav_report_table_count(r) == 8);
+    /* 8 tables, and since 0.4 a ninth, "costs", last, because the catalogue (whose content
+     * the ABI does not cover) gives this offer its 2021 budget */
+    CHECK(r && itav_report_table_count(r) >= 8 &&
+          strcmp(itav_report_table_name(r, 7), "portfolio") == 0);
     CHECK(state_count(r, "trial") == 1 && state_count(r, "declined") == 1 &&
           state_count(r, "proposed") == 0);
     char *json = NULL;

@@ -100,5 +100,33 @@ class TestCost(unittest.TestCase):
             self.assertNotIn("coordinator hours per week", [f.what for f in leiden.targets])
 
 
+class TestCostReport(unittest.TestCase):
+    def test_costs_in_the_programme_report(self):
+        with itav.open("memory:") as store:
+            store.load_catalog()
+            rep = store.report("vws-de-marne-jeugdsoos-de-marne", k=5)
+            self.assertEqual(rep.table_names[-1], "costs")
+            rows = rep.table("costs").as_dicts()
+            # one row per cost, never a total across units
+            self.assertEqual([(r["amount"], r["unit"]) for r in rows],
+                             [("300", "per film"), ("600", "per youth club"),
+                              ("600", "per youth club")])
+            self.assertNotIn("1500", rep.to_csv())
+            md_nl = rep.to_markdown(lang="nl")
+            self.assertIn("Kosten en financiering", md_nl)
+            self.assertIn("per filmpje", md_nl)
+            self.assertIn("| bedrag |", md_nl)
+            csv = rep.to_csv()
+            self.assertIn("costs", csv)
+            doc = json.loads(rep.to_json())
+            self.assertEqual(doc["tables"][-1]["name"], "costs")
+            diemen = store.report("vws-diemen-ouder-en-kindcoaches-diemen", k=5)
+            row = diemen.table("costs").as_dicts()[0]
+            self.assertEqual(row["funders"],
+                             "gemeente Diemen: about 80 percent; the schools: about 20 percent")
+            # no costs, no table: the tables before it keep their places
+            self.assertNotIn("costs", store.report("buurtgezinnen-leiden", k=5).table_names)
+
+
 if __name__ == "__main__":
     unittest.main()
