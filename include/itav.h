@@ -30,5 +30,6 @@
 #include "itav/access.h"
 #include "itav/outcome.h"
 #include "itav/milestone.h"
+#include "itav/cost.h"
 
 #endif

@@ -191,6 +191,7 @@ void print_figure(const cli *c, const itav_figure *f);
  * milestones (one line each, after indent). */
 void print_outcomes(const cli *c, const itav_intervention *iv);
 void print_milestones(const cli *c, const itav_offer *of, const char *indent);
+void print_cost(const cli *c, const itav_cost *k);
 void print_text_list(const cli *c, const itav_intervention *iv, itav_text_list list,
                      const char *en, const char *nl, int numbered);
 void print_field(const char *label, const char *value);

@@ -451,6 +451,11 @@ static void show_text(const cli *c, itav_db *db, const itav_intervention *iv)
             print_figure(c, itav_intervention_figure(iv, ITAV_FIGURES_REACH, i));
     }
     print_outcomes(c, iv);
+    if (itav_intervention_cost_count(iv)) {
+        printf("\n%s:\n", tr(c, "Costs and funding", "Kosten en financiering"));
+        for (i = 0; i < itav_intervention_cost_count(iv); i++)
+            print_cost(c, itav_intervention_cost(iv, i));
+    }
     print_text_list(c, iv, ITAV_TEXT_WORKS, "What works", "Wat werkt", 0);
     print_text_list(c, iv, ITAV_TEXT_IMPROVE, "What could be better", "Wat beter kan", 0);
     print_text_list(c, iv, ITAV_TEXT_LINKS, "Links", "Links", 0);
@@ -470,6 +475,11 @@ static void show_text(const cli *c, itav_db *db, const itav_intervention *iv)
             putchar('\n');
             print_access(c, itav_offer_access(of), "      ");
             print_milestones(c, of, "      ");
+            /* each offer's costs, indented under it: never added up across offers */
+            for (i = 0; i < itav_offer_cost_count(of); i++) {
+                printf("  ");
+                print_cost(c, itav_offer_cost(of, i));
+            }
             itav_offer_free(of);
         }
         itav_offer_iter_free(it);

@@ -301,6 +301,16 @@ static int cmd_offer_show(cli *c)
             printf("\n%s\n", tr(c, "Status and milestones:", "Stand van zaken en mijlpalen:"));
             print_milestones(c, of, "  ");
         }
+        if (itav_offer_figure_count(of, ITAV_FIGURES_CAPACITY)) {
+            printf("\n%s\n", tr(c, "Capacity:", "Capaciteit:"));
+            for (size_t i = 0; i < itav_offer_figure_count(of, ITAV_FIGURES_CAPACITY); i++)
+                print_figure(c, itav_offer_figure(of, ITAV_FIGURES_CAPACITY, i));
+        }
+        if (itav_offer_cost_count(of)) {
+            printf("\n%s\n", tr(c, "Costs and funding:", "Kosten en financiering:"));
+            for (size_t i = 0; i < itav_offer_cost_count(of); i++)
+                print_cost(c, itav_offer_cost(of, i));
+        }
         printf("\n%s\n", tr(c, "Match plan in force:", "Geldend koppelplan:"));
         for (int f = 1; f <= ITAV_PLAN_FIELD_COUNT; f++) {
             long v = itav_plan_get(plan, (itav_plan_field)f);

@@ -365,6 +365,51 @@ void print_figure(const cli *c, const itav_figure *f)
         printf("      %s\n", itav_figure_get_note(f));
 }
 
+/* "  - 800 to 1000 EUR per_young_person, 2021-01-01 to 2021-12-31: what [source]", then the
+ * source's wording, the funders and the note on lines of their own. */
+void print_cost(const cli *c, const itav_cost *k)
+{
+    char a[ITAV_DATE_BUFSIZE], b[ITAV_DATE_BUFSIZE];
+    itav_qualifier q = itav_cost_get_qualifier(k);
+    printf("  - ");
+    if (q) {
+        print_qty(c, q, itav_cost_get_min(k), itav_cost_get_max(k), itav_cost_get_text(k));
+        printf(" %s", itav_cost_get_currency(k));
+        if (itav_cost_get_unit(k))
+            printf(" %s", itav_code_name(ITAV_CODE_COST_UNIT, (int)itav_cost_get_unit(k)));
+    } else {
+        printf("%s", tr(c, "(no amount)", "(geen bedrag)"));
+    }
+    if (itav_cost_get_from(k) != ITAV_DATE_NONE || itav_cost_get_to(k) != ITAV_DATE_NONE)
+        printf(", %s %s %s",
+               itav_cost_get_from(k) != ITAV_DATE_NONE ? date_text(a, itav_cost_get_from(k))
+                                                       : "...",
+               tr(c, "to", "tot en met"),
+               itav_cost_get_to(k) != ITAV_DATE_NONE ? date_text(b, itav_cost_get_to(k)) : "...");
+    printf(": %s", itav_cost_get_what(k));
+    if (itav_cost_get_source(k))
+        printf(" [%s]", itav_cost_get_source(k));
+    putchar('\n');
+    if (q && q != ITAV_QTY_TEXT && itav_cost_get_text(k))
+        printf("      \"%s\"\n", itav_cost_get_text(k));
+    for (size_t i = 0; i < itav_cost_funder_count(k); i++) {
+        const char *name;
+        itav_share_kind kind;
+        itav_qualifier sq;
+        double lo, hi;
+        itav_cost_funder(&name, &kind, &sq, &lo, &hi, k, i);
+        printf("      %s %s", tr(c, "funder:", "financier:"), name);
+        if (kind != ITAV_SHARE_NONE) {
+            printf(" (");
+            print_qty(c, sq, lo, hi, NULL);
+            printf("%s)", kind == ITAV_SHARE_PERCENT ? "%" : tr(c, " of the amount", " van het bedrag"));
+        }
+        putchar('\n');
+    }
+    if (itav_cost_get_note(k))
+        printf("      %s\n", itav_cost_get_note(k));
+}
+
 void print_text_list(const cli *c, const itav_intervention *iv, itav_text_list list,
                             const char *en, const char *nl, int numbered)
 {

@@ -53,7 +53,9 @@ typedef enum itav_code_type {
     ITAV_CODE_ASKER = 33,              /**< itav_asker */
     ITAV_CODE_REPORT_FORMAT = 34,      /**< itav_report_format */
     ITAV_CODE_OUTCOME_KIND = 35,       /**< itav_outcome_kind @since 0.4 */
-    ITAV_CODE_MILESTONE_STATUS = 36    /**< itav_milestone_status @since 0.4 */
+    ITAV_CODE_MILESTONE_STATUS = 36,   /**< itav_milestone_status @since 0.4 */
+    ITAV_CODE_COST_UNIT = 37,          /**< itav_cost_unit @since 0.4 */
+    ITAV_CODE_SHARE_KIND = 38          /**< itav_share_kind (not ITAV_SHARE_NONE) @since 0.4 */
 } itav_code_type;
 
 /**

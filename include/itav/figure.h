@@ -36,7 +36,10 @@ typedef enum itav_qualifier {
 /** @brief Which list of figures of an intervention or offer. */
 typedef enum itav_figure_list {
     ITAV_FIGURES_REACH = 1,  /**< what it reached (interventions and offers) */
-    ITAV_FIGURES_TARGETS = 2 /**< what it aims for (offers only) */
+    ITAV_FIGURES_TARGETS = 2, /**< what it aims for (offers only) */
+    /** what an offer has to work with, such as a coordinator's hours a week: capacity, not
+     * a target (offers only). @since 0.4 */
+    ITAV_FIGURES_CAPACITY = 3
 } itav_figure_list;
 
 /**

@@ -193,14 +193,14 @@ ITAV_API int itav_offer_remove_text(itav_offer *of, itav_text_list list, size_t 
 /**
  * @brief Number of figures in a list.
  * @param of the offer
- * @param list ITAV_FIGURES_REACH or ITAV_FIGURES_TARGETS
+ * @param list ITAV_FIGURES_REACH, ITAV_FIGURES_TARGETS or ITAV_FIGURES_CAPACITY
  * @return the number; 0 for an unknown list or a NULL offer.
  */
 ITAV_API size_t itav_offer_figure_count(const itav_offer *of, itav_figure_list list);
 /**
  * @brief One figure of a list.
  * @param of the offer
- * @param list ITAV_FIGURES_REACH or ITAV_FIGURES_TARGETS
+ * @param list ITAV_FIGURES_REACH, ITAV_FIGURES_TARGETS or ITAV_FIGURES_CAPACITY
  * @param i its index, from 0
  * @return the figure, borrowed (valid until the offer is changed or freed), or NULL if out of
  *         range.
@@ -210,7 +210,7 @@ ITAV_API const itav_figure *itav_offer_figure(const itav_offer *of, itav_figure_
 /**
  * @brief Appends a copy of a figure to a list; the caller keeps (and frees) its own.
  * @param of the offer
- * @param list ITAV_FIGURES_REACH or ITAV_FIGURES_TARGETS
+ * @param list ITAV_FIGURES_REACH, ITAV_FIGURES_TARGETS or ITAV_FIGURES_CAPACITY
  * @param f the figure
  * @return ITAV_OK, ITAV_EINVAL (NULL or an unknown list), ITAV_ENOMEM.
  */
@@ -219,7 +219,7 @@ ITAV_API int itav_offer_add_figure(itav_offer *of, itav_figure_list list,
 /**
  * @brief Removes one figure of a list; the figures after it move up.
  * @param of the offer
- * @param list ITAV_FIGURES_REACH or ITAV_FIGURES_TARGETS
+ * @param list ITAV_FIGURES_REACH, ITAV_FIGURES_TARGETS or ITAV_FIGURES_CAPACITY
  * @param i its index, from 0
  * @return ITAV_OK, ITAV_EINVAL (NULL or an unknown list), ITAV_ERANGE (no figure i).
  */
@@ -229,7 +229,8 @@ ITAV_API int itav_offer_remove_figure(itav_offer *of, itav_figure_list list, siz
  * @brief Where the seeds state a field.
  * @param of the offer
  * @param field a field name of docs/format.md: "name", "intervention", "municipalities",
- *        "region", "provider", "start", "end", "contact", "programme", "targets" or "reach"
+ *        "region", "provider", "start", "end", "contact", "programme", "targets", "reach" or
+ *        "capacity" (@since 0.4)
  * @return the source reference, borrowed, or NULL if none is set or the field is unknown.
  */
 ITAV_API const char *itav_offer_source(const itav_offer *of, const char *field);

@@ -24,7 +24,10 @@
  *   supporting participants registered in the period, the asking participants waiting (no
  *   match in trial or active) and the supporters with room at its end, the first matches
  *   started in the period and the median days from registration to that start (a magnitude
- *   shown over at least k first matches; docs/guide.md, "The waiting list").
+ *   shown over at least k first matches; docs/guide.md, "The waiting list");
+ * - "costs" (since 0.4, after "waiting_list"), only when a covered offer has costs
+ *   (itav/cost.h): each cost of each covered offer on its own row, with its amount, currency,
+ *   unit, period, funders and source, never summed across units or offers.
  *
  * Small-cell suppression: every count that comes from participants, matches or reviews and
  * is below k shows as "<k" (for example "<5"). Suppressed cells are left out of every

@@ -70,7 +70,8 @@ extern const itav__layout *const itav__layouts[];
  * fields of its layout that its version has (a field's since); a field a record's version
  * lacks keeps the default of its object, zero (docs/storage.md). Version 2 added the
  * indicator's more_municipalities; version 3 the plan's proposal_days, the access sheets of
- * interventions and offers, the outcomes of interventions and the milestones of offers. */
+ * interventions and offers, the outcomes of interventions, the milestones of offers, the
+ * costs of offers and interventions and the capacity of offers. */
 #define ITAV__RECORD_VERSION 3
 
 /* Encodes obj as a record of layout into a new buffer (*out, *size; freed with

@@ -83,6 +83,7 @@ static void free_indicator(void *p) { itav_indicator_free(p); }
 static void free_access(void *p) { itav_access_free(p); }
 static void free_outcome(void *p) { itav_outcome_free(p); }
 static void free_milestone(void *p) { itav_milestone_free(p); }
+static void free_cost(void *p) { itav_cost_free(p); }
 
 /* The model's rules that span fields, for the layouts that have them. */
 static const char *figure_check(const void *p)
@@ -231,6 +232,21 @@ static const itav__field milestone_fields[] = {
     TEXT(itav_milestone, source)};
 CHECKED(milestone_layout, "milestone", itav_milestone, milestone_fields, free_milestone,
         milestone_check);
+static const char *cost_check(const void *p) { return itav__cost_problem(p); }
+
+static const itav__field funder_fields[] = {
+    TEXT(itav__funder, name), CODE(itav__funder, kind, ITAV_CODE_SHARE_KIND),
+    CODE(itav__funder, qualifier, ITAV_CODE_QUALIFIER), NAN_OR(itav__funder, min),
+    NAN_OR(itav__funder, max)};
+LAYOUT(funder_layout, "funder", itav__funder, funder_fields, NULL);
+
+static const itav__field cost_fields[] = {
+    TEXT(itav_cost, what), CODE(itav_cost, qualifier, ITAV_CODE_QUALIFIER),
+    NAN_OR(itav_cost, min), NAN_OR(itav_cost, max), TEXT(itav_cost, text),
+    CODE(itav_cost, unit, ITAV_CODE_COST_UNIT), CHARS(itav_cost, currency),
+    DATE(itav_cost, from), DATE(itav_cost, to), TEXT(itav_cost, note), TEXT(itav_cost, source),
+    ARRAY(itav_cost, funders, nfunders, (long)offsetof(itav_cost, capfunders), funder_layout)};
+CHECKED(cost_layout, "cost", itav_cost, cost_fields, free_cost, cost_check);
 
 /* ---- the stored kinds ---- */
 
@@ -254,7 +270,8 @@ static const itav__field intervention_fields[] = {
     UINT_SINCE(itav_intervention, factors, ITAV_FACTORSET_ALL, 2),
     TEXTS_SINCE(itav_intervention, factor_source, 2),
     OPTIONAL_SINCE(itav_intervention, access, access_layout, 3),
-    PTRS_SINCE(itav_intervention, outcomes.v, outcomes.n, outcomes.cap, outcome_layout, 3)};
+    PTRS_SINCE(itav_intervention, outcomes.v, outcomes.n, outcomes.cap, outcome_layout, 3),
+    PTRS_SINCE(itav_intervention, costs.v, costs.n, costs.cap, cost_layout, 3)};
 CHECKED(intervention_layout, "intervention", itav_intervention, intervention_fields,
         free_intervention, intervention_check);
 
@@ -266,7 +283,9 @@ static const itav__field offer_fields[] = {
     PTRS(itav_offer, reach.v, reach.n, reach.cap, figure_layout),
     PTRS(itav_offer, targets.v, targets.n, targets.cap, figure_layout),
     TEXTS(itav_offer, sources.ref), OPTIONAL_SINCE(itav_offer, access, access_layout, 3),
-    PTRS_SINCE(itav_offer, milestones.v, milestones.n, milestones.cap, milestone_layout, 3)};
+    PTRS_SINCE(itav_offer, milestones.v, milestones.n, milestones.cap, milestone_layout, 3),
+    PTRS_SINCE(itav_offer, costs.v, costs.n, costs.cap, cost_layout, 3),
+    PTRS_SINCE(itav_offer, capacity.v, capacity.n, capacity.cap, figure_layout, 3)};
 LAYOUT(offer_layout, "offer", itav_offer, offer_fields, free_offer);
 
 static const itav__field participant_fields[] = {

@@ -659,6 +659,91 @@ static int table_reach(const basis *b)
     return tb.rc;
 }
 
+/* ---- costs and funding ---- */
+
+static const char *const cost_columns[] = {"offer", "what", "amount", "currency", "unit",
+                                           "from", "to", "funders", "source", NULL};
+
+/* The words of a unit, as report_labels.c has them. */
+static const char *unit_words(itav_cost_unit u)
+{
+    static const char *const words[] = {NULL, "total", "per year", "per month",
+        "per young person", "per family", "per coupling", "per film", "per youth club",
+        "per meeting"};
+    return u >= ITAV_COST_TOTAL && u <= ITAV_COST_PER_MEETING ? words[u] : NULL;
+}
+
+/* "gemeente Diemen: about 80 percent; school: about 20 percent": every funder with its
+ * share, as the source gives it. */
+static void funder_words(char *buf, size_t size, const itav_cost *c)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < itav_cost_funder_count(c) && used < size; i++) {
+        const char *name;
+        itav_share_kind kind;
+        itav_qualifier q;
+        double lo, hi;
+        char share[128] = "";
+        itav_cost_funder(&name, &kind, &q, &lo, &hi, c, i);
+        if (kind != ITAV_SHARE_NONE) {
+            itav__quantity_words(NULL, share, sizeof share, q, lo, hi, NULL);
+            if (kind == ITAV_SHARE_PERCENT)
+                strncat(share, " percent", sizeof share - strlen(share) - 1);
+        }
+        int n = snprintf(buf + used, size - used, "%s%s%s%s", i ? "; " : "", name,
+                         *share ? ": " : "", share);
+        used += n > 0 ? (size_t)n : 0;
+    }
+}
+
+static bool has_costs(const basis *b)
+{
+    for (size_t i = 0; i < b->offers.n; i++)
+        if (itav_offer_cost_count(offer_at(b, i)))
+            return true;
+    return false;
+}
+
+/* Each cost of each covered offer on its own row, as the source gives it: amounts of
+ * different units and offers are never added up. */
+static int table_costs(const basis *b)
+{
+    builder tb;
+    char from[ITAV_DATE_BUFSIZE], to[ITAV_DATE_BUFSIZE], funders[2048];
+    begin_table(&tb, b->r, "costs", "Costs and funding", cost_columns);
+    for (size_t i = 0; i < b->offers.n; i++) {
+        const itav_offer *of = offer_at(b, i);
+        for (size_t j = 0; j < itav_offer_cost_count(of); j++) {
+            const itav_cost *c = itav_offer_cost(of, j);
+            itav_qualifier q = itav_cost_get_qualifier(c);
+            date_words(from, sizeof from, itav_cost_get_from(c), "");
+            date_words(to, sizeof to, itav_cost_get_to(c), "");
+            funder_words(funders, sizeof funders, c);
+            new_row(&tb);
+            text(&tb, 0, itav_offer_id(of));
+            text(&tb, 1, itav_cost_get_what(c));
+            if (q)
+                quantity_cell(&tb, 2, q, itav_cost_get_min(c), itav_cost_get_max(c),
+                              itav_cost_get_text(c));
+            text(&tb, 3, itav_cost_get_currency(c));
+            if (unit_words(itav_cost_get_unit(c)))
+                fixed_text(&tb, 4, unit_words(itav_cost_get_unit(c)));
+            if (*from)
+                text(&tb, 5, from);
+            if (*to)
+                text(&tb, 6, to);
+            if (*funders)
+                text(&tb, 7, funders);
+            text(&tb, 8, itav_cost_get_source(c));
+        }
+    }
+    note(&tb, "Costs and funding as the sources state them, each amount with its unit and "
+              "period. Amounts per year, per young person, per film and so on are different "
+              "things, so this table has no total, across units or offers.");
+    return tb.rc;
+}
+
 /* ---- matches ---- */
 
 /* The state a match was in at the end of a day (ITAV_DATE_NONE: now); 0 before it was
@@ -1480,6 +1565,11 @@ static int build_tables(basis *b)
         itav__table indicators = r->tables[r->ntables - 1];
         memmove(&r->tables[1], &r->tables[0], (r->ntables - 1) * sizeof *r->tables);
         r->tables[0] = indicators;
+        /* last, and only when there are costs: the tables before it keep their places */
+        if (has_costs(b))
+            rc = table_costs(b);
+    }
+    if (rc == ITAV_OK) {
         rc = relate_tables(r);
     }
     if (rc == ITAV_OK)

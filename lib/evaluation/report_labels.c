@@ -167,6 +167,28 @@ static const itav__report_wording labels[] = {
      "Het bereik zoals de bronnen het noemen, elk cijfer met zijn kwalificatie en bron. Cijfers "
      "van verschillende soort (aanwezigen, herhalingen, gezinnen, matches, gemeenten, ...) "
      "worden nooit opgeteld; daarom heeft deze tabel geen totaal."},
+    /* costs and funding */
+    {"Costs and funding", "Kosten en financiering"},
+    {"amount", "bedrag"},
+    {"currency", "valuta"},
+    {"from", "van"},
+    {"to", "tot en met"},
+    {"funders", "financiers"},
+    {"total", "totaal"},
+    {"per year", "per jaar"},
+    {"per month", "per maand"},
+    {"per young person", "per jongere"},
+    {"per family", "per gezin"},
+    {"per coupling", "per koppeling"},
+    {"per film", "per filmpje"},
+    {"per youth club", "per jeugdsoos"},
+    {"per meeting", "per bijeenkomst"},
+    {"Costs and funding as the sources state them, each amount with its unit and period. "
+     "Amounts per year, per young person, per film and so on are different things, so this "
+     "table has no total, across units or offers.",
+     "Kosten en financiering zoals de bronnen ze noemen, elk bedrag met zijn eenheid en "
+     "periode. Bedragen per jaar, per jongere, per filmpje enzovoort zijn verschillende "
+     "dingen; daarom heeft deze tabel geen totaal, over eenheden noch over aanbod."},
     /* matches by state */
     {"Matches by state", "Matches per status"},
     {"state", "status"},

@@ -177,6 +177,66 @@ static bool put_milestones(json_t *obj, const itav__milestones *l)
     return ok;
 }
 
+/* ---- costs (itav/cost.h) ---- */
+
+/* A funder {"name", "percent" | "amount": quantity}, without a share when the seed gives none. */
+static json_t *encode_funder(const itav__funder *f)
+{
+    json_t *o = json_object(), *q = NULL;
+    bool ok = o && itav__json_put_text(o, "name", f->name);
+    if (ok && f->kind != ITAV_SHARE_NONE)
+        ok = (q = encode_quantity(f->qualifier, f->min, f->max, NULL)) &&
+             itav__json_attach(o, f->kind == ITAV_SHARE_PERCENT ? "percent" : "amount", &q);
+    json_decref(q);
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static bool put_date(json_t *obj, const char *key, int32_t d); /* with the offers, below */
+
+static json_t *encode_cost(const itav_cost *c)
+{
+    json_t *o = json_object(), *q = NULL, *funders = NULL;
+    bool ok = o && itav__json_put_text(o, "what", c->what);
+    if (ok && c->qualifier)
+        ok = (q = encode_quantity(c->qualifier, c->min, c->max, c->text)) &&
+             itav__json_attach(o, "amount", &q);
+    ok = ok && itav__json_put_code(o, "unit", ITAV_CODE_COST_UNIT, c->unit) &&
+         itav__json_put_text(o, "currency", c->currency) && put_date(o, "from", c->from) &&
+         put_date(o, "to", c->to);
+    if (ok && c->nfunders) {
+        ok = (funders = json_array()) != NULL;
+        for (size_t i = 0; ok && i < c->nfunders; i++)
+            ok = itav__json_push(funders, encode_funder(&c->funders[i]));
+        ok = ok && itav__json_attach(o, "funders", &funders);
+    }
+    ok = ok && itav__json_put_text(o, "note", c->note) &&
+         itav__json_put_text(o, "source", c->source);
+    json_decref(q);
+    json_decref(funders);
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static bool put_costs(json_t *obj, const itav__costlist *l)
+{
+    if (!l->n)
+        return true;
+    json_t *a = json_array();
+    bool ok = a != NULL;
+    for (size_t i = 0; ok && i < l->n; i++)
+        ok = itav__json_push(a, encode_cost(l->v[i]));
+    ok = ok && itav__json_attach(obj, "costs", &a);
+    json_decref(a);
+    return ok;
+}
+
 static bool put_sources(json_t *obj, const itav__sources *s, const char *const *fields)
 {
     json_t *o = NULL;
@@ -326,7 +386,7 @@ json_t *itav__json_encode_intervention(const itav_intervention *iv)
         put_factors(o, iv) &&
         itav__json_put_code(o, "evidence_level", ITAV_CODE_EVIDENCE, iv->evidence) &&
         put_figures(o, "reach", &iv->reach) && put_outcomes(o, &iv->outcomes) &&
-        put_list(o, "works", &iv->text[ITAV_TEXT_WORKS]) &&
+        put_costs(o, &iv->costs) && put_list(o, "works", &iv->text[ITAV_TEXT_WORKS]) &&
         put_list(o, "improve", &iv->text[ITAV_TEXT_IMPROVE]) &&
         put_list(o, "links", &iv->text[ITAV_TEXT_LINKS]) && put_plan(o, iv->plan) &&
         put_access(o, iv->access) && put_sources(o, &iv->sources, itav__intervention_fields);
@@ -357,6 +417,7 @@ json_t *itav__json_encode_offer(const itav_offer *of)
               put_date(o, "end", of->end) && itav__json_put_text(o, "contact", of->contact) &&
               itav__json_put_text(o, "programme", of->programme) &&
               put_figures(o, "targets", &of->targets) && put_figures(o, "reach", &of->reach) &&
+              put_figures(o, "capacity", &of->capacity) && put_costs(o, &of->costs) &&
               put_milestones(o, &of->milestones) && put_plan(o, of->plan) &&
               put_access(o, of->access) && put_sources(o, &of->sources, itav__offer_fields);
     if (!ok) {
@@ -796,16 +857,17 @@ static int number_member(itav__json_dec *d, const json_t *q, const char *path, c
     return ITAV_OK;
 }
 
-/* Decodes the member "quantity" of v (see encode_quantity()); qp receives its path. */
-static int decode_quantity(itav__json_dec *d, const json_t *v, const char *path, char *qp,
-                           int *qualifier, double *minp, double *maxp, const char **qtextp)
+/* Decodes the member key of v (see encode_quantity()); qp receives its path. */
+static int decode_quantity_at(itav__json_dec *d, const json_t *v, const char *path,
+                              const char *key, char *qp, int *qualifier, double *minp,
+                              double *maxp, const char **qtextp)
 {
     static const char *const qmembers[] = {"qualifier", "value", "min", "max", "text", NULL};
     const char *qtext;
     int qual, rc;
     double min = 0, max = 0;
-    const json_t *q = json_object_get(v, "quantity");
-    join(qp, path, "quantity");
+    const json_t *q = json_object_get(v, key);
+    join(qp, path, key);
     if ((rc = itav__json_members(d, q, qp, qmembers, 1)) ||
         (rc = code_member(d, q, qp, "qualifier", ITAV_CODE_QUALIFIER, &qual)) ||
         (rc = itav__json_text_member(d, q, qp, "text", &qtext)))
@@ -841,6 +903,13 @@ static int decode_quantity(itav__json_dec *d, const json_t *v, const char *path,
     *maxp = max;
     *qtextp = qtext;
     return ITAV_OK;
+}
+
+/* Decodes the member "quantity" of v. */
+static int decode_quantity(itav__json_dec *d, const json_t *v, const char *path, char *qp,
+                           int *qualifier, double *minp, double *maxp, const char **qtextp)
+{
+    return decode_quantity_at(d, v, path, "quantity", qp, qualifier, minp, maxp, qtextp);
 }
 
 /* The members of a figure in v, whose members the caller has checked; *out a new figure. */
@@ -894,7 +963,7 @@ static int decode_outcome(itav__json_dec *d, const json_t *v, const char *path,
     static const char *const members[] = {"kind", "what", "quantity", "period", "where",
                                           "note", "source", NULL};
     itav_figure *f;
-    itav_outcome *o;
+    itav_outcome *o = NULL;
     int kind, rc;
     if ((rc = itav__json_members(d, v, path, members, 3)) ||
         (rc = code_member(d, v, path, "kind", ITAV_CODE_OUTCOME_KIND, &kind)) ||
@@ -1179,6 +1248,8 @@ static int decode_factors(itav__json_dec *d, const json_t *obj, const char *path
     return ITAV_OK;
 }
 
+static int cost_array(itav__json_dec *d, const json_t *obj, const char *path,
+                      itav__costlist *out); /* with the offers, below */
 static int decode_plan(itav__json_dec *d, const json_t *obj, const char *path,
                        itav_plan **slot); /* with the plans, below */
 static int decode_access(itav__json_dec *d, const json_t *obj, const char *path,
@@ -1187,7 +1258,7 @@ static int decode_access(itav__json_dec *d, const json_t *obj, const char *path,
 static const char *const intervention_members[] = {"id", "name", "kind", "summary",
     "providers", "municipalities", "regions", "since", "audience", "themes", "setting",
     "scope", "channel", "roles", "phases", "elements", "factors", "evidence_level", "reach",
-    "works", "improve", "links", "plan", "sources", "access", "outcomes", NULL};
+    "works", "improve", "links", "plan", "sources", "access", "outcomes", "costs", NULL};
 
 int itav__json_decode_intervention(itav__json_dec *d, const json_t *v, const char *path,
                                itav_intervention **out)
@@ -1232,6 +1303,7 @@ int itav__json_decode_intervention(itav__json_dec *d, const json_t *v, const cha
         (rc = decode_roles(d, v, path, iv)) ||
         (rc = decode_elements(d, v, path, iv)) || (rc = decode_factors(d, v, path, iv)) ||
         (rc = figure_array(d, v, path, "reach", &iv->reach)) ||
+        (rc = cost_array(d, v, path, &iv->costs)) ||
         (rc = item_array(d, v, path, "outcomes", "outcomes", outcome_item, iv)) ||
         (rc = decode_plan(d, v, path, &iv->plan)) ||
         (rc = decode_access(d, v, path, &iv->access)) ||
@@ -1294,9 +1366,129 @@ static int milestone_item(itav__json_dec *d, const json_t *v, const char *path, 
     return rc;
 }
 
+/* ---- costs (decoder; see encode_cost()): every rule is the model's (cost.c), each
+ * refusal names the member it is about ---- */
+
+static int decode_funder(itav__json_dec *d, const json_t *v, const char *path, itav_cost *c)
+{
+    static const char *const members[] = {"name", "percent", "amount", NULL};
+    char qp[ITAV__JSON_PATH_MAX];
+    const char *name, *qtext = NULL;
+    int qual = 0, rc;
+    double min = 0, max = 0;
+    itav_share_kind kind = ITAV_SHARE_NONE;
+    if ((rc = itav__json_members(d, v, path, members, 1)) ||
+        (rc = required_text(d, v, path, "name", &name)))
+        return rc;
+    bool percent = json_object_get(v, "percent"), amount = json_object_get(v, "amount");
+    if (percent && amount)
+        return problem(d, path, "a share is \"percent\" or \"amount\", not both");
+    if (percent || amount) {
+        kind = percent ? ITAV_SHARE_PERCENT : ITAV_SHARE_AMOUNT;
+        if ((rc = decode_quantity_at(d, v, path, percent ? "percent" : "amount", qp, &qual,
+                                     &min, &max, &qtext)))
+            return rc;
+        if (qual == ITAV_QTY_TEXT || qtext)
+            return problem(d, qp, "a share is a number without \"text\"");
+        if (min < 0 || (percent && max > 100))
+            return problem(d, qp, "%g is out of range (%s)", min < 0 ? min : max,
+                           percent ? "0 to 100 percent" : "0 or more");
+    }
+    rc = itav_cost_add_funder(c, name, kind, (itav_qualifier)qual, min, max);
+    if (rc == ITAV_EINVAL)
+        return problem(d, path, "the percent shares of this cost add up to more than 100");
+    return rc == ITAV_OK ? ITAV_OK : nomem(d, path);
+}
+
+static int decode_cost(itav__json_dec *d, const json_t *v, const char *path, itav__costlist *out)
+{
+    static const char *const members[] = {"what", "amount", "unit", "currency", "from", "to",
+                                          "funders", "note", "source", NULL};
+    char p[ITAV__JSON_PATH_MAX], pi[ITAV__JSON_PATH_MAX], qp[ITAV__JSON_PATH_MAX];
+    const char *what, *qtext = NULL, *currency, *note, *source;
+    int qual = 0, unit, rc;
+    int32_t from, to;
+    double min = NAN, max = NAN;
+    itav_cost *c = NULL;
+    if ((rc = itav__json_members(d, v, path, members, 1)) ||
+        (rc = required_text(d, v, path, "what", &what)) ||
+        (json_object_get(v, "amount") &&
+         (rc = decode_quantity_at(d, v, path, "amount", qp, &qual, &min, &max, &qtext))) ||
+        (rc = code_member(d, v, path, "unit", ITAV_CODE_COST_UNIT, &unit)) ||
+        (rc = itav__json_text_member(d, v, path, "currency", &currency)) ||
+        (rc = date_member(d, v, path, "from", &from)) ||
+        (rc = date_member(d, v, path, "to", &to)) ||
+        (rc = itav__json_text_member(d, v, path, "note", &note)) ||
+        (rc = ref_member(d, v, path, "source", &source)))
+        return rc;
+    if (qual && qual != ITAV_QTY_TEXT && min < 0)
+        return problem(d, qp, "an amount is 0 or more, not %g", min);
+    if (qual && qual != ITAV_QTY_TEXT && !unit) {
+        join(p, path, "unit");
+        return problem(d, p, "an amount needs a unit");
+    }
+    if (!qual && unit) {
+        join(p, path, "unit");
+        return problem(d, p, "a unit needs an amount");
+    }
+    if (from != ITAV_DATE_NONE && to != ITAV_DATE_NONE && to < from) {
+        join(p, path, "to");
+        return problem(d, p, "the period ends before it starts");
+    }
+    if ((rc = itav_cost_new(&c, what)) != ITAV_OK)
+        return nomem(d, path);
+    if (currency && itav_cost_set_currency(c, currency) != ITAV_OK) {
+        join(p, path, "currency");
+        rc = problem(d, p, "\"%s\" is not a currency code of three capital letters (\"EUR\")",
+                     currency);
+        goto done;
+    }
+    if (itav_cost_set_amount(c, (itav_qualifier)qual, min, max, qtext, (itav_cost_unit)unit) ||
+        itav_cost_set_period(c, from, to) || itav_cost_set_note(c, note) ||
+        itav_cost_set_source(c, source)) {
+        rc = nomem(d, path);
+        goto done;
+    }
+    const json_t *a = json_object_get(v, "funders");
+    join(p, path, "funders");
+    if (a && !json_is_array(a)) {
+        rc = problem(d, p, "expected an array of funders, found %s", type_name(a));
+        goto done;
+    }
+    for (size_t i = 0; a && i < json_array_size(a); i++) {
+        join_index(pi, p, i);
+        if ((rc = decode_funder(d, json_array_get(a, i), pi, c)))
+            goto done;
+    }
+    if (itav__costlist_add(out, c) != ITAV_OK)
+        rc = nomem(d, path);
+done:
+    itav_cost_free(c);
+    return rc;
+}
+
+static int cost_array(itav__json_dec *d, const json_t *obj, const char *path,
+                      itav__costlist *out)
+{
+    char p[ITAV__JSON_PATH_MAX], pi[ITAV__JSON_PATH_MAX];
+    const json_t *a = json_object_get(obj, "costs");
+    int rc;
+    if (!a)
+        return ITAV_OK;
+    join(p, path, "costs");
+    if (!json_is_array(a))
+        return problem(d, p, "expected an array of costs, found %s", type_name(a));
+    for (size_t i = 0; i < json_array_size(a); i++) {
+        join_index(pi, p, i);
+        if ((rc = decode_cost(d, json_array_get(a, i), pi, out)))
+            return rc;
+    }
+    return ITAV_OK;
+}
+
 static const char *const offer_members[] = {"id", "intervention", "name", "municipalities",
     "region", "provider", "start", "end", "contact", "programme", "targets", "reach", "plan",
-    "sources", "access", "milestones", NULL};
+    "sources", "access", "milestones", "capacity", "costs", NULL};
 
 int itav__json_decode_offer(itav__json_dec *d, const json_t *v, const char *path, itav_offer **out)
 {
@@ -1334,6 +1526,8 @@ int itav__json_decode_offer(itav__json_dec *d, const json_t *v, const char *path
     if ((rc = text_array(d, v, path, "municipalities", &of->municipalities)) ||
         (rc = figure_array(d, v, path, "targets", &of->targets)) ||
         (rc = figure_array(d, v, path, "reach", &of->reach)) ||
+        (rc = figure_array(d, v, path, "capacity", &of->capacity)) ||
+        (rc = cost_array(d, v, path, &of->costs)) ||
         (rc = item_array(d, v, path, "milestones", "milestones", milestone_item, of)) ||
         (rc = decode_plan(d, v, path, &of->plan)) ||
         (rc = decode_access(d, v, path, &of->access)) ||

@@ -134,6 +134,7 @@ ITAV_API void itav_intervention_free(itav_intervention *iv)
     for (int f = 0; f < ITAV_FACTOR_COUNT; f++)
         itav__free(iv->factor_source[f]);
     itav__outcomes_clear(&iv->outcomes);
+    itav__costlist_clear(&iv->costs);
     itav_plan_free(iv->plan);
     itav_access_free(iv->access);
     itav__free(iv);
@@ -184,7 +185,8 @@ ITAV_API int itav_intervention_dup(itav_intervention **out, const itav_intervent
     for (int f = 0; f < ITAV_FACTOR_COUNT; f++)
         if (itav__set_text(&c->factor_source[f], iv->factor_source[f]))
             goto nomem;
-    if (itav__outcomes_copy(&c->outcomes, &iv->outcomes))
+    if (itav__outcomes_copy(&c->outcomes, &iv->outcomes) ||
+        itav__costlist_copy(&c->costs, &iv->costs))
         goto nomem;
     *out = c;
     return ITAV_OK;

@@ -46,6 +46,38 @@ int itav__figlist_remove(itav__figlist *l, size_t i);
 int itav__figlist_copy(itav__figlist *dst, const itav__figlist *src);
 void itav__figlist_clear(itav__figlist *l);
 
+/* ---- costs and funding (cost.c) ---- */
+typedef struct itav__funder {
+    char *name;
+    itav_share_kind kind;
+    itav_qualifier qualifier; /* 0 for ITAV_SHARE_NONE */
+    double min, max;          /* NaN for ITAV_SHARE_NONE */
+} itav__funder;
+struct itav_cost {
+    char *what;
+    itav_qualifier qualifier; /* 0: no amount */
+    double min, max;          /* NaN without an amount and for ITAV_QTY_TEXT */
+    char *text;
+    itav_cost_unit unit;      /* 0: not given (only without a number) */
+    char currency[4];
+    int32_t from, to;
+    char *note, *source;
+    itav__funder *funders;
+    size_t nfunders, capfunders;
+};
+typedef struct itav__costlist {
+    itav_cost **v;
+    size_t n, cap;
+} itav__costlist;
+int itav__costlist_add(itav__costlist *l, const itav_cost *c);
+int itav__costlist_remove(itav__costlist *l, size_t i);
+int itav__costlist_copy(itav__costlist *dst, const itav__costlist *src);
+void itav__costlist_clear(itav__costlist *l);
+/* What is wrong with a cost whose fields disagree (the amount with its qualifier and unit,
+ * a share with its kind, percent shares over 100), or NULL: the rule the setters keep and
+ * the record decoder checks. */
+const char *itav__cost_problem(const itav_cost *c);
+
 struct itav_role {
     itav_role_kind kind;
     char *description;
@@ -132,6 +164,8 @@ struct itav_intervention {
     itav_access *access;
     /* Its outcomes and research evidence (outcome.c); stored from record version 3 on. */
     itav__outcomes outcomes;
+    /* What the method costs and who funds it (cost.c); stored from record version 3 on. */
+    itav__costlist costs;
 };
 
 struct itav_offer {
@@ -148,6 +182,10 @@ struct itav_offer {
     itav_access *access;
     /* Its status and milestones (milestone.c); stored from record version 3 on. */
     itav__milestones milestones;
+    /* Costs and funding (cost.c), and capacity: what the offer has to work with, such as a
+     * coordinator's hours (ITAV_FIGURES_CAPACITY); both stored from record version 3 on. */
+    itav__costlist costs;
+    itav__figlist capacity;
 };
 
 /* ---- match plans ---- */

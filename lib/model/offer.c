@@ -34,6 +34,8 @@ ITAV_API void itav_offer_free(itav_offer *of)
     itav__strlist_clear(&of->municipalities);
     itav__figlist_clear(&of->reach);
     itav__figlist_clear(&of->targets);
+    itav__figlist_clear(&of->capacity);
+    itav__costlist_clear(&of->costs);
     itav__sources_clear(&of->sources);
     itav__milestones_clear(&of->milestones);
     itav_plan_free(of->plan);
@@ -58,6 +60,8 @@ ITAV_API int itav_offer_dup(itav_offer **out, const itav_offer *of)
         itav__strlist_copy(&c->municipalities, &of->municipalities) ||
         itav__figlist_copy(&c->reach, &of->reach) ||
         itav__figlist_copy(&c->targets, &of->targets) ||
+        itav__figlist_copy(&c->capacity, &of->capacity) ||
+        itav__costlist_copy(&c->costs, &of->costs) ||
         itav__sources_copy(&c->sources, &of->sources) ||
         itav__plan_replace(&c->plan, of->plan) || itav__access_replace(&c->access, of->access) ||
         itav__milestones_copy(&c->milestones, &of->milestones)) {
@@ -163,6 +167,7 @@ static itav__figlist *figure_list(const itav_offer *of, itav_figure_list list)
     switch (list) {
     case ITAV_FIGURES_REACH: return (itav__figlist *)&of->reach;
     case ITAV_FIGURES_TARGETS: return (itav__figlist *)&of->targets;
+    case ITAV_FIGURES_CAPACITY: return (itav__figlist *)&of->capacity;
     }
     return NULL;
 }

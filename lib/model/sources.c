@@ -8,7 +8,7 @@ const char *const itav__intervention_fields[] = {"name", "kind", "summary", "pro
     "roles", "phases", "evidence_level", "reach", "works", "improve", "links", NULL};
 
 const char *const itav__offer_fields[] = {"name", "intervention", "municipalities", "region",
-    "provider", "start", "end", "contact", "programme", "targets", "reach", NULL};
+    "provider", "start", "end", "contact", "programme", "targets", "reach", "capacity", NULL};
 
 int itav__field_index(const char *const *fields, const char *name)
 {

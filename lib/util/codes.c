@@ -143,6 +143,13 @@ static const code milestone_statuses[] = {{ITAV_MILESTONE_ACHIEVED, "achieved"},
     {ITAV_MILESTONE_DELAYED, "delayed"}, {ITAV_MILESTONE_ACCELERATED, "accelerated"},
     {ITAV_MILESTONE_CURRENT_SITUATION, "current_situation"},
     {ITAV_MILESTONE_PLANNED, "planned"}, {0, NULL}};
+static const code cost_units[] = {{ITAV_COST_TOTAL, "total"}, {ITAV_COST_PER_YEAR, "per_year"},
+    {ITAV_COST_PER_MONTH, "per_month"}, {ITAV_COST_PER_YOUNG_PERSON, "per_young_person"},
+    {ITAV_COST_PER_FAMILY, "per_family"}, {ITAV_COST_PER_COUPLING, "per_coupling"},
+    {ITAV_COST_PER_FILM, "per_film"}, {ITAV_COST_PER_CLUB, "per_club"},
+    {ITAV_COST_PER_MEETING, "per_meeting"}, {0, NULL}};
+static const code share_kinds[] = {{ITAV_SHARE_PERCENT, "percent"},
+    {ITAV_SHARE_AMOUNT, "amount"}, {0, NULL}};
 
 static const code *table_of(itav_code_type type)
 {
@@ -183,6 +190,8 @@ static const code *table_of(itav_code_type type)
     case ITAV_CODE_REPORT_FORMAT: return report_formats;
     case ITAV_CODE_OUTCOME_KIND: return outcome_kinds;
     case ITAV_CODE_MILESTONE_STATUS: return milestone_statuses;
+    case ITAV_CODE_COST_UNIT: return cost_units;
+    case ITAV_CODE_SHARE_KIND: return share_kinds;
     }
     return NULL;
 }

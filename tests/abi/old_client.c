@@ -234,7 +234,8 @@ static char *scenario(const char *uri)
     itav_report *r = NULL;
     ro.k = 1;
     OK(db, itav_report_programme(&r, db, OFFER, &ro));
-    /* libitav 0.3 made these 8 tables; later versions append (0.4: waiting_list) */
+    /* libitav 0.3 made these 8 tables; later versions append (0.4: waiting_list, and costs when the catalogue gives
+     * the offer any) */
     CHECK(r && itav_report_table_count(r) >= 8);
     CHECK(r && strcmp(itav_report_table_name(r, 7), "portfolio") == 0);
     CHECK(state_count(r, "trial") == 1 && state_count(r, "declined") == 1 &&

@@ -197,6 +197,7 @@ struct fx {
     itav_offer *of;
     itav_participant *p, *sup;
     itav_figure *fig;
+    itav_cost *cost;
     itav_role *role;
     itav_plan *plan;
     itav_review *rev;
@@ -540,6 +541,19 @@ static char *dump_figure(fx *f)
                    nz(itav_figure_get_period(g)), nz(itav_figure_get_where(g)),
                    nz(itav_figure_get_note(g)), nz(itav_figure_get_source(g)));
 }
+/* A cost as the JSON of an offer that holds a copy of it: every field and funder. */
+static char *dump_cost(fx *f)
+{
+    itav_offer *of = NULL;
+    char *s = NULL;
+    int rc = itav_offer_new(&of, "dump", "dump");
+    if (rc == ITAV_OK)
+        rc = itav_offer_add_cost(of, f->cost);
+    if (rc == ITAV_OK)
+        rc = itav_offer_to_json(&s, of);
+    itav_offer_free(of);
+    return json_or_fail(f, rc, s, "the cost");
+}
 static char *dump_role(fx *f)
 {
     return xprintf("%d|%s|%d|%s", (int)itav_role_get_kind(f->role),
@@ -711,6 +725,19 @@ itav_figure *fx_figure(fx *f)
     must(f->db, itav_figure_set_source(f->fig, "001:L5"), "source");
     remember(f, "figure", dump_figure);
     return f->fig;
+}
+
+itav_cost *fx_cost(fx *f)
+{
+    if (f->cost)
+        return f->cost;
+    must(f->db, itav_cost_new(&f->cost, "the 2021 budget"), "cost");
+    must(f->db, itav_cost_set_amount(f->cost, ITAV_QTY_EXACT, 109490, 0, "€ 109.490",
+                                     ITAV_COST_TOTAL), "amount");
+    must(f->db, itav_cost_add_funder(f->cost, "gemeente", ITAV_SHARE_PERCENT, ITAV_QTY_ABOUT, 80,
+                                     0), "funder");
+    remember(f, "cost", dump_cost);
+    return f->cost;
 }
 
 itav_role *fx_role(fx *f)
@@ -988,6 +1015,7 @@ static void fx_clear(fx *f)
     itav_participant_free(f->p);
     itav_participant_free(f->sup);
     itav_figure_free(f->fig);
+    itav_cost_free(f->cost);
     itav_role_free(f->role);
     itav_plan_free(f->plan);
     itav_review_free(f->rev);
@@ -1505,7 +1533,7 @@ int main(int argc, char **argv)
         return 2;
     }
     const row_table *tables[] = {&rows_core, &rows_catalog, &rows_people, &rows_evaluation,
-                                 &rows_access, &rows_evidence};
+                                 &rows_access, &rows_evidence, &rows_cost};
     for (size_t t = 0; t < sizeof tables / sizeof *tables; t++)
         nrows += tables[t]->n;
     all_rows = calloc(nrows, sizeof *all_rows);

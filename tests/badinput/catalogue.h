@@ -128,6 +128,7 @@ itav_offer *fx_offer(fx *f);
 itav_participant *fx_participant(fx *f);       /* asking side */
 itav_participant *fx_supporter(fx *f);         /* supporting side */
 itav_figure *fx_figure(fx *f);
+itav_cost *fx_cost(fx *f); /* 109490 total, funder "gemeente" about 80 percent */
 itav_role *fx_role(fx *f);
 itav_plan *fx_plan(fx *f);
 itav_review *fx_review(fx *f);
@@ -170,6 +171,7 @@ typedef struct row_table {
 extern const row_table rows_core, rows_catalog, rows_people, rows_evaluation;
 extern const row_table rows_access; /* rows_access.c */
 extern const row_table rows_evidence; /* outcomes and milestones */
+extern const row_table rows_cost; /* rows_cost.c */
 
 /* Parameters that may be NULL by their documentation, so need no NULL row. */
 typedef struct null_ok {

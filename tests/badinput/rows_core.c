@@ -477,7 +477,7 @@ static const row rows[] = {
 
     /* codes.h */
     R(itav_code_name, "type -1", RNULL, I(0, -1)),
-    R(itav_code_name, "type one past the last", RNULL, I(0, ITAV_CODE_MILESTONE_STATUS + 1)),
+    R(itav_code_name, "type one past the last", RNULL, I(0, ITAV_CODE_SHARE_KIND + 1)),
     R(itav_code_name, "type INT_MAX", RNULL, I(0, INT_MAX)),
     R(itav_code_name, "type 0", RNULL, I(0, 0)),
     R(itav_code_name, "value 0 (unknown)", RNULL, I(1, 0)),
@@ -498,7 +498,7 @@ static const row rows[] = {
     R(itav_code_parse, "NULL code", E(ITAV_EINVAL), NUL(2)),
     R(itav_code_parse, "type -1", E(ITAV_EINVAL), I(1, -1)),
     R(itav_code_parse, "type one past the last", E(ITAV_EINVAL),
-      I(1, ITAV_CODE_MILESTONE_STATUS + 1)),
+      I(1, ITAV_CODE_SHARE_KIND + 1)),
     R(itav_code_parse, "type INT_MAX", E(ITAV_EINVAL), I(1, INT_MAX)),
     R(itav_code_parse, "empty code", E(ITAV_ENOTFOUND), S(2, "")),
     R(itav_code_parse, "another case", E(ITAV_ENOTFOUND), S(2, "Informal")),

@@ -246,13 +246,129 @@ START_TEST(figures_quote_the_lines_they_cite)
     itav_intervention_iter_free(it);
     ck_assert_int_eq(itav_offer_list(&oit, db, NULL, NULL), ITAV_OK);
     while (itav_offer_iter_next(&of, oit) == ITAV_OK) {
-        for (int list = ITAV_FIGURES_REACH; list <= ITAV_FIGURES_TARGETS; list++)
+        for (int list = ITAV_FIGURES_REACH; list <= ITAV_FIGURES_CAPACITY; list++)
             for (size_t i = 0; i < itav_offer_figure_count(of, (itav_figure_list)list); i++, n++)
                 check_figure(itav_offer_figure(of, (itav_figure_list)list, i), itav_offer_id(of));
         itav_offer_free(of);
     }
     itav_offer_iter_free(oit);
     ck_assert_int_gt(n, 50);
+}
+END_TEST
+
+/* Every cost of an offer or intervention cites its seed, and the wording of its amount stands
+ * on the lines it cites (issue 16): eight costs of five offers. The capacity figures are checked with
+ * the other figures (figures_quote_the_lines_they_cite). */
+static void check_ref(const char *ref, const char *owner);
+static int check_costs(const itav_cost *(*get)(const void *, size_t), const void *obj,
+                       size_t n, const char *owner)
+{
+    for (size_t i = 0; i < n; i++) {
+        const itav_cost *c = get(obj, i);
+        check_ref(itav_cost_get_source(c), owner);
+        check_quote(itav_cost_get_source(c), itav_cost_get_text(c), owner);
+    }
+    return (int)n;
+}
+static const itav_cost *offer_cost(const void *of, size_t i) { return itav_offer_cost(of, i); }
+static const itav_cost *intervention_cost(const void *iv, size_t i)
+{
+    return itav_intervention_cost(iv, i);
+}
+
+START_TEST(costs_quote_the_lines_they_cite)
+{
+    itav_intervention_iter *it;
+    itav_intervention *iv;
+    itav_offer_iter *oit;
+    itav_offer *of;
+    int n = 0;
+    ck_assert_int_eq(itav_intervention_list(&it, db, NULL), ITAV_OK);
+    while (itav_intervention_iter_next(&iv, it) == ITAV_OK) {
+        n += check_costs(intervention_cost, iv, itav_intervention_cost_count(iv),
+                         itav_intervention_id(iv));
+        itav_intervention_free(iv);
+    }
+    itav_intervention_iter_free(it);
+    ck_assert_int_eq(itav_offer_list(&oit, db, NULL, NULL), ITAV_OK);
+    while (itav_offer_iter_next(&of, oit) == ITAV_OK) {
+        n += check_costs(offer_cost, of, itav_offer_cost_count(of), itav_offer_id(of));
+        itav_offer_free(of);
+    }
+    itav_offer_iter_free(oit);
+    ck_assert_int_eq(n, 8);
+    /* Funders stand on their lines too: the Diemen split and the Ervaringscafé's funding */
+    ck_assert_int_eq(itav_offer_get(&of, db, "vws-diemen-ouder-en-kindcoaches-diemen"), ITAV_OK);
+    check_quote(itav_cost_get_source(itav_offer_cost(of, 0)),
+                "ongeveer 80% gemeente en 20% school", "Diemen");
+    itav_offer_free(of);
+    ck_assert_int_eq(itav_offer_get(&of, db, "ervaringscafe-gouda"), ITAV_OK);
+    check_quote(itav_cost_get_source(itav_offer_cost(of, 0)),
+                "Stichting Kernkracht geïnvesteerd in de vergoeding voor vrijwilligers", "Gouda");
+    check_quote(itav_cost_get_source(itav_offer_cost(of, 1)),
+                "dankzij twee verschillende fondsen en subsidies", "Gouda");
+    itav_offer_free(of);
+    /* the coordinator's hours in Leiden are what the offer works with, and so stand there */
+    ck_assert_int_eq(itav_offer_get(&of, db, "buurtgezinnen-leiden"), ITAV_OK);
+    ck_assert_uint_eq(itav_offer_figure_count(of, ITAV_FIGURES_CAPACITY), 1);
+    check_figure(itav_offer_figure(of, ITAV_FIGURES_CAPACITY, 0), "Leiden");
+    check_quote("001:L458", "elke coördinator 10 uur werkzaam", "Leiden");
+    itav_offer_free(of);
+}
+END_TEST
+
+/* The costs without their seeds: what they are, per unit, never added up. */
+START_TEST(costs_and_funding)
+{
+    itav_offer *of;
+    const char *name;
+    itav_share_kind kind;
+    itav_qualifier q;
+    double lo, hi;
+    ck_assert_int_eq(itav_offer_get(&of, db, "buurtgezinnen-zuid-kennemerland"), ITAV_OK);
+    ck_assert_uint_eq(itav_offer_cost_count(of), 1);
+    const itav_cost *c = itav_offer_cost(of, 0);
+    ck_assert_int_eq(itav_cost_get_qualifier(c), ITAV_QTY_EXACT);
+    ck_assert_double_eq(itav_cost_get_min(c), 109490);
+    ck_assert_int_eq(itav_cost_get_unit(c), ITAV_COST_TOTAL);
+    ck_assert_str_eq(itav_cost_get_currency(c), "EUR");
+    ck_assert_int_eq(itav_cost_get_from(c), date_of("2021-01-01"));
+    ck_assert_int_eq(itav_cost_get_to(c), date_of("2021-12-31"));
+    ck_assert_uint_eq(itav_cost_funder_count(c), 4);
+    ck_assert_ptr_nonnull(strstr(itav_cost_get_note(c), "50% early April"));
+    itav_offer_free(of);
+    ck_assert_int_eq(itav_offer_get(&of, db, "vws-papendrecht-ppd-talents-papendrecht"), ITAV_OK);
+    c = itav_offer_cost(of, 0);
+    ck_assert_int_eq(itav_cost_get_qualifier(c), ITAV_QTY_RANGE);
+    ck_assert_double_eq(itav_cost_get_min(c), 800);
+    ck_assert_double_eq(itav_cost_get_max(c), 1000);
+    ck_assert_int_eq(itav_cost_get_unit(c), ITAV_COST_PER_YOUNG_PERSON);
+    itav_offer_free(of);
+    ck_assert_int_eq(itav_offer_get(&of, db, "vws-de-marne-jeugdsoos-de-marne"), ITAV_OK);
+    ck_assert_uint_eq(itav_offer_cost_count(of), 3);
+    ck_assert_int_eq(itav_cost_get_unit(itav_offer_cost(of, 0)), ITAV_COST_PER_FILM);
+    ck_assert_double_eq(itav_cost_get_min(itav_offer_cost(of, 0)), 300);
+    ck_assert_int_eq(itav_cost_get_unit(itav_offer_cost(of, 1)), ITAV_COST_PER_CLUB);
+    itav_offer_free(of);
+    ck_assert_int_eq(itav_offer_get(&of, db, "vws-diemen-ouder-en-kindcoaches-diemen"), ITAV_OK);
+    c = itav_offer_cost(of, 0);
+    ck_assert_int_eq(itav_cost_get_qualifier(c), 0); /* no amount, only the split */
+    ck_assert_int_eq(itav_cost_funder(&name, &kind, &q, &lo, &hi, c, 0), ITAV_OK);
+    ck_assert_str_eq(name, "gemeente Diemen");
+    ck_assert_int_eq(kind, ITAV_SHARE_PERCENT);
+    ck_assert_int_eq(q, ITAV_QTY_ABOUT);
+    ck_assert_double_eq(lo, 80);
+    ck_assert_int_eq(itav_cost_funder(&name, &kind, &q, &lo, &hi, c, 1), ITAV_OK);
+    ck_assert_double_eq(lo, 20);
+    itav_offer_free(of);
+    /* the coordinator's hours are capacity, no longer a target */
+    ck_assert_int_eq(itav_offer_get(&of, db, "buurtgezinnen-leiden"), ITAV_OK);
+    ck_assert_uint_eq(itav_offer_figure_count(of, ITAV_FIGURES_TARGETS), 1);
+    ck_assert_str_eq(itav_figure_get_what(itav_offer_figure(of, ITAV_FIGURES_TARGETS, 0)),
+                     "families");
+    ck_assert_str_eq(itav_figure_get_what(itav_offer_figure(of, ITAV_FIGURES_CAPACITY, 0)),
+                     "coordinator hours per week");
+    itav_offer_free(of);
 }
 END_TEST
 
@@ -730,7 +846,7 @@ START_TEST(periods_and_dates)
     int with = 0, without = 0;
     ck_assert_int_eq(itav_offer_list(&oit, db, NULL, NULL), ITAV_OK);
     while (itav_offer_iter_next(&of, oit) == ITAV_OK) {
-        for (int l = ITAV_FIGURES_REACH; l <= ITAV_FIGURES_TARGETS; l++)
+        for (int l = ITAV_FIGURES_REACH; l <= ITAV_FIGURES_CAPACITY; l++)
             for (size_t i = 0; i < itav_offer_figure_count(of, (itav_figure_list)l); i++) {
                 bool p = itav_figure_get_period(itav_offer_figure(of, (itav_figure_list)l, i));
                 with += p;
@@ -1089,6 +1205,7 @@ static Suite *seed_suite(void)
     tcase_add_test(tc, factors_quote_the_lines_they_cite);
     tcase_add_test(tc, access_entries_fit_the_lines_they_cite);
     tcase_add_test(tc, outcomes_and_milestones_quote_the_lines_they_cite);
+    tcase_add_test(tc, costs_quote_the_lines_they_cite);
     suite_add_tcase(s, tc);
     return s;
 }
@@ -1109,6 +1226,7 @@ static Suite *catalog_suite(void)
     tcase_add_test(tc, periods_and_dates);
     tcase_add_test(tc, zuid_kennemerland_access);
     tcase_add_test(tc, outcomes_and_milestones_as_the_seeds_state_them);
+    tcase_add_test(tc, costs_and_funding);
     suite_add_tcase(s, tc);
     return s;
 }

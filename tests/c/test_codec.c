@@ -101,19 +101,20 @@ START_TEST(a_version_1_intervention_reads_without_factors)
     ck_assert_int_eq(itav_intervention_new(&iv, "vws-x"), ITAV_OK);
     ck_assert_int_eq(itav_intervention_set_name(iv, "X"), ITAV_OK);
     ck_assert_int_eq(itav__intervention_encode(&data, &n, iv), ITAV_OK);
-    /* version 3: 0x98 0x19 (25 items: version and 24 fields); the last four are 0 (0x00), 14
-     * nulls (0x8e, then 14 times 0xf6), no access sheet (0xf6) and no outcomes (0x80);
+    /* version 3: 0x98 0x1a (26 items: version and 25 fields); the last five are 0 (0x00), 14
+     * nulls (0x8e, then 14 times 0xf6), no access sheet (0xf6), no outcomes and no costs (0x80);
      * version 1 has 21 items, one byte of head (0x95) */
     ck_assert_uint_eq(data[0], 0x98);
-    ck_assert_uint_eq(data[1], 0x19);
+    ck_assert_uint_eq(data[1], 0x1a);
     ck_assert_uint_eq(data[2], 0x03);
-    ck_assert_uint_eq(data[n - 18], 0x00);
-    ck_assert_uint_eq(data[n - 17], 0x8e);
-    ck_assert_uint_eq(data[n - 2], 0xf6);
+    ck_assert_uint_eq(data[n - 19], 0x00);
+    ck_assert_uint_eq(data[n - 18], 0x8e);
+    ck_assert_uint_eq(data[n - 3], 0xf6);
+    ck_assert_uint_eq(data[n - 2], 0x80);
     ck_assert_uint_eq(data[n - 1], 0x80);
     data[1] = 0x95;
     data[2] = 0x01;
-    ck_assert_msg(itav__intervention_decode(&got, data + 1, n - 19, err, sizeof err) == ITAV_OK,
+    ck_assert_msg(itav__intervention_decode(&got, data + 1, n - 20, err, sizeof err) == ITAV_OK,
                   "%s", err);
     ck_assert_str_eq(itav_intervention_name(got), "X");
     ck_assert_uint_eq(itav_intervention_factors(got), 0);
@@ -172,21 +173,22 @@ START_TEST(a_version_2_plan_reads_without_proposal_days)
     old = malloc(n - 2);
     memcpy(old, data, 27);
     memcpy(old + 27, data + 29, n - 29);
-    /* version 2 also lacks the offer's last two fields, its access sheet (null, 0xf6) and its
-     * milestones (an empty list, 0x80) */
-    ck_assert_uint_eq(old[0], 0x91);
-    ck_assert_uint_eq(old[n - 4], 0xf6);
+    /* version 2 also lacks the offer's last four fields, its access sheet (null, 0xf6), its
+     * milestones, costs and capacity (empty lists, 0x80) */
+    ck_assert_uint_eq(old[0], 0x93);
+    ck_assert_uint_eq(old[n - 6], 0xf6);
+    ck_assert_uint_eq(old[n - 5], 0x80);
     ck_assert_uint_eq(old[n - 3], 0x80);
     old[0] = 0x8f;
     old[1] = 0x02;
     old[2] = 0x82;
-    ck_assert_msg(itav__offer_decode(&got, old, n - 4, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_msg(itav__offer_decode(&got, old, n - 6, err, sizeof err) == ITAV_OK, "%s", err);
     ck_assert_int_eq(itav_plan_get(itav_offer_plan(got), ITAV_PLAN_TRIAL_MONTHS), 2);
     ck_assert_int_eq(itav_plan_get(itav_offer_plan(got), ITAV_PLAN_PROPOSAL_DAYS),
                      ITAV_PLAN_UNSET);
     itav_offer_free(got);
     /* a version 3 plan without them is damaged */
-    old[0] = 0x91;
+    old[0] = 0x93;
     old[1] = 0x03;
     ck_assert_int_eq(itav__offer_decode(&got, old, n - 2, err, sizeof err), ITAV_EFORMAT);
     ck_assert_msg(strstr(err, "2 fields, a plan of record version 3 has 4"), "%s", err);
@@ -207,14 +209,14 @@ START_TEST(a_version_2_offer_reads_without_access)
     char err[256];
     ck_assert_int_eq(itav_offer_new(&of, "bg-zk", "buurtgezinnen"), ITAV_OK);
     ck_assert_int_eq(itav__offer_encode(&data, &n, of), ITAV_OK);
-    /* 0x91: the version and 16 fields; version 3 added the last two, the access sheet (null
-     * when there is none) and the milestones (an empty list) */
-    ck_assert_uint_eq(data[0], 0x91);
-    ck_assert_uint_eq(data[n - 2], 0xf6);
+    /* 0x93: the version and 18 fields; version 3 added the last four, the access sheet (null
+     * when there is none), the milestones, costs and capacity (empty lists) */
+    ck_assert_uint_eq(data[0], 0x93);
+    ck_assert_uint_eq(data[n - 4], 0xf6);
     ck_assert_uint_eq(data[n - 1], 0x80);
     data[0] = 0x8f;
     data[1] = 0x02;
-    ck_assert_msg(itav__offer_decode(&got, data, n - 2, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_msg(itav__offer_decode(&got, data, n - 4, err, sizeof err) == ITAV_OK, "%s", err);
     ck_assert_ptr_null(itav_offer_access(got));
     itav_offer_free(got);
     itav__free(data);
@@ -259,14 +261,14 @@ START_TEST(version_2_records_read_without_outcomes_and_milestones)
     ck_assert_int_eq(itav_intervention_new(&iv, "bg"), ITAV_OK);
     ck_assert_int_eq(itav__intervention_encode(&data, &n, iv), ITAV_OK);
     /* version 2 is the same record without the last two fields (no access sheet 0xf6, the
-     * empty list 0x80): 23 items (0x97) instead of 25 (0x98 0x19) */
+     * empty lists 0x80 of outcomes and costs): 23 items (0x97) instead of 26 (0x98 0x1a) */
     ck_assert_uint_eq(data[0], 0x98);
-    ck_assert_uint_eq(data[1], 0x19);
-    ck_assert_uint_eq(data[n - 2], 0xf6);
+    ck_assert_uint_eq(data[1], 0x1a);
+    ck_assert_uint_eq(data[n - 3], 0xf6);
     ck_assert_uint_eq(data[n - 1], 0x80);
     data[1] = 0x97;
     data[2] = 0x02;
-    ck_assert_msg(itav__intervention_decode(&got, data + 1, n - 3, err, sizeof err) == ITAV_OK,
+    ck_assert_msg(itav__intervention_decode(&got, data + 1, n - 4, err, sizeof err) == ITAV_OK,
                   "%s", err);
     ck_assert_uint_eq(itav_intervention_outcome_count(got), 0);
     itav_intervention_free(got);
@@ -299,12 +301,12 @@ START_TEST(version_2_records_read_without_outcomes_and_milestones)
 
     ck_assert_int_eq(itav_offer_new(&of, "bg-hw", "bg"), ITAV_OK);
     ck_assert_int_eq(itav__offer_encode(&data, &n, of), ITAV_OK);
-    ck_assert_uint_eq(data[0], 0x91);
-    ck_assert_uint_eq(data[n - 2], 0xf6);
+    ck_assert_uint_eq(data[0], 0x93);
+    ck_assert_uint_eq(data[n - 4], 0xf6);
     ck_assert_uint_eq(data[n - 1], 0x80);
     data[0] = 0x8f; /* 15 items: version 2 and 14 fields */
     data[1] = 0x02;
-    ck_assert_msg(itav__offer_decode(&gotof, data, n - 2, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_msg(itav__offer_decode(&gotof, data, n - 4, err, sizeof err) == ITAV_OK, "%s", err);
     ck_assert_uint_eq(itav_offer_milestone_count(gotof), 0);
     itav_offer_free(gotof);
     itav__free(data);

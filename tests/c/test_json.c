@@ -503,6 +503,60 @@ START_TEST(null_arguments)
 }
 END_TEST
 
+/* Costs (issue 16): each bad cost is refused with its JSON path and the field, and leaves the
+ * store as it was; a good one comes back as it went in. */
+#define COST_DOC(cost) "{\"format\": \"itav/1\", \"interventions\": [{\"id\": \"a\", " \
+    "\"name\": \"A\"}], \"offers\": [{\"id\": \"o\", \"intervention\": \"a\", " \
+    "\"costs\": [" cost "]}]}"
+START_TEST(bad_costs_are_refused_with_their_field)
+{
+    static const struct { const char *cost, *msg; } bad_costs[] = {
+        {"{\"what\": \"x\", \"amount\": {\"qualifier\": \"exact\", \"value\": -5}, "
+         "\"unit\": \"total\"}", "offers[0].costs[0].amount: an amount is 0 or more"},
+        {"{\"what\": \"x\", \"amount\": {\"qualifier\": \"exact\", \"value\": 5}, "
+         "\"unit\": \"per_week\"}", "offers[0].costs[0].unit: unknown value \"per_week\""},
+        {"{\"what\": \"x\", \"amount\": {\"qualifier\": \"exact\", \"value\": 5}}",
+         "offers[0].costs[0].unit: an amount needs a unit"},
+        {"{\"what\": \"x\", \"funders\": [{\"name\": \"a\", \"percent\": {\"qualifier\": "
+         "\"exact\", \"value\": 80}}, {\"name\": \"b\", \"percent\": {\"qualifier\": "
+         "\"exact\", \"value\": 30}}]}",
+         "offers[0].costs[0].funders[1]: the percent shares of this cost add up to more than 100"},
+        {"{\"what\": \"x\", \"funders\": [{\"name\": \"a\", \"percent\": {\"qualifier\": "
+         "\"exact\", \"value\": 120}}]}", "offers[0].costs[0].funders[0].percent: 120 is out"},
+        {"{\"what\": \"x\", \"currency\": \"euro\"}", "offers[0].costs[0].currency: \"euro\""},
+        {"{\"what\": \"x\", \"from\": \"2021-12-31\", \"to\": \"2021-01-01\"}",
+         "offers[0].costs[0].to: the period ends before it starts"},
+        {"{\"amount\": {\"qualifier\": \"exact\", \"value\": 5}}",
+         "required member \"what\" is missing"},
+    };
+    itav_db *db = open_store(_i);
+    for (size_t i = 0; i < sizeof bad_costs / sizeof *bad_costs; i++) {
+        char doc[1024];
+        snprintf(doc, sizeof doc, COST_DOC("%s"), bad_costs[i].cost);
+        ck_assert_int_eq(itav_import_json_string(db, doc, "costs.json"), ITAV_EFORMAT);
+        ck_assert_msg(strstr(itav_errmsg(db), bad_costs[i].msg), "%zu: %s", i, itav_errmsg(db));
+        itav_offer *of;
+        ck_assert_int_eq(itav_offer_get(&of, db, "o"), ITAV_ENOTFOUND); /* nothing written */
+    }
+    ck_assert_int_eq(itav_import_json_string(db, COST_DOC(
+        "{\"what\": \"a trajectory\", \"amount\": {\"qualifier\": \"range\", \"min\": 800, "
+        "\"max\": 1000, \"text\": \"€ 800 tot € 1.000 per jongere\"}, \"unit\": "
+        "\"per_young_person\", \"currency\": \"EUR\", \"funders\": [{\"name\": \"gemeente\", "
+        "\"percent\": {\"qualifier\": \"about\", \"value\": 80}}, {\"name\": \"school\"}], "
+        "\"source\": \"004:L231\"}"), "good.json"), ITAV_OK);
+    char *text = export_text(db);
+    itav_db *again = open_store(_i == 0 ? 1 : 0);
+    ck_assert_int_eq(itav_import_json_string(again, text, "again"), ITAV_OK);
+    char *second = export_text(again);
+    ck_assert_str_eq(second, text);
+    ck_assert_ptr_nonnull(strstr(text, "\"percent\": {\n"));
+    itav_free(text);
+    itav_free(second);
+    close_store(again);
+    close_store(db);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("json");
@@ -517,6 +571,7 @@ int main(void)
     tcase_add_loop_test(tc, members_in_any_order, 0, STORE_COUNT);
     tcase_add_loop_test(tc, late_problems_win, 0, STORE_COUNT);
     tcase_add_test(tc, null_arguments);
+    tcase_add_loop_test(tc, bad_costs_are_refused_with_their_field, 0, STORE_COUNT);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

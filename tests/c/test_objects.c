@@ -453,7 +453,7 @@ START_TEST(offer_fields)
                      ITAV_OK);
     itav_figure_set_where(f, "Haarlem");
     ck_assert_int_eq(itav_offer_add_figure(of, ITAV_FIGURES_TARGETS, f), ITAV_OK);
-    ck_assert_int_eq(itav_offer_add_figure(of, (itav_figure_list)3, f), ITAV_EINVAL);
+    ck_assert_int_eq(itav_offer_add_figure(of, (itav_figure_list)4, f), ITAV_EINVAL);
     itav_figure_free(f);
     ck_assert_uint_eq(itav_offer_figure_count(of, ITAV_FIGURES_TARGETS), 1);
     ck_assert_uint_eq(itav_offer_figure_count(of, ITAV_FIGURES_REACH), 0);

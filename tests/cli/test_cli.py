@@ -2388,7 +2388,8 @@ class ReportTest(MatchingCase):
         self.assertEqual(got["k"], 5)
         self.assertEqual([t["name"] for t in got["tables"]],
                          ["indicators", "reach", "matches_by_state", "matches_started",
-                          "reviews", "effects", "formal_help", "portfolio", "waiting_list"])
+                          "reviews", "effects", "formal_help", "portfolio", "waiting_list",
+                          "costs"])
         states = next(t for t in got["tables"] if t["name"] == "matches_by_state")
         self.assertIn(["trial", "<5"], states["rows"])
         # What the shown cells add up to is the total of the shown cells: nothing suppressed
@@ -3280,6 +3281,29 @@ class EvidenceTest(CliCase):
         r = self.s("import", path, code=2)
         self.assertIn('$.offers[0].milestones[0].status: unknown value "finished"', r.stderr)
         self.assertEqual(self.export(), before)
+class CostTest(MatchingCase):
+    """Costs and funding (issue 16): offer show and catalog show print them, one by one."""
+
+    def test_offer_show_prints_costs_and_capacity(self):
+        out = self.s("offer", "show", "vws-diemen-ouder-en-kindcoaches-diemen").stdout
+        self.assertIn("Costs and funding:", out)
+        self.assertIn("(no amount): the parent and child coaches [004:L769]", out)
+        self.assertIn("funder: gemeente Diemen (about 80%)", out)
+        self.assertIn("funder: the schools (about 20%)", out)
+        out = self.s("--lang", "nl", "offer", "show", "buurtgezinnen-leiden").stdout
+        self.assertIn("Capaciteit:", out)
+        self.assertIn("10 coordinator hours per week", out)
+        out = self.s("offer", "show", "buurtgezinnen-zuid-kennemerland").stdout
+        self.assertIn("109490 EUR total, 2021-01-01 to 2021-12-31", out)
+        data = json.loads(self.s("offer", "show", "buurtgezinnen-zuid-kennemerland",
+                                 "--json").stdout)
+        self.assertEqual(data["costs"][0]["amount"]["value"], 109490)
+
+    def test_catalog_show_prints_each_offers_costs(self):
+        out = self.s("catalog", "show", "vws-de-marne-jeugdsoos").stdout
+        self.assertIn("300 EUR per_film: a film with a preventive message", out)
+        self.assertEqual(out.count("600 EUR per_club"), 2)  # listed, never added up
+        self.assertNotIn("1500", out)
 
 
 # The classes that read the seed documents (meson suite "seeds").

@@ -50,6 +50,8 @@ from ._portfolio import Coverage, Portfolio
 from ._recommend import TIERS, Recommendation
 from ._report import Release, ReleaseCell, Report, ReportTable
 from ._review import Review
+from ._cost import Cost, Funder
+from ._enums import CostUnit, ShareKind
 from ._store import (Backend, MemoryBackend, Store, catalog_json, open, open_backend, version,
                      version_number)
 
@@ -79,4 +81,5 @@ __all__ = [
     "to_date", "to_days", "version", "version_number",
     "ACCESS_LISTS", "Access", "AccessEntry", "access_codes", "access_label",
     "Milestone", "MilestoneStatus", "Outcome", "OutcomeKind",
+    "Cost", "CostUnit", "Funder", "ShareKind",
 ]

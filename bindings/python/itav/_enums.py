@@ -45,6 +45,8 @@ class CodeType(enum.IntEnum):
     REPORT_FORMAT = 34
     OUTCOME_KIND = 35  # since 0.4
     MILESTONE_STATUS = 36  # since 0.4
+    COST_UNIT = 37  # since 0.4
+    SHARE_KIND = 38  # since 0.4
 
 
 class Result(enum.IntEnum):
@@ -631,6 +633,27 @@ class FigureList(enum.IntEnum):
     """itav_figure_list: which list of figures."""
     REACH = 1
     TARGETS = 2
+    CAPACITY = 3  # since 0.4: what an offer has to work with (a coordinator's hours)
+
+
+class CostUnit(_Coded, enum.IntEnum):
+    """itav_cost_unit: what a cost's amount is per (since 0.4)."""
+    TOTAL = 1
+    PER_YEAR = 2
+    PER_MONTH = 3
+    PER_YOUNG_PERSON = 4
+    PER_FAMILY = 5
+    PER_COUPLING = 6
+    PER_FILM = 7
+    PER_CLUB = 8
+    PER_MEETING = 9
+
+
+class ShareKind(_Coded, enum.IntEnum):
+    """itav_share_kind: how a funder's share is given (since 0.4); NONE has no code."""
+    NONE = 0
+    PERCENT = 1
+    AMOUNT = 2
 
 
 class Lang(enum.IntEnum):
@@ -676,6 +699,8 @@ _CODE_TYPES = {
     ReportFormat: CodeType.REPORT_FORMAT,
     OutcomeKind: CodeType.OUTCOME_KIND,
     MilestoneStatus: CodeType.MILESTONE_STATUS,
+    CostUnit: CodeType.COST_UNIT,
+    ShareKind: CodeType.SHARE_KIND,
 }
 
 

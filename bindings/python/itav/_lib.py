@@ -162,6 +162,10 @@ class itav_report(Structure):
     """struct itav_report (opaque)."""
 
 
+class itav_cost(Structure):
+    """struct itav_cost (opaque)."""
+
+
 class itav_release(Structure):
     """struct itav_release (opaque)."""
 
@@ -180,6 +184,7 @@ class itav_milestone(Structure):
 
 db_p = POINTER(itav_db)
 figure_p = POINTER(itav_figure)
+cost_p = POINTER(itav_cost)
 role_p = POINTER(itav_role)
 intervention_p = POINTER(itav_intervention)
 intervention_iter_p = POINTER(itav_intervention_iter)
@@ -983,6 +988,39 @@ PROTOTYPES = {
     "itav_offer_milestone": (milestone_p, [offer_p, _sz]),
     "itav_offer_add_milestone": (_int, [offer_p, milestone_p]),
     "itav_offer_remove_milestone": (_int, [offer_p, _sz]),
+    # costs and funding (itav/cost.h, 0.4)
+    "itav_cost_new": (_int, [_P(cost_p), _str]),
+    "itav_cost_free": (None, [cost_p]),
+    "itav_cost_dup": (_int, [_P(cost_p), cost_p]),
+    "itav_cost_set_amount": (_int, [cost_p, itav_enum, c_double, c_double, _str, itav_enum]),
+    "itav_cost_set_currency": (_int, [cost_p, _str]),
+    "itav_cost_set_period": (_int, [cost_p, c_int32, c_int32]),
+    "itav_cost_set_note": (_int, [cost_p, _str]),
+    "itav_cost_set_source": (_int, [cost_p, _str]),
+    "itav_cost_add_funder": (_int, [cost_p, _str, itav_enum, itav_enum, c_double, c_double]),
+    "itav_cost_remove_funder": (_int, [cost_p, _sz]),
+    "itav_cost_get_what": (_str, [cost_p]),
+    "itav_cost_get_qualifier": (itav_enum, [cost_p]),
+    "itav_cost_get_min": (c_double, [cost_p]),
+    "itav_cost_get_max": (c_double, [cost_p]),
+    "itav_cost_get_text": (_str, [cost_p]),
+    "itav_cost_get_unit": (itav_enum, [cost_p]),
+    "itav_cost_get_currency": (_str, [cost_p]),
+    "itav_cost_get_from": (c_int32, [cost_p]),
+    "itav_cost_get_to": (c_int32, [cost_p]),
+    "itav_cost_get_note": (_str, [cost_p]),
+    "itav_cost_get_source": (_str, [cost_p]),
+    "itav_cost_funder_count": (_sz, [cost_p]),
+    "itav_cost_funder": (_int, [_P(c_char_p), _P(itav_enum), _P(itav_enum), _P(c_double),
+                                _P(c_double), cost_p, _sz]),
+    "itav_offer_cost_count": (_sz, [offer_p]),
+    "itav_offer_cost": (cost_p, [offer_p, _sz]),
+    "itav_offer_add_cost": (_int, [offer_p, cost_p]),
+    "itav_offer_remove_cost": (_int, [offer_p, _sz]),
+    "itav_intervention_cost_count": (_sz, [intervention_p]),
+    "itav_intervention_cost": (cost_p, [intervention_p, _sz]),
+    "itav_intervention_add_cost": (_int, [intervention_p, cost_p]),
+    "itav_intervention_remove_cost": (_int, [intervention_p, _sz]),
 }
 
 # ---- finding and loading the library ------------------------------------------------------

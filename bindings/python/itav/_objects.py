@@ -18,13 +18,14 @@ from ._lib import (ITAV_AGE_NONE, ITAV_THEME_ALL, dec, enc, figure_p, interventi
 from ._owned import Owned
 from ._plan import plan_property
 from ._access import access_has_method, access_property
+from ._cost import CostsMixin
 
 # Field names whose source reference can be set (docs/format.md, lib/model/sources.c).
 INTERVENTION_FIELDS = ("name", "kind", "summary", "providers", "municipalities", "regions",
                        "since", "audience", "themes", "setting", "scope", "channel", "roles",
                        "phases", "evidence_level", "reach", "works", "improve", "links")
 OFFER_FIELDS = ("name", "intervention", "municipalities", "region", "provider", "start", "end",
-                "contact", "programme", "targets", "reach")
+                "contact", "programme", "targets", "reach", "capacity")
 
 _REF = re.compile(r"^[0-9]{3}:L[0-9]+(-[0-9]+)?$")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -563,7 +564,7 @@ def _enum_property(cls, getter, setter, name, doc):
 
 # ---- interventions ------------------------------------------------------------------------
 
-class Intervention(_Record):
+class Intervention(CostsMixin, _Record):
     """An intervention (itav_intervention): a programme, method, initiative, policy or activity.
 
     ``Intervention("buurtgezinnen", name="Buurtgezinnen", setting="informal")`` makes a new
@@ -589,6 +590,10 @@ class Intervention(_Record):
     _figure_get = staticmethod(lib.itav_intervention_figure)
     _figure_add = staticmethod(lib.itav_intervention_add_figure)
     _figure_remove = staticmethod(lib.itav_intervention_remove_figure)
+    _cost_count = staticmethod(lib.itav_intervention_cost_count)
+    _cost_get = staticmethod(lib.itav_intervention_cost)
+    _cost_add = staticmethod(lib.itav_intervention_add_cost)
+    _cost_remove = staticmethod(lib.itav_intervention_remove_cost)
 
     def __init__(self, id, **fields):
         if not isinstance(id, str):
@@ -920,7 +925,7 @@ class Intervention(_Record):
 
 # ---- offers -------------------------------------------------------------------------------
 
-class Offer(_Record):
+class Offer(CostsMixin, _Record):
     """An offer (itav_offer): an intervention as it runs in one place.
 
     ``Offer("buurtgezinnen-leiden", "buurtgezinnen", municipalities=["Leiden"])``.
@@ -943,6 +948,10 @@ class Offer(_Record):
     _figure_get = staticmethod(lib.itav_offer_figure)
     _figure_add = staticmethod(lib.itav_offer_add_figure)
     _figure_remove = staticmethod(lib.itav_offer_remove_figure)
+    _cost_count = staticmethod(lib.itav_offer_cost_count)
+    _cost_get = staticmethod(lib.itav_offer_cost)
+    _cost_add = staticmethod(lib.itav_offer_add_cost)
+    _cost_remove = staticmethod(lib.itav_offer_remove_cost)
 
     def __init__(self, id, intervention, **fields):
         if not isinstance(id, str):
@@ -1071,6 +1080,16 @@ class Offer(_Record):
     @targets.setter
     def targets(self, figures):
         self.set_figures(figures, FigureList.TARGETS)
+
+    @property
+    def capacity(self):
+        """What the offer has to work with (a coordinator's hours a week), as a list of Figure
+        (copies); capacity, not a target. Assign a list to replace them."""
+        return self._figures(FigureList.CAPACITY)
+
+    @capacity.setter
+    def capacity(self, figures):
+        self.set_figures(figures, FigureList.CAPACITY)
 
     def to_json(self):
         """The offer as a JSON object text."""
