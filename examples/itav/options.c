@@ -74,6 +74,7 @@ const opt_spec opt_specs[OPT_COUNT] = {
     [OPT_PROGRAMME] = {"programme", "OFFER", 0, 0, NULL, 0},
     [OPT_PLAN] = {"plan", "FIELD=VALUE", MANY_PLAN + 1, MAX_REPEATED, NULL, 0},
     [OPT_FACTOR] = {"factor", "CODE", MANY_FACTOR + 1, ITAV_FACTOR_COUNT, NULL, 0},
+    [OPT_PERTURB] = {"perturb", NULL, 0, 0, NULL, 0},
 };
 
 itav_lang lang_from_locale(void)
