@@ -38,6 +38,14 @@
  * whole report (the relations between its tables, counts being non-negative integers) is
  * computed exactly; while some interval is narrower than the protection, the cheapest
  * further count is hidden (itav_report_cell_audit(), docs/guide.md "The audit").
+ *
+ * Perturbation instead (itav_report_options.method ITAV_REPORT_PERTURB, docs/guide.md
+ * "Perturbation: the cell key method"): no count is hidden; each is published with a noise of
+ * at most ITAV_REPORT_PERTURB_MAX_NOISE from a fixed table, chosen by the sum of the keys of
+ * the cell's records (each record's key a keyed hash of its id under the store's secret), so
+ * the same records always give the same count; 1 and 2 are never published, nor a count from
+ * 1 to 4 as itself. Totals have noise of their own; means are of the true values over at
+ * least k contributors; percents are of the perturbed counts.
  */
 #ifndef ITAV_REPORT_H
 #define ITAV_REPORT_H

@@ -194,7 +194,7 @@ START_TEST(secret_in_every_store)
     itav_report *a = report(db, ITAV_REPORT_PERTURB, 5, ITAV_DATE_NONE, ITAV_DATE_NONE);
     itav_report *b = report(db, ITAV_REPORT_PERTURB, 5, ITAV_DATE_NONE, ITAV_DATE_NONE);
     char *ja = json_of(a), *jb = json_of(b);
-    ck_assert_str_eq(ja, jb);
+    ck_assert_msg(strcmp(ja, jb) == 0, "the same report twice gave other noise");
     /* the export holds no secret: a store rebuilt from it makes a new one */
     char *ex = export_text(db);
     ck_assert_ptr_null(strstr(ex, "secret"));
@@ -232,7 +232,7 @@ START_TEST(secret_made_on_first_use_and_kept)
     ck_assert_int_eq(itav_open(&db, uri), ITAV_OK);
     a = report(db, ITAV_REPORT_PERTURB, 5, ITAV_DATE_NONE, ITAV_DATE_NONE);
     jb = json_of(a);
-    ck_assert_str_eq(ja, jb);
+    ck_assert_msg(strcmp(ja, jb) == 0, "the reopened store gave other noise");
     itav_report_free(a);
     itav_close(db);
     itav_free(ja);
@@ -247,7 +247,8 @@ END_TEST
 /* ---- perturbed reports ---- */
 
 /* Every count cell of p against the same cell of the k = 1 suppression report (the truth):
- * within DMAX, never 1 or 2, a count of 1 to 4 never as itself; returns the cells compared. */
+ * within DMAX, never 1 or 2, a count of 1 to 4 never as itself; returns the positive cells
+ * compared, and how many of them moved. */
 static size_t compare_counts(const itav_report *p, const itav_report *truth, size_t *moved)
 {
     static const char *const tables[] = {"matches_by_state", "matches_started", "reviews",
@@ -273,8 +274,10 @@ static size_t compare_counts(const itav_report *p, const itav_report *truth, siz
                               row, c, pv);
                 ck_assert_msg(tv < 1 || tv > 4 || pv != tv, "%s[%zu][%zu]: %g published "
                               "exactly", tables[i], row, c, tv);
-                *moved += pv != tv;
-                n++;
+                if (tv > 0) { /* a 0 stays 0: count the others */
+                    *moved += pv != tv;
+                    n++;
+                }
             }
     }
     return n;
@@ -311,8 +314,9 @@ START_TEST(counts_are_perturbed_within_the_noise)
         itav_report_free(truth);
         itav_close(db);
     }
-    ck_assert_uint_gt(cells, 300);
-    ck_assert_uint_gt(moved, cells / 3); /* it does perturb */
+    /* it does perturb: at least 156 of 256 cell keys move a positive count */
+    ck_assert_uint_gt(cells, 150);
+    ck_assert_uint_gt(moved, cells * 2 / 5);
 }
 END_TEST
 
@@ -329,8 +333,9 @@ START_TEST(other_stores_other_noise)
     itav_report *ta = report(a, ITAV_REPORT_SUPPRESS, 1, ITAV_DATE_NONE, ITAV_DATE_NONE);
     itav_report *tb = report(b, ITAV_REPORT_SUPPRESS, 1, ITAV_DATE_NONE, ITAV_DATE_NONE);
     char *ja = json_of(ra), *jb = json_of(rb), *jta = json_of(ta), *jtb = json_of(tb);
-    ck_assert_str_eq(jta, jtb); /* the same data */
-    ck_assert_str_ne(ja, jb);   /* other noise */
+    /* the same data, other noise (whole JSON texts: compared, not printed) */
+    ck_assert_msg(strcmp(jta, jtb) == 0, "the two stores hold other data");
+    ck_assert_msg(strcmp(ja, jb) != 0, "two stores gave the same noise");
     itav_free(ja);
     itav_free(jb);
     itav_free(jta);
@@ -430,6 +435,24 @@ START_TEST(differencing_nested_periods)
         ck_assert_msg(values >= 2, "run %d: the 2 of 2021 is pinned", run);
         itav_close(db);
     }
+    /* and whatever cell keys the three cells have: every way the table can publish 7, 2 and 5
+     * leaves the 2 of 2021 at least two values */
+    for (long long a = 7 - DMAX; a <= 7 + DMAX; a++)
+        for (long long b = 2 - DMAX; b <= 2 + DMAX; b++)
+            for (long long c = 5 - DMAX; c <= 5 + DMAX; c++) {
+                if (!itav__cellkey_possible(7, a) || !itav__cellkey_possible(2, b) ||
+                    !itav__cellkey_possible(5, c))
+                    continue;
+                int values = 0;
+                for (int x1 = 0; x1 < 12; x1++)
+                    for (int x2 = 0; x2 < 12; x2++)
+                        if (itav__cellkey_possible(x1 + x2, a) && itav__cellkey_possible(x1, b) &&
+                            itav__cellkey_possible(x2, c)) {
+                            values++;
+                            break;
+                        }
+                ck_assert_msg(values >= 2, "published %lld, %lld, %lld pin 2021", a, b, c);
+            }
 }
 END_TEST
 
