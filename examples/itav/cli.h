@@ -38,12 +38,13 @@ enum opt_id { OPT_STORE, OPT_LANG, OPT_JSON, OPT_ELEMENT, OPT_SETTING, OPT_MUNIC
               OPT_AGE_MONTHS, OPT_NEED, OPT_CHANNEL, OPT_STRICT, OPT_UPDATE, OPT_PUBLISH,
               OPT_LOW_K, OPT_PROTECTION, OPT_SKIP_EVALUATION, OPT_YES, OPT_INTERVENTION,
               OPT_NAME, OPT_PROVIDER, OPT_CONTACT, OPT_PROGRAMME, OPT_PLAN, OPT_FACTOR,
+              OPT_POSTCODE, OPT_VOG_DATE, OPT_CAPACITY, OPT_SET,
               OPT_PERTURB,
               OPT_COUNT };
 
 /* The repeatable options, which keep every value given. */
 enum many_id { MANY_ELEMENT, MANY_EFFECT, MANY_ID, MANY_NEED, MANY_MUNICIPALITY, MANY_PLAN, MANY_FACTOR,
-               MANY_COUNT };
+               MANY_SET, MANY_COUNT };
 
 /* A set of options, one bit each; room for 128 options. */
 typedef struct optset {
@@ -157,7 +158,12 @@ int report_usage_error(const cli *c);
 /* ---- shared by the commands (util.c) ---------------------------------------------------- */
 
 const char *tr(const cli *c, const char *en, const char *nl);
+/* A data error, in the language of --lang (messages.c has the Dutch of each message). */
 int data_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* messages.c: the language of data_error() (main.c sets it from --lang), and the wording of
+ * a message or word in it (the English itself when it has no entry). */
+void set_message_lang(itav_lang lang);
+const char *message_words(const char *en);
 int lib_error(itav_db *db, int rc);
 char *xstrcat3(const char *a, const char *b, const char *c);
 

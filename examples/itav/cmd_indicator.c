@@ -72,11 +72,12 @@ static void print_target(const cli *c, const itav_indicator *ind, size_t i)
     printf(" %s %s", tr(c, "by", "uiterlijk"), date_text(d, deadline));
 }
 
-/* The verdict on target i and its explanation (owned by the caller). */
+/* The verdict on target i and its explanation (owned by the caller), in a language: the
+ * text of 'indicator show' follows --lang, its JSON is English. */
 static int judge(itav_attainment *verdict, char **why, const itav_indicator *ind, size_t i,
-                 int32_t as_of)
+                 int32_t as_of, itav_lang lang)
 {
-    int rc = itav_indicator_attainment(verdict, why, ind, i, as_of);
+    int rc = itav_indicator_attainment_lang(verdict, why, ind, i, as_of, lang);
     if (rc != ITAV_OK)
         return data_error("cannot judge target %zu of %s: %s", i + 1, itav_indicator_id(ind),
                           itav_strerror(rc));
@@ -142,7 +143,7 @@ static int jindicator(json_t **out, const itav_indicator *ind, int32_t as_of)
         if (as_of != ITAV_DATE_NONE) {
             itav_attainment verdict = 0;
             char *why = NULL;
-            if ((rc = judge(&verdict, &why, ind, i, as_of)) == 0) {
+            if ((rc = judge(&verdict, &why, ind, i, as_of, ITAV_LANG_EN)) == 0) {
                 json_object_set_new(t, "attainment", jcode(ITAV_CODE_ATTAINMENT, (int)verdict));
                 jset_str(t, "why", why);
             }
@@ -314,7 +315,7 @@ static int show_indicator_text(const cli *c, const itav_indicator *ind, int32_t 
         itav_attainment verdict = 0;
         char *why = NULL;
         const char *text = itav_indicator_target_text(ind, i);
-        if ((rc = judge(&verdict, &why, ind, i, as_of)) != 0)
+        if ((rc = judge(&verdict, &why, ind, i, as_of, c->lang)) != 0)
             break;
         printf("  %zu. ", i + 1);
         print_target(c, ind, i);

@@ -423,9 +423,12 @@ static int cmd_match_advance(cli *c)
                             itav_match_get_state(m) == ITAV_MATCH_TRIAL;
         rc = lib_error(db, rc);
         if (no_evaluation)
-            fprintf(stderr, "itav: record the evaluation first (itav review add %s --kind "
-                            "trial ...), or move on without it: itav match advance %s active "
-                            "--skip-evaluation NOTE\n", id, id);
+            fprintf(stderr, tr(c, "itav: record the evaluation first (itav review add %s --kind "
+                                  "trial ...), or move on without it: itav match advance %s "
+                                  "active --skip-evaluation NOTE\n",
+                               "itav: leg eerst de evaluatie vast (itav review add %s --kind "
+                               "trial ...), of ga verder zonder: itav match advance %s active "
+                               "--skip-evaluation NOTITIE\n"), id, id);
     }
     itav_close(db);
     if (rc == 0) {

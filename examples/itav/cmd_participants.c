@@ -404,6 +404,122 @@ static int cmd_participants_show(cli *c)
     return rc;
 }
 
+/* One CSV cell: quoted, with quotes doubled, so a value with a separator stays one cell. */
+static void csv_cell(FILE *f, const char *sep, const char *value)
+{
+    fputs(sep, f);
+    fputc('"', f);
+    for (; *value; value++) {
+        if (*value == '"')
+            fputc('"', f);
+        fputc(*value, f);
+    }
+    fputc('"', f);
+}
+
+/* 'participants update' is a one-row update import: the same columns, values, checks and
+ * messages as a spreadsheet (docs/format.md), for one participant. */
+static int cmd_participants_update(cli *c)
+{
+    static const struct {
+        enum opt_id opt;
+        const char *column;
+    } named[] = {{OPT_MUNICIPALITY, "municipality"}, {OPT_POSTCODE, "postcode"},
+                 {OPT_VOG_DATE, "vog_date"},         {OPT_CAPACITY, "capacity"}};
+    const char *ref = c->args[2], *columns[MAX_REPEATED + 4], *values[MAX_REPEATED + 4];
+    char *csv = NULL, *sets[MAX_REPEATED] = {0};
+    size_t i, n = 0, csv_size = 0, added = 0, updated = 0, unchanged = 0;
+    itav_participant *p = NULL;
+    itav_db *db;
+    FILE *f;
+    int rc;
+
+    if (MANY(c, MUNICIPALITY)->n > 1)
+        return usage_error("a participant has one municipality: give --municipality once");
+    for (i = 0; i < sizeof named / sizeof *named; i++)
+        if (c->opt[named[i].opt]) {
+            columns[n] = named[i].column;
+            values[n++] = c->opt[named[i].opt];
+        }
+    for (i = 0; i < MANY(c, SET)->n; i++) {
+        const char *eq = strchr(MANY(c, SET)->v[i], '=');
+        if (!eq || eq == MANY(c, SET)->v[i]) {
+            rc = usage_error("--set takes COLUMN=VALUE, not '%s'", MANY(c, SET)->v[i]);
+            goto out;
+        }
+        sets[i] = strndup(MANY(c, SET)->v[i], (size_t)(eq - MANY(c, SET)->v[i]));
+        if (!sets[i]) {
+            rc = data_error("out of memory");
+            goto out;
+        }
+        columns[n] = sets[i];
+        values[n++] = eq + 1;
+    }
+    if (n == 0) {
+        rc = usage_error("nothing to change: give --municipality, --postcode, --vog-date, "
+                         "--capacity or --set COLUMN=VALUE");
+        goto out;
+    }
+    if ((rc = open_store(&db, c, 0)) != 0)
+        goto out;
+    if ((rc = itav_participant_get(&p, db, ref)) != ITAV_OK) {
+        rc = lib_error(db, rc);
+        goto close;
+    }
+    /* The kind column is required by every import; a participant's kind never changes. */
+    if (!(f = open_memstream(&csv, &csv_size))) {
+        rc = data_error("out of memory");
+        goto close;
+    }
+    fputs("ref,kind", f);
+    for (i = 0; i < n; i++)
+        csv_cell(f, ",", columns[i]);
+    csv_cell(f, "\n", ref);
+    csv_cell(f, ",", itav_code_name(ITAV_CODE_PARTICIPANT_KIND,
+                                    (int)itav_participant_get_kind(p)));
+    for (i = 0; i < n; i++)
+        csv_cell(f, ",", values[i]);
+    fputc('\n', f);
+    if (fclose(f) != 0 || !csv) {
+        rc = data_error("out of memory");
+        goto close;
+    }
+    rc = itav_import_participants_csv_string_v2(db, csv, ref, NULL,
+                                                ITAV_IMPORT_UPDATE | ITAV_IMPORT_STRICT);
+    if (rc == ITAV_EFORMAT) {
+        fprintf(stderr, tr(c, "itav: participant %s was not changed:\n",
+                           "itav: deelnemer %s is niet gewijzigd:\n"), ref);
+        for (i = 0; i < itav_problem_count(db); i++)
+            if (itav_problem_severity(db, i) == ITAV_SEVERITY_ERROR) {
+                /* A value's problem names its column; one of the header (row 1) says it. */
+                const char *col = itav_problem_row(db, i) > 1 ? itav_problem_column(db, i) : NULL;
+                fprintf(stderr, "  %s%s%s\n", col ? col : "", col ? ": " : "",
+                        itav_problem_message(db, i));
+            }
+        rc = EXIT_DATA;
+        goto close;
+    }
+    if (rc != ITAV_OK) {
+        rc = lib_error(db, rc);
+        goto close;
+    }
+    itav_import_counts(&added, &updated, &unchanged, db);
+    printf(updated ? tr(c, "Updated %s.\n", "%s bijgewerkt.\n")
+                   : tr(c, "%s: nothing changed.\n", "%s: niets gewijzigd.\n"), ref);
+    for (i = 0; i < itav_problem_count(db); i++)
+        if (itav_problem_severity(db, i) == ITAV_SEVERITY_WARNING)
+            fprintf(stderr, tr(c, "itav: warning: %s\n", "itav: waarschuwing: %s\n"),
+                    itav_problem_message(db, i));
+close:
+    itav_participant_free(p);
+    free(csv);
+    itav_close(db);
+out:
+    for (i = 0; i < MAX_REPEATED; i++)
+        free(sets[i]);
+    return rc;
+}
+
 static int cmd_participants_status(cli *c)
 {
     const char *ref = c->args[2];
@@ -600,6 +716,19 @@ const command_group participants_group = {
          "one participant with its matches",
          (const cmd_opt[]){{OPT_JSON, "machine-readable output (see docs/cli.md)"}, {0, NULL}},
          cmd_participants_show},
+        {"update", {"REF", NULL},
+         "REF [--municipality M] [--postcode PC] [--vog-date D] [--capacity N] "
+         "[--set COLUMN=VALUE]...",
+         "change some fields of one participant, as an update import of one row would",
+         (const cmd_opt[]){
+             {OPT_MUNICIPALITY, "the municipality"},
+             {OPT_POSTCODE, "the postcode (four digits; a full postcode is cut, with a warning)"},
+             {OPT_VOG_DATE, "the date of the certificate of conduct (VOG)"},
+             {OPT_CAPACITY, "how many families or young people a supporter takes on"},
+             {OPT_SET, "any column of a participants sheet (docs/format.md), in its English "
+                       "or Dutch name"},
+             {0, NULL}},
+         cmd_participants_update},
         {"status", {"REF", "STATUS"}, "REF STATUS [--date D]",
          "change a participant's status",
          (const cmd_opt[]){{OPT_DATE, "the date of the change (default today, UTC)"}, {0, NULL}},

@@ -44,7 +44,8 @@ static int cmd_report_programme(cli *c)
                             opt.k < ITAV_REPORT_MIN_K;
         rc = lib_error(db, rc);
         if (low_k_refused)
-            fprintf(stderr, "itav: add --low-k to publish with k = %d on purpose\n", opt.k);
+            fprintf(stderr, tr(c, "itav: add --low-k to publish with k = %d on purpose\n",
+                               "itav: geef --low-k om bewust met k = %d te publiceren\n"), opt.k);
     }
     if (rc == 0 && (rc = itav_report_write_lang(&text, r, (itav_report_format)format,
                                                 c->lang)) != ITAV_OK)

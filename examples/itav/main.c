@@ -95,6 +95,7 @@ int main(int argc, char **argv)
     c.lang = lang_from_locale();
     if ((rc = parse_args(&c, argc, argv)) != 0)
         return report_usage_error(&c);
+    set_message_lang(c.lang);
     if (FLAG(&c, HELP)) {
         if (lookup_command(&g, &cmd, &c, true) == 0)
             print_command_help(stdout, g, cmd);

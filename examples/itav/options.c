@@ -74,6 +74,10 @@ const opt_spec opt_specs[OPT_COUNT] = {
     [OPT_PROGRAMME] = {"programme", "OFFER", 0, 0, NULL, 0},
     [OPT_PLAN] = {"plan", "FIELD=VALUE", MANY_PLAN + 1, MAX_REPEATED, NULL, 0},
     [OPT_FACTOR] = {"factor", "CODE", MANY_FACTOR + 1, ITAV_FACTOR_COUNT, NULL, 0},
+    [OPT_POSTCODE] = {"postcode", "PC", 0, 0, NULL, 0},
+    [OPT_VOG_DATE] = {"vog-date", "D", 0, 0, NULL, 0},
+    [OPT_CAPACITY] = {"capacity", "N", 0, 0, NULL, 0},
+    [OPT_SET] = {"set", "COLUMN=VALUE", MANY_SET + 1, MAX_REPEATED, NULL, 0},
     [OPT_PERTURB] = {"perturb", NULL, 0, 0, NULL, 0},
 };
 

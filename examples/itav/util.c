@@ -25,7 +25,10 @@ int data_error(const char *fmt, ...)
     va_list ap;
     fputs("itav: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    vfprintf(stderr, message_words(fmt), ap); /* the same conversions (messages.c) */
+#pragma GCC diagnostic pop
     va_end(ap);
     fputc('\n', stderr);
     return EXIT_DATA;
@@ -536,7 +539,7 @@ char *code_list(itav_code_type type)
             names[n++] = name;
     }
     for (i = 0; i < n; i++) {
-        t = xstrcat3(s, i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
+        t = xstrcat3(s, i == 0 ? "" : i + 1 == n ? message_words(" or ") : ", ", names[i]);
         free(s);
         s = t;
     }
@@ -566,7 +569,7 @@ int parse_code_arg(int *out, itav_code_type type, const char *value, const char 
     if (itav_code_parse(out, type, value) == ITAV_OK)
         return 0;
     list = code_list(type);
-    rc = data_error("unknown %s \"%s\" (expected %s)", what, value, list);
+    rc = data_error("unknown %s \"%s\" (expected %s)", message_words(what), value, list);
     free(list);
     return rc;
 }

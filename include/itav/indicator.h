@@ -25,6 +25,7 @@
 #define ITAV_INDICATOR_H
 
 #include "common.h"
+#include "element.h"
 #include "figure.h"
 #include "store.h"
 
@@ -466,6 +467,26 @@ ITAV_API const char *itav_indicator_measurement_source(const itav_indicator *ind
 ITAV_API int itav_indicator_attainment(itav_attainment *verdict, char **why,
                                        const itav_indicator *ind, size_t target,
                                        int32_t as_of);
+/**
+ * @brief itav_indicator_attainment() with the explanation in a language.
+ *
+ * The verdict is the same; the explanation is worded as a Dutch report words it ("behaald: de
+ * meting van 2021-06-30, 7,5, voldoet aan het doel van minstens 7 ..."), numbers with a
+ * decimal comma in Dutch. Texts from the data (the unit, a period, a measurement's wording)
+ * stay as they are.
+ * @param[out] verdict the verdict
+ * @param[out] why the explanation, to be freed with itav_free(); may be NULL
+ * @param ind the indicator
+ * @param target the target's index
+ * @param as_of the date to judge on
+ * @param lang ITAV_LANG_EN (the same as itav_indicator_attainment()) or ITAV_LANG_NL
+ * @return ITAV_OK, ITAV_EINVAL (NULL, ITAV_DATE_NONE, unknown language), ITAV_ERANGE (no
+ *         such target), ITAV_ENOMEM.
+ * @since 0.4
+ */
+ITAV_API int itav_indicator_attainment_lang(itav_attainment *verdict, char **why,
+                                            const itav_indicator *ind, size_t target,
+                                            int32_t as_of, itav_lang lang);
 
 /**
  * @brief Stores a new indicator. Its offer must exist.

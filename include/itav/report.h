@@ -158,10 +158,12 @@ ITAV_API int itav_report_write(char **out, const itav_report *r, itav_report_for
 /**
  * @brief Writes a report in a language: Markdown and CSV with the title, table titles,
  * column headings, notes and fixed cells ("other municipalities", "not known", state and
- * outcome names, the audit line, ...) worded in that language. Codes (table names, the CSV
- * header row) stay as they are, and JSON is the same in every language. Texts that come
- * from the data (names of offers, municipalities, indicators, sources) and the words of
- * indicator targets and attainment explanations are written as they are.
+ * outcome names, the audit line, ...) worded in that language, and the words of indicator
+ * targets, quantities, periods and attainment explanations too ("minstens 7,2"). In Dutch a
+ * number has a decimal comma, and CSV has ';' between fields, as a spreadsheet in a Dutch
+ * locale reads it. Codes (table names, the CSV header row) stay as they are, and JSON is the
+ * same in every language. Texts that come from the data (names of offers, municipalities,
+ * indicators, units, sources) are written as they are.
  * @param[out] out the text, to be freed with itav_free()
  * @param r the report
  * @param format the format

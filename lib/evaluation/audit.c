@@ -222,6 +222,8 @@ int itav__report_audit(itav_report *r)
     int rc = var_of ? ITAV_OK : ITAV_ENOMEM;
     r->audit_passed = true;
     r->pinned_table = SIZE_MAX;
+    r->leak_table = SIZE_MAX;
+    r->releases_disagree = false;
     /* the variables: every hidden count; the cap: more than all published counts together */
     for (size_t t = 0; rc == ITAV_OK && t < r->ntables; t++) {
         const itav__table *tab = &r->tables[t];
@@ -286,19 +288,28 @@ int itav__report_audit(itav_report *r)
 }
 
 /* ---- across releases ----
- * The counts of these tables add up over periods: each counts reviews dated in the period.
- * Cut the days at every first day and every day after a last day of this report's period and
- * of the earlier releases' periods: each piece ("atom") has its own unknown count per cell,
- * and a cell of a period is the sum of its atoms. The relations of the report hold within
- * every atom, as they hold for any period. */
-static const char *const additive_tables[] = {"reviews", "effects", "formal_help", NULL};
+ * A report made for publication and the earlier releases it is related to (release.c) count
+ * the same things over other periods and other offers. The counts of reviews, effects and
+ * formal help add up over the days the reviews are dated on, the matches started over the
+ * days they started on, and all of them over offers. So cut the days at every first day and
+ * every day after a last day of the periods, and the offers into classes by the scopes
+ * (an offer and its members) that hold them: each piece of days and offers (an "atom") has
+ * its own unknown count per cell, and a cell of a report is the sum of the atoms of its
+ * period and its offers. The relations of the report hold within every atom, as they hold for
+ * any period and offers. The matches by state count the state at a period's end of the matches
+ * open in it, which adds up over offers but not over days: those are related only between
+ * reports of the same period. */
+enum { X_REVIEWS, X_STARTED, X_AT_END };
 
-static bool additive(const char *name)
+static int table_kind(const char *name)
 {
-    for (size_t i = 0; additive_tables[i]; i++)
-        if (!strcmp(additive_tables[i], name))
-            return true;
-    return false;
+    static const char *const reviews[] = {"reviews", "effects", "formal_help", NULL};
+    for (size_t i = 0; reviews[i]; i++)
+        if (!strcmp(reviews[i], name))
+            return X_REVIEWS;
+    return !strcmp(name, "matches_started") ? X_STARTED
+           : !strcmp(name, "matches_by_state") ? X_AT_END
+                                                : -1;
 }
 
 typedef struct span {
@@ -361,6 +372,8 @@ static int push_eq(sys *s, size_t *capc, const size_t *var, long long *a, size_t
 
 typedef struct xkey {
     size_t table, cell;
+    int kind; /* X_REVIEWS, X_STARTED or X_AT_END */
+    span year; /* X_STARTED: the days of the cell's year */
 } xkey;
 
 typedef struct xaudit {
@@ -368,11 +381,19 @@ typedef struct xaudit {
     size_t capc;
     xkey *keys;
     size_t nk;
-    long long *cut; /* the atoms' edges: atom a is [cut[a], cut[a + 1]) */
+    long long *cut; /* the atoms' days: atom a is [cut[a], cut[a + 1]) */
     size_t na;
-    size_t *var;   /* scratch: na + 1 variables */
-    long long *a;  /* scratch: their coefficients */
+    size_t ncls;    /* the classes of offers */
+    bool *in;       /* (nprior + 1) x ncls: the classes each scope holds; the report's last */
+    bool *used;     /* per atom variable: in some relation (the others are 0) */
+    size_t *var;    /* scratch */
+    long long *a;   /* scratch */
 } xaudit;
+
+static size_t atom_var(const xaudit *x, size_t k, size_t at, size_t cls)
+{
+    return (k * x->na + at) * x->ncls + cls;
+}
 
 /* The key of a report's cell by table name, row label and column heading, or SIZE_MAX. */
 static size_t key_of(const itav_report *r, const xaudit *x, const char *table, const char *row,
@@ -389,15 +410,31 @@ static size_t key_of(const itav_report *r, const xaudit *x, const char *table, c
     return SIZE_MAX;
 }
 
-/* x[z] (z SIZE_MAX: the value b) equals the count of key k over the period sp. */
-static int relate_period(xaudit *x, size_t k, span sp, size_t z, long long b)
+/* Whether atom `at` is counted by key k over the period sp (X_AT_END: the period itself,
+ * which is atom 0). */
+static bool atom_counts(const xaudit *x, size_t k, size_t at, span sp)
+{
+    const xkey *key = &x->keys[k];
+    if (key->kind == X_AT_END)
+        return at == 0;
+    if (!(sp.lo <= x->cut[at] && x->cut[at + 1] <= sp.hi))
+        return false;
+    return key->kind != X_STARTED ||
+           (x->cut[at] < key->year.hi && key->year.lo < x->cut[at + 1]);
+}
+
+/* x[z] (z SIZE_MAX: the value b) equals the count of key k over the period sp and the
+ * offers of scope `scope`. */
+static int relate_cell(xaudit *x, size_t k, span sp, size_t scope, size_t z, long long b)
 {
     size_t n = 0;
     for (size_t at = 0; at < x->na; at++)
-        if (sp.lo <= x->cut[at] && x->cut[at + 1] <= sp.hi) {
-            x->var[n] = k * x->na + at;
-            x->a[n++] = 1;
-        }
+        for (size_t c = 0; atom_counts(x, k, at, sp) && c < x->ncls; c++)
+            if (x->in[scope * x->ncls + c]) {
+                x->var[n] = atom_var(x, k, at, c);
+                x->used[x->var[n]] = true;
+                x->a[n++] = 1;
+            }
     if (z != SIZE_MAX) {
         x->var[n] = z;
         x->a[n++] = -1;
@@ -406,38 +443,148 @@ static int relate_period(xaudit *x, size_t k, span sp, size_t z, long long b)
     return push_eq(&x->s, &x->capc, x->var, x->a, n, b);
 }
 
+/* The offers of every scope and their classes: offers held by the same scopes are one
+ * class. Fills x->ncls and x->in. */
+static int offer_classes(xaudit *x, const itav_report *r)
+{
+    size_t ns = r->nprior + 1, nu = 0, cap = 0;
+    const char **u = NULL;
+    int rc = ITAV_OK;
+    for (size_t s = 0; rc == ITAV_OK && s < ns; s++) {
+        const char *offer = s < r->nprior ? r->prior[s]->offer : r->offer;
+        const itav__strlist *m = s < r->nprior ? &r->prior[s]->members : &r->members;
+        for (size_t i = 0; rc == ITAV_OK && i <= m->n; i++) {
+            const char *o = i < m->n ? m->v[i] : offer;
+            size_t j = 0;
+            while (j < nu && strcmp(u[j], o))
+                j++;
+            if (j < nu)
+                continue;
+            if (nu == cap) {
+                const char **v = itav__realloc(u, (cap = cap ? 2 * cap : 16) * sizeof *v);
+                if (!v) {
+                    rc = ITAV_ENOMEM;
+                    break;
+                }
+                u = v;
+            }
+            u[nu++] = o;
+        }
+    }
+    bool *holds = rc == ITAV_OK ? itav__calloc(ns * (nu ? nu : 1), sizeof *holds) : NULL;
+    size_t *cls = holds ? itav__calloc(nu ? nu : 1, sizeof *cls) : NULL;
+    if (!cls)
+        rc = ITAV_ENOMEM;
+    for (size_t s = 0; rc == ITAV_OK && s < ns; s++) {
+        const char *offer = s < r->nprior ? r->prior[s]->offer : r->offer;
+        const itav__strlist *m = s < r->nprior ? &r->prior[s]->members : &r->members;
+        for (size_t j = 0; j < nu; j++) {
+            bool in = !strcmp(u[j], offer);
+            for (size_t i = 0; !in && i < m->n; i++)
+                in = !strcmp(u[j], m->v[i]);
+            holds[s * nu + j] = in;
+        }
+    }
+    for (size_t j = 0; rc == ITAV_OK && j < nu; j++) {
+        size_t i = 0;
+        for (; i < j; i++) {
+            size_t s = 0;
+            while (s < ns && holds[s * nu + i] == holds[s * nu + j])
+                s++;
+            if (s == ns)
+                break;
+        }
+        cls[j] = i < j ? cls[i] : x->ncls++;
+    }
+    if (rc == ITAV_OK && !(x->in = itav__calloc(ns * (x->ncls ? x->ncls : 1), sizeof *x->in)))
+        rc = ITAV_ENOMEM;
+    for (size_t s = 0; rc == ITAV_OK && s < ns; s++)
+        for (size_t j = 0; j < nu; j++)
+            if (holds[s * nu + j])
+                x->in[s * x->ncls + cls[j]] = true;
+    itav__free(u);
+    itav__free(holds);
+    itav__free(cls);
+    return rc;
+}
+
+/* The keys: the counts of the related tables, totals and "other municipalities" left out
+ * (which municipalities that row holds differs from report to report). */
+static int collect_keys(xaudit *x, const itav_report *r, long long *published)
+{
+    for (size_t t = 0; t < r->ntables; t++) {
+        const itav__table *tab = &r->tables[t];
+        int kind = table_kind(tab->name);
+        if (kind < 0)
+            continue;
+        for (size_t i = 0; i < tab->rows * tab->columns.n; i++) {
+            const itav__cell *label = &tab->cells[(i / tab->columns.n) * tab->columns.n];
+            const char *row = label->text ? label->text : "";
+            if (!tab->cells[i].count || !strcmp(row, ITAV__TOTAL_LABEL) ||
+                !strcmp(row, ITAV__OTHER_PLACES))
+                continue;
+            span year = {0, 0};
+            if (kind == X_STARTED) {
+                int32_t first, next;
+                int y = atoi(tab->columns.v[i % tab->columns.n]);
+                if (itav_date_from_ymd(&first, y, 1, 1) != ITAV_OK ||
+                    itav_date_from_ymd(&next, y + 1, 1, 1) != ITAV_OK)
+                    continue;
+                year = (span){first, next};
+            }
+            xkey *v = itav__realloc(x->keys, (x->nk + 1) * sizeof *v);
+            if (!v)
+                return ITAV_ENOMEM;
+            x->keys = v;
+            x->keys[x->nk++] = (xkey){t, i, kind, year};
+            if (!tab->cells[i].suppressed && tab->cells[i].kind == ITAV__CELL_NUMBER)
+                *published += (long long)tab->cells[i].value;
+        }
+    }
+    return ITAV_OK;
+}
+
+static size_t key_at(const xaudit *x, size_t table, size_t cell)
+{
+    for (size_t k = 0; k < x->nk; k++)
+        if (x->keys[k].table == table && x->keys[k].cell == cell)
+            return k;
+    return SIZE_MAX;
+}
+
+/* Whether a count an attacker narrows to least..most (most -1: no bound) gives someone away:
+ * it may be from 1 to k - 1 and the interval is narrower than the protection. A count
+ * narrowed to 0, or to k or more, describes nobody or enough people. */
+static bool gives_away(long long least, long long most, int k, int protection)
+{
+    return most >= 1 && least <= k - 1 && most - least < protection;
+}
+
+/* The interval of variable v in the system without the report's own cells (the first nc0
+ * relations): what the earlier releases gave away already, which no report can take back. */
+static int interval_before(sys *s, size_t nc0, const long long *lo0, const long long *hi0,
+                           size_t v, long long *least, long long *most, long long *scratch)
+{
+    size_t nc = s->nc;
+    s->nc = nc0;
+    int rc = interval(s, lo0, hi0, v, least, most, scratch);
+    s->nc = nc;
+    return rc;
+}
+
 int itav__release_audit(itav_report *r)
 {
     xaudit x = {0};
     size_t nz = 0, *zr = NULL, (*zp)[2] = NULL, nzp = 0;
     long long *box = NULL, *scratch = NULL, published = 0;
-    int rc = ITAV_OK;
-    /* the keys: the counts of the tables that add up over periods, totals left out */
-    for (size_t t = 0; t < r->ntables; t++) {
-        const itav__table *tab = &r->tables[t];
-        if (!additive(tab->name))
-            continue;
-        for (size_t i = 0; i < tab->rows * tab->columns.n; i++) {
-            const itav__cell *label = &tab->cells[(i / tab->columns.n) * tab->columns.n];
-            if (!tab->cells[i].count ||
-                (label->text && !strcmp(label->text, ITAV__TOTAL_LABEL)))
-                continue;
-            xkey *v = itav__realloc(x.keys, (x.nk + 1) * sizeof *v);
-            if (!v) {
-                rc = ITAV_ENOMEM;
-                goto done;
-            }
-            x.keys = v;
-            x.keys[x.nk++] = (xkey){t, i};
-            if (!tab->cells[i].suppressed && tab->cells[i].kind == ITAV__CELL_NUMBER)
-                published += (long long)tab->cells[i].value;
-        }
-    }
-    /* the atoms */
-    if (!(x.cut = itav__malloc((2 * r->nprior + 2) * sizeof *x.cut))) {
+    int rc = collect_keys(&x, r, &published);
+    if (rc == ITAV_OK)
+        rc = offer_classes(&x, r);
+    /* the atoms' days */
+    if (rc == ITAV_OK && !(x.cut = itav__malloc((2 * r->nprior + 2) * sizeof *x.cut)))
         rc = ITAV_ENOMEM;
+    if (rc != ITAV_OK)
         goto done;
-    }
     size_t ncut = 0;
     for (size_t p = 0; p <= r->nprior; p++) {
         span sp = p < r->nprior ? span_of(r->prior[p]->from, r->prior[p]->to)
@@ -451,36 +598,35 @@ int itav__release_audit(itav_report *r)
         if (!u || x.cut[u - 1] != x.cut[i])
             x.cut[u++] = x.cut[i];
     x.na = u - 1;
-    /* the variables: key by atom, then one per hidden count (this report's, then earlier) */
-    size_t nv = x.nk * x.na;
+    /* the variables: key by atom by class, then one per hidden count (earlier, then this
+     * report's) */
+    size_t nv = x.nk * x.na * x.ncls;
     zr = itav__malloc((x.nk ? x.nk : 1) * sizeof *zr);
     size_t ncells = 0;
     for (size_t p = 0; p < r->nprior; p++)
         ncells += r->prior[p]->ncells;
     zp = itav__malloc((ncells ? ncells : 1) * sizeof *zp);
-    size_t most_terms = x.na + 1;
+    size_t most_terms = x.na * x.ncls + 1;
     for (size_t i = 0; i < r->nrelations; i++)
         most_terms = r->relations[i].n > most_terms ? r->relations[i].n : most_terms;
     x.var = itav__malloc(most_terms * sizeof *x.var);
     x.a = itav__malloc(most_terms * sizeof *x.a);
-    if (!zr || !zp || !x.var || !x.a) {
+    x.used = itav__calloc(nv ? nv : 1, sizeof *x.used);
+    if (!zr || !zp || !x.var || !x.a || !x.used) {
         rc = ITAV_ENOMEM;
         goto done;
     }
     span now = span_of(r->from, r->to);
-    for (size_t k = 0; rc == ITAV_OK && k < x.nk; k++) {
-        const itav__cell *c = &r->tables[x.keys[k].table].cells[x.keys[k].cell];
-        zr[k] = c->suppressed ? nv + nz++ : SIZE_MAX;
-        rc = relate_period(&x, k, now, zr[k], (long long)c->value);
-    }
     int protection = r->protection;
     for (size_t p = 0; rc == ITAV_OK && p < r->nprior; p++) {
         const itav_release *rl = r->prior[p];
+        span sp = span_of(rl->from, rl->to);
         protection = rl->protection > protection ? rl->protection : protection;
         for (size_t i = 0; rc == ITAV_OK && i < rl->ncells; i++) {
             const itav__release_cell *c = &rl->cells[i];
             size_t k = key_of(r, &x, c->table, c->row, c->column);
-            if (k == SIZE_MAX)
+            if (k == SIZE_MAX ||
+                (x.keys[k].kind == X_AT_END && (sp.lo != now.lo || sp.hi != now.hi)))
                 continue;
             size_t z = SIZE_MAX;
             if (c->hidden) {
@@ -490,81 +636,131 @@ int itav__release_audit(itav_report *r)
             } else {
                 published += c->value;
             }
-            rc = relate_period(&x, k, span_of(rl->from, rl->to), z, c->value);
+            rc = relate_cell(&x, k, sp, p, z, c->value);
         }
     }
-    /* the report's relations within every atom, where all their counts are keys */
+    /* the report's relations within every atom, where all their counts are counts of
+     * reviews (the matches started and by state do not share atoms) */
     for (size_t i = 0; rc == ITAV_OK && i < r->nrelations; i++) {
         const itav__relation *rel = &r->relations[i];
         bool all = true;
         for (size_t j = 0; all && j < rel->n; j++) {
-            size_t k = 0;
-            while (k < x.nk && !(x.keys[k].table == rel->terms[j].table &&
-                                 x.keys[k].cell == rel->terms[j].cell))
-                k++;
-            all = k < x.nk;
+            size_t k = key_at(&x, rel->terms[j].table, rel->terms[j].cell);
+            all = k != SIZE_MAX && x.keys[k].kind == X_REVIEWS;
         }
-        for (size_t at = 0; all && rc == ITAV_OK && at < x.na; at++) {
-            for (size_t j = 0; j < rel->n; j++) {
-                size_t k = 0;
-                while (x.keys[k].table != rel->terms[j].table ||
-                       x.keys[k].cell != rel->terms[j].cell)
-                    k++;
-                x.var[j] = k * x.na + at;
-                x.a[j] = rel->terms[j].coef;
+        for (size_t at = 0; all && rc == ITAV_OK && at < x.na; at++)
+            for (size_t c = 0; rc == ITAV_OK && c < x.ncls; c++) {
+                for (size_t j = 0; j < rel->n; j++) {
+                    size_t k = key_at(&x, rel->terms[j].table, rel->terms[j].cell);
+                    x.var[j] = atom_var(&x, k, at, c);
+                    x.a[j] = rel->terms[j].coef;
+                }
+                rc = rel->equal ? push_eq(&x.s, &x.capc, x.var, x.a, rel->n, 0)
+                                : push_con(&x.s, &x.capc, x.var, x.a, rel->n, 0);
             }
-            rc = rel->equal ? push_eq(&x.s, &x.capc, x.var, x.a, rel->n, 0)
-                            : push_con(&x.s, &x.capc, x.var, x.a, rel->n, 0);
-        }
+    }
+    /* this report's cells last: without them, the system is what was published before */
+    size_t nc0 = x.s.nc, nz0 = nz;
+
+    for (size_t k = 0; rc == ITAV_OK && k < x.nk; k++) {
+        const itav__cell *c = &r->tables[x.keys[k].table].cells[x.keys[k].cell];
+        zr[k] = c->suppressed ? nv + nz++ : SIZE_MAX;
+        rc = relate_cell(&x, k, now, r->nprior, zr[k], (long long)c->value);
     }
     x.s.nv = nv + nz;
     x.s.cap = published + protection + r->k + 1;
     if (rc == ITAV_OK && x.s.nv &&
-        (!(box = itav__malloc(2 * x.s.nv * sizeof *box)) ||
+        (!(box = itav__malloc(4 * x.s.nv * sizeof *box)) ||
          !(scratch = itav__malloc(2 * x.s.nv * sizeof *scratch))))
         rc = ITAV_ENOMEM;
-    if (rc != ITAV_OK || !nz)
+    if (rc != ITAV_OK || !x.s.nv)
         goto done;
-    long long *lo = box, *hi = box + x.s.nv;
+    long long *lo = box, *hi = box + x.s.nv, *lo0 = hi + x.s.nv, *hi0 = lo0 + x.s.nv;
     for (size_t v = 0; v < x.s.nv; v++) {
         lo[v] = 0;
-        hi[v] = x.s.cap;
+        hi[v] = v < nv && !x.used[v] ? 0 : x.s.cap; /* an atom nothing counts is empty */
     }
-    /* the true counts satisfy it all, unless the data changed since (an erasure): then
-     * nothing is known to be safe */
-    bool consistent = propagate(&x.s, lo, hi);
-    if (!consistent)
+    memcpy(lo0, lo, x.s.nv * sizeof *lo);
+    memcpy(hi0, hi, x.s.nv * sizeof *hi);
+    for (size_t v = nv + nz0; v < x.s.nv; v++)
+        hi0[v] = 0; /* this report's hidden counts, not in the system without it */
+    size_t nc = x.s.nc;
+    x.s.nc = nc0;
+    bool consistent0 = propagate(&x.s, lo0, hi0);
+    x.s.nc = nc;
+    /* the true counts satisfy it all, unless the data changed since a release (an erasure,
+     * a late review): then nothing is known to be safe, and the report is refused */
+    bool consistent = consistent0 && propagate(&x.s, lo, hi);
+    if (!consistent) {
         r->audit_passed = false;
+        r->releases_disagree = true;
+        goto done;
+    }
+    /* this report's hidden counts */
     for (size_t k = 0; rc == ITAV_OK && k < x.nk; k++) {
         if (zr[k] == SIZE_MAX)
             continue;
         itav__cell *c = &r->tables[x.keys[k].table].cells[x.keys[k].cell];
         long long least = 0, most = -1;
-        if (consistent)
-            rc = interval(&x.s, lo, hi, zr[k], &least, &most, scratch);
+        rc = interval(&x.s, lo, hi, zr[k], &least, &most, scratch);
         if (least > c->low)
             c->low = least;
         if (most < x.s.cap && (c->high < 0 || most < c->high))
             c->high = most;
-        bool safe = consistent && (c->high < 0 || c->high - c->low >= r->protection);
+        bool safe = c->high < 0 || c->high - c->low >= r->protection;
         if (c->why == ITAV_HIDDEN_PRIMARY && c->low > 1)
             safe = false;
         c->safe = c->safe && safe;
         if (!c->safe)
             r->audit_passed = false;
     }
-    for (size_t i = 0; rc == ITAV_OK && i < nzp; i++) {
-        const itav_release *rl = r->prior[zp[i][0]];
-        const itav__release_cell *c = &rl->cells[zp[i][1]];
+    /* the earlier releases' hidden counts, and the counts of the atoms, which are differences
+     * of the published cells (of this report's days and offers, or of a release's outside
+     * them): none may give someone away unless the earlier releases had done so already */
+    size_t nchecks = nzp + x.nk * x.na * x.ncls;
+    for (size_t i = 0; rc == ITAV_OK && i < nchecks; i++) {
+        size_t v, k;
+        int width, kk = r->k;
+        if (i < nzp) {
+            const itav_release *rl = r->prior[zp[i][0]];
+            const itav__release_cell *c = &rl->cells[zp[i][1]];
+            v = nv + i;
+            width = rl->protection;
+            kk = 0; /* a hidden count keeps its width whatever it holds */
+            k = key_of(r, &x, c->table, c->row, c->column);
+        } else {
+            v = i - nzp;
+            k = v / (x.na * x.ncls);
+            size_t at = (v / x.ncls) % x.na;
+            if (!x.used[v] || (x.keys[k].kind == X_AT_END && at))
+                continue;
+            /* the narrowed box holds the interval: an atom it pins to 0 or keeps at k or
+             * more gives nobody away, and most atoms of a report are so (most cells are 0) */
+            if (hi[v] == 0 || lo[v] > r->k - 1)
+                continue;
+            width = r->protection;
+        }
         long long least = 0, most = -1;
-        if (consistent)
-            rc = interval(&x.s, lo, hi, nv + (nz - nzp) + i, &least, &most, scratch);
-        if (consistent && (most >= x.s.cap || most - least >= rl->protection))
+        if ((rc = interval(&x.s, lo, hi, v, &least, &most, scratch)) != ITAV_OK)
+            break;
+        most = most >= x.s.cap ? LLONG_MAX : most;
+        bool bad = kk ? gives_away(least, most, kk, width)
+                      : most != LLONG_MAX && most - least < width;
+        if (!bad)
             continue;
-        /* pinned: hide this report's count of it, or refuse when it is hidden already */
+        /* given away before this report? then this report adds nothing to it */
+        if ((rc = interval_before(&x.s, nc0, lo0, hi0, v, &least, &most, scratch)) != ITAV_OK)
+            break;
+        most = most >= x.s.cap ? LLONG_MAX : most;
+        if (kk ? gives_away(least, most, kk, width) : most != LLONG_MAX && most - least < width)
+            continue;
+        /* this report gives it away: hide its count of it, or refuse when it is hidden */
         r->audit_passed = false;
-        size_t k = key_of(r, &x, c->table, c->row, c->column);
         const itav__cell *mine = &r->tables[x.keys[k].table].cells[x.keys[k].cell];
+        if (r->leak_table == SIZE_MAX) {
+            r->leak_table = x.keys[k].table;
+            r->leak_cell = x.keys[k].cell;
+        }
         if (r->pinned_table == SIZE_MAX && !mine->suppressed &&
             mine->kind == ITAV__CELL_NUMBER) {
             r->pinned_table = x.keys[k].table;
@@ -576,6 +772,8 @@ done:
     itav__free(x.cut);
     itav__free(x.var);
     itav__free(x.a);
+    itav__free(x.in);
+    itav__free(x.used);
     itav__free(zr);
     itav__free(zp);
     itav__free(box);

@@ -41,6 +41,8 @@ typedef struct itav__cell {
     double value;    /* NUMBER */
     char *text;      /* TEXT: the text; NUMBER: the published form ("12", "7.25") */
     bool label;      /* TEXT: a fixed text of report_labels.c, written in the report's language */
+    const char *wording; /* TEXT in words with numbers: its template (report_labels.c), or NULL */
+    char *text_nl;   /* then the same words in Dutch, written in Dutch reports */
     unsigned key;    /* a count of a perturbed report, until perturbed: its cell key (cellkey.c) */
 } itav__cell;
 /* Cells that add up: no group may show all but one of its suppressed cells. total is the
@@ -102,6 +104,11 @@ struct itav_report {
     /* A shown count whose hiding the cross-release audit asks for: a hidden count of an
      * earlier release with its key is pinned (table, cell), or table SIZE_MAX. */
     size_t pinned_table, pinned_cell;
+    /* The first count of the report (table, cell) whose hiding, or that of its parts over
+     * another period or offer, the cross-release audit found unsafe, or table SIZE_MAX; and
+     * whether the releases no longer agree with the data (an erasure, a late review). */
+    size_t leak_table, leak_cell;
+    bool releases_disagree;
     /* The cell key method (cellkey.c): every count perturbed instead of small ones hidden.
      * The store's secret is held only while the tables are built (keyed). */
     bool perturb, keyed;

@@ -301,37 +301,82 @@ ITAV_API int itav_release_cell(const char **table, const char **row, const char 
     return ITAV_OK;
 }
 
-static bool same_members(const itav__strlist *a, const itav__strlist *b)
+/* Whether the offer is in the release's scope: its offer or one of its member offers. */
+static bool release_covers(const itav_release *rl, const char *offer)
 {
-    if (a->n != b->n)
-        return false;
-    for (size_t i = 0; i < a->n; i++)
-        if (strcmp(a->v[i], b->v[i]) != 0)
-            return false;
-    return true;
+    if (!strcmp(rl->offer, offer))
+        return true;
+    for (size_t i = 0; i < rl->members.n; i++)
+        if (!strcmp(rl->members.v[i], offer))
+            return true;
+    return false;
 }
 
+/* Whether two releases cover an offer in common. */
+static bool overlap(const itav_release *a, const itav_release *b)
+{
+    if (release_covers(b, a->offer))
+        return true;
+    for (size_t i = 0; i < a->members.n; i++)
+        if (release_covers(b, a->members.v[i]))
+            return true;
+    return false;
+}
+
+/* The releases a report is audited with: every release whose offers overlap the report's,
+ * or overlap such a release, and so on. A programme report and the reports of its member
+ * offers are so related, and through a published programme report, the reports of its
+ * members with each other: each of them is a difference of the others. */
 int itav__release_prior(itav_db *db, itav_report *r)
 {
     itav_release_iter *it;
-    itav_release *rl;
-    int rc = itav_release_list(&it, db, r->offer);
+    itav_release *rl, **all = NULL;
+    size_t n = 0;
+    itav_release me = {.offer = r->offer, .members = r->members};
+    int rc = itav_release_list(&it, db, NULL);
     if (rc != ITAV_OK)
         return rc;
     while ((rc = itav_release_iter_next(&rl, it)) == ITAV_OK) {
-        if (!same_members(&rl->members, &r->members)) {
-            itav_release_free(rl);
-            continue;
-        }
-        itav_release **v = itav__realloc(r->prior, (r->nprior + 1) * sizeof *v);
+        itav_release **v = itav__realloc(all, (n + 1) * sizeof *v);
         if (!v) {
             itav_release_free(rl);
-            rc = itav__error(db, ITAV_ENOMEM, "out of memory reading the releases");
             break;
         }
-        r->prior = v;
-        r->prior[r->nprior++] = rl;
+        all = v;
+        all[n++] = rl;
     }
     itav_release_iter_free(it);
-    return rc == ITAV_ITEROVER ? ITAV_OK : rc;
+    if (rc != ITAV_ITEROVER) {
+        for (size_t i = 0; i < n; i++)
+            itav_release_free(all[i]);
+        itav__free(all);
+        return rc == ITAV_OK ? itav__error(db, ITAV_ENOMEM, "out of memory reading the releases")
+                             : rc;
+    }
+    rc = ITAV_OK;
+    if (n && !(r->prior = itav__calloc(n, sizeof *r->prior)))
+        rc = itav__error(db, ITAV_ENOMEM, "out of memory reading the releases");
+    /* take the related ones until no other one is related; keep the ledger's order */
+    bool *taken = itav__calloc(n ? n : 1, sizeof *taken), more = true;
+    if (!taken)
+        rc = itav__error(db, ITAV_ENOMEM, "out of memory reading the releases");
+    while (rc == ITAV_OK && more) {
+        more = false;
+        for (size_t i = 0; i < n; i++) {
+            bool related = !taken[i] && overlap(all[i], &me);
+            for (size_t j = 0; !taken[i] && !related && j < n; j++)
+                related = taken[j] && overlap(all[i], all[j]);
+            if (related)
+                taken[i] = more = true;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (rc == ITAV_OK && taken[i])
+            r->prior[r->nprior++] = all[i];
+        else
+            itav_release_free(all[i]);
+    }
+    itav__free(taken);
+    itav__free(all);
+    return rc;
 }

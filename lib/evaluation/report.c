@@ -283,43 +283,76 @@ static void date_words(char *buf, size_t size, int32_t d, const char *none)
         snprintf(buf, size, "%s", none);
 }
 
+/* Words with numbers or dates (a template of report_labels.c and its two arguments, the
+ * second unused by a template with one): the English words in the cell, the Dutch ones beside
+ * them, where an argument's decimal point becomes a decimal comma ("7,5"). */
+static void worded(builder *tb, size_t col, const char *tmpl, const char *a, const char *b)
+{
+    char na[64], nb[64];
+    snprintf(na, sizeof na, "%s", a);
+    snprintf(nb, sizeof nb, "%s", b);
+    for (char *p = na; (p = strchr(p, '.')); p++)
+        *p = ',';
+    for (char *p = nb; (p = strchr(p, '.')); p++)
+        *p = ',';
+    char *en = itav__report_labelf(ITAV_LANG_EN, tmpl, a, b);
+    char *nl = itav__report_labelf(ITAV_LANG_NL, tmpl, na, nb);
+    if (!en || !nl)
+        tb->rc = tb->rc == ITAV_OK ? ITAV_ENOMEM : tb->rc;
+    text(tb, col, en);
+    itav__cell *c = tb->rc == ITAV_OK ? itav__table_cell(tb->t, tb->row, col) : NULL;
+    if (c) {
+        c->wording = tmpl;
+        c->text_nl = nl;
+        nl = NULL;
+    }
+    itav__free(en);
+    itav__free(nl);
+}
+
 /* A quantity as a reader says it: "166", "about 2500", "at least 12", "5-10", or the
  * source's own words when it has no number. */
-static void quantity_words(char *buf, size_t size, itav_qualifier q, double min, double max,
-                           const char *wording)
+static void quantity_cell(builder *tb, size_t col, itav_qualifier q, double min, double max,
+                          const char *wording)
 {
     char a[40], b[40];
     if (q == ITAV_QTY_TEXT) {
-        snprintf(buf, size, "%s", wording ? wording : "");
-    } else if (q == ITAV_QTY_RANGE || q == ITAV_QTY_ABOUT_RANGE) {
-        itav__number_words(a, sizeof a, min);
-        itav__number_words(b, sizeof b, max);
-        snprintf(buf, size, "%s%s-%s", q == ITAV_QTY_ABOUT_RANGE ? "about " : "", a, b);
-    } else {
-        itav__quantity_words(buf, size, q, min, max, wording);
+        text(tb, col, wording ? wording : "");
+        return;
     }
+    itav__number_words(a, sizeof a, min);
+    itav__number_words(b, sizeof b, max);
+    worded(tb, col, q == ITAV_QTY_ABOUT          ? "about %s"
+                    : q == ITAV_QTY_AT_LEAST    ? "at least %s"
+                    : q == ITAV_QTY_AT_MOST     ? "at most %s"
+                    : q == ITAV_QTY_RANGE       ? "%s-%s"
+                    : q == ITAV_QTY_ABOUT_RANGE ? "about %s-%s"
+                                                : "%s",
+           a, b);
 }
 
-static void target_words(char *buf, size_t size, const itav_indicator *ind, size_t i)
+static void target_cell(builder *tb, size_t col, const itav_indicator *ind, size_t i)
 {
     itav_comparator cmp = 0;
     double value = 0, high = 0;
     int relative = 0;
     char a[40], b[40];
     itav_indicator_target(ind, i, &cmp, &value, &high, &relative, NULL);
-    itav__number_words(a, sizeof a, value);
+    a[0] = '+';
+    itav__number_words(a + (relative && value > 0), sizeof a - 1, value);
     itav__number_words(b, sizeof b, high);
-    const char *how = cmp == ITAV_CMP_AT_LEAST ? "at least"
-                      : cmp == ITAV_CMP_AT_MOST ? "at most"
-                      : cmp == ITAV_CMP_EQUAL   ? "exactly"
-                                                : "between";
+    const char *tmpl;
     if (cmp == ITAV_CMP_BETWEEN)
-        snprintf(buf, size, "between %s%s and %s%s", value > 0 && relative ? "+" : "", a, b,
-                 relative ? "% of the baseline" : "");
+        tmpl = relative ? "between %s and %s%% of the baseline" : "between %s and %s";
     else if (relative)
-        snprintf(buf, size, "%s %s%s%% on the baseline", how, value > 0 ? "+" : "", a);
+        tmpl = cmp == ITAV_CMP_AT_LEAST  ? "at least %s%% on the baseline"
+               : cmp == ITAV_CMP_AT_MOST ? "at most %s%% on the baseline"
+                                         : "exactly %s%% on the baseline";
     else
-        snprintf(buf, size, "%s %s", how, a);
+        tmpl = cmp == ITAV_CMP_AT_LEAST  ? "at least %s"
+               : cmp == ITAV_CMP_AT_MOST ? "at most %s"
+                                         : "exactly %s";
+    worded(tb, col, tmpl, a, b);
 }
 
 /* ---- indicators ---- */
@@ -350,18 +383,16 @@ static void hand_measurement(builder *tb, const itav_indicator *ind, int32_t as_
     double min, max;
     int32_t d;
     size_t latest = (size_t)-1;
-    char words[256], when[ITAV_DATE_BUFSIZE];
+    char when[ITAV_DATE_BUFSIZE];
     for (size_t i = 0; itav_indicator_measurement(ind, i, &d, NULL, NULL, NULL) == ITAV_OK; i++)
         if (d <= as_of)
             latest = i;
     if (latest == (size_t)-1)
         return;
     itav_indicator_measurement(ind, latest, &d, &q, &min, &max);
-    quantity_words(words, sizeof words, q, min, max,
-                   itav_indicator_measurement_text(ind, latest));
+    quantity_cell(tb, IND_LATEST, q, min, max, itav_indicator_measurement_text(ind, latest));
     date_words(when, sizeof when, d, "");
     const char *period = itav_indicator_measurement_period(ind, latest);
-    text(tb, IND_LATEST, words);
     text(tb, IND_MEASURED, period ? period : when);
 }
 
@@ -501,6 +532,24 @@ static int derive_for_report(itav_indicator **work, double *value, bool *hidden,
     return rc == ITAV_ENOMEM ? rc : ITAV_OK; /* off its scale: judged as unmeasured */
 }
 
+/* The attainment explanation of the row's target in Dutch, beside the English one in the
+ * explanation cell; its pieces are worded by report_labels.c. */
+static int explain_in_dutch(builder *tb, const itav_indicator *ind, size_t target,
+                            int32_t as_of)
+{
+    static const itav__wording dutch = {itav__report_label, ITAV_LANG_NL};
+    itav_attainment verdict;
+    char *why = NULL;
+    int rc = itav__indicator_attainment_in(&verdict, &why, ind, target, as_of, &dutch);
+    itav__cell *c = tb->rc == ITAV_OK ? itav__table_cell(tb->t, tb->row, IND_WHY) : NULL;
+    if (rc == ITAV_OK && c && c->text) {
+        c->text_nl = why;
+        why = NULL;
+    }
+    itav__free(why);
+    return rc;
+}
+
 static int indicator_rows(builder *tb, const basis *b, const itav_indicator *ind)
 {
     const itav_report *r = b->r;
@@ -508,7 +557,7 @@ static int indicator_rows(builder *tb, const basis *b, const itav_indicator *ind
     itav_indicator *work = NULL;
     double value = NAN;
     bool hidden = false;
-    char buf[256], when[ITAV_DATE_BUFSIZE];
+    char when[ITAV_DATE_BUFSIZE];
     int rc = ITAV_OK;
     size_t targets = itav_indicator_target_count(ind);
     for (size_t i = 0; rc == ITAV_OK && i < (targets ? targets : 1); i++) {
@@ -540,10 +589,9 @@ static int indicator_rows(builder *tb, const basis *b, const itav_indicator *ind
             date_words(when, sizeof when, end, "");
             date_words(a, sizeof a, r->from, "");
             if (r->from == ITAV_DATE_NONE)
-                snprintf(buf, sizeof buf, "up to %s", when);
+                worded(tb, IND_MEASURED, "up to %s", when, "");
             else
-                snprintf(buf, sizeof buf, "%s to %s", a, when);
-            text(tb, IND_MEASURED, buf);
+                worded(tb, IND_MEASURED, "%s to %s", a, when);
         }
         const char *source = i < targets ? itav_indicator_target_source(use, i) : NULL;
         text(tb, IND_SOURCE, source ? source : itav_indicator_source(use));
@@ -551,8 +599,7 @@ static int indicator_rows(builder *tb, const basis *b, const itav_indicator *ind
             continue;
         int32_t deadline = ITAV_DATE_NONE;
         itav_indicator_target(use, i, NULL, NULL, NULL, NULL, &deadline);
-        target_words(buf, sizeof buf, use, i);
-        text(tb, IND_TARGET, buf);
+        target_cell(tb, IND_TARGET, use, i);
         date_words(when, sizeof when, deadline, "");
         text(tb, IND_DEADLINE, when);
         if (hidden) {
@@ -568,6 +615,7 @@ static int indicator_rows(builder *tb, const basis *b, const itav_indicator *ind
         if ((rc = itav_indicator_attainment(&verdict, &why, use, i, r->as_of)) == ITAV_OK) {
             fixed_text(tb, IND_ATTAINMENT, itav_code_name(ITAV_CODE_ATTAINMENT, (int)verdict));
             text(tb, IND_WHY, why);
+            rc = explain_in_dutch(tb, use, i, r->as_of);
         }
         itav_free(why);
     }
@@ -600,19 +648,16 @@ static const char *const reach_columns[] = {"offer", "what", "quantity", "wordin
 static int table_reach(const basis *b)
 {
     builder tb;
-    char words[512];
     begin_table(&tb, b->r, "reach", "Reach", reach_columns);
     for (size_t i = 0; i < b->offers.n; i++) {
         const itav_offer *of = offer_at(b, i);
         for (size_t j = 0; j < itav_offer_figure_count(of, ITAV_FIGURES_REACH); j++) {
             const itav_figure *f = itav_offer_figure(of, ITAV_FIGURES_REACH, j);
-            quantity_words(words, sizeof words, itav_figure_get_qualifier(f),
-                           itav_figure_get_min(f), itav_figure_get_max(f),
-                           itav_figure_get_text(f));
             new_row(&tb);
             text(&tb, 0, itav_offer_id(of));
             text(&tb, 1, itav_figure_get_what(f));
-            text(&tb, 2, words);
+            quantity_cell(&tb, 2, itav_figure_get_qualifier(f), itav_figure_get_min(f),
+                          itav_figure_get_max(f), itav_figure_get_text(f));
             text(&tb, 3, itav_figure_get_text(f));
             text(&tb, 4, itav_figure_get_period(f));
             text(&tb, 5, itav_figure_get_where(f));
@@ -1390,6 +1435,22 @@ static int refuse_unsafe(itav_db *db, const itav_report *r)
                                label->text ? label->text : "", tab->columns.v[i % tab->columns.n],
                                r->protection + 1);
         }
+    }
+    if (r->releases_disagree)
+        return itav__error(db, ITAV_ESTATE, "the report of \"%s\" is not safe to publish: "
+                           "the data of a period already released has changed since (an "
+                           "erasure or a late entry), so the difference with the earlier "
+                           "release would show what changed (itav_release_list())", r->offer);
+    if (r->leak_table < r->ntables) {
+        const itav__table *tab = &r->tables[r->leak_table];
+        const itav__cell *label =
+            &tab->cells[(r->leak_cell / tab->columns.n) * tab->columns.n];
+        return itav__error(db, ITAV_ESTATE, "the report of \"%s\" is not safe to publish: "
+                           "with the earlier releases, an attacker can narrow down the count "
+                           "of table %s, row \"%s\", column \"%s\" for a part of its period "
+                           "or of its offers to fewer than %d values (itav_release_list())",
+                           r->offer, tab->name, label->text ? label->text : "",
+                           tab->columns.v[r->leak_cell % tab->columns.n], r->protection + 1);
     }
     return itav__error(db, ITAV_ESTATE, "the report of \"%s\" is not safe to publish: its "
                        "audit failed", r->offer);

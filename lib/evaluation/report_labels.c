@@ -97,6 +97,81 @@ static const itav__report_wording labels[] = {
      "periode tot de uiterste datum van het doel (of de datum van de rapportage of het einde "
      "van de periode, als die eerder valt) en worden verborgen zoals de aantallen waarop ze "
      "rusten; met de hand ingevoerde metingen zijn openbare gegevens."},
+    /* words with numbers in cells (report.c, worded()): targets, quantities, periods; in Dutch
+     * a number has a decimal comma */
+    {"at least %s", "minstens %s"},
+    {"at most %s", "hoogstens %s"},
+    {"exactly %s", "precies %s"},
+    {"between %s and %s", "tussen %s en %s"},
+    {"at least %s%% on the baseline", "minstens %s%% ten opzichte van de nulmeting"},
+    {"at most %s%% on the baseline", "hoogstens %s%% ten opzichte van de nulmeting"},
+    {"exactly %s%% on the baseline", "precies %s%% ten opzichte van de nulmeting"},
+    {"between %s and %s%% of the baseline", "tussen %s en %s%% ten opzichte van de nulmeting"},
+    {"about %s", "ongeveer %s"},
+    {"about %s-%s", "ongeveer %s-%s"},
+    {"%s", "%s"},
+    {"%s-%s", "%s-%s"},
+    {"up to %s", "tot en met %s"},
+    {"%s to %s", "%s tot en met %s"},
+    /* the explanation of an attainment (lib/model/indicator.c, judge()), piece by piece */
+    {"not met", "niet behaald"},
+    {"on track", "op koers"},
+    {"%s or more", "%s of meer"},
+    {"%s or less", "%s of minder"},
+    {"about %s to %s", "ongeveer %s tot %s"},
+    {"\"%s\" (no number)", "\"%s\" (geen getal)"},
+    {"the target at least ", "het doel van minstens "},
+    {"the target at most ", "het doel van hoogstens "},
+    {"the target equal to ", "het doel van precies "},
+    {"the target between ", "het doel tussen "},
+    {"%s and %s", "%s en %s"},
+    {"%s%% less", "%s%% minder"},
+    {"%s%% more", "%s%% meer"},
+    {" and %s%% less", " en %s%% minder"},
+    {" and %s%% more", " en %s%% meer"},
+    {" than the baseline", " dan de nulmeting"},
+    {" (baseline %s, so %s)", " (nulmeting %s, dus %s)"},
+    {" (baseline %s, so %s and %s)", " (nulmeting %s, dus %s en %s)"},
+    {" by %s", " uiterlijk %s"},
+    {"the measurement of %s", "de meting van %s"},
+    {"unknown: there is no measurement on or before %s%s to judge ",
+     "onbekend: er is geen meting op of vóór %s%s om te toetsen aan "},
+    {" (the deadline)", " (de uiterste datum)"},
+    {" cannot be judged against ", " is niet te toetsen aan "},
+    {", because the indicator has no baseline with a number.",
+     ", omdat de indicator geen nulmeting met een getal heeft."},
+    {" gives no number, so it allows any value and cannot be judged against ",
+     " geeft geen getal, laat dus elke waarde toe en is niet te toetsen aan "},
+    {" meets ", " voldoet aan "},
+    {" does not meet ", " voldoet niet aan "},
+    {" may or may not meet ", " voldoet misschien aan "},
+    {" with every value it allows", ", met elke waarde die ze toelaat"},
+    {" with any value it allows", ", met geen enkele waarde die ze toelaat"},
+    {" (some values it allows do, others do not)",
+     " (met sommige waarden die ze toelaat wel, met andere niet)"},
+    {" (measurements after the deadline do not count)",
+     " (metingen na de uiterste datum tellen niet mee)"},
+    {" yet, and without a baseline there is no path to tell whether it is on track.",
+     ", nu nog niet, en zonder nulmeting is er geen lijn om te zien of het op koers ligt."},
+    {" yet, and the baseline of %s is not before %s, so there is no path to tell whether it "
+     "is on track.",
+     ", nu nog niet, en de nulmeting van %s ligt niet vóór %s, dus er is geen lijn om te zien "
+     "of het op koers ligt."},
+    {"the measurement", "de meting"},
+    {"the deadline", "de uiterste datum"},
+    {" yet, and the baseline %s of %s already lay within the target, so there is no path to "
+     "it.",
+     ", nu nog niet, en de nulmeting %s van %s lag al binnen het doel, dus er is geen lijn "
+     "naartoe."},
+    {" yet, but", ", nu nog niet, maar"},
+    {" yet, and", ", nu nog niet, en"},
+    {" lies on or beyond", " ligt op of voorbij"},
+    {" has gone past the target, off", " is voorbij het doel geschoten, naast"},
+    {" lies behind", " ligt achter"},
+    {" lies partly behind and partly on or beyond", " ligt deels achter en deels op of voorbij"},
+    {" the straight path from the baseline %s of %s to the target, which stood at %s on %s",
+     " de rechte lijn van de nulmeting %s van %s naar het doel, die %s bedroeg op %s"},
+    {"; it may already meet the target", "; mogelijk voldoet ze al aan het doel"},
     /* reach */
     {"Reach", "Bereik"},
     {"offer", "aanbod"},
@@ -238,6 +313,18 @@ const char *itav__report_label(const char *en, itav_lang lang)
 {
     const char *nl = lang == ITAV_LANG_NL && en ? find(en) : NULL;
     return nl ? nl : en;
+}
+
+/* The explanation of an attainment is worded by this table too, piece by piece. */
+ITAV_API int itav_indicator_attainment_lang(itav_attainment *verdict, char **why,
+                                            const itav_indicator *ind, size_t target,
+                                            int32_t as_of, itav_lang lang)
+{
+    static const itav__wording dutch = {itav__report_label, ITAV_LANG_NL};
+    if (lang != ITAV_LANG_EN && lang != ITAV_LANG_NL)
+        return ITAV_EINVAL;
+    return itav__indicator_attainment_in(verdict, why, ind, target, as_of,
+                                         lang == ITAV_LANG_NL ? &dutch : NULL);
 }
 
 char *itav__report_vlabelf(itav_lang lang, const char *en, va_list ap)

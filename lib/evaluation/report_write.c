@@ -36,6 +36,7 @@ itav__cell *itav__table_cell(const itav__table *t, size_t row, size_t col)
 static void cell_clear(itav__cell *c)
 {
     itav__free(c->text);
+    itav__free(c->text_nl);
     memset(c, 0, sizeof *c);
 }
 
@@ -353,10 +354,11 @@ static int finish(char **out, sbuf *b)
     return ITAV_OK;
 }
 
-/* RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
-static void add_csv_field(sbuf *b, const char *s)
+/* RFC 4180: a field with the separator, a quote or a line break is quoted, quotes doubled. */
+static void add_csv_field(sbuf *b, const char *s, char sep)
 {
-    if (!strpbrk(s, ",\"\r\n")) {
+    const char special[] = {sep, '"', '\r', '\n', '\0'};
+    if (!strpbrk(s, special)) {
         add(b, s);
         return;
     }
@@ -373,7 +375,7 @@ static void add_csv_field(sbuf *b, const char *s)
  * carriage return) is written after a single quote, as OWASP advises against CSV injection;
  * the text is the participants' own (a municipality), so it may be anything. Numbers are
  * written as numbers, a negative one included. */
-static void add_csv_text(sbuf *b, const itav__cell *cell, const char *s)
+static void add_csv_text(sbuf *b, const itav__cell *cell, const char *s, char sep)
 {
     if (cell && cell->kind == ITAV__CELL_TEXT && s[0] && strchr("=+-@\t\r", s[0])) {
         size_t n = strlen(s);
@@ -384,11 +386,11 @@ static void add_csv_text(sbuf *b, const itav__cell *cell, const char *s)
         }
         quoted[0] = '\'';
         memcpy(quoted + 1, s, n + 1);
-        add_csv_field(b, quoted);
+        add_csv_field(b, quoted, sep);
         itav__free(quoted);
         return;
     }
-    add_csv_field(b, s);
+    add_csv_field(b, s, sep);
 }
 
 /* A cell as published in a language: a fixed text in its wording, the hidden mark too. */
@@ -397,6 +399,8 @@ static const char *cell_words(const itav_report *r, size_t t, size_t row, size_t
 {
     const itav__cell *cell = cell_at(r, t, row, c);
     const char *s = itav_report_cell(r, t, row, c);
+    if (cell && !cell->suppressed && cell->text_nl && lang == ITAV_LANG_NL)
+        return cell->text_nl;
     if (cell && ((cell->suppressed && cell->why == ITAV_HIDDEN_MAGNITUDE) ||
                  (!cell->suppressed && cell->label)))
         return itav__report_label(s, lang);
@@ -409,32 +413,56 @@ __attribute__((format(printf, 3, 4)))
 #endif
 static void add_label_f(sbuf *b, itav_lang lang, const char *en, ...);
 
+/* A number cell in Dutch: its decimal point becomes a decimal comma ("7,25"), as Dutch
+ * spreadsheets read numbers. */
+static void add_csv_number_nl(sbuf *b, const char *s)
+{
+    const char *dot = strchr(s, '.');
+    if (!dot) {
+        add(b, s);
+        return;
+    }
+    add_bytes(b, s, (size_t)(dot - s));
+    add(b, ",");
+    add(b, dot + 1);
+}
+
 /* The codes (table names, the header row) stay as they are; headings and fixed texts are
- * worded in the language. */
+ * worded in the language. In Dutch the separator is ';' and numbers have a decimal comma,
+ * as a spreadsheet in a Dutch locale reads and writes CSV. */
 static int write_csv(char **out, const itav_report *r, itav_lang lang)
 {
     sbuf b = {0};
     char num[32];
-    add(&b, "table,row,column,value,suppressed\r\n");
+    const char sep = lang == ITAV_LANG_NL ? ';' : ',';
+    add(&b, lang == ITAV_LANG_NL ? "table;row;column;value;suppressed\r\n"
+                                 : "table,row,column,value,suppressed\r\n");
     for (size_t t = 0; t < r->ntables; t++) {
         const itav__table *tab = &r->tables[t];
         for (size_t row = 0; row < tab->rows; row++) {
             for (size_t c = 0; c < tab->columns.n; c++) {
-                add_csv_field(&b, tab->name);
-                snprintf(num, sizeof num, ",%zu,", row + 1);
+                const itav__cell *cell = cell_at(r, t, row, c);
+                add_csv_field(&b, tab->name, sep);
+                snprintf(num, sizeof num, "%c%zu%c", sep, row + 1, sep);
                 add(&b, num);
-                add_csv_field(&b, itav__report_label(tab->columns.v[c], lang));
-                add(&b, ",");
-                add_csv_text(&b, cell_at(r, t, row, c), cell_words(r, t, row, c, lang));
-                add(&b, itav_report_cell_suppressed(r, t, row, c) ? ",1\r\n" : ",0\r\n");
+                add_csv_field(&b, itav__report_label(tab->columns.v[c], lang), sep);
+                add_bytes(&b, &sep, 1);
+                if (lang == ITAV_LANG_NL && cell && !cell->suppressed &&
+                    cell->kind == ITAV__CELL_NUMBER)
+                    add_csv_number_nl(&b, cell->text);
+                else
+                    add_csv_text(&b, cell, cell_words(r, t, row, c, lang), sep);
+                add_bytes(&b, &sep, 1);
+                add(&b, itav_report_cell_suppressed(r, t, row, c) ? "1\r\n" : "0\r\n");
             }
         }
     }
     if (r->perturb) { /* the method as codes, in rows of a table of its own, as the JSON */
-        snprintf(num, sizeof num, "%d", ITAV_REPORT_PERTURB_MAX_NOISE);
-        add(&b, "method,1,method,perturb,0\r\nmethod,1,max_noise,");
+        snprintf(num, sizeof num, "method%c1%cmethod%cperturb%c0\r\n", sep, sep, sep, sep);
         add(&b, num);
-        add(&b, ",0\r\n");
+        snprintf(num, sizeof num, "method%c1%cmax_noise%c%d%c0\r\n", sep, sep, sep,
+                 ITAV_REPORT_PERTURB_MAX_NOISE, sep);
+        add(&b, num);
     }
     return finish(out, &b);
 }

@@ -576,19 +576,25 @@ typedef struct words {
     char *s;
     size_t len, cap;
     bool nomem;
+    const itav__wording *wd; /* the language: each template is said in its wording */
 } words;
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
-static void say(words *w, const char *fmt, ...)
+static void say(words *w, const char *en, ...)
 {
     va_list ap;
+    const char *fmt = itav__worded(w->wd, en);
     if (w->nomem)
         return;
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
     for (;;) {
         size_t room = w->cap - w->len;
-        va_start(ap, fmt);
+        va_start(ap, en);
         int n = w->s ? vsnprintf(w->s + w->len, room, fmt, ap) : -1;
         va_end(ap);
         if (n >= 0 && (size_t)n < room) {
@@ -606,6 +612,9 @@ static void say(words *w, const char *fmt, ...)
         w->s = s;
         w->cap = cap;
     }
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
 }
 
 static void date_words(char *buf, int32_t d)
@@ -640,17 +649,22 @@ static itav__interval threshold(double v, bool relative, itav__interval base)
     return (itav__interval){fmin(a, b), fmax(a, b)};
 }
 
+/* A word or phrase in its wording (for say(w, "%s", ...)). */
+static const char *wording(const words *w, const char *en) { return itav__worded(w->wd, en); }
+
 /* "at least 12 by 2022-12-31", "at least 10% more than the baseline (about 50, so 49.5 to
- * 60.5) by 2022-12-31". */
+ * 60.5) by 2022-12-31". Each piece is a template of its own, so that a language can word it
+ * (lib/evaluation/report_labels.c has the Dutch). */
 static void say_target(words *w, const itav_indicator *ind, const itav__target *t,
                        const itav__interval *base)
 {
     char v[40], h[40], d[ITAV_DATE_BUFSIZE];
-    itav__number_words(v, sizeof v, t->relative ? fabs(t->value) : t->value);
-    itav__number_words(h, sizeof h, t->relative ? fabs(t->high) : t->high);
+    itav__number_words_in(w->wd, v, sizeof v, t->relative ? fabs(t->value) : t->value);
+    itav__number_words_in(w->wd, h, sizeof h, t->relative ? fabs(t->high) : t->high);
     date_words(d, t->deadline);
-    static const char *const lead[] = {"", "at least", "at most", "equal to", "between"};
-    say(w, "the target %s ", lead[t->cmp]);
+    static const char *const lead[] = {"", "the target at least ", "the target at most ",
+                                       "the target equal to ", "the target between "};
+    say(w, "%s", wording(w, lead[t->cmp]));
     if (!t->relative) {
         if (t->cmp == ITAV_CMP_BETWEEN)
             say(w, "%s and %s", v, h);
@@ -659,19 +673,24 @@ static void say_target(words *w, const itav_indicator *ind, const itav__target *
         if (ind->unit)
             say(w, " %s", ind->unit);
     } else {
-        const char *way = t->value < 0 ? "less" : "more";
-        if (t->cmp == ITAV_CMP_BETWEEN)
-            say(w, "%s%% %s and %s%% %s than the baseline", v, way, h,
-                t->high < 0 ? "less" : "more");
+        if (t->value < 0)
+            say(w, "%s%% less", v);
         else
-            say(w, "%s%% %s than the baseline", v, way);
+            say(w, "%s%% more", v);
+        if (t->cmp == ITAV_CMP_BETWEEN) {
+            if (t->high < 0)
+                say(w, " and %s%% less", h);
+            else
+                say(w, " and %s%% more", h);
+        }
+        say(w, "%s", wording(w, " than the baseline"));
         if (base) {
             char q[200], a[100], b[100];
-            itav__quantity_words(q, sizeof q, ind->baseline.qualifier, ind->baseline.min,
+            itav__quantity_words(w->wd, q, sizeof q, ind->baseline.qualifier, ind->baseline.min,
                                  ind->baseline.max, ind->baseline_text);
-            itav__interval_words(a, sizeof a, threshold(t->value, true, *base));
+            itav__interval_words(w->wd, a, sizeof a, threshold(t->value, true, *base));
             if (t->cmp == ITAV_CMP_BETWEEN) {
-                itav__interval_words(b, sizeof b, threshold(t->high, true, *base));
+                itav__interval_words(w->wd, b, sizeof b, threshold(t->high, true, *base));
                 say(w, " (baseline %s, so %s and %s)", q, a, b);
             } else {
                 say(w, " (baseline %s, so %s)", q, a);
@@ -686,24 +705,30 @@ static void say_measurement(words *w, const itav__measurement *m, const itav__in
 {
     char d[ITAV_DATE_BUFSIZE], q[200], r[100];
     date_words(d, m->date);
-    itav__quantity_words(q, sizeof q, m->qty.qualifier, m->qty.min, m->qty.max, m->text);
+    itav__quantity_words(w->wd, q, sizeof q, m->qty.qualifier, m->qty.min, m->qty.max, m->text);
     say(w, "the measurement of %s", d);
     if (m->period)
         say(w, " (%s)", m->period);
     say(w, ", %s", q);
     if (iv && m->qty.qualifier != ITAV_QTY_EXACT) {
-        itav__interval_words(r, sizeof r, *iv);
+        itav__interval_words(w->wd, r, sizeof r, *iv);
         say(w, " (%s)", r);
     }
     say(w, ",");
 }
 
-static const char *verdict_word(itav_attainment a)
+static const char *verdict_word(const words *w, itav_attainment a)
 {
-    return a == ITAV_ATTAIN_MET       ? "met"
-           : a == ITAV_ATTAIN_NOT_MET ? "not met"
-           : a == ITAV_ATTAIN_ON_TRACK ? "on track"
-                                       : "unknown";
+    return wording(w, a == ITAV_ATTAIN_MET         ? "met"
+                      : a == ITAV_ATTAIN_NOT_MET   ? "not met"
+                      : a == ITAV_ATTAIN_ON_TRACK  ? "on track"
+                                                   : "unknown");
+}
+
+/* " does not meet " or " may or may not meet ": a target not met (yet). */
+static void say_not_yet(words *w, itav_attainment v)
+{
+    say(w, "%s", wording(w, v == ITAV_ATTAIN_NOT_MET ? " does not meet " : " may or may not meet "));
 }
 
 /* Judges target t on as_of and explains it into w. */
@@ -728,7 +753,7 @@ static itav_attainment judge(words *w, const itav_indicator *ind, const itav__ta
     if (!last) {
         date_words(d, upto);
         say(w, "unknown: there is no measurement on or before %s%s to judge ", d,
-            final ? " (the deadline)" : "");
+            final ? wording(w, " (the deadline)") : "");
         say_target(w, ind, t, has_base ? &base : NULL);
         say(w, ".");
         return ITAV_ATTAIN_UNKNOWN;
@@ -736,17 +761,18 @@ static itav_attainment judge(words *w, const itav_indicator *ind, const itav__ta
     bool number = itav__quantity_interval(&m, last->qty.qualifier, last->qty.min,
                                           last->qty.max, low, high);
     if (t->relative && !has_base) {
-        say(w, "unknown: ");
+        say(w, "%s: ", verdict_word(w, ITAV_ATTAIN_UNKNOWN));
         say_measurement(w, last, number ? &m : NULL);
-        say(w, " cannot be judged against ");
+        say(w, "%s", wording(w, " cannot be judged against "));
         say_target(w, ind, t, NULL);
-        say(w, ", because the indicator has no baseline with a number.");
+        say(w, "%s", wording(w, ", because the indicator has no baseline with a number."));
         return ITAV_ATTAIN_UNKNOWN;
     }
     if (!number) {
-        say(w, "unknown: ");
+        say(w, "%s: ", verdict_word(w, ITAV_ATTAIN_UNKNOWN));
         say_measurement(w, last, NULL);
-        say(w, " gives no number, so it allows any value and cannot be judged against ");
+        say(w, "%s", wording(w, " gives no number, so it allows any value and cannot be judged "
+                                "against "));
         say_target(w, ind, t, has_base ? &base : NULL);
         say(w, ".");
         return ITAV_ATTAIN_UNKNOWN;
@@ -754,39 +780,42 @@ static itav_attainment judge(words *w, const itav_indicator *ind, const itav__ta
     itav__interval value = threshold(t->value, t->relative, base);
     itav__interval top = threshold(t->high, t->relative, base);
     itav_attainment v = itav__interval_verdict(m, t->cmp, value, top);
-    const char *after = later ? " (measurements after the deadline do not count)" : "";
+    const char *after = later ? wording(w, " (measurements after the deadline do not count)")
+                              : "";
     if (v == ITAV_ATTAIN_MET || final) {
-        static const char *const how[] = {"", "meets", "does not meet", "", "may or may not meet"};
-        static const char *const why[] = {"", "with every value it allows",
-                                          "with any value it allows",
-                                          "", "(some values it allows do, others do not)"};
-        say(w, "%s: ", verdict_word(v));
+        static const char *const how[] = {"", " meets ", " does not meet ", "",
+                                          " may or may not meet "};
+        static const char *const why[] = {"", " with every value it allows",
+                                          " with any value it allows",
+                                          "", " (some values it allows do, others do not)"};
+        say(w, "%s: ", verdict_word(w, v));
         say_measurement(w, last, &m);
-        say(w, " %s ", how[v]);
+        say(w, "%s", wording(w, how[v]));
         say_target(w, ind, t, has_base ? &base : NULL);
-        say(w, " %s%s.", why[v], after);
+        say(w, "%s%s.", wording(w, why[v]), after);
         return v;
     }
     /* Before the deadline and not met (yet): the straight path from the baseline decides. */
     if (!has_base) {
-        say(w, "unknown: ");
+        say(w, "%s: ", verdict_word(w, ITAV_ATTAIN_UNKNOWN));
         say_measurement(w, last, &m);
-        say(w, " %s ", v == ITAV_ATTAIN_NOT_MET ? "does not meet" : "may or may not meet");
+        say_not_yet(w, v);
         say_target(w, ind, t, NULL);
-        say(w, " yet, and without a baseline there is no path to tell whether it is on track.");
+        say(w, "%s", wording(w, " yet, and without a baseline there is no path to tell whether "
+                                "it is on track."));
         return ITAV_ATTAIN_UNKNOWN;
     }
     /* The path runs from the baseline's date to the deadline; a measurement before the
      * baseline, or a baseline not before the deadline, has no point on it. */
     if (last->date < ind->baseline_date || t->deadline <= ind->baseline_date) {
         date_words(d, ind->baseline_date);
-        say(w, "unknown: ");
+        say(w, "%s: ", verdict_word(w, ITAV_ATTAIN_UNKNOWN));
         say_measurement(w, last, &m);
-        say(w, " %s ", v == ITAV_ATTAIN_NOT_MET ? "does not meet" : "may or may not meet");
+        say_not_yet(w, v);
         say_target(w, ind, t, &base);
         say(w, " yet, and the baseline of %s is not before %s, so there is no path to tell "
                "whether it is on track.", d,
-            last->date < ind->baseline_date ? "the measurement" : "the deadline");
+            wording(w, last->date < ind->baseline_date ? "the measurement" : "the deadline"));
         return ITAV_ATTAIN_UNKNOWN;
     }
     double f = (double)(last->date - ind->baseline_date) /
@@ -797,12 +826,12 @@ static itav_attainment judge(words *w, const itav_indicator *ind, const itav__ta
     itav_attainment verdict = v == ITAV_ATTAIN_UNKNOWN && p != ITAV_ATTAIN_ON_TRACK
                                   ? ITAV_ATTAIN_UNKNOWN
                                   : p;
-    say(w, "%s: ", verdict_word(verdict));
+    say(w, "%s: ", verdict_word(w, verdict));
     say_measurement(w, last, &m);
-    say(w, " %s ", v == ITAV_ATTAIN_NOT_MET ? "does not meet" : "may or may not meet");
+    say_not_yet(w, v);
     say_target(w, ind, t, &base);
     char bq[200], bd[ITAV_DATE_BUFSIZE], md[ITAV_DATE_BUFSIZE], pw[100];
-    itav__quantity_words(bq, sizeof bq, ind->baseline.qualifier, ind->baseline.min,
+    itav__quantity_words(w->wd, bq, sizeof bq, ind->baseline.qualifier, ind->baseline.min,
                          ind->baseline.max, ind->baseline_text);
     date_words(bd, ind->baseline_date);
     date_words(md, last->date);
@@ -811,29 +840,30 @@ static itav_attainment judge(words *w, const itav_indicator *ind, const itav__ta
                "path to it.", bq, bd);
         return ITAV_ATTAIN_UNKNOWN;
     }
-    itav__interval_words(pw, sizeof pw, path);
-    say(w, " yet%s", p == ITAV_ATTAIN_ON_TRACK ? ", but" : ", and");
+    itav__interval_words(w->wd, pw, sizeof pw, path);
+    say(w, "%s", wording(w, p == ITAV_ATTAIN_ON_TRACK ? " yet, but" : " yet, and"));
     if (p == ITAV_ATTAIN_ON_TRACK)
-        say(w, " lies on or beyond");
+        say(w, "%s", wording(w, " lies on or beyond"));
     else if (p == ITAV_ATTAIN_NOT_MET && why == 1)
-        say(w, " has gone past the target, off");
+        say(w, "%s", wording(w, " has gone past the target, off"));
     else if (p == ITAV_ATTAIN_NOT_MET)
-        say(w, " lies behind");
+        say(w, "%s", wording(w, " lies behind"));
     else
-        say(w, " lies partly behind and partly on or beyond");
+        say(w, "%s", wording(w, " lies partly behind and partly on or beyond"));
     say(w, " the straight path from the baseline %s of %s to the target, which stood at %s on %s",
         bq, bd, pw, md);
     if (verdict == ITAV_ATTAIN_ON_TRACK && v == ITAV_ATTAIN_UNKNOWN)
-        say(w, "; it may already meet the target");
+        say(w, "%s", wording(w, "; it may already meet the target"));
     say(w, ".");
     return verdict;
 }
 
-ITAV_API int itav_indicator_attainment(itav_attainment *verdict, char **why,
-                                       const itav_indicator *ind, size_t target,
-                                       int32_t as_of)
+int itav__indicator_attainment_in(itav_attainment *verdict, char **why,
+                                  const itav_indicator *ind, size_t target, int32_t as_of,
+                                  const itav__wording *wd)
 {
     words w = {0};
+    w.wd = wd;
     if (!verdict || !ind || !itav__valid_date(as_of))
         return ITAV_EINVAL;
     if (target >= ind->ntargets)
@@ -849,6 +879,13 @@ ITAV_API int itav_indicator_attainment(itav_attainment *verdict, char **why,
     else
         itav__free(w.s);
     return ITAV_OK;
+}
+
+ITAV_API int itav_indicator_attainment(itav_attainment *verdict, char **why,
+                                       const itav_indicator *ind, size_t target,
+                                       int32_t as_of)
+{
+    return itav__indicator_attainment_in(verdict, why, ind, target, as_of, NULL);
 }
 
 /* ---- in a store ---- */
@@ -973,8 +1010,8 @@ static int measurement_error(itav_db *db, int rc, const itav_indicator *ind, int
     double low, high;
     const char *id = ind->id;
     scale_of(ind, &low, &high);
-    itav__interval_words(range, sizeof range, (itav__interval){low, high});
-    itav__quantity_words(q, sizeof q, qualifier, min, max, NULL);
+    itav__interval_words(NULL, range, sizeof range, (itav__interval){low, high});
+    itav__quantity_words(NULL, q, sizeof q, qualifier, min, max, NULL);
     if (!itav__valid_date(date))
         return itav__error(db, rc, "indicator \"%s\": the measurement needs a date in the "
                                    "years 1900-9999", id);

@@ -428,10 +428,25 @@ itav_attainment itav__interval_verdict(itav__interval m, itav_comparator cmp,
 itav_attainment itav__path_verdict(itav__interval m, itav_comparator cmp, itav__interval value,
                                    itav__interval high, itav__interval baseline, double f,
                                    itav__interval *path, int *why);
-/* Numbers, intervals and quantities in words ("10", "9 to 11", "about 10"). */
+/* How words the model puts together are said in a language: find gives the wording of an
+ * English template in lang (the reports' table, lib/evaluation/report_labels.c, passed down by
+ * the caller), or the template itself. NULL for English. */
+typedef struct itav__wording {
+    const char *(*find)(const char *en, itav_lang lang);
+    itav_lang lang;
+} itav__wording;
+/* The wording of template en (en itself without a wording or an entry). */
+const char *itav__worded(const itav__wording *wd, const char *en);
+/* Numbers, intervals and quantities in words ("10", "9 to 11", "about 10"); with a Dutch
+ * wording a number has a decimal comma ("7,5"). */
 void itav__number_words(char *buf, size_t size, double v);
-void itav__interval_words(char *buf, size_t size, itav__interval iv);
-void itav__quantity_words(char *buf, size_t size, itav_qualifier q, double min, double max,
-                          const char *text);
+void itav__number_words_in(const itav__wording *wd, char *buf, size_t size, double v);
+void itav__interval_words(const itav__wording *wd, char *buf, size_t size, itav__interval iv);
+void itav__quantity_words(const itav__wording *wd, char *buf, size_t size, itav_qualifier q,
+                          double min, double max, const char *text);
+/* itav_indicator_attainment() with its explanation in a wording (NULL: English). */
+int itav__indicator_attainment_in(itav_attainment *verdict, char **why,
+                                  const itav_indicator *ind, size_t target, int32_t as_of,
+                                  const itav__wording *wd);
 
 #endif

@@ -260,34 +260,63 @@ void itav__number_words(char *buf, size_t size, double v)
         snprintf(buf, size, "0");
 }
 
-void itav__interval_words(char *buf, size_t size, itav__interval iv)
+const char *itav__worded(const itav__wording *wd, const char *en)
 {
-    char a[40], b[40];
-    itav__number_words(a, sizeof a, iv.lo);
-    itav__number_words(b, sizeof b, iv.hi);
-    if (itav__le(iv.hi, iv.lo))
-        snprintf(buf, size, "%s", a);
-    else if (iv.hi == INFINITY)
-        snprintf(buf, size, "%s or more", a);
-    else if (iv.lo == -INFINITY)
-        snprintf(buf, size, "%s or less", b);
-    else
-        snprintf(buf, size, "%s to %s", a, b);
+    const char *s = wd && wd->find ? wd->find(en, wd->lang) : NULL;
+    return s ? s : en;
 }
 
-void itav__quantity_words(char *buf, size_t size, itav_qualifier q, double min, double max,
-                          const char *text)
+void itav__number_words_in(const itav__wording *wd, char *buf, size_t size, double v)
+{
+    itav__number_words(buf, size, v);
+    if (wd && wd->lang == ITAV_LANG_NL)
+        for (char *p = buf; (p = strchr(p, '.')); p++)
+            *p = ',';
+}
+
+/* Fills template en (by its wording) with two words; a template with one uses the first. */
+static void fill(const itav__wording *wd, char *buf, size_t size, const char *en, const char *a,
+                 const char *b)
+{
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#pragma GCC diagnostic ignored "-Wformat-extra-args"
+#endif
+    snprintf(buf, size, itav__worded(wd, en), a, b);
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+}
+
+void itav__interval_words(const itav__wording *wd, char *buf, size_t size, itav__interval iv)
 {
     char a[40], b[40];
-    itav__number_words(a, sizeof a, min);
-    itav__number_words(b, sizeof b, max);
+    itav__number_words_in(wd, a, sizeof a, iv.lo);
+    itav__number_words_in(wd, b, sizeof b, iv.hi);
+    if (itav__le(iv.hi, iv.lo))
+        fill(wd, buf, size, "%s", a, b);
+    else if (iv.hi == INFINITY)
+        fill(wd, buf, size, "%s or more", a, b);
+    else if (iv.lo == -INFINITY)
+        fill(wd, buf, size, "%s or less", b, a);
+    else
+        fill(wd, buf, size, "%s to %s", a, b);
+}
+
+void itav__quantity_words(const itav__wording *wd, char *buf, size_t size, itav_qualifier q,
+                          double min, double max, const char *text)
+{
+    char a[40], b[40];
+    itav__number_words_in(wd, a, sizeof a, min);
+    itav__number_words_in(wd, b, sizeof b, max);
     switch (q) {
-    case ITAV_QTY_EXACT: snprintf(buf, size, "%s", a); break;
-    case ITAV_QTY_ABOUT: snprintf(buf, size, "about %s", a); break;
-    case ITAV_QTY_AT_LEAST: snprintf(buf, size, "at least %s", a); break;
-    case ITAV_QTY_AT_MOST: snprintf(buf, size, "at most %s", a); break;
-    case ITAV_QTY_RANGE: snprintf(buf, size, "%s to %s", a, b); break;
-    case ITAV_QTY_ABOUT_RANGE: snprintf(buf, size, "about %s to %s", a, b); break;
-    default: snprintf(buf, size, "\"%s\" (no number)", text ? text : ""); break;
+    case ITAV_QTY_EXACT: fill(wd, buf, size, "%s", a, b); break;
+    case ITAV_QTY_ABOUT: fill(wd, buf, size, "about %s", a, b); break;
+    case ITAV_QTY_AT_LEAST: fill(wd, buf, size, "at least %s", a, b); break;
+    case ITAV_QTY_AT_MOST: fill(wd, buf, size, "at most %s", a, b); break;
+    case ITAV_QTY_RANGE: fill(wd, buf, size, "%s to %s", a, b); break;
+    case ITAV_QTY_ABOUT_RANGE: fill(wd, buf, size, "about %s to %s", a, b); break;
+    default: fill(wd, buf, size, "\"%s\" (no number)", text ? text : "", b); break;
     }
 }

@@ -1243,6 +1243,7 @@ const null_ok null_allowed[] = {
     {"itav_indicator_add_measurement", B(2) | B(6) | B(7), "period, text and source may be NULL"},
     {"itav_indicator_measurement", B(2) | B(3) | B(4) | B(5), "each out parameter may be NULL"},
     {"itav_indicator_attainment", B(1), "why may be NULL"},
+    {"itav_indicator_attainment_lang", B(1), "why may be NULL"},
     {"itav_indicator_measure", B(3) | B(7) | B(8), "period, text and source may be NULL"},
     {"itav_indicator_list", B(2), "NULL offer: every offer"},
     {"itav_release_record", B(0), "NULL id: not wanted"},

@@ -312,6 +312,18 @@ ADAPT(itav_indicator_attainment)
     itav_free(why);
     return r_code(rc);
 }
+ADAPT(itav_indicator_attainment_lang)
+{
+    itav_attainment verdict = (itav_attainment)77;
+    char *why = NULL;
+    int rc = itav_indicator_attainment_lang(P(0, &verdict), &why, P(2, fx_indicator(f)),
+                                            (size_t)NUM(3, 0), (int32_t)NUM(4, D2022),
+                                            (itav_lang)NUM(5, ITAV_LANG_NL));
+    if (rc != ITAV_OK && why)
+        fx_fail(f, "*why set on error");
+    itav_free(why);
+    return r_code(rc);
+}
 
 /* ---- indicators: in a store ---- */
 
@@ -932,6 +944,12 @@ static const row rows[] = {
     R(itav_indicator_attainment, "target past the end", ERANGE_, I(3, 1)),
     R(itav_indicator_attainment, "target SIZE_MAX", ERANGE_, I(3, SIZE_HUGE)),
     R(itav_indicator_attainment, "ITAV_DATE_NONE", EINVAL_, I(4, ITAV_DATE_NONE)),
+    R(itav_indicator_attainment_lang, "NULL verdict", EINVAL_, NUL(0)),
+    R(itav_indicator_attainment_lang, "NULL indicator", EINVAL_, NUL(2)),
+    R(itav_indicator_attainment_lang, "target past the end", ERANGE_, I(3, 1)),
+    R(itav_indicator_attainment_lang, "ITAV_DATE_NONE", EINVAL_, I(4, ITAV_DATE_NONE)),
+    BAD_ENUM(itav_indicator_attainment_lang, 5, "lang", ITAV_LANG_NL, EINVAL_),
+    R(itav_indicator_attainment_lang, "lang 0", EINVAL_, I(5, 0)),
     R(itav_indicator_attainment, "a date in year 10000", EINVAL_, I(4, D10000)),
 
     /* indicators: in a store */

@@ -499,6 +499,11 @@ START_TEST(options_and_formats)
     ck_assert_ptr_null(strstr(md, "Audit"));
     ck_assert_ptr_nonnull(strstr(nl, "Aantallen verstoord met de celsleutelmethode."));
     ck_assert_ptr_nonnull(strstr(nl, "wijkt ten hoogste 3 af"));
+    itav_free(nl);
+    /* a Dutch CSV separates its fields with ';', the method rows too */
+    ck_assert_int_eq(itav_report_write_lang(&nl, r, ITAV_REPORT_CSV, ITAV_LANG_NL), ITAV_OK);
+    ck_assert_ptr_nonnull(strstr(nl, "\r\nmethod;1;method;perturb;0\r\n"));
+    ck_assert_ptr_nonnull(strstr(nl, "\r\nmethod;1;max_noise;3;0\r\n"));
     itav_free(json);
     itav_free(csv);
     itav_free(md);

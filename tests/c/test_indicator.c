@@ -488,6 +488,25 @@ START_TEST(relative_targets_need_a_baseline)
     itav_free(why);
     ck_assert_int_eq(itav_indicator_attainment(&v, &why, ind, 1, D("2021-07-01")), ITAV_OK);
     assert_parts(why, PARTS("at most 20% less than the baseline (baseline 50, so 40)"));
+    /* the same explanation in English through _lang, and in Dutch */
+    char *en, *nl;
+    itav_attainment v_en, v_nl;
+    ck_assert_int_eq(itav_indicator_attainment_lang(&v_en, &en, ind, 1, D("2021-07-01"),
+                                                    ITAV_LANG_EN), ITAV_OK);
+    ck_assert_str_eq(en, why);
+    ck_assert_int_eq(itav_indicator_attainment_lang(&v_nl, &nl, ind, 1, D("2021-07-01"),
+                                                    ITAV_LANG_NL), ITAV_OK);
+    ck_assert_int_eq(v_nl, v_en);
+    ck_assert_int_eq(v_en, v);
+    assert_parts(nl, PARTS("hoogstens 20% minder dan de nulmeting (nulmeting 50, dus 40)",
+                           "uiterlijk 2022-12-31"));
+    ck_assert_ptr_null(strstr(nl, "baseline"));
+    itav_free(en);
+    itav_free(nl);
+    ck_assert_int_eq(itav_indicator_attainment_lang(&v, NULL, ind, 1, D("2021-07-01"),
+                                                    (itav_lang)3), ITAV_EINVAL);
+    ck_assert_int_eq(itav_indicator_attainment_lang(&v, NULL, ind, 9, D("2021-07-01"),
+                                                    ITAV_LANG_NL), ITAV_ERANGE);
     itav_free(why);
     itav_indicator_free(ind);
 

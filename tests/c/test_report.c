@@ -1829,7 +1829,10 @@ START_TEST(nested_periods_across_releases)
             if (ledger) {
                 ck_assert_msg(narrowed == 0, "order %zu: %zu hidden counts narrowed", o,
                               narrowed);
-                ck_assert_uint_ge(n, 2); /* most are published */
+                /* after 2021-2022, a year whose count beside it is hidden gives the other
+                 * year away, and it has only zeros to hide with it, which that release
+                 * shows: refused (tests/c/test_release.c attacks the difference too) */
+                ck_assert_uint_ge(n, 1);
             } else if (o == 0) {
                 ck_assert_uint_eq(n, 3);
                 ck_assert_uint_gt(narrowed, 0); /* the leak the ledger closes */
@@ -1944,14 +1947,39 @@ START_TEST(writers_in_dutch)
     ck_assert_ptr_null(strstr(md, "hidden to protect"));
     ck_assert_ptr_null(strstr(md, "Matches by state"));
     ck_assert_ptr_null(strstr(md, "shown cells"));
-    /* CSV: the header row and table names are codes; headings and fixed cells in Dutch */
+    /* indicator wording in Dutch, numbers with a decimal comma; the data's own text stays */
+    ck_assert_msg(strstr(md, "| collaboration |  | mark | minstens 7 | 2022-12-31 | minstens 7,2 "
+                             "| 2021-H1 | behaald | "), "%s", md);
+    ck_assert_msg(strstr(md, "| minstens 20 | 2021-12-31 | <5 | tot en met 2021-12-31 | "
+                             "onbekend | "), "%s", md);
+    ck_assert_ptr_nonnull(strstr(md, "| prog | families | ongeveer 2500 | ongeveer 2500 | 2021 |"));
+    ck_assert_ptr_nonnull(strstr(md, "| prog | municipalities | minstens 12 | minimaal 12 |"));
+    ck_assert_ptr_null(strstr(md, "at least"));
+    ck_assert_ptr_null(strstr(md, "about"));
+    ck_assert_ptr_null(strstr(md, "up to"));
+    /* CSV as Dutch spreadsheets read it: ';' between fields, a decimal comma in numbers; the
+     * header row and table names are codes; headings and fixed cells in Dutch */
     ck_assert_int_eq(itav_report_write_lang(&csv, r, ITAV_REPORT_CSV, ITAV_LANG_NL), ITAV_OK);
-    ck_assert_int_eq(strncmp(csv, "table,row,column,value,suppressed\r\n", 35), 0);
-    ck_assert_ptr_nonnull(strstr(csv, "\r\nmatches_by_state,1,status,voorgesteld,0\r\n"));
-    ck_assert_ptr_nonnull(strstr(csv, "\r\nmatches_by_state,1,matches,<5,1\r\n"));
-    ck_assert_ptr_nonnull(strstr(csv, "\r\nreviews,3,gemiddeld cijfer,7.1,0\r\n"));
-    ck_assert_ptr_nonnull(strstr(csv, "\r\nreviews,3,soort,eind,0\r\n"));
-    ck_assert_ptr_nonnull(strstr(csv, ",verborgen om kleine aantallen te beschermen,1\r\n"));
+    ck_assert_int_eq(strncmp(csv, "table;row;column;value;suppressed\r\n", 35), 0);
+    ck_assert_ptr_nonnull(strstr(csv, "\r\nmatches_by_state;1;status;voorgesteld;0\r\n"));
+    ck_assert_ptr_nonnull(strstr(csv, "\r\nmatches_by_state;1;matches;<5;1\r\n"));
+    ck_assert_ptr_nonnull(strstr(csv, "\r\nreviews;3;gemiddeld cijfer;7,1;0\r\n"));
+    ck_assert_ptr_nonnull(strstr(csv, "\r\nreviews;3;soort;eind;0\r\n"));
+    ck_assert_ptr_nonnull(strstr(csv, ";verborgen om kleine aantallen te beschermen;1\r\n"));
+    ck_assert_ptr_nonnull(strstr(csv, "\r\nindicators;1;laatste waarde;minstens 7,2;0\r\n"));
+    ck_assert_ptr_nonnull(strstr(csv, "\r\nindicators;1;toelichting;behaald: de meting van "
+                                      "2021-06-30 (2021-H1), minstens 7,2 (7,2 tot en met 10), "
+                                      "voldoet aan het doel van minstens 7 mark uiterlijk "
+                                      "2022-12-31, met elke waarde die ze toelaat.;0\r\n"));
+    /* a field with ';' is quoted; one with only a comma need not be */
+    ck_assert_ptr_nonnull(strstr(csv, "\r\nreach;3;omschrijving in de bron;\"5 \"\"of\"\" 10, | "
+                                      "meer\";0\r\n"));
+    ck_assert_ptr_null(strstr(csv, ",0\r\n"));
+    itav_free(csv);
+    /* English keeps ',' and the decimal point */
+    ck_assert_int_eq(itav_report_write_lang(&csv, r, ITAV_REPORT_CSV, ITAV_LANG_EN), ITAV_OK);
+    ck_assert_ptr_nonnull(strstr(csv, "\r\nreviews,3,mean mark,7.1,0\r\n"));
+    ck_assert_ptr_nonnull(strstr(csv, "\r\nindicators,1,latest,at least 7.2,0\r\n"));
     itav_free(csv);
     /* English through the new call is the old output */
     char *md_en, *md_old;
@@ -2005,6 +2033,101 @@ static void has_dutch(const char *what, const char *en)
                   "lib/evaluation/report_labels.c", what, en);
 }
 
+/* The wording the explanations are said in here: every piece with words must have its Dutch
+ * (a piece of only numbers and punctuation needs none). */
+static const char *known_dutch(const char *en, itav_lang lang)
+{
+    for (const char *c = en; *c; c++) {
+        if (*c == '%' && c[1]) /* a conversion, not a word */
+            c++;
+        else if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z')) {
+            has_dutch("explanation", en);
+            break;
+        }
+    }
+    return itav__report_label(en, lang);
+}
+
+/* An indicator on prog with a target and the measurements given (NAN: none) of qualifier q. */
+static itav_indicator *explained(const char *baseline, itav_comparator cmp, double value,
+                                 double high, int relative, const double *values, size_t n,
+                                 itav_qualifier q)
+{
+    itav_indicator *ind;
+    ck_assert_int_eq(itav_indicator_new(&ind, "explained", "prog", ITAV_MEASURE_COUNT), ITAV_OK);
+    if (baseline)
+        ck_assert_int_eq(itav_indicator_set_baseline(ind, D(baseline), ITAV_QTY_EXACT, 40, 40,
+                                                     NULL, NULL), ITAV_OK);
+    ck_assert_int_eq(itav_indicator_add_target(ind, cmp, value, high, relative, D("2022-12-31"),
+                                               NULL, NULL), ITAV_OK);
+    static const char *const dates[] = {"2020-06-30", "2021-06-30", "2023-03-31"};
+    for (size_t i = 0; i < n; i++)
+        if (!isnan(values[i]))
+            ck_assert_int_eq(itav_indicator_add_measurement(ind, D(dates[i]), NULL, q, values[i],
+                                                            values[i], "veel", NULL), ITAV_OK);
+    return ind;
+}
+
+/* Every way an attainment is explained (met, not met, on track, unknown for each reason,
+ * before and after the deadline) is said in Dutch from the table, with no English left. */
+START_TEST(every_explanation_has_a_dutch_wording)
+{
+    const itav__wording dutch = {known_dutch, ITAV_LANG_NL};
+    const double none[] = {NAN}, early[] = {NAN, 30}, late[] = {NAN, 45, 60}, low[] = {NAN, 43},
+                 before[] = {45, NAN}, high[] = {NAN, 100}, good[] = {NAN, 55.5};
+    const itav_qualifier X = ITAV_QTY_EXACT, L = ITAV_QTY_AT_LEAST, T = ITAV_QTY_TEXT;
+    struct {
+        const char *baseline;
+        itav_comparator cmp;
+        double value, high;
+        int relative;
+        const double *values;
+        size_t n;
+        itav_qualifier q;
+    } cases[] = {
+        {NULL, ITAV_CMP_AT_LEAST, 50, 0, 0, none, 1, X},            /* no measurement */
+        {NULL, ITAV_CMP_AT_LEAST, 10, 0, 1, early, 2, X},           /* relative, no baseline */
+        {NULL, ITAV_CMP_AT_LEAST, 50, 0, 0, early, 2, X},           /* not yet, no baseline */
+        {NULL, ITAV_CMP_AT_LEAST, 50, 0, 0, early, 2, L},           /* may not yet */
+        {NULL, ITAV_CMP_AT_LEAST, 50, 0, 0, early, 2, T},           /* no number */
+        {"2020-01-01", ITAV_CMP_AT_LEAST, 50, 0, 0, good, 2, X},    /* met */
+        {"2020-01-01", ITAV_CMP_AT_LEAST, 50, 0, 0, late, 3, X},    /* later ones ignored */
+        {"2020-01-01", ITAV_CMP_AT_LEAST, 50, 0, 0, early, 2, X},   /* behind the path */
+        {"2020-01-01", ITAV_CMP_AT_LEAST, 50, 0, 0, early, 2, L},   /* partly behind */
+        {"2020-01-01", ITAV_CMP_AT_LEAST, 10, 0, 1, low, 2, X},     /* relative, on track */
+        {"2020-01-01", ITAV_CMP_BETWEEN, 10, 20, 1, high, 2, X},    /* past the target */
+        {"2020-01-01", ITAV_CMP_BETWEEN, -20, 20, 1, high, 2, X},   /* baseline within */
+        {"2020-01-01", ITAV_CMP_EQUAL, 40, 0, 0, high, 2, X},
+        {"2021-01-01", ITAV_CMP_AT_MOST, 20, 0, 0, before, 2, X},   /* before the baseline */
+        {"2023-01-01", ITAV_CMP_AT_MOST, 20, 0, 0, early, 2, X},    /* baseline after deadline */
+        {"2020-01-01", ITAV_CMP_AT_MOST, -10, 0, 1, low, 2, L},
+        {"2020-01-01", ITAV_CMP_AT_LEAST, 50, 0, 0, late, 2, L},    /* on track, may meet */
+    };
+    static const char *const as_of[] = {"2021-12-31", "2023-06-30"};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        itav_indicator *ind = explained(cases[i].baseline, cases[i].cmp, cases[i].value,
+                                        cases[i].high, cases[i].relative, cases[i].values,
+                                        cases[i].n, cases[i].q);
+        for (size_t a = 0; a < 2; a++) {
+            itav_attainment v1, v2;
+            char *en = NULL, *nl = NULL;
+            ck_assert_int_eq(itav_indicator_attainment(&v1, &en, ind, 0, D(as_of[a])), ITAV_OK);
+            ck_assert_int_eq(itav__indicator_attainment_in(&v2, &nl, ind, 0, D(as_of[a]),
+                                                           &dutch), ITAV_OK);
+            ck_assert_int_eq(v1, v2);
+            static const char *const english[] = {"the target", "measurement", "baseline",
+                                                  " meet", " yet", "path", "unknown"};
+            for (size_t w = 0; w < sizeof english / sizeof *english; w++)
+                ck_assert_msg(!strstr(nl, english[w]), "case %zu on %s: \"%s\" in \"%s\" "
+                              "(English: \"%s\")", i, as_of[a], english[w], nl, en);
+            itav_free(en);
+            itav_free(nl);
+        }
+        itav_indicator_free(ind);
+    }
+}
+END_TEST
+
 /* The printf conversions of a template, in order ("%zu%s"). */
 static void conversions(char *buf, size_t size, const char *s)
 {
@@ -2041,6 +2164,7 @@ START_TEST(every_text_has_a_dutch_wording)
             ck_assert_msg(strcmp(w[i].en, w[j].en) != 0, "\"%s\" twice", w[i].en);
     }
     itav_db *db = fixture_store();
+    size_t wordings = 0;
     for (int k = 1; k <= 5; k += 4) {
         itav_report *r = report(db, "prog", k, NULL, NULL);
         has_dutch("the title template", ITAV__L_TITLE);
@@ -2052,12 +2176,53 @@ START_TEST(every_text_has_a_dutch_wording)
             for (size_t c = 0; c < tab->columns.n; c++)
                 if (strspn(tab->columns.v[c], "0123456789") != strlen(tab->columns.v[c]))
                     has_dutch("column heading", tab->columns.v[c]);
-            for (size_t i = 0; i < tab->rows * tab->columns.n; i++)
+            for (size_t i = 0; i < tab->rows * tab->columns.n; i++) {
                 if (tab->cells[i].label)
                     has_dutch("cell", tab->cells[i].text);
+                if (tab->cells[i].wording) {
+                    has_dutch("words", tab->cells[i].wording);
+                    wordings++;
+                }
+            }
         }
         itav_report_free(r);
     }
+    /* the words of every comparator, absolute and relative, of every qualifier and of a
+     * period with a start */
+    static const struct {
+        itav_comparator cmp;
+        int relative;
+        itav_qualifier q;
+    } kinds[] = {{ITAV_CMP_AT_LEAST, 0, ITAV_QTY_EXACT}, {ITAV_CMP_AT_MOST, 0, ITAV_QTY_AT_MOST},
+                 {ITAV_CMP_EQUAL, 0, ITAV_QTY_ABOUT_RANGE}, {ITAV_CMP_BETWEEN, 0, ITAV_QTY_RANGE},
+                 {ITAV_CMP_AT_LEAST, 1, ITAV_QTY_ABOUT}, {ITAV_CMP_AT_MOST, 1, ITAV_QTY_AT_LEAST},
+                 {ITAV_CMP_EQUAL, 1, ITAV_QTY_EXACT}, {ITAV_CMP_BETWEEN, 1, ITAV_QTY_EXACT}};
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+        itav_indicator *ind;
+        char id[16];
+        snprintf(id, sizeof id, "words-%zu", i);
+        ck_assert_int_eq(itav_indicator_new(&ind, id, "prog", ITAV_MEASURE_COUNT), ITAV_OK);
+        ck_assert_int_eq(itav_indicator_set_baseline(ind, D("2020-01-01"), ITAV_QTY_EXACT, 40,
+                                                     40, NULL, NULL), ITAV_OK);
+        ck_assert_int_eq(itav_indicator_add_target(ind, kinds[i].cmp, 10, 20, kinds[i].relative,
+                                                   D("2022-12-31"), NULL, NULL), ITAV_OK);
+        ck_assert_int_eq(itav_indicator_add_measurement(ind, D("2021-06-30"), NULL, kinds[i].q,
+                                                        30.5, 50, NULL, NULL), ITAV_OK);
+        ck_assert_msg(itav_indicator_create(db, ind) == ITAV_OK, "%s", itav_errmsg(db));
+        itav_indicator_free(ind);
+    }
+    itav_report *r = report(db, "prog", 5, "2021-01-01", "2021-12-31");
+    size_t t = itav_report_table_find(r, "indicators"), seen = 0;
+    const itav__table *tab = &r->tables[t];
+    for (size_t i = 0; i < tab->rows * tab->columns.n; i++)
+        if (tab->cells[i].wording) {
+            has_dutch("words", tab->cells[i].wording);
+            ck_assert_ptr_nonnull(tab->cells[i].text_nl);
+            seen++;
+        }
+    ck_assert_uint_ge(seen, 2 * (sizeof kinds / sizeof *kinds));
+    ck_assert_uint_gt(wordings, 0);
+    itav_report_free(r);
     itav_close(db);
     /* what a report may show that this store does not */
     has_dutch("cell", ITAV__HIDDEN_MARK);
@@ -2098,9 +2263,9 @@ static void refused(itav_db *db, const char *offer_id, const itav_report_options
 START_TEST(hostile_text_is_neutralised)
 {
     static const char *const places[] = {"=1+2", "@SUM(A1)", "+1+1", "-2+3",
-                                         "<img src=x onerror=alert(1)>"};
+                                         "<img src=x onerror=alert(1)>", "=A1;B1"};
     itav_db *db = fixture_store();
-    for (size_t i = 0; i < 5; i++) {
+    for (size_t i = 0; i < 6; i++) {
         char ref[16];
         itav_participant *p;
         snprintf(ref, sizeof ref, "a%02zu", i);
@@ -2126,6 +2291,23 @@ START_TEST(hostile_text_is_neutralised)
     }
     /* numbers stay numbers: a negative mean is not a formula */
     ck_assert_ptr_null(strstr(csv, ",'0"));
+    ck_assert_ptr_null(strstr(csv, ",'-0"));
+    /* the same in Dutch CSV, whose separator is ';' */
+    char *csv_nl;
+    ck_assert_int_eq(itav_report_write_lang(&csv_nl, r, ITAV_REPORT_CSV, ITAV_LANG_NL), ITAV_OK);
+    for (size_t i = 0; i < 4; i++) {
+        char field[64];
+        snprintf(field, sizeof field, ";'%s;", places[i]);
+        ck_assert_msg(strstr(csv_nl, field), "Dutch CSV lacks %s", field);
+        snprintf(field, sizeof field, ";%s;", places[i]);
+        ck_assert_msg(!strstr(csv_nl, field), "Dutch CSV has %s", field);
+    }
+    /* a formula with the separator in it: neutralised and quoted */
+    ck_assert_msg(strstr(csv_nl, ";\"'=A1;B1\";"), "%s", csv_nl);
+    ck_assert_ptr_nonnull(strstr(csv, ",'=A1;B1,"));
+    ck_assert_ptr_null(strstr(csv_nl, ";'0"));
+    ck_assert_ptr_null(strstr(csv_nl, ";'-0"));
+    itav_free(csv_nl);
     /* Markdown: no tag can open; what is not markup stays as it is */
     ck_assert_msg(strstr(md, "| \\<img src=x onerror=alert(1)> |"), "%s", md);
     ck_assert_ptr_null(strstr(md, " <img"));
@@ -2386,6 +2568,7 @@ static Suite *labels_suite(void)
     Suite *s = suite_create("report-labels");
     TCase *tc = tcase_create("labels");
     tcase_add_test(tc, every_text_has_a_dutch_wording);
+    tcase_add_test(tc, every_explanation_has_a_dutch_wording);
     suite_add_tcase(s, tc);
     return s;
 }

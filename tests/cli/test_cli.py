@@ -2463,6 +2463,39 @@ class ReportTest(MatchingCase):
         self.assertIn('rel-00000001', self.data_error("report", "release-remove",
                                                       "rel-00000001", store=store))
 
+    def test_refused_when_a_released_period_changed(self):
+        # A report made for publication whose audit fails is refused (ITAV_ESTATE): exit 2,
+        # nothing on stdout, nothing recorded. Here a review added late to a period already
+        # released: the difference with the release would show that review alone.
+        # (ITAV_ESTATE with a message naming the hidden count's place, never its value.)
+        store = self.fresh_store("refusal")
+        steps = [["match", "assign", OFFER, "--date", "2021-03-01"],
+                 ["match", "advance", "m-00000001", "introduced", "--date", "2021-03-15"],
+                 ["match", "advance", "m-00000001", "trial", "--date", "2021-04-01"],
+                 ["review", "add", "m-00000001", "--kind", "trial", "--date", "2021-06-05",
+                  "--respondent", "asking", "--satisfaction", "8"],
+                 ["match", "advance", "m-00000001", "active", "--date", "2021-06-05"]]
+        for args in steps:
+            self.itav("--store", store, *args)
+        period = ["--from", "2021-01-01", "--to", "2021-12-31"]
+        r = self.itav("--store", store, "report", "programme", OFFER, "--publish", *period)
+        self.assertEqual(r.stderr, "Recorded as release rel-00000001.\n")
+        # The release shows 0 final reviews; a final review dated in its period now makes the
+        # new report hide 1, which the release pins to 0.
+        self.itav("--store", store, "review", "add", "m-00000001", "--kind", "final",
+                  "--date", "2021-10-02", "--respondent", "asking", "--satisfaction", "6",
+                  "--formal-help", "prevented")
+        err = self.data_error("report", "programme", OFFER, "--publish", *period, store=store)
+        self.assertIn("is not safe to publish: from the published cells an attacker can narrow "
+                      "down the hidden count in table reviews, row \"final\", column \"reviews\"",
+                      err)
+        self.assertEqual(len(json.loads(self.itav("--store", store, "report", "releases",
+                                                  "--json").stdout)), 1)
+        # Not for publication the report is made: the ledger binds only reports to publish.
+        got = json.loads(self.itav("--store", store, "report", "programme", OFFER, *period,
+                                   "--format", "json").stdout)
+        self.assertEqual(got["audit"], "passed")
+
     def test_output_file_and_period(self):
         path = os.path.join(self.tmp, "report.md")
         self.assertEqual(self.report("--output", path), "")
@@ -2529,8 +2562,9 @@ class ReportTest(MatchingCase):
         # the locale when --lang is not given
         env = clean_env(self.tmp, LANG="nl_NL.UTF-8")
         self.assertEqual(self.s("report", "programme", OFFER, env=env).stdout, md)
-        # CSV: headings and fixed cells in Dutch, codes as they are
-        rows = list(csv.reader(io.StringIO(self.report("--lang", "nl", "--format", "csv"))))
+        # CSV: headings and fixed cells in Dutch, codes as they are; ';' between fields
+        rows = list(csv.reader(io.StringIO(self.report("--lang", "nl", "--format", "csv")),
+                               delimiter=";"))
         self.assertEqual(rows[0], ["table", "row", "column", "value", "suppressed"])
         self.assertIn(["matches_by_state", "3", "status", "proefperiode", "0"], rows)
         # JSON is the same in both languages
@@ -2692,6 +2726,338 @@ class ManCompletionTest(CliCase):
         with open(os.path.join(self.tmp, "zk-families.csv"), "w") as f:
             f.write("ref\n")
         self.assertEqual(self.complete("participants", "import", "zk-f"), ["zk-families.csv"])
+
+
+class ParticipantUpdateTest(MatchingCase):
+    """participants update: one participant changed by hand, as a one-row update import."""
+
+    def show(self, store, ref):
+        return json.loads(self.itav("--store", store, "participants", "show", ref,
+                                    "--json").stdout)
+
+    def test_changes_the_fields_given_and_keeps_the_others(self):
+        store = self.fresh_store("update-one")
+        before = self.show(store, "zk-steun-01")
+        r = self.itav("--store", store, "participants", "update", "zk-steun-01",
+                      "--municipality", "Bloemendaal", "--vog-date", "01-05-2025",
+                      "--set", "capaciteit=2")
+        self.assertEqual(r.stdout, "Updated zk-steun-01.\n")
+        after = self.show(store, "zk-steun-01")
+        self.assertEqual((after["municipality"], after["vog_date"], after["capacity"]),
+                         ("Bloemendaal", "2025-05-01", 2))
+        for key in ("kind", "offer", "status", "postcode", "languages", "registered"):
+            self.assertEqual(after.get(key), before.get(key), key)
+        # The same values again change nothing, and say so.
+        r = self.itav("--store", store, "participants", "update", "zk-steun-01",
+                      "--municipality", "Bloemendaal")
+        self.assertEqual(r.stdout, "zk-steun-01: nothing changed.\n")
+        # A full postcode is cut to its digits, with a warning, as in a sheet; in Dutch too.
+        r = self.itav("--store", store, "--lang", "nl", "participants", "update", "zk-steun-01",
+                      "--postcode", "2061 AB")
+        self.assertEqual(r.stdout, "zk-steun-01 bijgewerkt.\n")
+        self.assertIn("waarschuwing", r.stderr)
+        self.assertEqual(self.show(store, "zk-steun-01")["postcode"], "2061")
+
+    def test_bad_values_change_nothing_and_are_named(self):
+        store = self.fresh_store("update-bad")
+        before = self.show(store, "zk-steun-01")
+        err = self.data_error("participants", "update", "zk-steun-01", "--municipality",
+                              "Haarlem", "--vog-date", "31-02-2025", "--set", "hobby=x",
+                              store=store)
+        self.assertIn("participant zk-steun-01 was not changed", err)
+        self.assertIn('vog_date: date "31-02-2025" does not exist', err)
+        self.assertIn('unknown column "hobby"', err)
+        self.assertEqual(self.show(store, "zk-steun-01"), before)
+        err = self.data_error("participants", "update", "zk-steun-01", "--set", "offer=nope",
+                              store=store)
+        self.assertIn('offer: no offer "nope"', err)
+        self.assertIn('no participant "zk-nope"',
+                      self.data_error("participants", "update", "zk-nope", "--capacity", "1",
+                                      store=store))
+        self.assertEqual(self.show(store, "zk-steun-01"), before)
+
+    def test_usage(self):
+        for args, what in ((["zk-steun-01"], "nothing to change"),
+                           (["zk-steun-01", "--set", "=x"], "--set takes COLUMN=VALUE"),
+                           (["zk-steun-01", "--municipality", "A", "--municipality", "B"],
+                            "give --municipality once")):
+            r = self.itav("--store", self.store, "participants", "update", *args, code=1)
+            self.assertIn(what, one_line_and_hint(self, r.stderr))
+# ---- Dutch output (issue 14, "Reports and output for Dutch users") -------------------------
+
+SOURCE_DIR = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+C_LITERAL = r'"(?:[^"\\]|\\.)*"'
+
+
+def c_strings(text):
+    """The text of a run of adjacent C string literals, joined (escapes as written)."""
+    return "".join(m[1:-1] for m in re.findall(C_LITERAL, text))
+
+
+def conversions(fmt):
+    """The printf conversions of a template, in order."""
+    return re.findall(r"%[-+ #0-9.]*(?:l|z|ll|h)?[a-zA-Z%]", fmt)
+
+
+class DutchOutputTest(MatchingCase):
+    """Under --lang nl every group's headings, tables and messages are Dutch; codes and JSON
+    stay as they are."""
+
+    def nl(self, *args, **kw):
+        return self.s("--lang", "nl", *args, **kw)
+
+    def nl_error(self, *args, store=None):
+        r = self.itav("--store", store or self.store, "--lang", "nl", *args, code=2)
+        self.assertEqual(r.stdout, "")
+        self.assertTrue(r.stderr.startswith("itav: "), r.stderr)
+        return r.stderr
+
+    def assert_no_english(self, text, *words):
+        for w in words:
+            self.assertNotIn(w, text)
+
+    def test_store_group(self):
+        store = "sqlite:" + os.path.join(self.tmp, "nl-store.db")
+        r = self.itav("--store", store, "--lang", "nl", "init")
+        self.assertIn("aangemaakt met de ingebouwde catalogus.", r.stdout)
+        path = os.path.join(self.tmp, "nl-export.json")
+        self.nl("export", path)
+        self.assertTrue(os.path.getsize(path) > 0)
+        r = self.itav("--store", store, "--lang", "nl", "import", MORE_JSON)
+        self.assertTrue(r.stdout.startswith("Ingelezen uit %s:" % MORE_JSON), r.stdout)
+        self.assertNotIn("Imported", r.stdout)
+        err = self.itav("--store", "sqlite:" + os.path.join(self.tmp, "nowhere.db"), "--lang",
+                        "nl", "catalog", "list", code=2).stderr
+        self.assertIn("geen opslag in ", err)
+        self.assertIn("(maak die eerst met 'itav init')", err)
+        self.assertNotIn("run 'itav init' first", err)
+
+    def test_catalog_group(self):
+        out = self.nl("catalog", "list").stdout
+        self.assertTrue(out.startswith("ID"), out[:80])
+        self.assertIn(" VORM ", out.split("\n")[0])
+        self.assertIn(" NAAM", out.split("\n")[0])
+        self.assertIn(" interventies.\n", out)
+        self.assert_no_english(out, "SCOPE", "interventions.", "digit = present")
+        out = self.nl("catalog", "show", "buurtgezinnen").stdout
+        for heading in ("Soort:", "Samenvatting:", "Doelgroep:", "Rollen:", "Elementen"):
+            self.assertIn(heading, out)
+        self.assert_no_english(out, "Summary:", "Audience:", "Roles:")
+        err = self.nl_error("catalog", "list", "--element", "kindness")
+        self.assertIn('elementcode "kindness" is onbekend (verwacht doubts_normal,', err)
+        self.assertIn(" of no_problematising)", err)
+        err = self.nl_error("catalog", "list", "--setting", "outdoor")
+        self.assertIn('setting "outdoor" is onbekend (verwacht informal, formal of mixed)', err)
+        self.assertTrue(self.nl("catalog", "profile").stdout.startswith("Elemententabel"))
+        # the same JSON in both languages: codes and field names never change
+        self.assertEqual(self.nl("catalog", "show", "buurtgezinnen", "--json").stdout,
+                         self.s("--lang", "en", "catalog", "show", "buurtgezinnen",
+                                "--json").stdout)
+
+    def test_offer_group(self):
+        store = self.fresh_store("nl-offer")
+        out = self.nl("offer", "list").stdout
+        self.assertIn("INTERVENTIE", out.split("\n")[0])
+        out = self.nl("offer", "show", OFFER).stdout
+        self.assertIn("Geldend koppelplan:", out)
+        self.assertIn("(van de interventie, 002:L77)", out)
+        self.assert_no_english(out, "Match plan in force", "from the intervention")
+        r = self.itav("--store", store, "--lang", "nl", "offer", "add", "nl-proef",
+                      "--intervention", "buurtgezinnen")
+        self.assertIn("Aanbod nl-proef van buurtgezinnen toegevoegd.", r.stdout)
+        err = self.nl_error("offer", "update", "nl-proef", "--plan", "trial=misschien",
+                            store=store)
+        self.assertIn('ongeldige waarde "misschien" bij --plan trial (verwacht yes, no of unset)',
+                      err)
+        err = self.nl_error("offer", "update", "nl-proef", "--plan", "trial", store=store)
+        self.assertIn('ongeldige waarde "trial" bij --plan (verwacht VELD=WAARDE)', err)
+
+    def test_participants_group(self):
+        store = "sqlite:" + os.path.join(self.tmp, "nl-participants.db")
+        self.itav("--store", store, "init")
+        r = self.itav("--store", store, "--lang", "nl", "participants", "import", FAMILIES_CSV,
+                      "--offer", OFFER)
+        self.assertIn("9 deelnemers ingelezen uit ", r.stdout)
+        self.assertIn("(nieuw 9, bijgewerkt 0, ongewijzigd 0)", r.stdout)
+        r = self.itav("--store", store, "--lang", "nl", "participants", "import", BAD_CSV,
+                      "--offer", OFFER, code=2)
+        self.assertIn("itav: niets ingelezen uit ", r.stderr)
+        self.assertIn("(2 fouten):", r.stderr)
+        out = self.nl("participants", "list").stdout
+        self.assertIn(" SOORT ", out)
+        self.assertIn(" GEMEENTE ", out)
+        self.assertIn("\n9 deelnemers.\n", out)
+        out = self.nl("participants", "show", "zk-vraag-01").stdout
+        self.assertIn("(vragende kant)", out)
+        self.assertIn("Gemeente:", out)
+        self.assert_no_english(out, "asking side", "Municipality:")
+        err = self.nl_error("participants", "status", "zk-vraag-01", "wachtend")
+        self.assertIn('status "wachtend" is onbekend (verwacht: registered, ', err)
+        self.assertIn(", inactive of erased)", err)
+        err = self.nl_error("participants", "list", "--side", "links")
+        self.assertIn('kant "links" is onbekend (verwacht: asking of supporting)', err)
+        r = self.itav("--store", store, "--lang", "nl", "participants", "erase", "zk-vraag-04",
+                      "--yes", "--date", "2021-07-01")
+        self.assertIn("zk-vraag-04 gewist op 2021-07-01", r.stdout)
+
+    def test_match_group(self):
+        store = self.fresh_store("nl-match")
+        out = self.nl("match", "suggest", "zk-vraag-01", "--as-of", "2021-03-01").stdout
+        self.assertTrue(out.startswith("Beste steunende deelnemers voor zk-vraag-01"), out)
+        self.assertIn("Criteria (gewicht):", out)
+        r = self.itav("--store", store, "--lang", "nl", "match", "propose", "zk-vraag-01",
+                      "zk-steun-01", "--date", "2021-03-01")
+        self.assertTrue(r.stdout.startswith("Voorgesteld m-"), r.stdout)
+        mid = r.stdout.split()[1].rstrip(":")
+        for state, date in (("introduced", "2021-03-10"), ("trial", "2021-03-20")):
+            self.itav("--store", store, "--lang", "nl", "match", "advance", mid, state,
+                      "--date", date)
+        # the library's refusal is its own English; the tool's hint after it is Dutch
+        r = self.itav("--store", store, "--lang", "nl", "match", "advance", mid, "active",
+                      "--date", "2021-05-25", code=2)
+        self.assertIn("itav: leg eerst de evaluatie vast (itav review add %s --kind trial ...), "
+                      "of ga verder zonder: " % mid, r.stderr)
+        self.assertNotIn("record the evaluation first", r.stderr)
+        out = self.itav("--store", store, "--lang", "nl", "match", "list").stdout
+        self.assertIn(" STAND ", out)
+        self.assertIn("1 koppeling.", out)
+        out = self.itav("--store", store, "--lang", "nl", "match", "due", "--as-of",
+                        "2021-12-01").stdout
+        self.assertTrue(out.startswith("Te doen op 2021-12-01:"), out)
+        self.assertIn("dagen te laat", out)
+        err = self.nl_error("match", "list", "--state", "verliefd")
+        self.assertIn('stand van de koppeling "verliefd" is onbekend (verwacht: proposed, ', err)
+        err = self.nl_error("match", "suggest", "zk-vraag-01", "--as-of", "1-3-2021")
+        self.assertIn('ongeldige datum "1-3-2021" bij --as-of (verwacht JJJJ-MM-DD', err)
+        err = self.nl_error("match", "suggest", "zk-vraag-01", "--k", "veel")
+        self.assertIn('ongeldige waarde "veel" bij --k (verwacht een geheel getal van 1 tot en '
+                      'met ', err)
+
+    def test_review_group(self):
+        store = self.fresh_store("nl-review")
+        r = self.itav("--store", store, "match", "propose", "zk-vraag-01", "zk-steun-01",
+                      "--date", "2021-03-01")
+        mid = r.stdout.split()[1].rstrip(":")
+        for state, date in (("introduced", "2021-03-10"), ("trial", "2021-03-15")):
+            self.itav("--store", store, "match", "advance", mid, state, "--date", date)
+        r = self.itav("--store", store, "--lang", "nl", "review", "add", mid, "--kind", "trial",
+                      "--respondent", "asking", "--date", "2021-03-20", "--satisfaction", "8")
+        self.assertIn("toegevoegd aan %s: trial-evaluatie door asking op 2021-03-20, "
+                      "tevredenheid 8." % mid, r.stdout)
+        out = self.itav("--store", store, "--lang", "nl", "review", "list").stdout
+        self.assertIn(" KOPPELING ", out)
+        self.assertIn("1 evaluatie.", out)
+        for value, expected in (
+                ("rest", 'ongeldige waarde "rest" bij --effect (verwacht CODE=SCORE, zoals '
+                         'rest=+1)'),
+                ("rest=9", 'ongeldige score "9" voor effect rest bij --effect (verwacht -2, '
+                           '-1, 0, +1, +2 of unknown)')):
+            err = self.nl_error("review", "add", mid, "--kind", "final", "--respondent",
+                                "asking", "--date", "2021-06-01", "--effect", value, store=store)
+            self.assertIn(expected, err)
+        err = self.nl_error("review", "add", mid, "--kind", "final", "--respondent", "asking",
+                            "--date", "2021-06-01", "--effect", "rest=1", "--effect", "rest=2",
+                            store=store)
+        self.assertIn("effect rest staat twee keer bij --effect", err)
+
+    def test_indicator_group(self):
+        out = self.nl("indicator", "list").stdout
+        self.assertIn(" DOELEN ", out)
+        self.assertIn("\n7 indicatoren.\n", out)
+        out = self.nl("indicator", "show", "itav-hw-collaboration-rating", "--as-of",
+                      "2021-12-31").stdout
+        self.assertIn("Doelen, beoordeeld op 2021-12-31:", out)
+        self.assertIn("Metingen:", out)
+        # the explanation too, worded by the library in Dutch; JSON keeps the English
+        self.assertIn("onbekend: er is geen meting op of vóór 2021-12-31 om te toetsen aan het",
+                      out)
+        self.assertNotIn("there is no measurement", out)
+        shown = self.nl("indicator", "show", "itav-hw-collaboration-rating", "--as-of",
+                        "2021-12-31", "--json").stdout
+        self.assertIn("there is no measurement", shown)
+        err = self.nl_error("indicator", "measure", "itav-hw-collaboration-rating", "--date",
+                            "2021-12-31", "--value", "zeven")
+        self.assertIn('ongeldige hoeveelheid "zeven" bij --value (verwacht 12, about 12', err)
+        err = self.nl_error("indicator", "measure", "itav-hw-collaboration-rating", "--derive",
+                            "--from", "2021-01-01", "--to", "2021-12-31")
+        self.assertIn('indicator "itav-hw-collaboration-rating" wordt met de hand gemeten, '
+                      'niet uit de gegevens afgeleid; geef --value in plaats van --derive', err)
+
+    def test_report_group(self):
+        out = self.nl("report", "programme", OFFER, "--as-of", "2021-12-31").stdout
+        self.assertTrue(out.startswith("# Programmarapportage: Buurtgezinnen Zuid-Kennemerland"),
+                        out[:80])
+        self.assertIn("| matches | minstens 12 | 2021-12-31 | 0 | tot en met 2021-12-31 | niet "
+                      "behaald | niet behaald: de meting van 2021-12-31, 0, voldoet niet aan het "
+                      "doel van minstens 12 matches uiterlijk 2021-12-31, met geen enkele waarde "
+                      "die ze toelaat. | 002:L133 |", out)
+        self.assertIn("| precies 5 |", out)
+        self.assert_no_english(out, "at least", "the target", "up to ", "Programme report")
+        csv_nl = self.nl("report", "programme", OFFER, "--format", "csv", "--k", "1").stdout
+        self.assertTrue(csv_nl.startswith("table;row;column;value;suppressed\n"), csv_nl[:60])
+        rows = list(csv.reader(io.StringIO(csv_nl), delimiter=";"))
+        self.assertTrue(all(len(row) == 5 for row in rows), rows[:3])
+        csv_en = self.s("--lang", "en", "report", "programme", OFFER, "--format", "csv", "--k",
+                        "1").stdout
+        self.assertTrue(csv_en.startswith("table,row,column,value,suppressed\n"))
+        self.assertEqual(len(rows), len(list(csv.reader(io.StringIO(csv_en)))))
+        self.assertEqual(self.nl("report", "programme", OFFER, "--format", "json").stdout,
+                         self.s("report", "programme", OFFER, "--format", "json").stdout)
+        err = self.nl_error("report", "programme", OFFER, "--format", "xls")
+        self.assertIn('formaat "xls" is onbekend (verwacht: json, csv of md)', err)
+        r = self.s("--lang", "nl", "report", "programme", OFFER, "--publish", "--k", "2", code=2)
+        self.assertIn("itav: geef --low-k om bewust met k = 2 te publiceren", r.stderr)
+        self.assertEqual(self.nl("report", "releases").stdout, "Geen publicaties.\n")
+
+    def test_portfolio_group(self):
+        out = self.nl("profile", "buurtgezinnen").stdout
+        self.assertTrue(out.startswith("Elementprofiel van buurtgezinnen"), out[:60])
+        out = self.nl("portfolio", "--municipality", "Leiden").stdout
+        self.assertIn("Dekking per element", out)
+        self.assertIn("Setting naar bereik:", out)
+        self.assert_no_english(out, "Coverage", "not stated")
+        err = self.nl_error("profile", "buurtgezinnen", "--svg",
+                            os.path.join(self.tmp, "no-such-dir", "radar.svg"))
+        self.assertIn("kan ", err)
+
+    def test_recommend_group(self):
+        out = self.nl("recommend", "--audience", "parent", "--municipality", "Leiden").stdout
+        self.assertTrue(out.startswith("Lichtste eerst, voor: parent, in Leiden"), out[:60])
+        self.assertIn("Zo licht als mogelijk, zo zwaar als nodig.", out)
+        err = self.nl_error("recommend", "--audience", "grandparent")
+        self.assertIn('doelgroep "grandparent" is onbekend (verwacht: ', err)
+
+    def test_every_message_has_a_dutch_wording(self):
+        """Every message the tool gives data_error() has its Dutch in messages.c, with the same
+        conversions in the same order, and no entry is there twice."""
+        with open(os.path.join(SOURCE_DIR, "examples", "itav", "messages.c"),
+                  encoding="utf-8") as f:
+            table = f.read()
+        entries = re.findall(r"\{\s*((?:%s\s*)+),\s*((?:%s\s*)+)\}" % (C_LITERAL, C_LITERAL),
+                             table)
+        dutch = {}
+        for en, nl in entries:
+            en, nl = c_strings(en), c_strings(nl)
+            self.assertNotIn(en, dutch, "twice in messages.c: %s" % en)
+            self.assertEqual(conversions(en), conversions(nl), en)
+            self.assertNotEqual(nl, "", en)
+            dutch[en] = nl
+        self.assertGreater(len(dutch), 40)
+        call = re.compile(r"\bdata_error\(\s*((?:%s\s*)+)[,)]" % C_LITERAL)
+        found = 0
+        for name in sorted(os.listdir(os.path.join(SOURCE_DIR, "examples", "itav"))):
+            if not name.endswith(".c"):
+                continue
+            with open(os.path.join(SOURCE_DIR, "examples", "itav", name), encoding="utf-8") as f:
+                source = f.read()
+            for m in call.finditer(source):
+                message = c_strings(m.group(1))
+                if message == "%s":  # the library's own words, or a text already worded
+                    continue
+                found += 1
+                self.assertTrue(message in dutch, "%s: \"%s\" has no Dutch wording in "
+                                "examples/itav/messages.c" % (name, message))
+        self.assertGreater(found, 30)
 
 
 class PerturbTest(MatchingCase):

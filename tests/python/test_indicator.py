@@ -302,6 +302,20 @@ class TestAttainment(unittest.TestCase):
             probe.add_measurement("2022-12-31", measured)
             self.assertIs(self.verdict(probe, "2023-01-31"), expected, measured)
 
+    def test_explanation_in_dutch(self):
+        ind = info_indicator()
+        ind.add_measurement("2022-01-01", 80)
+        en = ind.attainment(0, "2022-06-01")
+        nl = ind.attainment(0, "2022-06-01", lang="nl")
+        self.assertIs(nl.attainment, en.attainment)
+        self.assertEqual(ind.attainment(0, "2022-06-01", lang=itav.Lang.EN), en)
+        self.assertIn("de meting van 2022-01-01", nl.why)
+        self.assertIn("nulmeting", nl.why)
+        self.assertNotIn("baseline", nl.why)
+        self.assertEqual([v.why for v in ind.attainments("2022-06-01", "nl")], [nl.why])
+        with self.assertRaises(itav.InvalidArgument):
+            ind.attainment(0, "2022-06-01", lang="fr")
+
     def test_relative_target_needs_a_baseline(self):
         ind = info_indicator()
         ind.clear_baseline()

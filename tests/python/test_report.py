@@ -332,7 +332,9 @@ class TestReport(unittest.TestCase):
         self.assertIn("\n## Matches per status\n\n| status | matches |\n", md)
         self.assertIn("| afgerond | <5 |", md)
         self.assertNotIn("| completed |", md)
-        rows = list(csv.reader(io.StringIO(rep.to_csv(lang="nl"))))
+        # Dutch CSV as a Dutch spreadsheet reads it: ';' between fields
+        self.assertTrue(rep.to_csv(lang="nl").startswith("table;row;column;value;suppressed\r\n"))
+        rows = list(csv.reader(io.StringIO(rep.to_csv(lang="nl")), delimiter=";"))
         self.assertEqual(rows[0], ["table", "row", "column", "value", "suppressed"])
         self.assertIn(["matches_by_state", "5", "status", "afgerond", "0"], rows)
         self.assertIn(["matches_by_state", "5", "matches", "<5", "1"], rows)

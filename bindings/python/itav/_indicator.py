@@ -6,8 +6,8 @@ import ctypes
 import math
 
 from ._dates import DATE_NONE, to_date, to_days
-from ._enums import (Attainment, Comparator, Derived, Measure, Qualifier, coerce_member,
-                     maybe_enum)
+from ._enums import (Attainment, Comparator, Derived, Lang, Measure, Qualifier, _lang,
+                     coerce_member, maybe_enum)
 from ._errors import InvalidArgument, RangeError, error_for, strerror
 from ._lib import dec, enc, indicator_iter_p, indicator_p, lib, take_string
 from ._objects import ID_RULE, _number, _ref_problem, _short, _text_problem
@@ -435,23 +435,26 @@ class Indicator(Owned):
             self._fail(rc, "remove measurement %d" % index, "it has %d measurements" % n)
 
     # ---- attainment ----
-    def attainment(self, target, as_of):
+    def attainment(self, target, as_of, lang=Lang.EN):
         """The Verdict (attainment, why) on target index on a date. Before the deadline the
         latest measurement on or before as_of decides, from the deadline on the latest on or
-        before the deadline."""
+        before the deadline. lang (Lang, "en" or "nl") words the explanation; the verdict is
+        the same."""
         n = lib.itav_indicator_target_count(self._ptr)
         days = _required_days(as_of, "attainment")
+        language = _lang(lang)
         verdict, why = ctypes.c_int(), ctypes.c_void_p()
-        rc = lib.itav_indicator_attainment(ctypes.byref(verdict), ctypes.byref(why), self._ptr,
-                                           _index(target, n), days)
+        rc = lib.itav_indicator_attainment_lang(ctypes.byref(verdict), ctypes.byref(why),
+                                                self._ptr, _index(target, n), days,
+                                                int(language))
         text = take_string(why.value)
         if rc < 0:
             self._fail(rc, "judge target %r" % (target,), "it has %d targets" % n)
         return Verdict(Attainment(verdict.value), text)
 
-    def attainments(self, as_of):
+    def attainments(self, as_of, lang=Lang.EN):
         """The Verdict on every target on a date, in target order."""
-        return [self.attainment(i, as_of)
+        return [self.attainment(i, as_of, lang)
                 for i in range(lib.itav_indicator_target_count(self._ptr))]
 
     # ---- values ----

@@ -223,7 +223,9 @@ class Report(Owned):
         return json.loads(self.to_json())
 
     def to_csv(self, lang=Lang.EN):
-        """The report as CSV: one row per cell (table, row, column, value, suppressed)."""
+        """The report as CSV: one row per cell (table, row, column, value, suppressed). In
+        Dutch the fields are separated by ';' and numbers have a decimal comma, as a
+        spreadsheet in a Dutch locale reads them."""
         return self.write(ReportFormat.CSV, lang)
 
     def to_markdown(self, lang=Lang.EN):
