@@ -30,6 +30,10 @@ static int cmd_report_programme(cli *c)
     opt.protection = (int)protection;
     opt.publish = FLAG(c, PUBLISH);
     opt.low_k = FLAG(c, LOW_K);
+    opt.method = FLAG(c, PERTURB) ? ITAV_REPORT_PERTURB : ITAV_REPORT_SUPPRESS;
+    if (opt.method == ITAV_REPORT_PERTURB && opt.publish)
+        return usage_error("--perturb cannot be combined with --publish: the ledger of "
+                           "releases records suppressed reports only");
     if ((rc = open_store(&db, c, 0)) != 0)
         return rc;
     rc = itav_report_programme(&r, db, c->args[2], &opt);
@@ -176,7 +180,7 @@ const command_group report_group = {
     (const command[]){
         {"programme", {"OFFER", NULL},
          "OFFER [--format md|json|csv] [--k N] [--as-of D] [--from D]\n"
-         "[--to D] [--publish [--low-k]] [--protection N] [--output FILE]",
+         "[--to D] [--publish [--low-k]] [--protection N] [--perturb]\n[--output FILE]",
          "programme report (in the language of --lang); counts below k show as <k",
          (const cmd_opt[]){
              {OPT_FORMAT, "the format: md (Markdown, the default), json or csv"},
@@ -190,6 +194,9 @@ const command_group report_group = {
              {OPT_LOW_K, "with --publish: allow k below 3 on purpose (the report says so)"},
              {OPT_PROTECTION, "how many values wide an attacker's interval for a hidden count "
                               "must be (default k - 1)"},
+             {OPT_PERTURB, "the cell key method instead of hiding: every count is shown "
+                           "with a noise of at most 3 that its records fix, never as 1 or 2 "
+                           "(k then applies to means and percents only)"},
              {OPT_OUTPUT, "write the report to FILE instead of standard output"},
              {0, NULL}},
          cmd_report_programme},

@@ -79,6 +79,7 @@ const opt_spec opt_specs[OPT_COUNT] = {
     [OPT_CAPACITY] = {"capacity", "N", 0, 0, NULL, 0},
     [OPT_SET] = {"set", "COLUMN=VALUE", MANY_SET + 1, MAX_REPEATED, NULL, 0},
     [OPT_REFERRAL] = {"referral", "ROUTE", 0, 0, NULL, 0},
+    [OPT_PERTURB] = {"perturb", NULL, 0, 0, NULL, 0},
 };
 
 itav_lang lang_from_locale(void)

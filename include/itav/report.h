@@ -46,6 +46,14 @@
  * whole report (the relations between its tables, counts being non-negative integers) is
  * computed exactly; while some interval is narrower than the protection, the cheapest
  * further count is hidden (itav_report_cell_audit(), docs/guide.md "The audit").
+ *
+ * Perturbation instead (itav_report_options.method ITAV_REPORT_PERTURB, docs/guide.md
+ * "Perturbation: the cell key method"): no count is hidden; each is published with a noise of
+ * at most ITAV_REPORT_PERTURB_MAX_NOISE from a fixed table, chosen by the sum of the keys of
+ * the cell's records (each record's key a keyed hash of its id under the store's secret), so
+ * the same records always give the same count; 1 and 2 are never published, nor a count from
+ * 1 to 4 as itself. Totals have noise of their own; means are of the true values over at
+ * least k contributors; percents are of the perturbed counts.
  */
 #ifndef ITAV_REPORT_H
 #define ITAV_REPORT_H
@@ -66,7 +74,19 @@ typedef enum itav_report_format {
 } itav_report_format;
 
 /** @brief The version of itav_report_options this header describes. */
-#define ITAV_REPORT_OPTIONS_VERSION 2
+#define ITAV_REPORT_OPTIONS_VERSION 3
+
+/** @brief How a report protects its counts (itav_report_options.method). */
+typedef enum itav_report_method {
+    ITAV_REPORT_SUPPRESS = 0, /**< counts from 1 to k - 1 are hidden, and further counts so
+                                   that none can be worked out (the default) */
+    ITAV_REPORT_PERTURB = 1   /**< the cell key method: every count is published with a small
+                                   noise fixed by the cell's set of records (docs/guide.md,
+                                   "Perturbation") */
+} itav_report_method;
+
+/** @brief The greatest noise the cell key method adds to or takes from a count. */
+#define ITAV_REPORT_PERTURB_MAX_NOISE 3
 
 /** @brief The least k of a report made for publication without itav_report_options.low_k. */
 #define ITAV_REPORT_MIN_K 3
@@ -90,12 +110,18 @@ typedef struct itav_report_options {
                            ITAV_REPORT_MIN_K (said so in every format); default 0 */
     int protection;   /**< how many values wide the interval an attacker can derive for a
                            hidden cell must be at least; 0 (the default) for k - 1 */
+    /* version 3 */
+    int method;       /**< an itav_report_method: ITAV_REPORT_SUPPRESS (the default) or
+                           ITAV_REPORT_PERTURB; with perturbation k applies to means and
+                           percents only, and a report made for publication is not
+                           audited against the ledger of releases */
 } itav_report_options;
 
 /** @brief Default options: k = 5, no period, judged on the latest date, not for publication,
- * the default protection. */
+ * the default protection, suppression. */
 #define ITAV_REPORT_OPTIONS_INIT {ITAV_REPORT_OPTIONS_VERSION, 5, ITAV_DATE_NONE, \
-                                  ITAV_DATE_NONE, ITAV_DATE_NONE, 0, 0, 0}
+                                  ITAV_DATE_NONE, ITAV_DATE_NONE, 0, 0, 0, \
+                                  ITAV_REPORT_SUPPRESS}
 
 /** @brief Why a cell is hidden (itav_report_cell_hidden()). */
 typedef enum itav_hidden {
@@ -116,7 +142,8 @@ typedef struct itav_report itav_report;
  * @param offer the offer id (a programme's own offer for a programme report)
  * @param opt the options; NULL for the defaults
  * @return ITAV_OK, ITAV_EINVAL (NULL, k below 1, from after to, a negative protection, k
- *         below ITAV_REPORT_MIN_K for publication without low_k), ITAV_EVERSION (unknown
+ *         below ITAV_REPORT_MIN_K for publication without low_k, an unknown method),
+ *         ITAV_EIO (perturbation: the store's secret cannot be made), ITAV_EVERSION (unknown
  *         options version), ITAV_ENOTFOUND (no such offer), ITAV_ESTATE (made for
  *         publication, and the audit finds a hidden count an attacker can narrow down: the
  *         message names its table, row and column), ITAV_EIO, ITAV_EFORMAT, ITAV_ENOMEM.
@@ -264,6 +291,13 @@ ITAV_API int itav_report_cell_hidden(const itav_report *r, size_t t, size_t row,
 ITAV_API int itav_report_cell_audit(int *safe, int64_t *low, int64_t *high,
                                     const itav_report *r, size_t t, size_t row, size_t c);
 /**
+ * @brief Whether the report was made with the cell key method (ITAV_REPORT_PERTURB): its
+ * counts are published with noise of at most ITAV_REPORT_PERTURB_MAX_NOISE, never as 1 or 2.
+ * @param r the report
+ * @return 1 if perturbed, 0 if not (or for a NULL report).
+ */
+ITAV_API int itav_report_perturbed(const itav_report *r);
+/**
  * @brief Whether the audit of the report passed: every hidden count is safe
  * (itav_report_cell_audit()). A report made for publication is refused when it does not.
  * @param r the report
@@ -290,7 +324,8 @@ typedef struct itav_release_iter itav_release_iter;
  *        not wanted
  * @param db the store
  * @param r a report made for publication (itav_report_options.publish) whose audit passed
- * @return ITAV_OK; ITAV_EINVAL (NULL db or report, or a report not made for publication);
+ * @return ITAV_OK; ITAV_EINVAL (NULL db or report, a report not made for publication, or a
+ *         perturbed one: the ledger relates exact counts);
  *         ITAV_ESTATE (a report whose audit did not pass); ITAV_EIO, ITAV_ENOMEM. Nothing is
  *         written on error.
  */

@@ -43,6 +43,7 @@ typedef struct itav__cell {
     bool label;      /* TEXT: a fixed text of report_labels.c, written in the report's language */
     const char *wording; /* TEXT in words with numbers: its template (report_labels.c), or NULL */
     char *text_nl;   /* then the same words in Dutch, written in Dutch reports */
+    unsigned key;    /* a count of a perturbed report, until perturbed: its cell key (cellkey.c) */
 } itav__cell;
 /* Cells that add up: no group may show all but one of its suppressed cells. total is the
  * index (row * columns + column) of the cell that shows the sum of the shown cells, or -1. */
@@ -108,6 +109,10 @@ struct itav_report {
      * whether the releases no longer agree with the data (an erasure, a late review). */
     size_t leak_table, leak_cell;
     bool releases_disagree;
+    /* The cell key method (cellkey.c): every count perturbed instead of small ones hidden.
+     * The store's secret is held only while the tables are built (keyed). */
+    bool perturb, keyed;
+    unsigned char secret[ITAV__SECRET_SIZE];
 };
 /* The table model (report_write.c). Adding a row gives empty cells; setters copy text. */
 int itav__table_add_row(itav__table *t, size_t *row);
@@ -154,6 +159,26 @@ int itav__release_audit(itav_report *r);
  * then the cheapest (docs/guide.md, "Secondary suppression"). Returns 1 with the cell, 0 when
  * there is none, or ITAV_ENOMEM; the audit's verdicts are as before the call. */
 int itav__report_choose(itav_report *r, size_t *table, size_t *cell);
+/* ---- the cell key method (cellkey.c; docs/guide.md, "Perturbation") ---- */
+/* Record keys and cell keys run from 0 to ITAV__CELLKEY_RANGE - 1. */
+/* The label of a total in a perturbed report, which has noise of its own. */
+#define ITAV__PERTURBED_TOTAL "total (perturbed)"
+#define ITAV__CELLKEY_RANGE 256u
+/* Reads the store's secret into r (made first for a store that has none), outside the
+ * report's read transaction. ITAV_OK, ITAV_EIO, ITAV_EFORMAT. */
+int itav__cellkey_prepare(itav_report *r, itav_db *db);
+/* Wipes the secret from r once the tables are built. */
+void itav__cellkey_forget(itav_report *r);
+/* A record's key: SipHash-2-4 of "kind/id" under the store's secret; 0 when r holds none. */
+unsigned itav__record_key(const itav_report *r, const char *kind, const char *id);
+/* The noise the perturbation table gives a count of value with a cell key. */
+int itav__cellkey_noise(long long value, unsigned key);
+/* Whether the table can publish a count of value as published (for any cell key). */
+bool itav__cellkey_possible(long long value, long long published);
+/* Perturbs every count of t by its cell key (itav__cell.key), and writes each group total as
+ * the perturbed true total of the group (its key the sum of the group's keys). */
+int itav__table_perturb(itav__table *t);
+
 /* ---- the wording of reports (report_labels.c) ---- */
 /* A fixed text of reports: its English wording (a printf template when it has arguments)
  * and its Dutch one, with the same conversions in the same order. */

@@ -105,6 +105,10 @@ ITAV_API int itav_release_record(char **id, itav_db *db, const itav_report *r)
     if (!r->publish)
         return itav__error(db, ITAV_EINVAL,
                            "report of \"%s\" was not made for publication (publish)", r->offer);
+    if (r->perturb) /* its counts are not the true ones the ledger's audit relates */
+        return itav__error(db, ITAV_EINVAL, "report of \"%s\" is perturbed (cell key "
+                           "method); the ledger of releases records suppressed reports only",
+                           r->offer);
     if (!r->audit_passed)
         return itav__error(db, ITAV_ESTATE, "report of \"%s\" did not pass its audit",
                            r->offer);

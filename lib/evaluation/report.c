@@ -174,6 +174,14 @@ static void count(builder *tb, size_t col, long v)
         tb->rc = itav__table_set_number(tb->t, tb->row, col, (double)v, 0, true);
 }
 
+/* The cell key of the count in col (cellkey.c): the sum of its records' keys. */
+static void keyed(builder *tb, size_t col, unsigned key)
+{
+    itav__cell *c = tb->rc == ITAV_OK ? itav__table_cell(tb->t, tb->row, col) : NULL;
+    if (c)
+        c->key = key % ITAV__CELLKEY_RANGE;
+}
+
 /* Marks a derived cell suppressed: a mean or share (ITAV_HIDDEN_MAGNITUDE) that rests on a
  * hidden count or on too few contributors, or a derived count (why: primary or secondary). */
 static void hide_as(builder *tb, size_t row, size_t col, itav_hidden why)
@@ -238,7 +246,7 @@ static void suppress(builder *tb, const itav_report *r)
         }
     }
     if (tb->rc == ITAV_OK)
-        tb->rc = itav__table_suppress(tb->t, r->k);
+        tb->rc = r->perturb ? itav__table_perturb(tb->t) : itav__table_suppress(tb->t, r->k);
 }
 
 /* The number of a count cell that is shown, or 0 (a suppressed or empty cell). */
@@ -255,10 +263,12 @@ static bool is_hidden(const builder *tb, size_t row, size_t col)
 }
 
 /* A mean on a basis cell: hidden with its basis or with too few contributors (a shown
- * basis is 0 or at least k, so this is the same rule said twice); empty without data. */
-static void mean_cell(builder *tb, size_t row, size_t col, double sum, size_t basis_col, int k)
+ * basis is 0 or at least k, so this is the same rule said twice); empty without data. n is
+ * the true number of contributors, which a shown basis equals unless the report is
+ * perturbed: a mean over the perturbed count would give the exact sum away. */
+static void mean_cell(builder *tb, size_t row, size_t col, double sum, size_t basis_col,
+                      double n, int k)
 {
-    double n = shown(tb, row, basis_col);
     if (is_hidden(tb, row, basis_col) || !itav__enough_contributors(n, k))
         hide(tb, row, col);
     else if (n > 0)
@@ -506,9 +516,10 @@ static int derive_for_report(itav_indicator **work, double *value, bool *hidden,
     *hidden = false;
     if (r->from == ITAV_DATE_NONE || r->from <= end) {
         rc = itav_indicator_derive_for(value, &n, b->db, ind, r->from, end);
-        *hidden = rc == ITAV_OK && r->k > 1 &&
+        /* perturbed: a figure over another set of records would need noise of its own */
+        *hidden = rc == ITAV_OK && (r->perturb || (r->k > 1 &&
                   (derived_hidden(what, *value, n, r->k) ||
-                   !derived_is_shown(r, ind, end, *value));
+                   !derived_is_shown(r, ind, end, *value))));
     }
     if (rc != ITAV_OK || (rc = itav_indicator_dup(work, ind)) != ITAV_OK)
         return rc;
@@ -765,19 +776,23 @@ static int table_matches_by_state(const basis *b)
     static const char *const columns[] = {"state", "matches", NULL};
     const itav_report *r = b->r;
     long n[ITAV_MATCH_ENDED_EARLY + 1] = {0};
+    unsigned kn[ITAV_MATCH_ENDED_EARLY + 1] = {0};
     builder tb;
     for (size_t i = 0; i < b->matches.n; i++) {
         const itav_match *m = b->matches.items[i];
         itav_match_state end = state_on(m, r->to);
         itav_match_state before = r->from == ITAV_DATE_NONE ? 0 : state_on(m, r->from - 1);
-        if (end && (!before || itav__match_open(before)))
+        if (end && (!before || itav__match_open(before))) {
             n[end]++;
+            kn[end] += itav__record_key(r, "match", itav_match_id(m));
+        }
     }
     begin_table(&tb, b->r, "matches_by_state", "Matches by state", columns);
     for (int s = ITAV_MATCH_PROPOSED; s <= ITAV_MATCH_ENDED_EARLY; s++) {
         new_row(&tb);
         fixed_text(&tb, 0, itav_code_name(ITAV_CODE_MATCH_STATE, s));
         count(&tb, 1, n[s]);
+        keyed(&tb, 1, kn[s]);
     }
     new_row(&tb);
     fixed_text(&tb, 0, TOTAL_LABEL);
@@ -795,6 +810,7 @@ typedef struct cross {
     int *years;
     size_t nyears;
     long *n; /* places.n x nyears */
+    unsigned *key; /* the cell keys, as n (cellkey.c) */
 } cross;
 
 #define NOT_KNOWN ITAV__NOT_KNOWN
@@ -953,12 +969,16 @@ static int count_started(cross *c, const basis *b)
             qsort(c->places.v, c->places.n, sizeof *c->places.v, place_cmp);
         if (c->nyears)
             qsort(c->years, c->nyears, sizeof *c->years, year_cmp);
-        if (!(c->n = itav__calloc(c->places.n * c->nyears, sizeof *c->n)))
+        if (!(c->n = itav__calloc(c->places.n * c->nyears, sizeof *c->n)) ||
+            !(c->key = itav__calloc(c->places.n * c->nyears + 1, sizeof *c->key)))
             rc = ITAV_ENOMEM;
     }
     for (size_t i = 0; rc == ITAV_OK && i < b->matches.n; i++)
-        if (places[i])
-            c->n[place_index(c, places[i]) * c->nyears + year_index(c, years[i])]++;
+        if (places[i]) {
+            size_t at = place_index(c, places[i]) * c->nyears + year_index(c, years[i]);
+            c->n[at]++;
+            c->key[at] += itav__record_key(b->r, "match", itav_match_id(b->matches.items[i]));
+        }
     itav__free(places);
     itav__free(years);
     places_clear(&P);
@@ -1012,8 +1032,10 @@ static int build_started(const basis *b, const cross *c)
             fixed_text(&tb, 0, c->places.v[p]);
         else
             text(&tb, 0, c->places.v[p]);
-        for (size_t y = 0; y < c->nyears; y++)
+        for (size_t y = 0; y < c->nyears; y++) {
             count(&tb, y + 1, c->n[p * c->nyears + y]);
+            keyed(&tb, y + 1, c->key[p * c->nyears + y]);
+        }
     }
     if (c->places.n >= 2) {
         new_row(&tb);
@@ -1049,11 +1071,13 @@ static int fold_places(cross *c, const bool *fold)
     itav__strlist places = {0};
     size_t ny = c->nyears;
     long *n = itav__calloc((c->places.n + 1) * (ny ? ny : 1), sizeof *n);
-    int rc = n ? ITAV_OK : ITAV_ENOMEM;
+    unsigned *key = itav__calloc((c->places.n + 1) * (ny ? ny : 1), sizeof *key);
+    int rc = n && key ? ITAV_OK : ITAV_ENOMEM;
     for (size_t p = 0; rc == ITAV_OK && p < c->places.n; p++) {
         if (fold[p] || place_rank(c->places.v[p]) == 2)
             continue;
         memcpy(n + places.n * ny, c->n + p * ny, ny * sizeof *n);
+        memcpy(key + places.n * ny, c->key + p * ny, ny * sizeof *key);
         rc = itav__strlist_add(&places, c->places.v[p]);
     }
     size_t other = places.n;
@@ -1061,17 +1085,22 @@ static int fold_places(cross *c, const bool *fold)
         rc = itav__strlist_add(&places, ITAV__OTHER_PLACES);
     for (size_t p = 0; rc == ITAV_OK && p < c->places.n; p++)
         if (fold[p] || place_rank(c->places.v[p]) == 2)
-            for (size_t y = 0; y < ny; y++)
+            for (size_t y = 0; y < ny; y++) {
                 n[other * ny + y] += c->n[p * ny + y];
+                key[other * ny + y] += c->key[p * ny + y];
+            }
     if (rc != ITAV_OK) {
         itav__strlist_clear(&places);
         itav__free(n);
+        itav__free(key);
         return rc;
     }
     itav__strlist_clear(&c->places);
     itav__free(c->n);
+    itav__free(c->key);
     c->places = places;
     c->n = n;
+    c->key = key;
     return ITAV_OK;
 }
 
@@ -1102,6 +1131,7 @@ static int table_matches_started(const basis *b)
     itav__strlist_clear(&c.places);
     itav__free(c.years);
     itav__free(c.n);
+    itav__free(c.key);
     return rc;
 }
 
@@ -1139,6 +1169,7 @@ static int table_reviews(const basis *b)
                                           "safety concerns", NULL};
     enum { KINDS = ITAV_REVIEW_FINAL };
     long n[KINDS + 1] = {0}, marked[KINDS + 1] = {0}, safety[KINDS + 1] = {0};
+    unsigned kn[KINDS + 1] = {0}, kmarked[KINDS + 1] = {0}, ksafety[KINDS + 1] = {0};
     double marks[KINDS + 1] = {0};
     builder tb;
     for (size_t i = 0; i < b->reviews.n; i++) {
@@ -1146,10 +1177,16 @@ static int table_reviews(const basis *b)
         int kind = (int)itav_review_get_kind(rv), mark = itav_review_satisfaction(rv);
         if (kind < 1 || kind > KINDS)
             continue;
+        unsigned key = itav__record_key(b->r, "review", itav_review_id(rv));
         n[kind]++;
-        safety[kind] += itav_review_safety_concern(rv);
+        kn[kind] += key;
+        if (itav_review_safety_concern(rv)) {
+            safety[kind]++;
+            ksafety[kind] += key;
+        }
         if (mark) {
             marked[kind]++;
+            kmarked[kind] += key;
             marks[kind] += mark;
         }
     }
@@ -1158,8 +1195,11 @@ static int table_reviews(const basis *b)
         new_row(&tb);
         fixed_text(&tb, RV_KIND, itav_code_name(ITAV_CODE_REVIEW_KIND, k));
         count(&tb, RV_COUNT, n[k]);
+        keyed(&tb, RV_COUNT, kn[k]);
         count(&tb, RV_MARKED, marked[k]);
+        keyed(&tb, RV_MARKED, kmarked[k]);
         count(&tb, RV_SAFETY, safety[k]);
+        keyed(&tb, RV_SAFETY, ksafety[k]);
     }
     new_row(&tb);
     fixed_text(&tb, RV_KIND, TOTAL_LABEL);
@@ -1170,13 +1210,18 @@ static int table_reviews(const basis *b)
               "satisfaction (1-10) of the reviews that give one. Totals and the overall mean "
               "are of the shown cells only.");
     suppress(&tb, b->r);
-    double all = 0;
+    double all = 0, nall = 0;
     for (size_t k = 1; k <= KINDS; k++) {
-        mean_cell(&tb, k - 1, RV_MEAN, marks[k], RV_MARKED, b->r->k);
-        if (!is_hidden(&tb, k - 1, RV_MARKED))
+        mean_cell(&tb, k - 1, RV_MEAN, marks[k], RV_MARKED, (double)marked[k], b->r->k);
+        /* a kind whose mean is hidden stays out of the overall one (perturbed, its count is
+         * shown though it may be below k) */
+        if (!is_hidden(&tb, k - 1, RV_MARKED) &&
+            itav__enough_contributors((double)marked[k], b->r->k)) {
             all += marks[k];
+            nall += (double)marked[k];
+        }
     }
-    mean_cell(&tb, KINDS, RV_MEAN, all, RV_MARKED, b->r->k);
+    mean_cell(&tb, KINDS, RV_MEAN, all, RV_MARKED, nall, b->r->k);
     return tb.rc;
 }
 
@@ -1184,16 +1229,19 @@ static int table_effects(const basis *b)
 {
     static const char *const columns[] = {"effect", "for", "scored", "mean score", NULL};
     long n[ITAV_EFFECT_COUNT + 1] = {0};
+    unsigned kn[ITAV_EFFECT_COUNT + 1] = {0};
     double sum[ITAV_EFFECT_COUNT + 1] = {0};
     builder tb;
     for (size_t i = 0; i < b->reviews.n; i++) {
         const itav_review *rv = b->reviews.items[i];
         if (itav_review_get_kind(rv) != ITAV_REVIEW_FINAL)
             continue;
+        unsigned key = itav__record_key(b->r, "review", itav_review_id(rv));
         for (int e = 1; e <= ITAV_EFFECT_COUNT; e++) {
             int score = itav_review_effect(rv, (itav_effect)e);
             if (score != ITAV_EFFECT_UNKNOWN) {
                 n[e]++;
+                kn[e] += key;
                 sum[e] += score;
             }
         }
@@ -1204,6 +1252,7 @@ static int table_effects(const basis *b)
         fixed_text(&tb, 0, itav_code_name(ITAV_CODE_EFFECT, e));
         fixed_text(&tb, 1, e <= ITAV_EFFECT_LAST_CHILD ? "children" : "parents");
         count(&tb, 2, n[e]);
+        keyed(&tb, 2, kn[e]);
     }
     note(&tb, "Final reviews dated in the period that score the category, from -2 (much worse) "
               "to +2 (much better), and their mean score; a mean is shown only with its "
@@ -1211,7 +1260,7 @@ static int table_effects(const basis *b)
               "total.");
     suppress(&tb, b->r);
     for (int e = 1; e <= ITAV_EFFECT_COUNT; e++)
-        mean_cell(&tb, (size_t)e - 1, 3, sum[e], 2, b->r->k);
+        mean_cell(&tb, (size_t)e - 1, 3, sum[e], 2, (double)n[e], b->r->k);
     return tb.rc;
 }
 
@@ -1219,12 +1268,15 @@ static int table_formal_help(const basis *b)
 {
     static const char *const columns[] = {"outcome", "final reviews", NULL};
     long n[OUTCOMES + 2] = {0}; /* by outcome; [0]: not recorded */
+    unsigned kn[OUTCOMES + 2] = {0};
     builder tb;
     for (size_t i = 0; i < b->reviews.n; i++) {
         const itav_review *rv = b->reviews.items[i];
         int help = (int)itav_review_formal_help(rv);
-        if (itav_review_get_kind(rv) == ITAV_REVIEW_FINAL && help >= 0 && help <= OUTCOMES)
+        if (itav_review_get_kind(rv) == ITAV_REVIEW_FINAL && help >= 0 && help <= OUTCOMES) {
             n[help]++;
+            kn[help] += itav__record_key(b->r, "review", itav_review_id(rv));
+        }
     }
     begin_table(&tb, b->r, "formal_help", "Formal help after the match", columns);
     for (int h = 1; h <= OUTCOMES + 1; h++) {
@@ -1232,6 +1284,7 @@ static int table_formal_help(const basis *b)
         fixed_text(&tb, 0,
                    h <= OUTCOMES ? itav_code_name(ITAV_CODE_FORMAL_HELP, h) : "not_recorded");
         count(&tb, 1, n[h <= OUTCOMES ? h : 0]);
+        keyed(&tb, 1, kn[h <= OUTCOMES ? h : 0]);
     }
     new_row(&tb);
     fixed_text(&tb, 0, TOTAL_LABEL);
@@ -1362,7 +1415,9 @@ static int read_options(itav_db *db, itav_report_options *o, const itav_report_o
         return itav__error(db, ITAV_EVERSION, "report options version %u is not supported "
                            "(struct itav_report_options: this library knows versions 1 to %d)",
                            opt->version, ITAV_REPORT_OPTIONS_VERSION);
-    memcpy(o, opt, opt->version == 1 ? offsetof(itav_report_options, publish) : sizeof *o);
+    memcpy(o, opt, opt->version == 1   ? offsetof(itav_report_options, publish)
+                   : opt->version == 2 ? offsetof(itav_report_options, method)
+                                       : sizeof *o);
     o->version = ITAV_REPORT_OPTIONS_VERSION;
     if (o->k < 1)
         return itav__error(db, ITAV_EINVAL, "report options: k is %d; it must be 1 or more "
@@ -1371,6 +1426,9 @@ static int read_options(itav_db *db, itav_report_options *o, const itav_report_o
         return itav__error(db, ITAV_EINVAL, "report options: k is %d, below %d, the least k "
                            "of a report made for publication; set low_k to publish with it "
                            "anyway", o->k, ITAV_REPORT_MIN_K);
+    if (o->method != ITAV_REPORT_SUPPRESS && o->method != ITAV_REPORT_PERTURB)
+        return itav__error(db, ITAV_EINVAL, "report options: method is %d; it must be "
+                           "ITAV_REPORT_SUPPRESS (0) or ITAV_REPORT_PERTURB (1)", o->method);
     if (o->protection < 0)
         return itav__error(db, ITAV_EINVAL, "report options: protection is %d; it must be 0 "
                            "(the default, k - 1) or more", o->protection);
@@ -1606,7 +1664,9 @@ static int build(basis *b, const char *offer, const itav_report_options *o)
         rc = report_title(r, itav_offer_name(offer_at(b, 0)));
     if (rc == ITAV_OK)
         rc = load_records(b);
-    if (rc == ITAV_OK && r->publish) /* protected together with what was published before */
+    /* protected together with what was published before (the ledger relates exact counts,
+     * so not a perturbed report: docs/guide.md, "Perturbation") */
+    if (rc == ITAV_OK && r->publish && !r->perturb)
         rc = itav__release_prior(b->db, r);
     if (rc != ITAV_OK)
         return rc;
@@ -1649,11 +1709,18 @@ ITAV_API int itav_report_programme(itav_report **out, itav_db *db, const char *o
                {.free_item = free_indicator}};
     if (!b.r)
         return itav__error(db, ITAV_ENOMEM, "out of memory building the report");
+    b.r->perturb = o->method == ITAV_REPORT_PERTURB;
+    /* the secret before the read transaction: an older store makes it in a write one */
+    if (b.r->perturb && (rc = itav__cellkey_prepare(b.r, db)) != ITAV_OK) {
+        itav_report_free(b.r);
+        return rc;
+    }
     /* every figure from one state of the store, though others write meanwhile */
     if ((rc = itav__read_begin(db)) == ITAV_OK) {
         rc = build(&b, offer, o);
         itav__read_end(db);
     }
+    itav__cellkey_forget(b.r);
     if (rc == ITAV_OK && b.r->publish && !b.r->audit_passed)
         rc = refuse_unsafe(db, b.r);
     itav__iter_clear(&b.offers);

@@ -64,6 +64,9 @@ int itav__report_json(char **out, const itav_report *r)
          itav__json_put(o, "publish", itav__json_new_bool(r->publish)) &&
          itav__json_put(o, "low_k", itav__json_new_bool(r->low_k)) &&
          itav__json_put(o, "protection", itav__json_number(r->protection)) &&
+         itav__json_put_text(o, "method", r->perturb ? "perturb" : "suppress") &&
+         (!r->perturb ||
+          itav__json_put(o, "max_noise", itav__json_number(ITAV_REPORT_PERTURB_MAX_NOISE))) &&
          itav__json_put(o, "audit", itav__json_new_string(r->audit_passed ? "passed"
                                                                            : "failed"));
     for (size_t t = 0; ok && t < r->ntables; t++)

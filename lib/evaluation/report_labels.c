@@ -34,6 +34,25 @@ static const itav__report_wording labels[] = {
      "of percentage dat op een verborgen aantal of op minder dan %d mensen rust, staat er als "
      "\"%s\"."},
     {"k = 1: no cell is suppressed.", "k = 1: er is geen cel verborgen."},
+    /* the cell key method (cellkey.c) */
+    {ITAV__PERTURBED_TOTAL, "totaal (verstoord)"},
+    {" Counts perturbed by the cell key method.",
+     " Aantallen verstoord met de celsleutelmethode."},
+    {"Every count is perturbed by the cell key method: it is at most %d from the true count, "
+     "never shown as 1 or 2, and a count from 1 to 4 is never shown as itself; the same records "
+     "always give the same count. A total has noise of its own, so it and the sum of its cells "
+     "may differ by up to %d for each of them; where a note speaks of the shown cells, these "
+     "are all the cells. A mean is of the true values and is shown only "
+     "over at least %d people; a percent is of the perturbed counts. A hidden mean or percent "
+     "is shown as \"%s\".",
+     "Elk aantal is verstoord met de celsleutelmethode: het wijkt ten hoogste %d af van het "
+     "werkelijke aantal, staat er nooit als 1 of 2, en een aantal van 1 tot en met 4 staat er "
+     "nooit als zichzelf; dezelfde records geven altijd hetzelfde aantal. Een totaal heeft een "
+     "eigen afwijking, zodat het en de som van zijn cellen per getal tot %d kunnen verschillen; "
+     "waar een toelichting over de getoonde cellen spreekt, zijn dat alle cellen. "
+     "Een gemiddelde is van de werkelijke waarden en staat er alleen bij ten minste %d mensen; "
+     "een percentage is van de verstoorde aantallen. Een verborgen gemiddelde of percentage "
+     "staat er als \"%s\"."},
     {"Audit passed: given everything this report shows, each hidden count could still be any "
      "of at least %d values.",
      "Controle geslaagd: met alles wat deze rapportage toont, kan elk verborgen aantal nog elk "

@@ -301,6 +301,8 @@ ITAV_API int itav_report_cell_audit(int *safe, int64_t *low, int64_t *high,
 
 ITAV_API int itav_report_audit_passed(const itav_report *r) { return r && r->audit_passed; }
 
+ITAV_API int itav_report_perturbed(const itav_report *r) { return r && r->perturb; }
+
 ITAV_API int itav_report_cell_hidden(const itav_report *r, size_t t, size_t row, size_t c)
 {
     const itav__cell *cell = cell_at(r, t, row, c);
@@ -455,6 +457,13 @@ static int write_csv(char **out, const itav_report *r, itav_lang lang)
             }
         }
     }
+    if (r->perturb) { /* the method as codes, in rows of a table of its own, as the JSON */
+        snprintf(num, sizeof num, "method%c1%cmethod%cperturb%c0\r\n", sep, sep, sep, sep);
+        add(&b, num);
+        snprintf(num, sizeof num, "method%c1%cmax_noise%c%d%c0\r\n", sep, sep, sep,
+                 ITAV_REPORT_PERTURB_MAX_NOISE, sep);
+        add(&b, num);
+    }
     return finish(out, &b);
 }
 
@@ -585,11 +594,24 @@ static int write_markdown(char **out, const itav_report *r, itav_lang lang)
                     date_or(to, r->to, "open end", lang));
     add_label_f(&b, lang, " Targets judged on %s.", date_or(from, r->as_of, "no date", lang));
     add_label_f(&b, lang, " k = %d.", r->k);
+    if (r->perturb)
+        add(&b, itav__report_label(" Counts perturbed by the cell key method.", lang));
     add(&b, "\n");
     for (size_t t = 0; t < r->ntables; t++)
         add_md_table(&b, r, t, lang);
     add(&b, "\n");
-    if (r->k > 1)
+    if (r->perturb)
+        add_label_f(&b, lang, "Every count is perturbed by the cell key method: it is at most %d "
+                    "from the true count, never shown as 1 or 2, and a count from 1 to 4 is "
+                    "never shown as itself; the same records always give the same count. A "
+                    "total has noise of its own, so it and the sum of its cells may differ by "
+                    "up to %d for each of them; where a note speaks of the shown cells, these "
+                    "are all the cells. A mean is of the true values and is shown only "
+                    "over at least %d people; a percent is of the perturbed counts. A hidden "
+                    "mean or percent is shown as \"%s\".",
+                    ITAV_REPORT_PERTURB_MAX_NOISE, ITAV_REPORT_PERTURB_MAX_NOISE, r->k,
+                    itav__report_label(ITAV__HIDDEN_MARK, lang));
+    else if (r->k > 1)
         add_label_f(&b, lang, "Counts of 1 to %d participants, matches or reviews are shown as "
                     "%s, and so are the further counts hidden so that none of them can be "
                     "worked out; totals, means and percents are computed from the shown cells "
@@ -599,7 +621,9 @@ static int write_markdown(char **out, const itav_report *r, itav_lang lang)
     else
         add(&b, itav__report_label("k = 1: no cell is suppressed.", lang));
     add(&b, "\n");
-    if (r->k > 1 && r->audit_passed) {
+    if (r->perturb) {
+        /* no count is hidden: there is nothing to audit */
+    } else if (r->k > 1 && r->audit_passed) {
         add(&b, "\n");
         add_label_f(&b, lang, "Audit passed: given everything this report shows, each hidden "
                     "count could still be any of at least %d values.", r->protection + 1);

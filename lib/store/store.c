@@ -293,7 +293,8 @@ int itav__begin(itav_db *db)
         return itav__backend_error(db, rc, "cannot start a transaction");
     db->writing = true;
     /* a new store says its format with its first records */
-    if (db->mark_format && (rc = put_format(db)) != ITAV_OK)
+    if (db->mark_format &&
+        ((rc = put_format(db)) != ITAV_OK || (rc = itav__secret_make(db)) != ITAV_OK))
         itav__rollback(db);
     return rc;
 }

@@ -62,6 +62,15 @@ struct itav_db {
  * can read the old format and write the new; a failure names the record. */
 int itav__records_upgrade(itav_db *db, long from);
 
+/* The store's secret (secret.c): 16 random bytes in the record ("meta", "secret"), made
+ * with a new store's first transaction, or on first use for an older store. Never exported. */
+#define ITAV__SECRET_SIZE 16
+/* Makes the secret inside the caller's write transaction, unless there is one. */
+int itav__secret_make(itav_db *db);
+/* Reads the secret; outside any transaction, makes it first when the store has none.
+ * ITAV_OK, ITAV_ESTATE (none, inside a transaction), ITAV_EFORMAT, ITAV_EIO. */
+int itav__secret(unsigned char out[ITAV__SECRET_SIZE], itav_db *db);
+
 /* Records an error on the context and returns code. db may be NULL. */
 int itav__error(itav_db *db, int code, const char *fmt, ...)
 #if defined(__GNUC__)

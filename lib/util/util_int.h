@@ -115,5 +115,7 @@ extern const size_t itav__languages3_count;
 extern const itav__language2 itav__languages2[];
 extern const size_t itav__languages2_count;
 
+/* ---- SipHash-2-4 (siphash.c): a keyed hash of len bytes under a 16-byte key ---- */
+uint64_t itav__siphash24(const unsigned char key[16], const void *data, size_t len);
 
 #endif

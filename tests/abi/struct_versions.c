@@ -12,6 +12,8 @@
  *     the versions, and the store unchanged; the current version works.
  * (d) A version-1 itav_intervention_filter (before `factors`), ending at a page that cannot
  *     be read, lists what the same filter of the current version lists.
+ * (e) A version-2 itav_report_options (before `method`), ending at a page that cannot be
+ *     read, makes the report the current version makes with ITAV_REPORT_SUPPRESS.
  *
  * The backends forward to the test backend of tests/c/testutil.c. */
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
@@ -489,12 +491,49 @@ static void old_intervention_filter(void)
     itav_close(db);
 }
 
+/* (e) The report options of version 2 end before `method` (version 3): not read, and the
+ * report is suppressed, as the current version's default. */
+static void old_report_options(void)
+{
+    itav_db *db = NULL;
+    itav_report *a = NULL, *b = NULL;
+    char *ja = NULL, *jb = NULL;
+    size_t v2 = offsetof(itav_report_options, method);
+    OK(db, itav_open(&db, "memory:"));
+    OK(db, itav_catalog_load(db));
+    long page = sysconf(_SC_PAGESIZE);
+    char *map = mmap(NULL, (size_t)(2 * page), PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (map == MAP_FAILED || mprotect(map + page, (size_t)page, PROT_NONE)) {
+        perror("mmap");
+        exit(1);
+    }
+    itav_report_options cur = ITAV_REPORT_OPTIONS_INIT;
+    itav_report_options *old = (itav_report_options *)(void *)(map + page - v2);
+    memcpy(old, &cur, v2);
+    old->version = 2;
+    OK(db, itav_report_programme(&a, db, OFFER, old));
+    OK(db, itav_report_programme(&b, db, OFFER, &cur));
+    OK(db, itav_report_write(&ja, a, ITAV_REPORT_JSON));
+    OK(db, itav_report_write(&jb, b, ITAV_REPORT_JSON));
+    printf("(e) version-2 report options (%zu bytes): %s\n", v2,
+           itav_report_perturbed(a) ? "perturbed" : "suppressed");
+    CHECK(a && !itav_report_perturbed(a) && ja && jb && strcmp(ja, jb) == 0);
+    itav_free(ja);
+    itav_free(jb);
+    itav_report_free(a);
+    itav_report_free(b);
+    munmap(map, (size_t)(2 * page));
+    itav_close(db);
+}
+
 int main(void)
 {
     old_and_current_backends();
     unknown_backend_versions();
     option_and_filter_structs();
     old_intervention_filter();
+    old_report_options();
     if (failures) {
         fprintf(stderr, "struct versions: %d checks failed\n", failures);
         return 1;

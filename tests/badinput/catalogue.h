@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MAX_PARAMS 11
+#define MAX_PARAMS 12
 
 /* What a call gave back. */
 typedef enum rtype { R_VOID, R_CODE, R_INT, R_SIZE, R_PTR, R_STR, R_DBL } rtype;

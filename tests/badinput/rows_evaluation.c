@@ -532,7 +532,7 @@ ADAPT(itav_recommendation_placement) { return r_ptr(itav_recommendation_placemen
 /* ---- reports ---- */
 
 /* n[4]: the options' version; n[5]: k; n[6]: as_of; n[7]: from; n[8]: to; n[9]: publish;
- * n[10]: protection. */
+ * n[10]: protection; n[11]: method. */
 ADAPT(itav_report_programme)
 {
     itav_report *out = NULL;
@@ -544,6 +544,7 @@ ADAPT(itav_report_programme)
     o.to = (int32_t)NUM(8, ITAV_DATE_NONE);
     o.publish = (int)NUM(9, 0);
     o.protection = (int)NUM(10, 0);
+    o.method = (int)NUM(11, ITAV_REPORT_SUPPRESS);
     int rc = itav_report_programme(P(0, &out), DB(1), TXT(2, FX_OFFER), P(3, &o));
     if (rc != ITAV_OK && out)
         fx_fail(f, "*out set on error");
@@ -621,6 +622,10 @@ ADAPT(itav_report_cell_audit)
 ADAPT(itav_report_audit_passed)
 {
     return r_int(itav_report_audit_passed(P(0, NULL)));
+}
+ADAPT(itav_report_perturbed)
+{
+    return r_int(itav_report_perturbed(P(0, NULL)));
 }
 ADAPT(itav_report_cell_hidden)
 {
@@ -1088,7 +1093,9 @@ static const row rows[] = {
     R(itav_report_programme, "NULL offer", EINVAL_, NUL(2), M("no offer id")),
     BAD_ID(itav_report_programme, 2, "offer id", E(ITAV_ENOTFOUND), M("no offer \"")),
     R(itav_report_programme, "options version 0", E(ITAV_EVERSION), I(4, 0), M("version 0")),
-    R(itav_report_programme, "options version 3", E(ITAV_EVERSION), I(4, 3), M("version 3")),
+    R(itav_report_programme, "options version 4", E(ITAV_EVERSION), I(4, 4), M("version 4")),
+    R(itav_report_programme, "method 2", EINVAL_, I(11, 2), M("report options: method is 2")),
+    R(itav_report_programme, "method -1", EINVAL_, I(11, -1), M("report options: method is -1")),
     R(itav_report_programme, "k 2 for publication", EINVAL_, I(5, 2), I(9, 1),
       M("k is 2, below 3, the least k of a report made for publication; set low_k")),
     R(itav_report_programme, "protection -1", EINVAL_, I(10, -1),
@@ -1147,6 +1154,7 @@ static const row rows[] = {
     R(itav_report_cell_value, "column SIZE_MAX", ERANGE_, I(4, SIZE_HUGE)),
     R(itav_report_cell_value, "a text cell", E(ITAV_ENOTFOUND), I(4, 0)),
     R(itav_report_audit_passed, "NULL report", RET(0), NUL(0)),
+    R(itav_report_perturbed, "NULL report", RET(0), NUL(0)),
     R(itav_report_cell_audit, "NULL safe", EINVAL_, NUL(0)),
     R(itav_report_cell_audit, "NULL report", EINVAL_, NUL(3)),
     R(itav_report_cell_audit, "NULL low (not wanted)", E(ITAV_OK), NUL(1)),

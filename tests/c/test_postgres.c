@@ -511,6 +511,14 @@ START_TEST(each_organisation_sees_only_its_offers)
     record_release(db, "ob", &rel[1]);
     ck_assert_str_ne(rel[0], rel[1]);
     ck_assert_int_eq(count_releases(db), 1);
+    /* a town reads the store's secret, which the owner's first transaction made: it may make
+     * a perturbed report (it could not write the secret itself) */
+    itav_report_options po = ITAV_REPORT_OPTIONS_INIT;
+    itav_report *pr = NULL;
+    po.method = ITAV_REPORT_PERTURB;
+    ck_assert_msg(itav_report_programme(&pr, db, "ob", &po) == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert(itav_report_perturbed(pr));
+    itav_report_free(pr);
     itav_close(db);
     ck_assert_int_eq(count_releases(owner), 2); /* the owner sees both */
     ck_assert_int_eq(itav_release_get(&rl, owner, rel[0]), ITAV_OK);

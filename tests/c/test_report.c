@@ -2333,8 +2333,10 @@ START_TEST(bad_input)
     o.k = -4;
     refused(db, "prog", &o, ITAV_EINVAL, "k is -4");
     o.k = 5;
-    o.version = 3;
-    refused(db, "prog", &o, ITAV_EVERSION, "version 3");
+    o.version = ITAV_REPORT_OPTIONS_VERSION + 1;
+    char unknown_version[32];
+    snprintf(unknown_version, sizeof unknown_version, "version %u", o.version);
+    refused(db, "prog", &o, ITAV_EVERSION, unknown_version);
     o.version = ITAV_REPORT_OPTIONS_VERSION;
     /* a report made for publication: k below 3 only on purpose */
     o.publish = 1;

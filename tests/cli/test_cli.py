@@ -3306,6 +3306,41 @@ class CostTest(MatchingCase):
         self.assertNotIn("1500", out)
 
 
+class PerturbTest(MatchingCase):
+    """report programme --perturb: the cell key method (issue 15, step 4)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        steps = [["match", "assign", OFFER, "--date", "2021-03-01"]]
+        for m, start in (("m-00000001", "2021-04-01"), ("m-00000002", "2021-04-05")):
+            steps += [["match", "advance", m, "introduced", "--date", "2021-03-15"],
+                      ["match", "advance", m, "trial", "--date", start]]
+        for args in steps:
+            r = cls.run_itav_cls(["--store", cls.store] + args)
+            assert r.returncode == 0, (args, r.stderr)
+
+    def test_perturbed_report(self):
+        out = self.s("report", "programme", OFFER, "--perturb", "--format", "json").stdout
+        got = json.loads(out)
+        self.assertEqual((got["method"], got["max_noise"]), ("perturb", 3))
+        states = next(t for t in got["tables"] if t["name"] == "matches_by_state")
+        for row in states["rows"]:
+            self.assertIsInstance(row[1], (int, float), row)  # nothing hidden
+            self.assertNotIn(row[1], (1, 2), row)  # the two trial matches never as 2
+        # the same store, the same noise
+        again = self.s("report", "programme", OFFER, "--perturb", "--format", "json").stdout
+        self.assertEqual(out, again)
+        md = self.s("--lang", "nl", "report", "programme", OFFER, "--perturb").stdout
+        self.assertIn("Aantallen verstoord met de celsleutelmethode.", md)
+        csv_text = self.s("report", "programme", OFFER, "--perturb", "--format", "csv").stdout
+        self.assertIn("method,1,method,perturb,0", csv_text.splitlines())
+        # not with --publish: the ledger records suppressed reports only
+        r = self.s("report", "programme", OFFER, "--perturb", "--publish", code=1)
+        self.assertIn("--perturb cannot be combined with --publish", r.stderr)
+        self.assertIn("--perturb", self.s("report", "programme", "--help").stdout)
+
+
 # The classes that read the seed documents (meson suite "seeds").
 NEEDS_SEEDS = [SeedTableTest]
 

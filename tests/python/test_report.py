@@ -511,16 +511,19 @@ class TestStructs(unittest.TestCase):
             F(itav_report_options, as_of); F(itav_report_options, from);
             F(itav_report_options, to); F(itav_report_options, publish);
             F(itav_report_options, low_k); F(itav_report_options, protection);
+            F(itav_report_options, method);
             printf("init.portfolio %u %d %d %d %zu %d\n", pf.version, pf.municipality != NULL,
                    pf.region != NULL, pf.ids != NULL, pf.id_count, (int)pf.source);
             printf("init.question %u %d %ld %d %u %d\n", q.version, (int)q.asker,
                    (long)q.age_months, q.municipality != NULL, q.needs, (int)q.channel);
-            printf("init.options %u %d %ld %ld %ld %d %d %d\n", o.version, o.k,
-                   (long)o.as_of, (long)o.from, (long)o.to, o.publish, o.low_k, o.protection);
-            printf("consts %d %d %d %d %d %d %u %d\n", ITAV_EFFECT_COUNT,
+            printf("init.options %u %d %ld %ld %ld %d %d %d %d\n", o.version, o.k,
+                   (long)o.as_of, (long)o.from, (long)o.to, o.publish, o.low_k, o.protection,
+                   o.method);
+            printf("consts %d %d %d %d %d %d %u %d %d %d %d\n", ITAV_EFFECT_COUNT,
                    ITAV_EFFECT_LAST_CHILD, ITAV_EFFECT_UNKNOWN, ITAV_PORTFOLIO_FILTER_VERSION,
                    ITAV_QUESTION_VERSION, ITAV_REPORT_OPTIONS_VERSION, ITAV_THEME_ALL,
-                   ITAV_PLAN_FIELD_COUNT);
+                   ITAV_PLAN_FIELD_COUNT, ITAV_REPORT_SUPPRESS, ITAV_REPORT_PERTURB,
+                   ITAV_REPORT_PERTURB_MAX_NOISE);
             return 0;
         }
     """)
@@ -565,14 +568,17 @@ class TestStructs(unittest.TestCase):
         self.assertEqual([q.version, q.asker, q.age_months, int(q.municipality is not None),
                           q.needs, q.channel], [int(x) for x in self.c["init.question"]])
         self.assertEqual([o.version, o.k, o.as_of, getattr(o, "from"), o.to, o.publish,
-                          o.low_k, o.protection], [int(x) for x in self.c["init.options"]])
+                          o.low_k, o.protection, o.method],
+                         [int(x) for x in self.c["init.options"]])
 
     def test_constants(self):
         self.assertEqual([int(x) for x in self.c["consts"]],
                          [_lib.ITAV_EFFECT_COUNT, _lib.ITAV_EFFECT_LAST_CHILD,
                           _lib.ITAV_EFFECT_UNKNOWN, _lib.ITAV_PORTFOLIO_FILTER_VERSION,
                           _lib.ITAV_QUESTION_VERSION, _lib.ITAV_REPORT_OPTIONS_VERSION,
-                          _lib.ITAV_THEME_ALL, _lib.ITAV_PLAN_FIELD_COUNT])
+                          _lib.ITAV_THEME_ALL, _lib.ITAV_PLAN_FIELD_COUNT,
+                          _lib.ITAV_REPORT_SUPPRESS, _lib.ITAV_REPORT_PERTURB,
+                          _lib.ITAV_REPORT_PERTURB_MAX_NOISE])
 
 
 if __name__ == "__main__":

@@ -52,8 +52,11 @@ ITAV_EFFECT_UNKNOWN = -128
 ITAV_THEME_ALL = 8191
 ITAV_PORTFOLIO_FILTER_VERSION = 1
 ITAV_QUESTION_VERSION = 1
-ITAV_REPORT_OPTIONS_VERSION = 2
+ITAV_REPORT_OPTIONS_VERSION = 3
 ITAV_REPORT_MIN_K = 3
+ITAV_REPORT_SUPPRESS = 0
+ITAV_REPORT_PERTURB = 1
+ITAV_REPORT_PERTURB_MAX_NOISE = 3
 
 # ---- opaque handles -----------------------------------------------------------------------
 
@@ -357,10 +360,11 @@ class itav_question(Structure):
 
 
 class itav_report_options(Structure):
-    """struct itav_report_options, version 2 (include/itav/report.h).
+    """struct itav_report_options, version 3 (include/itav/report.h).
 
     ``itav_report_options()`` is initialised like ITAV_REPORT_OPTIONS_INIT: k 5, no period,
-    judged on the latest date, not for publication, the default protection. The fields "from" and "to" are Python keywords only in
+    judged on the latest date, not for publication, the default protection, suppression
+    (method ITAV_REPORT_SUPPRESS; ITAV_REPORT_PERTURB for the cell key method). The fields "from" and "to" are Python keywords only in
     source code: set them with ``setattr(opt, "from", days)`` or as ``**{"from": days}``.
     """
 
@@ -373,12 +377,13 @@ class itav_report_options(Structure):
         ("publish", c_int),
         ("low_k", c_int),
         ("protection", c_int),
+        ("method", c_int),
     ]
 
     def __init__(self, **fields):
         init = {"version": ITAV_REPORT_OPTIONS_VERSION, "k": 5, "as_of": ITAV_DATE_NONE,
                 "from": ITAV_DATE_NONE, "to": ITAV_DATE_NONE, "publish": 0, "low_k": 0,
-                "protection": 0}
+                "protection": 0, "method": ITAV_REPORT_SUPPRESS}
         init.update(fields)
         super().__init__(**init)
 
@@ -924,6 +929,7 @@ PROTOTYPES = {
     "itav_report_cell_audit": (_int, [_P(c_int), _P(c_int64), _P(c_int64), report_p, _sz, _sz,
                                       _sz]),
     "itav_report_audit_passed": (_int, [report_p]),
+    "itav_report_perturbed": (_int, [report_p]),
     "itav_release_record": (_int, [_P(c_void_p), db_p, report_p]),
     "itav_release_get": (_int, [_P(release_p), db_p, _str]),
     "itav_release_remove": (_int, [db_p, _str]),

@@ -9,8 +9,8 @@ from collections import namedtuple
 from ._dates import DATE_NONE, to_date, to_days
 from ._enums import Hidden, Lang, ReportFormat, _lang, coerce_member
 from ._errors import NotFound, RangeError, error_for, strerror
-from ._lib import (dec, enc, itav_report_options, lib, release_iter_p, release_p, report_p,
-                   take_string)
+from ._lib import (ITAV_REPORT_PERTURB, ITAV_REPORT_SUPPRESS, dec, enc, itav_report_options,
+                   lib, release_iter_p, release_p, report_p, take_string)
 from ._owned import Owned
 from ._participants import offer_id
 
@@ -191,6 +191,12 @@ class Report(Owned):
         """Whether every hidden count of the report is safe (Table.audit())."""
         return bool(lib.itav_report_audit_passed(self._ptr))
 
+    @property
+    def perturbed(self):
+        """Whether the report was made with the cell key method (report(perturb=True)): every
+        count is off by at most 3, never shown as 1 or 2."""
+        return bool(lib.itav_report_perturbed(self._ptr))
+
     def write(self, format=ReportFormat.JSON, lang=Lang.EN):
         """The report as text in a format: ReportFormat or code ("json", "csv", "md").
 
@@ -320,7 +326,7 @@ class ReportStore:
 
     @staticmethod
     def make_report_options(k=5, as_of=None, start=None, end=None, publish=False,
-                            low_k=False, protection=0):
+                            low_k=False, protection=0, perturb=False):
         """The itav_report_options for these settings (see report())."""
         for name, v in (("k", k), ("protection", protection)):
             if isinstance(v, bool) or not isinstance(v, int):
@@ -329,10 +335,12 @@ class ReportStore:
                 raise RangeError("report: %s %r is out of range" % (name, v))
         return itav_report_options(k=k, as_of=_date_or_none(as_of), publish=int(bool(publish)),
                                    low_k=int(bool(low_k)), protection=protection,
+                                   method=ITAV_REPORT_PERTURB if perturb
+                                   else ITAV_REPORT_SUPPRESS,
                                    **{"from": _date_or_none(start), "to": _date_or_none(end)})
 
     def report(self, offer, k=5, as_of=None, start=None, end=None, publish=False,
-               low_k=False, protection=0):
+               low_k=False, protection=0, perturb=False):
         """The Report of an offer, or of a programme (its own offer and every offer that
         names it as programme).
 
@@ -342,16 +350,19 @@ class ReportStore:
         start, end: the period of matches and reviews (dates, inclusive; None for open);
         publish: a report made for publication (k below 3 is refused unless low_k; the
         report is refused when its audit fails); protection: how many values wide the
-        interval an attacker can derive for a hidden cell must be (0: k - 1).
+        interval an attacker can derive for a hidden cell must be (0: k - 1); perturb: the
+        cell key method instead of suppression: every count is published with a noise of at
+        most 3 that the cell's records fix, never as 1 or 2, and k applies to means and
+        percents only (such a report is not recorded as a release).
         """
         return self.report_programme(offer, self.make_report_options(
-            k, as_of, start, end, publish, low_k, protection))
+            k, as_of, start, end, publish, low_k, protection, perturb))
 
     def record_release(self, report):
         """Records a Report made with publish=True whose audit passed in the store's ledger
         of releases, and returns the new release's id. Publishing records nothing by itself:
         record a report when it is made public. Raises InvalidArgument for a report not made
-        for publication."""
+        for publication, or a perturbed one."""
         if not isinstance(report, Report):
             raise TypeError("record_release: expected a Report, got %s" % type(report).__name__)
         out = ctypes.c_void_p()
