@@ -152,6 +152,7 @@ static bool in_period(int32_t d, const itav_report *r)
 typedef struct wrow {
     const char *place;
     long n[W_COLUMNS]; /* by column: the counts */
+    unsigned key[W_COLUMNS]; /* by column: the sum of its people's record keys (cellkey.c) */
     int32_t *days;     /* waiting times of the first matches, n[W_MATCHED] of them */
 } wrow;
 
@@ -228,8 +229,11 @@ static int count_rows(wrows *R, const people *P, const itav__strlist *fold, cons
             w->days = d;
             d[w->n[W_MATCHED]] = e->first_start - e->registered;
         }
-        for (int c = W_REG_ASKING; c <= W_MATCHED; c++)
+        unsigned key = r->perturb ? itav__record_key(r, "participant", e->ref) : 0;
+        for (int c = W_REG_ASKING; c <= W_MATCHED; c++) {
             w->n[c] += add[c];
+            w->key[c] += add[c] ? key : 0;
+        }
     }
     if (R->n > 1)
         qsort(R->v, R->n, sizeof *R->v, row_cmp);
@@ -302,7 +306,9 @@ static int build(itav__table **out, itav_report *r, const wrows *R)
             (rc = itav__table_set_text(t, row, W_PLACE, place)) == ITAV_OK)
             itav__table_cell(t, row, W_PLACE)->label = fixed;
         for (int c = W_REG_ASKING; rc == ITAV_OK && c <= W_MATCHED; c++)
-            rc = itav__table_set_number(t, row, (size_t)c, (double)R->v[i].n[c], 0, true);
+            if ((rc = itav__table_set_number(t, row, (size_t)c, (double)R->v[i].n[c], 0,
+                                             true)) == ITAV_OK)
+                itav__table_cell(t, row, (size_t)c)->key = R->v[i].key[c] % ITAV__CELLKEY_RANGE;
     }
     if (rc == ITAV_OK && R->n >= 2 && (rc = itav__table_add_row(t, &row)) == ITAV_OK &&
         (rc = itav__table_set_text(t, row, W_PLACE, ITAV__TOTAL_LABEL)) == ITAV_OK)

@@ -371,6 +371,22 @@ START_TEST(cell_key_is_the_sum_of_record_keys)
     size_t t = itav_report_table_find(p, "matches_started");
     ck_assert_str_eq(itav_report_cell(p, t, 0, 0), "Haarlem");
     ck_assert_int_eq((int)value(p, t, 0, 1), 10 + itav__cellkey_noise(10, key));
+    /* the waiting list's counts are keyed by their participants: Haarlem's ten asking
+     * families registered (column 1) and its ten support families (column 2) */
+    unsigned asking = 0, supporting = 0;
+    char ref[16];
+    for (int i = 0; i < 10; i++) {
+        snprintf(ref, sizeof ref, "a%03d", i);
+        asking += itav__record_key(&holder, "participant", ref);
+        snprintf(ref, sizeof ref, "s%03d", i);
+        supporting += itav__record_key(&holder, "participant", ref);
+    }
+    size_t w = itav_report_table_find(p, "waiting_list");
+    ck_assert_str_eq(itav_report_cell(p, w, 0, 0), "Haarlem");
+    ck_assert_int_eq((int)value(p, w, 0, 1),
+                     10 + itav__cellkey_noise(10, asking % ITAV__CELLKEY_RANGE));
+    ck_assert_int_eq((int)value(p, w, 0, 2),
+                     10 + itav__cellkey_noise(10, supporting % ITAV__CELLKEY_RANGE));
     itav_report_free(p);
     /* the erasure: a3's match now counts for "not known" */
     ck_assert_msg(itav_participant_erase_at(db, "a003", D("2022-01-01"), NULL) == ITAV_OK, "%s",
