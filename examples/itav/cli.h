@@ -187,6 +187,9 @@ void print_number(double v);
 void print_qty(const cli *c, itav_qualifier ql, double min, double max, const char *text);
 void print_quantity(const cli *c, const itav_figure *f);
 void print_figure(const cli *c, const itav_figure *f);
+/* A figure's words after its quantity: what it counts, the source's wording in quotes (when
+ * quote_text), period, place and seed line, then its note on a line of its own. */
+void print_figure_words(const itav_figure *f, bool quote_text);
 /* evidence.c: an intervention's outcomes (a section, none when it has none) and an offer's
  * milestones (one line each, after indent). */
 void print_outcomes(const cli *c, const itav_intervention *iv);

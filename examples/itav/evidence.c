@@ -39,24 +39,12 @@ void print_outcomes(const cli *c, const itav_intervention *iv)
     for (size_t i = 0; i < n; i++) {
         const itav_outcome *o = itav_intervention_outcome(iv, i);
         const itav_figure *f = itav_outcome_get_figure(o);
-        const char *text = itav_figure_get_text(f);
         printf("  - %s: ", label(c, ITAV_CODE_OUTCOME_KIND, (int)itav_outcome_get_kind(o)));
         if (itav_figure_get_qualifier(f) != ITAV_QTY_TEXT) {
             print_quantity(c, f);
             putchar(' ');
         }
-        printf("%s", itav_figure_get_what(f));
-        if (text)
-            printf(" (\"%s\")", text);
-        if (itav_figure_get_period(f))
-            printf(", %s", itav_figure_get_period(f));
-        if (itav_figure_get_where(f))
-            printf(", %s", itav_figure_get_where(f));
-        if (itav_figure_get_source(f))
-            printf(" [%s]", itav_figure_get_source(f));
-        putchar('\n');
-        if (itav_figure_get_note(f))
-            printf("      %s\n", itav_figure_get_note(f));
+        print_figure_words(f, true);
     }
 }
 

@@ -348,11 +348,17 @@ void print_quantity(const cli *c, const itav_figure *f)
 
 void print_figure(const cli *c, const itav_figure *f)
 {
-    const char *text = itav_figure_get_text(f);
     printf("  - ");
     print_quantity(c, f);
-    printf(" %s", itav_figure_get_what(f));
-    if (text && itav_figure_get_qualifier(f) != ITAV_QTY_TEXT)
+    putchar(' ');
+    print_figure_words(f, itav_figure_get_qualifier(f) != ITAV_QTY_TEXT);
+}
+
+void print_figure_words(const itav_figure *f, bool quote_text)
+{
+    const char *text = itav_figure_get_text(f);
+    printf("%s", itav_figure_get_what(f));
+    if (text && quote_text)
         printf(" (\"%s\")", text);
     if (itav_figure_get_period(f))
         printf(", %s", itav_figure_get_period(f));
