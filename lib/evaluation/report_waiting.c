@@ -276,7 +276,7 @@ static int median_cell(itav__table *t, size_t at, const wrows *R, const bool *us
         return ITAV_ENOMEM;
     n = 0;
     for (size_t i = 0; i < R->n; i++)
-        if (use[i]) {
+        if (use[i] && R->v[i].n[W_MATCHED]) { /* a row without first matches has no days */
             memcpy(all + n, R->v[i].days, (size_t)R->v[i].n[W_MATCHED] * sizeof *all);
             n += (size_t)R->v[i].n[W_MATCHED];
         }
