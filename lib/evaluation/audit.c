@@ -34,6 +34,12 @@ typedef struct sys {
     con *c;
     long long cap;  /* every domain is [0, cap]: a value this high counts as unbounded */
     long budget;    /* search nodes left for one question */
+    /* the index sys_index() builds over the first nc relations: the relations of each
+     * variable (occ[occ_at[v]] .. occ[occ_at[v + 1] - 1]), and the worklist of propagate() */
+    size_t nindexed, *occ_at, *occ, *queue;
+    bool *queued;
+    long long **level; /* the boxes of feasible() by depth, kept for the next question */
+    size_t nlevel;
 } sys;
 
 static long long floor_div(long long a, long long b)
@@ -44,45 +50,115 @@ static long long floor_div(long long a, long long b)
 
 static long long ceil_div(long long a, long long b) { return -floor_div(-a, b); }
 
-/* Narrows lo/hi to what the relations allow. Returns false when no value is left. It stops
- * after a number of rounds: narrowing is only pruning, the search decides. */
-static bool propagate(const sys *s, long long *lo, long long *hi)
+/* Indexes the relations by variable, for propagate(). Call once the relations are all in. */
+static int sys_index(sys *s)
 {
-    for (int round = 0; round < 64; round++) {
-        bool changed = false;
-        for (size_t i = 0; i < s->nc; i++) {
-            const con *c = &s->c[i];
-            long long least = 0;
-            for (size_t j = 0; j < c->n; j++)
-                least += c->a[j] * (c->a[j] > 0 ? lo[c->var[j]] : hi[c->var[j]]);
-            if (least > c->b)
-                return false;
-            for (size_t j = 0; j < c->n; j++) {
-                size_t v = c->var[j];
-                long long a = c->a[j];
-                long long room = c->b - (least - a * (a > 0 ? lo[v] : hi[v]));
-                if (a > 0 && floor_div(room, a) < hi[v]) {
-                    hi[v] = floor_div(room, a);
-                    changed = true;
-                } else if (a < 0 && ceil_div(room, a) > lo[v]) {
-                    lo[v] = ceil_div(room, a);
-                    changed = true;
-                }
-                if (lo[v] > hi[v])
-                    return false;
-            }
-        }
-        if (!changed)
+    s->nindexed = s->nc;
+    s->occ_at = itav__calloc(s->nv + 2, sizeof *s->occ_at);
+    s->queue = itav__malloc((s->nc ? s->nc : 1) * sizeof *s->queue);
+    s->queued = itav__calloc(s->nc ? s->nc : 1, sizeof *s->queued);
+    size_t nocc = 0;
+    for (size_t i = 0; i < s->nc; i++)
+        nocc += s->c[i].n;
+    s->occ = itav__malloc((nocc ? nocc : 1) * sizeof *s->occ);
+    if (!s->occ_at || !s->queue || !s->queued || !s->occ)
+        return ITAV_ENOMEM;
+    for (size_t i = 0; i < s->nc; i++)
+        for (size_t j = 0; j < s->c[i].n; j++)
+            s->occ_at[s->c[i].var[j] + 2]++;
+    for (size_t v = 0; v < s->nv; v++)
+        s->occ_at[v + 2] += s->occ_at[v + 1];
+    for (size_t i = 0; i < s->nc; i++) /* occ_at[v + 1]: the next free place of v */
+        for (size_t j = 0; j < s->c[i].n; j++)
+            s->occ[s->occ_at[s->c[i].var[j] + 1]++] = i;
+    return ITAV_OK;
+}
+
+/* Narrows lo/hi to what the relations allow. Returns false when no value is left. A worklist:
+ * only the relations of a variable whose bounds changed are looked at again, starting from
+ * those of variable `seed` (SIZE_MAX: all), so the box must have been narrowed so before
+ * `seed` changed. It stops after a number of steps: narrowing is only pruning, the search
+ * decides. */
+static bool propagate(sys *s, long long *lo, long long *hi, size_t seed)
+{
+    size_t head = 0, count = 0, nc = s->nc < s->nindexed ? s->nc : s->nindexed;
+    size_t steps = 64 * (nc + 1);
+#define PUSH(i)                                                                        \
+    do {                                                                               \
+        size_t i_ = (i);                                                               \
+        if (i_ < nc && !s->queued[i_]) {                                               \
+            s->queued[i_] = true;                                                      \
+            s->queue[(head + count++) % nc] = i_;                                      \
+        }                                                                              \
+    } while (0)
+    if (seed == SIZE_MAX)
+        for (size_t i = 0; i < nc; i++)
+            PUSH(i);
+    else
+        for (size_t o = s->occ_at[seed]; o < s->occ_at[seed + 1]; o++)
+            PUSH(s->occ[o]);
+    bool ok = true;
+    while (ok && count && steps--) {
+        size_t i = s->queue[head];
+        head = (head + 1) % nc;
+        count--;
+        s->queued[i] = false;
+        const con *c = &s->c[i];
+        long long least = 0;
+        for (size_t j = 0; j < c->n; j++)
+            least += c->a[j] * (c->a[j] > 0 ? lo[c->var[j]] : hi[c->var[j]]);
+        if (least > c->b) {
+            ok = false;
             break;
+        }
+        for (size_t j = 0; ok && j < c->n; j++) {
+            size_t v = c->var[j];
+            long long a = c->a[j];
+            long long room = c->b - (least - a * (a > 0 ? lo[v] : hi[v]));
+            bool changed = false;
+            if (a > 0 && floor_div(room, a) < hi[v]) {
+                hi[v] = floor_div(room, a);
+                changed = true;
+            } else if (a < 0 && ceil_div(room, a) > lo[v]) {
+                lo[v] = ceil_div(room, a);
+                changed = true;
+            }
+            if (lo[v] > hi[v])
+                ok = false;
+            for (size_t o = s->occ_at[v]; changed && o < s->occ_at[v + 1]; o++)
+                PUSH(s->occ[o]);
+        }
     }
-    return true;
+#undef PUSH
+    for (; count; count--, head = (head + 1) % nc) /* what is left, for the next call */
+        s->queued[s->queue[head]] = false;
+    return ok;
 }
 
 /* Whether some integer point of the box lo..hi satisfies every relation: 1, 0, or
- * ITAV_ENOMEM. The box is the caller's and is changed. */
-static int feasible(sys *s, long long *lo, long long *hi)
+ * ITAV_ENOMEM. The box is the caller's and is changed; it was narrowed by propagate() before
+ * variable `changed` changed. */
+/* The box of depth d of the search: 2 * nv values, made once and kept (a malloc per node of
+ * the search cost more than the search itself). */
+static long long *level_box(sys *s, size_t d)
 {
-    if (s->budget-- <= 0 || !propagate(s, lo, hi))
+    if (d >= s->nlevel) {
+        size_t n = d + 16;
+        long long **v = itav__realloc(s->level, n * sizeof *v);
+        if (!v)
+            return NULL;
+        memset(v + s->nlevel, 0, (n - s->nlevel) * sizeof *v);
+        s->level = v;
+        s->nlevel = n;
+    }
+    if (!s->level[d])
+        s->level[d] = itav__malloc(2 * (s->nv ? s->nv : 1) * sizeof **s->level);
+    return s->level[d];
+}
+
+static int feasible(sys *s, long long *lo, long long *hi, size_t changed, size_t depth)
+{
+    if (s->budget-- <= 0 || !propagate(s, lo, hi, changed))
         return 0;
     size_t pick = s->nv;
     for (size_t v = 0; v < s->nv; v++)
@@ -98,7 +174,7 @@ static int feasible(sys *s, long long *lo, long long *hi)
         }
         return 1;
     }
-    long long *box = itav__malloc(4 * s->nv * sizeof *box);
+    long long *box = level_box(s, depth);
     if (!box)
         return ITAV_ENOMEM;
     long long *lo2 = box, *hi2 = box + s->nv, mid = lo[pick] + (hi[pick] - lo[pick]) / 2;
@@ -110,9 +186,8 @@ static int feasible(sys *s, long long *lo, long long *hi)
             hi2[pick] = mid;
         else
             lo2[pick] = mid + 1;
-        found = feasible(s, lo2, hi2);
+        found = feasible(s, lo2, hi2, pick, depth + 1);
     }
-    itav__free(box);
     return found;
 }
 
@@ -130,7 +205,7 @@ static int can_be(sys *s, const long long *lo, const long long *hi, size_t v, lo
     if (l[v] > h[v])
         return 0;
     s->budget = 20000;
-    return feasible(s, l, h);
+    return feasible(s, l, h, v, 0);
 }
 
 /* The least and greatest value of x[v]: a binary search on "at most t" and "at least t". */
@@ -211,6 +286,13 @@ static void sys_clear(sys *s)
         itav__free(s->c[i].a);
     }
     itav__free(s->c);
+    itav__free(s->occ_at);
+    itav__free(s->occ);
+    itav__free(s->queue);
+    itav__free(s->queued);
+    for (size_t d = 0; d < s->nlevel; d++)
+        itav__free(s->level[d]);
+    itav__free(s->level);
 }
 
 int itav__report_audit(itav_report *r)
@@ -246,6 +328,8 @@ int itav__report_audit(itav_report *r)
         if (rc == ITAV_OK && r->relations[i].equal)
             rc = add_con(&s, &capc, r, &r->relations[i], -1, var_of);
     }
+    if (rc == ITAV_OK)
+        rc = sys_index(&s);
     if (rc == ITAV_OK && nv &&
         (!(box = itav__malloc(2 * nv * sizeof *box)) ||
          !(scratch = itav__malloc(2 * nv * sizeof *scratch))))
@@ -257,7 +341,7 @@ int itav__report_audit(itav_report *r)
     }
     /* the true counts satisfy every relation, so an empty system is a wrong relation: then
      * nothing is known to be safe */
-    bool consistent = rc != ITAV_OK || !nv || propagate(&s, lo, hi);
+    bool consistent = rc != ITAV_OK || !nv || propagate(&s, lo, hi, SIZE_MAX);
     for (size_t t = 0; rc == ITAV_OK && t < r->ntables; t++) {
         itav__table *tab = &r->tables[t];
         for (size_t i = 0; rc == ITAV_OK && i < tab->rows * tab->columns.n; i++) {
@@ -669,6 +753,8 @@ int itav__release_audit(itav_report *r)
     }
     x.s.nv = nv + nz;
     x.s.cap = published + protection + r->k + 1;
+    if (rc == ITAV_OK)
+        rc = sys_index(&x.s);
     if (rc == ITAV_OK && x.s.nv &&
         (!(box = itav__malloc(4 * x.s.nv * sizeof *box)) ||
          !(scratch = itav__malloc(2 * x.s.nv * sizeof *scratch))))
@@ -686,11 +772,11 @@ int itav__release_audit(itav_report *r)
         hi0[v] = 0; /* this report's hidden counts, not in the system without it */
     size_t nc = x.s.nc;
     x.s.nc = nc0;
-    bool consistent0 = propagate(&x.s, lo0, hi0);
+    bool consistent0 = propagate(&x.s, lo0, hi0, SIZE_MAX);
     x.s.nc = nc;
     /* the true counts satisfy it all, unless the data changed since a release (an erasure,
      * a late review): then nothing is known to be safe, and the report is refused */
-    bool consistent = consistent0 && propagate(&x.s, lo, hi);
+    bool consistent = consistent0 && propagate(&x.s, lo, hi, SIZE_MAX);
     if (!consistent) {
         r->audit_passed = false;
         r->releases_disagree = true;

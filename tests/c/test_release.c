@@ -527,6 +527,14 @@ START_TEST(erasure_between_releases)
 }
 END_TEST
 
+/* How many random stores to draw: 5, or 1 when ITAV_TEST_QUICK is set (.ci/valgrind, where
+ * the second store alone takes minutes). */
+static int random_rounds(void)
+{
+    const char *quick = getenv("ITAV_TEST_QUICK");
+    return quick && *quick && strcmp(quick, "0") ? 1 : 5;
+}
+
 /* Random small stores and random sets of reports: a programme with two members, final reviews
  * in 2021 and 2022 with two outcomes, reports of either year or both, of the programme or
  * a member, with k = 3 or 5, recorded when published. The attack over the four atoms (ma 2021,
@@ -544,7 +552,7 @@ START_TEST(random_stores_and_releases)
                                {"formal_help", "reduced", "final reviews"}};
     unsigned seed = 20261206;
     size_t published = 0, refused = 0;
-    for (int round = 0; round < 5; round++) {
+    for (int round = 0, rounds = random_rounds(); round < rounds; round++) {
         entry e[40];
         char dates[40][16];
         size_t n = 0;
