@@ -382,7 +382,8 @@ int itav__report_audit(itav_report *r)
  * period and its offers. The relations of the report hold within every atom, as they hold for
  * any period and offers. The matches by state count the state at a period's end of the matches
  * open in it, which adds up over offers but not over days: those are related only between
- * reports of the same period. */
+ * reports of the same period. What is checked: the hidden counts, the atoms, and unions of
+ * atoms (add_unions), each a difference of published cells an attacker can take. */
 enum { X_REVIEWS, X_STARTED, X_AT_END };
 
 static int table_kind(const char *name)
@@ -636,30 +637,140 @@ static size_t key_at(const xaudit *x, size_t table, size_t cell)
     return SIZE_MAX;
 }
 
-/* Whether a count an attacker narrows to least..most (most -1: no bound) gives someone away:
- * it may be from 1 to k - 1 and the interval is narrower than the protection. A count
- * narrowed to 0, or to k or more, describes nobody or enough people. */
-static bool gives_away(long long least, long long most, int k, int protection)
+/* Whether x[v], in the box lo..hi, gives someone away. For kk > 0 (an atom or a union): it may
+ * be from 1 to kk - 1 and its interval is narrower than `width` (a count narrowed to 0, or to
+ * kk or more, describes nobody or enough people). For kk 0 (a hidden count, whatever it
+ * holds): its interval has an upper bound and is narrower than `width`. A value of s->cap or
+ * more counts as no upper bound. 1, 0 or ITAV_ENOMEM. It asks only what the verdict needs,
+ * not the whole interval: most counts cannot be below k, and one question settles that. */
+static int narrowed(sys *s, const long long *lo, const long long *hi, size_t v, int kk,
+                    int width, long long *scratch)
 {
-    return most >= 1 && least <= k - 1 && most - least < protection;
+    long long a = lo[v], b = hi[v];
+    int ok;
+    if (kk) {
+        if (a > kk - 1 || b == 0)
+            return 0;
+        if ((ok = can_be(s, lo, hi, v, kk - 1, true, scratch)) <= 0)
+            return ok; /* at least k, or an error */
+        b = b < kk - 1 ? b : kk - 1;
+    }
+    while (a < b) { /* the least t with "at most t" possible */
+        long long mid = a + (b - a) / 2;
+        if ((ok = can_be(s, lo, hi, v, mid, true, scratch)) < 0)
+            return ok;
+        if (ok)
+            b = mid;
+        else
+            a = mid + 1;
+    }
+    long long t = a + width < s->cap ? a + width : s->cap;
+    if ((ok = can_be(s, lo, hi, v, t, false, scratch)) != 0)
+        return ok < 0 ? ok : 0; /* wide enough, or no upper bound */
+    if (!kk || a >= 1)
+        return 1;
+    ok = can_be(s, lo, hi, v, 1, false, scratch); /* 0 up to less than width: 0 alone? */
+    return ok;
 }
 
-/* The interval of variable v in the system without the report's own cells (the first nc0
- * relations): what the earlier releases gave away already, which no report can take back. */
-static int interval_before(sys *s, size_t nc0, const long long *lo0, const long long *hi0,
-                           size_t v, long long *least, long long *most, long long *scratch)
+/* narrowed() in the system without the report's own cells (the first nc0 relations): what
+ * the earlier releases gave away already, which no report can take back. */
+static int narrowed_before(sys *s, size_t nc0, const long long *lo0, const long long *hi0,
+                           size_t v, int kk, int width, long long *scratch)
 {
     size_t nc = s->nc;
     s->nc = nc0;
-    int rc = interval(s, lo0, hi0, v, least, most, scratch);
+    int rc = narrowed(s, lo0, hi0, v, kk, width, scratch);
     s->nc = nc;
     return rc;
+}
+
+/* A union of atoms of key k: the days of atoms at0..at1 and the offer classes of set `set`
+ * (in_class_set). An attacker who derives its count learns as much as from one atom: the first
+ * half year as the year less the second, two offers as a programme less its third. */
+typedef struct xunion {
+    size_t k, at0, at1, set;
+} xunion;
+
+/* The sets of offer classes whose unions are checked: every set when there are at most
+ * ITAV__UNION_CLASSES classes (set j holds the classes of the bits of j + 1), else each class
+ * alone (set j < ncls) and all of them (set ncls). */
+enum { ITAV__UNION_CLASSES = 4 };
+
+static size_t class_sets(const xaudit *x)
+{
+    return x->ncls <= ITAV__UNION_CLASSES ? ((size_t)1 << x->ncls) - 1 : x->ncls + 1;
+}
+
+static bool in_class_set(const xaudit *x, size_t j, size_t c)
+{
+    if (x->ncls <= ITAV__UNION_CLASSES)
+        return (j + 1) >> c & 1u;
+    return j == x->ncls || j == c;
+}
+
+/* Adds the unions of atoms worth checking: those of at least two atoms that something counts,
+ * each a run of days by a set of classes, defined as variables x->s.nv + i by an equality
+ * each. Their number is at most keys x (atoms x (atoms + 1) / 2) x class sets
+ * (docs/guide.md). */
+static int add_unions(xaudit *x, xunion **out, size_t *nout)
+{
+    size_t n = 0, cap = 0, nsets = class_sets(x);
+    xunion *u = NULL;
+    int rc = ITAV_OK;
+    for (size_t k = 0; rc == ITAV_OK && k < x->nk; k++)
+        for (size_t at0 = 0; rc == ITAV_OK && at0 < x->na; at0++)
+            for (size_t at1 = at0; rc == ITAV_OK && at1 < x->na; at1++) {
+                if (x->keys[k].kind == X_AT_END && at1) /* counted only at the end: atom 0 */
+                    break;
+                for (size_t j = 0; rc == ITAV_OK && j < nsets; j++) {
+                    size_t terms = 0;
+                    for (size_t at = at0; at <= at1; at++)
+                        for (size_t c = 0; c < x->ncls; c++)
+                            if (in_class_set(x, j, c) && x->used[atom_var(x, k, at, c)])
+                                x->var[terms++] = atom_var(x, k, at, c);
+                    if (terms < 2)
+                        continue; /* nothing, or one atom: checked as an atom */
+                    if (n == cap) {
+                        xunion *v = itav__realloc(u, (cap = cap ? 2 * cap : 64) * sizeof *v);
+                        if (!v) {
+                            rc = ITAV_ENOMEM;
+                            break;
+                        }
+                        u = v;
+                    }
+                    u[n] = (xunion){k, at0, at1, j};
+                    for (size_t i = 0; i < terms; i++)
+                        x->a[i] = 1;
+                    x->var[terms] = x->s.nv + n++;
+                    x->a[terms] = -1;
+                    rc = push_eq(&x->s, &x->capc, x->var, x->a, terms + 1, 0);
+                }
+            }
+    *out = u;
+    *nout = n;
+    return rc;
+}
+
+/* Moves the relations from `from` on to `at`, and those from `at` to `from` after them. */
+static int rotate_cons(sys *s, size_t at, size_t from)
+{
+    size_t tail = s->nc - from;
+    con *tmp = itav__malloc((tail ? tail : 1) * sizeof *tmp);
+    if (!tmp)
+        return ITAV_ENOMEM;
+    memcpy(tmp, s->c + from, tail * sizeof *tmp);
+    memmove(s->c + at + tail, s->c + at, (from - at) * sizeof *tmp);
+    memcpy(s->c + at, tmp, tail * sizeof *tmp);
+    itav__free(tmp);
+    return ITAV_OK;
 }
 
 int itav__release_audit(itav_report *r)
 {
     xaudit x = {0};
-    size_t nz = 0, *zr = NULL, (*zp)[2] = NULL, nzp = 0;
+    size_t nz = 0, *zr = NULL, (*zp)[2] = NULL, nzp = 0, nun = 0;
+    xunion *un = NULL;
     long long *box = NULL, *scratch = NULL, published = 0;
     int rc = collect_keys(&x, r, &published);
     if (rc == ITAV_OK)
@@ -752,6 +863,14 @@ int itav__release_audit(itav_report *r)
         rc = relate_cell(&x, k, now, r->nprior, zr[k], (long long)c->value);
     }
     x.s.nv = nv + nz;
+    /* the unions of atoms, defined before this report's cells: they belong to both systems */
+    size_t nc1 = x.s.nc;
+    if (rc == ITAV_OK)
+        rc = add_unions(&x, &un, &nun);
+    if (rc == ITAV_OK)
+        rc = rotate_cons(&x.s, nc0, nc1);
+    nc0 += x.s.nc - nc1;
+    x.s.nv = nv + nz + nun;
     x.s.cap = published + protection + r->k + 1;
     if (rc == ITAV_OK)
         rc = sys_index(&x.s);
@@ -768,7 +887,7 @@ int itav__release_audit(itav_report *r)
     }
     memcpy(lo0, lo, x.s.nv * sizeof *lo);
     memcpy(hi0, hi, x.s.nv * sizeof *hi);
-    for (size_t v = nv + nz0; v < x.s.nv; v++)
+    for (size_t v = nv + nz0; v < nv + nz; v++)
         hi0[v] = 0; /* this report's hidden counts, not in the system without it */
     size_t nc = x.s.nc;
     x.s.nc = nc0;
@@ -800,10 +919,11 @@ int itav__release_audit(itav_report *r)
         if (!c->safe)
             r->audit_passed = false;
     }
-    /* the earlier releases' hidden counts, and the counts of the atoms, which are differences
-     * of the published cells (of this report's days and offers, or of a release's outside
-     * them): none may give someone away unless the earlier releases had done so already */
-    size_t nchecks = nzp + x.nk * x.na * x.ncls;
+    /* the earlier releases' hidden counts, and the counts of the atoms and their unions,
+     * which are differences of the published cells (of this report's days and offers, or of
+     * a release's outside them): none may give someone away unless the earlier releases had
+     * done so already */
+    size_t nchecks = nzp + nv + nun;
     for (size_t i = 0; rc == ITAV_OK && i < nchecks; i++) {
         size_t v, k;
         int width, kk = r->k;
@@ -814,6 +934,12 @@ int itav__release_audit(itav_report *r)
             width = rl->protection;
             kk = 0; /* a hidden count keeps its width whatever it holds */
             k = key_of(r, &x, c->table, c->row, c->column);
+        } else if (i >= nzp + nv) {
+            v = nv + nz + (i - nzp - nv);
+            k = un[i - nzp - nv].k;
+            if (hi[v] == 0 || lo[v] > r->k - 1) /* as for an atom, below */
+                continue;
+            width = r->protection;
         } else {
             v = i - nzp;
             k = v / (x.na * x.ncls);
@@ -826,20 +952,16 @@ int itav__release_audit(itav_report *r)
                 continue;
             width = r->protection;
         }
-        long long least = 0, most = -1;
-        if ((rc = interval(&x.s, lo, hi, v, &least, &most, scratch)) != ITAV_OK)
-            break;
-        most = most >= x.s.cap ? LLONG_MAX : most;
-        bool bad = kk ? gives_away(least, most, kk, width)
-                      : most != LLONG_MAX && most - least < width;
-        if (!bad)
+        int bad = narrowed(&x.s, lo, hi, v, kk, width, scratch);
+        if (bad <= 0) {
+            rc = bad;
             continue;
+        }
         /* given away before this report? then this report adds nothing to it */
-        if ((rc = interval_before(&x.s, nc0, lo0, hi0, v, &least, &most, scratch)) != ITAV_OK)
-            break;
-        most = most >= x.s.cap ? LLONG_MAX : most;
-        if (kk ? gives_away(least, most, kk, width) : most != LLONG_MAX && most - least < width)
+        if ((bad = narrowed_before(&x.s, nc0, lo0, hi0, v, kk, width, scratch)) != 0) {
+            rc = bad < 0 ? bad : rc;
             continue;
+        }
         /* this report gives it away: hide its count of it, or refuse when it is hidden */
         r->audit_passed = false;
         const itav__cell *mine = &r->tables[x.keys[k].table].cells[x.keys[k].cell];
@@ -862,6 +984,7 @@ done:
     itav__free(x.used);
     itav__free(zr);
     itav__free(zp);
+    itav__free(un);
     itav__free(box);
     itav__free(scratch);
     sys_clear(&x.s);
