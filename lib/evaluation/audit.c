@@ -384,14 +384,19 @@ int itav__report_audit(itav_report *r)
  * open in it, which adds up over offers but not over days: those are related only between
  * reports of the same period. What is checked: the hidden counts, the atoms, and unions of
  * atoms (add_unions), each a difference of published cells an attacker can take. */
-enum { X_REVIEWS, X_STARTED, X_AT_END };
+/* X_DAYS: counted by a day, adding up over days and offers, with no relation of the report
+ * inside an atom (the waiting list's registrations and first matches). */
+enum { X_REVIEWS, X_STARTED, X_AT_END, X_DAYS };
 
-static int table_kind(const char *name)
+/* How a count of table `name`, column `column` adds up across releases, or -1: not related. */
+static int table_kind(const char *name, const char *column)
 {
     static const char *const reviews[] = {"reviews", "effects", "formal_help", NULL};
     for (size_t i = 0; reviews[i]; i++)
         if (!strcmp(reviews[i], name))
             return X_REVIEWS;
+    if (!strcmp(name, "waiting_list")) /* the states at the end, or what happened on a day */
+        return strstr(column, "at the end") ? X_AT_END : X_DAYS;
     return !strcmp(name, "matches_started") ? X_STARTED
            : !strcmp(name, "matches_by_state") ? X_AT_END
                                                 : -1;
@@ -599,13 +604,11 @@ static int collect_keys(xaudit *x, const itav_report *r, long long *published)
 {
     for (size_t t = 0; t < r->ntables; t++) {
         const itav__table *tab = &r->tables[t];
-        int kind = table_kind(tab->name);
-        if (kind < 0)
-            continue;
         for (size_t i = 0; i < tab->rows * tab->columns.n; i++) {
             const itav__cell *label = &tab->cells[(i / tab->columns.n) * tab->columns.n];
             const char *row = label->text ? label->text : "";
-            if (!tab->cells[i].count || !strcmp(row, ITAV__TOTAL_LABEL) ||
+            int kind = table_kind(tab->name, tab->columns.v[i % tab->columns.n]);
+            if (kind < 0 || !tab->cells[i].count || !strcmp(row, ITAV__TOTAL_LABEL) ||
                 !strcmp(row, ITAV__OTHER_PLACES))
                 continue;
             span year = {0, 0};
