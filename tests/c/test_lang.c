@@ -133,12 +133,54 @@ START_TEST(dutch_problems_of_a_dutch_spreadsheet)
 }
 END_TEST
 
+/* The lifecycle's refusals (lib/model), also where a CSV update meets them */
+START_TEST(dutch_lifecycle_errors)
+{
+    itav_db *db = store(_i, ITAV_LANG_NL);
+    itav_participant *p;
+    int32_t day;
+    ck_assert_int_eq(itav_date_parse(&day, "2024-03-01"), ITAV_OK);
+    ck_assert_int_eq(itav_participant_new(&p, "zk-1", "bg-zk", ITAV_PARTICIPANT_FAMILY),
+                     ITAV_OK);
+    ck_assert_msg(itav_participant_create(db, p) == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert_int_eq(itav_participant_create(db, p), ITAV_EEXISTS);
+    ck_assert_str_eq(itav_errmsg(db), "deelnemer \"zk-1\" bestaat al");
+    itav_participant_free(p);
+    ck_assert_int_eq(itav_participant_set_status(db, "zk-1", ITAV_PSTATUS_MATCHED, day),
+                     ITAV_ESTATE);
+    ck_assert_str_eq(itav_errmsg(db), "deelnemer \"zk-1\": kan niet van registered naar "
+                                      "matched; toegestaan: intake, inactive");
+    ck_assert_int_eq(itav_match_advance(db, "m-00000404", ITAV_MATCH_ACTIVE, day,
+                                        ITAV_ACTOR_COORDINATOR, 0, NULL),
+                     ITAV_ENOTFOUND);
+    ck_assert_str_eq(itav_errmsg(db), "geen koppeling \"m-00000404\"");
+    /* a move by hand in an update import: the model's refusal in the problem list */
+    ck_assert_int_eq(itav_import_participants_csv_string_v2(db, "ref,kind,status,status_date\n"
+                                                            "zk-1,family,matched,2024-03-02\n",
+                                                            "t.csv", NULL,
+                                                            ITAV_IMPORT_UPDATE),
+                     ITAV_EFORMAT);
+    ck_assert_str_eq(itav_errmsg(db), "t.csv:rij 2, kolom status: deelnemer \"zk-1\": kan "
+                                      "niet van registered naar matched; toegestaan: intake, "
+                                      "inactive; er is niets ingelezen");
+    ck_assert_str_eq(itav_problem_code(db, itav_problem_count(db) - 1), "status");
+    /* English as before */
+    ck_assert_int_eq(itav_set_lang(db, ITAV_LANG_EN), ITAV_OK);
+    ck_assert_int_eq(itav_participant_set_status(db, "zk-1", ITAV_PSTATUS_MATCHED, day),
+                     ITAV_ESTATE);
+    ck_assert_str_eq(itav_errmsg(db), "participant \"zk-1\": cannot go from registered to "
+                                      "matched; legal: intake, inactive");
+    close_store(db);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("lang");
     TCase *tc = tcase_create("lang");
     tcase_add_loop_test(tc, language_of_a_context, 0, STORE_COUNT);
     tcase_add_loop_test(tc, dutch_problems_of_a_dutch_spreadsheet, 0, 1);
+    tcase_add_loop_test(tc, dutch_lifecycle_errors, 0, 1);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

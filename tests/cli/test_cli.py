@@ -3381,6 +3381,18 @@ class LibraryMessagesTest(MatchingCase):
         self.assertIn("%s:rows 2-56, column Aanbod: error: offer is empty and no default offer "
                       "was given (55 rows)" % EXCEL_PROBLEMS_CSV, r.stderr.splitlines())
 
+    def test_refusals_of_the_model_in_dutch(self):
+        err = self.data_error("--lang", "nl", "participants", "status", "zk-vraag-04", "waiting",
+                              "--date", "2021-02-09")
+        self.assertIn('deelnemer "zk-vraag-04": kan niet van registered naar waiting; '
+                      'toegestaan: intake', err)
+        err = self.data_error("--lang", "nl", "match", "show", "m-00000404")
+        self.assertIn('geen koppeling "m-00000404"', err)
+        err = self.data_error("participants", "status", "zk-vraag-04", "waiting", "--date",
+                              "2021-02-09")
+        self.assertIn('participant "zk-vraag-04": cannot go from registered to waiting; legal: '
+                      'intake', err)
+
     def test_funder_shares_in_a_dutch_report(self):
         offer = "vws-diemen-ouder-en-kindcoaches-diemen"
         md = self.s("--lang", "nl", "report", "programme", offer).stdout

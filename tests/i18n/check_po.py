@@ -13,11 +13,13 @@ import sys
 import tempfile
 
 root = sys.argv[1]
-# The sources whose messages are translated. Those not listed still write English
-# (docs/cli.md lists them); add a file here once its messages are in nl.po.
+# The sources whose messages are translated: a folder stands for every .c file in it, so a new
+# file there is checked too. Those not listed still write English (docs/guide.md, "Messages in
+# Dutch", lists them); add a source here once its messages are in nl.po.
 COVERED = [
-    "lib/store/lang.c",
-    "lib/store/problem.c",
+    "lib/store",
+    "lib/model",
+    "lib/matching",
     "lib/interchange/csv.c",
 ]
 # Functions (and macros) taking a message, with the argument that is the message.
@@ -38,7 +40,12 @@ with tempfile.TemporaryDirectory() as tmp:
            "--sort-output", "-o", pot]
     cmd += ["--keyword=" + k for k in KEYWORDS]
     cmd += ["--flag=%s:c-format" % f for f in FORMATS]
-    cmd += [os.path.join(root, f) for f in COVERED]
+    for f in COVERED:
+        path = os.path.join(root, f)
+        if os.path.isdir(path):
+            cmd += sorted(os.path.join(path, n) for n in os.listdir(path) if n.endswith(".c"))
+        else:
+            cmd.append(path)
     subprocess.run(cmd, check=True)
     with open(pot, encoding="utf-8") as f:
         n = sum(line.startswith("msgid ") for line in f)
