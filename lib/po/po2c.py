@@ -65,7 +65,8 @@ with open(src, encoding="utf-8") as f:
             cur[key] = unquote(rest.strip(), n)
     finish()
 
-CONV = re.compile(r"%(?:%|[-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?(?:hh|h|ll|l|z|j|t|L)?[diouxXeEfFgGcspa])")
+CONV = re.compile(r"%(?:%|[-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?(?:hh|h|ll|l|z|j|t|L)?"
+                  r"[diouxXeEfFgGcspa])")
 
 
 def conversions(s):

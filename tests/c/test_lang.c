@@ -63,9 +63,11 @@ END_TEST
 START_TEST(dutch_problems_of_a_dutch_spreadsheet)
 {
     itav_db *en = store(_i, ITAV_LANG_EN), *nl = store(_i, ITAV_LANG_NL);
-    ck_assert_int_eq(itav_import_participants_csv_string_v2(en, sheet, "aanmeldingen.csv", "bg-zk", 0),
+    ck_assert_int_eq(itav_import_participants_csv_string_v2(en, sheet, "aanmeldingen.csv",
+                                                            "bg-zk", 0),
                      ITAV_EFORMAT);
-    ck_assert_int_eq(itav_import_participants_csv_string_v2(nl, sheet, "aanmeldingen.csv", "bg-zk", 0),
+    ck_assert_int_eq(itav_import_participants_csv_string_v2(nl, sheet, "aanmeldingen.csv",
+                                                            "bg-zk", 0),
                      ITAV_EFORMAT);
     char *text_en = problems_text(en), *text_nl = problems_text(nl);
     ck_assert_str_eq(text_en,

@@ -58,5 +58,17 @@ class TestLang(unittest.TestCase):
                           nl.import_problems_text())
 
 
+    def test_errors_of_the_model_in_dutch(self):
+        with itav.open(lang="nl") as store:
+            with self.assertRaises(itav.NotFound) as cm:
+                store.get_participant("zk-niemand")
+            self.assertIn('geen deelnemer "zk-niemand"', str(cm.exception))
+            self.assertEqual(store.errmsg, 'geen deelnemer "zk-niemand"')
+            store.lang = "en"
+            with self.assertRaises(itav.NotFound) as cm:
+                store.get_participant("zk-niemand")
+            self.assertEqual(store.errmsg, 'no participant "zk-niemand"')
+
+
 if __name__ == "__main__":
     unittest.main()
