@@ -176,6 +176,36 @@ START_TEST(dutch_lifecycle_errors)
 }
 END_TEST
 
+/* The JSON import's checks across records (lib/interchange/dataset.c); the decoder's words
+ * about one member stay English (docs/guide.md) */
+START_TEST(dutch_json_import_problems)
+{
+    itav_db *db = store(_i, ITAV_LANG_NL);
+    const char *doc = "{\"format\": \"itav/1\", \"offers\": [{\"id\": \"bg-zk\", "
+                      "\"intervention\": \"bg\"}, {\"id\": \"x\", \"intervention\": "
+                      "\"nergens\"}]}";
+    ck_assert_int_eq(itav_import_json_string(db, doc, "d.json"), ITAV_EFORMAT);
+    ck_assert_str_eq(itav_errmsg(db), "2 problemen; er is niets ingelezen:\n"
+                                      "d.json: $.offers[0].id: aanbod \"bg-zk\" staat al in de "
+                                      "opslag\n"
+                                      "d.json: $.offers[1].intervention: geen interventie "
+                                      "\"nergens\" in het bestand of de opslag");
+    ck_assert_int_eq(itav_import_json_string(db, "{\"format\": \"itav/9\"}", "d.json"),
+                     ITAV_EFORMAT);
+    ck_assert_str_eq(itav_errmsg(db), "d.json: $.format: \"itav/9\" is geen formaat dat deze "
+                                      "bibliotheek leest (verwacht \"itav/1\"); er is niets "
+                                      "ingelezen");
+    ck_assert_int_eq(itav_set_lang(db, ITAV_LANG_EN), ITAV_OK);
+    ck_assert_int_eq(itav_import_json_string(db, doc, "d.json"), ITAV_EFORMAT);
+    ck_assert_str_eq(itav_errmsg(db), "2 problems; nothing was imported:\n"
+                                      "d.json: $.offers[0].id: offer \"bg-zk\" is already in the "
+                                      "store\n"
+                                      "d.json: $.offers[1].intervention: no intervention "
+                                      "\"nergens\" in the file or the store");
+    close_store(db);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("lang");
@@ -183,6 +213,7 @@ int main(void)
     tcase_add_loop_test(tc, language_of_a_context, 0, STORE_COUNT);
     tcase_add_loop_test(tc, dutch_problems_of_a_dutch_spreadsheet, 0, 1);
     tcase_add_loop_test(tc, dutch_lifecycle_errors, 0, 1);
+    tcase_add_loop_test(tc, dutch_json_import_problems, 0, 1);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

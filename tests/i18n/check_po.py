@@ -21,11 +21,13 @@ COVERED = [
     "lib/model",
     "lib/matching",
     "lib/interchange/csv.c",
+    "lib/interchange/dataset.c",
+    "lib/interchange/catalog.c",
 ]
 # Functions (and macros) taking a message, with the argument that is the message.
 KEYWORDS = ["N_", "itav__tr:2", "itav__error:3", "itav__backend_error:3", "problem:5",
-            "remark:6", "PROBLEM:4", "WARNING:4", "unreadable:5"]
-FORMATS = ["itav__error:3", "problem:5", "remark:6", "PROBLEM:4", "WARNING:4"]
+            "remark:6", "PROBLEM:4", "WARNING:4", "unreadable:5", "say_problem:4"]
+FORMATS = ["itav__error:3", "problem:5", "remark:6", "PROBLEM:4", "WARNING:4", "say_problem:4"]
 
 tools = [t for t in ("xgettext", "msgcmp", "msgfmt") if not shutil.which(t)]
 if tools:
