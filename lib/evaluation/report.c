@@ -1709,8 +1709,8 @@ ITAV_API int itav_report_programme(itav_report **out, itav_db *db, const char *o
     if (!db)
         return ITAV_EINVAL;
     if (!out || !offer)
-        return itav__error(db, ITAV_EINVAL, out ? "no offer id given"
-                                                : "no place for the report given");
+        return itav__error(db, ITAV_EINVAL, out ? N_("no offer id given")
+                                                : N_("no place for the report given"));
     itav_report_options options;
     const itav_report_options *o = &options;
     int rc = read_options(db, &options, opt);

@@ -195,6 +195,14 @@ START_TEST(dutch_json_import_problems)
     ck_assert_str_eq(itav_errmsg(db), "d.json: $.format: \"itav/9\" is geen formaat dat deze "
                                       "bibliotheek leest (verwacht \"itav/1\"); er is niets "
                                       "ingelezen");
+    /* and the options of a report (lib/evaluation) */
+    itav_report *r = NULL;
+    itav_report_options o = ITAV_REPORT_OPTIONS_INIT;
+    o.k = 0;
+    ck_assert_int_eq(itav_report_programme(&r, db, "bg-zk", &o), ITAV_EINVAL);
+    ck_assert_str_eq(itav_errmsg(db), "rapportage-opties: k is 0; dat moet 1 of meer zijn (1 "
+                                      "verbergt niets, standaard is 5)");
+    ck_assert_ptr_null(r);
     ck_assert_int_eq(itav_set_lang(db, ITAV_LANG_EN), ITAV_OK);
     ck_assert_int_eq(itav_import_json_string(db, doc, "d.json"), ITAV_EFORMAT);
     ck_assert_str_eq(itav_errmsg(db), "2 problems; nothing was imported:\n"

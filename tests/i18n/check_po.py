@@ -23,6 +23,10 @@ COVERED = [
     "lib/interchange/csv.c",
     "lib/interchange/dataset.c",
     "lib/interchange/catalog.c",
+    "lib/evaluation/derive.c",
+    "lib/evaluation/portfolio.c",
+    "lib/evaluation/recommend.c",
+    "lib/evaluation/report.c",
 ]
 # Functions (and macros) taking a message, with the argument that is the message.
 KEYWORDS = ["N_", "itav__tr:2", "itav__error:3", "itav__backend_error:3", "problem:5",
