@@ -208,6 +208,7 @@ int open_store(itav_db **db, cli *c, int create)
         *db = NULL;
         return ret;
     }
+    itav_set_lang(*db, c->lang); /* the library's messages follow --lang too */
     return 0;
 }
 

@@ -15,6 +15,7 @@
 #define ITAV_STORE_H
 
 #include "common.h"
+#include "element.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -114,6 +115,27 @@ ITAV_API const char *itav_errmsg(const itav_db *db);
  *         for a NULL db.
  */
 ITAV_API int itav_errcode(const itav_db *db);
+
+/**
+ * @brief Sets the language of this context's messages: itav_errmsg() and the problem list of
+ * an import (itav_problem_message(), itav_problems_text()).
+ *
+ * A new context speaks English. In Dutch, a message the library has a Dutch text for is
+ * written in Dutch; one it has none for stays English. Codes, column names, ids and JSON
+ * member names are the same in both languages. Messages written before the call (those of
+ * itav_open() itself) keep their language.
+ * @param db the context
+ * @param lang ITAV_LANG_EN or ITAV_LANG_NL
+ * @return ITAV_OK; ITAV_EINVAL for a NULL db or another value (the language is not changed)
+ */
+ITAV_API int itav_set_lang(itav_db *db, itav_lang lang);
+
+/**
+ * @brief The language of this context's messages (itav_set_lang()).
+ * @param db the context
+ * @return ITAV_LANG_NL or ITAV_LANG_EN (also for a NULL db)
+ */
+ITAV_API itav_lang itav_get_lang(const itav_db *db);
 
 #ifdef __cplusplus
 }

@@ -182,8 +182,8 @@ ITAV_API int itav_indicator_derive_for(double *value, long *basis, itav_db *db,
     if (!db)
         return ITAV_EINVAL;
     if (!ind || !itav_indicator_derived(ind))
-        return itav__error(db, ITAV_EINVAL, ind ? "indicator \"%s\" is not derived"
-                                                : "no indicator given", itav_indicator_id(ind));
+        return itav__error(db, ITAV_EINVAL, ind ? N_("indicator \"%s\" is not derived")
+                                                : N_("no indicator given"), itav_indicator_id(ind));
     size_t n = itav_indicator_municipality_count(ind);
     const char **v = n ? itav__calloc(n, sizeof *v) : NULL;
     if (n && !v)

@@ -148,6 +148,16 @@ static void text(builder *tb, size_t col, const char *s)
         tb->rc = itav__table_set_text(tb->t, tb->row, col, s);
 }
 
+/* Words of the data with the library's words among them: s in the cell, and nl, the same in
+ * Dutch, written in Dutch reports. */
+static void text_beside(builder *tb, size_t col, const char *s, const char *nl)
+{
+    text(tb, col, s);
+    itav__cell *c = tb->rc == ITAV_OK ? itav__table_cell(tb->t, tb->row, col) : NULL;
+    if (c && strcmp(s, nl) != 0 && !(c->text_nl = itav__strdup(nl)))
+        tb->rc = ITAV_ENOMEM;
+}
+
 /* A fixed text (report_labels.c), which the writers word in the report's language. */
 static void fixed_text(builder *tb, size_t col, const char *s)
 {
@@ -685,8 +695,8 @@ static const char *unit_words(itav_cost_unit u)
 }
 
 /* "gemeente Diemen: about 80 percent; school: about 20 percent": every funder with its
- * share, as the source gives it. */
-static void funder_words(char *buf, size_t size, const itav_cost *c)
+ * share, as the source gives it; in the wording wd (NULL: English). */
+static void funder_words(char *buf, size_t size, const itav_cost *c, const itav__wording *wd)
 {
     size_t used = 0;
     buf[0] = '\0';
@@ -698,9 +708,9 @@ static void funder_words(char *buf, size_t size, const itav_cost *c)
         char share[128] = "";
         itav_cost_funder(&name, &kind, &q, &lo, &hi, c, i);
         if (kind != ITAV_SHARE_NONE) {
-            itav__quantity_words(NULL, share, sizeof share, q, lo, hi, NULL);
+            itav__quantity_words(wd, share, sizeof share, q, lo, hi, NULL);
             if (kind == ITAV_SHARE_PERCENT)
-                strncat(share, " percent", sizeof share - strlen(share) - 1);
+                strncat(share, itav__worded(wd, " percent"), sizeof share - strlen(share) - 1);
         }
         int n = snprintf(buf + used, size - used, "%s%s%s%s", i ? "; " : "", name,
                          *share ? ": " : "", share);
@@ -721,7 +731,8 @@ static bool has_costs(const basis *b)
 static int table_costs(const basis *b)
 {
     builder tb;
-    char from[ITAV_DATE_BUFSIZE], to[ITAV_DATE_BUFSIZE], funders[2048];
+    static const itav__wording dutch = {itav__report_label, ITAV_LANG_NL};
+    char from[ITAV_DATE_BUFSIZE], to[ITAV_DATE_BUFSIZE], funders[2048], funders_nl[2048];
     begin_table(&tb, b->r, "costs", "Costs and funding", cost_columns);
     for (size_t i = 0; i < b->offers.n; i++) {
         const itav_offer *of = offer_at(b, i);
@@ -730,7 +741,8 @@ static int table_costs(const basis *b)
             itav_qualifier q = itav_cost_get_qualifier(c);
             date_words(from, sizeof from, itav_cost_get_from(c), "");
             date_words(to, sizeof to, itav_cost_get_to(c), "");
-            funder_words(funders, sizeof funders, c);
+            funder_words(funders, sizeof funders, c, NULL);
+            funder_words(funders_nl, sizeof funders_nl, c, &dutch);
             new_row(&tb);
             text(&tb, 0, itav_offer_id(of));
             text(&tb, 1, itav_cost_get_what(c));
@@ -745,7 +757,7 @@ static int table_costs(const basis *b)
             if (*to)
                 text(&tb, 6, to);
             if (*funders)
-                text(&tb, 7, funders);
+                text_beside(&tb, 7, funders, funders_nl);
             text(&tb, 8, itav_cost_get_source(c));
         }
     }
@@ -1697,8 +1709,8 @@ ITAV_API int itav_report_programme(itav_report **out, itav_db *db, const char *o
     if (!db)
         return ITAV_EINVAL;
     if (!out || !offer)
-        return itav__error(db, ITAV_EINVAL, out ? "no offer id given"
-                                                : "no place for the report given");
+        return itav__error(db, ITAV_EINVAL, out ? N_("no offer id given")
+                                                : N_("no place for the report given"));
     itav_report_options options;
     const itav_report_options *o = &options;
     int rc = read_options(db, &options, opt);

@@ -119,6 +119,8 @@ static const itav__report_wording labels[] = {
     {"%s or more", "%s of meer"},
     {"%s or less", "%s of minder"},
     {"about %s to %s", "ongeveer %s tot %s"},
+    /* a funder's share in the costs table (report.c, funder_words()) */
+    {" percent", " procent"},
     {"\"%s\" (no number)", "\"%s\" (geen getal)"},
     {"the target at least ", "het doel van minstens "},
     {"the target at most ", "het doel van hoogstens "},

@@ -150,6 +150,7 @@ static int is_space_only(unsigned char c)
 static int unreadable(itav_db *db, const char *name, const char *code, long row_number,
                       const char *text)
 {
+    text = itav__tr(db, text);
     int rc = itav__problems_add(db, ITAV_SEVERITY_ERROR, row_number, NULL, code, text);
     if (rc != ITAV_OK)
         return rc;
@@ -348,12 +349,14 @@ static int column_named(const char *name)
 #define LIST_SEPARATORS " \t;"
 
 /* The limits of the setters, for the messages that name them. */
-#define STR(x) #x
-#define XSTR(x) STR(x)
 #define AGE_MAX 300
-#define AGES "0 to " XSTR(AGE_MAX) " months"
+/* written out so that xgettext sees them (they are translated where used) */
+#define AGES N_("0 to 300 months")
+_Static_assert(AGE_MAX == 300, "AGES names the limit");
 #define CAPACITY_MAX 100
+_Static_assert(CAPACITY_MAX == 100, "check_capacity_distance() names the limit");
 #define DISTANCE_MAX 20000000
+_Static_assert(DISTANCE_MAX == 20000000, "check_capacity_distance() names the limit");
 
 typedef struct importer {
     itav_db *db;
@@ -408,7 +411,8 @@ static void vreport(importer *im, int severity, const char *code, long row_numbe
     char text[600], line[800];
     if (im->rc != ITAV_OK)
         return;
-    vsnprintf(text, sizeof text, fmt, ap);
+    /* the translation has the same conversions as fmt (lib/po/po2c.py checks) */
+    vsnprintf(text, sizeof text, itav__tr(im->db, fmt), ap);
     int err = itav__problems_add(im->db, severity, row_number, column, code, text);
     if (err != ITAV_OK) {
         im->rc = err;
@@ -417,10 +421,11 @@ static void vreport(importer *im, int severity, const char *code, long row_numbe
     if (severity != ITAV_SEVERITY_ERROR)
         return;
     if (column)
-        snprintf(line, sizeof line, "%s:row %ld, column %s: %s", im->name, row_number, column,
-                 text);
+        snprintf(line, sizeof line, itav__tr(im->db, N_("%s:row %ld, column %s: %s")), im->name,
+                 row_number, column, text);
     else if (row_number)
-        snprintf(line, sizeof line, "%s:row %ld: %s", im->name, row_number, text);
+        snprintf(line, sizeof line, itav__tr(im->db, N_("%s:row %ld: %s")), im->name, row_number,
+                 text);
     else
         snprintf(line, sizeof line, "%s: %s", im->name, text);
     problems_add(&im->ps, line);
@@ -503,7 +508,9 @@ static void read_header(importer *im, const row *h)
             char v[64];
             im->what[i] = FILE_COL_IGNORED;
             problem(im, "unknown_column", h->number, letters, "unknown column %s (%s%s)",
-                    shown(v, name), listed ? "the names are listed above" : "the columns are ",
+                    shown(v, name),
+                    itav__tr(im->db, listed ? N_("the names are listed above")
+                                            : N_("the columns are ")),
                     listed ? "" : names);
             listed = true;
         } else if (c == COLUMN_COUNT) {
@@ -542,11 +549,14 @@ static void read_header(importer *im, const row *h)
         remark(im, ITAV_SEVERITY_NOTE, "ignored_columns", h->number, NULL, "%zu columns the "
                "library does not know are ignored, their cells neither read nor stored: %s and "
                "%zu more", nignored, ignored, left_out);
+    else if (nignored > 1)
+        remark(im, ITAV_SEVERITY_NOTE, "ignored_columns", h->number, NULL, "%zu columns the "
+               "library does not know are ignored, their cells neither read nor stored: %s",
+               nignored, ignored);
     else if (nignored)
-        remark(im, ITAV_SEVERITY_NOTE, "ignored_columns", h->number, NULL, "%zu column%s the "
-               "library does not know %s ignored, %s cells neither read nor stored: %s",
-               nignored, nignored > 1 ? "s" : "", nignored > 1 ? "are" : "is",
-               nignored > 1 ? "their" : "its", ignored);
+        remark(im, ITAV_SEVERITY_NOTE, "ignored_columns", h->number, NULL, "1 column the "
+               "library does not know is ignored, its cells neither read nor stored: %s",
+               ignored);
 }
 
 /* ======================================================================================
@@ -642,9 +652,10 @@ static char *next_item(char **cursor)
 }
 
 /* A hint for a list item that holds a comma: the separators are spaces and semicolons. */
-static const char *comma_hint(const char *item)
+static const char *comma_hint(const itav_db *db, const char *item)
 {
-    return strchr(item, ',') ? " (separate items with spaces or semicolons)" : "";
+    return strchr(item, ',') ? itav__tr(db, N_(" (separate items with spaces or semicolons)"))
+                             : "";
 }
 
 /* Whether a setter failed for a reason other than the value (out of memory); records it. */
@@ -662,7 +673,8 @@ static bool out_of_memory(rowcheck *rc, int err)
 static bool list_full(rowcheck *rc, int column, int err, int max, const char *what)
 {
     if (err == ITAV_ERANGE) {
-        PROBLEM(rc, "too_long", column, "more than %d %s (the most a participant can list)", max, what);
+        PROBLEM(rc, "too_long", column, "more than %d %s (the most a participant can list)", max,
+                itav__tr(rc->im->db, what));
         return true;
     }
     out_of_memory(rc, err);
@@ -678,11 +690,13 @@ static bool whole_number(rowcheck *rc, int col, const char *label, const char *t
     errno = 0;
     long value = strtol(text, &end, 10);
     if (*digits < '0' || *digits > '9' || *end) {
-        PROBLEM(rc, "invalid", col, "%s %s is not a whole number", label, shown(v, text));
+        PROBLEM(rc, "invalid", col, "%s %s is not a whole number", itav__tr(rc->im->db, label),
+                shown(v, text));
         return false;
     }
     if (errno == ERANGE || value < min || value > max) {
-        PROBLEM(rc, "out_of_range", col, "%s %s: must be %s", label, text, allowed);
+        PROBLEM(rc, "out_of_range", col, "%s %s: must be %s", itav__tr(rc->im->db, label), text,
+                itav__tr(rc->im->db, allowed));
         return false;
     }
     *out = value;
@@ -709,11 +723,13 @@ static bool decimal_number(rowcheck *rc, int col, const char *text, double min, 
     double value = plain ? strtod(digits, &end) : 0;
     if (!plain || *end || !isfinite(value)) {
         PROBLEM(rc, "invalid", col, "%s %s is not a number (use a dot for decimals: 52.38%s)",
-                column_names[col], shown(v, text), comma_ok ? ", or a comma: 52,38" : "");
+                column_names[col], shown(v, text),
+                comma_ok ? itav__tr(rc->im->db, N_(", or a comma: 52,38")) : "");
         return false;
     }
     if (value < min || value > max) {
-        PROBLEM(rc, "out_of_range", col, "%s %s: must be %s", column_names[col], text, allowed);
+        PROBLEM(rc, "out_of_range", col, "%s %s: must be %s", column_names[col], text,
+                itav__tr(rc->im->db, allowed));
         return false;
     }
     *out = value;
@@ -763,7 +779,7 @@ static bool date_cell(rowcheck *rc, int col, int32_t *out)
         PROBLEM(rc, "out_of_range", col, "date %s is before 1900", shown(v, text));
     else
         PROBLEM(rc, "invalid", col, "date %s does not exist (%s)", shown(v, text),
-                iso ? "YYYY-MM-DD" : "DD-MM-YYYY");
+                itav__tr(rc->im->db, iso ? N_("YYYY-MM-DD") : N_("DD-MM-YYYY")));
     return false;
 }
 
@@ -894,8 +910,8 @@ static void check_move(rowcheck *rc)
     int err = itav__participant_move_check(rc->im->db, &moved, (itav_participant_status)s, date);
     if (err == ITAV_ESTATE || err == ITAV_EINVAL)
         PROBLEM(rc, "status", dated && err == ITAV_EINVAL ? COL_STATUS_DATE : COL_STATUS, "%s%s",
-                itav_errmsg(rc->im->db), dated || err != ITAV_EINVAL ? "" : " (today; give the "
-                "date of the change in status_date)");
+                itav_errmsg(rc->im->db), dated || err != ITAV_EINVAL ? "" : itav__tr(rc->im->db,
+                N_(" (today; give the date of the change in status_date)")));
     else if (err != ITAV_OK)
         rc->im->rc = err;
     else {
@@ -921,7 +937,8 @@ static void check_status(rowcheck *rc)
                     allowed);
         else if (s == ITAV_PSTATUS_MATCHED || s == ITAV_PSTATUS_ERASED)
             PROBLEM(rc, "status", COL_STATUS, "status \"%s\" cannot be a starting status, it only comes "
-                    "from %s (use %s)", text, s == ITAV_PSTATUS_MATCHED ? "matches" : "erasure",
+                    "from %s (use %s)", text,
+                    itav__tr(rc->im->db, s == ITAV_PSTATUS_MATCHED ? N_("matches") : N_("erasure")),
                     allowed);
         else if (rc->kind_ok && !itav__status_move_ok(side, 0, (itav_participant_status)s))
             PROBLEM(rc, "status", COL_STATUS, "status \"%s\" is for the %s side, and kind \"%s\" is on "
@@ -994,12 +1011,12 @@ static void check_codes(rowcheck *rc, int col, itav_code_type type)
             bits |= (unsigned)bit;
         else if (type == ITAV_CODE_SLOT)
             PROBLEM(rc, "invalid", col, "availability %s is not a daypart (use mon_morning ... "
-                    "sun_evening)%s", shown(v, item), comma_hint(item));
+                    "sun_evening)%s", shown(v, item), comma_hint(rc->im->db, item));
         else
             PROBLEM(rc, "invalid", col, "support %s is not a support type (use %s)%s", shown(v, item),
                     code_list(list, sizeof list, type, ITAV_SUPPORT_DAYTIME_CARE,
                               ITAV_SUPPORT_WAYFINDING, true),
-                    comma_hint(item));
+                    comma_hint(rc->im->db, item));
     }
     if (type == ITAV_CODE_SLOT)
         itav_participant_set_availability(rc->p, bits);
@@ -1019,10 +1036,11 @@ static void check_words(rowcheck *rc)
         if (!itav_language_known(item))
             PROBLEM(rc, "invalid", COL_LANGUAGES, "language %s is not an ISO 639-1 or ISO 639-3 "
                     "code%s%s%s%s",
-                    shown(v, item), upper ? " (use lower case: \"" : "", upper ? lower : "",
-                    upper ? "\")" : "", comma_hint(item));
+                    shown(v, item), upper ? itav__tr(rc->im->db, N_(" (use lower case: \"")) : "",
+                    upper ? lower : "",
+                    upper ? "\")" : "", comma_hint(rc->im->db, item));
         else if (list_full(rc, COL_LANGUAGES, itav_participant_add_language(rc->p, item),
-                           ITAV_LANGUAGES_MAX, "languages"))
+                           ITAV_LANGUAGES_MAX, N_("languages")))
             break;
         else if (rc->im->rc != ITAV_OK)
             return;
@@ -1034,9 +1052,9 @@ static void check_words(rowcheck *rc)
         if (!itav__valid_tag(item))
             PROBLEM(rc, "invalid", COL_INTERESTS, "interest %s is not a tag (lower-case letters, digits "
                     "and single hyphens, at most 64 characters)%s", shown(v, item),
-                    comma_hint(item));
+                    comma_hint(rc->im->db, item));
         else if (list_full(rc, COL_INTERESTS, itav_participant_add_interest(rc->p, item),
-                           ITAV_INTERESTS_MAX, "interests"))
+                           ITAV_INTERESTS_MAX, N_("interests")))
             break;
         else if (rc->im->rc != ITAV_OK)
             return;
@@ -1049,7 +1067,7 @@ static void check_ages(rowcheck *rc)
     const char *min_text = cell(rc, COL_AGE_MIN), *max_text = cell(rc, COL_AGE_MAX);
     long age, min = 0, max = 0;
     while (cursor && (item = next_item(&cursor))) {
-        if (!whole_number(rc, COL_CHILDREN, "child age", item, 0, AGE_MAX, AGES, &age))
+        if (!whole_number(rc, COL_CHILDREN, N_("child age"), item, 0, AGE_MAX, AGES, &age))
             continue;
         if (itav_participant_child_count(rc->p) == ITAV_CHILDREN_MAX) {
             PROBLEM(rc, "too_long", COL_CHILDREN, "more than %d children", ITAV_CHILDREN_MAX);
@@ -1090,14 +1108,14 @@ static void check_capacity_distance(rowcheck *rc)
     long n;
     double metres;
     if (capacity && whole_number(rc, COL_CAPACITY, "capacity", capacity, 1, CAPACITY_MAX,
-                                 "1 to " XSTR(CAPACITY_MAX), &n)) {
+                                 N_("1 to 100"), &n)) {
         if (itav_participant_set_capacity(rc->p, (int)n) != ITAV_OK)
             PROBLEM(rc, "inconsistent", COL_CAPACITY, "capacity %ld: kind \"%s\" is on the asking side, which "
                     "always has capacity 1", n,
                     itav_code_name(ITAV_CODE_PARTICIPANT_KIND, rc->p->kind));
     }
     if (distance && decimal_number(rc, COL_MAX_DISTANCE, distance, 0, DISTANCE_MAX,
-                                   "0 (none) to " XSTR(DISTANCE_MAX) " metres", &metres))
+                                   N_("0 (none) to 20000000 metres"), &metres))
         itav_participant_set_max_distance(rc->p, metres);
 }
 
@@ -1108,12 +1126,12 @@ static void check_exclusions(rowcheck *rc)
         if (!itav__valid_participant_ref(item))
             PROBLEM(rc, "invalid", COL_EXCLUSIONS, "exclusion %s is not a reference (1 to 64 of A-Z a-z "
                     "0-9 . _ -, starting with a letter or digit)%s", shown(v, item),
-                    comma_hint(item));
+                    comma_hint(rc->im->db, item));
         else if (rc->ref_ok && strcmp(item, rc->p->ref) == 0)
             PROBLEM(rc, "inconsistent", COL_EXCLUSIONS, "exclusion %s is the row's own ref", shown(v, item));
         else if (rc->ref_ok && list_full(rc, COL_EXCLUSIONS,
                                          itav_participant_add_exclusion(rc->p, item),
-                                         ITAV_EXCLUSIONS_MAX, "exclusions"))
+                                         ITAV_EXCLUSIONS_MAX, N_("exclusions")))
             break;
         else if (rc->im->rc != ITAV_OK)
             return;
@@ -1156,8 +1174,9 @@ static bool cells_readable(rowcheck *rc)
             ok = false;
         } else if (itav__control_char(text) >= 0) {
             char what_char[64];
-            snprintf(what_char, sizeof what_char, "the text contains the control character "
-                     "U+%04lX", (unsigned long)itav__control_char(text));
+            /* xgettext:c-format */
+            snprintf(what_char, sizeof what_char, itav__tr(rc->im->db, N_("the text contains "
+                     "the control character U+%04lX")), (unsigned long)itav__control_char(text));
             problem(rc->im, "control_character", rc->r->number, column, "%s", what_char);
             ok = false;
         }
@@ -1352,8 +1371,8 @@ static void check_rows(importer *im, table *t, size_t first, itav_participant **
 
 static const char *separator_name(char sep)
 {
-    return sep == ';' ? "\";\" (semicolon; a decimal comma is a decimal separator)"
-           : sep == '\t' ? "tab" : "\",\" (comma)";
+    return sep == ';' ? N_("\";\" (semicolon; a decimal comma is a decimal separator)")
+           : sep == '\t' ? N_("tab") : N_("\",\" (comma)");
 }
 
 static int import_text(itav_db *db, const char *data, size_t size, const char *name,
@@ -1381,8 +1400,9 @@ static int import_text(itav_db *db, const char *data, size_t size, const char *n
         else if (converted) {
             data = converted;
             size = converted_size;
-            rc = itav__problems_add(db, ITAV_SEVERITY_NOTE, 0, NULL, "encoding", "the file is "
-                                    "not UTF-8: read as Windows-1252, as older Excel saves it");
+            rc = itav__problems_add(db, ITAV_SEVERITY_NOTE, 0, NULL, "encoding", itav__tr(db,
+                                    N_("the file is not UTF-8: read as Windows-1252, as older "
+                                       "Excel saves it")));
         }
     }
     if (rc == ITAV_OK)
@@ -1392,7 +1412,9 @@ static int import_text(itav_db *db, const char *data, size_t size, const char *n
         rc = unreadable(db, name, "no_header", 0, "no header row (the file is empty)");
     if (rc == ITAV_OK) {
         char text[100];
-        snprintf(text, sizeof text, "separator %s", separator_name(t.sep));
+        /* xgettext:c-format */
+        snprintf(text, sizeof text, itav__tr(db, N_("separator %s")),
+                 itav__tr(db, separator_name(t.sep)));
         rc = itav__problems_add(db, ITAV_SEVERITY_NOTE, 0, NULL, "separator", text);
     }
     if (rc == ITAV_OK) {

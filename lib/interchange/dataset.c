@@ -3,6 +3,7 @@
 #include "interchange/json_int.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,24 @@ typedef struct report {
     size_t len;
     int count;
     int code; /* EFORMAT, or ENOMEM/EIO if those happened */
+    const itav_db *db; /* whose language the problems are worded in */
 } report;
+
+#if defined(__GNUC__)
+#define SAY_LIKE __attribute__((format(printf, 4, 5)))
+#else
+#define SAY_LIKE
+#endif
+
+/* A problem in words, as snprintf, in the language of the import's context (lib/po/nl.po). */
+static void say_problem(const report *r, char *buf, size_t size, const char *fmt, ...) SAY_LIKE;
+static void say_problem(const report *r, char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, size, itav__tr(r->db, fmt), ap);
+    va_end(ap);
+}
 
 static void report_add(report *r, const char *name, const char *msg, int code)
 {
@@ -212,7 +230,7 @@ static void sort_keys(keyed *keys, size_t n, const char *array, const char *memb
             first = i;
             continue;
         }
-        snprintf(err, sizeof err, "$.%s[%zu].%s: duplicate %s \"%s\" (also at $.%s[%zu])",
+        say_problem(r, err, sizeof err, "$.%s[%zu].%s: duplicate %s \"%s\" (also at $.%s[%zu])",
                  array, keys[i].at, member, member, keys[i].key, array, keys[first].at);
         report_add(r, name, err, ITAV_EFORMAT);
     }
@@ -249,7 +267,7 @@ static void check_participants(itav_db *db, const char *name, dataset *ds, repor
     char err[512], p[ITAV__JSON_PATH_MAX];
     int rc;
     if (ds->npt && !(ds->pt_keys = itav__calloc(ds->npt, sizeof *ds->pt_keys))) {
-        report_add(r, name, "out of memory", ITAV_ENOMEM);
+        report_add(r, name, itav__tr(r->db, "out of memory"), ITAV_ENOMEM);
         return;
     }
     for (size_t i = 0; i < ds->npt; i++) {
@@ -259,7 +277,7 @@ static void check_participants(itav_db *db, const char *name, dataset *ds, repor
         const itav_participant *pt = ds->pts[i];
         bool exists = false, known = offer_in_file(ds, pt->offer);
         if ((rc = itav__participant_check_fields(db, pt)) != ITAV_OK) {
-            snprintf(err, sizeof err, "%s: %s", p, itav_errmsg(db));
+            say_problem(r, err, sizeof err, "%s: %s", p, itav_errmsg(db));
             report_add(r, name, err, ITAV_EFORMAT);
         }
         ds->pt_keys[ds->npt_keys++] = (keyed){pt->ref, i};
@@ -269,12 +287,12 @@ static void check_participants(itav_db *db, const char *name, dataset *ds, repor
             continue;
         }
         if (exists) {
-            snprintf(err, sizeof err, "%s.ref: participant \"%s\" is already in the store", p,
+            say_problem(r, err, sizeof err, "%s.ref: participant \"%s\" is already in the store", p,
                      pt->ref);
             report_add(r, name, err, ITAV_EFORMAT);
         }
         if (!known) {
-            snprintf(err, sizeof err, "%s.offer: no offer \"%s\" in the file or the store", p,
+            say_problem(r, err, sizeof err, "%s.offer: no offer \"%s\" in the file or the store", p,
                      pt->offer);
             report_add(r, name, err, ITAV_EFORMAT);
         }
@@ -295,7 +313,7 @@ static void check_match_side(itav_db *db, const itav_match *m, const char *path,
     if (!pt) {
         int rc = itav__participant_read(&stored, db, ref);
         if (rc == ITAV_ENOTFOUND) {
-            snprintf(err, sizeof err, "%s.%s: no participant \"%s\" in the file or the store",
+            say_problem(r, err, sizeof err, "%s.%s: no participant \"%s\" in the file or the store",
                      path, member, ref);
             report_add(r, name, err, ITAV_EFORMAT);
             return;
@@ -307,10 +325,10 @@ static void check_match_side(itav_db *db, const itav_match *m, const char *path,
         pt = stored;
     }
     if (itav__kind_side(pt->kind) != side)
-        snprintf(err, sizeof err, "%s.%s: participant \"%s\" is on the %s side", path, member,
+        say_problem(r, err, sizeof err, "%s.%s: participant \"%s\" is on the %s side", path, member,
                  ref, itav_code_name(ITAV_CODE_SIDE, (int)itav__kind_side(pt->kind)));
     else if (strcmp(pt->offer, m->offer) != 0)
-        snprintf(err, sizeof err, "%s.%s: participant \"%s\" is in offer \"%s\", the match "
+        say_problem(r, err, sizeof err, "%s.%s: participant \"%s\" is in offer \"%s\", the match "
                  "in \"%s\"", path, member, ref, pt->offer, m->offer);
     else
         err[0] = '\0';
@@ -329,12 +347,12 @@ static void check_previous(itav_db *db, const itav_match *m, const char *path,
     if (!m->previous)
         return;
     if (strcmp(m->previous, m->id) == 0)
-        snprintf(err, sizeof err, "%s.previous: a match cannot follow itself", path);
+        say_problem(r, err, sizeof err, "%s.previous: a match cannot follow itself", path);
     else if ((known = match_in_file(ds, m->previous)) ||
              (rc = itav__exists(&known, db, ITAV__KIND_MATCH, m->previous)) != ITAV_OK || known)
         err[0] = '\0';
     else
-        snprintf(err, sizeof err, "%s.previous: no match \"%s\" in the file or the store", path,
+        say_problem(r, err, sizeof err, "%s.previous: no match \"%s\" in the file or the store", path,
                  m->previous);
     if (rc != ITAV_OK)
         report_add(r, name, itav_errmsg(db), rc);
@@ -350,7 +368,7 @@ static void check_open_matches(const dataset *ds, const char *name, report *r)
     char err[512];
     size_t *open_of = itav__calloc(ds->npt + 1, sizeof *open_of);
     if (!open_of) {
-        report_add(r, name, "out of memory", ITAV_ENOMEM);
+        report_add(r, name, itav__tr(r->db, "out of memory"), ITAV_ENOMEM);
         return;
     }
     for (size_t k = 0; k < ds->nm; k++) {
@@ -372,11 +390,11 @@ static void check_open_matches(const dataset *ds, const char *name, report *r)
         bool matched = pt->status == ITAV_PSTATUS_MATCHED;
         size_t limit = itav__open_match_limit(pt);
         if (matched != (open > 0))
-            snprintf(err, sizeof err, "$.participants[%zu].status: %s, but the file has %zu open "
+            say_problem(r, err, sizeof err, "$.participants[%zu].status: %s, but the file has %zu open "
                      "matches for \"%s\" (matched goes with at least one)", i,
                      itav_code_name(ITAV_CODE_PARTICIPANT_STATUS, pt->status), open, pt->ref);
         else if (open > limit)
-            snprintf(err, sizeof err, "$.participants[%zu]: \"%s\" has %zu open matches in the "
+            say_problem(r, err, sizeof err, "$.participants[%zu]: \"%s\" has %zu open matches in the "
                      "file, more than its %zu", i, pt->ref, open, limit);
         else
             continue;
@@ -391,7 +409,7 @@ static void check_matches(itav_db *db, const char *name, dataset *ds, report *r)
     char err[512], p[ITAV__JSON_PATH_MAX];
     int rc;
     if (ds->nm && !(ds->m_keys = itav__calloc(ds->nm, sizeof *ds->m_keys))) {
-        report_add(r, name, "out of memory", ITAV_ENOMEM);
+        report_add(r, name, itav__tr(r->db, "out of memory"), ITAV_ENOMEM);
         return;
     }
     for (size_t i = 0; i < ds->nm; i++) {
@@ -403,7 +421,7 @@ static void check_matches(itav_db *db, const char *name, dataset *ds, report *r)
         if ((rc = itav__exists(&exists, db, ITAV__KIND_MATCH, ds->ms[i]->id)) != ITAV_OK) {
             report_add(r, name, itav_errmsg(db), rc);
         } else if (exists) {
-            snprintf(err, sizeof err, "%s.id: match \"%s\" is already in the store", p,
+            say_problem(r, err, sizeof err, "%s.id: match \"%s\" is already in the store", p,
                      ds->ms[i]->id);
             report_add(r, name, err, ITAV_EFORMAT);
         }
@@ -423,7 +441,7 @@ static void check_matches(itav_db *db, const char *name, dataset *ds, report *r)
          * behind its back, so that goes through itav_match_propose() instead. */
         if (itav__match_open(m->state) &&
             (!participant_in_file(ds, m->asking) || !participant_in_file(ds, m->supporting))) {
-            snprintf(err, sizeof err, "%s: an open match needs both participants in the file "
+            say_problem(r, err, sizeof err, "%s: an open match needs both participants in the file "
                      "(propose it to participants already in the store)", p);
             report_add(r, name, err, ITAV_EFORMAT);
         }
@@ -450,7 +468,7 @@ static void check_programmes(itav_db *db, const char *name, dataset *ds, report 
         if (!of || !of->programme)
             continue;
         if (strcmp(of->programme, of->id) == 0) {
-            snprintf(err, sizeof err, "$.offers[%zu].programme: an offer cannot be its own "
+            say_problem(r, err, sizeof err, "$.offers[%zu].programme: an offer cannot be its own "
                      "programme", i);
             report_add(r, name, err, ITAV_EFORMAT);
             continue;
@@ -468,10 +486,10 @@ static void check_programmes(itav_db *db, const char *name, dataset *ds, report 
         }
         if (!prog || prog->programme) {
             if (!prog)
-                snprintf(err, sizeof err, "$.offers[%zu].programme: no offer \"%s\" in the file "
+                say_problem(r, err, sizeof err, "$.offers[%zu].programme: no offer \"%s\" in the file "
                          "or the store", i, of->programme);
             else
-                snprintf(err, sizeof err, "$.offers[%zu].programme: \"%s\" is itself part of "
+                say_problem(r, err, sizeof err, "$.offers[%zu].programme: \"%s\" is itself part of "
                          "programme \"%s\" (programmes do not nest)", i, of->programme,
                          prog->programme);
             report_add(r, name, err, ITAV_EFORMAT);
@@ -491,7 +509,7 @@ static void check_indicators(itav_db *db, const char *name, dataset *ds, report 
         return;
     keyed *keys = itav__calloc(n, sizeof *keys);
     if (!keys) {
-        report_add(r, name, "out of memory", ITAV_ENOMEM);
+        report_add(r, name, itav__tr(r->db, "out of memory"), ITAV_ENOMEM);
         return;
     }
     for (size_t i = 0; i < n; i++) {
@@ -507,12 +525,12 @@ static void check_indicators(itav_db *db, const char *name, dataset *ds, report 
             continue;
         }
         if (exists) {
-            snprintf(err, sizeof err, "%s.id: indicator \"%s\" is already in the store", p,
+            say_problem(r, err, sizeof err, "%s.id: indicator \"%s\" is already in the store", p,
                      ind->id);
             report_add(r, name, err, ITAV_EFORMAT);
         }
         if (!known) {
-            snprintf(err, sizeof err, "%s.offer: no offer \"%s\" in the file or the store", p,
+            say_problem(r, err, sizeof err, "%s.offer: no offer \"%s\" in the file or the store", p,
                      ind->offer);
             report_add(r, name, err, ITAV_EFORMAT);
         }
@@ -531,15 +549,15 @@ static void check_review_fits(const itav_review *rv, const itav_match *m, const 
     itav_match_state state;
     int32_t since = itav__review_taken_since(m, rv->kind, &state);
     if (strcmp(rv->offer, m->offer) != 0)
-        snprintf(err, sizeof err, "%s.offer: \"%s\" is not the offer of match \"%s\" "
+        say_problem(r, err, sizeof err, "%s.offer: \"%s\" is not the offer of match \"%s\" "
                  "(\"%s\")", path, rv->offer, m->id, m->offer);
     else if (since == ITAV_DATE_NONE)
-        snprintf(err, sizeof err, "%s.kind: a %s review is only taken by a match that is %s, "
+        say_problem(r, err, sizeof err, "%s.kind: a %s review is only taken by a match that is %s, "
                  "and match \"%s\" never was", path,
                  itav_code_name(ITAV_CODE_REVIEW_KIND, (int)rv->kind),
                  itav__review_states(rv->kind), m->id);
     else if (rv->date < since && itav_date_format(when, sizeof when, since) == ITAV_OK)
-        snprintf(err, sizeof err, "%s.date: before match \"%s\" became %s on %s", path, m->id,
+        say_problem(r, err, sizeof err, "%s.date: before match \"%s\" became %s on %s", path, m->id,
                  itav_code_name(ITAV_CODE_MATCH_STATE, (int)state), when);
     else
         return;
@@ -575,7 +593,7 @@ static void check_trial_respondents(itav_db *db, trial_review *trials, size_t n,
         const itav_review *rv = trials[i].rv, *before = i ? trials[i - 1].rv : NULL;
         bool same_match = before && strcmp(before->match, rv->match) == 0;
         if (same_match && itav__trial_reviews_clash(before, rv)) {
-            snprintf(err, sizeof err, "$.reviews[%zu]: a second trial review of match \"%s\" "
+            say_problem(r, err, sizeof err, "$.reviews[%zu]: a second trial review of match \"%s\" "
                      "by the %s side (also at $.reviews[%zu])", trials[i].at, rv->match,
                      itav_code_name(ITAV_CODE_RESPONDENT, (int)rv->respondent),
                      trials[i - 1].at);
@@ -596,7 +614,7 @@ static void check_trial_respondents(itav_db *db, trial_review *trials, size_t n,
                                strcmp(trials[k].rv->match, rv->match) == 0; k++) {
                 if (!itav__trial_reviews_clash(trials[k].rv, stored))
                     continue;
-                snprintf(err, sizeof err, "$.reviews[%zu]: match \"%s\" already has a trial "
+                say_problem(r, err, sizeof err, "$.reviews[%zu]: match \"%s\" already has a trial "
                          "review by the %s side in the store (\"%s\")", trials[k].at,
                          rv->match, itav_code_name(ITAV_CODE_RESPONDENT,
                                                    (int)stored->respondent), stored->id);
@@ -620,7 +638,7 @@ static void check_reviews(itav_db *db, const char *name, dataset *ds, report *r)
     keyed *keys = itav__calloc(n, sizeof *keys);
     trial_review *trials = itav__calloc(n, sizeof *trials);
     if (!keys || !trials) {
-        report_add(r, name, "out of memory", ITAV_ENOMEM);
+        report_add(r, name, itav__tr(r->db, "out of memory"), ITAV_ENOMEM);
         goto done;
     }
     for (size_t i = 0; i < n; i++) {
@@ -632,7 +650,7 @@ static void check_reviews(itav_db *db, const char *name, dataset *ds, report *r)
         if ((rc = itav__exists(&exists, db, ITAV__KIND_REVIEW, ds->rvs[i]->id)) != ITAV_OK) {
             report_add(r, name, itav_errmsg(db), rc);
         } else if (exists) {
-            snprintf(err, sizeof err, "%s.id: review \"%s\" is already in the store", p,
+            say_problem(r, err, sizeof err, "%s.id: review \"%s\" is already in the store", p,
                      ds->rvs[i]->id);
             report_add(r, name, err, ITAV_EFORMAT);
         }
@@ -649,7 +667,7 @@ static void check_reviews(itav_db *db, const char *name, dataset *ds, report *r)
         if (!m) {
             rc = itav__match_read(&stored, db, rv->match);
             if (rc == ITAV_ENOTFOUND) {
-                snprintf(err, sizeof err, "%s.match: no match \"%s\" in the file or the "
+                say_problem(r, err, sizeof err, "%s.match: no match \"%s\" in the file or the "
                          "store", p, rv->match);
                 report_add(r, name, err, ITAV_EFORMAT);
             } else if (rc != ITAV_OK) {
@@ -682,7 +700,7 @@ static bool check_top(const json_t *root, const char *name, report *r)
         return false;
     }
     if (!format || strcmp(format, ITAV__JSON_FORMAT) != 0) {
-        snprintf(err, sizeof err, "$.format: \"%s\" is not a format this library reads "
+        say_problem(r, err, sizeof err, "$.format: \"%s\" is not a format this library reads "
                                   "(expected \"%s\")", format ? format : "", ITAV__JSON_FORMAT);
         report_add(r, name, err, ITAV_EFORMAT);
         return false;
@@ -690,7 +708,7 @@ static bool check_top(const json_t *root, const char *name, report *r)
     for (size_t i = 1; members[i]; i++) {
         const json_t *a = json_object_get(root, members[i]);
         if (a && !json_is_array(a)) {
-            snprintf(err, sizeof err, "$.%s: expected an array", members[i]);
+            say_problem(r, err, sizeof err, "$.%s: expected an array", members[i]);
             report_add(r, name, err, ITAV_EFORMAT);
             return false;
         }
@@ -724,7 +742,7 @@ static void check_records(itav_db *db, const char *name, dataset *ds, report *r)
         bool dup = false, exists = false;
         for (size_t k = 0; k < i && !dup; k++) {
             if (ds->ivs[k] && strcmp(ds->ivs[k]->id, id) == 0) {
-                snprintf(err, sizeof err, "%s.id: duplicate id \"%s\" (also at "
+                say_problem(r, err, sizeof err, "%s.id: duplicate id \"%s\" (also at "
                          "$.interventions[%zu])", p, id, k);
                 report_add(r, name, err, ITAV_EFORMAT);
                 dup = true;
@@ -735,7 +753,7 @@ static void check_records(itav_db *db, const char *name, dataset *ds, report *r)
         if ((rc = itav__exists(&exists, db, ITAV__KIND_INTERVENTION, id)) != ITAV_OK) {
             report_add(r, name, itav_errmsg(db), rc);
         } else if (exists) {
-            snprintf(err, sizeof err, "%s.id: intervention \"%s\" is already in the store", p,
+            say_problem(r, err, sizeof err, "%s.id: intervention \"%s\" is already in the store", p,
                      id);
             report_add(r, name, err, ITAV_EFORMAT);
         }
@@ -748,7 +766,7 @@ static void check_records(itav_db *db, const char *name, dataset *ds, report *r)
         bool dup = false, exists = false, known;
         for (size_t k = 0; k < i && !dup; k++) {
             if (ds->ofs[k] && strcmp(ds->ofs[k]->id, of->id) == 0) {
-                snprintf(err, sizeof err, "%s.id: duplicate id \"%s\" (also at $.offers[%zu])",
+                say_problem(r, err, sizeof err, "%s.id: duplicate id \"%s\" (also at $.offers[%zu])",
                          p, of->id, k);
                 report_add(r, name, err, ITAV_EFORMAT);
                 dup = true;
@@ -759,7 +777,7 @@ static void check_records(itav_db *db, const char *name, dataset *ds, report *r)
             continue;
         }
         if (exists) {
-            snprintf(err, sizeof err, "%s.id: offer \"%s\" is already in the store", p, of->id);
+            say_problem(r, err, sizeof err, "%s.id: offer \"%s\" is already in the store", p, of->id);
             report_add(r, name, err, ITAV_EFORMAT);
         }
         known = in_file(ds, of->intervention);
@@ -769,7 +787,7 @@ static void check_records(itav_db *db, const char *name, dataset *ds, report *r)
             continue;
         }
         if (!known) {
-            snprintf(err, sizeof err, "%s.intervention: no intervention \"%s\" in the file or "
+            say_problem(r, err, sizeof err, "%s.intervention: no intervention \"%s\" in the file or "
                      "the store", p, of->intervention);
             report_add(r, name, err, ITAV_EFORMAT);
         }
@@ -787,7 +805,7 @@ static void check_records(itav_db *db, const char *name, dataset *ds, report *r)
 static int import_checked(itav_db *db, const json_t *root, const char *name, dataset *ds,
                           bool from_root)
 {
-    report r = {.code = ITAV_OK};
+    report r = {.code = ITAV_OK, .db = db};
     /* The checks against the store run inside the writing transaction, so another
      * connection cannot add a clashing id between the check and the write. */
     int rc = itav__begin(db);
@@ -797,7 +815,7 @@ static int import_checked(itav_db *db, const json_t *root, const char *name, dat
     }
     if (check_top(root, name, &r)) {
         if (from_root && take_tree(ds, root) != ITAV_OK)
-            report_add(&r, name, "out of memory", ITAV_ENOMEM);
+            report_add(&r, name, itav__tr(db, "out of memory"), ITAV_ENOMEM);
         else
             check_records(db, name, ds, &r);
     }

@@ -470,8 +470,8 @@ ITAV_API int itav_match_assign(itav_assignment **out, itav_db *db, const char *o
     if (!db)
         return ITAV_EINVAL;
     if (!out || !offer)
-        return itav__error(db, ITAV_EINVAL, out ? "assignment needs an offer"
-                                                : "no place for the assignment given");
+        return itav__error(db, ITAV_EINVAL, out ? N_("assignment needs an offer")
+                                                : N_("no place for the assignment given"));
     if (flags != ITAV_ASSIGN_DRY_RUN && flags != ITAV_ASSIGN_WRITE)
         return itav__error(db, ITAV_EINVAL,
                            "assignment: flags must be ITAV_ASSIGN_DRY_RUN or ITAV_ASSIGN_WRITE");
@@ -518,8 +518,8 @@ ITAV_API int itav_match_assign(itav_assignment **out, itav_db *db, const char *o
     }
     rc = itav__assign_solve(choice, P.asking.n, P.supporting.n, capacity, E.v, E.n);
     if (rc != ITAV_OK) {
-        rc = itav__error(db, rc, rc == ITAV_ENOMEM ? "out of memory solving the assignment"
-                                                   : "assignment: too many participants");
+        rc = itav__error(db, rc, rc == ITAV_ENOMEM ? N_("out of memory solving the assignment")
+                                                   : N_("assignment: too many participants"));
         goto done;
     }
     if ((rc = make_result(&r, &P, choice, plan, &o)) != ITAV_OK) {

@@ -10,18 +10,19 @@ static const char *constraint_text(itav_constraint c)
 {
     switch (c) {
     case ITAV_CONSTRAINT_NONE: break;
-    case ITAV_CONSTRAINT_OFFER: return "the two are enrolled in different offers";
+    case ITAV_CONSTRAINT_OFFER: return N_("the two are enrolled in different offers");
     case ITAV_CONSTRAINT_STATUS:
-        return "the asking side must be waiting and the supporting side available or matched";
-    case ITAV_CONSTRAINT_EXCLUDED: return "one side excludes the other";
-    case ITAV_CONSTRAINT_DECLINED: return "the pair declined each other before";
-    case ITAV_CONSTRAINT_OPEN: return "the pair already has an open match";
-    case ITAV_CONSTRAINT_CAPACITY: return "the supporter's capacity is taken";
-    case ITAV_CONSTRAINT_SCREENING: return "certificate of conduct missing";
-    case ITAV_CONSTRAINT_VOG_EXPIRED: return "certificate of conduct expired";
-    case ITAV_CONSTRAINT_TRAINING: return "the plan's training is not done";
-    case ITAV_CONSTRAINT_LANGUAGE: return "a shared language is required and missing";
-    case ITAV_CONSTRAINT_DISTANCE: return "the two live too far apart";
+        return N_("the asking side must be waiting and the supporting side available or "
+                  "matched");
+    case ITAV_CONSTRAINT_EXCLUDED: return N_("one side excludes the other");
+    case ITAV_CONSTRAINT_DECLINED: return N_("the pair declined each other before");
+    case ITAV_CONSTRAINT_OPEN: return N_("the pair already has an open match");
+    case ITAV_CONSTRAINT_CAPACITY: return N_("the supporter's capacity is taken");
+    case ITAV_CONSTRAINT_SCREENING: return N_("certificate of conduct missing");
+    case ITAV_CONSTRAINT_VOG_EXPIRED: return N_("certificate of conduct expired");
+    case ITAV_CONSTRAINT_TRAINING: return N_("the plan's training is not done");
+    case ITAV_CONSTRAINT_LANGUAGE: return N_("a shared language is required and missing");
+    case ITAV_CONSTRAINT_DISTANCE: return N_("the two live too far apart");
     }
     return "";
 }
@@ -70,7 +71,7 @@ static int propose_in(char **id, itav_db *db, const char *asking_ref,
         rc = itav__error(db, ITAV_ESTATE, "participants \"%s\" and \"%s\" cannot be matched: "
                          "constraint \"%s\" (%s)", asking_ref, supporting_ref,
                          itav_code_name(ITAV_CODE_CONSTRAINT, (int)s.excluded),
-                         constraint_text(s.excluded));
+                         itav__tr(db, constraint_text(s.excluded)));
     else
         rc = itav__match_create(id, db, asking, supporting, s.score, date, actor, note);
 done:

@@ -170,8 +170,8 @@ ITAV_API int itav_match_suggest(itav_suggestion_iter **out, itav_db *db, const c
     if (!db)
         return ITAV_EINVAL;
     if (!out || !asking)
-        return itav__error(db, ITAV_EINVAL, out ? "suggestions need an asking participant"
-                                                : "no place for the iterator given");
+        return itav__error(db, ITAV_EINVAL, out ? N_("suggestions need an asking participant")
+                                                : N_("no place for the iterator given"));
     if (k < 1 || k > 1000)
         return itav__error(db, ITAV_EINVAL, "suggestions: k must be 1 to 1000, not %zu", k);
     itav_match_options o;

@@ -1026,17 +1026,17 @@ static int measurement_error(itav_db *db, int rc, const itav_indicator *ind, int
     case ITAV_ENOMEM: return itav__error(db, rc, "out of memory");
     }
     /* name the part that is wrong, as check_quantity() and add_measurement() judge it */
-    const char *bad = !optional_text(period) ? "the period is not UTF-8 text of at most 64 KiB"
-        : !optional_ref(source) ? "the source is not a reference like \"000:L105\""
-        : !optional_text(text) ? "the text is not UTF-8 text of at most 64 KiB"
+    const char *bad = !optional_text(period) ? N_("the period is not UTF-8 text of at most 64 KiB")
+        : !optional_ref(source) ? N_("the source is not a reference like \"000:L105\"")
+        : !optional_text(text) ? N_("the text is not UTF-8 text of at most 64 KiB")
         : !itav_code_name(ITAV_CODE_QUALIFIER, (int)qualifier)
-            ? "the qualifier is not exact, about, at_least, at_most, range, text or "
-              "about_range"
-        : qualifier == ITAV_QTY_TEXT ? "qualifier text needs the text"
+            ? N_("the qualifier is not exact, about, at_least, at_most, range, text or "
+                 "about_range")
+        : qualifier == ITAV_QTY_TEXT ? N_("qualifier text needs the text")
         : NULL;
     if (bad)
         return itav__error(db, rc, "indicator \"%s\": the measurement of %s is not valid: %s",
-                           id, d, bad);
+                           id, d, itav__tr(db, bad));
     if (qualifier != ITAV_QTY_TEXT)
         return itav__error(db, rc, "indicator \"%s\": the measurement of %s is not valid: its "
                                    "numbers (%s) must be finite, min <= max", id, d, q);

@@ -640,8 +640,8 @@ ITAV_API int itav_intervention_get(itav_intervention **out, itav_db *db, const c
     if (!db)
         return ITAV_EINVAL;
     if (!out || !id)
-        return itav__error(db, ITAV_EINVAL, out ? "no intervention id given"
-                                                : "no place for the intervention given");
+        return itav__error(db, ITAV_EINVAL, out ? N_("no intervention id given")
+                                                : N_("no place for the intervention given"));
     int rc = itav__get_record(&rec, &size, db, ITAV__KIND_INTERVENTION, id);
     if (rc == ITAV_ENOTFOUND)
         return itav__error(db, rc, "no intervention \"%s\"", id);
@@ -713,7 +713,8 @@ typedef struct offers_in {
     const char *municipality;
     itav__strlist interventions;
     int rc;
-    char damaged[600]; /* the message when rc is ITAV_EFORMAT */
+    char damaged[256];     /* when rc is ITAV_EFORMAT: the decoder's words ... */
+    char damaged_key[256]; /* ... and the key of the offer, worded where it is reported */
 } offers_in;
 
 static int offer_in_municipality(void *arg, const char *key, const void *data, size_t size)
@@ -722,7 +723,8 @@ static int offer_in_municipality(void *arg, const char *key, const void *data, s
     itav_offer *of;
     char err[256];
     if ((st->rc = itav__offer_decode(&of, data, size, err, sizeof err)) != ITAV_OK) {
-        snprintf(st->damaged, sizeof st->damaged, "stored offer \"%s\" is damaged: %s", key, err);
+        snprintf(st->damaged_key, sizeof st->damaged_key, "%s", key);
+        snprintf(st->damaged, sizeof st->damaged, "%s", err);
         return 1;
     }
     if (itav__strlist_has_nocase(&of->municipalities, st->municipality) &&
@@ -735,11 +737,12 @@ static int offer_in_municipality(void *arg, const char *key, const void *data, s
 /* Keeps only the listed interventions that name the municipality or have an offer there. */
 static int keep_municipality(itav_db *db, itav_intervention_iter *it, const char *m)
 {
-    offers_in st = {m, {0}, ITAV_OK, ""};
+    offers_in st = {m, {0}, ITAV_OK, "", ""};
     int rc = itav__scan(db, ITAV__KIND_OFFER, ITAV_SCAN_ALL, NULL, offer_in_municipality, &st);
     if (rc >= 0 && st.rc != ITAV_OK)
         rc = st.rc == ITAV_ENOMEM ? itav__error(db, st.rc, "out of memory listing interventions")
-                                  : itav__error(db, st.rc, "%s", st.damaged);
+                                  : itav__error(db, st.rc, "stored offer \"%s\" is damaged: %s",
+                                                st.damaged_key, st.damaged);
     if (rc < 0) {
         itav__strlist_clear(&st.interventions);
         return rc;

@@ -562,7 +562,7 @@ static int refuse_move(itav_db *db, const itav_match *m, itav_match_state to, in
     return itav__error(db, ITAV_ESTATE, "match \"%s\" is %s; legal moves: %s%s", m->id,
                        state_name(m->state), legal,
                        m->state == ITAV_MATCH_INTRODUCED && to == ITAV_MATCH_ACTIVE
-                           ? " (the plan has a trial period)"
+                           ? itav__tr(db, N_(" (the plan has a trial period)"))
                            : "");
 }
 
@@ -632,7 +632,9 @@ static int advance(itav_db *db, const char *id, itav_match_state state, int32_t 
     if (needs_reason(state) && !itav_code_name(ITAV_CODE_END_REASON, (int)reason)) {
         char unknown[40] = ""; /* say so when a reason was given but is not one */
         if (reason)
-            snprintf(unknown, sizeof unknown, "; reason %d is unknown", (int)reason);
+            /* xgettext:c-format */
+            snprintf(unknown, sizeof unknown, itav__tr(db, N_("; reason %d is unknown")),
+                     (int)reason);
         return itav__error(db, ITAV_EINVAL, "match \"%s\": %s needs a reason (no_click, "
                            "asking_stopped, supporting_stopped, moved, professional_help, "
                            "safety or other)%s", id, state_name(state), unknown);

@@ -342,8 +342,8 @@ ITAV_API int itav_offer_get(itav_offer **out, itav_db *db, const char *id)
     if (!db)
         return ITAV_EINVAL;
     if (!out || !id)
-        return itav__error(db, ITAV_EINVAL, out ? "no offer id given"
-                                                : "no place for the offer given");
+        return itav__error(db, ITAV_EINVAL, out ? N_("no offer id given")
+                                                : N_("no place for the offer given"));
     int rc = itav__get_record(&rec, &size, db, ITAV__KIND_OFFER, id);
     if (rc == ITAV_ENOTFOUND)
         return itav__error(db, rc, "no offer \"%s\"", id);
@@ -374,7 +374,7 @@ static int refuse_if_used(itav_db *db, const char *id, const char *kind, int slo
     if (rc < 0)
         return rc;
     return found[0] ? itav__error(db, ITAV_EINUSE, "offer \"%s\" still has %s \"%s\" (%s)",
-                                  id, what, found, hint)
+                                  id, itav__tr(db, what), found, itav__tr(db, hint))
                     : ITAV_OK;
 }
 
@@ -395,10 +395,11 @@ ITAV_API int itav_offer_delete(itav_db *db, const char *id)
     itav__free(member);
     if (rc == ITAV_OK)
         rc = refuse_if_used(db, id, ITAV__KIND_INDICATOR, ITAV__INDICATOR_SLOT_OFFER,
-                            "indicator", "delete its indicators first");
+                            N_("indicator"), N_("delete its indicators first"));
     if (rc == ITAV_OK)
         rc = refuse_if_used(db, id, ITAV__KIND_PARTICIPANT, ITAV__PARTICIPANT_SLOT_OFFER,
-                            "participant", "participants and their matches stay with their offer");
+                            N_("participant"),
+                            N_("participants and their matches stay with their offer"));
     if (rc == ITAV_OK)
         rc = itav__del_record(db, ITAV__KIND_OFFER, id);
     if (rc == ITAV_ENOTFOUND)

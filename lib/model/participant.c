@@ -85,8 +85,9 @@ bool itav__status_move_ok(itav_side side, itav_participant_status from,
     return false;
 }
 
-/* Writes the legal moves from a status as "a, b, c" (or "none"). */
-static void legal_moves(char *buf, size_t size, itav_side side, itav_participant_status from)
+/* Writes the legal moves from a status as "a, b, c" (or "none", in the language of db). */
+static void legal_moves(const itav_db *db, char *buf, size_t size, itav_side side,
+                        itav_participant_status from)
 {
     size_t n = 0;
     buf[0] = '\0';
@@ -100,7 +101,7 @@ static void legal_moves(char *buf, size_t size, itav_side side, itav_participant
         n += (size_t)w;
     }
     if (!n)
-        snprintf(buf, size, "none");
+        snprintf(buf, size, "%s", itav__tr(db, N_("none")));
 }
 
 /* ---- the object ---- */
@@ -612,8 +613,8 @@ ITAV_API int itav_participant_get(itav_participant **out, itav_db *db, const cha
     if (!db)
         return ITAV_EINVAL;
     if (!out || !ref)
-        return itav__error(db, ITAV_EINVAL, out ? "no participant reference given"
-                                                : "no place for the participant given");
+        return itav__error(db, ITAV_EINVAL, out ? N_("no participant reference given")
+                                                : N_("no place for the participant given"));
     return itav__participant_read(out, db, ref);
 }
 
@@ -647,7 +648,7 @@ static int create_in(itav_db *db, const itav_participant *p)
     itav_side side = itav__kind_side(p->kind);
     if (!itav__status_move_ok(side, 0, p->status)) {
         char legal[256];
-        legal_moves(legal, sizeof legal, side, 0);
+        legal_moves(db, legal, sizeof legal, side, 0);
         const char *name = itav_code_name(ITAV_CODE_PARTICIPANT_STATUS, p->status);
         return itav__error(db, ITAV_ESTATE, "participant \"%s\": cannot start as %s; legal: %s",
                            p->ref, name ? name : "(unknown)", legal);
@@ -702,7 +703,8 @@ int itav__participant_change_check(itav_db *db, const itav_participant *stored,
     int rc = moves ? has_matches(&matched, db, stored->ref) : ITAV_OK;
     if (rc == ITAV_OK && matched)
         rc = itav__error(db, ITAV_EINUSE, "participant \"%s\" has matches: its %s cannot change",
-                         stored->ref, old_side != new_side ? "side" : "offer");
+                         stored->ref,
+                         itav__tr(db, old_side != new_side ? N_("side") : N_("offer")));
     return rc;
 }
 
@@ -774,7 +776,7 @@ int itav__participant_move_check(itav_db *db, const itav_participant *p,
     if (p->status == ITAV_PSTATUS_ERASED)
         return refuse_erased(db, p);
     if (!itav__status_move_ok(side, p->status, status)) {
-        legal_moves(legal, sizeof legal, side, p->status);
+        legal_moves(db, legal, sizeof legal, side, p->status);
         return itav__error(db, ITAV_ESTATE, "participant \"%s\": cannot go from %s to %s; "
                            "legal: %s", p->ref, from, to ? to : "(unknown)", legal);
     }

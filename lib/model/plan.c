@@ -180,8 +180,8 @@ ITAV_API int itav_plan_effective(itav_plan **out, itav_db *db, const char *offer
     if (!db)
         return ITAV_EINVAL;
     if (!out || !offer)
-        return itav__error(db, ITAV_EINVAL, out ? "no offer id given"
-                                                : "no place for the plan given");
+        return itav__error(db, ITAV_EINVAL, out ? N_("no offer id given")
+                                                : N_("no place for the plan given"));
     /* plain reads, no transaction: callers may already hold one */
     int rc = itav_offer_get(&of, db, offer);
     if (rc == ITAV_OK)

@@ -8,9 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STR(x) #x
-#define XSTR(x) STR(x)
-
 void itav__problems_clear(itav__problems *ps)
 {
     for (size_t i = 0; i < ps->n; i++) {
@@ -73,8 +70,10 @@ int itav__problems_add(itav_db *db, int severity, int64_t row, const char *colum
         row = 0;
         column = NULL;
         code = "too_many";
-        message = "more problems than the list holds (" XSTR(ITAV__PROBLEMS_MAX) "); the rest "
-                  "are not listed";
+        /* the number is written out so that xgettext sees the whole message */
+        _Static_assert(ITAV__PROBLEMS_MAX == 100000, "the message below names the limit");
+        message = itav__tr(db, N_("more problems than the list holds (100000); the rest are "
+                                  "not listed"));
     }
     if (ps->n == ps->cap) {
         size_t cap = ps->cap ? ps->cap * 2 : 16;
@@ -216,11 +215,11 @@ static bool same_group(const itav__problem *a, const itav__problem *b)
            same_text(a->column, b->column) && same_text(a->message, b->message);
 }
 
-static const char *severity_name(int severity)
+static const char *severity_name(const itav_db *db, int severity)
 {
-    return severity == ITAV_SEVERITY_ERROR     ? "error"
-           : severity == ITAV_SEVERITY_WARNING ? "warning"
-                                               : "note";
+    return itav__tr(db, severity == ITAV_SEVERITY_ERROR     ? N_("error")
+                        : severity == ITAV_SEVERITY_WARNING ? N_("warning")
+                                                            : N_("note"));
 }
 
 #define RANGES_MAX 20
@@ -257,9 +256,9 @@ static int by_first(const void *pa, const void *pb)
 
 /* Appends the line of one group: v[0..n) are its problems, in list order (the importers
  * add them in row order, so the rows ascend). */
-static void group_line(text *t, const itav__problems *ps, const itav__problem *const *v,
-                       size_t n)
+static void group_line(text *t, const itav_db *db, const itav__problem *const *v, size_t n)
 {
+    const itav__problems *ps = &db->problems;
     const itav__problem *g = v[0];
     int64_t lo[RANGES_MAX], hi[RANGES_MAX];
     size_t rows = 0, ranges = 0;
@@ -280,7 +279,7 @@ static void group_line(text *t, const itav__problems *ps, const itav__problem *c
     }
     add(t, "%s:", ps->name ? ps->name : "<input>");
     if (g->row) {
-        add(t, "%s ", rows > 1 ? "rows" : "row");
+        add(t, "%s ", itav__tr(db, rows > 1 ? N_("rows") : N_("row")));
         for (size_t k = 0; k < ranges; k++)
             if (lo[k] == hi[k])
                 add(t, "%s%lld", k ? ", " : "", (long long)lo[k]);
@@ -290,11 +289,11 @@ static void group_line(text *t, const itav__problems *ps, const itav__problem *c
             add(t, ", ...");
     }
     if (g->column)
-        add(t, "%scolumn %s", g->row ? ", " : " ", g->column);
-    add(t, "%s%s: %s", g->row || g->column ? ": " : " ", severity_name(g->severity),
+        add(t, "%s%s %s", g->row ? ", " : " ", itav__tr(db, N_("column")), g->column);
+    add(t, "%s%s: %s", g->row || g->column ? ": " : " ", severity_name(db, g->severity),
         g->message);
     if (rows > 1)
-        add(t, " (%zu rows)", rows);
+        add(t, itav__tr(db, N_(" (%zu rows)")), rows);
     add(t, "\n");
 }
 
@@ -328,7 +327,7 @@ ITAV_API int itav_problems_text(char **out, const itav_db *db)
     qsort(groups, ngroups, sizeof *groups, by_first);
     add(&t, "%s", "");
     for (size_t g = 0; g < ngroups && t.rc == ITAV_OK; g++)
-        group_line(&t, ps, v + groups[g].start, groups[g].n);
+        group_line(&t, db, v + groups[g].start, groups[g].n);
     itav__free(v);
     itav__free(groups);
     if (t.rc != ITAV_OK) {

@@ -36,7 +36,8 @@ int itav__error(itav_db *db, int code, const char *fmt, ...)
     if (db) {
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(db->errmsg, sizeof db->errmsg, fmt, ap);
+        /* the translation has the same conversions as fmt (lib/po/po2c.py checks) */
+        vsnprintf(db->errmsg, sizeof db->errmsg, itav__tr(db, fmt), ap);
         va_end(ap);
         make_printable(db->errmsg, sizeof db->errmsg);
         db->errcode = code;
@@ -47,9 +48,10 @@ int itav__error(itav_db *db, int code, const char *fmt, ...)
 int itav__backend_error(itav_db *db, int code, const char *what)
 {
     const char *why = db->be->errmsg ? db->be->errmsg(db->be) : NULL;
+    what = itav__tr(db, what);
     if (why && *why)
         return itav__error(db, code, "%s: %s", what, why);
-    return itav__error(db, code, "%s: %s", what, itav_strerror(code));
+    return itav__error(db, code, "%s: %s", what, itav__tr(db, itav_strerror(code)));
 }
 
 ITAV_API const char *itav_errmsg(const itav_db *db)

@@ -47,7 +47,23 @@ struct itav_db {
     int errcode;
     char errmsg[1024];
     itav__problems problems; /* of the last import that keeps a list (lib/store/problem.c) */
+    int lang;                /* itav_lang of messages (lib/store/lang.c); 0: English */
 };
+
+/* ---- the language of messages (lib/store/lang.c, lib/po/nl.po) ----
+ * The English text is the key: a message is written in English at its call site, and a
+ * context set to Dutch looks it up in the table generated from lib/po/nl.po. */
+typedef struct itav__message {
+    const char *en, *tr;
+} itav__message;
+extern const itav__message itav__messages_nl[];
+extern const size_t itav__messages_nl_count;
+/* The text of en in the language of db (en itself when English, or not translated). A format
+ * keeps its conversions: the build refuses a translation that changes them. */
+const char *itav__tr(const itav_db *db, const char *en);
+/* Marks a text for the translation (xgettext --keyword=N_) where it is written but not yet
+ * looked up: a fragment passed into a message is translated where it is used. */
+#define N_(s) (s)
 
 /* ---- the record format of a store (docs/storage.md) ----
  * Format 1: every record itav/1 JSON text; such a store has no format record.

@@ -247,6 +247,11 @@ ADAPT(itav_close)
 }
 ADAPT(itav_errmsg) { return r_ptr(itav_errmsg(P(0, fx_store(f)))); }
 ADAPT(itav_errcode) { return r_int(itav_errcode(P(0, fx_store(f)))); }
+ADAPT(itav_set_lang)
+{
+    return r_code(itav_set_lang(P(0, fx_store(f)), (itav_lang)NUM(1, ITAV_LANG_EN)));
+}
+ADAPT(itav_get_lang) { return r_int(itav_get_lang(P(0, fx_store(f)))); }
 
 /* ---- interchange.h: JSON ---- */
 
@@ -626,6 +631,14 @@ static const row rows[] = {
     R(itav_close, "NULL", RVOID, NUL(0)),
     R(itav_errmsg, "NULL", RSTR("no context (NULL)"), NUL(0)),
     R(itav_errcode, "NULL", RET(ITAV_EINVAL), NUL(0)),
+    R(itav_set_lang, "NULL", E(ITAV_EINVAL), NUL(0)),
+    R(itav_set_lang, "language 0", E(ITAV_EINVAL), I(1, 0), M("unknown language 0")),
+    R(itav_set_lang, "an unknown language", E(ITAV_EINVAL), I(1, 3), M("unknown language 3")),
+    R(itav_set_lang, "a negative language", E(ITAV_EINVAL), I(1, -1),
+      M("unknown language -1")),
+    R(itav_set_lang, "language INT_MAX", E(ITAV_EINVAL), I(1, INT_MAX),
+      M("unknown language 2147483647")),
+    R(itav_get_lang, "NULL", RET(ITAV_LANG_EN), NUL(0)),
 
     /* interchange.h: JSON files */
     R(itav_import_json_file, "NULL db", E(ITAV_EINVAL), NUL(0)),

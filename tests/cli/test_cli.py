@@ -3341,6 +3341,67 @@ class PerturbTest(MatchingCase):
         self.assertIn("--perturb", self.s("report", "programme", "--help").stdout)
 
 
+class LibraryMessagesTest(MatchingCase):
+    """--lang nl: the library's own messages too (itav_set_lang, lib/po/nl.po)."""
+
+    def test_import_problems_in_dutch(self):
+        before = self.refs()
+        r = self.itav("--store", self.store, "--lang", "nl", "participants", "import",
+                      EXCEL_PROBLEMS_CSV, code=2)
+        lines = r.stderr.splitlines()
+        self.assertEqual(lines[0], "itav: niets ingelezen uit %s (59 fouten):"
+                         % EXCEL_PROBLEMS_CSV)
+        # grouped as in English, in Dutch words; column names, codes and ids as they are
+        self.assertIn("%s:rijen 2-56, kolom Aanbod: fout: offer is leeg en er is geen "
+                      "standaardaanbod opgegeven (55 rijen)" % EXCEL_PROBLEMS_CSV, lines)
+        self.assertIn('%s:rij 57, kolom Aangemeld: fout: datum "31-02-2021" bestaat niet '
+                      '(DD-MM-JJJJ)' % EXCEL_PROBLEMS_CSV, lines)
+        self.assertIn('%s:rij 58, kolom Soort: fout: kind "gezin" is geen soort (gebruik '
+                      'family, youth, parent, support_family, volunteer, buddy, peer)'
+                      % EXCEL_PROBLEMS_CSV, lines)
+        self.assertEqual(lines[-1], "Geef --offer AANBOD voor de rijen zonder aanbod.")
+        self.assertEqual(self.refs(), before)
+        # --json: the same members and codes, the messages for people in Dutch
+        en = json.loads(self.itav("--store", self.store, "participants", "import",
+                                  EXCEL_PROBLEMS_CSV, "--offer", OFFER, "--json",
+                                  code=2).stdout)
+        nl = json.loads(self.itav("--store", self.store, "--lang", "nl", "participants",
+                                  "import", EXCEL_PROBLEMS_CSV, "--offer", OFFER, "--json",
+                                  code=2).stdout)
+        strip = [{k: v for k, v in p.items() if k != "message"} for p in en["problems"]]
+        self.assertEqual(strip, [{k: v for k, v in p.items() if k != "message"}
+                                 for p in nl["problems"]])
+        self.assertIn('kind "gezin" is geen soort (gebruik family, youth, parent, '
+                      'support_family, volunteer, buddy, peer)',
+                      [p["message"] for p in nl["problems"]])
+
+    def test_english_stays_as_it_was(self):
+        r = self.itav("--store", self.store, "--lang", "en", "participants", "import",
+                      EXCEL_PROBLEMS_CSV, code=2)
+        self.assertIn("%s:rows 2-56, column Aanbod: error: offer is empty and no default offer "
+                      "was given (55 rows)" % EXCEL_PROBLEMS_CSV, r.stderr.splitlines())
+
+    def test_refusals_of_the_model_in_dutch(self):
+        err = self.data_error("--lang", "nl", "participants", "status", "zk-vraag-04", "waiting",
+                              "--date", "2021-02-09")
+        self.assertIn('deelnemer "zk-vraag-04": kan niet van registered naar waiting; '
+                      'toegestaan: intake', err)
+        err = self.data_error("--lang", "nl", "match", "show", "m-00000404")
+        self.assertIn('geen koppeling "m-00000404"', err)
+        err = self.data_error("participants", "status", "zk-vraag-04", "waiting", "--date",
+                              "2021-02-09")
+        self.assertIn('participant "zk-vraag-04": cannot go from registered to waiting; legal: '
+                      'intake', err)
+
+    def test_funder_shares_in_a_dutch_report(self):
+        offer = "vws-diemen-ouder-en-kindcoaches-diemen"
+        md = self.s("--lang", "nl", "report", "programme", offer).stdout
+        self.assertIn("| gemeente Diemen: ongeveer 80 procent; the schools: ongeveer 20 procent |",
+                      md)  # the funders' names are the source's words
+        md = self.s("report", "programme", offer).stdout
+        self.assertIn("| gemeente Diemen: about 80 percent; the schools: about 20 percent |", md)
+
+
 # The classes that read the seed documents (meson suite "seeds").
 NEEDS_SEEDS = [SeedTableTest]
 

@@ -7,7 +7,8 @@ import os
 import weakref
 from typing import List, Optional, Union
 
-from ._enums import (Channel, Kind, Scope, Setting, coerce_audience, coerce_enum, elemset,
+from ._enums import (Channel, Kind, Lang, Scope, Setting, _lang, coerce_audience, coerce_enum,
+                     elemset,
                      factorset)
 from ._errors import (Error, Exists, InvalidArgument, NoMemory, NotFound, check_db, error_for,
                       strerror)
@@ -83,7 +84,8 @@ class Store(ParticipantStore, MatchingStore, ReviewStore, IndicatorStore, Portfo
     IndicatorStore, portfolios from PortfolioStore, recommendations from RecommendStore and
     reports from ReportStore."""
 
-    def __init__(self, uri: str = "memory:") -> None:
+    def __init__(self, uri: str = "memory:", lang: Union[str, Lang] = "en") -> None:
+        """Opens the store at uri; lang is the language of its messages (see lang)."""
         if not isinstance(uri, str):
             raise TypeError("store URI: expected str, got %s" % type(uri).__name__)
         db = db_p()
@@ -94,6 +96,7 @@ class Store(ParticipantStore, MatchingStore, ReviewStore, IndicatorStore, Portfo
             raise error_for(rc, msg or "cannot open %r: %s" % (uri, strerror(rc)))
         self.uri = uri
         self._setup(db, None)
+        self.lang = lang
 
     def _setup(self, db, bridge):
         self._db = db
@@ -156,6 +159,17 @@ class Store(ParticipantStore, MatchingStore, ReviewStore, IndicatorStore, Portfo
     def errmsg(self):
         """The last error of this store in words (itav_errmsg())."""
         return dec(lib.itav_errmsg(self._handle()))
+
+    @property
+    def lang(self) -> Lang:
+        """The language of this store's messages (itav_get_lang(), itav_set_lang()): the
+        errors' words and the problems of an import (FormatError.problems). Set "en" (the
+        default) or "nl" (or a Lang); codes, columns and ids stay the same."""
+        return Lang(lib.itav_get_lang(self._handle()))
+
+    @lang.setter
+    def lang(self, lang: Union[str, Lang]) -> None:
+        self._check(lib.itav_set_lang(self._handle(), int(_lang(lang))))
 
     @property
     def errcode(self):
@@ -368,9 +382,10 @@ class Store(ParticipantStore, MatchingStore, ReviewStore, IndicatorStore, Portfo
         return True
 
 
-def open(uri: str = "memory:") -> "Store":
-    """Opens a store: "memory:" or "sqlite:PATH". Returns a Store (a context manager)."""
-    return Store(uri)
+def open(uri: str = "memory:", lang: Union[str, Lang] = "en") -> "Store":
+    """Opens a store: "memory:" or "sqlite:PATH". Returns a Store (a context manager). lang
+    ("en" or "nl") is the language of its messages (Store.lang)."""
+    return Store(uri, lang)
 
 
 def open_backend(backend: "Backend") -> "Store":

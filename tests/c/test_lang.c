@@ -1,0 +1,227 @@
+/* The language of a context's messages (itav_set_lang()): a Dutch context writes its errors
+ * and the problems of a CSV import in Dutch, from lib/po/nl.po; an English one as before;
+ * codes, column names and ids stay the same in both. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const dataset =
+    "{\"format\": \"itav/1\", \"interventions\": [{\"id\": \"bg\", \"name\": \"Buurtgezinnen\"}],"
+    " \"offers\": [{\"id\": \"bg-zk\", \"intervention\": \"bg\"}]}";
+
+/* A spreadsheet as Dutch Excel saves it, with mistakes a coordinator makes: a column the
+ * library does not know, a kind that is not one, three dates in a form it does not read, a
+ * postcode with its letters. */
+static const char *const sheet =
+    "referentie;soort;gemeente;postcode;aangemeld;naam\n"
+    "zk-1;gezin;Haarlem;2011 AB;1-2-2024;Jansen\n"
+    "zk-2;family;Haarlem;2011;2024/02/02;De Vries\n"
+    "zk-3;family;Haarlem;2011;2024/02/02;Bakker\n"
+    "zk-4;family;Haarlem;2011;2024/02/02;Smit\n";
+
+#define KINDS "family, youth, parent, support_family, volunteer, buddy, peer"
+
+static itav_db *store(int which, itav_lang lang)
+{
+    itav_db *db = open_store(which);
+    ck_assert_msg(itav_import_json_string(db, dataset, "fixture") == ITAV_OK, "%s",
+                  itav_errmsg(db));
+    ck_assert_int_eq(itav_set_lang(db, lang), ITAV_OK);
+    return db;
+}
+
+static char *problems_text(itav_db *db)
+{
+    char *text = NULL;
+    ck_assert_int_eq(itav_problems_text(&text, db), ITAV_OK);
+    ck_assert_ptr_nonnull(text);
+    return text;
+}
+
+START_TEST(language_of_a_context)
+{
+    itav_db *db = open_store(_i);
+    ck_assert_int_eq(itav_get_lang(db), ITAV_LANG_EN);
+    ck_assert_int_eq(itav_set_lang(db, ITAV_LANG_NL), ITAV_OK);
+    ck_assert_int_eq(itav_get_lang(db), ITAV_LANG_NL);
+    /* another value is refused, in the language in force, and changes nothing */
+    ck_assert_int_eq(itav_set_lang(db, (itav_lang)7), ITAV_EINVAL);
+    ck_assert_str_eq(itav_errmsg(db), "onbekende taal 7 (1: Engels, 2: Nederlands)");
+    ck_assert_int_eq(itav_get_lang(db), ITAV_LANG_NL);
+    ck_assert_int_eq(itav_set_lang(db, ITAV_LANG_EN), ITAV_OK);
+    ck_assert_int_eq(itav_set_lang(db, (itav_lang)0), ITAV_EINVAL);
+    ck_assert_str_eq(itav_errmsg(db), "unknown language 0 (1: English, 2: Dutch)");
+    ck_assert_int_eq(itav_get_lang(db), ITAV_LANG_EN);
+    ck_assert_int_eq(itav_set_lang(NULL, ITAV_LANG_NL), ITAV_EINVAL);
+    ck_assert_int_eq(itav_get_lang(NULL), ITAV_LANG_EN);
+    close_store(db);
+}
+END_TEST
+
+START_TEST(dutch_problems_of_a_dutch_spreadsheet)
+{
+    itav_db *en = store(_i, ITAV_LANG_EN), *nl = store(_i, ITAV_LANG_NL);
+    ck_assert_int_eq(itav_import_participants_csv_string_v2(en, sheet, "aanmeldingen.csv",
+                                                            "bg-zk", 0),
+                     ITAV_EFORMAT);
+    ck_assert_int_eq(itav_import_participants_csv_string_v2(nl, sheet, "aanmeldingen.csv",
+                                                            "bg-zk", 0),
+                     ITAV_EFORMAT);
+    char *text_en = problems_text(en), *text_nl = problems_text(nl);
+    ck_assert_str_eq(text_en,
+        "aanmeldingen.csv: note: separator \";\" (semicolon; a decimal comma is a decimal "
+        "separator)\n"
+        "aanmeldingen.csv:row 1: note: 1 column the library does not know is ignored, its cells "
+        "neither read nor stored: \"naam\" (F)\n"
+        "aanmeldingen.csv:row 2, column soort: error: kind \"gezin\" is not a kind (use " KINDS
+        ")\n"
+        "aanmeldingen.csv:row 2, column postcode: warning: a full postcode: only its four digits "
+        "are stored, the letters are left out\n"
+        "aanmeldingen.csv:rows 3-5, column aangemeld: error: date \"2024/02/02\" is not a date "
+        "(use YYYY-MM-DD or DD-MM-YYYY) (3 rows)\n");
+    ck_assert_str_eq(text_nl,
+        "aanmeldingen.csv: opmerking: scheidingsteken \";\" (puntkomma; een decimale komma "
+        "scheidt de decimalen)\n"
+        "aanmeldingen.csv:rij 1: opmerking: 1 kolom die de bibliotheek niet kent wordt "
+        "overgeslagen, de cellen niet gelezen en niet opgeslagen: \"naam\" (F)\n"
+        "aanmeldingen.csv:rij 2, kolom soort: fout: kind \"gezin\" is geen soort (gebruik " KINDS
+        ")\n"
+        "aanmeldingen.csv:rij 2, kolom postcode: waarschuwing: een volledige postcode: alleen de "
+        "vier cijfers worden opgeslagen, de letters vervallen\n"
+        "aanmeldingen.csv:rijen 3-5, kolom aangemeld: fout: datum \"2024/02/02\" is geen datum "
+        "(gebruik JJJJ-MM-DD of DD-MM-JJJJ) (3 rijen)\n");
+    ck_assert_str_eq(itav_errmsg(nl),
+        "4 problemen; er is niets ingelezen:\n"
+        "aanmeldingen.csv:rij 2, kolom soort: kind \"gezin\" is geen soort (gebruik " KINDS ")\n"
+        "aanmeldingen.csv:rij 3, kolom aangemeld: datum \"2024/02/02\" is geen datum (gebruik "
+        "JJJJ-MM-DD of DD-MM-JJJJ)\n"
+        "aanmeldingen.csv:rij 4, kolom aangemeld: datum \"2024/02/02\" is geen datum (gebruik "
+        "JJJJ-MM-DD of DD-MM-JJJJ)\n"
+        "aanmeldingen.csv:rij 5, kolom aangemeld: datum \"2024/02/02\" is geen datum (gebruik "
+        "JJJJ-MM-DD of DD-MM-JJJJ)");
+    ck_assert_str_eq(itav_errmsg(en),
+        "4 problems; nothing was imported:\n"
+        "aanmeldingen.csv:row 2, column soort: kind \"gezin\" is not a kind (use " KINDS ")\n"
+        "aanmeldingen.csv:row 3, column aangemeld: date \"2024/02/02\" is not a date (use "
+        "YYYY-MM-DD or DD-MM-YYYY)\n"
+        "aanmeldingen.csv:row 4, column aangemeld: date \"2024/02/02\" is not a date (use "
+        "YYYY-MM-DD or DD-MM-YYYY)\n"
+        "aanmeldingen.csv:row 5, column aangemeld: date \"2024/02/02\" is not a date (use "
+        "YYYY-MM-DD or DD-MM-YYYY)");
+    /* the same list in both languages: rows, columns, codes and severities */
+    ck_assert_uint_eq(itav_problem_count(nl), itav_problem_count(en));
+    for (size_t i = 0; i < itav_problem_count(en); i++) {
+        ck_assert_int_eq(itav_problem_row(nl, i), itav_problem_row(en, i));
+        ck_assert_str_eq(itav_problem_code(nl, i), itav_problem_code(en, i));
+        ck_assert_int_eq(itav_problem_severity(nl, i), itav_problem_severity(en, i));
+        if (itav_problem_column(en, i))
+            ck_assert_str_eq(itav_problem_column(nl, i), itav_problem_column(en, i));
+    }
+    /* the setter's limits in the Dutch of the fragments */
+    ck_assert_int_eq(itav_import_participants_csv_string_v2(nl, "ref,kind,children,capacity\n"
+                                                            "v1,volunteer,3 x,0\n", "t.csv",
+                                                            "bg-zk", 0),
+                     ITAV_EFORMAT);
+    ck_assert_str_eq(itav_errmsg(nl),
+        "2 problemen; er is niets ingelezen:\n"
+        "t.csv:rij 2, kolom children: leeftijd van een kind \"x\" is geen geheel getal\n"
+        "t.csv:rij 2, kolom capacity: capacity 0: moet 1 tot en met 100 zijn");
+    free(text_en);
+    free(text_nl);
+    close_store(en);
+    close_store(nl);
+}
+END_TEST
+
+/* The lifecycle's refusals (lib/model), also where a CSV update meets them */
+START_TEST(dutch_lifecycle_errors)
+{
+    itav_db *db = store(_i, ITAV_LANG_NL);
+    itav_participant *p;
+    int32_t day;
+    ck_assert_int_eq(itav_date_parse(&day, "2024-03-01"), ITAV_OK);
+    ck_assert_int_eq(itav_participant_new(&p, "zk-1", "bg-zk", ITAV_PARTICIPANT_FAMILY),
+                     ITAV_OK);
+    ck_assert_msg(itav_participant_create(db, p) == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert_int_eq(itav_participant_create(db, p), ITAV_EEXISTS);
+    ck_assert_str_eq(itav_errmsg(db), "deelnemer \"zk-1\" bestaat al");
+    itav_participant_free(p);
+    ck_assert_int_eq(itav_participant_set_status(db, "zk-1", ITAV_PSTATUS_MATCHED, day),
+                     ITAV_ESTATE);
+    ck_assert_str_eq(itav_errmsg(db), "deelnemer \"zk-1\": kan niet van registered naar "
+                                      "matched; toegestaan: intake, inactive");
+    ck_assert_int_eq(itav_match_advance(db, "m-00000404", ITAV_MATCH_ACTIVE, day,
+                                        ITAV_ACTOR_COORDINATOR, 0, NULL),
+                     ITAV_ENOTFOUND);
+    ck_assert_str_eq(itav_errmsg(db), "geen koppeling \"m-00000404\"");
+    /* a move by hand in an update import: the model's refusal in the problem list */
+    ck_assert_int_eq(itav_import_participants_csv_string_v2(db, "ref,kind,status,status_date\n"
+                                                            "zk-1,family,matched,2024-03-02\n",
+                                                            "t.csv", NULL,
+                                                            ITAV_IMPORT_UPDATE),
+                     ITAV_EFORMAT);
+    ck_assert_str_eq(itav_errmsg(db), "t.csv:rij 2, kolom status: deelnemer \"zk-1\": kan "
+                                      "niet van registered naar matched; toegestaan: intake, "
+                                      "inactive; er is niets ingelezen");
+    ck_assert_str_eq(itav_problem_code(db, itav_problem_count(db) - 1), "status");
+    /* English as before */
+    ck_assert_int_eq(itav_set_lang(db, ITAV_LANG_EN), ITAV_OK);
+    ck_assert_int_eq(itav_participant_set_status(db, "zk-1", ITAV_PSTATUS_MATCHED, day),
+                     ITAV_ESTATE);
+    ck_assert_str_eq(itav_errmsg(db), "participant \"zk-1\": cannot go from registered to "
+                                      "matched; legal: intake, inactive");
+    close_store(db);
+}
+END_TEST
+
+/* The JSON import's checks across records (lib/interchange/dataset.c); the decoder's words
+ * about one member stay English (docs/guide.md) */
+START_TEST(dutch_json_import_problems)
+{
+    itav_db *db = store(_i, ITAV_LANG_NL);
+    const char *doc = "{\"format\": \"itav/1\", \"offers\": [{\"id\": \"bg-zk\", "
+                      "\"intervention\": \"bg\"}, {\"id\": \"x\", \"intervention\": "
+                      "\"nergens\"}]}";
+    ck_assert_int_eq(itav_import_json_string(db, doc, "d.json"), ITAV_EFORMAT);
+    ck_assert_str_eq(itav_errmsg(db), "2 problemen; er is niets ingelezen:\n"
+                                      "d.json: $.offers[0].id: aanbod \"bg-zk\" staat al in de "
+                                      "opslag\n"
+                                      "d.json: $.offers[1].intervention: geen interventie "
+                                      "\"nergens\" in het bestand of de opslag");
+    ck_assert_int_eq(itav_import_json_string(db, "{\"format\": \"itav/9\"}", "d.json"),
+                     ITAV_EFORMAT);
+    ck_assert_str_eq(itav_errmsg(db), "d.json: $.format: \"itav/9\" is geen formaat dat deze "
+                                      "bibliotheek leest (verwacht \"itav/1\"); er is niets "
+                                      "ingelezen");
+    /* and the options of a report (lib/evaluation) */
+    itav_report *r = NULL;
+    itav_report_options o = ITAV_REPORT_OPTIONS_INIT;
+    o.k = 0;
+    ck_assert_int_eq(itav_report_programme(&r, db, "bg-zk", &o), ITAV_EINVAL);
+    ck_assert_str_eq(itav_errmsg(db), "rapportage-opties: k is 0; dat moet 1 of meer zijn (1 "
+                                      "verbergt niets, standaard is 5)");
+    ck_assert_ptr_null(r);
+    ck_assert_int_eq(itav_set_lang(db, ITAV_LANG_EN), ITAV_OK);
+    ck_assert_int_eq(itav_import_json_string(db, doc, "d.json"), ITAV_EFORMAT);
+    ck_assert_str_eq(itav_errmsg(db), "2 problems; nothing was imported:\n"
+                                      "d.json: $.offers[0].id: offer \"bg-zk\" is already in the "
+                                      "store\n"
+                                      "d.json: $.offers[1].intervention: no intervention "
+                                      "\"nergens\" in the file or the store");
+    close_store(db);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("lang");
+    TCase *tc = tcase_create("lang");
+    tcase_add_loop_test(tc, language_of_a_context, 0, STORE_COUNT);
+    tcase_add_loop_test(tc, dutch_problems_of_a_dutch_spreadsheet, 0, 1);
+    tcase_add_loop_test(tc, dutch_lifecycle_errors, 0, 1);
+    tcase_add_loop_test(tc, dutch_json_import_problems, 0, 1);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}

@@ -1,0 +1,74 @@
+"""The language of a store's messages (Store.lang, itav_set_lang): errors and the problems
+of an import in Dutch, codes and columns as they are; English as before."""
+
+import pathlib
+import unittest
+
+import itavtest  # noqa: F401  (finds the bindings when run by hand)
+
+import itav
+
+DATA = pathlib.Path(__file__).resolve().parents[1] / "c" / "data"
+DATASET = ('{"format": "itav/1", "interventions": [{"id": "bg", "name": "Buurtgezinnen"}],'
+           ' "offers": [{"id": "bg-zk", "intervention": "bg"}]}')
+
+
+def problems(store):
+    with unittest.TestCase().assertRaises(itav.FormatError) as cm:
+        store.import_participants_csv(DATA / "excel-nl-problems.csv", strict=False)
+    return cm.exception
+
+
+class TestLang(unittest.TestCase):
+    def test_default_and_setting(self):
+        with itav.open() as store:
+            self.assertIs(store.lang, itav.Lang.EN)
+            store.lang = "nl"
+            self.assertIs(store.lang, itav.Lang.NL)
+            store.lang = itav.Lang.EN
+            self.assertIs(store.lang, itav.Lang.EN)
+            with self.assertRaises(itav.InvalidArgument):
+                store.lang = "fr"
+            with self.assertRaises(ValueError):
+                store.lang = 7
+            self.assertIs(store.lang, itav.Lang.EN)
+        with itav.open("memory:", lang="nl") as store:
+            self.assertIs(store.lang, itav.Lang.NL)
+        with itav.Store(lang=itav.Lang.NL) as store:
+            self.assertIs(store.lang, itav.Lang.NL)
+
+    def test_format_error_problems_in_dutch(self):
+        with itav.open() as en, itav.open(lang="nl") as nl:
+            for store in (en, nl):
+                store.import_json_text(DATASET)
+            err_en, err_nl = problems(en), problems(nl)
+            # the same places and codes; the words in the store's language
+            self.assertEqual([(p.row, p.column, p.code, p.severity) for p in err_en.problems],
+                             [(p.row, p.column, p.code, p.severity) for p in err_nl.problems])
+            first = [p for p in err_nl.problems if p.severity == itav.Severity.ERROR][0]
+            self.assertEqual((first.row, first.column, first.code, first.message),
+                             (2, "Aanbod", "empty",
+                              "offer is leeg en er is geen standaardaanbod opgegeven"))
+            first = [p for p in err_en.problems if p.severity == itav.Severity.ERROR][0]
+            self.assertEqual(first.message, "offer is empty and no default offer was given")
+            self.assertIn("57 problemen; er is niets ingelezen:", str(err_nl))
+            self.assertIn("57 problems; nothing was imported:", str(err_en))
+            self.assertIn("excel-nl-problems.csv:rijen 2-56, kolom Aanbod: fout: offer is leeg "
+                          "en er is geen standaardaanbod opgegeven (55 rijen)\n",
+                          nl.import_problems_text())
+
+
+    def test_errors_of_the_model_in_dutch(self):
+        with itav.open(lang="nl") as store:
+            with self.assertRaises(itav.NotFound) as cm:
+                store.get_participant("zk-niemand")
+            self.assertIn('geen deelnemer "zk-niemand"', str(cm.exception))
+            self.assertEqual(store.errmsg, 'geen deelnemer "zk-niemand"')
+            store.lang = "en"
+            with self.assertRaises(itav.NotFound) as cm:
+                store.get_participant("zk-niemand")
+            self.assertEqual(store.errmsg, 'no participant "zk-niemand"')
+
+
+if __name__ == "__main__":
+    unittest.main()
