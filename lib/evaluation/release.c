@@ -66,21 +66,6 @@ static int release_of(itav_release **out, const itav_report *r)
     return ITAV_OK;
 }
 
-static int write_release(itav_db *db, const itav_release *rl)
-{
-    unsigned char *rec;
-    size_t size;
-    int rc = itav__release_encode(&rec, &size, rl);
-    if (rc != ITAV_OK)
-        return itav__error(db, rc, "cannot encode release \"%s\": %s", rl->id,
-                           itav_strerror(rc));
-    const char *index[ITAV_BACKEND_INDEXES] = {NULL};
-    index[ITAV__RELEASE_SLOT_OFFER] = rl->offer;
-    rc = itav__put_record(db, ITAV__KIND_RELEASE, rl->id, index, rec, size);
-    itav__free(rec);
-    return rc;
-}
-
 /* A fresh id from the "release" sequence; ids taken already are skipped. */
 static int new_release_id(char *buf, size_t size, itav_db *db)
 {
@@ -126,7 +111,7 @@ ITAV_API int itav_release_record(char **id, itav_db *db, const itav_report *r)
         if (!(rl->id = itav__strdup(buf)) || (id && !(copy = itav__strdup(buf))))
             rc = itav__error(db, ITAV_ENOMEM, "out of memory recording a release");
         else
-            rc = write_release(db, rl);
+            rc = itav__release_write(db, rl);
     }
     itav_release_free(rl);
     if (rc == ITAV_OK)

@@ -382,6 +382,8 @@ struct itav_release {
     itav__release_cell *cells;
     size_t ncells;
 };
+/* Writes a release under its id, without a transaction of its own (the caller holds one). */
+int itav__release_write(itav_db *db, const itav_release *rl);
 
 /* Validation the store applies before every write. */
 int itav__intervention_check(itav_db *db, const itav_intervention *iv);
