@@ -572,6 +572,50 @@ static int interval_before(sys *s, size_t nc0, const long long *lo0, const long 
     return rc;
 }
 
+/* The interval of variable v in the system of the report's own cells alone (the relations
+ * from nc0 on): what a perturbed report says by itself, which the cell key method accepts
+ * (each count within its noise), so that only what it adds to the earlier releases is held
+ * against it. */
+static int interval_alone(sys *s, size_t nc0, const long long *lo, const long long *hi,
+                          size_t v, long long *least, long long *most, long long *scratch)
+{
+    con *c = s->c;
+    size_t nc = s->nc;
+    s->c += nc0;
+    s->nc -= nc0;
+    int rc = interval(s, lo, hi, v, least, most, scratch);
+    s->c = c;
+    s->nc = nc;
+    return rc;
+}
+
+/* Bounds the variables of perturbed counts, the earlier releases' (zp) and this report's
+ * (zr, when it is perturbed), to the true counts the perturbation table can turn into the
+ * published one (cellkey.c). False when some published count no true count gives. */
+static bool perturbed_bounds(const itav_report *r, const xaudit *x, size_t (*zp)[2], size_t nzp,
+                             const size_t *zr, size_t nv, long long *lo, long long *hi)
+{
+    long long least, most;
+    for (size_t i = 0; i < nzp; i++) {
+        const itav_release *rl = r->prior[zp[i][0]];
+        const itav__release_cell *c = &rl->cells[zp[i][1]];
+        if (c->hidden)
+            continue;
+        if (!itav__cellkey_bounds(c->value, &least, &most))
+            return false;
+        lo[nv + i] = least;
+        hi[nv + i] = most < hi[nv + i] ? most : hi[nv + i];
+    }
+    for (size_t k = 0; r->perturb && k < x->nk; k++) {
+        const itav__cell *c = &r->tables[x->keys[k].table].cells[x->keys[k].cell];
+        if (!itav__cellkey_bounds((long long)c->value, &least, &most))
+            return false;
+        lo[zr[k]] = least;
+        hi[zr[k]] = most < hi[zr[k]] ? most : hi[zr[k]];
+    }
+    return true;
+}
+
 int itav__release_audit(itav_report *r)
 {
     xaudit x = {0};
@@ -629,13 +673,14 @@ int itav__release_audit(itav_report *r)
                 (x.keys[k].kind == X_AT_END && (sp.lo != now.lo || sp.hi != now.hi)))
                 continue;
             size_t z = SIZE_MAX;
-            if (c->hidden) {
+            /* a perturbed release's count is a variable too, bounded below (perturbed_bounds) */
+            if (c->hidden || rl->method == ITAV_REPORT_PERTURB) {
                 z = nv + nz++;
                 zp[nzp][0] = p;
                 zp[nzp++][1] = i;
-            } else {
-                published += c->value;
             }
+            if (!c->hidden)
+                published += c->value + ITAV_REPORT_PERTURB_MAX_NOISE;
             rc = relate_cell(&x, k, sp, p, z, c->value);
         }
     }
@@ -664,26 +709,36 @@ int itav__release_audit(itav_report *r)
 
     for (size_t k = 0; rc == ITAV_OK && k < x.nk; k++) {
         const itav__cell *c = &r->tables[x.keys[k].table].cells[x.keys[k].cell];
-        zr[k] = c->suppressed ? nv + nz++ : SIZE_MAX;
+        zr[k] = c->suppressed || r->perturb ? nv + nz++ : SIZE_MAX;
+        if (r->perturb)
+            published += ITAV_REPORT_PERTURB_MAX_NOISE;
         rc = relate_cell(&x, k, now, r->nprior, zr[k], (long long)c->value);
     }
     x.s.nv = nv + nz;
     x.s.cap = published + protection + r->k + 1;
     if (rc == ITAV_OK && x.s.nv &&
-        (!(box = itav__malloc(4 * x.s.nv * sizeof *box)) ||
+        (!(box = itav__malloc(6 * x.s.nv * sizeof *box)) ||
          !(scratch = itav__malloc(2 * x.s.nv * sizeof *scratch))))
         rc = ITAV_ENOMEM;
     if (rc != ITAV_OK || !x.s.nv)
         goto done;
-    long long *lo = box, *hi = box + x.s.nv, *lo0 = hi + x.s.nv, *hi0 = lo0 + x.s.nv;
+    long long *lo = box, *hi = box + x.s.nv, *lo0 = hi + x.s.nv, *hi0 = lo0 + x.s.nv,
+              *loa = hi0 + x.s.nv, *hia = loa + x.s.nv; /* the report alone */
     for (size_t v = 0; v < x.s.nv; v++) {
         lo[v] = 0;
         hi[v] = v < nv && !x.used[v] ? 0 : x.s.cap; /* an atom nothing counts is empty */
     }
+    if (!perturbed_bounds(r, &x, zp, nzp, zr, nv, lo, hi)) {
+        r->audit_passed = false; /* a perturbed count no true count gives: not this data */
+        r->releases_disagree = true;
+        goto done;
+    }
     memcpy(lo0, lo, x.s.nv * sizeof *lo);
     memcpy(hi0, hi, x.s.nv * sizeof *hi);
+    memcpy(loa, lo, x.s.nv * sizeof *lo);
+    memcpy(hia, hi, x.s.nv * sizeof *hi);
     for (size_t v = nv + nz0; v < x.s.nv; v++)
-        hi0[v] = 0; /* this report's hidden counts, not in the system without it */
+        lo0[v] = hi0[v] = 0; /* this report's hidden counts, not in the system without it */
     size_t nc = x.s.nc;
     x.s.nc = nc0;
     bool consistent0 = propagate(&x.s, lo0, hi0);
@@ -696,9 +751,17 @@ int itav__release_audit(itav_report *r)
         r->releases_disagree = true;
         goto done;
     }
+    if (r->perturb) { /* the report alone: its own relations on their own box */
+        con *c0 = x.s.c;
+        x.s.c += nc0;
+        x.s.nc -= nc0;
+        propagate(&x.s, loa, hia);
+        x.s.c = c0;
+        x.s.nc = nc;
+    }
     /* this report's hidden counts */
     for (size_t k = 0; rc == ITAV_OK && k < x.nk; k++) {
-        if (zr[k] == SIZE_MAX)
+        if (zr[k] == SIZE_MAX || r->perturb) /* a perturbed report hides no count */
             continue;
         itav__cell *c = &r->tables[x.keys[k].table].cells[x.keys[k].cell];
         long long least = 0, most = -1;
@@ -724,6 +787,8 @@ int itav__release_audit(itav_report *r)
         if (i < nzp) {
             const itav_release *rl = r->prior[zp[i][0]];
             const itav__release_cell *c = &rl->cells[zp[i][1]];
+            if (!c->hidden)
+                continue; /* a perturbed count: shown, a bound, nothing to keep wide */
             v = nv + i;
             width = rl->protection;
             kk = 0; /* a hidden count keeps its width whatever it holds */
@@ -744,6 +809,7 @@ int itav__release_audit(itav_report *r)
         if ((rc = interval(&x.s, lo, hi, v, &least, &most, scratch)) != ITAV_OK)
             break;
         most = most >= x.s.cap ? LLONG_MAX : most;
+        long long all_least = least, all_most = most;
         bool bad = kk ? gives_away(least, most, kk, width)
                       : most != LLONG_MAX && most - least < width;
         if (!bad)
@@ -754,6 +820,14 @@ int itav__release_audit(itav_report *r)
         most = most >= x.s.cap ? LLONG_MAX : most;
         if (kk ? gives_away(least, most, kk, width) : most != LLONG_MAX && most - least < width)
             continue;
+        /* a perturbed report: narrowed as far by its own counts alone? then it is its noise
+         * that bounds the count, as the method means it to */
+        if (r->perturb) {
+            if ((rc = interval_alone(&x.s, nc0, loa, hia, v, &least, &most, scratch)) != ITAV_OK)
+                break;
+            if (most < x.s.cap && most - least <= all_most - all_least)
+                continue;
+        }
         /* this report gives it away: hide its count of it, or refuse when it is hidden */
         r->audit_passed = false;
         const itav__cell *mine = &r->tables[x.keys[k].table].cells[x.keys[k].cell];
@@ -761,7 +835,7 @@ int itav__release_audit(itav_report *r)
             r->leak_table = x.keys[k].table;
             r->leak_cell = x.keys[k].cell;
         }
-        if (r->pinned_table == SIZE_MAX && !mine->suppressed &&
+        if (r->pinned_table == SIZE_MAX && !mine->suppressed && !r->perturb &&
             mine->kind == ITAV__CELL_NUMBER) {
             r->pinned_table = x.keys[k].table;
             r->pinned_cell = x.keys[k].cell;

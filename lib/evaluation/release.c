@@ -45,6 +45,7 @@ static int release_of(itav_release **out, const itav_report *r)
         rl->k = r->k;
         rl->protection = r->protection;
         rl->low_k = r->low_k;
+        rl->method = r->perturb ? ITAV_REPORT_PERTURB : ITAV_REPORT_SUPPRESS;
         if (!(rl->offer = itav__strdup(r->offer)) ||
             itav__strlist_copy(&rl->members, &r->members) != ITAV_OK)
             rc = ITAV_ENOMEM;
@@ -90,10 +91,6 @@ ITAV_API int itav_release_record(char **id, itav_db *db, const itav_report *r)
     if (!r->publish)
         return itav__error(db, ITAV_EINVAL,
                            "report of \"%s\" was not made for publication (publish)", r->offer);
-    if (r->perturb) /* its counts are not the true ones the ledger's audit relates */
-        return itav__error(db, ITAV_EINVAL, "report of \"%s\" is perturbed (cell key "
-                           "method); the ledger of releases records suppressed reports only",
-                           r->offer);
     if (!r->audit_passed)
         return itav__error(db, ITAV_ESTATE, "report of \"%s\" did not pass its audit",
                            r->offer);
@@ -364,4 +361,10 @@ int itav__release_prior(itav_db *db, itav_report *r)
     itav__free(taken);
     itav__free(all);
     return rc;
+}
+
+/* A perturbed release's counts bound the true ones (audit.c, cellkey.c). */
+ITAV_API int itav_release_method(const itav_release *rl)
+{
+    return rl && rl->method == ITAV_REPORT_PERTURB ? ITAV_REPORT_PERTURB : ITAV_REPORT_SUPPRESS;
 }

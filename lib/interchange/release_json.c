@@ -45,7 +45,8 @@ json_t *itav__json_encode_release(const itav_release *rl)
          put_date(o, "from", rl->from) && put_date(o, "to", rl->to) &&
          put_date(o, "as_of", rl->as_of) && itav__json_put(o, "k", json_integer(rl->k)) &&
          itav__json_put(o, "protection", json_integer(rl->protection)) &&
-         (!rl->low_k || itav__json_put(o, "low_k", json_true()));
+         (!rl->low_k || itav__json_put(o, "low_k", json_true())) &&
+         (rl->method != ITAV_REPORT_PERTURB || itav__json_put_text(o, "method", "perturb"));
     for (size_t i = 0; ok && i < rl->ncells; i++)
         ok = itav__json_push(cells, encode_cell(&rl->cells[i]));
     ok = ok && itav__json_attach(o, "cells", &cells);
@@ -232,7 +233,25 @@ static int decode_cells(itav__json_dec *d, const json_t *o, const char *path, it
 }
 
 static const char *const release_members[] = {"id", "offer", "as_of", "k", "protection",
-                                              "cells", "members", "from", "to", "low_k", NULL};
+                                              "cells", "members", "from", "to", "low_k",
+                                              "method", NULL};
+
+/* "method": "suppress" (the default; an export leaves it out) or "perturb". */
+static int method_member(itav__json_dec *d, const json_t *o, const char *path, unsigned *out)
+{
+    const char *s;
+    char p[ITAV__JSON_PATH_MAX];
+    int rc = itav__json_text_member(d, o, path, "method", &s);
+    *out = ITAV_REPORT_SUPPRESS;
+    if (rc != ITAV_OK || !s)
+        return rc;
+    join(p, path, "method");
+    if (!strcmp(s, "perturb"))
+        *out = ITAV_REPORT_PERTURB;
+    else if (strcmp(s, "suppress"))
+        return problem(d, p, "unknown value \"%s\" (expected one of: suppress, perturb)", s);
+    return ITAV_OK;
+}
 
 int itav__json_decode_release(itav__json_dec *d, const json_t *v, const char *path,
                               itav_release **out)
@@ -258,7 +277,8 @@ int itav__json_decode_release(itav__json_dec *d, const json_t *v, const char *pa
         (rc = date_member(d, v, path, "as_of", &rl->as_of)) ||
         (rc = int_member(d, v, path, "k", 1, INT_MAX, &k)) ||
         (rc = int_member(d, v, path, "protection", 0, INT_MAX, &protection)) ||
-        (rc = true_member(d, v, path, "low_k", &rl->low_k)))
+        (rc = true_member(d, v, path, "low_k", &rl->low_k)) ||
+        (rc = method_member(d, v, path, &rl->method)))
         goto fail;
     if (rl->as_of == ITAV_DATE_NONE) {
         join(p, path, "as_of");
@@ -274,6 +294,12 @@ int itav__json_decode_release(itav__json_dec *d, const json_t *v, const char *pa
     rl->protection = (int)protection;
     if ((rc = decode_cells(d, v, path, rl)) != ITAV_OK)
         goto fail;
+    for (size_t i = 0; rl->method == ITAV_REPORT_PERTURB && i < rl->ncells; i++)
+        if (rl->cells[i].hidden) { /* the cell key method hides no count */
+            snprintf(p, sizeof p, "%s.cells[%zu]", path, i);
+            rc = problem(d, p, "a perturbed release hides no count");
+            goto fail;
+        }
     *out = rl;
     return ITAV_OK;
 fail:

@@ -3335,9 +3335,7 @@ class PerturbTest(MatchingCase):
         self.assertIn("Aantallen verstoord met de celsleutelmethode.", md)
         csv_text = self.s("report", "programme", OFFER, "--perturb", "--format", "csv").stdout
         self.assertIn("method,1,method,perturb,0", csv_text.splitlines())
-        # not with --publish: the ledger records suppressed reports only
-        r = self.s("report", "programme", OFFER, "--perturb", "--publish", code=1)
-        self.assertIn("--perturb cannot be combined with --publish", r.stderr)
+        # with --publish: LedgerExportTest.test_perturbed_release
         self.assertIn("--perturb", self.s("report", "programme", "--help").stdout)
 
 
@@ -3407,6 +3405,30 @@ class LedgerExportTest(MatchingCase):
         err = self.data_error("import", only, store=copies["copy"])
         self.assertIn("$.releases[0].id: release \"rel-00000001\" is already in the store and "
                       "differs", err)
+
+    def test_perturbed_release(self):
+        # --perturb --publish: audited against the ledger, recorded with its method, and
+        # exported with it.
+        store = self.fresh_store("perturbed-ledger")
+        for args in (["match", "assign", OFFER, "--date", "2021-03-01"],
+                     ["match", "advance", "m-00000001", "introduced", "--date", "2021-03-15"],
+                     ["match", "advance", "m-00000001", "trial", "--date", "2021-04-01"]):
+            self.itav("--store", store, *args)
+        r = self.itav("--store", store, "report", "programme", OFFER, "--perturb", "--publish",
+                      "--from", "2021-01-01", "--to", "2021-12-31", "--format", "json")
+        self.assertEqual(r.stderr, "Recorded as release rel-00000001.\n")
+        self.assertEqual(json.loads(r.stdout)["method"], "perturb")
+        (rel,) = json.loads(self.itav("--store", store, "report", "releases",
+                                      "--json").stdout)
+        self.assertEqual(rel["method"], "perturb")
+        self.assertFalse([c for c in rel["cells"] if c["hidden"]])
+        self.assertRegex(self.itav("--store", store, "report", "releases").stdout,
+                         r"^rel-00000001  %s  2021-01-01\.\.2021-12-31  k 5  protection 4  "
+                         r"\d+ shown, 0 hidden  perturbed\n$" % OFFER)
+        exported = os.path.join(self.tmp, "perturbed.json")
+        self.itav("--store", store, "export", exported)
+        with open(exported, encoding="utf-8") as f:
+            self.assertEqual(json.load(f)["releases"][0]["method"], "perturb")
 
 # The classes that read the seed documents (meson suite "seeds").
 NEEDS_SEEDS = [SeedTableTest]
