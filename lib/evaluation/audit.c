@@ -34,6 +34,12 @@ typedef struct sys {
     con *c;
     long long cap;  /* every domain is [0, cap]: a value this high counts as unbounded */
     long budget;    /* search nodes left for one question */
+    /* the index sys_index() builds over the first nc relations: the relations of each
+     * variable (occ[occ_at[v]] .. occ[occ_at[v + 1] - 1]), and the worklist of propagate() */
+    size_t nindexed, *occ_at, *occ, *queue;
+    bool *queued;
+    long long **level; /* the boxes of feasible() by depth, kept for the next question */
+    size_t nlevel;
 } sys;
 
 static long long floor_div(long long a, long long b)
@@ -44,45 +50,115 @@ static long long floor_div(long long a, long long b)
 
 static long long ceil_div(long long a, long long b) { return -floor_div(-a, b); }
 
-/* Narrows lo/hi to what the relations allow. Returns false when no value is left. It stops
- * after a number of rounds: narrowing is only pruning, the search decides. */
-static bool propagate(const sys *s, long long *lo, long long *hi)
+/* Indexes the relations by variable, for propagate(). Call once the relations are all in. */
+static int sys_index(sys *s)
 {
-    for (int round = 0; round < 64; round++) {
-        bool changed = false;
-        for (size_t i = 0; i < s->nc; i++) {
-            const con *c = &s->c[i];
-            long long least = 0;
-            for (size_t j = 0; j < c->n; j++)
-                least += c->a[j] * (c->a[j] > 0 ? lo[c->var[j]] : hi[c->var[j]]);
-            if (least > c->b)
-                return false;
-            for (size_t j = 0; j < c->n; j++) {
-                size_t v = c->var[j];
-                long long a = c->a[j];
-                long long room = c->b - (least - a * (a > 0 ? lo[v] : hi[v]));
-                if (a > 0 && floor_div(room, a) < hi[v]) {
-                    hi[v] = floor_div(room, a);
-                    changed = true;
-                } else if (a < 0 && ceil_div(room, a) > lo[v]) {
-                    lo[v] = ceil_div(room, a);
-                    changed = true;
-                }
-                if (lo[v] > hi[v])
-                    return false;
-            }
-        }
-        if (!changed)
+    s->nindexed = s->nc;
+    s->occ_at = itav__calloc(s->nv + 2, sizeof *s->occ_at);
+    s->queue = itav__malloc((s->nc ? s->nc : 1) * sizeof *s->queue);
+    s->queued = itav__calloc(s->nc ? s->nc : 1, sizeof *s->queued);
+    size_t nocc = 0;
+    for (size_t i = 0; i < s->nc; i++)
+        nocc += s->c[i].n;
+    s->occ = itav__malloc((nocc ? nocc : 1) * sizeof *s->occ);
+    if (!s->occ_at || !s->queue || !s->queued || !s->occ)
+        return ITAV_ENOMEM;
+    for (size_t i = 0; i < s->nc; i++)
+        for (size_t j = 0; j < s->c[i].n; j++)
+            s->occ_at[s->c[i].var[j] + 2]++;
+    for (size_t v = 0; v < s->nv; v++)
+        s->occ_at[v + 2] += s->occ_at[v + 1];
+    for (size_t i = 0; i < s->nc; i++) /* occ_at[v + 1]: the next free place of v */
+        for (size_t j = 0; j < s->c[i].n; j++)
+            s->occ[s->occ_at[s->c[i].var[j] + 1]++] = i;
+    return ITAV_OK;
+}
+
+/* Narrows lo/hi to what the relations allow. Returns false when no value is left. A worklist:
+ * only the relations of a variable whose bounds changed are looked at again, starting from
+ * those of variable `seed` (SIZE_MAX: all), so the box must have been narrowed so before
+ * `seed` changed. It stops after a number of steps: narrowing is only pruning, the search
+ * decides. */
+static bool propagate(sys *s, long long *lo, long long *hi, size_t seed)
+{
+    size_t head = 0, count = 0, nc = s->nc < s->nindexed ? s->nc : s->nindexed;
+    size_t steps = 64 * (nc + 1);
+#define PUSH(i)                                                                        \
+    do {                                                                               \
+        size_t i_ = (i);                                                               \
+        if (i_ < nc && !s->queued[i_]) {                                               \
+            s->queued[i_] = true;                                                      \
+            s->queue[(head + count++) % nc] = i_;                                      \
+        }                                                                              \
+    } while (0)
+    if (seed == SIZE_MAX)
+        for (size_t i = 0; i < nc; i++)
+            PUSH(i);
+    else
+        for (size_t o = s->occ_at[seed]; o < s->occ_at[seed + 1]; o++)
+            PUSH(s->occ[o]);
+    bool ok = true;
+    while (ok && count && steps--) {
+        size_t i = s->queue[head];
+        head = (head + 1) % nc;
+        count--;
+        s->queued[i] = false;
+        const con *c = &s->c[i];
+        long long least = 0;
+        for (size_t j = 0; j < c->n; j++)
+            least += c->a[j] * (c->a[j] > 0 ? lo[c->var[j]] : hi[c->var[j]]);
+        if (least > c->b) {
+            ok = false;
             break;
+        }
+        for (size_t j = 0; ok && j < c->n; j++) {
+            size_t v = c->var[j];
+            long long a = c->a[j];
+            long long room = c->b - (least - a * (a > 0 ? lo[v] : hi[v]));
+            bool changed = false;
+            if (a > 0 && floor_div(room, a) < hi[v]) {
+                hi[v] = floor_div(room, a);
+                changed = true;
+            } else if (a < 0 && ceil_div(room, a) > lo[v]) {
+                lo[v] = ceil_div(room, a);
+                changed = true;
+            }
+            if (lo[v] > hi[v])
+                ok = false;
+            for (size_t o = s->occ_at[v]; changed && o < s->occ_at[v + 1]; o++)
+                PUSH(s->occ[o]);
+        }
     }
-    return true;
+#undef PUSH
+    for (; count; count--, head = (head + 1) % nc) /* what is left, for the next call */
+        s->queued[s->queue[head]] = false;
+    return ok;
 }
 
 /* Whether some integer point of the box lo..hi satisfies every relation: 1, 0, or
- * ITAV_ENOMEM. The box is the caller's and is changed. */
-static int feasible(sys *s, long long *lo, long long *hi)
+ * ITAV_ENOMEM. The box is the caller's and is changed; it was narrowed by propagate() before
+ * variable `changed` changed. */
+/* The box of depth d of the search: 2 * nv values, made once and kept (a malloc per node of
+ * the search cost more than the search itself). */
+static long long *level_box(sys *s, size_t d)
 {
-    if (s->budget-- <= 0 || !propagate(s, lo, hi))
+    if (d >= s->nlevel) {
+        size_t n = d + 16;
+        long long **v = itav__realloc(s->level, n * sizeof *v);
+        if (!v)
+            return NULL;
+        memset(v + s->nlevel, 0, (n - s->nlevel) * sizeof *v);
+        s->level = v;
+        s->nlevel = n;
+    }
+    if (!s->level[d])
+        s->level[d] = itav__malloc(2 * (s->nv ? s->nv : 1) * sizeof **s->level);
+    return s->level[d];
+}
+
+static int feasible(sys *s, long long *lo, long long *hi, size_t changed, size_t depth)
+{
+    if (s->budget-- <= 0 || !propagate(s, lo, hi, changed))
         return 0;
     size_t pick = s->nv;
     for (size_t v = 0; v < s->nv; v++)
@@ -98,7 +174,7 @@ static int feasible(sys *s, long long *lo, long long *hi)
         }
         return 1;
     }
-    long long *box = itav__malloc(4 * s->nv * sizeof *box);
+    long long *box = level_box(s, depth);
     if (!box)
         return ITAV_ENOMEM;
     long long *lo2 = box, *hi2 = box + s->nv, mid = lo[pick] + (hi[pick] - lo[pick]) / 2;
@@ -110,9 +186,8 @@ static int feasible(sys *s, long long *lo, long long *hi)
             hi2[pick] = mid;
         else
             lo2[pick] = mid + 1;
-        found = feasible(s, lo2, hi2);
+        found = feasible(s, lo2, hi2, pick, depth + 1);
     }
-    itav__free(box);
     return found;
 }
 
@@ -130,7 +205,7 @@ static int can_be(sys *s, const long long *lo, const long long *hi, size_t v, lo
     if (l[v] > h[v])
         return 0;
     s->budget = 20000;
-    return feasible(s, l, h);
+    return feasible(s, l, h, v, 0);
 }
 
 /* The least and greatest value of x[v]: a binary search on "at most t" and "at least t". */
@@ -211,6 +286,13 @@ static void sys_clear(sys *s)
         itav__free(s->c[i].a);
     }
     itav__free(s->c);
+    itav__free(s->occ_at);
+    itav__free(s->occ);
+    itav__free(s->queue);
+    itav__free(s->queued);
+    for (size_t d = 0; d < s->nlevel; d++)
+        itav__free(s->level[d]);
+    itav__free(s->level);
 }
 
 int itav__report_audit(itav_report *r)
@@ -246,6 +328,8 @@ int itav__report_audit(itav_report *r)
         if (rc == ITAV_OK && r->relations[i].equal)
             rc = add_con(&s, &capc, r, &r->relations[i], -1, var_of);
     }
+    if (rc == ITAV_OK)
+        rc = sys_index(&s);
     if (rc == ITAV_OK && nv &&
         (!(box = itav__malloc(2 * nv * sizeof *box)) ||
          !(scratch = itav__malloc(2 * nv * sizeof *scratch))))
@@ -257,7 +341,7 @@ int itav__report_audit(itav_report *r)
     }
     /* the true counts satisfy every relation, so an empty system is a wrong relation: then
      * nothing is known to be safe */
-    bool consistent = rc != ITAV_OK || !nv || propagate(&s, lo, hi);
+    bool consistent = rc != ITAV_OK || !nv || propagate(&s, lo, hi, SIZE_MAX);
     for (size_t t = 0; rc == ITAV_OK && t < r->ntables; t++) {
         itav__table *tab = &r->tables[t];
         for (size_t i = 0; rc == ITAV_OK && i < tab->rows * tab->columns.n; i++) {
@@ -298,15 +382,21 @@ int itav__report_audit(itav_report *r)
  * period and its offers. The relations of the report hold within every atom, as they hold for
  * any period and offers. The matches by state count the state at a period's end of the matches
  * open in it, which adds up over offers but not over days: those are related only between
- * reports of the same period. */
-enum { X_REVIEWS, X_STARTED, X_AT_END };
+ * reports of the same period. What is checked: the hidden counts, the atoms, and unions of
+ * atoms (add_unions), each a difference of published cells an attacker can take. */
+/* X_DAYS: counted by a day, adding up over days and offers, with no relation of the report
+ * inside an atom (the waiting list's registrations and first matches). */
+enum { X_REVIEWS, X_STARTED, X_AT_END, X_DAYS };
 
-static int table_kind(const char *name)
+/* How a count of table `name`, column `column` adds up across releases, or -1: not related. */
+static int table_kind(const char *name, const char *column)
 {
     static const char *const reviews[] = {"reviews", "effects", "formal_help", NULL};
     for (size_t i = 0; reviews[i]; i++)
         if (!strcmp(reviews[i], name))
             return X_REVIEWS;
+    if (!strcmp(name, "waiting_list")) /* the states at the end, or what happened on a day */
+        return strstr(column, "at the end") ? X_AT_END : X_DAYS;
     return !strcmp(name, "matches_started") ? X_STARTED
            : !strcmp(name, "matches_by_state") ? X_AT_END
                                                 : -1;
@@ -514,13 +604,11 @@ static int collect_keys(xaudit *x, const itav_report *r, long long *published)
 {
     for (size_t t = 0; t < r->ntables; t++) {
         const itav__table *tab = &r->tables[t];
-        int kind = table_kind(tab->name);
-        if (kind < 0)
-            continue;
         for (size_t i = 0; i < tab->rows * tab->columns.n; i++) {
             const itav__cell *label = &tab->cells[(i / tab->columns.n) * tab->columns.n];
             const char *row = label->text ? label->text : "";
-            if (!tab->cells[i].count || !strcmp(row, ITAV__TOTAL_LABEL) ||
+            int kind = table_kind(tab->name, tab->columns.v[i % tab->columns.n]);
+            if (kind < 0 || !tab->cells[i].count || !strcmp(row, ITAV__TOTAL_LABEL) ||
                 !strcmp(row, ITAV__OTHER_PLACES))
                 continue;
             span year = {0, 0};
@@ -552,39 +640,50 @@ static size_t key_at(const xaudit *x, size_t table, size_t cell)
     return SIZE_MAX;
 }
 
-/* Whether a count an attacker narrows to least..most (most -1: no bound) gives someone away:
- * it may be from 1 to k - 1 and the interval is narrower than the protection. A count
- * narrowed to 0, or to k or more, describes nobody or enough people. */
-static bool gives_away(long long least, long long most, int k, int protection)
+/* Whether x[v], in the box lo..hi, gives someone away. For kk > 0 (an atom or a union): it may
+ * be from 1 to kk - 1 and its interval is narrower than `width` (a count narrowed to 0, or to
+ * kk or more, describes nobody or enough people). For kk 0 (a hidden count, whatever it
+ * holds): its interval has an upper bound and is narrower than `width`. A value of s->cap or
+ * more counts as no upper bound. 1, 0 or ITAV_ENOMEM. It asks only what the verdict needs,
+ * not the whole interval: most counts cannot be below k, and one question settles that. */
+static int narrowed(sys *s, const long long *lo, const long long *hi, size_t v, int kk,
+                    int width, long long *scratch)
 {
-    return most >= 1 && least <= k - 1 && most - least < protection;
+    long long a = lo[v], b = hi[v];
+    int ok;
+    if (kk) {
+        if (a > kk - 1 || b == 0)
+            return 0;
+        if ((ok = can_be(s, lo, hi, v, kk - 1, true, scratch)) <= 0)
+            return ok; /* at least k, or an error */
+        b = b < kk - 1 ? b : kk - 1;
+    }
+    while (a < b) { /* the least t with "at most t" possible */
+        long long mid = a + (b - a) / 2;
+        if ((ok = can_be(s, lo, hi, v, mid, true, scratch)) < 0)
+            return ok;
+        if (ok)
+            b = mid;
+        else
+            a = mid + 1;
+    }
+    long long t = a + width < s->cap ? a + width : s->cap;
+    if ((ok = can_be(s, lo, hi, v, t, false, scratch)) != 0)
+        return ok < 0 ? ok : 0; /* wide enough, or no upper bound */
+    if (!kk || a >= 1)
+        return 1;
+    ok = can_be(s, lo, hi, v, 1, false, scratch); /* 0 up to less than width: 0 alone? */
+    return ok;
 }
 
-/* The interval of variable v in the system without the report's own cells (the first nc0
- * relations): what the earlier releases gave away already, which no report can take back. */
-static int interval_before(sys *s, size_t nc0, const long long *lo0, const long long *hi0,
-                           size_t v, long long *least, long long *most, long long *scratch)
+/* narrowed() in the system without the report's own cells (the first nc0 relations): what
+ * the earlier releases gave away already, which no report can take back. */
+static int narrowed_before(sys *s, size_t nc0, const long long *lo0, const long long *hi0,
+                           size_t v, int kk, int width, long long *scratch)
 {
     size_t nc = s->nc;
     s->nc = nc0;
-    int rc = interval(s, lo0, hi0, v, least, most, scratch);
-    s->nc = nc;
-    return rc;
-}
-
-/* The interval of variable v in the system of the report's own cells alone (the relations
- * from nc0 on): what a perturbed report says by itself, which the cell key method accepts
- * (each count within its noise), so that only what it adds to the earlier releases is held
- * against it. */
-static int interval_alone(sys *s, size_t nc0, const long long *lo, const long long *hi,
-                          size_t v, long long *least, long long *most, long long *scratch)
-{
-    con *c = s->c;
-    size_t nc = s->nc;
-    s->c += nc0;
-    s->nc -= nc0;
-    int rc = interval(s, lo, hi, v, least, most, scratch);
-    s->c = c;
+    int rc = narrowed(s, lo0, hi0, v, kk, width, scratch);
     s->nc = nc;
     return rc;
 }
@@ -616,10 +715,125 @@ static bool perturbed_bounds(const itav_report *r, const xaudit *x, size_t (*zp)
     return true;
 }
 
+/* A union of atoms of key k: the days of atoms at0..at1 and the offer classes of set `set`
+ * (in_class_set). An attacker who derives its count learns as much as from one atom: the first
+ * half year as the year less the second, two offers as a programme less its third. */
+typedef struct xunion {
+    size_t k, at0, at1, set;
+} xunion;
+
+/* The sets of offer classes whose unions are checked: every set when there are at most
+ * ITAV__UNION_CLASSES classes (set j holds the classes of the bits of j + 1), else each class
+ * alone (set j < ncls) and all of them (set ncls). */
+enum { ITAV__UNION_CLASSES = 4 };
+
+static size_t class_sets(const xaudit *x)
+{
+    return x->ncls <= ITAV__UNION_CLASSES ? ((size_t)1 << x->ncls) - 1 : x->ncls + 1;
+}
+
+static bool in_class_set(const xaudit *x, size_t j, size_t c)
+{
+    if (x->ncls <= ITAV__UNION_CLASSES)
+        return (j + 1) >> c & 1u;
+    return j == x->ncls || j == c;
+}
+
+/* Adds the unions of atoms worth checking: those of at least two atoms that something counts,
+ * each a run of days by a set of classes, defined as variables x->s.nv + i by an equality
+ * each. Their number is at most keys x (atoms x (atoms + 1) / 2) x class sets
+ * (docs/guide.md). */
+static int add_unions(xaudit *x, xunion **out, size_t *nout)
+{
+    size_t n = 0, cap = 0, nsets = class_sets(x);
+    xunion *u = NULL;
+    int rc = ITAV_OK;
+    for (size_t k = 0; rc == ITAV_OK && k < x->nk; k++)
+        for (size_t at0 = 0; rc == ITAV_OK && at0 < x->na; at0++)
+            for (size_t at1 = at0; rc == ITAV_OK && at1 < x->na; at1++) {
+                if (x->keys[k].kind == X_AT_END && at1) /* counted only at the end: atom 0 */
+                    break;
+                for (size_t j = 0; rc == ITAV_OK && j < nsets; j++) {
+                    size_t terms = 0;
+                    for (size_t at = at0; at <= at1; at++)
+                        for (size_t c = 0; c < x->ncls; c++)
+                            if (in_class_set(x, j, c) && x->used[atom_var(x, k, at, c)])
+                                x->var[terms++] = atom_var(x, k, at, c);
+                    if (terms < 2)
+                        continue; /* nothing, or one atom: checked as an atom */
+                    if (n == cap) {
+                        xunion *v = itav__realloc(u, (cap = cap ? 2 * cap : 64) * sizeof *v);
+                        if (!v) {
+                            rc = ITAV_ENOMEM;
+                            break;
+                        }
+                        u = v;
+                    }
+                    u[n] = (xunion){k, at0, at1, j};
+                    for (size_t i = 0; i < terms; i++)
+                        x->a[i] = 1;
+                    x->var[terms] = x->s.nv + n++;
+                    x->a[terms] = -1;
+                    rc = push_eq(&x->s, &x->capc, x->var, x->a, terms + 1, 0);
+                }
+            }
+    *out = u;
+    *nout = n;
+    return rc;
+}
+
+/* Whether atom `at`, class `c` of key k is one the report counts in its cell of k. */
+static bool in_report(const itav_report *r, const xaudit *x, size_t k, size_t at, size_t c,
+                      span now)
+{
+    return atom_counts(x, k, at, now) && x->in[r->nprior * x->ncls + c];
+}
+
+/* What a perturbed report alone says of an atom (atom: its variable) or a union of atoms of
+ * key k: the interval of its own count of k when the atoms are all that count is made of,
+ * 0 to its most when they are a part of it. False (nothing) when some atom is outside it. */
+static bool alone_interval(const itav_report *r, const xaudit *x, const long long *lo,
+                           const long long *hi, const size_t *zr, size_t k, size_t atom,
+                           const xunion *u, span now, long long *least, long long *most)
+{
+    size_t inside = 0, all = 0;
+    for (size_t at = 0; at < x->na; at++)
+        for (size_t c = 0; c < x->ncls; c++) {
+            size_t v = atom_var(x, k, at, c);
+            bool mine = atom != SIZE_MAX ? v == atom
+                                         : at >= u->at0 && at <= u->at1 &&
+                                               in_class_set(x, u->set, c);
+            if (!x->used[v])
+                continue;
+            if (mine && !in_report(r, x, k, at, c, now))
+                return false;
+            all += in_report(r, x, k, at, c, now);
+            inside += mine;
+        }
+    *least = inside == all ? lo[zr[k]] : 0;
+    *most = hi[zr[k]];
+    return true;
+}
+
+/* Moves the relations from `from` on to `at`, and those from `at` to `from` after them. */
+static int rotate_cons(sys *s, size_t at, size_t from)
+{
+    size_t tail = s->nc - from;
+    con *tmp = itav__malloc((tail ? tail : 1) * sizeof *tmp);
+    if (!tmp)
+        return ITAV_ENOMEM;
+    memcpy(tmp, s->c + from, tail * sizeof *tmp);
+    memmove(s->c + at + tail, s->c + at, (from - at) * sizeof *tmp);
+    memcpy(s->c + at, tmp, tail * sizeof *tmp);
+    itav__free(tmp);
+    return ITAV_OK;
+}
+
 int itav__release_audit(itav_report *r)
 {
     xaudit x = {0};
-    size_t nz = 0, *zr = NULL, (*zp)[2] = NULL, nzp = 0;
+    size_t nz = 0, *zr = NULL, (*zp)[2] = NULL, nzp = 0, nun = 0;
+    xunion *un = NULL;
     long long *box = NULL, *scratch = NULL, published = 0;
     int rc = collect_keys(&x, r, &published);
     if (rc == ITAV_OK)
@@ -715,15 +929,24 @@ int itav__release_audit(itav_report *r)
         rc = relate_cell(&x, k, now, r->nprior, zr[k], (long long)c->value);
     }
     x.s.nv = nv + nz;
+    /* the unions of atoms, defined before this report's cells: they belong to both systems */
+    size_t nc1 = x.s.nc;
+    if (rc == ITAV_OK)
+        rc = add_unions(&x, &un, &nun);
+    if (rc == ITAV_OK)
+        rc = rotate_cons(&x.s, nc0, nc1);
+    nc0 += x.s.nc - nc1;
+    x.s.nv = nv + nz + nun;
     x.s.cap = published + protection + r->k + 1;
+    if (rc == ITAV_OK)
+        rc = sys_index(&x.s);
     if (rc == ITAV_OK && x.s.nv &&
-        (!(box = itav__malloc(6 * x.s.nv * sizeof *box)) ||
+        (!(box = itav__malloc(4 * x.s.nv * sizeof *box)) ||
          !(scratch = itav__malloc(2 * x.s.nv * sizeof *scratch))))
         rc = ITAV_ENOMEM;
     if (rc != ITAV_OK || !x.s.nv)
         goto done;
-    long long *lo = box, *hi = box + x.s.nv, *lo0 = hi + x.s.nv, *hi0 = lo0 + x.s.nv,
-              *loa = hi0 + x.s.nv, *hia = loa + x.s.nv; /* the report alone */
+    long long *lo = box, *hi = box + x.s.nv, *lo0 = hi + x.s.nv, *hi0 = lo0 + x.s.nv;
     for (size_t v = 0; v < x.s.nv; v++) {
         lo[v] = 0;
         hi[v] = v < nv && !x.used[v] ? 0 : x.s.cap; /* an atom nothing counts is empty */
@@ -735,29 +958,19 @@ int itav__release_audit(itav_report *r)
     }
     memcpy(lo0, lo, x.s.nv * sizeof *lo);
     memcpy(hi0, hi, x.s.nv * sizeof *hi);
-    memcpy(loa, lo, x.s.nv * sizeof *lo);
-    memcpy(hia, hi, x.s.nv * sizeof *hi);
-    for (size_t v = nv + nz0; v < x.s.nv; v++)
+    for (size_t v = nv + nz0; v < nv + nz; v++)
         lo0[v] = hi0[v] = 0; /* this report's hidden counts, not in the system without it */
     size_t nc = x.s.nc;
     x.s.nc = nc0;
-    bool consistent0 = propagate(&x.s, lo0, hi0);
+    bool consistent0 = propagate(&x.s, lo0, hi0, SIZE_MAX);
     x.s.nc = nc;
     /* the true counts satisfy it all, unless the data changed since a release (an erasure,
      * a late review): then nothing is known to be safe, and the report is refused */
-    bool consistent = consistent0 && propagate(&x.s, lo, hi);
+    bool consistent = consistent0 && propagate(&x.s, lo, hi, SIZE_MAX);
     if (!consistent) {
         r->audit_passed = false;
         r->releases_disagree = true;
         goto done;
-    }
-    if (r->perturb) { /* the report alone: its own relations on their own box */
-        con *c0 = x.s.c;
-        x.s.c += nc0;
-        x.s.nc -= nc0;
-        propagate(&x.s, loa, hia);
-        x.s.c = c0;
-        x.s.nc = nc;
     }
     /* this report's hidden counts */
     for (size_t k = 0; rc == ITAV_OK && k < x.nk; k++) {
@@ -777,10 +990,11 @@ int itav__release_audit(itav_report *r)
         if (!c->safe)
             r->audit_passed = false;
     }
-    /* the earlier releases' hidden counts, and the counts of the atoms, which are differences
-     * of the published cells (of this report's days and offers, or of a release's outside
-     * them): none may give someone away unless the earlier releases had done so already */
-    size_t nchecks = nzp + x.nk * x.na * x.ncls;
+    /* the earlier releases' hidden counts, and the counts of the atoms and their unions,
+     * which are differences of the published cells (of this report's days and offers, or of
+     * a release's outside them): none may give someone away unless the earlier releases had
+     * done so already */
+    size_t nchecks = nzp + nv + nun;
     for (size_t i = 0; rc == ITAV_OK && i < nchecks; i++) {
         size_t v, k;
         int width, kk = r->k;
@@ -793,6 +1007,12 @@ int itav__release_audit(itav_report *r)
             width = rl->protection;
             kk = 0; /* a hidden count keeps its width whatever it holds */
             k = key_of(r, &x, c->table, c->row, c->column);
+        } else if (i >= nzp + nv) {
+            v = nv + nz + (i - nzp - nv);
+            k = un[i - nzp - nv].k;
+            if (hi[v] == 0 || lo[v] > r->k - 1) /* as for an atom, below */
+                continue;
+            width = r->protection;
         } else {
             v = i - nzp;
             k = v / (x.na * x.ncls);
@@ -805,27 +1025,27 @@ int itav__release_audit(itav_report *r)
                 continue;
             width = r->protection;
         }
-        long long least = 0, most = -1;
-        if ((rc = interval(&x.s, lo, hi, v, &least, &most, scratch)) != ITAV_OK)
-            break;
-        most = most >= x.s.cap ? LLONG_MAX : most;
-        long long all_least = least, all_most = most;
-        bool bad = kk ? gives_away(least, most, kk, width)
-                      : most != LLONG_MAX && most - least < width;
-        if (!bad)
+        int bad = narrowed(&x.s, lo, hi, v, kk, width, scratch);
+        if (bad <= 0) {
+            rc = bad;
             continue;
+        }
         /* given away before this report? then this report adds nothing to it */
-        if ((rc = interval_before(&x.s, nc0, lo0, hi0, v, &least, &most, scratch)) != ITAV_OK)
-            break;
-        most = most >= x.s.cap ? LLONG_MAX : most;
-        if (kk ? gives_away(least, most, kk, width) : most != LLONG_MAX && most - least < width)
+        if ((bad = narrowed_before(&x.s, nc0, lo0, hi0, v, kk, width, scratch)) != 0) {
+            rc = bad < 0 ? bad : rc;
             continue;
+        }
         /* a perturbed report: narrowed as far by its own counts alone? then it is its noise
          * that bounds the count, as the method means it to */
-        if (r->perturb) {
-            if ((rc = interval_alone(&x.s, nc0, loa, hia, v, &least, &most, scratch)) != ITAV_OK)
+        if (r->perturb && i >= nzp) {
+            long long least = 0, most = -1, alone_least, alone_most;
+            if ((rc = interval(&x.s, lo, hi, v, &least, &most, scratch)) != ITAV_OK)
                 break;
-            if (most < x.s.cap && most - least <= all_most - all_least)
+            size_t u0 = i >= nzp + nv ? i - nzp - nv : SIZE_MAX;
+            if (alone_interval(r, &x, lo, hi, zr, k, u0 == SIZE_MAX ? v : SIZE_MAX,
+                               u0 == SIZE_MAX ? NULL : &un[u0], now, &alone_least,
+                               &alone_most) &&
+                alone_most - alone_least <= most - least)
                 continue;
         }
         /* this report gives it away: hide its count of it, or refuse when it is hidden */
@@ -850,6 +1070,7 @@ done:
     itav__free(x.used);
     itav__free(zr);
     itav__free(zp);
+    itav__free(un);
     itav__free(box);
     itav__free(scratch);
     sys_clear(&x.s);
