@@ -31,9 +31,6 @@ static int cmd_report_programme(cli *c)
     opt.publish = FLAG(c, PUBLISH);
     opt.low_k = FLAG(c, LOW_K);
     opt.method = FLAG(c, PERTURB) ? ITAV_REPORT_PERTURB : ITAV_REPORT_SUPPRESS;
-    if (opt.method == ITAV_REPORT_PERTURB && opt.publish)
-        return usage_error("--perturb cannot be combined with --publish: the ledger of "
-                           "releases records suppressed reports only");
     if ((rc = open_store(&db, c, 0)) != 0)
         return rc;
     rc = itav_report_programme(&r, db, c->args[2], &opt);
@@ -90,6 +87,8 @@ static json_t *jrelease(const itav_release *rl)
     json_object_set_new(o, "to", jdate(to));
     json_object_set_new(o, "k", json_integer(k));
     json_object_set_new(o, "protection", json_integer(protection));
+    jset_str(o, "method",
+             itav_release_method(rl) == ITAV_REPORT_PERTURB ? "perturb" : "suppress");
     for (i = 0; i < itav_release_cell_count(rl); i++) {
         const char *table, *row, *column;
         int64_t value;
@@ -124,6 +123,8 @@ static void print_release(const cli *c, const itav_release *rl)
            to == ITAV_DATE_NONE ? "" : date_text(d2, to), k,
            tr(c, "protection", "bescherming"), protection, n - hidden, tr(c, "shown", "getoond"),
            hidden, tr(c, "hidden", "verborgen"));
+    if (itav_release_method(rl) == ITAV_REPORT_PERTURB)
+        printf("  %s", tr(c, "perturbed", "verstoord"));
     for (i = 0; i < itav_release_member_count(rl); i++)
         printf("%s%s", i ? ", " : tr(c, "  members ", "  leden "), itav_release_member(rl, i));
     putchar('\n');

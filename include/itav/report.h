@@ -113,8 +113,9 @@ typedef struct itav_report_options {
     /* version 3 */
     int method;       /**< an itav_report_method: ITAV_REPORT_SUPPRESS (the default) or
                            ITAV_REPORT_PERTURB; with perturbation k applies to means and
-                           percents only, and a report made for publication is not
-                           audited against the ledger of releases */
+                           percents only, and a report made for publication is audited
+                           against the ledger of releases with each count taken as the
+                           interval of true counts it may stand for */
 } itav_report_options;
 
 /** @brief Default options: k = 5, no period, judged on the latest date, not for publication,
@@ -324,8 +325,9 @@ typedef struct itav_release_iter itav_release_iter;
  *        not wanted
  * @param db the store
  * @param r a report made for publication (itav_report_options.publish) whose audit passed
- * @return ITAV_OK; ITAV_EINVAL (NULL db or report, a report not made for publication, or a
- *         perturbed one: the ledger relates exact counts);
+ * A perturbed report (ITAV_REPORT_PERTURB) is recorded with its method: its counts bound
+ * the true ones for the audit of later reports (itav_release_method()).
+ * @return ITAV_OK; ITAV_EINVAL (NULL db or report, or a report not made for publication);
  *         ITAV_ESTATE (a report whose audit did not pass); ITAV_EIO, ITAV_ENOMEM. Nothing is
  *         written on error.
  */
@@ -427,6 +429,16 @@ ITAV_API size_t itav_release_cell_count(const itav_release *rl);
  */
 ITAV_API int itav_release_cell(const char **table, const char **row, const char **column,
                                int64_t *value, int *hidden, const itav_release *rl, size_t i);
+/**
+ * @brief The method a release's report was made with. The counts of a perturbed release are
+ * the published, perturbed ones: the audit of a later report takes each as the interval of
+ * true counts the perturbation table can turn into it (at most
+ * ITAV_REPORT_PERTURB_MAX_NOISE either way).
+ * @param rl the release
+ * @return an itav_report_method: ITAV_REPORT_SUPPRESS, or ITAV_REPORT_PERTURB; SUPPRESS for a
+ *         NULL release.
+ */
+ITAV_API int itav_release_method(const itav_release *rl);
 
 #ifdef __cplusplus
 }

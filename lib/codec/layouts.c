@@ -348,7 +348,8 @@ static const itav__field release_fields[] = {
     TEXT(itav_release, id), TEXT(itav_release, offer), STRLIST(itav_release, members),
     DATE(itav_release, from), DATE(itav_release, to), DATE(itav_release, as_of),
     INT(itav_release, k, 1, INT_MAX), INT(itav_release, protection, 0, INT_MAX),
-    BOOL(itav_release, low_k), ARRAY(itav_release, cells, ncells, -1, release_cell_layout)};
+    BOOL(itav_release, low_k), ARRAY(itav_release, cells, ncells, -1, release_cell_layout),
+    UINT_SINCE(itav_release, method, ITAV_REPORT_PERTURB, 3)};
 LAYOUT(release_layout, "release", itav_release, release_fields, free_release);
 
 /* ---- the record codec of model/model_int.h ---- */

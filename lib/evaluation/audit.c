@@ -688,6 +688,33 @@ static int narrowed_before(sys *s, size_t nc0, const long long *lo0, const long 
     return rc;
 }
 
+/* Bounds the variables of perturbed counts, the earlier releases' (zp) and this report's
+ * (zr, when it is perturbed), to the true counts the perturbation table can turn into the
+ * published one (cellkey.c). False when some published count no true count gives. */
+static bool perturbed_bounds(const itav_report *r, const xaudit *x, size_t (*zp)[2], size_t nzp,
+                             const size_t *zr, size_t nv, long long *lo, long long *hi)
+{
+    long long least, most;
+    for (size_t i = 0; i < nzp; i++) {
+        const itav_release *rl = r->prior[zp[i][0]];
+        const itav__release_cell *c = &rl->cells[zp[i][1]];
+        if (c->hidden)
+            continue;
+        if (!itav__cellkey_bounds(c->value, &least, &most))
+            return false;
+        lo[nv + i] = least;
+        hi[nv + i] = most < hi[nv + i] ? most : hi[nv + i];
+    }
+    for (size_t k = 0; r->perturb && k < x->nk; k++) {
+        const itav__cell *c = &r->tables[x->keys[k].table].cells[x->keys[k].cell];
+        if (!itav__cellkey_bounds((long long)c->value, &least, &most))
+            return false;
+        lo[zr[k]] = least;
+        hi[zr[k]] = most < hi[zr[k]] ? most : hi[zr[k]];
+    }
+    return true;
+}
+
 /* A union of atoms of key k: the days of atoms at0..at1 and the offer classes of set `set`
  * (in_class_set). An attacker who derives its count learns as much as from one atom: the first
  * half year as the year less the second, two offers as a programme less its third. */
@@ -753,6 +780,39 @@ static int add_unions(xaudit *x, xunion **out, size_t *nout)
     *out = u;
     *nout = n;
     return rc;
+}
+
+/* Whether atom `at`, class `c` of key k is one the report counts in its cell of k. */
+static bool in_report(const itav_report *r, const xaudit *x, size_t k, size_t at, size_t c,
+                      span now)
+{
+    return atom_counts(x, k, at, now) && x->in[r->nprior * x->ncls + c];
+}
+
+/* What a perturbed report alone says of an atom (atom: its variable) or a union of atoms of
+ * key k: the interval of its own count of k when the atoms are all that count is made of,
+ * 0 to its most when they are a part of it. False (nothing) when some atom is outside it. */
+static bool alone_interval(const itav_report *r, const xaudit *x, const long long *lo,
+                           const long long *hi, const size_t *zr, size_t k, size_t atom,
+                           const xunion *u, span now, long long *least, long long *most)
+{
+    size_t inside = 0, all = 0;
+    for (size_t at = 0; at < x->na; at++)
+        for (size_t c = 0; c < x->ncls; c++) {
+            size_t v = atom_var(x, k, at, c);
+            bool mine = atom != SIZE_MAX ? v == atom
+                                         : at >= u->at0 && at <= u->at1 &&
+                                               in_class_set(x, u->set, c);
+            if (!x->used[v])
+                continue;
+            if (mine && !in_report(r, x, k, at, c, now))
+                return false;
+            all += in_report(r, x, k, at, c, now);
+            inside += mine;
+        }
+    *least = inside == all ? lo[zr[k]] : 0;
+    *most = hi[zr[k]];
+    return true;
 }
 
 /* Moves the relations from `from` on to `at`, and those from `at` to `from` after them. */
@@ -827,13 +887,14 @@ int itav__release_audit(itav_report *r)
                 (x.keys[k].kind == X_AT_END && (sp.lo != now.lo || sp.hi != now.hi)))
                 continue;
             size_t z = SIZE_MAX;
-            if (c->hidden) {
+            /* a perturbed release's count is a variable too, bounded below (perturbed_bounds) */
+            if (c->hidden || rl->method == ITAV_REPORT_PERTURB) {
                 z = nv + nz++;
                 zp[nzp][0] = p;
                 zp[nzp++][1] = i;
-            } else {
-                published += c->value;
             }
+            if (!c->hidden)
+                published += c->value + ITAV_REPORT_PERTURB_MAX_NOISE;
             rc = relate_cell(&x, k, sp, p, z, c->value);
         }
     }
@@ -862,7 +923,9 @@ int itav__release_audit(itav_report *r)
 
     for (size_t k = 0; rc == ITAV_OK && k < x.nk; k++) {
         const itav__cell *c = &r->tables[x.keys[k].table].cells[x.keys[k].cell];
-        zr[k] = c->suppressed ? nv + nz++ : SIZE_MAX;
+        zr[k] = c->suppressed || r->perturb ? nv + nz++ : SIZE_MAX;
+        if (r->perturb)
+            published += ITAV_REPORT_PERTURB_MAX_NOISE;
         rc = relate_cell(&x, k, now, r->nprior, zr[k], (long long)c->value);
     }
     x.s.nv = nv + nz;
@@ -888,10 +951,15 @@ int itav__release_audit(itav_report *r)
         lo[v] = 0;
         hi[v] = v < nv && !x.used[v] ? 0 : x.s.cap; /* an atom nothing counts is empty */
     }
+    if (!perturbed_bounds(r, &x, zp, nzp, zr, nv, lo, hi)) {
+        r->audit_passed = false; /* a perturbed count no true count gives: not this data */
+        r->releases_disagree = true;
+        goto done;
+    }
     memcpy(lo0, lo, x.s.nv * sizeof *lo);
     memcpy(hi0, hi, x.s.nv * sizeof *hi);
     for (size_t v = nv + nz0; v < nv + nz; v++)
-        hi0[v] = 0; /* this report's hidden counts, not in the system without it */
+        lo0[v] = hi0[v] = 0; /* this report's hidden counts, not in the system without it */
     size_t nc = x.s.nc;
     x.s.nc = nc0;
     bool consistent0 = propagate(&x.s, lo0, hi0, SIZE_MAX);
@@ -906,7 +974,7 @@ int itav__release_audit(itav_report *r)
     }
     /* this report's hidden counts */
     for (size_t k = 0; rc == ITAV_OK && k < x.nk; k++) {
-        if (zr[k] == SIZE_MAX)
+        if (zr[k] == SIZE_MAX || r->perturb) /* a perturbed report hides no count */
             continue;
         itav__cell *c = &r->tables[x.keys[k].table].cells[x.keys[k].cell];
         long long least = 0, most = -1;
@@ -933,6 +1001,8 @@ int itav__release_audit(itav_report *r)
         if (i < nzp) {
             const itav_release *rl = r->prior[zp[i][0]];
             const itav__release_cell *c = &rl->cells[zp[i][1]];
+            if (!c->hidden)
+                continue; /* a perturbed count: shown, a bound, nothing to keep wide */
             v = nv + i;
             width = rl->protection;
             kk = 0; /* a hidden count keeps its width whatever it holds */
@@ -965,6 +1035,19 @@ int itav__release_audit(itav_report *r)
             rc = bad < 0 ? bad : rc;
             continue;
         }
+        /* a perturbed report: narrowed as far by its own counts alone? then it is its noise
+         * that bounds the count, as the method means it to */
+        if (r->perturb && i >= nzp) {
+            long long least = 0, most = -1, alone_least, alone_most;
+            if ((rc = interval(&x.s, lo, hi, v, &least, &most, scratch)) != ITAV_OK)
+                break;
+            size_t u0 = i >= nzp + nv ? i - nzp - nv : SIZE_MAX;
+            if (alone_interval(r, &x, lo, hi, zr, k, u0 == SIZE_MAX ? v : SIZE_MAX,
+                               u0 == SIZE_MAX ? NULL : &un[u0], now, &alone_least,
+                               &alone_most) &&
+                alone_most - alone_least <= most - least)
+                continue;
+        }
         /* this report gives it away: hide its count of it, or refuse when it is hidden */
         r->audit_passed = false;
         const itav__cell *mine = &r->tables[x.keys[k].table].cells[x.keys[k].cell];
@@ -972,7 +1055,7 @@ int itav__release_audit(itav_report *r)
             r->leak_table = x.keys[k].table;
             r->leak_cell = x.keys[k].cell;
         }
-        if (r->pinned_table == SIZE_MAX && !mine->suppressed &&
+        if (r->pinned_table == SIZE_MAX && !mine->suppressed && !r->perturb &&
             mine->kind == ITAV__CELL_NUMBER) {
             r->pinned_table = x.keys[k].table;
             r->pinned_cell = x.keys[k].cell;

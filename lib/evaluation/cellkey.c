@@ -53,6 +53,20 @@ bool itav__cellkey_possible(long long value, long long published)
     return false;
 }
 
+bool itav__cellkey_bounds(long long published, long long *least, long long *most)
+{
+    bool any = false;
+    long long lo = published - ITAV_REPORT_PERTURB_MAX_NOISE;
+    for (long long v = lo < 0 ? 0 : lo; v <= published + ITAV_REPORT_PERTURB_MAX_NOISE; v++)
+        if (itav__cellkey_possible(v, published)) {
+            if (!any)
+                *least = v;
+            *most = v;
+            any = true;
+        }
+    return any;
+}
+
 int itav__cellkey_prepare(itav_report *r, itav_db *db)
 {
     int rc = itav__secret(r->secret, db);

@@ -173,6 +173,10 @@ void itav__cellkey_forget(itav_report *r);
 unsigned itav__record_key(const itav_report *r, const char *kind, const char *id);
 /* The noise the perturbation table gives a count of value with a cell key. */
 int itav__cellkey_noise(long long value, unsigned key);
+/* The true counts a perturbed count `published` may stand for lie in least..most (the values
+ * the table turns into it; the audit of releases uses this interval, not its holes: the rows
+ * of 1 to 4 never give the count itself). False when no count gives `published`. */
+bool itav__cellkey_bounds(long long published, long long *least, long long *most);
 /* Whether the table can publish a count of value as published (for any cell key). */
 bool itav__cellkey_possible(long long value, long long published);
 /* Perturbs every count of t by its cell key (itav__cell.key), and writes each group total as

@@ -45,6 +45,7 @@ static int release_of(itav_release **out, const itav_report *r)
         rl->k = r->k;
         rl->protection = r->protection;
         rl->low_k = r->low_k;
+        rl->method = r->perturb ? ITAV_REPORT_PERTURB : ITAV_REPORT_SUPPRESS;
         if (!(rl->offer = itav__strdup(r->offer)) ||
             itav__strlist_copy(&rl->members, &r->members) != ITAV_OK)
             rc = ITAV_ENOMEM;
@@ -64,21 +65,6 @@ static int release_of(itav_release **out, const itav_report *r)
     }
     *out = rl;
     return ITAV_OK;
-}
-
-static int write_release(itav_db *db, const itav_release *rl)
-{
-    unsigned char *rec;
-    size_t size;
-    int rc = itav__release_encode(&rec, &size, rl);
-    if (rc != ITAV_OK)
-        return itav__error(db, rc, "cannot encode release \"%s\": %s", rl->id,
-                           itav_strerror(rc));
-    const char *index[ITAV_BACKEND_INDEXES] = {NULL};
-    index[ITAV__RELEASE_SLOT_OFFER] = rl->offer;
-    rc = itav__put_record(db, ITAV__KIND_RELEASE, rl->id, index, rec, size);
-    itav__free(rec);
-    return rc;
 }
 
 /* A fresh id from the "release" sequence; ids taken already are skipped. */
@@ -105,10 +91,6 @@ ITAV_API int itav_release_record(char **id, itav_db *db, const itav_report *r)
     if (!r->publish)
         return itav__error(db, ITAV_EINVAL,
                            "report of \"%s\" was not made for publication (publish)", r->offer);
-    if (r->perturb) /* its counts are not the true ones the ledger's audit relates */
-        return itav__error(db, ITAV_EINVAL, "report of \"%s\" is perturbed (cell key "
-                           "method); the ledger of releases records suppressed reports only",
-                           r->offer);
     if (!r->audit_passed)
         return itav__error(db, ITAV_ESTATE, "report of \"%s\" did not pass its audit",
                            r->offer);
@@ -126,7 +108,7 @@ ITAV_API int itav_release_record(char **id, itav_db *db, const itav_report *r)
         if (!(rl->id = itav__strdup(buf)) || (id && !(copy = itav__strdup(buf))))
             rc = itav__error(db, ITAV_ENOMEM, "out of memory recording a release");
         else
-            rc = write_release(db, rl);
+            rc = itav__release_write(db, rl);
     }
     itav_release_free(rl);
     if (rc == ITAV_OK)
@@ -379,4 +361,10 @@ int itav__release_prior(itav_db *db, itav_report *r)
     itav__free(taken);
     itav__free(all);
     return rc;
+}
+
+/* A perturbed release's counts bound the true ones (audit.c, cellkey.c). */
+ITAV_API int itav_release_method(const itav_release *rl)
+{
+    return rl && rl->method == ITAV_REPORT_PERTURB ? ITAV_REPORT_PERTURB : ITAV_REPORT_SUPPRESS;
 }

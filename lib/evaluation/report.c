@@ -1676,9 +1676,9 @@ static int build(basis *b, const char *offer, const itav_report_options *o)
         rc = report_title(r, itav_offer_name(offer_at(b, 0)));
     if (rc == ITAV_OK)
         rc = load_records(b);
-    /* protected together with what was published before (the ledger relates exact counts,
-     * so not a perturbed report: docs/guide.md, "Perturbation") */
-    if (rc == ITAV_OK && r->publish && !r->perturb)
+    /* protected together with what was published before, suppressed or perturbed
+     * (docs/guide.md, "Protection across releases") */
+    if (rc == ITAV_OK && r->publish)
         rc = itav__release_prior(b->db, r);
     if (rc != ITAV_OK)
         return rc;

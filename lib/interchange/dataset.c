@@ -53,9 +53,9 @@ static void report_add(report *r, const char *name, const char *msg, int code)
 
 /* The members of a document, in the order an export writes them. */
 static const char *const members[] = {"format", "interventions", "offers", "indicators",
-                                      "participants", "matches", "reviews", NULL};
+                                      "participants", "matches", "reviews", "releases", NULL};
 enum member { M_FORMAT, M_INTERVENTIONS, M_OFFERS, M_INDICATORS, M_PARTICIPANTS, M_MATCHES,
-              M_REVIEWS, M_COUNT };
+              M_REVIEWS, M_RELEASES, M_COUNT };
 
 /* A record that did not decode: its place and the decoder's words, reported in their turn
  * among the other problems of its kind. */
@@ -85,6 +85,9 @@ typedef struct dataset {
     size_t nind;
     itav_review **rvs;
     size_t nrv;
+    itav_release **rls;
+    size_t nrl;
+    bool *rl_known; /* release i is in the store already, the same: not written again */
     /* The decoded participants' refs and matches' ids, sorted, for lookups that stay fast
      * on imports of many thousands (built by check_participants and check_matches). */
     struct keyed *pt_keys, *m_keys;
@@ -107,6 +110,10 @@ static void dataset_free(dataset *ds)
         itav_indicator_free(ds->inds[i]);
     for (size_t i = 0; i < ds->nrv; i++)
         itav_review_free(ds->rvs[i]);
+    for (size_t i = 0; i < ds->nrl; i++)
+        itav_release_free(ds->rls[i]);
+    itav__free(ds->rls);
+    itav__free(ds->rl_known);
     itav__free(ds->inds);
     itav__free(ds->rvs);
     itav__free(ds->ivs);
@@ -162,6 +169,7 @@ static int take_record(dataset *ds, int m, size_t at, const json_t *v, bool alon
     case M_PARTICIPANTS: TAKE(pts, npt, participant, itav_participant)
     case M_MATCHES: TAKE(ms, nm, match, itav_match)
     case M_REVIEWS: TAKE(rvs, nrv, review, itav_review)
+    case M_RELEASES: TAKE(rls, nrl, release, itav_release)
     default: return ITAV_OK;
     }
 #undef TAKE
@@ -687,6 +695,91 @@ done:
     itav__free(trials);
 }
 
+/* Whether the stored release `id` is the same as rl (their itav/1 forms equal): *same, or
+ * an error. */
+static int same_as_stored(bool *same, itav_db *db, const itav_release *rl)
+{
+    char *rec, err[512];
+    size_t size;
+    itav_release *stored;
+    *same = false;
+    int rc = itav__get_record(&rec, &size, db, ITAV__KIND_RELEASE, rl->id);
+    if (rc != ITAV_OK)
+        return rc;
+    rc = itav__release_decode(&stored, rec, size, err, sizeof err);
+    itav__free(rec);
+    if (rc != ITAV_OK)
+        return itav__error(db, rc, "stored release \"%s\" is damaged: %s", rl->id, err);
+    json_t *a = itav__json_encode_release(stored), *b = itav__json_encode_release(rl);
+    itav_release_free(stored);
+    if (a && b)
+        *same = json_equal(a, b);
+    else
+        rc = itav__error(db, ITAV_ENOMEM, "out of memory");
+    json_decref(a);
+    json_decref(b);
+    return rc;
+}
+
+/* Checks that an offer of a release ($.releases[i].<member>) is in the file or the store. */
+static void check_release_offer(itav_db *db, const char *offer, const char *path,
+                                const char *name, const dataset *ds, report *r)
+{
+    char err[512];
+    bool known = offer_in_file(ds, offer);
+    int rc = known ? ITAV_OK : itav__exists(&known, db, ITAV__KIND_OFFER, offer);
+    if (rc != ITAV_OK) {
+        report_add(r, name, itav_errmsg(db), rc);
+    } else if (!known) {
+        snprintf(err, sizeof err, "%s: no offer \"%s\" in the file or the store", path, offer);
+        report_add(r, name, err, ITAV_EFORMAT);
+    }
+}
+
+/* Decodes $.releases into ds->rls/nrl and checks them: ids unique in the file, offers in the
+ * file or the store. The ledger merges by id: a release already in the store is skipped when
+ * it is the same, and refused when it differs (the store's ledger is never rewritten). */
+static void check_releases(itav_db *db, const char *name, dataset *ds, report *r)
+{
+    char err[512], p[ITAV__JSON_PATH_MAX], pm[ITAV__JSON_PATH_MAX + 32];
+    size_t n = ds->nrl, nkeys = 0;
+    int rc;
+    if (!n)
+        return;
+    keyed *keys = itav__calloc(n, sizeof *keys);
+    if (!keys || !(ds->rl_known = itav__calloc(n, sizeof *ds->rl_known))) {
+        itav__free(keys);
+        report_add(r, name, "out of memory", ITAV_ENOMEM);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        snprintf(p, sizeof p, "$.releases[%zu]", i);
+        if (!decoded(ds, M_RELEASES, i, ds->rls[i], name, r))
+            continue;
+        const itav_release *rl = ds->rls[i];
+        bool exists = false, same = false;
+        keys[nkeys++] = (keyed){rl->id, i};
+        snprintf(pm, sizeof pm, "%s.offer", p);
+        check_release_offer(db, rl->offer, pm, name, ds, r);
+        for (size_t m = 0; m < rl->members.n; m++) {
+            snprintf(pm, sizeof pm, "%s.members[%zu]", p, m);
+            check_release_offer(db, rl->members.v[m], pm, name, ds, r);
+        }
+        if ((rc = itav__exists(&exists, db, ITAV__KIND_RELEASE, rl->id)) != ITAV_OK ||
+            (exists && (rc = same_as_stored(&same, db, rl)) != ITAV_OK)) {
+            report_add(r, name, itav_errmsg(db), rc);
+        } else if (exists && !same) {
+            snprintf(err, sizeof err, "%s.id: release \"%s\" is already in the store and "
+                     "differs (the ledger keeps what was published; remove it first if it was "
+                     "never made public)", p, rl->id);
+            report_add(r, name, err, ITAV_EFORMAT);
+        }
+        ds->rl_known[i] = same;
+    }
+    sort_keys(keys, nkeys, "releases", "id", name, r);
+    itav__free(keys);
+}
+
 /* The checks of the top level: the members, the format and the arrays. False (with the
  * problem reported) when the records are not worth looking at. */
 static bool check_top(const json_t *root, const char *name, report *r)
@@ -797,6 +890,7 @@ static void check_records(itav_db *db, const char *name, dataset *ds, report *r)
     check_matches(db, name, ds, r);
     check_indicators(db, name, ds, r);
     check_reviews(db, name, ds, r);
+    check_releases(db, name, ds, r);
 }
 
 /* Checks the top level (root: the document, or only its format when the records were read
@@ -845,6 +939,9 @@ static int import_checked(itav_db *db, const json_t *root, const char *name, dat
     WRITE(ms, nm, match)
     WRITE(rvs, nrv, review)
 #undef WRITE
+    for (size_t i = 0; rc == ITAV_OK && i < ds->nrl; i++)
+        if (!ds->rl_known[i])
+            rc = itav__release_write(db, ds->rls[i]);
     dataset_free(ds);
     if (rc != ITAV_OK) {
         itav__rollback(db);
@@ -883,7 +980,7 @@ static int stream_member(void *arg, int member, const json_t *v)
 static const itav__json_stream_spec dataset_stream = {
     members,
     (1u << M_INTERVENTIONS) | (1u << M_OFFERS) | (1u << M_INDICATORS) | (1u << M_PARTICIPANTS) |
-        (1u << M_MATCHES) | (1u << M_REVIEWS),
+        (1u << M_MATCHES) | (1u << M_REVIEWS) | (1u << M_RELEASES),
     stream_element,
     stream_member,
 };
@@ -1050,10 +1147,10 @@ ITAV_API int itav_import_json_file(itav_db *db, const char *path)
     return rc;
 }
 
-/* What an export holds, in document order. Indicators, participants, matches and reviews
- * are left out of the document when there are none. */
+/* What an export holds, in document order. Indicators, participants, matches, reviews and
+ * releases are left out of the document when there are none. */
 enum export_kind { EXPORT_INTERVENTIONS, EXPORT_OFFERS, EXPORT_INDICATORS, EXPORT_PARTICIPANTS,
-                   EXPORT_MATCHES, EXPORT_REVIEWS };
+                   EXPORT_MATCHES, EXPORT_REVIEWS, EXPORT_RELEASES };
 static const struct {
     const char *kind, *member, *what;
     bool always;
@@ -1064,6 +1161,7 @@ static const struct {
     {ITAV__KIND_PARTICIPANT, "participants", "participant", false},
     {ITAV__KIND_MATCH, "matches", "match", false},
     {ITAV__KIND_REVIEW, "reviews", "review", false},
+    {ITAV__KIND_RELEASE, "releases", "release", false},
 };
 #define EXPORT_KINDS (sizeof export_kinds / sizeof export_kinds[0])
 
@@ -1095,6 +1193,7 @@ static int reencode(json_t **v, enum export_kind which, const void *data, size_t
     case EXPORT_PARTICIPANTS: REENCODE(participant, itav_participant)
     case EXPORT_MATCHES: REENCODE(match, itav_match)
     case EXPORT_REVIEWS: REENCODE(review, itav_review)
+    case EXPORT_RELEASES: REENCODE(release, itav_release)
     }
 #undef REENCODE
     return rc;

@@ -40,6 +40,7 @@ json_t *itav__json_encode_participant(const itav_participant *p);
 json_t *itav__json_encode_match(const itav_match *m);
 json_t *itav__json_encode_review(const itav_review *r);
 json_t *itav__json_encode_indicator(const itav_indicator *ind);
+json_t *itav__json_encode_release(const itav_release *rl); /* release_json.c */
 
 /* The strict decoders of each kind: v at path into a new object. */
 int itav__json_decode_intervention(itav__json_dec *d, const json_t *v, const char *path,
@@ -54,6 +55,8 @@ int itav__json_decode_review(itav__json_dec *d, const json_t *v, const char *pat
                              itav_review **out);
 int itav__json_decode_indicator(itav__json_dec *d, const json_t *v, const char *path,
                                 itav_indicator **out);
+int itav__json_decode_release(itav__json_dec *d, const json_t *v, const char *path,
+                              itav_release **out);
 
 /* One record as itav/1 text (pretty: indented, with a final newline, as the public
  * *_to_json functions give it), and one record from such text (the public *_from_json, and

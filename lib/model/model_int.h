@@ -381,7 +381,12 @@ struct itav_release {
     bool low_k;
     itav__release_cell *cells;
     size_t ncells;
+    /* the report's method (itav_report_method): ITAV_REPORT_PERTURB, its shown counts are
+     * perturbed ones, each within the noise of the true count */
+    unsigned method;
 };
+/* Writes a release under its id, without a transaction of its own (the caller holds one). */
+int itav__release_write(itav_db *db, const itav_release *rl);
 
 /* Validation the store applies before every write. */
 int itav__intervention_check(itav_db *db, const itav_intervention *iv);

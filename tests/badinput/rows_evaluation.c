@@ -700,6 +700,7 @@ ADAPT(itav_release_member)
     return r_ptr(itav_release_member(P(0, NULL), (size_t)NUM(1, 0)));
 }
 ADAPT(itav_release_cell_count) { return r_size(itav_release_cell_count(P(0, NULL))); }
+ADAPT(itav_release_method) { return r_int(itav_release_method(P(0, NULL))); }
 ADAPT(itav_release_parameters)
 {
     int32_t from = 7, to = 7;
@@ -1194,6 +1195,7 @@ static const row rows[] = {
     R(itav_release_cell_count, "NULL release", RSIZE(0), NUL(0)),
     R(itav_release_parameters, "NULL release", EINVAL_, NUL(4)),
     R(itav_release_cell, "NULL release", EINVAL_, NUL(5)),
+    R(itav_release_method, "NULL release", RET(ITAV_REPORT_SUPPRESS), NUL(0)),
 };
 
 const row_table rows_evaluation = {rows, sizeof rows / sizeof *rows};

@@ -3335,9 +3335,7 @@ class PerturbTest(MatchingCase):
         self.assertIn("Aantallen verstoord met de celsleutelmethode.", md)
         csv_text = self.s("report", "programme", OFFER, "--perturb", "--format", "csv").stdout
         self.assertIn("method,1,method,perturb,0", csv_text.splitlines())
-        # not with --publish: the ledger records suppressed reports only
-        r = self.s("report", "programme", OFFER, "--perturb", "--publish", code=1)
-        self.assertIn("--perturb cannot be combined with --publish", r.stderr)
+        # with --publish: LedgerExportTest.test_perturbed_release
         self.assertIn("--perturb", self.s("report", "programme", "--help").stdout)
 
 
@@ -3401,6 +3399,96 @@ class LibraryMessagesTest(MatchingCase):
         md = self.s("report", "programme", offer).stdout
         self.assertIn("| gemeente Diemen: about 80 percent; the schools: about 20 percent |", md)
 
+
+class LedgerExportTest(MatchingCase):
+    """The ledger of releases travels with the itav/1 export (docs/guide.md, "Releases")."""
+
+    def test_copy_keeps_the_protection_of_the_ledger(self):
+        store = self.fresh_store("ledger")
+        steps = [["match", "assign", OFFER, "--date", "2021-03-01"],
+                 ["match", "advance", "m-00000001", "introduced", "--date", "2021-03-15"],
+                 ["match", "advance", "m-00000001", "trial", "--date", "2021-04-01"],
+                 ["review", "add", "m-00000001", "--kind", "trial", "--date", "2021-06-05",
+                  "--respondent", "asking", "--satisfaction", "8"],
+                 ["match", "advance", "m-00000001", "active", "--date", "2021-06-05"]]
+        for args in steps:
+            self.itav("--store", store, *args)
+        period = ["--from", "2021-01-01", "--to", "2021-12-31"]
+        r = self.itav("--store", store, "report", "programme", OFFER, "--publish", *period)
+        self.assertEqual(r.stderr, "Recorded as release rel-00000001.\n")
+        exported = os.path.join(self.tmp, "ledger.json")
+        self.itav("--store", store, "export", exported)
+        with open(exported, encoding="utf-8") as f:
+            doc = json.load(f)
+        (rel,) = doc["releases"]
+        self.assertEqual((rel["id"], rel["offer"], rel["from"], rel["to"], rel["k"]),
+                         ("rel-00000001", OFFER, "2021-01-01", "2021-12-31", 5))
+        listed = json.loads(self.itav("--store", store, "report", "releases",
+                                      "--json").stdout)[0]["cells"]
+        self.assertEqual([(c["table"], c["row"], c["column"], c.get("value")) for c in
+                          rel["cells"]],
+                         [(c["table"], c["row"], c["column"], c["value"]) for c in listed])
+        for cell in rel["cells"]:  # a hidden count has no value, a shown one no "hidden"
+            self.assertEqual("value" in cell, "hidden" not in cell, cell)
+        # Two copies: one with the ledger, one from an export without it (as before).
+        stripped = os.path.join(self.tmp, "stripped.json")
+        with open(stripped, "w", encoding="utf-8") as f:
+            json.dump({k: v for k, v in doc.items() if k != "releases"}, f)
+        copies = {}
+        for name, path in (("copy", exported), ("bare", stripped)):
+            copies[name] = "sqlite:" + os.path.join(self.tmp, name + ".db")
+            self.itav("--store", copies[name], "import", path)
+        again = os.path.join(self.tmp, "again.json")
+        self.itav("--store", copies["copy"], "export", again)
+        with open(exported, "rb") as a, open(again, "rb") as b:
+            self.assertEqual(a.read(), b.read())
+        # A review entered late in the released period: the original and the copy with the
+        # ledger refuse the report that would show it; the copy without the ledger gives it.
+        late = ["review", "add", "m-00000001", "--kind", "final", "--date", "2021-10-02",
+                "--respondent", "asking", "--satisfaction", "6", "--formal-help", "prevented"]
+        for s in (store, copies["copy"], copies["bare"]):
+            self.itav("--store", s, *late)
+        for s in (store, copies["copy"]):
+            err = self.data_error("report", "programme", OFFER, "--publish", *period, store=s)
+            self.assertIn("is not safe to publish", err)
+        self.itav("--store", copies["bare"], "report", "programme", OFFER, "--publish", *period)
+        # Importing the same ledger again changes nothing; a differing entry is refused.
+        only = os.path.join(self.tmp, "only.json")
+        with open(only, "w", encoding="utf-8") as f:
+            json.dump({"format": "itav/1", "interventions": [], "offers": [],
+                       "releases": doc["releases"]}, f)
+        self.itav("--store", copies["copy"], "import", only)
+        changed = dict(rel, k=7)
+        with open(only, "w", encoding="utf-8") as f:
+            json.dump({"format": "itav/1", "interventions": [], "offers": [],
+                       "releases": [changed]}, f)
+        err = self.data_error("import", only, store=copies["copy"])
+        self.assertIn("$.releases[0].id: release \"rel-00000001\" is already in the store and "
+                      "differs", err)
+
+    def test_perturbed_release(self):
+        # --perturb --publish: audited against the ledger, recorded with its method, and
+        # exported with it.
+        store = self.fresh_store("perturbed-ledger")
+        for args in (["match", "assign", OFFER, "--date", "2021-03-01"],
+                     ["match", "advance", "m-00000001", "introduced", "--date", "2021-03-15"],
+                     ["match", "advance", "m-00000001", "trial", "--date", "2021-04-01"]):
+            self.itav("--store", store, *args)
+        r = self.itav("--store", store, "report", "programme", OFFER, "--perturb", "--publish",
+                      "--from", "2021-01-01", "--to", "2021-12-31", "--format", "json")
+        self.assertEqual(r.stderr, "Recorded as release rel-00000001.\n")
+        self.assertEqual(json.loads(r.stdout)["method"], "perturb")
+        (rel,) = json.loads(self.itav("--store", store, "report", "releases",
+                                      "--json").stdout)
+        self.assertEqual(rel["method"], "perturb")
+        self.assertFalse([c for c in rel["cells"] if c["hidden"]])
+        self.assertRegex(self.itav("--store", store, "report", "releases").stdout,
+                         r"^rel-00000001  %s  2021-01-01\.\.2021-12-31  k 5  protection 4  "
+                         r"\d+ shown, 0 hidden  perturbed\n$" % OFFER)
+        exported = os.path.join(self.tmp, "perturbed.json")
+        self.itav("--store", store, "export", exported)
+        with open(exported, encoding="utf-8") as f:
+            self.assertEqual(json.load(f)["releases"][0]["method"], "perturb")
 
 # The classes that read the seed documents (meson suite "seeds").
 NEEDS_SEEDS = [SeedTableTest]

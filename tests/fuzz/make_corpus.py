@@ -132,6 +132,12 @@ def json_seeds(cli):
         # notes in its trail, reviews with a safety note and with effects, indicators with a
         # baseline, a relative target and a measured range.
         scenario_records(os.path.join(tmp, "s.db"))
+        # A ledger of releases: a report published for 2021, then the store exported.
+        itav("report", "programme", "buurtgezinnen-zuid-kennemerland", "--publish", "--from",
+             "2021-01-01", "--to", "2021-12-31")
+        itav("export", os.path.join(tmp, "ledger.json"))
+        with open(os.path.join(tmp, "ledger.json"), encoding="utf-8") as f:
+            write("json", "scenario-ledger.json", f.read())
         # The CLI's own test data: participants for an offer of the base.
         more = json.load(open(os.path.join(ROOT, "tests", "cli", "data", "zk-more.json"),
                               encoding="utf-8"))

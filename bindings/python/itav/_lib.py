@@ -948,6 +948,7 @@ PROTOTYPES = {
     "itav_release_cell_count": (_sz, [release_p]),
     "itav_release_cell": (_int, [_P(c_char_p), _P(c_char_p), _P(c_char_p), _P(c_int64),
                                  _P(c_int), release_p, _sz]),
+    "itav_release_method": (_int, [release_p]),
     "itav_indicator_attainment_lang": (_int, [_P(itav_enum), _P(c_void_p), indicator_p, _sz,
                                               c_int32, itav_enum]),
     "itav_due_since": (c_int32, [due_p]),

@@ -287,6 +287,12 @@ class Release(Owned):
         return self._parameters()[3]
 
     @property
+    def perturbed(self):
+        """Whether the report was made with the cell key method: its counts are perturbed
+        ones, each within ITAV_REPORT_PERTURB_MAX_NOISE of the true count."""
+        return lib.itav_release_method(self._ptr) == 1  # ITAV_REPORT_PERTURB
+
+    @property
     def members(self):
         """The member offers a programme report covered (empty for an offer's report)."""
         return [dec(lib.itav_release_member(self._ptr, i))
