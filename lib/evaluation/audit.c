@@ -388,18 +388,34 @@ int itav__report_audit(itav_report *r)
  * inside an atom (the waiting list's registrations and first matches). */
 enum { X_REVIEWS, X_STARTED, X_AT_END, X_DAYS };
 
-/* How a count of table `name`, column `column` adds up across releases, or -1: not related. */
-static int table_kind(const char *name, const char *column)
+/* How a count of table `name`, row `row`, column `column` adds up across releases, or -1: not
+ * related. A match in a closed state at the end of a period closed in it (a closed state is
+ * the last), which adds up over days; an open state is a state at the end. */
+static int table_kind(const char *name, const char *row, const char *column)
 {
+    static const char *const closed[] = {"declined", "completed", "ended_early", NULL};
+    if (!strcmp(name, "matches_by_state")) {
+        for (size_t i = 0; closed[i]; i++)
+            if (!strcmp(closed[i], row))
+                return X_DAYS;
+        return X_AT_END;
+    }
     static const char *const reviews[] = {"reviews", "effects", "formal_help", NULL};
     for (size_t i = 0; reviews[i]; i++)
         if (!strcmp(reviews[i], name))
             return X_REVIEWS;
     if (!strcmp(name, "waiting_list")) /* the states at the end, or what happened on a day */
         return strstr(column, "at the end") ? X_AT_END : X_DAYS;
-    return !strcmp(name, "matches_started") ? X_STARTED
-           : !strcmp(name, "matches_by_state") ? X_AT_END
-                                                : -1;
+    return !strcmp(name, "matches_started") ? X_STARTED : -1;
+}
+
+/* Whether a count at the end of the period of release rl is the same count in report r: the
+ * same period, or the same last day (a state on that day, whatever the first). Without a last
+ * day, the end is the day each was made. */
+static bool same_end(const itav_release *rl, const itav_report *r)
+{
+    return (rl->to == r->to && rl->from == r->from) ||
+           (rl->to != ITAV_DATE_NONE && rl->to == r->to);
 }
 
 typedef struct span {
@@ -621,7 +637,7 @@ static int collect_keys(xaudit *x, const itav_report *r, long long *published)
         for (size_t i = 0; i < tab->rows * tab->columns.n; i++) {
             const itav__cell *label = &tab->cells[(i / tab->columns.n) * tab->columns.n];
             const char *row = label->text ? label->text : "";
-            int kind = table_kind(tab->name, tab->columns.v[i % tab->columns.n]);
+            int kind = table_kind(tab->name, row, tab->columns.v[i % tab->columns.n]);
             if (kind < 0 || !tab->cells[i].count || !strcmp(row, ITAV__TOTAL_LABEL) ||
                 !strcmp(row, ITAV__OTHER_PLACES))
                 continue;
@@ -649,7 +665,7 @@ static int collect_keys(xaudit *x, const itav_report *r, long long *published)
         if (strcmp(tab->name, "matches_started") && strcmp(tab->name, "waiting_list"))
             continue;
         for (size_t col = 1; col < tab->columns.n; col++) {
-            int kind = table_kind(tab->name, tab->columns.v[col]);
+            int kind = table_kind(tab->name, "", tab->columns.v[col]);
             bool counts = false;
             for (size_t row = 0; !counts && row < tab->rows; row++)
                 counts = tab->cells[row * tab->columns.n + col].count;
@@ -955,7 +971,7 @@ int itav__release_audit(itav_report *r)
     for (size_t p = 0, flat = 0; rc == ITAV_OK && p < r->nprior; p++) {
         const itav_release *rl = r->prior[p];
         span sp = span_of(rl->from, rl->to);
-        bool same = sp.lo == now.lo && sp.hi == now.hi;
+        bool same = same_end(rl, r);
         protection = rl->protection > protection ? rl->protection : protection;
         for (size_t i = 0; rc == ITAV_OK && i < rl->ncells; i++, flat++) {
             const itav__release_cell *c = &rl->cells[i];
@@ -986,8 +1002,7 @@ int itav__release_audit(itav_report *r)
         const itav_release *rl = r->prior[p];
         span sp = span_of(rl->from, rl->to);
         for (size_t k = 0; rc == ITAV_OK && k < x.nk; k++) {
-            if (!x.keys[k].sum ||
-                (x.keys[k].kind == X_AT_END && (sp.lo != now.lo || sp.hi != now.hi)))
+            if (!x.keys[k].sum || (x.keys[k].kind == X_AT_END && !same_end(rl, r)))
                 continue;
             const itav__table *t = &r->tables[x.keys[k].table];
             size_t n = put_atoms(&x, k, sp, p), rows = 0;

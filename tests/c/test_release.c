@@ -706,6 +706,78 @@ START_TEST(other_municipalities_across_periods)
 }
 END_TEST
 
+/* The matches by state across periods (issue 15): 5 matches of Haarlem completed in the first
+ * half of 2021 and 2 in the second; 6 more stay active all year. A closed state counts the
+ * matches that closed in the period, which adds up over days: the reports of 2021 (7
+ * completed) and of its first half (5) give away the 2 of the second half. With the ledger
+ * the second report hides its count. Atoms: the first half (bit 0), the second (bit 1). */
+START_TEST(matches_by_state_across_periods)
+{
+    static const key keys[] = {{"matches_by_state", "completed", "matches"}};
+    static const plan year = {"solo", "2021-01-01", "2021-12-31", 3, 5},
+                      half = {"solo", "2021-01-01", "2021-06-30", 1, 5};
+    for (int ledger = 1; ledger >= 0; ledger--)
+        for (int order = 0; order < 2; order++) {
+            itav_db *db = entry_store(NULL, 0);
+            char start[16];
+            for (int i = 0; i < 13; i++) {
+                /* completed 120 days after the start: 2021-03 for 0-4, 2021-07 for 5-6
+                 * (active 60 days after it, before the first half ends) */
+                const char *from = i < 5 ? "2020-11-01" : i < 7 ? "2021-04-01" : "2021-01-15";
+                itav_date_format(start, sizeof start, D(from) + i);
+                spec sp = {"solo", "Haarlem", i < 7 ? ITAV_MATCH_COMPLETED : ITAV_MATCH_ACTIVE,
+                           start};
+                itav_free(make_match(db, i, &sp));
+            }
+            plan p[2] = {order ? half : year, order ? year : half};
+            observed o = {0};
+            run_plan(&o, db, p, 2, ledger, keys, 1);
+            size_t narrowed = attack_all(&o, 1, 2, 5, 4);
+            if (getenv("DEBUG_ATTACK"))
+                for (size_t r = 0; r < o.n; r++)
+                    fprintf(stderr, "ledger %d order %d report %zu: atoms %u %s %ld\n", ledger,
+                            order, r, o.v[0][r].atoms, o.v[0][r].hidden ? "hidden" : "shown",
+                            o.v[0][r].value);
+            if (ledger)
+                ck_assert_msg(narrowed == 0, "order %d: %zu narrowed", order, narrowed);
+            else
+                ck_assert_msg(narrowed > 0, "order %d: the leak without the ledger", order);
+            itav_close(db);
+        }
+}
+END_TEST
+
+/* An open state is the state on the last day, whatever the first (issue 15): 6 matches of
+ * member ma and 2 of member mb active all of 2021. The programme's report of 2021 (8 active)
+ * and ma's of its second half (6), which end on the same day, give away mb's 2. With the
+ * ledger the second report hides its count. Atoms: ma (bit 0), mb and the programme (bit 1). */
+START_TEST(open_states_on_the_same_last_day)
+{
+    static const key keys[] = {{"matches_by_state", "active", "matches"}};
+    static const plan prog = {"prog", "2021-01-01", "2021-12-31", 3, 5},
+                      ma = {"ma", "2021-07-01", "2021-12-31", 1, 5};
+    for (int ledger = 1; ledger >= 0; ledger--)
+        for (int order = 0; order < 2; order++) {
+            itav_db *db = entry_store(NULL, 0);
+            char start[16];
+            for (int i = 0; i < 8; i++) {
+                itav_date_format(start, sizeof start, D("2021-01-15") + i);
+                spec sp = {i < 6 ? "ma" : "mb", "Haarlem", ITAV_MATCH_ACTIVE, start};
+                itav_free(make_match(db, i, &sp));
+            }
+            plan p[2] = {order ? ma : prog, order ? prog : ma};
+            observed o = {0};
+            run_plan(&o, db, p, 2, ledger, keys, 1);
+            size_t narrowed = attack_all(&o, 1, 2, 5, 4);
+            if (ledger)
+                ck_assert_msg(narrowed == 0, "order %d: %zu narrowed", order, narrowed);
+            else
+                ck_assert_msg(narrowed > 0, "order %d: the leak without the ledger", order);
+            itav_close(db);
+        }
+}
+END_TEST
+
 /* How many random stores to draw: 5, or 1 when ITAV_TEST_QUICK is set (.ci/valgrind, where
  * the second store alone takes minutes). */
 static int random_rounds(void)
@@ -795,6 +867,8 @@ static Suite *release_suite(void)
     tcase_add_test(tc, union_of_day_atoms);
     tcase_add_test(tc, waiting_list_across_periods);
     tcase_add_test(tc, other_municipalities_across_periods);
+    tcase_add_test(tc, matches_by_state_across_periods);
+    tcase_add_test(tc, open_states_on_the_same_last_day);
     suite_add_tcase(s, tc);
     return s;
 }
