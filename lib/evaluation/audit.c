@@ -388,18 +388,34 @@ int itav__report_audit(itav_report *r)
  * inside an atom (the waiting list's registrations and first matches). */
 enum { X_REVIEWS, X_STARTED, X_AT_END, X_DAYS };
 
-/* How a count of table `name`, column `column` adds up across releases, or -1: not related. */
-static int table_kind(const char *name, const char *column)
+/* How a count of table `name`, row `row`, column `column` adds up across releases, or -1: not
+ * related. A match in a closed state at the end of a period closed in it (a closed state is
+ * the last), which adds up over days; an open state is a state at the end. */
+static int table_kind(const char *name, const char *row, const char *column)
 {
+    static const char *const closed[] = {"declined", "completed", "ended_early", NULL};
+    if (!strcmp(name, "matches_by_state")) {
+        for (size_t i = 0; closed[i]; i++)
+            if (!strcmp(closed[i], row))
+                return X_DAYS;
+        return X_AT_END;
+    }
     static const char *const reviews[] = {"reviews", "effects", "formal_help", NULL};
     for (size_t i = 0; reviews[i]; i++)
         if (!strcmp(reviews[i], name))
             return X_REVIEWS;
     if (!strcmp(name, "waiting_list")) /* the states at the end, or what happened on a day */
         return strstr(column, "at the end") ? X_AT_END : X_DAYS;
-    return !strcmp(name, "matches_started") ? X_STARTED
-           : !strcmp(name, "matches_by_state") ? X_AT_END
-                                                : -1;
+    return !strcmp(name, "matches_started") ? X_STARTED : -1;
+}
+
+/* Whether a count at the end of the period of release rl is the same count in report r: the
+ * same period, or the same last day (a state on that day, whatever the first). Without a last
+ * day, the end is the day each was made. */
+static bool same_end(const itav_release *rl, const itav_report *r)
+{
+    return (rl->to == r->to && rl->from == r->from) ||
+           (rl->to != ITAV_DATE_NONE && rl->to == r->to);
 }
 
 typedef struct span {
@@ -461,9 +477,12 @@ static int push_eq(sys *s, size_t *capc, const size_t *var, long long *a, size_t
 }
 
 typedef struct xkey {
-    size_t table, cell;
-    int kind; /* X_REVIEWS, X_STARTED or X_AT_END */
+    size_t table, cell; /* sum: cell is the column */
+    int kind; /* X_REVIEWS, X_STARTED, X_AT_END or X_DAYS */
     span year; /* X_STARTED: the days of the cell's year */
+    /* the sum of a column over all rows of a table by municipality (the named rows, "not
+     * known" and "other municipalities"), which every report's rows add up to */
+    bool sum;
 } xkey;
 
 typedef struct xaudit {
@@ -490,6 +509,8 @@ static size_t key_of(const itav_report *r, const xaudit *x, const char *table, c
                      const char *column)
 {
     for (size_t k = 0; k < x->nk; k++) {
+        if (x->keys[k].sum)
+            continue;
         const itav__table *t = &r->tables[x->keys[k].table];
         size_t ncol = t->columns.n, rw = x->keys[k].cell / ncol, col = x->keys[k].cell % ncol;
         const itav__cell *label = &t->cells[rw * ncol];
@@ -515,7 +536,9 @@ static bool atom_counts(const xaudit *x, size_t k, size_t at, span sp)
 
 /* x[z] (z SIZE_MAX: the value b) equals the count of key k over the period sp and the
  * offers of scope `scope`. */
-static int relate_cell(xaudit *x, size_t k, span sp, size_t scope, size_t z, long long b)
+/* Puts the atoms of key k over the period sp and the offers of scope `scope` into x->var (each
+ * with coefficient 1) and returns how many. */
+static size_t put_atoms(xaudit *x, size_t k, span sp, size_t scope)
 {
     size_t n = 0;
     for (size_t at = 0; at < x->na; at++)
@@ -525,6 +548,12 @@ static int relate_cell(xaudit *x, size_t k, span sp, size_t scope, size_t z, lon
                 x->used[x->var[n]] = true;
                 x->a[n++] = 1;
             }
+    return n;
+}
+
+static int relate_cell(xaudit *x, size_t k, span sp, size_t scope, size_t z, long long b)
+{
+    size_t n = put_atoms(x, k, sp, scope);
     if (z != SIZE_MAX) {
         x->var[n] = z;
         x->a[n++] = -1;
@@ -599,7 +628,8 @@ static int offer_classes(xaudit *x, const itav_report *r)
 }
 
 /* The keys: the counts of the related tables, totals and "other municipalities" left out
- * (which municipalities that row holds differs from report to report). */
+ * (which municipalities that row holds differs from report to report), and a sum key per count
+ * column of a table by municipality, which that row is part of. */
 static int collect_keys(xaudit *x, const itav_report *r, long long *published)
 {
     for (size_t t = 0; t < r->ntables; t++) {
@@ -607,7 +637,7 @@ static int collect_keys(xaudit *x, const itav_report *r, long long *published)
         for (size_t i = 0; i < tab->rows * tab->columns.n; i++) {
             const itav__cell *label = &tab->cells[(i / tab->columns.n) * tab->columns.n];
             const char *row = label->text ? label->text : "";
-            int kind = table_kind(tab->name, tab->columns.v[i % tab->columns.n]);
+            int kind = table_kind(tab->name, row, tab->columns.v[i % tab->columns.n]);
             if (kind < 0 || !tab->cells[i].count || !strcmp(row, ITAV__TOTAL_LABEL) ||
                 !strcmp(row, ITAV__OTHER_PLACES))
                 continue;
@@ -624,18 +654,132 @@ static int collect_keys(xaudit *x, const itav_report *r, long long *published)
             if (!v)
                 return ITAV_ENOMEM;
             x->keys = v;
-            x->keys[x->nk++] = (xkey){t, i, kind, year};
+            x->keys[x->nk++] = (xkey){t, i, kind, year, false};
             if (!tab->cells[i].suppressed && tab->cells[i].kind == ITAV__CELL_NUMBER)
                 *published += (long long)tab->cells[i].value;
+        }
+    }
+    /* the sums over all municipalities, of each count column of a table by municipality */
+    for (size_t t = 0; t < r->ntables; t++) {
+        const itav__table *tab = &r->tables[t];
+        if (strcmp(tab->name, "matches_started") && strcmp(tab->name, "waiting_list"))
+            continue;
+        for (size_t col = 1; col < tab->columns.n; col++) {
+            int kind = table_kind(tab->name, "", tab->columns.v[col]);
+            bool counts = false;
+            for (size_t row = 0; !counts && row < tab->rows; row++)
+                counts = tab->cells[row * tab->columns.n + col].count;
+            if (kind < 0 || !counts || !strcmp(tab->columns.v[col], ITAV__TOTAL_LABEL))
+                continue;
+            span year = {0, 0};
+            if (kind == X_STARTED) {
+                int32_t first, next;
+                int y = atoi(tab->columns.v[col]);
+                if (itav_date_from_ymd(&first, y, 1, 1) != ITAV_OK ||
+                    itav_date_from_ymd(&next, y + 1, 1, 1) != ITAV_OK)
+                    continue;
+                year = (span){first, next};
+            }
+            xkey *v = itav__realloc(x->keys, (x->nk + 1) * sizeof *v);
+            if (!v)
+                return ITAV_ENOMEM;
+            x->keys = v;
+            x->keys[x->nk++] = (xkey){t, col, kind, year, true};
         }
     }
     return ITAV_OK;
 }
 
+/* The sum key of table `table`, column `column`, or SIZE_MAX. */
+static size_t sum_key_of(const itav_report *r, const xaudit *x, const char *table,
+                         const char *column)
+{
+    for (size_t k = 0; k < x->nk; k++) {
+        const itav__table *t = &r->tables[x->keys[k].table];
+        if (x->keys[k].sum && !strcmp(t->name, table) &&
+            !strcmp(t->columns.v[x->keys[k].cell], column))
+            return k;
+    }
+    return SIZE_MAX;
+}
+
+/* The rows of this report's column of sum key k (the total row left out): whether row `row` is
+ * one of them. */
+static bool summed_row(const itav__table *t, size_t row)
+{
+    const itav__cell *label = &t->cells[row * t->columns.n];
+    return !(label->text && !strcmp(label->text, ITAV__TOTAL_LABEL));
+}
+
+/* Whether sum key k relates anything the row keys do not: when every report's rows of its
+ * column are exactly the rows this report names, the sum is theirs, and it would only cost
+ * time. It does when a report has the row other municipalities, a row this report does not
+ * name, or not all of them (a row missing says that municipality had nobody). */
+static bool sum_needed(const itav_report *r, const xaudit *x, size_t k)
+{
+    const itav__table *t = &r->tables[x->keys[k].table];
+    const char *column = t->columns.v[x->keys[k].cell];
+    size_t mine = 0;
+    for (size_t row = 0; row < t->rows; row++) {
+        const itav__cell *label = &t->cells[row * t->columns.n];
+        if (!summed_row(t, row))
+            continue;
+        if (label->text && !strcmp(label->text, ITAV__OTHER_PLACES))
+            return true;
+        mine++;
+    }
+    for (size_t p = 0; p < r->nprior; p++) {
+        size_t rows = 0;
+        for (size_t i = 0; i < r->prior[p]->ncells; i++) {
+            const itav__release_cell *c = &r->prior[p]->cells[i];
+            if (strcmp(c->table, t->name) || strcmp(c->column, column) ||
+                !strcmp(c->row, ITAV__TOTAL_LABEL))
+                continue;
+            if (key_of(r, x, c->table, c->row, c->column) == SIZE_MAX)
+                return true;
+            rows++;
+        }
+        if (rows && rows != mine)
+            return true;
+    }
+    return false;
+}
+
+/* Drops the sum keys that relate nothing more (sum_needed). */
+static void drop_sums(const itav_report *r, xaudit *x)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < x->nk; k++)
+        if (!x->keys[k].sum || sum_needed(r, x, k))
+            x->keys[n++] = x->keys[k];
+    x->nk = n;
+}
+
+/* The cell of this report to hide when the sum of key k gives someone away: the row other
+ * municipalities when it shows a positive count, else the least positive count shown; else
+ * SIZE_MAX. */
+static size_t sum_cell_to_hide(const itav_report *r, const xkey *key)
+{
+    const itav__table *t = &r->tables[key->table];
+    size_t best = SIZE_MAX;
+    for (size_t row = 0; row < t->rows; row++) {
+        size_t i = row * t->columns.n + key->cell;
+        const itav__cell *c = &t->cells[i], *label = &t->cells[row * t->columns.n];
+        if (!summed_row(t, row) || c->suppressed || !c->count || c->kind != ITAV__CELL_NUMBER ||
+            c->value <= 0)
+            continue;
+        if (label->text && !strcmp(label->text, ITAV__OTHER_PLACES))
+            return i;
+        if (best == SIZE_MAX || c->value < t->cells[best].value)
+            best = i;
+    }
+    return best;
+}
+
 static size_t key_at(const xaudit *x, size_t table, size_t cell)
 {
     for (size_t k = 0; k < x->nk; k++)
-        if (x->keys[k].table == table && x->keys[k].cell == cell)
+        if (!x->keys[k].sum && x->keys[k].table == table && x->keys[k].cell == cell)
             return k;
     return SIZE_MAX;
 }
@@ -837,6 +981,8 @@ int itav__release_audit(itav_report *r)
     long long *box = NULL, *scratch = NULL, published = 0;
     int rc = collect_keys(&x, r, &published);
     if (rc == ITAV_OK)
+        drop_sums(r, &x);
+    if (rc == ITAV_OK)
         rc = offer_classes(&x, r);
     /* the atoms' days */
     if (rc == ITAV_OK && !(x.cut = itav__malloc((2 * r->nprior + 2) * sizeof *x.cut)))
@@ -864,27 +1010,38 @@ int itav__release_audit(itav_report *r)
     for (size_t p = 0; p < r->nprior; p++)
         ncells += r->prior[p]->ncells;
     zp = itav__malloc((ncells ? ncells : 1) * sizeof *zp);
-    size_t most_terms = x.na * x.ncls + 1;
+    size_t nmine = 0;
+    for (size_t t = 0; t < r->ntables; t++)
+        nmine += r->tables[t].rows;
+    /* a sum key's relation: its atoms, and a hidden count per row of a release or the report */
+    size_t most_terms = x.na * x.ncls + 1 + ncells + nmine;
     for (size_t i = 0; i < r->nrelations; i++)
         most_terms = r->relations[i].n > most_terms ? r->relations[i].n : most_terms;
     x.var = itav__malloc(most_terms * sizeof *x.var);
     x.a = itav__malloc(most_terms * sizeof *x.a);
     x.used = itav__calloc(nv ? nv : 1, sizeof *x.used);
-    if (!zr || !zp || !x.var || !x.a || !x.used) {
+    size_t *zcell = itav__malloc((ncells ? ncells : 1) * sizeof *zcell);
+    if (!zr || !zp || !x.var || !x.a || !x.used || !zcell) {
+        itav__free(zcell);
         rc = ITAV_ENOMEM;
         goto done;
     }
     span now = span_of(r->from, r->to);
     int protection = r->protection;
-    for (size_t p = 0; rc == ITAV_OK && p < r->nprior; p++) {
+    for (size_t p = 0, flat = 0; rc == ITAV_OK && p < r->nprior; p++) {
         const itav_release *rl = r->prior[p];
         span sp = span_of(rl->from, rl->to);
+        bool same = same_end(rl, r);
         protection = rl->protection > protection ? rl->protection : protection;
-        for (size_t i = 0; rc == ITAV_OK && i < rl->ncells; i++) {
+        for (size_t i = 0; rc == ITAV_OK && i < rl->ncells; i++, flat++) {
             const itav__release_cell *c = &rl->cells[i];
+            /* a row this report does not name still adds up to its column's sum */
             size_t k = key_of(r, &x, c->table, c->row, c->column);
-            if (k == SIZE_MAX ||
-                (x.keys[k].kind == X_AT_END && (sp.lo != now.lo || sp.hi != now.hi)))
+            size_t sk = strcmp(c->row, ITAV__TOTAL_LABEL)
+                            ? sum_key_of(r, &x, c->table, c->column) : SIZE_MAX;
+            size_t kk = k != SIZE_MAX ? k : sk;
+            zcell[flat] = SIZE_MAX;
+            if (kk == SIZE_MAX || (x.keys[kk].kind == X_AT_END && !same))
                 continue;
             size_t z = SIZE_MAX;
             /* a perturbed release's count is a variable too, bounded below (perturbed_bounds) */
@@ -895,9 +1052,40 @@ int itav__release_audit(itav_report *r)
             }
             if (!c->hidden)
                 published += c->value + ITAV_REPORT_PERTURB_MAX_NOISE;
-            rc = relate_cell(&x, k, sp, p, z, c->value);
+            zcell[flat] = z;
+            if (k != SIZE_MAX)
+                rc = relate_cell(&x, k, sp, p, z, c->value);
         }
     }
+    /* each release's rows add up to the sum of their column over its days and offers: the
+     * row other municipalities is the sum less the rows named */
+    for (size_t p = 0, flat = 0; rc == ITAV_OK && p < r->nprior; flat += r->prior[p++]->ncells) {
+        const itav_release *rl = r->prior[p];
+        span sp = span_of(rl->from, rl->to);
+        for (size_t k = 0; rc == ITAV_OK && k < x.nk; k++) {
+            if (!x.keys[k].sum || (x.keys[k].kind == X_AT_END && !same_end(rl, r)))
+                continue;
+            const itav__table *t = &r->tables[x.keys[k].table];
+            size_t n = put_atoms(&x, k, sp, p), rows = 0;
+            long long b = 0;
+            for (size_t i = 0; i < rl->ncells; i++) {
+                const itav__release_cell *c = &rl->cells[i];
+                if (strcmp(c->table, t->name) || strcmp(c->column, t->columns.v[x.keys[k].cell]) ||
+                    !strcmp(c->row, ITAV__TOTAL_LABEL))
+                    continue;
+                rows++;
+                if (zcell[flat + i] != SIZE_MAX) {
+                    x.var[n] = zcell[flat + i];
+                    x.a[n++] = -1;
+                } else {
+                    b += c->value;
+                }
+            }
+            if (rows) /* a release without the column says nothing of its sum */
+                rc = push_eq(&x.s, &x.capc, x.var, x.a, n, b);
+        }
+    }
+    itav__free(zcell);
     /* the report's relations within every atom, where all their counts are counts of
      * reviews (the matches started and by state do not share atoms) */
     for (size_t i = 0; rc == ITAV_OK && i < r->nrelations; i++) {
@@ -922,11 +1110,36 @@ int itav__release_audit(itav_report *r)
     size_t nc0 = x.s.nc, nz0 = nz;
 
     for (size_t k = 0; rc == ITAV_OK && k < x.nk; k++) {
+        zr[k] = SIZE_MAX;
+        if (x.keys[k].sum)
+            continue;
         const itav__cell *c = &r->tables[x.keys[k].table].cells[x.keys[k].cell];
         zr[k] = c->suppressed || r->perturb ? nv + nz++ : SIZE_MAX;
         if (r->perturb)
             published += ITAV_REPORT_PERTURB_MAX_NOISE;
         rc = relate_cell(&x, k, now, r->nprior, zr[k], (long long)c->value);
+    }
+    /* and this report's rows add up to the sums */
+    for (size_t k = 0; rc == ITAV_OK && k < x.nk; k++) {
+        if (!x.keys[k].sum)
+            continue;
+        const itav__table *t = &r->tables[x.keys[k].table];
+        size_t n = put_atoms(&x, k, now, r->nprior);
+        long long b = 0;
+        for (size_t row = 0; row < t->rows; row++) {
+            size_t i = row * t->columns.n + x.keys[k].cell, kr;
+            const itav__cell *c = &t->cells[i];
+            if (!summed_row(t, row) || !c->count)
+                continue;
+            if (c->suppressed || r->perturb) { /* a perturbed count is not the true one */
+                kr = key_at(&x, x.keys[k].table, i);
+                x.var[n] = kr != SIZE_MAX && zr[kr] != SIZE_MAX ? zr[kr] : nv + nz++;
+                x.a[n++] = -1;
+            } else if (c->kind == ITAV__CELL_NUMBER) {
+                b += (long long)c->value;
+            }
+        }
+        rc = push_eq(&x.s, &x.capc, x.var, x.a, n, b);
     }
     x.s.nv = nv + nz;
     /* the unions of atoms, defined before this report's cells: they belong to both systems */
@@ -1007,6 +1220,8 @@ int itav__release_audit(itav_report *r)
             width = rl->protection;
             kk = 0; /* a hidden count keeps its width whatever it holds */
             k = key_of(r, &x, c->table, c->row, c->column);
+            if (k == SIZE_MAX) /* a row this report does not name: its column's sum */
+                k = sum_key_of(r, &x, c->table, c->column);
         } else if (i >= nzp + nv) {
             v = nv + nz + (i - nzp - nv);
             k = un[i - nzp - nv].k;
@@ -1050,15 +1265,20 @@ int itav__release_audit(itav_report *r)
         }
         /* this report gives it away: hide its count of it, or refuse when it is hidden */
         r->audit_passed = false;
-        const itav__cell *mine = &r->tables[x.keys[k].table].cells[x.keys[k].cell];
+        size_t cell = x.keys[k].cell;
+        if (x.keys[k].sum) { /* a sum: hide a row of it (cell is its column) */
+            size_t h = sum_cell_to_hide(r, &x.keys[k]);
+            cell = h != SIZE_MAX ? h : cell;
+        }
+        const itav__cell *mine = &r->tables[x.keys[k].table].cells[cell];
         if (r->leak_table == SIZE_MAX) {
             r->leak_table = x.keys[k].table;
-            r->leak_cell = x.keys[k].cell;
+            r->leak_cell = cell;
         }
-        if (r->pinned_table == SIZE_MAX && !mine->suppressed && !r->perturb &&
+        if (r->pinned_table == SIZE_MAX && !mine->suppressed && mine->count && !r->perturb &&
             mine->kind == ITAV__CELL_NUMBER) {
             r->pinned_table = x.keys[k].table;
-            r->pinned_cell = x.keys[k].cell;
+            r->pinned_cell = cell;
         }
     }
 done:

@@ -636,6 +636,148 @@ START_TEST(waiting_list_across_periods)
 }
 END_TEST
 
+/* Notes what report r (covering `atoms`) shows of the sum of `column` over all rows of table
+ * `name` but its total: the rows named, `other municipalities` among them. Hidden when one of
+ * them is. A reader who sees every row of the table knows that sum. */
+static void observe_all_rows(observed *o, const itav_report *r, unsigned atoms, const char *name,
+                             const char *column, int width)
+{
+    size_t t = table(r, name), c = col_of(r, t, column);
+    long sum = 0;
+    bool hidden = false;
+    for (size_t row = 0; row < itav_report_row_count(r, t); row++) {
+        double v = 0;
+        if (!strcmp(itav_report_cell(r, t, row, 0), "total of shown cells"))
+            continue;
+        if (itav_report_cell_suppressed(r, t, row, c))
+            hidden = true;
+        else if (itav_report_cell_value(&v, r, t, row, c) == ITAV_OK)
+            sum += (long)v;
+    }
+    ck_assert_uint_lt(o->n, MAX_SEEN);
+    o->v[0][o->n++] = (seen){atoms, hidden, hidden ? -1 : sum, width};
+}
+
+/* The row `other municipalities` across releases (issue 15): 8 families from Haarlem and 5 from
+ * Zandvoort registered in the first half of 2021, 2 from Bloemendaal in the second. The report
+ * of 2021 shows Haarlem 8 and other municipalities 7 (Zandvoort and Bloemendaal folded), that
+ * of the first half Haarlem 8 and Zandvoort 5 and no other row: the rows of each add up to all
+ * families registered, 15 and 13, so the second half had 2, from outside Haarlem. With the
+ * ledger the second report hides what gives them away. Atoms: the first half (bit 0), the
+ * second (bit 1). */
+START_TEST(other_municipalities_across_periods)
+{
+    static const plan year = {"solo", "2021-01-01", "2021-12-31", 3, 5},
+                      half = {"solo", "2021-01-01", "2021-06-30", 1, 5};
+    static const struct { const char *place; int n; const char *from; } who[] = {
+        {"Haarlem", 8, "2021-02-01"}, {"Zandvoort", 5, "2021-03-01"},
+        {"Bloemendaal", 2, "2021-08-01"}};
+    for (int ledger = 1; ledger >= 0; ledger--)
+        for (int order = 0; order < 2; order++) {
+            itav_db *db = entry_store(NULL, 0);
+            char ref[16], date[16];
+            int n = 0;
+            for (size_t w = 0; w < sizeof who / sizeof *who; w++)
+                for (int i = 0; i < who[w].n; i++, n++) {
+                    snprintf(ref, sizeof ref, "w%02d", n);
+                    itav_date_format(date, sizeof date, D(who[w].from) + i);
+                    asking_since(db, ref, who[w].place, date);
+                }
+            plan p[2] = {order ? half : year, order ? year : half};
+            observed o = {0};
+            for (size_t i = 0; i < 2; i++) {
+                int rc;
+                itav_report *r = publish(db, p[i].offer, p[i].k, p[i].from, p[i].to, &rc);
+                if (rc != ITAV_OK)
+                    continue;
+                observe_all_rows(&o, r, p[i].atoms, "waiting_list", "asking registered", 4);
+                if (ledger)
+                    ck_assert_msg(itav_release_record(NULL, db, r) == ITAV_OK, "%s",
+                                  itav_errmsg(db));
+                itav_report_free(r);
+            }
+            size_t narrowed = attack(o.v[0], o.n, 2, 5, 4);
+            if (ledger)
+                ck_assert_msg(narrowed == 0, "order %d: %zu narrowed", order, narrowed);
+            else
+                ck_assert_msg(narrowed > 0, "order %d: the leak without the ledger", order);
+            itav_close(db);
+        }
+}
+END_TEST
+
+/* The matches by state across periods (issue 15): 5 matches of Haarlem completed in the first
+ * half of 2021 and 2 in the second; 6 more stay active all year. A closed state counts the
+ * matches that closed in the period, which adds up over days: the reports of 2021 (7
+ * completed) and of its first half (5) give away the 2 of the second half. With the ledger
+ * the second report hides its count. Atoms: the first half (bit 0), the second (bit 1). */
+START_TEST(matches_by_state_across_periods)
+{
+    static const key keys[] = {{"matches_by_state", "completed", "matches"}};
+    static const plan year = {"solo", "2021-01-01", "2021-12-31", 3, 5},
+                      half = {"solo", "2021-01-01", "2021-06-30", 1, 5};
+    for (int ledger = 1; ledger >= 0; ledger--)
+        for (int order = 0; order < 2; order++) {
+            itav_db *db = entry_store(NULL, 0);
+            char start[16];
+            for (int i = 0; i < 13; i++) {
+                /* completed 120 days after the start: 2021-03 for 0-4, 2021-07 for 5-6
+                 * (active 60 days after it, before the first half ends) */
+                const char *from = i < 5 ? "2020-11-01" : i < 7 ? "2021-04-01" : "2021-01-15";
+                itav_date_format(start, sizeof start, D(from) + i);
+                spec sp = {"solo", "Haarlem", i < 7 ? ITAV_MATCH_COMPLETED : ITAV_MATCH_ACTIVE,
+                           start};
+                itav_free(make_match(db, i, &sp));
+            }
+            plan p[2] = {order ? half : year, order ? year : half};
+            observed o = {0};
+            run_plan(&o, db, p, 2, ledger, keys, 1);
+            size_t narrowed = attack_all(&o, 1, 2, 5, 4);
+            if (getenv("DEBUG_ATTACK"))
+                for (size_t r = 0; r < o.n; r++)
+                    fprintf(stderr, "ledger %d order %d report %zu: atoms %u %s %ld\n", ledger,
+                            order, r, o.v[0][r].atoms, o.v[0][r].hidden ? "hidden" : "shown",
+                            o.v[0][r].value);
+            if (ledger)
+                ck_assert_msg(narrowed == 0, "order %d: %zu narrowed", order, narrowed);
+            else
+                ck_assert_msg(narrowed > 0, "order %d: the leak without the ledger", order);
+            itav_close(db);
+        }
+}
+END_TEST
+
+/* An open state is the state on the last day, whatever the first (issue 15): 6 matches of
+ * member ma and 2 of member mb active all of 2021. The programme's report of 2021 (8 active)
+ * and ma's of its second half (6), which end on the same day, give away mb's 2. With the
+ * ledger the second report hides its count. Atoms: ma (bit 0), mb and the programme (bit 1). */
+START_TEST(open_states_on_the_same_last_day)
+{
+    static const key keys[] = {{"matches_by_state", "active", "matches"}};
+    static const plan prog = {"prog", "2021-01-01", "2021-12-31", 3, 5},
+                      ma = {"ma", "2021-07-01", "2021-12-31", 1, 5};
+    for (int ledger = 1; ledger >= 0; ledger--)
+        for (int order = 0; order < 2; order++) {
+            itav_db *db = entry_store(NULL, 0);
+            char start[16];
+            for (int i = 0; i < 8; i++) {
+                itav_date_format(start, sizeof start, D("2021-01-15") + i);
+                spec sp = {i < 6 ? "ma" : "mb", "Haarlem", ITAV_MATCH_ACTIVE, start};
+                itav_free(make_match(db, i, &sp));
+            }
+            plan p[2] = {order ? ma : prog, order ? prog : ma};
+            observed o = {0};
+            run_plan(&o, db, p, 2, ledger, keys, 1);
+            size_t narrowed = attack_all(&o, 1, 2, 5, 4);
+            if (ledger)
+                ck_assert_msg(narrowed == 0, "order %d: %zu narrowed", order, narrowed);
+            else
+                ck_assert_msg(narrowed > 0, "order %d: the leak without the ledger", order);
+            itav_close(db);
+        }
+}
+END_TEST
+
 /* How many random stores to draw: 5, or 1 when ITAV_TEST_QUICK is set (.ci/valgrind, where
  * the second store alone takes minutes). */
 static int random_rounds(void)
@@ -724,6 +866,9 @@ static Suite *release_suite(void)
     tcase_add_test(tc, random_stores_and_releases);
     tcase_add_test(tc, union_of_day_atoms);
     tcase_add_test(tc, waiting_list_across_periods);
+    tcase_add_test(tc, other_municipalities_across_periods);
+    tcase_add_test(tc, matches_by_state_across_periods);
+    tcase_add_test(tc, open_states_on_the_same_last_day);
     suite_add_tcase(s, tc);
     return s;
 }
