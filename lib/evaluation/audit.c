@@ -9,8 +9,10 @@
  * and a complete search that halves a domain at each step, so the interval is that of the
  * integer problem, not of its relaxation, and every end of it is a solution the search found.
  * The systems are small (tens of hidden cells, relations of a few terms). A search that runs
- * out of its budget counts as "no solution", which only narrows the interval: the verdict
- * may then be "unsafe" for a safe cell, never "safe" for an unsafe one. GLPK would do the
+ * out of its steps counts as "no solution". In interval() that only narrows the interval: the
+ * verdict may then be "unsafe" for a safe cell, never "safe" for an unsafe one. In narrowed()
+ * (across releases) "no solution" to "can it be below k?" lets an atom through: a known
+ * defect (docs/guide.md, "The audit"; the test release-steps). GLPK would do the
  * same with linear programming, but it is GPL-3.0, and linking it would put every program that
  * embeds this MIT library under the GPL. */
 #include "evaluation/evaluation_int.h"
@@ -33,6 +35,7 @@ typedef struct sys {
     size_t nv, nc;
     con *c;
     long long cap;  /* every domain is [0, cap]: a value this high counts as unbounded */
+    long steps;     /* search steps of one question */
     long budget;    /* search nodes left for one question */
     /* the index sys_index() builds over the first nc relations: the relations of each
      * variable (occ[occ_at[v]] .. occ[occ_at[v + 1] - 1]), and the worklist of propagate() */
@@ -41,6 +44,12 @@ typedef struct sys {
     long long **level; /* the boxes of feasible() by depth, kept for the next question */
     size_t nlevel;
 } sys;
+
+/* The search steps of one question (can_be). */
+#define STEPS_PER_QUESTION 20000
+static long steps_across = STEPS_PER_QUESTION; /* of the audit across releases */
+
+void itav__audit_set_steps(long per_question) { steps_across = per_question; }
 
 static long long floor_div(long long a, long long b)
 {
@@ -204,7 +213,7 @@ static int can_be(sys *s, const long long *lo, const long long *hi, size_t v, lo
         l[v] = t > l[v] ? t : l[v];
     if (l[v] > h[v])
         return 0;
-    s->budget = 20000;
+    s->budget = s->steps;
     return feasible(s, l, h, v, 0);
 }
 
@@ -297,7 +306,7 @@ static void sys_clear(sys *s)
 
 int itav__report_audit(itav_report *r)
 {
-    sys s = {0};
+    sys s = {.steps = STEPS_PER_QUESTION};
     size_t capc = 0, nv = 0;
     size_t **var_of = itav__calloc(r->ntables ? r->ntables : 1, sizeof *var_of);
     long long *box = NULL, *scratch = NULL, published = 0;
@@ -975,7 +984,7 @@ static int rotate_cons(sys *s, size_t at, size_t from)
 
 int itav__release_audit(itav_report *r)
 {
-    xaudit x = {0};
+    xaudit x = {.s = {.steps = steps_across}};
     size_t nz = 0, *zr = NULL, (*zp)[2] = NULL, nzp = 0, nun = 0;
     xunion *un = NULL;
     long long *box = NULL, *scratch = NULL, published = 0;

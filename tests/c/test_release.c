@@ -5,6 +5,12 @@
  * count or an atom is narrowed. Each also runs without the ledger (reports not recorded) and
  * finds the leak there. docs/guide.md, "Protection across releases". */
 #include "testutil.h"
+#ifdef TEST_AUDIT_STEPS /* test_release_steps: every search of the audit cut short */
+#include "evaluation/evaluation_int.h"
+#define AUDIT_CUT_SHORT 1
+#else
+#define AUDIT_CUT_SHORT 0
+#endif
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -625,7 +631,8 @@ START_TEST(waiting_list_across_periods)
             plan p[2] = {order ? half : year, order ? year : half};
             observed o = {0};
             run_plan(&o, db, p, 2, ledger, keys, 1);
-            ck_assert_uint_eq(o.n, 2);
+            if (!ledger || !AUDIT_CUT_SHORT) /* an audit cut short may refuse the second */
+                ck_assert_uint_eq(o.n, 2);
             size_t narrowed = attack_all(&o, 1, 2, 5, 4);
             if (ledger)
                 ck_assert_msg(narrowed == 0, "order %d: %zu narrowed", order, narrowed);
@@ -863,7 +870,11 @@ static Suite *release_suite(void)
     tcase_add_test(tc, programme_against_its_members);
     tcase_add_test(tc, k3_then_k5);
     tcase_add_test(tc, erasure_between_releases);
+#ifndef TEST_AUDIT_STEPS /* it expects most reports published, not every count hidden */
     tcase_add_test(tc, random_stores_and_releases);
+#else
+    (void)random_stores_and_releases;
+#endif
     tcase_add_test(tc, union_of_day_atoms);
     tcase_add_test(tc, waiting_list_across_periods);
     tcase_add_test(tc, other_municipalities_across_periods);
@@ -873,4 +884,12 @@ static Suite *release_suite(void)
     return s;
 }
 
-int main(void) { return run_suite(release_suite()); }
+int main(void)
+{
+#ifdef TEST_AUDIT_STEPS
+    /* every question of the audit across releases cut short after one step: the attacks
+     * should still recover nothing */
+    itav__audit_set_steps(1);
+#endif
+    return run_suite(release_suite());
+}
