@@ -636,6 +636,28 @@ static int offer_classes(xaudit *x, const itav_report *r)
     return rc;
 }
 
+/* The days of a column of matches started that names a year ("2021"); false for another. */
+static bool column_year(const char *column, span *year)
+{
+    int32_t first, next;
+    int y = atoi(column);
+    if (itav_date_from_ymd(&first, y, 1, 1) != ITAV_OK ||
+        itav_date_from_ymd(&next, y + 1, 1, 1) != ITAV_OK)
+        return false;
+    *year = (span){first, next};
+    return true;
+}
+
+static int push_key(xaudit *x, xkey key)
+{
+    xkey *v = itav__realloc(x->keys, (x->nk + 1) * sizeof *v);
+    if (!v)
+        return ITAV_ENOMEM;
+    x->keys = v;
+    x->keys[x->nk++] = key;
+    return ITAV_OK;
+}
+
 /* The keys: the counts of the related tables, totals and "other municipalities" left out
  * (which municipalities that row holds differs from report to report), and a sum key per count
  * column of a table by municipality, which that row is part of. */
@@ -651,19 +673,10 @@ static int collect_keys(xaudit *x, const itav_report *r, long long *published)
                 !strcmp(row, ITAV__OTHER_PLACES))
                 continue;
             span year = {0, 0};
-            if (kind == X_STARTED) {
-                int32_t first, next;
-                int y = atoi(tab->columns.v[i % tab->columns.n]);
-                if (itav_date_from_ymd(&first, y, 1, 1) != ITAV_OK ||
-                    itav_date_from_ymd(&next, y + 1, 1, 1) != ITAV_OK)
-                    continue;
-                year = (span){first, next};
-            }
-            xkey *v = itav__realloc(x->keys, (x->nk + 1) * sizeof *v);
-            if (!v)
+            if (kind == X_STARTED && !column_year(tab->columns.v[i % tab->columns.n], &year))
+                continue;
+            if (push_key(x, (xkey){t, i, kind, year, false}) != ITAV_OK)
                 return ITAV_ENOMEM;
-            x->keys = v;
-            x->keys[x->nk++] = (xkey){t, i, kind, year, false};
             if (!tab->cells[i].suppressed && tab->cells[i].kind == ITAV__CELL_NUMBER)
                 *published += (long long)tab->cells[i].value;
         }
@@ -681,19 +694,10 @@ static int collect_keys(xaudit *x, const itav_report *r, long long *published)
             if (kind < 0 || !counts || !strcmp(tab->columns.v[col], ITAV__TOTAL_LABEL))
                 continue;
             span year = {0, 0};
-            if (kind == X_STARTED) {
-                int32_t first, next;
-                int y = atoi(tab->columns.v[col]);
-                if (itav_date_from_ymd(&first, y, 1, 1) != ITAV_OK ||
-                    itav_date_from_ymd(&next, y + 1, 1, 1) != ITAV_OK)
-                    continue;
-                year = (span){first, next};
-            }
-            xkey *v = itav__realloc(x->keys, (x->nk + 1) * sizeof *v);
-            if (!v)
+            if (kind == X_STARTED && !column_year(tab->columns.v[col], &year))
+                continue;
+            if (push_key(x, (xkey){t, col, kind, year, true}) != ITAV_OK)
                 return ITAV_ENOMEM;
-            x->keys = v;
-            x->keys[x->nk++] = (xkey){t, col, kind, year, true};
         }
     }
     return ITAV_OK;
