@@ -37,6 +37,8 @@ typedef struct sys {
     long long cap;  /* every domain is [0, cap]: a value this high counts as unbounded */
     long steps;     /* search steps of one question */
     long budget;    /* search nodes left for one question */
+    long left;      /* search nodes left for the whole audit (LONG_MAX: no bound) */
+    bool exhausted; /* `left` ran out: no verdict can be trusted */
     /* the index sys_index() builds over the first nc relations: the relations of each
      * variable (occ[occ_at[v]] .. occ[occ_at[v + 1] - 1]), and the worklist of propagate() */
     size_t nindexed, *occ_at, *occ, *queue;
@@ -45,11 +47,18 @@ typedef struct sys {
     size_t nlevel;
 } sys;
 
-/* The search steps of one question (can_be). */
+/* The search steps of one question (can_be), and of all the questions of the audit across
+ * releases of one report: the bound on its time (a release audit of the tests takes at most
+ * about 100,000), after which the report is refused. */
 #define STEPS_PER_QUESTION 20000
-static long steps_across = STEPS_PER_QUESTION; /* of the audit across releases */
+#define STEPS_PER_REPORT 1000000
+static long steps_across = STEPS_PER_QUESTION, steps_report = STEPS_PER_REPORT;
 
-void itav__audit_set_steps(long per_question) { steps_across = per_question; }
+void itav__audit_set_steps(long per_question, long per_report)
+{
+    steps_across = per_question;
+    steps_report = per_report;
+}
 
 static long long floor_div(long long a, long long b)
 {
@@ -167,6 +176,10 @@ static long long *level_box(sys *s, size_t d)
 
 static int feasible(sys *s, long long *lo, long long *hi, size_t changed, size_t depth)
 {
+    if (s->left-- <= 0) {
+        s->exhausted = true;
+        return 0;
+    }
     if (s->budget-- <= 0 || !propagate(s, lo, hi, changed))
         return 0;
     size_t pick = s->nv;
@@ -306,12 +319,13 @@ static void sys_clear(sys *s)
 
 int itav__report_audit(itav_report *r)
 {
-    sys s = {.steps = STEPS_PER_QUESTION};
+    sys s = {.steps = STEPS_PER_QUESTION, .left = LONG_MAX};
     size_t capc = 0, nv = 0;
     size_t **var_of = itav__calloc(r->ntables ? r->ntables : 1, sizeof *var_of);
     long long *box = NULL, *scratch = NULL, published = 0;
     int rc = var_of ? ITAV_OK : ITAV_ENOMEM;
     r->audit_passed = true;
+    r->audit_exhausted = false;
     r->pinned_table = SIZE_MAX;
     r->leak_table = SIZE_MAX;
     r->releases_disagree = false;
@@ -988,7 +1002,7 @@ static int rotate_cons(sys *s, size_t at, size_t from)
 
 int itav__release_audit(itav_report *r)
 {
-    xaudit x = {.s = {.steps = steps_across}};
+    xaudit x = {.s = {.steps = steps_across, .left = steps_report}};
     size_t nz = 0, *zr = NULL, (*zp)[2] = NULL, nzp = 0, nun = 0;
     xunion *un = NULL;
     long long *box = NULL, *scratch = NULL, published = 0;
@@ -1306,6 +1320,10 @@ done:
     itav__free(un);
     itav__free(box);
     itav__free(scratch);
+    if (x.s.exhausted) { /* a bound on the time: every verdict after it is unknown */
+        r->audit_passed = false;
+        r->audit_exhausted = true;
+    }
     sys_clear(&x.s);
     return rc;
 }

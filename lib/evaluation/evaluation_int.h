@@ -89,6 +89,7 @@ struct itav_report {
     itav__relation *relations;
     size_t nrelations;
     bool audit_passed; /* every hidden count is safe */
+    bool audit_exhausted; /* the audit across releases ran out of its steps: refused */
     itav__strlist members; /* the offers that name offer as their programme */
     int k;
     int32_t as_of, from, to;
@@ -154,10 +155,10 @@ int itav__release_prior(itav_db *db, itav_report *r);
  * whose counts add up over periods, by the releases in r->prior, and sets pinned_table and
  * pinned_cell when an earlier hidden count is pinned. ITAV_OK or ITAV_ENOMEM. */
 int itav__release_audit(itav_report *r);
-/* The search steps of each question of the audit across releases (audit.c; 20,000). For
- * white-box tests only, which lower them to see what a search cut short answers. Not
- * thread-safe: call before any report is made. */
-void itav__audit_set_steps(long per_question);
+/* The search steps of each question of the audit across releases (audit.c; 20,000) and of
+ * all its questions for one report (1,000,000). For white-box tests only, which lower them.
+ * Not thread-safe: call before any report is made. */
+void itav__audit_set_steps(long per_question, long per_report);
 /* Secondary suppression against the audit (audit.c): of the published counts that share a
  * relation with an unsafe hidden count, the one whose hiding leaves the fewest unsafe cells,
  * then the cheapest (docs/guide.md, "Secondary suppression"). Returns 1 with the cell, 0 when

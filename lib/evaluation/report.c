@@ -1543,6 +1543,12 @@ int itav__report_relate(itav_report *r, const itav__term *terms, size_t n, bool 
  * attacker could narrow down (its place only: the report is not published). */
 static int refuse_unsafe(itav_db *db, const itav_report *r)
 {
+    if (r->audit_exhausted)
+        return itav__error(db, ITAV_ESTATE, "the report of \"%s\" is not safe to publish: "
+                           "its audit with the earlier releases ran out of its search steps "
+                           "before it could show that nothing is given away; fewer earlier "
+                           "releases of the same offers (itav_release_list(), "
+                           "itav_release_remove()) make it smaller", r->offer);
     for (size_t t = 0; t < r->ntables; t++) {
         const itav__table *tab = &r->tables[t];
         for (size_t i = 0; i < tab->rows * tab->columns.n; i++) {
@@ -1689,7 +1695,8 @@ static int build(basis *b, const char *offer, const itav_report_options *o)
      * (itav__report_choose) and build again from the records already loaded. Each round
      * hides one more published cell, so this ends. */
     for (int round = 0; rc == ITAV_OK; round++) {
-        if ((rc = build_tables(b)) != ITAV_OK || r->audit_passed || round == REPAIR_ROUNDS)
+        if ((rc = build_tables(b)) != ITAV_OK || r->audit_passed || r->audit_exhausted ||
+            round == REPAIR_ROUNDS)
             break;
         size_t t = r->pinned_table, cell = r->pinned_cell;
         /* an earlier release's hidden count is pinned: hide this report's count of it */

@@ -889,7 +889,7 @@ int main(void)
 #ifdef TEST_AUDIT_STEPS
     /* every question of the audit across releases cut short after one step: the attacks
      * should still recover nothing */
-    itav__audit_set_steps(1);
+    itav__audit_set_steps(1, 1000000);
 #endif
     return run_suite(release_suite());
 }

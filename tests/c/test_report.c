@@ -2027,6 +2027,31 @@ START_TEST(writers_in_dutch)
 END_TEST
 
 #ifdef TEST_REPORT_LABELS
+/* The audit across releases has a bound on its search steps (audit.c): a report whose audit
+ * runs out of them is refused, saying so; with the steps back the same report is published
+ * (the year again: its own audit passes, and the release audit has the year before it). */
+START_TEST(audit_out_of_steps_refuses)
+{
+    itav_db *db = open_store(0);
+    fixture(db);
+    int rc;
+    itav_report *r = publish(db, "prog", 5, "2021-01-01", "2021-12-31", &rc);
+    ck_assert_int_eq(rc, ITAV_OK);
+    ck_assert_int_eq(itav_release_record(NULL, db, r), ITAV_OK);
+    itav_report_free(r);
+    itav__audit_set_steps(20000, 10);
+    r = publish(db, "prog", 5, "2021-01-01", "2021-12-31", &rc);
+    itav__audit_set_steps(20000, 1000000);
+    ck_assert_int_eq(rc, ITAV_ESTATE);
+    ck_assert_ptr_null(r);
+    assert_msg(db, "ran out of its search steps");
+    r = publish(db, "prog", 5, "2021-01-01", "2021-12-31", &rc);
+    ck_assert_msg(rc == ITAV_OK, "%s", itav_errmsg(db));
+    itav_report_free(r);
+    itav_close(db);
+}
+END_TEST
+
 static void has_dutch(const char *what, const char *en)
 {
     ck_assert_msg(itav__report_label_known(en), "%s \"%s\" has no Dutch wording in "
@@ -2569,6 +2594,7 @@ static Suite *labels_suite(void)
     TCase *tc = tcase_create("labels");
     tcase_add_test(tc, every_text_has_a_dutch_wording);
     tcase_add_test(tc, every_explanation_has_a_dutch_wording);
+    tcase_add_test(tc, audit_out_of_steps_refuses);
     suite_add_tcase(s, tc);
     return s;
 }
