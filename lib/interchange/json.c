@@ -10,6 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The decoding helpers release_json.c shares (json_int.h), by their short names here. */
+#define problem(...) itav__json_problem(__VA_ARGS__)
+#define join(...) itav__json_join(__VA_ARGS__)
+#define date_member(...) itav__json_date_member(__VA_ARGS__)
+
 /* ======================================================================================
  * Encoding
  * ====================================================================================== */
@@ -617,10 +622,7 @@ int itav__json_dump(char **out, json_t *v, bool pretty)
  * Decoding
  * ====================================================================================== */
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static int problem(itav__json_dec *d, const char *path, const char *fmt, ...)
+int itav__json_problem(itav__json_dec *d, const char *path, const char *fmt, ...)
 {
     va_list ap;
     int n = snprintf(d->err, d->errsize, "%s: ", path);
@@ -649,7 +651,10 @@ static void append(char *buf, const char *path, const char *sep, const char *tai
     buf[n] = '\0';
 }
 
-static void join(char *buf, const char *path, const char *key) { append(buf, path, ".", key); }
+void itav__json_join(char *buf, const char *path, const char *key)
+{
+    append(buf, path, ".", key);
+}
 
 static void join_index(char *buf, const char *path, size_t i)
 {
@@ -1316,8 +1321,8 @@ fail:
     return rc;
 }
 
-static int date_member(itav__json_dec *d, const json_t *obj, const char *path, const char *key,
-                       int32_t *out)
+int itav__json_date_member(itav__json_dec *d, const json_t *obj, const char *path,
+                           const char *key, int32_t *out)
 {
     const char *s;
     *out = ITAV_DATE_NONE;

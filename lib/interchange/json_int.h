@@ -30,6 +30,16 @@ bool itav__json_same_error(const json_error_t *a, const json_error_t *b);
 int itav__json_members(itav__json_dec *d, const json_t *v, const char *path,
                        const char *const *allowed, int nreq);
 /* An optional text member: *out NULL when absent, ITAV_EFORMAT when not a string. */
+/* Sets d's message to "path: " and the formatted text; returns ITAV_EFORMAT. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+int itav__json_problem(itav__json_dec *d, const char *path, const char *fmt, ...);
+/* path.key into buf (ITAV__JSON_PATH_MAX bytes), cut short when longer. */
+void itav__json_join(char *buf, const char *path, const char *key);
+/* An optional date member (YYYY-MM-DD): *out is ITAV_DATE_NONE when it is absent. */
+int itav__json_date_member(itav__json_dec *d, const json_t *obj, const char *path,
+                           const char *key, int32_t *out);
 int itav__json_text_member(itav__json_dec *d, const json_t *obj, const char *path,
                            const char *key, const char **out);
 

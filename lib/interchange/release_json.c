@@ -5,9 +5,13 @@
 #include "interchange/json_int.h"
 
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+
+/* json.c's decoding helpers (json_int.h), by the short names json.c uses. */
+#define problem(...) itav__json_problem(__VA_ARGS__)
+#define join(...) itav__json_join(__VA_ARGS__)
+#define date_member(...) itav__json_date_member(__VA_ARGS__)
 
 static bool put_date(json_t *o, const char *key, int32_t d)
 {
@@ -61,32 +65,6 @@ json_t *itav__json_encode_release(const itav_release *rl)
 
 /* ---- decoding: every member checked, the problem named by its JSON path ---- */
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static int problem(itav__json_dec *d, const char *path, const char *fmt, ...)
-{
-    va_list ap;
-    int n = snprintf(d->err, d->errsize, "%s: ", path);
-    if (n >= 0 && (size_t)n < d->errsize) {
-        va_start(ap, fmt);
-        vsnprintf(d->err + n, d->errsize - (size_t)n, fmt, ap);
-        va_end(ap);
-    }
-    return ITAV_EFORMAT;
-}
-
-/* path.key, truncated to ITAV__JSON_PATH_MAX - 1 bytes (a long path is still a clue). */
-static void join(char *buf, const char *path, const char *key)
-{
-    size_t n = 0;
-    const char *parts[] = {path, ".", key};
-    for (size_t i = 0; i < 3; i++)
-        for (const char *c = parts[i]; *c && n < ITAV__JSON_PATH_MAX - 1; c++)
-            buf[n++] = *c;
-    buf[n] = '\0';
-}
-
 static int id_value(itav__json_dec *d, const char *p, const char *s)
 {
     if (!s)
@@ -104,21 +82,6 @@ static int id_member(itav__json_dec *d, const json_t *o, const char *path, const
     int rc = itav__json_text_member(d, o, path, key, out);
     join(p, path, key);
     return rc != ITAV_OK ? rc : id_value(d, p, *out);
-}
-
-static int date_member(itav__json_dec *d, const json_t *o, const char *path, const char *key,
-                       int32_t *out)
-{
-    const char *s;
-    char p[ITAV__JSON_PATH_MAX];
-    *out = ITAV_DATE_NONE;
-    int rc = itav__json_text_member(d, o, path, key, &s);
-    if (rc != ITAV_OK || !s)
-        return rc;
-    join(p, path, key);
-    if (itav_date_parse(out, s) != ITAV_OK)
-        return problem(d, p, "\"%s\" is not a date (YYYY-MM-DD, years 1900-9999)", s);
-    return ITAV_OK;
 }
 
 static int int_member(itav__json_dec *d, const json_t *o, const char *path, const char *key,
