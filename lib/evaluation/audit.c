@@ -5,23 +5,36 @@
  * least and the greatest value it can take in some assignment of all hidden counts that
  * agrees with all of that: the interval the attacker can derive.
  *
- * The method is exact rather than linear programming: bounds propagation over the relations
- * and a complete search that halves a domain at each step, so the interval is that of the
- * integer problem, not of its relaxation, and every end of it is a solution the search found.
- * The systems are small (tens of hidden cells, relations of a few terms). A search that runs
- * out of its steps counts as "no solution". In interval() that only narrows the interval: the
- * verdict may then be "unsafe" for a safe cell, never "safe" for an unsafe one. In narrowed()
- * (across releases) "no solution" to "can it be below k?" lets an atom through: a known
- * defect (docs/guide.md, "The audit"; the test release-steps). GLPK would do the
- * same with linear programming, but it is GPL-3.0, and linking it would put every program that
- * embeds this MIT library under the GPL. */
+ * Each question (can_be: can it be at most t, or at least t?) is settled by bounds propagation
+ * over the relations and a search that halves a domain at each step: a solution it finds is a
+ * "yes", a search of everything a "no". Across releases the systems are large (hundreds of
+ * unknowns), and the linear relaxation (lp.c) answers where a short search did not: a bound
+ * it proves is a "no", its vertex rounded and checked exactly a "yes". A question still
+ * unsettled after the search's steps gets the strict answer (UNDECIDED): it narrows a hidden
+ * count's interval and counts an atom as given away, so a verdict may be "unsafe" for a safe
+ * cell, never "safe" for an unsafe one. GLPK would do the linear programming too, but it is
+ * GPL-3.0, and linking it would put every program that embeds this MIT library under the
+ * GPL; Clp is EPL-2.0. */
 #include "evaluation/evaluation_int.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+
+/* What the relaxation of a system (lp.c) says of one variable: no integer solution has it
+ * below `least` or above `most`, and, where a rounded vertex solves the system exactly, a
+ * solution has it at `low` (high). Kept per system (its first nc relations in a box). */
+typedef struct lpslot {
+    itav__lp *lp;
+    size_t nc;
+    const long long *box;
+    size_t v; /* SIZE_MAX: nothing asked yet */
+    long long least, most, low, high;
+    bool has_low, has_high;
+} lpslot;
 
 /* sum a[i] * x[var[i]] <= b; an equality is two of these. */
 typedef struct con {
@@ -39,6 +52,9 @@ typedef struct sys {
     long budget;    /* search nodes left for one question */
     long left;      /* search nodes left for the whole audit (LONG_MAX: no bound) */
     bool exhausted; /* `left` ran out: no verdict can be trusted */
+    bool use_lp;    /* ask the relaxation first (the audit across releases) */
+    lpslot lp[2];   /* the system with and without the report's own cells */
+    long long *round; /* a rounded vertex */
     /* the index sys_index() builds over the first nc relations: the relations of each
      * variable (occ[occ_at[v]] .. occ[occ_at[v + 1] - 1]), and the worklist of propagate() */
     size_t nindexed, *occ_at, *occ, *queue;
@@ -53,11 +69,18 @@ typedef struct sys {
 #define STEPS_PER_QUESTION 20000
 #define STEPS_PER_REPORT 1000000
 static long steps_across = STEPS_PER_QUESTION, steps_report = STEPS_PER_REPORT;
+static bool use_relaxation = true;
+#define UNDECIDED 2 /* feasible(), can_be(): the search ran out of its steps */
+/* A bound of the relaxation is floating point: it counts only beyond this margin. */
+#define LP_MARGIN 1e-3
+/* The steps of the search before the relaxation is asked (can_be). */
+#define SHORT_SEARCH 256
 
-void itav__audit_set_steps(long per_question, long per_report)
+void itav__audit_set_steps(long per_question, long per_report, bool relaxation)
 {
     steps_across = per_question;
     steps_report = per_report;
+    use_relaxation = relaxation;
 }
 
 static long long floor_div(long long a, long long b)
@@ -178,9 +201,11 @@ static int feasible(sys *s, long long *lo, long long *hi, size_t changed, size_t
 {
     if (s->left-- <= 0) {
         s->exhausted = true;
-        return 0;
+        return UNDECIDED;
     }
-    if (s->budget-- <= 0 || !propagate(s, lo, hi, changed))
+    if (s->budget-- <= 0)
+        return UNDECIDED;
+    if (!propagate(s, lo, hi, changed))
         return 0;
     size_t pick = s->nv;
     for (size_t v = 0; v < s->nv; v++)
@@ -201,7 +226,8 @@ static int feasible(sys *s, long long *lo, long long *hi, size_t changed, size_t
         return ITAV_ENOMEM;
     long long *lo2 = box, *hi2 = box + s->nv, mid = lo[pick] + (hi[pick] - lo[pick]) / 2;
     int found = 0;
-    for (int half = 0; half < 2 && found == 0; half++) {
+    bool undecided = false;
+    for (int half = 0; half < 2 && (found == 0 || found == UNDECIDED); half++) {
         memcpy(lo2, lo, s->nv * sizeof *lo);
         memcpy(hi2, hi, s->nv * sizeof *hi);
         if (half == 0)
@@ -209,13 +235,81 @@ static int feasible(sys *s, long long *lo, long long *hi, size_t changed, size_t
         else
             lo2[pick] = mid + 1;
         found = feasible(s, lo2, hi2, pick, depth + 1);
+        undecided = undecided || found == UNDECIDED;
     }
-    return found;
+    return found == 0 && undecided ? UNDECIDED : found;
 }
 
-/* Whether x[v] can be at most t (below) or at least t (!below), from the box lo..hi. */
-static int can_be(sys *s, const long long *lo, const long long *hi, size_t v, long long t,
-                  bool below, long long *scratch)
+/* Whether the integer point nearest to x solves the system: every value in lo..hi and every
+ * relation holds, in exact arithmetic. Leaves the point in s->round. */
+static bool solves(sys *s, const long long *lo, const long long *hi, const double *x)
+{
+    for (size_t v = 0; v < s->nv; v++) {
+        if (!(x[v] > (double)lo[v] - 0.5 && x[v] < (double)hi[v] + 0.5))
+            return false;
+        s->round[v] = llround(x[v]);
+    }
+    for (size_t i = 0; i < s->nc; i++) {
+        long long sum = 0;
+        for (size_t j = 0; j < s->c[i].n; j++)
+            sum += s->c[i].a[j] * s->round[s->c[i].var[j]];
+        if (sum > s->c[i].b)
+            return false;
+    }
+    return true;
+}
+
+/* The relaxation's word on x[v] in the system of the first s->nc relations and the box lo..hi
+ * (made once per system), or NULL when there is none (out of memory, or no optimum). */
+static const lpslot *relaxed(sys *s, const long long *lo, const long long *hi, size_t v)
+{
+    lpslot *q = NULL;
+    for (size_t i = 0; i < 2 && !q; i++)
+        if (s->lp[i].lp && s->lp[i].nc == s->nc && s->lp[i].box == lo)
+            q = &s->lp[i];
+    for (size_t i = 0; i < 2 && !q; i++)
+        if (!s->lp[i].lp) {
+            q = &s->lp[i];
+            if (!s->round && !(s->round = itav__malloc(s->nv * sizeof *s->round)))
+                return NULL;
+            if (!(q->lp = itav__lp_new(s->nv)))
+                return NULL;
+            q->nc = s->nc;
+            q->box = lo;
+            q->v = SIZE_MAX;
+            int rc = ITAV_OK;
+            for (size_t c = 0; rc == ITAV_OK && c < s->nc; c++)
+                rc = itav__lp_add_row(q->lp, s->c[c].n, s->c[c].var, s->c[c].a, s->c[c].b);
+            if (rc != ITAV_OK || itav__lp_load(q->lp, lo, hi) != ITAV_OK) {
+                itav__lp_free(q->lp);
+                q->lp = NULL;
+                return NULL;
+            }
+        }
+    if (!q)
+        return NULL;
+    if (q->v == v)
+        return q;
+    double value;
+    const double *x;
+    q->v = SIZE_MAX;
+    if (itav__lp_extreme(q->lp, v, true, &value, &x) != ITAV_OK)
+        return NULL;
+    q->least = (long long)ceil(value - LP_MARGIN);
+    if ((q->has_low = solves(s, lo, hi, x)))
+        q->low = s->round[v];
+    if (itav__lp_extreme(q->lp, v, false, &value, &x) != ITAV_OK)
+        return NULL;
+    q->most = (long long)floor(value + LP_MARGIN);
+    if ((q->has_high = solves(s, lo, hi, x)))
+        q->high = s->round[v];
+    q->v = v;
+    return q;
+}
+
+/* The search for a solution with x[v] at most t (below) or at least t, in `steps` steps. */
+static int search(sys *s, const long long *lo, const long long *hi, size_t v, long long t,
+                  bool below, long steps, long long *scratch)
 {
     long long *l = scratch, *h = scratch + s->nv;
     memcpy(l, lo, s->nv * sizeof *l);
@@ -226,11 +320,34 @@ static int can_be(sys *s, const long long *lo, const long long *hi, size_t v, lo
         l[v] = t > l[v] ? t : l[v];
     if (l[v] > h[v])
         return 0;
-    s->budget = s->steps;
+    s->budget = steps;
     return feasible(s, l, h, v, 0);
 }
 
-/* The least and greatest value of x[v]: a binary search on "at most t" and "at least t". */
+/* Whether x[v] can be at most t (below) or at least t (!below), from the box lo..hi: 1, 0,
+ * UNDECIDED or ITAV_ENOMEM. A short search settles most questions; across releases the
+ * relaxation answers next (a bound it proves, or a solution it found); then the search has
+ * the rest of its steps. */
+static int can_be(sys *s, const long long *lo, const long long *hi, size_t v, long long t,
+                  bool below, long long *scratch)
+{
+    if (!s->use_lp)
+        return search(s, lo, hi, v, t, below, s->steps, scratch);
+    long first = s->steps < SHORT_SEARCH ? s->steps : SHORT_SEARCH;
+    int found = search(s, lo, hi, v, t, below, first, scratch);
+    if (found != UNDECIDED)
+        return found;
+    const lpslot *q = relaxed(s, lo, hi, v);
+    if (q && (below ? t < q->least : t > q->most))
+        return 0;
+    if (q && (below ? q->has_low && q->low <= t : q->has_high && q->high >= t))
+        return 1;
+    return first < s->steps ? search(s, lo, hi, v, t, below, s->steps - first, scratch)
+                            : UNDECIDED;
+}
+
+/* The least and greatest value of x[v]: a binary search on "at most t" and "at least t". A
+ * question the search could not settle counts as "no": that only narrows the interval. */
 static int interval(sys *s, const long long *lo, const long long *hi, size_t v,
                     long long *least, long long *most, long long *scratch)
 {
@@ -240,7 +357,7 @@ static int interval(sys *s, const long long *lo, const long long *hi, size_t v,
         int ok = can_be(s, lo, hi, v, mid, true, scratch);
         if (ok < 0)
             return ok;
-        if (ok)
+        if (ok == 1)
             b = mid;
         else
             a = mid + 1;
@@ -253,7 +370,7 @@ static int interval(sys *s, const long long *lo, const long long *hi, size_t v,
         int ok = can_be(s, lo, hi, v, mid, false, scratch);
         if (ok < 0)
             return ok;
-        if (ok)
+        if (ok == 1)
             a = mid;
         else
             b = mid - 1;
@@ -315,6 +432,9 @@ static void sys_clear(sys *s)
     for (size_t d = 0; d < s->nlevel; d++)
         itav__free(s->level[d]);
     itav__free(s->level);
+    for (size_t i = 0; i < 2; i++)
+        itav__lp_free(s->lp[i].lp);
+    itav__free(s->round);
 }
 
 int itav__report_audit(itav_report *r)
@@ -815,24 +935,25 @@ static size_t key_at(const xaudit *x, size_t table, size_t cell)
  * be from 1 to kk - 1 and its interval is narrower than `width` (a count narrowed to 0, or to
  * kk or more, describes nobody or enough people). For kk 0 (a hidden count, whatever it
  * holds): its interval has an upper bound and is narrower than `width`. A value of s->cap or
- * more counts as no upper bound. 1, 0 or ITAV_ENOMEM. It asks only what the verdict needs,
- * not the whole interval: most counts cannot be below k, and one question settles that. */
+ * more counts as no upper bound. 1, 0 or ITAV_ENOMEM; `cautious` when a question it needs
+ * was left unsettled (the caller's stricter answer). It asks only what the verdict needs, not
+ * the whole interval: most counts cannot be below k, and one question settles that. */
 static int narrowed(sys *s, const long long *lo, const long long *hi, size_t v, int kk,
-                    int width, long long *scratch)
+                    int width, int cautious, long long *scratch)
 {
     long long a = lo[v], b = hi[v];
     int ok;
     if (kk) {
         if (a > kk - 1 || b == 0)
             return 0;
-        if ((ok = can_be(s, lo, hi, v, kk - 1, true, scratch)) <= 0)
-            return ok; /* at least k, or an error */
+        if ((ok = can_be(s, lo, hi, v, kk - 1, true, scratch)) <= 0 || ok == UNDECIDED)
+            return ok == UNDECIDED ? cautious : ok; /* at least k, or an error */
         b = b < kk - 1 ? b : kk - 1;
     }
     while (a < b) { /* the least t with "at most t" possible */
         long long mid = a + (b - a) / 2;
-        if ((ok = can_be(s, lo, hi, v, mid, true, scratch)) < 0)
-            return ok;
+        if ((ok = can_be(s, lo, hi, v, mid, true, scratch)) < 0 || ok == UNDECIDED)
+            return ok == UNDECIDED ? cautious : ok;
         if (ok)
             b = mid;
         else
@@ -840,11 +961,11 @@ static int narrowed(sys *s, const long long *lo, const long long *hi, size_t v, 
     }
     long long t = a + width < s->cap ? a + width : s->cap;
     if ((ok = can_be(s, lo, hi, v, t, false, scratch)) != 0)
-        return ok < 0 ? ok : 0; /* wide enough, or no upper bound */
+        return ok == UNDECIDED ? cautious : ok < 0 ? ok : 0; /* wide enough, or unbounded */
     if (!kk || a >= 1)
         return 1;
     ok = can_be(s, lo, hi, v, 1, false, scratch); /* 0 up to less than width: 0 alone? */
-    return ok;
+    return ok == UNDECIDED ? cautious : ok;
 }
 
 /* narrowed() in the system without the report's own cells (the first nc0 relations): what
@@ -854,7 +975,7 @@ static int narrowed_before(sys *s, size_t nc0, const long long *lo0, const long 
 {
     size_t nc = s->nc;
     s->nc = nc0;
-    int rc = narrowed(s, lo0, hi0, v, kk, width, scratch);
+    int rc = narrowed(s, lo0, hi0, v, kk, width, 0, scratch); /* unsettled: not before */
     s->nc = nc;
     return rc;
 }
@@ -1002,7 +1123,7 @@ static int rotate_cons(sys *s, size_t at, size_t from)
 
 int itav__release_audit(itav_report *r)
 {
-    xaudit x = {.s = {.steps = steps_across, .left = steps_report}};
+    xaudit x = {.s = {.steps = steps_across, .left = steps_report, .use_lp = use_relaxation}};
     size_t nz = 0, *zr = NULL, (*zp)[2] = NULL, nzp = 0, nun = 0;
     xunion *un = NULL;
     long long *box = NULL, *scratch = NULL, published = 0;
@@ -1267,7 +1388,7 @@ int itav__release_audit(itav_report *r)
                 continue;
             width = r->protection;
         }
-        int bad = narrowed(&x.s, lo, hi, v, kk, width, scratch);
+        int bad = narrowed(&x.s, lo, hi, v, kk, width, 1, scratch); /* unsettled: given away */
         if (bad <= 0) {
             rc = bad;
             continue;

@@ -156,9 +156,21 @@ int itav__release_prior(itav_db *db, itav_report *r);
  * pinned_cell when an earlier hidden count is pinned. ITAV_OK or ITAV_ENOMEM. */
 int itav__release_audit(itav_report *r);
 /* The search steps of each question of the audit across releases (audit.c; 20,000) and of
- * all its questions for one report (1,000,000). For white-box tests only, which lower them.
- * Not thread-safe: call before any report is made. */
-void itav__audit_set_steps(long per_question, long per_report);
+ * all its questions for one report (1,000,000), and whether it asks the linear relaxation
+ * (true). For white-box tests only, which lower them to show that a question left unsettled
+ * hides rather than publishes. Not thread-safe: call before any report is made. */
+void itav__audit_set_steps(long per_question, long per_report, bool relaxation);
+/* The linear relaxation of an audit system (lp.c): rows sum a[j] * x[var[j]] <= b over
+ * ncols unknowns, each in lo..hi. itav__lp_extreme() gives the least (or greatest) value of
+ * x[v] over the real points and the point (x, ncols values, valid until the next call):
+ * ITAV_OK, 1 when the solver ends without an optimum. Functions return ITAV_OK or
+ * ITAV_ENOMEM. */
+typedef struct itav__lp itav__lp;
+itav__lp *itav__lp_new(size_t ncols);
+int itav__lp_add_row(itav__lp *lp, size_t n, const size_t *var, const long long *a, long long b);
+int itav__lp_load(itav__lp *lp, const long long *lo, const long long *hi);
+int itav__lp_extreme(itav__lp *lp, size_t v, bool least, double *value, const double **x);
+void itav__lp_free(itav__lp *lp);
 /* Secondary suppression against the audit (audit.c): of the published counts that share a
  * relation with an unsafe hidden count, the one whose hiding leaves the fewest unsafe cells,
  * then the cheapest (docs/guide.md, "Secondary suppression"). Returns 1 with the cell, 0 when

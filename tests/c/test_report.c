@@ -2039,9 +2039,9 @@ START_TEST(audit_out_of_steps_refuses)
     ck_assert_int_eq(rc, ITAV_OK);
     ck_assert_int_eq(itav_release_record(NULL, db, r), ITAV_OK);
     itav_report_free(r);
-    itav__audit_set_steps(20000, 10);
+    itav__audit_set_steps(20000, 10, true);
     r = publish(db, "prog", 5, "2021-01-01", "2021-12-31", &rc);
-    itav__audit_set_steps(20000, 1000000);
+    itav__audit_set_steps(20000, 1000000, true);
     ck_assert_int_eq(rc, ITAV_ESTATE);
     ck_assert_ptr_null(r);
     assert_msg(db, "ran out of its search steps");
@@ -2049,6 +2049,39 @@ START_TEST(audit_out_of_steps_refuses)
     ck_assert_msg(rc == ITAV_OK, "%s", itav_errmsg(db));
     itav_report_free(r);
     itav_close(db);
+}
+END_TEST
+
+/* The audit's linear relaxation (lp.c) on a system small enough to solve by hand: x + y = 3
+ * (two rows), 2x <= 3, x and y in 0..10. Over the reals x is 0 to 1.5 and y 1.5 to 3 (a
+ * vertex that is no whole-number solution, which audit.c checks for); 2x <= -1 has no
+ * point, and the relaxation says it found no optimum. */
+START_TEST(relaxation_extremes)
+{
+    size_t xy[2] = {0, 1}, x[1] = {0};
+    long long one[2] = {1, 1}, minus[2] = {-1, -1}, two[1] = {2};
+    long long lo[2] = {0, 0}, hi[2] = {10, 10};
+    itav__lp *lp = itav__lp_new(2);
+    ck_assert_ptr_nonnull(lp);
+    ck_assert_int_eq(itav__lp_add_row(lp, 2, xy, one, 3), ITAV_OK);
+    ck_assert_int_eq(itav__lp_add_row(lp, 2, xy, minus, -3), ITAV_OK);
+    ck_assert_int_eq(itav__lp_add_row(lp, 1, x, two, 3), ITAV_OK);
+    ck_assert_int_eq(itav__lp_load(lp, lo, hi), ITAV_OK);
+    double value;
+    const double *point;
+    ck_assert_int_eq(itav__lp_extreme(lp, 0, false, &value, &point), ITAV_OK);
+    ck_assert_double_eq_tol(value, 1.5, 1e-9);
+    ck_assert_double_eq_tol(point[1], 1.5, 1e-9);
+    ck_assert_int_eq(itav__lp_extreme(lp, 1, false, &value, &point), ITAV_OK);
+    ck_assert_double_eq_tol(value, 3.0, 1e-9);
+    ck_assert_int_eq(itav__lp_extreme(lp, 1, true, &value, &point), ITAV_OK);
+    ck_assert_double_eq_tol(value, 1.5, 1e-9);
+    itav__lp_free(lp);
+    lp = itav__lp_new(2);
+    ck_assert_int_eq(itav__lp_add_row(lp, 1, x, two, -1), ITAV_OK);
+    ck_assert_int_eq(itav__lp_load(lp, lo, hi), ITAV_OK);
+    ck_assert_int_eq(itav__lp_extreme(lp, 1, true, &value, &point), 1);
+    itav__lp_free(lp);
 }
 END_TEST
 
@@ -2595,6 +2628,7 @@ static Suite *labels_suite(void)
     tcase_add_test(tc, every_text_has_a_dutch_wording);
     tcase_add_test(tc, every_explanation_has_a_dutch_wording);
     tcase_add_test(tc, audit_out_of_steps_refuses);
+    tcase_add_test(tc, relaxation_extremes);
     suite_add_tcase(s, tc);
     return s;
 }
