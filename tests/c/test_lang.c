@@ -214,6 +214,35 @@ START_TEST(dutch_json_import_problems)
 }
 END_TEST
 
+/* The ledger of releases (lib/evaluation/release.c): its refusals in the context's language,
+ * the id as it is */
+START_TEST(dutch_release_errors)
+{
+    itav_db *nl = store(_i, ITAV_LANG_NL), *en = open_store(_i);
+    ck_assert_int_eq(itav_release_remove(nl, "rel-00000404"), ITAV_ENOTFOUND);
+    ck_assert_str_eq(itav_errmsg(nl), "geen uitgave \"rel-00000404\"");
+    ck_assert_int_eq(itav_release_remove(en, "rel-00000404"), ITAV_ENOTFOUND);
+    ck_assert_str_eq(itav_errmsg(en), "no release \"rel-00000404\"");
+    itav_release *rl = NULL;
+    ck_assert_int_eq(itav_release_get(&rl, nl, "rel-00000404"), ITAV_ENOTFOUND);
+    ck_assert_str_eq(itav_errmsg(nl), "geen uitgave \"rel-00000404\"");
+    ck_assert_ptr_null(rl);
+    /* a report that was not made for publication cannot be recorded */
+    itav_report *r = NULL;
+    itav_report_options o = ITAV_REPORT_OPTIONS_INIT;
+    ck_assert_msg(itav_report_programme(&r, nl, "bg-zk", &o) == ITAV_OK, "%s", itav_errmsg(nl));
+    ck_assert_int_eq(itav_release_record(NULL, nl, r), ITAV_EINVAL);
+    ck_assert_str_eq(itav_errmsg(nl), "de rapportage van \"bg-zk\" is niet voor publicatie "
+                                      "gemaakt (publish)");
+    ck_assert_int_eq(itav_release_record(NULL, en, r), ITAV_EINVAL);
+    ck_assert_str_eq(itav_errmsg(en), "report of \"bg-zk\" was not made for publication "
+                                      "(publish)");
+    itav_report_free(r);
+    close_store(en);
+    close_store(nl);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("lang");
@@ -222,6 +251,7 @@ int main(void)
     tcase_add_loop_test(tc, dutch_problems_of_a_dutch_spreadsheet, 0, 1);
     tcase_add_loop_test(tc, dutch_lifecycle_errors, 0, 1);
     tcase_add_loop_test(tc, dutch_json_import_problems, 0, 1);
+    tcase_add_loop_test(tc, dutch_release_errors, 0, 1);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -27,6 +27,7 @@ COVERED = [
     "lib/evaluation/portfolio.c",
     "lib/evaluation/recommend.c",
     "lib/evaluation/report.c",
+    "lib/evaluation/release.c",
 ]
 # Functions (and macros) taking a message, with the argument that is the message.
 KEYWORDS = ["N_", "itav__tr:2", "itav__error:3", "itav__backend_error:3", "problem:5",
