@@ -176,8 +176,7 @@ START_TEST(dutch_lifecycle_errors)
 }
 END_TEST
 
-/* The JSON import's checks across records (lib/interchange/dataset.c); the decoder's words
- * about one member stay English (docs/guide.md) */
+/* The JSON import's checks across records (lib/interchange/dataset.c) */
 START_TEST(dutch_json_import_problems)
 {
     itav_db *db = store(_i, ITAV_LANG_NL);
@@ -243,6 +242,51 @@ START_TEST(dutch_release_errors)
 }
 END_TEST
 
+/* The JSON decoder's words about one member (lib/interchange/json.c): in the import's problem
+ * list, for a document read as a stream and one parsed whole, and in a record's from_json;
+ * paths, member names, codes and ids as they are */
+START_TEST(dutch_json_decoder_problems)
+{
+    itav_db *nl = store(_i, ITAV_LANG_NL), *en = store(_i, ITAV_LANG_EN);
+    const char *doc = "{\"format\": \"itav/1\", \"interventions\": [7], \"offers\": [{\"id\": "
+                      "\"bg-2\", \"intervention\": \"bg\", \"kleur\": \"rood\"}], "
+                      "\"participants\": [{\"ref\": \"zk-1\", \"offer\": \"bg-zk\", \"kind\": "
+                      "\"family\", \"status\": \"registered\", \"languages\": [\"nl\", "
+                      "\"Nederlands\"]}]}";
+    ck_assert_int_eq(itav_import_json_string(nl, doc, "d.json"), ITAV_EFORMAT);
+    ck_assert_str_eq(itav_errmsg(nl), "3 problemen; er is niets ingelezen:\n"
+                                      "d.json: $.interventions[0]: verwacht een object, maar het "
+                                      "is een geheel getal\n"
+                                      "d.json: $.offers[0].kleur: onbekend veld \"kleur\"\n"
+                                      "d.json: $.participants[0].languages[1]: \"Nederlands\" is "
+                                      "geen ISO 639-1- of ISO 639-3-taalcode (twee of drie kleine "
+                                      "letters)");
+    ck_assert_int_eq(itav_import_json_string(en, doc, "d.json"), ITAV_EFORMAT);
+    ck_assert_str_eq(itav_errmsg(en), "3 problems; nothing was imported:\n"
+                                      "d.json: $.interventions[0]: expected an object, found an "
+                                      "integer\n"
+                                      "d.json: $.offers[0].kleur: unknown member \"kleur\"\n"
+                                      "d.json: $.participants[0].languages[1]: \"Nederlands\" is "
+                                      "not an ISO 639-1 or ISO 639-3 language code (two or three "
+                                      "lower-case letters)");
+    /* a format that is not text: the document is parsed whole and checked from the top */
+    ck_assert_int_eq(itav_import_json_string(nl, "{\"format\": 1}", "d.json"), ITAV_EFORMAT);
+    ck_assert_str_eq(itav_errmsg(nl), "d.json: $.format: verwacht een tekst, maar het is een "
+                                      "geheel getal; er is niets ingelezen");
+    /* one record from its JSON, worded in the context's language */
+    itav_participant *p = NULL;
+    ck_assert_int_eq(itav_participant_from_json(&p, nl, "{\"ref\": \"zk-9\", \"offer\": "
+                                                        "\"bg-zk\", \"kind\": \"gezin\", "
+                                                        "\"status\": \"registered\"}"),
+                     ITAV_EFORMAT);
+    ck_assert_ptr_null(p);
+    ck_assert_msg(strstr(itav_errmsg(nl), "$.kind: onbekende waarde \"gezin\" (verwacht een "
+                                          "van: family, ") != NULL, "%s", itav_errmsg(nl));
+    close_store(en);
+    close_store(nl);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("lang");
@@ -252,6 +296,7 @@ int main(void)
     tcase_add_loop_test(tc, dutch_lifecycle_errors, 0, 1);
     tcase_add_loop_test(tc, dutch_json_import_problems, 0, 1);
     tcase_add_loop_test(tc, dutch_release_errors, 0, 1);
+    tcase_add_loop_test(tc, dutch_json_decoder_problems, 0, 1);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
