@@ -287,6 +287,50 @@ START_TEST(dutch_json_decoder_problems)
 }
 END_TEST
 
+/* The explanations of a recommendation (lib/evaluation/recommend.c): why it fits and where it
+ * is placed, worded in the context's language; codes and ids as they are */
+static void first_recommendation(itav_db *db, const char *why, const char *placement)
+{
+    itav_question q = ITAV_QUESTION_INIT;
+    q.asker = ITAV_ASKER_PARENT;
+    q.age_months = 24;
+    q.municipality = "Leiden";
+    q.needs = ITAV_THEME_RELIEF | ITAV_THEME_NETWORK;
+    itav_recommendation_iter *it;
+    itav_recommendation *r;
+    ck_assert_msg(itav_recommend(&it, db, &q) == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert_int_eq(itav_recommendation_iter_next(&r, it), ITAV_OK);
+    ck_assert_str_eq(itav_recommendation_offer(r), "buurtgezinnen-leiden");
+    ck_assert_str_eq(itav_recommendation_why(r), why);
+    ck_assert_str_eq(itav_recommendation_placement(r), placement);
+    itav_recommendation_free(r);
+    itav_recommendation_iter_free(it);
+}
+
+START_TEST(dutch_recommendations)
+{
+    itav_db *db = open_store(_i);
+    ck_assert_msg(itav_catalog_load(db) == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert_int_eq(itav_set_lang(db, ITAV_LANG_NL), ITAV_OK);
+    first_recommendation(db,
+        "doelgroep: bedoeld voor parents, children; de vrager, parent, past daarin via parents, "
+        "children; leeftijd: 24 maanden; de interventie noemt geen leeftijdsbereik; gemeente: "
+        "loopt in Leiden als aanbod buurtgezinnen-leiden; behoeften: dekt relief, network van de "
+        "gevraagde relief, network; kanaal: in_person",
+        "trede 2 van 5: informal, individual; binnen de trede: 2 van 2 behoeften gedekt, geen "
+        "voorkeur voor een kanaal, daarna op id van de interventie");
+    ck_assert_int_eq(itav_set_lang(db, ITAV_LANG_EN), ITAV_OK);
+    first_recommendation(db,
+        "audience: it is for parents, children; the asker, parent, fits through parents, "
+        "children; age: 24 months; it states no age range; municipality: it runs in Leiden as "
+        "offer buurtgezinnen-leiden; needs: covers relief, network of the asked relief, network; "
+        "channel: in_person",
+        "tier 2 of 5: informal, individual; within the tier: needs covered 2 of 2, no channel "
+        "preference, then by intervention id");
+    close_store(db);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("lang");
@@ -297,6 +341,7 @@ int main(void)
     tcase_add_loop_test(tc, dutch_json_import_problems, 0, 1);
     tcase_add_loop_test(tc, dutch_release_errors, 0, 1);
     tcase_add_loop_test(tc, dutch_json_decoder_problems, 0, 1);
+    tcase_add_loop_test(tc, dutch_recommendations, 0, 1);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
