@@ -117,13 +117,15 @@ ITAV_API int itav_recommendation_tier(const itav_recommendation *r);
  */
 ITAV_API unsigned itav_recommendation_covered(const itav_recommendation *r);
 /**
- * @brief Why it fits the question, in English.
+ * @brief Why it fits the question, in the language of the context it was asked in
+ * (itav_set_lang(): English by default, or Dutch); codes and ids as they are.
  * @param r the recommendation
  * @return borrowed text; NULL for a NULL recommendation.
  */
 ITAV_API const char *itav_recommendation_why(const itav_recommendation *r);
 /**
- * @brief Why it stands where it stands: its tier and what decided its place in it.
+ * @brief Why it stands where it stands: its tier and what decided its place in it, in the
+ * language of the context it was asked in (itav_set_lang()).
  * @param r the recommendation
  * @return borrowed text; NULL for a NULL recommendation.
  */

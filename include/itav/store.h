@@ -117,8 +117,9 @@ ITAV_API const char *itav_errmsg(const itav_db *db);
 ITAV_API int itav_errcode(const itav_db *db);
 
 /**
- * @brief Sets the language of this context's messages: itav_errmsg() and the problem list of
- * an import (itav_problem_message(), itav_problems_text()).
+ * @brief Sets the language of this context's messages: itav_errmsg(), the problem list of
+ * an import (itav_problem_message(), itav_problems_text()) and the explanations of
+ * itav_recommend() (itav_recommendation_why(), itav_recommendation_placement()).
  *
  * A new context speaks English. In Dutch, a message the library has a Dutch text for is
  * written in Dutch; one it has none for stays English. Codes, column names, ids and JSON

@@ -25,23 +25,22 @@ struct itav_recommendation_iter {
 
 /* ---- text ---- */
 
-/* A growing string; after a failed append it stays failed and text() gives NULL. */
+/* A growing string; after a failed append it stays failed and text() gives NULL. Its words
+ * are in the language of db (lib/po/nl.po; NULL: English). */
 typedef struct text_buf {
     char *s;
     size_t n, cap;
     bool failed;
+    const itav_db *db;
 } text_buf;
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
-static void add(text_buf *b, const char *fmt, ...)
+static void vadd(text_buf *b, const char *fmt, va_list args)
 {
     if (b->failed)
         return;
     for (;;) {
         va_list ap;
-        va_start(ap, fmt);
+        va_copy(ap, args);
         int len = vsnprintf(b->s ? b->s + b->n : NULL, b->s ? b->cap - b->n : 0, fmt, ap);
         va_end(ap);
         if (len < 0) {
@@ -63,6 +62,30 @@ static void add(text_buf *b, const char *fmt, ...)
         b->s = s;
         b->cap = cap;
     }
+}
+
+/* Appends codes and punctuation, as they are in every language. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void add(text_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vadd(b, fmt, ap);
+    va_end(ap);
+}
+
+/* Appends words: fmt in the language of b. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void explain(text_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vadd(b, itav__tr(b->db, fmt), ap);
+    va_end(ap);
 }
 
 /* Hands over the text (owned), or NULL when an append failed. */
@@ -197,10 +220,11 @@ static bool low_threshold(const itav_intervention *iv)
 static int tier_of(const itav_intervention *iv, text_buf *b)
 {
     const char *setting = itav_code_name(ITAV_CODE_SETTING, iv->setting);
-    const char *scope = iv->scope ? itav_code_name(ITAV_CODE_SCOPE, iv->scope) : "scope not stated";
+    const char *scope = iv->scope ? itav_code_name(ITAV_CODE_SCOPE, iv->scope)
+                                  : itav__tr(b->db, N_("scope not stated"));
     int tier;
     if (!iv->setting) {
-        add(b, "tier 5 of 5: its setting is not stated, so it cannot be placed");
+        explain(b, "tier 5 of 5: its setting is not stated, so it cannot be placed");
         return 5;
     }
     if (iv->setting == ITAV_SETTING_INFORMAL)
@@ -209,11 +233,11 @@ static int tier_of(const itav_intervention *iv, text_buf *b)
         tier = 3;
     else
         tier = 4;
-    add(b, "tier %d of 5: %s, %s", tier, setting, scope);
+    explain(b, "tier %d of 5: %s, %s", tier, setting, scope);
     if (tier == 3 && low_threshold(iv))
-        add(b, ", low-threshold (element 3 present)");
+        explain(b, ", low-threshold (element 3 present)");
     else if (tier == 4)
-        add(b, ", not stated low-threshold");
+        explain(b, ", not stated low-threshold");
     return tier;
 }
 
@@ -222,81 +246,81 @@ static int tier_of(const itav_intervention *iv, text_buf *b)
 static void add_age_range(text_buf *b, const itav_intervention *iv)
 {
     if (iv->age_min != ITAV_AGE_NONE && iv->age_max != ITAV_AGE_NONE)
-        add(b, "%ld..%ld months", (long)iv->age_min, (long)iv->age_max);
+        explain(b, "%ld..%ld months", (long)iv->age_min, (long)iv->age_max);
     else if (iv->age_min != ITAV_AGE_NONE)
-        add(b, "from %ld months", (long)iv->age_min);
+        explain(b, "from %ld months", (long)iv->age_min);
     else
-        add(b, "up to %ld months", (long)iv->age_max);
+        explain(b, "up to %ld months", (long)iv->age_max);
 }
 
 static void add_why(text_buf *b, const itav_intervention *iv, const itav_offer *of,
                     const itav_question *q, unsigned covered)
 {
     const char *asker = itav_code_name(ITAV_CODE_ASKER, q->asker);
-    add(b, "audience: ");
+    explain(b, "audience: ");
     if (iv->audience) {
-        add(b, "it is for ");
+        explain(b, "it is for ");
         add_codes(b, ITAV_CODE_AUDIENCE, iv->audience);
-        add(b, "; the asker, %s, fits through ", asker);
+        explain(b, "; the asker, %s, fits through ", asker);
         add_codes(b, ITAV_CODE_AUDIENCE, audience_fit(iv, q));
     } else {
-        add(b, "it states none, so it is open to the asker, %s", asker);
+        explain(b, "it states none, so it is open to the asker, %s", asker);
     }
-    add(b, "; age: ");
+    explain(b, "; age: ");
     if (q->age_months == ITAV_AGE_NONE)
-        add(b, "none asked");
+        explain(b, "none asked");
     else if (!age_stated(iv))
-        add(b, "%ld months; it states no age range", (long)q->age_months);
+        explain(b, "%ld months; it states no age range", (long)q->age_months);
     else {
-        add(b, "%ld months lies in its range ", (long)q->age_months);
+        explain(b, "%ld months lies in its range ", (long)q->age_months);
         add_age_range(b, iv);
     }
     if (of)
-        add(b, "; municipality: it runs in %s as offer %s", q->municipality, of->id);
+        explain(b, "; municipality: it runs in %s as offer %s", q->municipality, of->id);
     else
-        add(b, "; municipality: none asked, so the intervention itself is listed");
-    add(b, "; needs: ");
+        explain(b, "; municipality: none asked, so the intervention itself is listed");
+    explain(b, "; needs: ");
     if (q->needs) {
-        add(b, "covers ");
+        explain(b, "covers ");
         add_codes(b, ITAV_CODE_THEME, covered);
-        add(b, " of the asked ");
+        explain(b, " of the asked ");
         add_codes(b, ITAV_CODE_THEME, q->needs);
     } else {
-        add(b, "none asked");
+        explain(b, "none asked");
     }
-    add(b, "; channel: ");
+    explain(b, "; channel: ");
     if (!iv->channel)
-        add(b, "not stated");
+        explain(b, "not stated");
     else
         add(b, "%s", itav_code_name(ITAV_CODE_CHANNEL, iv->channel));
     if (q->channel && channel_preferred(iv, q))
-        add(b, ", as preferred");
+        explain(b, ", as preferred");
     else if (q->channel)
-        add(b, ", not the preferred %s", itav_code_name(ITAV_CODE_CHANNEL, q->channel));
+        explain(b, ", not the preferred %s", itav_code_name(ITAV_CODE_CHANNEL, q->channel));
 }
 
 static void add_order(text_buf *b, const itav_question *q, unsigned covered, bool preferred)
 {
-    add(b, "; within the tier: ");
+    explain(b, "; within the tier: ");
     if (q->needs)
-        add(b, "needs covered %d of %d, ", popcount(covered), popcount(q->needs));
+        explain(b, "needs covered %d of %d, ", popcount(covered), popcount(q->needs));
     else
-        add(b, "no needs asked, ");
+        explain(b, "no needs asked, ");
     if (!q->channel)
-        add(b, "no channel preference, ");
+        explain(b, "no channel preference, ");
     else if (preferred)
-        add(b, "reached through the preferred channel, ");
+        explain(b, "reached through the preferred channel, ");
     else
-        add(b, "not reached through the preferred channel, ");
-    add(b, "then by intervention id");
+        explain(b, "not reached through the preferred channel, ");
+    explain(b, "then by intervention id");
 }
 
 static void free_recommendation(void *r) { itav_recommendation_free(r); }
 
-static int make(itav_recommendation **out, const itav_intervention *iv, const itav_offer *of,
-                const itav_question *q)
+static int make(itav_recommendation **out, const itav_db *db, const itav_intervention *iv,
+                const itav_offer *of, const itav_question *q)
 {
-    text_buf why = {0}, place = {0};
+    text_buf why = {.db = db}, place = {.db = db};
     itav_recommendation *r = itav__calloc(1, sizeof *r);
     if (!r)
         return ITAV_ENOMEM;
@@ -342,7 +366,7 @@ static int consider(itav_db *db, itav__iter *list, const itav_intervention *iv,
     itav_recommendation *r;
     if (!fits(iv, q))
         return ITAV_OK;
-    if (make(&r, iv, of, q) != ITAV_OK || itav__iter_push(list, r) != ITAV_OK)
+    if (make(&r, db, iv, of, q) != ITAV_OK || itav__iter_push(list, r) != ITAV_OK)
         return itav__error(db, ITAV_ENOMEM, "out of memory listing recommendations");
     return ITAV_OK;
 }

@@ -32,7 +32,7 @@ static int catalog_present(size_t *present, size_t *total, itav_db *db, const js
 ITAV_API int itav_catalog_load(itav_db *db)
 {
     char err[512];
-    itav__json_dec d = {err, sizeof err};
+    itav__json_dec d = {err, sizeof err, db};
     size_t present, total;
     if (!db)
         return ITAV_EINVAL;

@@ -94,6 +94,7 @@ typedef struct dataset {
     size_t npt_keys, nm_keys;
     size_t cap[M_COUNT];
     failures bad[M_COUNT];
+    const itav_db *db; /* whose language the decoder's problems are worded in */
 } dataset;
 
 static void dataset_free(dataset *ds)
@@ -149,7 +150,7 @@ static void *room(void *array, size_t n, size_t *cap, size_t size)
 static int take_record(dataset *ds, int m, size_t at, const json_t *v, bool alone)
 {
     char err[512] = "", p[ITAV__JSON_PATH_MAX];
-    itav__json_dec d = {err, sizeof err};
+    itav__json_dec d = {err, sizeof err, ds->db};
     int rc = ITAV_ENOMEM;
     void *obj = NULL, *grown;
     snprintf(p, sizeof p, "$.%s[%zu]", members[m], at);
@@ -785,7 +786,7 @@ static void check_releases(itav_db *db, const char *name, dataset *ds, report *r
 static bool check_top(const json_t *root, const char *name, report *r)
 {
     char err[512];
-    itav__json_dec d = {err, sizeof err};
+    itav__json_dec d = {err, sizeof err, r->db};
     const char *format;
     if (itav__json_members(&d, root, "$", members, 1) ||
         itav__json_text_member(&d, root, "$", "format", &format)) {
@@ -952,7 +953,7 @@ static int import_checked(itav_db *db, const json_t *root, const char *name, dat
 
 int itav__json_import(itav_db *db, json_t *root, const char *name)
 {
-    dataset ds = {0};
+    dataset ds = {.db = db};
     return import_checked(db, root, name, &ds, true);
 }
 
@@ -1025,8 +1026,8 @@ static int import_text(itav_db *db, const char *text, size_t size, const char *n
     if (size >= 3 && memcmp(text, bom, 3) == 0)
         text += 3, size -= 3;
     char err[512];
-    itav__json_dec d = {err, sizeof err};
-    streamed st = {0};
+    itav__json_dec d = {err, sizeof err, db};
+    streamed st = {.ds.db = db};
     int rc = itav__json_stream_text(text, size, &dataset_stream, &st);
     if (rc == ITAV_OK)
         return import_streamed(db, &st, name);
@@ -1111,7 +1112,7 @@ ITAV_API int itav_import_json_file(itav_db *db, const char *path)
         fclose(f);
         return itav__error(db, ITAV_EIO, "cannot read %s: %s", path, strerror(err));
     }
-    streamed str = {0};
+    streamed str = {.ds.db = db};
     int rc = itav__json_stream_file(f, &dataset_stream, &str);
     if (rc == ITAV_OK) {
         fclose(f);

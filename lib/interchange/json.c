@@ -628,7 +628,7 @@ int itav__json_problem(itav__json_dec *d, const char *path, const char *fmt, ...
     int n = snprintf(d->err, d->errsize, "%s: ", path);
     if (n >= 0 && (size_t)n < d->errsize) {
         va_start(ap, fmt);
-        vsnprintf(d->err + n, d->errsize - (size_t)n, fmt, ap);
+        vsnprintf(d->err + n, d->errsize - (size_t)n, itav__tr(d->db, fmt), ap);
         va_end(ap);
     }
     return ITAV_EFORMAT;
@@ -663,19 +663,24 @@ static void join_index(char *buf, const char *path, size_t i)
     append(buf, path, "", idx);
 }
 
-static const char *type_name(const json_t *v)
+/* A word passed into a message, in d's language. */
+static const char *word(const itav__json_dec *d, const char *en) { return itav__tr(d->db, en); }
+
+/* What v is, in words for "expected ..., found %s". */
+static const char *type_name(const itav__json_dec *d, const json_t *v)
 {
+    const char *en = N_("a value");
     switch (json_typeof(v)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
-    case JSON_INTEGER: return "an integer";
-    case JSON_REAL: return "a number";
+    case JSON_OBJECT: en = N_("an object"); break;
+    case JSON_ARRAY: en = N_("an array"); break;
+    case JSON_STRING: en = N_("a string"); break;
+    case JSON_INTEGER: en = N_("an integer"); break;
+    case JSON_REAL: en = N_("a number"); break;
     case JSON_TRUE:
-    case JSON_FALSE: return "a boolean";
-    case JSON_NULL: return "null";
+    case JSON_FALSE: en = N_("a boolean"); break;
+    case JSON_NULL: en = "null"; break; /* JSON's own word */
     }
-    return "a value";
+    return word(d, en);
 }
 
 /* Checks that v is an object whose members are all in allowed and the required ones are
@@ -686,7 +691,7 @@ int itav__json_members(itav__json_dec *d, const json_t *v, const char *path,
     const char *key;
     json_t *val;
     if (!json_is_object(v))
-        return problem(d, path, "expected an object, found %s", type_name(v));
+        return problem(d, path, "expected an object, found %s", type_name(d, v));
     json_object_foreach((json_t *)v, key, val) {
         bool known = false;
         for (int i = 0; allowed[i] && !known; i++)
@@ -721,7 +726,7 @@ int itav__json_text_member(itav__json_dec *d, const json_t *obj, const char *pat
         return ITAV_OK;
     join(p, path, key);
     if (!json_is_string(v))
-        return problem(d, p, "expected a string, found %s", type_name(v));
+        return problem(d, p, "expected a string, found %s", type_name(d, v));
     if (json_string_length(v) > ITAV__TEXT_MAX)
         return problem(d, p, "text longer than %d bytes", ITAV__TEXT_MAX);
     if (strlen(json_string_value(v)) != json_string_length(v))
@@ -812,7 +817,7 @@ static int int_member(itav__json_dec *d, const json_t *obj, const char *path, co
         return ITAV_OK;
     join(p, path, key);
     if (!json_is_integer(v))
-        return problem(d, p, "expected an integer, found %s", type_name(v));
+        return problem(d, p, "expected an integer, found %s", type_name(d, v));
     json_int_t x = json_integer_value(v);
     if (x < lo || x > hi)
         return problem(d, p, "%lld is out of range (%ld to %ld)", (long long)x, lo, hi);
@@ -829,12 +834,12 @@ static int text_array(itav__json_dec *d, const json_t *obj, const char *path, co
         return ITAV_OK;
     join(p, path, key);
     if (!json_is_array(a))
-        return problem(d, p, "expected an array of strings, found %s", type_name(a));
+        return problem(d, p, "expected an array of strings, found %s", type_name(d, a));
     for (size_t i = 0; i < json_array_size(a); i++) {
         const json_t *v = json_array_get(a, i);
         join_index(pi, p, i);
         if (!json_is_string(v))
-            return problem(d, pi, "expected a string, found %s", type_name(v));
+            return problem(d, pi, "expected a string, found %s", type_name(d, v));
         if (!json_string_length(v))
             return problem(d, pi, "must not be empty");
         if (json_string_length(v) > ITAV__TEXT_MAX ||
@@ -857,7 +862,7 @@ static int number_member(itav__json_dec *d, const json_t *q, const char *path, c
     if (!v)
         return problem(d, path, "required member \"%s\" is missing", key);
     if (!json_is_number(v))
-        return problem(d, p, "expected a number, found %s", type_name(v));
+        return problem(d, p, "expected a number, found %s", type_name(d, v));
     *out = json_number_value(v);
     return ITAV_OK;
 }
@@ -1000,7 +1005,7 @@ static int item_array(itav__json_dec *d, const json_t *obj, const char *path, co
         return ITAV_OK;
     join(p, path, key);
     if (!json_is_array(a))
-        return problem(d, p, "expected an array of %s, found %s", what, type_name(a));
+        return problem(d, p, "expected an array of %s, found %s", word(d, what), type_name(d, a));
     for (size_t i = 0; i < json_array_size(a); i++) {
         join_index(pi, p, i);
         if ((rc = decode_item(d, json_array_get(a, i), pi, owner)))
@@ -1024,7 +1029,7 @@ static int figure_array(itav__json_dec *d, const json_t *obj, const char *path, 
         return ITAV_OK;
     join(p, path, key);
     if (!json_is_array(a))
-        return problem(d, p, "expected an array of figures, found %s", type_name(a));
+        return problem(d, p, "expected an array of figures, found %s", type_name(d, a));
     for (size_t i = 0; i < json_array_size(a); i++) {
         join_index(pi, p, i);
         if ((rc = decode_figure(d, json_array_get(a, i), pi, out)))
@@ -1044,7 +1049,7 @@ static int sources_member(itav__json_dec *d, const json_t *obj, const char *path
         return ITAV_OK;
     join(p, path, "sources");
     if (!json_is_object(s))
-        return problem(d, p, "expected an object, found %s", type_name(s));
+        return problem(d, p, "expected an object, found %s", type_name(d, s));
     json_object_foreach((json_t *)s, key, v) {
         join(pk, p, key);
         if (itav__field_index(fields, key) < 0)
@@ -1077,7 +1082,7 @@ static int decode_audience(itav__json_dec *d, const json_t *obj, const char *pat
         join(pw, p, "who");
         if (!json_is_array(who))
             return problem(d, pw, "expected an array of audience codes, found %s",
-                           type_name(who));
+                           type_name(d, who));
         for (size_t i = 0; i < json_array_size(who); i++) {
             const json_t *v = json_array_get(who, i);
             int bit;
@@ -1122,7 +1127,7 @@ static int bits_member(itav__json_dec *d, const json_t *obj, const char *path, c
         return ITAV_OK;
     join(p, path, key);
     if (!json_is_array(a))
-        return problem(d, p, "expected an array of codes, found %s", type_name(a));
+        return problem(d, p, "expected an array of codes, found %s", type_name(d, a));
     for (size_t i = 0; i < json_array_size(a); i++) {
         const json_t *v = json_array_get(a, i);
         int bit;
@@ -1150,7 +1155,7 @@ static int decode_roles(itav__json_dec *d, const json_t *obj, const char *path,
         return ITAV_OK;
     join(p, path, "roles");
     if (!json_is_array(a))
-        return problem(d, p, "expected an array of roles, found %s", type_name(a));
+        return problem(d, p, "expected an array of roles, found %s", type_name(d, a));
     for (size_t i = 0; i < json_array_size(a); i++) {
         const json_t *r = json_array_get(a, i);
         const char *desc, *training;
@@ -1166,7 +1171,7 @@ static int decode_roles(itav__json_dec *d, const json_t *obj, const char *path,
         const json_t *vog = json_object_get(r, "vog");
         join(pv, pi, "vog");
         if (vog && !json_is_boolean(vog))
-            return problem(d, pv, "expected true or false, found %s", type_name(vog));
+            return problem(d, pv, "expected true or false, found %s", type_name(d, vog));
         itav_role *role;
         if (itav_role_new(&role, (itav_role_kind)kind))
             return nomem(d, pi);
@@ -1201,7 +1206,7 @@ static int decode_elements(itav__json_dec *d, const json_t *obj, const char *pat
         join(ps, p, sources[s]);
         if (!json_is_object(prof))
             return problem(d, ps, "expected an object keyed by element code, found %s",
-                           type_name(prof));
+                           type_name(d, prof));
         json_object_foreach((json_t *)prof, code, st) {
             itav_element e;
             const char *evidence, *ref;
@@ -1238,7 +1243,7 @@ static int decode_factors(itav__json_dec *d, const json_t *obj, const char *path
     join(p, path, "factors");
     if (!json_is_object(all))
         return problem(d, p, "expected an object keyed by factor code, found %s",
-                       type_name(all));
+                       type_name(d, all));
     json_object_foreach((json_t *)all, code, one) {
         itav_factor f;
         join(pf, p, code);
@@ -1309,7 +1314,7 @@ int itav__json_decode_intervention(itav__json_dec *d, const json_t *v, const cha
         (rc = decode_elements(d, v, path, iv)) || (rc = decode_factors(d, v, path, iv)) ||
         (rc = figure_array(d, v, path, "reach", &iv->reach)) ||
         (rc = cost_array(d, v, path, &iv->costs)) ||
-        (rc = item_array(d, v, path, "outcomes", "outcomes", outcome_item, iv)) ||
+        (rc = item_array(d, v, path, "outcomes", N_("outcomes"), outcome_item, iv)) ||
         (rc = decode_plan(d, v, path, &iv->plan)) ||
         (rc = decode_access(d, v, path, &iv->access)) ||
         (rc = sources_member(d, v, path, itav__intervention_fields, &iv->sources)))
@@ -1397,7 +1402,7 @@ static int decode_funder(itav__json_dec *d, const json_t *v, const char *path, i
             return problem(d, qp, "a share is a number without \"text\"");
         if (min < 0 || (percent && max > 100))
             return problem(d, qp, "%g is out of range (%s)", min < 0 ? min : max,
-                           percent ? "0 to 100 percent" : "0 or more");
+                           word(d, percent ? N_("0 to 100 percent") : N_("0 or more")));
     }
     rc = itav_cost_add_funder(c, name, kind, (itav_qualifier)qual, min, max);
     if (rc == ITAV_EINVAL)
@@ -1457,7 +1462,7 @@ static int decode_cost(itav__json_dec *d, const json_t *v, const char *path, ita
     const json_t *a = json_object_get(v, "funders");
     join(p, path, "funders");
     if (a && !json_is_array(a)) {
-        rc = problem(d, p, "expected an array of funders, found %s", type_name(a));
+        rc = problem(d, p, "expected an array of funders, found %s", type_name(d, a));
         goto done;
     }
     for (size_t i = 0; a && i < json_array_size(a); i++) {
@@ -1482,7 +1487,7 @@ static int cost_array(itav__json_dec *d, const json_t *obj, const char *path,
         return ITAV_OK;
     join(p, path, "costs");
     if (!json_is_array(a))
-        return problem(d, p, "expected an array of costs, found %s", type_name(a));
+        return problem(d, p, "expected an array of costs, found %s", type_name(d, a));
     for (size_t i = 0; i < json_array_size(a); i++) {
         join_index(pi, p, i);
         if ((rc = decode_cost(d, json_array_get(a, i), pi, out)))
@@ -1533,7 +1538,7 @@ int itav__json_decode_offer(itav__json_dec *d, const json_t *v, const char *path
         (rc = figure_array(d, v, path, "reach", &of->reach)) ||
         (rc = figure_array(d, v, path, "capacity", &of->capacity)) ||
         (rc = cost_array(d, v, path, &of->costs)) ||
-        (rc = item_array(d, v, path, "milestones", "milestones", milestone_item, of)) ||
+        (rc = item_array(d, v, path, "milestones", N_("milestones"), milestone_item, of)) ||
         (rc = decode_plan(d, v, path, &of->plan)) ||
         (rc = decode_access(d, v, path, &of->access)) ||
         (rc = sources_member(d, v, path, itav__offer_fields, &of->sources)))
@@ -1558,7 +1563,8 @@ static int decode_criteria(itav__json_dec *d, const json_t *a, const char *path,
     }
     if (!json_is_array(a) || !json_array_size(a))
         return problem(d, path, "expected a non-empty array of criteria (%s), found %s",
-                       expected, json_is_array(a) ? "an empty array" : type_name(a));
+                       expected,
+                       json_is_array(a) ? word(d, N_("an empty array")) : type_name(d, a));
     for (size_t i = 0; i < json_array_size(a); i++) {
         const json_t *v = json_array_get(a, i);
         int c;
@@ -1581,12 +1587,12 @@ static int decode_plan_value(itav__json_dec *d, const json_t *v, const char *pat
         return decode_criteria(d, v, path, out);
     if (plan_flag(field)) {
         if (!json_is_boolean(v))
-            return problem(d, path, "expected true or false, found %s", type_name(v));
+            return problem(d, path, "expected true or false, found %s", type_name(d, v));
         *out = json_is_true(v);
         return ITAV_OK;
     }
     if (!json_is_integer(v))
-        return problem(d, path, "expected an integer, found %s", type_name(v));
+        return problem(d, path, "expected an integer, found %s", type_name(d, v));
     itav__plan_range((itav_plan_field)field, &lo, &hi);
     json_int_t x = json_integer_value(v);
     if (x < lo || x > hi)
@@ -1602,7 +1608,7 @@ static int decode_plan_sources(itav__json_dec *d, const json_t *s, const char *p
     const char *key;
     json_t *v;
     if (!json_is_object(s))
-        return problem(d, path, "expected an object, found %s", type_name(s));
+        return problem(d, path, "expected an object, found %s", type_name(d, s));
     json_object_foreach((json_t *)s, key, v) {
         int f;
         join(pk, path, key);
@@ -1669,7 +1675,7 @@ static int participant_flag(itav__json_dec *d, const json_t *obj, const char *pa
     join(p, path, key);
     return !v || json_is_boolean(v) ? ITAV_OK
                                     : problem(d, p, "expected true or false, found %s",
-                                              type_name(v));
+                                              type_name(d, v));
 }
 
 /* An array of single-bit codes of one type, or-ed into *out; expected says which codes. */
@@ -1683,13 +1689,13 @@ static int participant_bits(itav__json_dec *d, const json_t *obj, const char *pa
         return ITAV_OK;
     join(p, path, key);
     if (!json_is_array(a))
-        return problem(d, p, "expected an array of codes, found %s", type_name(a));
+        return problem(d, p, "expected an array of codes, found %s", type_name(d, a));
     for (size_t i = 0; i < json_array_size(a); i++) {
         const json_t *v = json_array_get(a, i);
         int bit;
         join_index(pi, p, i);
         if (!json_is_string(v))
-            return problem(d, pi, "expected a string, found %s", type_name(v));
+            return problem(d, pi, "expected a string, found %s", type_name(d, v));
         if (itav_code_parse(&bit, type, json_string_value(v)) != ITAV_OK)
             return problem(d, pi, "unknown code \"%s\" (expected %s)", json_string_value(v),
                            expected);
@@ -1699,7 +1705,8 @@ static int participant_bits(itav__json_dec *d, const json_t *obj, const char *pa
 }
 
 /* An array of strings, each given to a participant setter; what says what the setter
- * accepts, for the message when it refuses one. */
+ * accepts, for the message when it refuses one. Both what and key (which names the list in
+ * "more than N ...") are marked N_() and worded in d's language. */
 static int participant_items(itav__json_dec *d, const json_t *obj, const char *path,
                              const char *key, itav_participant *pt,
                              int (*add)(itav_participant *, const char *), const char *what,
@@ -1711,20 +1718,20 @@ static int participant_items(itav__json_dec *d, const json_t *obj, const char *p
         return ITAV_OK;
     join(p, path, key);
     if (!json_is_array(a))
-        return problem(d, p, "expected an array of strings, found %s", type_name(a));
+        return problem(d, p, "expected an array of strings, found %s", type_name(d, a));
     for (size_t i = 0; i < json_array_size(a); i++) {
         const json_t *v = json_array_get(a, i);
         join_index(pi, p, i);
         if (!json_is_string(v))
-            return problem(d, pi, "expected a string, found %s", type_name(v));
+            return problem(d, pi, "expected a string, found %s", type_name(d, v));
         if (strlen(json_string_value(v)) != json_string_length(v))
             return problem(d, pi, "text contains a NUL character");
         int rc = add(pt, json_string_value(v));
         if (rc == ITAV_EINVAL)
-            return problem(d, pi, "\"%s\" is not %s", json_string_value(v), what);
+            return problem(d, pi, "\"%s\" is not %s", json_string_value(v), word(d, what));
         if (rc == ITAV_ERANGE)
             return problem(d, p, "more than %d %s (the most a participant can list)", max,
-                           key);
+                           word(d, key));
         if (rc != ITAV_OK)
             return nomem(d, pi);
     }
@@ -1769,14 +1776,14 @@ static int decode_participant_ages(itav__json_dec *d, const json_t *v, const cha
     if (a) {
         join(p, path, "children");
         if (!json_is_array(a))
-            return problem(d, p, "expected an array of ages in months, found %s", type_name(a));
+            return problem(d, p, "expected an array of ages in months, found %s", type_name(d, a));
         if (json_array_size(a) > ITAV_CHILDREN_MAX)
             return problem(d, p, "more than %d children", ITAV_CHILDREN_MAX);
         for (size_t i = 0; i < json_array_size(a); i++) {
             const json_t *c = json_array_get(a, i);
             join_index(pi, p, i);
             if (!json_is_integer(c))
-                return problem(d, pi, "expected an integer, found %s", type_name(c));
+                return problem(d, pi, "expected an integer, found %s", type_name(d, c));
             if (itav_participant_add_child(pt, (int32_t)json_integer_value(c)) != ITAV_OK)
                 return problem(d, pi, "%lld is out of range (0 to 300 months)",
                                (long long)json_integer_value(c));
@@ -1893,7 +1900,7 @@ int itav__json_decode_participant(itav__json_dec *d, const json_t *v, const char
     if (dist) {
         join(p, path, "max_distance_m");
         if (!json_is_number(dist))
-            rc = problem(d, p, "expected a number, found %s", type_name(dist));
+            rc = problem(d, p, "expected a number, found %s", type_name(d, dist));
         else if (itav_participant_set_max_distance(pt, json_number_value(dist)) != ITAV_OK)
             rc = problem(d, p, "%g is out of range (0 to 20000000 metres)",
                          json_number_value(dist));
@@ -1902,15 +1909,16 @@ int itav__json_decode_participant(itav__json_dec *d, const json_t *v, const char
     }
     if ((rc = decode_participant_location(d, v, path, pt)) ||
         (rc = decode_participant_ages(d, v, path, pt)) ||
-        (rc = participant_items(d, v, path, "languages", pt, itav_participant_add_language,
-                                "an ISO 639-1 or ISO 639-3 language code (two or three lower-case "
-                                "letters)",
+        (rc = participant_items(d, v, path, N_("languages"), pt, itav_participant_add_language,
+                                N_("an ISO 639-1 or ISO 639-3 language code (two or three "
+                                   "lower-case letters)"),
                                 ITAV_LANGUAGES_MAX)) ||
-        (rc = participant_items(d, v, path, "interests", pt, itav_participant_add_interest,
-                                "an interest tag (lower-case letters, digits and single "
-                                "hyphens)", ITAV_INTERESTS_MAX)) ||
-        (rc = participant_items(d, v, path, "exclusions", pt, itav_participant_add_exclusion,
-                                "another participant's reference", ITAV_EXCLUSIONS_MAX)))
+        (rc = participant_items(d, v, path, N_("interests"), pt, itav_participant_add_interest,
+                                N_("an interest tag (lower-case letters, digits and single "
+                                   "hyphens)"),
+                                ITAV_INTERESTS_MAX)) ||
+        (rc = participant_items(d, v, path, N_("exclusions"), pt, itav_participant_add_exclusion,
+                                N_("another participant's reference"), ITAV_EXCLUSIONS_MAX)))
         goto fail;
     *out = pt;
     return ITAV_OK;
@@ -2059,7 +2067,7 @@ int itav__json_parse(json_t **out, itav__json_dec *d, const char *json, size_t s
     if (*out)
         return ITAV_OK;
     if (itav__json_load_nomem(&e)) {
-        snprintf(d->err, d->errsize, "%s: out of memory", name);
+        snprintf(d->err, d->errsize, "%s: %s", name, word(d, N_("out of memory")));
         return ITAV_ENOMEM;
     }
     snprintf(d->err, d->errsize, "%s:%d:%d: %s", name, e.line, e.column, e.text);
@@ -2092,7 +2100,7 @@ ITAV_API int itav_intervention_from_json(itav_intervention **out, itav_db *db,
         return itav__error(db, ITAV_EINVAL, "no place for the intervention given");
     if (!json)
         return itav__error(db, ITAV_EINVAL, "no JSON text given");
-    int rc = itav__json_intervention_parse(out, json, strlen(json), err, sizeof err);
+    int rc = itav__json_intervention_parse(out, json, strlen(json), err, sizeof err, db);
     return rc == ITAV_OK ? rc : itav__error(db, rc, "%s", err);
 }
 
@@ -2103,7 +2111,7 @@ ITAV_API int itav_offer_from_json(itav_offer **out, itav_db *db, const char *jso
         return itav__error(db, ITAV_EINVAL, "no place for the offer given");
     if (!json)
         return itav__error(db, ITAV_EINVAL, "no JSON text given");
-    int rc = itav__json_offer_parse(out, json, strlen(json), err, sizeof err);
+    int rc = itav__json_offer_parse(out, json, strlen(json), err, sizeof err, db);
     return rc == ITAV_OK ? rc : itav__error(db, rc, "%s", err);
 }
 
@@ -2116,9 +2124,9 @@ ITAV_API int itav_offer_from_json(itav_offer **out, itav_db *db, const char *jso
         return itav__json_dump(out, itav__json_encode_##kind(obj), pretty);                   \
     }                                                                                         \
     int itav__json_##kind##_parse(type **out, const char *json, size_t size, char *err,       \
-                                  size_t errsize)                                             \
+                                  size_t errsize, const itav_db *db)                          \
     {                                                                                         \
-        itav__json_dec d = {err, errsize};                                                    \
+        itav__json_dec d = {err, errsize, db};                                                \
         json_t *v;                                                                            \
         int rc = itav__json_parse(&v, &d, json, size, "<record>");                            \
         if (rc != ITAV_OK)                                                                    \
@@ -2149,7 +2157,7 @@ ITAV_API int itav_participant_from_json(itav_participant **out, itav_db *db, con
         return itav__error(db, ITAV_EINVAL, "no place for the participant given");
     if (!json)
         return itav__error(db, ITAV_EINVAL, "no JSON text given");
-    int rc = itav__json_participant_parse(out, json, strlen(json), err, sizeof err);
+    int rc = itav__json_participant_parse(out, json, strlen(json), err, sizeof err, db);
     return rc == ITAV_OK ? rc : itav__error(db, rc, "%s", err);
 }
 
@@ -2207,7 +2215,7 @@ static int review_effects(itav__json_dec *d, const json_t *obj, const char *path
         return ITAV_OK;
     join(p, path, "effects");
     if (!json_is_object(v))
-        return problem(d, p, "expected an object of effect scores, found %s", type_name(v));
+        return problem(d, p, "expected an object of effect scores, found %s", type_name(d, v));
     json_object_foreach((json_t *)v, key, score) {
         int effect;
         char expected[256];
@@ -2253,7 +2261,7 @@ int itav__json_decode_review(itav__json_dec *d, const json_t *v, const char *pat
     const json_t *concern = json_object_get(v, "safety_concern");
     join(p, path, "safety_concern");
     if (concern && !json_is_boolean(concern))
-        return problem(d, p, "expected true or false, found %s", type_name(concern));
+        return problem(d, p, "expected true or false, found %s", type_name(d, concern));
     if (safety_note && !json_is_true(concern)) {
         join(p, path, "safety_note");
         return problem(d, p, "a note without a safety concern (\"safety_concern\": true)");
@@ -2394,10 +2402,10 @@ static int indicator_problem(itav__json_dec *d, const char *path, int rc, const 
     if (rc == ITAV_ENOMEM)
         return nomem(d, path);
     if (rc == ITAV_ERANGE)
-        return problem(d, path, "%s is off the indicator's scale", what);
+        return problem(d, path, "%s is off the indicator's scale", word(d, what));
     if (rc == ITAV_EEXISTS)
         return problem(d, path, "another measurement has the same date");
-    return problem(d, path, "not a valid %s", what);
+    return problem(d, path, "not a valid %s", word(d, what));
 }
 
 static int decode_indicator_baseline(itav__json_dec *d, const json_t *v, const char *path,
@@ -2421,7 +2429,7 @@ static int decode_indicator_baseline(itav__json_dec *d, const json_t *v, const c
     if (date == ITAV_DATE_NONE)
         return problem(d, p, "required member \"date\" is empty");
     rc = itav_indicator_set_baseline(ind, date, (itav_qualifier)qual, min, max, qtext, source);
-    return rc ? indicator_problem(d, qp, rc, "quantity") : ITAV_OK;
+    return rc ? indicator_problem(d, qp, rc, N_("quantity")) : ITAV_OK;
 }
 
 static int decode_indicator_target(itav__json_dec *d, const json_t *t, const char *path,
@@ -2453,11 +2461,11 @@ static int decode_indicator_target(itav__json_dec *d, const json_t *t, const cha
     const json_t *rel = json_object_get(t, "relative");
     join(p, path, "relative");
     if (rel && !json_is_boolean(rel))
-        return problem(d, p, "expected true or false, found %s", type_name(rel));
+        return problem(d, p, "expected true or false, found %s", type_name(d, rel));
     rc = itav_indicator_add_target(ind, (itav_comparator)cmp, value, high, json_is_true(rel),
                                    deadline, words, source);
     join(p, path, "value");
-    return rc ? indicator_problem(d, p, rc, "target") : ITAV_OK;
+    return rc ? indicator_problem(d, p, rc, N_("target")) : ITAV_OK;
 }
 
 static int decode_indicator_measurement(itav__json_dec *d, const json_t *m, const char *path,
@@ -2480,7 +2488,7 @@ static int decode_indicator_measurement(itav__json_dec *d, const json_t *m, cons
     rc = itav_indicator_add_measurement(ind, date, period, (itav_qualifier)qual, min, max,
                                         qtext, source);
     join(p, path, rc == ITAV_EEXISTS ? "date" : "quantity");
-    return rc ? indicator_problem(d, p, rc, "quantity") : ITAV_OK;
+    return rc ? indicator_problem(d, p, rc, N_("quantity")) : ITAV_OK;
 }
 
 /* An array member whose items one decoder reads into the indicator. */
@@ -2496,7 +2504,7 @@ static int indicator_items(itav__json_dec *d, const json_t *v, const char *path,
         return ITAV_OK;
     join(p, path, key);
     if (!json_is_array(a))
-        return problem(d, p, "expected an array, found %s", type_name(a));
+        return problem(d, p, "expected an array, found %s", type_name(d, a));
     for (size_t i = 0; i < json_array_size(a); i++) {
         join_index(pi, p, i);
         if ((rc = item(d, json_array_get(a, i), pi, ind)))
@@ -2665,7 +2673,7 @@ static int decode_access_entry(itav__json_dec *d, const json_t *v, const char *p
     if (eff && !json_is_boolean(eff)) {
         char p[ITAV__JSON_PATH_MAX];
         join(p, path, "effective");
-        return problem(d, p, "expected true or false, found %s", type_name(eff));
+        return problem(d, p, "expected true or false, found %s", type_name(d, eff));
     }
     rc = itav_access_add(a, (itav_access_list)list, code, text, source,
                          eff && json_is_true(eff) ? ITAV_ACCESS_EFFECTIVE : 0);
@@ -2723,7 +2731,7 @@ static int decode_access(itav__json_dec *d, const json_t *obj, const char *path,
             continue;
         join(pl, p, key);
         if (!json_is_array(arr)) {
-            rc = problem(d, pl, "expected an array of entries, found %s", type_name(arr));
+            rc = problem(d, pl, "expected an array of entries, found %s", type_name(d, arr));
             goto fail;
         }
         for (size_t i = 0; i < json_array_size(arr); i++) {

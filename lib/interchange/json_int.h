@@ -12,10 +12,12 @@
 #define ITAV__JSON_FORMAT "itav/1"
 #define ITAV__JSON_PATH_MAX 256
 
-/* Where a decoder writes its message: it starts with the JSON path of the problem. */
+/* Where a decoder writes its message: it starts with the JSON path of the problem, and is
+ * worded in the language of db (lib/po/nl.po; NULL: English). */
 typedef struct itav__json_dec {
     char *err;
     size_t errsize;
+    const itav_db *db;
 } itav__json_dec;
 
 /* Parses text into *out; ITAV_EFORMAT (the message names the place) or ITAV_ENOMEM. */
@@ -30,7 +32,8 @@ bool itav__json_same_error(const json_error_t *a, const json_error_t *b);
 int itav__json_members(itav__json_dec *d, const json_t *v, const char *path,
                        const char *const *allowed, int nreq);
 /* An optional text member: *out NULL when absent, ITAV_EFORMAT when not a string. */
-/* Sets d's message to "path: " and the formatted text; returns ITAV_EFORMAT. */
+/* Sets d's message to "path: " and the formatted text, fmt looked up in d's language;
+ * returns ITAV_EFORMAT. */
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
@@ -70,11 +73,12 @@ int itav__json_decode_release(itav__json_dec *d, const json_t *v, const char *pa
 
 /* One record as itav/1 text (pretty: indented, with a final newline, as the public
  * *_to_json functions give it), and one record from such text (the public *_from_json, and
- * the records of a schema-1 store, which were stored as this text). */
+ * the records of a schema-1 store, which were stored as this text), its problem worded in
+ * the language of db (NULL: English). */
 #define ITAV__JSON_TEXT(kind, type)                                                           \
     int itav__json_##kind##_text(char **out, const type *obj, bool pretty);                   \
     int itav__json_##kind##_parse(type **out, const char *json, size_t size, char *err,       \
-                                  size_t errsize);
+                                  size_t errsize, const itav_db *db);
 ITAV__JSON_TEXT(intervention, itav_intervention)
 ITAV__JSON_TEXT(offer, itav_offer)
 ITAV__JSON_TEXT(participant, itav_participant)

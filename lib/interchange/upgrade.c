@@ -21,7 +21,7 @@ static int add_key(void *arg, const char *key, const void *data, size_t size)
                               size_t errsize)                                                 \
     {                                                                                         \
         type *obj;                                                                            \
-        int rc = itav__json_##name##_parse(&obj, text, size, err, errsize);                   \
+        int rc = itav__json_##name##_parse(&obj, text, size, err, errsize, db);               \
         if (rc == ITAV_OK) {                                                                  \
             rc = itav__##name##_write(db, obj);                                               \
             itav_##name##_free(obj);                                                          \

@@ -176,8 +176,7 @@ START_TEST(dutch_lifecycle_errors)
 }
 END_TEST
 
-/* The JSON import's checks across records (lib/interchange/dataset.c); the decoder's words
- * about one member stay English (docs/guide.md) */
+/* The JSON import's checks across records (lib/interchange/dataset.c) */
 START_TEST(dutch_json_import_problems)
 {
     itav_db *db = store(_i, ITAV_LANG_NL);
@@ -214,6 +213,124 @@ START_TEST(dutch_json_import_problems)
 }
 END_TEST
 
+/* The ledger of releases (lib/evaluation/release.c): its refusals in the context's language,
+ * the id as it is */
+START_TEST(dutch_release_errors)
+{
+    itav_db *nl = store(_i, ITAV_LANG_NL), *en = open_store(_i);
+    ck_assert_int_eq(itav_release_remove(nl, "rel-00000404"), ITAV_ENOTFOUND);
+    ck_assert_str_eq(itav_errmsg(nl), "geen uitgave \"rel-00000404\"");
+    ck_assert_int_eq(itav_release_remove(en, "rel-00000404"), ITAV_ENOTFOUND);
+    ck_assert_str_eq(itav_errmsg(en), "no release \"rel-00000404\"");
+    itav_release *rl = NULL;
+    ck_assert_int_eq(itav_release_get(&rl, nl, "rel-00000404"), ITAV_ENOTFOUND);
+    ck_assert_str_eq(itav_errmsg(nl), "geen uitgave \"rel-00000404\"");
+    ck_assert_ptr_null(rl);
+    /* a report that was not made for publication cannot be recorded */
+    itav_report *r = NULL;
+    itav_report_options o = ITAV_REPORT_OPTIONS_INIT;
+    ck_assert_msg(itav_report_programme(&r, nl, "bg-zk", &o) == ITAV_OK, "%s", itav_errmsg(nl));
+    ck_assert_int_eq(itav_release_record(NULL, nl, r), ITAV_EINVAL);
+    ck_assert_str_eq(itav_errmsg(nl), "de rapportage van \"bg-zk\" is niet voor publicatie "
+                                      "gemaakt (publish)");
+    ck_assert_int_eq(itav_release_record(NULL, en, r), ITAV_EINVAL);
+    ck_assert_str_eq(itav_errmsg(en), "report of \"bg-zk\" was not made for publication "
+                                      "(publish)");
+    itav_report_free(r);
+    close_store(en);
+    close_store(nl);
+}
+END_TEST
+
+/* The JSON decoder's words about one member (lib/interchange/json.c): in the import's problem
+ * list, for a document read as a stream and one parsed whole, and in a record's from_json;
+ * paths, member names, codes and ids as they are */
+START_TEST(dutch_json_decoder_problems)
+{
+    itav_db *nl = store(_i, ITAV_LANG_NL), *en = store(_i, ITAV_LANG_EN);
+    const char *doc = "{\"format\": \"itav/1\", \"interventions\": [7], \"offers\": [{\"id\": "
+                      "\"bg-2\", \"intervention\": \"bg\", \"kleur\": \"rood\"}], "
+                      "\"participants\": [{\"ref\": \"zk-1\", \"offer\": \"bg-zk\", \"kind\": "
+                      "\"family\", \"status\": \"registered\", \"languages\": [\"nl\", "
+                      "\"Nederlands\"]}]}";
+    ck_assert_int_eq(itav_import_json_string(nl, doc, "d.json"), ITAV_EFORMAT);
+    ck_assert_str_eq(itav_errmsg(nl), "3 problemen; er is niets ingelezen:\n"
+                                      "d.json: $.interventions[0]: verwacht een object, maar het "
+                                      "is een geheel getal\n"
+                                      "d.json: $.offers[0].kleur: onbekend veld \"kleur\"\n"
+                                      "d.json: $.participants[0].languages[1]: \"Nederlands\" is "
+                                      "geen ISO 639-1- of ISO 639-3-taalcode (twee of drie kleine "
+                                      "letters)");
+    ck_assert_int_eq(itav_import_json_string(en, doc, "d.json"), ITAV_EFORMAT);
+    ck_assert_str_eq(itav_errmsg(en), "3 problems; nothing was imported:\n"
+                                      "d.json: $.interventions[0]: expected an object, found an "
+                                      "integer\n"
+                                      "d.json: $.offers[0].kleur: unknown member \"kleur\"\n"
+                                      "d.json: $.participants[0].languages[1]: \"Nederlands\" is "
+                                      "not an ISO 639-1 or ISO 639-3 language code (two or three "
+                                      "lower-case letters)");
+    /* a format that is not text: the document is parsed whole and checked from the top */
+    ck_assert_int_eq(itav_import_json_string(nl, "{\"format\": 1}", "d.json"), ITAV_EFORMAT);
+    ck_assert_str_eq(itav_errmsg(nl), "d.json: $.format: verwacht een tekst, maar het is een "
+                                      "geheel getal; er is niets ingelezen");
+    /* one record from its JSON, worded in the context's language */
+    itav_participant *p = NULL;
+    ck_assert_int_eq(itav_participant_from_json(&p, nl, "{\"ref\": \"zk-9\", \"offer\": "
+                                                        "\"bg-zk\", \"kind\": \"gezin\", "
+                                                        "\"status\": \"registered\"}"),
+                     ITAV_EFORMAT);
+    ck_assert_ptr_null(p);
+    ck_assert_msg(strstr(itav_errmsg(nl), "$.kind: onbekende waarde \"gezin\" (verwacht een "
+                                          "van: family, ") != NULL, "%s", itav_errmsg(nl));
+    close_store(en);
+    close_store(nl);
+}
+END_TEST
+
+/* The explanations of a recommendation (lib/evaluation/recommend.c): why it fits and where it
+ * is placed, worded in the context's language; codes and ids as they are */
+static void first_recommendation(itav_db *db, const char *why, const char *placement)
+{
+    itav_question q = ITAV_QUESTION_INIT;
+    q.asker = ITAV_ASKER_PARENT;
+    q.age_months = 24;
+    q.municipality = "Leiden";
+    q.needs = ITAV_THEME_RELIEF | ITAV_THEME_NETWORK;
+    itav_recommendation_iter *it;
+    itav_recommendation *r;
+    ck_assert_msg(itav_recommend(&it, db, &q) == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert_int_eq(itav_recommendation_iter_next(&r, it), ITAV_OK);
+    ck_assert_str_eq(itav_recommendation_offer(r), "buurtgezinnen-leiden");
+    ck_assert_str_eq(itav_recommendation_why(r), why);
+    ck_assert_str_eq(itav_recommendation_placement(r), placement);
+    itav_recommendation_free(r);
+    itav_recommendation_iter_free(it);
+}
+
+START_TEST(dutch_recommendations)
+{
+    itav_db *db = open_store(_i);
+    ck_assert_msg(itav_catalog_load(db) == ITAV_OK, "%s", itav_errmsg(db));
+    ck_assert_int_eq(itav_set_lang(db, ITAV_LANG_NL), ITAV_OK);
+    first_recommendation(db,
+        "doelgroep: bedoeld voor parents, children; de vrager, parent, past daarin via parents, "
+        "children; leeftijd: 24 maanden; de interventie noemt geen leeftijdsbereik; gemeente: "
+        "loopt in Leiden als aanbod buurtgezinnen-leiden; behoeften: dekt relief, network van de "
+        "gevraagde relief, network; kanaal: in_person",
+        "trede 2 van 5: informal, individual; binnen de trede: 2 van 2 behoeften gedekt, geen "
+        "voorkeur voor een kanaal, daarna op id van de interventie");
+    ck_assert_int_eq(itav_set_lang(db, ITAV_LANG_EN), ITAV_OK);
+    first_recommendation(db,
+        "audience: it is for parents, children; the asker, parent, fits through parents, "
+        "children; age: 24 months; it states no age range; municipality: it runs in Leiden as "
+        "offer buurtgezinnen-leiden; needs: covers relief, network of the asked relief, network; "
+        "channel: in_person",
+        "tier 2 of 5: informal, individual; within the tier: needs covered 2 of 2, no channel "
+        "preference, then by intervention id");
+    close_store(db);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("lang");
@@ -222,6 +339,9 @@ int main(void)
     tcase_add_loop_test(tc, dutch_problems_of_a_dutch_spreadsheet, 0, 1);
     tcase_add_loop_test(tc, dutch_lifecycle_errors, 0, 1);
     tcase_add_loop_test(tc, dutch_json_import_problems, 0, 1);
+    tcase_add_loop_test(tc, dutch_release_errors, 0, 1);
+    tcase_add_loop_test(tc, dutch_json_decoder_problems, 0, 1);
+    tcase_add_loop_test(tc, dutch_recommendations, 0, 1);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

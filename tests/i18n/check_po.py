@@ -27,11 +27,20 @@ COVERED = [
     "lib/evaluation/portfolio.c",
     "lib/evaluation/recommend.c",
     "lib/evaluation/report.c",
+    "lib/evaluation/release.c",
+    "lib/interchange/json.c",
+    "lib/interchange/release_json.c",
 ]
 # Functions (and macros) taking a message, with the argument that is the message.
 KEYWORDS = ["N_", "itav__tr:2", "itav__error:3", "itav__backend_error:3", "problem:5",
-            "remark:6", "PROBLEM:4", "WARNING:4", "unreadable:5", "say_problem:4"]
-FORMATS = ["itav__error:3", "problem:5", "remark:6", "PROBLEM:4", "WARNING:4", "say_problem:4"]
+            "remark:6", "PROBLEM:4", "WARNING:4", "unreadable:5", "say_problem:4", "explain:2"]
+FORMATS = ["itav__error:3", "problem:5", "remark:6", "PROBLEM:4", "WARNING:4", "say_problem:4",
+           "explain:2"]
+# Sources whose own problem() takes the message as its third argument (the JSON decoder's
+# macro over itav__json_problem()): extracted with these keywords instead of problem:5.
+JSON_DECODER = ["lib/interchange/json.c", "lib/interchange/release_json.c"]
+JSON_KEYWORDS = [k for k in KEYWORDS if not k.startswith("problem:")] + ["problem:3"]
+JSON_FORMATS = [f for f in FORMATS if not f.startswith("problem:")] + ["problem:3"]
 
 tools = [t for t in ("xgettext", "msgcmp", "msgfmt") if not shutil.which(t)]
 if tools:
@@ -42,17 +51,21 @@ if tools:
 po = os.path.join(root, "lib", "po", "nl.po")
 with tempfile.TemporaryDirectory() as tmp:
     pot = os.path.join(tmp, "libitav.pot")
-    cmd = ["xgettext", "--from-code=UTF-8", "--language=C", "--keyword",
-           "--sort-output", "-o", pot]
-    cmd += ["--keyword=" + k for k in KEYWORDS]
-    cmd += ["--flag=%s:c-format" % f for f in FORMATS]
-    for f in COVERED:
-        path = os.path.join(root, f)
-        if os.path.isdir(path):
-            cmd += sorted(os.path.join(path, n) for n in os.listdir(path) if n.endswith(".c"))
-        else:
-            cmd.append(path)
-    subprocess.run(cmd, check=True)
+    def extract(files, keywords, formats, join):
+        cmd = ["xgettext", "--from-code=UTF-8", "--language=C", "--keyword",
+               "--sort-output", "-o", pot] + (["--join-existing"] if join else [])
+        cmd += ["--keyword=" + k for k in keywords]
+        cmd += ["--flag=%s:c-format" % f for f in formats]
+        for f in files:
+            path = os.path.join(root, f)
+            if os.path.isdir(path):
+                cmd += sorted(os.path.join(path, n) for n in os.listdir(path)
+                              if n.endswith(".c"))
+            else:
+                cmd.append(path)
+        subprocess.run(cmd, check=True)
+    extract([f for f in COVERED if f not in JSON_DECODER], KEYWORDS, FORMATS, False)
+    extract([f for f in COVERED if f in JSON_DECODER], JSON_KEYWORDS, JSON_FORMATS, True)
     with open(pot, encoding="utf-8") as f:
         n = sum(line.startswith("msgid ") for line in f)
     print("%d messages in %d sources" % (n, len(COVERED)))

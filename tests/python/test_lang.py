@@ -69,6 +69,25 @@ class TestLang(unittest.TestCase):
                 store.get_participant("zk-niemand")
             self.assertEqual(store.errmsg, 'no participant "zk-niemand"')
 
+    def test_json_problems_and_recommendations_in_dutch(self):
+        doc = '{"format": "itav/1", "offers": [{"id": "bg-2", "intervention": "bg", "kleur": 1}]}'
+        with itav.open(lang="nl") as store:
+            store.import_json_text(DATASET)
+            with self.assertRaises(itav.FormatError) as cm:
+                store.import_json_text(doc, name="d.json")
+            self.assertEqual(store.errmsg, 'd.json: $.offers[0].kleur: onbekend veld "kleur"; '
+                                           'er is niets ingelezen')
+            self.assertIn("onbekend veld", str(cm.exception))
+            store.load_catalog()
+            first = store.recommend(asker="parent", age_months=24, municipality="Leiden")[0]
+            self.assertTrue(first.placement.startswith("trede 2 van 5: informal, individual; "
+                                                       "binnen de trede: "), first.placement)
+            self.assertIn("gemeente: loopt in Leiden als aanbod buurtgezinnen-leiden", first.why)
+            store.lang = "en"
+            first = store.recommend(asker="parent", age_months=24, municipality="Leiden")[0]
+            self.assertTrue(first.placement.startswith("tier 2 of 5: informal, individual; "),
+                            first.placement)
+
 
 if __name__ == "__main__":
     unittest.main()
