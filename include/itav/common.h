@@ -94,7 +94,9 @@ ITAV_API int itav_version_number(void);
 /**
  * @brief The generic English text of a result code ("out of memory").
  *
- * For what exactly went wrong in a call on a context, use itav_errmsg().
+ * For what exactly went wrong in a call on a context, use itav_errmsg(). The text is always
+ * English (there is no context to take a language from); a message of a context set to
+ * Dutch (itav_set_lang()) that quotes it quotes the Dutch text.
  * @param code an itav_result value
  * @return a static string, never NULL; an unknown code gives "unknown error".
  */

@@ -903,7 +903,7 @@ int itav__indicator_write(itav_db *db, const itav_indicator *ind)
                            ind->offer);
     if ((rc = itav__indicator_encode(&rec, &size, ind)) != ITAV_OK)
         return itav__error(db, rc, "cannot encode indicator \"%s\": %s", ind->id,
-                           itav_strerror(rc));
+                           itav__strerror(db, rc));
     const char *index[ITAV_BACKEND_INDEXES] = {NULL};
     index[ITAV__INDICATOR_SLOT_OFFER] = ind->offer;
     rc = itav__put_record(db, ITAV__KIND_INDICATOR, ind->id, index, rec, size);

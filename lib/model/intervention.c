@@ -589,7 +589,7 @@ int itav__intervention_write(itav_db *db, const itav_intervention *iv)
     int rc = itav__intervention_encode(&rec, &size, iv);
     if (rc != ITAV_OK)
         return itav__error(db, rc, "cannot encode intervention \"%s\": %s", iv->id,
-                           itav_strerror(rc));
+                           itav__strerror(db, rc));
     const char *index[ITAV_BACKEND_INDEXES] = {NULL};
     rc = itav__put_record(db, ITAV__KIND_INTERVENTION, iv->id, index, rec, size);
     itav__free(rec);

@@ -155,7 +155,7 @@ int itav__match_write(itav_db *db, const itav_match *m)
     size_t size;
     int rc = itav__match_encode(&rec, &size, m);
     if (rc != ITAV_OK)
-        return itav__error(db, rc, "cannot encode match \"%s\": %s", m->id, itav_strerror(rc));
+        return itav__error(db, rc, "cannot encode match \"%s\": %s", m->id, itav__strerror(db, rc));
     const char *index[ITAV_BACKEND_INDEXES] = {NULL};
     index[ITAV__MATCH_SLOT_OFFER] = m->offer;
     index[ITAV__MATCH_SLOT_ASKING] = m->asking;

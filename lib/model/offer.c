@@ -299,7 +299,8 @@ int itav__offer_write(itav_db *db, const itav_offer *of)
     size_t size;
     int rc = itav__offer_encode(&rec, &size, of);
     if (rc != ITAV_OK)
-        return itav__error(db, rc, "cannot encode offer \"%s\": %s", of->id, itav_strerror(rc));
+        return itav__error(db, rc, "cannot encode offer \"%s\": %s", of->id,
+                           itav__strerror(db, rc));
     const char *index[ITAV_BACKEND_INDEXES] = {NULL};
     index[ITAV__OFFER_SLOT_INTERVENTION] = of->intervention;
     rc = itav__put_record(db, ITAV__KIND_OFFER, of->id, index, rec, size);

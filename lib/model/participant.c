@@ -568,7 +568,7 @@ int itav__participant_write(itav_db *db, const itav_participant *p)
     int rc = itav__participant_encode(&rec, &size, p);
     if (rc != ITAV_OK)
         return itav__error(db, rc, "cannot encode participant \"%s\": %s", p->ref,
-                           itav_strerror(rc));
+                           itav__strerror(db, rc));
     const char *index[ITAV_BACKEND_INDEXES] = {NULL};
     index[ITAV__PARTICIPANT_SLOT_OFFER] = p->offer;
     bool eligible = itav__supporter_eligible(p);

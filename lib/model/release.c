@@ -26,7 +26,7 @@ int itav__release_write(itav_db *db, const itav_release *rl)
     int rc = itav__release_encode(&rec, &size, rl);
     if (rc != ITAV_OK)
         return itav__error(db, rc, "cannot encode release \"%s\": %s", rl->id,
-                           itav_strerror(rc));
+                           itav__strerror(db, rc));
     const char *index[ITAV_BACKEND_INDEXES] = {NULL};
     index[ITAV__RELEASE_SLOT_OFFER] = rl->offer; /* on PostgreSQL: the offer's, like its records */
     rc = itav__put_record(db, ITAV__KIND_RELEASE, rl->id, index, rec, size);

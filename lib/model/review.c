@@ -153,7 +153,8 @@ int itav__review_write(itav_db *db, const itav_review *r)
     size_t size;
     int rc = itav__review_encode(&rec, &size, r);
     if (rc != ITAV_OK)
-        return itav__error(db, rc, "cannot encode review \"%s\": %s", r->id, itav_strerror(rc));
+        return itav__error(db, rc, "cannot encode review \"%s\": %s", r->id,
+                           itav__strerror(db, rc));
     const char *index[ITAV_BACKEND_INDEXES] = {NULL};
     index[ITAV__REVIEW_SLOT_OFFER] = r->offer;
     index[ITAV__REVIEW_SLOT_MATCH] = r->match;

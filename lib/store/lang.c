@@ -35,3 +35,8 @@ const char *itav__tr(const itav_db *db, const char *en)
         bsearch(en, itav__messages_nl, itav__messages_nl_count, sizeof *m, by_en);
     return m ? m->tr : en;
 }
+
+const char *itav__strerror(const itav_db *db, int code)
+{
+    return itav__tr(db, itav_strerror(code));
+}

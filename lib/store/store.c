@@ -51,7 +51,7 @@ int itav__backend_error(itav_db *db, int code, const char *what)
     what = itav__tr(db, what);
     if (why && *why)
         return itav__error(db, code, "%s: %s", what, why);
-    return itav__error(db, code, "%s: %s", what, itav__tr(db, itav_strerror(code)));
+    return itav__error(db, code, "%s: %s", what, itav__strerror(db, code));
 }
 
 ITAV_API const char *itav_errmsg(const itav_db *db)
@@ -235,7 +235,7 @@ ITAV_API int itav_open(itav_db **out, const char *uri)
     if (strcmp(uri, "memory:") == 0) {
         rc = itav__memory_backend_new(&be);
         if (rc != ITAV_OK)
-            return itav__error(db, rc, "cannot create a memory store: %s", itav_strerror(rc));
+            return itav__error(db, rc, "cannot create a memory store: %s", itav__strerror(db, rc));
     } else if (strncmp(uri, "sqlite:", 7) == 0) {
         if (!uri[7])
             return itav__error(db, ITAV_EINVAL, "store URI \"%s\": no file path after sqlite:",

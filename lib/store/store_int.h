@@ -61,9 +61,8 @@ extern const size_t itav__messages_nl_count;
 /* The text of en in the language of db (en itself when English, or not translated). A format
  * keeps its conversions: the build refuses a translation that changes them. */
 const char *itav__tr(const itav_db *db, const char *en);
-/* Marks a text for the translation (xgettext --keyword=N_) where it is written but not yet
- * looked up: a fragment passed into a message is translated where it is used. */
-#define N_(s) (s)
+/* itav_strerror(code) in the language of db, for a message that quotes it. */
+const char *itav__strerror(const itav_db *db, int code);
 
 /* ---- the record format of a store (docs/storage.md) ----
  * Format 1: every record itav/1 JSON text; such a store has no format record.

@@ -345,21 +345,21 @@ bool itav__contains_nocase(const char *h, const char *n)
 ITAV_API const char *itav_strerror(int code)
 {
     switch (code) {
-    case ITAV_OK: return "no error";
-    case ITAV_ITEROVER: return "no more items";
-    case ITAV_ERROR: return "error";
-    case ITAV_ENOMEM: return "out of memory";
-    case ITAV_EINVAL: return "invalid argument";
-    case ITAV_ENOTFOUND: return "not found";
-    case ITAV_EEXISTS: return "already exists";
-    case ITAV_EFORMAT: return "malformed or inconsistent data";
-    case ITAV_EIO: return "storage error";
-    case ITAV_EINUSE: return "still in use by another record";
-    case ITAV_EBUSY: return "store is busy";
-    case ITAV_EVERSION: return "unsupported version";
-    case ITAV_ESTATE: return "not allowed in the current state";
-    case ITAV_ERANGE: return "out of range";
-    default: return "unknown error";
+    case ITAV_OK: return N_("no error");
+    case ITAV_ITEROVER: return N_("no more items");
+    case ITAV_ERROR: return N_("error");
+    case ITAV_ENOMEM: return N_("out of memory");
+    case ITAV_EINVAL: return N_("invalid argument");
+    case ITAV_ENOTFOUND: return N_("not found");
+    case ITAV_EEXISTS: return N_("already exists");
+    case ITAV_EFORMAT: return N_("malformed or inconsistent data");
+    case ITAV_EIO: return N_("storage error");
+    case ITAV_EINUSE: return N_("still in use by another record");
+    case ITAV_EBUSY: return N_("store is busy");
+    case ITAV_EVERSION: return N_("unsupported version");
+    case ITAV_ESTATE: return N_("not allowed in the current state");
+    case ITAV_ERANGE: return N_("out of range");
+    default: return N_("unknown error");
     }
 }
 

@@ -59,6 +59,11 @@ int itav__iter_next(void **out, itav__iter *it);
 /* Frees the items not handed out, and the list (not the struct holding it). */
 void itav__iter_clear(itav__iter *it);
 
+/* Marks a text for the translation (xgettext --keyword=N_, lib/po/nl.po) where it is written
+ * but not yet looked up: a fragment passed into a message is translated where it is used
+ * (itav__tr(), lib/store/lang.c), itav_strerror()'s texts where a message quotes them. */
+#define N_(s) (s)
+
 /* ---- store URIs in messages ---- */
 /* The password of a URI's user information (scheme://user:PASSWORD@host...), its length in
  * *len; NULL when the URI has none. itav__uri_shown() and the PostgreSQL backend's messages

@@ -331,6 +331,29 @@ START_TEST(dutch_recommendations)
 }
 END_TEST
 
+/* The generic text of a code (itav_strerror()) where a message of a Dutch context quotes it:
+ * a host backend that fails a write and has no words of its own (errmsg NULL). */
+START_TEST(dutch_generic_text_of_a_code)
+{
+    const char *expect[2] = {"storage error", "opslagfout"};
+    for (int lang = 0; lang < 2; lang++) {
+        itav_backend *be = test_backend_new();
+        be->errmsg = NULL;
+        itav_db *db;
+        ck_assert_int_eq(itav_open_backend(&db, be), ITAV_OK);
+        ck_assert_int_eq(itav_set_lang(db, lang ? ITAV_LANG_NL : ITAV_LANG_EN), ITAV_OK);
+        test_backend_fail_after(be, 0);
+        ck_assert_int_eq(itav_catalog_load(db), ITAV_EIO);
+        const char *msg = itav_errmsg(db);
+        size_t n = strlen(msg), m = strlen(expect[lang]);
+        ck_assert_msg(n > m && !strcmp(msg + n - m, expect[lang]), "\"%s\" does not end in "
+                      "\"%s\"", msg, expect[lang]);
+        itav_close(db);
+    }
+    ck_assert_str_eq(itav_strerror(ITAV_EIO), "storage error"); /* no context: English */
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("lang");
@@ -342,6 +365,7 @@ int main(void)
     tcase_add_loop_test(tc, dutch_release_errors, 0, 1);
     tcase_add_loop_test(tc, dutch_json_decoder_problems, 0, 1);
     tcase_add_loop_test(tc, dutch_recommendations, 0, 1);
+    tcase_add_test(tc, dutch_generic_text_of_a_code);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
