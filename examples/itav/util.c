@@ -200,7 +200,7 @@ int open_store(itav_db **db, cli *c, int create)
     *db = NULL;
     if (rc)
         return rc;
-    rc = itav_open(db, uri);
+    rc = itav_open_lang(db, uri, c->lang); /* the library's messages follow --lang too */
     free(uri);
     if (rc != ITAV_OK) {
         int ret = lib_error(*db, rc);
@@ -208,7 +208,6 @@ int open_store(itav_db **db, cli *c, int create)
         *db = NULL;
         return ret;
     }
-    itav_set_lang(*db, c->lang); /* the library's messages follow --lang too */
     return 0;
 }
 

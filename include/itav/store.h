@@ -138,6 +138,20 @@ ITAV_API int itav_set_lang(itav_db *db, itav_lang lang);
  */
 ITAV_API itav_lang itav_get_lang(const itav_db *db);
 
+/**
+ * @brief Opens a store as itav_open() does, with the language of the context's messages set
+ * before the open, so that what the open itself says (a refused URI, a store of a newer
+ * format, the upgrade of an old store) is in that language too.
+ *
+ * itav_open(out, uri) is itav_open_lang(out, uri, ITAV_LANG_EN).
+ * @param[out] out the new context, as with itav_open(): set also on failure (its message
+ *        says why), to be closed with itav_close()
+ * @param uri where the store is (itav_open())
+ * @param lang ITAV_LANG_EN or ITAV_LANG_NL
+ * @return as itav_open(); ITAV_EINVAL for another lang (nothing is opened)
+ */
+ITAV_API int itav_open_lang(itav_db **out, const char *uri, itav_lang lang);
+
 #ifdef __cplusplus
 }
 #endif

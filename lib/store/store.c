@@ -219,6 +219,11 @@ ITAV_API int itav_open_backend(itav_db **out, itav_backend *backend)
 
 ITAV_API int itav_open(itav_db **out, const char *uri)
 {
+    return itav_open_lang(out, uri, ITAV_LANG_EN);
+}
+
+ITAV_API int itav_open_lang(itav_db **out, const char *uri, itav_lang lang)
+{
     char err[512] = "", shown[ITAV__URI_SHOWN + 4];
     if (!out)
         return ITAV_EINVAL;
@@ -227,9 +232,11 @@ ITAV_API int itav_open(itav_db **out, const char *uri)
     if (!db)
         return ITAV_ENOMEM;
     *out = db;
+    int rc = itav_set_lang(db, lang); /* first: what the open says follows it */
+    if (rc != ITAV_OK)
+        return rc;
     if (!uri)
         return itav__error(db, ITAV_EINVAL, "no store URI given");
-    int rc;
     itav_backend *be;
     itav__uri_shown(shown, sizeof shown, uri);
     if (strcmp(uri, "memory:") == 0) {

@@ -354,6 +354,29 @@ START_TEST(dutch_generic_text_of_a_code)
 }
 END_TEST
 
+/* itav_open_lang(): the language is set before the open, so the open's own refusal is in it;
+ * another value is refused and opens nothing. */
+START_TEST(open_in_a_language)
+{
+    itav_db *db;
+    ck_assert_int_eq(itav_open_lang(&db, "ftp://example.org/x", ITAV_LANG_NL), ITAV_EINVAL);
+    ck_assert_str_eq(itav_errmsg(db), "URI van de opslag \"ftp://example.org/x\": onbekend "
+                     "schema (verwacht memory:, sqlite:PAD of postgresql://...)");
+    itav_close(db);
+    ck_assert_int_eq(itav_open(&db, "ftp://example.org/x"), ITAV_EINVAL);
+    ck_assert_str_eq(itav_errmsg(db), "store URI \"ftp://example.org/x\": unknown scheme "
+                     "(expected memory:, sqlite:PATH or postgresql://...)");
+    itav_close(db);
+    ck_assert_int_eq(itav_open_lang(&db, "memory:", (itav_lang)7), ITAV_EINVAL);
+    ck_assert_str_eq(itav_errmsg(db), "unknown language 7 (1: English, 2: Dutch)");
+    itav_close(db);
+    ck_assert_int_eq(itav_open_lang(&db, "memory:", ITAV_LANG_NL), ITAV_OK);
+    ck_assert_int_eq(itav_get_lang(db), ITAV_LANG_NL);
+    ck_assert_str_eq(itav_errmsg(db), "");
+    itav_close(db);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("lang");
@@ -366,6 +389,7 @@ int main(void)
     tcase_add_loop_test(tc, dutch_json_decoder_problems, 0, 1);
     tcase_add_loop_test(tc, dutch_recommendations, 0, 1);
     tcase_add_test(tc, dutch_generic_text_of_a_code);
+    tcase_add_test(tc, open_in_a_language);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

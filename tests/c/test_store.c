@@ -768,6 +768,12 @@ START_TEST(damaged_format1_store_is_left_alone)
         refused_unchanged(path, uri, ITAV_EFORMAT,
                           "cannot upgrade the store: stored participant \"zk-vraag-03\" is "
                           "damaged");
+    /* opened in Dutch, the upgrade says so in Dutch (itav_open_lang()) */
+    itav_db *db;
+    ck_assert_int_eq(itav_open_lang(&db, uri, ITAV_LANG_NL), ITAV_EFORMAT);
+    assert_msg(db, "kan de opslag niet bijwerken: opgeslagen participant \"zk-vraag-03\" is "
+                   "beschadigd");
+    itav_close(db);
     remove_dir(dir);
 }
 END_TEST

@@ -3490,6 +3490,15 @@ class LedgerExportTest(MatchingCase):
         with open(exported, encoding="utf-8") as f:
             self.assertEqual(json.load(f)["releases"][0]["method"], "perturb")
 
+    def test_open_refused_in_the_language_of_lang(self):
+        # the store is opened in the language of --lang (itav_open_lang()), so what the open
+        # itself says follows it
+        r = self.itav("--lang", "nl", "--store", "ftp://example.org/x", "participants", "list",
+                      code=2)
+        self.assertIn('URI van de opslag "ftp://example.org/x": onbekend schema', r.stderr)
+        r = self.itav("--store", "ftp://example.org/x", "participants", "list", code=2)
+        self.assertIn('store URI "ftp://example.org/x": unknown scheme', r.stderr)
+
 # The classes that read the seed documents (meson suite "seeds").
 NEEDS_SEEDS = [SeedTableTest]
 

@@ -88,6 +88,21 @@ class TestLang(unittest.TestCase):
             self.assertTrue(first.placement.startswith("tier 2 of 5: informal, individual; "),
                             first.placement)
 
+    def test_open_in_dutch(self):
+        # Store(uri, lang=) opens with the language set first (itav_open_lang()): the open's
+        # own refusal is Dutch
+        with self.assertRaises(itav.InvalidArgument) as cm:
+            itav.Store("ftp://example.org/x", lang="nl")
+        self.assertIn('URI van de opslag "ftp://example.org/x": onbekend schema',
+                      str(cm.exception))
+        with self.assertRaises(itav.InvalidArgument) as cm:
+            itav.Store("ftp://example.org/x")
+        self.assertIn("unknown scheme", str(cm.exception))
+        with itav.Store("memory:", lang="nl") as store:
+            self.assertIs(store.lang, itav.Lang.NL)
+        with self.assertRaises(itav.InvalidArgument):
+            itav.Store("memory:", lang="fr")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -85,18 +85,19 @@ class Store(ParticipantStore, MatchingStore, ReviewStore, IndicatorStore, Portfo
     reports from ReportStore."""
 
     def __init__(self, uri: str = "memory:", lang: Union[str, Lang] = "en") -> None:
-        """Opens the store at uri; lang is the language of its messages (see lang)."""
+        """Opens the store at uri; lang is the language of its messages (see lang),
+        what the open itself says included (itav_open_lang())."""
         if not isinstance(uri, str):
             raise TypeError("store URI: expected str, got %s" % type(uri).__name__)
+        language = _lang(lang)
         db = db_p()
-        rc = lib.itav_open(ctypes.byref(db), enc(uri))
+        rc = lib.itav_open_lang(ctypes.byref(db), enc(uri), int(language))
         if rc < 0:
             msg = dec(lib.itav_errmsg(db)) if db else ""
             lib.itav_close(db)
             raise error_for(rc, msg or "cannot open %r: %s" % (uri, strerror(rc)))
         self.uri = uri
         self._setup(db, None)
-        self.lang = lang
 
     def _setup(self, db, bridge):
         self._db = db
