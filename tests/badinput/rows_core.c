@@ -179,6 +179,20 @@ ADAPT(itav_open)
     return r_code(rc);
 }
 
+ADAPT(itav_open_lang)
+{
+    itav_db *db = NULL;
+    int rc = itav_open_lang(P(0, &db), TXT(1, "memory:"), (itav_lang)NUM(2, ITAV_LANG_NL));
+    if (!ISNUL(0)) {
+        if (!db && rc != ITAV_ENOMEM)
+            fx_fail(f, "no context to read the message from");
+        else
+            fx_keep_msg(f, db);
+    }
+    itav_close(db);
+    return r_code(rc);
+}
+
 static int be_ok(itav_backend *be)
 {
     (void)be;
@@ -615,6 +629,14 @@ static const row rows[] = {
       M("cannot open store")),
     R(itav_open, "a SQLite path that is a text file", E(ITAV_EFORMAT),
       S(1, FILE_WITH("name,town\nx,Haarlem\n")), I(1, 1), M("file is not a database")),
+    R(itav_open_lang, "NULL out", E(ITAV_EINVAL), NUL(0)),
+    R(itav_open_lang, "NULL uri, in Dutch", E(ITAV_EINVAL), NUL(1), M("geen URI van een opslag")),
+    R(itav_open_lang, "unknown scheme, in Dutch", E(ITAV_EINVAL), S(1, "ftp://example.org/x"),
+      M("\"ftp://example.org/x\": onbekend schema")),
+    R(itav_open_lang, "a negative language", E(ITAV_EINVAL), I(2, -1), M("unknown language -1")),
+    R(itav_open_lang, "language 3", E(ITAV_EINVAL), I(2, 3), M("unknown language 3")),
+    R(itav_open_lang, "language INT_MAX", E(ITAV_EINVAL), I(2, INT_MAX),
+      M("unknown language 2147483647")),
     R(itav_open_backend, "NULL out", E(ITAV_EINVAL), NUL(0)),
     R(itav_open_backend, "NULL backend", E(ITAV_EINVAL), NUL(1), M("no backend")),
     R(itav_open_backend, "struct version 0", E(ITAV_EVERSION), I(1, 0), M("version 0")),
