@@ -1121,10 +1121,27 @@ static int rotate_cons(sys *s, size_t at, size_t from)
     return ITAV_OK;
 }
 
+/* A hidden count of this report whose row is no key (the row other municipalities, which
+ * holds other municipalities in every report): its cell and its variable. */
+typedef struct xown {
+    size_t table, cell, v;
+} xown;
+
+static int push_own(xown **own, size_t *n, size_t table, size_t cell, size_t v)
+{
+    xown *o = itav__realloc(*own, (*n + 1) * sizeof *o);
+    if (!o)
+        return ITAV_ENOMEM;
+    *own = o;
+    o[(*n)++] = (xown){table, cell, v};
+    return ITAV_OK;
+}
+
 int itav__release_audit(itav_report *r)
 {
     xaudit x = {.s = {.steps = steps_across, .left = steps_report, .use_lp = use_relaxation}};
-    size_t nz = 0, *zr = NULL, (*zp)[2] = NULL, nzp = 0, nun = 0;
+    size_t nz = 0, *zr = NULL, (*zp)[2] = NULL, nzp = 0, nun = 0, nown = 0;
+    xown *own = NULL;
     xunion *un = NULL;
     long long *box = NULL, *scratch = NULL, published = 0;
     int rc = collect_keys(&x, r, &published);
@@ -1283,11 +1300,17 @@ int itav__release_audit(itav_report *r)
                 kr = key_at(&x, x.keys[k].table, i);
                 x.var[n] = kr != SIZE_MAX && zr[kr] != SIZE_MAX ? zr[kr] : nv + nz++;
                 x.a[n++] = -1;
+                /* a hidden count of a row that is no key (other municipalities): checked
+                 * below as the keys' are */
+                if ((kr == SIZE_MAX || zr[kr] == SIZE_MAX) && !r->perturb &&
+                    (rc = push_own(&own, &nown, x.keys[k].table, i, x.var[n - 1])) != ITAV_OK)
+                    break;
             } else if (c->kind == ITAV__CELL_NUMBER) {
                 b += (long long)c->value;
             }
         }
-        rc = push_eq(&x.s, &x.capc, x.var, x.a, n, b);
+        if (rc == ITAV_OK)
+            rc = push_eq(&x.s, &x.capc, x.var, x.a, n, b);
     }
     x.s.nv = nv + nz;
     /* the unions of atoms, defined before this report's cells: they belong to both systems */
@@ -1333,13 +1356,15 @@ int itav__release_audit(itav_report *r)
         r->releases_disagree = true;
         goto done;
     }
-    /* this report's hidden counts */
-    for (size_t k = 0; rc == ITAV_OK && k < x.nk; k++) {
-        if (zr[k] == SIZE_MAX || r->perturb) /* a perturbed report hides no count */
+    /* this report's hidden counts: those of the keys, then those of the rows that are none */
+    for (size_t k = 0; rc == ITAV_OK && k < x.nk + nown; k++) {
+        size_t v = k < x.nk ? zr[k] : own[k - x.nk].v;
+        if (v == SIZE_MAX || r->perturb) /* a perturbed report hides no count */
             continue;
-        itav__cell *c = &r->tables[x.keys[k].table].cells[x.keys[k].cell];
+        itav__cell *c = k < x.nk ? &r->tables[x.keys[k].table].cells[x.keys[k].cell]
+                                 : &r->tables[own[k - x.nk].table].cells[own[k - x.nk].cell];
         long long least = 0, most = -1;
-        rc = interval(&x.s, lo, hi, zr[k], &least, &most, scratch);
+        rc = interval(&x.s, lo, hi, v, &least, &most, scratch);
         if (least > c->low)
             c->low = least;
         if (most < x.s.cap && (c->high < 0 || most < c->high))
@@ -1438,6 +1463,7 @@ done:
     itav__free(x.used);
     itav__free(zr);
     itav__free(zp);
+    itav__free(own);
     itav__free(un);
     itav__free(box);
     itav__free(scratch);
