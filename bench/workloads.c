@@ -1498,11 +1498,12 @@ static double decode_ns(const records *r, int runs, bool review)
             int rc;
             if (review) {
                 itav_review *o;
-                if ((rc = itav__review_decode(&o, r->data[i], r->size[i], err, sizeof err)) == 0)
+                rc = itav__review_decode(&o, NULL, r->data[i], r->size[i], err, sizeof err);
+                if (rc == 0)
                     itav_review_free(o);
             } else {
                 itav_participant *o;
-                rc = itav__participant_decode(&o, r->data[i], r->size[i], err, sizeof err);
+                rc = itav__participant_decode(&o, NULL, r->data[i], r->size[i], err, sizeof err);
                 if (rc == 0)
                     itav_participant_free(o);
             }

@@ -79,8 +79,9 @@ extern const itav__layout *const itav__layouts[];
 int itav__record_encode(unsigned char **out, size_t *size, const itav__layout *layout,
                         const void *obj);
 /* Decodes a record into a new struct of layout; on ITAV_EFORMAT err says what is wrong and
- * where ("participant.languages[2]: ..."); ITAV_ENOMEM. */
-int itav__record_decode(void **out, const itav__layout *layout, const void *data, size_t size,
-                        char *err, size_t errsize);
+ * where ("participant.languages[2]: ..."), in the language of db (NULL: English; the path
+ * stays as it is); ITAV_ENOMEM. */
+int itav__record_decode(void **out, const itav__layout *layout, const itav_db *db,
+                        const void *data, size_t size, char *err, size_t errsize);
 
 #endif

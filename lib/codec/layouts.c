@@ -90,33 +90,33 @@ static const char *figure_check(const void *p)
 {
     const itav_figure *f = p;
     return itav__quantity_numbers_ok(f->qualifier, f->min, f->max)
-               ? NULL : "min and max do not fit the qualifier";
+               ? NULL : N_("min and max do not fit the qualifier");
 }
 
 static const char *quantity_check(const void *p)
 {
     const itav__quantity *q = p;
     return itav__quantity_numbers_ok(q->qualifier, q->min, q->max)
-               ? NULL : "min and max do not fit the qualifier";
+               ? NULL : N_("min and max do not fit the qualifier");
 }
 
 static const char *target_check(const void *p)
 {
     const itav__target *t = p;
     return itav__target_numbers_ok(t->cmp, t->value, t->high)
-               ? NULL : "value and high do not fit the comparator";
+               ? NULL : N_("value and high do not fit the comparator");
 }
 
 static const char *indicator_check(const void *p)
 {
     const itav_indicator *ind = p;
     if (!itav__scale_ok(ind->scale_low, ind->scale_high))
-        return "scale_low and scale_high are not a scale";
+        return N_("scale_low and scale_high are not a scale");
     if (ind->has_baseline && !itav__quantity_numbers_ok(ind->baseline.qualifier,
                                                        ind->baseline.min, ind->baseline.max))
-        return "the baseline's min and max do not fit its qualifier";
+        return N_("the baseline's min and max do not fit its qualifier");
     if (ind->more_municipalities.n && (!ind->derived || !ind->municipality))
-        return "more_municipalities without a derived indicator's first municipality";
+        return N_("more_municipalities without a derived indicator's first municipality");
     return NULL;
 }
 
@@ -125,19 +125,19 @@ static const char *intervention_check(const void *p)
     const itav_intervention *iv = p;
     for (int f = 0; f < ITAV_FACTOR_COUNT; f++)
         if (iv->factor_source[f] && !((iv->factors >> f) & 1u))
-            return "a factor_source for a factor the practice does not show";
+            return N_("a factor_source for a factor the practice does not show");
     return NULL;
 }
 
 static const char *outcome_check(const void *p)
 {
-    return ((const itav_outcome *)p)->figure ? NULL : "an outcome without its figure";
+    return ((const itav_outcome *)p)->figure ? NULL : N_("an outcome without its figure");
 }
 
 static const char *milestone_check(const void *p)
 {
     return itav__milestone_ok(p) ? NULL
-                                 : "a milestone needs a status, what, and a date or a period";
+                                 : N_("a milestone needs a status, what, and a date or a period");
 }
 
 /* ---- parts ---- */
@@ -359,10 +359,11 @@ LAYOUT(release_layout, "release", itav_release, release_fields, free_release);
     {                                                                                         \
         return itav__record_encode(out, size, &kind##_layout, obj);                           \
     }                                                                                         \
-    int itav__##kind##_decode(type **out, const void *data, size_t size, char *err,           \
-                              size_t errsize)                                                 \
+    int itav__##kind##_decode(type **out, const itav_db *db, const void *data, size_t size,   \
+                              char *err, size_t errsize)                                      \
     {                                                                                         \
-        return itav__record_decode((void **)out, &kind##_layout, data, size, err, errsize);   \
+        return itav__record_decode((void **)out, &kind##_layout, db, data, size, err,         \
+                                   errsize);                                                  \
     }
 
 RECORD_CODEC(intervention, itav_intervention)

@@ -229,18 +229,12 @@ typedef struct reader {
     char *err;
     size_t errsize;
     long long version; /* the record's: which fields its structs have */
+    const itav_db *db; /* whose language the words of a message are in (NULL: English) */
 } reader;
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
-static int damaged(reader *r, const char *fmt, ...)
+/* err: the path where we are, then what is wrong there. */
+static int damaged_at(reader *r, const char *what)
 {
-    char what[160];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
-    va_end(ap);
     size_t len = (size_t)snprintf(r->err, r->errsize, "%s", r->record);
     for (size_t i = 0; i < r->depth && len < r->errsize; i++)
         len += (size_t)(r->at[i].index < 0
@@ -249,6 +243,20 @@ static int damaged(reader *r, const char *fmt, ...)
     if (len < r->errsize)
         snprintf(r->err + len, r->errsize - len, ": %s", what);
     return ITAV_EFORMAT;
+}
+
+/* The English format is the key of its translation (lib/po/nl.po), as for itav__error(). */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static int damaged(reader *r, const char *fmt, ...)
+{
+    char what[200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, itav__tr(r->db, fmt), ap);
+    va_end(ap);
+    return damaged_at(r, what);
 }
 
 /* The big-endian number of len bytes at p. */
@@ -311,11 +319,12 @@ static int next(reader *r)
     return ITAV_OK;
 }
 
-static const char *kind_name(item_kind k)
+static const char *kind_name(const reader *r, item_kind k)
 {
-    static const char *const names[] = {"an integer", "an integer", "text", "an array",
-                                        "null", "a boolean", "a number", "another CBOR item"};
-    return names[k];
+    static const char *const names[] = {N_("an integer"), N_("an integer"), N_("text"),
+                                        N_("an array"),   N_("null"),       N_("a boolean"),
+                                        N_("a number"),   N_("another CBOR item")};
+    return itav__tr(r->db, names[k]);
 }
 
 static int expect(reader *r, item_kind want, const char *what)
@@ -325,14 +334,14 @@ static int expect(reader *r, item_kind want, const char *what)
         return rc;
     if (r->kind == want || (want == ITEM_UINT && r->kind == ITEM_NEGINT))
         return ITAV_OK;
-    return damaged(r, "%s expected, %s found", what, kind_name(r->kind));
+    return damaged(r, "%s expected, %s found", itav__tr(r->db, what), kind_name(r, r->kind));
 }
 
 /* An array of exactly n items (n SIZE_MAX: any number, bounded by the bytes left, as
  * every item takes at least one). */
 static int array_of(reader *r, size_t *len, size_t n)
 {
-    int rc = expect(r, ITEM_ARRAY, "an array");
+    int rc = expect(r, ITEM_ARRAY, N_("an array"));
     if (rc != ITAV_OK)
         return rc;
     if (n != SIZE_MAX && r->u != n)
@@ -353,7 +362,7 @@ static int read_int(reader *r, long long *v, long long lo, long long hi)
         r->p++;
         r->left--;
     } else {
-        int rc = expect(r, ITEM_UINT, "an integer");
+        int rc = expect(r, ITEM_UINT, N_("an integer"));
         if (rc != ITAV_OK)
             return rc;
         if (r->u > INT64_MAX)
@@ -377,7 +386,7 @@ static void store_int(unsigned char *at, size_t size, long long v)
 
 static int nomem(reader *r)
 {
-    snprintf(r->err, r->errsize, "out of memory");
+    snprintf(r->err, r->errsize, "%s", itav__tr(r->db, N_("out of memory")));
     return ITAV_ENOMEM;
 }
 
@@ -391,7 +400,7 @@ static int read_text(reader *r, char **out, bool nullable, size_t max)
     if (r->kind == ITEM_NULL && nullable)
         return ITAV_OK;
     if (r->kind != ITEM_TEXT)
-        return damaged(r, "text expected, %s found", kind_name(r->kind));
+        return damaged(r, "text expected, %s found", kind_name(r, r->kind));
     if (r->len > max || memchr(r->text, '\0', r->len))
         return damaged(r, "text longer than %zu bytes or with a NUL byte", max);
     char *s = itav__malloc(r->len + 1);
@@ -477,11 +486,11 @@ static int get_field(reader *r, const itav__field *f, unsigned char *base)
             *(int32_t *)(void *)at = (int32_t)v;
         break;
     case ITAV__F_BOOL:
-        if ((rc = expect(r, ITEM_BOOL, "a boolean")) == ITAV_OK)
+        if ((rc = expect(r, ITEM_BOOL, N_("a boolean"))) == ITAV_OK)
             *(bool *)at = r->b;
         break;
     case ITAV__F_DOUBLE:
-        if ((rc = expect(r, ITEM_DOUBLE, "a number")) != ITAV_OK)
+        if ((rc = expect(r, ITEM_DOUBLE, N_("a number"))) != ITAV_OK)
             break;
         if (isnan(r->d) ? !f->nan_ok
                         : !isfinite(r->d) || (f->lo <= f->hi && (r->d < (double)f->lo ||
@@ -582,7 +591,7 @@ static int get_field(reader *r, const itav__field *f, unsigned char *base)
         if ((rc = next(r)) != ITAV_OK || r->kind == ITEM_NULL)
             break;
         if (r->kind != ITEM_ARRAY) {
-            rc = damaged(r, "an array or null expected, %s found", kind_name(r->kind));
+            rc = damaged(r, "an array or null expected, %s found", kind_name(r, r->kind));
             break;
         }
         if (r->u > r->left) {
@@ -613,13 +622,13 @@ static int get_fields(reader *r, const itav__layout *l, unsigned char *base, siz
     if (rc == ITAV_OK && has < l->nfields && l->older)
         l->older(base, r->version);
     const char *wrong = rc == ITAV_OK && l->check ? l->check(base) : NULL;
-    return wrong ? damaged(r, "%s", wrong) : rc;
+    return wrong ? damaged_at(r, itav__tr(r->db, wrong)) : rc;
 }
 
-int itav__record_decode(void **out, const itav__layout *layout, const void *data, size_t size,
-                        char *err, size_t errsize)
+int itav__record_decode(void **out, const itav__layout *layout, const itav_db *db,
+                        const void *data, size_t size, char *err, size_t errsize)
 {
-    reader r = {.p = data, .left = size, .err = err, .errsize = errsize};
+    reader r = {.p = data, .left = size, .err = err, .errsize = errsize, .db = db};
     size_t n;
     long long version = 0; /* 0 until read; r.version matters only after a good read */
     r.record = layout->name;

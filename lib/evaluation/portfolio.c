@@ -46,7 +46,7 @@ static int offer_scan(void *arg, const char *key, const void *data, size_t size)
     build_state *st = arg;
     itav_offer *of;
     char err[256];
-    int rc = itav__offer_decode(&of, data, size, err, sizeof err);
+    int rc = itav__offer_decode(&of, st->db, data, size, err, sizeof err);
     if (rc != ITAV_OK) {
         st->rc = itav__error(st->db, rc, "stored offer \"%s\" is damaged: %s", key, err);
         return 1;
@@ -86,7 +86,7 @@ static int intervention_scan(void *arg, const char *key, const void *data, size_
     build_state *st = arg;
     itav_intervention *iv;
     char err[512];
-    int rc = itav__intervention_decode(&iv, data, size, err, sizeof err);
+    int rc = itav__intervention_decode(&iv, st->db, data, size, err, sizeof err);
     if (rc != ITAV_OK) {
         st->rc = itav__error(st->db, rc, "stored intervention \"%s\" is damaged: %s", key, err);
         return 1;

@@ -127,7 +127,7 @@ ITAV_API int itav_release_record(char **id, itav_db *db, const itav_report *r)
 static int load(itav_release **out, itav_db *db, const char *id, const void *data, size_t size)
 {
     char err[512];
-    int rc = itav__release_decode(out, data, size, err, sizeof err);
+    int rc = itav__release_decode(out, db, data, size, err, sizeof err);
     return rc == ITAV_OK ? rc
                          : itav__error(db, rc, "stored release \"%s\" is damaged: %s", id, err);
 }

@@ -707,7 +707,7 @@ static int same_as_stored(bool *same, itav_db *db, const itav_release *rl)
     int rc = itav__get_record(&rec, &size, db, ITAV__KIND_RELEASE, rl->id);
     if (rc != ITAV_OK)
         return rc;
-    rc = itav__release_decode(&stored, rec, size, err, sizeof err);
+    rc = itav__release_decode(&stored, db, rec, size, err, sizeof err);
     itav__free(rec);
     if (rc != ITAV_OK)
         return itav__error(db, rc, "stored release \"%s\" is damaged: %s", rl->id, err);
@@ -1174,14 +1174,14 @@ typedef struct export_state {
 } export_state;
 
 /* Decodes a stored record (checking it) and encodes it again in canonical form. */
-static int reencode(json_t **v, enum export_kind which, const void *data, size_t size,
-                    char *err, size_t errsize)
+static int reencode(json_t **v, const itav_db *db, enum export_kind which, const void *data,
+                    size_t size, char *err, size_t errsize)
 {
     int rc = ITAV_OK;
 #define REENCODE(kind, type)                                                                       \
     {                                                                                              \
         type *obj;                                                                                 \
-        if ((rc = itav__##kind##_decode(&obj, data, size, err, errsize)) == ITAV_OK) {             \
+        if ((rc = itav__##kind##_decode(&obj, db, data, size, err, errsize)) == ITAV_OK) {         \
             *v = itav__json_encode_##kind(obj);                                                    \
             itav_##kind##_free(obj);                                                               \
         }                                                                                          \
@@ -1205,7 +1205,7 @@ static int export_record(void *arg, const char *key, const void *data, size_t si
     export_state *st = arg;
     json_t *v = NULL;
     char err[512];
-    int rc = reencode(&v, st->which, data, size, err, sizeof err);
+    int rc = reencode(&v, st->db, st->which, data, size, err, sizeof err);
     if (rc != ITAV_OK) {
         st->rc = itav__error(st->db, rc, "stored %s \"%s\" is damaged: %s",
                              export_kinds[st->which].what, key, err);

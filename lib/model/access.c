@@ -348,19 +348,19 @@ const char *itav__access_problem(const itav_access *a)
                           (a->age_min != ITAV_AGE_NONE && a->age_max != ITAV_AGE_NONE &&
                            a->age_min > a->age_max)
                     : a->age_source != NULL)
-        return "an age range that breaks the rule for ages";
+        return N_("an age range that breaks the rule for ages");
     if (a->age_source && !itav__valid_ref(a->age_source))
-        return "an age source that is not a source reference";
+        return N_("an age source that is not a source reference");
     for (size_t k = 0; k < a->nentries; k++) {
         const itav__access_entry *e = &a->entries[k];
         if (!find_code(e->list, e->code))
-            return "an entry whose list or code is unknown";
+            return N_("an entry whose list or code is unknown");
         if (!e->text || !*e->text)
-            return "an entry without text";
+            return N_("an entry without text");
         if (e->source && !itav__valid_ref(e->source))
-            return "an entry source that is not a source reference";
+            return N_("an entry source that is not a source reference");
         if (e->flags & ~ITAV_ACCESS_EFFECTIVE)
-            return "an entry with unknown flags";
+            return N_("an entry with unknown flags");
     }
     return NULL;
 }

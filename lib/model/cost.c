@@ -59,21 +59,21 @@ static bool percents_ok(const itav_cost *c, double extra)
 const char *itav__cost_problem(const itav_cost *c)
 {
     if (!c->what || !*c->what)
-        return "a cost needs what it is for";
+        return N_("a cost needs what it is for");
     if (!amount_ok(c->qualifier, c->min, c->max, c->text, c->unit))
-        return "the amount does not fit its qualifier and unit";
+        return N_("the amount does not fit its qualifier and unit");
     if (!currency_valid(c->currency))
-        return "the currency is not three capital letters";
+        return N_("the currency is not three capital letters");
     if (c->from != ITAV_DATE_NONE && c->to != ITAV_DATE_NONE && c->to < c->from)
-        return "the period ends before it starts";
+        return N_("the period ends before it starts");
     for (size_t i = 0; i < c->nfunders; i++) {
         const itav__funder *f = &c->funders[i];
         if (!f->name || !*f->name)
-            return "a funder without a name";
+            return N_("a funder without a name");
         if (!share_ok(f->kind, f->qualifier, f->min, f->max))
-            return "a funder's share does not fit its kind and qualifier";
+            return N_("a funder's share does not fit its kind and qualifier");
     }
-    return percents_ok(c, 0) ? NULL : "the percent shares add up to more than 100";
+    return percents_ok(c, 0) ? NULL : N_("the percent shares add up to more than 100");
 }
 
 ITAV_API int itav_cost_new(itav_cost **out, const char *what)

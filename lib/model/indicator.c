@@ -915,7 +915,7 @@ static int load(itav_indicator **out, itav_db *db, const char *id, const void *d
                 size_t size)
 {
     char err[512];
-    int rc = itav__indicator_decode(out, data, size, err, sizeof err);
+    int rc = itav__indicator_decode(out, db, data, size, err, sizeof err);
     return rc == ITAV_OK ? rc
                          : itav__error(db, rc, "stored indicator \"%s\" is damaged: %s", id, err);
 }

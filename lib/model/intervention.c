@@ -647,7 +647,7 @@ ITAV_API int itav_intervention_get(itav_intervention **out, itav_db *db, const c
         return itav__error(db, rc, "no intervention \"%s\"", id);
     if (rc != ITAV_OK)
         return rc;
-    rc = itav__intervention_decode(out, rec, size, err, sizeof err);
+    rc = itav__intervention_decode(out, db, rec, size, err, sizeof err);
     itav__free(rec);
     if (rc != ITAV_OK)
         return itav__error(db, rc, "stored intervention \"%s\" is damaged: %s", id, err);
@@ -715,6 +715,7 @@ typedef struct offers_in {
     int rc;
     char damaged[256];     /* when rc is ITAV_EFORMAT: the decoder's words ... */
     char damaged_key[256]; /* ... and the key of the offer, worded where it is reported */
+    const itav_db *db;     /* whose language the decoder's words are in */
 } offers_in;
 
 static int offer_in_municipality(void *arg, const char *key, const void *data, size_t size)
@@ -722,7 +723,7 @@ static int offer_in_municipality(void *arg, const char *key, const void *data, s
     offers_in *st = arg;
     itav_offer *of;
     char err[256];
-    if ((st->rc = itav__offer_decode(&of, data, size, err, sizeof err)) != ITAV_OK) {
+    if ((st->rc = itav__offer_decode(&of, st->db, data, size, err, sizeof err)) != ITAV_OK) {
         snprintf(st->damaged_key, sizeof st->damaged_key, "%s", key);
         snprintf(st->damaged, sizeof st->damaged, "%s", err);
         return 1;
@@ -737,7 +738,7 @@ static int offer_in_municipality(void *arg, const char *key, const void *data, s
 /* Keeps only the listed interventions that name the municipality or have an offer there. */
 static int keep_municipality(itav_db *db, itav_intervention_iter *it, const char *m)
 {
-    offers_in st = {m, {0}, ITAV_OK, "", ""};
+    offers_in st = {m, {0}, ITAV_OK, "", "", db};
     int rc = itav__scan(db, ITAV__KIND_OFFER, ITAV_SCAN_ALL, NULL, offer_in_municipality, &st);
     if (rc >= 0 && st.rc != ITAV_OK)
         rc = st.rc == ITAV_ENOMEM ? itav__error(db, st.rc, "out of memory listing interventions")
@@ -840,7 +841,7 @@ static int collect(void *arg, const char *key, const void *data, size_t size)
     list_state *st = arg;
     itav_intervention *iv;
     char err[512];
-    int rc = itav__intervention_decode(&iv, data, size, err, sizeof err);
+    int rc = itav__intervention_decode(&iv, st->db, data, size, err, sizeof err);
     if (rc != ITAV_OK) {
         st->rc = itav__error(st->db, rc, "stored intervention \"%s\" is damaged: %s", key, err);
         return 1;

@@ -170,7 +170,7 @@ int itav__match_load(itav_match **out, itav_db *db, const char *id, const void *
                      size_t size)
 {
     char err[512];
-    int rc = itav__match_decode(out, data, size, err, sizeof err);
+    int rc = itav__match_decode(out, db, data, size, err, sizeof err);
     return rc == ITAV_OK ? rc : itav__error(db, rc, "stored match \"%s\" is damaged: %s", id, err);
 }
 

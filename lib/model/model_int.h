@@ -341,28 +341,29 @@ int itav__pair_facts_with(itav__pair_facts *f, itav_db *db, const itav__history 
  * functions of each module call it, and defined by lib/codec, the layer above (as SQLite's
  * core declares sqlite3_os_init() and each os_*.c defines it). Encoders give a new buffer
  * (freed with itav__free) and its size, or ITAV_ENOMEM; decoders give ITAV_EFORMAT with a
- * message in err that names the damaged field, or ITAV_ENOMEM. */
+ * message in err that names the damaged field, in the language of db (NULL: English), or
+ * ITAV_ENOMEM. */
 int itav__intervention_encode(unsigned char **out, size_t *size, const itav_intervention *iv);
-int itav__intervention_decode(itav_intervention **out, const void *data, size_t size, char *err,
-                              size_t errsize);
+int itav__intervention_decode(itav_intervention **out, const itav_db *db, const void *data,
+                              size_t size, char *err, size_t errsize);
 int itav__offer_encode(unsigned char **out, size_t *size, const itav_offer *of);
-int itav__offer_decode(itav_offer **out, const void *data, size_t size, char *err,
-                       size_t errsize);
+int itav__offer_decode(itav_offer **out, const itav_db *db, const void *data, size_t size,
+                       char *err, size_t errsize);
 int itav__participant_encode(unsigned char **out, size_t *size, const itav_participant *p);
-int itav__participant_decode(itav_participant **out, const void *data, size_t size, char *err,
-                             size_t errsize);
+int itav__participant_decode(itav_participant **out, const itav_db *db, const void *data,
+                             size_t size, char *err, size_t errsize);
 int itav__match_encode(unsigned char **out, size_t *size, const itav_match *m);
-int itav__match_decode(itav_match **out, const void *data, size_t size, char *err,
-                       size_t errsize);
+int itav__match_decode(itav_match **out, const itav_db *db, const void *data, size_t size,
+                       char *err, size_t errsize);
 int itav__review_encode(unsigned char **out, size_t *size, const itav_review *r);
-int itav__review_decode(itav_review **out, const void *data, size_t size, char *err,
-                        size_t errsize);
+int itav__review_decode(itav_review **out, const itav_db *db, const void *data, size_t size,
+                        char *err, size_t errsize);
 int itav__indicator_encode(unsigned char **out, size_t *size, const itav_indicator *ind);
-int itav__indicator_decode(itav_indicator **out, const void *data, size_t size, char *err,
-                           size_t errsize);
+int itav__indicator_decode(itav_indicator **out, const itav_db *db, const void *data,
+                           size_t size, char *err, size_t errsize);
 int itav__release_encode(unsigned char **out, size_t *size, const itav_release *rl);
-int itav__release_decode(itav_release **out, const void *data, size_t size, char *err,
-                         size_t errsize);
+int itav__release_decode(itav_release **out, const itav_db *db, const void *data, size_t size,
+                         char *err, size_t errsize);
 
 /* ---- releases: the ledger of published reports (lib/evaluation/release.c owns them; the
  * struct is here, below the codec, so that lib/codec can describe the record) ---- */

@@ -224,7 +224,7 @@ static int find_member(void *arg, const char *key, const void *data, size_t size
     member_scan *st = arg;
     itav_offer *of;
     char err[512];
-    int rc = itav__offer_decode(&of, data, size, err, sizeof err);
+    int rc = itav__offer_decode(&of, st->db, data, size, err, sizeof err);
     if (rc != ITAV_OK) {
         st->rc = itav__error(st->db, rc, "stored offer \"%s\" is damaged: %s", key, err);
         return 1;
@@ -350,7 +350,7 @@ ITAV_API int itav_offer_get(itav_offer **out, itav_db *db, const char *id)
         return itav__error(db, rc, "no offer \"%s\"", id);
     if (rc != ITAV_OK)
         return rc;
-    rc = itav__offer_decode(out, rec, size, err, sizeof err);
+    rc = itav__offer_decode(out, db, rec, size, err, sizeof err);
     itav__free(rec);
     if (rc != ITAV_OK)
         return itav__error(db, rc, "stored offer \"%s\" is damaged: %s", id, err);
@@ -430,7 +430,7 @@ static int collect(void *arg, const char *key, const void *data, size_t size)
     list_state *st = arg;
     itav_offer *of;
     char err[512];
-    int rc = itav__offer_decode(&of, data, size, err, sizeof err);
+    int rc = itav__offer_decode(&of, st->db, data, size, err, sizeof err);
     if (rc != ITAV_OK) {
         st->rc = itav__error(st->db, rc, "stored offer \"%s\" is damaged: %s", key, err);
         return 1;

@@ -602,7 +602,7 @@ int itav__participant_load(itav_participant **out, itav_db *db, const char *key,
                            const void *data, size_t size)
 {
     char err[512];
-    int rc = itav__participant_decode(out, data, size, err, sizeof err);
+    int rc = itav__participant_decode(out, db, data, size, err, sizeof err);
     return rc == ITAV_OK ? rc
                          : itav__error(db, rc, "stored participant \"%s\" is damaged: %s", key,
                                        err);

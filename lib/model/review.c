@@ -169,7 +169,7 @@ static int review_load(itav_review **out, itav_db *db, const char *id, const voi
                        size_t size)
 {
     char err[512];
-    int rc = itav__review_decode(out, data, size, err, sizeof err);
+    int rc = itav__review_decode(out, db, data, size, err, sizeof err);
     return rc == ITAV_OK ? rc
                          : itav__error(db, rc, "stored review \"%s\" is damaged: %s", id, err);
 }

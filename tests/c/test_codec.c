@@ -40,23 +40,25 @@ START_TEST(a_version_1_indicator_reads_with_one_municipality)
     char err[256];
     itav_indicator *got;
     records(&v2, &n2, &v1, &n1);
-    ck_assert_msg(itav__indicator_decode(&got, v1, n1, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_msg(itav__indicator_decode(&got, NULL, v1, n1, err, sizeof err) == ITAV_OK,
+                  "%s", err);
     ck_assert_str_eq(itav_indicator_municipality(got), "Haarlem");
     ck_assert_uint_eq(itav_indicator_municipality_count(got), 1);
     itav_indicator_free(got);
-    ck_assert_msg(itav__indicator_decode(&got, v2, n2, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_msg(itav__indicator_decode(&got, NULL, v2, n2, err, sizeof err) == ITAV_OK,
+                  "%s", err);
     ck_assert_uint_eq(itav_indicator_municipality_count(got), 1);
     itav_indicator_free(got);
     /* version 1 with the version 2 field, and version 2 without it, are damaged */
     v2[1] = 0x01;
-    ck_assert_int_eq(itav__indicator_decode(&got, v2, n2, err, sizeof err), ITAV_EFORMAT);
+    ck_assert_int_eq(itav__indicator_decode(&got, NULL, v2, n2, err, sizeof err), ITAV_EFORMAT);
     ck_assert_msg(strstr(err, "19 fields, a indicator of record version 1 has 18"), "%s", err);
     v1[1] = 0x02;
-    ck_assert_int_eq(itav__indicator_decode(&got, v1, n1, err, sizeof err), ITAV_EFORMAT);
+    ck_assert_int_eq(itav__indicator_decode(&got, NULL, v1, n1, err, sizeof err), ITAV_EFORMAT);
     ck_assert_msg(strstr(err, "18 fields, a indicator of record version 2 has 19"), "%s", err);
     /* a version this library does not know */
     v1[1] = 0x04;
-    ck_assert_int_eq(itav__indicator_decode(&got, v1, n1, err, sizeof err), ITAV_EFORMAT);
+    ck_assert_int_eq(itav__indicator_decode(&got, NULL, v1, n1, err, sizeof err), ITAV_EFORMAT);
     ck_assert_msg(strstr(err, "record version 4; this library reads versions 1 to 3"), "%s", err);
     itav__free(v2);
     free(v1);
@@ -75,7 +77,8 @@ START_TEST(more_municipalities_need_a_first)
                      ITAV_OK);
     ck_assert_int_eq(itav_indicator_add_municipality(ind, "Heemstede"), ITAV_OK);
     ck_assert_int_eq(itav__indicator_encode(&data, &n, ind), ITAV_OK);
-    ck_assert_msg(itav__indicator_decode(&got, data, n, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_msg(itav__indicator_decode(&got, NULL, data, n, err, sizeof err) == ITAV_OK,
+                  "%s", err);
     ck_assert_str_eq(itav_indicator_municipality_at(got, 1), "Heemstede");
     itav_indicator_free(got);
     itav__free(data);
@@ -83,7 +86,7 @@ START_TEST(more_municipalities_need_a_first)
     itav__free(ind->municipality);
     ind->municipality = NULL;
     ck_assert_int_eq(itav__indicator_encode(&data, &n, ind), ITAV_OK);
-    ck_assert_int_eq(itav__indicator_decode(&got, data, n, err, sizeof err), ITAV_EFORMAT);
+    ck_assert_int_eq(itav__indicator_decode(&got, NULL, data, n, err, sizeof err), ITAV_EFORMAT);
     ck_assert_msg(strstr(err, "more_municipalities without"), "%s", err);
     itav__free(data);
     itav_indicator_free(ind);
@@ -114,7 +117,8 @@ START_TEST(a_version_1_intervention_reads_without_factors)
     ck_assert_uint_eq(data[n - 1], 0x80);
     data[1] = 0x95;
     data[2] = 0x01;
-    ck_assert_msg(itav__intervention_decode(&got, data + 1, n - 20, err, sizeof err) == ITAV_OK,
+    ck_assert_msg(itav__intervention_decode(&got, NULL, data + 1, n - 20,
+                                            err, sizeof err) == ITAV_OK,
                   "%s", err);
     ck_assert_str_eq(itav_intervention_name(got), "X");
     ck_assert_uint_eq(itav_intervention_factors(got), 0);
@@ -127,7 +131,7 @@ START_TEST(a_version_1_intervention_reads_without_factors)
                      ITAV_OK);
     iv->factors = 0;
     ck_assert_int_eq(itav__intervention_encode(&data, &n, iv), ITAV_OK);
-    ck_assert_int_eq(itav__intervention_decode(&got, data, n, err, sizeof err), ITAV_EFORMAT);
+    ck_assert_int_eq(itav__intervention_decode(&got, NULL, data, n, err, sizeof err), ITAV_EFORMAT);
     ck_assert_msg(strstr(err, "a factor_source for a factor the practice does not show"), "%s",
                   err);
     itav__free(data);
@@ -153,7 +157,7 @@ START_TEST(a_version_2_plan_reads_without_proposal_days)
     ck_assert_int_eq(itav_offer_set_plan(of, plan), ITAV_OK);
     itav_plan_free(plan);
     ck_assert_int_eq(itav__offer_encode(&data, &n, of), ITAV_OK);
-    ck_assert_msg(itav__offer_decode(&got, data, n, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_msg(itav__offer_decode(&got, NULL, data, n, err, sizeof err) == ITAV_OK, "%s", err);
     ck_assert_int_eq(itav_plan_get(itav_offer_plan(got), ITAV_PLAN_PROPOSAL_DAYS), 0);
     ck_assert_str_eq(itav_plan_source(itav_offer_plan(got), ITAV_PLAN_PROPOSAL_DAYS),
                      "002:L77");
@@ -182,7 +186,8 @@ START_TEST(a_version_2_plan_reads_without_proposal_days)
     old[0] = 0x8f;
     old[1] = 0x02;
     old[2] = 0x82;
-    ck_assert_msg(itav__offer_decode(&got, old, n - 6, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_msg(itav__offer_decode(&got, NULL, old, n - 6, err, sizeof err) == ITAV_OK,
+                  "%s", err);
     ck_assert_int_eq(itav_plan_get(itav_offer_plan(got), ITAV_PLAN_TRIAL_MONTHS), 2);
     ck_assert_int_eq(itav_plan_get(itav_offer_plan(got), ITAV_PLAN_PROPOSAL_DAYS),
                      ITAV_PLAN_UNSET);
@@ -190,7 +195,7 @@ START_TEST(a_version_2_plan_reads_without_proposal_days)
     /* a version 3 plan without them is damaged */
     old[0] = 0x93;
     old[1] = 0x03;
-    ck_assert_int_eq(itav__offer_decode(&got, old, n - 2, err, sizeof err), ITAV_EFORMAT);
+    ck_assert_int_eq(itav__offer_decode(&got, NULL, old, n - 2, err, sizeof err), ITAV_EFORMAT);
     ck_assert_msg(strstr(err, "2 fields, a plan of record version 3 has 4"), "%s", err);
     free(old);
     itav__free(data);
@@ -216,7 +221,8 @@ START_TEST(a_version_2_offer_reads_without_access)
     ck_assert_uint_eq(data[n - 1], 0x80);
     data[0] = 0x8f;
     data[1] = 0x02;
-    ck_assert_msg(itav__offer_decode(&got, data, n - 4, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_msg(itav__offer_decode(&got, NULL, data, n - 4, err, sizeof err) == ITAV_OK,
+                  "%s", err);
     ck_assert_ptr_null(itav_offer_access(got));
     itav_offer_free(got);
     itav__free(data);
@@ -228,7 +234,7 @@ START_TEST(a_version_2_offer_reads_without_access)
     ck_assert_int_eq(itav_offer_set_access(of, a), ITAV_OK);
     itav_access_free(a);
     ck_assert_int_eq(itav__offer_encode(&data, &n, of), ITAV_OK);
-    ck_assert_msg(itav__offer_decode(&got, data, n, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_msg(itav__offer_decode(&got, NULL, data, n, err, sizeof err) == ITAV_OK, "%s", err);
     int32_t lo, hi;
     ck_assert_int_eq(itav_access_ages(&lo, &hi, itav_offer_access(got)), ITAV_OK);
     ck_assert_int_eq(lo, 0);
@@ -239,7 +245,7 @@ START_TEST(a_version_2_offer_reads_without_access)
     itav__free(of->access->entries[0].code);
     of->access->entries[0].code = itav__strdup("church"); /* a recruitment code */
     ck_assert_int_eq(itav__offer_encode(&data, &n, of), ITAV_OK);
-    ck_assert_int_eq(itav__offer_decode(&got, data, n, err, sizeof err), ITAV_EFORMAT);
+    ck_assert_int_eq(itav__offer_decode(&got, NULL, data, n, err, sizeof err), ITAV_EFORMAT);
     ck_assert_msg(strstr(err, "an entry whose list or code is unknown"), "%s", err);
     itav__free(data);
     itav_offer_free(of);
@@ -268,7 +274,8 @@ START_TEST(version_2_records_read_without_outcomes_and_milestones)
     ck_assert_uint_eq(data[n - 1], 0x80);
     data[1] = 0x97;
     data[2] = 0x02;
-    ck_assert_msg(itav__intervention_decode(&got, data + 1, n - 4, err, sizeof err) == ITAV_OK,
+    ck_assert_msg(itav__intervention_decode(&got, NULL, data + 1, n - 4,
+                                            err, sizeof err) == ITAV_OK,
                   "%s", err);
     ck_assert_uint_eq(itav_intervention_outcome_count(got), 0);
     itav_intervention_free(got);
@@ -280,7 +287,8 @@ START_TEST(version_2_records_read_without_outcomes_and_milestones)
     ck_assert_int_eq(itav_outcome_new(&o, ITAV_OUTCOME_FOLLOW_UP, f), ITAV_OK);
     ck_assert_int_eq(itav_intervention_add_outcome(iv, o), ITAV_OK);
     ck_assert_int_eq(itav__intervention_encode(&data, &n, iv), ITAV_OK);
-    ck_assert_msg(itav__intervention_decode(&got, data, n, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_msg(itav__intervention_decode(&got, NULL, data, n, err, sizeof err) == ITAV_OK,
+                  "%s", err);
     ck_assert_uint_eq(itav_intervention_outcome_count(got), 1);
     const itav_outcome *go = itav_intervention_outcome(got, 0);
     ck_assert_int_eq(itav_outcome_get_kind(go), ITAV_OUTCOME_FOLLOW_UP);
@@ -292,7 +300,7 @@ START_TEST(version_2_records_read_without_outcomes_and_milestones)
     itav_figure_free(iv->outcomes.v[0]->figure);
     iv->outcomes.v[0]->figure = NULL;
     ck_assert_int_eq(itav__intervention_encode(&data, &n, iv), ITAV_OK);
-    ck_assert_int_eq(itav__intervention_decode(&got, data, n, err, sizeof err), ITAV_EFORMAT);
+    ck_assert_int_eq(itav__intervention_decode(&got, NULL, data, n, err, sizeof err), ITAV_EFORMAT);
     ck_assert_msg(strstr(err, "an outcome without its figure"), "%s", err);
     itav__free(data);
     itav_intervention_free(iv);
@@ -306,7 +314,8 @@ START_TEST(version_2_records_read_without_outcomes_and_milestones)
     ck_assert_uint_eq(data[n - 1], 0x80);
     data[0] = 0x8f; /* 15 items: version 2 and 14 fields */
     data[1] = 0x02;
-    ck_assert_msg(itav__offer_decode(&gotof, data, n - 4, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_msg(itav__offer_decode(&gotof, NULL, data, n - 4, err, sizeof err) == ITAV_OK,
+                  "%s", err);
     ck_assert_uint_eq(itav_offer_milestone_count(gotof), 0);
     itav_offer_free(gotof);
     itav__free(data);
@@ -314,7 +323,7 @@ START_TEST(version_2_records_read_without_outcomes_and_milestones)
                                         "slowed down because of corona"), ITAV_OK);
     ck_assert_int_eq(itav_offer_add_milestone(of, m), ITAV_OK);
     ck_assert_int_eq(itav__offer_encode(&data, &n, of), ITAV_OK);
-    ck_assert_msg(itav__offer_decode(&gotof, data, n, err, sizeof err) == ITAV_OK, "%s", err);
+    ck_assert_msg(itav__offer_decode(&gotof, NULL, data, n, err, sizeof err) == ITAV_OK, "%s", err);
     ck_assert_str_eq(itav_milestone_get_period(itav_offer_milestone(gotof, 0)), "2020");
     ck_assert_int_eq(itav_milestone_get_status(itav_offer_milestone(gotof, 0)),
                      ITAV_MILESTONE_DELAYED);
@@ -324,11 +333,44 @@ START_TEST(version_2_records_read_without_outcomes_and_milestones)
     itav__free(of->milestones.v[0]->period);
     of->milestones.v[0]->period = NULL;
     ck_assert_int_eq(itav__offer_encode(&data, &n, of), ITAV_OK);
-    ck_assert_int_eq(itav__offer_decode(&gotof, data, n, err, sizeof err), ITAV_EFORMAT);
+    ck_assert_int_eq(itav__offer_decode(&gotof, NULL, data, n, err, sizeof err), ITAV_EFORMAT);
     ck_assert_msg(strstr(err, "a date or a period"), "%s", err);
     itav__free(data);
     itav_milestone_free(m);
     itav_offer_free(of);
+}
+END_TEST
+
+/* The decoder's words follow the language of the context it is given (NULL: English): its
+ * own formats, and the words of a layout's check; the path stays as it is. */
+START_TEST(damaged_in_the_language_of_the_context)
+{
+    itav_db *nl;
+    ck_assert_int_eq(itav_open_lang(&nl, "memory:", ITAV_LANG_NL), ITAV_OK);
+    itav_indicator *ind, *got;
+    unsigned char *data;
+    size_t n;
+    char err[256];
+    ck_assert_int_eq(itav_indicator_new(&ind, "zk-joint", "bg-zk", ITAV_MEASURE_COUNT), ITAV_OK);
+    ck_assert_int_eq(itav_indicator_set_derived(ind, ITAV_DERIVED_MATCHES_STARTED, "Bloemendaal"),
+                     ITAV_OK);
+    ck_assert_int_eq(itav_indicator_add_municipality(ind, "Heemstede"), ITAV_OK);
+    itav__free(ind->municipality); /* the list behind no first municipality */
+    ind->municipality = NULL;
+    ck_assert_int_eq(itav__indicator_encode(&data, &n, ind), ITAV_OK);
+    ck_assert_int_eq(itav__indicator_decode(&got, nl, data, n, err, sizeof err), ITAV_EFORMAT);
+    ck_assert_str_eq(err, "indicator: more_municipalities zonder de eerste gemeente van een "
+                          "afgeleide indicator");
+    ck_assert_int_eq(itav__indicator_decode(&got, NULL, data, n, err, sizeof err), ITAV_EFORMAT);
+    ck_assert_str_eq(err, "indicator: more_municipalities without a derived indicator's first "
+                          "municipality");
+    data[1] = 0x04; /* a record version this library does not know */
+    ck_assert_int_eq(itav__indicator_decode(&got, nl, data, n, err, sizeof err), ITAV_EFORMAT);
+    ck_assert_str_eq(err, "indicator: recordversie 4; deze bibliotheek leest de versies 1 tot en "
+                          "met 3");
+    itav__free(data);
+    itav_indicator_free(ind);
+    itav_close(nl);
 }
 END_TEST
 
@@ -342,6 +384,7 @@ int main(void)
     tcase_add_test(tc, a_version_2_plan_reads_without_proposal_days);
     tcase_add_test(tc, a_version_2_offer_reads_without_access);
     tcase_add_test(tc, version_2_records_read_without_outcomes_and_milestones);
+    tcase_add_test(tc, damaged_in_the_language_of_the_context);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

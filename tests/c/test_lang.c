@@ -3,9 +3,11 @@
  * codes, column names and ids stay the same in both. */
 #include "testutil.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *const dataset =
     "{\"format\": \"itav/1\", \"interventions\": [{\"id\": \"bg\", \"name\": \"Buurtgezinnen\"}],"
@@ -377,6 +379,48 @@ START_TEST(open_in_a_language)
 }
 END_TEST
 
+/* A damaged stored record: what the record codec says about it is in the context's language
+ * too, inside the model's "stored ... is damaged"; the path where it is stays as it is. */
+START_TEST(dutch_damaged_record)
+{
+    char dir[] = "/tmp/itav-lang-XXXXXX", path[64], uri[80], wal[80], shm[80];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/s.db", dir);
+    snprintf(uri, sizeof uri, "sqlite:%s", path);
+    itav_db *db;
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_OK);
+    ck_assert_msg(itav_import_json_string(db, dataset, "fixture") == ITAV_OK, "%s",
+                  itav_errmsg(db));
+    itav_close(db);
+    /* the record of offer bg-zk becomes [\"abc\"]: text where the record version should be */
+    sqlite3 *s;
+    ck_assert_int_eq(sqlite3_open(path, &s), SQLITE_OK);
+    ck_assert_msg(sqlite3_exec(s, "UPDATE records SET data = X'8163616263' WHERE kind = 'offer'"
+                                  " AND key = 'bg-zk'", NULL, NULL, NULL) == SQLITE_OK,
+                  "%s", sqlite3_errmsg(s));
+    ck_assert_int_eq(sqlite3_changes(s), 1);
+    sqlite3_close(s);
+    const char *expect[2] = {
+        "stored offer \"bg-zk\" is damaged: offer: an integer expected, text found",
+        "opgeslagen aanbod \"bg-zk\" is beschadigd: offer: verwacht een geheel getal, maar het "
+        "is tekst"};
+    for (int lang = 0; lang < 2; lang++) {
+        itav_offer *of = NULL;
+        ck_assert_int_eq(itav_open_lang(&db, uri, lang ? ITAV_LANG_NL : ITAV_LANG_EN), ITAV_OK);
+        ck_assert_int_eq(itav_offer_get(&of, db, "bg-zk"), ITAV_EFORMAT);
+        ck_assert_ptr_null(of);
+        ck_assert_str_eq(itav_errmsg(db), expect[lang]);
+        itav_close(db);
+    }
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    snprintf(shm, sizeof shm, "%s-shm", path);
+    unlink(wal);
+    unlink(shm);
+    ck_assert_int_eq(unlink(path), 0);
+    ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("lang");
@@ -390,6 +434,7 @@ int main(void)
     tcase_add_loop_test(tc, dutch_recommendations, 0, 1);
     tcase_add_test(tc, dutch_generic_text_of_a_code);
     tcase_add_test(tc, open_in_a_language);
+    tcase_add_test(tc, dutch_damaged_record);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -47,7 +47,7 @@ typedef struct kind_ops {
                              size_t errsize)                                                  \
     {                                                                                         \
         T *obj = NULL;                                                                        \
-        int rc = itav__##kind##_decode(&obj, data, size, err, errsize);                       \
+        int rc = itav__##kind##_decode(&obj, NULL, data, size, err, errsize);                 \
         *out = obj;                                                                           \
         return rc;                                                                            \
     }                                                                                         \

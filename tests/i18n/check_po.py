@@ -32,12 +32,15 @@ COVERED = [
     "lib/interchange/release_json.c",
     "lib/util/util.c",
     "lib/interchange/upgrade.c",
+    "lib/codec/record.c",
+    "lib/codec/layouts.c",
 ]
 # Functions (and macros) taking a message, with the argument that is the message.
 KEYWORDS = ["N_", "itav__tr:2", "itav__error:3", "itav__backend_error:3", "problem:5",
-            "remark:6", "PROBLEM:4", "WARNING:4", "unreadable:5", "say_problem:4", "explain:2"]
+            "remark:6", "PROBLEM:4", "WARNING:4", "unreadable:5", "say_problem:4", "explain:2",
+            "damaged:2"]
 FORMATS = ["itav__error:3", "problem:5", "remark:6", "PROBLEM:4", "WARNING:4", "say_problem:4",
-           "explain:2"]
+           "explain:2", "damaged:2"]
 # Sources whose own problem() takes the message as its third argument (the JSON decoder's
 # macro over itav__json_problem()): extracted with these keywords instead of problem:5.
 JSON_DECODER = ["lib/interchange/json.c", "lib/interchange/release_json.c"]
