@@ -6,40 +6,70 @@
 #include <string.h>
 
 /* Messages quote what callers passed in, which may be any bytes: keep them printable UTF-8
- * by writing control characters (but line breaks) and bytes that are not UTF-8 as \xNN. */
-static void make_printable(char *msg, size_t size)
+ * by writing control characters (but line breaks) and bytes that are not UTF-8 as \xNN. The
+ * length of the character at p as written (its bytes, or 4), and its bytes in *len. */
+static size_t shown_len(const unsigned char *p, size_t *len)
 {
-    char out[sizeof ((itav_db *)NULL)->errmsg];
-    size_t o = 0;
-    const unsigned char *p = (const unsigned char *)msg;
-    if (size > sizeof out)
-        size = sizeof out;
-    while (*p) {
-        size_t len = itav__utf8_char(p);
-        bool plain = len > 1 || (len == 1 && ((*p >= 0x20 && *p != 0x7F) || *p == '\n'));
-        size_t need = plain ? len : 4;
-        if (o + need >= size)
-            break;
-        if (plain)
-            memcpy(out + o, p, len);
-        else
+    *len = itav__utf8_char(p);
+    if (*len > 1 || (*len == 1 && ((*p >= 0x20 && *p != 0x7F) || *p == '\n')))
+        return *len;
+    *len = 1;
+    return 4;
+}
+
+static size_t put_shown(char *out, const unsigned char *from, const unsigned char *to)
+{
+    size_t o = 0, len;
+    for (const unsigned char *p = from; p < to; p += len) {
+        if (shown_len(p, &len) == 4)
             snprintf(out + o, 5, "\\x%02x", *p);
-        o += need;
-        p += plain ? len : 1;
+        else
+            memcpy(out + o, p, len);
+        o += shown_len(p, &len);
     }
+    return o;
+}
+
+/* Writes msg into out (size bytes) as above. A message too long for it loses its middle, not
+ * its end: the place comes first and the verdict ("nothing was imported") last. */
+static void make_printable(char *out, size_t size, const char *msg)
+{
+    const unsigned char *p = (const unsigned char *)msg, *end = p + strlen(msg), *head, *tail;
+    size_t total = 0, len, room = size - 1, dots = 3;
+    for (const unsigned char *q = p; q < end; q += len)
+        total += shown_len(q, &len);
+    if (total <= room) {
+        out[put_shown(out, p, end)] = '\0';
+        return;
+    }
+    size_t keep_head = (room - dots) / 2, keep_tail = room - dots - keep_head, cum = 0, n;
+    for (head = p; head < end && cum + (n = shown_len(head, &len)) <= keep_head; head += len)
+        cum += n;
+    for (tail = head; tail < end && total - cum > keep_tail; tail += len)
+        cum += shown_len(tail, &len);
+    size_t o = put_shown(out, p, head);
+    memcpy(out + o, "...", dots);
+    o += dots;
+    o += put_shown(out + o, tail, end);
     out[o] = '\0';
-    memcpy(msg, out, o + 1);
 }
 
 int itav__error(itav_db *db, int code, const char *fmt, ...)
 {
     if (db) {
-        va_list ap;
+        char raw[4096], *text = raw;
+        va_list ap, again;
         va_start(ap, fmt);
+        va_copy(again, ap);
         /* the translation has the same conversions as fmt (lib/po/po2c.py checks) */
-        vsnprintf(db->errmsg, sizeof db->errmsg, itav__tr(db, fmt), ap);
+        int n = vsnprintf(raw, sizeof raw, itav__tr(db, fmt), ap);
+        if (n >= (int)sizeof raw && (text = itav__malloc((size_t)n + 1)) != NULL)
+            vsnprintf(text, (size_t)n + 1, itav__tr(db, fmt), again);
+        va_end(again);
         va_end(ap);
-        make_printable(db->errmsg, sizeof db->errmsg);
+        make_printable(db->errmsg, sizeof db->errmsg, text ? text : raw);
+        if (text != raw)
+            itav__free(text);
         db->errcode = code;
     }
     return code;

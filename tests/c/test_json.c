@@ -486,6 +486,26 @@ START_TEST(late_problems_win)
 }
 END_TEST
 
+/* A message longer than the context's buffer once its control characters are written as \xNN
+ * loses its middle, never its end: "nothing was imported" stays (found by fuzz_json: 200 DEL
+ * bytes in a member name, quoted twice, cut that off). */
+START_TEST(long_message_keeps_its_end)
+{
+    itav_db *db = open_store(_i);
+    char doc[1024], name[201];
+    memset(name, 0x7f, 200);
+    name[200] = '\0';
+    snprintf(doc, sizeof doc, "{\"format\": \"itav/1\", \"interventions\": [], \"%s\": 1}", name);
+    ck_assert_int_eq(itav_import_json_string(db, doc, "d.json"), ITAV_EFORMAT);
+    const char *msg = itav_errmsg(db), *end = "; nothing was imported";
+    size_t n = strlen(msg);
+    ck_assert_msg(n > strlen(end) && !strcmp(msg + n - strlen(end), end), "%s", msg);
+    ck_assert_msg(!strncmp(msg, "d.json: $.\\x7f\\x7f", 18), "%.40s", msg);
+    ck_assert_ptr_nonnull(strstr(msg, "..."));
+    close_store(db);
+}
+END_TEST
+
 START_TEST(null_arguments)
 {
     itav_db *db = open_store(STORE_MEMORY);
@@ -571,6 +591,7 @@ int main(void)
     tcase_add_loop_test(tc, members_in_any_order, 0, STORE_COUNT);
     tcase_add_loop_test(tc, late_problems_win, 0, STORE_COUNT);
     tcase_add_test(tc, null_arguments);
+    tcase_add_loop_test(tc, long_message_keeps_its_end, 0, 1);
     tcase_add_loop_test(tc, bad_costs_are_refused_with_their_field, 0, STORE_COUNT);
     suite_add_tcase(s, tc);
     return run_suite(s);
