@@ -40,8 +40,8 @@ typedef struct itav__cell {
     long long low, high; /* a hidden count: the interval an attacker derives; high -1: none */
     double value;    /* NUMBER */
     char *text;      /* TEXT: the text; NUMBER: the published form ("12", "7.25") */
-    bool label;      /* TEXT: a fixed text of report_labels.c, written in the report's language */
-    const char *wording; /* TEXT in words with numbers: its template (report_labels.c), or NULL */
+    bool label;      /* TEXT: a fixed text (context "report"), written in the report's language */
+    const char *wording; /* TEXT in words with numbers: its template, or NULL */
     char *text_nl;   /* then the same words in Dutch, written in Dutch reports */
     unsigned key;    /* a count of a perturbed report, until perturbed: its cell key (cellkey.c) */
 } itav__cell;
@@ -54,7 +54,7 @@ typedef struct itav__group {
 } itav__group;
 typedef struct itav__table {
     char *name, *title, *note;
-    /* A note with arguments: its English template (report_labels.c), count and list, so
+    /* A note with arguments: its English template (context "report"), count and list, so
      * that a writer can word it in another language; NULL when note is a fixed text. */
     const char *note_template;
     size_t note_count;
@@ -200,12 +200,9 @@ bool itav__cellkey_possible(long long value, long long published);
  * the perturbed true total of the group (its key the sum of the group's keys). */
 int itav__table_perturb(itav__table *t);
 
-/* ---- the wording of reports (report_labels.c) ---- */
-/* A fixed text of reports: its English wording (a printf template when it has arguments)
- * and its Dutch one, with the same conversions in the same order. */
-typedef struct itav__report_wording {
-    const char *en, *nl;
-} itav__report_wording;
+/* ---- the wording of reports (report_labels.c) ----
+ * A fixed text of reports is written in English here and in report.c; its Dutch is in the
+ * catalogue, context "report" (lib/po/nl.po), and itav__report_label() (model_int.h) finds it. */
 /* The English templates and labels that report.c and the writers share. */
 #define ITAV__L_TITLE "Programme report: %s"
 #define ITAV__L_PORTFOLIO_ONE "Element coverage of the %zu intervention of the covered offers " \
@@ -229,13 +226,6 @@ typedef struct itav__report_wording {
     "them. Totals and the median of the total row are of the shown cells only."
 #define ITAV__L_WAITING_NONE "No participant of the covered offers registered, waited or was " \
                              "available in the period."
-/* The table (for the test that every text a report shows has a Dutch wording). */
-const itav__report_wording *itav__report_labels(size_t *n);
-/* Whether a text has a Dutch wording (an entry, or the English label of an element). */
-bool itav__report_label_known(const char *en);
-/* The wording of a fixed text in a language: the English text itself in English, or when
- * there is no entry for it. */
-const char *itav__report_label(const char *en, itav_lang lang);
 /* A template (by its English wording) filled in, in a language; to be freed with
  * itav__free(); NULL when out of memory. */
 #if defined(__GNUC__)

@@ -158,7 +158,8 @@ static void text_beside(builder *tb, size_t col, const char *s, const char *nl)
         tb->rc = ITAV_ENOMEM;
 }
 
-/* A fixed text (report_labels.c), which the writers word in the report's language. */
+/* A fixed text (its Dutch in the catalogue, context "report"), which the writers word in the
+ * report's language. */
 static void fixed_text(builder *tb, size_t col, const char *s)
 {
     text(tb, col, s);
@@ -293,9 +294,9 @@ static void date_words(char *buf, size_t size, int32_t d, const char *none)
         snprintf(buf, size, "%s", none);
 }
 
-/* Words with numbers or dates (a template of report_labels.c and its two arguments, the
- * second unused by a template with one): the English words in the cell, the Dutch ones beside
- * them, where an argument's decimal point becomes a decimal comma ("7,5"). */
+/* Words with numbers or dates (a template of the catalogue's context "report" and its two
+ * arguments, the second unused by a template with one): the English words in the cell, the
+ * Dutch ones beside them, where an argument's decimal point becomes a decimal comma ("7,5"). */
 static void worded(builder *tb, size_t col, const char *tmpl, const char *a, const char *b)
 {
     char na[64], nb[64];
@@ -543,14 +544,14 @@ static int derive_for_report(itav_indicator **work, double *value, bool *hidden,
 }
 
 /* The attainment explanation of the row's target in Dutch, beside the English one in the
- * explanation cell; its pieces are worded by report_labels.c. */
+ * explanation cell; its pieces are worded by the catalogue (model/wording.c). */
 static int explain_in_dutch(builder *tb, const itav_indicator *ind, size_t target,
                             int32_t as_of)
 {
-    static const itav__wording dutch = {itav__report_label, ITAV_LANG_NL};
     itav_attainment verdict;
     char *why = NULL;
-    int rc = itav__indicator_attainment_in(&verdict, &why, ind, target, as_of, &dutch);
+    int rc = itav__indicator_attainment_in(&verdict, &why, ind, target, as_of,
+                                           itav__report_wording(ITAV_LANG_NL));
     itav__cell *c = tb->rc == ITAV_OK ? itav__table_cell(tb->t, tb->row, IND_WHY) : NULL;
     if (rc == ITAV_OK && c && c->text) {
         c->text_nl = why;
@@ -685,7 +686,7 @@ static int table_reach(const basis *b)
 static const char *const cost_columns[] = {"offer", "what", "amount", "currency", "unit",
                                            "from", "to", "funders", "source", NULL};
 
-/* The words of a unit, as report_labels.c has them. */
+/* The words of a unit, as the catalogue's context "report" has them. */
 static const char *unit_words(itav_cost_unit u)
 {
     static const char *const words[] = {NULL, "total", "per year", "per month",
@@ -731,7 +732,6 @@ static bool has_costs(const basis *b)
 static int table_costs(const basis *b)
 {
     builder tb;
-    static const itav__wording dutch = {itav__report_label, ITAV_LANG_NL};
     char from[ITAV_DATE_BUFSIZE], to[ITAV_DATE_BUFSIZE], funders[2048], funders_nl[2048];
     begin_table(&tb, b->r, "costs", "Costs and funding", cost_columns);
     for (size_t i = 0; i < b->offers.n; i++) {
@@ -742,7 +742,7 @@ static int table_costs(const basis *b)
             date_words(from, sizeof from, itav_cost_get_from(c), "");
             date_words(to, sizeof to, itav_cost_get_to(c), "");
             funder_words(funders, sizeof funders, c, NULL);
-            funder_words(funders_nl, sizeof funders_nl, c, &dutch);
+            funder_words(funders_nl, sizeof funders_nl, c, itav__report_wording(ITAV_LANG_NL));
             new_row(&tb);
             text(&tb, 0, itav_offer_id(of));
             text(&tb, 1, itav_cost_get_what(c));
@@ -1323,8 +1323,8 @@ static int table_formal_help(const basis *b)
 
 /* ---- portfolio ---- */
 
-/* The note names the interventions; its template (report_labels.c) and arguments are kept
- * so that a writer can word it in another language. */
+/* The note names the interventions; its template (context "report" of the catalogue) and
+ * arguments are kept so that a writer can word it in another language. */
 static int portfolio_note(builder *tb, const itav_portfolio *p, size_t members)
 {
     char buf[2048];

@@ -654,7 +654,7 @@ static const char *wording(const words *w, const char *en) { return itav__worded
 
 /* "at least 12 by 2022-12-31", "at least 10% more than the baseline (about 50, so 49.5 to
  * 60.5) by 2022-12-31". Each piece is a template of its own, so that a language can word it
- * (lib/evaluation/report_labels.c has the Dutch). */
+ * (the catalogue's context "report", lib/po/nl.po, has the Dutch). */
 static void say_target(words *w, const itav_indicator *ind, const itav__target *t,
                        const itav__interval *base)
 {
@@ -1009,9 +1009,10 @@ static int measurement_error(itav_db *db, int rc, const itav_indicator *ind, int
     char d[ITAV_DATE_BUFSIZE], range[100], q[200];
     double low, high;
     const char *id = ind->id;
+    const itav__wording *wd = itav__report_wording(itav_get_lang(db));
     scale_of(ind, &low, &high);
-    itav__interval_words(NULL, range, sizeof range, (itav__interval){low, high});
-    itav__quantity_words(NULL, q, sizeof q, qualifier, min, max, NULL);
+    itav__interval_words(wd, range, sizeof range, (itav__interval){low, high});
+    itav__quantity_words(wd, q, sizeof q, qualifier, min, max, NULL);
     if (!itav__valid_date(date))
         return itav__error(db, rc, "indicator \"%s\": the measurement needs a date in the "
                                    "years 1900-9999", id);

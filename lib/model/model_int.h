@@ -507,14 +507,23 @@ itav_attainment itav__path_verdict(itav__interval m, itav_comparator cmp, itav__
                                    itav__interval high, itav__interval baseline, double f,
                                    itav__interval *path, int *why);
 /* How words the model puts together are said in a language: find gives the wording of an
- * English template in lang (the reports' table, lib/evaluation/report_labels.c, passed down by
- * the caller), or the template itself. NULL for English. */
+ * English template in lang, or NULL (the template itself is then used). NULL for English. */
 typedef struct itav__wording {
     const char *(*find)(const char *en, itav_lang lang);
     itav_lang lang;
 } itav__wording;
 /* The wording of template en (en itself without a wording or an entry). */
 const char *itav__worded(const itav__wording *wd, const char *en);
+/* ---- the wording of reports (wording.c) ----
+ * A fixed text of a report, or a piece of an explanation or a quantity, is looked up in the
+ * catalogue's context "report" (lib/po/nl.po), and an element's English label among the
+ * elements' labels. */
+/* The text of en in lang: en itself in English, or when there is no entry for it. */
+const char *itav__report_label(const char *en, itav_lang lang);
+/* Whether en has a Dutch wording. */
+bool itav__report_label_known(const char *en);
+/* The wording of reports in lang: NULL for English. */
+const itav__wording *itav__report_wording(itav_lang lang);
 /* Numbers, intervals and quantities in words ("10", "9 to 11", "about 10"); with a Dutch
  * wording a number has a decimal comma ("7,5"). */
 void itav__number_words(char *buf, size_t size, double v);

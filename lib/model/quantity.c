@@ -260,12 +260,6 @@ void itav__number_words(char *buf, size_t size, double v)
         snprintf(buf, size, "0");
 }
 
-const char *itav__worded(const itav__wording *wd, const char *en)
-{
-    const char *s = wd && wd->find ? wd->find(en, wd->lang) : NULL;
-    return s ? s : en;
-}
-
 void itav__number_words_in(const itav__wording *wd, char *buf, size_t size, double v)
 {
     itav__number_words(buf, size, v);

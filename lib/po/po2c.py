@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turns a gettext PO file (lib/po/nl.po) into a C source with its messages as a table sorted
-by the English text, which lib/store/lang.c searches (bsearch) when a context speaks that
-language. Entries marked fuzzy and untranslated ones are left out (the English is used). A
+by context (none first) and English text, which lib/util/translation.c searches (bsearch).
+An entry with a msgctxt is looked up in that context only (the report labels: "report"). Entries marked fuzzy and untranslated ones are left out (the English is used). A
 malformed file, or a message whose translation changes its printf conversions, fails the build
 (tests/i18n checks the same with msgfmt --check-format)."""
 import re
@@ -34,7 +34,7 @@ entries, cur, field, fuzzy = [], None, None, False
 def finish():
     global cur, fuzzy
     if cur is not None and cur.get("msgid") and cur.get("msgstr") and not fuzzy:
-        entries.append((cur["msgid"], cur["msgstr"]))
+        entries.append((cur.get("msgctxt"), cur["msgid"], cur["msgstr"]))
     cur, fuzzy = None, False
 
 
@@ -57,7 +57,7 @@ with open(src, encoding="utf-8") as f:
             key, _, rest = line.partition(" ")
             if key not in ("msgid", "msgstr", "msgctxt"):
                 sys.exit("%s:%d: %s is not supported here" % (src, n, key))
-            if key == "msgid" and cur is not None and "msgstr" in cur:
+            if key in ("msgid", "msgctxt") and cur is not None and "msgstr" in cur:
                 finish()
             if cur is None:
                 cur = {}
@@ -95,21 +95,30 @@ def c_string(s):
 
 
 seen = {}
-for en, tr in entries:
-    if en in seen:
-        sys.exit("%s: %r is translated twice" % (src, en))
-    seen[en] = tr
+for ctx, en, tr in entries:
+    if (ctx, en) in seen:
+        sys.exit("%s: %r%s is translated twice"
+                 % (src, en, " (context %r)" % ctx if ctx else ""))
+    seen[(ctx, en)] = tr
     if conversions(en) != conversions(tr):
         sys.exit("%s: the translation of %r has other conversions: %s, not %s"
                  % (src, en, conversions(tr), conversions(en)))
-keys = sorted(seen, key=lambda s: s.encode("utf-8"))  # the order of strcmp
+
+
+def order(k):  # the order of lib/util/translation.c: no context first, then strcmp's
+    ctx, en = k
+    return (ctx is not None, (ctx or "").encode("utf-8"), en.encode("utf-8"))
+
+
+keys = sorted(seen, key=order)
 with open(dst, "w", encoding="ascii") as out:
     out.write("/* Generated from %s by lib/po/po2c.py. Do not edit. */\n"
               % src.rsplit("/", 1)[-1])
-    out.write('#include "store/store_int.h"\n\n')
+    out.write('#include "util/util_int.h"\n\n')
     out.write("const itav__message %s[] = {\n" % name)
-    for en in keys:
-        out.write("    {%s,\n     %s},\n" % (c_string(en), c_string(seen[en])))
+    for ctx, en in keys:
+        out.write("    {%s, %s,\n     %s},\n"
+                  % (c_string(ctx) if ctx else "NULL", c_string(en), c_string(seen[(ctx, en)])))
     if not keys:
-        out.write("    {\"\", \"\"},\n")
+        out.write("    {NULL, \"\", \"\"},\n")
     out.write("};\nconst size_t %s_count = %d;\n" % (name, len(keys)))

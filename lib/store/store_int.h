@@ -50,14 +50,9 @@ struct itav_db {
     int lang;                /* itav_lang of messages (lib/store/lang.c); 0: English */
 };
 
-/* ---- the language of messages (lib/store/lang.c, lib/po/nl.po) ----
- * The English text is the key: a message is written in English at its call site, and a
- * context set to Dutch looks it up in the table generated from lib/po/nl.po. */
-typedef struct itav__message {
-    const char *en, *tr;
-} itav__message;
-extern const itav__message itav__messages_nl[];
-extern const size_t itav__messages_nl_count;
+/* ---- the language of messages (lib/store/lang.c; the catalogue: lib/util/translation.c) ----
+ * A message is written in English at its call site, and a context set to Dutch looks it up in
+ * the catalogue generated from lib/po/nl.po. */
 /* The text of en in the language of db (en itself when English, or not translated). A format
  * keeps its conversions: the build refuses a translation that changes them. */
 const char *itav__tr(const itav_db *db, const char *en);

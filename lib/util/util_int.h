@@ -106,6 +106,24 @@ int itav__ascii_lower(int c);
 int itav__strcasecmp(const char *a, const char *b);
 bool itav__contains_nocase(const char *haystack, const char *needle);
 
+/* ---- the catalogue of translations (lib/util/translation.c, lib/po/nl.po) ----
+ * One catalogue for every text the library words for people: a message (no context), the
+ * fixed texts of reports and the pieces of an explanation (context ITAV__CTX_REPORT, where a
+ * short word such as "target" is a heading and wants another Dutch word than in a sentence).
+ * The English text is the key. The table is generated at build time by lib/po/po2c.py, sorted
+ * by context (none first), then English, as strcmp() orders them. */
+#define ITAV__CTX_REPORT "report"
+typedef struct itav__message {
+    const char *ctx; /* msgctxt, NULL for none */
+    const char *en, *tr;
+} itav__message;
+extern const itav__message itav__messages_nl[];
+extern const size_t itav__messages_nl_count;
+/* The translation of en in context ctx (NULL: none) into lang; NULL for English, for a
+ * language without a catalogue and for a text the catalogue lacks. A format keeps its
+ * conversions: the build refuses a translation that changes them. */
+const char *itav__translation(itav_lang lang, const char *ctx, const char *en);
+
 /* ---- languages (the tables are generated from iso-codes by lib/util/languages.py) ---- */
 typedef struct itav__language {
     char three[4]; /* ISO 639-3 */
