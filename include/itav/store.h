@@ -152,6 +152,19 @@ ITAV_API itav_lang itav_get_lang(const itav_db *db);
  */
 ITAV_API int itav_open_lang(itav_db **out, const char *uri, itav_lang lang);
 
+/**
+ * @brief Opens a store on a host's backend as itav_open_backend() does, with the language of
+ * the context's messages set before the open (itav_open_lang() for a URI).
+ *
+ * itav_open_backend(out, backend) is itav_open_backend_lang(out, backend, ITAV_LANG_EN).
+ * @param[out] out the new context, as with itav_open_backend(): set also on failure (its
+ *        message says why), to be closed with itav_close()
+ * @param backend the backend (itav_open_backend()); on failure the caller keeps it
+ * @param lang ITAV_LANG_EN or ITAV_LANG_NL
+ * @return as itav_open_backend(); ITAV_EINVAL for another lang (the backend is not used)
+ */
+ITAV_API int itav_open_backend_lang(itav_db **out, itav_backend *backend, itav_lang lang);
+
 #ifdef __cplusplus
 }
 #endif

@@ -223,7 +223,30 @@ static int check_format(itav_db *db)
     return rc;
 }
 
+/* Checks a host's backend and opens the store on it, saying in db why not. */
+static int open_on(itav_db *db, itav_backend *backend)
+{
+    int rc = check_backend(backend);
+    if (rc == ITAV_EVERSION)
+        return itav__error(db, rc, "backend struct version %u is not supported (struct "
+                           "itav_backend: this library knows versions 1 to %d)",
+                           backend->version, ITAV_BACKEND_VERSION);
+    if (rc != ITAV_OK && backend)
+        return itav__error(db, rc, "backend lacks a required function: %s",
+                           missing_function(backend));
+    if (rc != ITAV_OK)
+        return itav__error(db, rc, "no backend given");
+    if ((rc = opened(db, backend)) == ITAV_OK)
+        db->errmsg[0] = '\0';
+    return rc;
+}
+
 ITAV_API int itav_open_backend(itav_db **out, itav_backend *backend)
+{
+    return itav_open_backend_lang(out, backend, ITAV_LANG_EN);
+}
+
+ITAV_API int itav_open_backend_lang(itav_db **out, itav_backend *backend, itav_lang lang)
 {
     if (!out)
         return ITAV_EINVAL;
@@ -231,20 +254,9 @@ ITAV_API int itav_open_backend(itav_db **out, itav_backend *backend)
     itav_db *db = db_new();
     if (!db)
         return ITAV_ENOMEM;
-    int rc = check_backend(backend);
-    if (rc == ITAV_EVERSION)
-        itav__error(db, rc, "backend struct version %u is not supported (struct itav_backend: "
-                    "this library knows versions 1 to %d)", backend->version,
-                    ITAV_BACKEND_VERSION);
-    else if (rc != ITAV_OK && backend)
-        itav__error(db, rc, "backend lacks a required function: %s",
-                    missing_function(backend));
-    else if (rc != ITAV_OK)
-        itav__error(db, rc, "no backend given");
-    else if ((rc = opened(db, backend)) == ITAV_OK)
-        db->errmsg[0] = '\0';
     *out = db;
-    return rc;
+    int rc = itav_set_lang(db, lang); /* first: what the open says follows it */
+    return rc == ITAV_OK ? open_on(db, backend) : rc;
 }
 
 ITAV_API int itav_open(itav_db **out, const char *uri)

@@ -137,6 +137,20 @@ ADAPT(itav_factorset_has)
 
 /* ---- store.h ---- */
 
+/* The result of an open (rc, and the context it made in db): unless out was NULL, a context
+ * to read the message from. */
+static res opened_result(fx *f, const row *r, int rc, itav_db *db)
+{
+    if (!ISNUL(0)) {
+        if (!db && rc != ITAV_ENOMEM)
+            fx_fail(f, "no context to read the message from");
+        else
+            fx_keep_msg(f, db);
+    }
+    itav_close(db); /* after a success it calls be_free, which leaves the struct alone */
+    return r_code(rc);
+}
+
 /* n[1] set: the text is a generated path, opened as sqlite:PATH; the file must stay as it
  * was. */
 ADAPT(itav_open)
@@ -157,13 +171,7 @@ ADAPT(itav_open)
         }
     }
     int rc = itav_open(P(0, &db), sqlite_uri ? sqlite_uri : uri);
-    if (!ISNUL(0)) {
-        if (!db && rc != ITAV_ENOMEM)
-            fx_fail(f, "no context to read the message from");
-        else
-            fx_keep_msg(f, db);
-    }
-    itav_close(db);
+    res out = opened_result(f, r, rc, db);
     if (before) {
         FILE *fp = fopen(uri, "rb");
         char *after = calloc(1, before_size + 2);
@@ -176,21 +184,7 @@ ADAPT(itav_open)
         free(before);
     }
     free(sqlite_uri);
-    return r_code(rc);
-}
-
-ADAPT(itav_open_lang)
-{
-    itav_db *db = NULL;
-    int rc = itav_open_lang(P(0, &db), TXT(1, "memory:"), (itav_lang)NUM(2, ITAV_LANG_NL));
-    if (!ISNUL(0)) {
-        if (!db && rc != ITAV_ENOMEM)
-            fx_fail(f, "no context to read the message from");
-        else
-            fx_keep_msg(f, db);
-    }
-    itav_close(db);
-    return r_code(rc);
+    return out;
 }
 
 static int be_ok(itav_backend *be)
@@ -223,35 +217,52 @@ static int be_scan(itav_backend *be, const char *kind, int slot, const char *val
 }
 static void be_free(itav_backend *be) { (void)be; }
 
-/* n[1]: 0 a version-0 struct, 1 a version newer than the library's, 2..9 one required
- * function missing (begin, commit, rollback, put, get, del, scan, free). */
+/* The fixture's backend in variant k: -1 whole, 0 a version-0 struct, 1 a version newer
+ * than the library's, 2..9 one required function missing (begin, commit, rollback, put, get,
+ * del, scan, free). */
+static void fixture_backend(itav_backend *be, long k)
+{
+    *be = (itav_backend)ITAV_BACKEND_INIT;
+    be->begin = be_ok, be->commit = be_ok, be->rollback = be_ok, be->put = be_put;
+    be->get = be_get, be->del = be_del, be->scan = be_scan, be->free = be_free;
+    switch (k) {
+    case 0: be->version = 0; break;
+    case 1: be->version = ITAV_BACKEND_VERSION + 1; break;
+    case 2: be->begin = NULL; break;
+    case 3: be->commit = NULL; break;
+    case 4: be->rollback = NULL; break;
+    case 5: be->put = NULL; break;
+    case 6: be->get = NULL; break;
+    case 7: be->del = NULL; break;
+    case 8: be->scan = NULL; break;
+    case 9: be->free = NULL; break;
+    }
+}
+
+ADAPT(itav_open_lang)
+{
+    itav_db *db = NULL;
+    int rc = itav_open_lang(P(0, &db), TXT(1, "memory:"), (itav_lang)NUM(2, ITAV_LANG_NL));
+    return opened_result(f, r, rc, db);
+}
+
+/* n[1]: the variant of the fixture's backend */
 ADAPT(itav_open_backend)
 {
-    itav_backend be = ITAV_BACKEND_INIT;
-    be.begin = be_ok, be.commit = be_ok, be.rollback = be_ok, be.put = be_put;
-    be.get = be_get, be.del = be_del, be.scan = be_scan, be.free = be_free;
-    switch (NUM(1, -1)) {
-    case 0: be.version = 0; break;
-    case 1: be.version = ITAV_BACKEND_VERSION + 1; break;
-    case 2: be.begin = NULL; break;
-    case 3: be.commit = NULL; break;
-    case 4: be.rollback = NULL; break;
-    case 5: be.put = NULL; break;
-    case 6: be.get = NULL; break;
-    case 7: be.del = NULL; break;
-    case 8: be.scan = NULL; break;
-    case 9: be.free = NULL; break;
-    }
+    itav_backend be;
+    fixture_backend(&be, NUM(1, -1));
     itav_db *db = NULL;
     int rc = itav_open_backend(P(0, &db), P(1, &be));
-    if (!ISNUL(0)) {
-        if (!db && rc != ITAV_ENOMEM)
-            fx_fail(f, "no context to read the message from");
-        else
-            fx_keep_msg(f, db);
-    }
-    itav_close(db); /* after a success it calls be_free, which leaves the struct alone */
-    return r_code(rc);
+    return opened_result(f, r, rc, db);
+}
+
+ADAPT(itav_open_backend_lang)
+{
+    itav_backend be;
+    fixture_backend(&be, NUM(1, -1));
+    itav_db *db = NULL;
+    int rc = itav_open_backend_lang(P(0, &db), P(1, &be), (itav_lang)NUM(2, ITAV_LANG_NL));
+    return opened_result(f, r, rc, db);
 }
 
 ADAPT(itav_close)
@@ -650,6 +661,16 @@ static const row rows[] = {
     NO_FUNCTION(7, "del"),
     NO_FUNCTION(8, "scan"),
     NO_FUNCTION(9, "free"),
+    R(itav_open_backend_lang, "NULL out", E(ITAV_EINVAL), NUL(0)),
+    R(itav_open_backend_lang, "NULL backend, in Dutch", E(ITAV_EINVAL), NUL(1),
+      M("geen backend")),
+    R(itav_open_backend_lang, "no scan function, in Dutch", E(ITAV_EINVAL), I(1, 8),
+      M("scan")),
+    R(itav_open_backend_lang, "a negative language", E(ITAV_EINVAL), I(2, -1),
+      M("unknown language -1")),
+    R(itav_open_backend_lang, "language 3", E(ITAV_EINVAL), I(2, 3), M("unknown language 3")),
+    R(itav_open_backend_lang, "language INT_MAX", E(ITAV_EINVAL), I(2, INT_MAX),
+      M("unknown language 2147483647")),
     R(itav_close, "NULL", RVOID, NUL(0)),
     R(itav_errmsg, "NULL", RSTR("no context (NULL)"), NUL(0)),
     R(itav_errcode, "NULL", RET(ITAV_EINVAL), NUL(0)),

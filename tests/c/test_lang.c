@@ -178,6 +178,35 @@ START_TEST(dutch_lifecycle_errors)
 }
 END_TEST
 
+/* A refused measurement says its numbers in the context's words: the quantity and the scale
+ * as a Dutch report words them (the catalogue's context "report"), with a decimal comma. */
+START_TEST(dutch_measurement_words)
+{
+    itav_db *db = store(_i, ITAV_LANG_NL);
+    itav_indicator *ind;
+    int32_t day;
+    ck_assert_int_eq(itav_date_parse(&day, "2024-03-01"), ITAV_OK);
+    ck_assert_int_eq(itav_indicator_new(&ind, "bg-tevreden", "bg-zk", ITAV_MEASURE_PERCENTAGE),
+                     ITAV_OK);
+    ck_assert_msg(itav_indicator_create(db, ind) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_indicator_free(ind);
+    ck_assert_int_eq(itav_indicator_measure(db, "bg-tevreden", day, NULL, ITAV_QTY_ABOUT, 150.5,
+                                            150.5, NULL, NULL),
+                     ITAV_ERANGE);
+    ck_assert_str_eq(itav_errmsg(db), "indicator \"bg-tevreden\": de meting van 2024-03-01 "
+                                      "(ongeveer 150,5) valt buiten de schaal van percentage "
+                                      "(0 tot en met 100)");
+    ck_assert_int_eq(itav_set_lang(db, ITAV_LANG_EN), ITAV_OK);
+    ck_assert_int_eq(itav_indicator_measure(db, "bg-tevreden", day, NULL, ITAV_QTY_ABOUT, 150.5,
+                                            150.5, NULL, NULL),
+                     ITAV_ERANGE);
+    ck_assert_str_eq(itav_errmsg(db), "indicator \"bg-tevreden\": the measurement of "
+                                      "2024-03-01 (about 150.5) is off the percentage scale "
+                                      "(0 to 100)");
+    close_store(db);
+}
+END_TEST
+
 /* The JSON import's checks across records (lib/interchange/dataset.c) */
 START_TEST(dutch_json_import_problems)
 {
@@ -356,8 +385,8 @@ START_TEST(dutch_generic_text_of_a_code)
 }
 END_TEST
 
-/* itav_open_lang(): the language is set before the open, so the open's own refusal is in it;
- * another value is refused and opens nothing. */
+/* itav_open_lang() and itav_open_backend_lang(): the language is set before the open, so the
+ * open's own refusal is in it; another value is refused and opens nothing. */
 START_TEST(open_in_a_language)
 {
     itav_db *db;
@@ -376,6 +405,25 @@ START_TEST(open_in_a_language)
     ck_assert_int_eq(itav_get_lang(db), ITAV_LANG_NL);
     ck_assert_str_eq(itav_errmsg(db), "");
     itav_close(db);
+    /* on a host's backend (itav_open_backend_lang()): a refused struct, in Dutch, and the
+     * backend stays the caller's; then the open */
+    itav_backend *be = test_backend_new();
+    be->version = ITAV_BACKEND_VERSION + 1;
+    ck_assert_int_eq(itav_open_backend_lang(&db, be, ITAV_LANG_NL), ITAV_EVERSION);
+    char expect[160];
+    snprintf(expect, sizeof expect, "versie %d van de backend-struct wordt niet ondersteund "
+             "(struct itav_backend: deze bibliotheek kent versie 1 tot en met %d)",
+             ITAV_BACKEND_VERSION + 1, ITAV_BACKEND_VERSION);
+    ck_assert_str_eq(itav_errmsg(db), expect);
+    itav_close(db);
+    be->version = ITAV_BACKEND_VERSION;
+    ck_assert_int_eq(itav_open_backend_lang(&db, be, (itav_lang)0), ITAV_EINVAL);
+    ck_assert_str_eq(itav_errmsg(db), "unknown language 0 (1: English, 2: Dutch)");
+    itav_close(db);
+    ck_assert_int_eq(itav_open_backend_lang(&db, be, ITAV_LANG_NL), ITAV_OK);
+    ck_assert_int_eq(itav_get_lang(db), ITAV_LANG_NL);
+    ck_assert_str_eq(itav_errmsg(db), "");
+    itav_close(db); /* frees the backend */
 }
 END_TEST
 
@@ -428,6 +476,7 @@ int main(void)
     tcase_add_loop_test(tc, language_of_a_context, 0, STORE_COUNT);
     tcase_add_loop_test(tc, dutch_problems_of_a_dutch_spreadsheet, 0, 1);
     tcase_add_loop_test(tc, dutch_lifecycle_errors, 0, 1);
+    tcase_add_loop_test(tc, dutch_measurement_words, 0, 1);
     tcase_add_loop_test(tc, dutch_json_import_problems, 0, 1);
     tcase_add_loop_test(tc, dutch_release_errors, 0, 1);
     tcase_add_loop_test(tc, dutch_json_decoder_problems, 0, 1);

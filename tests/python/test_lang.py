@@ -103,6 +103,23 @@ class TestLang(unittest.TestCase):
         with self.assertRaises(itav.InvalidArgument):
             itav.Store("memory:", lang="fr")
 
+    def test_open_backend_in_dutch(self):
+        # open_backend(backend, lang=) opens with the language set first
+        # (itav_open_backend_lang()): the library's words around a failing backend are Dutch
+        class Incomplete(itav.Backend):
+            pass
+
+        with self.assertRaises(itav.StorageError) as cm:
+            itav.open_backend(Incomplete(), lang="nl")
+        self.assertIn("kan de opslag niet lezen", str(cm.exception))
+        with self.assertRaises(itav.StorageError) as cm:
+            itav.open_backend(Incomplete())
+        self.assertIn("cannot read the store", str(cm.exception))
+        with itav.open_backend(itav.MemoryBackend(), lang=itav.Lang.NL) as store:
+            self.assertIs(store.lang, itav.Lang.NL)
+        with self.assertRaises(ValueError):
+            itav.open_backend(itav.MemoryBackend(), lang="fr")
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -932,6 +932,7 @@ PROTOTYPES = {
     "itav_report_perturbed": (_int, [report_p]),
     "itav_set_lang": (_int, [db_p, _int]),
     "itav_open_lang": (_int, [_P(db_p), _str, _int]),
+    "itav_open_backend_lang": (_int, [_P(db_p), backend_p, _int]),
     "itav_get_lang": (_int, [db_p]),
     "itav_release_record": (_int, [_P(c_void_p), db_p, report_p]),
     "itav_release_get": (_int, [_P(release_p), db_p, _str]),

@@ -105,10 +105,12 @@ class Store(ParticipantStore, MatchingStore, ReviewStore, IndicatorStore, Portfo
         self._finalizer = weakref.finalize(self, _close_db, db, bridge)
 
     @classmethod
-    def _on_backend(cls, backend):
+    def _on_backend(cls, backend, lang: Union[str, Lang] = "en"):
+        language = _lang(lang)
         bridge = _BackendBridge(backend)
         db = db_p()
-        rc = lib.itav_open_backend(ctypes.byref(db), ctypes.byref(bridge.struct))
+        rc = lib.itav_open_backend_lang(ctypes.byref(db), ctypes.byref(bridge.struct),
+                                        int(language))
         if rc < 0:
             msg = dec(lib.itav_errmsg(db)) if db else ""
             lib.itav_close(db)  # a failed open leaves the backend with the caller
@@ -389,9 +391,11 @@ def open(uri: str = "memory:", lang: Union[str, Lang] = "en") -> "Store":
     return Store(uri, lang)
 
 
-def open_backend(backend: "Backend") -> "Store":
-    """Opens a store on a Python backend object (see Backend)."""
-    return Store._on_backend(backend)
+def open_backend(backend: "Backend", lang: Union[str, Lang] = "en") -> "Store":
+    """Opens a store on a Python backend object (see Backend). lang ("en" or "nl") is the
+    language of its messages, what the open itself says included
+    (itav_open_backend_lang())."""
+    return Store._on_backend(backend, lang)
 
 
 # ---- Python backends ----------------------------------------------------------------------
