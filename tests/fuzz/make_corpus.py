@@ -242,7 +242,9 @@ def damaged_record_seeds():
 
 def csv_seeds():
     for rel in ["tests/c/data/participants.csv", "tests/cli/data/zk-families.csv",
-                "tests/cli/data/zk-bad.csv"]:
+                "tests/cli/data/zk-bad.csv", "tests/c/data/excel-nl.csv",
+                "tests/c/data/excel-nl-1252.csv", "tests/c/data/excel-nl-problems.csv",
+                "tests/c/data/excel-nl-update.csv"]:
         with open(os.path.join(ROOT, rel), "rb") as f:
             write("csv", os.path.basename(rel), f.read())
     write("csv", "header-only.csv", "ref,kind\n")
@@ -257,6 +259,18 @@ def csv_seeds():
           "ref,kind,status,capacity,lat,lon,languages,Ref\n"
           "zk-p1,parent,available,2,95,4.6,\"nl, xx\",x\n"
           "zk-p1,peer,matched,0,52.3,,nl,y\n")
+
+
+def cli_seeds():
+    """The cli target reads its input as arguments separated by NUL bytes."""
+    for name, args in [
+            ("seed-catalog", ["catalog", "list", "--element", "equality", "--json"]),
+            ("seed-import", ["--store", "sqlite:/tmp/x.db", "participants", "import", "f.csv",
+                             "--offer", "bg"]),
+            ("seed-odd", ["--", "--store", "-h", "--unknown=1"]),
+            ("seed-report", ["--lang=nl", "report", "programme", "o", "--k", "5", "--from",
+                             "-"])]:
+        write("cli", name, "\0".join(args))
 
 
 def element_seeds():
@@ -347,6 +361,7 @@ def main():
     json_seeds(os.path.abspath(sys.argv[1]))
     record_seeds(os.path.abspath(sys.argv[1]))
     csv_seeds()
+    cli_seeds()
     element_seeds()
     date_seeds()
     uri_seeds()
