@@ -414,8 +414,8 @@ __attribute__((format(printf, 3, 4)))
 static void add_label_f(sbuf *b, itav_lang lang, const char *en, ...);
 
 /* A number cell in Dutch: its decimal point becomes a decimal comma ("7,25"), as Dutch
- * spreadsheets read numbers. */
-static void add_csv_number_nl(sbuf *b, const char *s)
+ * readers and spreadsheets read numbers (a point would read as a thousands separator). */
+static void add_number_nl(sbuf *b, const char *s)
 {
     const char *dot = strchr(s, '.');
     if (!dot) {
@@ -425,6 +425,12 @@ static void add_csv_number_nl(sbuf *b, const char *s)
     add_bytes(b, s, (size_t)(dot - s));
     add(b, ",");
     add(b, dot + 1);
+}
+
+/* Whether a cell is a number shown as it is (not hidden), which Dutch writes with a comma. */
+static bool shown_number(const itav__cell *cell)
+{
+    return cell && !cell->suppressed && cell->kind == ITAV__CELL_NUMBER;
 }
 
 /* The codes (table names, the header row) stay as they are; headings and fixed texts are
@@ -447,9 +453,8 @@ static int write_csv(char **out, const itav_report *r, itav_lang lang)
                 add(&b, num);
                 add_csv_field(&b, itav__report_label(tab->columns.v[c], lang), sep);
                 add_bytes(&b, &sep, 1);
-                if (lang == ITAV_LANG_NL && cell && !cell->suppressed &&
-                    cell->kind == ITAV__CELL_NUMBER)
-                    add_csv_number_nl(&b, cell->text);
+                if (lang == ITAV_LANG_NL && shown_number(cell))
+                    add_number_nl(&b, cell->text);
                 else
                     add_csv_text(&b, cell, cell_words(r, t, row, c, lang), sep);
                 add_bytes(&b, &sep, 1);
@@ -514,7 +519,10 @@ static void add_md_table(sbuf *b, const itav_report *r, size_t t, itav_lang lang
         for (size_t row = 0; row < tab->rows; row++) {
             for (size_t c = 0; c < tab->columns.n; c++) {
                 add(b, "| ");
-                add_md_cell(b, cell_words(r, t, row, c, lang));
+                if (lang == ITAV_LANG_NL && shown_number(cell_at(r, t, row, c)))
+                    add_number_nl(b, cell_at(r, t, row, c)->text); /* digits, '-' and ',' */
+                else
+                    add_md_cell(b, cell_words(r, t, row, c, lang));
                 add(b, " ");
             }
             add(b, "|\n");

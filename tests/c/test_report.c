@@ -1958,6 +1958,9 @@ START_TEST(writers_in_dutch)
     ck_assert_ptr_null(strstr(md, "at least"));
     ck_assert_ptr_null(strstr(md, "about"));
     ck_assert_ptr_null(strstr(md, "up to"));
+    /* a number cell has its decimal comma in Markdown as in CSV */
+    ck_assert_msg(strstr(md, " | 7,1 | "), "%s", md);
+    ck_assert_ptr_null(strstr(md, " | 7.1 | "));
     /* CSV as Dutch spreadsheets read it: ';' between fields, a decimal comma in numbers; the
      * header row and table names are codes; headings and fixed cells in Dutch */
     ck_assert_int_eq(itav_report_write_lang(&csv, r, ITAV_REPORT_CSV, ITAV_LANG_NL), ITAV_OK);
