@@ -386,7 +386,7 @@ static int print_suggestions(itav_db *db, const char *ref, const itav_match_opti
     putchar('\n');
     for (int i = 1; (rc = itav_suggestion_iter_next(&s, it)) == ITAV_OK; i++) {
         printf("  %d. %-12s", i, itav_suggestion_supporting(s));
-        pair_print_cells(s);
+        pair_print_cells(s, ITAV_LANG_EN);
         putchar('\n');
         itav_suggestion_free(s);
     }
@@ -463,7 +463,7 @@ static int print_assignment(itav_db *db, const itav_assignment *a,
     for (i = 0; i < n; i++) {
         const itav_suggestion *s = itav_assignment_pair(a, i);
         printf("  %-12s %-12s", itav_suggestion_asking(s), itav_suggestion_supporting(s));
-        pair_print_cells(s);
+        pair_print_cells(s, ITAV_LANG_EN);
         putchar('\n');
     }
     printf("  %zu pairs, total score %.3f; %s", n, itav_assignment_total(a),

@@ -1,6 +1,8 @@
 /* The columns of a scored pair and their legend (pairs.h). */
 #include "pairs.h"
 
+#include "number.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -16,13 +18,14 @@ void pair_print_heads(void)
         printf(" %-4s", criterion_heads[cr]);
 }
 
-void pair_print_cells(const itav_suggestion *s)
+void pair_print_cells(const itav_suggestion *s, itav_lang lang)
 {
     double km = itav_suggestion_distance(s);
+    char num[NUMBER_BUFSIZE];
     int cr;
-    printf("  %.3f", itav_suggestion_score(s));
+    printf("  %s", number_in(lang, num, itav_suggestion_score(s), 3, 0));
     if (km >= 0)
-        printf("  %5.1f", km / 1000.0);
+        printf("  %5s", number_in(lang, num, km / 1000.0, 1, 0));
     else
         printf("  %5s", "-");
     putchar(' ');
@@ -32,7 +35,7 @@ void pair_print_cells(const itav_suggestion *s)
         if (w < 4)
             w = 4;
         if (itav_suggestion_criterion(s, (itav_criterion)cr, &v, NULL) == 1)
-            printf(" %-*.2f", w, v);
+            printf(" %-*s", w, number_in(lang, num, v, 2, 0));
         else
             printf(" %-*s", w, "-");
     }
@@ -41,6 +44,7 @@ void pair_print_cells(const itav_suggestion *s)
 void pair_print_legend(itav_lang lang, const itav_match_options *opt)
 {
     int nl = lang == ITAV_LANG_NL, cr;
+    char num[NUMBER_BUFSIZE];
     printf("\n%s", nl ? "Criteria (gewicht):" : "Criteria (weight):");
     for (cr = 1; cr <= ITAV_CRITERION_COUNT; cr++) {
         const char *code = itav_code_name(ITAV_CODE_CRITERION, cr);
@@ -48,7 +52,8 @@ void pair_print_legend(itav_lang lang, const itav_match_options *opt)
             printf(" %s", code);
         else
             printf(" %s = %s", criterion_heads[cr], code);
-        printf(" (%g)%s", opt->weights[cr], cr < ITAV_CRITERION_COUNT ? "," : ";");
+        printf(" (%s)%s", number_in(lang, num, opt->weights[cr], -1, 0),
+               cr < ITAV_CRITERION_COUNT ? "," : ";");
         if (cr == 4)
             printf("\n ");
     }

@@ -15,6 +15,8 @@
 
 #include <itav.h>
 
+#include "number.h"
+
 #include <jansson.h>
 
 #include <stdbool.h>
@@ -183,7 +185,10 @@ int print_json(json_t *root);
 
 size_t utf8_width(const char *s);
 void print_padded(const char *s, size_t width);
-void print_number(double v);
+/* A number in the language of --lang (number.h): decimals as number_in(), into buf of
+ * NUMBER_BUFSIZE bytes. */
+const char *num(const cli *c, char *buf, double v, int decimals);
+void print_number(const cli *c, double v);
 void print_qty(const cli *c, itav_qualifier ql, double min, double max, const char *text);
 void print_quantity(const cli *c, const itav_figure *f);
 void print_figure(const cli *c, const itav_figure *f);

@@ -19,12 +19,11 @@ static void print_municipalities(const cli *c, const itav_indicator *ind)
                itav_indicator_municipality_at(ind, i));
 }
 
-static void print_value(double v)
+static void print_value(const cli *c, double v)
 {
-    if (v > -1e15 && v < 1e15 && v == (double)(long long)v) /* (no libm calls) */
-        printf("%.0f", v);
-    else
-        printf("%.2f", v);
+    char buf[NUMBER_BUFSIZE];
+    /* a whole number without decimals (no libm calls) */
+    fputs(num(c, buf, v, v > -1e15 && v < 1e15 && v == (double)(long long)v ? 0 : 2), stdout);
 }
 
 /* A bound of a scale: null when unbounded. */
@@ -56,16 +55,17 @@ static void print_target(const cli *c, const itav_indicator *ind, size_t i)
         printf("%s ", tr(c, "between", "tussen"));
         break;
     }
+    char buf[NUMBER_BUFSIZE];
     if (relative)
-        printf("%+g%%", value);
+        printf("%s%%", number_in(c->lang, buf, value, -1, 1));
     else
-        print_number(value);
+        print_number(c, value);
     if (cmp == ITAV_CMP_BETWEEN) {
         printf(" %s ", tr(c, "and", "en"));
         if (relative)
-            printf("%+g%%", high);
+            printf("%s%%", number_in(c->lang, buf, high, -1, 1));
         else
-            print_number(high);
+            print_number(c, high);
     }
     if (relative)
         printf(" %s", tr(c, "on the baseline", "ten opzichte van de nulmeting"));
@@ -82,6 +82,15 @@ static int judge(itav_attainment *verdict, char **why, const itav_indicator *ind
         return data_error("cannot judge target %zu of %s: %s", i + 1, itav_indicator_id(ind),
                           itav_strerror(rc));
     return 0;
+}
+
+/* A verdict as people read it: its code in English, its words in Dutch (as a Dutch report
+ * says them). */
+static const char *verdict_words(const cli *c, itav_attainment v)
+{
+    static const char *const dutch[] = {"", "behaald", "niet behaald", "op koers", "onbekend"};
+    const char *code = itav_code_name(ITAV_CODE_ATTAINMENT, (int)v);
+    return v >= ITAV_ATTAIN_MET && v <= ITAV_ATTAIN_UNKNOWN ? tr(c, code, dutch[v]) : code;
 }
 
 /* An indicator as JSON; with a date, every target carries its attainment on that date. */
@@ -270,10 +279,12 @@ static void show_definition(const cli *c, const itav_indicator *ind)
     printf(" %s", itav_code_name(ITAV_CODE_MEASURE, (int)itav_indicator_type(ind)));
     if (itav_indicator_unit(ind))
         printf(", %s %s", tr(c, "unit", "eenheid"), itav_indicator_unit(ind));
+    char lo[NUMBER_BUFSIZE], hi[NUMBER_BUFSIZE];
     if (isfinite(low) && isfinite(high))
-        printf(", %s %g %s %g", tr(c, "scale", "schaal"), low, tr(c, "to", "tot"), high);
+        printf(", %s %s %s %s", tr(c, "scale", "schaal"), num(c, lo, low, -1),
+               tr(c, "to", "tot"), num(c, hi, high, -1));
     else if (isfinite(low))
-        printf(", %g %s", low, tr(c, "or more", "of meer"));
+        printf(", %s %s", num(c, lo, low, -1), tr(c, "or more", "of meer"));
     putchar('\n');
     if (itav_indicator_derived(ind)) {
         printf("  ");
@@ -321,7 +332,7 @@ static int show_indicator_text(const cli *c, const itav_indicator *ind, int32_t 
         print_target(c, ind, i);
         if (itav_indicator_target_source(ind, i))
             printf(" [%s]", itav_indicator_target_source(ind, i));
-        printf(": %s\n", itav_code_name(ITAV_CODE_ATTAINMENT, (int)verdict));
+        printf(": %s\n", verdict_words(c, verdict));
         if (text)
             printf("     \"%s\"\n", text);
         if (why)
@@ -431,7 +442,7 @@ static int measure_derived(const cli *c, itav_db *db, const char *id)
                date_text(d2, to));
         print_municipalities(c, ind);
         printf(": ");
-        print_value(value);
+        print_value(c, value);
         printf(tr(c, " (from %ld %s); recorded on %s as of %s.\n",
                   " (uit %ld %s); vastgelegd bij %s op %s.\n"),
                basis, basis_word(c, what, basis), id, date_text(d1, date));

@@ -133,7 +133,7 @@ static int cmd_match_suggest(cli *c)
         for (i = 0; i < rows.n; i++) {
             printf("  %2zu  ", i + 1);
             print_padded(itav_suggestion_supporting(rows.v[i]), w);
-            pair_print_cells(rows.v[i]);
+            pair_print_cells(rows.v[i], c->lang);
             putchar('\n');
         }
         pair_print_legend(c->lang, &opt);
@@ -202,6 +202,7 @@ static void free_unmatched(unmatched *u, size_t n)
 
 static void print_why(const cli *c, const unmatched *u, double min_score)
 {
+    char a[NUMBER_BUFSIZE], b[NUMBER_BUFSIZE];
     switch (u->why) {
     case WHY_NO_SUPPORTER:
         printf("%s (", tr(c, "no supporter passes the hard constraints",
@@ -210,14 +211,15 @@ static void print_why(const cli *c, const unmatched *u, double min_score)
         printf(")");
         break;
     case WHY_BELOW_MIN:
-        printf(tr(c, "best pair, with %s, scores %.3f: below the minimum %.2f",
-                  "beste paar, met %s, scoort %.3f: onder het minimum %.2f"),
-               itav_suggestion_supporting(u->best), itav_suggestion_score(u->best), min_score);
+        printf(tr(c, "best pair, with %s, scores %s: below the minimum %s",
+                  "beste paar, met %s, scoort %s: onder het minimum %s"),
+               itav_suggestion_supporting(u->best), num(c, a, itav_suggestion_score(u->best), 3),
+               num(c, b, min_score, 2));
         break;
     case WHY_TAKEN:
-        printf(tr(c, "the supporters that fit (best %s, %.3f) add more in other pairs",
-                  "wie past (beste %s, %.3f) draagt meer bij in andere paren"),
-               itav_suggestion_supporting(u->best), itav_suggestion_score(u->best));
+        printf(tr(c, "the supporters that fit (best %s, %s) add more in other pairs",
+                  "wie past (beste %s, %s) draagt meer bij in andere paren"),
+               itav_suggestion_supporting(u->best), num(c, a, itav_suggestion_score(u->best), 3));
         break;
     }
 }
@@ -234,9 +236,10 @@ static void print_assignment_text(const cli *c, const itav_assignment *a, int wr
     }
     for (i = 0; i < n_u; i++)
         wa = max_width(wa, u[i].ref);
-    printf(tr(c, "Assignment for %s on %s, minimum score %.2f",
-              "Toewijzing voor %s op %s, minimale score %.2f"),
-           offer, date_text(d, date), opt->min_score);
+    char score[NUMBER_BUFSIZE];
+    printf(tr(c, "Assignment for %s on %s, minimum score %s",
+              "Toewijzing voor %s op %s, minimale score %s"),
+           offer, date_text(d, date), num(c, score, opt->min_score, 2));
     printf("%s\n\n", written ? tr(c, ": written as proposed matches.",
                                   ": vastgelegd als voorgestelde koppelingen.")
                              : tr(c, " (dry run: nothing written).",
@@ -252,7 +255,7 @@ static void print_assignment_text(const cli *c, const itav_assignment *a, int wr
             printf("  ");
             print_padded(itav_suggestion_asking(s), wa + 2);
             print_padded(itav_suggestion_supporting(s), ws);
-            pair_print_cells(s);
+            pair_print_cells(s, c->lang);
             if (written)
                 printf("  %s", itav_assignment_match_id(a, i));
             putchar('\n');
@@ -260,8 +263,8 @@ static void print_assignment_text(const cli *c, const itav_assignment *a, int wr
         pair_print_legend(c->lang, opt);
         putchar('\n');
     }
-    printf(tr(c, "%zu pairs, total score %.3f.\n", "%zu paren, totale score %.3f.\n"), n,
-           itav_assignment_total(a));
+    printf(tr(c, "%zu pairs, total score %s.\n", "%zu paren, totale score %s.\n"), n,
+           num(c, score, itav_assignment_total(a), 3));
     if (n_u) {
         printf("\n%s (%zu):\n", tr(c, "Unmatched", "Niet gekoppeld"), n_u);
         for (i = 0; i < n_u; i++) {
@@ -379,8 +382,9 @@ static int cmd_match_propose(cli *c)
     if (rc == 0) {
         printf(tr(c, "Proposed %s: %s with %s on %s", "Voorgesteld %s: %s met %s op %s"), id,
                c->args[2], c->args[3], date_text(d, date));
+        char score[NUMBER_BUFSIZE];
         if (itav_match_score(m) >= 0)
-            printf(" (score %.3f)", itav_match_score(m));
+            printf(" (score %s)", num(c, score, itav_match_score(m), 3));
         printf(".\n");
     }
     itav_match_free(m);
@@ -465,7 +469,7 @@ static void list_matches_text(const cli *c, vec *rows)
     qsort(rows->v, rows->n, sizeof rows->v[0], by_offer_then_id);
     for (i = 0; i < rows->n; i++) {
         const itav_match *m = rows->v[i];
-        char since[ITAV_DATE_BUFSIZE];
+        char since[ITAV_DATE_BUFSIZE], score[NUMBER_BUFSIZE];
         if (!offer || strcmp(offer, itav_match_offer(m)) != 0) {
             offer = itav_match_offer(m);
             printf("%s%s:\n  ", i ? "\n" : "", offer);
@@ -483,7 +487,7 @@ static void list_matches_text(const cli *c, vec *rows)
         print_padded(itav_match_asking(m), wa + 2);
         print_padded(itav_match_supporting(m), ws + 2);
         if (itav_match_score(m) >= 0)
-            printf("%.3f\n", itav_match_score(m));
+            printf("%s\n", num(c, score, itav_match_score(m), 3));
         else
             printf("-\n");
     }
@@ -535,7 +539,7 @@ static int cmd_match_list(cli *c)
 
 static void show_match_text(const cli *c, const itav_match *m)
 {
-    char d[ITAV_DATE_BUFSIZE], buf[64];
+    char d[ITAV_DATE_BUFSIZE], buf[64], score[NUMBER_BUFSIZE];
     size_t i, n = itav_match_transition_count(m);
 
     printf("%s %s (%s)\n", tr(c, "Match", "Koppeling"), itav_match_id(m), itav_match_offer(m));
@@ -547,7 +551,7 @@ static void show_match_text(const cli *c, const itav_match *m)
         print_field(tr(c, "Reason:", "Reden:"),
                     itav_code_name(ITAV_CODE_END_REASON, (int)itav_match_reason(m)));
     if (itav_match_score(m) >= 0) {
-        snprintf(buf, sizeof buf, "%.3f %s", itav_match_score(m),
+        snprintf(buf, sizeof buf, "%s %s", num(c, score, itav_match_score(m), 3),
                  tr(c, "(when proposed)", "(bij het voorstel)"));
         print_field("Score:", buf);
     }

@@ -214,8 +214,8 @@ static int cmd_offer_list(cli *c)
                 printf("%s\n", itav_offer_intervention(o));
             }
         }
-        printf(tr(c, "%s%zu offer%s.\n", "%s%zu aanbod%s.\n"), rows.n ? "\n" : "", rows.n,
-               rows.n == 1 ? "" : tr(c, "s", ""));
+        printf("%s%zu %s.\n", rows.n ? "\n" : "", rows.n,
+               rows.n == 1 ? tr(c, "offer", "aanbod") : tr(c, "offers", "aanbiedingen"));
     }
     vec_free(&rows, (void (*)(void *))itav_offer_free);
     return rc;

@@ -112,9 +112,13 @@ static int import_csv(cli *c, itav_db *db, const char *path)
     }
     if (rc != ITAV_OK)
         return lib_error(db, rc);
-    printf(tr(c, "Imported %zu participants from %s (added %zu, updated %zu, unchanged %zu).\n",
-              "%zu deelnemers ingelezen uit %s (nieuw %zu, bijgewerkt %zu, ongewijzigd %zu).\n"),
-           added + updated + unchanged, path, added, updated, unchanged);
+    size_t n = added + updated + unchanged;
+    printf(n == 1 ? tr(c, "Imported %zu participant from %s", "%zu deelnemer ingelezen uit %s")
+                  : tr(c, "Imported %zu participants from %s", "%zu deelnemers ingelezen uit %s"),
+           n, path);
+    printf(tr(c, " (added %zu, updated %zu, unchanged %zu).\n",
+              " (nieuw %zu, bijgewerkt %zu, ongewijzigd %zu).\n"),
+           added, updated, unchanged);
     print_problems(db);
     return 0;
 }
@@ -144,7 +148,8 @@ static int cmd_participants_import(cli *c)
     itav_close(db);
     if (rc)
         return rc;
-    printf(tr(c, "Imported %zu participants", "%zu deelnemers"), p1 - p0);
+    printf(p1 - p0 == 1 ? tr(c, "Imported %zu participant", "%zu deelnemer")
+                        : tr(c, "Imported %zu participants", "%zu deelnemers"), p1 - p0);
     if (m1 > m0)
         printf(tr(c, " and %zu matches", " en %zu koppelingen"), m1 - m0);
     printf(tr(c, " from %s.\n", " ingelezen uit %s.\n"), path);
@@ -305,7 +310,9 @@ static void show_participant_text(const cli *c, const itav_participant *p, const
     print_field(tr(c, "Municipality:", "Gemeente:"), itav_participant_municipality(p));
     print_field(tr(c, "Postcode area:", "Postcodegebied:"), itav_participant_postcode(p));
     if (itav_participant_location(p, &lat, &lon)) {
-        snprintf(buf, sizeof buf, "%.5f, %.5f", lat, lon);
+        char a[NUMBER_BUFSIZE], b[NUMBER_BUFSIZE]; /* "; " apart where a comma is decimal */
+        snprintf(buf, sizeof buf, "%s%s %s", num(c, a, lat, 5), tr(c, ",", ";"),
+                 num(c, b, lon, 5));
         print_field(tr(c, "Location:", "Locatie:"), buf);
     }
     s = codes_joined(ITAV_CODE_SLOT, itav_participant_availability(p));
@@ -356,7 +363,9 @@ static void show_participant_text(const cli *c, const itav_participant *p, const
         print_field(tr(c, "Registered:", "Aangemeld:"),
                     date_text(d1, itav_participant_registered(p)));
     if (itav_participant_max_distance(p) > 0) {
-        snprintf(buf, sizeof buf, "%.1f km", itav_participant_max_distance(p) / 1000.0);
+        char km[NUMBER_BUFSIZE];
+        snprintf(buf, sizeof buf, "%s km",
+                 num(c, km, itav_participant_max_distance(p) / 1000.0, 1));
         print_field(tr(c, "Max. distance:", "Max. afstand:"), buf);
     }
     s = join_texts(p, itav_participant_exclusion_count(p), itav_participant_exclusion);

@@ -155,7 +155,7 @@ static void man_page(void)
          "Where the default store is: \\fI$XDG_DATA_HOME/itav/itav.db\\fR, with\n"
          "\\fBXDG_DATA_HOME\\fR defaulting to \\fI~/.local/share\\fR.\n"
          ".TP\n.BR LC_ALL \", \" LC_MESSAGES \", \" LANG\n"
-         "The language of labels when \\fB\\-\\-lang\\fR is not given: the first that is set\n"
+         "The language of the output when \\fB\\-\\-lang\\fR is not given: the first that is set\n"
          "and not empty; a value starting with \\fBnl\\fR gives Dutch, anything else English.\n"
          ".SH FILES\n"
          ".TP\n.I ~/.local/share/itav/itav.db\n"

@@ -12,7 +12,8 @@ const opt_spec opt_specs[OPT_COUNT] = {
                    "the store: memory:, or sqlite:PATH; default $ITAV_STORE, else "
                    "sqlite:$XDG_DATA_HOME/itav/itav.db (XDG_DATA_HOME: ~/.local/share)", 0},
     [OPT_LANG] = {"lang", "nl|en", 0, 0,
-                  "language of labels; default from LC_ALL, LC_MESSAGES or LANG", 0},
+                  "language of all output for people (not codes or JSON); default from "
+                  "LC_ALL, LC_MESSAGES or LANG", 0},
     [OPT_JSON] = {"json", NULL, 0, 0, NULL, 0},
     [OPT_ELEMENT] = {"element", "CODE", MANY_ELEMENT + 1, MAX_ELEMENT_OPTS, NULL, 0},
     [OPT_SETTING] = {"setting", "informal|formal|mixed", 0, 0, NULL, ITAV_CODE_SETTING},

@@ -298,9 +298,15 @@ void print_padded(const char *s, size_t width)
 }
 
 
-void print_number(double v)
+const char *num(const cli *c, char *buf, double v, int decimals)
 {
-    printf("%.15g", v);
+    return number_in(c->lang, buf, v, decimals, 0);
+}
+
+void print_number(const cli *c, double v)
+{
+    char buf[NUMBER_BUFSIZE];
+    fputs(num(c, buf, v, -1), stdout);
 }
 
 /* A qualified quantity in words: "about 10", "5 to 10", or its text in quotes. */
@@ -308,30 +314,30 @@ void print_qty(const cli *c, itav_qualifier ql, double min, double max, const ch
 {
     switch (ql) {
     case ITAV_QTY_EXACT:
-        print_number(min);
+        print_number(c, min);
         break;
     case ITAV_QTY_ABOUT:
         printf("%s ", tr(c, "about", "ongeveer"));
-        print_number(min);
+        print_number(c, min);
         break;
     case ITAV_QTY_AT_LEAST:
         printf("%s ", tr(c, "at least", "minstens"));
-        print_number(min);
+        print_number(c, min);
         break;
     case ITAV_QTY_AT_MOST:
         printf("%s ", tr(c, "at most", "hoogstens"));
-        print_number(max);
+        print_number(c, max);
         break;
     case ITAV_QTY_RANGE:
-        print_number(min);
+        print_number(c, min);
         printf(" %s ", tr(c, "to", "tot"));
-        print_number(max);
+        print_number(c, max);
         break;
     case ITAV_QTY_ABOUT_RANGE:
         printf("%s ", tr(c, "about", "ongeveer"));
-        print_number(min);
+        print_number(c, min);
         printf(" %s ", tr(c, "to", "tot"));
-        print_number(max);
+        print_number(c, max);
         break;
     case ITAV_QTY_TEXT:
     default:

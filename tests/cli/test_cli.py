@@ -2934,6 +2934,48 @@ class DutchOutputTest(MatchingCase):
         self.assertIn('ongeldige waarde "veel" bij --k (verwacht een geheel getal van 1 tot en '
                       'met ', err)
 
+    def test_numbers_have_a_decimal_comma(self):
+        # a Dutch reader takes a point for a thousands separator: scores, distances, criteria
+        # and the minimum score have a decimal comma in Dutch, a point in English
+        args = ("match", "assign", OFFER, "--dry-run", "--date", "2021-03-01")
+        nl, en = self.nl(*args).stdout, self.s("--lang", "en", *args).stdout
+        self.assertIn("minimale score 0,40 ", nl)
+        self.assertIn("minimum score 0.40 ", en)
+        row = re.compile(r"  zk-vraag-01  zk-steun-\d+  (\d[.,]\d{3}) +(\d+[.,]\d) ")
+        self.assertRegex(row.search(nl).group(1), r"^\d,\d{3}$")
+        self.assertRegex(row.search(nl).group(2), r"^\d+,\d$")
+        self.assertRegex(row.search(en).group(1), r"^\d\.\d{3}$")
+        self.assertNotRegex(nl.split("Criteria")[0], r"\d\.\d")
+        store = self.fresh_store("nl-numbers")
+        out = self.itav("--store", store, "--lang", "nl", "indicator", "measure",
+                        "buurtgezinnen-zk-matches-haarlem-2021", "--date", "2021-12-31",
+                        "--value", "about 7.5").stdout
+        self.assertIn("ongeveer 7,5", out)
+        self.assertNotIn("7.5", out)
+
+    def test_one_is_singular(self):
+        store = "sqlite:" + os.path.join(self.tmp, "nl-one.db")
+        self.itav("--store", store, "init")
+        path = os.path.join(self.tmp, "one.csv")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("ref,kind\nzk-een,family\n")
+        out = self.itav("--store", store, "--lang", "nl", "participants", "import", path,
+                        "--offer", OFFER).stdout
+        self.assertIn("1 deelnemer ingelezen uit %s (nieuw 1, " % path, out)
+        path2 = os.path.join(self.tmp, "two.csv")
+        with open(path2, "w", encoding="utf-8") as f:
+            f.write("ref,kind\nzk-twee,family\n")
+        out = self.itav("--store", store, "--lang", "en", "participants", "import", path2,
+                        "--offer", OFFER).stdout
+        self.assertIn("Imported 1 participant from %s (added 1, " % path2, out)
+        counts = {}
+        for municipality in ("Haarlem", "Leiden"):
+            out = self.itav("--store", store, "--lang", "nl", "offer", "list",
+                            "--municipality", municipality).stdout
+            counts[municipality] = out.strip().split("\n")[-1]
+        self.assertEqual(counts["Haarlem"], "1 aanbod.")
+        self.assertRegex(counts["Leiden"], r"^([2-9]|\d\d+) aanbiedingen\.$")
+
     def test_review_group(self):
         store = self.fresh_store("nl-review")
         r = self.itav("--store", store, "match", "propose", "zk-vraag-01", "zk-steun-01",
@@ -2968,6 +3010,7 @@ class DutchOutputTest(MatchingCase):
         out = self.nl("indicator", "show", "itav-hw-collaboration-rating", "--as-of",
                       "2021-12-31").stdout
         self.assertIn("Doelen, beoordeeld op 2021-12-31:", out)
+        self.assertIn("2022-12-31 [000:L107]: onbekend\n", out)  # the verdict in words
         self.assertIn("Metingen:", out)
         # the explanation too, worded by the library in Dutch; JSON keeps the English
         self.assertIn("onbekend: er is geen meting op of vóór 2021-12-31 om te toetsen aan het",
