@@ -259,6 +259,18 @@ void print_due_heading(const cli *c, int32_t as_of, long within, size_t count);
 void print_due_start(const cli *c, const itav_due *e);
 /* {id_key: id, "kind", "date", "overdue_days"}; the caller adds what it knows. */
 json_t *jdue(const char *id_key, const char *id, const itav_due *e);
+/* The listing's lister (itav_match_due, itav_participant_due) and what fetches the object an
+ * item is about (owned; NULL and a library code when it fails). */
+typedef int (*due_lister)(itav_due_iter **out, itav_db *db, const char *offer, int32_t as_of,
+                          int within_days);
+typedef void *(*due_fetcher)(int *rc, itav_db *db, const itav_due *e);
+/* Reads the options (due_options), then from the store the items list gives for --offer
+ * into items and the object of each into objects (same index). Returns the exit status,
+ * with the error printed. */
+int read_due(vec *items, vec *objects, int32_t *as_of, long *within, cli *c, due_lister list,
+             due_fetcher fetch);
+/* The start of an item's line: print_due_start, the item's id, its kind padded. */
+void print_due_item(const cli *c, const itav_due *e, const char *id);
 
 /* Prints an access sheet (who it is for, how people reach it), each line after indent;
  * nothing for NULL (util.c). */

@@ -598,34 +598,22 @@ static int cmd_match_show(cli *c)
     return rc;
 }
 
+/* The match a due item is about (read_due). */
+static void *fetch_match(int *rc, itav_db *db, const itav_due *e)
+{
+    itav_match *m = NULL;
+    *rc = itav_match_get(&m, db, itav_due_match(e));
+    return m;
+}
+
 static int cmd_match_due(cli *c)
 {
-    itav_due_iter *it = NULL;
-    itav_due *due;
     vec items = {0}, matches = {0};
-    itav_db *db;
     int32_t as_of;
     long within = 0;
     size_t i;
-    int rc;
+    int rc = read_due(&items, &matches, &as_of, &within, c, itav_match_due, fetch_match);
 
-    if ((rc = due_options(&as_of, &within, c)) != 0 || (rc = open_store(&db, c, 0)) != 0)
-        return rc;
-    if ((rc = check_offer(db, OPTV(c, OFFER))) == 0) {
-        rc = itav_match_due(&it, db, OPTV(c, OFFER), as_of, (int)within);
-        if (rc == ITAV_OK) {
-            while ((rc = itav_due_iter_next(&due, it)) == ITAV_OK) {
-                itav_match *m = NULL;
-                vec_push(&items, due);
-                if ((rc = itav_match_get(&m, db, itav_due_match(due))) != ITAV_OK)
-                    break;
-                vec_push(&matches, m);
-            }
-            itav_due_iter_free(it);
-        }
-        rc = rc == ITAV_ITEROVER ? 0 : lib_error(db, rc);
-    }
-    itav_close(db);
     if (rc == 0 && FLAG(c, JSON)) {
         json_t *arr = json_array();
         for (i = 0; i < items.n; i++) {
@@ -649,9 +637,7 @@ static int cmd_match_due(cli *c)
         for (i = 0; i < items.n; i++) {
             const itav_due *e = items.v[i];
             const itav_match *m = matches.v[i];
-            print_due_start(c, e);
-            printf("%s  ", itav_due_match(e));
-            print_padded(itav_code_name(ITAV_CODE_DUE_KIND, (int)itav_due_get_kind(e)), 18);
+            print_due_item(c, e, itav_due_match(e));
             printf("%s %s %s", itav_match_asking(m), tr(c, "with", "met"),
                    itav_match_supporting(m));
             if (itav_due_get_kind(e) == ITAV_DUE_PROPOSAL) {

@@ -557,34 +557,23 @@ static int cmd_participants_status(cli *c)
     return rc;
 }
 
+/* The participant a due item is about (read_due). */
+static void *fetch_participant(int *rc, itav_db *db, const itav_due *e)
+{
+    itav_participant *p = NULL;
+    *rc = itav_participant_get(&p, db, itav_due_participant(e));
+    return p;
+}
+
 static int cmd_participants_due(cli *c)
 {
-    itav_due_iter *it = NULL;
-    itav_due *due;
     vec items = {0}, people = {0};
-    itav_db *db;
     int32_t as_of;
     long within = 0;
     size_t i;
-    int rc;
+    int rc = read_due(&items, &people, &as_of, &within, c, itav_participant_due,
+                      fetch_participant);
 
-    if ((rc = due_options(&as_of, &within, c)) != 0 || (rc = open_store(&db, c, 0)) != 0)
-        return rc;
-    if ((rc = check_offer(db, OPTV(c, OFFER))) == 0) {
-        rc = itav_participant_due(&it, db, OPTV(c, OFFER), as_of, (int)within);
-        if (rc == ITAV_OK) {
-            while ((rc = itav_due_iter_next(&due, it)) == ITAV_OK) {
-                itav_participant *p = NULL;
-                vec_push(&items, due);
-                if ((rc = itav_participant_get(&p, db, itav_due_participant(due))) != ITAV_OK)
-                    break;
-                vec_push(&people, p);
-            }
-            itav_due_iter_free(it);
-        }
-        rc = rc == ITAV_ITEROVER ? 0 : lib_error(db, rc);
-    }
-    itav_close(db);
     if (rc == 0 && FLAG(c, JSON)) {
         json_t *arr = json_array();
         for (i = 0; i < items.n; i++) {
@@ -597,9 +586,7 @@ static int cmd_participants_due(cli *c)
         print_due_heading(c, as_of, within, items.n);
         for (i = 0; i < items.n; i++) {
             const itav_due *e = items.v[i];
-            print_due_start(c, e);
-            printf("%s  ", itav_due_participant(e));
-            print_padded(itav_code_name(ITAV_CODE_DUE_KIND, (int)itav_due_get_kind(e)), 18);
+            print_due_item(c, e, itav_due_participant(e));
             printf("%s\n", itav_participant_offer(people.v[i]));
         }
     }

@@ -921,6 +921,41 @@ void print_due_start(const cli *c, const itav_due *e)
     print_due_when(c, itav_due_overdue_days(e));
 }
 
+void print_due_item(const cli *c, const itav_due *e, const char *id)
+{
+    print_due_start(c, e);
+    printf("%s  ", id);
+    print_padded(itav_code_name(ITAV_CODE_DUE_KIND, (int)itav_due_get_kind(e)), 18);
+}
+
+int read_due(vec *items, vec *objects, int32_t *as_of, long *within, cli *c, due_lister list,
+             due_fetcher fetch)
+{
+    itav_due_iter *it = NULL;
+    itav_due *due;
+    itav_db *db;
+    int rc;
+
+    if ((rc = due_options(as_of, within, c)) != 0 || (rc = open_store(&db, c, 0)) != 0)
+        return rc;
+    if ((rc = check_offer(db, OPTV(c, OFFER))) == 0) {
+        rc = list(&it, db, OPTV(c, OFFER), *as_of, (int)*within);
+        if (rc == ITAV_OK) {
+            while ((rc = itav_due_iter_next(&due, it)) == ITAV_OK) {
+                void *object;
+                vec_push(items, due);
+                if (!(object = fetch(&rc, db, due)))
+                    break;
+                vec_push(objects, object);
+            }
+            itav_due_iter_free(it);
+        }
+        rc = rc == ITAV_ITEROVER ? 0 : lib_error(db, rc);
+    }
+    itav_close(db);
+    return rc;
+}
+
 
 /* ---- access sheets (itav/access.h): who it is for and how people reach it ---- */
 

@@ -4,7 +4,7 @@
  * published as 1 or 2, noise bounded, totals within the documented noise, differencing nested
  * periods pins nothing, and an erasure moves its record's key. White-box: it reaches the
  * record keys and the table through the internals. */
-#include "testutil.h"
+#include "report_fixture.h"
 
 #include "evaluation/evaluation_int.h"
 
@@ -18,38 +18,6 @@
 
 /* ---- fixtures ---- */
 
-static void setup_offer(itav_db *db)
-{
-    itav_intervention *iv;
-    itav_plan *plan;
-    itav_offer *of;
-    ck_assert_int_eq(itav_intervention_new(&iv, "buurt"), ITAV_OK);
-    ck_assert_int_eq(itav_intervention_set_name(iv, "Buurt"), ITAV_OK);
-    ck_assert_int_eq(itav_plan_new(&plan), ITAV_OK);
-    ck_assert_int_eq(itav_plan_set(plan, ITAV_PLAN_TRIAL, 0), ITAV_OK);
-    ck_assert_int_eq(itav_intervention_set_plan(iv, plan), ITAV_OK);
-    itav_plan_free(plan);
-    ck_assert_msg(itav_intervention_create(db, iv) == ITAV_OK, "%s", itav_errmsg(db));
-    itav_intervention_free(iv);
-    ck_assert_int_eq(itav_offer_new(&of, "solo", "buurt"), ITAV_OK);
-    ck_assert_msg(itav_offer_create(db, of) == ITAV_OK, "%s", itav_errmsg(db));
-    itav_offer_free(of);
-}
-
-static void person(itav_db *db, const char *ref, bool asking, const char *place)
-{
-    char json[512];
-    itav_participant *p;
-    snprintf(json, sizeof json,
-             "{\"ref\": \"%s\", \"offer\": \"solo\", \"kind\": \"%s\", \"status\": \"%s\", "
-             "\"registered\": \"2019-01-01\", \"municipality\": \"%s\"}",
-             ref, asking ? "family" : "support_family", asking ? "waiting" : "available",
-             place);
-    ck_assert_msg(itav_participant_from_json(&p, db, json) == ITAV_OK, "%s", itav_errmsg(db));
-    ck_assert_msg(itav_participant_create(db, p) == ITAV_OK, "%s", itav_errmsg(db));
-    itav_participant_free(p);
-}
-
 /* A match of family a<n> from place, started on start and completed 100 days later, with a
  * final review (mark 7, formal help as given) on review_date (ITAV_DATE_NONE: none). The
  * match's id goes to id (32 bytes) when not NULL. */
@@ -59,8 +27,8 @@ static void match(itav_db *db, int n, const char *place, int32_t start, int32_t 
     char a[16], s[16], *id;
     snprintf(a, sizeof a, "a%03d", n);
     snprintf(s, sizeof s, "s%03d", n);
-    person(db, a, true, place);
-    person(db, s, false, place);
+    person(db, a, "solo", true, place);
+    person(db, s, "solo", false, place);
     ck_assert_msg(itav_match_propose(&id, db, a, s, start - 14, ITAV_ACTOR_COORDINATOR, NULL,
                                      NULL) == ITAV_OK, "%s", itav_errmsg(db));
     ck_assert_int_eq(itav_match_advance(db, id, ITAV_MATCH_INTRODUCED, start - 7,
@@ -89,7 +57,7 @@ static const char *const places[] = {"Haarlem", "Zandvoort", "Bloemendaal", "Hee
 
 static void fill(itav_db *db, uint64_t seed)
 {
-    setup_offer(db);
+    offer_without_trial(db, "buurt", "Buurt", "solo");
     int n = 0;
     for (size_t p = 0; p < 4; p++)
         for (int y = 0; y < 3; y++) {
@@ -179,7 +147,7 @@ END_TEST
 START_TEST(secret_in_every_store)
 {
     itav_db *db = open_store(_i);
-    setup_offer(db); /* the first transaction makes the secret */
+    offer_without_trial(db, "buurt", "Buurt", "solo"); /* the first transaction makes the secret */
     char *data = NULL;
     size_t size = 0;
     ck_assert_int_eq(itav__get_record(&data, &size, db, "meta", "secret"), ITAV_OK);
@@ -357,7 +325,7 @@ START_TEST(cell_key_is_the_sum_of_record_keys)
     itav_db *db;
     char ids[12][32];
     ck_assert_int_eq(itav_open(&db, "memory:"), ITAV_OK);
-    setup_offer(db);
+    offer_without_trial(db, "buurt", "Buurt", "solo");
     for (int i = 0; i < 12; i++)
         match(db, i, i < 10 ? "Haarlem" : "Zandvoort", D("2021-02-01") + i, ITAV_DATE_NONE, 0,
               ids[i]);
@@ -417,7 +385,7 @@ START_TEST(differencing_nested_periods)
     for (int run = 0; run < 8; run++) {
         itav_db *db;
         ck_assert_int_eq(itav_open(&db, "memory:"), ITAV_OK);
-        setup_offer(db);
+        offer_without_trial(db, "buurt", "Buurt", "solo");
         for (int n = 0; n < 7; n++)
             match(db, n, "Haarlem", D("2020-06-01") + 3 * n,
                   (n < 2 ? D("2021-06-01") : D("2022-06-01")) + n, ITAV_HELP_PREVENTED, NULL);

@@ -5,7 +5,7 @@
  * relations the audit is given (lib/evaluation/evaluation_int.h). */
 #include "internal.h"
 #include "evaluation/evaluation_int.h"
-#include "testutil.h"
+#include "report_fixture.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,29 +14,10 @@
 #define OFFER "wl-haarlem"
 #define HIDDEN "hidden to protect small numbers"
 
-/* An intervention without a trial (a match starts when it becomes active) and its offer. */
-static void programme(itav_db *db)
-{
-    itav_intervention *iv;
-    itav_offer *of;
-    itav_plan *plan;
-    ck_assert_int_eq(itav_intervention_new(&iv, "wl"), ITAV_OK);
-    ck_assert_int_eq(itav_intervention_set_name(iv, "wl"), ITAV_OK);
-    ck_assert_int_eq(itav_plan_new(&plan), ITAV_OK);
-    ck_assert_int_eq(itav_plan_set(plan, ITAV_PLAN_TRIAL, 0), ITAV_OK);
-    ck_assert_int_eq(itav_intervention_set_plan(iv, plan), ITAV_OK);
-    itav_plan_free(plan);
-    ck_assert_msg(itav_intervention_create(db, iv) == ITAV_OK, "%s", itav_errmsg(db));
-    itav_intervention_free(iv);
-    ck_assert_int_eq(itav_offer_new(&of, OFFER, "wl"), ITAV_OK);
-    ck_assert_msg(itav_offer_create(db, of) == ITAV_OK, "%s", itav_errmsg(db));
-    itav_offer_free(of);
-}
-
 /* A participant: asking (family) or supporting, registered on a date, in a municipality
  * (NULL: not given), with a status and further JSON members. */
-static void person(itav_db *db, const char *ref, bool asking, const char *registered,
-                   const char *place, const char *status, const char *extra)
+static void participant(itav_db *db, const char *ref, bool asking, const char *registered,
+                        const char *place, const char *status, const char *extra)
 {
     char json[512], where[96] = "";
     itav_participant *p;
@@ -99,24 +80,24 @@ static void match(itav_db *db, const char *a, const char *s, const char *propose
 static itav_db *fixture(int store)
 {
     itav_db *db = open_store(store);
-    programme(db);
-    person(db, "h1", true, "2020-11-01", "Haarlem", "waiting", NULL);
-    person(db, "h2", true, "2021-03-01", "Haarlem", "waiting", NULL);
-    person(db, "h3", true, "2021-05-01", "haarlem", "waiting", NULL); /* another spelling */
-    person(db, "h4", true, "2021-07-01", "Haarlem", "waiting", NULL);
-    person(db, "h5", true, "2021-08-01", "Haarlem", "inactive",
-           "\"status_date\": \"2021-09-01\"");
-    person(db, "h6", true, "2022-01-15", "Haarlem", "waiting", NULL);
-    person(db, "z1", true, "2021-02-01", "Zandvoort", "waiting", NULL);
-    person(db, "z2", true, "2020-06-01", "Zandvoort", "waiting", NULL);
-    person(db, "u1", true, "2021-01-10", NULL, "waiting", NULL);
-    person(db, "sh1", false, "2020-01-01", "Haarlem", "available", NULL);
-    person(db, "sh2", false, "2021-02-15", "Haarlem", "available", "\"capacity\": 2");
-    person(db, "sh3", false, "2021-04-01", "Haarlem", "available", NULL);
-    person(db, "si", false, "2021-03-01", "Haarlem", "intake", NULL);
-    person(db, "sz1", false, "2020-05-01", "Zandvoort", "available", NULL);
-    person(db, "sz2", false, "2021-06-01", "Zandvoort", "available", NULL);
-    person(db, "su1", false, "2020-01-01", NULL, "available", NULL);
+    offer_without_trial(db, "wl", "wl", OFFER);
+    participant(db, "h1", true, "2020-11-01", "Haarlem", "waiting", NULL);
+    participant(db, "h2", true, "2021-03-01", "Haarlem", "waiting", NULL);
+    participant(db, "h3", true, "2021-05-01", "haarlem", "waiting", NULL); /* another spelling */
+    participant(db, "h4", true, "2021-07-01", "Haarlem", "waiting", NULL);
+    participant(db, "h5", true, "2021-08-01", "Haarlem", "inactive",
+                "\"status_date\": \"2021-09-01\"");
+    participant(db, "h6", true, "2022-01-15", "Haarlem", "waiting", NULL);
+    participant(db, "z1", true, "2021-02-01", "Zandvoort", "waiting", NULL);
+    participant(db, "z2", true, "2020-06-01", "Zandvoort", "waiting", NULL);
+    participant(db, "u1", true, "2021-01-10", NULL, "waiting", NULL);
+    participant(db, "sh1", false, "2020-01-01", "Haarlem", "available", NULL);
+    participant(db, "sh2", false, "2021-02-15", "Haarlem", "available", "\"capacity\": 2");
+    participant(db, "sh3", false, "2021-04-01", "Haarlem", "available", NULL);
+    participant(db, "si", false, "2021-03-01", "Haarlem", "intake", NULL);
+    participant(db, "sz1", false, "2020-05-01", "Zandvoort", "available", NULL);
+    participant(db, "sz2", false, "2021-06-01", "Zandvoort", "available", NULL);
+    participant(db, "su1", false, "2020-01-01", NULL, "available", NULL);
     match(db, "h1", "sh1", "2021-01-20", "2021-02-01");
     match(db, "h2", "sh2", "2021-03-05", "2021-03-11");
     match(db, "h3", "sh3", "2021-06-01", NULL);
