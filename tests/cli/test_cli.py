@@ -2956,18 +2956,14 @@ class DutchOutputTest(MatchingCase):
     def test_one_is_singular(self):
         store = "sqlite:" + os.path.join(self.tmp, "nl-one.db")
         self.itav("--store", store, "init")
-        path = os.path.join(self.tmp, "one.csv")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write("ref,kind\nzk-een,family\n")
-        out = self.itav("--store", store, "--lang", "nl", "participants", "import", path,
-                        "--offer", OFFER).stdout
-        self.assertIn("1 deelnemer ingelezen uit %s (nieuw 1, " % path, out)
-        path2 = os.path.join(self.tmp, "two.csv")
-        with open(path2, "w", encoding="utf-8") as f:
-            f.write("ref,kind\nzk-twee,family\n")
-        out = self.itav("--store", store, "--lang", "en", "participants", "import", path2,
-                        "--offer", OFFER).stdout
-        self.assertIn("Imported 1 participant from %s (added 1, " % path2, out)
+        for lang, ref, said in (("nl", "zk-een", "1 deelnemer ingelezen uit %s (nieuw 1, "),
+                                ("en", "zk-twee", "Imported 1 participant from %s (added 1, ")):
+            path = os.path.join(self.tmp, ref + ".csv")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("ref,kind\n%s,family\n" % ref)
+            out = self.itav("--store", store, "--lang", lang, "participants", "import", path,
+                            "--offer", OFFER).stdout
+            self.assertIn(said % path, out)
         counts = {}
         for municipality in ("Haarlem", "Leiden"):
             out = self.itav("--store", store, "--lang", "nl", "offer", "list",
