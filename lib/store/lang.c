@@ -3,7 +3,6 @@
  * when the context is set to Dutch. */
 #include "store/store_int.h"
 
-
 ITAV_API int itav_set_lang(itav_db *db, itav_lang lang)
 {
     if (!db)
