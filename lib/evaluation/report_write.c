@@ -518,9 +518,10 @@ static void add_md_table(sbuf *b, const itav_report *r, size_t t, itav_lang lang
         add(b, "|\n");
         for (size_t row = 0; row < tab->rows; row++) {
             for (size_t c = 0; c < tab->columns.n; c++) {
+                const itav__cell *cell = cell_at(r, t, row, c);
                 add(b, "| ");
-                if (lang == ITAV_LANG_NL && shown_number(cell_at(r, t, row, c)))
-                    add_number_nl(b, cell_at(r, t, row, c)->text); /* digits, '-' and ',' */
+                if (lang == ITAV_LANG_NL && shown_number(cell))
+                    add_number_nl(b, cell->text); /* digits, '-' and ',': no markup */
                 else
                     add_md_cell(b, cell_words(r, t, row, c, lang));
                 add(b, " ");
