@@ -184,6 +184,7 @@ json_t *jquantity(itav_qualifier ql, double min, double max, const char *text);
 int print_json(json_t *root);
 
 size_t utf8_width(const char *s);
+/* A table cell, padded to width; a line break or tab in it is shown as \n or \t. */
 void print_padded(const char *s, size_t width);
 /* A number in the language of --lang (number.h): decimals as number_in(), into buf of
  * NUMBER_BUFSIZE bytes. */
@@ -202,6 +203,8 @@ void print_milestones(const cli *c, const itav_offer *of, const char *indent);
 void print_cost(const cli *c, const itav_cost *k);
 void print_text_list(const cli *c, const itav_intervention *iv, itav_text_list list,
                      const char *en, const char *nl, int numbered);
+/* "  Label:            value" on a line of its own, with the value escaped as a cell's;
+ * nothing for an empty value. */
 void print_field(const char *label, const char *value);
 void print_joined(const cli *c, const itav_intervention *iv, itav_text_list list,
                   const char *en, const char *nl);

@@ -282,17 +282,24 @@ size_t utf8_width(const char *s)
     return n;
 }
 
-/* A table cell: a line break or tab in the text (a note, say) is shown as \n or \t, so that
- * it cannot break the row. */
-void print_padded(const char *s, size_t width)
+/* Writes the text on one line: a line break or tab in it (a note, say) is shown as \n or \t,
+ * so that a value can neither break a table's row nor start a line of its own (issue 17).
+ * Returns the columns this adds to the text's own width. */
+static size_t put_one_line(const char *s)
 {
-    size_t w = utf8_width(s);
+    size_t added = 0;
     for (; *s; s++) {
         if (*s == '\n' || *s == '\t')
-            w++, fputs(*s == '\n' ? "\\n" : "\\t", stdout);
+            added++, fputs(*s == '\n' ? "\\n" : "\\t", stdout);
         else
             putchar(*s);
     }
+    return added;
+}
+
+void print_padded(const char *s, size_t width)
+{
+    size_t w = utf8_width(s) + put_one_line(s);
     for (; w < width; w++)
         putchar(' ');
 }
@@ -443,7 +450,9 @@ void print_field(const char *label, const char *value)
         return;
     printf("  ");
     print_padded(label, 18);
-    printf(" %s\n", value);
+    putchar(' ');
+    put_one_line(value);
+    putchar('\n');
 }
 
 void print_joined(const cli *c, const itav_intervention *iv, itav_text_list list,

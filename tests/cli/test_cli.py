@@ -994,6 +994,23 @@ class ParticipantsTest(MatchingCase):
         for c in "\x1b\x07\r":
             self.assertNotIn(c, r.stderr)
 
+    def test_a_line_break_in_a_value_fakes_no_line(self):
+        # Text may hold a line feed or tab (a note over two lines); `show` and `list` print
+        # them as \n and \t, so that a value cannot start a line of its own.
+        csv_path = os.path.join(self.tmp, "lines.csv")
+        with open(csv_path, "w", encoding="utf-8", newline="") as f:
+            f.write('ref,offer,kind,municipality\nz1,%s,family,"Haarlem\nStatus:\tclosed"\n'
+                    % OFFER)
+        store = "sqlite:" + os.path.join(self.tmp, "lines.db")
+        self.itav("--store", store, "init")
+        self.itav("--store", store, "participants", "import", csv_path)
+        shown = self.itav("--store", store, "participants", "show", "z1").stdout
+        self.assertIn("Haarlem\\nStatus:\\tclosed\n", shown)
+        self.assertEqual([line for line in shown.splitlines() if line.startswith("Status:")],
+                         [])
+        listed = self.itav("--store", store, "participants", "list").stdout
+        self.assertIn("Haarlem\\nStatus:\\tclosed", listed)
+
     def test_import_csv_reports_the_count(self):
         store = "sqlite:" + os.path.join(self.tmp, "count.db")
         self.itav("--store", store, "init")
