@@ -475,8 +475,8 @@ static int write_csv(char **out, const itav_report *r, itav_lang lang)
 static bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static bool ascii_alnum(char c) { return ascii_letter(c) || (c >= '0' && c <= '9'); }
 
-/* A pipe-table cell, whose text may be the participants' own: nothing in it may become markup.
- * A backslash goes before what a renderer would take for inline markup (emphasis, code,
+/* A pipe-table cell (or the title), whose text may be users' own: nothing in it may become
+ * markup. A backslash goes before what a renderer would take for inline markup (emphasis, code,
  * links, strike-through, the cell's own |), before < where it could open an HTML tag, comment
  * or autolink, and before & where it could start an entity; line breaks become spaces. So
  * "<5", a suppressed cell, stays as it is, and so does an _ inside a word (ended_early), which
@@ -579,8 +579,17 @@ static int write_markdown(char **out, const itav_report *r, itav_lang lang)
 {
     sbuf b = {0};
     char from[ITAV_DATE_BUFSIZE], to[ITAV_DATE_BUFSIZE];
+    /* The offer's name is users' text too: escaped as a cell, it can neither hold markup nor
+     * start a heading of its own after a line break. */
+    sbuf name = {0};
+    add_md_cell(&name, r->offer_name ? r->offer_name : r->offer);
+    add(&name, "");
     add(&b, "# ");
-    add_label_f(&b, lang, ITAV__L_TITLE, r->offer_name ? r->offer_name : r->offer);
+    if (name.failed)
+        b.failed = true;
+    else
+        add_label_f(&b, lang, ITAV__L_TITLE, name.s);
+    itav__free(name.s);
     add(&b, "\n\n");
     if (r->members.n) {
         char *list = member_list(r);

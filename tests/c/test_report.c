@@ -2215,9 +2215,9 @@ static void refused(itav_db *db, const char *offer_id, const itav_report_options
 START_TEST(hostile_text_is_neutralised)
 {
     static const char *const places[] = {"=1+2", "@SUM(A1)", "+1+1", "-2+3",
-                                         "<img src=x onerror=alert(1)>", "=A1;B1"};
+                                         "<img src=x onerror=alert(1)>", "=A1;B1", "\t3+4"};
     itav_db *db = fixture_store();
-    for (size_t i = 0; i < 6; i++) {
+    for (size_t i = 0; i < 7; i++) {
         char ref[16];
         itav_participant *p;
         snprintf(ref, sizeof ref, "a%02zu", i);
@@ -2226,6 +2226,12 @@ START_TEST(hostile_text_is_neutralised)
         ck_assert_msg(itav_participant_update(db, p) == ITAV_OK, "%s", itav_errmsg(db));
         itav_participant_free(p);
     }
+    /* the offer's name is the Markdown title: a line break in it cannot start a heading */
+    itav_offer *of;
+    ck_assert_int_eq(itav_offer_get(&of, db, "prog"), ITAV_OK);
+    ck_assert_int_eq(itav_offer_set_name(of, "<img src=x onerror=alert(2)>\n# Fake"), ITAV_OK);
+    ck_assert_msg(itav_offer_update(db, of) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_offer_free(of);
     itav_report *r = report(db, "prog", 1, NULL, NULL);
     char *json, *csv, *md;
     ck_assert_int_eq(itav_report_write(&json, r, ITAV_REPORT_JSON), ITAV_OK);
@@ -2257,12 +2263,16 @@ START_TEST(hostile_text_is_neutralised)
     /* a formula with the separator in it: neutralised and quoted */
     ck_assert_msg(strstr(csv_nl, ";\"'=A1;B1\";"), "%s", csv_nl);
     ck_assert_ptr_nonnull(strstr(csv, ",'=A1;B1,"));
+    ck_assert_ptr_nonnull(strstr(csv, ",'\t3+4,")); /* a tab starts a formula too */
+    ck_assert_ptr_null(strstr(csv, ",\t3+4,"));
     ck_assert_ptr_null(strstr(csv_nl, ";'0"));
     ck_assert_ptr_null(strstr(csv_nl, ";'-0"));
     itav_free(csv_nl);
     /* Markdown: no tag can open; what is not markup stays as it is */
     ck_assert_msg(strstr(md, "| \\<img src=x onerror=alert(1)> |"), "%s", md);
     ck_assert_ptr_null(strstr(md, " <img"));
+    ck_assert_msg(strstr(md, "\\<img src=x onerror=alert(2)> # Fake\n"), "%s", md);
+    ck_assert_ptr_null(strstr(md, "\n# Fake"));
     ck_assert_ptr_nonnull(strstr(md, "| =1+2 |"));
     ck_assert_ptr_nonnull(strstr(md, "| @SUM(A1) |"));
     itav_free(json);
