@@ -524,9 +524,11 @@ sqlfail:
  * private too when it is ours, keeping only its owner's bits (a copy made by cp has 0644, one
  * made by touch under umask 000 has 0666, and SQLite gives the -wal and -shm files the store's
  * own mode). docs/guide.md says so.
- * A link to nothing is not followed: opening it would make a store wherever it points
- * (O_EXCL never follows a link, so it reports such a link as there). A link to a store is
- * followed. */
+ * A link is followed only to a store that is there: a link to nothing or to an empty file is
+ * refused (opening it would make a new store wherever it points; O_EXCL never follows a link,
+ * so it reports such a link as there), and so is a link to a file of ours that others may
+ * read or write, whose mode is not changed through a link before the file is known to be a
+ * store. */
 static int create_private(const char *path, bool *created, char *err, size_t errsize)
 {
     struct stat st;
@@ -540,8 +542,9 @@ static int create_private(const char *path, bool *created, char *err, size_t err
         snprintf(err, errsize, "%s: %s", path, strerror(errno));
         return ITAV_EIO;
     }
+    bool link = lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
     if (stat(path, &st) != 0) {
-        if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+        if (link)
             snprintf(err, errsize, "%s: a symbolic link to nothing; a new store is not made "
                      "through a link", path);
         else
@@ -550,8 +553,20 @@ static int create_private(const char *path, bool *created, char *err, size_t err
     }
     /* Only the owner can change the mode, and only the owner chose it: another user's store
      * (shared read-only with a group, say) is opened as it is. */
-    if (S_ISREG(st.st_mode) && (st.st_mode & 077) && st.st_uid == geteuid() &&
-        chmod(path, st.st_mode & 0700) != 0) {
+    bool loose = S_ISREG(st.st_mode) && (st.st_mode & 077) && st.st_uid == geteuid();
+    if (link && S_ISREG(st.st_mode) && st.st_size == 0) {
+        snprintf(err, errsize, "%s: a symbolic link to an empty file; a new store is not made "
+                 "through a link", path);
+        return ITAV_EIO;
+    }
+    if (link && loose) {
+        snprintf(err, errsize, "%s: a symbolic link to a file that others may read or write "
+                 "(mode %04o); a mode is not changed through a link: make the file private "
+                 "(chmod 600) or open it by its own path", path,
+                 (unsigned)(st.st_mode & 07777));
+        return ITAV_EIO;
+    }
+    if (loose && chmod(path, st.st_mode & 0700) != 0) {
         snprintf(err, errsize, "%s: others may read or write the store file (mode %04o), and "
                  "it cannot be made private: %s", path, (unsigned)(st.st_mode & 07777),
                  strerror(errno));

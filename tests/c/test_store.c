@@ -425,43 +425,104 @@ static int pragma(const char *path, const char *statement)
     return v;
 }
 
-/* A store file others may read or write is made private when it is opened (its -wal and -shm
- * would get its mode); a link to nothing at the path is not followed to make a store there,
- * and is left as it was (issue 17). */
+/* The mode of a file (its permission bits), or -1 when it is not there. */
+static int file_mode(const char *name)
+{
+    struct stat sb;
+    return stat(name, &sb) == 0 ? (int)(sb.st_mode & 0777) : -1;
+}
+
+/* Makes name (mode 0666 whatever the umask) holding text. */
+static void loose_file(const char *name, const char *text)
+{
+    mode_t old = umask(0);
+    int fd = open(name, O_CREAT | O_WRONLY | O_TRUNC, 0666);
+    umask(old);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+}
+
+/* Opening sqlite:path through a link fails with message and changes nothing at either end. */
+static void link_refused(const char *path, const char *target, const char *message)
+{
+    char uri[96];
+    itav_db *db = NULL;
+    struct stat before, after;
+    snprintf(uri, sizeof uri, "sqlite:%s", path);
+    bool there = stat(target, &before) == 0;
+    ck_assert_int_eq(symlink(target, path), 0);
+    ck_assert_int_eq(itav_open(&db, uri), ITAV_EIO);
+    assert_msg(db, message);
+    itav_close(db);
+    if (there) {
+        ck_assert_int_eq(stat(target, &after), 0);
+        ck_assert_int_eq(after.st_mode, before.st_mode);
+        ck_assert_int_eq(after.st_size, before.st_size);
+    } else {
+        ck_assert_int_ne(stat(target, &after), 0); /* nothing was made at the other end */
+    }
+    ck_assert_int_eq(lstat(path, &after), 0);
+    ck_assert(S_ISLNK(after.st_mode));
+    ck_assert_int_eq(unlink(path), 0);
+}
+
+/* A store file others may read or write is made private when it is opened, and so are its
+ * -wal and -shm, which get its mode. A link is followed only to a store that is there: a
+ * link to nothing or to an empty file would make a new store at its other end, and a link
+ * to a file others may read has that file's mode changed before it is known to be a store;
+ * all three are refused and leave both ends as they were (issue 17). */
 START_TEST(unsafe_store_files)
 {
-    char dir[] = "/tmp/itav-files-XXXXXX", path[64], uri[80], target[80];
+    char dir[] = "/tmp/itav-files-XXXXXX", path[64], uri[80], target[80], name[96];
     itav_db *db = NULL;
-    struct stat sb;
     ck_assert_ptr_nonnull(mkdtemp(dir));
     snprintf(path, sizeof path, "%s/s.db", dir);
     snprintf(uri, sizeof uri, "sqlite:%s", path);
-    mode_t old = umask(0);
-    int fd = open(path, O_CREAT | O_WRONLY, 0666);
-    umask(old);
-    ck_assert_int_ge(fd, 0);
-    close(fd);
+    loose_file(path, "");
     ck_assert_msg(itav_open(&db, uri) == ITAV_OK, "%s", itav_errmsg(db));
-    itav_close(db);
-    const char *const files[] = {"", "-wal", "-shm"};
-    for (int i = 0; i < 3; i++) {
-        char name[96];
+    ck_assert_int_eq(file_mode(path), 0600);
+    fixture(db); /* a write: the -wal and -shm are there while the store is open */
+    const char *const files[] = {"-wal", "-shm"};
+    for (int i = 0; i < 2; i++) {
         snprintf(name, sizeof name, "%s%s", path, files[i]);
-        if (stat(name, &sb) == 0) /* the log and index go with the last close */
-            ck_assert_msg((sb.st_mode & 0777) == 0600, "%s has mode %o", name,
-                          (unsigned)(sb.st_mode & 0777));
+        ck_assert_msg(file_mode(name) == 0600, "%s has mode %o", name,
+                      (unsigned)file_mode(name));
     }
-    unlink(path);
+    itav_close(db);
+
+    /* a link to a private store is followed */
+    snprintf(target, sizeof target, "%s/store.db", dir);
+    ck_assert_int_eq(rename(path, target), 0);
+    ck_assert_int_eq(symlink(target, path), 0);
+    ck_assert_msg(itav_open(&db, uri) == ITAV_OK, "%s", itav_errmsg(db));
+    itav_offer *of = NULL;
+    ck_assert_int_eq(itav_offer_get(&of, db, "mid-haarlem"), ITAV_OK);
+    itav_offer_free(of);
+    itav_close(db);
+    ck_assert_int_eq(unlink(path), 0);
+    /* the same store behind a link, now readable by others */
+    ck_assert_int_eq(chmod(target, 0644), 0);
+    link_refused(path, target,
+                 "s.db: a symbolic link to a file that others may read or write (mode 0644); "
+                 "a mode is not changed through a link: make the file private (chmod 600) or "
+                 "open it by its own path");
+    ck_assert_int_eq(unlink(target), 0);
 
     snprintf(target, sizeof target, "%s/elsewhere.db", dir);
-    ck_assert_int_eq(symlink(target, path), 0);
-    ck_assert_int_eq(itav_open(&db, uri), ITAV_EIO);
-    assert_msg(db, "s.db: a symbolic link to nothing; a new store is not made through a link");
-    itav_close(db);
-    ck_assert_int_ne(stat(target, &sb), 0); /* nothing was made at the other end */
-    ck_assert_int_eq(lstat(path, &sb), 0);
-    ck_assert(S_ISLNK(sb.st_mode));
-    unlink(path);
+    link_refused(path, target,
+                 "s.db: a symbolic link to nothing; a new store is not made through a link");
+    loose_file(target, "");
+    link_refused(path, target,
+                 "s.db: a symbolic link to an empty file; a new store is not made through a "
+                 "link");
+    ck_assert_int_eq(unlink(target), 0);
+    /* a file that is no store (a user's notes), behind a link: its mode stays 0666 */
+    snprintf(target, sizeof target, "%s/notes.txt", dir);
+    loose_file(target, "my notes\n");
+    link_refused(path, target, "a symbolic link to a file that others may read or write "
+                               "(mode 0666)");
+    ck_assert_int_eq(unlink(target), 0);
     ck_assert_int_eq(rmdir(dir), 0);
 }
 END_TEST
