@@ -12,6 +12,7 @@
  * While tracking is off, an allocation pays one relaxed load (a plain load on common CPUs). */
 static atomic_bool fault_tracking;
 static atomic_long fault_allocations; /* allocations attempted while tracking */
+static atomic_long fault_comparisons; /* itav__strcasecmp() calls while tracking */
 static atomic_long fault_outstanding; /* blocks allocated minus blocks freed while tracking */
 static atomic_long fault_countdown;   /* > 0: the allocation that brings it to 0 fails */
 static atomic_long fault_failed;      /* allocations failed since the last arming */
@@ -53,6 +54,7 @@ void itav__fault_fail_at(long n, bool persist)
 }
 
 long itav__fault_allocations(void) { return atomic_load(&fault_allocations); }
+long itav__fault_comparisons(void) { return atomic_load(&fault_comparisons); }
 long itav__fault_outstanding(void) { return atomic_load(&fault_outstanding); }
 long itav__fault_failed(void) { return atomic_load(&fault_failed); }
 
@@ -317,6 +319,8 @@ int itav__ascii_lower(int c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c
 
 int itav__strcasecmp(const char *a, const char *b)
 {
+    if (tracking())
+        atomic_fetch_add_explicit(&fault_comparisons, 1, memory_order_relaxed);
     for (;; a++, b++) {
         int ca = itav__ascii_lower((unsigned char)*a), cb = itav__ascii_lower((unsigned char)*b);
         if (ca != cb || !ca)

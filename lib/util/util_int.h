@@ -17,7 +17,8 @@ void itav__free(void *p);
 char *itav__strdup(const char *s);
 
 /* Fault injection, for tests only (never exported). While tracking is on, every allocation
- * above is counted, with the blocks not yet freed; itav__fault_fail_at(n) makes the nth
+ * above is counted, with the blocks not yet freed, and so is every text comparison
+ * (itav__strcasecmp(), behind every list lookup); itav__fault_fail_at(n) makes the nth
  * allocation from now fail (1: the next; 0 disarms), and with persist every one after it
  * too. Process-wide and thread-safe; off, it costs one relaxed atomic load per allocation. */
 void itav__fault_track(bool on);
@@ -26,6 +27,7 @@ void itav__fault_fail_at(long n, bool persist);
  * it must fail. */
 bool itav__fault_tick(void);
 long itav__fault_allocations(void);
+long itav__fault_comparisons(void);
 long itav__fault_outstanding(void);
 /* Allocations failed since the last itav__fault_fail_at(). */
 long itav__fault_failed(void);
