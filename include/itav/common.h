@@ -7,9 +7,10 @@
  * Conventions that hold for the whole API:
  * - functions that can fail return ITAV_OK (0) or a negative ITAV_E... code (itav_result);
  * - results go through out parameters, which come first;
- * - text is UTF-8 of at most 64 KiB (setters refuse anything else with ITAV_EINVAL); dates
- *   are days since 1970-01-01 (int32_t); ages are months, negative
- *   before birth.
+ * - text is UTF-8 of at most 64 KiB with no control character but tab and line feed
+ *   (setters refuse anything else with ITAV_EINVAL; control characters since 0.4, as a
+ *   terminal would obey them); dates are days since 1970-01-01 (int32_t); ages are months,
+ *   negative before birth.
  */
 #ifndef ITAV_COMMON_H
 #define ITAV_COMMON_H
