@@ -1,6 +1,6 @@
 /* Fuzz target: stored records (lib/codec), read back through the public API. The first input
- * byte picks the kind (its value mod 6: intervention, offer, participant, match, review,
- * indicator); the rest is put, as it is, as the record of that kind under the key KEY in a
+ * byte picks the kind (its value mod 7: intervention, offer, participant, match, review,
+ * indicator, release); the rest is put, as it is, as the record of that kind under the key KEY in a
  * new memory store, through the record layer (white-box: the model would only ever write
  * what its encoder makes). Beyond "no crash, no leak" it checks:
  * - itav_<kind>_get() gives ITAV_OK or ITAV_EFORMAT, nothing else (not ITAV_ENOMEM);
@@ -68,6 +68,7 @@ KIND_FUNCTIONS(participant, itav_participant)
 KIND_FUNCTIONS(match, itav_match)
 KIND_FUNCTIONS(review, itav_review)
 KIND_FUNCTIONS(indicator, itav_indicator)
+KIND_FUNCTIONS(release, itav_release)
 TO_JSON(intervention)
 TO_JSON(offer)
 TO_JSON(participant)
@@ -78,7 +79,7 @@ TO_JSON(match)
 static const kind_ops kinds[] = {
     KIND(intervention, to_json_intervention), KIND(offer, to_json_offer),
     KIND(participant, to_json_participant), KIND(match, to_json_match),
-    KIND(review, NULL), KIND(indicator, NULL),
+    KIND(review, NULL), KIND(indicator, NULL), KIND(release, NULL),
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 

@@ -135,6 +135,7 @@ def json_seeds(cli):
         # A ledger of releases: a report published for 2021, then the store exported.
         itav("report", "programme", "buurtgezinnen-zuid-kennemerland", "--publish", "--from",
              "2021-01-01", "--to", "2021-12-31")
+        release_records(os.path.join(tmp, "s.db"))
         itav("export", os.path.join(tmp, "ledger.json"))
         with open(os.path.join(tmp, "ledger.json"), encoding="utf-8") as f:
             write("json", "scenario-ledger.json", f.read())
@@ -149,7 +150,8 @@ def json_seeds(cli):
 
 
 # The record target's first input byte: the kind, in the order of fuzz_record.c's table.
-RECORD_KINDS = ["intervention", "offer", "participant", "match", "review", "indicator"]
+RECORD_KINDS = ["intervention", "offer", "participant", "match", "review", "indicator",
+                "release"]
 
 
 def record_seed(db, kind, key, name=None):
@@ -181,6 +183,20 @@ def scenario_records(db):
         record_seed(db, "review", key, "scenario-" + key)
     for key in ["bg-zk-matches-haarlem-2021", "bg-zk-satisfaction"]:
         record_seed(db, "indicator", key, "scenario-" + key)
+
+
+def release_records(db):
+    """Record seeds of the releases in the store json_seeds() builds (the ledger)."""
+    con = sqlite3.connect(db)
+    try:
+        keys = [k for (k,) in con.execute("SELECT key FROM records WHERE kind = 'release'"
+                                          " ORDER BY key")]
+    finally:
+        con.close()
+    if not keys:
+        sys.exit("make_corpus.py: no release in %s" % db)
+    for key in keys:
+        record_seed(db, "release", key, "scenario-" + key)
 
 
 def record_seeds(cli):
