@@ -184,7 +184,12 @@ json_t *jquantity(itav_qualifier ql, double min, double max, const char *text);
 int print_json(json_t *root);
 
 size_t utf8_width(const char *s);
-/* A table cell, padded to width; a line break or tab in it is shown as \n or \t. */
+/* Text from users, for printing on one line: s itself, or when it holds a line feed or tab
+ * a copy that shows them as \n and \t (kept until the tool exits), so that a value can
+ * neither break a table's row nor start a line of its own (issue 17; main.c's filter shows
+ * every other control character as \xNN). NULL stays NULL. */
+const char *one_line(const char *s);
+/* A table cell, one_line() and padded to width. */
 void print_padded(const char *s, size_t width);
 /* A number in the language of --lang (number.h): decimals as number_in(), into buf of
  * NUMBER_BUFSIZE bytes. */
@@ -203,8 +208,8 @@ void print_milestones(const cli *c, const itav_offer *of, const char *indent);
 void print_cost(const cli *c, const itav_cost *k);
 void print_text_list(const cli *c, const itav_intervention *iv, itav_text_list list,
                      const char *en, const char *nl, int numbered);
-/* "  Label:            value" on a line of its own, with the value escaped as a cell's;
- * nothing for an empty value. */
+/* "  Label:            value" on a line of its own, the value one_line(); nothing for an
+ * empty value. */
 void print_field(const char *label, const char *value);
 void print_joined(const cli *c, const itav_intervention *iv, itav_text_list list,
                   const char *en, const char *nl);

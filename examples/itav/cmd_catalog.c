@@ -296,7 +296,7 @@ static int cmd_list(cli *c)
             putchar(st == ITAV_STATUS_PRESENT ? '0' + e : st == ITAV_STATUS_ABSENT ? '.' : '?');
             putchar(' ');
         }
-        printf(" %s\n", itav_intervention_name(rows[i]));
+        printf(" %s\n", one_line(itav_intervention_name(rows[i])));
     }
     printf("\n%zu %s\n%s\n", n, tr(c, n == 1 ? "intervention." : "interventions.",
                                    n == 1 ? "interventie." : "interventies."),
@@ -320,7 +320,7 @@ static void show_text(const cli *c, itav_db *db, const itav_intervention *iv)
     itav_offer_iter *it = NULL;
     itav_offer *of;
 
-    printf("%s (%s)\n", itav_intervention_name(iv), itav_intervention_id(iv));
+    printf("%s (%s)\n", one_line(itav_intervention_name(iv)), itav_intervention_id(iv));
     print_field(tr(c, "Kind:", "Soort:"), known_word(c, ITAV_CODE_KIND,
                                                         (int)itav_intervention_kind(iv)));
     print_field(tr(c, "Summary:", "Samenvatting:"), itav_intervention_summary(iv));
@@ -390,14 +390,14 @@ static void show_text(const cli *c, itav_db *db, const itav_intervention *iv)
             const itav_role *r = itav_intervention_role(iv, i);
             printf("  - %s", word(c, ITAV_CODE_ROLE, (int)itav_role_get_kind(r)));
             if (itav_role_get_description(r))
-                printf(": %s", itav_role_get_description(r));
+                printf(": %s", one_line(itav_role_get_description(r)));
             putchar('\n');
             if (itav_role_get_vog(r))
                 printf("      %s\n", tr(c, "Certificate of conduct (VOG) required.",
                                         "Verklaring omtrent gedrag (VOG) vereist."));
             if (itav_role_get_training(r))
                 printf("      %s %s\n", tr(c, "Training:", "Training:"),
-                       itav_role_get_training(r));
+                       one_line(itav_role_get_training(r)));
         }
     }
     print_text_list(c, iv, ITAV_TEXT_PHASES, "Phases", "Fasen", 1);
@@ -429,7 +429,7 @@ static void show_text(const cli *c, itav_db *db, const itav_intervention *iv)
                 printf(" [%s]", ref);
             putchar('\n');
             if (ev)
-                printf("        %s\n", ev);
+                printf("        %s\n", one_line(ev));
         }
     }
     if (disputed) {
@@ -469,9 +469,10 @@ static void show_text(const cli *c, itav_db *db, const itav_intervention *iv)
             first = 0;
             printf("  - %s", itav_offer_id(of));
             for (i = 0; i < m; i++)
-                printf("%s%s", i ? ", " : ": ", itav_offer_text(of, ITAV_TEXT_MUNICIPALITIES, i));
+                printf("%s%s", i ? ", " : ": ",
+                       one_line(itav_offer_text(of, ITAV_TEXT_MUNICIPALITIES, i)));
             if (itav_offer_provider(of))
-                printf(" (%s)", itav_offer_provider(of));
+                printf(" (%s)", one_line(itav_offer_provider(of)));
             putchar('\n');
             print_access(c, itav_offer_access(of), "      ");
             print_milestones(c, of, "      ");
@@ -583,7 +584,7 @@ static int cmd_profile(cli *c)
         printf("  ");
         print_padded(word(c, ITAV_CODE_PROFILE_SOURCE,
                           (int)itav_intervention_profile_source(rows[i])), 20);
-        printf(" %s\n", itav_intervention_name(rows[i]));
+        printf(" %s\n", one_line(itav_intervention_name(rows[i])));
         if (disputed)
             any_dispute = 1;
     }

@@ -215,7 +215,7 @@ static void list_indicators_text(const cli *c, vec *rows)
         print_padded(n, 9);
         snprintf(n, sizeof n, "%zu", itav_indicator_measurement_count(ind));
         print_padded(n, 10);
-        printf("%s\n", itav_indicator_name(ind) ? itav_indicator_name(ind) : "-");
+        printf("%s\n", one_line(itav_indicator_name(ind) ? itav_indicator_name(ind) : "-"));
     }
     printf("\n%zu %s\n", rows->n, rows->n == 1 ? tr(c, "indicator.", "indicator.")
                                                : tr(c, "indicators.", "indicatoren."));
@@ -278,7 +278,7 @@ static void show_definition(const cli *c, const itav_indicator *ind)
     print_padded(tr(c, "Type:", "Soort:"), 18);
     printf(" %s", itav_code_name(ITAV_CODE_MEASURE, (int)itav_indicator_type(ind)));
     if (itav_indicator_unit(ind))
-        printf(", %s %s", tr(c, "unit", "eenheid"), itav_indicator_unit(ind));
+        printf(", %s %s", tr(c, "unit", "eenheid"), one_line(itav_indicator_unit(ind)));
     char lo[NUMBER_BUFSIZE], hi[NUMBER_BUFSIZE];
     if (isfinite(low) && isfinite(high))
         printf(", %s %s %s %s", tr(c, "scale", "schaal"), num(c, lo, low, -1),
@@ -303,10 +303,10 @@ static void show_definition(const cli *c, const itav_indicator *ind)
         print_qty(c, ql, min, max, text);
         printf(" %s %s", tr(c, "on", "op"), date_text(d, date));
         if (itav_indicator_baseline_source(ind))
-            printf(" [%s]", itav_indicator_baseline_source(ind));
+            printf(" [%s]", one_line(itav_indicator_baseline_source(ind)));
         putchar('\n');
         if (text && ql != ITAV_QTY_TEXT)
-            printf("  %-18s \"%s\"\n", "", text);
+            printf("  %-18s \"%s\"\n", "", one_line(text));
     }
 }
 
@@ -331,10 +331,10 @@ static int show_indicator_text(const cli *c, const itav_indicator *ind, int32_t 
         printf("  %zu. ", i + 1);
         print_target(c, ind, i);
         if (itav_indicator_target_source(ind, i))
-            printf(" [%s]", itav_indicator_target_source(ind, i));
+            printf(" [%s]", one_line(itav_indicator_target_source(ind, i)));
         printf(": %s\n", verdict_words(c, verdict));
         if (text)
-            printf("     \"%s\"\n", text);
+            printf("     \"%s\"\n", one_line(text));
         if (why)
             print_wrapped_text("", why, 5);
         itav_free(why);
@@ -355,9 +355,9 @@ static int show_indicator_text(const cli *c, const itav_indicator *ind, int32_t 
         print_padded(period ? period : "-", pw + 2);
         print_qty(c, ql, min, max, text);
         if (itav_indicator_measurement_source(ind, i))
-            printf("  [%s]", itav_indicator_measurement_source(ind, i));
+            printf("  [%s]", one_line(itav_indicator_measurement_source(ind, i)));
         if (text && ql != ITAV_QTY_TEXT)
-            printf("  \"%s\"", text);
+            printf("  \"%s\"", one_line(text));
         putchar('\n');
     }
     return rc;

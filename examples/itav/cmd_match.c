@@ -571,7 +571,7 @@ static void show_match_text(const cli *c, const itav_match *m)
         print_padded(itav_code_name(ITAV_CODE_MATCH_STATE, (int)st), 12);
         if (note) {
             print_padded(itav_code_name(ITAV_CODE_ACTOR, (int)actor), 12);
-            printf("%s\n", note);
+            printf("%s\n", one_line(note));
         } else {
             printf("%s\n", itav_code_name(ITAV_CODE_ACTOR, (int)actor));
         }

@@ -209,7 +209,7 @@ static int cmd_offer_list(cli *c)
             print_padded(itav_offer_id(o), wid + 2);
             if (itav_offer_name(o)) { /* no padding at the end of a line */
                 print_padded(itav_offer_intervention(o), wiv + 2);
-                printf("%s\n", itav_offer_name(o));
+                printf("%s\n", one_line(itav_offer_name(o)));
             } else {
                 printf("%s\n", itav_offer_intervention(o));
             }

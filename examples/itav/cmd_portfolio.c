@@ -111,10 +111,10 @@ static void print_profile_text(const cli *c, itav_intervention *const iv[2],
     int e, differ = 0;
 
     printf(tr(c, "Element profile of %s (%s)", "Elementprofiel van %s (%s)"),
-           itav_intervention_id(iv[0]), itav_intervention_name(iv[0]));
+           itav_intervention_id(iv[0]), one_line(itav_intervention_name(iv[0])));
     if (p[1])
         printf(tr(c, " next to %s (%s)", " naast %s (%s)"), itav_intervention_id(iv[1]),
-               itav_intervention_name(iv[1]));
+               one_line(itav_intervention_name(iv[1])));
     for (k = 0; k < n; k++) {
         snprintf(place[k], sizeof place[k], "%s, %s",
                  word(c, ITAV_CODE_SETTING, (int)itav_intervention_setting(iv[k])),
@@ -198,7 +198,7 @@ static void describe_filter(char *buf, size_t size, const cli *c, const char *mu
     size_t n = 0;
     buf[0] = '\0';
     if (municipality)
-        n += (size_t)snprintf(buf + n, size - n, "%s", municipality);
+        n += (size_t)snprintf(buf + n, size - n, "%s", one_line(municipality));
     if (OPTV(c, REGION) && n < size)
         n += (size_t)snprintf(buf + n, size - n, "%s%s %s", n ? ", " : "",
                               tr(c, "region", "regio"), OPTV(c, REGION));

@@ -139,7 +139,7 @@ static void print_recommendations(const cli *c, const itav_question *q, const ve
     if (q->age_months != ITAV_AGE_NONE)
         printf(tr(c, ", age %ld months", ", leeftijd %ld maanden"), (long)q->age_months);
     if (q->municipality)
-        printf(", in %s", q->municipality);
+        printf(", in %s", one_line(q->municipality));
     if (*needs)
         printf(tr(c, ", about %s", ", over %s"), needs);
     if (q->channel)
@@ -157,7 +157,7 @@ static void print_recommendations(const cli *c, const itav_question *q, const ve
         const char *offer = itav_recommendation_offer(x->r);
         int tier = itav_recommendation_tier(x->r);
         printf("\n%2zu. %s (%s)\n", i + 1, offer ? offer : itav_recommendation_intervention(x->r),
-               x->name ? x->name : itav_recommendation_intervention(x->r));
+               one_line(x->name ? x->name : itav_recommendation_intervention(x->r)));
         printf("    %s %d, %s\n", tr(c, "tier", "trede"), tier, tier_words(c, tier));
         print_wrapped_text(tr(c, "why:", "waarom:"), itav_recommendation_why(x->r), 4);
         print_wrapped_text(tr(c, "place:", "plaats:"), itav_recommendation_placement(x->r), 4);

@@ -228,9 +228,10 @@ static void list_reviews_text(const cli *c, const vec *rows)
             putchar('\n');
         }
         if (itav_review_safety_note(r))
-            printf("      %s %s\n", tr(c, "safety:", "veiligheid:"), itav_review_safety_note(r));
+            printf("      %s %s\n", tr(c, "safety:", "veiligheid:"),
+                   one_line(itav_review_safety_note(r)));
         if (itav_review_note(r))
-            printf("      %s %s\n", tr(c, "note:", "notitie:"), itav_review_note(r));
+            printf("      %s %s\n", tr(c, "note:", "notitie:"), one_line(itav_review_note(r)));
     }
     printf("\n%zu %s\n", rows->n, rows->n == 1 ? tr(c, "review.", "evaluatie.")
                                                : tr(c, "reviews.", "evaluaties."));

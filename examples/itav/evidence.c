@@ -60,12 +60,12 @@ void print_milestones(const cli *c, const itav_offer *of, const char *indent)
         if (d != ITAV_DATE_NONE)
             printf(" %s", date_text(day, d));
         if (itav_milestone_get_period(m))
-            printf(d != ITAV_DATE_NONE ? " (%s)" : " %s", itav_milestone_get_period(m));
-        printf(": %s", itav_milestone_get_what(m));
+            printf(d != ITAV_DATE_NONE ? " (%s)" : " %s", one_line(itav_milestone_get_period(m)));
+        printf(": %s", one_line(itav_milestone_get_what(m)));
         if (itav_milestone_get_text(m))
-            printf(" (\"%s\")", itav_milestone_get_text(m));
+            printf(" (\"%s\")", one_line(itav_milestone_get_text(m)));
         if (itav_milestone_get_source(m))
-            printf(" [%s]", itav_milestone_get_source(m));
+            printf(" [%s]", one_line(itav_milestone_get_source(m)));
         putchar('\n');
     }
 }

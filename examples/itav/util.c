@@ -282,25 +282,53 @@ size_t utf8_width(const char *s)
     return n;
 }
 
-/* Writes the text on one line: a line break or tab in it (a note, say) is shown as \n or \t,
- * so that a value can neither break a table's row nor start a line of its own (issue 17).
- * Returns the columns this adds to the text's own width. */
-static size_t put_one_line(const char *s)
+/* The copies one_line() made, freed when the tool exits. */
+static struct {
+    char **v;
+    size_t n;
+} one_line_copies;
+
+static void free_one_line_copies(void)
 {
-    size_t added = 0;
-    for (; *s; s++) {
-        if (*s == '\n' || *s == '\t')
-            added++, fputs(*s == '\n' ? "\\n" : "\\t", stdout);
-        else
-            putchar(*s);
+    for (size_t i = 0; i < one_line_copies.n; i++)
+        free(one_line_copies.v[i]);
+    free(one_line_copies.v);
+}
+
+const char *one_line(const char *s)
+{
+    size_t breaks = 0;
+    if (!s || !strpbrk(s, "\n\t"))
+        return s;
+    for (const char *p = s; *p; p++)
+        breaks += *p == '\n' || *p == '\t';
+    char *copy = malloc(strlen(s) + breaks + 1), *to = copy;
+    char **v = realloc(one_line_copies.v, (one_line_copies.n + 1) * sizeof *v);
+    if (!copy || !v) {
+        fputs("itav: out of memory\n", stderr);
+        exit(EXIT_DATA);
     }
-    return added;
+    if (!one_line_copies.v)
+        atexit(free_one_line_copies);
+    one_line_copies.v = v;
+    one_line_copies.v[one_line_copies.n++] = copy;
+    for (; *s; s++) {
+        if (*s == '\n' || *s == '\t') {
+            *to++ = '\\';
+            *to++ = *s == '\n' ? 'n' : 't';
+        } else {
+            *to++ = *s;
+        }
+    }
+    *to = '\0';
+    return copy;
 }
 
 void print_padded(const char *s, size_t width)
 {
-    size_t w = utf8_width(s) + put_one_line(s);
-    for (; w < width; w++)
+    s = one_line(s);
+    fputs(s, stdout);
+    for (size_t w = utf8_width(s); w < width; w++)
         putchar(' ');
 }
 
@@ -348,7 +376,7 @@ void print_qty(const cli *c, itav_qualifier ql, double min, double max, const ch
         break;
     case ITAV_QTY_TEXT:
     default:
-        printf("\"%s\"", text ? text : "?");
+        printf("\"%s\"", text ? one_line(text) : "?");
         break;
     }
 }
@@ -370,18 +398,18 @@ void print_figure(const cli *c, const itav_figure *f)
 void print_figure_words(const itav_figure *f, bool quote_text)
 {
     const char *text = itav_figure_get_text(f);
-    printf("%s", itav_figure_get_what(f));
+    printf("%s", one_line(itav_figure_get_what(f)));
     if (text && quote_text)
-        printf(" (\"%s\")", text);
+        printf(" (\"%s\")", one_line(text));
     if (itav_figure_get_period(f))
-        printf(", %s", itav_figure_get_period(f));
+        printf(", %s", one_line(itav_figure_get_period(f)));
     if (itav_figure_get_where(f))
-        printf(", %s", itav_figure_get_where(f));
+        printf(", %s", one_line(itav_figure_get_where(f)));
     if (itav_figure_get_source(f))
-        printf(" [%s]", itav_figure_get_source(f));
+        printf(" [%s]", one_line(itav_figure_get_source(f)));
     putchar('\n');
     if (itav_figure_get_note(f))
-        printf("      %s\n", itav_figure_get_note(f));
+        printf("      %s\n", one_line(itav_figure_get_note(f)));
 }
 
 /* "  - 800 to 1000 EUR per_young_person, 2021-01-01 to 2021-12-31: what [source]", then the
@@ -393,7 +421,7 @@ void print_cost(const cli *c, const itav_cost *k)
     printf("  - ");
     if (q) {
         print_qty(c, q, itav_cost_get_min(k), itav_cost_get_max(k), itav_cost_get_text(k));
-        printf(" %s", itav_cost_get_currency(k));
+        printf(" %s", one_line(itav_cost_get_currency(k)));
         if (itav_cost_get_unit(k))
             printf(" %s", itav_code_name(ITAV_CODE_COST_UNIT, (int)itav_cost_get_unit(k)));
     } else {
@@ -405,19 +433,19 @@ void print_cost(const cli *c, const itav_cost *k)
                                                        : "...",
                tr(c, "to", "tot en met"),
                itav_cost_get_to(k) != ITAV_DATE_NONE ? date_text(b, itav_cost_get_to(k)) : "...");
-    printf(": %s", itav_cost_get_what(k));
+    printf(": %s", one_line(itav_cost_get_what(k)));
     if (itav_cost_get_source(k))
-        printf(" [%s]", itav_cost_get_source(k));
+        printf(" [%s]", one_line(itav_cost_get_source(k)));
     putchar('\n');
     if (q && q != ITAV_QTY_TEXT && itav_cost_get_text(k))
-        printf("      \"%s\"\n", itav_cost_get_text(k));
+        printf("      \"%s\"\n", one_line(itav_cost_get_text(k)));
     for (size_t i = 0; i < itav_cost_funder_count(k); i++) {
         const char *name;
         itav_share_kind kind;
         itav_qualifier sq;
         double lo, hi;
         itav_cost_funder(&name, &kind, &sq, &lo, &hi, k, i);
-        printf("      %s %s", tr(c, "funder:", "financier:"), name);
+        printf("      %s %s", tr(c, "funder:", "financier:"), one_line(name));
         if (kind != ITAV_SHARE_NONE) {
             printf(" (");
             print_qty(c, sq, lo, hi, NULL);
@@ -426,7 +454,7 @@ void print_cost(const cli *c, const itav_cost *k)
         putchar('\n');
     }
     if (itav_cost_get_note(k))
-        printf("      %s\n", itav_cost_get_note(k));
+        printf("      %s\n", one_line(itav_cost_get_note(k)));
 }
 
 void print_text_list(const cli *c, const itav_intervention *iv, itav_text_list list,
@@ -438,9 +466,9 @@ void print_text_list(const cli *c, const itav_intervention *iv, itav_text_list l
     printf("\n%s:\n", tr(c, en, nl));
     for (i = 0; i < n; i++) {
         if (numbered)
-            printf("  %zu. %s\n", i + 1, itav_intervention_text(iv, list, i));
+            printf("  %zu. %s\n", i + 1, one_line(itav_intervention_text(iv, list, i)));
         else
-            printf("  - %s\n", itav_intervention_text(iv, list, i));
+            printf("  - %s\n", one_line(itav_intervention_text(iv, list, i)));
     }
 }
 
@@ -450,9 +478,7 @@ void print_field(const char *label, const char *value)
         return;
     printf("  ");
     print_padded(label, 18);
-    putchar(' ');
-    put_one_line(value);
-    putchar('\n');
+    printf(" %s\n", one_line(value));
 }
 
 void print_joined(const cli *c, const itav_intervention *iv, itav_text_list list,
@@ -465,7 +491,7 @@ void print_joined(const cli *c, const itav_intervention *iv, itav_text_list list
     print_padded(tr(c, en, nl), 18);
     putchar(' ');
     for (i = 0; i < n; i++)
-        printf("%s%s", i ? ", " : "", itav_intervention_text(iv, list, i));
+        printf("%s%s", i ? ", " : "", one_line(itav_intervention_text(iv, list, i)));
     putchar('\n');
 }
 
@@ -719,7 +745,7 @@ int ends_with_nocase(const char *s, const char *suffix)
 
 size_t max_width(size_t w, const char *s)
 {
-    size_t n = s ? utf8_width(s) : 0;
+    size_t n = s ? utf8_width(one_line(s)) : 0;
     return n > w ? n : w;
 }
 
@@ -790,6 +816,7 @@ int setter_error(int rc, const char *option)
 void print_wrapped_at(const char *label, const char *text, size_t indent, size_t cont)
 {
     size_t col = (size_t)printf("%*s%s", (int)indent, "", label), start = col;
+    text = one_line(text);
     while (text && *text) {
         size_t n = strcspn(text, " ");
         if (col + 1 + n > 94 && col > start) {
@@ -989,7 +1016,7 @@ void print_access(const cli *c, const itav_access *a, const char *indent)
         printf("%s%s %s %s %s %s", indent, tr(c, "Ages of the children:", "Leeftijd kinderen:"),
                l, tr(c, "to", "tot en met"), h, tr(c, "months", "maanden"));
         if (itav_access_ages_source(a))
-            printf(" (%s)", itav_access_ages_source(a));
+            printf(" (%s)", one_line(itav_access_ages_source(a)));
         putchar('\n');
     }
     for (int l = 1; l <= ITAV_ACCESS_LIST_COUNT; l++) {
@@ -1005,9 +1032,9 @@ void print_access(const cli *c, const itav_access *a, const char *indent)
             label = itav_access_code_label((itav_access_list)l, code, c->lang);
             printf("%s  - %s%s: %s", indent, label ? label : code,
                    flags & ITAV_ACCESS_EFFECTIVE ? tr(c, " (worked well)", " (werkte goed)") : "",
-                   text);
+                   one_line(text));
             if (src)
-                printf(" (%s)", src);
+                printf(" (%s)", one_line(src));
             putchar('\n');
         }
     }

@@ -324,6 +324,51 @@ class ListTest(CliCase):
 
 
 class ShowTest(CliCase):
+    def test_line_breaks_in_the_catalogue_fake_no_lines(self):
+        # The catalogue is users' text too: a store imported from a file whose names, notes,
+        # descriptions and quotes hold a line break prints each of them on one line, as \n.
+        exported = os.path.join(self.tmp, "catalogue.json")
+        self.s("export", exported)
+        with open(exported, encoding="utf-8") as f:
+            data = json.load(f)
+        free_text = {"name", "summary", "description", "training", "unit", "note", "text",
+                     "provider"}
+
+        def poison(x, parent=None):
+            if isinstance(x, dict):
+                for k, v in x.items():
+                    # source references and cost units have a fixed form
+                    if isinstance(v, str) and k in free_text and parent not in ("sources",
+                                                                                 "costs"):
+                        x[k] = v + "\nFAKE LINE"
+                    else:
+                        poison(v, k)
+            elif isinstance(x, list):
+                for v in x:
+                    poison(v, parent)
+        poison(data)
+        hostile = os.path.join(self.tmp, "hostile-catalogue.json")
+        with open(hostile, "w", encoding="utf-8") as f:
+            json.dump(data, f)
+        store = "sqlite:" + os.path.join(self.tmp, "hostile.db")
+        self.itav("--store", store, "import", hostile)
+        interventions = ["buurtgezinnen", "home-start"]
+        offers = ["buurtgezinnen-zuid-kennemerland", "itav-hoeksche-waard-2020"]
+        indicators = [i["id"] for i in data["indicators"]][:3]
+        commands = ([["catalog", "list"], ["offer", "list"], ["indicator", "list"],
+                     ["portfolio"], ["recommend", "--audience", "parent"]]
+                    + [["catalog", "show", i] for i in interventions]
+                    + [["profile", i] for i in interventions]
+                    + [["offer", "show", o] for o in offers]
+                    + [["indicator", "show", i] for i in indicators])
+        shown = 0
+        for args in commands:
+            out = self.itav("--store", store, *args).stdout
+            self.assertEqual([line for line in out.splitlines()
+                              if line.lstrip().startswith("FAKE LINE")], [], args)
+            shown += out.count("\\nFAKE LINE")
+        self.assertGreater(shown, 100)
+
     def test_text_english(self):
         out = self.s("--lang", "en", "catalog", "show", "buurtgezinnen").stdout
         self.assertIn("Buurtgezinnen (buurtgezinnen)", out)
